@@ -1,0 +1,151 @@
+"""The `camket` command: opens the window, or runs one subcommand on a register file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop import __version__
+from desktop.domain.errors import KnownError
+from desktop.messages import describe, describe_issue
+from desktop.userdata import default_register_path, setup_logging
+
+log = logging.getLogger(__name__)
+
+DB_HELP = "register file (default: the --db before the command, else the user's register)"
+DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="camket", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"camket {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="register file (default: camket.sqlite3 in the user data folder)"
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the main window offscreen to a PNG and exit",
+    )
+    parser.add_argument(
+        "--size", default="1366x768", metavar="WxH", help="window size for --screenshot"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a register for an official commune")
+    init.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    init.add_argument(
+        "--commune",
+        required=True,
+        metavar="CODE",
+        help="official commune code (Decision 19/2025/QĐ-TTg), e.g. 03337",
+    )
+    init.add_argument(
+        "--hamlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a hamlet of the commune; repeat for each",
+    )
+
+    demo = commands.add_parser("demo", help="create a register filled with synthetic households")
+    demo.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    demo.add_argument("--households", type=int, default=1000, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    search = commands.add_parser("search", help="find people by name, ID, phone or household")
+    search.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+    check = commands.add_parser("check", help="integrity check and validation of every row")
+    check.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        setup_logging()
+    except OSError as exc:  # a read-only home must not stop the command
+        print(f"camket: không ghi được nhật ký: {exc}", file=sys.stderr)
+    try:
+        if args.command is None:
+            return _open_window(args)
+        return COMMANDS[args.command](args)
+    except KnownError as exc:
+        log.warning("refused: %s", exc.code)
+        print(f"camket: {describe(exc)}", file=sys.stderr)
+        return 2
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from desktop.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(args.db or default_register_path(), screenshot=args.screenshot, size=args.size)
+
+
+def _db(args: argparse.Namespace) -> Path:
+    path: Path = args.sub_db or args.db or default_register_path()
+    return path
+
+
+def _init(args: argparse.Namespace) -> int:
+    from desktop.services.register import create_register
+
+    commune = create_register(_db(args), args.commune, args.hamlet)
+    print(f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name}: {_db(args)}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.services.demo import create_demo_register
+
+    started = time.perf_counter()
+    summary = create_demo_register(_db(args), households=args.households, seed=args.seed)
+    print(
+        f"Đã tạo sổ mẫu {_db(args)}: {summary.households} hộ, {summary.people} nhân khẩu, "
+        f"{summary.hamlets} thôn/bản ({time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from desktop.store.register import open_register
+    from desktop.store.search import search_people
+
+    db = open_register(_db(args))
+    hits = search_people(db, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    for hit in hits:
+        print(
+            f"{hit.full_name}\t{hit.birth or ''}\t{hit.id_number}\t{hit.household_code}"
+            f"\t{hit.hamlet}"
+        )
+    print(f"{len(hits)} kết quả", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from desktop.services.checks import check_register
+
+    report = check_register(_db(args))
+    for line in report.lines(describe_issue):
+        print(line)
+    return 0 if report.ok else 1
+
+
+COMMANDS = {"init": _init, "demo": _demo, "search": _search, "check": _check}
+
+if __name__ == "__main__":
+    sys.exit(main())

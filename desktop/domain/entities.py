@@ -1,0 +1,148 @@
+"""The register's entities (DESIGN §3): commune, hamlet, household, person, relative abroad.
+
+Entities are plain values. The store adds the sync columns (created_at, updated_at,
+updated_by, rev, deleted) around them; ids are UUID text made where the row is born.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A fresh row id: UUID4 text, unique across every installation that may merge."""
+    return str(uuid.uuid4())
+
+
+class Gender(StrEnum):
+    MALE = "nam"
+    FEMALE = "nu"
+
+
+class HamletKind(StrEnum):
+    THON = "thon"
+    BAN = "ban"
+    AP = "ap"
+    KHU_PHO = "khu_pho"
+    TO_DAN_PHO = "to_dan_pho"
+
+
+class ResidenceKind(StrEnum):
+    PERMANENT = "thuong_tru"
+    TEMPORARY = "tam_tru"
+
+
+class DepartureStatus(StrEnum):
+    LEGAL = "hop_phap"
+    ILLEGAL = "bat_hop_phap"
+    UNKNOWN = "chua_ro"
+
+
+@dataclass(frozen=True, order=True)
+class BirthDate:
+    """A birth date known to the day, or only the year (common on old lists)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.month is None) != (self.day is None):
+            raise ValueError("month and day go together")
+        if self.month is not None and self.day is not None:
+            dt.date(self.year, self.month, self.day)  # raises ValueError on 31/02
+
+    @property
+    def year_only(self) -> bool:
+        return self.month is None
+
+    def as_date(self) -> dt.date | None:
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    def iso(self) -> str:
+        """'1990-05-01' or '1990': how the store keeps it."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def display(self) -> str:
+        """'01/05/1990' or '1990': how a Vietnamese clerk reads it."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+
+    @classmethod
+    def from_iso(cls, text: str) -> BirthDate:
+        if len(text) == 4:
+            return cls(int(text))
+        d = dt.date.fromisoformat(text)
+        return cls(d.year, d.month, d.day)
+
+
+@dataclass
+class Commune:
+    """The register's own commune (settings), one per register."""
+
+    code: str
+    name: str
+    province_code: str
+    province_name: str
+    installation_id: str = field(default_factory=new_id)
+    clerk_name: str = ""
+    border_post: str = ""
+    border_officer: str = ""
+
+
+@dataclass
+class Hamlet:
+    name: str
+    kind: HamletKind = HamletKind.THON
+    head_name: str = ""
+    is_border: bool = True
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Household:
+    hamlet_id: str
+    code: str
+    address: str = ""
+    phone: str = ""
+    head_id: str | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Person:
+    household_id: str
+    full_name: str
+    gender: Gender
+    birth: BirthDate | None = None
+    id_number: str = ""
+    ethnicity: str = "Kinh"
+    relationship: str = ""
+    residence: ResidenceKind = ResidenceKind.PERMANENT
+    phone: str = ""
+    occupation: str = ""
+    notes: str = ""
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class RelativeAbroad:
+    household_id: str
+    full_name: str
+    relationship: str = ""
+    country: str = ""
+    since: str = ""
+    departure: DepartureStatus = DepartureStatus.UNKNOWN
+    contact: str = ""
+    plans_to_return: str = ""
+    id: str = field(default_factory=new_id)

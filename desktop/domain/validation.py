@@ -1,0 +1,380 @@
+"""Field checks for hamlets, households and people, returned as coded issues (no wording)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+from desktop.domain.entities import BirthDate, Gender, Hamlet, Household, Person
+from desktop.domain.id_provinces import KNOWN_ID_PROVINCE_PREFIXES
+
+__all__ = [
+    "ISSUE_CODES",
+    "KNOWN_ID_PROVINCE_PREFIXES",
+    "IdKind",
+    "Issue",
+    "IssueCode",
+    "Severity",
+    "check_birth",
+    "classify_id_number",
+    "has_errors",
+    "id_kind",
+    "id_number_for",
+    "normalize_phone",
+    "parse_birth",
+    "validate_hamlet",
+    "validate_household",
+    "validate_id_number",
+    "validate_person",
+    "validate_phone",
+]
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the record must not be saved as is
+    WARNING = "warning"  # saved, but shown to the clerk as worth a second look
+
+
+class IssueCode(StrEnum):
+    """Every code the domain can emit; the UI must have a message for each one."""
+
+    REQUIRED_MISSING = "required.missing"
+    NAME_SINGLE_WORD = "name.single_word"
+    NAME_HAS_DIGITS = "name.has_digits"
+    GENDER_INVALID = "gender.invalid"
+    BIRTH_UNPARSEABLE = "birth.unparseable"
+    BIRTH_INVALID_DATE = "birth.invalid_date"
+    BIRTH_IN_FUTURE = "birth.in_future"
+    BIRTH_IMPLAUSIBLE_AGE = "birth.implausible_age"
+    BIRTH_VERY_OLD = "birth.very_old"
+    ID_NUMBER_NOT_DIGITS = "id_number.not_digits"
+    ID_NUMBER_BAD_LENGTH = "id_number.bad_length"
+    ID_NUMBER_UNKNOWN_PROVINCE = "id_number.unknown_province"
+    ID_NUMBER_GENDER_MISMATCH = "id_number.gender_mismatch"
+    ID_NUMBER_CENTURY_MISMATCH = "id_number.century_mismatch"
+    ID_NUMBER_YEAR_MISMATCH = "id_number.year_mismatch"
+    PHONE_INVALID = "phone.invalid"
+    HOUSEHOLD_CODE_INVALID = "household.code_invalid"
+
+
+ISSUE_CODES: frozenset[str] = frozenset(IssueCode)
+
+
+def _empty_params() -> Mapping[str, object]:
+    return MappingProxyType({})
+
+
+@dataclasses.dataclass(frozen=True)
+class Issue:
+    """One problem with one field: a stable code plus the values a message may quote."""
+
+    field: str
+    code: str
+    severity: Severity
+    # Left out of the hash (mappings are unhashable) but still compared by ==.
+    params: Mapping[str, object] = dataclasses.field(default_factory=_empty_params, hash=False)
+
+    def __post_init__(self) -> None:
+        # A read-only copy, so a frozen Issue cannot change through the caller's dict.
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def _error(field_name: str, code: IssueCode, **params: object) -> Issue:
+    return Issue(field_name, code, Severity.ERROR, params)
+
+
+def _warning(field_name: str, code: IssueCode, **params: object) -> Issue:
+    return Issue(field_name, code, Severity.WARNING, params)
+
+
+def has_errors(issues: Iterable[Issue]) -> bool:
+    return any(issue.is_error for issue in issues)
+
+
+def _clean_text(text: str) -> str:
+    """NFC, trimmed, inner whitespace collapsed (DESIGN §5): input methods mix NFC and NFD."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+# --- birth dates ------------------------------------------------------------------------
+
+MAX_AGE = 120  # older than the oldest person ever recorded: certainly a typing mistake
+VERY_OLD_AGE = 105  # possible, but 1919 typed for 1991 is far more likely
+
+# re.ASCII: "\d" must not accept Arabic-Indic or full-width digits that int() would take.
+_DMY = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_YEAR = re.compile(r"\d{4}", re.ASCII)
+
+
+def _age(birth: BirthDate, today: dt.date) -> int:
+    """Completed years; for a year-only birth, the age reached in today's year."""
+    age = today.year - birth.year
+    born = birth.as_date()
+    if born is not None and (today.month, today.day) < (born.month, born.day):
+        age -= 1
+    return age
+
+
+def check_birth(birth: BirthDate, today: dt.date, *, field_name: str = "birth") -> list[Issue]:
+    """Range checks on a birth already parsed: not in the future, a plausible age."""
+    born = birth.as_date()
+    if (born is not None and born > today) or birth.year > today.year:
+        return [_error(field_name, IssueCode.BIRTH_IN_FUTURE)]
+    age = _age(birth, today)
+    if age > MAX_AGE:
+        return [_error(field_name, IssueCode.BIRTH_IMPLAUSIBLE_AGE, age=age, max_age=MAX_AGE)]
+    if age > VERY_OLD_AGE:
+        return [_warning(field_name, IssueCode.BIRTH_VERY_OLD, age=age)]
+    return []
+
+
+def parse_birth(
+    text: str, today: dt.date, *, required: bool = False, field_name: str = "birth"
+) -> tuple[BirthDate | None, list[Issue]]:
+    """Read a birth date as clerks type it: dd/mm/yyyy (also - or .), ISO, or a bare year.
+
+    The date is returned only when there is no error, so a caller cannot store a value
+    that was refused; warnings come back alongside the date.
+    """
+    cleaned = _clean_text(text)
+    if not cleaned:
+        issues = [_error(field_name, IssueCode.REQUIRED_MISSING)] if required else []
+        return None, issues
+    if m := _DMY.fullmatch(cleaned):
+        year, month, day = int(m[4]), int(m[3]), int(m[1])
+    elif m := _ISO.fullmatch(cleaned):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif _YEAR.fullmatch(cleaned):
+        birth = BirthDate(int(cleaned))
+        issues = check_birth(birth, today, field_name=field_name)
+        return (None if has_errors(issues) else birth), issues
+    else:
+        return None, [_error(field_name, IssueCode.BIRTH_UNPARSEABLE)]
+    try:
+        birth = BirthDate(year, month, day)
+    except ValueError:  # 31/02, month 13, year 0
+        return None, [_error(field_name, IssueCode.BIRTH_INVALID_DATE)]
+    issues = check_birth(birth, today, field_name=field_name)
+    return (None if has_errors(issues) else birth), issues
+
+
+# --- personal ID numbers ----------------------------------------------------------------
+
+
+class IdKind(StrEnum):
+    CCCD = "cccd"  # 12-digit personal ID (số định danh cá nhân), also on 12-digit CMND
+    CMND = "cmnd"  # legacy 9-digit identity card, still valid on old lists
+    INVALID = "invalid"
+    EMPTY = "empty"  # nothing typed: the ID is optional (children, elderly without one)
+
+
+# What clerks put between digit groups: spaces (incl. no-break), dots, dashes.
+_ID_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]+")
+
+
+def classify_id_number(raw: str) -> tuple[str, IdKind]:
+    """(cleaned text, kind); cleaning only drops separators, so letters stay visible."""
+    cleaned = _ID_SEPARATORS.sub("", unicodedata.normalize("NFC", raw))
+    if not cleaned:
+        return cleaned, IdKind.EMPTY
+    if not (cleaned.isascii() and cleaned.isdigit()):
+        return cleaned, IdKind.INVALID
+    if len(cleaned) == 12:
+        return cleaned, IdKind.CCCD
+    if len(cleaned) == 9:
+        return cleaned, IdKind.CMND
+    return cleaned, IdKind.INVALID
+
+
+def id_kind(raw: str) -> IdKind:
+    return classify_id_number(raw)[1]
+
+
+def _century_start(digit: int) -> int:
+    """Digit 4: 0/1 → 1900s, 2/3 → 2000s, … 8/9 → 2300s (Circular 07/2016/TT-BCA)."""
+    return 1900 + (digit // 2) * 100
+
+
+def validate_id_number(
+    raw: str,
+    gender: Gender | None,
+    birth: BirthDate | None,
+    *,
+    required: bool = False,
+    field_name: str = "id_number",
+) -> list[Issue]:
+    """Shape errors; province, gender and birth-year disagreements only as warnings.
+
+    Disagreements are warnings because either side may be the typo, and the clerk
+    often copies the ID from a card that cannot be checked here.
+    """
+    cleaned, kind = classify_id_number(raw)
+    if kind is IdKind.EMPTY:
+        return [_error(field_name, IssueCode.REQUIRED_MISSING)] if required else []
+    if kind is IdKind.INVALID:
+        if cleaned.isascii() and cleaned.isdigit():
+            return [_error(field_name, IssueCode.ID_NUMBER_BAD_LENGTH, length=len(cleaned))]
+        return [_error(field_name, IssueCode.ID_NUMBER_NOT_DIGITS)]
+    if kind is IdKind.CMND:
+        return []  # a 9-digit CMND encodes neither birth province, gender nor year
+
+    issues: list[Issue] = []
+    prefix = cleaned[:3]
+    if prefix not in KNOWN_ID_PROVINCE_PREFIXES:
+        issues.append(_warning(field_name, IssueCode.ID_NUMBER_UNKNOWN_PROVINCE, prefix=prefix))
+    digit = int(cleaned[3])
+    id_gender = Gender.MALE if digit % 2 == 0 else Gender.FEMALE
+    if gender is not None and gender != id_gender:
+        issues.append(
+            _warning(field_name, IssueCode.ID_NUMBER_GENDER_MISMATCH, id_gender=id_gender)
+        )
+    if birth is not None:
+        century = _century_start(digit)
+        if not century <= birth.year < century + 100:
+            issues.append(
+                _warning(
+                    field_name,
+                    IssueCode.ID_NUMBER_CENTURY_MISMATCH,
+                    id_century=century,
+                    birth_year=birth.year,
+                )
+            )
+        if int(cleaned[4:6]) != birth.year % 100:
+            issues.append(
+                _warning(
+                    field_name,
+                    IssueCode.ID_NUMBER_YEAR_MISMATCH,
+                    id_year_digits=cleaned[4:6],
+                    birth_year=birth.year,
+                )
+            )
+    return issues
+
+
+def id_number_for(province_prefix: str, gender: Gender, birth_year: int, serial: int) -> str:
+    """A 12-digit ID consistent with its holder, e.g. for demo data; ValueError otherwise."""
+    if province_prefix not in KNOWN_ID_PROVINCE_PREFIXES:
+        raise ValueError(f"unknown province prefix {province_prefix!r}")
+    if not 1900 <= birth_year <= 2399:
+        raise ValueError(f"birth year {birth_year} has no century digit")
+    if not 0 <= serial <= 999_999:
+        raise ValueError(f"serial {serial} does not fit in 6 digits")
+    digit = (birth_year - 1900) // 100 * 2 + (0 if Gender(gender) is Gender.MALE else 1)
+    return f"{province_prefix}{digit}{birth_year % 100:02d}{serial:06d}"
+
+
+# --- phone numbers ----------------------------------------------------------------------
+
+# Mobile: 10 digits, networks 03/05/07/08/09. Landline: 0 + 3-digit area code 2xx +
+# 7 digits (the 2017 renumbering put every area code under 02).
+_MOBILE = re.compile(r"0[35789]\d{8}", re.ASCII)
+_LANDLINE = re.compile(r"02\d{9}", re.ASCII)
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()\u2010-\u2015]+")
+
+
+def _canonical_phone(raw: str) -> str | None:
+    """The stored form '0xxxxxxxxx', or None when the text is not a Vietnamese number."""
+    text = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFC", raw))
+    if text.startswith("+84"):
+        national = text[3:]
+    elif text.startswith("0084"):
+        national = text[4:]
+    elif text.startswith("84") and len(text) in (11, 12):  # country code without the '+'
+        national = text[2:]
+    else:
+        national = text
+    if national != text and not national.startswith("0"):
+        national = "0" + national  # '+84 912…' drops the trunk 0; '+84 0912…' keeps it
+    if _MOBILE.fullmatch(national) or _LANDLINE.fullmatch(national):
+        return national
+    return None
+
+
+def normalize_phone(raw: str) -> str:
+    """The form to store: '0912345678' for a valid number, else the trimmed text as typed."""
+    canonical = _canonical_phone(raw)
+    return canonical if canonical is not None else _clean_text(raw)
+
+
+def validate_phone(raw: str, *, field_name: str = "phone") -> list[Issue]:
+    if not raw.strip():
+        return []  # phones are optional everywhere
+    if _canonical_phone(raw) is None:
+        return [_error(field_name, IssueCode.PHONE_INVALID)]
+    return []
+
+
+# --- records ----------------------------------------------------------------------------
+
+HOUSEHOLD_CODE_MAX = 20
+
+
+def _check_name(raw: str, field_name: str) -> list[Issue]:
+    name = _clean_text(raw)
+    if not name:
+        return [_error(field_name, IssueCode.REQUIRED_MISSING)]
+    issues: list[Issue] = []
+    if any(ch.isdigit() for ch in name):
+        issues.append(_error(field_name, IssueCode.NAME_HAS_DIGITS))
+    if len(name.split()) < 2:
+        # Vietnamese names have a family and a given name; one word is usually a nickname.
+        issues.append(_warning(field_name, IssueCode.NAME_SINGLE_WORD))
+    return issues
+
+
+def _check_gender(value: object) -> tuple[Gender | None, list[Issue]]:
+    # Typed as Gender, but rows read from imports or old databases may hold anything.
+    if value is None or value == "":
+        return None, [_error("gender", IssueCode.REQUIRED_MISSING)]
+    if isinstance(value, str) and value in set(Gender):
+        return Gender(value), []
+    return None, [_error("gender", IssueCode.GENDER_INVALID)]
+
+
+def validate_person(person: Person, today: dt.date) -> list[Issue]:
+    issues = _check_name(person.full_name, "full_name")
+    gender, gender_issues = _check_gender(person.gender)
+    issues += gender_issues
+    if person.birth is not None:
+        issues += check_birth(person.birth, today)
+    issues += validate_id_number(person.id_number, gender, person.birth)
+    issues += validate_phone(person.phone)
+    return issues
+
+
+def _household_code_ok(code: str) -> bool:
+    # Short and plain so it can be typed, printed on the pledge and searched exactly.
+    return len(code) <= HOUSEHOLD_CODE_MAX and all(
+        ch.isalpha() or (ch.isascii() and ch.isdigit()) or ch in "-/" for ch in code
+    )
+
+
+def validate_household(household: Household) -> list[Issue]:
+    issues: list[Issue] = []
+    code = _clean_text(household.code)
+    if not code:
+        issues.append(_error("code", IssueCode.REQUIRED_MISSING))
+    elif not _household_code_ok(code):
+        issues.append(
+            _error("code", IssueCode.HOUSEHOLD_CODE_INVALID, max_length=HOUSEHOLD_CODE_MAX)
+        )
+    if not household.hamlet_id.strip():
+        issues.append(_error("hamlet_id", IssueCode.REQUIRED_MISSING))
+    issues += validate_phone(household.phone)
+    return issues
+
+
+def validate_hamlet(hamlet: Hamlet) -> list[Issue]:
+    if not _clean_text(hamlet.name):
+        return [_error("name", IssueCode.REQUIRED_MISSING)]
+    return []

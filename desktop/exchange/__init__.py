@@ -1,0 +1,1 @@
+"""Import of lists and exchange bundles with the upper level."""

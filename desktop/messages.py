@@ -1,0 +1,85 @@
+"""Vietnamese wording of known error codes, shared by the `camket` command and the window."""
+
+from __future__ import annotations
+
+from desktop.domain.errors import KnownError
+from desktop.domain.validation import Issue
+
+# Wording lives here, not where errors are raised, so the same failure reads the same in
+# the terminal and in a dialog. The window passes these through Qt's tr() for English.
+MESSAGES: dict[str, str] = {
+    "db.missing": "Không tìm thấy tệp sổ đăng ký: {path}",
+    "db.folder_missing": "Thư mục không tồn tại: {path}",
+    "db.is_directory": "Đây là một thư mục, không phải tệp sổ đăng ký: {path}",
+    "db.exists": "Tệp đã có sẵn, không ghi đè: {path}",
+    "db.unreadable": "Không đọc được tệp sổ đăng ký: {path}",
+    "db.not_a_register": "Tệp không phải sổ đăng ký CamKet (hoặc đã hỏng): {path}",
+    "db.corrupt": "Tệp sổ đăng ký bị hỏng, không mở được: {path}",
+    "db.too_new": (
+        "Tệp {path} được tạo bởi phiên bản CamKet mới hơn; hãy cập nhật phần mềm để mở."
+    ),
+    "db.no_commune": "Sổ đăng ký chưa có thông tin xã: {path}",
+    "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
+    "hamlet.duplicate": "Thôn/bản “{name}” được nhập hai lần.",
+    "hamlet.empty_name": "Tên thôn/bản không được để trống.",
+    "household.code_taken": "Mã hộ {code} đã có trong sổ.",
+    "household.missing": "Không tìm thấy hộ gia đình.",
+    "row.missing": "Không tìm thấy bản ghi cần sửa.",
+    "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",
+    "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
+    "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",
+    "screenshot.unwritable": "Không ghi được ảnh: {path}",
+}
+
+# Field names as a clerk reads them, for messages about one field.
+FIELD_LABELS: dict[str, str] = {
+    "full_name": "Họ và tên",
+    "gender": "Giới tính",
+    "birth": "Ngày sinh",
+    "id_number": "Số định danh",
+    "phone": "Số điện thoại",
+    "code": "Mã hộ",
+    "hamlet_id": "Thôn/bản",
+    "name": "Tên",
+}
+
+ISSUE_MESSAGES: dict[str, str] = {
+    "required.missing": "chưa nhập",
+    "name.single_word": "chỉ có một từ; kiểm tra lại họ và tên",
+    "name.has_digits": "không được chứa chữ số",
+    "gender.invalid": "không hợp lệ",
+    "birth.unparseable": "không đọc được; nhập dd/mm/yyyy hoặc năm sinh yyyy",
+    "birth.invalid_date": "ngày không có thật",
+    "birth.in_future": "ở tương lai",
+    "birth.implausible_age": "cho tuổi {age}, quá {max_age} tuổi",
+    "birth.very_old": "cho tuổi {age}; kiểm tra lại",
+    "id_number.not_digits": "chỉ gồm chữ số",
+    "id_number.bad_length": "có {length} chữ số; cần 12 (định danh) hoặc 9 (CMND cũ)",
+    "id_number.unknown_province": "mã tỉnh {prefix} không có trong danh mục",
+    "id_number.gender_mismatch": "chữ số thế kỷ/giới tính không khớp giới tính đã nhập",
+    "id_number.century_mismatch": "chữ số thế kỷ không khớp năm sinh",
+    "id_number.year_mismatch": "hai số năm sinh không khớp năm sinh",
+    "phone.invalid": "không phải số điện thoại Việt Nam",
+    "household.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
+}
+
+
+def describe_issue(issue: Issue) -> str:
+    """'Số định danh: mã tỉnh 099 không có trong danh mục'."""
+    label = FIELD_LABELS.get(issue.field, issue.field)
+    template = ISSUE_MESSAGES.get(issue.code, issue.code)
+    try:
+        return f"{label}: {template.format(**issue.params)}"
+    except (KeyError, IndexError):
+        return f"{label}: {template}"
+
+
+def describe(error: KnownError) -> str:
+    """One line in Vietnamese for a known error."""
+    template = MESSAGES.get(error.code)
+    if template is None:
+        return str(error)
+    try:
+        return template.format(**error.params)
+    except (KeyError, IndexError):
+        return f"{template} ({error})"

@@ -1,0 +1,1 @@
+"""PDF sheets and reports drawn with reportlab."""

@@ -1,0 +1,1 @@
+"""Use cases and transaction boundaries, with progress and cancel callbacks."""

@@ -1,0 +1,91 @@
+"""`camket check`: SQLite's integrity check plus the domain validation of every live row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.validation import (
+    Issue,
+    Severity,
+    validate_hamlet,
+    validate_household,
+    validate_person,
+)
+from desktop.store import households as repo
+from desktop.store.register import open_register
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: str
+    label: str  # what a clerk recognises: household code, person's name
+    issue: Issue
+
+
+@dataclass
+class CheckReport:
+    integrity: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.issue.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.issue.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity and not self.errors
+
+    def lines(self, describe: Callable[[Issue], str] | None = None) -> list[str]:
+        word = describe or (lambda issue: f"{issue.field}: {issue.code}")
+        out = ["Kiểm tra toàn vẹn SQLite: " + ("ổn" if not self.integrity else "LỖI")]
+        out += [f"  {line}" for line in self.integrity]
+        out.append("Đã kiểm tra: " + ", ".join(f"{n} {name}" for name, n in self.counts.items()))
+        for finding in self.findings:
+            level = "LỖI" if finding.issue.severity is Severity.ERROR else "cảnh báo"
+            out.append(f"  [{level}] {finding.entity} {finding.label}: {word(finding.issue)}")
+        out.append(f"{len(self.errors)} lỗi, {len(self.warnings)} cảnh báo")
+        return out
+
+
+def check_register(path: Path | str, today: dt.date | None = None) -> CheckReport:
+    today = today or dt.date.today()
+    db = open_register(path)
+    report = CheckReport()
+    try:
+        result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            report.integrity = result
+        fk = db.execute("PRAGMA foreign_key_check").fetchall()
+        report.integrity += [f"khoá ngoại hỏng: bảng {row[0]}, dòng {row[1]}" for row in fk]
+
+        hamlets = repo.list_hamlets(db)
+        for hamlet in hamlets:
+            report.findings += [Finding("thôn", hamlet.name, i) for i in validate_hamlet(hamlet)]
+        codes: dict[str, str] = {}
+        n_households = n_people = 0
+        for row in db.query("SELECT * FROM household WHERE deleted = 0 ORDER BY sort_key"):
+            household = repo.household_from(row)
+            codes[household.id] = household.code
+            n_households += 1
+            report.findings += [
+                Finding("hộ", household.code, i) for i in validate_household(household)
+            ]
+        for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):
+            person = repo.person_from(row)
+            n_people += 1
+            label = f"{person.full_name} (hộ {codes.get(person.household_id, '?')})"
+            report.findings += [
+                Finding("nhân khẩu", label, i) for i in validate_person(person, today)
+            ]
+        report.counts = {"thôn/bản": len(hamlets), "hộ": n_households, "nhân khẩu": n_people}
+    finally:
+        db.close()
+    return report

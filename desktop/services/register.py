@@ -1,0 +1,94 @@
+"""Creating and opening registers: the commune from the official list, its hamlets, a writer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.domain.entities import Commune, Hamlet, HamletKind
+from desktop.domain.errors import KnownError
+from desktop.domain.text import fold_for_search, normalize_text
+from desktop.store import households as repo
+from desktop.store.admin_units import find_commune, province_of
+from desktop.store.register import open_register
+from desktop.store.sync import Writer
+
+# Hamlet names usually start with their kind ("Bản Nậm Tăm", "Thôn 3"): the kind is read off.
+_KIND_PREFIXES = {
+    "thon": HamletKind.THON,
+    "ban": HamletKind.BAN,
+    "ap": HamletKind.AP,
+    "khu pho": HamletKind.KHU_PHO,
+    "to dan pho": HamletKind.TO_DAN_PHO,
+}
+
+
+@dataclass
+class OpenRegister:
+    """An open register: its database, its commune and a writer stamped with its install id."""
+
+    path: Path
+    db: Database
+    commune: Commune
+    writer: Writer
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def official_commune(code: str) -> Commune:
+    """The commune of the official list with this code (KnownError when unknown)."""
+    unit = find_commune(code.strip())
+    if unit is None:
+        raise KnownError("commune.unknown", code=code)
+    province = province_of(unit)
+    return Commune(
+        code=unit.code, name=unit.name, province_code=province.code, province_name=province.name
+    )
+
+
+def hamlet_kind_of(name: str) -> HamletKind:
+    folded = fold_for_search(name)
+    for prefix, kind in _KIND_PREFIXES.items():
+        if folded == prefix or folded.startswith(prefix + " "):
+            return kind
+    return HamletKind.THON
+
+
+def create_register(
+    path: Path | str, commune_code: str, hamlet_names: Iterable[str] = ()
+) -> Commune:
+    """A new register file for an official commune, with its hamlets. Nothing is written
+    when the code or a hamlet name is refused."""
+    commune = official_commune(commune_code)
+    names = [normalize_text(n) for n in hamlet_names]
+    seen: set[str] = set()
+    for name in names:
+        if not name:
+            raise KnownError("hamlet.empty_name")
+        if fold_for_search(name) in seen:
+            raise KnownError("hamlet.duplicate", name=name)
+        seen.add(fold_for_search(name))
+    db = open_register(path, create=True)
+    try:
+        writer = Writer(db, commune.installation_id)
+        with db.atomic():
+            repo.save_commune(writer, commune)
+            for name in names:
+                repo.add_hamlet(writer, Hamlet(name=name, kind=hamlet_kind_of(name)))
+    finally:
+        db.close()
+    return commune
+
+
+def open_existing(path: Path | str) -> OpenRegister:
+    """Open a register made by `camket init`/`demo` or the set-up wizard."""
+    db = open_register(path)
+    commune = repo.get_commune(db)
+    if commune is None:
+        db.close()
+        raise KnownError("db.no_commune", path=str(path))
+    return OpenRegister(Path(path), db, commune, Writer(db, commune.installation_id))

@@ -1,0 +1,1 @@
+"""The local SQLite register: schema, migrations, repositories, search and audit."""

@@ -1,0 +1,301 @@
+"""Repositories for the commune's settings, hamlets, households, people and relatives abroad."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.entities import (
+    BirthDate,
+    Commune,
+    DepartureStatus,
+    Gender,
+    Hamlet,
+    HamletKind,
+    Household,
+    Person,
+    RelativeAbroad,
+    ResidenceKind,
+)
+from desktop.domain.errors import KnownError
+from desktop.domain.text import fold_for_search, name_sort_string, normalize_text, text_sort_string
+from desktop.store.sync import Writer
+
+# Columns that are free text: normalised (NFC, trimmed, single spaces) before every write.
+_TEXT_FIELDS = frozenset(
+    {
+        "name",
+        "head_name",
+        "code",
+        "address",
+        "phone",
+        "notes",
+        "full_name",
+        "id_number",
+        "ethnicity",
+        "relationship",
+        "occupation",
+        "country",
+        "since",
+        "contact",
+        "plans_to_return",
+        "clerk_name",
+        "border_post",
+        "border_officer",
+        "province_name",
+    }
+)
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: normalize_text(v) if k in _TEXT_FIELDS else v for k, v in values.items()}
+
+
+# --- rows <-> entities ------------------------------------------------------------------
+
+
+def commune_row(commune: Commune) -> dict[str, Any]:
+    row = _clean(asdict(commune))
+    row["id"] = row["installation_id"]
+    return row
+
+
+def hamlet_row(hamlet: Hamlet) -> dict[str, Any]:
+    row = _clean(asdict(hamlet))
+    row.update(kind=str(hamlet.kind), is_border=int(hamlet.is_border))
+    row["sort_key"] = text_sort_string(row["name"])
+    return row
+
+
+def household_row(household: Household) -> dict[str, Any]:
+    row = _clean(asdict(household))
+    row["sort_key"] = text_sort_string(row["code"])
+    row["search_text"] = household_search_text(row["code"], row["phone"], row["address"])
+    return row
+
+
+def person_row(person: Person, household_code: str) -> dict[str, Any]:
+    row = _clean(asdict(person))
+    row.update(
+        gender=str(person.gender),
+        residence=str(person.residence),
+        birth=person.birth.iso() if person.birth else None,
+        sort_key=name_sort_string(row["full_name"]),
+    )
+    row["search_text"] = person_search_text(
+        row["full_name"], row["id_number"], row["phone"], household_code
+    )
+    return row
+
+
+def relative_row(relative: RelativeAbroad) -> dict[str, Any]:
+    row = _clean(asdict(relative))
+    row["departure"] = str(relative.departure)
+    return row
+
+
+def household_search_text(code: str, phone: str, address: str) -> str:
+    return " ".join(filter(None, (fold_for_search(code), _digits(phone), fold_for_search(address))))
+
+
+def person_search_text(full_name: str, id_number: str, phone: str, household_code: str) -> str:
+    parts = (
+        fold_for_search(full_name),
+        _digits(id_number),
+        _digits(phone),
+        fold_for_search(household_code),
+    )
+    return " ".join(filter(None, parts))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def hamlet_from(row: dict[str, Any]) -> Hamlet:
+    return Hamlet(
+        name=row["name"],
+        kind=HamletKind(row["kind"]),
+        head_name=row["head_name"],
+        is_border=bool(row["is_border"]),
+        id=row["id"],
+    )
+
+
+def household_from(row: dict[str, Any]) -> Household:
+    return Household(
+        hamlet_id=row["hamlet_id"],
+        code=row["code"],
+        address=row["address"],
+        phone=row["phone"],
+        head_id=row["head_id"],
+        notes=row["notes"],
+        id=row["id"],
+    )
+
+
+def person_from(row: dict[str, Any]) -> Person:
+    return Person(
+        household_id=row["household_id"],
+        full_name=row["full_name"],
+        gender=Gender(row["gender"]),
+        birth=BirthDate.from_iso(row["birth"]) if row["birth"] else None,
+        id_number=row["id_number"],
+        ethnicity=row["ethnicity"],
+        relationship=row["relationship"],
+        residence=ResidenceKind(row["residence"]),
+        phone=row["phone"],
+        occupation=row["occupation"],
+        notes=row["notes"],
+        position=row["position"],
+        id=row["id"],
+    )
+
+
+def relative_from(row: dict[str, Any]) -> RelativeAbroad:
+    return RelativeAbroad(
+        household_id=row["household_id"],
+        full_name=row["full_name"],
+        relationship=row["relationship"],
+        country=row["country"],
+        since=row["since"],
+        departure=DepartureStatus(row["departure"]),
+        contact=row["contact"],
+        plans_to_return=row["plans_to_return"],
+        id=row["id"],
+    )
+
+
+# --- reads --------------------------------------------------------------------------------
+
+
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def get_commune(db: Database) -> Commune | None:
+    rows = _rows(db, "SELECT * FROM commune WHERE deleted = 0 LIMIT 1")
+    if not rows:
+        return None
+    r = rows[0]
+    return Commune(
+        code=r["code"],
+        name=r["name"],
+        province_code=r["province_code"],
+        province_name=r["province_name"],
+        installation_id=r["installation_id"],
+        clerk_name=r["clerk_name"],
+        border_post=r["border_post"],
+        border_officer=r["border_officer"],
+    )
+
+
+def list_hamlets(db: Database) -> list[Hamlet]:
+    return [
+        hamlet_from(r)
+        for r in _rows(db, "SELECT * FROM hamlet WHERE deleted = 0 ORDER BY sort_key")
+    ]
+
+
+def get_household(db: Database, household_id: str) -> Household:
+    rows = _rows(db, "SELECT * FROM household WHERE id = ? AND deleted = 0", [household_id])
+    if not rows:
+        raise KnownError("household.missing", id=household_id)
+    return household_from(rows[0])
+
+
+def find_household_by_code(db: Database, code: str) -> Household | None:
+    rows = _rows(
+        db, "SELECT * FROM household WHERE code = ? AND deleted = 0", [normalize_text(code)]
+    )
+    return household_from(rows[0]) if rows else None
+
+
+def members(db: Database, household_id: str) -> list[Person]:
+    return [
+        person_from(r)
+        for r in _rows(
+            db,
+            "SELECT * FROM person WHERE household_id = ? AND deleted = 0 ORDER BY position",
+            [household_id],
+        )
+    ]
+
+
+def relatives_abroad(db: Database, household_id: str) -> list[RelativeAbroad]:
+    return [
+        relative_from(r)
+        for r in _rows(
+            db,
+            "SELECT * FROM relative_abroad WHERE household_id = ? AND deleted = 0"
+            " ORDER BY full_name",
+            [household_id],
+        )
+    ]
+
+
+# --- writes -------------------------------------------------------------------------------
+
+
+def save_commune(writer: Writer, commune: Commune) -> None:
+    row = commune_row(commune)
+    if writer.db.execute("SELECT 1 FROM commune WHERE id = ?", [row["id"]]).fetchone():
+        writer.update("commune", row["id"], row)
+    else:
+        writer.insert("commune", row)
+
+
+def add_hamlet(writer: Writer, hamlet: Hamlet) -> None:
+    writer.insert("hamlet", hamlet_row(hamlet))
+
+
+def add_household(writer: Writer, household: Household, people: Iterable[Person] = ()) -> None:
+    """A household with its members in one transaction; the first member heads it by default."""
+    people = list(people)
+    if household.head_id is None and people:
+        household.head_id = people[0].id
+    with writer.db.atomic():
+        if find_household_by_code(writer.db, household.code) is not None:
+            raise KnownError("household.code_taken", code=household.code)
+        writer.insert("household", household_row(household))
+        for position, person in enumerate(people):
+            person.household_id = household.id
+            person.position = position
+            writer.insert("person", person_row(person, household.code))
+
+
+def update_household(writer: Writer, household: Household) -> bool:
+    row = household_row(household)
+    with writer.db.atomic():
+        changed = writer.update("household", household.id, row)
+        if changed:
+            # Members carry the household code in their search text.
+            for person in members(writer.db, household.id):
+                writer.update(
+                    "person",
+                    person.id,
+                    {"search_text": person_row(person, household.code)["search_text"]},
+                )
+    return changed
+
+
+def update_person(writer: Writer, person: Person) -> bool:
+    code = get_household(writer.db, person.household_id).code
+    return writer.update("person", person.id, person_row(person, code))
+
+
+def add_relative_abroad(writer: Writer, relative: RelativeAbroad) -> None:
+    writer.insert("relative_abroad", relative_row(relative))
+
+
+def delete_household(writer: Writer, household_id: str) -> None:
+    """Tombstone the household and its members; the rows stay for sync."""
+    with writer.db.atomic():
+        for person in members(writer.db, household_id):
+            writer.tombstone("person", person.id)
+        writer.tombstone("household", household_id)

@@ -1,0 +1,1 @@
+"""PySide6 user interface: models, widgets, dialogs and the main window."""
