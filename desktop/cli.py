@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop import __version__
+from desktop.domain.entities import BirthDate
 from desktop.domain.errors import KnownError
 from desktop.messages import describe, describe_issue
 from desktop.userdata import default_register_path, setup_logging
@@ -123,15 +124,16 @@ def _search(args: argparse.Namespace) -> int:
     from desktop.store.search import search_people
 
     db = open_register(_db(args))
-    hits = search_people(db, args.query, limit=args.limit)
+    try:
+        hits = search_people(db, args.query, limit=args.limit)
+    finally:
+        db.close()
     if args.json:
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
         return 0
     for hit in hits:
-        print(
-            f"{hit.full_name}\t{hit.birth or ''}\t{hit.id_number}\t{hit.household_code}"
-            f"\t{hit.hamlet}"
-        )
+        birth = BirthDate.from_iso(hit.birth).display() if hit.birth else ""
+        print(f"{hit.full_name}\t{birth}\t{hit.id_number}\t{hit.household_code}\t{hit.hamlet}")
     print(f"{len(hits)} kết quả", file=sys.stderr)
     return 0
 

@@ -44,13 +44,20 @@ def setup_logging(level: int = logging.INFO) -> Path:
     folder = data_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "camket.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactIdNumbers())
     root = logging.getLogger()
     root.setLevel(level)
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        root.addHandler(handler)
+    for existing in list(root.handlers):
+        if isinstance(existing, _RegisterLogHandler):
+            if existing.baseFilename == str(path.resolve()):
+                return path
+            root.removeHandler(existing)  # the data folder moved (tests): follow it
+            existing.close()
+    handler = _RegisterLogHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactIdNumbers())
+    root.addHandler(handler)
     return path
+
+
+class _RegisterLogHandler(logging.handlers.RotatingFileHandler):
+    """Our own file handler, told apart from any a host (pytest, an IDE) installs."""

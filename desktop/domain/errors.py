@@ -12,7 +12,7 @@ class KnownError(Exception):
     code up (desktop.messages) so the same failure reads the same everywhere.
     """
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, **params: object) -> None:
         super().__init__(code, params)
         self.code = code
         self.params: Mapping[str, object] = params

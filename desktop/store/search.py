@@ -42,6 +42,10 @@ def match_expression(query: str) -> str:
     tokens = fold_query(query)
     if not tokens:
         raise KnownError("search.empty_query", query=query)
+    if all(token.isdigit() for token in tokens):
+        # Clerks type ID and phone numbers in groups ("0912 345 678", "001.090.012"); the
+        # index holds them as one run of digits.
+        tokens = ["".join(tokens)]
     # Tokens are letters and digits only (fold_query drops the rest), so quoting is safe.
     return " AND ".join(f'"{token}"*' for token in tokens)
 

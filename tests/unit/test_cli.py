@@ -1,0 +1,126 @@
+"""The `camket` command as a clerk or a script runs it: outputs, exit codes, refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.register import OpenRegister
+
+
+def test_init_creates_a_register_for_an_official_commune(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.sqlite3"
+    code = main(
+        [
+            "init",
+            "--db",
+            str(path),
+            "--commune",
+            "03478",
+            "--hamlet",
+            "Bản Nậm Tăm",
+            "--hamlet",
+            "Thôn 2",
+        ]
+    )
+    assert code == 0
+    assert "Xã Sìn Hồ" in capsys.readouterr().out
+    assert main(["check", "--db", str(path)]) == 0
+
+
+def test_init_refuses_an_unknown_commune_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.sqlite3"
+    assert main(["init", "--db", str(path), "--commune", "12345678"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "camket: Không có mã xã 12345678 trong danh mục đơn vị hành chính."
+    assert not path.exists()
+
+
+def test_search_json_lists_people_with_their_household(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "--db", str(register.path), "dang hoa", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 1
+    hit = hits[0]
+    assert {"person_id", "full_name", "birth", "id_number", "household_code", "hamlet"} <= set(hit)
+    assert (hit["full_name"], hit["birth"], hit["household_code"], hit["hamlet"]) == (
+        "Đặng Văn Hoà",
+        "1980-03-04",
+        "NT-001",
+        "Bản Nậm Tăm",
+    )
+
+
+def test_search_text_output_and_limit(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "--db", str(register.path), "thi", "--limit", "2"]) == 0
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].split("\t")[:2] == ["Trần Thị Bình", "09/02/1992"]
+    assert "2 kết quả" in out.err
+
+
+@pytest.mark.parametrize("query", ["?!", "...", "  -- "])
+def test_search_with_only_punctuation_is_refused(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    assert main(["search", "--db", str(register.path), query]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("camket: Từ khoá tìm kiếm phải có chữ hoặc số")
+    assert err.count("\n") == 1
+
+
+def test_commands_on_a_missing_register_fail_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "nowhere.sqlite3"
+    for argv in (["search", "--db", str(path), "an"], ["check", "--db", str(path)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err == f"camket: Không tìm thấy tệp sổ đăng ký: {path}\n"
+    assert not path.exists()
+
+
+def test_commands_on_a_corrupt_file_fail_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a register")
+    assert main(["search", "--db", str(path), "an"]) == 2
+    assert "không phải sổ đăng ký CamKet" in capsys.readouterr().err
+    assert path.read_bytes() == b"PK\x03\x04 not a register"
+
+
+def test_check_reports_bad_rows_and_exits_non_zero(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register.db.execute(
+        "UPDATE person SET id_number = '12AB', birth = '2090' WHERE full_name = 'Nguyễn Văn An'"
+    )
+    register.db.conn.commit()
+    assert main(["check", "--db", str(register.path)]) == 1
+    out = capsys.readouterr().out
+    assert "Kiểm tra toàn vẹn SQLite: ổn" in out
+    assert "Nguyễn Văn An (hộ T2-001)" in out
+    assert "Số định danh: chỉ gồm chữ số" in out
+    assert "Ngày sinh: ở tương lai" in out
+    assert "2 lỗi" in out
+
+
+def test_check_of_a_clean_register_passes(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--db", str(register.path)]) == 0
+    out = capsys.readouterr().out
+    assert "3 thôn/bản, 4 hộ, 7 nhân khẩu" in out
+    assert "0 lỗi" in out
