@@ -34,7 +34,7 @@ class Writer:
         record = {**row, "created_at": now, "updated_at": now, "updated_by": self.actor}
         record.update(rev=1, deleted=0)
         with self.db.atomic():
-            self.db[table].insert(record)
+            self.db.table(table).insert(record)
             self._audit(now, table, record["id"], "insert", None, _audited(record))
         return record
 
@@ -47,7 +47,7 @@ class Writer:
                 return False
             now = self.clock()
             stamp = {"updated_at": now, "updated_by": self.actor, "rev": before["rev"] + 1}
-            self.db[table].update(row_id, {**changed, **stamp})
+            self.db.table(table).update(row_id, {**changed, **stamp})
             audited = [k for k in changed if k not in DERIVED_COLUMNS]
             if audited:
                 self._audit(
@@ -83,7 +83,7 @@ class Writer:
             if before["deleted"] == flag:
                 return
             now = self.clock()
-            self.db[table].update(
+            self.db.table(table).update(
                 row_id,
                 {
                     "deleted": flag,

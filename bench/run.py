@@ -1,0 +1,205 @@
+"""`make bench`: builds a district-size demo register and prints each figure as a ratio to
+the raw cost of the same work (plain sqlite3, a bare PySide6 window)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain.text import fold_for_search
+from desktop.services.demo import create_demo_register
+from desktop.store.register import open_register
+from desktop.store.search import household_ids, match_expression, search_people
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QLineEdit
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QTableView())
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+window.grab().save(sys.argv[1])
+"""
+
+
+def _time(fn: Callable[..., object], *args: object) -> float:
+    started = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - started
+
+
+def _fetch(conn: sqlite3.Connection, sql: str, params: list[str]) -> list[tuple[object, ...]]:
+    return conn.execute(sql, params).fetchall()
+
+
+def _row(label: str, ours: float, raw: float, unit: str = "s") -> None:
+    scale = 1000 if unit == "ms" else 1
+    print(
+        f"  {label:<44} {ours * scale:9.2f} {unit:<3} raw {raw * scale:9.2f} {unit:<3}"
+        f" ratio {ours / raw if raw else float('nan'):6.2f}"
+    )
+
+
+def bench_generation(path: Path, households: int) -> None:
+    print(f"Demo register of {households:,} households")
+    elapsed = _time(lambda: create_demo_register(path, households=households, seed=2026))
+    # Raw: the same rows, copied by plain sqlite3 into tables with no FTS, triggers or
+    # secondary indexes, in one transaction.
+    raw_path = path.with_suffix(".raw.sqlite3")
+    raw_path.unlink(missing_ok=True)
+    source = sqlite3.connect(path)
+    tables = ["hamlet", "household", "person", "relative_abroad"]
+    rows = {t: source.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+    schemas = {t: source.execute(f"SELECT * FROM {t} LIMIT 0").description for t in tables}
+    source.close()
+
+    def raw_load() -> None:
+        conn = sqlite3.connect(raw_path)
+        with conn:
+            for table in tables:
+                columns = ", ".join(d[0] for d in schemas[table])
+                conn.execute(f"CREATE TABLE {table} ({columns})")
+                marks = ", ".join("?" * len(schemas[table]))
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
+        conn.close()
+
+    raw = _time(raw_load)
+    people = len(rows["person"])
+    _row(f"generate + store ({people:,} people)", elapsed, raw)
+    print(
+        "  (raw = plain sqlite3 executemany of the finished rows; ours also makes the "
+        "names, IDs, sort keys and search index)"
+    )
+
+
+def typical_queries(path: Path, count: int) -> list[str]:
+    """Queries a clerk types: given names, family + given, ID prefixes, codes, no marks."""
+    conn = sqlite3.connect(path)
+    rng = random.Random(7)
+    names = [r[0] for r in conn.execute("SELECT full_name FROM person ORDER BY rowid LIMIT 20000")]
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id_number FROM person WHERE length(id_number) = 12 LIMIT 5000"
+        )
+    ]
+    codes = [r[0] for r in conn.execute("SELECT code FROM household LIMIT 5000")]
+    conn.close()
+    queries: list[str] = []
+    while len(queries) < count:
+        name = fold_for_search(rng.choice(names)).split()
+        kind = len(queries) % 5
+        if kind == 0:
+            queries.append(name[-1])  # a given name, no marks
+        elif kind == 1:
+            queries.append(f"{name[0]} {name[-1]}")  # family + given
+        elif kind == 2:
+            queries.append(name[-1][:3])  # first letters while typing
+        elif kind == 3:
+            queries.append(rng.choice(ids)[:8])
+        else:
+            queries.append(rng.choice(codes))
+    return queries
+
+
+def bench_search(path: Path, count: int) -> None:
+    queries = typical_queries(path, count)
+    db = open_register(path)
+    raw = sqlite3.connect(path)
+    expressions = [match_expression(q) for q in queries]
+    raw_sql = """SELECT p.id, p.full_name, p.birth, p.id_number, h.id, h.code, m.name
+        FROM person_fts f JOIN person p ON p.rowid = f.rowid
+        JOIN household h ON h.id = p.household_id JOIN hamlet m ON m.id = h.hamlet_id
+        WHERE person_fts MATCH ? AND p.deleted = 0 ORDER BY p.sort_key LIMIT 50"""
+    like_sql = """SELECT p.id, p.full_name FROM person p
+        WHERE p.search_text LIKE ? AND p.deleted = 0 ORDER BY p.sort_key LIMIT 50"""
+    ours = [_time(search_people, db, q, 50) for q in queries]
+    raw_fts = [_time(_fetch, raw, raw_sql, [e]) for e in expressions]
+    raw_like = [_time(_fetch, raw, like_sql, [f"%{fold_for_search(q)}%"]) for q in queries]
+    list_ours = [_time(household_ids, db, q) for q in queries]
+    db.close()
+    raw.close()
+
+    def p95(values: list[float]) -> float:
+        return statistics.quantiles(values, n=20)[-1]
+
+    print(f"Search over {count} typical queries (people, limit 50)")
+    _row(
+        "median: camket search vs raw FTS SQL",
+        statistics.median(ours),
+        statistics.median(raw_fts),
+        "ms",
+    )
+    _row("p95:    camket search vs raw FTS SQL", p95(ours), p95(raw_fts), "ms")
+    _row(
+        "median: camket search vs raw LIKE scan",
+        statistics.median(ours),
+        statistics.median(raw_like),
+        "ms",
+    )
+    _row("p95:    household list ids vs raw FTS SQL", p95(list_ours), p95(raw_fts), "ms")
+
+
+def _run_timed(argv: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(
+        argv, check=True, capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    )
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(before, after)
+
+
+def bench_window(path: Path, folder: Path) -> None:
+    shot = folder / "window.png"
+    bare_script = folder / "bare_window.py"
+    bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+    ours_runs, bare_runs = [], []
+    peak_ours = 0
+    for _ in range(3):
+        t, _rss = _run_timed([sys.executable, str(bare_script), str(folder / "bare.png")])
+        bare_runs.append(t)
+        t, rss = _run_timed(
+            [sys.executable, "-m", "desktop.cli", "--db", str(path), "--screenshot", str(shot)]
+        )
+        ours_runs.append(t)
+        peak_ours = max(peak_ours, rss)
+    print("Start to a painted main window (process start to PNG written, best of 3)")
+    _row("camket --screenshot vs bare PySide6 window", min(ours_runs), min(bare_runs))
+    print(f"  peak memory of the window process: {peak_ours / 1024:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--households", type=int, default=50_000)
+    parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--keep", type=Path, help="folder to keep the register in")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "district.sqlite3"
+        path.unlink(missing_ok=True)
+        bench_generation(path, args.households)
+        bench_search(path, args.queries)
+        bench_window(path, folder)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"Peak memory of the bench process (generation + search): {peak / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
