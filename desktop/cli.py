@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--commune",
         required=True,
         metavar="CODE",
-        help="official commune code (Decision 19/2025/QĐ-TTg), e.g. 03337",
+        help="official commune code (Decision 19/2025/QĐ-TTg), e.g. 03478 (Xã Sìn Hồ, Lai Châu)",
     )
     init.add_argument(
         "--hamlet",

@@ -1,0 +1,148 @@
+# CamKet — developer commands. GNU make; `make` alone lists the targets.
+#
+# Everything runs from the virtualenv in .venv, which `make venv` creates and keeps in step
+# with pyproject.toml. On Debian-like systems `make sysdeps` installs the system libraries
+# Qt needs (DESIGN.md §11), with apt-get when run as root, else it prints the sudo line.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+LINT_PATHS := $(wildcard desktop tests scripts bench freeze)
+PYTEST_ARGS ?=
+ARGS ?=
+
+# Qt offscreen (tests, --screenshot) on a minimal Debian 12.
+QT_LIBS := libgl1 libegl1 libxkbcommon0 libx11-6 libglib2.0-0 libfreetype6 libfontconfig1 \
+	libdbus-1-3
+# A real X display (xcb platform plugin) for `make run`.
+XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+	libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
+
+SMOKE_DB := build/smoke.sqlite3
+SMOKE_PNG := build/smoke.png
+SHOTS_DB := build/screenshots.sqlite3
+SHOTS_DIR := docs/screenshots
+
+.PHONY: help sysdeps sysdeps-x venv venv-dev lint format test run bench build screenshots \
+	clean distclean
+
+help: ## list the targets
+	@echo "CamKet — make targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "Options: PYTHON=python3.11  PYTEST_ARGS='-k search'  ARGS='--db FILE' (for run)"
+
+# --- system libraries --------------------------------------------------------------------
+
+# $(call apt_ensure,PACKAGES): install the missing ones of PACKAGES on a Debian-like system.
+# Nothing at all happens (no apt-get update) when every package is installed already.
+# Ubuntu 24.04 renamed some libraries with a t64 suffix; those count as installed.
+define apt_ensure
+@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "sysdeps: no dpkg here (not Debian-like), so not checking for: $(strip $(1))." \
+			"Install their equivalents if Qt fails to start."; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for pkg in $(1); do \
+		status=$$(dpkg-query -W -f='$${db:Status-Status}\n' "$$pkg" "$${pkg}t64" 2>/dev/null \
+			|| true); \
+		grep -qx installed <<<"$$status" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+		echo "sysdeps: installing$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq; \
+		apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "sysdeps: missing system packages. Install them, then run make again:"; \
+		echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+		exit 1; \
+	fi
+endef
+
+sysdeps: ## install the system libraries Qt needs offscreen (Debian: apt-get)
+	$(call apt_ensure,$(QT_LIBS))
+
+sysdeps-x: ## the same plus the xcb libraries of a real X display
+	$(call apt_ensure,$(QT_LIBS) $(XCB_LIBS))
+
+# --- virtualenv --------------------------------------------------------------------------
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "venv: CamKet needs Python 3.11 or newer; $(PYTHON) is" \
+			"$$($(PYTHON) --version 2>&1). Try: make PYTHON=python3.11 ..."; exit 1; }
+	$(if $(shell $(PYTHON) -c 'import ensurepip' 2>/dev/null || echo no),$(call apt_ensure,python3-venv))
+	$(PYTHON) -m venv $(VENV)
+
+# The stamps are newer than pyproject.toml once its dependencies are installed.
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed-test
+
+venv: $(VENV)/.installed-test ## create .venv and install camket with the test tools
+
+venv-dev: $(VENV)/.installed-dev ## the same with the dev extra (PyInstaller, mypy, ...)
+
+# --- checks and tests --------------------------------------------------------------------
+
+lint: venv ## ruff (lint + format check) and the import-linter contracts
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/lint-imports
+
+format: venv ## rewrite the code with ruff format and ruff's safe fixes
+	$(VENV)/bin/ruff format $(LINT_PATHS)
+	$(VENV)/bin/ruff check --fix $(LINT_PATHS)
+
+test: sysdeps venv lint ## lint, then the whole test suite offscreen (what CI runs)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# --- the app -----------------------------------------------------------------------------
+
+run: sysdeps-x venv ## open the app (its first run with no register offers demo data)
+	$(VENV)/bin/camket $(ARGS)
+
+bench: venv ## district-size benchmark beside the raw cost of the same work
+	$(PY) bench/run.py
+
+build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a smoke test
+	$(VENV)/bin/pyinstaller --noconfirm build.spec
+	rm -f $(SMOKE_DB) $(SMOKE_DB)-wal $(SMOKE_DB)-shm $(SMOKE_PNG)
+	CAMKET_DATA_DIR=build/smoke-data dist/camket/camket demo --db $(SMOKE_DB) \
+		--households 50 --seed 1
+	CAMKET_DATA_DIR=build/smoke-data QT_QPA_PLATFORM=offscreen \
+		dist/camket/camket --db $(SMOKE_DB) --screenshot $(SMOKE_PNG)
+	@test -s $(SMOKE_PNG) || { echo "build: smoke test failed, $(SMOKE_PNG) is missing or empty"; \
+		exit 1; }
+	@echo "build: dist/camket/ is ready; smoke screenshot $(SMOKE_PNG)" \
+		"($$(stat -c %s $(SMOKE_PNG)) bytes)"
+
+screenshots: sysdeps venv ## regenerate the README screenshots in docs/screenshots/
+	mkdir -p build $(SHOTS_DIR)
+	rm -f $(SHOTS_DB) $(SHOTS_DB)-wal $(SHOTS_DB)-shm
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket demo --db $(SHOTS_DB) \
+		--households 1000 --seed 1
+	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
+		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/main-window.png --size 1366x768
+	@test -s $(SHOTS_DIR)/main-window.png
+
+clean: ## remove build output and caches (keeps .venv)
+	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv too
+	rm -rf $(VENV)

@@ -1,0 +1,122 @@
+"""Composition root: the QApplication, the register it opens and the main window over it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.domain.errors import KnownError
+from desktop.messages import describe
+from desktop.services.register import OpenRegister, open_existing
+from desktop.userdata import default_register_path
+
+DEMO_HOUSEHOLDS = 300
+
+
+def run_app(path: Path, screenshot: Path | None = None, size: str = "1366x768") -> int:
+    """Open the register at ``path`` in the main window; the exit code of the application.
+
+    With ``screenshot``, render the window offscreen at ``size`` into that PNG and return.
+    A known failure is reported (dialog, or stderr for a screenshot) and gives 2.
+    """
+    path = Path(path)
+    if screenshot is not None:
+        return _screenshot(path, Path(screenshot), size)
+    app = _application()
+    if not path.exists() and not _first_run(path):
+        return 0
+    try:
+        register = open_existing(path)
+    except KnownError as err:
+        _critical(describe(err))
+        return 2
+    return _show(app, register)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("CamKet")
+    # Fusion where the platform has no single native look (Linux desktops, offscreen).
+    if sys.platform not in ("win32", "darwin"):
+        app.setStyle("Fusion")
+    return app
+
+
+def _show(app: QApplication, register: OpenRegister) -> int:
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(register)
+    screen = app.primaryScreen()
+    if screen is not None and screen.availableGeometry().width() <= 1440:
+        window.showMaximized()  # a 1366×768 laptop: every pixel is wanted
+    else:
+        window.resize(1280, 800)
+        window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        register.close()
+
+
+def _first_run(path: Path) -> bool:
+    """No register yet: offer sample data; False when the clerk chose to leave."""
+    from desktop.ui.first_run import offer_demo_register
+
+    if not offer_demo_register(path):
+        return False
+    from desktop.services.demo import create_demo_register
+
+    try:
+        if path == default_register_path():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            create_demo_register(path, households=DEMO_HOUSEHOLDS, seed=1)
+        finally:
+            QApplication.restoreOverrideCursor()
+    except KnownError as err:
+        _critical(describe(err))
+        return False
+    return True
+
+
+def _screenshot(path: Path, target: Path, size: str) -> int:
+    from desktop.ui.screenshot import parse_size, quiet_offscreen_noise, save_screenshot
+
+    try:
+        width, height = parse_size(size)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the QApplication is made
+        app = _application()
+        register = open_existing(path)
+    except KnownError as err:
+        print(f"camket: {describe(err)}", file=sys.stderr)
+        return 2
+    from desktop.ui.main_window import MainWindow
+
+    with quiet_offscreen_noise():
+        window = MainWindow(register)
+        app.processEvents()
+        try:
+            save_screenshot(window, target, width, height)
+        except KnownError as err:
+            print(f"camket: {describe(err)}", file=sys.stderr)
+            return 2
+        finally:
+            window.shutdown()
+            window.close()
+            window.deleteLater()
+            register.close()
+    return 0
+
+
+def _critical(text: str) -> None:
+    QMessageBox.critical(None, QCoreApplication.translate("App", "CamKet"), text)

@@ -1,0 +1,185 @@
+"""The open household, right of the list: its particulars, members and relatives abroad."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.store.households import get_household, list_hamlets, members, relatives_abroad
+from desktop.ui.household_model import MemberTableModel, RelativeTableModel, group_thousands
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label that shows data as typed (never as HTML) and lets the clerk copy it."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class CompactTable(QTableView):
+    """A read-only table as tall as its few rows; it scrolls only when the panel is short."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        height += self.verticalHeader().length()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().sizeHint().height()
+        return QSize(hint.width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height() // 2)
+
+
+def read_only_table(model: MemberTableModel | RelativeTableModel) -> QTableView:
+    view = CompactTable()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+    return view
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class HouseholdDetail(QStackedWidget):
+    """Shows one household read-only, or a hint when none is chosen."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.household_id: str | None = None
+
+        self.empty_hint = QLabel(self.tr("Chọn một hộ trong danh sách để xem chi tiết."))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setEnabled(False)
+        self.addWidget(self.empty_hint)
+
+        self.title = plain_label()
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        self.title.setFont(title_font)
+        self.head = plain_label()
+        self.hamlet = plain_label()
+        self.address = plain_label()
+        self.phone = plain_label()
+        self.notes = plain_label()
+
+        fields = QFormLayout()
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fields.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        fields.addRow(self.tr("Chủ hộ:"), self.head)
+        fields.addRow(self.tr("Thôn/bản:"), self.hamlet)
+        fields.addRow(self.tr("Địa chỉ:"), self.address)
+        fields.addRow(self.tr("Điện thoại:"), self.phone)
+        fields.addRow(self.tr("Ghi chú:"), self.notes)
+        self._fields = fields
+
+        self.member_model = MemberTableModel(self)
+        self.member_title = section_title("")
+        self.member_view = read_only_table(self.member_model)
+
+        self.relative_model = RelativeTableModel(self)
+        self.relative_title = section_title("")
+        self.relative_view = read_only_table(self.relative_model)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addLayout(fields)
+        layout.addSpacing(6)
+        layout.addWidget(self.member_title)
+        layout.addWidget(self.member_view)
+        layout.addSpacing(6)
+        layout.addWidget(self.relative_title)
+        layout.addWidget(self.relative_view)
+        layout.addStretch(1)
+        self.addWidget(page)
+        self._page = page
+
+    def show_household(self, household_id: str | None) -> None:
+        """Load and show a household (None, or one deleted meanwhile, shows the hint)."""
+        if household_id is None:
+            self._clear()
+            return
+        try:
+            household = get_household(self._db, household_id)
+        except KnownError:
+            self._clear()
+            return
+        people = members(self._db, household_id)
+        relatives = relatives_abroad(self._db, household_id)
+        hamlets = {h.id: h.name for h in list_hamlets(self._db)}
+        head = next((p for p in people if p.id == household.head_id), None)
+
+        self.household_id = household_id
+        self.title.setText(self.tr("Hộ {code}").format(code=household.code))
+        self.head.setText(head.full_name if head else "—")
+        self.hamlet.setText(hamlets.get(household.hamlet_id, ""))
+        self.address.setText(household.address or "—")
+        self.phone.setText(household.phone or "—")
+        self.notes.setText(household.notes)
+        self._fields.setRowVisible(self.notes, bool(household.notes))
+
+        self.member_model.set_records(people)
+        self.member_title.setText(
+            self.tr("Nhân khẩu ({count})").format(count=group_thousands(len(people)))
+        )
+        self._fit_columns(self.member_view)
+        self.member_view.updateGeometry()
+
+        self.relative_model.set_records(relatives)
+        self.relative_title.setText(
+            self.tr("Người thân ở nước ngoài ({count})").format(count=len(relatives))
+        )
+        self.relative_title.setVisible(bool(relatives))
+        self.relative_view.setVisible(bool(relatives))
+        self._fit_columns(self.relative_view)
+        self.relative_view.updateGeometry()
+        self.setCurrentWidget(self._page)
+
+    def _clear(self) -> None:
+        self.household_id = None
+        self.member_model.set_records([])
+        self.relative_model.set_records([])
+        self.setCurrentWidget(self.empty_hint)
+
+    @staticmethod
+    def _fit_columns(view: QTableView) -> None:
+        # A household has a handful of rows, so measuring every cell is cheap here.
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.resizeColumnsToContents()
+        for column in range(header.count()):
+            header.resizeSection(column, header.sectionSize(column) + 12)

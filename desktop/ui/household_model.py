@@ -1,0 +1,232 @@
+"""Table models of the household register: the lazy household list, members, relatives abroad."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from sqlite_utils import Database
+
+from desktop.domain.entities import Gender, Person, RelativeAbroad, ResidenceKind
+from desktop.store.search import HouseholdRow, household_rows
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def group_thousands(number: int) -> str:
+    """'1.234.567': Vietnamese groups thousands with a dot."""
+    return f"{number:,}".replace(",", ".")
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    """Holds the ordered ids of the listed households; rows are fetched by pages when shown.
+
+    Only the pages the view asks for are read (a primary-key lookup of PAGE_SIZE ids), and
+    at most MAX_PAGES stay cached, so 200,000 households cost what one screen costs.
+    """
+
+    PAGE_SIZE = 256
+    MAX_PAGES = 32
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Mã hộ"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Chủ hộ"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Thôn/bản"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Số nhân khẩu"),
+    )
+    MEMBER_COUNT_COLUMN = 3
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, dict[str, HouseholdRow]] = OrderedDict()
+        self.pages_fetched = 0  # how many page reads so far: the scrolling test watches it
+
+    # --- contents -----------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        """Show these households, in this order; the row cache starts afresh."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def household_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, household_id: str) -> int | None:
+        try:
+            return self._ids.index(household_id)
+        except ValueError:
+            return None
+
+    def household_row(self, row: int) -> HouseholdRow | None:
+        household_id = self.household_id(row)
+        if household_id is None:
+            return None
+        return self._page(row // self.PAGE_SIZE).get(household_id)
+
+    @property
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    def _page(self, number: int) -> dict[str, HouseholdRow]:
+        page = self._pages.get(number)
+        if page is None:
+            start = number * self.PAGE_SIZE
+            page = household_rows(self._db, self._ids[start : start + self.PAGE_SIZE])
+            self.pages_fetched += 1
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    # --- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return NUMBER_ALIGNMENT if index.column() == self.MEMBER_COUNT_COLUMN else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.household_row(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if column == 0:
+            return row.code
+        if column == 1:
+            return row.head_name
+        if column == 2:
+            return row.hamlet
+        return group_thousands(row.member_count)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("HouseholdTableModel", self.HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.MEMBER_COUNT_COLUMN:
+            return NUMBER_ALIGNMENT
+        return None
+
+
+Record = TypeVar("Record")
+
+
+class RecordTableModel(QAbstractTableModel, Generic[Record]):
+    """A read-only table over a short list of records (one household's people)."""
+
+    CONTEXT = "RecordTableModel"
+    COLUMNS: ClassVar[tuple[tuple[str, Callable[[Any], str]], ...]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records: list[Record] = []
+
+    def set_records(self, records: Sequence[Record]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Record:
+        return self._records[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        _, text_of = self.COLUMNS[index.column()]
+        return text_of(self._records[index.row()])
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section][0])
+        return None
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def gender_text(gender: Gender) -> str:
+    if gender == Gender.MALE:
+        return _tr("MemberTableModel", "Nam")
+    return _tr("MemberTableModel", "Nữ")
+
+
+def residence_text(residence: ResidenceKind) -> str:
+    if residence == ResidenceKind.TEMPORARY:
+        return _tr("MemberTableModel", "Tạm trú")
+    return _tr("MemberTableModel", "Thường trú")
+
+
+class MemberTableModel(RecordTableModel[Person]):
+    """The members of one household, in their order in the household."""
+
+    CONTEXT = "MemberTableModel"
+    COLUMNS: ClassVar[tuple[tuple[str, Callable[[Any], str]], ...]] = (
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Họ và tên"), lambda p: p.full_name),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Giới tính"), lambda p: gender_text(p.gender)),
+        (
+            QT_TRANSLATE_NOOP("MemberTableModel", "Ngày sinh"),
+            lambda p: p.birth.display() if p.birth else "",
+        ),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Số định danh"), lambda p: p.id_number),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Quan hệ với chủ hộ"), lambda p: p.relationship),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Dân tộc"), lambda p: p.ethnicity),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Cư trú"), lambda p: residence_text(p.residence)),
+    )
+
+
+class RelativeTableModel(RecordTableModel[RelativeAbroad]):
+    """A household's relatives living abroad."""
+
+    CONTEXT = "RelativeTableModel"
+    COLUMNS: ClassVar[tuple[tuple[str, Callable[[Any], str]], ...]] = (
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Họ và tên"), lambda r: r.full_name),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Quan hệ"), lambda r: r.relationship),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Nước"), lambda r: r.country),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Đi từ"), lambda r: r.since),
+    )

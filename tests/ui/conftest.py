@@ -1,0 +1,163 @@
+"""Registers on disk for the window tests, and the `main_window` factory that cleans up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.entities import (
+    BirthDate,
+    Gender,
+    Household,
+    Person,
+    RelativeAbroad,
+    ResidenceKind,
+)
+from desktop.services.register import OpenRegister, create_register, open_existing
+from desktop.store import households as repo
+from desktop.ui.main_window import MainWindow
+
+SIN_HO = "03478"  # Xã Sìn Hồ, Lai Châu
+HAMLETS = ("Bản Nậm Tăm", "Bản Pa Khóa", "Thôn Hồng Thu")
+
+
+@dataclass
+class SmallRegister:
+    """Six households in three hamlets; ids by household code."""
+
+    path: Path
+    ids: dict[str, str]
+    hamlet_ids: dict[str, str]
+
+
+def _person(full_name: str, gender: Gender, birth: BirthDate | None, **fields: object) -> Person:
+    return Person(household_id="", full_name=full_name, gender=gender, birth=birth, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def small_register(tmp_path: Path) -> SmallRegister:
+    path = tmp_path / "camket.sqlite3"
+    create_register(path, SIN_HO, HAMLETS)
+    register = open_existing(path)
+    try:
+        hamlets = {h.name: h.id for h in repo.list_hamlets(register.db)}
+        households = [
+            (
+                "NT-001",
+                "Bản Nậm Tăm",
+                [
+                    _person(
+                        "Đặng Văn Hùng",
+                        Gender.MALE,
+                        BirthDate(1975, 3, 12),
+                        id_number="012075001234",
+                        relationship="Chủ hộ",
+                        ethnicity="Dao",
+                    ),
+                    _person(
+                        "Lý Thị Mai",
+                        Gender.FEMALE,
+                        BirthDate(1979),
+                        relationship="Vợ",
+                        ethnicity="Dao",
+                        residence=ResidenceKind.TEMPORARY,
+                    ),
+                ],
+            ),
+            ("NT-002", "Bản Nậm Tăm", [_person("Lò Thị Hoà", Gender.FEMALE, BirthDate(1988))]),
+            ("PK-001", "Bản Pa Khóa", [_person("Giàng A Hòa", Gender.MALE, BirthDate(1990))]),
+            ("PK-002", "Bản Pa Khóa", [_person("Sùng Thị Dợ", Gender.FEMALE, None)]),
+            ("HT-001", "Thôn Hồng Thu", [_person("Nguyễn Văn An", Gender.MALE, None)]),
+            ("HT-002", "Thôn Hồng Thu", [_person("Trần Thị Bích", Gender.FEMALE, None)]),
+        ]
+        ids: dict[str, str] = {}
+        for code, hamlet, people in households:
+            household = Household(hamlet_id=hamlets[hamlet], code=code, address=f"{hamlet}, Sìn Hồ")
+            repo.add_household(register.writer, household, people)
+            ids[code] = household.id
+        repo.add_relative_abroad(
+            register.writer,
+            RelativeAbroad(
+                household_id=ids["NT-001"],
+                full_name="Đặng Văn Tài",
+                relationship="Con trai",
+                country="Trung Quốc",
+                since="2019",
+            ),
+        )
+    finally:
+        register.close()
+    return SmallRegister(path, ids, hamlets)
+
+
+@pytest.fixture
+def bulk_register(tmp_path: Path) -> Callable[[int], Path]:
+    """A register of n households (one member each), loaded with raw executemany."""
+
+    def make(count: int) -> Path:
+        path = tmp_path / f"bulk-{count}.sqlite3"
+        create_register(path, SIN_HO, HAMLETS)
+        register = open_existing(path)
+        try:
+            hamlet_ids = [h.id for h in repo.list_hamlets(register.db)]
+            household_rows, person_rows = [], []
+            for n in range(count):
+                code = f"H-{n:06d}"
+                household = Household(hamlet_id=hamlet_ids[n % len(hamlet_ids)], code=code)
+                head = Person(
+                    household_id=household.id,
+                    full_name=f"Nguyễn Văn {n}",
+                    gender=Gender.MALE,
+                )
+                household.head_id = head.id
+                household_rows.append(repo.household_row(household))
+                person_rows.append(repo.person_row(head, code))
+            _insert_many(register, "household", household_rows)
+            _insert_many(register, "person", person_rows)
+        finally:
+            register.close()
+        return path
+
+    return make
+
+
+def _insert_many(register: OpenRegister, table: str, rows: list[dict[str, object]]) -> None:
+    stamped = list(register.writer.stamp_new(rows))
+    columns = list(stamped[0])
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    with register.db.conn:
+        register.db.conn.executemany(sql, [[row[c] for c in columns] for row in stamped])
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    """Open a register in the main window, shown and with its first list loaded.
+
+    At teardown every window is shut down (its search thread finished), closed and its
+    register closed.
+    """
+    opened: list[tuple[MainWindow, OpenRegister]] = []
+
+    def make(path: Path, size: tuple[int, int] = (1366, 768)) -> MainWindow:
+        register = open_existing(path)
+        window = MainWindow(register)
+        opened.append((window, register))
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.household_page.results_loaded)
+        return window
+
+    yield make
+
+    for window, register in opened:
+        window.close()
+        search = window.household_page.search
+        assert search.wait_idle(5000)
+        assert search.active_threads == 0, "a search thread outlived its window"
+        register.close()
+        window.deleteLater()

@@ -1,0 +1,136 @@
+"""`run_app`: screenshots at a size, and registers that cannot be opened, without crashing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtGui import QImage
+
+from desktop import app
+from desktop.domain.errors import KnownError
+from desktop.services.register import OpenRegister, open_existing
+from desktop.store.search import household_ids
+from desktop.ui import first_run
+from desktop.ui.screenshot import parse_size
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import SmallRegister
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"), [("1366x768", (1366, 768)), ("1024x600", (1024, 600))]
+)
+def test_screenshot_is_a_png_of_the_requested_size(
+    qapp: object,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    size: str,
+    expected: tuple[int, int],
+) -> None:
+    target = tmp_path / "shots" / "window.png"
+    assert app.run_app(small_register.path, screenshot=target, size=size) == 0
+    image = QImage(str(target))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == expected
+
+
+@pytest.mark.parametrize("size", ["big", "1366", "1366x", "0x0", "100000x768", "-1x-1"])
+def test_a_bad_size_is_refused(
+    qapp: object,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    size: str,
+) -> None:
+    target = tmp_path / "x.png"
+    assert app.run_app(small_register.path, screenshot=target, size=size) == 2
+    assert "RỘNGxCAO" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_sizes_are_read_leniently() -> None:
+    assert parse_size(" 1280 X 720 ") == (1280, 720)
+    assert parse_size("1920×1080") == (1920, 1080)
+    with pytest.raises(KnownError) as caught:
+        parse_size("")
+    assert caught.value.code == "screenshot.bad_size"
+
+
+def test_an_unwritable_screenshot_is_reported(
+    qapp: object, small_register: SmallRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "a-folder.png"
+    folder.mkdir()
+    assert app.run_app(small_register.path, screenshot=folder) == 2
+    assert "Không ghi được ảnh" in capsys.readouterr().err
+
+
+def test_a_missing_register_gives_2_and_a_message(
+    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.sqlite3"
+    assert app.run_app(missing, screenshot=tmp_path / "x.png") == 2
+    assert "Không tìm thấy tệp sổ đăng ký" in capsys.readouterr().err
+    assert not missing.exists()
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "wording"),
+    [
+        (b"Ho ten;So dinh danh\nNguyen Van A;012345678901\n", "không phải sổ đăng ký"),
+        (b"SQLite format 3\x00" + b"\x00" * 200, "bị hỏng"),
+    ],
+)
+def test_a_corrupt_register_gives_2_and_a_message(
+    qapp: object,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    wording: str,
+) -> None:
+    corrupt = tmp_path / "corrupt.sqlite3"
+    corrupt.write_bytes(content)
+    assert app.run_app(corrupt, screenshot=tmp_path / "x.png") == 2
+    assert wording in capsys.readouterr().err
+    assert corrupt.read_bytes() == content  # never touched
+
+
+def test_leaving_at_first_run_creates_nothing(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+
+    def leave(path: Path, parent: object = None) -> bool:
+        asked.append(path)
+        return False
+
+    monkeypatch.setattr(first_run, "offer_demo_register", leave)
+    missing = tmp_path / "camket.sqlite3"
+    assert app.run_app(missing) == 0
+    assert asked == [missing]
+    assert not missing.exists()
+
+
+def test_sample_data_at_first_run_creates_a_demo_register(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def show(application: object, register: OpenRegister) -> int:
+        shown.append(register.commune.name)
+        register.close()
+        return 0
+
+    monkeypatch.setattr(first_run, "offer_demo_register", lambda path, parent=None: True)
+    monkeypatch.setattr(app, "_show", show)
+    path = tmp_path / "camket.sqlite3"
+    assert app.run_app(path) == 0
+    assert len(shown) == 1
+    register = open_existing(path)
+    try:
+        assert len(household_ids(register.db)) == app.DEMO_HOUSEHOLDS
+    finally:
+        register.close()

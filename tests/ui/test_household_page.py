@@ -1,0 +1,214 @@
+"""The household register as a clerk uses it: search as you type, hamlet filter, open household."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import SmallRegister
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def listed_codes(window: MainWindow) -> list[str]:
+    model = window.household_page.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def member_names(window: MainWindow) -> list[str]:
+    model = window.household_page.detail.member_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_title_names_the_commune_and_the_file(
+    main_window: MakeWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    assert window.windowTitle() == f"CamKet — Xã Sìn Hồ, Lai Châu — {small_register.path}"
+
+
+def test_the_whole_register_is_listed_with_a_count(
+    main_window: MakeWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    assert listed_codes(window) == ["NT-001", "NT-002", "PK-001", "PK-002", "HT-001", "HT-002"]
+    assert page.count_label.text() == "6 hộ"
+    assert page.search_box.placeholderText() == "Tìm theo tên, số định danh, điện thoại, mã hộ…"
+    assert page.model.index(0, 1).data() == "Đặng Văn Hùng"
+    assert page.model.index(0, 2).data() == "Bản Nậm Tăm"
+    assert page.model.index(0, 3).data() == "2"
+    assert page.detail.currentWidget() is page.detail.empty_hint
+
+
+def test_typing_dang_finds_dang_without_diacritics(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    qtbot.keyClicks(window.household_page.search_box, "dang")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["NT-001"])
+    assert window.household_page.count_label.text() == "1 hộ"
+
+
+def test_hoa_finds_both_tone_placements(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    qtbot.keyClicks(window.household_page.search_box, "hoa")
+    # "Lò Thị Hoà" (old placement) and "Giàng A Hòa" (new placement).
+    qtbot.waitUntil(lambda: listed_codes(window) == ["NT-002", "PK-001"])
+
+
+def test_search_by_household_code_and_clearing_brings_all_back(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    box = window.household_page.search_box
+    qtbot.keyClicks(box, "pk-002")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["PK-002"])
+    box.clear()
+    qtbot.waitUntil(lambda: len(listed_codes(window)) == 6)
+
+
+def test_choosing_a_hamlet_lists_only_its_households(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    combo = window.household_page.hamlet_combo
+    assert combo.itemText(0) == "Tất cả thôn/bản"
+    assert [combo.itemText(i) for i in range(1, combo.count())] == [
+        "Bản Nậm Tăm",
+        "Bản Pa Khóa",
+        "Thôn Hồng Thu",
+    ]
+    combo.setCurrentIndex(combo.findText("Bản Pa Khóa"))
+    qtbot.waitUntil(lambda: listed_codes(window) == ["PK-001", "PK-002"])
+    # The hamlet and the query narrow together.
+    qtbot.keyClicks(window.household_page.search_box, "hoa")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["PK-001"])
+
+
+def test_selecting_a_household_shows_its_members_and_relatives(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    rect = page.view.visualRect(page.model.index(0, 1))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    detail = page.detail
+    assert detail.household_id == small_register.ids["NT-001"]
+    assert detail.title.text() == "Hộ NT-001"
+    assert detail.head.text() == "Đặng Văn Hùng"
+    assert detail.hamlet.text() == "Bản Nậm Tăm"
+    assert member_names(window) == ["Đặng Văn Hùng", "Lý Thị Mai"]
+    members = detail.member_model
+    first = [members.index(0, c).data() for c in range(members.columnCount())]
+    assert first == [
+        "Đặng Văn Hùng",
+        "Nam",
+        "12/03/1975",
+        "012075001234",
+        "Chủ hộ",
+        "Dao",
+        "Thường trú",
+    ]
+    assert members.index(1, 2).data() == "1979"
+    assert members.index(1, 6).data() == "Tạm trú"
+    assert detail.relative_view.isVisible()
+    relatives = detail.relative_model
+    assert [relatives.index(0, c).data() for c in range(4)] == [
+        "Đặng Văn Tài",
+        "Con trai",
+        "Trung Quốc",
+        "2019",
+    ]
+
+    page.view.selectRow(1)
+    assert member_names(window) == ["Lò Thị Hoà"]
+    assert not detail.relative_view.isVisible()
+
+
+def test_the_open_household_stays_open_while_it_still_matches(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.select_row(2)  # PK-001, Giàng A Hòa
+    qtbot.keyClicks(page.search_box, "hoa")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["NT-002", "PK-001"])
+    assert page.detail.household_id == small_register.ids["PK-001"]
+    assert page.view.currentIndex().row() == 1
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "bich")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["HT-002"])
+    assert page.detail.household_id is None
+
+
+@pytest.mark.parametrize("query", ["!!!", "…", "  -- ", "“”"])
+def test_punctuation_only_shows_a_quiet_hint(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot, query: str
+) -> None:
+    window = main_window(small_register.path)
+    box = window.household_page.search_box
+    if query.isascii():
+        qtbot.keyClicks(box, query)
+    else:
+        box.insert(query)  # as an input method commits it (QTest types ASCII only)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "phải có chữ hoặc số" in bar.currentMessage())
+    assert QApplication.activeModalWidget() is None
+    assert len(listed_codes(window)) == 6  # the list stays as it was
+
+
+def test_a_late_answer_to_an_older_query_is_dropped(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    old = page.search.request("dang", None, immediately=True)
+    qtbot.keyClicks(page.search_box, "hoa")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["NT-002", "PK-001"])
+    page.search.found.emit(old, "dang", [small_register.ids["NT-001"]])
+    QApplication.processEvents()
+    assert listed_codes(window) == ["NT-002", "PK-001"]
+
+
+def test_ctrl_f_focuses_the_search_box(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.view.setFocus()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.search_box.hasFocus)
+
+
+@pytest.mark.slow
+def test_twenty_thousand_households_scroll_with_a_bounded_cache(
+    main_window: MakeWindow, bulk_register: Callable[[int], Path], qtbot: QtBot
+) -> None:
+    window = main_window(bulk_register(20_000))
+    page = window.household_page
+    model = page.model
+    assert model.rowCount() == 20_000
+    assert page.count_label.text() == "20.000 hộ"
+    page.view.scrollToBottom()
+    qtbot.waitUntil(lambda: page.view.rowAt(page.view.viewport().height() - 2) == 19_999)
+    page.view.viewport().repaint()
+    assert model.household_row(19_999) is not None
+    # The top page and the bottom page (perhaps its neighbour), not the 79 in between.
+    assert model.pages_fetched <= 4
+    assert model.cached_pages <= model.MAX_PAGES
+    page.select_row(19_999)
+    assert page.detail.household_id == model.household_id(19_999)
