@@ -99,9 +99,10 @@ venv-dev: $(VENV)/.installed-dev ## the same with the dev extra (PyInstaller, my
 
 # --- checks and tests --------------------------------------------------------------------
 
-lint: venv ## ruff (lint + format check) and the import-linter contracts
+lint: venv ## ruff (lint + format check), mypy and the import-linter contracts
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/mypy desktop bench
 	$(VENV)/bin/lint-imports
 
 format: venv ## rewrite the code with ruff format and ruff's safe fixes

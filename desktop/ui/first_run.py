@@ -21,7 +21,8 @@ def offer_demo_register(path: Path, parent: QWidget | None = None) -> bool:
     box.setInformativeText(
         tr(
             "Bạn có thể xem thử CamKet với một sổ dữ liệu mẫu (300 hộ, tên giả). "
-            "Chức năng tạo sổ cho xã của bạn sẽ có trong bản sau."
+            "Để tạo sổ cho xã của mình, dùng lệnh: camket init --commune MÃ_XÃ "
+            '--hamlet "Tên thôn" …'
         )
     )
     demo = box.addButton(tr("Dùng dữ liệu mẫu"), QMessageBox.ButtonRole.AcceptRole)

@@ -37,7 +37,8 @@ class HouseholdTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 256
     MAX_PAGES = 32
-    HEADERS: ClassVar[tuple[str, ...]] = (
+    # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
+    HEADERS: ClassVar[tuple[Any, ...]] = (
         QT_TRANSLATE_NOOP("HouseholdTableModel", "Mã hộ"),
         QT_TRANSLATE_NOOP("HouseholdTableModel", "Chủ hộ"),
         QT_TRANSLATE_NOOP("HouseholdTableModel", "Thôn/bản"),
@@ -142,7 +143,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
     """A read-only table over a short list of records (one household's people)."""
 
     CONTEXT = "RecordTableModel"
-    COLUMNS: ClassVar[tuple[tuple[str, Callable[[Any], str]], ...]] = ()
+    COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -206,7 +207,7 @@ class MemberTableModel(RecordTableModel[Person]):
     """The members of one household, in their order in the household."""
 
     CONTEXT = "MemberTableModel"
-    COLUMNS: ClassVar[tuple[tuple[str, Callable[[Any], str]], ...]] = (
+    COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
         (QT_TRANSLATE_NOOP("MemberTableModel", "Họ và tên"), lambda p: p.full_name),
         (QT_TRANSLATE_NOOP("MemberTableModel", "Giới tính"), lambda p: gender_text(p.gender)),
         (
@@ -224,7 +225,7 @@ class RelativeTableModel(RecordTableModel[RelativeAbroad]):
     """A household's relatives living abroad."""
 
     CONTEXT = "RelativeTableModel"
-    COLUMNS: ClassVar[tuple[tuple[str, Callable[[Any], str]], ...]] = (
+    COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Họ và tên"), lambda r: r.full_name),
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Quan hệ"), lambda r: r.relationship),
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Nước"), lambda r: r.country),
