@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",
     "household.missing": "Không tìm thấy hộ gia đình.",
     "row.missing": "Không tìm thấy bản ghi cần sửa.",
+    "task.failed": "Lỗi khi {title}: {detail}",
+    "qr.malformed": "Mã quét không phải mã cam kết CamKet: {text}",
     "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",
     "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
     "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",

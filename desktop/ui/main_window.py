@@ -1,16 +1,32 @@
-"""The main window: the commune and register file in the title, the register page, a status bar."""
+"""The main window: a side bar of places (Ctrl+1…), the commune in the title, long work below."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop.services.register import OpenRegister
 from desktop.ui.household_page import HouseholdPage
+from desktop.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    """One window over one open register; closing it stops the page's background search."""
+    """One window over one open register (DESIGN §10).
+
+    Pages are added with add_page in side-bar order and reached with Ctrl+1, Ctrl+2, …;
+    a page with a ``shutdown()`` method has it called when the window closes. Long work
+    goes through ``self.tasks``; its progress bar and cancel button sit in the status bar.
+    """
 
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,23 +37,95 @@ class MainWindow(QMainWindow):
                 commune=commune.name, province=commune.province_name, path=register.path
             )
         )
+        self.tasks = TaskRunner(register.path, self)
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("Các mục"))
+        self.sidebar.setFixedWidth(168)
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, stretch=1)
+        self.setCentralWidget(central)
+        self._setup_task_bar()
+
         self.household_page = HouseholdPage(register, self)
-        self.setCentralWidget(self.household_page)
         self.household_page.status_message.connect(self.statusBar().showMessage)
+        self.add_page(self.tr("Hộ gia đình"), self.household_page)
 
         find = QAction(self.tr("Tìm kiếm"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self.household_page.focus_search)
+        find.triggered.connect(self._find)
         self.addAction(find)
         self.find_action = find
         self.statusBar().showMessage(self.tr("Sổ đăng ký: {path}").format(path=register.path))
         self._closed = False
 
+    def add_page(self, title: str, page: QWidget) -> int:
+        """Add a place to the side bar; returns its index (Ctrl+index+1 opens it)."""
+        index = self.pages.addWidget(page)
+        QListWidgetItem(title, self.sidebar)
+        if index < 9:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda: self.show_page(index))
+            self.addAction(action)
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+        return index
+
+    def show_page(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def _find(self) -> None:
+        # The global search lives on the household page: go there and focus it.
+        self.show_page(self.pages.indexOf(self.household_page))
+        self.household_page.focus_search()
+
+    def _setup_task_bar(self) -> None:
+        self.task_progress = QProgressBar()
+        self.task_progress.setMaximumWidth(220)
+        self.task_progress.setTextVisible(True)
+        self.task_cancel = QPushButton(self.tr("Hủy"))
+        self.task_cancel.clicked.connect(self.tasks.cancel)
+        for widget in (self.task_progress, self.task_cancel):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self.tasks.started.connect(self._task_started)
+        self.tasks.progressed.connect(self._task_progressed)
+        self.tasks.finished.connect(self._task_finished)
+
+    def _task_started(self, title: str) -> None:
+        self.task_progress.setRange(0, 0)  # busy until the first progress report
+        self.task_progress.setFormat(title + " %p%")
+        self.task_progress.show()
+        self.task_cancel.show()
+        self.statusBar().showMessage(title)
+
+    def _task_progressed(self, done: int, total: int) -> None:
+        self.task_progress.setRange(0, max(total, 1))
+        self.task_progress.setValue(done)
+
+    def _task_finished(self, title: str, completed: bool) -> None:
+        self.task_progress.hide()
+        self.task_cancel.hide()
+        word = self.tr("xong") if completed else self.tr("đã dừng")
+        self.statusBar().showMessage(f"{title}: {word}", 8000)
+
     def shutdown(self) -> None:
         """Stop background work; safe to call more than once."""
-        if not self._closed:
-            self._closed = True
-            self.household_page.shutdown()
+        if self._closed:
+            return
+        self._closed = True
+        self.tasks.shutdown()
+        for index in range(self.pages.count()):
+            stop = getattr(self.pages.widget(index), "shutdown", None)
+            if callable(stop):
+                stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

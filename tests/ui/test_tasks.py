@@ -1,0 +1,79 @@
+"""The long-work lane: progress in the status bar, cancel, errors reported, window responsive."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.errors import KnownError
+from desktop.services.register import OpenRegister
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import Task
+from tests.ui.conftest import SmallRegister
+
+
+def _counting_work(release: threading.Event) -> Callable[..., int]:
+    def work(
+        register: OpenRegister, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> int:
+        done = 0
+        for done in range(1, 11):
+            if cancelled():
+                return -1
+            progress(done, 10)
+            release.wait(0.02)
+        # The worker has its own connection to the same register.
+        return register.db.execute("SELECT count(*) FROM household").fetchone()[0] + done * 0
+
+    return work
+
+
+def test_task_reports_progress_and_result(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    results: list[Any] = []
+    with qtbot.waitSignal(window.tasks.finished, timeout=5000) as finished:
+        window.tasks.submit(Task("Đếm hộ", _counting_work(threading.Event()), results.append))
+        qtbot.waitUntil(lambda: window.task_progress.isVisible(), timeout=2000)
+    assert finished.args == ["Đếm hộ", True]
+    assert results == [6]
+    assert not window.task_progress.isVisible()
+    assert "Đếm hộ: xong" in window.statusBar().currentMessage()
+
+
+def test_cancel_button_stops_the_task(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    release = threading.Event()
+    results: list[Any] = []
+    window.tasks.submit(Task("Đếm chậm", _counting_work(release), results.append))
+    qtbot.waitUntil(lambda: window.task_cancel.isVisible(), timeout=2000)
+    with qtbot.waitSignal(window.tasks.finished, timeout=5000) as finished:
+        window.task_cancel.click()
+    assert finished.args == ["Đếm chậm", False]
+    assert results == [-1]
+
+
+def test_known_error_reaches_the_error_handler(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    errors: list[KnownError] = []
+
+    def refuse(register: OpenRegister, progress: object, cancelled: object) -> None:
+        raise KnownError("household.missing", id="x")
+
+    def crash(register: OpenRegister, progress: object, cancelled: object) -> None:
+        raise RuntimeError("boom")
+
+    with qtbot.waitSignal(window.tasks.finished, timeout=5000):
+        window.tasks.submit(Task("Thử", refuse, on_error=errors.append))
+    with qtbot.waitSignal(window.tasks.finished, timeout=5000):
+        window.tasks.submit(Task("Thử lỗi", crash, on_error=errors.append))
+    assert [e.code for e in errors] == ["household.missing", "task.failed"]
+    assert errors[1].params["detail"] == "boom"
