@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "hamlet.empty_name": "Tên thôn/bản không được để trống.",
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",
     "household.missing": "Không tìm thấy hộ gia đình.",
+    "household.invalid": "Hộ {code} còn {count} lỗi; sửa các lỗi trước khi lưu.",
     "row.missing": "Không tìm thấy bản ghi cần sửa.",
     "task.failed": "Lỗi khi {title}: {detail}",
     "qr.malformed": "Mã quét không phải mã cam kết CamKet: {text}",
@@ -43,6 +44,19 @@ FIELD_LABELS: dict[str, str] = {
     "code": "Mã hộ",
     "hamlet_id": "Thôn/bản",
     "name": "Tên",
+    "members": "Nhân khẩu",
+    "head_id": "Chủ hộ",
+    "address": "Địa chỉ",
+    "notes": "Ghi chú",
+    "relationship": "Quan hệ",
+    "ethnicity": "Dân tộc",
+    "residence": "Cư trú",
+    "occupation": "Nghề nghiệp",
+    "country": "Nước",
+    "since": "Đi từ",
+    "departure": "Xuất cảnh",
+    "contact": "Liên lạc",
+    "plans_to_return": "Dự định trở về",
 }
 
 ISSUE_MESSAGES: dict[str, str] = {
@@ -63,6 +77,15 @@ ISSUE_MESSAGES: dict[str, str] = {
     "id_number.year_mismatch": "hai số năm sinh không khớp năm sinh",
     "phone.invalid": "không phải số điện thoại Việt Nam",
     "household.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
+    "household.code_taken": "đã có hộ khác dùng mã này",
+    "household.no_members": "hộ phải có ít nhất một người",
+    "household.head_missing": "chưa chọn chủ hộ trong số nhân khẩu",
+    "id_number.duplicate": "trùng với {name} (hộ {household_code})",
+    "person.possible_duplicate": (
+        "trùng họ tên và năm sinh với {name}, sinh {birth_year} (hộ {household_code})"
+    ),
+    "since.unparseable": "không đọc được; nhập năm, tháng/năm hoặc ngày/tháng/năm",
+    "since.in_future": "ở tương lai",
 }
 
 

@@ -265,6 +265,14 @@ def name_sort_string(full_name: str | None) -> str:
     )
 
 
+def name_match_prefix(full_name: str | None) -> str:
+    """name_sort_string without its last tie-breaker (the name as typed): every spelling of
+    the same name in another case or tone placement shares it, and only those do."""
+    text = normalize_text(full_name)
+    whole = name_sort_string(text)
+    return whole[: len(whole) - len(text)]
+
+
 def text_sort_string(value: str | None) -> str:
     """text_sort_key as a string whose code-point order is the same (for an SQL index)."""
     words, tones, text = text_sort_key(value)

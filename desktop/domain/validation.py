@@ -60,6 +60,14 @@ class IssueCode(StrEnum):
     ID_NUMBER_YEAR_MISMATCH = "id_number.year_mismatch"
     PHONE_INVALID = "phone.invalid"
     HOUSEHOLD_CODE_INVALID = "household.code_invalid"
+    # Whole-household checks (domain/roster.py and services/households.py).
+    HOUSEHOLD_CODE_TAKEN = "household.code_taken"
+    HOUSEHOLD_NO_MEMBERS = "household.no_members"
+    HOUSEHOLD_HEAD_MISSING = "household.head_missing"
+    ID_NUMBER_DUPLICATE = "id_number.duplicate"
+    PERSON_POSSIBLE_DUPLICATE = "person.possible_duplicate"
+    SINCE_UNPARSEABLE = "since.unparseable"
+    SINCE_IN_FUTURE = "since.in_future"
 
 
 ISSUE_CODES: frozenset[str] = frozenset(IssueCode)

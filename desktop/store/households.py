@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlite_utils import Database
@@ -299,9 +299,72 @@ def add_relative_abroad(writer: Writer, relative: RelativeAbroad) -> None:
     writer.insert("relative_abroad", relative_row(relative))
 
 
-def delete_household(writer: Writer, household_id: str) -> None:
-    """Tombstone the household and its members; the rows stay for sync."""
+def add_person(writer: Writer, person: Person, household_code: str) -> None:
+    writer.insert("person", person_row(person, household_code))
+
+
+def update_relative(writer: Writer, relative: RelativeAbroad) -> bool:
+    return writer.update("relative_abroad", relative.id, relative_row(relative))
+
+
+@dataclass(frozen=True)
+class DeletedHousehold:
+    """What one delete tombstoned, so that exactly that can be restored (undo)."""
+
+    household_id: str
+    code: str
+    person_ids: tuple[str, ...]
+    relative_ids: tuple[str, ...]
+
+
+def delete_household(writer: Writer, household_id: str) -> DeletedHousehold:
+    """Tombstone the household, its members and its relatives abroad; the rows stay for sync."""
     with writer.db.atomic():
-        for person in members(writer.db, household_id):
-            writer.tombstone("person", person.id)
+        household = get_household(writer.db, household_id)
+        people = tuple(p.id for p in members(writer.db, household_id))
+        relatives = tuple(r.id for r in relatives_abroad(writer.db, household_id))
+        for person_id in people:
+            writer.tombstone("person", person_id)
+        for relative_id in relatives:
+            writer.tombstone("relative_abroad", relative_id)
         writer.tombstone("household", household_id)
+    return DeletedHousehold(household_id, household.code, people, relatives)
+
+
+def restore_household(writer: Writer, deleted: DeletedHousehold) -> None:
+    """Bring back what delete_household tombstoned; refused when the code was reused since."""
+    with writer.db.atomic():
+        if find_household_by_code(writer.db, deleted.code) is not None:
+            raise KnownError("household.code_taken", code=deleted.code)
+        writer.restore("household", deleted.household_id)
+        for person_id in deleted.person_ids:
+            writer.restore("person", person_id)
+        for relative_id in deleted.relative_ids:
+            writer.restore("relative_abroad", relative_id)
+
+
+def move_person(writer: Writer, person_id: str, household_id: str) -> bool:
+    """Move a live person to the end of another live household (audited as a change of
+    household_id). A head who leaves is replaced by the first remaining member."""
+    with writer.db.atomic():
+        rows = _rows(writer.db, "SELECT * FROM person WHERE id = ? AND deleted = 0", [person_id])
+        if not rows:
+            raise KnownError("row.missing", table="person", id=person_id)
+        person = person_from(rows[0])
+        if person.household_id == household_id:
+            return False
+        source = get_household(writer.db, person.household_id)
+        target = get_household(writer.db, household_id)
+        last = writer.db.execute(
+            "SELECT max(position) FROM person WHERE household_id = ? AND deleted = 0",
+            [household_id],
+        ).fetchone()[0]
+        person.household_id = household_id
+        person.position = 0 if last is None else last + 1
+        writer.update("person", person_id, person_row(person, target.code))
+        if source.head_id == person_id:
+            remaining = members(writer.db, source.id)
+            writer.update(
+                "household", source.id, {"head_id": remaining[0].id if remaining else None}
+            )
+    return True

@@ -8,8 +8,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import Person
 from desktop.domain.errors import KnownError
-from desktop.domain.text import fold_query
+from desktop.domain.text import fold_query, name_match_prefix
+from desktop.store.households import person_from
 
 
 @dataclass(frozen=True)
@@ -103,3 +105,40 @@ def household_rows(db: Database, ids: Sequence[str]) -> dict[str, HouseholdRow]:
         LEFT JOIN person p ON p.id = h.head_id AND p.deleted = 0
         WHERE h.id IN ({marks})"""
     return {row[0]: HouseholdRow(*row) for row in db.execute(sql, list(ids)).fetchall()}
+
+
+# --- the same person elsewhere in the commune -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A live person of the register, with the code of their household."""
+
+    person: Person
+    household_code: str
+
+
+def _registered(db: Database, where: str, params: Sequence[Any]) -> list[Registered]:
+    sql = f"""SELECT p.*, h.code AS household_code FROM person p
+              JOIN household h ON h.id = p.household_id AND h.deleted = 0
+              WHERE p.deleted = 0 AND {where} ORDER BY p.sort_key LIMIT 20"""
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    return [Registered(person_from(row), row["household_code"]) for row in rows]
+
+
+def people_with_id_number(db: Database, id_number: str) -> list[Registered]:
+    """Live people holding this personal ID (stored digits only, as the editor saves them)."""
+    return _registered(db, "p.id_number = ?", [id_number])
+
+
+def people_with_name_and_birth_year(db: Database, full_name: str, year: int) -> list[Registered]:
+    """Live people with the same name (case and tone placement aside) born that year."""
+    prefix = name_match_prefix(full_name)
+    # A range over the sort_key index: every key starting with the prefix.
+    return _registered(
+        db,
+        "p.sort_key > ? AND p.sort_key < ? AND substr(p.birth, 1, 4) = ?",
+        [prefix, prefix + "\U0010ffff", f"{year:04d}"],
+    )

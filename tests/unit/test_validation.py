@@ -401,4 +401,19 @@ def test_every_emitted_code_is_listed() -> None:
     for text in ("x", "31/02/1990", "2030", "1800", "1915"):
         emitted |= codes(parse_birth(text, TODAY)[1])
     emitted |= codes(validate_household(Household(hamlet_id="t", code="a b")))
+    emitted |= _roster_codes()
     assert emitted == ISSUE_CODES
+
+
+def _roster_codes() -> set[str]:
+    """Codes of the whole-household checks (domain/roster.py and the household services)."""
+    from desktop.domain.roster import HouseholdDraft, check_since, validate_draft
+
+    emitted = codes(check_since("2030", TODAY)) | codes(check_since("x", TODAY))
+    twins = [make_person(id_number="012080001234"), make_person(id_number="012080001234")]
+    draft = HouseholdDraft(Household(hamlet_id="t", code="A"), twins)
+    emitted |= {p.issue.code for p in validate_draft(draft, TODAY)}
+    emitted |= {p.issue.code for p in validate_draft(HouseholdDraft(draft.household), TODAY)}
+    # Only the register knows that a code is taken (services/households.check_draft).
+    emitted.add("household.code_taken")
+    return emitted
