@@ -20,6 +20,7 @@ from desktop.userdata import default_register_path, setup_logging
 log = logging.getLogger(__name__)
 
 DB_HELP = "register file (default: the --db before the command, else the user's register)"
+SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
 DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
 
 
@@ -69,6 +70,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="integrity check and validation of every row")
     check.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+
+    sign = commands.add_parser(
+        "sign", help="record a household's pledge of the current campaign: signed, refused, absent"
+    )
+    sign.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    sign.add_argument("code", metavar="CODE", help="household code (or the scanned QR text)")
+    sign.add_argument("--on", required=True, metavar="DD/MM/YYYY", help="date on the sheet")
+    sign.add_argument(
+        "--signer", metavar="NAME", help="the member who signed (default: the household head)"
+    )
+    sign.add_argument("--status", choices=sorted(SIGN_STATUSES), default="signed")
+    sign.add_argument("--reason", default="", metavar="TEXT", help="why refused or absent")
+
+    report = commands.add_parser("report", help="reports: progress toward the target")
+    reports = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+    progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
+    progress.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    progress.add_argument("--csv", type=Path, metavar="FILE", help="also write a CSV file")
     return parser
 
 
@@ -147,7 +166,64 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-COMMANDS = {"init": _init, "demo": _demo, "search": _search, "check": _check}
+def _sign(args: argparse.Namespace) -> int:
+    from desktop.domain.pledges import PledgeStatus, parse_sheet_date
+    from desktop.services import pledges
+    from desktop.services.progress import STATUS_LABELS
+    from desktop.services.register import open_existing
+
+    on = parse_sheet_date(args.on)
+    status = PledgeStatus(SIGN_STATUSES[args.status])
+    reg = open_existing(_db(args))
+    try:
+        household = pledges.household_by_code(reg, args.code)
+        signer = pledges.signer_named(reg, household.id, args.signer) if args.signer else None
+        pledge = pledges.record_result(
+            reg,
+            household.id,
+            status,
+            on,
+            signer_id=signer.id if signer else None,
+            reason=args.reason,
+        )
+        names = {p.id: p.full_name for p in pledges.members_of(reg, household.id)}
+    finally:
+        reg.close()
+    line = f"Hộ {household.code}: {STATUS_LABELS[pledge.status].lower()} ngày {args.on}"
+    if pledge.signer_id:
+        line += f", người ký {names.get(pledge.signer_id, '')}"
+    if pledge.reason:
+        line += f", lý do: {pledge.reason}"
+    print(line)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from desktop.services import progress
+    from desktop.services.register import open_existing
+
+    reg = open_existing(_db(args))
+    try:
+        campaign = progress.current_campaign(reg)
+        rows = progress.progress(reg, campaign)
+    finally:
+        reg.close()
+    if args.csv:
+        progress.write_progress_csv(rows, args.csv)
+    print(campaign.title)
+    for cells in progress.progress_table(rows):
+        print("\t".join(cells))
+    return 0
+
+
+COMMANDS = {
+    "init": _init,
+    "demo": _demo,
+    "search": _search,
+    "check": _check,
+    "sign": _sign,
+    "report": _report,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -23,6 +25,25 @@ class PledgeStatus(StrEnum):
 
 # States that close a household's pledge for the campaign's count toward 100 %.
 FINAL_STATUSES = frozenset({PledgeStatus.SIGNED, PledgeStatus.REFUSED, PledgeStatus.ABSENT})
+# What a returned sheet (or a visit) can record.
+RESULT_STATUSES = FINAL_STATUSES
+
+
+class AttachmentKind(StrEnum):
+    SIGNATURE = "signature"  # drawn on the pad, PNG
+    SCAN = "scan"  # the scanned paper sheet: PNG, JPEG or PDF
+
+
+@dataclass(frozen=True)
+class StoredTemplate:
+    """A template's text as kept in the register: campaigns and pledges name its version."""
+
+    template_id: str
+    version: int
+    title: str
+    source: str = ""  # the template file's text (TOML)
+    based_on: str = ""  # "template_id@version" it was copied from, for a clerk's edit
+    id: str = field(default_factory=new_id)
 
 
 @dataclass
@@ -54,6 +75,89 @@ class Pledge:
     reason: str = ""  # why refused or absent
     notes: str = ""
     id: str = field(default_factory=new_id)
+
+
+def check_result(
+    status: PledgeStatus,
+    on: dt.date,
+    today: dt.date,
+    *,
+    signer_id: str | None,
+    member_ids: Iterable[str],
+    reason: str,
+) -> None:
+    """What a clerk records for a household must hold together (KnownError otherwise)."""
+    if status not in RESULT_STATUSES:
+        raise KnownError("pledge.bad_status", status=str(status))
+    if on > today:
+        raise KnownError("pledge.date_in_future", date=on.strftime("%d/%m/%Y"))
+    if status is PledgeStatus.SIGNED:
+        if signer_id is None:
+            raise KnownError("pledge.signer_missing")
+        if signer_id not in set(member_ids):
+            raise KnownError("pledge.signer_not_member")
+    elif not reason.strip():
+        raise KnownError("pledge.reason_missing", status=str(status))
+
+
+_SHEET_DATE = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*", re.ASCII)
+
+
+def parse_sheet_date(text: str) -> dt.date:
+    """'05/01/2026' (also 5/1/2026, 05-01-2026) as written on a sheet; KnownError otherwise."""
+    match = _SHEET_DATE.fullmatch(text)
+    if match is None:
+        raise KnownError("date.unparseable", text=text)
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise KnownError("date.invalid", text=text) from exc
+
+
+@dataclass(frozen=True)
+class HamletProgress:
+    """One hamlet's count toward the campaign's target (the commune's total has no id)."""
+
+    hamlet_id: str
+    hamlet_name: str
+    households: int
+    signed: int
+    refused: int
+    absent: int
+    printed: int  # printed, not yet back
+    not_printed: int
+    target_percent: int = 100
+
+    @property
+    def unsigned(self) -> int:
+        return self.households - self.signed
+
+    @property
+    def percent(self) -> float:
+        """Signed households as a share of all, 0–100."""
+        return 100.0 * self.signed / self.households if self.households else 0.0
+
+    @property
+    def percent_of_target(self) -> float:
+        """How far toward the target, 0–100 (100 once the target is reached)."""
+        return min(100.0, 100.0 * self.percent / self.target_percent)
+
+
+def total_progress(rows: Iterable[HamletProgress], name: str = "") -> HamletProgress:
+    """The commune's total over its hamlets."""
+    rows = list(rows)
+    return HamletProgress(
+        hamlet_id="",
+        hamlet_name=name,
+        households=sum(r.households for r in rows),
+        signed=sum(r.signed for r in rows),
+        refused=sum(r.refused for r in rows),
+        absent=sum(r.absent for r in rows),
+        printed=sum(r.printed for r in rows),
+        not_printed=sum(r.not_printed for r in rows),
+        target_percent=rows[0].target_percent if rows else 100,
+    )
 
 
 # --- the QR code at the foot of every sheet ---------------------------------------------------

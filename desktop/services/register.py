@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
+from desktop.services.campaigns import ensure_first_campaign
 from desktop.store import households as repo
 from desktop.store.admin_units import find_commune, province_of
 from desktop.store.register import open_register
@@ -79,16 +80,24 @@ def create_register(
             repo.save_commune(writer, commune)
             for name in names:
                 repo.add_hamlet(writer, Hamlet(name=name, kind=hamlet_kind_of(name)))
+            ensure_first_campaign(writer)
     finally:
         db.close()
     return commune
 
 
 def open_existing(path: Path | str) -> OpenRegister:
-    """Open a register made by `camket init`/`demo` or the set-up wizard."""
+    """Open a register made by `camket init`/`demo` or the set-up wizard. A register made
+    before campaigns existed gets its first campaign now."""
     db = open_register(path)
     commune = repo.get_commune(db)
     if commune is None:
         db.close()
         raise KnownError("db.no_commune", path=str(path))
-    return OpenRegister(Path(path), db, commune, Writer(db, commune.installation_id))
+    writer = Writer(db, commune.installation_id)
+    try:
+        ensure_first_campaign(writer)
+    except BaseException:
+        db.close()
+        raise
+    return OpenRegister(Path(path), db, commune, writer)

@@ -151,3 +151,68 @@ def _fts_triggers(table: str) -> list[str]:
                 SELECT new.rowid, new.search_text WHERE new.deleted = 0;
             END""",
     ]
+
+
+@_migration
+def m0002_pledges(db: Database) -> None:
+    _run(
+        db,
+        [
+            # A copy of a template's text in the register: a clerk's edited copy is a new
+            # version, and a printed pledge keeps the version it was printed with.
+            f"""CREATE TABLE pledge_template (
+                id TEXT PRIMARY KEY,
+                template_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                source TEXT NOT NULL DEFAULT '',
+                based_on TEXT NOT NULL DEFAULT '',
+                {SYNC_COLUMNS})""",
+            """CREATE UNIQUE INDEX pledge_template_version
+                ON pledge_template(template_id, version) WHERE deleted = 0""",
+            f"""CREATE TABLE campaign (
+                id TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                template_id TEXT NOT NULL,
+                template_version INTEGER NOT NULL,
+                starts_on TEXT,
+                ends_on TEXT,
+                target_percent INTEGER NOT NULL DEFAULT 100
+                    CHECK (target_percent BETWEEN 1 AND 100),
+                is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
+                {SYNC_COLUMNS})""",
+            # At most one current campaign among live ones.
+            """CREATE UNIQUE INDEX campaign_current ON campaign(is_current)
+                WHERE is_current = 1 AND deleted = 0""",
+            f"""CREATE TABLE pledge (
+                id TEXT PRIMARY KEY,
+                household_id TEXT NOT NULL REFERENCES household(id),
+                campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                template_version INTEGER NOT NULL,
+                status TEXT NOT NULL DEFAULT 'chua_in'
+                    CHECK (status IN ('chua_in', 'da_in', 'da_ky', 'tu_choi', 'vang_mat')),
+                printed_at TEXT,
+                signed_on TEXT,
+                signer_id TEXT REFERENCES person(id),
+                witnesses TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL DEFAULT '',
+                notes TEXT NOT NULL DEFAULT '',
+                {SYNC_COLUMNS})""",
+            """CREATE UNIQUE INDEX pledge_campaign_household
+                ON pledge(campaign_id, household_id) WHERE deleted = 0""",
+            "CREATE INDEX pledge_household ON pledge(household_id, campaign_id)",
+            # The bytes stay in the register (one file to back up and export); the audit
+            # row carries the SHA-256, never the bytes.
+            f"""CREATE TABLE attachment (
+                id TEXT PRIMARY KEY,
+                pledge_id TEXT NOT NULL REFERENCES pledge(id),
+                kind TEXT NOT NULL CHECK (kind IN ('signature', 'scan')),
+                mime TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                file_name TEXT NOT NULL DEFAULT '',
+                bytes BLOB NOT NULL,
+                {SYNC_COLUMNS})""",
+            "CREATE INDEX attachment_pledge ON attachment(pledge_id, kind)",
+        ],
+    )

@@ -14,6 +14,8 @@ from desktop.domain.errors import KnownError
 
 # Derived columns are rebuilt from the others: they are neither audited nor exported.
 DERIVED_COLUMNS = frozenset({"sort_key", "search_text"})
+# Binary content (attachments) stays out of audit rows: the row's sha256 column stands for it.
+BINARY_COLUMNS = frozenset({"bytes"})
 SYNC_COLUMNS = ("created_at", "updated_at", "updated_by", "rev", "deleted")
 
 
@@ -48,7 +50,7 @@ class Writer:
             now = self.clock()
             stamp = {"updated_at": now, "updated_by": self.actor, "rev": before["rev"] + 1}
             self.db.table(table).update(row_id, {**changed, **stamp})
-            audited = [k for k in changed if k not in DERIVED_COLUMNS]
+            audited = [k for k in changed if k not in DERIVED_COLUMNS and k not in BINARY_COLUMNS]
             if audited:
                 self._audit(
                     now,
@@ -120,7 +122,8 @@ class Writer:
 
 
 def _audited(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in record.items() if k not in DERIVED_COLUMNS and k not in SYNC_COLUMNS}
+    skipped = DERIVED_COLUMNS | BINARY_COLUMNS | frozenset(SYNC_COLUMNS)
+    return {k: v for k, v in record.items() if k not in skipped}
 
 
 def _json(value: Mapping[str, Any] | None) -> str | None:

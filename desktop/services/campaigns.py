@@ -1,0 +1,90 @@
+"""Campaigns: the first campaign of a register on the first bundled template, and switching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from desktop.bundled import form_path
+from desktop.domain.pledges import Campaign, StoredTemplate
+from desktop.store import pledges as store
+from desktop.store.sync import Writer
+
+# When no template file is bundled, the first campaign still names the 2021 movement so a
+# register always has a current campaign to count progress against.
+FALLBACK_TEMPLATE = StoredTemplate(
+    template_id="phong-chong-dich-2021",
+    version=1,
+    title="Toàn dân tham gia phòng, chống dịch Covid-19 và xuất, nhập cảnh trái phép",
+)
+
+
+def bundled_templates(folder: Path | None = None) -> list[StoredTemplate]:
+    """The templates of forms/*.toml in file-name order, as copies to keep in a register.
+
+    Only the id, version and title are read here; checking the whole template is the
+    template loader's job when it is drawn.
+    """
+    folder = folder or form_path()
+    found = []
+    for path in sorted(folder.glob("*.toml")):
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
+        head = data.get("template", data)
+        found.append(
+            StoredTemplate(
+                template_id=str(head.get("id") or path.stem),
+                version=int(head.get("version", 1)),
+                title=str(head.get("movement") or head.get("title") or path.stem),
+                source=source,
+            )
+        )
+    return found
+
+
+def default_template() -> StoredTemplate:
+    templates = bundled_templates()
+    return templates[0] if templates else FALLBACK_TEMPLATE
+
+
+def keep_template(writer: Writer, template: StoredTemplate) -> StoredTemplate:
+    """The register's copy of this template version (stored now if it has none)."""
+    kept = store.get_template(writer.db, template.template_id, template.version)
+    if kept is not None:
+        return kept
+    store.add_template(writer, template)
+    return template
+
+
+def start_campaign(
+    writer: Writer,
+    template: StoredTemplate,
+    *,
+    title: str = "",
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
+    target_percent: int = 100,
+) -> Campaign:
+    """A new current campaign printed with this template (kept in the register)."""
+    with writer.db.atomic():
+        kept = keep_template(writer, template)
+        campaign = Campaign(
+            title=title or kept.title,
+            template_id=kept.template_id,
+            template_version=kept.version,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            target_percent=target_percent,
+            is_current=True,
+        )
+        store.add_campaign(writer, campaign)
+    return campaign
+
+
+def ensure_first_campaign(writer: Writer) -> Campaign | None:
+    """A register that never had a campaign starts one on the first template; the new
+    campaign, or None when the register has (or had) one already."""
+    if store.count_campaigns(writer.db):
+        return None
+    return start_campaign(writer, default_template())

@@ -1,0 +1,114 @@
+"""Pledge use cases: the current campaign, a household's pledge, recording what came back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from desktop.domain.entities import Household, Person
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Campaign, Pledge, PledgeStatus, check_result
+from desktop.domain.text import fold_for_search, normalize_text
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.store import pledges as store
+
+WITNESS_SEPARATOR = "; "
+
+
+def current_campaign(reg: OpenRegister) -> Campaign:
+    """The campaign sheets are printed and counted for (KnownError when none is current)."""
+    campaign = store.current_campaign(reg.db)
+    if campaign is None:
+        raise KnownError("campaign.none")
+    return campaign
+
+
+def campaign_or_current(reg: OpenRegister, campaign_id: str | None) -> Campaign:
+    return store.get_campaign(reg.db, campaign_id) if campaign_id else current_campaign(reg)
+
+
+def household_by_code(reg: OpenRegister, code: str) -> Household:
+    household = repo.find_household_by_code(reg.db, code)
+    if household is None:
+        raise KnownError("household.unknown_code", code=normalize_text(code))
+    return household
+
+
+def pledge_for(reg: OpenRegister, household_id: str, campaign: Campaign | None = None) -> Pledge:
+    """The household's pledge in the campaign (default: current); a new, unsaved one
+    (not printed) when none is stored yet."""
+    campaign = campaign or current_campaign(reg)
+    repo.get_household(reg.db, household_id)
+    stored = store.pledge_of(reg.db, campaign.id, household_id)
+    if stored is not None:
+        return stored
+    return Pledge(household_id, campaign.id, campaign.template_version)
+
+
+def default_witnesses(reg: OpenRegister, household_id: str) -> str:
+    """'hamlet head; Border Guard officer' of the household, as far as the register knows."""
+    household = repo.get_household(reg.db, household_id)
+    row = reg.db.execute(
+        "SELECT head_name FROM hamlet WHERE id = ?", [household.hamlet_id]
+    ).fetchone()
+    names = [row[0] if row else "", reg.commune.border_officer]
+    return WITNESS_SEPARATOR.join(n for n in names if n)
+
+
+def signer_named(reg: OpenRegister, household_id: str, name: str) -> Person:
+    """The member whose name is typed (diacritics and case ignored); KnownError otherwise."""
+    wanted = fold_for_search(name)
+    members = repo.members(reg.db, household_id)
+    found = [p for p in members if fold_for_search(p.full_name) == wanted]
+    if len(found) != 1:
+        raise KnownError("pledge.signer_unknown", name=normalize_text(name))
+    return found[0]
+
+
+def record_result(
+    reg: OpenRegister,
+    household_id: str,
+    status: PledgeStatus,
+    on: dt.date,
+    *,
+    signer_id: str | None = None,
+    witnesses: str | None = None,
+    reason: str = "",
+    notes: str | None = None,
+    campaign: Campaign | None = None,
+    today: dt.date | None = None,
+) -> Pledge:
+    """Record a returned sheet or a visit: signed (by a member; default the household head),
+    refused or absent (with a reason). Witnesses default to the hamlet head and the Border
+    Guard officer. Nothing is written when the result does not hold together."""
+    campaign = campaign or current_campaign(reg)
+    household = repo.get_household(reg.db, household_id)
+    # Only a signed sheet has a signer; the head signs unless another member is named.
+    signer_id = (signer_id or household.head_id) if status is PledgeStatus.SIGNED else None
+    check_result(
+        status,
+        on,
+        today or dt.date.today(),
+        signer_id=signer_id,
+        member_ids=[p.id for p in repo.members(reg.db, household_id)],
+        reason=reason,
+    )
+    with reg.db.atomic():
+        pledge = pledge_for(reg, household_id, campaign)
+        updated = replace(
+            pledge,
+            status=status,
+            signed_on=on,
+            signer_id=signer_id,
+            witnesses=default_witnesses(reg, household_id) if witnesses is None else witnesses,
+            reason=reason if status is not PledgeStatus.SIGNED else "",
+            notes=pledge.notes if notes is None else notes,
+        )
+        store.save_pledge(reg.writer, updated)
+    return store.get_pledge(reg.db, updated.id)
+
+
+def members_of(reg: OpenRegister, household_id: str) -> list[Person]:
+    """The household's members in order (the signer is chosen among them)."""
+    return repo.members(reg.db, household_id)

@@ -1,0 +1,89 @@
+"""Progress toward the campaign's target: per hamlet, the commune's total, unsigned lists."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Campaign, HamletProgress, PledgeStatus, total_progress
+from desktop.services.pledges import current_campaign
+from desktop.services.register import OpenRegister
+from desktop.store import pledges as store
+from desktop.store.pledges import UnsignedHousehold
+
+# How a status reads in lists for hamlet heads and in the CSV.
+STATUS_LABELS: dict[PledgeStatus, str] = {
+    PledgeStatus.NOT_PRINTED: "Chưa in",
+    PledgeStatus.PRINTED: "Đã in, chưa ký",
+    PledgeStatus.SIGNED: "Đã ký",
+    PledgeStatus.REFUSED: "Từ chối",
+    PledgeStatus.ABSENT: "Vắng mặt",
+}
+
+CSV_HEADER = [
+    "Thôn/bản",
+    "Số hộ",
+    "Đã ký",
+    "Từ chối",
+    "Vắng mặt",
+    "Đã in, chưa ký",
+    "Chưa in",
+    "Tỷ lệ đã ký (%)",
+    "Chỉ tiêu (%)",
+]
+COMMUNE_TOTAL = "Toàn xã"
+
+
+def progress(reg: OpenRegister, campaign: Campaign | None = None) -> list[HamletProgress]:
+    """Per hamlet (register order), counts toward the campaign's (default: current) target."""
+    return store.progress_by_hamlet(reg.db, campaign or current_campaign(reg))
+
+
+def commune_total(rows: list[HamletProgress]) -> HamletProgress:
+    return total_progress(rows, COMMUNE_TOTAL)
+
+
+def unsigned_households(
+    reg: OpenRegister, hamlet_id: str | None, campaign: Campaign | None = None
+) -> list[UnsignedHousehold]:
+    """The households of a hamlet (None: of the commune) that have not signed yet."""
+    return store.unsigned_households(reg.db, (campaign or current_campaign(reg)).id, hamlet_id)
+
+
+def format_percent(value: float) -> str:
+    """'87,5' — Vietnamese decimal comma, one decimal."""
+    return f"{value:.1f}".replace(".", ",")
+
+
+def progress_table(rows: list[HamletProgress]) -> list[list[str]]:
+    """The header, one line per hamlet and the commune's total, as text cells."""
+    lines = [CSV_HEADER]
+    for r in [*rows, commune_total(rows)]:
+        lines.append(
+            [
+                r.hamlet_name,
+                *(str(n) for n in (r.households, r.signed, r.refused, r.absent)),
+                str(r.printed),
+                str(r.not_printed),
+                format_percent(r.percent),
+                str(r.target_percent),
+            ]
+        )
+    return lines
+
+
+def write_progress_csv(rows: list[HamletProgress], path: Path) -> None:
+    """UTF-8 with BOM (Excel shows the diacritics); cells Excel would run are escaped."""
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            for line in progress_table(rows):
+                writer.writerow([_inert(cell) for cell in line])
+    except OSError as exc:
+        raise KnownError("file.unwritable", path=str(path), detail=exc.strerror or "") from exc
+
+
+def _inert(cell: str) -> str:
+    # A hamlet typed as "=1+1" or "@x" must not run as a formula when the file is opened.
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

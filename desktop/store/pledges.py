@@ -1,0 +1,295 @@
+"""Repositories for pledge templates, campaigns, pledges and their attachments; progress counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import (
+    Campaign,
+    HamletProgress,
+    Pledge,
+    PledgeStatus,
+    StoredTemplate,
+)
+from desktop.domain.text import normalize_text
+from desktop.store.sync import Writer
+
+
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- templates --------------------------------------------------------------------------
+
+
+def template_from(row: dict[str, Any]) -> StoredTemplate:
+    return StoredTemplate(
+        template_id=row["template_id"],
+        version=row["version"],
+        title=row["title"],
+        source=row["source"],
+        based_on=row["based_on"],
+        id=row["id"],
+    )
+
+
+def get_template(db: Database, template_id: str, version: int) -> StoredTemplate | None:
+    rows = _rows(
+        db,
+        "SELECT * FROM pledge_template WHERE template_id = ? AND version = ? AND deleted = 0",
+        [template_id, version],
+    )
+    return template_from(rows[0]) if rows else None
+
+
+def list_templates(db: Database) -> list[StoredTemplate]:
+    return [
+        template_from(r)
+        for r in _rows(
+            db, "SELECT * FROM pledge_template WHERE deleted = 0 ORDER BY template_id, version"
+        )
+    ]
+
+
+def add_template(writer: Writer, template: StoredTemplate) -> None:
+    writer.insert(
+        "pledge_template",
+        {
+            "id": template.id,
+            "template_id": template.template_id,
+            "version": template.version,
+            "title": normalize_text(template.title),
+            "source": template.source,
+            "based_on": template.based_on,
+        },
+    )
+
+
+# --- campaigns ----------------------------------------------------------------------------
+
+
+def campaign_from(row: dict[str, Any]) -> Campaign:
+    return Campaign(
+        title=row["title"],
+        template_id=row["template_id"],
+        template_version=row["template_version"],
+        starts_on=_date(row["starts_on"]),
+        ends_on=_date(row["ends_on"]),
+        target_percent=row["target_percent"],
+        is_current=bool(row["is_current"]),
+        id=row["id"],
+    )
+
+
+def campaign_row(campaign: Campaign) -> dict[str, Any]:
+    return {
+        "id": campaign.id,
+        "title": normalize_text(campaign.title),
+        "template_id": campaign.template_id,
+        "template_version": campaign.template_version,
+        "starts_on": _iso(campaign.starts_on),
+        "ends_on": _iso(campaign.ends_on),
+        "target_percent": campaign.target_percent,
+        "is_current": int(campaign.is_current),
+    }
+
+
+def current_campaign(db: Database) -> Campaign | None:
+    rows = _rows(db, "SELECT * FROM campaign WHERE is_current = 1 AND deleted = 0")
+    return campaign_from(rows[0]) if rows else None
+
+
+def get_campaign(db: Database, campaign_id: str) -> Campaign:
+    rows = _rows(db, "SELECT * FROM campaign WHERE id = ? AND deleted = 0", [campaign_id])
+    if not rows:
+        raise KnownError("campaign.missing", id=campaign_id)
+    return campaign_from(rows[0])
+
+
+def list_campaigns(db: Database) -> list[Campaign]:
+    return [
+        campaign_from(r)
+        for r in _rows(
+            db, "SELECT * FROM campaign WHERE deleted = 0 ORDER BY is_current DESC, created_at"
+        )
+    ]
+
+
+def count_campaigns(db: Database) -> int:
+    row = db.execute("SELECT count(*) FROM campaign").fetchone()
+    return int(row[0])
+
+
+def add_campaign(writer: Writer, campaign: Campaign) -> None:
+    """A new campaign; a current one takes over from the campaign that was current."""
+    with writer.db.atomic():
+        if campaign.is_current:
+            _clear_current(writer)
+        writer.insert("campaign", campaign_row(campaign))
+
+
+def set_current_campaign(writer: Writer, campaign_id: str) -> None:
+    with writer.db.atomic():
+        get_campaign(writer.db, campaign_id)
+        _clear_current(writer, keep=campaign_id)
+        writer.update("campaign", campaign_id, {"is_current": 1})
+
+
+def _clear_current(writer: Writer, keep: str = "") -> None:
+    for (other,) in writer.db.execute(
+        "SELECT id FROM campaign WHERE is_current = 1 AND id != ?", [keep]
+    ).fetchall():
+        writer.update("campaign", other, {"is_current": 0})
+
+
+# --- pledges ------------------------------------------------------------------------------
+
+
+def pledge_from(row: dict[str, Any]) -> Pledge:
+    return Pledge(
+        household_id=row["household_id"],
+        campaign_id=row["campaign_id"],
+        template_version=row["template_version"],
+        status=PledgeStatus(row["status"]),
+        printed_at=row["printed_at"],
+        signed_on=_date(row["signed_on"]),
+        signer_id=row["signer_id"],
+        witnesses=row["witnesses"],
+        reason=row["reason"],
+        notes=row["notes"],
+        id=row["id"],
+    )
+
+
+def pledge_row(pledge: Pledge) -> dict[str, Any]:
+    return {
+        "id": pledge.id,
+        "household_id": pledge.household_id,
+        "campaign_id": pledge.campaign_id,
+        "template_version": pledge.template_version,
+        "status": str(pledge.status),
+        "printed_at": pledge.printed_at,
+        "signed_on": _iso(pledge.signed_on),
+        "signer_id": pledge.signer_id,
+        "witnesses": normalize_text(pledge.witnesses),
+        "reason": normalize_text(pledge.reason),
+        "notes": normalize_text(pledge.notes),
+    }
+
+
+def pledge_of(db: Database, campaign_id: str, household_id: str) -> Pledge | None:
+    rows = _rows(
+        db,
+        "SELECT * FROM pledge WHERE household_id = ? AND campaign_id = ? AND deleted = 0",
+        [household_id, campaign_id],
+    )
+    return pledge_from(rows[0]) if rows else None
+
+
+def get_pledge(db: Database, pledge_id: str) -> Pledge:
+    rows = _rows(db, "SELECT * FROM pledge WHERE id = ? AND deleted = 0", [pledge_id])
+    if not rows:
+        raise KnownError("pledge.missing", id=pledge_id)
+    return pledge_from(rows[0])
+
+
+def save_pledge(writer: Writer, pledge: Pledge) -> bool:
+    """Insert a new pledge or apply its changes; False when nothing changed."""
+    row = pledge_row(pledge)
+    with writer.db.atomic():
+        if writer.db.execute("SELECT 1 FROM pledge WHERE id = ?", [pledge.id]).fetchone():
+            return writer.update("pledge", pledge.id, row)
+        writer.insert("pledge", row)
+    return True
+
+
+# --- progress -----------------------------------------------------------------------------
+
+# One pass over the live households, each looked up in the pledge index: a household with
+# no pledge row yet counts as not printed.
+PROGRESS_SQL = """
+SELECT m.id, m.name,
+       count(h.id),
+       coalesce(sum(p.status = 'da_ky'), 0),
+       coalesce(sum(p.status = 'tu_choi'), 0),
+       coalesce(sum(p.status = 'vang_mat'), 0),
+       coalesce(sum(p.status = 'da_in'), 0),
+       count(h.id) - count(p.id) + coalesce(sum(p.status = 'chua_in'), 0)
+FROM hamlet m
+LEFT JOIN household h ON h.hamlet_id = m.id AND h.deleted = 0
+LEFT JOIN pledge p ON p.household_id = h.id AND p.campaign_id = ? AND p.deleted = 0
+WHERE m.deleted = 0
+GROUP BY m.id
+ORDER BY m.sort_key
+"""
+
+
+def progress_by_hamlet(db: Database, campaign: Campaign) -> list[HamletProgress]:
+    return [
+        HamletProgress(
+            hamlet_id=hid,
+            hamlet_name=name,
+            households=households,
+            signed=signed,
+            refused=refused,
+            absent=absent,
+            printed=printed,
+            not_printed=not_printed,
+            target_percent=campaign.target_percent,
+        )
+        for hid, name, households, signed, refused, absent, printed, not_printed in db.execute(
+            PROGRESS_SQL, [campaign.id]
+        ).fetchall()
+    ]
+
+
+@dataclass(frozen=True)
+class UnsignedHousehold:
+    """A household of a hamlet that has not signed (yet): what a hamlet head's list shows."""
+
+    household_id: str
+    code: str
+    head_name: str
+    address: str
+    status: PledgeStatus
+    reason: str
+
+
+def unsigned_households(
+    db: Database, campaign_id: str, hamlet_id: str | None = None
+) -> list[UnsignedHousehold]:
+    """Households (of one hamlet, or all) whose pledge is not signed, in register order."""
+    where = "AND h.hamlet_id = ?" if hamlet_id else ""
+    params = [campaign_id, hamlet_id] if hamlet_id else [campaign_id]
+    rows = db.execute(
+        f"""SELECT h.id, h.code, coalesce(hp.full_name, ''), h.address,
+                   coalesce(p.status, 'chua_in'), coalesce(p.reason, '')
+            FROM household h
+            JOIN hamlet m ON m.id = h.hamlet_id
+            LEFT JOIN person hp ON hp.id = h.head_id
+            LEFT JOIN pledge p ON p.household_id = h.id AND p.campaign_id = ?
+                AND p.deleted = 0
+            WHERE h.deleted = 0 AND coalesce(p.status, 'chua_in') != 'da_ky' {where}
+            ORDER BY m.sort_key, h.sort_key""",
+        params,
+    ).fetchall()
+    return [
+        UnsignedHousehold(hid, code, head, address, PledgeStatus(status), reason)
+        for hid, code, head, address, status, reason in rows
+    ]

@@ -1,0 +1,75 @@
+"""`camket sign` and `camket report progress` as a clerk or a script runs them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.register import OpenRegister
+
+
+def _audit_count(reg: OpenRegister) -> int:
+    return int(reg.db.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def test_sign_records_the_named_member(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    assert main(["sign", "--db", db, "NT-001", "--on", "05/01/2026", "--signer", "lo thi hoa"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Hộ NT-001: đã ký ngày 05/01/2026, người ký Lò Thị Hòa"
+    )
+    assert main(["report", "progress", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Toàn dân" in lines[0]
+    assert lines[2].split("\t")[:3] == ["Bản Nậm Tăm", "2", "1"]
+    assert lines[-1].split("\t")[:3] == ["Toàn xã", "4", "1"]
+
+
+def test_sign_absent_with_a_reason_and_report_csv(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(register.path)
+    args = ["sign", "--db", db, "T2-001", "--on", "5/1/2026", "--status", "absent"]
+    assert main([*args, "--reason", "đi làm ăn xa"]) == 0
+    assert "vắng mặt" in capsys.readouterr().out
+    out = tmp_path / "p.csv"
+    assert main(["report", "progress", "--db", db, "--csv", str(out)]) == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[2][:5] == ["Thôn 2", "1", "0", "0", "1"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["XX-1", "--on", "05/01/2026"], "Không có hộ mã XX-1 trong sổ."),
+        (["NT-001", "--on", "2026-01-05"], "Ngày phải có dạng ngày/tháng/năm"),
+        (["NT-001", "--on", "01/01/2999"], "Ngày 01/01/2999 ở tương lai"),
+        (["NT-001", "--on", "05/01/2026", "--signer", "Giàng A Páo"], "không có thành viên"),
+        (["NT-001", "--on", "05/01/2026", "--status", "refused"], "Hãy ghi lý do"),
+    ],
+)
+def test_sign_refuses_bad_input_and_changes_nothing(
+    register: OpenRegister,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+    message: str,
+) -> None:
+    before = _audit_count(register)
+    assert main(["sign", "--db", str(register.path), *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("camket: ")
+    assert message in err
+    assert _audit_count(register) == before
+
+
+def test_report_to_an_unwritable_csv_is_refused(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "missing-folder" / "p.csv"
+    assert main(["report", "progress", "--db", str(register.path), "--csv", str(out)]) == 2
+    assert "Không ghi được tệp" in capsys.readouterr().err

@@ -1,0 +1,191 @@
+"""Campaigns and recording results: what a clerk records, and what is refused unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import PledgeStatus, parse_sheet_date
+from desktop.services import pledges
+from desktop.services.register import OpenRegister, create_register, open_existing
+from desktop.store import households as repo
+from desktop.store import pledges as store
+
+TODAY = dt.date(2026, 1, 10)
+
+
+def _household(reg: OpenRegister, code: str) -> tuple[str, list[str]]:
+    household = pledges.household_by_code(reg, code)
+    return household.id, [p.id for p in pledges.members_of(reg, household.id)]
+
+
+def _audit(reg: OpenRegister, entity: str) -> list[tuple[str, str | None]]:
+    return reg.db.execute(
+        "SELECT action, after FROM audit WHERE entity = ? ORDER BY seq", [entity]
+    ).fetchall()
+
+
+def test_a_new_register_has_one_current_campaign_on_the_first_template(
+    register: OpenRegister,
+) -> None:
+    campaign = pledges.current_campaign(register)
+    assert campaign.is_current
+    assert campaign.target_percent == 100
+    kept = store.get_template(register.db, campaign.template_id, campaign.template_version)
+    assert kept is not None
+    assert campaign.title == kept.title
+    assert "Toàn dân" in campaign.title
+    assert len(store.list_campaigns(register.db)) == 1
+
+
+def test_a_register_from_before_campaigns_gets_one_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    create_register(path, "03478", ["Thôn 1"])
+    with sqlite3.connect(path) as conn:  # as if made before campaigns existed
+        conn.execute("DELETE FROM campaign")
+    reg = open_existing(path)
+    try:
+        assert pledges.current_campaign(reg).is_current
+    finally:
+        reg.close()
+
+
+def test_a_household_without_a_pledge_row_is_not_printed(register: OpenRegister) -> None:
+    hid, _ = _household(register, "NT-001")
+    pledge = pledges.pledge_for(register, hid)
+    assert pledge.status is PledgeStatus.NOT_PRINTED
+    assert pledge.template_version == pledges.current_campaign(register).template_version
+
+
+def test_signed_by_the_head_by_default_with_witnesses_prefilled(register: OpenRegister) -> None:
+    hid, members = _household(register, "NT-001")
+    hamlet = repo.list_hamlets(register.db)[0]
+    register.db.execute("UPDATE hamlet SET head_name = 'Lò Văn Pình' WHERE id = ?", [hamlet.id])
+    register.db.execute("UPDATE commune SET border_officer = 'Trung úy Hà Văn Minh'")
+    register.commune = repo.get_commune(register.db) or register.commune
+
+    pledge = pledges.record_result(
+        register, hid, PledgeStatus.SIGNED, dt.date(2026, 1, 5), today=TODAY
+    )
+
+    assert pledge.status is PledgeStatus.SIGNED
+    assert pledge.signed_on == dt.date(2026, 1, 5)
+    assert pledge.signer_id == members[0]
+    assert pledge.witnesses == "Lò Văn Pình; Trung úy Hà Văn Minh"
+    assert pledge == pledges.pledge_for(register, hid)
+    (action, after), *_ = _audit(register, "pledge")
+    assert action == "insert"
+    assert json.loads(after or "{}")["status"] == "da_ky"
+
+
+def test_another_member_can_sign_and_a_second_record_updates_the_same_pledge(
+    register: OpenRegister,
+) -> None:
+    hid, members = _household(register, "NT-001")
+    first = pledges.record_result(
+        register, hid, PledgeStatus.ABSENT, dt.date(2026, 1, 3), reason="đi nương", today=TODAY
+    )
+    wife = pledges.signer_named(register, hid, "lo thi hoa")
+    second = pledges.record_result(
+        register,
+        hid,
+        PledgeStatus.SIGNED,
+        dt.date(2026, 1, 6),
+        signer_id=wife.id,
+        witnesses="Ông A; Ông B",
+        today=TODAY,
+    )
+    assert second.id == first.id
+    assert (second.signer_id, second.reason, second.witnesses) == (members[1], "", "Ông A; Ông B")
+    assert [a for a, _ in _audit(register, "pledge")] == ["insert", "update"]
+
+
+@pytest.mark.parametrize(
+    ("status", "on", "signer", "reason", "code"),
+    [
+        (PledgeStatus.SIGNED, dt.date(2026, 1, 11), None, "", "pledge.date_in_future"),
+        (PledgeStatus.SIGNED, TODAY, "stranger", "", "pledge.signer_not_member"),
+        (PledgeStatus.REFUSED, TODAY, None, "  ", "pledge.reason_missing"),
+        (PledgeStatus.ABSENT, TODAY, None, "", "pledge.reason_missing"),
+        (PledgeStatus.PRINTED, TODAY, None, "", "pledge.bad_status"),
+    ],
+)
+def test_a_result_that_does_not_hold_together_changes_nothing(
+    register: OpenRegister,
+    status: PledgeStatus,
+    on: dt.date,
+    signer: str | None,
+    reason: str,
+    code: str,
+) -> None:
+    hid, _ = _household(register, "NT-002")
+    other_member = _household(register, "T2-001")[1][0]
+    before = register.db.execute("SELECT count(*) FROM audit").fetchone()
+    with pytest.raises(KnownError) as err:
+        pledges.record_result(
+            register,
+            hid,
+            status,
+            on,
+            signer_id=other_member if signer else None,
+            reason=reason,
+            today=TODAY,
+        )
+    assert err.value.code == code
+    assert register.db.execute("SELECT count(*) FROM audit").fetchone() == before
+    assert store.pledge_of(register.db, pledges.current_campaign(register).id, hid) is None
+
+
+def test_a_household_without_members_has_no_default_signer(register: OpenRegister) -> None:
+    hamlet = repo.list_hamlets(register.db)[0]
+    from desktop.domain.entities import Household
+
+    empty = Household(hamlet_id=hamlet.id, code="NT-009")
+    repo.add_household(register.writer, empty)
+    with pytest.raises(KnownError) as err:
+        pledges.record_result(register, empty.id, PledgeStatus.SIGNED, TODAY, today=TODAY)
+    assert err.value.code == "pledge.signer_missing"
+
+
+def test_unknown_codes_and_names_are_refused(register: OpenRegister) -> None:
+    with pytest.raises(KnownError) as err:
+        pledges.household_by_code(register, "XX-999")
+    assert (err.value.code, err.value.params["code"]) == ("household.unknown_code", "XX-999")
+    hid, _ = _household(register, "NT-001")
+    with pytest.raises(KnownError) as err:
+        pledges.signer_named(register, hid, "Giàng A Páo")  # a member of another household
+    assert err.value.code == "pledge.signer_unknown"
+
+
+def test_a_new_current_campaign_takes_over(register: OpenRegister) -> None:
+    from desktop.services.campaigns import start_campaign
+
+    first = pledges.current_campaign(register)
+    template = store.get_template(register.db, first.template_id, first.template_version)
+    assert template is not None
+    second = start_campaign(register.writer, template, title="Đợt 2 năm 2026")
+    assert pledges.current_campaign(register).id == second.id
+    assert not store.get_campaign(register.db, first.id).is_current
+    assert len(store.list_templates(register.db)) == 1  # the same version is kept once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("05/01/2026", dt.date(2026, 1, 5)), ("5/1/2026", dt.date(2026, 1, 5)), ("05-01-2026", None)],
+)
+def test_sheet_dates_read_day_month_year(text: str, expected: dt.date | None) -> None:
+    assert parse_sheet_date(text) == (expected or dt.date(2026, 1, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("2026-01-05", "date.unparseable"), ("31/02/2026", "date.invalid")]
+)
+def test_bad_sheet_dates_are_refused(text: str, code: str) -> None:
+    with pytest.raises(KnownError) as err:
+        parse_sheet_date(text)
+    assert err.value.code == code
