@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "date.unparseable": "Ngày phải có dạng ngày/tháng/năm, ví dụ 05/01/2026: “{text}”",
     "date.invalid": "Ngày không có thật: {text}",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
+    "pdf.unreadable": "Không đọc được tệp PDF {path}: {detail}",
+    "print.printer_unavailable": "Không mở được máy in {printer}.",
     "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",
     "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
     "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",
