@@ -23,13 +23,17 @@ QT_LIBS := libgl1 libegl1 libxkbcommon0 libx11-6 libglib2.0-0 libfreetype6 libfo
 XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 	libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 
+# Qt Linguist catalogs: the .qm files are built from the .ts files, never committed.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
 SMOKE_DB := build/smoke.sqlite3
 SMOKE_PNG := build/smoke.png
 SHOTS_DB := build/screenshots.sqlite3
 SHOTS_DIR := docs/screenshots
 
 .PHONY: help sysdeps sysdeps-x venv venv-dev lint format test run bench build screenshots \
-	clean distclean
+	translations qm clean distclean
 
 help: ## list the targets
 	@echo "CamKet — make targets:"
@@ -97,6 +101,20 @@ venv: $(VENV)/.installed-test ## create .venv and install camket with the test t
 
 venv-dev: $(VENV)/.installed-dev ## the same with the dev extra (PyInstaller, mypy, ...)
 
+# --- translations ------------------------------------------------------------------------
+
+resources/translations/%.qm: resources/translations/%.ts | $(VENV)/.installed-test
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+qm: $(QM_FILES) ## compile the translations (.ts -> .qm); test, run and build do it first
+
+translations: venv ## add new tr() strings to camket_vi.ts (keeps translations), compile
+	$(PY) scripts/translations.py update
+	@$(MAKE) --no-print-directory qm
+	@grep -c 'type="unfinished"' resources/translations/camket_vi.ts \
+		| xargs -I{} echo "translations: {} string(s) of camket_vi.ts await Vietnamese" \
+			"(pyside6-linguist, or edit the file and drop type=\"unfinished\")" || true
+
 # --- checks and tests --------------------------------------------------------------------
 
 lint: venv ## ruff (lint + format check), mypy and the import-linter contracts
@@ -109,15 +127,15 @@ format: venv ## rewrite the code with ruff format and ruff's safe fixes
 	$(VENV)/bin/ruff format $(LINT_PATHS)
 	$(VENV)/bin/ruff check --fix $(LINT_PATHS)
 
-test: sysdeps venv lint ## lint, then the whole test suite offscreen (what CI runs)
+test: sysdeps venv qm lint ## lint, then the whole test suite offscreen (what CI runs)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # --- the app -----------------------------------------------------------------------------
 
-run: sysdeps-x venv ## open the app (its first run with no register offers demo data)
+run: sysdeps-x venv qm ## open the app (its first run with no register offers demo data)
 	$(VENV)/bin/camket $(ARGS)
 
-bench: venv ## district-size benchmark beside the raw cost of the same work
+bench: venv qm ## district-size benchmark beside the raw cost of the same work
 	$(PY) bench/run.py
 
 build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a smoke test
@@ -129,10 +147,13 @@ build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a 
 		dist/camket/camket --db $(SMOKE_DB) --screenshot $(SMOKE_PNG)
 	@test -s $(SMOKE_PNG) || { echo "build: smoke test failed, $(SMOKE_PNG) is missing or empty"; \
 		exit 1; }
+	@! grep -E "translation .*(missing|not compiled|could not be loaded)" \
+		build/smoke-data/logs/camket.log || { echo "build: the bundle lacks its translations"; \
+		exit 1; }
 	@echo "build: dist/camket/ is ready; smoke screenshot $(SMOKE_PNG)" \
 		"($$(stat -c %s $(SMOKE_PNG)) bytes)"
 
-screenshots: sysdeps venv ## regenerate the README screenshots in docs/screenshots/
+screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screenshots/
 	mkdir -p build $(SHOTS_DIR)
 	rm -f $(SHOTS_DB) $(SHOTS_DB)-wal $(SHOTS_DB)-shm
 	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket demo --db $(SHOTS_DB) \
@@ -143,6 +164,7 @@ screenshots: sysdeps venv ## regenerate the README screenshots in docs/screensho
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache *.egg-info
+	rm -f $(QM_FILES)
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 distclean: clean ## clean, and remove .venv too

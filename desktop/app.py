@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
-from desktop.userdata import default_register_path
+from desktop.ui.translations import install_translators
+from desktop.userdata import default_register_path, preferred_language
 
 DEMO_HOUSEHOLDS = 300
 
@@ -41,9 +42,11 @@ def run_app(path: Path, screenshot: Path | None = None, size: str = "1366x768") 
 def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        install_translators(existing, preferred_language())
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CamKet")
+    install_translators(app, preferred_language())
     # Fusion where the platform has no single native look (Linux desktops, offscreen).
     if sys.platform not in ("win32", "darwin"):
         app.setStyle("Fusion")

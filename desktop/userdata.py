@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import logging.handlers
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -14,6 +16,12 @@ APP_NAME = "CamKet"
 # Tests and portable installs point this at another folder.
 DATA_DIR_ENV = "CAMKET_DATA_DIR"
 REGISTER_FILE = "camket.sqlite3"
+SETTINGS_FILE = "settings.json"
+# Interface languages: Vietnamese (the default) and English (the source strings).
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -23,6 +31,54 @@ def data_dir() -> Path:
 
 def default_register_path() -> Path:
     return data_dir() / REGISTER_FILE
+
+
+def cache_dir() -> Path:
+    """Files CamKet can make again (compiled translations); inside the data folder override."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return (
+        Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, False))
+    )
+
+
+# --- per-user preferences (settings.json in the data folder) --------------------------------
+# This machine's user's choices, not the register's: the register's own settings (clerk,
+# Border Guard post) live in the register so they travel with it.
+
+
+def read_preferences() -> dict[str, Any]:
+    """The saved preferences; {} when there are none or the file is unreadable (logged)."""
+    path = data_dir() / SETTINGS_FILE
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("preferences %s unreadable, using defaults: %s", path, exc)
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_preferences(**changes: Any) -> None:
+    """Merge ``changes`` into the saved preferences (written whole, then renamed into place)."""
+    path = data_dir() / SETTINGS_FILE
+    preferences = read_preferences() | changes
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".json.tmp")
+    partial.write_text(json.dumps(preferences, ensure_ascii=False, indent=2), encoding="utf-8")
+    partial.replace(path)
+
+
+def preferred_language() -> str:
+    """'vi' unless the user chose another of LANGUAGES."""
+    language = read_preferences().get("language")
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_preferred_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    write_preferences(language=language)
 
 
 # 9-digit CMND and 12-digit personal IDs (with the spaces or dots clerks type) are

@@ -11,22 +11,26 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 def offer_demo_register(path: Path, parent: QWidget | None = None) -> bool:
     """Ask whether to start on sample data; True when the clerk chose "Dùng dữ liệu mẫu"."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FirstRun", text)
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("CamKet — chưa có sổ đăng ký"))
-    box.setText(tr("Chưa có sổ đăng ký tại:\n{path}").format(path=path))
+    box.setWindowTitle(QCoreApplication.translate("FirstRun", "CamKet — no register yet"))
+    box.setText(
+        QCoreApplication.translate("FirstRun", "There is no register at:\n{path}").format(path=path)
+    )
     box.setInformativeText(
-        tr(
-            "Bạn có thể xem thử CamKet với một sổ dữ liệu mẫu (300 hộ, tên giả). "
-            "Để tạo sổ cho xã của mình, dùng lệnh: camket init --commune MÃ_XÃ "
-            '--hamlet "Tên thôn" …'
+        QCoreApplication.translate(
+            "FirstRun",
+            "You can try CamKet on a sample register (300 households, made-up names). "
+            "To create the register of your commune, use the command: "
+            'camket init --commune COMMUNE_CODE --hamlet "Hamlet name" …',
         )
     )
-    demo = box.addButton(tr("Dùng dữ liệu mẫu"), QMessageBox.ButtonRole.AcceptRole)
-    leave = box.addButton(tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
+    demo = box.addButton(
+        QCoreApplication.translate("FirstRun", "Use sample data"), QMessageBox.ButtonRole.AcceptRole
+    )
+    leave = box.addButton(
+        QCoreApplication.translate("FirstRun", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(demo)
     box.setEscapeButton(leave)
     box.exec()

@@ -79,7 +79,7 @@ class HouseholdDetail(QStackedWidget):
         self._db = db
         self.household_id: str | None = None
 
-        self.empty_hint = QLabel(self.tr("Chọn một hộ trong danh sách để xem chi tiết."))
+        self.empty_hint = QLabel(self.tr("Select a household in the list to see its details."))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setEnabled(False)
         self.addWidget(self.empty_hint)
@@ -98,11 +98,11 @@ class HouseholdDetail(QStackedWidget):
         fields = QFormLayout()
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         fields.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        fields.addRow(self.tr("Chủ hộ:"), self.head)
-        fields.addRow(self.tr("Thôn/bản:"), self.hamlet)
-        fields.addRow(self.tr("Địa chỉ:"), self.address)
-        fields.addRow(self.tr("Điện thoại:"), self.phone)
-        fields.addRow(self.tr("Ghi chú:"), self.notes)
+        fields.addRow(self.tr("Head of household:"), self.head)
+        fields.addRow(self.tr("Hamlet:"), self.hamlet)
+        fields.addRow(self.tr("Address:"), self.address)
+        fields.addRow(self.tr("Phone:"), self.phone)
+        fields.addRow(self.tr("Notes:"), self.notes)
         self._fields = fields
 
         self.member_model = MemberTableModel(self)
@@ -144,7 +144,7 @@ class HouseholdDetail(QStackedWidget):
         head = next((p for p in people if p.id == household.head_id), None)
 
         self.household_id = household_id
-        self.title.setText(self.tr("Hộ {code}").format(code=household.code))
+        self.title.setText(self.tr("Household {code}").format(code=household.code))
         self.head.setText(head.full_name if head else "—")
         self.hamlet.setText(hamlets.get(household.hamlet_id, ""))
         self.address.setText(household.address or "—")
@@ -154,14 +154,14 @@ class HouseholdDetail(QStackedWidget):
 
         self.member_model.set_records(people)
         self.member_title.setText(
-            self.tr("Nhân khẩu ({count})").format(count=group_thousands(len(people)))
+            self.tr("Members ({count})").format(count=group_thousands(len(people)))
         )
         self._fit_columns(self.member_view)
         self.member_view.updateGeometry()
 
         self.relative_model.set_records(relatives)
         self.relative_title.setText(
-            self.tr("Người thân ở nước ngoài ({count})").format(count=len(relatives))
+            self.tr("Relatives abroad ({count})").format(count=len(relatives))
         )
         self.relative_title.setVisible(bool(relatives))
         self.relative_view.setVisible(bool(relatives))

@@ -39,10 +39,10 @@ class HouseholdTableModel(QAbstractTableModel):
     MAX_PAGES = 32
     # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
     HEADERS: ClassVar[tuple[Any, ...]] = (
-        QT_TRANSLATE_NOOP("HouseholdTableModel", "Mã hộ"),
-        QT_TRANSLATE_NOOP("HouseholdTableModel", "Chủ hộ"),
-        QT_TRANSLATE_NOOP("HouseholdTableModel", "Thôn/bản"),
-        QT_TRANSLATE_NOOP("HouseholdTableModel", "Số nhân khẩu"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Household code"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Head of household"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Hamlet"),
+        QT_TRANSLATE_NOOP("HouseholdTableModel", "Members"),
     )
     MEMBER_COUNT_COLUMN = 3
 
@@ -187,20 +187,16 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         return None
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def gender_text(gender: Gender) -> str:
     if gender == Gender.MALE:
-        return _tr("MemberTableModel", "Nam")
-    return _tr("MemberTableModel", "Nữ")
+        return QCoreApplication.translate("MemberTableModel", "Male")
+    return QCoreApplication.translate("MemberTableModel", "Female")
 
 
 def residence_text(residence: ResidenceKind) -> str:
     if residence == ResidenceKind.TEMPORARY:
-        return _tr("MemberTableModel", "Tạm trú")
-    return _tr("MemberTableModel", "Thường trú")
+        return QCoreApplication.translate("MemberTableModel", "Temporary")
+    return QCoreApplication.translate("MemberTableModel", "Permanent")
 
 
 class MemberTableModel(RecordTableModel[Person]):
@@ -208,16 +204,16 @@ class MemberTableModel(RecordTableModel[Person]):
 
     CONTEXT = "MemberTableModel"
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Họ và tên"), lambda p: p.full_name),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Giới tính"), lambda p: gender_text(p.gender)),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Full name"), lambda p: p.full_name),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Gender"), lambda p: gender_text(p.gender)),
         (
-            QT_TRANSLATE_NOOP("MemberTableModel", "Ngày sinh"),
+            QT_TRANSLATE_NOOP("MemberTableModel", "Date of birth"),
             lambda p: p.birth.display() if p.birth else "",
         ),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Số định danh"), lambda p: p.id_number),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Quan hệ với chủ hộ"), lambda p: p.relationship),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Dân tộc"), lambda p: p.ethnicity),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Cư trú"), lambda p: residence_text(p.residence)),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Personal ID"), lambda p: p.id_number),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Relationship to head"), lambda p: p.relationship),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Ethnicity"), lambda p: p.ethnicity),
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Residence"), lambda p: residence_text(p.residence)),
     )
 
 
@@ -226,8 +222,8 @@ class RelativeTableModel(RecordTableModel[RelativeAbroad]):
 
     CONTEXT = "RelativeTableModel"
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
-        (QT_TRANSLATE_NOOP("RelativeTableModel", "Họ và tên"), lambda r: r.full_name),
-        (QT_TRANSLATE_NOOP("RelativeTableModel", "Quan hệ"), lambda r: r.relationship),
-        (QT_TRANSLATE_NOOP("RelativeTableModel", "Nước"), lambda r: r.country),
-        (QT_TRANSLATE_NOOP("RelativeTableModel", "Đi từ"), lambda r: r.since),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Full name"), lambda r: r.full_name),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Relationship"), lambda r: r.relationship),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Country"), lambda r: r.country),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Since"), lambda r: r.since),
     )

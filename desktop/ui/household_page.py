@@ -40,13 +40,13 @@ class HouseholdPage(QWidget):
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
-            self.tr("Tìm theo tên, số định danh, điện thoại, mã hộ…")
+            self.tr("Search by name, personal ID, phone, household code…")
         )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName(self.tr("Tìm hộ gia đình"))
+        self.search_box.setAccessibleName(self.tr("Find households"))
 
         self.hamlet_combo = QComboBox()
-        self.hamlet_combo.setAccessibleName(self.tr("Lọc theo thôn/bản"))
+        self.hamlet_combo.setAccessibleName(self.tr("Filter by hamlet"))
         self.hamlet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reload_hamlets()
 
@@ -105,7 +105,7 @@ class HouseholdPage(QWidget):
         chosen = self.hamlet_combo.currentData()
         self.hamlet_combo.blockSignals(True)
         self.hamlet_combo.clear()
-        self.hamlet_combo.addItem(self.tr("Tất cả thôn/bản"), None)
+        self.hamlet_combo.addItem(self.tr("All hamlets"), None)
         for hamlet in list_hamlets(self._register.db):
             self.hamlet_combo.addItem(hamlet.name, hamlet.id)
         self.hamlet_combo.setCurrentIndex(max(0, self.hamlet_combo.findData(chosen)))
@@ -127,7 +127,9 @@ class HouseholdPage(QWidget):
             return  # an older query finished late: its answer is no longer wanted
         chosen = self.detail.household_id
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("{count} hộ").format(count=group_thousands(len(ids))))
+        self.count_label.setText(
+            self.tr("{count} households").format(count=group_thousands(len(ids)))
+        )
         row = self.model.row_of(chosen) if chosen else None
         if row is None:
             self.detail.show_household(None)
@@ -142,7 +144,7 @@ class HouseholdPage(QWidget):
 
     def _show_failed(self, sequence: int, detail: str) -> None:
         if sequence == self.search.latest:
-            self.status_message.emit(self.tr("Không tìm được: {detail}").format(detail=detail), 0)
+            self.status_message.emit(self.tr("Search failed: {detail}").format(detail=detail), 0)
 
     # --- list ---------------------------------------------------------------------------
 
@@ -164,11 +166,16 @@ class HouseholdPage(QWidget):
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.setHighlightSections(False)
         metrics = view.fontMetrics()
-        count_header = self.model.headerData(3, Qt.Orientation.Horizontal)
+
+        def header(column: int) -> int:  # the headers' width depends on the language
+            return metrics.horizontalAdvance(
+                self.model.headerData(column, Qt.Orientation.Horizontal)
+            )
+
         widths = {
-            0: metrics.horizontalAdvance("NH-00000") + 24,
-            2: metrics.horizontalAdvance("Bản Nậm Tăm Mông") + 20,
-            3: metrics.horizontalAdvance(count_header) + 24,
+            0: max(metrics.horizontalAdvance("NH-00000"), header(0)) + 24,
+            2: max(metrics.horizontalAdvance("Bản Nậm Tăm Mông"), header(2)) + 20,
+            3: header(3) + 24,
         }
         for column, width in widths.items():
             columns.resizeSection(column, width)

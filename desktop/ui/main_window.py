@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         )
         self.tasks = TaskRunner(register.path, self)
         self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName(self.tr("Các mục"))
+        self.sidebar.setAccessibleName(self.tr("Places"))
         self.sidebar.setFixedWidth(168)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages = QStackedWidget()
@@ -55,14 +55,14 @@ class MainWindow(QMainWindow):
 
         self.household_page = HouseholdPage(register, self)
         self.household_page.status_message.connect(self.statusBar().showMessage)
-        self.add_page(self.tr("Hộ gia đình"), self.household_page)
+        self.add_page(self.tr("Households"), self.household_page)
 
-        find = QAction(self.tr("Tìm kiếm"), self)
+        find = QAction(self.tr("Search"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
         self.addAction(find)
         self.find_action = find
-        self.statusBar().showMessage(self.tr("Sổ đăng ký: {path}").format(path=register.path))
+        self.statusBar().showMessage(self.tr("Register: {path}").format(path=register.path))
         self._closed = False
 
     def add_page(self, title: str, page: QWidget) -> int:
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.task_progress = QProgressBar()
         self.task_progress.setMaximumWidth(220)
         self.task_progress.setTextVisible(True)
-        self.task_cancel = QPushButton(self.tr("Hủy"))
+        self.task_cancel = QPushButton(self.tr("Cancel"))
         self.task_cancel.clicked.connect(self.tasks.cancel)
         for widget in (self.task_progress, self.task_cancel):
             widget.hide()
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
     def _task_finished(self, title: str, completed: bool) -> None:
         self.task_progress.hide()
         self.task_cancel.hide()
-        word = self.tr("xong") if completed else self.tr("đã dừng")
+        word = self.tr("done") if completed else self.tr("stopped")
         self.statusBar().showMessage(f"{title}: {word}", 8000)
 
     def shutdown(self) -> None:

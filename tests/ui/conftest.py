@@ -1,4 +1,5 @@
-"""Registers on disk for the window tests, and the `main_window` factory that cleans up."""
+"""Registers on disk for the window tests, the `main_window` factory that cleans up, and the
+interface in Vietnamese (the default language) for every test."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.entities import (
@@ -20,9 +22,31 @@ from desktop.domain.entities import (
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store import households as repo
 from desktop.ui.main_window import MainWindow
+from desktop.ui.translations import current_language, install_translators
 
 SIN_HO = "03478"  # Xã Sìn Hồ, Lai Châu
 HAMLETS = ("Bản Nậm Tăm", "Bản Pa Khóa", "Thôn Hồng Thu")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _vietnamese_interface(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The clerk's default: Vietnamese catalogs installed before any widget is made."""
+    with pytest.MonkeyPatch.context() as patch:
+        # A stale .qm is compiled into the cache: keep that cache out of the real one.
+        patch.setenv("CAMKET_DATA_DIR", str(tmp_path_factory.mktemp("session-userdata")))
+        install_translators(qapp, "vi")
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Preferences and logs of a test go to its own folder; a test that switched the
+    language leaves Vietnamese behind."""
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path / "userdata"))
+    yield
+    if current_language() != "vi":
+        install_translators(qapp, "vi")
 
 
 @dataclass

@@ -1,0 +1,222 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>CamKet</source>
+        <translation>CamKet</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>CamKet — no register yet</source>
+        <translation>CamKet — chưa có sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>There is no register at:
+{path}</source>
+        <translation>Chưa có sổ đăng ký tại:
+{path}</translation>
+    </message>
+    <message>
+        <source>You can try CamKet on a sample register (300 households, made-up names). To create the register of your commune, use the command: camket init --commune COMMUNE_CODE --hamlet &quot;Hamlet name&quot; …</source>
+        <translation>Bạn có thể xem thử CamKet với một sổ dữ liệu mẫu (300 hộ, tên giả). Để tạo sổ cho xã của mình, dùng lệnh: camket init --commune MÃ_XÃ --hamlet &quot;Tên thôn&quot; …</translation>
+    </message>
+    <message>
+        <source>Use sample data</source>
+        <translation>Dùng dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetail</name>
+    <message>
+        <source>Select a household in the list to see its details.</source>
+        <translation>Chọn một hộ trong danh sách để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Head of household:</source>
+        <translation>Chủ hộ:</translation>
+    </message>
+    <message>
+        <source>Hamlet:</source>
+        <translation>Thôn/bản:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Household {code}</source>
+        <translation>Hộ {code}</translation>
+    </message>
+    <message>
+        <source>Members ({count})</source>
+        <translation>Nhân khẩu ({count})</translation>
+    </message>
+    <message>
+        <source>Relatives abroad ({count})</source>
+        <translation>Người thân ở nước ngoài ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Search by name, personal ID, phone, household code…</source>
+        <translation>Tìm theo tên, số định danh, điện thoại, mã hộ…</translation>
+    </message>
+    <message>
+        <source>Find households</source>
+        <translation>Tìm hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Filter by hamlet</source>
+        <translation>Lọc theo thôn/bản</translation>
+    </message>
+    <message>
+        <source>All hamlets</source>
+        <translation>Tất cả thôn/bản</translation>
+    </message>
+    <message>
+        <source>{count} households</source>
+        <translation>{count} hộ</translation>
+    </message>
+    <message>
+        <source>Search failed: {detail}</source>
+        <translation>Không tìm được: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Số nhân khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CamKet — {commune}, {province} — {path}</source>
+        <translation>CamKet — {commune}, {province} — {path}</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Các mục</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Register: {path}</source>
+        <translation>Sổ đăng ký: {path}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>xong</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>đã dừng</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Temporary</source>
+        <translation>Tạm trú</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>Thường trú</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Relationship to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Cư trú</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTableModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Nước</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Đi từ</translation>
+    </message>
+</context>
+</TS>
