@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
@@ -29,7 +29,7 @@ def ask_printer(parent: QWidget, pages: PdfPages, title: str) -> QPrinter | None
     printer.setFullPage(True)  # the sheet carries its own Decree 30 margins
     printer.setFromTo(1, len(pages))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print"))
+    dialog.setWindowTitle(QCoreApplication.translate("PdfPrint", "Print"))
     dialog.setMinMax(1, len(pages))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None

@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>CheckInBox</name>
+    <message>
+        <source>Scan the QR code or type a household code, then Enter</source>
+        <translation>Quét mã QR hoặc gõ mã hộ, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>Check in a returned sheet</source>
+        <translation>Nhận lại bản cam kết đã ký</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>CamKet — no register yet</source>
@@ -201,6 +212,44 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Thu nhỏ (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Phóng to (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print through the system print dialog (Ctrl+P)</source>
+        <translation>In qua hộp thoại in của hệ thống (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Chưa có tài liệu</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Trang {page}/{count}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+</context>
+<context>
     <name>RelativeTableModel</name>
     <message>
         <source>Full name</source>
@@ -217,6 +266,21 @@
     <message>
         <source>Since</source>
         <translation>Đi từ</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Khung ký tên</translation>
+    </message>
+    <message>
+        <source>Sign here with the mouse, a pen or a finger</source>
+        <translation>Ký vào đây bằng chuột, bút hoặc ngón tay</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Ký vào đây</translation>
     </message>
 </context>
 </TS>

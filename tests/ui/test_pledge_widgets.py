@@ -156,7 +156,7 @@ def test_preview_shows_pages_zooms_and_follows_the_scroll(qtbot: QtBot) -> None:
     pages = PdfPages(make_pdf(3))
     preview.set_pages(pages)
     assert preview.print_button.isEnabled()
-    assert preview.page_label.text() == "Page 1 of 3"
+    assert preview.page_label.text() == "Trang 1/3"
     height_at_100 = preview.canvas.height()
     preview.zoom_in()
     assert preview.canvas.zoom > 1.0
@@ -166,7 +166,7 @@ def test_preview_shows_pages_zooms_and_follows_the_scroll(qtbot: QtBot) -> None:
     assert abs(page.width() - (preview.scroll_area.viewport().width() - 24)) <= 2
     preview.show_page(2)
     assert preview.current_page() == 2
-    assert preview.page_label.text() == "Page 3 of 3"
+    assert preview.page_label.text() == "Trang 3/3"
     shot = preview.grab().toImage()
     # The page is drawn white over the grey background.
     centre = preview.scroll_area.geometry().center()
