@@ -169,6 +169,7 @@ def _check(args: argparse.Namespace) -> int:
 def _sign(args: argparse.Namespace) -> int:
     from desktop.domain.pledges import PledgeStatus, parse_sheet_date
     from desktop.services import pledges
+    from desktop.services.checkin import check_in
     from desktop.services.progress import STATUS_LABELS
     from desktop.services.register import open_existing
 
@@ -176,7 +177,7 @@ def _sign(args: argparse.Namespace) -> int:
     status = PledgeStatus(SIGN_STATUSES[args.status])
     reg = open_existing(_db(args))
     try:
-        household = pledges.household_by_code(reg, args.code)
+        household = check_in(reg, args.code).household
         signer = pledges.signer_named(reg, household.id, args.signer) if args.signer else None
         pledge = pledges.record_result(
             reg,

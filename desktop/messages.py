@@ -40,6 +40,22 @@ MESSAGES: dict[str, str] = {
     "pledge.reason_missing": "Hãy ghi lý do khi hộ từ chối hoặc vắng mặt.",
     "date.unparseable": "Ngày phải có dạng ngày/tháng/năm, ví dụ 05/01/2026: “{text}”",
     "date.invalid": "Ngày không có thật: {text}",
+    "checkin.empty": "Hãy quét mã QR trên bản cam kết hoặc gõ mã hộ.",
+    "checkin.other_commune": "Bản cam kết này của xã khác (mã xã {code}), không thuộc sổ này.",
+    "checkin.other_campaign": (
+        "Bản cam kết này thuộc đợt “{title}”, không phải đợt đang thực hiện “{current}”."
+    ),
+    "checkin.unknown_campaign": (
+        "Bản cam kết này thuộc một đợt không có trong sổ; đợt đang thực hiện: “{current}”."
+    ),
+    "checkin.unknown_household": "Mã QR chỉ đến một hộ không có (hoặc đã xoá) trong sổ.",
+    "attachment.too_large": "Tệp {name} nặng {size_mb} MB, vượt giới hạn {limit_mb} MB.",
+    "attachment.empty": "Tệp {name} rỗng.",
+    "attachment.signature_not_png": "Chữ ký phải là ảnh PNG: {name}",
+    "attachment.not_image_or_pdf": "Tệp {name} không phải ảnh (PNG, JPEG) hay PDF.",
+    "attachment.unreadable": "Không đọc được tệp {name}: {detail}",
+    "hamlet.unknown": "Không có thôn/bản “{name}” trong sổ.",
+    "template.missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
     "pdf.unreadable": "Không đọc được tệp PDF {path}: {detail}",
     "print.printer_unavailable": "Không mở được máy in {printer}.",

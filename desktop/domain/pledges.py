@@ -34,6 +34,72 @@ class AttachmentKind(StrEnum):
     SCAN = "scan"  # the scanned paper sheet: PNG, JPEG or PDF
 
 
+# An attachment is refused above this size: a phone photo of a sheet is 2–5 MB, a scanned
+# A4 page at 300 dpi well under 10 MB; anything bigger is a mistake (a video, a folder zip).
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+# Magic bytes, not file names: a photo renamed .pdf is still a photo, a .png that is a
+# Word file is refused.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"%PDF-", "application/pdf"),
+)
+
+
+def detect_mime(data: bytes) -> str | None:
+    """'image/png', 'image/jpeg' or 'application/pdf' by the content's first bytes."""
+    for magic, mime in _MAGIC:
+        if data.startswith(magic):
+            return mime
+    return None
+
+
+def check_attachment_size(size: int, name: str = "") -> None:
+    if size > MAX_ATTACHMENT_BYTES:
+        raise KnownError(
+            "attachment.too_large",
+            name=name,
+            size_mb=f"{size / 1024 / 1024:.1f}".replace(".", ","),
+            limit_mb=MAX_ATTACHMENT_BYTES // (1024 * 1024),
+        )
+
+
+def check_attachment(kind: AttachmentKind, data: bytes, name: str = "") -> str:
+    """The MIME type of an acceptable attachment; KnownError naming the file otherwise."""
+    check_attachment_size(len(data), name)
+    if not data:
+        raise KnownError("attachment.empty", name=name)
+    mime = detect_mime(data)
+    if kind is AttachmentKind.SIGNATURE and mime != "image/png":
+        raise KnownError("attachment.signature_not_png", name=name)
+    if mime is None:
+        raise KnownError("attachment.not_image_or_pdf", name=name)
+    return mime
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A signature drawn on the pad or a scanned sheet, kept with its pledge."""
+
+    pledge_id: str
+    kind: AttachmentKind
+    mime: str
+    sha256: str
+    size: int
+    file_name: str = ""
+    created_at: str = ""
+    id: str = field(default_factory=new_id)
+
+
+def place_name(commune_name: str) -> str:
+    """The date line's place: 'Xã Sìn Hồ' → 'Sìn Hồ'."""
+    for prefix in ("Xã ", "Phường ", "Đặc khu ", "Thị trấn "):
+        if commune_name.startswith(prefix):
+            return commune_name[len(prefix) :]
+    return commune_name
+
+
 @dataclass(frozen=True)
 class StoredTemplate:
     """A template's text as kept in the register: campaigns and pledges name its version."""
@@ -247,6 +313,7 @@ class PledgeSheet:
     signed_on: dt.date | None = None  # None: "ngày … tháng … năm …" left to fill by hand
     signer_name: str = ""
     signature_png: bytes | None = None  # the "bản lưu" of a signed pledge shows it
+    household_id: str = ""  # which household to mark printed once drawn ("" when blank)
 
     @property
     def member_count(self) -> int:

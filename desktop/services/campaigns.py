@@ -14,7 +14,7 @@ from desktop.store.sync import Writer
 # When no template file is bundled, the first campaign still names the 2021 movement so a
 # register always has a current campaign to count progress against.
 FALLBACK_TEMPLATE = StoredTemplate(
-    template_id="phong-chong-dich-2021",
+    template_id="covid-xnc-2021",
     version=1,
     title="Toàn dân tham gia phòng, chống dịch Covid-19 và xuất, nhập cảnh trái phép",
 )
@@ -44,7 +44,12 @@ def bundled_templates(folder: Path | None = None) -> list[StoredTemplate]:
 
 
 def default_template() -> StoredTemplate:
+    """The 2021 movement's template (the one the 2021 directives asked for) when bundled,
+    else the first bundled one."""
     templates = bundled_templates()
+    for template in templates:
+        if template.template_id == FALLBACK_TEMPLATE.template_id:
+            return template
     return templates[0] if templates else FALLBACK_TEMPLATE
 
 

@@ -73,3 +73,20 @@ def test_report_to_an_unwritable_csv_is_refused(
     out = tmp_path / "missing-folder" / "p.csv"
     assert main(["report", "progress", "--db", str(register.path), "--csv", str(out)]) == 2
     assert "Không ghi được tệp" in capsys.readouterr().err
+
+
+def test_sign_takes_the_scanned_qr_text_and_refuses_another_communes(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.domain.pledges import QrPayload
+    from desktop.services import pledges
+
+    campaign = pledges.current_campaign(register).id
+    hid = pledges.household_by_code(register, "T10-001").id
+    db = str(register.path)
+    ours = QrPayload(register.commune.code, campaign, hid).text()
+    assert main(["sign", "--db", db, ours, "--on", "05/01/2026"]) == 0
+    assert capsys.readouterr().out.startswith("Hộ T10-001: đã ký")
+    theirs = QrPayload("00004", campaign, hid).text()
+    assert main(["sign", "--db", db, theirs, "--on", "05/01/2026"]) == 2
+    assert "xã khác" in capsys.readouterr().err

@@ -1,0 +1,132 @@
+"""Check-in of returned sheets: a scanned QR or typed code opens the household's pledge;
+signatures and scanned pages are attached to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.entities import Household, Person
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import (
+    Attachment,
+    AttachmentKind,
+    Campaign,
+    Pledge,
+    check_attachment,
+    check_attachment_size,
+    looks_like_qr,
+    parse_qr,
+)
+from desktop.domain.text import normalize_text
+from desktop.services.pledges import (
+    current_campaign,
+    default_witnesses,
+    household_by_code,
+    pledge_for,
+)
+from desktop.services.register import OpenRegister
+from desktop.store import attachments as files
+from desktop.store import households as repo
+from desktop.store import pledges as store
+
+
+@dataclass(frozen=True)
+class CheckedIn:
+    """What the check-in box opens: the household, its pledge (stored, or new and not
+    printed), its members to choose the signer from, and the witnesses to prefill."""
+
+    household: Household
+    hamlet_name: str
+    campaign: Campaign
+    pledge: Pledge
+    members: tuple[Person, ...]
+    witnesses: str
+
+    @property
+    def head_name(self) -> str:
+        heads = [p.full_name for p in self.members if p.id == self.household.head_id]
+        return heads[0] if heads else ""
+
+
+def check_in(reg: OpenRegister, scanned: str, campaign: Campaign | None = None) -> CheckedIn:
+    """The household's pledge in the current campaign for what the scanner (or the clerk)
+    typed. KnownError for an empty or malformed text, an unknown code, or a sheet of
+    another commune or campaign. Nothing is written."""
+    campaign = campaign or current_campaign(reg)
+    text = normalize_text(scanned)
+    if not text:
+        raise KnownError("checkin.empty")
+    if looks_like_qr(text):
+        household = _household_of_payload(reg, text, campaign)
+    else:
+        household = household_by_code(reg, text)
+    hamlet = reg.db.execute(
+        "SELECT name FROM hamlet WHERE id = ?", [household.hamlet_id]
+    ).fetchone()
+    return CheckedIn(
+        household=household,
+        hamlet_name=hamlet[0] if hamlet else "",
+        campaign=campaign,
+        pledge=pledge_for(reg, household.id, campaign),
+        members=tuple(repo.members(reg.db, household.id)),
+        witnesses=default_witnesses(reg, household.id),
+    )
+
+
+def _household_of_payload(reg: OpenRegister, text: str, campaign: Campaign) -> Household:
+    payload = parse_qr(text)
+    if payload.commune_code != reg.commune.code:
+        raise KnownError("checkin.other_commune", code=payload.commune_code)
+    if payload.campaign_id != campaign.id:
+        known = {c.id: c.title for c in store.list_campaigns(reg.db)}
+        if payload.campaign_id in known:
+            raise KnownError(
+                "checkin.other_campaign", title=known[payload.campaign_id], current=campaign.title
+            )
+        raise KnownError("checkin.unknown_campaign", current=campaign.title)
+    try:
+        return repo.get_household(reg.db, payload.household_id)
+    except KnownError as exc:
+        raise KnownError("checkin.unknown_household") from exc
+
+
+def save_attachment(
+    reg: OpenRegister, pledge: Pledge, kind: AttachmentKind, data: bytes, file_name: str = ""
+) -> Attachment:
+    """Attach a signature PNG or a scanned page (PNG, JPEG or PDF, told by its content) to
+    the pledge, storing the pledge first when it is new. A new signature replaces the
+    previous one (kept as a tombstone). Refused content changes nothing."""
+    mime = check_attachment(kind, data, file_name)
+    with reg.db.atomic():
+        store.save_pledge(reg.writer, pledge)
+        if kind is AttachmentKind.SIGNATURE:
+            for old in files.attachments_of(reg.db, pledge.id):
+                if old.kind is AttachmentKind.SIGNATURE:
+                    reg.writer.tombstone("attachment", old.id)
+        return files.add_attachment(reg.writer, pledge.id, kind, mime, data, file_name)
+
+
+def attach_file(reg: OpenRegister, pledge: Pledge, kind: AttachmentKind, path: Path) -> Attachment:
+    """save_attachment for a file on disk; a huge file is refused before it is read."""
+    try:
+        check_attachment_size(path.stat().st_size, path.name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KnownError(
+            "attachment.unreadable", name=str(path), detail=exc.strerror or ""
+        ) from exc
+    return save_attachment(reg, pledge, kind, data, path.name)
+
+
+def attachments(reg: OpenRegister, pledge_id: str) -> list[Attachment]:
+    return files.attachments_of(reg.db, pledge_id)
+
+
+def attachment_bytes(reg: OpenRegister, attachment_id: str) -> bytes:
+    return files.attachment_bytes(reg.db, attachment_id)
+
+
+def signature_png(reg: OpenRegister, pledge_id: str) -> bytes | None:
+    """The pledge's current signature, for the pad's preview and the bản lưu."""
+    return files.latest_signatures(reg.db, [pledge_id]).get(pledge_id)

@@ -1,0 +1,132 @@
+"""Sheets to print, filled from the register, and marking them printed once drawn."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from desktop.domain.entities import Hamlet
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import (
+    Campaign,
+    PledgeSheet,
+    PledgeStatus,
+    QrPayload,
+    StoredTemplate,
+    place_name,
+)
+from desktop.domain.text import fold_for_search, normalize_text
+from desktop.services.pledges import current_campaign, pledge_for
+from desktop.services.register import OpenRegister
+from desktop.store import attachments as files
+from desktop.store import households as repo
+from desktop.store import pledges as store
+from desktop.store import sheets as bulk
+
+
+def hamlet_named(reg: OpenRegister, name: str) -> Hamlet:
+    """The hamlet with this name, diacritics and case ignored; KnownError otherwise."""
+    wanted = fold_for_search(name)
+    for hamlet in repo.list_hamlets(reg.db):
+        if fold_for_search(hamlet.name) == wanted:
+            return hamlet
+    raise KnownError("hamlet.unknown", name=normalize_text(name))
+
+
+def campaign_template(reg: OpenRegister, campaign: Campaign) -> StoredTemplate:
+    """The template text the campaign's sheets are printed with (kept in the register)."""
+    kept = store.get_template(reg.db, campaign.template_id, campaign.template_version)
+    if kept is None:
+        raise KnownError(
+            "template.missing", id=campaign.template_id, version=campaign.template_version
+        )
+    return kept
+
+
+def blank_sheet(reg: OpenRegister, hamlet: Hamlet | None = None) -> PledgeSheet:
+    """A sheet with the commune (and hamlet) filled in, for a walk-in household."""
+    commune = reg.commune
+    return PledgeSheet(
+        province_name=commune.province_name,
+        commune_name=commune.name,
+        place_name=place_name(commune.name),
+        hamlet_name=hamlet.name if hamlet else "",
+        hamlet_head=hamlet.head_name if hamlet else "",
+        border_post=commune.border_post,
+        border_officer=commune.border_officer,
+        household_code="",
+        head_name="",
+        head_birth="",
+        head_id_number="",
+        address="",
+    )
+
+
+def sheets_for(
+    reg: OpenRegister,
+    hamlet_id: str | None = None,
+    *,
+    unsigned_only: bool = False,
+    campaign: Campaign | None = None,
+) -> list[PledgeSheet]:
+    """One pre-filled sheet per live household (of a hamlet, or of the commune), in
+    register order: members in order, relatives abroad, the QR payload; a signed pledge's
+    sheet (the "bản lưu") carries its date, signer and captured signature."""
+    campaign = campaign or current_campaign(reg)
+    households = bulk.sheet_households(reg.db, campaign.id, hamlet_id, unsigned_only)
+    ids = [h.household_id for h in households]
+    members = bulk.members_by_household(reg.db, ids)
+    relatives = bulk.relatives_by_household(reg.db, ids)
+    signatures = files.latest_signatures(reg.db, [h.pledge_id for h in households if h.pledge_id])
+    base = blank_sheet(reg)
+    sheets = []
+    for h in households:
+        rows = members.get(h.household_id, [])
+        head = next((r.member for r in rows if r.person_id == h.head_id), None)
+        signed = h.status is PledgeStatus.SIGNED
+        signer = next((r.member.full_name for r in rows if r.person_id == h.signer_id), "")
+        sheets.append(
+            replace(
+                base,
+                hamlet_name=h.hamlet_name,
+                hamlet_head=h.hamlet_head,
+                household_code=h.code,
+                head_name=head.full_name if head else "",
+                head_birth=head.birth if head else "",
+                head_id_number=head.id_number if head else "",
+                address=h.address,
+                members=tuple(r.member for r in rows),
+                relatives=tuple(relatives.get(h.household_id, [])),
+                qr_payload=QrPayload(reg.commune.code, campaign.id, h.household_id).text(),
+                signed_on=dt.date.fromisoformat(h.signed_on) if signed and h.signed_on else None,
+                signer_name=signer if signed else "",
+                signature_png=signatures.get(h.pledge_id or "") if signed else None,
+                household_id=h.household_id,
+            )
+        )
+    return sheets
+
+
+def mark_printed(
+    reg: OpenRegister,
+    household_ids: Iterable[str],
+    *,
+    campaign: Campaign | None = None,
+    printed_at: str | None = None,
+) -> int:
+    """Record that these households' sheets were printed (now, or at ``printed_at``, UTC
+    ISO-8601): not printed → printed; a pledge already back keeps its status. One
+    transaction; the number of pledges marked."""
+    campaign = campaign or current_campaign(reg)
+    at = printed_at or reg.writer.clock()
+    count = 0
+    with reg.db.atomic():
+        for household_id in household_ids:
+            pledge = pledge_for(reg, household_id, campaign)
+            status = (
+                PledgeStatus.PRINTED if pledge.status is PledgeStatus.NOT_PRINTED else pledge.status
+            )
+            store.save_pledge(reg.writer, replace(pledge, status=status, printed_at=at))
+            count += 1
+    return count
