@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.register import OpenRegister
 from desktop.ui.household_page import HouseholdPage
+from desktop.ui.pledge_page import PledgePage
 from desktop.ui.tasks import TaskRunner
 
 
@@ -57,6 +58,14 @@ class MainWindow(QMainWindow):
         self.household_page.status_message.connect(self.statusBar().showMessage)
         self.add_page(self.tr("Households"), self.household_page)
 
+        self.pledge_page = PledgePage(register, self.tasks, self)
+        self.pledge_page.status_message.connect(self.statusBar().showMessage)
+        self.add_page(self.tr("Pledges"), self.pledge_page)
+        check_in = QAction(self.tr("Check in a returned sheet"), self)
+        check_in.setShortcut(QKeySequence("Ctrl+K"))
+        check_in.triggered.connect(self._check_in)
+        self.addAction(check_in)
+
         find = QAction(self.tr("Search"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
@@ -85,6 +94,10 @@ class MainWindow(QMainWindow):
         # The global search lives on the household page: go there and focus it.
         self.show_page(self.pages.indexOf(self.household_page))
         self.household_page.focus_search()
+
+    def _check_in(self) -> None:
+        self.show_page(self.pages.indexOf(self.pledge_page))
+        self.pledge_page.focus_check_in()
 
     def _setup_task_bar(self) -> None:
         self.task_progress = QProgressBar()

@@ -1,0 +1,246 @@
+"""The "Cam kết" page: progress toward 100 % per hamlet, its unsigned households, check-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.entities import Household
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import looks_like_qr, parse_qr
+from desktop.messages import describe
+from desktop.services import pledges as service
+from desktop.services import progress as progress_service
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.ui.checkin_box import CheckInBox
+from desktop.ui.pledge_record import RecordPledgeDialog
+from desktop.ui.progress_model import (
+    HAMLET_ID_ROLE,
+    ProgressBarDelegate,
+    ProgressModel,
+    UnsignedModel,
+)
+from desktop.ui.tasks import TaskRunner
+
+HINT_MS = 8000
+
+
+def household_of_scan(register: OpenRegister, text: str) -> Household:
+    """The household a scanned QR payload or a typed code names, in this register and
+    campaign; KnownError for a code that is unknown, of another commune or campaign."""
+    if not looks_like_qr(text):
+        return service.household_by_code(register, text)
+    payload = parse_qr(text)
+    if payload.commune_code != register.commune.code:
+        raise KnownError("qr.other_commune", code=payload.commune_code)
+    if payload.campaign_id != service.current_campaign(register).id:
+        raise KnownError("qr.other_campaign")
+    try:
+        return repo.get_household(register.db, payload.household_id)
+    except KnownError as err:
+        raise KnownError("qr.unknown_household") from err
+
+
+class PledgePage(QWidget):
+    """Dashboard of the current campaign (DESIGN §10 "Cam kết").
+
+    Above: the check-in box (Ctrl+K from anywhere) for returned sheets. Then one row per
+    hamlet with households, signed, refused, absent, printed and not printed, and a bar
+    toward the target; the commune's total last. Below: the unsigned households of the
+    chosen hamlet (of the whole commune on the total row); Enter or a double click opens one.
+    """
+
+    status_message = Signal(str, int)
+    changed = Signal()  # a pledge was recorded: counts elsewhere may be stale
+
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._tasks = tasks
+        self.record_dialog: RecordPledgeDialog | None = None
+
+        self.campaign_label = QLabel()
+        self.campaign_label.setWordWrap(True)
+        self.check_in_box = CheckInBox()
+        self.check_in_box.setMinimumWidth(360)
+        self.check_in_box.submitted.connect(self.check_in)
+        self.check_in_message = QLabel()
+        self.check_in_message.setStyleSheet("color: #b00020;")
+        self.check_in_message.setWordWrap(True)
+        check_in_label = QLabel(self.tr("&Check in:"))
+        check_in_label.setBuddy(self.check_in_box)
+
+        self.progress_model = ProgressModel(self)
+        self.progress_view = QTableView()
+        self._setup_table(self.progress_view, self.progress_model)
+        self.progress_view.setItemDelegateForColumn(
+            ProgressModel.PROGRESS_COLUMN, ProgressBarDelegate(self.progress_view)
+        )
+        self.progress_view.setAccessibleName(self.tr("Progress per hamlet"))
+
+        self.unsigned_label = QLabel()
+        self.unsigned_model = UnsignedModel(self)
+        self.unsigned_view = QTableView()
+        self._setup_table(self.unsigned_view, self.unsigned_model)
+        self.unsigned_view.setAccessibleName(self.tr("Unsigned households"))
+        self.unsigned_view.activated.connect(self._open_unsigned)
+        metrics = self.unsigned_view.fontMetrics()
+        for column, sample in enumerate(
+            ("NH-00000", "Nguyễn Thị Phương Thảo", "Số nhà 12, Bản Nậm Tăm", "Printed, not back")
+        ):
+            self.unsigned_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+
+        top = QHBoxLayout()
+        top.addWidget(self.campaign_label, stretch=1)
+        top.addWidget(check_in_label)
+        top.addWidget(self.check_in_box, stretch=1)
+        self.actions_row = QHBoxLayout()  # print and report buttons go here
+        self.actions_row.addWidget(self.check_in_message, stretch=1)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.unsigned_label)
+        lower_layout.addWidget(self.unsigned_view, stretch=1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.progress_view)
+        self.splitter.addWidget(lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 300])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.splitter, stretch=1)
+
+        self.progress_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_unsigned(current)
+        )
+        self.refresh()
+
+    # --- public -------------------------------------------------------------------------
+
+    def focus_check_in(self) -> None:
+        self.check_in_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.check_in_box.selectAll()
+
+    def refresh(self) -> None:
+        """Counts and the unsigned list read again (after a change, or when shown)."""
+        try:
+            campaign = service.current_campaign(self._register)
+        except KnownError as err:
+            self.campaign_label.setText(describe(err))
+            self.progress_model.set_rows([])
+            self.unsigned_model.set_rows([])
+            return
+        self.campaign_label.setText(
+            self.tr("<b>Campaign:</b> {title}").format(title=campaign.title)
+        )
+        chosen = self.chosen_hamlet()
+        self.progress_model.set_rows(progress_service.progress(self._register, campaign))
+        row = self.progress_model.row_of(chosen) if chosen else None
+        self.progress_view.resizeColumnsToContents()
+        self.progress_view.selectRow(row if row is not None else self.progress_model.rowCount() - 1)
+        self._show_unsigned(self.progress_view.currentIndex())
+
+    def chosen_hamlet(self) -> str | None:
+        """The hamlet whose unsigned list is shown (None: the whole commune)."""
+        index = self.progress_view.currentIndex()
+        return str(index.data(HAMLET_ID_ROLE) or "") or None if index.isValid() else None
+
+    def select_hamlet(self, hamlet_id: str | None) -> None:
+        row = self.progress_model.row_of(hamlet_id) if hamlet_id else None
+        self.progress_view.selectRow(row if row is not None else self.progress_model.rowCount() - 1)
+
+    def check_in(self, text: str) -> None:
+        """Open the pledge of the household a scanned or typed code names."""
+        try:
+            household = household_of_scan(self._register, text)
+        except KnownError as err:
+            message = describe(err)
+            self.check_in_message.setText(message)
+            self.status_message.emit(message, HINT_MS)
+            return
+        self.check_in_message.clear()
+        self.open_pledge(household.id)
+
+    def open_pledge(self, household_id: str) -> RecordPledgeDialog:
+        if self.record_dialog is not None:
+            self.record_dialog.close()
+        dialog = RecordPledgeDialog(self._register, household_id, self)
+        dialog.recorded.connect(self._recorded)
+        dialog.finished.connect(lambda _result: self.focus_check_in())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "record_dialog", None))
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _recorded(self, pledge: object) -> None:
+        household = self.record_dialog.household if self.record_dialog else None
+        self.refresh()
+        if household is not None:
+            self.status_message.emit(
+                self.tr("Household {code}: saved").format(code=household.code), HINT_MS
+            )
+        self.changed.emit()
+
+    def _show_unsigned(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.unsigned_model.set_rows([])
+            self.unsigned_label.clear()
+            return
+        hamlet_id = str(index.data(HAMLET_ID_ROLE) or "") or None
+        progress = self.progress_model.progress_at(index.row())
+        rows = progress_service.unsigned_households(self._register, hamlet_id)
+        self.unsigned_model.set_rows(rows)
+        if hamlet_id is None:
+            text = self.tr("Not signed yet in the whole commune: {count} households")
+        else:
+            text = self.tr("Not signed yet in {hamlet}: {count} households")
+        self.unsigned_label.setText(
+            text.format(hamlet=progress.hamlet_name if progress else "", count=len(rows))
+        )
+
+    def _open_unsigned(self, index: QModelIndex) -> None:
+        household_id = self.unsigned_model.household_id(index.row())
+        if household_id is not None:
+            self.open_pledge(household_id)
+
+    def _setup_table(self, view: QTableView, model: ProgressModel | UnsignedModel) -> None:
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        columns = view.horizontalHeader()
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        columns.setHighlightSections(False)
+        columns.setStretchLastSection(True)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Households may have been added or moved on another page since the last look.
+        super().showEvent(event)
+        self.refresh()

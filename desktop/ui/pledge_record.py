@@ -1,0 +1,196 @@
+"""The dialog a returned sheet opens: mark the household's pledge signed, refused or absent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Pledge, PledgeStatus
+from desktop.messages import describe
+from desktop.services import pledges as service
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.ui.progress_model import status_words
+
+
+class RecordPledgeDialog(QDialog):
+    """One household's pledge in the current campaign: what came back, when, who signed.
+
+    Witnesses are prefilled with the hamlet head and the Border Guard officer; the signer is
+    chosen among the members (the head by default). A refusal or absence needs a reason. A
+    result that does not hold together shows its message here and changes nothing.
+    """
+
+    recorded = Signal(object)  # the saved Pledge
+
+    def __init__(
+        self, register: OpenRegister, household_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self.household = repo.get_household(register.db, household_id)
+        self.pledge: Pledge = service.pledge_for(register, household_id)
+        self.members = service.members_of(register, household_id)
+        hamlets = {h.id: h.name for h in repo.list_hamlets(register.db)}
+        head = next((m for m in self.members if m.id == self.household.head_id), None)
+        self.setWindowTitle(self.tr("Pledge of household {code}").format(code=self.household.code))
+
+        words = status_words()
+        self.summary = QLabel(
+            self.tr("<b>{code}</b> — {head}, {hamlet}<br>Now: {state}").format(
+                code=self.household.code,
+                head=head.full_name if head else self.tr("(no head)"),
+                hamlet=hamlets.get(self.household.hamlet_id, ""),
+                state=self._state_text(words),
+            )
+        )
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+
+        self.signed_button = QRadioButton(self.tr("&Signed"))
+        self.refused_button = QRadioButton(self.tr("&Refused"))
+        self.absent_button = QRadioButton(self.tr("A&bsent"))
+        self.result_group = QButtonGroup(self)
+        result_row = QHBoxLayout()
+        for button, status in (
+            (self.signed_button, PledgeStatus.SIGNED),
+            (self.refused_button, PledgeStatus.REFUSED),
+            (self.absent_button, PledgeStatus.ABSENT),
+        ):
+            self.result_group.addButton(button)
+            button.setProperty("status", str(status))
+            result_row.addWidget(button)
+        result_row.addStretch(1)
+
+        today = dt.date.today()
+        shown = self.pledge.signed_on or today
+        self.date_edit = QDateEdit(QDate(shown.year, shown.month, shown.day))
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+
+        self.signer_combo = QComboBox()
+        for member in self.members:
+            label = f"{member.full_name} ({member.relationship})" if member.relationship else ""
+            self.signer_combo.addItem(label or member.full_name, member.id)
+        chosen = self.pledge.signer_id or self.household.head_id
+        self.signer_combo.setCurrentIndex(max(0, self.signer_combo.findData(chosen)))
+
+        self.witnesses_edit = QLineEdit(
+            self.pledge.witnesses or service.default_witnesses(register, household_id)
+        )
+        self.witnesses_edit.setToolTip(self.tr("Hamlet head; Border Guard officer"))
+        self.reason_edit = QLineEdit(self.pledge.reason)
+        self.reason_edit.setPlaceholderText(self.tr("Why the household refused or was absent"))
+        self.notes_edit = QLineEdit(self.pledge.notes)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Result:"), result_row)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("Si&gner:"), self.signer_combo)
+        form.addRow(self.tr("&Witnesses:"), self.witnesses_edit)
+        form.addRow(self.tr("R&eason:"), self.reason_edit)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        self.setMinimumWidth(460)
+        self.extra = QVBoxLayout()  # signature and scan controls go here
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addLayout(self.extra)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.result_group.buttonToggled.connect(lambda *_: self._follow_result())
+        current = self.pledge.status
+        {
+            PledgeStatus.REFUSED: self.refused_button,
+            PledgeStatus.ABSENT: self.absent_button,
+        }.get(current, self.signed_button).setChecked(True)
+        self._follow_result()
+
+    # --- public -------------------------------------------------------------------------
+
+    def set_status(self, status: PledgeStatus) -> None:
+        for button in self.result_group.buttons():
+            if button.property("status") == str(status):
+                button.setChecked(True)
+
+    def status(self) -> PledgeStatus:
+        checked = self.result_group.checkedButton() or self.signed_button
+        return PledgeStatus(str(checked.property("status")))
+
+    def signed_on(self) -> dt.date:
+        date = self.date_edit.date()
+        return dt.date(date.year(), date.month(), date.day())
+
+    def save(self) -> None:
+        """Record the result; on a refused one the message shows here and nothing changes."""
+        status = self.status()
+        try:
+            saved = service.record_result(
+                self._register,
+                self.household.id,
+                status,
+                self.signed_on(),
+                signer_id=self.signer_combo.currentData()
+                if status is PledgeStatus.SIGNED
+                else None,
+                witnesses=self.witnesses_edit.text(),
+                reason=self.reason_edit.text(),
+                notes=self.notes_edit.text(),
+            )
+        except KnownError as err:
+            self.show_error(describe(err))
+            return
+        self.pledge = saved
+        self.recorded.emit(saved)
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    # --- state --------------------------------------------------------------------------
+
+    def _state_text(self, words: dict[PledgeStatus, str]) -> str:
+        state = words[self.pledge.status]
+        if self.pledge.signed_on is not None:
+            state += " " + self.tr("on {date}").format(
+                date=self.pledge.signed_on.strftime("%d/%m/%Y")
+            )
+        return state
+
+    def _follow_result(self) -> None:
+        signed = self.signed_button.isChecked()
+        self.signer_combo.setEnabled(signed and bool(self.members))
+        self.reason_edit.setEnabled(not signed)
+        self.error_label.hide()

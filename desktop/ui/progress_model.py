@@ -1,0 +1,199 @@
+"""Table models of the pledge dashboard: progress per hamlet (with bars) and unsigned households."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from desktop.domain.pledges import HamletProgress, PledgeStatus, total_progress
+from desktop.services.progress import format_percent
+from desktop.store.pledges import UnsignedHousehold
+from desktop.ui.household_model import group_thousands
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0–100 toward the target, for the bar
+HAMLET_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def status_words() -> dict[PledgeStatus, str]:
+    """How each state of a pledge reads in the window."""
+    tr = QCoreApplication.translate
+    return {
+        PledgeStatus.NOT_PRINTED: tr("PledgeStatus", "Not printed"),
+        PledgeStatus.PRINTED: tr("PledgeStatus", "Printed, not back"),
+        PledgeStatus.SIGNED: tr("PledgeStatus", "Signed"),
+        PledgeStatus.REFUSED: tr("PledgeStatus", "Refused"),
+        PledgeStatus.ABSENT: tr("PledgeStatus", "Absent"),
+    }
+
+
+class ProgressModel(QAbstractTableModel):
+    """One row per hamlet and a last row with the commune's total."""
+
+    COUNTS = ("households", "signed", "refused", "absent", "printed", "not_printed")
+    PROGRESS_COLUMN = 1 + len(COUNTS)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[HamletProgress] = []
+        self.total: HamletProgress | None = None
+        self._headers = [
+            self.tr("Hamlet"),
+            self.tr("Households"),
+            self.tr("Signed"),
+            self.tr("Refused"),
+            self.tr("Absent"),
+            self.tr("Printed, not back"),
+            self.tr("Not printed"),
+            self.tr("Signed / target"),
+        ]
+
+    def set_rows(self, rows: list[HamletProgress]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.total = total_progress(self.rows, self.tr("Whole commune"))
+        self.endResetModel()
+
+    def progress_at(self, row: int) -> HamletProgress | None:
+        if 0 <= row < len(self.rows):
+            return self.rows[row]
+        if row == len(self.rows):
+            return self.total
+        return None
+
+    def row_of(self, hamlet_id: str) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.hamlet_id == hamlet_id), None)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.total is None:
+            return 0
+        return len(self.rows) + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        progress = self.progress_at(index.row())
+        if progress is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return progress.hamlet_name
+            if column == self.PROGRESS_COLUMN:
+                return self.tr("{percent} % of {target} %").format(
+                    percent=format_percent(progress.percent), target=progress.target_percent
+                )
+            return group_thousands(getattr(progress, self.COUNTS[column - 1]))
+        if role == PERCENT_ROLE and column == self.PROGRESS_COLUMN:
+            return progress.percent_of_target
+        if role == HAMLET_ID_ROLE:
+            return progress.hamlet_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < column < self.PROGRESS_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and progress is self.total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ProgressBarDelegate(QStyledItemDelegate):
+    """Draws the progress column as a bar toward the target, with its text on it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        percent = index.data(PERCENT_ROLE)
+        if percent is None:
+            super().paint(painter, option, index)
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        bar = QStyleOptionProgressBar()
+        rect: QRect = option.rect.adjusted(4, 3, -4, -3)
+        bar.rect = rect
+        bar.minimum = 0
+        bar.maximum = 1000
+        bar.progress = round(percent * 10)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.palette = QPalette(option.palette)
+        if percent >= 100:
+            bar.palette.setColor(QPalette.ColorRole.Highlight, QColor(46, 139, 87))
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+
+
+class UnsignedModel(QAbstractTableModel):
+    """The households of a hamlet that have not signed: code, head, address, state, reason."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[UnsignedHousehold] = []
+        self._headers = [
+            self.tr("Code"),
+            self.tr("Household head"),
+            self.tr("Address"),
+            self.tr("State"),
+            self.tr("Reason"),
+        ]
+        self._status_text = status_words()
+
+    def set_rows(self, rows: list[UnsignedHousehold]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def status_text(self, status: PledgeStatus) -> str:
+        return self._status_text[status]
+
+    def household_id(self, row: int) -> str | None:
+        return self.rows[row].household_id if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.rows[index.row()]
+        values = (row.code, row.head_name, row.address, self.status_text(row.status), row.reason)
+        return values[index.column()]

@@ -1,0 +1,164 @@
+"""The "Cam kết" page: progress per hamlet, unsigned lists, check-in of returned sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.pledges import PledgeStatus, QrPayload
+from desktop.services import pledges as service
+from desktop.services.register import open_existing
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pledge_page import PledgePage
+from desktop.ui.pledge_record import RecordPledgeDialog
+from desktop.ui.progress_model import ProgressModel
+from tests.ui.conftest import SmallRegister
+
+
+def open_page(window: MainWindow) -> PledgePage:
+    page = window.pledge_page
+    window.show_page(window.pages.indexOf(page))
+    return page
+
+
+def counts(page: PledgePage, hamlet: str) -> dict[str, str]:
+    """The dashboard row of a hamlet as the clerk reads it."""
+    model = page.progress_model
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == hamlet:
+            headers = [
+                model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+            ]
+            return {h: model.index(row, c).data() for c, h in enumerate(headers)}
+    raise AssertionError(f"no row for {hamlet}")
+
+
+def check_in(qtbot: QtBot, page: PledgePage, text: str) -> None:
+    page.focus_check_in()
+    qtbot.keyClicks(page.check_in_box, text)
+    qtbot.keyClick(page.check_in_box, Qt.Key.Key_Return)
+
+
+def test_dashboard_counts_households_per_hamlet_with_a_total(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    qtbot.addWidget(page)
+    assert page.progress_model.rowCount() == 4  # three hamlets and the commune
+    nam_tam = counts(page, "Bản Nậm Tăm")
+    assert nam_tam["Households"] == "2"
+    assert nam_tam["Signed"] == "0"
+    assert nam_tam["Not printed"] == "2"
+    assert nam_tam["Signed / target"] == "0,0 % of 100 %"
+    assert counts(page, "Whole commune")["Households"] == "6"
+    # The total row is chosen first: every unsigned household of the commune.
+    assert page.unsigned_model.rowCount() == 6
+    assert "Campaign:" in page.campaign_label.text()
+
+
+def test_clicking_a_hamlet_lists_its_unsigned_households(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    row = page.progress_model.row_of(small_register.hamlet_ids["Bản Pa Khóa"])
+    assert row is not None
+    rect = page.progress_view.visualRect(page.progress_model.index(row, 0))
+    qtbot.mouseClick(page.progress_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    codes = [page.unsigned_model.index(r, 0).data() for r in range(page.unsigned_model.rowCount())]
+    assert codes == ["PK-001", "PK-002"]
+    assert page.unsigned_label.text() == "Not signed yet in Bản Pa Khóa: 2 households"
+
+
+def test_type_a_code_mark_signed_and_the_dashboard_counts_it(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    page.select_hamlet(small_register.hamlet_ids["Bản Nậm Tăm"])
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.check_in_box
+
+    check_in(qtbot, page, "nt-001")
+    dialog = page.record_dialog
+    assert isinstance(dialog, RecordPledgeDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.household.code == "NT-001"
+    assert dialog.signed_button.isChecked()
+    assert dialog.signer_combo.currentText() == "Đặng Văn Hùng (Chủ hộ)"
+    assert dialog.signer_combo.count() == 2
+    dialog.signer_combo.setCurrentIndex(1)  # his wife signs
+    with qtbot.waitSignal(dialog.recorded):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    assert counts(page, "Bản Nậm Tăm")["Signed"] == "1"
+    assert counts(page, "Bản Nậm Tăm")["Signed / target"] == "50,0 % of 100 %"
+    assert counts(page, "Whole commune")["Signed"] == "1"
+    codes = [page.unsigned_model.index(r, 0).data() for r in range(page.unsigned_model.rowCount())]
+    assert codes == ["NT-002"]
+    assert "NT-001" in window.statusBar().currentMessage()
+    register = open_existing(small_register.path)
+    try:
+        pledge = service.pledge_for(register, small_register.ids["NT-001"])
+        wife = service.members_of(register, small_register.ids["NT-001"])[1]
+    finally:
+        register.close()
+    assert pledge.status is PledgeStatus.SIGNED
+    assert pledge.signer_id == wife.id
+
+
+def test_refused_needs_a_reason_and_changes_nothing_without_one(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.open_pledge(small_register.ids["PK-002"])
+    qtbot.waitExposed(dialog)
+    dialog.refused_button.click()
+    assert not dialog.signer_combo.isEnabled()
+    assert dialog.reason_edit.isEnabled()
+    with qtbot.assertNotEmitted(dialog.recorded):
+        dialog.save()
+    assert dialog.error_label.isVisible()
+    assert "lý do" in dialog.error_label.text()
+    assert counts(page, "Bản Pa Khóa")["Refused"] == "0"
+    dialog.reason_edit.setText("Chủ hộ đi làm ăn xa, vợ không ký thay")
+    with qtbot.waitSignal(dialog.recorded):
+        dialog.save()
+    assert counts(page, "Bản Pa Khóa")["Refused"] == "1"
+    unsigned = page.unsigned_model
+    reasons = [unsigned.index(r, 4).data() for r in range(unsigned.rowCount())]
+    assert "Chủ hộ đi làm ăn xa, vợ không ký thay" in reasons
+
+
+def test_scanned_payload_opens_the_household_and_foreign_codes_are_refused(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    register = open_existing(small_register.path)
+    try:
+        campaign = service.current_campaign(register)
+    finally:
+        register.close()
+    household = small_register.ids["HT-002"]
+
+    check_in(qtbot, page, QrPayload("03478", campaign.id, household).text())
+    assert page.record_dialog is not None
+    assert page.record_dialog.household.code == "HT-002"
+    page.record_dialog.reject()
+    qtbot.waitUntil(lambda: page.record_dialog is None)
+
+    check_in(qtbot, page, QrPayload("00001", campaign.id, household).text())
+    assert page.record_dialog is None
+    assert "xã khác" in page.check_in_message.text()
+    check_in(qtbot, page, QrPayload("03478", household, household).text())
+    assert "đợt cam kết khác" in page.check_in_message.text()
+    check_in(qtbot, page, "ZZ-999")
+    assert "ZZ-999" in page.check_in_message.text()
+    assert page.record_dialog is None
+    assert ProgressModel.PROGRESS_COLUMN == 7
