@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.entities import Household
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import looks_like_qr, parse_qr
 from desktop.messages import describe
 from desktop.services import pledges as service
 from desktop.services import progress as progress_service
+from desktop.services.checkin import CheckedIn, check_in
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.ui.checkin_box import CheckInBox
@@ -34,22 +33,6 @@ from desktop.ui.progress_model import (
 from desktop.ui.tasks import TaskRunner
 
 HINT_MS = 8000
-
-
-def household_of_scan(register: OpenRegister, text: str) -> Household:
-    """The household a scanned QR payload or a typed code names, in this register and
-    campaign; KnownError for a code that is unknown, of another commune or campaign."""
-    if not looks_like_qr(text):
-        return service.household_by_code(register, text)
-    payload = parse_qr(text)
-    if payload.commune_code != register.commune.code:
-        raise KnownError("qr.other_commune", code=payload.commune_code)
-    if payload.campaign_id != service.current_campaign(register).id:
-        raise KnownError("qr.other_campaign")
-    try:
-        return repo.get_household(register.db, payload.household_id)
-    except KnownError as err:
-        raise KnownError("qr.unknown_household") from err
 
 
 class PledgePage(QWidget):
@@ -169,19 +152,24 @@ class PledgePage(QWidget):
     def check_in(self, text: str) -> None:
         """Open the pledge of the household a scanned or typed code names."""
         try:
-            household = household_of_scan(self._register, text)
+            found = check_in(self._register, text)
         except KnownError as err:
             message = describe(err)
             self.check_in_message.setText(message)
             self.status_message.emit(message, HINT_MS)
             return
         self.check_in_message.clear()
-        self.open_pledge(household.id)
+        self._open(found)
 
     def open_pledge(self, household_id: str) -> RecordPledgeDialog:
+        """The pledge dialog of a household of the register (from the unsigned list)."""
+        household = repo.get_household(self._register.db, household_id)
+        return self._open(check_in(self._register, household.code))
+
+    def _open(self, found: CheckedIn) -> RecordPledgeDialog:
         if self.record_dialog is not None:
             self.record_dialog.close()
-        dialog = RecordPledgeDialog(self._register, household_id, self)
+        dialog = RecordPledgeDialog(self._register, found, self)
         dialog.recorded.connect(self._recorded)
         dialog.finished.connect(lambda _result: self.focus_check_in())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -24,8 +24,8 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge, PledgeStatus
 from desktop.messages import describe
 from desktop.services import pledges as service
+from desktop.services.checkin import CheckedIn
 from desktop.services.register import OpenRegister
-from desktop.store import households as repo
 from desktop.ui.progress_model import status_words
 
 
@@ -40,23 +40,22 @@ class RecordPledgeDialog(QDialog):
     recorded = Signal(object)  # the saved Pledge
 
     def __init__(
-        self, register: OpenRegister, household_id: str, parent: QWidget | None = None
+        self, register: OpenRegister, found: CheckedIn, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._register = register
-        self.household = repo.get_household(register.db, household_id)
-        self.pledge: Pledge = service.pledge_for(register, household_id)
-        self.members = service.members_of(register, household_id)
-        hamlets = {h.id: h.name for h in repo.list_hamlets(register.db)}
-        head = next((m for m in self.members if m.id == self.household.head_id), None)
+        self.found = found
+        self.household = found.household
+        self.pledge: Pledge = found.pledge
+        self.members = list(found.members)
         self.setWindowTitle(self.tr("Pledge of household {code}").format(code=self.household.code))
 
         words = status_words()
         self.summary = QLabel(
             self.tr("<b>{code}</b> — {head}, {hamlet}<br>Now: {state}").format(
                 code=self.household.code,
-                head=head.full_name if head else self.tr("(no head)"),
-                hamlet=hamlets.get(self.household.hamlet_id, ""),
+                head=found.head_name or self.tr("(no head)"),
+                hamlet=found.hamlet_name,
                 state=self._state_text(words),
             )
         )
@@ -91,9 +90,7 @@ class RecordPledgeDialog(QDialog):
         chosen = self.pledge.signer_id or self.household.head_id
         self.signer_combo.setCurrentIndex(max(0, self.signer_combo.findData(chosen)))
 
-        self.witnesses_edit = QLineEdit(
-            self.pledge.witnesses or service.default_witnesses(register, household_id)
-        )
+        self.witnesses_edit = QLineEdit(self.pledge.witnesses or found.witnesses)
         self.witnesses_edit.setToolTip(self.tr("Hamlet head; Border Guard officer"))
         self.reason_edit = QLineEdit(self.pledge.reason)
         self.reason_edit.setPlaceholderText(self.tr("Why the household refused or was absent"))

@@ -34,13 +34,12 @@ HAMLET_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def status_words() -> dict[PledgeStatus, str]:
     """How each state of a pledge reads in the window."""
-    tr = QCoreApplication.translate
     return {
-        PledgeStatus.NOT_PRINTED: tr("PledgeStatus", "Not printed"),
-        PledgeStatus.PRINTED: tr("PledgeStatus", "Printed, not back"),
-        PledgeStatus.SIGNED: tr("PledgeStatus", "Signed"),
-        PledgeStatus.REFUSED: tr("PledgeStatus", "Refused"),
-        PledgeStatus.ABSENT: tr("PledgeStatus", "Absent"),
+        PledgeStatus.NOT_PRINTED: QCoreApplication.translate("PledgeStatus", "Not printed"),
+        PledgeStatus.PRINTED: QCoreApplication.translate("PledgeStatus", "Printed, not back"),
+        PledgeStatus.SIGNED: QCoreApplication.translate("PledgeStatus", "Signed"),
+        PledgeStatus.REFUSED: QCoreApplication.translate("PledgeStatus", "Refused"),
+        PledgeStatus.ABSENT: QCoreApplication.translate("PledgeStatus", "Absent"),
     }
 
 

@@ -144,6 +144,14 @@
         <translation>Hộ gia đình</translation>
     </message>
     <message>
+        <source>Pledges</source>
+        <translation>Cam kết</translation>
+    </message>
+    <message>
+        <source>Check in a returned sheet</source>
+        <translation>Nhận lại bản cam kết đã ký</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -250,6 +258,174 @@
     </message>
 </context>
 <context>
+    <name>PledgePage</name>
+    <message>
+        <source>&amp;Check in:</source>
+        <translation>&amp;Nhận bản cam kết:</translation>
+    </message>
+    <message>
+        <source>Progress per hamlet</source>
+        <translation>Tiến độ theo thôn/bản</translation>
+    </message>
+    <message>
+        <source>Unsigned households</source>
+        <translation>Hộ chưa ký</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Campaign:&lt;/b&gt; {title}</source>
+        <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title}</translation>
+    </message>
+    <message>
+        <source>Household {code}: saved</source>
+        <translation>Hộ {code}: đã lưu</translation>
+    </message>
+    <message>
+        <source>Not signed yet in the whole commune: {count} households</source>
+        <translation>Chưa ký trong toàn xã: {count} hộ</translation>
+    </message>
+    <message>
+        <source>Not signed yet in {hamlet}: {count} households</source>
+        <translation>Chưa ký ở {hamlet}: {count} hộ</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeStatus</name>
+    <message>
+        <source>Not printed</source>
+        <translation>Chưa in</translation>
+    </message>
+    <message>
+        <source>Printed, not back</source>
+        <translation>Đã in, chưa nhận lại</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng mặt</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng mặt</translation>
+    </message>
+    <message>
+        <source>Printed, not back</source>
+        <translation>Đã in, chưa nhận lại</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Chưa in</translation>
+    </message>
+    <message>
+        <source>Signed / target</source>
+        <translation>Đã ký / chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Whole commune</source>
+        <translation>Toàn xã</translation>
+    </message>
+    <message>
+        <source>{percent} % of {target} %</source>
+        <translation>{percent} % / {target} %</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPledgeDialog</name>
+    <message>
+        <source>Pledge of household {code}</source>
+        <translation>Bản cam kết của hộ {code}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code}&lt;/b&gt; — {head}, {hamlet}&lt;br&gt;Now: {state}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {head}, {hamlet}&lt;br&gt;Hiện tại: {state}</translation>
+    </message>
+    <message>
+        <source>(no head)</source>
+        <translation>(chưa có chủ hộ)</translation>
+    </message>
+    <message>
+        <source>&amp;Signed</source>
+        <translation>Đã &amp;ký</translation>
+    </message>
+    <message>
+        <source>&amp;Refused</source>
+        <translation>&amp;Từ chối</translation>
+    </message>
+    <message>
+        <source>A&amp;bsent</source>
+        <translation>&amp;Vắng mặt</translation>
+    </message>
+    <message>
+        <source>Hamlet head; Border Guard officer</source>
+        <translation>Trưởng thôn/bản; cán bộ Biên phòng</translation>
+    </message>
+    <message>
+        <source>Why the household refused or was absent</source>
+        <translation>Lý do hộ từ chối hoặc vắng mặt</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Kết quả:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gner:</source>
+        <translation>&amp;Người ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Witnesses:</source>
+        <translation>Người &amp;chứng kiến:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>ngày {date}</translation>
+    </message>
+</context>
+<context>
     <name>RelativeTableModel</name>
     <message>
         <source>Full name</source>
@@ -281,6 +457,29 @@
     <message>
         <source>Sign here</source>
         <translation>Ký vào đây</translation>
+    </message>
+</context>
+<context>
+    <name>UnsignedModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 </TS>

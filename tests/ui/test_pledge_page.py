@@ -50,14 +50,14 @@ def test_dashboard_counts_households_per_hamlet_with_a_total(
     qtbot.addWidget(page)
     assert page.progress_model.rowCount() == 4  # three hamlets and the commune
     nam_tam = counts(page, "Bản Nậm Tăm")
-    assert nam_tam["Households"] == "2"
-    assert nam_tam["Signed"] == "0"
-    assert nam_tam["Not printed"] == "2"
-    assert nam_tam["Signed / target"] == "0,0 % of 100 %"
-    assert counts(page, "Whole commune")["Households"] == "6"
+    assert nam_tam["Số hộ"] == "2"
+    assert nam_tam["Đã ký"] == "0"
+    assert nam_tam["Chưa in"] == "2"
+    assert nam_tam["Đã ký / chỉ tiêu"] == "0,0 % / 100 %"
+    assert counts(page, "Toàn xã")["Số hộ"] == "6"
     # The total row is chosen first: every unsigned household of the commune.
     assert page.unsigned_model.rowCount() == 6
-    assert "Campaign:" in page.campaign_label.text()
+    assert "Đợt cam kết:" in page.campaign_label.text()
 
 
 def test_clicking_a_hamlet_lists_its_unsigned_households(
@@ -71,7 +71,7 @@ def test_clicking_a_hamlet_lists_its_unsigned_households(
     qtbot.mouseClick(page.progress_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     codes = [page.unsigned_model.index(r, 0).data() for r in range(page.unsigned_model.rowCount())]
     assert codes == ["PK-001", "PK-002"]
-    assert page.unsigned_label.text() == "Not signed yet in Bản Pa Khóa: 2 households"
+    assert page.unsigned_label.text() == "Chưa ký ở Bản Pa Khóa: 2 hộ"
 
 
 def test_type_a_code_mark_signed_and_the_dashboard_counts_it(
@@ -95,9 +95,9 @@ def test_type_a_code_mark_signed_and_the_dashboard_counts_it(
     with qtbot.waitSignal(dialog.recorded):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
-    assert counts(page, "Bản Nậm Tăm")["Signed"] == "1"
-    assert counts(page, "Bản Nậm Tăm")["Signed / target"] == "50,0 % of 100 %"
-    assert counts(page, "Whole commune")["Signed"] == "1"
+    assert counts(page, "Bản Nậm Tăm")["Đã ký"] == "1"
+    assert counts(page, "Bản Nậm Tăm")["Đã ký / chỉ tiêu"] == "50,0 % / 100 %"
+    assert counts(page, "Toàn xã")["Đã ký"] == "1"
     codes = [page.unsigned_model.index(r, 0).data() for r in range(page.unsigned_model.rowCount())]
     assert codes == ["NT-002"]
     assert "NT-001" in window.statusBar().currentMessage()
@@ -125,11 +125,11 @@ def test_refused_needs_a_reason_and_changes_nothing_without_one(
         dialog.save()
     assert dialog.error_label.isVisible()
     assert "lý do" in dialog.error_label.text()
-    assert counts(page, "Bản Pa Khóa")["Refused"] == "0"
+    assert counts(page, "Bản Pa Khóa")["Từ chối"] == "0"
     dialog.reason_edit.setText("Chủ hộ đi làm ăn xa, vợ không ký thay")
     with qtbot.waitSignal(dialog.recorded):
         dialog.save()
-    assert counts(page, "Bản Pa Khóa")["Refused"] == "1"
+    assert counts(page, "Bản Pa Khóa")["Từ chối"] == "1"
     unsigned = page.unsigned_model
     reasons = [unsigned.index(r, 4).data() for r in range(unsigned.rowCount())]
     assert "Chủ hộ đi làm ăn xa, vợ không ký thay" in reasons
@@ -157,7 +157,7 @@ def test_scanned_payload_opens_the_household_and_foreign_codes_are_refused(
     assert page.record_dialog is None
     assert "xã khác" in page.check_in_message.text()
     check_in(qtbot, page, QrPayload("03478", household, household).text())
-    assert "đợt cam kết khác" in page.check_in_message.text()
+    assert "đợt không có trong sổ" in page.check_in_message.text()
     check_in(qtbot, page, "ZZ-999")
     assert "ZZ-999" in page.check_in_message.text()
     assert page.record_dialog is None
