@@ -93,3 +93,31 @@ def ensure_first_campaign(writer: Writer) -> Campaign | None:
     if store.count_campaigns(writer.db):
         return None
     return start_campaign(writer, default_template())
+
+
+def copy_template(
+    writer: Writer, base: StoredTemplate, source: str, *, title: str = ""
+) -> StoredTemplate:
+    """A clerk's edited copy of a template: the same id, the next free version, the new text.
+    Pledges printed before keep the version they were printed with."""
+    with writer.db.atomic():
+        versions = [
+            t.version for t in store.list_templates(writer.db) if t.template_id == base.template_id
+        ]
+        copy = StoredTemplate(
+            template_id=base.template_id,
+            version=max(versions, default=base.version) + 1,
+            title=title or base.title,
+            source=source,
+            based_on=f"{base.template_id}@{base.version}",
+        )
+        store.add_template(writer, copy)
+    return copy
+
+
+def print_with(writer: Writer, campaign: Campaign, template: StoredTemplate) -> Campaign:
+    """From now on the campaign's sheets are printed with this template version."""
+    kept = keep_template(writer, template)
+    changes = {"template_id": kept.template_id, "template_version": kept.version}
+    writer.update("campaign", campaign.id, changes)
+    return store.get_campaign(writer.db, campaign.id)

@@ -189,3 +189,28 @@ def test_bad_sheet_dates_are_refused(text: str, code: str) -> None:
     with pytest.raises(KnownError) as err:
         parse_sheet_date(text)
     assert err.value.code == code
+
+
+def test_an_edited_copy_is_the_next_version_and_printed_pledges_keep_theirs(
+    register: OpenRegister,
+) -> None:
+    from desktop.services.campaigns import copy_template, print_with
+    from desktop.services.sheets import mark_printed
+
+    campaign = pledges.current_campaign(register)
+    base = store.get_template(register.db, campaign.template_id, campaign.template_version)
+    assert base is not None
+    hid, _ = _household(register, "NT-001")
+    mark_printed(register, [hid])
+    copy = copy_template(register.writer, base, base.source + "\n# sửa\n", title="Bản sửa")
+    assert (copy.template_id, copy.version, copy.based_on) == (
+        base.template_id,
+        base.version + 1,
+        f"{base.template_id}@{base.version}",
+    )
+    moved = print_with(register.writer, campaign, copy)
+    assert moved.template_version == copy.version
+    other, _ = _household(register, "NT-002")
+    mark_printed(register, [other])
+    assert pledges.pledge_for(register, hid).template_version == base.version
+    assert pledges.pledge_for(register, other).template_version == copy.version
