@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from desktop.messages import describe
 from desktop.services import pledges as service
 from desktop.services.checkin import CheckedIn
 from desktop.services.register import OpenRegister
+from desktop.ui.pledge_evidence import PledgeEvidence
 from desktop.ui.progress_model import status_words
 
 
@@ -118,11 +120,12 @@ class RecordPledgeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.setMinimumWidth(460)
-        self.extra = QVBoxLayout()  # signature and scan controls go here
+        self.evidence = PledgeEvidence(register, self.pledge)
+        self.evidence.scan_chosen.connect(self.attach_scan)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
-        layout.addLayout(self.extra)
+        layout.addWidget(self.evidence, stretch=1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -150,7 +153,22 @@ class RecordPledgeDialog(QDialog):
         return dt.date(date.year(), date.month(), date.day())
 
     def save(self) -> None:
-        """Record the result; on a refused one the message shows here and nothing changes."""
+        """Record the result and close; a refused one shows its message and changes nothing."""
+        if self.record():
+            self.accept()
+
+    def attach_scan(self, path: Path) -> None:
+        try:
+            self.evidence.attach_scan(path)
+        except KnownError as err:
+            self.show_error(describe(err))
+            return
+        self.pledge = self.evidence.pledge
+        self.error_label.hide()
+
+    def record(self) -> bool:
+        """Store the result and a signature drawn on the pad; False (with the message shown)
+        when the result does not hold together."""
         status = self.status()
         try:
             saved = service.record_result(
@@ -165,12 +183,14 @@ class RecordPledgeDialog(QDialog):
                 reason=self.reason_edit.text(),
                 notes=self.notes_edit.text(),
             )
+            if status is PledgeStatus.SIGNED:
+                self.evidence.save_signature(saved)
         except KnownError as err:
             self.show_error(describe(err))
-            return
+            return False
         self.pledge = saved
         self.recorded.emit(saved)
-        self.accept()
+        return True
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -190,4 +210,5 @@ class RecordPledgeDialog(QDialog):
         signed = self.signed_button.isChecked()
         self.signer_combo.setEnabled(signed and bool(self.members))
         self.reason_edit.setEnabled(not signed)
+        self.evidence.pad.setEnabled(signed)
         self.error_label.hide()

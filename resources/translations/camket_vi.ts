@@ -258,6 +258,41 @@
     </message>
 </context>
 <context>
+    <name>PledgeEvidence</name>
+    <message>
+        <source>Signature and scanned sheet</source>
+        <translation>Chữ ký và bản quét</translation>
+    </message>
+    <message>
+        <source>C&amp;lear signature</source>
+        <translation>&amp;Xoá chữ ký</translation>
+    </message>
+    <message>
+        <source>&amp;Attach scanned page…</source>
+        <translation>&amp;Đính kèm bản quét…</translation>
+    </message>
+    <message>
+        <source>A photo or scan of the signed sheet: PNG, JPEG or PDF</source>
+        <translation>Ảnh chụp hoặc bản quét của bản cam kết đã ký: PNG, JPEG hoặc PDF</translation>
+    </message>
+    <message>
+        <source>Saved signature; sign above to replace it</source>
+        <translation>Chữ ký đã lưu; ký vào ô phía trên để thay</translation>
+    </message>
+    <message>
+        <source>Scanned: {files}</source>
+        <translation>Bản quét: {files}</translation>
+    </message>
+    <message>
+        <source>Attach the scanned sheet</source>
+        <translation>Đính kèm bản quét</translation>
+    </message>
+    <message>
+        <source>Scans and photos ({patterns})</source>
+        <translation>Bản quét và ảnh chụp ({patterns})</translation>
+    </message>
+</context>
+<context>
     <name>PledgePage</name>
     <message>
         <source>&amp;Check in:</source>

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.pledges import PledgeStatus, QrPayload
+from desktop.services import checkin
 from desktop.services import pledges as service
 from desktop.services.register import open_existing
 from desktop.ui.main_window import MainWindow
@@ -16,6 +19,7 @@ from desktop.ui.pledge_page import PledgePage
 from desktop.ui.pledge_record import RecordPledgeDialog
 from desktop.ui.progress_model import ProgressModel
 from tests.ui.conftest import SmallRegister
+from tests.ui.ink import draw_signature, make_pdf
 
 
 def open_page(window: MainWindow) -> PledgePage:
@@ -162,3 +166,68 @@ def test_scanned_payload_opens_the_household_and_foreign_codes_are_refused(
     assert "ZZ-999" in page.check_in_message.text()
     assert page.record_dialog is None
     assert ProgressModel.PROGRESS_COLUMN == 7
+
+
+def test_signature_drawn_on_the_pad_is_kept_with_the_signed_pledge(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.open_pledge(small_register.ids["HT-001"])
+    qtbot.waitExposed(dialog)
+    assert not dialog.evidence.has_saved_signature()
+    draw_signature(qtbot, dialog.evidence.pad)
+    with qtbot.waitSignal(dialog.recorded):
+        dialog.save()
+
+    register = open_existing(small_register.path)
+    try:
+        pledge = service.pledge_for(register, small_register.ids["HT-001"])
+        png = checkin.signature_png(register, pledge.id)
+    finally:
+        register.close()
+    assert pledge.status is PledgeStatus.SIGNED
+    assert png is not None and png.startswith(b"\x89PNG")
+    assert not QImage.fromData(png).isNull()
+
+    # Reopened, the saved signature shows under the empty pad.
+    again = page.open_pledge(small_register.ids["HT-001"])
+    qtbot.waitExposed(again)
+    assert again.evidence.has_saved_signature()
+    assert again.evidence.pad.is_empty()
+    assert not again.evidence.saved_signature.pixmap().isNull()
+
+
+def test_scanned_page_is_attached_and_a_wrong_file_is_refused(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.open_pledge(small_register.ids["PK-001"])
+    qtbot.waitExposed(dialog)
+    scan = tmp_path / "PK-001 scan.pdf"
+    scan.write_bytes(make_pdf(1))
+    with qtbot.waitSignal(dialog.evidence.attached):
+        dialog.evidence.scan_chosen.emit(scan)
+    assert "PK-001 scan.pdf" in dialog.evidence.files_label.text()
+    assert not dialog.error_label.isVisible()
+
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("không phải ảnh", encoding="utf-8")
+    with qtbot.assertNotEmitted(dialog.evidence.attached):
+        dialog.evidence.scan_chosen.emit(notes)
+    assert dialog.error_label.isVisible()
+    assert "ghi-chu.txt" in dialog.error_label.text()
+    register = open_existing(small_register.path)
+    try:
+        pledge = service.pledge_for(register, small_register.ids["PK-001"])
+        kept = checkin.attachments(register, pledge.id)
+    finally:
+        register.close()
+    assert [a.file_name for a in kept] == ["PK-001 scan.pdf"]

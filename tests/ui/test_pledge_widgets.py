@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -17,41 +17,10 @@ from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.pdf_print import print_pages
 from desktop.ui.signature_pad import SignaturePad
+from tests.ui.ink import draw_signature, make_pdf
 
 CAMPAIGN = "0b7f1e2a-6c1d-4c55-9a53-1f7b7e3c2d10"
 HOUSEHOLD = "5d2c9a41-2f3e-4f6a-8d3b-9e1c7a5b4f22"
-
-
-def draw_signature(qtbot: QtBot, pad: SignaturePad) -> None:
-    """Two strokes with the mouse: a wave and a short dash."""
-    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 100))
-    for x in range(40, 260, 12):
-        qtbot.mouseMove(pad, QPoint(x, 100 + (30 if (x // 12) % 2 else -30)))
-    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(260, 90))
-    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(270, 60))
-    qtbot.mouseMove(pad, QPoint(300, 58))
-    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(310, 56))
-
-
-def make_pdf(pages: int, with_image: bool = False) -> bytes:
-    """A small A4 PDF written by Qt itself (the test needs no reportlab)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    painter = QPainter(writer)
-    for number in range(pages):
-        if number:
-            writer.newPage()
-        painter.drawText(400, 400, f"Trang {number + 1}")
-        if with_image:
-            image = QImage(40, 20, QImage.Format.Format_RGB32)
-            image.fill(QColor("navy"))
-            painter.drawImage(QPoint(400, 800), image)
-    painter.end()
-    buffer.close()
-    return bytes(data.data())
 
 
 def test_signature_pad_draws_with_the_mouse_and_saves_a_cropped_png(qtbot: QtBot) -> None:

@@ -1,0 +1,120 @@
+"""What proves a pledge was signed: the signature drawn on the pad and the scanned sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.pledges import Attachment, AttachmentKind, Pledge
+from desktop.services import checkin
+from desktop.services.register import OpenRegister
+from desktop.ui.signature_pad import SignaturePad
+
+SCAN_FILTER = "*.png *.jpg *.jpeg *.pdf *.PNG *.JPG *.JPEG *.PDF"
+
+
+class PledgeEvidence(QGroupBox):
+    """The signature pad (stored when the pledge is saved) and "Attach scanned page…"
+    (stored at once: the clerk sees it listed). Refused files raise KnownError to the caller.
+    """
+
+    attached = Signal(object)  # the new Attachment
+    scan_chosen = Signal(object)  # a Path picked in the file dialog (the owner attaches it)
+
+    def __init__(self, register: OpenRegister, pledge: Pledge, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Signature and scanned sheet"))
+        self._register = register
+        self.pledge = pledge
+        self.pad = SignaturePad()
+        self.pad.setMinimumSize(360, 130)
+        self.clear_button = QPushButton(self.tr("C&lear signature"))
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.attach_button = QPushButton(self.tr("&Attach scanned page…"))
+        self.attach_button.setToolTip(
+            self.tr("A photo or scan of the signed sheet: PNG, JPEG or PDF")
+        )
+        self.attach_button.clicked.connect(self._choose_scan)
+        self.saved_signature = QLabel()
+        self.saved_signature.setMaximumHeight(60)
+        self.files_label = QLabel()
+        self.files_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.attach_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pad, stretch=1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved_signature)
+        layout.addWidget(self.files_label)
+        self.show_stored()
+
+    # --- public -------------------------------------------------------------------------
+
+    def show_stored(self) -> None:
+        """The signature and files already kept with the pledge."""
+        png = checkin.signature_png(self._register, self.pledge.id)
+        if png:
+            picture = QPixmap()
+            picture.loadFromData(png)
+            self.saved_signature.setPixmap(picture.scaledToHeight(56))
+            self.saved_signature.setToolTip(self.tr("Saved signature; sign above to replace it"))
+        else:
+            self.saved_signature.clear()
+        self.saved_signature.setVisible(bool(png))
+        scans = [
+            a.file_name or a.mime
+            for a in checkin.attachments(self._register, self.pledge.id)
+            if a.kind is AttachmentKind.SCAN
+        ]
+        self.files_label.setText(
+            self.tr("Scanned: {files}").format(files=", ".join(scans)) if scans else ""
+        )
+        self.files_label.setVisible(bool(scans))
+
+    def has_saved_signature(self) -> bool:
+        return checkin.signature_png(self._register, self.pledge.id) is not None
+
+    def save_signature(self, pledge: Pledge) -> Attachment | None:
+        """Store what was drawn on the pad with this (saved) pledge; None when nothing was."""
+        self.pledge = pledge
+        if self.pad.is_empty():
+            return None
+        attachment = checkin.save_attachment(
+            self._register, pledge, AttachmentKind.SIGNATURE, self.pad.png(), "chu-ky.png"
+        )
+        self.pad.clear()
+        self.show_stored()
+        return attachment
+
+    def attach_scan(self, path: Path) -> Attachment:
+        """Keep a scanned sheet (image or PDF) with the pledge now; KnownError if refused."""
+        attachment = checkin.attach_file(self._register, self.pledge, AttachmentKind.SCAN, path)
+        self.show_stored()
+        self.attached.emit(attachment)
+        return attachment
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _choose_scan(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach the scanned sheet"),
+            str(Path.home()),
+            self.tr("Scans and photos ({patterns})").format(patterns=SCAN_FILTER),
+        )
+        if name:
+            self.scan_chosen.emit(Path(name))
