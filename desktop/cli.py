@@ -88,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
     progress.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
     progress.add_argument("--csv", type=Path, metavar="FILE", help="also write a CSV file")
+    imp = commands.add_parser(
+        "import", help="import a list of households (CSV or XLSX; see docs/import.md)"
+    )
+    imp.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    imp.add_argument("file", type=Path, metavar="FILE", help="the list: .csv or .xlsx")
+    imp.add_argument(
+        "--mapping", type=Path, metavar="FILE.json", help="column mapping (docs/import.md)"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
     return parser
 
 
@@ -214,6 +223,23 @@ def _report(args: argparse.Namespace) -> int:
     print(campaign.title)
     for cells in progress.progress_table(rows):
         print("\t".join(cells))
+def _import(args: argparse.Namespace) -> int:
+    from desktop.messages import import_report_lines
+    from desktop.services.import_lists import ImportOptions, import_list, load_mapping
+    from desktop.services.register import open_existing
+
+    options = load_mapping(args.mapping) if args.mapping else ImportOptions()
+    register = open_existing(_db(args))
+    try:
+        report = import_list(register, args.file, options, dry=args.dry_run)
+    finally:
+        register.close()
+    for line in import_report_lines(report):
+        print(line)
+    if report.errors:
+        refused = KnownError("import.has_errors", file=report.source, count=len(report.errors))
+        print(f"camket: {describe(refused)}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -224,6 +250,7 @@ COMMANDS = {
     "check": _check,
     "sign": _sign,
     "report": _report,
+    "import": _import,
 }
 
 if __name__ == "__main__":

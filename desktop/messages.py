@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from desktop.domain.errors import KnownError
+from desktop.domain.import_rows import RowIssue
 from desktop.domain.validation import Issue
+
+if TYPE_CHECKING:
+    from desktop.services.import_lists import ImportReport
 
 # Wording lives here, not where errors are raised, so the same failure reads the same in
 # the terminal and in a dialog. The window passes these through Qt's tr() for English.
@@ -63,6 +70,29 @@ MESSAGES: dict[str, str] = {
     "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
     "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",
     "screenshot.unwritable": "Không ghi được ảnh: {path}",
+    "import.file_missing": "Không tìm thấy tệp: {file}",
+    "import.empty": "Tệp {file} trống, không có dòng dữ liệu nào.",
+    "import.encrypted": (
+        "Tệp {file} được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
+    ),
+    "import.old_xls": (
+        "Tệp {file} là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu thành .xlsx."
+    ),
+    "import.damaged": "Tệp {file} bị hỏng hoặc không đầy đủ, không đọc được ({detail}).",
+    "import.damaged_row": "Tệp {file}, dòng {row}: không đọc được ({detail}).",
+    "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
+    "import.too_many_rows": "Tệp {file} có quá {maximum} dòng; hãy chia thành nhiều tệp.",
+    "import.no_columns": (
+        "Tệp {file}: không nhận ra cột nào (cần ít nhất cột “Họ và tên”); "
+        "hãy chọn cột bằng tay hoặc dùng tệp ánh xạ cột."
+    ),
+    "import.mapping_bad_field": (
+        "Tệp ánh xạ: cột “{column}” gán cho trường không có: “{field}” (tệp {file})."
+    ),
+    "import.mapping_bad_header_row": "Tệp {file} không có dòng tiêu đề {row}.",
+    "import.mapping_unknown_column": "Tệp {file} không có cột “{column}” như tệp ánh xạ ghi.",
+    "import.mapping_unreadable": "Không đọc được tệp ánh xạ cột {file}: {detail}",
+    "import.has_errors": "Tệp {file} có {count} lỗi; chưa nhập gì vào sổ.",
 }
 
 # Field names as a clerk reads them, for messages about one field.
@@ -88,6 +118,7 @@ FIELD_LABELS: dict[str, str] = {
     "departure": "Xuất cảnh",
     "contact": "Liên lạc",
     "plans_to_return": "Dự định trở về",
+    "household": "Hộ",
 }
 
 ISSUE_MESSAGES: dict[str, str] = {
@@ -117,6 +148,15 @@ ISSUE_MESSAGES: dict[str, str] = {
     ),
     "since.unparseable": "không đọc được; nhập năm, tháng/năm hoặc ngày/tháng/năm",
     "since.in_future": "ở tương lai",
+    "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
+    "import.id_zero_restored": "Excel đã bỏ số 0 ở đầu; đã thêm lại",
+    "import.duplicate_id": "trùng số định danh với dòng {first}",
+    "import.no_household": "không thuộc hộ nào (thiếu mã hộ hoặc dòng chủ hộ phía trên)",
+    "import.two_heads": "hộ đã có chủ hộ ở dòng {head}",
+    "import.hamlet_missing": "chưa có thôn/bản; thêm cột thôn/bản hoặc chọn thôn/bản mặc định",
+    "import.hamlet_new": "thôn/bản “{name}” chưa có trong sổ, sẽ được thêm mới",
+    "import.id_elsewhere": "đã có trong sổ: {name}, hộ {code}",
+    "import.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
 }
 
 
@@ -130,6 +170,18 @@ def describe_issue(issue: Issue) -> str:
         return f"{label}: {template}"
 
 
+def describe_row_issue(source: str, row_issue: RowIssue) -> str:
+    """'ds.xlsx, dòng 5, cột “Ngày sinh”: ngày không có thật' (one line per problem)."""
+    issue = row_issue.issue
+    template = ISSUE_MESSAGES.get(issue.code, issue.code)
+    try:
+        text = template.format(**issue.params)
+    except (KeyError, IndexError):
+        text = template
+    column = f", cột “{row_issue.column}”" if row_issue.column else ""
+    return f"{source}, dòng {row_issue.row}{column}: {text}"
+
+
 def describe(error: KnownError) -> str:
     """One line in Vietnamese for a known error."""
     template = MESSAGES.get(error.code)
@@ -139,3 +191,48 @@ def describe(error: KnownError) -> str:
         return template.format(**error.params)
     except (KeyError, IndexError):
         return f"{template} ({error})"
+
+
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (.VnTime, ABC)", "vni": "VNI (VNI-Times)"}
+_GROUPING_WORDS = {
+    "code": "theo mã hộ",
+    "head_rows": "theo dòng chủ hộ và các dòng tiếp sau",
+    "each_row": "mỗi dòng một hộ",
+    "auto": "tự động",
+}
+
+
+def import_report_lines(report: ImportReport) -> Iterator[str]:
+    """The import report as a clerk reads it in the terminal: summary, issues, outcome."""
+    yield (
+        f"Tệp {report.source} ({report.encoding}): {report.rows} dòng, {report.households} hộ;"
+        f" chia hộ {_GROUPING_WORDS[report.grouping]}."
+    )
+    text = report.text
+    if text.legacy_cells:
+        yield (
+            f"Đã chuyển {text.legacy_cells} ô từ phông {_LEGACY_NAMES[text.legacy]} sang Unicode."
+        )
+    if text.nfc_cells:
+        yield f"Đã chuẩn hoá {text.nfc_cells} ô từ Unicode tổ hợp (NFD) sang dựng sẵn (NFC)."
+    yield (
+        f"Dòng hợp lệ: {report.accepted}; cảnh báo: {len(report.warnings)};"
+        f" lỗi: {len(report.errors)}."
+    )
+    for row_issue in report.issues:
+        word = "Lỗi" if row_issue.is_error else "Cảnh báo"
+        yield f"  {word}: {describe_row_issue(report.source, row_issue)}"
+    yield (
+        f"Mới: {report.new} dòng ({report.new_households} hộ mới); cập nhật: {report.updated};"
+        f" không đổi: {report.unchanged}."
+    )
+    if report.new_hamlets:
+        yield "Thôn/bản mới: " + ", ".join(report.new_hamlets) + "."
+    if report.cancelled:
+        yield "Đã dừng: sổ đăng ký giữ nguyên như trước."
+    elif report.applied:
+        yield "Đã nhập vào sổ đăng ký."
+    elif report.errors:
+        yield "Có lỗi: chưa nhập gì vào sổ đăng ký."
+    else:
+        yield "Chạy thử: chưa ghi gì vào sổ đăng ký."

@@ -8,9 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
-from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
@@ -26,6 +24,7 @@ from desktop.services.register import (
     open_existing,
 )
 from desktop.store import households as repo
+from desktop.store.bulk import insert_rows
 from desktop.store.sync import Writer
 
 MAX_DEMO_HOUSEHOLDS = 2_000_000
@@ -172,7 +171,7 @@ def _populate(
     if not hamlets:  # the same names, in the same order, as create_demo_register makes
         made = names.hamlet_names(random.Random(f"hamlets/{seed}"), demo_hamlet_count(total))
         rows = [repo.hamlet_row(Hamlet(n, hamlet_kind_of(n), id=gen.uid())) for n in made]
-        _insert(db, "hamlet", list(writer.stamp_new(rows)))
+        insert_rows(db, "hamlet", list(writer.stamp_new(rows)))
         hamlets = repo.list_hamlets(db)
     plans = gen.plan_hamlets(hamlets, total)
     counts = {"households": 0, "people": 0, "relatives_abroad": 0, "temporary_residents": 0}
@@ -195,7 +194,7 @@ def _populate(
             ("person", person_rows),
             ("relative_abroad", relative_rows),
         ):
-            _insert(db, table, list(writer.stamp_new(rows)))
+            insert_rows(db, table, list(writer.stamp_new(rows)))
         counts["households"] += len(house_rows)
         counts["people"] += len(person_rows)
         counts["relatives_abroad"] += len(relative_rows)
@@ -216,14 +215,6 @@ def _populate(
         relatives_abroad=counts["relatives_abroad"],
         temporary_residents=counts["temporary_residents"],
     )
-
-
-def _insert(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    columns = list(rows[0])
-    sql = f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    db.conn.executemany(sql, map(itemgetter(*columns), rows))
 
 
 def _ensure_commune(db: Database, writer: Writer, rng: random.Random) -> None:

@@ -1,0 +1,238 @@
+"""Columns of an imported list: which field each header means, found without a mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.domain.errors import KnownError
+from desktop.domain.legacy_text import tcvn3_to_unicode, vni_to_unicode
+from desktop.domain.text import fold_for_search
+
+HEADER_SCAN_ROWS = 20  # lists often start with a title, the commune and a blank line
+
+
+class ImportField(StrEnum):
+    """What a column of an imported list holds (the names of the mapping JSON)."""
+
+    FULL_NAME = "full_name"
+    BIRTH = "birth"
+    BIRTH_MALE = "birth_male"  # the old two-column "Năm sinh: Nam | Nữ" layout
+    BIRTH_FEMALE = "birth_female"
+    GENDER = "gender"
+    ID_NUMBER = "id_number"
+    RELATIONSHIP = "relationship"
+    HEAD = "head"  # a mark (x, có, chủ hộ) on the row of the head of household
+    HAMLET = "hamlet"
+    ADDRESS = "address"
+    PHONE = "phone"
+    ETHNICITY = "ethnicity"
+    HOUSEHOLD_CODE = "household_code"
+    OCCUPATION = "occupation"
+    NOTES = "notes"
+    IGNORE = "ignore"
+
+
+# Folded headers (fold_for_search: no marks, đ→d, lower case) as communes write them.
+HEADER_ALIASES: dict[ImportField, tuple[str, ...]] = {
+    ImportField.FULL_NAME: (
+        "ho va ten",
+        "ho ten",
+        "ho va ten nhan khau",
+        "ho ten nhan khau",
+        "ho va ten thanh vien",
+        "ten",
+    ),
+    ImportField.BIRTH: (
+        "ngay sinh",
+        "ngay thang nam sinh",
+        "ngay thang sinh",
+        "nam sinh",
+        "ns",
+        "sinh ngay",
+    ),
+    ImportField.BIRTH_MALE: ("nam sinh nam", "nam"),
+    ImportField.BIRTH_FEMALE: ("nam sinh nu", "nu"),
+    ImportField.GENDER: ("gioi tinh", "gioi", "nam nu", "gt"),
+    ImportField.ID_NUMBER: (
+        "so cccd",
+        "cccd",
+        "so dinh danh",
+        "so dinh danh ca nhan",
+        "so ddcn",
+        "ma dinh danh",
+        "so cmnd",
+        "cmnd",
+        "so cmnd cccd",
+        "cmnd cccd",
+        "so cccd cmnd",
+        "cccd cmnd",
+        "so can cuoc",
+        "so can cuoc cong dan",
+    ),
+    ImportField.RELATIONSHIP: (
+        "quan he voi chu ho",
+        "quan he",
+        "qh voi chu ho",
+        "quan he chu ho",
+    ),
+    ImportField.HEAD: ("chu ho", "la chu ho"),
+    ImportField.HAMLET: (
+        "thon",
+        "ban",
+        "ap",
+        "thon ban",
+        "thon ban ap",
+        "thon xom",
+        "xom",
+        "to dan pho",
+        "khu pho",
+        "to",
+        "thon to",
+    ),
+    ImportField.ADDRESS: ("so nha", "dia chi", "noi o", "noi o hien nay", "dia chi thuong tru"),
+    ImportField.PHONE: ("so dien thoai", "dien thoai", "sdt", "dt", "so dt"),
+    ImportField.ETHNICITY: ("dan toc",),
+    ImportField.HOUSEHOLD_CODE: ("ma ho", "ma ho gia dinh", "ma hgd", "so ho", "ma so ho"),
+    ImportField.OCCUPATION: ("nghe nghiep", "nghe"),
+    ImportField.NOTES: ("ghi chu",),
+}
+_BY_ALIAS: dict[str, ImportField] = {
+    alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases
+}
+# Fields a column may be mapped to more than once would make rows ambiguous: only the first
+# column of a kind is taken, the others are reported as ignored.
+
+
+def recognise_header(text: str) -> ImportField | None:
+    """The field a header names, also when the header was typed in TCVN3 or VNI."""
+    for candidate in (text, tcvn3_to_unicode(text), vni_to_unicode(text)):
+        field = _BY_ALIAS.get(fold_for_search(candidate))
+        if field is not None:
+            return field
+    return None
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which field each column holds: header row index and {column index: field}."""
+
+    header_row: int  # 0-based index into the sheet's rows
+    headers: tuple[str, ...]
+    fields: Mapping[int, ImportField]
+
+    def column_of(self, field: ImportField) -> int | None:
+        for index, f in self.fields.items():
+            if f is field:
+                return index
+        return None
+
+    def label(self, column: int) -> str:
+        """How a message names a column: its header, else its spreadsheet letter."""
+        header = self.headers[column].strip() if column < len(self.headers) else ""
+        return header or column_letter(column)
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA' (as a spreadsheet names its columns)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _fields_of(headers: Sequence[str]) -> dict[int, ImportField]:
+    found: dict[int, ImportField] = {}
+    for index, header in enumerate(headers):
+        field = recognise_header(header)
+        if field is not None and field not in found.values():
+            found[index] = field
+    return found
+
+
+def _resolve_two_column_birth(fields: dict[int, ImportField]) -> dict[int, ImportField]:
+    # "Nam" and "Nữ" are birth columns only as a pair; a lone "Nam" column is not a gender.
+    kinds = set(fields.values())
+    if not {ImportField.BIRTH_MALE, ImportField.BIRTH_FEMALE} <= kinds:
+        return {
+            i: f
+            for i, f in fields.items()
+            if f not in (ImportField.BIRTH_MALE, ImportField.BIRTH_FEMALE)
+        }
+    return fields
+
+
+def find_columns(rows: Sequence[Sequence[str]], source: str) -> ColumnMap:
+    """The header row (the one naming the most fields, among the first rows) and its fields.
+
+    KnownError "import.no_columns" when no row names at least a full name column.
+    """
+    best: tuple[int, int, dict[int, ImportField]] | None = None
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        fields = _resolve_two_column_birth(_fields_of(row))
+        if ImportField.FULL_NAME not in fields.values():
+            continue
+        if best is None or len(fields) > best[1]:
+            best = (index, len(fields), fields)
+    if best is None:
+        raise KnownError("import.no_columns", file=source)
+    index, _, fields = best
+    return ColumnMap(index, tuple(rows[index]), fields)
+
+
+def map_columns(
+    rows: Sequence[Sequence[str]],
+    mapping: Mapping[str, str],
+    source: str,
+    header_row: int | None = None,
+) -> ColumnMap:
+    """A ColumnMap from a mapping {header text or column letter: field name}.
+
+    Columns the mapping does not name keep their recognised field. The header row is the
+    one given (1-based, as the spreadsheet shows it), else the one find_columns picks, else
+    the first row holding one of the mapped headers.
+    """
+    fields_by_name = {f.value: f for f in ImportField}
+    for key, name in mapping.items():
+        if name not in fields_by_name:
+            raise KnownError("import.mapping_bad_field", file=source, column=key, field=name)
+    if header_row is not None:
+        if not 1 <= header_row <= len(rows):
+            raise KnownError("import.mapping_bad_header_row", file=source, row=header_row)
+        index = header_row - 1
+    else:
+        index = _row_with_headers(rows, mapping)
+    headers = tuple(rows[index]) if rows else ()
+    letters = {column_letter(i): i for i in range(len(headers))}
+    by_header: dict[str, int] = {}
+    for column, header in enumerate(headers):
+        if header.strip():
+            by_header.setdefault(fold_for_search(header), column)
+    fields = _fields_of(headers)
+    for key, name in mapping.items():
+        found = by_header.get(fold_for_search(key), letters.get(key.strip().upper()))
+        if found is None:
+            raise KnownError("import.mapping_unknown_column", file=source, column=key)
+        wanted = fields_by_name[name]
+        if wanted is not ImportField.IGNORE:  # one column per field: the mapping's wins
+            fields = {c: f for c, f in fields.items() if f is not wanted}
+        fields[found] = wanted
+    fields = {c: f for c, f in fields.items() if f is not ImportField.IGNORE}
+    if ImportField.FULL_NAME not in fields.values():
+        raise KnownError("import.no_columns", file=source)
+    return ColumnMap(index, headers, _resolve_two_column_birth(fields))
+
+
+def _row_with_headers(rows: Sequence[Sequence[str]], mapping: Mapping[str, str]) -> int:
+    try:
+        return find_columns(rows, "").header_row
+    except KnownError:
+        pass
+    wanted = {fold_for_search(k) for k in mapping}
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if wanted & {fold_for_search(cell) for cell in row}:
+            return index
+    return 0

@@ -1,0 +1,359 @@
+"""Rows of an imported list read into people, checked, and grouped into households."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from desktop.domain.entities import BirthDate, Gender, Person
+from desktop.domain.import_columns import ColumnMap, ImportField
+from desktop.domain.text import fold_for_search, normalize_multiline, normalize_text
+from desktop.domain.validation import (
+    HOUSEHOLD_CODE_MAX,
+    IdKind,
+    Issue,
+    IssueCode,
+    Severity,
+    classify_id_number,
+    normalize_phone,
+    parse_birth,
+    validate_person,
+)
+
+
+class ImportIssueCode(StrEnum):
+    """Codes only an import emits; messages.ISSUE_MESSAGES words each one."""
+
+    GENDER_GUESSED = "import.gender_guessed"
+    ID_ZERO_RESTORED = "import.id_zero_restored"
+    DUPLICATE_ID = "import.duplicate_id"
+    NO_HOUSEHOLD = "import.no_household"
+    TWO_HEADS = "import.two_heads"
+    HAMLET_MISSING = "import.hamlet_missing"
+    HAMLET_NEW = "import.hamlet_new"
+    ID_ELSEWHERE = "import.id_elsewhere"
+    CODE_INVALID = "import.code_invalid"
+
+
+IMPORT_ISSUE_CODES: frozenset[str] = frozenset(ImportIssueCode)
+
+
+class Grouping(StrEnum):
+    """How rows become households."""
+
+    AUTO = "auto"  # by code when the list has codes, else by head rows, else one per row
+    CODE = "code"  # rows with the same household code; a blank code continues the last one
+    HEAD_ROWS = "head_rows"  # a head-of-household row, then its members
+    EACH_ROW = "each_row"  # every row is a household of one (a list of heads only)
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    """One problem at one cell of the file: spreadsheet row number and column label."""
+
+    row: int
+    column: str
+    issue: Issue
+
+    @property
+    def is_error(self) -> bool:
+        return self.issue.is_error
+
+
+@dataclass
+class ImportRow:
+    """One person row of the list, its values cleaned and checked."""
+
+    row: int  # 1-based, as the spreadsheet shows it
+    person: Person
+    is_head: bool
+    household_code: str
+    hamlet: str
+    address: str
+    issues: list[RowIssue] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.is_error for i in self.issues)
+
+
+@dataclass
+class HouseholdDraft:
+    """Rows grouped into one household; ``rows[0]`` is its head."""
+
+    rows: list[ImportRow]
+    code: str
+    hamlet: str
+    address: str
+    phone: str
+
+    @property
+    def first_row(self) -> int:
+        return min(r.row for r in self.rows)
+
+
+_HEAD_WORDS = frozenset({"chu ho", "ch", "la chu ho"})
+_NO_WORDS = frozenset({"", "0", "khong", "k", "no", "false", "-"})
+_MALE_WORDS = frozenset({"nam", "m", "male", "trai"})
+_FEMALE_WORDS = frozenset({"nu", "f", "female", "gai"})
+
+
+def _cell(row: Sequence[str], column: int | None) -> str:
+    if column is None or column >= len(row):
+        return ""
+    return row[column]
+
+
+def _issue(
+    row: int,
+    label: str,
+    field_name: str,
+    code: str,
+    severity: Severity = Severity.ERROR,
+    **params: object,
+) -> RowIssue:
+    return RowIssue(row, label, Issue(field_name, code, severity, params))
+
+
+class _RowReader:
+    """Reads one row through the column map; collects issues labelled with the columns."""
+
+    def __init__(self, columns: ColumnMap, cells: Sequence[str], row: int) -> None:
+        self.columns = columns
+        self.cells = cells
+        self.row = row
+        self.issues: list[RowIssue] = []
+
+    def text(self, f: ImportField) -> str:
+        return normalize_text(_cell(self.cells, self.columns.column_of(f)))
+
+    def label(self, f: ImportField) -> str:
+        column = self.columns.column_of(f)
+        return self.columns.label(column) if column is not None else ""
+
+    def add(self, f: ImportField, issue: Issue) -> None:
+        self.issues.append(RowIssue(self.row, self.label(f), issue))
+
+
+# Which column an Issue about a Person field points at.
+_COLUMN_OF_FIELD = {
+    "full_name": ImportField.FULL_NAME,
+    "gender": ImportField.GENDER,
+    "birth": ImportField.BIRTH,
+    "id_number": ImportField.ID_NUMBER,
+    "phone": ImportField.PHONE,
+}
+
+
+def _gender(reader: _RowReader, name: str) -> tuple[Gender | None, bool]:
+    """(gender, guessed)."""
+    raw = reader.text(ImportField.GENDER)
+    folded = fold_for_search(raw)
+    if folded in _MALE_WORDS:
+        return Gender.MALE, False
+    if folded in _FEMALE_WORDS:
+        return Gender.FEMALE, False
+    if raw:
+        reader.add(ImportField.GENDER, Issue("gender", IssueCode.GENDER_INVALID, Severity.ERROR))
+        return None, False
+    # No gender written: the middle name "Thị"/"Văn" tells it for most Kinh names.
+    words = fold_for_search(name).split()
+    if "thi" in words[1:-1]:
+        return Gender.FEMALE, True
+    if "van" in words[1:-1]:
+        return Gender.MALE, True
+    return None, False
+
+
+def _birth(
+    reader: _RowReader, today: dt.date
+) -> tuple[BirthDate | None, Gender | None, ImportField]:
+    """Birth and, in the two-column "Nam | Nữ" layout, the gender its column tells."""
+    male = reader.text(ImportField.BIRTH_MALE)
+    female = reader.text(ImportField.BIRTH_FEMALE)
+    if male or female:
+        f = ImportField.BIRTH_MALE if male else ImportField.BIRTH_FEMALE
+        gender = Gender.MALE if male else Gender.FEMALE
+        raw = male or female
+    else:
+        f, gender, raw = ImportField.BIRTH, None, reader.text(ImportField.BIRTH)
+    birth, issues = parse_birth(raw, today)
+    for issue in issues:
+        reader.add(f, issue)
+    return birth, gender, f
+
+
+def _id_number(reader: _RowReader) -> str:
+    raw = reader.text(ImportField.ID_NUMBER)
+    cleaned, kind = classify_id_number(raw)
+    if kind is IdKind.INVALID and raw.isdigit() and not raw.startswith("0") and len(raw) in (8, 11):
+        # Excel stored the ID as a number and dropped its leading zero (001… → 1…).
+        reader.add(
+            ImportField.ID_NUMBER,
+            Issue("id_number", ImportIssueCode.ID_ZERO_RESTORED, Severity.WARNING),
+        )
+        return "0" + cleaned
+    return cleaned if kind is not IdKind.INVALID else raw
+
+
+def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date) -> ImportRow:
+    """One data row as a Person (household_id left empty) with its issues."""
+    reader = _RowReader(columns, cells, row)
+    name = reader.text(ImportField.FULL_NAME)
+    birth, birth_gender, _ = _birth(reader, today)
+    gender, guessed = _gender(reader, name)
+    if birth_gender is not None and gender is None:
+        gender = birth_gender
+    if guessed and birth_gender is None:
+        reader.add(
+            ImportField.FULL_NAME,
+            Issue("gender", ImportIssueCode.GENDER_GUESSED, Severity.WARNING, {"gender": gender}),
+        )
+    id_number = _id_number(reader)
+    relationship = reader.text(ImportField.RELATIONSHIP)
+    head_mark = fold_for_search(reader.text(ImportField.HEAD))
+    is_head = fold_for_search(relationship) in _HEAD_WORDS or head_mark not in _NO_WORDS
+    if is_head and fold_for_search(relationship) in ("", "ch"):
+        relationship = "Chủ hộ"
+    phone_raw = reader.text(ImportField.PHONE)
+    person = Person(
+        household_id="",
+        full_name=name,
+        gender=gender or Gender.MALE,
+        birth=birth,
+        id_number=id_number,
+        ethnicity=reader.text(ImportField.ETHNICITY) or "Kinh",
+        relationship=relationship,
+        phone=normalize_phone(phone_raw) if phone_raw else "",
+        occupation=reader.text(ImportField.OCCUPATION),
+        notes=normalize_multiline(_cell(cells, columns.column_of(ImportField.NOTES))),
+    )
+    for issue in validate_person(person, today):
+        if issue.field == "birth":
+            continue  # parse_birth has reported it against the right column already
+        if issue.code == IssueCode.ID_NUMBER_GENDER_MISMATCH and gender is None:
+            continue  # compared with a placeholder gender
+        target = _COLUMN_OF_FIELD.get(issue.field, ImportField.FULL_NAME)
+        reader.add(target, issue)
+    if gender is None and not reader.text(ImportField.GENDER):
+        reader.add(
+            ImportField.GENDER,
+            Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR),
+        )
+    code = reader.text(ImportField.HOUSEHOLD_CODE)
+    if code and (
+        len(code) > HOUSEHOLD_CODE_MAX
+        or not all(ch.isalpha() or (ch.isascii() and ch.isdigit()) or ch in "-/" for ch in code)
+    ):
+        reader.add(
+            ImportField.HOUSEHOLD_CODE,
+            Issue(
+                "code",
+                ImportIssueCode.CODE_INVALID,
+                Severity.ERROR,
+                {"max_length": HOUSEHOLD_CODE_MAX},
+            ),
+        )
+    return ImportRow(
+        row=row,
+        person=person,
+        is_head=is_head,
+        household_code=code,
+        hamlet=reader.text(ImportField.HAMLET),
+        address=reader.text(ImportField.ADDRESS),
+        issues=reader.issues,
+    )
+
+
+def read_rows(
+    columns: ColumnMap, rows: Sequence[Sequence[str]], today: dt.date, first_row: int = 1
+) -> list[ImportRow]:
+    """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row."""
+    out = []
+    for index in range(columns.header_row + 1, len(rows)):
+        cells = rows[index]
+        if not any(c.strip() for c in cells):
+            continue
+        out.append(read_row(columns, cells, index + first_row, today))
+    check_duplicate_ids(out, columns)
+    return out
+
+
+def check_duplicate_ids(rows: Iterable[ImportRow], columns: ColumnMap) -> None:
+    """The same personal ID on two rows: an error on the later row, naming the first."""
+    column = columns.column_of(ImportField.ID_NUMBER)
+    label = columns.label(column) if column is not None else ""
+    seen: dict[str, int] = {}
+    for r in rows:
+        number = r.person.id_number
+        if not number or not number.isdigit():
+            continue
+        if number in seen:
+            r.issues.append(
+                _issue(r.row, label, "id_number", ImportIssueCode.DUPLICATE_ID, first=seen[number])
+            )
+        else:
+            seen[number] = r.row
+
+
+def resolve_grouping(grouping: Grouping, rows: Sequence[ImportRow]) -> Grouping:
+    if grouping is not Grouping.AUTO:
+        return grouping
+    if any(r.household_code for r in rows):
+        return Grouping.CODE
+    if any(r.is_head for r in rows):
+        return Grouping.HEAD_ROWS
+    return Grouping.EACH_ROW
+
+
+def group_rows(
+    rows: Sequence[ImportRow], grouping: Grouping, columns: ColumnMap
+) -> list[HouseholdDraft]:
+    """Households from rows, in file order. Rows that fit no household get an issue."""
+    grouping = resolve_grouping(grouping, rows)
+    groups: list[list[ImportRow]] = []
+    by_code: dict[str, list[ImportRow]] = {}
+    current: list[ImportRow] | None = None
+    name_label = columns.label(columns.column_of(ImportField.FULL_NAME) or 0)
+    for r in rows:
+        if grouping is Grouping.EACH_ROW:
+            groups.append([r])
+            continue
+        if grouping is Grouping.CODE:
+            key = fold_for_search(r.household_code)
+            if key:
+                current = by_code.get(key)
+                if current is None:
+                    current = by_code[key] = []
+                    groups.append(current)
+        elif r.is_head:
+            current = []
+            groups.append(current)
+        if current is None:
+            r.issues.append(_issue(r.row, name_label, "household", ImportIssueCode.NO_HOUSEHOLD))
+            continue
+        current.append(r)
+    return [_draft(g, name_label) for g in groups]
+
+
+def _draft(rows: list[ImportRow], label: str) -> HouseholdDraft:
+    heads = [r for r in rows if r.is_head]
+    for extra in heads[1:]:
+        extra.issues.append(
+            _issue(extra.row, label, "household", ImportIssueCode.TWO_HEADS, head=heads[0].row)
+        )
+    head = heads[0] if heads else rows[0]
+    ordered = [head, *(r for r in rows if r is not head)]
+
+    def first(values: Iterable[str]) -> str:
+        return next((v for v in values if v), "")
+
+    return HouseholdDraft(
+        rows=ordered,
+        code=first(r.household_code for r in ordered),
+        hamlet=first(r.hamlet for r in ordered),
+        address=first(r.address for r in ordered),
+        phone=head.person.phone,
+    )

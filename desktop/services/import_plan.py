@@ -1,0 +1,282 @@
+"""What an import would do to a register: households and people matched, new or changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.entities import Hamlet, Household, Person
+from desktop.domain.import_columns import ColumnMap, ImportField
+from desktop.domain.import_rows import HouseholdDraft, ImportIssueCode, ImportRow, RowIssue
+from desktop.domain.text import fold_for_search
+from desktop.domain.validation import Issue, Severity
+from desktop.services.register import hamlet_kind_of
+from desktop.store import households as repo
+
+# Fields of a person an import may change; an empty cell never erases a stored value.
+_PERSON_FIELDS = (
+    "full_name",
+    "gender",
+    "birth",
+    "id_number",
+    "ethnicity",
+    "relationship",
+    "phone",
+    "occupation",
+    "notes",
+)
+
+
+class RowStatus(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass
+class HouseholdAction:
+    """One household of the file: a new one, or an existing one with its changes."""
+
+    household: Household
+    new: bool
+    household_changed: bool
+    people: list[tuple[Person, RowStatus, int]]  # person, status, file row
+    head_id: str | None
+
+
+@dataclass
+class ImportPlan:
+    actions: list[HouseholdAction] = field(default_factory=list)
+    new_hamlets: list[Hamlet] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for a in self.actions for _, s, _ in a.people if s is status)
+
+
+def _without_kind(folded: str) -> str:
+    for prefix in ("to dan pho ", "khu pho ", "thon ", "ban ", "ap ", "xom ", "to "):
+        if folded.startswith(prefix):
+            return folded[len(prefix) :]
+    return folded
+
+
+class _Register:
+    """The register's live households, people and hamlets, indexed for matching."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.hamlets = repo.list_hamlets(db)
+        self.hamlet_by_name: dict[str, Hamlet] = {}
+        for hamlet in self.hamlets:
+            folded = fold_for_search(hamlet.name)
+            self.hamlet_by_name.setdefault(folded, hamlet)
+            self.hamlet_by_name.setdefault(_without_kind(folded), hamlet)
+        self.households: dict[str, Household] = {}
+        self.household_by_code: dict[str, str] = {}
+        for row in _rows(db, "SELECT * FROM household WHERE deleted = 0"):
+            h = repo.household_from(row)
+            self.households[h.id] = h
+            self.household_by_code[fold_for_search(h.code)] = h.id
+        self.members: dict[str, list[Person]] = {}
+        self.person_by_id_number: dict[str, Person] = {}
+        for row in _rows(db, "SELECT * FROM person WHERE deleted = 0 ORDER BY position"):
+            p = repo.person_from(row)
+            self.members.setdefault(p.household_id, []).append(p)
+            if p.id_number:
+                self.person_by_id_number[p.id_number] = p
+        self.codes = {fold_for_search(h.code) for h in self.households.values()}
+
+
+def _rows(db: Database, sql: str) -> list[dict[str, Any]]:
+    cursor = db.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor]
+
+
+def plan_import(
+    db: Database,
+    drafts: Sequence[HouseholdDraft],
+    columns: ColumnMap,
+    default_hamlet: str = "",
+) -> ImportPlan:
+    """Match every household of the file with the register (by household code, then by a
+    member's personal ID) and list what is new, changed or the same."""
+    reg = _Register(db)
+    plan = ImportPlan()
+    new_hamlets: dict[str, Hamlet] = {}
+    hamlet_label = _label(columns, ImportField.HAMLET)
+    taken_codes = set(reg.codes)
+    taken_codes |= {fold_for_search(d.code) for d in drafts if d.code}
+    for draft in drafts:
+        head = draft.rows[0]
+        hamlet = _hamlet(reg, new_hamlets, draft.hamlet or default_hamlet)
+        if hamlet is None:
+            plan.issues.append(
+                RowIssue(
+                    head.row,
+                    hamlet_label or _label(columns, ImportField.FULL_NAME),
+                    Issue("hamlet_id", ImportIssueCode.HAMLET_MISSING, Severity.ERROR),
+                )
+            )
+            continue
+        existing_id = _existing_household(reg, draft)
+        if existing_id is None:
+            plan.actions.append(_new_household(draft, hamlet, taken_codes))
+        else:
+            plan.actions.append(
+                _update_household(reg, draft, hamlet, existing_id, columns, plan.issues)
+            )
+    plan.new_hamlets = list(new_hamlets.values())
+    for hamlet in plan.new_hamlets:
+        first = next(a for a in plan.actions if a.household.hamlet_id == hamlet.id)
+        plan.issues.append(
+            RowIssue(
+                min(r for _, _, r in first.people),
+                hamlet_label,
+                Issue(
+                    "hamlet_id", ImportIssueCode.HAMLET_NEW, Severity.WARNING, {"name": hamlet.name}
+                ),
+            )
+        )
+    return plan
+
+
+def _label(columns: ColumnMap, f: ImportField) -> str:
+    column = columns.column_of(f)
+    return columns.label(column) if column is not None else ""
+
+
+def _hamlet(reg: _Register, new: dict[str, Hamlet], name: str) -> Hamlet | None:
+    if not name:
+        return reg.hamlets[0] if len(reg.hamlets) == 1 else None
+    folded = fold_for_search(name)
+    found = reg.hamlet_by_name.get(folded) or reg.hamlet_by_name.get(_without_kind(folded))
+    if found is not None:
+        return found
+    if folded not in new:
+        new[folded] = Hamlet(name=name, kind=hamlet_kind_of(name))
+    return new[folded]
+
+
+def _existing_household(reg: _Register, draft: HouseholdDraft) -> str | None:
+    if draft.code:
+        found = reg.household_by_code.get(fold_for_search(draft.code))
+        if found is not None:
+            return found
+        return None  # a code of its own that the register lacks: a new household
+    for row in draft.rows:
+        person = reg.person_by_id_number.get(row.person.id_number)
+        if row.person.id_number and person is not None:
+            return person.household_id
+    return None
+
+
+def _next_code(hamlet: Hamlet, taken: set[str]) -> str:
+    words = [w for w in fold_for_search(_without_kind(fold_for_search(hamlet.name))).split()]
+    prefix = "".join(w[0] for w in words if w[0].isalpha()).upper()[:4] or "HO"
+    number = 1
+    while fold_for_search(f"{prefix}-{number:03d}") in taken:
+        number += 1
+    code = f"{prefix}-{number:03d}"
+    taken.add(fold_for_search(code))
+    return code
+
+
+def _new_household(draft: HouseholdDraft, hamlet: Hamlet, taken: set[str]) -> HouseholdAction:
+    code = draft.code or _next_code(hamlet, taken)
+    household = Household(hamlet_id=hamlet.id, code=code, address=draft.address, phone=draft.phone)
+    people = []
+    for position, row in enumerate(draft.rows):
+        person = replace(row.person, household_id=household.id, position=position)
+        people.append((person, RowStatus.NEW, row.row))
+    household.head_id = people[0][0].id
+    return HouseholdAction(household, True, True, people, household.head_id)
+
+
+def _match_member(members: list[Person], row: ImportRow, used: set[str]) -> Person | None:
+    candidates = [m for m in members if m.id not in used]
+    if row.person.id_number:
+        for m in candidates:
+            if m.id_number == row.person.id_number:
+                return m
+    name = fold_for_search(row.person.full_name)
+    for m in candidates:
+        if fold_for_search(m.full_name) != name:
+            continue
+        if row.person.birth and m.birth and row.person.birth.year != m.birth.year:
+            continue
+        if row.person.id_number and m.id_number and row.person.id_number != m.id_number:
+            continue
+        return m
+    return None
+
+
+def _merged(stored: Person, incoming: Person) -> Person:
+    changes: dict[str, Any] = {}
+    for name in _PERSON_FIELDS:
+        value = getattr(incoming, name)
+        if value in ("", None):
+            continue
+        if name == "ethnicity" and value == "Kinh" and stored.ethnicity:
+            continue  # the parser's default, not a value read from the file
+        changes[name] = value
+    return replace(stored, **changes)
+
+
+def _update_household(
+    reg: _Register,
+    draft: HouseholdDraft,
+    hamlet: Hamlet,
+    household_id: str,
+    columns: ColumnMap,
+    issues: list[RowIssue],
+) -> HouseholdAction:
+    stored = reg.households[household_id]
+    household = replace(
+        stored,
+        hamlet_id=hamlet.id,
+        address=draft.address or stored.address,
+        phone=draft.phone or stored.phone,
+    )
+    members = reg.members.get(household_id, [])
+    used: set[str] = set()
+    people: list[tuple[Person, RowStatus, int]] = []
+    position = max((m.position for m in members), default=-1) + 1
+    id_label = _label(columns, ImportField.ID_NUMBER)
+    for row in draft.rows:
+        other = reg.person_by_id_number.get(row.person.id_number)
+        if row.person.id_number and other is not None and other.household_id != household_id:
+            code = reg.households[other.household_id].code
+            issues.append(
+                RowIssue(
+                    row.row,
+                    id_label,
+                    Issue(
+                        "id_number",
+                        ImportIssueCode.ID_ELSEWHERE,
+                        Severity.ERROR,
+                        {"name": other.full_name, "code": code},
+                    ),
+                )
+            )
+            continue
+        match = _match_member(members, row, used)
+        if match is None:
+            person = replace(row.person, household_id=household_id, position=position)
+            position += 1
+            people.append((person, RowStatus.NEW, row.row))
+            continue
+        used.add(match.id)
+        merged = _merged(match, row.person)
+        status = RowStatus.UNCHANGED if merged == match else RowStatus.UPDATED
+        people.append((merged, status, row.row))
+    head_id = people[0][0].id if people and draft.rows[0].is_head else stored.head_id
+    changed = household != stored or head_id != stored.head_id
+    if changed and people and people[0][1] is RowStatus.UNCHANGED:
+        people[0] = (people[0][0], RowStatus.UPDATED, people[0][2])
+    return HouseholdAction(replace(household, head_id=head_id), False, changed, people, head_id)

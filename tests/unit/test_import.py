@@ -1,0 +1,390 @@
+"""Importing the lists a commune already has, as the clerk runs it: report, register, refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.errors import KnownError
+from desktop.domain.import_rows import Grouping
+from desktop.domain.legacy_text import Legacy
+from desktop.messages import describe, import_report_lines
+from desktop.services import import_lists
+from desktop.services.import_lists import ImportOptions, ImportReport, import_list, load_mapping
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from tests.import_files import (
+    HEADERS,
+    NAMES,
+    PEOPLE,
+    encrypted_xlsx,
+    write_csv,
+    write_xlsx,
+)
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def snapshot(register: OpenRegister) -> dict[str, list[Any]]:
+    """Every row of every table: equal snapshots mean an untouched register."""
+    tables = ["hamlet", "household", "person", "relative_abroad", "audit"]
+    return {t: register.db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+
+
+def people_named(register: OpenRegister, names: list[str]) -> dict[str, dict[str, Any]]:
+    cursor = register.db.execute(
+        "SELECT p.*, h.code AS code, m.name AS hamlet FROM person p"
+        " JOIN household h ON h.id = p.household_id JOIN hamlet m ON m.id = h.hamlet_id"
+        " WHERE p.deleted = 0"
+    )
+    cols = [d[0] for d in cursor.description]
+    rows = [dict(zip(cols, r, strict=True)) for r in cursor]
+    return {r["full_name"]: r for r in rows if r["full_name"] in names}
+
+
+def run(register: OpenRegister, path: Path, **kwargs: Any) -> ImportReport:
+    return import_list(register, path, kwargs.pop("options", None), today=TODAY, **kwargs)
+
+
+@pytest.fixture
+def clean_xlsx(tmp_path: Path) -> Path:
+    return write_xlsx(tmp_path / "ds-nam-tam.xlsx", [HEADERS, *PEOPLE])
+
+
+def test_a_clean_xlsx_is_imported_into_households(register: OpenRegister, clean_xlsx: Path) -> None:
+    report = run(register, clean_xlsx)
+    assert report.applied and not report.errors
+    assert (report.rows, report.households, report.new, report.new_households) == (6, 3, 6, 3)
+    assert report.grouping is Grouping.CODE
+    assert report.new_hamlets == ["Thôn Phiêng Lằn"]
+    household = repo.find_household_by_code(register.db, "NT-101")
+    assert household is not None
+    members = repo.members(register.db, household.id)
+    assert [m.full_name for m in members] == ["Giàng A Sử", "Sùng Thị Dợ", "Giàng A Chứ"]
+    assert household.head_id == members[0].id
+    assert (household.address, household.phone) == ("12", "0912345678")
+    people = people_named(register, NAMES)
+    assert people["Giàng A Sử"]["id_number"] == "012080001999"  # spaces dropped
+    assert people["Lò Văn Thưởng"]["id_number"] == "012075000777"  # dots dropped
+    assert people["Lò Văn Thưởng"]["hamlet"] == "Bản Nậm Tăm"  # "Nậm Tăm" matched
+    assert people["Sùng Thị Dợ"]["birth"] == "1982"
+    assert people["Sùng Thị Dợ"]["relationship"] == "Vợ"
+    assert people["Nguyễn Văn Quyết"]["hamlet"] == "Thôn Phiêng Lằn"
+    # One audit row for the whole import names the file.
+    audit = register.db.execute("SELECT after FROM audit WHERE action = 'import'").fetchall()
+    assert len(audit) == 1 and json.loads(audit[0][0])["file"] == "ds-nam-tam.xlsx"
+
+
+def test_importing_the_same_file_again_creates_no_duplicates(
+    register: OpenRegister, clean_xlsx: Path, tmp_path: Path
+) -> None:
+    run(register, clean_xlsx)
+    before = register.db.execute("SELECT count(*) FROM person").fetchone()[0]
+    again = run(register, clean_xlsx)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 6)
+    assert register.db.execute("SELECT count(*) FROM person").fetchone()[0] == before
+    # A changed phone and a new child: one row updated, one new, the rest unchanged.
+    changed = [list(p) for p in PEOPLE]
+    changed[0][9] = "0987 654 321"
+    changed.insert(3, ["", "", "Giàng Thị Mai", "2015", "Nữ", "", "Con", "", "", "", "Mông"])
+    third = run(register, write_xlsx(tmp_path / "v2.xlsx", [HEADERS, *changed]))
+    assert (third.new, third.updated, third.unchanged) == (1, 1, 5)
+    household = repo.find_household_by_code(register.db, "NT-101")
+    assert household is not None and household.phone == "0987654321"
+    assert len(repo.members(register.db, household.id)) == 4
+
+
+def test_without_codes_a_reimport_matches_on_personal_id(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [[c for i, c in enumerate(p) if i != 1] for p in PEOPLE[3:5]]
+    headers = [h for i, h in enumerate(HEADERS) if i != 1]
+    path = write_xlsx(tmp_path / "no-codes.xlsx", [headers, *rows])
+    first = run(register, path)
+    assert first.grouping is Grouping.HEAD_ROWS and first.new_households == 1
+    again = run(register, path)
+    assert (again.new, again.unchanged, again.new_households) == (0, 2, 0)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "reported", "legacy"),
+    [
+        ("utf-8", "utf-8", Legacy.NONE),
+        ("utf-8-sig", "utf-8", Legacy.NONE),
+        ("utf-16", "utf-16", Legacy.NONE),
+        ("cp1258", "windows-1258", Legacy.NONE),
+        ("tcvn3", "windows-1252", Legacy.TCVN3),
+        ("vni", "windows-1252", Legacy.VNI),
+        ("nfd", "utf-8", Legacy.NONE),
+    ],
+)
+def test_csv_in_every_common_encoding_arrives_as_nfc_unicode(
+    register: OpenRegister, tmp_path: Path, encoding: str, reported: str, legacy: Legacy
+) -> None:
+    path = write_csv(tmp_path / f"ds-{encoding}.csv", [HEADERS, *PEOPLE], encoding)
+    report = run(register, path)
+    assert not report.errors, [describe_all(report)]
+    assert report.encoding == reported
+    assert report.text.legacy is legacy
+    if legacy is not Legacy.NONE:
+        assert report.text.legacy_cells > 20
+    if encoding == "nfd":
+        assert report.text.nfc_cells > 20
+    people = people_named(register, NAMES)
+    assert sorted(people) == sorted(NAMES)
+    for name, row in people.items():
+        assert unicodedata.is_normalized("NFC", row["full_name"]), name
+    assert people["Lò Văn Thưởng"]["ethnicity"] == "Thái"
+    lines = "\n".join(import_report_lines(report))
+    if legacy is Legacy.TCVN3:
+        assert "từ phông TCVN3 (.VnTime, ABC) sang Unicode" in lines
+    if legacy is Legacy.VNI:
+        assert "từ phông VNI (VNI-Times) sang Unicode" in lines
+
+
+def describe_all(report: ImportReport) -> str:
+    return "\n".join(import_report_lines(report))
+
+
+def test_semicolon_csv_with_folded_headers_and_no_hamlet_column(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [
+        ["HO VA TEN", "NAM SINH", "GIOI TINH", "SO DINH DANH", "CHU HO"],
+        ["Vàng A Lử", "1970", "nam", "", "x"],
+        ["Vàng Thị Say", "1972", "nữ", "", ""],
+    ]
+    path = write_csv(tmp_path / "ascii.csv", rows, "utf-8", delimiter=";")
+    options = ImportOptions(hamlet="Thôn 2")
+    report = run(register, path, options=options)
+    assert report.applied and report.households == 1 and report.grouping is Grouping.HEAD_ROWS
+    assert people_named(register, ["Vàng Thị Say"])["Vàng Thị Say"]["hamlet"] == "Thôn 2"
+
+
+def test_a_mapping_file_names_columns_the_app_does_not_know(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [
+        ["Tên người", "Sinh", "Phái", "Xóm cũ", "Mã"],
+        ["Hầu A Dình", "1988", "Nam", "Thôn 10", "T10-050"],
+    ]
+    path = write_xlsx(tmp_path / "odd.xlsx", rows, title=False)
+    with pytest.raises(KnownError) as info:
+        run(register, path)
+    assert describe(info.value).startswith("Tệp odd.xlsx: không nhận ra cột nào")
+    mapping = tmp_path / "map.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": {
+                    "Tên người": "full_name",
+                    "Sinh": "birth",
+                    "C": "gender",
+                    "Xóm cũ": "hamlet",
+                    "Mã": "household_code",
+                },
+                "grouping": "code",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    report = run(register, path, options=load_mapping(mapping))
+    assert report.applied and report.new == 1
+    assert people_named(register, ["Hầu A Dình"])["Hầu A Dình"]["code"] == "T10-050"
+
+
+def test_bad_mapping_files_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    for content in ("{", '{"columns": {"A": 1}}', '{"grouping": "by-magic"}', "[]"):
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(KnownError) as info:
+            load_mapping(bad)
+        assert describe(info.value).startswith("Không đọc được tệp ánh xạ cột bad.json")
+
+
+def test_a_file_with_errors_changes_nothing_and_names_row_and_column(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    bad = [list(p) for p in PEOPLE]
+    bad[1][3] = "31/02/1990"
+    bad[2][3] = "1990?"
+    bad[4][5] = "12AB"
+    path = write_xlsx(tmp_path / "loi.xlsx", [HEADERS, *bad])
+    before = snapshot(register)
+    report = run(register, path)
+    assert not report.applied
+    assert snapshot(register) == before
+    lines = [line for line in describe_all(report).splitlines() if "Lỗi:" in line]
+    # Row numbers as the spreadsheet shows them: title, blank, header, then data at row 4.
+    assert lines == [
+        "  Lỗi: loi.xlsx, dòng 5, cột “Ngày sinh”: ngày không có thật",
+        "  Lỗi: loi.xlsx, dòng 6, cột “Ngày sinh”: không đọc được; nhập dd/mm/yyyy hoặc năm"
+        " sinh yyyy",
+        "  Lỗi: loi.xlsx, dòng 8, cột “Số CCCD”: chỉ gồm chữ số",
+    ]
+    assert report.accepted == 3
+
+
+def test_dry_run_reports_and_writes_nothing(register: OpenRegister, clean_xlsx: Path) -> None:
+    before = snapshot(register)
+    report = run(register, clean_xlsx, dry=True)
+    assert not report.applied and (report.new, report.new_households) == (6, 3)
+    assert snapshot(register) == before
+
+
+def test_a_cancelled_import_leaves_the_register_as_it_was(
+    register: OpenRegister, clean_xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_lists, "BATCH_HOUSEHOLDS", 1)
+    before = snapshot(register)
+    seen: list[tuple[int, int]] = []
+    report = run(
+        register,
+        clean_xlsx,
+        progress=lambda done, total: seen.append((done, total)),
+        cancelled=lambda: len(seen) >= 2,  # after the first household is written
+    )
+    assert report.cancelled and not report.applied
+    assert seen == [(0, 3), (1, 3)]
+    assert snapshot(register) == before
+
+
+def test_id_numbers_excel_turned_into_numbers_get_their_zero_back(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [["Họ và tên", "Năm sinh", "Giới tính", "Số định danh", "Thôn"]]
+    rows.append(["Lầu A Vàng", 1980, "Nam", 12080000123, "Thôn 2"])
+    report = run(register, write_xlsx(tmp_path / "so.xlsx", rows))
+    assert report.applied
+    assert [i.issue.code for i in report.warnings] == ["import.id_zero_restored"]
+    assert people_named(register, ["Lầu A Vàng"])["Lầu A Vàng"]["id_number"] == "012080000123"
+
+
+# --- files that are not lists -------------------------------------------------------------
+
+
+def _xlsx_bytes(tmp_path: Path) -> bytes:
+    return write_xlsx(tmp_path / "src.xlsx", [HEADERS, *PEOPLE]).read_bytes()
+
+
+BAD_FILES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
+    "empty": ("trong.csv", lambda _: b"", "Tệp trong.csv trống"),
+    "blank lines": ("trang.csv", lambda _: b"\r\n ; \r\n", "Tệp trang.csv trống"),
+    "truncated": (
+        "cut.xlsx",
+        lambda tmp: _xlsx_bytes(tmp)[:3000],
+        "Tệp cut.xlsx bị hỏng hoặc không đầy đủ",
+    ),
+    "pdf": (
+        "ds.xlsx",
+        lambda _: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+        "Tệp ds.xlsx không phải bảng tính",
+    ),
+    "image": ("anh.csv", lambda _: b"\x89PNG\r\n\x1a\n" + bytes(200), "Tệp anh.csv không phải"),
+    "binary": ("x.csv", lambda _: bytes(range(256)) * 8, "Tệp x.csv không phải bảng tính"),
+    "old xls": (
+        "cu.xls",
+        lambda _: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+        "Tệp cu.xls là định dạng Excel cũ (.xls)",
+    ),
+    "no columns": (
+        "khac.csv",
+        lambda _: "Mặt hàng,Số lượng\nGạo,10\n".encode(),
+        "Tệp khac.csv: không nhận ra cột nào",
+    ),
+    "open quote": (
+        "ngoac.csv",
+        lambda _: 'Họ và tên,Năm sinh\n"Lò Văn A,1990\n'.encode(),
+        "Tệp ngoac.csv, dòng",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_files_are_refused_in_one_line_and_change_nothing(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    name, make, message = BAD_FILES[case]
+    path = tmp_path / name
+    path.write_bytes(make(tmp_path))
+    before = snapshot(register)
+    assert main(["import", "--db", str(register.path), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"camket: {message}"), err
+    assert err.count("\n") == 1
+    assert snapshot(register) == before
+
+
+def test_a_password_protected_xlsx_is_refused(register: OpenRegister, tmp_path: Path) -> None:
+    path = encrypted_xlsx(tmp_path / "mat-khau.xlsx", [HEADERS, *PEOPLE])
+    with pytest.raises(KnownError) as info:
+        run(register, path)
+    assert describe(info.value) == (
+        "Tệp mat-khau.xlsx được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
+    )
+
+
+def test_a_list_longer_than_the_limit_is_refused_before_anything_is_written(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [HEADERS] + [["", "", f"Lò Văn A{i}", "1990", "Nam"] for i in range(50)]
+    path = write_csv(tmp_path / "dai.csv", rows, "utf-8")
+    before = snapshot(register)
+    with pytest.raises(KnownError) as info:
+        run(register, path, max_rows=40)
+    assert describe(info.value) == "Tệp dai.csv có quá 40 dòng; hãy chia thành nhiều tệp."
+    assert snapshot(register) == before
+
+
+# --- the command --------------------------------------------------------------------------
+
+
+def test_the_import_command_dry_run_then_import(
+    register: OpenRegister, clean_xlsx: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    assert main(["import", "--db", db, str(clean_xlsx), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Tệp ds-nam-tam.xlsx (xlsx): 6 dòng, 3 hộ; chia hộ theo mã hộ." in out
+    assert "Mới: 6 dòng (3 hộ mới); cập nhật: 0; không đổi: 0." in out
+    assert out.rstrip().endswith("Chạy thử: chưa ghi gì vào sổ đăng ký.")
+    assert main(["import", "--db", db, str(clean_xlsx)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("Đã nhập vào sổ đăng ký.")
+    assert main(["import", "--db", db, str(clean_xlsx)]) == 0
+    assert "Mới: 0 dòng (0 hộ mới); cập nhật: 0; không đổi: 6." in capsys.readouterr().out
+
+
+def test_the_import_command_exits_1_on_row_errors(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = [list(p) for p in PEOPLE]
+    bad[0][3] = "31/02/1990"
+    path = write_xlsx(tmp_path / "loi.xlsx", [HEADERS, *bad])
+    assert main(["import", "--db", str(register.path), str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "loi.xlsx, dòng 4, cột “Ngày sinh”: ngày không có thật" in captured.out
+    assert captured.err == "camket: Tệp loi.xlsx có 1 lỗi; chưa nhập gì vào sổ.\n"
+
+
+def test_every_import_code_has_vietnamese_wording() -> None:
+    import re
+
+    from desktop.domain.import_rows import IMPORT_ISSUE_CODES
+    from desktop.messages import ISSUE_MESSAGES, MESSAGES
+
+    assert set(ISSUE_MESSAGES) >= IMPORT_ISSUE_CODES
+    root = Path(__file__).resolve().parents[2] / "desktop"
+    raised = {
+        code
+        for path in root.rglob("*.py")
+        for code in re.findall(r'KnownError\(\s*"(import\.[a-z_]+)"', path.read_text("utf-8"))
+    }
+    assert raised and raised <= set(MESSAGES), raised - set(MESSAGES)
