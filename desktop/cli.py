@@ -223,6 +223,9 @@ def _report(args: argparse.Namespace) -> int:
     print(campaign.title)
     for cells in progress.progress_table(rows):
         print("\t".join(cells))
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from desktop.messages import import_report_lines
     from desktop.services.import_lists import ImportOptions, import_list, load_mapping
