@@ -66,6 +66,22 @@ MESSAGES: dict[str, str] = {
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
     "pdf.unreadable": "Không đọc được tệp PDF {path}: {detail}",
     "print.printer_unavailable": "Không mở được máy in {printer}.",
+    "template.syntax": "Mẫu cam kết {file}, dòng {line}: sai cú pháp TOML ({detail}).",
+    "template.missing_key": "Mẫu cam kết {file}: thiếu mục “{key}”.",
+    "template.bad_value": "Mẫu cam kết {file}, dòng {line}: giá trị của “{key}” không hợp lệ.",
+    "template.unknown_placeholder": (
+        "Mẫu cam kết {file}, dòng {line}: không có trường “{{{name}}}” để điền."
+    ),
+    "template.out_of_range": (
+        "Mẫu cam kết {file}, dòng {line}: “{key}” = {value} nằm ngoài khoảng {low}–{high} "
+        "theo Nghị định 30/2020/NĐ-CP."
+    ),
+    "template.unreadable": "Không đọc được mẫu cam kết: {file}",
+    "font.missing": "Thiếu tệp phông chữ để in: {file}",
+    "print.unwritable": "Không ghi được tệp PDF: {path}",
+    "print.nothing": "Không có hộ nào để in.",
+    "print.bad_copies": "Số bản in mỗi hộ phải từ 1 đến 3: {copies}",
+    "print.bad_signature": "Ảnh chữ ký của hộ {code} bị hỏng, không in được.",
     "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",
     "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
     "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",

@@ -1,1 +1,6 @@
-"""PDF sheets and reports drawn with reportlab."""
+"""reportlab: the bundled fonts, pledge sheets and reports drawn from templates in forms/."""
+
+from desktop.printing.document import RenderResult
+from desktop.printing.sheet import blank_sheet, render_blank, render_pledges
+
+__all__ = ["RenderResult", "blank_sheet", "render_blank", "render_pledges"]

@@ -1,0 +1,414 @@
+"""Pledge sheets (DESIGN §6): one household per sheet, pre-filled or blank, QR at the foot."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import PledgeSheet
+from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
+from desktop.printing.document import (
+    Cancelled,
+    Output,
+    Progress,
+    RenderCancelled,
+    RenderResult,
+    Styles,
+    make_styles,
+    markup,
+    open_output,
+    text,
+    text_area,
+)
+from desktop.printing.fonts import BOLD, REGULAR, register_fonts
+from desktop.printing.pages import GAP, SheetRun, SheetStart, sheet_document
+
+BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
+SIGNATURE_SPACE = 48  # points between "(Ký, ghi rõ họ tên)" and the printed name
+
+# Unit names start with their kind ("Xã Sìn Hồ", "Bản Nậm Cha"); inside a sentence Vietnamese
+# writes the kind in lower case ("Ủy ban nhân dân xã Sìn Hồ").
+_UNIT_KINDS = (
+    "Tỉnh",
+    "Thành phố",
+    "Xã",
+    "Phường",
+    "Thị trấn",
+    "Đặc khu",
+    "Thôn",
+    "Bản",
+    "Ấp",
+    "Khu phố",
+    "Tổ dân phố",
+)
+
+
+def render_pledges(
+    sheets: Sequence[PledgeSheet],
+    template: PledgeTemplate,
+    out: Output,
+    copies: int = 1,
+    progress: Progress | None = None,
+    cancel: Cancelled | None = None,
+) -> RenderResult:
+    """One PDF with a sheet per household (``copies`` sheets each, one after the other).
+
+    ``progress(done, total)`` is called as households are drawn; when ``cancel()`` turns true
+    the render stops and nothing is written (``RenderResult.cancelled``). A household whose
+    member table does not fit continues on the next page under a repeated header.
+    """
+    if not 1 <= copies <= 3:
+        raise KnownError("print.bad_copies", copies=copies)
+    register_fonts()
+    run = SheetRun(template, make_styles(template.layout), len(sheets), progress, cancel)
+    story: list[Flowable] = []
+    for index, sheet in enumerate(sheets):
+        for copy in range(copies):
+            if story:
+                story += [NextPageTemplate("first"), PageBreak()]
+            story += [SheetStart(run, index, sheet, first_copy=copy == 0)]
+            story += [NextPageTemplate("later"), *_sheet_story(sheet, template, run.styles)]
+    if not story:
+        raise KnownError("print.nothing")
+    try:
+        with open_output(out) as stream:
+            doc = sheet_document(stream, template, run)
+            doc.build(story)
+    except RenderCancelled:
+        return RenderResult(cancelled=True)
+    if progress:
+        progress(len(sheets), len(sheets))
+    return RenderResult(sheets=len(sheets) * copies, pages=run.pages)
+
+
+def render_blank(
+    template: PledgeTemplate,
+    out: Output,
+    *,
+    province_name: str = "",
+    commune_name: str = "",
+    place_name: str = "",
+    border_post: str = "",
+    border_officer: str = "",
+    hamlet_name: str = "",
+    hamlet_head: str = "",
+    copies: int = 1,
+) -> RenderResult:
+    """A sheet for a walk-in household: the commune's names printed, the rest dotted gaps."""
+    sheet = blank_sheet(
+        province_name=province_name,
+        commune_name=commune_name,
+        place_name=place_name,
+        border_post=border_post,
+        border_officer=border_officer,
+        hamlet_name=hamlet_name,
+        hamlet_head=hamlet_head,
+    )
+    return render_pledges([sheet], template, out, copies=copies)
+
+
+def blank_sheet(
+    *,
+    province_name: str = "",
+    commune_name: str = "",
+    place_name: str = "",
+    border_post: str = "",
+    border_officer: str = "",
+    hamlet_name: str = "",
+    hamlet_head: str = "",
+) -> PledgeSheet:
+    """A PledgeSheet with no household (``household_code`` ""): drawn with gaps to fill."""
+    return PledgeSheet(
+        province_name=province_name,
+        commune_name=commune_name,
+        place_name=place_name,
+        hamlet_name=hamlet_name,
+        hamlet_head=hamlet_head,
+        border_post=border_post,
+        border_officer=border_officer,
+        household_code="",
+        head_name="",
+        head_birth="",
+        head_id_number="",
+        address="",
+    )
+
+
+def sheet_values(sheet: PledgeSheet) -> dict[str, str]:
+    """What each template placeholder stands for on this sheet ("" prints a dotted gap)."""
+    blank = not sheet.household_code
+    return {
+        "household_head": text(sheet.head_name),
+        "household_code": text(sheet.household_code),
+        "address": text(sheet.address),
+        "hamlet": _inline(sheet.hamlet_name),
+        "hamlet_head": text(sheet.hamlet_head),
+        "commune": _inline(sheet.commune_name),
+        "province": _inline(sheet.province_name),
+        "place": text(sheet.place_name),
+        "border_post": text(sheet.border_post),
+        "border_officer": text(sheet.border_officer),
+        "member_count": "" if blank else str(sheet.member_count),
+        "signer_name": text(sheet.signer_name or sheet.head_name),
+    }
+
+
+# --- the story of one sheet --------------------------------------------------------------------
+
+
+def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -> list[Flowable]:
+    values = sheet_values(sheet)
+    frame = text_area(template.layout)
+    story: list[Flowable] = [
+        _MottoBlock(styles),
+        Paragraph(markup(fill(template.title, values)), styles.title),
+        Paragraph(markup(fill(template.subject, values)), styles.subject),
+        _household_block(sheet, values, styles, frame.width),
+        Spacer(1, styles.label.spaceBefore),
+        _member_table(sheet, styles, frame.width),
+    ]
+    story += _relatives(sheet, styles, width=frame.width)
+    story.append(Paragraph(markup(fill(template.lead, values)), styles.body))
+    for number, commitment in enumerate(template.commitments, start=1):
+        story.append(Paragraph(f"{number}. {markup(fill(commitment, values))}", styles.body))
+    if template.closing:
+        story.append(Paragraph(markup(fill(template.closing, values)), styles.body))
+    story.append(
+        KeepTogether(
+            [
+                Paragraph(markup(date_line(sheet.place_name, sheet.signed_on)), styles.date_line),
+                _signature_table(sheet, template, values, styles, frame.width),
+            ]
+        )
+    )
+    return story
+
+
+class _MottoBlock(Flowable):
+    """The national motto, centred, with a rule as long as "Độc lập - Tự do - Hạnh phúc"."""
+
+    NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+    def __init__(self, styles: Styles) -> None:
+        super().__init__()
+        self.nation_pt = styles.nation.fontSize
+        self.motto_pt = styles.motto.fontSize
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = (self.nation_pt + self.motto_pt) * 1.2 + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        middle = self.width / 2
+        canvas.setFont(BOLD, self.nation_pt)
+        canvas.drawCentredString(middle, self.height - self.nation_pt, self.NATION)
+        canvas.setFont(BOLD, self.motto_pt)
+        motto_y = self.height - self.nation_pt * 1.2 - self.motto_pt
+        canvas.drawCentredString(middle, motto_y, self.MOTTO)
+        rule = canvas.stringWidth(self.MOTTO, BOLD, self.motto_pt)
+        canvas.setLineWidth(0.6)
+        canvas.line(middle - rule / 2, motto_y - 3, middle + rule / 2, motto_y - 3)
+
+
+def _household_block(
+    sheet: PledgeSheet, values: dict[str, str], styles: Styles, width: float
+) -> Table:
+    def field(label: str, value: str, bold: bool = False, gap: str = GAP) -> Paragraph:
+        shown = markup(value) if value else gap
+        if bold and value:
+            shown = f"<b>{shown}</b>"
+        return Paragraph(f"{label}: {shown}", styles.body_left)
+
+    birth = text(sheet.head_birth)
+    birth_label = "Ngày sinh" if "/" in birth else "Năm sinh"
+    where = ", ".join(
+        v for v in (values["address"], values["hamlet"], values["commune"], values["province"]) if v
+    )
+    rows = [
+        [field("Họ và tên chủ hộ", values["household_head"], bold=True), field(birth_label, birth)],
+        [
+            field("Số định danh cá nhân", text(sheet.head_id_number)),
+            field("Số nhân khẩu", values["member_count"], gap="……"),
+        ],
+        [
+            field(
+                "Nơi cư trú",
+                where if values["household_code"] else "",
+                gap=_gap(width, styles.body_left.fontSize, "Nơi cư trú: "),
+            ),
+            "",
+        ],
+    ]
+    table = Table(rows, colWidths=[width * 0.64, width * 0.36], hAlign="LEFT")
+    table.setStyle(_borderless(styles.body_left.fontSize, (0, 2, 1), ("SPAN", (0, 2), (1, 2))))
+    return table
+
+
+def _borderless(size: float, padding: tuple[float, float, float], *extra: tuple) -> TableStyle:
+    """A table used only to place things side by side; padding is (left, right, top/bottom)."""
+    left, right, vertical = padding
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), REGULAR, size),  # else empty cells name Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), left),
+            ("RIGHTPADDING", (0, 0), (-1, -1), right),
+            ("TOPPADDING", (0, 0), (-1, -1), vertical),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), vertical),
+            *extra,
+        ]
+    )
+
+
+def _grid(rows: list[list[object]], widths: list[float], styles: Styles, blank_rows: int) -> Table:
+    # Blank rows are tall enough to write a name in by hand.
+    heights = [None] * (len(rows) - blank_rows) + [styles.table.fontSize * 1.7] * blank_rows
+    table = Table(rows, colWidths=widths, repeatRows=1, rowHeights=heights, hAlign="LEFT")
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("FONT", (0, 0), (-1, -1), REGULAR, styles.table.fontSize, styles.table.leading),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _head_row(labels: Sequence[str], styles: Styles) -> list[object]:
+    return [Paragraph(label, styles.table_head) for label in labels]
+
+
+def _member_table(sheet: PledgeSheet, styles: Styles, width: float) -> Table:
+    widths = [0.05, 0.36, 0.105, 0.13, 0.155, 0.20]
+    cols = [width * share for share in widths]
+    rows: list[list[object]] = [
+        _head_row(
+            ["TT", "Họ và tên", "Giới tính", "Ngày sinh", "Số định danh", "Quan hệ"],
+            styles,
+        )
+    ]
+    for number, member in enumerate(sheet.members, start=1):
+        rows.append(
+            [
+                str(number),
+                Paragraph(markup(member.full_name), styles.table),
+                text(member.gender),
+                text(member.birth),
+                text(member.id_number),
+                Paragraph(markup(member.relationship), styles.table),
+            ]
+        )
+    blank_rows = 0 if sheet.household_code else BLANK_MEMBER_ROWS
+    rows += [[str(n), "", "", "", "", ""] for n in range(1, blank_rows + 1)]
+    table = _grid(rows, cols, styles, blank_rows)
+    table.setStyle(TableStyle([("ALIGN", (2, 1), (4, -1), "CENTER")]))
+    return table
+
+
+def _relatives(sheet: PledgeSheet, styles: Styles, width: float) -> list[Flowable]:
+    """One line per relative abroad: a table would cost a household its single sheet."""
+    label = "Người thân đang ở nước ngoài"
+    if not sheet.household_code:
+        hint = "(họ tên, quan hệ với chủ hộ, nước đang ở, đi từ năm)"
+        return [
+            Paragraph(f"{label} {hint}:", styles.label),
+            Paragraph(_gap(width, styles.body_left.fontSize), styles.body_left),
+        ]
+    if not sheet.relatives:
+        return [Paragraph(f"{label}: không có.", styles.label)]
+    lines = [Paragraph(f"{label}:", styles.label)]
+    for number, relative in enumerate(sheet.relatives, start=1):
+        parts = [f"<b>{markup(relative.full_name)}</b>"]
+        if text(relative.relationship):
+            parts.append(markup(relative.relationship).lower())
+        if text(relative.country):
+            parts.append(f"ở {markup(relative.country)}")
+        since = text(relative.since)
+        if since:
+            parts.append(f"từ năm {markup(since)}" if since.isdigit() else f"từ {markup(since)}")
+        lines.append(Paragraph(f"{number}. " + ", ".join(parts) + ".", styles.body_left))
+    return lines
+
+
+def _signature_table(
+    sheet: PledgeSheet,
+    template: PledgeTemplate,
+    values: dict[str, str],
+    styles: Styles,
+    width: float,
+) -> Table:
+    columns = template.signatures
+    column_width = width / len(columns)
+    names = []
+    for column in columns:
+        # A name left empty stays empty: it is written by hand under the signature.
+        name = fill(column.name, values) if _has_values(column.name, values) else ""
+        names.append(Paragraph(markup(name), styles.signature_name))
+    space: list[object] = [Spacer(1, SIGNATURE_SPACE) for _ in columns]
+    if sheet.signature_png:
+        space[0] = _signature_image(sheet, column_width - 12)
+    rows = [
+        [Paragraph(markup(fill(c.heading, values)), styles.signature_heading) for c in columns],
+        [Paragraph("(Ký, ghi rõ họ tên)", styles.signature_hint) for _ in columns],
+        space,
+        names,
+    ]
+    table = Table(rows, colWidths=[column_width] * len(columns))
+    centred = ("ALIGN", (0, 0), (-1, -1), "CENTER")
+    table.setStyle(_borderless(styles.signature_name.fontSize, (2, 2, 0), centred))
+    return table
+
+
+def _signature_image(sheet: PledgeSheet, width: float) -> Flowable:
+    assert sheet.signature_png is not None
+    try:
+        image = Image(
+            io.BytesIO(sheet.signature_png),
+            width=width,
+            height=SIGNATURE_SPACE,
+            kind="proportional",
+        )
+        image.hAlign = "CENTER"
+    except Exception:  # reportlab raises bare Exception/OSError on an unreadable image
+        raise KnownError("print.bad_signature", code=sheet.household_code) from None
+    return image
+
+
+def _has_values(template_text: str, values: dict[str, str]) -> bool:
+    names = placeholders_in(template_text)
+    return all(values.get(name) for name in names)
+
+
+def _gap(width: float, size: float, label: str = "") -> str:
+    """Dots for a hand-written answer: as many as fit ``width`` after ``label``."""
+    room = width - stringWidth(label, REGULAR, size) - 2
+    return "…" * int(room / stringWidth("…", REGULAR, size))
+
+
+def _inline(name: str) -> str:
+    name = text(name)
+    for kind in _UNIT_KINDS:
+        if name.startswith(kind + " "):
+            return kind.lower() + name[len(kind) :]
+    return name
