@@ -19,15 +19,18 @@ from desktop.userdata import default_register_path, preferred_language
 DEMO_HOUSEHOLDS = 300
 
 
-def run_app(path: Path, screenshot: Path | None = None, size: str = "1366x768") -> int:
+def run_app(
+    path: Path, screenshot: Path | None = None, size: str = "1366x768", page: int = 1
+) -> int:
     """Open the register at ``path`` in the main window; the exit code of the application.
 
-    With ``screenshot``, render the window offscreen at ``size`` into that PNG and return.
+    With ``screenshot``, render the window offscreen at ``size``, showing side-bar place
+    ``page`` (1-based, as Ctrl+1…), into that PNG and return.
     A known failure is reported (dialog, or stderr for a screenshot) and gives 2.
     """
     path = Path(path)
     if screenshot is not None:
-        return _screenshot(path, Path(screenshot), size)
+        return _screenshot(path, Path(screenshot), size, page)
     app = _application()
     if not path.exists() and not _first_run(path):
         return 0
@@ -92,7 +95,7 @@ def _first_run(path: Path) -> bool:
     return True
 
 
-def _screenshot(path: Path, target: Path, size: str) -> int:
+def _screenshot(path: Path, target: Path, size: str, page: int) -> int:
     from desktop.ui.screenshot import parse_size, quiet_offscreen_noise, save_screenshot
 
     try:
@@ -109,7 +112,7 @@ def _screenshot(path: Path, target: Path, size: str) -> int:
         window = MainWindow(register)
         app.processEvents()
         try:
-            save_screenshot(window, target, width, height)
+            save_screenshot(window, target, width, height, page)
         except KnownError as err:
             print(f"camket: {describe(err)}", file=sys.stderr)
             return 2

@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size", default="1366x768", metavar="WxH", help="window size for --screenshot"
     )
+    parser.add_argument(
+        "--page",
+        type=int,
+        default=1,
+        metavar="N",
+        help="side-bar place shown by --screenshot (1 households, 2 pledges, ...; as Ctrl+N)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a register for an official commune")
@@ -119,7 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_window(args: argparse.Namespace) -> int:
     from desktop.app import run_app  # Qt is imported only when a window is wanted
 
-    return run_app(args.db or default_register_path(), screenshot=args.screenshot, size=args.size)
+    return run_app(
+        args.db or default_register_path(),
+        screenshot=args.screenshot,
+        size=args.size,
+        page=args.page,
+    )
 
 
 def _db(args: argparse.Namespace) -> Path:

@@ -14,8 +14,10 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import Gender, Hamlet, ResidenceKind
 from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Pledge, PledgeStatus
 from desktop.services import demo_names as names
 from desktop.services.demo_households import DemoGenerator, HamletPlan
+from desktop.services.pledges import WITNESS_SEPARATOR
 from desktop.services.register import (
     OpenRegister,
     create_register,
@@ -24,6 +26,7 @@ from desktop.services.register import (
     open_existing,
 )
 from desktop.store import households as repo
+from desktop.store import pledges as pledge_store
 from desktop.store.bulk import insert_rows
 from desktop.store.sync import Writer
 
@@ -163,6 +166,7 @@ def _populate(
 ) -> DemoSummary:
     rng = random.Random(seed)
     existing = db.execute("SELECT count(*) FROM household").fetchone()[0]
+    last_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM household").fetchone()[0]
     gen = DemoGenerator(rng, random.Random(f"ids/{seed}/{writer.actor}/{existing}"), as_of)
     gen.taken_codes = {r[0] for r in db.execute("SELECT code FROM household WHERE deleted = 0")}
     gen.taken_ids = {r[0] for r in db.execute("SELECT id_number FROM person WHERE id_number != ''")}
@@ -203,10 +207,17 @@ def _populate(
     if cancelled and cancelled():
         raise _CancelledError
     named = _name_hamlet_heads(db, writer, plans)
+    pledges = _demo_pledges(db, writer, gen, random.Random(f"pledges/{seed}"), as_of, last_rowid)
     writer.note_bulk(
         "household",
         "demo",
-        {"seed": seed, **counts, "hamlets": len(hamlets), "hamlet_heads": named},
+        {
+            "seed": seed,
+            **counts,
+            "hamlets": len(hamlets),
+            "hamlet_heads": named,
+            "pledges": pledges,
+        },
     )
     return DemoSummary(
         households=counts["households"],
@@ -243,6 +254,78 @@ def _name_hamlet_heads(db: Database, writer: Writer, plans: list[HamletPlan]) ->
         rows,
     )
     return cursor.rowcount
+
+
+# A campaign under way: each hamlet has got so far (share of households signed), and of the
+# rest some sheets are out, a few households refused or were away.
+DEMO_HAMLET_PROGRESS = (0.35, 0.97)
+DEMO_OTHER_STATUSES = (
+    (PledgeStatus.REFUSED, 0.03, "Chưa đồng ý, hẹn gặp lại"),
+    (PledgeStatus.ABSENT, 0.10, "Đi làm ăn xa, chưa về"),
+    (PledgeStatus.PRINTED, 0.45, ""),
+)
+
+
+def _demo_pledges(
+    db: Database,
+    writer: Writer,
+    gen: DemoGenerator,
+    rng: random.Random,
+    as_of: dt.date,
+    after_rowid: int,
+) -> int:
+    """Pledges of the current campaign for the new households, as in a campaign under way;
+    the number written. A register without a campaign gets none."""
+    campaign = pledge_store.current_campaign(db)
+    if campaign is None:
+        return 0
+    level: dict[str, float] = {}
+    witnesses = {
+        hamlet_id: WITNESS_SEPARATOR.join(n for n in (head, officer) if n)
+        for hamlet_id, head, officer in db.execute(
+            "SELECT h.id, h.head_name, (SELECT border_officer FROM commune LIMIT 1)"
+            " FROM hamlet h WHERE h.deleted = 0"
+        )
+    }
+    rows = []
+    households = db.execute(
+        "SELECT id, hamlet_id, head_id FROM household WHERE rowid > ? AND deleted = 0"
+        " ORDER BY rowid",
+        [after_rowid],
+    )
+    for household_id, hamlet_id, head_id in households:
+        share = level.setdefault(hamlet_id, rng.uniform(*DEMO_HAMLET_PROGRESS))
+        signed_on = as_of - dt.timedelta(days=rng.randint(1, 60))
+        printed_at = f"{signed_on - dt.timedelta(days=rng.randint(1, 10))}T01:00:00+00:00"
+        pledge = Pledge(household_id, campaign.id, campaign.template_version, id=gen.uid())
+        if rng.random() < share:
+            pledge = replace(
+                pledge,
+                status=PledgeStatus.SIGNED,
+                printed_at=printed_at,
+                signed_on=signed_on,
+                signer_id=head_id,
+                witnesses=witnesses.get(hamlet_id, ""),
+            )
+        else:
+            draw = rng.random()
+            for status, upto, reason in DEMO_OTHER_STATUSES:
+                if draw < upto:
+                    final = status is not PledgeStatus.PRINTED
+                    pledge = replace(
+                        pledge,
+                        status=status,
+                        printed_at=printed_at,
+                        signed_on=signed_on if final else None,
+                        witnesses=witnesses.get(hamlet_id, "") if final else "",
+                        reason=reason,
+                    )
+                    break
+            else:
+                continue  # not printed yet: no pledge row, as in a real register
+        rows.append(pledge_store.pledge_row(pledge))
+    insert_rows(db, "pledge", list(writer.stamp_new(rows)))
+    return len(rows)
 
 
 def _remove_register(path: Path) -> None:

@@ -65,16 +65,23 @@ def quiet_offscreen_noise() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-def save_screenshot(window: MainWindow, target: Path, width: int, height: int) -> None:
+def save_screenshot(
+    window: MainWindow, target: Path, width: int, height: int, page: int = 1
+) -> None:
     """Show the window at the size, wait for the first page of the list, select the first
-    household and save what is painted. KnownError("screenshot.unwritable") if it cannot."""
+    household, go to side-bar place ``page`` (1-based) and save what is painted.
+    KnownError("screenshot.bad_page") for a place that is not there,
+    KnownError("screenshot.unwritable") if the file cannot be written."""
+    if not 1 <= page <= window.pages.count():
+        raise KnownError("screenshot.bad_page", page=page, count=window.pages.count())
     # The picture has the size asked for, even below what the layouts want (they clip).
     window.setMinimumSize(width, height)
     window.resize(width, height)
     window.show()
-    page = window.household_page
-    process_events_until(lambda: page.results_loaded)
-    page.select_row(0)
+    households = window.household_page
+    process_events_until(lambda: households.results_loaded)
+    households.select_row(0)
+    window.show_page(page - 1)
     # Let layouts settle and the selected household paint before grabbing.
     for _ in range(3):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

@@ -134,3 +134,26 @@ def test_sample_data_at_first_run_creates_a_demo_register(
         assert len(household_ids(register.db)) == app.DEMO_HOUSEHOLDS
     finally:
         register.close()
+
+
+def test_screenshot_shows_the_chosen_place(
+    qapp: object, small_register: SmallRegister, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "1.png", tmp_path / "2.png"
+    assert app.run_app(small_register.path, screenshot=first, page=1) == 0
+    assert app.run_app(small_register.path, screenshot=second, page=2) == 0
+    assert QImage(str(first)) != QImage(str(second))
+
+
+@pytest.mark.parametrize("page", [0, 99])
+def test_a_place_that_is_not_there_is_refused(
+    qapp: object,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    page: int,
+) -> None:
+    target = tmp_path / "x.png"
+    assert app.run_app(small_register.path, screenshot=target, page=page) == 2
+    assert f"Không có mục số {page}" in capsys.readouterr().err
+    assert not target.exists()

@@ -26,6 +26,7 @@ from desktop.services.demo import (
     demo_hamlet_count,
     populate_demo,
 )
+from desktop.services.progress import commune_total, progress
 from desktop.services.register import open_existing
 from desktop.store import households as repo
 from desktop.store.register import memory_register
@@ -341,3 +342,44 @@ def test_cli_demo_refuses_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["demo", "--db", str(path), "--households", "0"]) == 2
     assert "Số hộ phải từ 1 đến 2000000: 0" in capsys.readouterr().err
     assert not path.exists()
+
+
+# --- a campaign under way --------------------------------------------------------------------
+
+
+def test_demo_campaign_is_under_way_and_consistent(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite3"
+    create_demo_register(path, households=600, seed=5, as_of=AS_OF)
+    opened = open_existing(path)
+    try:
+        rows = progress(opened)
+        total = commune_total(rows)
+        # Some hamlets are further than others; none is done, every state shows somewhere.
+        percents = [r.signed / r.households for r in rows]
+        assert max(percents) - min(percents) > 0.1
+        assert 0 < total.signed < total.households
+        assert total.refused > 0 and total.absent > 0 and total.printed > 0
+        assert total.not_printed > 0
+        pledges = _rows(opened.db, "SELECT * FROM pledge")
+        by_code = _rows(opened.db, PLEDGE_STATUS_SQL)
+        heads = {r["id"]: r["head_id"] for r in _rows(opened.db, "SELECT * FROM household")}
+        for pledge in pledges:
+            assert pledge["printed_at"] is not None
+            if pledge["status"] == "da_ky":
+                assert pledge["signer_id"] == heads[pledge["household_id"]]
+                assert dt.date.fromisoformat(pledge["signed_on"]) < AS_OF
+            if pledge["status"] in ("tu_choi", "vang_mat"):
+                assert pledge["reason"]
+    finally:
+        opened.close()
+    assert check_register(path).ok
+    again = tmp_path / "again.sqlite3"
+    create_demo_register(again, households=600, seed=5, as_of=AS_OF)
+    with sqlite3.connect(again) as conn:
+        statuses = conn.execute(PLEDGE_STATUS_SQL).fetchall()
+    assert statuses == [(r["code"], r["status"]) for r in by_code]  # same seed, same campaign
+
+
+PLEDGE_STATUS_SQL = (
+    "SELECT h.code, p.status FROM pledge p JOIN household h ON h.id = p.household_id ORDER BY 1"
+)
