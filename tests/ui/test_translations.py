@@ -153,7 +153,7 @@ def test_screenshot_renders_in_the_preferred_language(
         set_preferred_language(language)
     seen: list[str] = []
 
-    def save(window: MainWindow, target: Path, width: int, height: int) -> None:
+    def save(window: MainWindow, target: Path, width: int, height: int, page: int = 1) -> None:
         seen.append(window.sidebar.item(0).text())
 
     monkeypatch.setattr(screenshot, "save_screenshot", save)
