@@ -187,14 +187,18 @@ def describe_issue(issue: Issue) -> str:
         return f"{label}: {template}"
 
 
-def describe_row_issue(source: str, row_issue: RowIssue) -> str:
-    """'ds.xlsx, dòng 5, cột “Ngày sinh”: ngày không có thật' (one line per problem)."""
-    issue = row_issue.issue
+def issue_text(issue: Issue) -> str:
+    """The problem alone, without the field's name: 'ngày không có thật'."""
     template = ISSUE_MESSAGES.get(issue.code, issue.code)
     try:
-        text = template.format(**issue.params)
+        return template.format(**issue.params)
     except (KeyError, IndexError):
-        text = template
+        return template
+
+
+def describe_row_issue(source: str, row_issue: RowIssue) -> str:
+    """'ds.xlsx, dòng 5, cột “Ngày sinh”: ngày không có thật' (one line per problem)."""
+    text = issue_text(row_issue.issue)
     column = f", cột “{row_issue.column}”" if row_issue.column else ""
     return f"{source}, dòng {row_issue.row}{column}: {text}"
 

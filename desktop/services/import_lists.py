@@ -118,6 +118,27 @@ def unicode_rows(
 
 def prepare(path: Path | str, options: ImportOptions, *, max_rows: int = MAX_ROWS) -> PreparedList:
     """Read the file and find its columns (KnownError naming the file when it cannot)."""
+    sheet, rows, text = _read(path, options, max_rows)
+    return PreparedList(sheet, rows, text, _columns(rows, options, sheet.source))
+
+
+def preview(path: Path | str, *, max_rows: int = MAX_ROWS) -> PreparedList:
+    """The list read for the wizard: like prepare, but a sheet whose headers are not
+    recognised still comes back (its header row the first, no field known), so the clerk
+    can map its columns by hand."""
+    options = ImportOptions()
+    sheet, rows, text = _read(path, options, max_rows)
+    try:
+        columns = _columns(rows, options, sheet.source)
+    except KnownError:
+        first = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), 0)
+        columns = ColumnMap(first, tuple(rows[first]), {})
+    return PreparedList(sheet, rows, text, columns)
+
+
+def _read(
+    path: Path | str, options: ImportOptions, max_rows: int
+) -> tuple[Sheet, list[list[str]], TextReport]:
     sheet = read_sheet(path, max_rows=max_rows)
     try:
         names: int | None = _columns(sheet.rows, options, sheet.source).column_of(
@@ -126,7 +147,7 @@ def prepare(path: Path | str, options: ImportOptions, *, max_rows: int = MAX_ROW
     except KnownError:
         names = None  # headers typed in a legacy font the mapping names in Unicode
     rows, text = unicode_rows(sheet.rows, names)
-    return PreparedList(sheet, rows, text, _columns(rows, options, sheet.source))
+    return sheet, rows, text
 
 
 def _columns(rows: list[list[str]], options: ImportOptions, source: str) -> ColumnMap:

@@ -111,6 +111,11 @@ class HouseholdPage(QWidget):
         self.hamlet_combo.setCurrentIndex(max(0, self.hamlet_combo.findData(chosen)))
         self.hamlet_combo.blockSignals(False)
 
+    def refresh(self) -> None:
+        """Read the register again (after an import): hamlets, then the list as searched."""
+        self.reload_hamlets()
+        self._ask(immediately=True)
+
     def shutdown(self) -> None:
         """Wait for a running search and close its connection (before the register closes)."""
         self.search.shutdown()

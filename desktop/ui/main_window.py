@@ -11,12 +11,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.register import OpenRegister
 from desktop.ui.household_page import HouseholdPage
+from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.pledge_page import PledgePage
 from desktop.ui.tasks import TaskRunner
 
@@ -45,11 +49,30 @@ class MainWindow(QMainWindow):
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages = QStackedWidget()
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.import_action = QAction(self.tr("Import a list…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip(
+            self.tr("Import households from an Excel or CSV list (Ctrl+I)")
+        )
+        self.import_action.triggered.connect(self.open_import_wizard)
+        self.addAction(self.import_action)
+        self.import_wizard: ImportWizard | None = None
+        import_button = QToolButton()
+        import_button.setDefaultAction(self.import_action)
+        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        import_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        side = QWidget()
+        side.setFixedWidth(168)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 4)
+        side_layout.setSpacing(4)
+        side_layout.addWidget(self.sidebar, stretch=1)
+        side_layout.addWidget(import_button)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
+        layout.addWidget(side)
         layout.addWidget(self.pages, stretch=1)
         self.setCentralWidget(central)
         self._setup_task_bar()
@@ -89,6 +112,14 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
+
+    def open_import_wizard(self) -> ImportWizard:
+        """The import wizard over this register; the household list refreshes after it."""
+        if self.import_wizard is None or not self.import_wizard.isVisible():
+            self.import_wizard = ImportWizard(self.register, self.tasks, self)
+            self.import_wizard.imported.connect(lambda _report: self.household_page.refresh())
+            self.import_wizard.open()
+        return self.import_wizard
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.

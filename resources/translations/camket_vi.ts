@@ -130,6 +130,290 @@
     </message>
 </context>
 <context>
+    <name>ImportCheckPage</name>
+    <message>
+        <source>Check (nothing is written yet)</source>
+        <translation>Kiểm tra (chưa ghi gì vào sổ)</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Đang kiểm tra từng dòng…</translation>
+    </message>
+    <message>
+        <source>Checking the list</source>
+        <translation>Kiểm tra danh sách</translation>
+    </message>
+    <message>
+        <source>{rows} rows in {households} households: {accepted} rows accepted, {warnings} warnings, {errors} errors. Would add {new} rows ({new_households} new households), update {updated}, leave {unchanged} unchanged.</source>
+        <translation>{rows} dòng trong {households} hộ: {accepted} dòng hợp lệ, {warnings} cảnh báo, {errors} lỗi. Sẽ thêm {new} dòng ({new_households} hộ mới), cập nhật {updated}, giữ nguyên {unchanged}.</translation>
+    </message>
+    <message>
+        <source>Correct the errors in the file (or the column choices) and check again: nothing is imported while a row has an error.</source>
+        <translation>Hãy sửa các lỗi trong tệp (hoặc cách chọn cột) rồi kiểm tra lại: chưa nhập gì khi còn dòng có lỗi.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>What each column holds. Usual headers are recognised; choose the others, or leave them ignored. A full name column is needed.</source>
+        <translation>Mỗi cột chứa gì. Tiêu đề thông dụng được tự nhận ra; chọn cho các cột còn lại hoặc để bỏ qua. Cần có cột họ và tên.</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Dòng tiêu đề</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Giá trị đầu tiên</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Chứa</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Birth date or year</source>
+        <translation>Ngày sinh hoặc năm sinh</translation>
+    </message>
+    <message>
+        <source>Birth year, male column</source>
+        <translation>Năm sinh, cột Nam</translation>
+    </message>
+    <message>
+        <source>Birth year, female column</source>
+        <translation>Năm sinh, cột Nữ</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Số định danh (CCCD/CMND)</translation>
+    </message>
+    <message>
+        <source>Relationship to the head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>Head of household mark</source>
+        <translation>Đánh dấu chủ hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>House number, address</source>
+        <translation>Số nhà, địa chỉ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Column {letter}</source>
+        <translation>Cột {letter}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose the list</source>
+        <translation>Chọn danh sách</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, in any common encoding; lists typed with TCVN3 (.VnTime) or VNI fonts are converted to Unicode.</source>
+        <translation>Tệp Excel (.xlsx) hoặc CSV, với bảng mã thông dụng bất kỳ; danh sách gõ bằng phông TCVN3 (.VnTime) hay VNI được chuyển sang Unicode.</translation>
+    </message>
+    <message>
+        <source>List file</source>
+        <translation>Tệp danh sách</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.csv *.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Đang đọc {file}…</translation>
+    </message>
+    <message>
+        <source>Reading the list</source>
+        <translation>Đọc danh sách</translation>
+    </message>
+</context>
+<context>
+    <name>ImportGroupingPage</name>
+    <message>
+        <source>Households</source>
+        <translation>Chia hộ</translation>
+    </message>
+    <message>
+        <source>How rows of the list make households.</source>
+        <translation>Các dòng của danh sách được gộp thành hộ như thế nào.</translation>
+    </message>
+    <message>
+        <source>Automatic: by household code, else by head rows</source>
+        <translation>Tự động: theo mã hộ, nếu không có thì theo dòng chủ hộ</translation>
+    </message>
+    <message>
+        <source>By household code (no code: the household above)</source>
+        <translation>Theo mã hộ (dòng không có mã thuộc hộ phía trên)</translation>
+    </message>
+    <message>
+        <source>By head of household: a head&apos;s row, then its members</source>
+        <translation>Theo chủ hộ: dòng chủ hộ, tiếp theo là các thành viên</translation>
+    </message>
+    <message>
+        <source>One household per row (a list of heads)</source>
+        <translation>Mỗi dòng một hộ (danh sách chủ hộ)</translation>
+    </message>
+    <message>
+        <source>Hamlet of rows without one</source>
+        <translation>Thôn/bản cho các dòng không ghi</translation>
+    </message>
+    <message>
+        <source>Hamlet of rows without one:</source>
+        <translation>Thôn/bản cho các dòng không ghi:</translation>
+    </message>
+    <message>
+        <source>(none: the list says)</source>
+        <translation>(không: theo danh sách)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows of an Excel workbook.</source>
+        <translation>{file}: {rows} dòng của tệp Excel.</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows, read as {encoding}.</source>
+        <translation>{file}: {rows} dòng, đọc theo bảng mã {encoding}.</translation>
+    </message>
+    <message>
+        <source>{count} cells typed with the {font} font were converted to Unicode.</source>
+        <translation>Đã chuyển {count} ô gõ bằng phông {font} sang Unicode.</translation>
+    </message>
+    <message>
+        <source>{count} cells in decomposed Unicode (NFD) were composed (NFC).</source>
+        <translation>Đã chuẩn hoá {count} ô từ Unicode tổ hợp (NFD) sang dựng sẵn (NFC).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Nhập vào sổ</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Dừng nhập</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Đang nhập {file}…</translation>
+    </message>
+    <message>
+        <source>Importing the list</source>
+        <translation>Nhập danh sách</translation>
+    </message>
+    <message>
+        <source>The import was stopped: the register is exactly as it was before.</source>
+        <translation>Đã dừng nhập: sổ đăng ký giữ nguyên như trước khi nhập.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {errors} errors. Check the list again.</source>
+        <translation>Chưa nhập gì: có {errors} lỗi. Hãy kiểm tra lại danh sách.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {new} new rows ({new_households} new households), {updated} updated, {unchanged} unchanged.</source>
+        <translation>Đã nhập {file}: {new} dòng mới ({new_households} hộ mới), {updated} dòng cập nhật, {unchanged} dòng không đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import a list of households</source>
+        <translation>Nhập danh sách hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CamKet — {commune}, {province} — {path}</source>
@@ -138,6 +422,14 @@
     <message>
         <source>Places</source>
         <translation>Các mục</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Import households from an Excel or CSV list (Ctrl+I)</source>
+        <translation>Nhập hộ gia đình từ danh sách Excel hoặc CSV (Ctrl+I)</translation>
     </message>
     <message>
         <source>Households</source>
