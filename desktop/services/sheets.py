@@ -39,7 +39,7 @@ def campaign_template(reg: OpenRegister, campaign: Campaign) -> StoredTemplate:
     kept = store.get_template(reg.db, campaign.template_id, campaign.template_version)
     if kept is None:
         raise KnownError(
-            "template.missing", id=campaign.template_id, version=campaign.template_version
+            "campaign.template_missing", id=campaign.template_id, version=campaign.template_version
         )
     return kept
 
