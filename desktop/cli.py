@@ -90,6 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
     sign.add_argument("--status", choices=sorted(SIGN_STATUSES), default="signed")
     sign.add_argument("--reason", default="", metavar="TEXT", help="why refused or absent")
 
+    printing = commands.add_parser("print", help="print pledge sheets to a PDF file")
+    prints = printing.add_subparsers(dest="print", metavar="WHAT", required=True)
+    pledges = prints.add_parser("pledges", help="pre-filled sheets of a hamlet or the commune")
+    pledges.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    pledges.add_argument("--campaign", metavar="ID", help="campaign id (default: the current)")
+    pledges.add_argument("--hamlet", metavar="NAME", help="only this hamlet's households")
+    pledges.add_argument("--unsigned", action="store_true", help="only households not signed")
+    pledges.add_argument("--copies", type=int, default=1, metavar="N", help="sheets per household")
+    pledges.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    blank = prints.add_parser("blank", help="a blank sheet for walk-in households")
+    blank.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    blank.add_argument("--campaign", metavar="ID", help="campaign id (default: the current)")
+    blank.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
     report = commands.add_parser("report", help="reports: progress toward the target")
     reports = report.add_subparsers(dest="report", metavar="REPORT", required=True)
     progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
@@ -220,6 +234,37 @@ def _sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print(args: argparse.Namespace) -> int:
+    from desktop.services.pledges import campaign_or_current
+    from desktop.services.printing import print_blank, print_pledges
+    from desktop.services.register import open_existing
+    from desktop.services.sheets import hamlet_named
+
+    reg = open_existing(_db(args))
+    try:
+        campaign = campaign_or_current(reg, args.campaign)
+        if args.print == "blank":
+            print_blank(reg, args.out, campaign=campaign)
+            print(f"Đã in bản cam kết trắng: {args.out}")
+            return 0
+        hamlet = hamlet_named(reg, args.hamlet) if args.hamlet else None
+        done = print_pledges(
+            reg,
+            args.out,
+            campaign=campaign,
+            hamlet=hamlet,
+            unsigned_only=args.unsigned,
+            copies=args.copies,
+        )
+    finally:
+        reg.close()
+    print(
+        f"Đã in {done.households} hộ ({done.sheets} bản, {done.pages} trang): {args.out};"
+        f" {done.marked} hộ được ghi là đã in"
+    )
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from desktop.services import progress
     from desktop.services.register import open_existing
@@ -264,6 +309,7 @@ COMMANDS = {
     "search": _search,
     "check": _check,
     "sign": _sign,
+    "print": _print,
     "report": _report,
     "import": _import,
 }

@@ -1,0 +1,84 @@
+"""Printing pledges as use cases: pick the sheets, draw them with the campaign's template,
+mark them printed; a blank sheet for walk-ins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.bundled import form_path
+from desktop.domain.entities import Hamlet
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Campaign
+from desktop.domain.templates import PledgeTemplate, load_template, parse_template
+from desktop.printing.document import Cancelled, Output, Progress
+from desktop.printing.sheet import render_pledges
+from desktop.services.pledges import current_campaign
+from desktop.services.register import OpenRegister
+from desktop.services.sheets import blank_sheet, campaign_template, mark_printed, sheets_for
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What a print run made: households drawn, sheets (with copies), pages, marked printed."""
+
+    households: int = 0
+    sheets: int = 0
+    pages: int = 0
+    marked: int = 0
+    cancelled: bool = False
+
+
+def campaign_pledge_template(reg: OpenRegister, campaign: Campaign) -> PledgeTemplate:
+    """The campaign's template, parsed from the copy kept in the register (or, for a copy
+    kept before its text was bundled, from the bundled file of the same id and version)."""
+    kept = campaign_template(reg, campaign)
+    name = f"{kept.template_id}@{kept.version}"
+    if kept.source:
+        return parse_template(kept.source, name)
+    path = form_path(f"{kept.template_id}.toml")
+    if path.exists():
+        template = load_template(path)
+        if template.version == kept.version:
+            return template
+    raise KnownError("campaign.template_missing", id=kept.template_id, version=kept.version)
+
+
+def print_pledges(
+    reg: OpenRegister,
+    out: Output,
+    *,
+    campaign: Campaign | None = None,
+    hamlet: Hamlet | None = None,
+    unsigned_only: bool = False,
+    copies: int = 1,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> PrintOutcome:
+    """One PDF of pre-filled sheets (a hamlet's, or the commune's; optionally only those not
+    signed), ``copies`` per household; the households drawn are then marked printed. A
+    cancelled run writes no PDF and marks nothing."""
+    campaign = campaign or current_campaign(reg)
+    template = campaign_pledge_template(reg, campaign)
+    sheets = sheets_for(
+        reg, hamlet.id if hamlet else None, unsigned_only=unsigned_only, campaign=campaign
+    )
+    result = render_pledges(sheets, template, out, copies, progress, cancelled)
+    if result.cancelled:
+        return PrintOutcome(cancelled=True)
+    marked = mark_printed(reg, [s.household_id for s in sheets], campaign=campaign)
+    return PrintOutcome(len(sheets), result.sheets, result.pages, marked)
+
+
+def print_blank(
+    reg: OpenRegister,
+    out: Output,
+    *,
+    campaign: Campaign | None = None,
+    hamlet: Hamlet | None = None,
+    copies: int = 1,
+) -> PrintOutcome:
+    """Blank sheets for walk-ins: the commune (and hamlet) printed, the rest to fill by hand."""
+    campaign = campaign or current_campaign(reg)
+    template = campaign_pledge_template(reg, campaign)
+    result = render_pledges([blank_sheet(reg, hamlet)], template, out, copies)
+    return PrintOutcome(0, result.sheets, result.pages, 0)

@@ -1,0 +1,110 @@
+"""Printing pledges from a register: the right households, their QR codes, marked printed;
+`camket print` and its refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.pledges import PledgeStatus, parse_qr
+from desktop.services import checkin, pledges, printing, sheets
+from desktop.services.register import OpenRegister
+from tests.golden.pdf_facts import flat, page_texts, qr_codes
+
+ON = dt.date(2026, 1, 5)
+
+
+def _status(reg: OpenRegister, code: str) -> PledgeStatus:
+    return checkin.check_in(reg, code).pledge.status
+
+
+def test_a_hamlets_unsigned_sheets_are_printed_and_marked(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    signed = pledges.household_by_code(register, "NT-001").id
+    pledges.record_result(register, signed, PledgeStatus.SIGNED, ON, today=ON)
+    out = tmp_path / "nam-tam.pdf"
+    done = printing.print_pledges(
+        register,
+        out,
+        hamlet=sheets.hamlet_named(register, "Bản Nậm Tăm"),
+        unsigned_only=True,
+        copies=2,
+    )
+    assert (done.households, done.sheets, done.marked, done.cancelled) == (1, 2, 1, False)
+    texts = [flat(t) for t in page_texts(out)]
+    assert len(texts) == done.pages == 2
+    assert all("NT-002" in t and "Giàng A Páo" in t for t in texts)
+    assert not any("NT-001" in t for t in texts)
+    (first, *_), *_ = qr_codes(out.read_bytes(), dpi=200)
+    payload = parse_qr(first)
+    assert payload.household_id == pledges.household_by_code(register, "NT-002").id
+    assert payload.campaign_id == pledges.current_campaign(register).id
+    assert _status(register, "NT-002") is PledgeStatus.PRINTED
+    assert _status(register, "NT-001") is PledgeStatus.SIGNED
+    assert _status(register, "T2-001") is PledgeStatus.NOT_PRINTED
+
+
+def test_a_cancelled_print_writes_nothing_and_marks_nothing(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.pdf"
+    done = printing.print_pledges(register, out, cancelled=lambda: True)
+    assert done.cancelled
+    assert not out.exists()
+    assert _status(register, "NT-001") is PledgeStatus.NOT_PRINTED
+
+
+def test_the_blank_sheet_names_the_commune(register: OpenRegister, tmp_path: Path) -> None:
+    out = tmp_path / "blank.pdf"
+    done = printing.print_blank(register, out)
+    assert done.sheets == 1
+    text = flat(page_texts(out)[0])
+    assert "BẢN CAM KẾT" in text and "Sìn Hồ" in text
+
+
+def test_camket_print_pledges_and_blank(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    out = tmp_path / "thon2.pdf"
+    assert main(["print", "pledges", "--db", db, "--hamlet", "thon 2", "--out", str(out)]) == 0
+    assert "Đã in 1 hộ" in capsys.readouterr().out
+    assert "T2-001" in page_texts(out)[0]
+    assert _status(register, "T2-001") is PledgeStatus.PRINTED
+    blank = tmp_path / "blank.pdf"
+    assert main(["print", "blank", "--db", db, "--out", str(blank)]) == 0
+    assert blank.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--hamlet", "Thôn 99"], "Không có thôn/bản “Thôn 99”"),
+        (["--campaign", "no-such-id"], "Không có đợt cam kết mã no-such-id"),
+        (["--copies", "9"], "Số bản in mỗi hộ phải từ 1 đến 3"),
+    ],
+)
+def test_camket_print_refuses_bad_input_and_marks_nothing(
+    register: OpenRegister,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+    message: str,
+) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["print", "pledges", "--db", str(register.path), *extra, "--out", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+    assert _status(register, "NT-001") is PledgeStatus.NOT_PRINTED
+
+
+def test_a_register_kept_before_the_template_text_prints_with_the_bundled_file(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    register.db.execute("UPDATE pledge_template SET source = ''")
+    done = printing.print_pledges(register, tmp_path / "p.pdf")
+    assert done.households == 4
