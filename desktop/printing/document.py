@@ -16,6 +16,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from desktop.domain.errors import KnownError
 from desktop.domain.templates import Layout
@@ -172,3 +175,89 @@ def open_output(out: Output) -> Iterator[BinaryIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def draw_motto(
+    canvas: Canvas, middle: float, top: float, nation_pt: float, motto_pt: float
+) -> None:
+    """The national motto centred on ``middle`` below ``top``, with a rule of its length."""
+    canvas.setFont(BOLD, nation_pt)
+    canvas.drawCentredString(middle, top - nation_pt, NATION)
+    canvas.setFont(BOLD, motto_pt)
+    motto_y = top - nation_pt * 1.2 - motto_pt
+    canvas.drawCentredString(middle, motto_y, MOTTO)
+    rule = canvas.stringWidth(MOTTO, BOLD, motto_pt)
+    canvas.setLineWidth(0.6)
+    canvas.line(middle - rule / 2, motto_y - 3, middle + rule / 2, motto_y - 3)
+
+
+class MottoBlock(Flowable):
+    """The national motto alone, centred on the page (a household's pledge has no agency)."""
+
+    def __init__(self, styles: Styles) -> None:
+        super().__init__()
+        self.nation_pt = styles.nation.fontSize
+        self.motto_pt = styles.motto.fontSize
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = (self.nation_pt + self.motto_pt) * 1.2 + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_motto(self.canv, self.width / 2, self.height, self.nation_pt, self.motto_pt)
+
+
+def borderless(size: float, padding: tuple[float, float, float], *extra: tuple) -> TableStyle:
+    """A table used only to place things side by side; padding is (left, right, top/bottom)."""
+    left, right, vertical = padding
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), REGULAR, size),  # else empty cells name Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), left),
+            ("RIGHTPADDING", (0, 0), (-1, -1), right),
+            ("TOPPADDING", (0, 0), (-1, -1), vertical),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), vertical),
+            *extra,
+        ]
+    )
+
+
+def page_frame(
+    layout: Layout, *, shorten_top: float = 0, frame_id: str | None = None
+) -> PlatypusFrame:
+    """The platypus frame of the text area (less ``shorten_top`` points at its top)."""
+    area = text_area(layout)
+    return PlatypusFrame(
+        area.left,
+        area.bottom,
+        area.width,
+        area.height - shorten_top,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=frame_id,
+    )
+
+
+def grid_style(size: float, *extra: tuple, leading: float | None = None) -> TableStyle:
+    """A ruled table of ``size`` points: the member table, the reports' tables."""
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ("FONT", (0, 0), (-1, -1), REGULAR, size, leading or size * 1.2),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            *extra,
+        ]
+    )

@@ -9,7 +9,6 @@ from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
-from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate
@@ -20,6 +19,7 @@ from desktop.printing.document import (
     Progress,
     RenderCancelled,
     Styles,
+    page_frame,
     text,
     text_area,
 )
@@ -70,28 +70,8 @@ class SheetStart(Flowable):
 
 def sheet_document(stream: BinaryIO, template: PledgeTemplate, run: SheetRun) -> BaseDocTemplate:
     area = text_area(template.layout)
-    first = PlatypusFrame(
-        area.left,
-        area.bottom,
-        area.width,
-        area.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="first",
-    )
-    later = PlatypusFrame(
-        area.left,
-        area.bottom,
-        area.width,
-        area.height - CONTINUED_BAND,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="later",
-    )
+    first = page_frame(template.layout, frame_id="first")
+    later = page_frame(template.layout, shorten_top=CONTINUED_BAND, frame_id="later")
 
     def foot(canvas: Canvas, doc: BaseDocTemplate) -> None:
         run.pages += 1

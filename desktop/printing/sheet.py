@@ -23,18 +23,21 @@ from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
 from desktop.printing.document import (
     Cancelled,
+    MottoBlock,
     Output,
     Progress,
     RenderCancelled,
     RenderResult,
     Styles,
+    borderless,
+    grid_style,
     make_styles,
     markup,
     open_output,
     text,
     text_area,
 )
-from desktop.printing.fonts import BOLD, REGULAR, register_fonts
+from desktop.printing.fonts import REGULAR, register_fonts
 from desktop.printing.pages import GAP, SheetRun, SheetStart, sheet_document
 
 BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
@@ -174,7 +177,7 @@ def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -
     values = sheet_values(sheet)
     frame = text_area(template.layout)
     story: list[Flowable] = [
-        _MottoBlock(styles),
+        MottoBlock(styles),
         Paragraph(markup(fill(template.title, values)), styles.title),
         Paragraph(markup(fill(template.subject, values)), styles.subject),
         _household_block(sheet, values, styles, frame.width),
@@ -196,35 +199,6 @@ def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -
         )
     )
     return story
-
-
-class _MottoBlock(Flowable):
-    """The national motto, centred, with a rule as long as "Độc lập - Tự do - Hạnh phúc"."""
-
-    NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
-    def __init__(self, styles: Styles) -> None:
-        super().__init__()
-        self.nation_pt = styles.nation.fontSize
-        self.motto_pt = styles.motto.fontSize
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        self.height = (self.nation_pt + self.motto_pt) * 1.2 + 4
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        middle = self.width / 2
-        canvas.setFont(BOLD, self.nation_pt)
-        canvas.drawCentredString(middle, self.height - self.nation_pt, self.NATION)
-        canvas.setFont(BOLD, self.motto_pt)
-        motto_y = self.height - self.nation_pt * 1.2 - self.motto_pt
-        canvas.drawCentredString(middle, motto_y, self.MOTTO)
-        rule = canvas.stringWidth(self.MOTTO, BOLD, self.motto_pt)
-        canvas.setLineWidth(0.6)
-        canvas.line(middle - rule / 2, motto_y - 3, middle + rule / 2, motto_y - 3)
 
 
 def _household_block(
@@ -257,41 +231,15 @@ def _household_block(
         ],
     ]
     table = Table(rows, colWidths=[width * 0.64, width * 0.36], hAlign="LEFT")
-    table.setStyle(_borderless(styles.body_left.fontSize, (0, 2, 1), ("SPAN", (0, 2), (1, 2))))
+    table.setStyle(borderless(styles.body_left.fontSize, (0, 2, 1), ("SPAN", (0, 2), (1, 2))))
     return table
-
-
-def _borderless(size: float, padding: tuple[float, float, float], *extra: tuple) -> TableStyle:
-    """A table used only to place things side by side; padding is (left, right, top/bottom)."""
-    left, right, vertical = padding
-    return TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), REGULAR, size),  # else empty cells name Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), left),
-            ("RIGHTPADDING", (0, 0), (-1, -1), right),
-            ("TOPPADDING", (0, 0), (-1, -1), vertical),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), vertical),
-            *extra,
-        ]
-    )
 
 
 def _grid(rows: list[list[object]], widths: list[float], styles: Styles, blank_rows: int) -> Table:
     # Blank rows are tall enough to write a name in by hand.
     heights = [None] * (len(rows) - blank_rows) + [styles.table.fontSize * 1.7] * blank_rows
     table = Table(rows, colWidths=widths, repeatRows=1, rowHeights=heights, hAlign="LEFT")
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("FONT", (0, 0), (-1, -1), REGULAR, styles.table.fontSize, styles.table.leading),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    table.setStyle(TableStyle(style))
+    table.setStyle(grid_style(styles.table.fontSize, leading=styles.table.leading))
     return table
 
 
@@ -376,7 +324,7 @@ def _signature_table(
     ]
     table = Table(rows, colWidths=[column_width] * len(columns))
     centred = ("ALIGN", (0, 0), (-1, -1), "CENTER")
-    table.setStyle(_borderless(styles.signature_name.fontSize, (2, 2, 0), centred))
+    table.setStyle(borderless(styles.signature_name.fontSize, (2, 2, 0), centred))
     return table
 
 

@@ -6,20 +6,15 @@ import csv
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import Campaign, HamletProgress, PledgeStatus, total_progress
+from desktop.domain.pledges import Campaign, HamletProgress, total_progress
+from desktop.domain.reports import STATUS_LABELS as _STATUS_LABELS
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
 from desktop.store.pledges import UnsignedHousehold
 
-# How a status reads in lists for hamlet heads and in the CSV.
-STATUS_LABELS: dict[PledgeStatus, str] = {
-    PledgeStatus.NOT_PRINTED: "Chưa in",
-    PledgeStatus.PRINTED: "Đã in, chưa ký",
-    PledgeStatus.SIGNED: "Đã ký",
-    PledgeStatus.REFUSED: "Từ chối",
-    PledgeStatus.ABSENT: "Vắng mặt",
-}
+# How a status reads: shared with the printed lists (domain.reports); kept importable here.
+STATUS_LABELS = _STATUS_LABELS
 
 CSV_HEADER = [
     "Thôn/bản",

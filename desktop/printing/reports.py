@@ -1,0 +1,330 @@
+"""The commune's printed reports: progress toward the target, and unsigned lists per hamlet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import HamletProgress, total_progress
+from desktop.domain.reports import STATUS_LABELS, HamletUnsigned, ReportHeading
+from desktop.domain.templates import Layout, date_line
+from desktop.printing.document import (
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Cancelled,
+    MottoBlock,
+    Output,
+    Progress,
+    RenderCancelled,
+    RenderResult,
+    Styles,
+    borderless,
+    draw_motto,
+    grid_style,
+    make_styles,
+    markup,
+    open_output,
+    page_frame,
+    text,
+    text_area,
+)
+from desktop.printing.fonts import BOLD, REGULAR, register_fonts
+
+COMMUNE_TOTAL = "Toàn xã"
+SIGNATURE_SPACE = 56
+_LAYOUT = Layout()  # reports use the Decree 30 defaults of a template's layout
+
+
+def render_progress_report(
+    rows: Sequence[HamletProgress], heading: ReportHeading, out: Output
+) -> RenderResult:
+    """Per hamlet: households, signed, refused, absent, printed, not printed, the share signed
+    with a bar toward the target; then the commune's total and who drew the report up."""
+    register_fonts()
+    styles = make_styles(_LAYOUT)
+    width = text_area(_LAYOUT).width
+    total = total_progress(rows, COMMUNE_TOTAL)
+    summary = (
+        f"Toàn xã có {total.households} hộ; đã ký cam kết {total.signed} hộ, đạt "
+        f"{_percent(total.percent)}% (chỉ tiêu {total.target_percent}%); còn {total.unsigned} "
+        f"hộ chưa ký, trong đó {total.refused} hộ từ chối, {total.absent} hộ vắng mặt, "
+        f"{total.printed} hộ đã nhận bản cam kết nhưng chưa ký và {total.not_printed} hộ "
+        "chưa được in bản cam kết."
+    )
+    story: list[Flowable] = [
+        *_top(heading, styles, "BÁO CÁO", "Tiến độ ký cam kết thực hiện phong trào"),
+        _progress_table(rows, total, styles, width),
+        Paragraph(markup(summary), styles.body),
+        _signatures([("NGƯỜI LẬP BÁO CÁO", heading.clerk_name)], styles, width),
+    ]
+    pages = _build(story, out, f"Báo cáo tiến độ ký cam kết – {heading.commune_name}")
+    return RenderResult(sheets=1, pages=pages)
+
+
+def render_unsigned_list(
+    hamlets: Sequence[HamletUnsigned],
+    heading: ReportHeading,
+    out: Output,
+    progress: Progress | None = None,
+    cancel: Cancelled | None = None,
+) -> RenderResult:
+    """One list per hamlet (each from a new page) of the households that have not signed,
+    with a column for the hamlet head to note the outcome of the next visit."""
+    if not hamlets:
+        raise KnownError("print.nothing")
+    register_fonts()
+    styles = make_styles(_LAYOUT)
+    width = text_area(_LAYOUT).width
+    story: list[Flowable] = []
+    for index, hamlet in enumerate(hamlets):
+        if story:
+            story.append(PageBreak())
+        story.append(_Checkpoint(index, len(hamlets), progress, cancel))
+        story += _top(
+            heading,
+            styles,
+            "DANH SÁCH HỘ CHƯA KÝ CAM KẾT",
+            f"{text(hamlet.hamlet_name)} – phong trào",
+        )
+        story += _unsigned_table(hamlet, styles, width)
+        story.append(
+            _signatures(
+                [
+                    ("TRƯỞNG THÔN, BẢN", hamlet.hamlet_head),
+                    ("NGƯỜI LẬP DANH SÁCH", heading.clerk_name),
+                ],
+                styles,
+                width,
+            )
+        )
+    try:
+        pages = _build(story, out, f"Danh sách hộ chưa ký cam kết – {heading.commune_name}")
+    except RenderCancelled:
+        return RenderResult(cancelled=True)
+    if progress:
+        progress(len(hamlets), len(hamlets))
+    return RenderResult(sheets=len(hamlets), pages=pages)
+
+
+# --- parts ---------------------------------------------------------------------------------------
+
+
+class _AgencyHeader(MottoBlock):
+    """Decree 30's two-column top: the commune's People's Committee on the left, the national
+    motto on the right, each with its rule."""
+
+    def __init__(self, commune_name: str, styles: Styles) -> None:
+        super().__init__(styles)
+        self.commune = text(commune_name).upper()
+
+    def draw(self) -> None:
+        canvas = self.canv
+        left_middle = self.width * 0.2
+        canvas.setFont(REGULAR, self.nation_pt)
+        canvas.drawCentredString(left_middle, self.height - self.nation_pt, "ỦY BAN NHÂN DÂN")
+        canvas.setFont(BOLD, self.nation_pt)
+        agency_y = self.height - self.nation_pt * 2.2
+        canvas.drawCentredString(left_middle, agency_y, self.commune)
+        rule = canvas.stringWidth(self.commune, BOLD, self.nation_pt) / 2
+        canvas.setLineWidth(0.6)
+        canvas.line(left_middle - rule / 2, agency_y - 3, left_middle + rule / 2, agency_y - 3)
+        right_middle = (
+            self.width
+            - canvas.stringWidth("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ", BOLD, self.nation_pt) / 2
+        )
+        draw_motto(canvas, right_middle, self.height, self.nation_pt, self.motto_pt)
+
+
+def _top(heading: ReportHeading, styles: Styles, title: str, subject: str) -> list[Flowable]:
+    place = heading.place_name or text(heading.commune_name).split(" ", 1)[-1]
+    return [
+        _AgencyHeader(heading.commune_name, styles),
+        Spacer(1, 4),
+        Paragraph(markup(date_line(place, heading.as_of)), styles.date_line),
+        Paragraph(title, styles.title),
+        Paragraph(f"{markup(subject)} “{markup(heading.campaign_title)}”", styles.subject),
+    ]
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")  # Vietnamese decimal comma
+
+
+class _Bar(Flowable):
+    """How far a hamlet is toward the target: a filled bar in a frame, a tick at the target."""
+
+    def __init__(self, width: float, share: float) -> None:
+        super().__init__()
+        self.width, self.height, self.share = width, 7.0, max(0.0, min(1.0, share))
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setLineWidth(0.4)
+        canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
+        canvas.rect(0, 0, self.width * self.share, self.height, stroke=0, fill=1)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+
+
+def _progress_table(
+    rows: Sequence[HamletProgress], total: HamletProgress, styles: Styles, width: float
+) -> Table:
+    labels = [
+        "TT",
+        "Thôn, bản",
+        "Số hộ",
+        "Đã ký",
+        "Từ chối",
+        "Vắng mặt",
+        "Đã in, chưa ký",
+        "Chưa in",
+        "Tỷ lệ đã ký (%)",
+        "Tới chỉ tiêu",
+    ]
+    shares = [0.05, 0.21, 0.08, 0.08, 0.08, 0.09, 0.10, 0.08, 0.10, 0.13]
+    widths = [width * share for share in shares]
+    bar_width = widths[-1] - 8
+    data: list[list[object]] = [[Paragraph(label, styles.table_head) for label in labels]]
+    for number, row in enumerate([*rows, total], start=1):
+        data.append(
+            [
+                "" if row is total else str(number),
+                Paragraph(
+                    f"<b>{markup(row.hamlet_name)}</b>"
+                    if row is total
+                    else markup(row.hamlet_name),
+                    styles.table,
+                ),
+                *(
+                    str(n)
+                    for n in (
+                        row.households,
+                        row.signed,
+                        row.refused,
+                        row.absent,
+                        row.printed,
+                        row.not_printed,
+                    )
+                ),
+                _percent(row.percent),
+                _Bar(bar_width, row.percent_of_target / 100),
+            ]
+        )
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        grid_style(
+            styles.table.fontSize,
+            ("FONT", (0, -1), (-1, -1), BOLD, styles.table.fontSize),
+            ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.9, 0.9, 0.9)),
+            ("ALIGN", (2, 1), (-2, -1), "RIGHT"),
+        )
+    )
+    return table
+
+
+def _unsigned_table(hamlet: HamletUnsigned, styles: Styles, width: float) -> list[Flowable]:
+    if not hamlet.households:
+        return [Paragraph("Tất cả các hộ của thôn, bản đã ký cam kết.", styles.body)]
+    labels = ["TT", "Mã hộ", "Chủ hộ", "Địa chỉ", "Tình trạng", "Lý do", "Kết quả vận động"]
+    shares = [0.05, 0.11, 0.28, 0.17, 0.16, 0.12, 0.11]
+    data: list[list[object]] = [[Paragraph(label, styles.table_head) for label in labels]]
+    for number, row in enumerate(hamlet.households, start=1):
+        data.append(
+            [
+                str(number),
+                text(row.code),
+                Paragraph(markup(row.head_name), styles.table),
+                Paragraph(markup(row.address), styles.table),
+                Paragraph(markup(STATUS_LABELS[row.status]), styles.table),
+                Paragraph(markup(row.reason), styles.table),
+                "",
+            ]
+        )
+    table = Table(data, colWidths=[width * s for s in shares], repeatRows=1, hAlign="LEFT")
+    table.setStyle(grid_style(styles.table.fontSize))
+    count = Paragraph(f"Tổng số: {len(hamlet.households)} hộ chưa ký cam kết.", styles.body)
+    return [table, count]
+
+
+def _signatures(columns: list[tuple[str, str]], styles: Styles, width: float) -> Flowable:
+    """Signature columns, right-aligned: a lone one sits on the right as Decree 30 puts it."""
+    column_width = width / max(2, len(columns))
+    rows = [
+        [Paragraph(markup(heading), styles.signature_heading) for heading, _ in columns],
+        [Paragraph("(Ký, ghi rõ họ tên)", styles.signature_hint) for _ in columns],
+        [Spacer(1, SIGNATURE_SPACE) for _ in columns],
+        [Paragraph(markup(name), styles.signature_name) for _, name in columns],
+    ]
+    table = Table(rows, colWidths=[column_width] * len(columns), hAlign="RIGHT")
+    centred = ("ALIGN", (0, 0), (-1, -1), "CENTER")
+    table.setStyle(borderless(styles.signature_name.fontSize, (2, 2, 0), centred))
+    return KeepTogether([Spacer(1, styles.body.spaceBefore * 2), table])
+
+
+class _Checkpoint(Flowable):
+    """Zero-size marker before each hamlet: reports progress, stops when cancelled."""
+
+    def __init__(
+        self, index: int, total: int, progress: Progress | None, cancel: Cancelled | None
+    ) -> None:
+        super().__init__()
+        self.index, self.total, self.progress, self.cancel = index, total, progress, cancel
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.cancel and self.cancel():
+            raise RenderCancelled
+        if self.progress:
+            self.progress(self.index, self.total)
+
+
+def _build(story: list[Flowable], out: Output, title: str) -> int:
+    """Write the story on Decree 30 pages; page numbers from the second page, top centre."""
+    area = text_area(_LAYOUT)
+    pages = 0
+
+    def count(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        nonlocal pages
+        pages += 1
+        if pages > 1:
+            canvas.setFont(REGULAR, 13)
+            top_margin = PAGE_HEIGHT - area.top
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - top_margin / 2 - 4, str(pages))
+
+    frame = page_frame(_LAYOUT)
+    with open_output(out) as stream:
+        doc = _document(stream, title)
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=count)])
+        doc.build(story)
+    return pages
+
+
+def _document(stream: BinaryIO, title: str) -> BaseDocTemplate:
+    return BaseDocTemplate(
+        stream,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        title=title,
+        author="CamKet",
+        creator="CamKet",
+        invariant=True,
+        initialFontName=REGULAR,
+        initialFontSize=13,
+    )

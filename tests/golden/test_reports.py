@@ -1,0 +1,108 @@
+"""The printed progress report and the unsigned lists for hamlet heads, read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+import pytest
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import HamletProgress, PledgeStatus
+from desktop.domain.reports import HamletUnsigned, ReportHeading
+from desktop.printing.fonts import FACES
+from desktop.printing.reports import render_progress_report, render_unsigned_list
+from tests.golden.pdf_facts import embedded_fonts, flat, page_texts, text_runs
+
+HEADING = ReportHeading(
+    commune_name="Xã Sìn Hồ",
+    province_name="Tỉnh Lai Châu",
+    campaign_title="Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc gia",
+    as_of=dt.date(2026, 2, 3),
+    place_name="Sìn Hồ",
+    clerk_name="Lò Thị Hoa",
+)
+
+
+@dataclass(frozen=True)
+class Unsigned:
+    code: str
+    head_name: str
+    address: str
+    status: PledgeStatus
+    reason: str = ""
+
+
+def _progress() -> list[HamletProgress]:
+    return [
+        HamletProgress("a", "Bản Nậm Cha", 120, 90, 2, 3, 10, 15),
+        HamletProgress("b", "Tổ dân phố Nậm Hăn - Sà Dề Phìn", 80, 80, 0, 0, 0, 0),
+        HamletProgress("c", "Thôn 10", 41, 0, 0, 0, 1, 40),
+    ]
+
+
+def test_progress_report_lists_every_hamlet_and_the_commune_total() -> None:
+    out = io.BytesIO()
+    result = render_progress_report(_progress(), HEADING, out)
+    assert result.pages == 1
+    text = flat(page_texts(out.getvalue())[0])
+    assert "ỦY BAN NHÂN DÂN XÃ SÌN HỒ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Sìn Hồ, ngày 03 tháng 02 năm 2026" in text
+    assert "BÁO CÁO Tiến độ ký cam kết thực hiện phong trào “Toàn dân tham gia" in text
+    assert "1 Bản Nậm Cha 120 90 2 3 10 15 75,0" in text
+    assert "3 Thôn 10 41 0 0 0 1 40 0,0" in text
+    assert "Toàn xã 241 170 2 3 11 55 70,5" in text
+    assert "đã ký cam kết 170 hộ, đạt 70,5% (chỉ tiêu 100%); còn 71 hộ chưa ký" in text
+    assert "NGƯỜI LẬP BÁO CÁO (Ký, ghi rõ họ tên) Lò Thị Hoa" in text
+    fonts = embedded_fonts(out.getvalue())
+    assert all(fonts.values()) and {n.split("+")[1] for n in fonts} <= set(FACES)
+
+
+def test_unsigned_lists_start_each_hamlet_on_a_new_page_and_repeat_the_header() -> None:
+    many = [
+        Unsigned(f"NC-{n:03d}", "Nguyễn Hoàng Phương Thảo Nguyên", "Tổ 2", PledgeStatus.PRINTED)
+        for n in range(1, 46)
+    ]
+    refused = [Unsigned("PH-001", "Sùng A Dế", "Tổ 1", PledgeStatus.REFUSED, "Đi làm ăn xa")]
+    hamlets = [
+        HamletUnsigned("Bản Nậm Cha", "Lò Văn Thắng", many),
+        HamletUnsigned("Bản Phìn Hồ", "Sùng A Dế", refused),
+        HamletUnsigned("Thôn 10", "Phạm Thị Hoa", []),
+    ]
+    seen: list[tuple[int, int]] = []
+    out = io.BytesIO()
+    result = render_unsigned_list(hamlets, HEADING, out, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    pages = [flat(page) for page in page_texts(out.getvalue())]
+    assert result.pages == len(pages) >= 4
+    starts = [i for i, page in enumerate(pages) if "DANH SÁCH HỘ CHƯA KÝ CAM KẾT" in page]
+    assert len(starts) == 3
+    assert "Bản Nậm Cha – phong trào" in pages[starts[0]]
+    for page in pages[starts[0] + 1 : starts[1]]:  # Nậm Cha's list goes on under its header
+        assert page.split()[0].isdigit()  # the page number, top centre
+        assert "TT Mã hộ Chủ hộ Địa chỉ Tình trạng Lý do Kết quả vận động" in page
+    nam_cha = " ".join(pages[starts[0] : starts[1]])
+    assert all(f"NC-{n:03d}" in nam_cha for n in range(1, 46))
+    assert "Tổng số: 45 hộ chưa ký cam kết." in nam_cha
+    assert "1 PH-001 Sùng A Dế Tổ 1 Từ chối Đi làm ăn xa" in pages[starts[1]]
+    assert "Tất cả các hộ của thôn, bản đã ký cam kết." in pages[starts[2]]
+    assert "TRƯỞNG THÔN, BẢN NGƯỜI LẬP DANH SÁCH" in pages[starts[2]]
+
+
+def test_report_text_stays_inside_the_margins() -> None:
+    out = io.BytesIO()
+    render_progress_report(_progress(), HEADING, out)
+    # reportlab lets a line run up to about half a point past the frame when it wraps.
+    for run in text_runs(out.getvalue()):
+        assert run.x >= 85.0 - 1 and run.x + run.width <= 595.28 - 42.5 + 1, run
+
+
+def test_unsigned_list_cancel_and_empty_request() -> None:
+    hamlets = [HamletUnsigned("Bản Nậm Cha", "", [])] * 3
+    out = io.BytesIO()
+    result = render_unsigned_list(hamlets, HEADING, out, cancel=lambda: True)
+    assert result.cancelled
+    with pytest.raises(KnownError) as caught:
+        render_unsigned_list([], HEADING, io.BytesIO())
+    assert caught.value.code == "print.nothing"
