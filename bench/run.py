@@ -4,6 +4,7 @@ the raw cost of the same work (plain sqlite3, a bare PySide6 window)."""
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import random
 import resource
@@ -16,10 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.entities import BirthDate
 from desktop.domain.text import fold_for_search
+from desktop.services.demo import create_demo_register
 from desktop.services.pledges import current_campaign
 from desktop.services.progress import progress, unsigned_households
-from desktop.services.register import open_existing
+from desktop.services.register import create_register, open_existing
 from desktop.store.pledges import PROGRESS_SQL
 from desktop.store.register import open_register
 from desktop.store.search import household_ids, match_expression, search_people
@@ -217,6 +220,142 @@ def bench_progress(path: Path) -> None:
     print(f"  unsigned households of one hamlet: {unsigned * 1000:.2f} ms")
 
 
+IMPORT_HEADERS = [
+    "Mã hộ",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Số CCCD",
+    "Quan hệ với chủ hộ",
+    "Thôn",
+    "Số điện thoại",
+    "Dân tộc",
+]
+EXPORT_SQL = """SELECT h.code, p.full_name, p.birth, p.gender, p.id_number, p.relationship,
+        m.name, p.phone, p.ethnicity, p.position
+    FROM person p JOIN household h ON h.id = p.household_id JOIN hamlet m ON m.id = h.hamlet_id
+    WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.sort_key, p.position"""
+
+
+def _list_rows(path: Path) -> tuple[list[list[str]], list[str]]:
+    """A demo register as a commune's list: one row per person, the code on the head's row."""
+    conn = sqlite3.connect(path)
+    rows = []
+    for (
+        code,
+        name,
+        birth,
+        gender,
+        id_number,
+        rel,
+        hamlet,
+        phone,
+        ethnicity,
+        position,
+    ) in conn.execute(EXPORT_SQL):
+        rows.append(
+            [
+                code if position == 0 else "",
+                name,
+                BirthDate.from_iso(birth).display() if birth else "",
+                "Nam" if gender == "nam" else "Nữ",
+                id_number,
+                rel,
+                hamlet if position == 0 else "",
+                phone,
+                ethnicity,
+            ]
+        )
+    hamlets = [r[0] for r in conn.execute("SELECT name FROM hamlet WHERE deleted = 0")]
+    conn.close()
+    return [IMPORT_HEADERS, *rows], hamlets
+
+
+def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def _read_list(path: Path) -> int:
+    """Only read the cells (csv module, openpyxl read-only): the least any import costs."""
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return len(list(csv.reader(fh)))
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    count = sum(1 for _ in workbook.worksheets[0].iter_rows(values_only=True))
+    workbook.close()
+    return count
+
+
+def bench_import(folder: Path, households: int) -> None:
+    """A commune's list of ``households`` imported into an empty register (XLSX and CSV),
+    beside plain sqlite3 inserting the finished rows."""
+    source = folder / "import-source.sqlite3"
+    source.unlink(missing_ok=True)
+    create_demo_register(source, households=households, seed=11)
+    rows, hamlets = _list_rows(source)
+    xlsx, csv_path = folder / "danh-sach.xlsx", folder / "danh-sach.csv"
+    _write_xlsx(xlsx, rows)
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    print(f"Import of a list of {households:,} households ({len(rows) - 1:,} rows)")
+    figures = {}
+    for label, list_path in (("xlsx", xlsx), ("csv", csv_path)):
+        target = folder / f"import-{label}.sqlite3"
+        target.unlink(missing_ok=True)
+        create_register(target, "03478", hamlets)
+        dry, _ = _run_measured(
+            [_camket(), "import", "--db", str(target), str(list_path), "--dry-run"]
+        )
+        elapsed, peak = _run_measured([_camket(), "import", "--db", str(target), str(list_path)])
+        again, _ = _run_measured([_camket(), "import", "--db", str(target), str(list_path)])
+        figures[label] = (dry, elapsed, again, peak, target)
+    # Raw: the rows the import wrote, inserted by plain sqlite3 into bare tables, one
+    # transaction (no reading, checking, matching, sort keys, search index or audit).
+    target = figures["xlsx"][4]
+    conn = sqlite3.connect(target)
+    tables = ["household", "person"]
+    data = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+    names = {
+        t: [d[0] for d in conn.execute(f"SELECT * FROM {t} LIMIT 0").description] for t in tables
+    }
+    people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    conn.close()
+    raw_path = folder / "import-raw.sqlite3"
+
+    def raw_load() -> None:
+        raw_path.unlink(missing_ok=True)
+        raw = sqlite3.connect(raw_path)
+        with raw:
+            for table in tables:
+                raw.execute(f"CREATE TABLE {table} ({', '.join(names[table])})")
+                marks = ", ".join("?" * len(names[table]))
+                raw.executemany(f"INSERT INTO {table} VALUES ({marks})", data[table])
+        raw.close()
+
+    raw = min(_time(raw_load) for _ in range(3))
+    raw_path.unlink()
+    for label, (dry, elapsed, again, peak, _) in figures.items():
+        read_only = min(_time(_read_list, xlsx if label == "xlsx" else csv_path) for _ in range(2))
+        _row(f"camket import {label} ({people:,} people written)", elapsed, raw)
+        _row(f"  dry run of the same {label} (read + check only)", dry, raw)
+        _row("  dry run vs only reading the file's cells", dry, read_only)
+        _row(f"  importing the {label} again (all unchanged)", again, raw)
+        print(f"  peak memory of camket import {label}: {peak / 1024:.0f} MiB")
+    print(
+        "  (raw = plain sqlite3 executemany of the rows the import wrote; ours also starts"
+        " Python, reads the file, checks every row, matches the register, builds sort keys,"
+        " the search index and the audit row; reading alone is timed in this process)"
+    )
+
+
 # A child forked from this (large) process would report this process's size as its peak;
 # a small Python in between execs the command and reports only that command's own peak.
 _MEASURE = """
@@ -264,6 +403,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--households", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--import-households", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="folder to keep the register in")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -275,6 +415,7 @@ def main() -> None:
         bench_search(path, args.queries)
         bench_progress(path)
         bench_window(path, folder)
+        bench_import(folder, args.import_households)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"Peak memory of the bench process (raw copy + search): {peak / 1024:.0f} MiB")
 

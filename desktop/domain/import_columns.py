@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import tcvn3_to_unicode, vni_to_unicode
@@ -122,11 +123,12 @@ class ColumnMap:
     headers: tuple[str, ...]
     fields: Mapping[int, ImportField]
 
+    @cached_property
+    def _columns(self) -> dict[ImportField, int]:
+        return {f: index for index, f in sorted(self.fields.items(), reverse=True)}
+
     def column_of(self, field: ImportField) -> int | None:
-        for index, f in self.fields.items():
-            if f is field:
-                return index
-        return None
+        return self._columns.get(field)
 
     def label(self, column: int) -> str:
         """How a message names a column: its header, else its spreadsheet letter."""

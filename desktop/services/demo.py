@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -27,13 +26,12 @@ from desktop.services.register import (
 )
 from desktop.store import households as repo
 from desktop.store import pledges as pledge_store
-from desktop.store.bulk import insert_rows
+from desktop.store.bulk import bulk_load, insert_rows
 from desktop.store.sync import Writer
 
 MAX_DEMO_HOUSEHOLDS = 2_000_000
 DEMO_COMMUNE_CODE = "03478"  # Xã Sìn Hồ, Lai Châu: a border commune of Mông, Thái, Dao villages
 CHUNK_HOUSEHOLDS = 2_000  # one executemany batch; progress and cancel are checked between them
-BULK_CACHE_KIB = 32 * 1024  # page cache during the load: random UUID keys spill a small one
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -115,40 +113,10 @@ def populate_demo(
     db, writer = (opened.db, opened.writer) if isinstance(opened, OpenRegister) else opened
     as_of = as_of or dt.date(dt.date.today().year, 1, 1)
     try:
-        with db.atomic(), _bulk_load(db):
+        with db.atomic(), bulk_load(db):
             return _populate(db, writer, households, seed, as_of, progress, cancelled)
     except _CancelledError:
         return DemoSummary(cancelled=True)
-
-
-@contextmanager
-def _bulk_load(db: Database) -> Iterator[None]:
-    """Inside a transaction: the per-row FTS insert triggers are set aside for the load and
-    the new rows indexed with one statement per table, exactly as the triggers would have
-    (live rows only). Per-row triggers cost two thirds of the load (19 s of 29 s at 200,000
-    people). On an error the rollback brings the triggers back with everything else."""
-    saved = dict(
-        db.execute(
-            "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
-            " ('person_fts_insert', 'household_fts_insert')"
-        ).fetchall()
-    )
-    last = {t: db.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0] for t in saved}
-    for table in saved:
-        db.execute(f"DROP TRIGGER {table}_fts_insert")
-    cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
-        yield
-        for table, sql in saved.items():
-            db.execute(
-                f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text"
-                f" FROM {table} WHERE rowid > ? AND deleted = 0",
-                [last[table]],
-            )
-            db.execute(sql)
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 class _CancelledError(Exception):

@@ -26,7 +26,7 @@ from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
-from desktop.store.bulk import insert_rows
+from desktop.store.bulk import bulk_load, insert_rows
 from desktop.store.sync import Writer
 
 Progress = Callable[[int, int], None]
@@ -246,7 +246,7 @@ def import_list(
     if dry or report.errors:
         return report
     try:
-        with register.db.atomic():
+        with register.db.atomic(), bulk_load(register.db):
             _apply(register.writer, plan, report, progress, cancelled)
     except _CancelledError:
         report.cancelled = True

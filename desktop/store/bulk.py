@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
+
+BULK_CACHE_KIB = 32 * 1024  # page cache during the load: random UUID keys spill a small one
 
 
 def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
@@ -18,3 +22,33 @@ def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     columns = list(rows[0])
     sql = f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     db.conn.executemany(sql, map(itemgetter(*columns), rows))
+
+
+@contextmanager
+def bulk_load(db: Database) -> Iterator[None]:
+    """Inside a transaction: the per-row FTS insert triggers are set aside for the load and
+    the new rows indexed with one statement per table, exactly as the triggers would have
+    (live rows only). Per-row triggers cost two thirds of the load (19 s of 29 s at 200,000
+    people). On an error the rollback brings the triggers back with everything else."""
+    saved = dict(
+        db.execute(
+            "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+            " ('person_fts_insert', 'household_fts_insert')"
+        ).fetchall()
+    )
+    last = {t: db.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0] for t in saved}
+    for table in saved:
+        db.execute(f"DROP TRIGGER {table}_fts_insert")
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+        for table, sql in saved.items():
+            db.execute(
+                f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text"
+                f" FROM {table} WHERE rowid > ? AND deleted = 0",
+                [last[table]],
+            )
+            db.execute(sql)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")

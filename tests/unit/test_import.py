@@ -388,3 +388,20 @@ def test_every_import_code_has_vietnamese_wording() -> None:
         for code in re.findall(r'KnownError\(\s*"(import\.[a-z_]+)"', path.read_text("utf-8"))
     }
     assert raised and raised <= set(MESSAGES), raised - set(MESSAGES)
+
+
+def test_imported_people_are_found_by_search_without_diacritics(
+    register: OpenRegister, clean_xlsx: Path, tmp_path: Path
+) -> None:
+    from desktop.store.search import search_people
+
+    run(register, clean_xlsx)
+    assert [h.full_name for h in search_people(register.db, "giang a su")] == ["Giàng A Sử"]
+    assert [h.household_code for h in search_people(register.db, "dang thi hoa")] == ["NT-102"]
+    # A new member of an existing household, added by a second import, is found too.
+    more = [list(p) for p in PEOPLE]
+    more.insert(5, ["", "", "Lò Thị Én", "2012", "Nữ", "", "Con", "", "", "", "Thái"])
+    run(register, write_xlsx(tmp_path / "v2.xlsx", [HEADERS, *more]))
+    assert [h.household_code for h in search_people(register.db, "lo thi en")] == ["NT-102"]
+    assert register.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    register.db.execute("INSERT INTO person_fts(person_fts) VALUES ('integrity-check')")
