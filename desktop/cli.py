@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
     progress.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
     progress.add_argument("--csv", type=Path, metavar="FILE", help="also write a CSV file")
+    progress.add_argument("--out", type=Path, metavar="FILE.pdf", help="also print it to a PDF")
+    unsigned = reports.add_parser("unsigned", help="lists of unsigned households per hamlet")
+    unsigned.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    unsigned.add_argument("--hamlet", metavar="NAME", help="only this hamlet's list")
+    unsigned.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     imp = commands.add_parser(
         "import", help="import a list of households (CSV or XLSX; see docs/import.md)"
     )
@@ -266,13 +271,21 @@ def _print(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from desktop.services import progress
+    from desktop.services import progress, reports
     from desktop.services.register import open_existing
+    from desktop.services.sheets import hamlet_named
 
     reg = open_existing(_db(args))
     try:
         campaign = progress.current_campaign(reg)
+        if args.report == "unsigned":
+            hamlet = hamlet_named(reg, args.hamlet) if args.hamlet else None
+            done = reports.print_unsigned_lists(reg, args.out, campaign=campaign, hamlet=hamlet)
+            print(f"Đã in danh sách hộ chưa ký của {done.sheets} thôn/bản: {args.out}")
+            return 0
         rows = progress.progress(reg, campaign)
+        if args.out:
+            reports.print_progress_report(reg, args.out, campaign=campaign)
     finally:
         reg.close()
     if args.csv:

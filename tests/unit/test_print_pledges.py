@@ -108,3 +108,35 @@ def test_a_register_kept_before_the_template_text_prints_with_the_bundled_file(
     register.db.execute("UPDATE pledge_template SET source = ''")
     done = printing.print_pledges(register, tmp_path / "p.pdf")
     assert done.households == 4
+
+
+def test_camket_report_progress_prints_a_pdf_beside_the_table(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    signed = pledges.household_by_code(register, "T2-001").id
+    pledges.record_result(register, signed, PledgeStatus.SIGNED, ON, today=ON)
+    out = tmp_path / "tien-do.pdf"
+    assert main(["report", "progress", "--db", str(register.path), "--out", str(out)]) == 0
+    assert "Toàn xã\t4\t1" in capsys.readouterr().out
+    text = flat(page_texts(out)[0])
+    assert "BÁO CÁO" in text
+    assert "Thôn 2" in text and "Bản Nậm Tăm" in text
+    assert "Toàn xã có 4 hộ; đã ký cam kết 1 hộ, đạt 25,0%" in text
+
+
+def test_camket_report_unsigned_lists_each_hamlet_that_has_some(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    signed = pledges.household_by_code(register, "T2-001").id
+    pledges.record_result(register, signed, PledgeStatus.SIGNED, ON, today=ON)
+    out = tmp_path / "chua-ky.pdf"
+    assert main(["report", "unsigned", "--db", str(register.path), "--out", str(out)]) == 0
+    assert "của 2 thôn/bản" in capsys.readouterr().out
+    texts = [flat(t) for t in page_texts(out)]
+    assert any("NT-001" in t and "NT-002" in t for t in texts)
+    assert any("T10-001" in t for t in texts)
+    assert not any("T2-001" in t for t in texts)
+    one = tmp_path / "t10.pdf"
+    args = ["report", "unsigned", "--db", str(register.path), "--hamlet", "thon 10"]
+    assert main([*args, "--out", str(one)]) == 0
+    assert all("NT-001" not in t for t in page_texts(one))
