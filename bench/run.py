@@ -17,12 +17,25 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reportlab.graphics.barcode.qr import QrCode
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
 from desktop.domain.entities import BirthDate
+from desktop.domain.pledges import PledgeSheet
+from desktop.domain.templates import PledgeTemplate, fill
 from desktop.domain.text import fold_for_search
+from desktop.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from desktop.printing.sheet import render_pledges, sheet_values
 from desktop.services.demo import create_demo_register
 from desktop.services.pledges import current_campaign
+from desktop.services.printing import campaign_pledge_template, print_pledges
 from desktop.services.progress import progress, unsigned_households
-from desktop.services.register import create_register, open_existing
+from desktop.services.register import OpenRegister, create_register, open_existing
+from desktop.services.sheets import sheets_for
+from desktop.store.households import list_hamlets
 from desktop.store.pledges import PROGRESS_SQL
 from desktop.store.register import open_register
 from desktop.store.search import household_ids, match_expression, search_people
@@ -356,6 +369,112 @@ def bench_import(folder: Path, households: int) -> None:
     )
 
 
+# --- printing a hamlet's pledge sheets ---------------------------------------------------------
+
+PRINT_HOUSEHOLDS = 1_000
+
+
+def _big_hamlet(reg: OpenRegister, households: int) -> str:
+    """Gather the register's first ``households`` households into one hamlet (its id)."""
+    hamlet = reg.db.execute("SELECT id FROM hamlet ORDER BY sort_key LIMIT 1").fetchone()[0]
+    with reg.db.atomic():
+        reg.db.execute(
+            """UPDATE household SET hamlet_id = ? WHERE id IN
+                (SELECT id FROM household WHERE deleted = 0 ORDER BY rowid LIMIT ?)""",
+            [hamlet, households],
+        )
+    return str(hamlet)
+
+
+def raw_sheets(sheets: list[PledgeSheet], template: PledgeTemplate, out: Path) -> int:
+    """The same words, table cells and QR code drawn straight on a reportlab canvas with the
+    same fonts: no flowables, no justification, no continued pages (one page a sheet)."""
+    canvas = Canvas(str(out), pagesize=A4, initialFontName=REGULAR)
+    width, height = A4
+    left, right, top = 30 * mm, width - 15 * mm, height - 20 * mm
+    for sheet in sheets:
+        values = sheet_values(sheet)
+        y = top - 12
+        canvas.setFont(BOLD, 12)
+        canvas.drawCentredString((left + right) / 2, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        y -= 16
+        canvas.drawCentredString((left + right) / 2, y, "Độc lập - Tự do - Hạnh phúc")
+        y -= 26
+        canvas.setFont(BOLD, 14)
+        canvas.drawCentredString((left + right) / 2, y, template.title)
+        for line in simpleSplit(fill(template.subject, values), BOLD, 13, right - left):
+            y -= 15
+            canvas.setFont(BOLD, 13)
+            canvas.drawCentredString((left + right) / 2, y, line)
+        canvas.setFont(REGULAR, 13)
+        for label in (
+            f"Họ và tên chủ hộ: {sheet.head_name}   Năm sinh: {sheet.head_birth}",
+            f"Số định danh cá nhân: {sheet.head_id_number}   Số nhân khẩu: {sheet.member_count}",
+            f"Nơi cư trú: {sheet.address}, {values['hamlet']}, {values['commune']}",
+        ):
+            y -= 17
+            canvas.drawString(left, y, label)
+        canvas.setFont(REGULAR, 11)
+        for number, m in enumerate(sheet.members, start=1):
+            y -= 15
+            if y < 60 * mm:
+                break
+            cells = (str(number), m.full_name, m.gender, m.birth, m.id_number, m.relationship)
+            for x, cell in zip((0, 24, 190, 240, 300, 375), cells, strict=True):
+                canvas.drawString(left + x, y, cell)
+            canvas.line(left, y - 4, right, y - 4)
+        canvas.setFont(REGULAR, 13)
+        for paragraph in (template.lead, *template.commitments, template.closing):
+            for line in simpleSplit(fill(paragraph, values), REGULAR, 13, right - left):
+                y -= 15
+                canvas.drawString(left, y, line)
+        canvas.setFont(ITALIC, 13)
+        canvas.drawRightString(right, y - 20, f"{sheet.place_name}, ngày …… tháng …… năm 20……")
+        for column, signature in enumerate(template.signatures):
+            x = left + (column + 0.5) * (right - left) / len(template.signatures)
+            canvas.setFont(BOLD, 13)
+            canvas.drawCentredString(x, y - 36, signature.heading)
+            canvas.setFont(ITALIC, 13)
+            canvas.drawCentredString(x, y - 51, "(Ký, ghi rõ họ tên)")
+        canvas.setFont(BOLD, 12)
+        canvas.drawString(left, 8 * mm, f"Mã hộ: {sheet.household_code}")
+        QrCode(sheet.qr_payload, width=16 * mm, height=16 * mm, qrLevel="M").drawOn(
+            canvas, right - 16 * mm, 3 * mm
+        )
+        canvas.showPage()
+    canvas.save()
+    return len(sheets)
+
+
+def bench_printing(path: Path, folder: Path, households: int) -> None:
+    reg = open_existing(path)
+    hamlet_id = _big_hamlet(reg, households)
+    hamlet = next(h for h in list_hamlets(reg.db) if h.id == hamlet_id)
+    campaign = current_campaign(reg)
+    template = campaign_pledge_template(reg, campaign)
+    register_fonts()
+    started = time.perf_counter()
+    sheets = sheets_for(reg, hamlet_id, campaign=campaign)
+    filled = time.perf_counter() - started
+    ours_pdf, raw_pdf, service_pdf = (folder / n for n in ("ours.pdf", "raw.pdf", "service.pdf"))
+    render_pledges(sheets[:5], template, ours_pdf)  # warm up: fonts parsed, caches filled
+    started = time.perf_counter()
+    pages = render_pledges(sheets, template, ours_pdf).pages  # large households take two
+    ours = time.perf_counter() - started
+    raw = _time(raw_sheets, sheets, template, raw_pdf)
+    service = _time(lambda: print_pledges(reg, service_pdf, campaign=campaign, hamlet=hamlet))
+    reg.close()
+    print(f"Pledge sheets of a {len(sheets):,}-household hamlet (one PDF)")
+    _row("render_pledges vs raw reportlab canvas", ours, raw)
+    print(
+        f"  pages per second: ours {pages / ours:.1f} ({pages:,} pages),"
+        f" raw {len(sheets) / raw:.1f}; PDF {ours_pdf.stat().st_size / 1e6:.1f} MB"
+        f" vs raw {raw_pdf.stat().st_size / 1e6:.1f} MB"
+    )
+    _row("print_pledges (fill, draw, mark printed)", service, raw)
+    print(f"  filling the sheets from the register: {filled * 1000:.0f} ms")
+
+
 # A child forked from this (large) process would report this process's size as its peak;
 # a small Python in between execs the command and reports only that command's own peak.
 _MEASURE = """
@@ -405,6 +524,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--import-households", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="folder to keep the register in")
+    parser.add_argument(
+        "--print-households", type=int, default=PRINT_HOUSEHOLDS, help="households to print"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -414,6 +536,7 @@ def main() -> None:
         bench_generation(path, args.households)
         bench_search(path, args.queries)
         bench_progress(path)
+        bench_printing(path, folder, args.print_households)
         bench_window(path, folder)
         bench_import(folder, args.import_households)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

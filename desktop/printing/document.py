@@ -109,7 +109,7 @@ def make_styles(layout: Layout) -> Styles:
         body_left=style("body_left", body_pt, alignment=TA_LEFT, leading=leading),
         label=style("label", body_pt, alignment=TA_LEFT, leading=leading, spaceBefore=space),
         date_line=style("date_line", body_pt, ITALIC, alignment=TA_RIGHT, spaceBefore=space),
-        table=style("table", table_pt, alignment=TA_LEFT),
+        table=style("table", table_pt, alignment=TA_LEFT, leading=table_pt * SINGLE_LEADING),
         table_head=style("table_head", table_pt, BOLD, alignment=TA_CENTER),
         signature_heading=style("signature_heading", sign_pt, BOLD, alignment=TA_CENTER),
         signature_hint=style("signature_hint", sign_pt, ITALIC, alignment=TA_CENTER),
@@ -256,8 +256,8 @@ def grid_style(size: float, *extra: tuple, leading: float | None = None) -> Tabl
             ("ALIGN", (0, 1), (0, -1), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             *extra,
         ]
     )

@@ -68,8 +68,12 @@ def render_progress_report(
     story: list[Flowable] = [
         *_top(heading, styles, "BÁO CÁO", "Tiến độ ký cam kết thực hiện phong trào"),
         _progress_table(rows, total, styles, width),
-        Paragraph(markup(summary), styles.body),
-        _signatures([("NGƯỜI LẬP BÁO CÁO", heading.clerk_name)], styles, width),
+        KeepTogether(
+            [
+                Paragraph(markup(summary), styles.body),
+                *_signatures([("NGƯỜI LẬP BÁO CÁO", heading.clerk_name)], styles, width),
+            ]
+        ),
     ]
     pages = _build(story, out, f"Báo cáo tiến độ ký cam kết – {heading.commune_name}")
     return RenderResult(sheets=1, pages=pages)
@@ -100,17 +104,13 @@ def render_unsigned_list(
             "DANH SÁCH HỘ CHƯA KÝ CAM KẾT",
             f"{text(hamlet.hamlet_name)} – phong trào",
         )
-        story += _unsigned_table(hamlet, styles, width)
-        story.append(
-            _signatures(
-                [
-                    ("TRƯỞNG THÔN, BẢN", hamlet.hamlet_head),
-                    ("NGƯỜI LẬP DANH SÁCH", heading.clerk_name),
-                ],
-                styles,
-                width,
-            )
+        table, count = _unsigned_table(hamlet, styles, width)
+        signatures = _signatures(
+            [("TRƯỞNG THÔN, BẢN", hamlet.hamlet_head), ("NGƯỜI LẬP DANH SÁCH", heading.clerk_name)],
+            styles,
+            width,
         )
+        story += [table, KeepTogether([count, *signatures])]
     try:
         pages = _build(story, out, f"Danh sách hộ chưa ký cam kết – {heading.commune_name}")
     except RenderCancelled:
@@ -238,9 +238,12 @@ def _progress_table(
     return table
 
 
-def _unsigned_table(hamlet: HamletUnsigned, styles: Styles, width: float) -> list[Flowable]:
+def _unsigned_table(
+    hamlet: HamletUnsigned, styles: Styles, width: float
+) -> tuple[Flowable, Flowable]:
+    """The list and the line under it that counts it (the count goes with the signatures)."""
     if not hamlet.households:
-        return [Paragraph("Tất cả các hộ của thôn, bản đã ký cam kết.", styles.body)]
+        return Spacer(1, 0), Paragraph("Tất cả các hộ của thôn, bản đã ký cam kết.", styles.body)
     labels = ["TT", "Mã hộ", "Chủ hộ", "Địa chỉ", "Tình trạng", "Lý do", "Kết quả vận động"]
     shares = [0.05, 0.11, 0.28, 0.17, 0.16, 0.12, 0.11]
     data: list[list[object]] = [[Paragraph(label, styles.table_head) for label in labels]]
@@ -259,10 +262,10 @@ def _unsigned_table(hamlet: HamletUnsigned, styles: Styles, width: float) -> lis
     table = Table(data, colWidths=[width * s for s in shares], repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style(styles.table.fontSize))
     count = Paragraph(f"Tổng số: {len(hamlet.households)} hộ chưa ký cam kết.", styles.body)
-    return [table, count]
+    return table, count
 
 
-def _signatures(columns: list[tuple[str, str]], styles: Styles, width: float) -> Flowable:
+def _signatures(columns: list[tuple[str, str]], styles: Styles, width: float) -> list[Flowable]:
     """Signature columns, right-aligned: a lone one sits on the right as Decree 30 puts it."""
     column_width = width / max(2, len(columns))
     rows = [
@@ -274,7 +277,7 @@ def _signatures(columns: list[tuple[str, str]], styles: Styles, width: float) ->
     table = Table(rows, colWidths=[column_width] * len(columns), hAlign="RIGHT")
     centred = ("ALIGN", (0, 0), (-1, -1), "CENTER")
     table.setStyle(borderless(styles.signature_name.fontSize, (2, 2, 0), centred))
-    return KeepTogether([Spacer(1, styles.body.spaceBefore * 2), table])
+    return [Spacer(1, styles.body.spaceBefore * 2), table]
 
 
 class _Checkpoint(Flowable):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,6 +22,7 @@ from reportlab.platypus import (
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
+from desktop.domain.text import fold_for_search
 from desktop.printing.document import (
     Cancelled,
     MottoBlock,
@@ -41,7 +43,7 @@ from desktop.printing.fonts import REGULAR, register_fonts
 from desktop.printing.pages import GAP, SheetRun, SheetStart, sheet_document
 
 BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
-SIGNATURE_SPACE = 48  # points between "(Ký, ghi rõ họ tên)" and the printed name
+SIGNATURE_SPACE = 40  # points (14 mm) between "(Ký, ghi rõ họ tên)" and the printed name
 
 # Unit names start with their kind ("Xã Sìn Hồ", "Bản Nậm Cha"); inside a sentence Vietnamese
 # writes the kind in lower case ("Ủy ban nhân dân xã Sìn Hồ").
@@ -161,7 +163,7 @@ def sheet_values(sheet: PledgeSheet) -> dict[str, str]:
         "hamlet": _inline(sheet.hamlet_name),
         "hamlet_head": text(sheet.hamlet_head),
         "commune": _inline(sheet.commune_name),
-        "province": _inline(sheet.province_name),
+        "province": _inline_province(sheet.province_name),
         "place": text(sheet.place_name),
         "border_post": text(sheet.border_post),
         "border_officer": text(sheet.border_officer),
@@ -188,16 +190,15 @@ def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -
     story.append(Paragraph(markup(fill(template.lead, values)), styles.body))
     for number, commitment in enumerate(template.commitments, start=1):
         story.append(Paragraph(f"{number}. {markup(fill(commitment, values))}", styles.body))
+    # The signatures never stand alone on a page: the closing words go with them.
+    ending: list[Flowable] = []
     if template.closing:
-        story.append(Paragraph(markup(fill(template.closing, values)), styles.body))
-    story.append(
-        KeepTogether(
-            [
-                Paragraph(markup(date_line(sheet.place_name, sheet.signed_on)), styles.date_line),
-                _signature_table(sheet, template, values, styles, frame.width),
-            ]
-        )
-    )
+        ending.append(Paragraph(markup(fill(template.closing, values)), styles.body))
+    ending += [
+        Paragraph(markup(date_line(sheet.place_name, sheet.signed_on)), styles.date_line),
+        _signature_table(sheet, template, values, styles, frame.width),
+    ]
+    story.append(KeepTogether(ending))
     return story
 
 
@@ -212,9 +213,7 @@ def _household_block(
 
     birth = text(sheet.head_birth)
     birth_label = "Ngày sinh" if "/" in birth else "Năm sinh"
-    where = ", ".join(
-        v for v in (values["address"], values["hamlet"], values["commune"], values["province"]) if v
-    )
+    where = _residence(values)
     rows = [
         [field("Họ và tên chủ hộ", values["household_head"], bold=True), field(birth_label, birth)],
         [
@@ -352,6 +351,29 @@ def _gap(width: float, size: float, label: str = "") -> str:
     """Dots for a hand-written answer: as many as fit ``width`` after ``label``."""
     room = width - stringWidth(label, REGULAR, size) - 2
     return "…" * int(room / stringWidth("…", REGULAR, size))
+
+
+def _residence(values: dict[str, str]) -> str:
+    """Address, hamlet, commune, province, each left out when the address already says it."""
+    parts = [values["address"]] if values["address"] else []
+    for unit in (values["hamlet"], values["commune"], values["province"]):
+        # "Bản Ngải Há" typed into the address already names the hamlet.
+        if unit and _words(unit) not in _words(", ".join(parts)):
+            parts.append(unit)
+    return ", ".join(parts)
+
+
+def _words(value: str) -> str:
+    # Whole words only: "Bản Hồng" does not already name "bản Hồ".
+    return " " + " ".join(re.findall(r"\w+", fold_for_search(value))) + " "
+
+
+def _inline_province(name: str) -> str:
+    """'tỉnh Lai Châu' (the official list names most provinces without their kind)."""
+    inline = _inline(name)
+    if inline and inline == text(name) and not inline.startswith(_UNIT_KINDS):
+        return f"tỉnh {inline}"
+    return inline
 
 
 def _inline(name: str) -> str:

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,17 @@ def test_bản_lưu_shows_the_captured_signature(covid: PledgeTemplate) -> None:
         if obj.get_object()["/Subtype"] == "/Image"
     ]
     assert len(images) == 1
+
+
+@pytest.mark.parametrize("which", ["covid-xnc-2021.toml", "bien-gioi.toml"])
+def test_a_household_of_eight_fits_one_sheet(which: str) -> None:
+    template = load_template(form_path(which))
+    sheet = household(8, relatives=False)
+    short = tuple(
+        replace(m, full_name=f"Lò Văn {n}", relationship="Con") if n else m
+        for n, m in enumerate(sheet.members)
+    )
+    out = io.BytesIO()
+    assert render_pledges([replace(sheet, members=short)], template, out).pages == 1
+    text = flat(page_texts(out.getvalue())[0])
+    assert "ĐẠI DIỆN HỘ GIA ĐÌNH" in text and "Lò Văn 7" in text
