@@ -174,6 +174,9 @@ ISSUE_MESSAGES: dict[str, str] = {
     "import.hamlet_new": "thôn/bản “{name}” chưa có trong sổ, sẽ được thêm mới",
     "import.id_elsewhere": "đã có trong sổ: {name}, hộ {code}",
     "import.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
+    "import.code_kept": "hộ này đã có trong sổ với mã {code}; giữ mã cũ",
+    "import.same_household": "là cùng một hộ trong sổ với hộ ở dòng {row}",
+    "import.phone_zero_restored": "Excel đã bỏ số 0 ở đầu; đã thêm lại",
 }
 
 

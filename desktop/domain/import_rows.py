@@ -35,6 +35,9 @@ class ImportIssueCode(StrEnum):
     HAMLET_NEW = "import.hamlet_new"
     ID_ELSEWHERE = "import.id_elsewhere"
     CODE_INVALID = "import.code_invalid"
+    CODE_KEPT = "import.code_kept"
+    SAME_HOUSEHOLD = "import.same_household"
+    PHONE_ZERO_RESTORED = "import.phone_zero_restored"
 
 
 IMPORT_ISSUE_CODES: frozenset[str] = frozenset(ImportIssueCode)
@@ -218,6 +221,13 @@ def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date)
     if is_head and fold_for_search(relationship) in ("", "ch"):
         relationship = "Chủ hộ"
     phone_raw = reader.text(ImportField.PHONE)
+    if phone_raw.isdigit() and len(phone_raw) == 9 and not phone_raw.startswith("0"):
+        # Excel stored the number as a number: 0912345678 became 912345678.
+        phone_raw = "0" + phone_raw
+        reader.add(
+            ImportField.PHONE,
+            Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING),
+        )
     person = Person(
         household_id="",
         full_name=name,

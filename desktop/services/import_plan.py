@@ -71,6 +71,7 @@ class _Register:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.hamlets = repo.list_hamlets(db)
+        self.hamlet_by_id = {h.id: h for h in self.hamlets}
         self.hamlet_by_name: dict[str, Hamlet] = {}
         for hamlet in self.hamlets:
             folded = fold_for_search(hamlet.name)
@@ -90,6 +91,19 @@ class _Register:
             if p.id_number:
                 self.person_by_id_number[p.id_number] = p
         self.codes = {fold_for_search(h.code) for h in self.households.values()}
+        heads = {p.id: p for people in self.members.values() for p in people}
+        self.household_by_head: dict[tuple[str, str, int | None], str] = {}
+        for household in self.households.values():
+            head = heads.get(household.head_id or "")
+            if head is not None:
+                self.household_by_head.setdefault(
+                    _head_key(household.hamlet_id, head), household.id
+                )
+
+
+def _head_key(hamlet_id: str, person: Person) -> tuple[str, str, int | None]:
+    """A household known by its head: hamlet, name without marks, birth year."""
+    return hamlet_id, fold_for_search(person.full_name), person.birth.year if person.birth else None
 
 
 def _rows(db: Database, sql: str) -> list[dict[str, Any]]:
@@ -112,9 +126,17 @@ def plan_import(
     hamlet_label = _label(columns, ImportField.HAMLET)
     taken_codes = set(reg.codes)
     taken_codes |= {fold_for_search(d.code) for d in drafts if d.code}
+    matched: dict[str, int] = {}  # existing household id -> file row of the draft it matched
     for draft in drafts:
         head = draft.rows[0]
-        hamlet = _hamlet(reg, new_hamlets, draft.hamlet or default_hamlet)
+        named = draft.hamlet or default_hamlet
+        hamlet: Hamlet | None = _hamlet(reg, new_hamlets, named) if named else None
+        if hamlet is None and len(reg.hamlets) == 1:
+            hamlet = reg.hamlets[0]
+        existing_id = _existing_household(reg, draft, hamlet)
+        if existing_id is not None and not named:
+            # A list without hamlets updates households where they are.
+            hamlet = reg.hamlet_by_id[reg.households[existing_id].hamlet_id]
         if hamlet is None:
             plan.issues.append(
                 RowIssue(
@@ -124,13 +146,37 @@ def plan_import(
                 )
             )
             continue
-        existing_id = _existing_household(reg, draft)
         if existing_id is None:
             plan.actions.append(_new_household(draft, hamlet, taken_codes))
-        else:
-            plan.actions.append(
-                _update_household(reg, draft, hamlet, existing_id, columns, plan.issues)
+            continue
+        if existing_id in matched:
+            plan.issues.append(
+                _row_issue(
+                    head.row,
+                    _label(columns, ImportField.FULL_NAME),
+                    "household",
+                    ImportIssueCode.SAME_HOUSEHOLD,
+                    Severity.ERROR,
+                    row=matched[existing_id],
+                )
             )
+            continue
+        matched[existing_id] = head.row
+        stored_code = reg.households[existing_id].code
+        if draft.code and fold_for_search(draft.code) != fold_for_search(stored_code):
+            plan.issues.append(
+                _row_issue(
+                    head.row,
+                    _label(columns, ImportField.HOUSEHOLD_CODE),
+                    "code",
+                    ImportIssueCode.CODE_KEPT,
+                    Severity.WARNING,
+                    code=stored_code,
+                )
+            )
+        plan.actions.append(
+            _update_household(reg, draft, hamlet, existing_id, columns, plan.issues)
+        )
     plan.new_hamlets = list(new_hamlets.values())
     for hamlet in plan.new_hamlets:
         first = next(a for a in plan.actions if a.household.hamlet_id == hamlet.id)
@@ -151,9 +197,7 @@ def _label(columns: ColumnMap, f: ImportField) -> str:
     return columns.label(column) if column is not None else ""
 
 
-def _hamlet(reg: _Register, new: dict[str, Hamlet], name: str) -> Hamlet | None:
-    if not name:
-        return reg.hamlets[0] if len(reg.hamlets) == 1 else None
+def _hamlet(reg: _Register, new: dict[str, Hamlet], name: str) -> Hamlet:
     folded = fold_for_search(name)
     found = reg.hamlet_by_name.get(folded) or reg.hamlet_by_name.get(_without_kind(folded))
     if found is not None:
@@ -163,17 +207,31 @@ def _hamlet(reg: _Register, new: dict[str, Hamlet], name: str) -> Hamlet | None:
     return new[folded]
 
 
-def _existing_household(reg: _Register, draft: HouseholdDraft) -> str | None:
+def _existing_household(reg: _Register, draft: HouseholdDraft, hamlet: Hamlet | None) -> str | None:
+    """The register's household this draft is: by code, else by a member's personal ID,
+    else by its head (name and birth year in the same hamlet), for lists with neither."""
     if draft.code:
         found = reg.household_by_code.get(fold_for_search(draft.code))
         if found is not None:
             return found
-        return None  # a code of its own that the register lacks: a new household
     for row in draft.rows:
         person = reg.person_by_id_number.get(row.person.id_number)
         if row.person.id_number and person is not None:
             return person.household_id
-    return None
+    if hamlet is None:
+        return None
+    return reg.household_by_head.get(_head_key(hamlet.id, draft.rows[0].person))
+
+
+def _row_issue(
+    file_row: int,
+    column: str,
+    field_name: str,
+    issue_code: str,
+    severity: Severity,
+    **params: object,
+) -> RowIssue:
+    return RowIssue(file_row, column, Issue(field_name, issue_code, severity, params))
 
 
 def _next_code(hamlet: Hamlet, taken: set[str]) -> str:

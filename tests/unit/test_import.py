@@ -405,3 +405,47 @@ def test_imported_people_are_found_by_search_without_diacritics(
     assert [h.household_code for h in search_people(register.db, "lo thi en")] == ["NT-102"]
     assert register.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     register.db.execute("INSERT INTO person_fts(person_fts) VALUES ('integrity-check')")
+
+
+def test_a_list_without_codes_or_ids_is_matched_by_its_heads_on_reimport(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [
+        ["Họ và tên", "Năm sinh", "Giới tính", "Quan hệ", "Bản"],
+        ["Thào A Pó", "1970", "Nam", "Chủ hộ", "Bản Nậm Tăm"],
+        ["Mùa Thị Dê", "1973", "Nữ", "Vợ", ""],
+        ["Thào A Lồng", "1985", "Nam", "Chủ hộ", "Bản Nậm Tăm"],
+    ]
+    path = write_xlsx(tmp_path / "khong-ma.xlsx", rows)
+    first = run(register, path)
+    assert (first.new_households, first.new) == (2, 3)
+    codes = sorted(h["code"] for h in people_named(register, ["Thào A Pó", "Thào A Lồng"]).values())
+    assert codes == ["NT-003", "NT-004"]  # the hamlet's initials, next free numbers
+    again = run(register, path)
+    assert (again.new_households, again.new, again.unchanged) == (0, 0, 3)
+
+
+def test_a_known_household_under_another_code_keeps_its_code(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # NT-001 of the register (Đặng Văn Hoà, ID 012080001234) arrives coded "HK-9".
+    rows = [
+        ["Mã hộ", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số điện thoại"],
+        ["HK-9", "Đặng Văn Hoà", "04/03/1980", "Nam", "012080001234", 912000111],
+    ]
+    report = run(register, write_xlsx(tmp_path / "ma-khac.xlsx", rows))
+    assert report.applied, describe_all(report)
+    assert (report.new_households, report.updated) == (0, 1)
+    assert [describe_issue_line(report, i) for i in report.warnings] == [
+        "ma-khac.xlsx, dòng 4, cột “Mã hộ”: hộ này đã có trong sổ với mã NT-001; giữ mã cũ",
+        "ma-khac.xlsx, dòng 4, cột “Số điện thoại”: Excel đã bỏ số 0 ở đầu; đã thêm lại",
+    ]
+    assert repo.find_household_by_code(register.db, "HK-9") is None
+    person = people_named(register, ["Đặng Văn Hoà"])["Đặng Văn Hoà"]
+    assert (person["code"], person["phone"]) == ("NT-001", "0912000111")
+
+
+def describe_issue_line(report: ImportReport, issue: Any) -> str:
+    from desktop.messages import describe_row_issue
+
+    return describe_row_issue(report.source, issue)
