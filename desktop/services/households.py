@@ -4,6 +4,7 @@ delete with undo, move a person, and the checks of a whole household against the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -39,6 +40,7 @@ __all__ = [
     "move_person",
     "new_draft",
     "save_household",
+    "suggest_code",
     "undo_delete",
 ]
 
@@ -55,6 +57,30 @@ class SaveResult:
 
 def new_draft(hamlet_id: str, code: str = "") -> HouseholdDraft:
     return HouseholdDraft(Household(hamlet_id=hamlet_id, code=code))
+
+
+_NUMBERED = re.compile(r"(.*?)(\d+)")
+
+
+def suggest_code(db: Database, hamlet_id: str) -> str:
+    """The next free code after the hamlet's highest numbered one ("NT-0012" → "NT-0013"),
+    or "" when the hamlet has no numbered code yet."""
+    codes = [
+        row[0]
+        for row in db.execute(
+            "SELECT code FROM household WHERE hamlet_id = ? AND deleted = 0", [hamlet_id]
+        ).fetchall()
+    ]
+    numbered = [(m[1], m[2]) for code in codes if (m := _NUMBERED.fullmatch(code))]
+    if not numbered:
+        return ""
+    prefix, digits = max(numbered, key=lambda pair: (int(pair[1]), pair[0]))
+    number = int(digits)
+    while True:
+        number += 1
+        code = f"{prefix}{number:0{len(digits)}d}"
+        if repo.find_household_by_code(db, code) is None:
+            return code
 
 
 def load_draft(db: Database, household_id: str) -> HouseholdDraft:

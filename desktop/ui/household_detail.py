@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -183,3 +185,29 @@ class HouseholdDetail(QStackedWidget):
         view.resizeColumnsToContents()
         for column in range(header.count()):
             header.resizeSection(column, header.sectionSize(column) + 12)
+
+    def select_person(self, person_id: str) -> None:
+        """Select a member's row (the person a duplicate warning named)."""
+        for row in range(self.member_model.rowCount()):
+            if self.member_model.record(row).id == person_id:
+                self.member_view.selectRow(row)
+                self.member_view.scrollTo(self.member_model.index(row, 0))
+
+
+class HouseholdDialog(QDialog):
+    """Another household, read-only, beside the editor (a duplicate warning's person)."""
+
+    def __init__(
+        self, db: Database, household_id: str, person_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.detail = HouseholdDetail(db, self)
+        self.detail.show_household(household_id)
+        self.detail.select_person(person_id)
+        self.setWindowTitle(self.detail.title.text())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        self.resize(760, 420)

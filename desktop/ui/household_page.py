@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,9 +21,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
+from desktop.services import households as household_service
+from desktop.services.households import DeletedHousehold
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
-from desktop.ui.household_detail import HouseholdDetail
+from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
+from desktop.ui.household_editor import HouseholdEditor
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_search import HouseholdSearch
 
@@ -32,6 +38,7 @@ class HouseholdPage(QWidget):
 
     status_message = Signal(str, int)  # text, milliseconds to show it (0: until replaced)
     results_shown = Signal(int)  # a search answer reached the list: its household count
+    undo_available = Signal(bool)  # a deleted household can be brought back (Ctrl+Z)
 
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,11 +65,35 @@ class HouseholdPage(QWidget):
         self._setup_view()
 
         self.detail = HouseholdDetail(register.db)
+        self.editor = HouseholdEditor(register)
+        self.last_deleted: DeletedHousehold | None = None
+        self.person_dialog: HouseholdDialog | None = None
+        self._wanted: str | None = None  # a household just saved: keep it open
+        self.new_button = QPushButton(self.tr("New household"))
+        self.new_button.setToolTip(self.tr("Ctrl+N"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setToolTip(self.tr("Ctrl+E"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete key in the list; Ctrl+Z brings it back"))
+        actions = QHBoxLayout()
+        actions.setContentsMargins(12, 8, 8, 0)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.detail_panel = QWidget()
+        detail_layout = QVBoxLayout(self.detail_panel)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addLayout(actions)
+        detail_layout.addWidget(self.detail, stretch=1)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.detail_panel)
+        self.right.addWidget(self.editor)
 
         filters = QHBoxLayout()
         filters.addWidget(self.hamlet_combo, stretch=1)
         filters.addWidget(self.count_label)
         left = QWidget()
+        self.list_panel = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.search_box)
@@ -71,7 +102,7 @@ class HouseholdPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
@@ -88,11 +119,14 @@ class HouseholdPage(QWidget):
         self.search_box.returnPressed.connect(self._focus_list)
         self.hamlet_combo.currentIndexChanged.connect(lambda _i: self._ask(immediately=True))
         self.view.selectionModel().currentRowChanged.connect(self._show_current)
+        self._connect_editing()
         self._ask(immediately=True)
 
     # --- public -------------------------------------------------------------------------
 
     def focus_search(self) -> None:
+        if not self.leave_editor():
+            return
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
@@ -118,6 +152,7 @@ class HouseholdPage(QWidget):
 
     def shutdown(self) -> None:
         """Wait for a running search and close its connection (before the register closes)."""
+        self.editor.shutdown()
         self.search.shutdown()
 
     # --- search -------------------------------------------------------------------------
@@ -130,16 +165,22 @@ class HouseholdPage(QWidget):
     def _show_found(self, sequence: int, _query: str, ids: list[str]) -> None:
         if sequence != self.search.latest:
             return  # an older query finished late: its answer is no longer wanted
-        chosen = self.detail.household_id
+        chosen = self._wanted or self.detail.household_id
         self.model.set_ids(ids)
         self.count_label.setText(
             self.tr("{count} households").format(count=group_thousands(len(ids)))
         )
+        self.results_loaded = True
+        if self.editing:
+            self.results_shown.emit(len(ids))
+            return  # the open editor keeps its household; the list catches up when it closes
         row = self.model.row_of(chosen) if chosen else None
-        if row is None:
-            self.detail.show_household(None)
-        else:
+        if row is not None:
             self.select_row(row)
+        elif chosen != self._wanted and not self.editing:
+            self.detail.show_household(None)
+        self._wanted = None
+        self._update_actions()
         self.results_loaded = True
         self.results_shown.emit(len(ids))
 
@@ -190,8 +231,133 @@ class HouseholdPage(QWidget):
         head_name = metrics.horizontalAdvance("Nguyễn Thị Phương Thảo") + 12
         view.setMinimumWidth(sum(widths.values()) + head_name + scroll_bar + 4)
 
-    def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_household(self.model.household_id(current.row()))
+    def _show_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        household_id = self.model.household_id(current.row())
+        if self.editing and household_id != self.editor.household_id:
+            if not self.editor.confirm_leave():
+                # Stay on the household being edited.
+                self.view.selectionModel().blockSignals(True)
+                self.view.selectionModel().setCurrentIndex(
+                    previous,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.selectionModel().blockSignals(False)
+                return
+            self.right.setCurrentWidget(self.detail_panel)
+        self.detail.show_household(household_id)
+        self._update_actions()
+
+    # --- editing ------------------------------------------------------------------------
+
+    @property
+    def editing(self) -> bool:
+        return self.right.currentWidget() is self.editor
+
+    def _connect_editing(self) -> None:
+        self.new_button.clicked.connect(self.new_household)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.editor.saved.connect(self._saved)
+        self.editor.closed.connect(self._editor_closed)
+        self.editor.status_message.connect(self.status_message)
+        self.editor.open_person.connect(self.show_person)
+        edit = QShortcut(QKeySequence("Ctrl+E"), self)
+        edit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit.activated.connect(self.edit_current)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        chosen = self.detail.household_id is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def leave_editor(self) -> bool:
+        """True when no edit is open any more (nothing unsaved, saved, or dropped)."""
+        if not self.editing:
+            return True
+        if not self.editor.confirm_leave():
+            return False
+        self._editor_closed()
+        return True
+
+    def new_household(self) -> None:
+        if not self.leave_editor():
+            return
+        self.editor.edit_new(self.hamlet_combo.currentData())
+        self._open_editor()
+
+    def edit_current(self) -> None:
+        household_id = self.detail.household_id
+        if household_id is None or self.editing:
+            return
+        self.editor.edit_household(household_id)
+        self._open_editor()
+
+    def _open_editor(self) -> None:
+        # The roster wants the width: the list steps aside until the editor closes.
+        self.list_panel.hide()
+        self.right.setCurrentWidget(self.editor)
+
+    def _saved(self, household_id: str) -> None:
+        self._wanted = household_id
+        self.detail.show_household(household_id)
+        self._ask(immediately=True)
+
+    def _editor_closed(self) -> None:
+        self.right.setCurrentWidget(self.detail_panel)
+        self.list_panel.show()
+        row = self.view.currentIndex().row()
+        if self._wanted is None:
+            self.detail.show_household(self.model.household_id(row) if row >= 0 else None)
+        self._update_actions()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_person(self, household_id: str, person_id: str) -> None:
+        """Open another household read-only, beside the editor, with this person selected."""
+        if self.person_dialog is not None:
+            self.person_dialog.close()
+        self.person_dialog = HouseholdDialog(self._register.db, household_id, person_id, self)
+        self.person_dialog.show()
+
+    def delete_current(self) -> None:
+        household_id = self.detail.household_id
+        if household_id is None or self.editing:
+            return
+        try:
+            deleted = household_service.delete_household(self._register, household_id)
+        except KnownError as err:
+            self.status_message.emit(describe(err), HINT_MS)
+            return
+        self.last_deleted = deleted
+        self.detail.show_household(None)
+        self.status_message.emit(
+            self.tr("Household {code} deleted. Ctrl+Z brings it back.").format(code=deleted.code),
+            0,
+        )
+        self.undo_available.emit(True)
+        self._ask(immediately=True)
+
+    def undo_delete(self) -> None:
+        deleted = self.last_deleted
+        if deleted is None or self.editing:
+            return
+        try:
+            household_service.undo_delete(self._register, deleted)
+        except KnownError as err:
+            self.status_message.emit(describe(err), 0)
+            return
+        self.last_deleted = None
+        self.undo_available.emit(False)
+        self.status_message.emit(
+            self.tr("Household {code} is back.").format(code=deleted.code), HINT_MS
+        )
+        self._wanted = deleted.household_id
+        self.detail.show_household(deleted.household_id)
+        self._ask(immediately=True)
 
     def _focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         check_in.triggered.connect(self._check_in)
         self.addAction(check_in)
 
+        self._setup_editing_actions()
+
         find = QAction(self.tr("Search"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
@@ -120,6 +122,29 @@ class MainWindow(QMainWindow):
             self.import_wizard.imported.connect(lambda _report: self.household_page.refresh())
             self.import_wizard.open()
         return self.import_wizard
+
+    def _setup_editing_actions(self) -> None:
+        page = self.household_page
+        new = QAction(self.tr("New household"), self)
+        new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        new.triggered.connect(self._new_household)
+        self.addAction(new)
+        self.new_household_action = new
+        undo = QAction(self.tr("Undo delete"), self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.triggered.connect(page.undo_delete)
+        self.addAction(undo)
+        self.undo_action = undo
+        self.undo_button = QPushButton(self.tr("Undo delete"))
+        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        self.undo_button.clicked.connect(page.undo_delete)
+        self.undo_button.hide()
+        self.statusBar().addPermanentWidget(self.undo_button)
+        page.undo_available.connect(self.undo_button.setVisible)
+
+    def _new_household(self) -> None:
+        self.show_page(self.pages.indexOf(self.household_page))
+        self.household_page.new_household()
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.
@@ -172,5 +197,8 @@ class MainWindow(QMainWindow):
                 stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self.household_page.leave_editor():
+            event.ignore()  # the clerk chose to go back to the unsaved household
+            return
         self.shutdown()
         super().closeEvent(event)

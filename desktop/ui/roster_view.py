@@ -1,0 +1,148 @@
+"""The editable roster table: cells checked as they are typed, Enter walks down and on the
+last row asks for the next member, choices (gender, residence, departure) in a combo box."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop.ui.roster_model import CHOICES, RosterModel, choice_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RosterDelegate(QStyledItemDelegate):
+    """Line edits that hand every keystroke to the model (so checks run as the clerk types),
+    with a completer where a word list helps; combo boxes for coded columns."""
+
+    def __init__(self, words: dict[str, Sequence[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words = words
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        model = index.model()
+        assert isinstance(model, RosterModel)
+        key = model.key_of(index.column())
+        if key in CHOICES:
+            combo = QComboBox(parent)
+            combo.addItem("", "")
+            for value in CHOICES[key]:
+                combo.addItem(choice_label(key, value), str(value))
+            combo.activated.connect(lambda _i: self.commitData.emit(combo))
+            return combo
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        if key in self._words:
+            completer = QCompleter(list(self._words[key]), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+        editor.textEdited.connect(lambda _t: self.commitData.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if editor.property("original") is None:
+            editor.setProperty("original", value)  # what Esc puts back
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            # The model echoes every keystroke back: setting the same text again would
+            # throw the cursor to the end while the clerk types in the middle of a name.
+            if editor.text() != value:
+                editor.setText(value)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class RosterView(QTableView):
+    """A spreadsheet-like table: typing starts editing, Enter commits and goes down."""
+
+    entered = Signal(int)  # Enter was pressed on (or committed in) this row
+
+    def __init__(self, words: dict[str, Sequence[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(RosterDelegate(words, self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setTabKeyNavigation(False)  # Tab leaves the table: the form's tab order holds
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        index = self.currentIndex()
+        row = index.row()
+        original = editor.property("original")
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and original is not None:
+            # Keystrokes went to the model as they were typed: Esc puts the cell back.
+            self.model().setData(index, original, Qt.ItemDataRole.EditRole)
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and row >= 0:
+            self.entered.emit(row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.entered.emit(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def edit_cell(self, row: int, column: int) -> None:
+        index = self.model().index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.edit(index)
+
+    def fit_columns(self, widths: dict[int, int]) -> None:
+        """Give each column the width of its typical content, never less than its header."""
+        header = self.horizontalHeader()
+        for column, width in widths.items():
+            title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(
+                column, max(width, header.fontMetrics().horizontalAdvance(title) + 16)
+            )
+
+    def current_row(self) -> int:
+        return self.currentIndex().row()
+
+    def model_of(self) -> Any:
+        return self.model()

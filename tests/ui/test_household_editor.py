@@ -1,0 +1,340 @@
+"""The household editor as a clerk uses it: typing a household, checks, save, undo, moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.services.register import open_existing
+from desktop.store import households as repo
+from desktop.ui.household_editor import HouseholdEditor
+from desktop.ui.main_window import MainWindow
+from desktop.ui.move_dialog import MoveDialog
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import SmallRegister
+
+MakeWindow = Callable[..., MainWindow]
+
+# A completer's popup (relationship, ethnicity) asks for what the offscreen platform lacks.
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support grabbing the keyboard",
+    r"This plugin does not support raise\(\)",
+)
+
+NAME, GENDER, BIRTH, ID_NUMBER, RELATIONSHIP = 0, 1, 2, 3, 4
+
+
+def listed_codes(window: MainWindow) -> list[str]:
+    model = window.household_page.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def member_names(editor: HouseholdEditor) -> list[str]:
+    return [editor.members.text(row, "full_name") for row in range(editor.members.row_count())]
+
+
+def cell_editor(editor: HouseholdEditor, row: int, column: int) -> QWidget:
+    """Open the cell's editor as a double click or a keystroke would; the widget typed in."""
+    editor.member_view.edit_cell(row, column)
+    widget = QApplication.focusWidget()
+    assert isinstance(widget, QLineEdit | QComboBox), widget
+    return widget
+
+
+def type_cell(qtbot: QtBot, editor: HouseholdEditor, row: int, column: int, text: str) -> None:
+    """Type into a roster cell and press Enter. Vietnamese goes in as an input method
+    commits it (QTest types ASCII only)."""
+    widget = cell_editor(editor, row, column)
+    assert isinstance(widget, QLineEdit)
+    widget.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        widget.insert(text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    # Offscreen, a completer's popup keeps the activation after it hides; a desktop hands
+    # it back to the window, as this does.
+    editor.window().activateWindow()
+    QApplication.processEvents()
+
+
+def choose_cell(qtbot: QtBot, editor: HouseholdEditor, row: int, column: int, label: str) -> None:
+    combo = cell_editor(editor, row, column)
+    assert isinstance(combo, QComboBox)
+    while combo.currentText() != label:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def answer_next_box(button: QMessageBox.StandardButton) -> None:
+    """Click this button of the next message box, once it is up."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        box.button(button).click()
+
+    QTimer.singleShot(0, click)
+
+
+def open_editor_on(window: MainWindow, qtbot: QtBot, code: str) -> HouseholdEditor:
+    page = window.household_page
+    page.select_row(listed_codes(window).index(code))
+    qtbot.keyClick(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.editing
+    return page.editor
+
+
+def test_type_a_household_fix_an_error_save_find_it_without_diacritics_and_reopen(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = page.editor
+    assert page.editing and editor.is_new
+    assert editor.code.hasFocus()
+    assert editor.code.text() == "NT-003"  # after NT-001, NT-002 of the first hamlet
+    editor.code.clear()
+    qtbot.keyClicks(editor.code, "NT-050")
+    editor.address.setText("Bản Nậm Tăm, Sìn Hồ")
+    editor.address.textEdited.emit(editor.address.text())
+
+    type_cell(qtbot, editor, 0, NAME, "Vàng Thị Lan")
+    # Enter on the last row opened the next member's name cell.
+    assert editor.members.row_count() == 2
+    assert editor.member_view.currentIndex().row() == 1
+    choose_cell(qtbot, editor, 0, GENDER, "Nữ")
+    type_cell(qtbot, editor, 0, BIRTH, "31/02/1990")
+    editor.member_view.setCurrentIndex(editor.members.index(0, BIRTH))
+    qtbot.waitUntil(lambda: "Ngày sinh: ngày không có thật" in editor.member_issue.text())
+    assert editor.member_issue.isVisible()
+    assert editor.summary.text() == "1 error(s), 0 warning(s)"
+
+    # Errors block saving.
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.editing
+    assert "correct the errors" in window.statusBar().currentMessage()
+
+    type_cell(qtbot, editor, 0, BIRTH, "21/02/1990")
+    type_cell(qtbot, editor, 0, ID_NUMBER, "012190000123")
+    type_cell(qtbot, editor, 1, NAME, "Hầu A Sình")
+    choose_cell(qtbot, editor, 1, GENDER, "Nam")
+    type_cell(qtbot, editor, 1, BIRTH, "2010")
+    type_cell(qtbot, editor, 1, RELATIONSHIP, "Con")
+    editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
+    qtbot.waitUntil(lambda: editor.summary.text() == "")
+    assert not editor.member_issue.isVisible()
+    assert member_names(editor)[:2] == ["Vàng Thị Lan", "Hầu A Sình"]
+    assert editor.members.text(0, "relationship") == "Chủ hộ"
+
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not page.editing)
+    assert "NT-050" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "NT-050" in listed_codes(window))
+    assert page.detail.title.text() == "Hộ NT-050"
+    assert page.detail.head.text() == "Vàng Thị Lan"
+
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "vang thi lan")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["NT-050"])
+    page.select_row(0)
+    qtbot.keyClick(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.editing and not editor.is_new
+    assert member_names(editor) == ["Vàng Thị Lan", "Hầu A Sình"]
+    assert editor.members.text(0, "birth") == "21/02/1990"
+    assert editor.members.text(0, "id_number") == "012190000123"
+    assert editor.address.text() == "Bản Nậm Tăm, Sìn Hồ"
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_Escape)  # nothing changed: no question
+    assert not page.editing
+
+
+def test_the_same_person_elsewhere_is_a_warning_that_opens_them(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.new_household()
+    editor = page.editor
+    type_cell(qtbot, editor, 0, NAME, "đặng văn hùng")
+    choose_cell(qtbot, editor, 0, GENDER, "Nam")
+    type_cell(qtbot, editor, 0, BIRTH, "1975")
+    editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
+    expected = "Họ và tên: trùng họ tên và năm sinh với Đặng Văn Hùng, sinh 1975 (hộ NT-001)"
+    qtbot.waitUntil(lambda: expected in editor.member_issue.text())
+    assert editor.summary.text() == "0 error(s), 1 warning(s)"
+    assert editor.duplicate_button.isVisible()
+    assert "Đặng Văn Hùng" in editor.duplicate_button.text()
+    qtbot.mouseClick(editor.duplicate_button, Qt.MouseButton.LeftButton)
+    dialog = page.person_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.detail.title.text() == "Hộ NT-001"
+    selected = dialog.detail.member_view.selectionModel().selectedRows()
+    assert [i.data() for i in selected] == ["Đặng Văn Hùng"]
+    dialog.close()
+    # Warnings do not block saving.
+    assert editor.save()
+    assert not page.editing
+
+
+def test_reorder_with_alt_arrows_choose_head_and_remove(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-001")
+    assert member_names(editor) == ["Đặng Văn Hùng", "Lý Thị Mai"]
+    editor.member_view.setCurrentIndex(editor.members.index(1, NAME))
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert member_names(editor) == ["Lý Thị Mai", "Đặng Văn Hùng"]
+    assert editor.member_view.currentIndex().row() == 0
+    qtbot.mouseClick(editor.head_button, Qt.MouseButton.LeftButton)
+    assert editor.members.text(0, "relationship") == "Chủ hộ"
+    assert editor.members.text(1, "relationship") == ""
+    type_cell(qtbot, editor, 1, RELATIONSHIP, "Chồng")
+    type_cell(qtbot, editor, 1, NAME, "Đặng Văn Hùng")  # Enter on the last row: a new one
+    assert editor.members.row_count() == 3
+    editor.members.setData(editor.members.index(2, NAME), "Đặng Thị Nhỏ")
+    editor.member_view.setCurrentIndex(editor.members.index(2, NAME))
+    qtbot.mouseClick(editor.remove_member_button, Qt.MouseButton.LeftButton)
+    assert editor.members.row_count() == 2
+    assert editor.save()
+
+    page = window.household_page
+    assert page.detail.head.text() == "Lý Thị Mai"
+    detail = page.detail.member_model
+    assert [detail.index(r, 0).data() for r in range(detail.rowCount())] == [
+        "Lý Thị Mai",
+        "Đặng Văn Hùng",
+    ]
+    assert detail.index(1, 4).data() == "Chồng"
+
+
+def test_move_a_member_to_another_household(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-001")
+    editor.member_view.setCurrentIndex(editor.members.index(1, NAME))
+
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, MoveDialog):
+            QTimer.singleShot(10, fill_dialog)
+            return
+        qtbot.keyClicks(dialog.code, "PK-002")
+        assert "Sùng Thị Dợ" in dialog.found.text()
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_dialog)
+    qtbot.mouseClick(editor.move_button, Qt.MouseButton.LeftButton)
+    assert member_names(editor) == ["Đặng Văn Hùng"]
+    assert editor.save()
+
+    register = open_existing(small_register.path)
+    try:
+        moved = repo.members(register.db, small_register.ids["PK-002"])
+        assert [p.full_name for p in moved] == ["Sùng Thị Dợ", "Lý Thị Mai"]
+    finally:
+        register.close()
+
+
+def test_relatives_abroad_are_checked_and_saved(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-002")
+    qtbot.mouseClick(editor.add_relative_button, Qt.MouseButton.LeftButton)
+    widget = QApplication.focusWidget()
+    assert isinstance(widget, QLineEdit)
+    widget.insert("Lò Văn Pọm")
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    relatives = editor.relatives
+    relatives.setData(relatives.index(0, relatives.column_of("country")), "Lào")
+    relatives.setData(relatives.index(0, relatives.column_of("since")), "2031")
+    editor.relative_view.setCurrentIndex(relatives.index(0, 0))
+    qtbot.waitUntil(lambda: "Đi từ: ở tương lai" in editor.relative_issue.text())
+    assert not editor.save()
+    relatives.setData(relatives.index(0, relatives.column_of("since")), "05/2019")
+    relatives.setData(relatives.index(0, relatives.column_of("departure")), "bat_hop_phap")
+    assert editor.save()
+    detail = window.household_page.detail
+    assert detail.relative_view.isVisible()
+    assert [detail.relative_model.index(0, c).data() for c in range(4)] == [
+        "Lò Văn Pọm",
+        "",
+        "Lào",
+        "05/2019",
+    ]
+
+
+def test_esc_asks_before_dropping_unsaved_changes(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    editor = open_editor_on(window, qtbot, "HT-001")
+    editor.phone.setFocus()
+    qtbot.keyClicks(editor.phone, "0912345678")
+    assert editor.dirty
+    answer_next_box(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(editor.phone, Qt.Key.Key_Escape)
+    assert page.editing and editor.phone.text() == "0912345678"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    answer_next_box(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(editor.phone, Qt.Key.Key_Escape)
+    assert not page.editing
+    assert page.detail.phone.text() == "—"
+
+
+def test_closing_the_window_with_unsaved_edits_asks_first(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "HT-002")
+    qtbot.keyClicks(editor.notes, "moved in 2024")
+    answer_next_box(QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.isVisible() and window.household_page.editing
+    answer_next_box(QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible()
+    register = open_existing(small_register.path)
+    try:
+        assert repo.get_household(register.db, small_register.ids["HT-002"]).notes == (
+            "moved in 2024"
+        )
+    finally:
+        register.close()
+
+
+def test_delete_and_undo_from_the_status_bar_or_ctrl_z(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.select_row(listed_codes(window).index("PK-002"))
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: "PK-002" not in listed_codes(window))
+    assert "PK-002" in window.statusBar().currentMessage()
+    assert window.undo_button.isVisible()
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "PK-002" in listed_codes(window))
+    assert page.detail.title.text() == "Hộ PK-002"
+    assert not window.undo_button.isVisible()
+
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "PK-002" not in listed_codes(window))
+    window.activateWindow()
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "PK-002" in listed_codes(window))
+    assert len(listed_codes(window)) == 6
