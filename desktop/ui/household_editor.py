@@ -47,6 +47,11 @@ DUPLICATE_CODES = frozenset({"id_number.duplicate", "person.possible_duplicate"}
 CHECK_DELAY_MS = 120  # checks run this long after the last keystroke
 
 
+def shortcut_text(key: QKeySequence.StandardKey) -> str:
+    """How the platform writes a standard shortcut ("Ctrl+S")."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def issue_label() -> QLabel:
     """Where a field's message appears, right under it; empty (and hidden) when all is well."""
     label = QLabel()
@@ -117,8 +122,8 @@ class HouseholdEditor(QWidget):
         self.down_button = QPushButton(self.tr("Down"))
         self.head_button = QPushButton(self.tr("Make head"))
         self.move_button = QPushButton(self.tr("Move to household…"))
-        self.up_button.setToolTip(self.tr("Alt+Up"))
-        self.down_button.setToolTip(self.tr("Alt+Down"))
+        self.up_button.setToolTip("Alt+↑")  # keys are not words: no translation
+        self.down_button.setToolTip("Alt+↓")
         self.member_issue = issue_label()
         self.duplicate_button = QPushButton()
         self.duplicate_button.setFlat(True)
@@ -139,8 +144,8 @@ class HouseholdEditor(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(False)
-        self.save_button.setToolTip(self.tr("Ctrl+S"))
-        self.cancel_button.setToolTip(self.tr("Esc"))
+        self.save_button.setToolTip(shortcut_text(QKeySequence.StandardKey.Save))
+        self.cancel_button.setToolTip("Esc")
         self._layout()
         self._connect()
 

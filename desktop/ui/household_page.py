@@ -26,7 +26,7 @@ from desktop.services.households import DeletedHousehold
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
-from desktop.ui.household_editor import HouseholdEditor
+from desktop.ui.household_editor import HouseholdEditor, shortcut_text
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_search import HouseholdSearch
 
@@ -70,9 +70,9 @@ class HouseholdPage(QWidget):
         self.person_dialog: HouseholdDialog | None = None
         self._wanted: str | None = None  # a household just saved: keep it open
         self.new_button = QPushButton(self.tr("New household"))
-        self.new_button.setToolTip(self.tr("Ctrl+N"))
+        self.new_button.setToolTip(shortcut_text(QKeySequence.StandardKey.New))
         self.edit_button = QPushButton(self.tr("Edit"))
-        self.edit_button.setToolTip(self.tr("Ctrl+E"))
+        self.edit_button.setToolTip("Ctrl+E")
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete key in the list; Ctrl+Z brings it back"))
         actions = QHBoxLayout()
@@ -262,9 +262,6 @@ class HouseholdPage(QWidget):
         self.editor.closed.connect(self._editor_closed)
         self.editor.status_message.connect(self.status_message)
         self.editor.open_person.connect(self.show_person)
-        edit = QShortcut(QKeySequence("Ctrl+E"), self)
-        edit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        edit.activated.connect(self.edit_current)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)

@@ -130,13 +130,20 @@ class MainWindow(QMainWindow):
         new.triggered.connect(self._new_household)
         self.addAction(new)
         self.new_household_action = new
+        edit = QAction(self.tr("Edit household"), self)
+        edit.setShortcut(QKeySequence("Ctrl+E"))
+        edit.triggered.connect(self._edit_household)
+        self.addAction(edit)
+        self.edit_household_action = edit
         undo = QAction(self.tr("Undo delete"), self)
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         undo.triggered.connect(page.undo_delete)
         self.addAction(undo)
         self.undo_action = undo
         self.undo_button = QPushButton(self.tr("Undo delete"))
-        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        self.undo_button.setToolTip(
+            undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        )
         self.undo_button.clicked.connect(page.undo_delete)
         self.undo_button.hide()
         self.statusBar().addPermanentWidget(self.undo_button)
@@ -145,6 +152,10 @@ class MainWindow(QMainWindow):
     def _new_household(self) -> None:
         self.show_page(self.pages.indexOf(self.household_page))
         self.household_page.new_household()
+
+    def _edit_household(self) -> None:
+        self.show_page(self.pages.indexOf(self.household_page))
+        self.household_page.edit_current()
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.

@@ -84,6 +84,145 @@
     </message>
 </context>
 <context>
+    <name>HouseholdEditor</name>
+    <message>
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ khỏi hộ</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Make head</source>
+        <translation>Đặt làm chủ hộ</translation>
+    </message>
+    <message>
+        <source>Move to household…</source>
+        <translation>Chuyển sang hộ khác…</translation>
+    </message>
+    <message>
+        <source>Relatives abroad</source>
+        <translation>Người thân ở nước ngoài</translation>
+    </message>
+    <message>
+        <source>Add relative</source>
+        <translation>Thêm người thân</translation>
+    </message>
+    <message>
+        <source>Remove relative</source>
+        <translation>Xoá người thân</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Household code:</source>
+        <translation>Mã hộ:</translation>
+    </message>
+    <message>
+        <source>Hamlet:</source>
+        <translation>Thôn/bản:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>Hộ mới</translation>
+    </message>
+    <message>
+        <source>Edit household {code}</source>
+        <translation>Sửa hộ {code}</translation>
+    </message>
+    <message>
+        <source>{errors} error(s), {warnings} warning(s)</source>
+        <translation>{errors} lỗi, {warnings} cảnh báo</translation>
+    </message>
+    <message>
+        <source>Members ({count})</source>
+        <translation>Nhân khẩu ({count})</translation>
+    </message>
+    <message>
+        <source>Relatives abroad ({count})</source>
+        <translation>Người thân ở nước ngoài ({count})</translation>
+    </message>
+    <message>
+        <source>Open {name} (household {code})</source>
+        <translation>Mở {name} (hộ {code})</translation>
+    </message>
+    <message>
+        <source>Save the household first: only a saved member can be moved.</source>
+        <translation>Hãy lưu hộ trước: chỉ chuyển được nhân khẩu đã lưu.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the errors marked in red first.</source>
+        <translation>Chưa lưu: hãy sửa các lỗi tô đỏ trước.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Household {code} saved.</source>
+        <translation>Đã lưu hộ {code}.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>The household has unsaved changes. Save them?</source>
+        <translation>Hộ này có thay đổi chưa lưu. Lưu lại không?</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>Search by name, personal ID, phone, household code…</source>
@@ -98,6 +237,22 @@
         <translation>Lọc theo thôn/bản</translation>
     </message>
     <message>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Delete key in the list; Ctrl+Z brings it back</source>
+        <translation>Phím Delete trong danh sách; Ctrl+Z để lấy lại</translation>
+    </message>
+    <message>
         <source>All hamlets</source>
         <translation>Tất cả thôn/bản</translation>
     </message>
@@ -108,6 +263,14 @@
     <message>
         <source>Search failed: {detail}</source>
         <translation>Không tìm được: {detail}</translation>
+    </message>
+    <message>
+        <source>Household {code} deleted. Ctrl+Z brings it back.</source>
+        <translation>Đã xoá hộ {code}. Bấm Ctrl+Z để lấy lại.</translation>
+    </message>
+    <message>
+        <source>Household {code} is back.</source>
+        <translation>Đã khôi phục hộ {code}.</translation>
     </message>
 </context>
 <context>
@@ -452,6 +615,18 @@
         <translation>Sổ đăng ký: {path}</translation>
     </message>
     <message>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>Edit household</source>
+        <translation>Sửa hộ</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Hoàn tác xoá</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -462,6 +637,49 @@
     <message>
         <source>stopped</source>
         <translation>đã dừng</translation>
+    </message>
+</context>
+<context>
+    <name>MemberRosterModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Relationship to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Cư trú</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -509,6 +727,33 @@
     <message>
         <source>Residence</source>
         <translation>Cư trú</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to another household</source>
+        <translation>Chuyển sang hộ khác</translation>
+    </message>
+    <message>
+        <source>Household code, e.g. NT-012</source>
+        <translation>Mã hộ, ví dụ NT-012</translation>
+    </message>
+    <message>
+        <source>Move {name} to household:</source>
+        <translation>Chuyển {name} sang hộ:</translation>
+    </message>
+    <message>
+        <source>No household has this code.</source>
+        <translation>Không có hộ nào mang mã này.</translation>
+    </message>
+    <message>
+        <source>That is the household the member is in now.</source>
+        <translation>Đây là hộ người này đang ở.</translation>
+    </message>
+    <message>
+        <source>Household {code}, head: {head}</source>
+        <translation>Hộ {code}, chủ hộ: {head}</translation>
     </message>
 </context>
 <context>
@@ -750,6 +995,53 @@
     <message>
         <source>on {date}</source>
         <translation>ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeRosterModel</name>
+    <message>
+        <source>Legal</source>
+        <translation>Hợp pháp</translation>
+    </message>
+    <message>
+        <source>Illegal</source>
+        <translation>Bất hợp pháp</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Chưa rõ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Nước</translation>
+    </message>
+    <message>
+        <source>Abroad since</source>
+        <translation>Đi từ</translation>
+    </message>
+    <message>
+        <source>Left legally</source>
+        <translation>Xuất cảnh hợp pháp</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Liên lạc</translation>
+    </message>
+    <message>
+        <source>Plans to return</source>
+        <translation>Dự định trở về</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kiểm tra</translation>
     </message>
 </context>
 <context>

@@ -118,12 +118,12 @@ def test_type_a_household_fix_an_error_save_find_it_without_diacritics_and_reope
     editor.member_view.setCurrentIndex(editor.members.index(0, BIRTH))
     qtbot.waitUntil(lambda: "Ngày sinh: ngày không có thật" in editor.member_issue.text())
     assert editor.member_issue.isVisible()
-    assert editor.summary.text() == "1 error(s), 0 warning(s)"
+    assert editor.summary.text() == "1 lỗi, 0 cảnh báo"
 
     # Errors block saving.
     qtbot.keyClick(editor.member_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert page.editing
-    assert "correct the errors" in window.statusBar().currentMessage()
+    assert "sửa các lỗi" in window.statusBar().currentMessage()
 
     type_cell(qtbot, editor, 0, BIRTH, "21/02/1990")
     type_cell(qtbot, editor, 0, ID_NUMBER, "012190000123")
@@ -171,7 +171,7 @@ def test_the_same_person_elsewhere_is_a_warning_that_opens_them(
     editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
     expected = "Họ và tên: trùng họ tên và năm sinh với Đặng Văn Hùng, sinh 1975 (hộ NT-001)"
     qtbot.waitUntil(lambda: expected in editor.member_issue.text())
-    assert editor.summary.text() == "0 error(s), 1 warning(s)"
+    assert editor.summary.text() == "0 lỗi, 1 cảnh báo"
     assert editor.duplicate_button.isVisible()
     assert "Đặng Văn Hùng" in editor.duplicate_button.text()
     qtbot.mouseClick(editor.duplicate_button, Qt.MouseButton.LeftButton)

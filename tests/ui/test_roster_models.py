@@ -45,7 +45,7 @@ def test_relative_roster_reads_back_a_relative(qtmodeltester: ModelTester) -> No
     relative = RelativeAbroad("h", "Lò Văn Pọm", country="Lào", since="2019")
     model.set_relatives([relative])
     qtmodeltester.check(model)
-    assert model.index(0, model.column_of("departure")).data() == "Not known"
+    assert model.index(0, model.column_of("departure")).data() == "Chưa rõ"
     model.setData(model.index(0, model.column_of("departure")), "hop_phap")
     back = model.relative(0)
     assert (back.id, back.full_name, back.departure) == (
