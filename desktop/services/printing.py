@@ -12,9 +12,10 @@ from desktop.domain.pledges import Campaign
 from desktop.domain.templates import PledgeTemplate, load_template, parse_template
 from desktop.printing.document import Cancelled, Output, Progress
 from desktop.printing.sheet import render_pledges
-from desktop.services.pledges import current_campaign
+from desktop.services.pledges import campaign_or_current, current_campaign
 from desktop.services.register import OpenRegister
 from desktop.services.sheets import blank_sheet, campaign_template, mark_printed, sheets_for
+from desktop.store import households as repo
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,16 @@ def print_blank(
     template = campaign_pledge_template(reg, campaign)
     result = render_pledges([blank_sheet(reg, hamlet)], template, out, copies)
     return PrintOutcome(0, result.sheets, result.pages, 0)
+
+
+def print_archive_copy(
+    reg: OpenRegister, out: Output, household_id: str, campaign_id: str | None = None
+) -> PrintOutcome:
+    """The "bản lưu" of a household's pledge: its sheet as signed (date, signer, the
+    signature captured on the pad), to keep at the commune. Marks nothing."""
+    campaign = campaign_or_current(reg, campaign_id)
+    repo.get_household(reg.db, household_id)
+    sheets = sheets_for(reg, campaign=campaign, household_id=household_id)
+    template = campaign_pledge_template(reg, campaign)
+    result = render_pledges(sheets, template, out)
+    return PrintOutcome(len(sheets), result.sheets, result.pages, 0)

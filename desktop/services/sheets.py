@@ -69,12 +69,14 @@ def sheets_for(
     *,
     unsigned_only: bool = False,
     campaign: Campaign | None = None,
+    household_id: str | None = None,
 ) -> list[PledgeSheet]:
-    """One pre-filled sheet per live household (of a hamlet, or of the commune), in
-    register order: members in order, relatives abroad, the QR payload; a signed pledge's
-    sheet (the "bản lưu") carries its date, signer and captured signature."""
+    """One pre-filled sheet per live household (of a hamlet, or of the commune, or just
+    ``household_id``), in register order: members in order, relatives abroad, the QR
+    payload; a signed pledge's sheet (the "bản lưu") carries its date, signer and captured
+    signature."""
     campaign = campaign or current_campaign(reg)
-    households = bulk.sheet_households(reg.db, campaign.id, hamlet_id, unsigned_only)
+    households = bulk.sheet_households(reg.db, campaign.id, hamlet_id, unsigned_only, household_id)
     ids = [h.household_id for h in households]
     members = bulk.members_by_household(reg.db, ids)
     relatives = bulk.relatives_by_household(reg.db, ids)

@@ -30,14 +30,22 @@ class SheetHousehold:
 
 
 def sheet_households(
-    db: Database, campaign_id: str, hamlet_id: str | None, unsigned_only: bool
+    db: Database,
+    campaign_id: str,
+    hamlet_id: str | None,
+    unsigned_only: bool,
+    household_id: str | None = None,
 ) -> list[SheetHousehold]:
-    """Live households (of a hamlet, or all) in register order, with their pledge state."""
+    """Live households (of a hamlet, or all, or just one) in register order, with their
+    pledge state."""
     where = ["h.deleted = 0"]
     params: list[str] = [campaign_id]
     if hamlet_id:
         where.append("h.hamlet_id = ?")
         params.append(hamlet_id)
+    if household_id:
+        where.append("h.id = ?")
+        params.append(household_id)
     if unsigned_only:
         where.append("coalesce(p.status, 'chua_in') != 'da_ky'")
     rows = db.execute(

@@ -140,3 +140,26 @@ def test_camket_report_unsigned_lists_each_hamlet_that_has_some(
     args = ["report", "unsigned", "--db", str(register.path), "--hamlet", "thon 10"]
     assert main([*args, "--out", str(one)]) == 0
     assert all("NT-001" not in t for t in page_texts(one))
+
+
+def test_the_archive_copy_of_a_signed_pledge_shows_who_signed_and_marks_nothing(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    found = checkin.check_in(register, "NT-002")
+    pledges.record_result(
+        register,
+        found.household.id,
+        PledgeStatus.SIGNED,
+        ON,
+        signer_id=found.members[1].id,
+        today=ON,
+    )
+    before = checkin.check_in(register, "NT-002").pledge
+    out = tmp_path / "ban-luu.pdf"
+    done = printing.print_archive_copy(register, out, found.household.id)
+    assert (done.households, done.marked) == (1, 0)
+    text = flat(" ".join(page_texts(out)))
+    assert "NT-002" in text and "NT-001" not in text
+    assert "Sùng Thị Mỷ" in text
+    assert "ngày 05 tháng 01 năm 2026" in text
+    assert checkin.check_in(register, "NT-002").pledge == before
