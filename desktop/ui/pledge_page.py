@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -23,7 +24,9 @@ from desktop.services.checkin import CheckedIn, check_in
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.ui.checkin_box import CheckInBox
+from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.pledge_record import RecordPledgeDialog
+from desktop.ui.print_dialog import PrintPledgesDialog
 from desktop.ui.progress_model import (
     HAMLET_ID_ROLE,
     ProgressBarDelegate,
@@ -90,8 +93,19 @@ class PledgePage(QWidget):
         top.addWidget(self.campaign_label, stretch=1)
         top.addWidget(check_in_label)
         top.addWidget(self.check_in_box, stretch=1)
-        self.actions_row = QHBoxLayout()  # print and report buttons go here
+        self.printing = PledgePrinting(tasks, self)
+        self.printing.rendered.connect(lambda _result: self.refresh())
+        self.printing.message.connect(self.status_message)
+        self.print_button = QPushButton(self.tr("&Print sheets…"))
+        self.print_button.setToolTip(self.tr("Pre-filled pledge sheets of a hamlet (Ctrl+P)"))
+        self.print_button.clicked.connect(self.ask_print)
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_shortcut.activated.connect(self.ask_print)
+        self.print_dialog: PrintPledgesDialog | None = None
+        self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.check_in_message, stretch=1)
+        self.actions_row.addWidget(self.print_button)
 
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -140,6 +154,19 @@ class PledgePage(QWidget):
         self.progress_view.selectRow(row if row is not None else self.progress_model.rowCount() - 1)
         self._show_unsigned(self.progress_view.currentIndex())
 
+    def ask_print(self) -> PrintPledgesDialog:
+        """The print dialog for the chosen hamlet; accepted, the sheets are prepared."""
+        dialog = PrintPledgesDialog(self._register, self.chosen_hamlet(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.printing.print_sheets(dialog.request()))
+        dialog.destroyed.connect(lambda: setattr(self, "print_dialog", None))
+        self.print_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def shutdown(self) -> None:
+        self.printing.shutdown()
+
     def chosen_hamlet(self) -> str | None:
         """The hamlet whose unsigned list is shown (None: the whole commune)."""
         index = self.progress_view.currentIndex()
@@ -171,6 +198,7 @@ class PledgePage(QWidget):
             self.record_dialog.close()
         dialog = RecordPledgeDialog(self._register, found, self)
         dialog.recorded.connect(self._recorded)
+        dialog.archive_requested.connect(self.printing.print_archive)
         dialog.finished.connect(lambda _result: self.focus_check_in())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "record_dialog", None))

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -40,6 +41,7 @@ class RecordPledgeDialog(QDialog):
     """
 
     recorded = Signal(object)  # the saved Pledge
+    archive_requested = Signal(object)  # a signed Pledge whose bản lưu should be printed
 
     def __init__(
         self, register: OpenRegister, found: CheckedIn, parent: QWidget | None = None
@@ -122,6 +124,14 @@ class RecordPledgeDialog(QDialog):
         self.setMinimumWidth(460)
         self.evidence = PledgeEvidence(register, self.pledge)
         self.evidence.scan_chosen.connect(self.attach_scan)
+        self.archive_button = self.buttons.addButton(
+            self.tr("Save and print &archive copy"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.archive_button.setToolTip(
+            self.tr("The signed sheet with its signature, to keep with the commune (Ctrl+P)")
+        )
+        self.archive_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.archive_button.clicked.connect(self.save_and_print_archive)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -155,6 +165,15 @@ class RecordPledgeDialog(QDialog):
     def save(self) -> None:
         """Record the result and close; a refused one shows its message and changes nothing."""
         if self.record():
+            self.accept()
+
+    def save_and_print_archive(self) -> None:
+        """Record the result, then ask for the "bản lưu" of the signed sheet."""
+        if self.status() is not PledgeStatus.SIGNED:
+            self.show_error(self.tr("Only a signed pledge has an archive copy."))
+            return
+        if self.record():
+            self.archive_requested.emit(self.pledge)
             self.accept()
 
     def attach_scan(self, path: Path) -> None:
@@ -211,4 +230,5 @@ class RecordPledgeDialog(QDialog):
         self.signer_combo.setEnabled(signed and bool(self.members))
         self.reason_edit.setEnabled(not signed)
         self.evidence.pad.setEnabled(signed)
+        self.archive_button.setEnabled(signed)
         self.error_label.hide()

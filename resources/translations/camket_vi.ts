@@ -844,6 +844,14 @@
         <translation>Hộ chưa ký</translation>
     </message>
     <message>
+        <source>&amp;Print sheets…</source>
+        <translation>&amp;In bản cam kết…</translation>
+    </message>
+    <message>
+        <source>Pre-filled pledge sheets of a hamlet (Ctrl+P)</source>
+        <translation>In sẵn bản cam kết của một thôn/bản (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Campaign:&lt;/b&gt; {title}</source>
         <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title}</translation>
     </message>
@@ -858,6 +866,33 @@
     <message>
         <source>Not signed yet in {hamlet}: {count} households</source>
         <translation>Chưa ký ở {hamlet}: {count} hộ</translation>
+    </message>
+</context>
+<context>
+    <name>PledgePrinting</name>
+    <message>
+        <source>Pledge sheets</source>
+        <translation>bản cam kết</translation>
+    </message>
+    <message>
+        <source>Archive copy</source>
+        <translation>bản lưu</translation>
+    </message>
+    <message>
+        <source>{title}: stopped, nothing printed</source>
+        <translation>{title}: đã dừng, chưa in gì</translation>
+    </message>
+    <message>
+        <source>Preparing {title}</source>
+        <translation>Đang chuẩn bị {title}</translation>
+    </message>
+    <message>
+        <source>{households} households, {sheets} sheets, {pages} pages</source>
+        <translation>{households} hộ, {sheets} bản, {pages} trang</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>In</translation>
     </message>
 </context>
 <context>
@@ -881,6 +916,84 @@
     <message>
         <source>Absent</source>
         <translation>Vắng mặt</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Printing {title}</source>
+        <translation>Đang in {title}</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPledgesDialog</name>
+    <message>
+        <source>Print pledge sheets</source>
+        <translation>In bản cam kết</translation>
+    </message>
+    <message>
+        <source>{title} (current)</source>
+        <translation>{title} (đang thực hiện)</translation>
+    </message>
+    <message>
+        <source>All hamlets</source>
+        <translation>Tất cả thôn/bản</translation>
+    </message>
+    <message>
+        <source>&amp;Only households not signed yet</source>
+        <translation>&amp;Chỉ các hộ chưa ký</translation>
+    </message>
+    <message>
+        <source>A&amp;ll households</source>
+        <translation>&amp;Tất cả các hộ</translation>
+    </message>
+    <message>
+        <source>A &amp;blank sheet for a walk-in household</source>
+        <translation>&amp;Một bản trắng cho hộ đến trực tiếp</translation>
+    </message>
+    <message>
+        <source>Two copies: one stays with the household</source>
+        <translation>Hai bản: một bản hộ gia đình giữ</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>Đợt cam &amp;kết:</translation>
+    </message>
+    <message>
+        <source>&amp;Hamlet:</source>
+        <translation>Thôn/&amp;bản:</translation>
+    </message>
+    <message>
+        <source>Print:</source>
+        <translation>In:</translation>
+    </message>
+    <message>
+        <source>Co&amp;pies per household:</source>
+        <translation>&amp;Số bản mỗi hộ:</translation>
+    </message>
+    <message>
+        <source>Prepare sheets</source>
+        <translation>Chuẩn bị bản in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1104,18 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Save and print &amp;archive copy</source>
+        <translation>Lưu và in &amp;bản lưu</translation>
+    </message>
+    <message>
+        <source>The signed sheet with its signature, to keep with the commune (Ctrl+P)</source>
+        <translation>Bản cam kết đã ký kèm chữ ký, lưu tại xã (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Only a signed pledge has an archive copy.</source>
+        <translation>Chỉ bản cam kết đã ký mới có bản lưu.</translation>
     </message>
     <message>
         <source>on {date}</source>

@@ -1,0 +1,142 @@
+"""Print jobs of the pledge page: sheets, archive copies and reports rendered on the task lane,
+then shown in the preview window to print or save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Pledge
+from desktop.messages import describe
+from desktop.services import printing
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.store import pledges as store
+from desktop.ui.preview_dialog import PreviewDialog, warn
+from desktop.ui.print_dialog import PrintRequest
+from desktop.ui.tasks import Task, TaskRunner
+
+Render = Callable[[OpenRegister, Path, Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class PledgePrinting(QObject):
+    """Renders into a private temporary folder (removed on shutdown) and opens the result.
+
+    Every render runs on the task lane with its own register connection; the window shows
+    its progress and can cancel it. ``rendered`` tells the page to read its counts again
+    (printed sheets are marked printed by the service).
+    """
+
+    rendered = Signal(object)  # what the service returned
+    message = Signal(str, int)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._parent = parent
+        self._folder = Path(tempfile.mkdtemp(prefix="camket-print-"))
+        self.preview: PreviewDialog | None = None
+
+    # --- jobs ---------------------------------------------------------------------------
+
+    def print_sheets(self, request: PrintRequest) -> None:
+        """Pre-filled sheets (or a blank one) for the request, then the preview."""
+
+        def render(reg: OpenRegister, out: Path, progress: Any, cancelled: Any) -> Any:
+            campaign = store.get_campaign(reg.db, request.campaign_id)
+            hamlet = _hamlet(reg, request.hamlet_id)
+            if request.blank:
+                return printing.print_blank(
+                    reg, out, campaign=campaign, hamlet=hamlet, copies=request.copies
+                )
+            return printing.print_pledges(
+                reg,
+                out,
+                campaign=campaign,
+                hamlet=hamlet,
+                unsigned_only=request.unsigned_only,
+                copies=request.copies,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        self.run(self.tr("Pledge sheets"), "cam-ket", render, self._sheets_note)
+
+    def print_archive(self, pledge: Pledge) -> None:
+        """The "bản lưu" of a signed pledge: its sheet with the date, signer and signature."""
+
+        def render(reg: OpenRegister, out: Path, progress: Any, cancelled: Any) -> Any:
+            return printing.print_archive_copy(reg, out, pledge.household_id, pledge.campaign_id)
+
+        self.run(self.tr("Archive copy"), "ban-luu", render)
+
+    def run(
+        self,
+        title: str,
+        stem: str,
+        render: Render,
+        note: Callable[[Any], str] = lambda _result: "",
+    ) -> None:
+        """Render ``stem``-date.pdf on the lane; open it when done (unless cancelled)."""
+        out = self._folder / f"{stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
+
+        def work(reg: OpenRegister, progress: Any, cancelled: Any) -> Any:
+            return render(reg, out, progress, cancelled)
+
+        def done(result: Any) -> None:
+            self.rendered.emit(result)
+            if getattr(result, "cancelled", False) or not out.exists():
+                self.message.emit(
+                    self.tr("{title}: stopped, nothing printed").format(title=title), 8000
+                )
+                return
+            self.open_preview(out, title, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf")
+
+        self._tasks.submit(
+            Task(self.tr("Preparing {title}").format(title=title), work, done, self._failed)
+        )
+
+    def open_preview(self, pdf: Path, title: str, note: str, suggested: str) -> PreviewDialog:
+        if self.preview is not None:
+            self.preview.close()
+        try:
+            dialog = PreviewDialog(
+                pdf, title, self._tasks, self._parent, note=note, suggested_name=suggested
+            )
+        except KnownError as err:
+            self._failed(err)
+            raise
+        self.preview = dialog
+        dialog.show()
+        return dialog
+
+    def shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _sheets_note(self, outcome: Any) -> str:
+        return self.tr("{households} households, {sheets} sheets, {pages} pages").format(
+            households=outcome.households, sheets=outcome.sheets, pages=outcome.pages
+        )
+
+    def _failed(self, error: KnownError) -> None:
+        text = describe(error)
+        self.message.emit(text, 0)
+        warn(self._parent, self.tr("Printing"), text)
+
+
+def _hamlet(reg: OpenRegister, hamlet_id: str | None) -> Any:
+    if hamlet_id is None:
+        return None
+    return next((h for h in repo.list_hamlets(reg.db) if h.id == hamlet_id), None)

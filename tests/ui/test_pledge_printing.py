@@ -1,0 +1,136 @@
+"""Printing from the pledge page: the print dialog, the render on the task lane, the preview,
+the system print dialog (a PDF printer here) and the archive copy with its signature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pdf_pages import PdfPages
+from desktop.ui.pledge_page import PledgePage
+from desktop.ui.preview_dialog import PreviewDialog
+from tests.ui.conftest import SmallRegister
+from tests.ui.ink import draw_signature
+
+
+def open_page(window: MainWindow) -> PledgePage:
+    window.show_page(window.pages.indexOf(window.pledge_page))
+    return window.pledge_page
+
+
+def pdf_printer(path: Path) -> Callable[[QWidget, PdfPages, str], QPrinter]:
+    """Stands in for the system print dialog: a printer that writes a PDF file."""
+
+    def choose(_parent: QWidget, _pages: PdfPages, _title: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setResolution(100)
+        printer.setOutputFileName(str(path))
+        return printer
+
+    return choose
+
+
+def wait_preview(qtbot: QtBot, page: PledgePage) -> PreviewDialog:
+    qtbot.waitUntil(lambda: page.printing.preview is not None, timeout=20000)
+    preview = page.printing.preview
+    assert preview is not None
+    return preview
+
+
+def printed_not_back(page: PledgePage, hamlet: str) -> str:
+    model = page.progress_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == hamlet)
+    return str(model.index(row, 5).data())
+
+
+def test_print_a_hamlet_preview_and_send_it_to_the_printer(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    page.select_hamlet(small_register.hamlet_ids["Bản Nậm Tăm"])
+    dialog = page.ask_print()
+    qtbot.waitExposed(dialog)
+    assert dialog.hamlet_combo.currentText() == "Bản Nậm Tăm"
+    assert dialog.unsigned_button.isChecked()
+    dialog.copies_spin.setValue(2)
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000) as finished:
+        dialog.accept()
+    assert finished.args[1] is True
+    preview = wait_preview(qtbot, page)
+    assert len(preview.pages) == 4  # two households, two copies each
+    assert "NT-001" in preview.pages.text(0)
+    assert "2 hộ" in preview.note.text()
+    # The sheets drawn are marked printed: the dashboard says so at once.
+    assert printed_not_back(page, "Bản Nậm Tăm") == "2"
+
+    out = tmp_path / "printer.pdf"
+    preview.choose_printer = pdf_printer(out)
+    with qtbot.waitSignal(preview.printed, timeout=20000) as printed:
+        preview.preview.print_button.click()
+    assert printed.args == [4]
+    sent = pdfium.PdfDocument(str(out))
+    assert len(sent) == 4
+    sent.close()
+
+    saved = tmp_path / "luu.pdf"
+    preview.save_to(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+    preview.close()
+
+
+def test_blank_sheet_for_a_walk_in(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.ask_print()
+    dialog.blank_button.click()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        dialog.accept()
+    preview = wait_preview(qtbot, page)
+    assert len(preview.pages) == 1
+    assert "NT-001" not in preview.pages.text(0)
+    assert printed_not_back(page, "Bản Nậm Tăm") == "0"
+    preview.close()
+
+
+def test_archive_copy_of_a_signed_pledge_shows_the_signature(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    record = page.open_pledge(small_register.ids["NT-002"])
+    qtbot.waitExposed(record)
+    draw_signature(qtbot, record.evidence.pad)
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        record.archive_button.click()
+    preview = wait_preview(qtbot, page)
+    assert len(preview.pages) == 1
+    text = preview.pages.text(0)
+    assert "NT-002" in text and "Lò Thị Hoà" in text
+    assert preview.pages.image_count(0) >= 1  # the signature drawn on the pad
+    preview.close()
+
+
+def test_archive_copy_needs_a_signed_result(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    record = page.open_pledge(small_register.ids["NT-002"])
+    record.absent_button.click()
+    assert not record.archive_button.isEnabled()
+    record.save_and_print_archive()
+    assert record.error_label.isVisible()
+    assert page.printing.preview is None
