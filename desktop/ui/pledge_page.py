@@ -103,8 +103,20 @@ class PledgePage(QWidget):
         print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         print_shortcut.activated.connect(self.ask_print)
         self.print_dialog: PrintPledgesDialog | None = None
+        self.report_button = QPushButton(self.tr("Progress &report"))
+        self.report_button.setToolTip(self.tr("Progress per hamlet as a PDF report to print"))
+        self.report_button.clicked.connect(self.printing.progress_report)
+        self.unsigned_button = QPushButton(self.tr("&Unsigned list"))
+        self.unsigned_button.setToolTip(
+            self.tr("The households not signed yet, for the hamlet heads (the chosen hamlet)")
+        )
+        self.unsigned_button.clicked.connect(
+            lambda: self.printing.unsigned_lists(self.chosen_hamlet())
+        )
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.check_in_message, stretch=1)
+        self.actions_row.addWidget(self.report_button)
+        self.actions_row.addWidget(self.unsigned_button)
         self.actions_row.addWidget(self.print_button)
 
         lower = QWidget()

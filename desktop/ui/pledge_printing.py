@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge
 from desktop.messages import describe
-from desktop.services import printing
+from desktop.services import printing, reports
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
@@ -70,6 +70,28 @@ class PledgePrinting(QObject):
 
         self.run(self.tr("Pledge sheets"), "cam-ket", render, self._sheets_note)
 
+    def progress_report(self) -> None:
+        """The report of progress per hamlet toward the target, for the upper level."""
+        self.run(
+            self.tr("Progress report"),
+            "bao-cao-tien-do",
+            lambda reg, out, _progress, _cancelled: reports.print_progress_report(reg, out),
+        )
+
+    def unsigned_lists(self, hamlet_id: str | None) -> None:
+        """Lists of the households not signed yet, one per hamlet (or just this hamlet)."""
+
+        def render(reg: OpenRegister, out: Path, progress: Any, cancelled: Any) -> Any:
+            return reports.print_unsigned_lists(
+                reg,
+                out,
+                hamlet=_hamlet(reg, hamlet_id),
+                progress_to=progress,
+                cancelled=cancelled,
+            )
+
+        self.run(self.tr("Unsigned households"), "ho-chua-ky", render)
+
     def print_archive(self, pledge: Pledge) -> None:
         """The "bản lưu" of a signed pledge: its sheet with the date, signer and signature."""
 
@@ -98,7 +120,8 @@ class PledgePrinting(QObject):
                     self.tr("{title}: stopped, nothing printed").format(title=title), 8000
                 )
                 return
-            self.open_preview(out, title, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf")
+            heading = title[:1].upper() + title[1:]
+            self.open_preview(out, heading, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf")
 
         self._tasks.submit(
             Task(self.tr("Preparing {title}").format(title=title), work, done, self._failed)

@@ -852,6 +852,22 @@
         <translation>In sẵn bản cam kết của một thôn/bản (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Progress &amp;report</source>
+        <translation>Báo cáo &amp;tiến độ</translation>
+    </message>
+    <message>
+        <source>Progress per hamlet as a PDF report to print</source>
+        <translation>Báo cáo tiến độ theo thôn/bản (PDF) để in</translation>
+    </message>
+    <message>
+        <source>&amp;Unsigned list</source>
+        <translation>Danh sách hộ &amp;chưa ký</translation>
+    </message>
+    <message>
+        <source>The households not signed yet, for the hamlet heads (the chosen hamlet)</source>
+        <translation>Các hộ chưa ký, gửi trưởng thôn/bản (thôn/bản đang chọn)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Campaign:&lt;/b&gt; {title}</source>
         <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title}</translation>
     </message>
@@ -873,6 +889,14 @@
     <message>
         <source>Pledge sheets</source>
         <translation>bản cam kết</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>Unsigned households</source>
+        <translation>danh sách hộ chưa ký</translation>
     </message>
     <message>
         <source>Archive copy</source>

@@ -134,3 +134,35 @@ def test_archive_copy_needs_a_signed_result(
     record.save_and_print_archive()
     assert record.error_label.isVisible()
     assert page.printing.preview is None
+    # Signed with no signature drawn: the archive copy has no image at all, so the image
+    # found above is the signature.
+    record.signed_button.click()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        record.archive_button.click()
+    preview = wait_preview(qtbot, page)
+    assert "NT-002" in preview.pages.text(0)
+    assert preview.pages.image_count(0) == 0
+    preview.close()
+
+
+def test_progress_report_and_unsigned_list_from_the_dashboard(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        page.report_button.click()
+    report = wait_preview(qtbot, page)
+    text = report.pages.text(0)
+    assert "Bản Nậm Tăm" in text and "Thôn Hồng Thu" in text
+    page.printing.preview = None
+    report.close()
+
+    page.select_hamlet(small_register.hamlet_ids["Bản Pa Khóa"])
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        page.unsigned_button.click()
+    unsigned = wait_preview(qtbot, page)
+    listed = "".join(unsigned.pages.text(i) for i in range(len(unsigned.pages)))
+    assert "PK-001" in listed and "PK-002" in listed
+    assert "NT-001" not in listed
+    unsigned.close()
