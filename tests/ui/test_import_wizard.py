@@ -200,3 +200,51 @@ def test_a_cancelled_import_leaves_the_register_exactly_as_it_was(
     qtbot.waitUntil(page.isComplete, timeout=10000)
     assert page.status.text() == "Đã dừng nhập: sổ đăng ký giữ nguyên như trước khi nhập."
     assert _register_rows(small_register.path) == before
+
+
+def test_columns_the_app_does_not_know_are_mapped_by_hand(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    rows = [
+        ["Danh sách xóm Pa Khóa"],
+        ["Tên người", "Sinh", "Phái", "Xóm cũ"],
+        ["Hầu A Dình", "1988", "Nam", "Bản Pa Khóa"],
+        ["Hầu Thị Mỷ", "1990", "Nữ", "Bản Pa Khóa"],
+    ]
+    path = write_xlsx(tmp_path / "la.xlsx", rows, title=False)
+    wizard = _open(qtbot, window)
+    _choose(qtbot, wizard, path)  # no header is recognised: still previewed
+    wizard.next()
+    page = wizard.mapping_page
+    assert not page.isComplete()  # no full name column yet
+    page.header_spin.setValue(2)
+    assert [page.table.item(r, 0).text() for r in range(4)] == [
+        "A  Tên người",
+        "B  Sinh",
+        "C  Phái",
+        "D  Xóm cũ",
+    ]
+    assert page.table.item(0, 1).text() == "Hầu A Dình"
+    for column, field in enumerate(["full_name", "birth", "gender", "hamlet"]):
+        combo = page.combos[column]
+        combo.setCurrentIndex(combo.findData(field))
+    assert page.isComplete()
+    _shot(wizard, "3-columns-by-hand")
+    wizard.next()
+    page_grouping = wizard.grouping_page
+    each_row = next(
+        b for b in page_grouping.buttons.buttons() if b.property("grouping") == "each_row"
+    )
+    each_row.click()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.report is not None, timeout=10000)
+    report = wizard.report_page.report
+    assert report is not None and not report.errors
+    assert (report.rows, report.households) == (2, 2)
+    with qtbot.waitSignal(wizard.imported, timeout=10000):
+        wizard.next()
+    qtbot.waitUntil(lambda: window.household_page.model.rowCount() == 8, timeout=5000)
