@@ -449,3 +449,23 @@ def describe_issue_line(report: ImportReport, issue: Any) -> str:
     from desktop.messages import describe_row_issue
 
     return describe_row_issue(report.source, issue)
+
+
+@pytest.mark.slow
+def test_a_100000_row_list_with_one_bad_date_names_it_and_writes_nothing(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [["Mã hộ", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Thôn"]]
+    for n in range(25_000):
+        code = f"NT-{n:05d}"
+        rows.append([code, "Lò Văn Pọm", str(1950 + n % 50), "Nam", "Chủ hộ", "Bản Nậm Tăm"])
+        rows += [["", "Lò Thị Ún", "1960", "Nữ", "Vợ", ""] for _ in range(3)]
+    rows[99_998][2] = "31/02/1990"
+    path = write_csv(tmp_path / "ca-huyen.csv", rows, "utf-8")
+    before = snapshot(register)
+    assert main(["import", "--db", str(register.path), str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "Tệp ca-huyen.csv (utf-8): 100000 dòng, 25000 hộ" in captured.out
+    assert "ca-huyen.csv, dòng 99999, cột “Năm sinh”: ngày không có thật" in captured.out
+    assert captured.err == "camket: Tệp ca-huyen.csv có 1 lỗi; chưa nhập gì vào sổ.\n"
+    assert snapshot(register) == before
