@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import os
 import random
 import resource
@@ -23,12 +24,13 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.domain.entities import BirthDate
+from desktop.domain.entities import BirthDate, Gender, Person
 from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, fill
 from desktop.domain.text import fold_for_search
 from desktop.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from desktop.printing.sheet import render_pledges, sheet_values
+from desktop.services import households as households_service
 from desktop.services.demo import create_demo_register
 from desktop.services.pledges import current_campaign
 from desktop.services.printing import campaign_pledge_template, print_pledges
@@ -231,6 +233,111 @@ def bench_progress(path: Path) -> None:
     _row("progress vs the same SQL in plain sqlite3", ours, same_sql, "ms")
     _row("progress vs a bare count of households per hamlet", ours, bare, "ms")
     print(f"  unsigned households of one hamlet: {unsigned * 1000:.2f} ms")
+
+
+BIG_HOUSEHOLD = 60
+SYLLABLES = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long")
+EDITOR_WINDOW = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+from desktop.services.register import open_existing
+from desktop.ui.household_editor import HouseholdEditor
+app = QApplication(sys.argv[:1])
+register = open_existing(sys.argv[1])
+editor = HouseholdEditor(register)
+editor.resize(1200, 700)
+editor.show()
+app.processEvents()
+runs = []
+for _ in range(5):
+    started = time.perf_counter()
+    editor.edit_household(sys.argv[2])
+    editor.members.setData(editor.members.index(59, 0), "Lò Văn Sáu Mươi" + " Mốt" * _)
+    editor.revalidate()
+    app.processEvents()
+    runs.append(time.perf_counter() - started)
+print(min(runs))
+editor.shutdown()
+register.close()
+"""
+
+
+def _name(n: int) -> str:
+    return f"Lò Văn {SYLLABLES[n // 8 % 8]} {SYLLABLES[n % 8]}"
+
+
+def _raw_open(conn: sqlite3.Connection, household_id: str) -> None:
+    conn.execute("SELECT * FROM household WHERE id = ?", [household_id]).fetchall()
+    conn.execute(
+        "SELECT * FROM person WHERE household_id = ? AND deleted = 0 ORDER BY position",
+        [household_id],
+    ).fetchall()
+    conn.execute(
+        "SELECT * FROM relative_abroad WHERE household_id = ? AND deleted = 0", [household_id]
+    ).fetchall()
+
+
+def _raw_save(conn: sqlite3.Connection, person_id: str, name: str) -> None:
+    with conn:
+        conn.execute(
+            "UPDATE person SET full_name = ?, rev = rev + 1 WHERE id = ?", [name, person_id]
+        )
+        conn.execute(
+            "INSERT INTO audit(at, actor, entity, entity_id, action, before, after)"
+            " VALUES ('now', 'bench', 'person', ?, 'update', '{}', '{}')",
+            [person_id],
+        )
+
+
+def bench_household_editing(path: Path, folder: Path) -> None:
+    """A 60-member household: open it for editing (with every check) and save one change."""
+    reg = open_existing(path)
+    hamlet = list_hamlets(reg.db)[0].id
+    draft = households_service.new_draft(hamlet, "BENCH-60")
+    draft.members = [
+        Person("", _name(n), Gender.MALE, BirthDate(1950 + n), relationship="Con")
+        for n in range(BIG_HOUSEHOLD)
+    ]
+    draft.household.head_id = draft.members[0].id
+    household_id = households_service.save_household(reg, draft).household_id
+
+    def open_and_check() -> None:
+        loaded = households_service.load_draft(reg.db, household_id)
+        households_service.check_draft(reg.db, loaded, dt.date.today())
+
+    counter = iter(range(1_000_000))
+
+    def change_and_save() -> None:
+        loaded = households_service.load_draft(reg.db, household_id)
+        loaded.members[-1].full_name = _name(next(counter) % 64)
+        households_service.save_household(reg, loaded)
+
+    raw = sqlite3.connect(path)
+    last = raw.execute(
+        "SELECT id FROM person WHERE household_id = ? ORDER BY position DESC LIMIT 1",
+        [household_id],
+    ).fetchone()[0]
+    opened = min(_time(open_and_check) for _ in range(5))
+    raw_opened = min(_time(_raw_open, raw, household_id) for _ in range(5))
+    saved = min(_time(change_and_save) for _ in range(5))
+    raw_saved = min(_time(_raw_save, raw, last, f"Lò Văn Thô {n}") for n in range(5))
+    raw.close()
+    reg.close()
+    script = folder / "editor_window.py"
+    script.write_text(EDITOR_WINDOW, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, str(script), str(path), household_id],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    window = float(out.stdout.strip().splitlines()[-1])
+    print(f"Editing a {BIG_HOUSEHOLD}-member household (best of 5)")
+    _row("open + every check vs raw SELECTs", opened, raw_opened, "ms")
+    _row("change a name, check, save vs raw UPDATE", saved, raw_saved, "ms")
+    _row("editor: load, type, recheck vs raw SELECTs", window, raw_opened, "ms")
 
 
 IMPORT_HEADERS = [
@@ -538,6 +645,7 @@ def main() -> None:
         bench_progress(path)
         bench_printing(path, folder, args.print_households)
         bench_window(path, folder)
+        bench_household_editing(path, folder)
         bench_import(folder, args.import_households)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"Peak memory of the bench process (raw copy + search): {peak / 1024:.0f} MiB")

@@ -136,6 +136,7 @@ FIELD_LABELS: dict[str, str] = {
     "contact": "Liên lạc",
     "plans_to_return": "Dự định trở về",
     "household": "Hộ",
+    "position": "Thứ tự",
 }
 
 ISSUE_MESSAGES: dict[str, str] = {

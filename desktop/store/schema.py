@@ -216,3 +216,17 @@ def m0002_pledges(db: Database) -> None:
             "CREATE INDEX attachment_pledge ON attachment(pledge_id, kind)",
         ],
     )
+
+
+@_migration
+def m0003_household_edit(db: Database) -> None:
+    _run(
+        db,
+        [
+            # A household's history includes the people who moved out of it: their audit rows
+            # hold the old household id in `before` (store/history.py looks them up by it).
+            """CREATE INDEX audit_person_moved_from
+                ON audit(json_extract(before, '$.household_id'))
+                WHERE entity = 'person' AND before IS NOT NULL""",
+        ],
+    )

@@ -27,6 +27,7 @@ from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
 from desktop.ui.household_editor import HouseholdEditor, shortcut_text
+from desktop.ui.household_history import HistoryDialog
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_search import HouseholdSearch
 
@@ -74,10 +75,18 @@ class HouseholdPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.setToolTip("Ctrl+E")
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.history_button = QPushButton(self.tr("History"))
+        self.history_button.setToolTip(self.tr("Who changed what in this household, and when"))
+        self.history_dialog: HistoryDialog | None = None
         self.delete_button.setToolTip(self.tr("Delete key in the list; Ctrl+Z brings it back"))
         actions = QHBoxLayout()
         actions.setContentsMargins(12, 8, 8, 0)
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.history_button,
+            self.delete_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         self.detail_panel = QWidget()
@@ -258,6 +267,7 @@ class HouseholdPage(QWidget):
         self.new_button.clicked.connect(self.new_household)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.history_button.clicked.connect(self.show_history)
         self.editor.saved.connect(self._saved)
         self.editor.closed.connect(self._editor_closed)
         self.editor.status_message.connect(self.status_message)
@@ -270,6 +280,7 @@ class HouseholdPage(QWidget):
     def _update_actions(self) -> None:
         chosen = self.detail.household_id is not None
         self.edit_button.setEnabled(chosen)
+        self.history_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
     def leave_editor(self) -> bool:
@@ -319,6 +330,15 @@ class HouseholdPage(QWidget):
             self.person_dialog.close()
         self.person_dialog = HouseholdDialog(self._register.db, household_id, person_id, self)
         self.person_dialog.show()
+
+    def show_history(self) -> None:
+        household_id = self.detail.household_id
+        if household_id is None:
+            return
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        self.history_dialog = HistoryDialog(self._register, household_id, self)
+        self.history_dialog.show()
 
     def delete_current(self) -> None:
         household_id = self.detail.household_id

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -33,6 +41,12 @@ class RosterDelegate(QStyledItemDelegate):
     def __init__(self, words: dict[str, Sequence[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._words = words
+        self.enter_pressed = False  # the open editor is closing because of Enter
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self.enter_pressed = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        return super().eventFilter(editor, event)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -40,6 +54,7 @@ class RosterDelegate(QStyledItemDelegate):
         model = index.model()
         assert isinstance(model, RosterModel)
         key = model.key_of(index.column())
+        self.enter_pressed = False
         if key in CHOICES:
             combo = QComboBox(parent)
             combo.addItem("", "")
@@ -105,15 +120,19 @@ class RosterView(QTableView):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        index = self.currentIndex()
-        row = index.row()
+        # The cell being edited, not the current one: clicking another row also closes it.
+        index = self.indexAt(editor.geometry().center())
         original = editor.property("original")
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and original is not None:
             # Keystrokes went to the model as they were typed: Esc puts the cell back.
             self.model().setData(index, original, Qt.ItemDataRole.EditRole)
+        delegate = self.itemDelegate()
+        entered = isinstance(delegate, RosterDelegate) and delegate.enter_pressed
+        if isinstance(delegate, RosterDelegate):
+            delegate.enter_pressed = False
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and row >= 0:
-            self.entered.emit(row)
+        if entered and index.isValid():
+            self.entered.emit(index.row())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (

@@ -45,6 +45,85 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of household {code}</source>
+        <translation>Lịch sử thay đổi của hộ {code}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>máy này</translation>
+    </message>
+    <message>
+        <source>another computer ({id})</source>
+        <translation>máy khác ({id})</translation>
+    </message>
+    <message>
+        <source>{name} moved from household {old} to household {new}</source>
+        <translation>{name} chuyển từ hộ {old} sang hộ {new}</translation>
+    </message>
+    <message>
+        <source>Household {name} created</source>
+        <translation>Tạo hộ {name}</translation>
+    </message>
+    <message>
+        <source>Household {name} deleted</source>
+        <translation>Xoá hộ {name}</translation>
+    </message>
+    <message>
+        <source>Household {name} restored</source>
+        <translation>Khôi phục hộ {name}</translation>
+    </message>
+    <message>
+        <source>Household {name}: {changes}</source>
+        <translation>Hộ {name}: {changes}</translation>
+    </message>
+    <message>
+        <source>Member {name} added</source>
+        <translation>Thêm nhân khẩu {name}</translation>
+    </message>
+    <message>
+        <source>Member {name} removed</source>
+        <translation>Bỏ nhân khẩu {name} khỏi hộ</translation>
+    </message>
+    <message>
+        <source>Member {name} restored</source>
+        <translation>Khôi phục nhân khẩu {name}</translation>
+    </message>
+    <message>
+        <source>{name}: {changes}</source>
+        <translation>{name}: {changes}</translation>
+    </message>
+    <message>
+        <source>Relative abroad {name} added</source>
+        <translation>Thêm người thân ở nước ngoài {name}</translation>
+    </message>
+    <message>
+        <source>Relative abroad {name} removed</source>
+        <translation>Xoá người thân ở nước ngoài {name}</translation>
+    </message>
+    <message>
+        <source>Relative abroad {name} restored</source>
+        <translation>Khôi phục người thân ở nước ngoài {name}</translation>
+    </message>
+    <message>
+        <source>Relative abroad {name}: {changes}</source>
+        <translation>Người thân ở nước ngoài {name}: {changes}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDetail</name>
     <message>
         <source>Select a household in the list to see its details.</source>
@@ -247,6 +326,14 @@
     <message>
         <source>Delete</source>
         <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Who changed what in this household, and when</source>
+        <translation>Ai đã sửa gì trong hộ này, vào lúc nào</translation>
     </message>
     <message>
         <source>Delete key in the list; Ctrl+Z brings it back</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,24 @@ def answer_next_box(button: QMessageBox.StandardButton) -> None:
         box.button(button).click()
 
     QTimer.singleShot(0, click)
+
+
+def move_current_member(qtbot: QtBot, editor: HouseholdEditor, code: str) -> list[str]:
+    """Click "move", type the household code in the dialog, accept; what the dialog said."""
+    said: list[str] = []
+
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, MoveDialog):
+            QTimer.singleShot(10, fill_dialog)
+            return
+        qtbot.keyClicks(dialog.code, code)
+        said.append(dialog.found.text())
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_dialog)
+    qtbot.mouseClick(editor.move_button, Qt.MouseButton.LeftButton)
+    return said
 
 
 def open_editor_on(window: MainWindow, qtbot: QtBot, code: str) -> HouseholdEditor:
@@ -225,17 +244,8 @@ def test_move_a_member_to_another_household(
     editor = open_editor_on(window, qtbot, "NT-001")
     editor.member_view.setCurrentIndex(editor.members.index(1, NAME))
 
-    def fill_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, MoveDialog):
-            QTimer.singleShot(10, fill_dialog)
-            return
-        qtbot.keyClicks(dialog.code, "PK-002")
-        assert "Sùng Thị Dợ" in dialog.found.text()
-        dialog.accept()
-
-    QTimer.singleShot(0, fill_dialog)
-    qtbot.mouseClick(editor.move_button, Qt.MouseButton.LeftButton)
+    found = move_current_member(qtbot, editor, "PK-002")
+    assert "Sùng Thị Dợ" in found[0]
     assert member_names(editor) == ["Đặng Văn Hùng"]
     assert editor.save()
 
@@ -338,3 +348,55 @@ def test_delete_and_undo_from_the_status_bar_or_ctrl_z(
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "PK-002" in listed_codes(window))
     assert len(listed_codes(window)) == 6
+
+
+def test_history_shows_who_when_and_what_in_vietnamese(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    editor = open_editor_on(window, qtbot, "NT-001")
+    type_cell(qtbot, editor, 1, NAME, "Lý Thị Mai Anh")  # Enter: a new row, being edited
+    editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
+    assert editor.member_view.currentIndex().row() == 0  # leaving that cell is no Enter
+
+    move_current_member(qtbot, editor, "HT-001")
+    assert editor.save()
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    dialog = page.history_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Lịch sử thay đổi của hộ NT-001"
+    what = [line[2] for line in dialog.lines()]
+    assert "Đặng Văn Hùng chuyển từ hộ NT-001 sang hộ HT-001" in what
+    assert any(
+        w.startswith("Lý Thị Mai Anh: ") and "Họ và tên: Lý Thị Mai → Lý Thị Mai Anh" in w
+        for w in what
+    )
+    assert any("Chủ hộ: Đặng Văn Hùng → Lý Thị Mai Anh" in w for w in what)
+    assert what[-1] == "Tạo hộ NT-001"
+    when, who, _ = dialog.lines()[0]
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", when)
+    assert who == "máy này"  # the register has no clerk's name yet
+    dialog.grab().save("/tmp/history.png")
+
+
+def test_tab_walks_the_form_then_the_roster_then_the_buttons(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-001")
+    editor.code.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in range(len(editor.tab_order) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    expected = [w for w in editor.tab_order if w.isVisible() and w.isEnabled()]
+    assert seen[: len(expected)] == expected
+    assert expected[:6] == [
+        editor.code,
+        editor.hamlet,
+        editor.phone,
+        editor.address,
+        editor.notes,
+        editor.member_view,
+    ]
