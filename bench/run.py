@@ -231,7 +231,7 @@ def bench_progress(path: Path) -> None:
     raw.close()
     print("Pledge progress per hamlet (best of 5)")
     _row("progress vs the same SQL in plain sqlite3", ours, same_sql, "ms")
-    _row("progress vs a bare count of households per hamlet", ours, bare, "ms")
+    _row("progress vs a bare count per hamlet", ours, bare, "ms")
     print(f"  unsigned households of one hamlet: {unsigned * 1000:.2f} ms")
 
 
