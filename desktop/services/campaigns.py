@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 
@@ -95,6 +96,16 @@ def ensure_first_campaign(writer: Writer) -> Campaign | None:
     return start_campaign(writer, default_template())
 
 
+_VERSION_LINE = re.compile(r"^version\s*=\s*\d+[ \t]*$", re.MULTILINE)
+
+
+def with_version(source: str, version: int) -> str:
+    """The template text with its ``version = N`` line set to the version it is kept as,
+    so the sheet's foot names the same version as the pledges printed with it."""
+    text, count = _VERSION_LINE.subn(f"version = {version}", source, count=1)
+    return text if count else f"version = {version}\n{source}"
+
+
 def copy_template(
     writer: Writer, base: StoredTemplate, source: str, *, title: str = ""
 ) -> StoredTemplate:
@@ -104,11 +115,12 @@ def copy_template(
         versions = [
             t.version for t in store.list_templates(writer.db) if t.template_id == base.template_id
         ]
+        version = max(versions, default=base.version) + 1
         copy = StoredTemplate(
             template_id=base.template_id,
-            version=max(versions, default=base.version) + 1,
+            version=version,
             title=title or base.title,
-            source=source,
+            source=with_version(source, version),
             based_on=f"{base.template_id}@{base.version}",
         )
         store.add_template(writer, copy)

@@ -34,6 +34,7 @@ from desktop.ui.progress_model import (
     UnsignedModel,
 )
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.template_editor import TemplateEditorDialog
 
 HINT_MS = 8000
 
@@ -115,6 +116,11 @@ class PledgePage(QWidget):
         )
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.check_in_message, stretch=1)
+        self.templates_button = QPushButton(self.tr("&Templates…"))
+        self.templates_button.setToolTip(self.tr("Copy and edit the text of the pledge sheet"))
+        self.templates_button.clicked.connect(self.edit_templates)
+        self.template_dialog: TemplateEditorDialog | None = None
+        self.actions_row.addWidget(self.templates_button)
         self.actions_row.addWidget(self.report_button)
         self.actions_row.addWidget(self.unsigned_button)
         self.actions_row.addWidget(self.print_button)
@@ -173,6 +179,16 @@ class PledgePage(QWidget):
         dialog.accepted.connect(lambda: self.printing.print_sheets(dialog.request()))
         dialog.destroyed.connect(lambda: setattr(self, "print_dialog", None))
         self.print_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_templates(self) -> TemplateEditorDialog:
+        """The template editor; a saved version shows in the campaign line at once."""
+        dialog = TemplateEditorDialog(self._register, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _template: self.refresh())
+        dialog.destroyed.connect(lambda: setattr(self, "template_dialog", None))
+        self.template_dialog = dialog
         dialog.open()
         return dialog
 

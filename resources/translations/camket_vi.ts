@@ -955,6 +955,14 @@
         <translation>Các hộ chưa ký, gửi trưởng thôn/bản (thôn/bản đang chọn)</translation>
     </message>
     <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Mẫu cam kết…</translation>
+    </message>
+    <message>
+        <source>Copy and edit the text of the pledge sheet</source>
+        <translation>Sao chép và sửa nội dung bản cam kết</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Campaign:&lt;/b&gt; {title}</source>
         <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title}</translation>
     </message>
@@ -1312,6 +1320,65 @@
     <message>
         <source>Sign here</source>
         <translation>Ký vào đây</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Pledge templates</source>
+        <translation>Mẫu bản cam kết</translation>
+    </message>
+    <message>
+        <source>{title} ({id}, version {version})</source>
+        <translation>{title} ({id}, phiên bản {version})</translation>
+    </message>
+    <message>
+        <source>Print the current campaign with the new version</source>
+        <translation>Dùng phiên bản mới để in cho đợt cam kết hiện tại</translation>
+    </message>
+    <message>
+        <source>Template text (TOML)</source>
+        <translation>Nội dung mẫu (TOML)</translation>
+    </message>
+    <message>
+        <source>Sample sheet (F5)</source>
+        <translation>Bản in thử (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation>&amp;Lưu thành phiên bản mới</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&amp;Based on:</source>
+        <translation>&amp;Dựa trên:</translation>
+    </message>
+    <message>
+        <source>&amp;Title of the copy:</source>
+        <translation>&amp;Tên bản sao:</translation>
+    </message>
+    <message>
+        <source>The template is sound: {count} commitments.</source>
+        <translation>Mẫu hợp lệ: {count} nội dung cam kết.</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}.</source>
+        <translation>Đã lưu thành phiên bản {version}.</translation>
+    </message>
+    <message>
+        <source>Sample sheet</source>
+        <translation>In thử bản cam kết</translation>
+    </message>
+    <message>
+        <source>copy of {id}</source>
+        <translation>bản sao của {id}</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}</source>
+        <translation>Dòng {line}, cột {column}</translation>
     </message>
 </context>
 <context>

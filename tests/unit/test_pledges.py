@@ -208,6 +208,9 @@ def test_an_edited_copy_is_the_next_version_and_printed_pledges_keep_theirs(
         base.version + 1,
         f"{base.template_id}@{base.version}",
     )
+    # The kept text names the version it is kept as (the sheet's foot prints it).
+    assert f"\nversion = {base.version + 1}\n" in copy.source
+    assert "# sửa" in copy.source
     moved = print_with(register.writer, campaign, copy)
     assert moved.template_version == copy.version
     other, _ = _household(register, "NT-002")
