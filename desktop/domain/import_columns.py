@@ -106,6 +106,11 @@ _BY_ALIAS: dict[str, ImportField] = {
 # column of a kind is taken, the others are reported as ignored.
 
 
+def is_known_header(text: str) -> bool:
+    """The header as it stands (no legacy decoding) names a field: Unicode, keep it."""
+    return fold_for_search(text) in _BY_ALIAS
+
+
 def recognise_header(text: str) -> ImportField | None:
     """The field a header names, also when the header was typed in TCVN3 or VNI."""
     for candidate in (text, tcvn3_to_unicode(text), vni_to_unicode(text)):

@@ -13,7 +13,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
-from desktop.domain.import_columns import ColumnMap, ImportField, find_columns, map_columns
+from desktop.domain.import_columns import (
+    ColumnMap,
+    ImportField,
+    find_columns,
+    is_known_header,
+    map_columns,
+)
 from desktop.domain.import_rows import (
     Grouping,
     RowIssue,
@@ -95,16 +101,21 @@ class PreparedList:
 
 
 def unicode_rows(
-    rows: list[list[str]], names_column: int | None
+    rows: list[list[str]], names_column: int | None, header_row: int | None = None
 ) -> tuple[list[list[str]], TextReport]:
-    """Cells as NFC Unicode: legacy TCVN3/VNI converted, NFD composed, counted."""
+    """Cells as NFC Unicode: legacy TCVN3/VNI converted, NFD composed, counted.
+
+    Headers retyped in Unicode over legacy data stay as they are even when all their
+    letters are Latin-1 ("Thôn" would read as TCVN3 "Thụn").
+    """
     legacy = detect_legacy(cell for row in rows for cell in row)
     report = TextReport(legacy)
     out = []
-    for row in rows:
+    for number, row in enumerate(rows):
         cells = []
         for index, cell in enumerate(row):
-            text = convert_legacy(cell, legacy)
+            keep = number == header_row and is_known_header(cell)
+            text = cell if keep else convert_legacy(cell, legacy)
             if text != cell:
                 report.legacy_cells += 1
                 if index == names_column:
@@ -140,13 +151,14 @@ def _read(
     path: Path | str, options: ImportOptions, max_rows: int
 ) -> tuple[Sheet, list[list[str]], TextReport]:
     sheet = read_sheet(path, max_rows=max_rows)
+    names: int | None = None
+    header_row: int | None = None
     try:
-        names: int | None = _columns(sheet.rows, options, sheet.source).column_of(
-            ImportField.FULL_NAME
-        )
+        raw_columns = _columns(sheet.rows, options, sheet.source)
+        names, header_row = raw_columns.column_of(ImportField.FULL_NAME), raw_columns.header_row
     except KnownError:
-        names = None  # headers typed in a legacy font the mapping names in Unicode
-    rows, text = unicode_rows(sheet.rows, names)
+        pass  # headers typed in a legacy font that the mapping names in Unicode
+    rows, text = unicode_rows(sheet.rows, names, header_row)
     return sheet, rows, text
 
 

@@ -469,3 +469,15 @@ def test_a_100000_row_list_with_one_bad_date_names_it_and_writes_nothing(
     assert "ca-huyen.csv, dòng 99999, cột “Năm sinh”: ngày không có thật" in captured.out
     assert captured.err == "camket: Tệp ca-huyen.csv có 1 lỗi; chưa nhập gì vào sổ.\n"
     assert snapshot(register) == before
+
+
+def test_an_xlsx_typed_in_vntime_under_unicode_headers_is_converted(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    from desktop.domain.legacy_text import unicode_to_tcvn3
+
+    legacy = [[unicode_to_tcvn3(cell) for cell in row] for row in PEOPLE]
+    report = run(register, write_xlsx(tmp_path / "vntime.xlsx", [HEADERS, *legacy]))
+    assert report.applied and report.text.legacy is Legacy.TCVN3
+    assert sorted(people_named(register, NAMES)) == sorted(NAMES)
+    assert repo.find_household_by_code(register.db, "NT-101") is not None
