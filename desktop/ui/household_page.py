@@ -7,11 +7,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -96,7 +98,12 @@ class HouseholdPage(QWidget):
         detail_layout.addWidget(self.detail, stretch=1)
         self.right = QStackedWidget()
         self.right.addWidget(self.detail_panel)
-        self.right.addWidget(self.editor)
+        # In a scroll area, so the editor's width never widens the window (1366 px screens).
+        self.editor_area = QScrollArea()
+        self.editor_area.setWidget(self.editor)
+        self.editor_area.setWidgetResizable(True)
+        self.editor_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.right.addWidget(self.editor_area)
 
         filters = QHBoxLayout()
         filters.addWidget(self.hamlet_combo, stretch=1)
@@ -261,7 +268,7 @@ class HouseholdPage(QWidget):
 
     @property
     def editing(self) -> bool:
-        return self.right.currentWidget() is self.editor
+        return self.right.currentWidget() is self.editor_area
 
     def _connect_editing(self) -> None:
         self.new_button.clicked.connect(self.new_household)
@@ -308,7 +315,7 @@ class HouseholdPage(QWidget):
     def _open_editor(self) -> None:
         # The roster wants the width: the list steps aside until the editor closes.
         self.list_panel.hide()
-        self.right.setCurrentWidget(self.editor)
+        self.right.setCurrentWidget(self.editor_area)
 
     def _saved(self, household_id: str) -> None:
         self._wanted = household_id
