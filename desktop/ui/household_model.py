@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from sqlite_utils import Database
 
-from desktop.domain.entities import Gender, Person, RelativeAbroad, ResidenceKind
+from desktop.domain.entities import DepartureStatus, Gender, Person, RelativeAbroad, ResidenceKind
 from desktop.store.search import HouseholdRow, household_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -199,6 +199,15 @@ def residence_text(residence: ResidenceKind) -> str:
     return QCoreApplication.translate("MemberTableModel", "Permanent")
 
 
+def departure_text(status: str) -> str:
+    """Whether a relative left the country legally, as the clerk reads it."""
+    if status == DepartureStatus.LEGAL:
+        return QCoreApplication.translate("RelativeTableModel", "Legal")
+    if status == DepartureStatus.ILLEGAL:
+        return QCoreApplication.translate("RelativeTableModel", "Illegal")
+    return QCoreApplication.translate("RelativeTableModel", "Not known")
+
+
 class MemberTableModel(RecordTableModel[Person]):
     """The members of one household, in their order in the household."""
 
@@ -226,4 +235,10 @@ class RelativeTableModel(RecordTableModel[RelativeAbroad]):
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Relationship"), lambda r: r.relationship),
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Country"), lambda r: r.country),
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Since"), lambda r: r.since),
+        (
+            QT_TRANSLATE_NOOP("RelativeTableModel", "Left legally"),
+            lambda r: departure_text(r.departure),
+        ),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Contact"), lambda r: r.contact),
+        (QT_TRANSLATE_NOOP("RelativeTableModel", "Plans to return"), lambda r: r.plans_to_return),
     )

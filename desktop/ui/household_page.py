@@ -275,6 +275,8 @@ class HouseholdPage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.history_button.clicked.connect(self.show_history)
+        # Enter or a double click on a household in the list opens it for editing.
+        self.view.activated.connect(lambda _index: self.edit_current())
         self.editor.saved.connect(self._saved)
         self.editor.closed.connect(self._editor_closed)
         self.editor.status_message.connect(self.status_message)

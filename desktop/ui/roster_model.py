@@ -33,7 +33,7 @@ from desktop.domain.entities import (
 )
 from desktop.domain.validation import Issue, parse_birth
 from desktop.messages import describe_issue
-from desktop.ui.household_model import gender_text, residence_text
+from desktop.ui.household_model import departure_text, gender_text, residence_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -41,16 +41,6 @@ ERROR_TEXT = QColor("#b00020")
 WARNING_TEXT = QColor("#7a4b00")
 ERROR_CELL = QColor("#fde7e9")
 WARNING_CELL = QColor("#fff4ce")
-
-
-def departure_text(status: str) -> str:
-    labels = {
-        DepartureStatus.LEGAL: QT_TRANSLATE_NOOP("RelativeRosterModel", "Legal"),
-        DepartureStatus.ILLEGAL: QT_TRANSLATE_NOOP("RelativeRosterModel", "Illegal"),
-        DepartureStatus.UNKNOWN: QT_TRANSLATE_NOOP("RelativeRosterModel", "Not known"),
-    }
-    label = labels.get(status)  # type: ignore[call-overload]
-    return QCoreApplication.translate("RelativeRosterModel", label) if label else status
 
 
 def choice_label(column: str, value: str) -> str:

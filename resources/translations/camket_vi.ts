@@ -1244,18 +1244,6 @@
 <context>
     <name>RelativeRosterModel</name>
     <message>
-        <source>Legal</source>
-        <translation>Hợp pháp</translation>
-    </message>
-    <message>
-        <source>Illegal</source>
-        <translation>Bất hợp pháp</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <translation>Chưa rõ</translation>
-    </message>
-    <message>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -1291,6 +1279,18 @@
 <context>
     <name>RelativeTableModel</name>
     <message>
+        <source>Legal</source>
+        <translation>Hợp pháp</translation>
+    </message>
+    <message>
+        <source>Illegal</source>
+        <translation>Bất hợp pháp</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Chưa rõ</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -1305,6 +1305,18 @@
     <message>
         <source>Since</source>
         <translation>Đi từ</translation>
+    </message>
+    <message>
+        <source>Left legally</source>
+        <translation>Xuất cảnh hợp pháp</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Liên lạc</translation>
+    </message>
+    <message>
+        <source>Plans to return</source>
+        <translation>Dự định trở về</translation>
     </message>
 </context>
 <context>

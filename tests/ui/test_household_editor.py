@@ -124,7 +124,13 @@ def test_type_a_household_fix_an_error_save_find_it_without_diacritics_and_reope
     assert editor.code.hasFocus()
     assert editor.code.text() == "NT-003"  # after NT-001, NT-002 of the first hamlet
     editor.code.clear()
+    qtbot.keyClicks(editor.code, "NT 050")
+    label = editor.field_issues["code"]
+    qtbot.waitUntil(label.isVisible)
+    assert label.text() == "Mã hộ: chỉ gồm chữ, số, dấu - hoặc /, tối đa 20 ký tự"
+    editor.code.selectAll()
     qtbot.keyClicks(editor.code, "NT-050")
+    qtbot.waitUntil(lambda: not label.isVisible())
     editor.address.setText("Bản Nậm Tăm, Sìn Hồ")
     editor.address.textEdited.emit(editor.address.text())
 
@@ -167,7 +173,7 @@ def test_type_a_household_fix_an_error_save_find_it_without_diacritics_and_reope
     qtbot.keyClicks(page.search_box, "vang thi lan")
     qtbot.waitUntil(lambda: listed_codes(window) == ["NT-050"])
     page.select_row(0)
-    qtbot.keyClick(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter on the list opens the household
     assert page.editing and not editor.is_new
     assert member_names(editor) == ["Vàng Thị Lan", "Hầu A Sình"]
     assert editor.members.text(0, "birth") == "21/02/1990"
@@ -278,11 +284,12 @@ def test_relatives_abroad_are_checked_and_saved(
     assert editor.save()
     detail = window.household_page.detail
     assert detail.relative_view.isVisible()
-    assert [detail.relative_model.index(0, c).data() for c in range(4)] == [
+    assert [detail.relative_model.index(0, c).data() for c in range(5)] == [
         "Lò Văn Pọm",
         "",
         "Lào",
         "05/2019",
+        "Bất hợp pháp",
     ]
 
 
