@@ -150,8 +150,19 @@ build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a 
 	@! grep -E "translation .*(missing|not compiled|could not be loaded)" \
 		build/smoke-data/logs/camket.log || { echo "build: the bundle lacks its translations"; \
 		exit 1; }
+	@# Pledge sheets drawn by the frozen app and from source, over copies of one register,
+	@# must be the same bytes (reportlab writes invariant PDFs: no dates, fixed ids).
+	cp $(SMOKE_DB) build/smoke-source.sqlite3
+	CAMKET_DATA_DIR=build/smoke-data dist/camket/camket print pledges --db $(SMOKE_DB) \
+		--out build/smoke-frozen.pdf
+	CAMKET_DATA_DIR=build/smoke-data $(VENV)/bin/camket print pledges \
+		--db build/smoke-source.sqlite3 --out build/smoke-source.pdf
+	@cmp -s build/smoke-frozen.pdf build/smoke-source.pdf || { echo "build: the frozen app's" \
+		"pledge sheets differ from the source's (build/smoke-frozen.pdf, smoke-source.pdf)"; \
+		exit 1; }
 	@echo "build: dist/camket/ is ready; smoke screenshot $(SMOKE_PNG)" \
-		"($$(stat -c %s $(SMOKE_PNG)) bytes)"
+		"($$(stat -c %s $(SMOKE_PNG)) bytes)" \
+		"; pledge sheets identical to the source's"
 
 screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screenshots/
 	mkdir -p build $(SHOTS_DIR)
