@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.bundled import form_path
 from desktop.domain.pledges import Campaign, StoredTemplate
+from desktop.domain.templates import PledgeTemplate, load_template, parse_template
 from desktop.store import pledges as store
 from desktop.store.sync import Writer
 
@@ -22,23 +23,18 @@ FALLBACK_TEMPLATE = StoredTemplate(
 
 
 def bundled_templates(folder: Path | None = None) -> list[StoredTemplate]:
-    """The templates of forms/*.toml in file-name order, as copies to keep in a register.
-
-    Only the id, version and title are read here; checking the whole template is the
-    template loader's job when it is drawn.
-    """
+    """The templates of forms/*.toml in file-name order, checked (KnownError naming the
+    file and line), as copies to keep in a register."""
     folder = folder or form_path()
     found = []
     for path in sorted(folder.glob("*.toml")):
-        source = path.read_text(encoding="utf-8")
-        data = tomllib.loads(source)
-        head = data.get("template", data)
+        template = load_template(path)
         found.append(
             StoredTemplate(
-                template_id=str(head.get("id") or path.stem),
-                version=int(head.get("version", 1)),
-                title=str(head.get("movement") or head.get("title") or path.stem),
-                source=source,
+                template_id=template.id,
+                version=template.version,
+                title=template.movement,
+                source=path.read_text(encoding="utf-8"),
             )
         )
     return found
@@ -110,16 +106,19 @@ def copy_template(
     writer: Writer, base: StoredTemplate, source: str, *, title: str = ""
 ) -> StoredTemplate:
     """A clerk's edited copy of a template: the same id, the next free version, the new text.
-    Pledges printed before keep the version they were printed with."""
+    The text is checked first (KnownError naming the line; nothing is stored). Pledges
+    printed before keep the version they were printed with."""
     with writer.db.atomic():
         versions = [
             t.version for t in store.list_templates(writer.db) if t.template_id == base.template_id
         ]
         version = max(versions, default=base.version) + 1
+        # Checked as the clerk typed it, so a mistake's line is the line they see.
+        checked = parse_template(source, f"{base.template_id}@{version}")
         copy = StoredTemplate(
             template_id=base.template_id,
             version=version,
-            title=title or base.title,
+            title=title or checked.movement,
             source=with_version(source, version),
             based_on=f"{base.template_id}@{base.version}",
         )
@@ -133,3 +132,10 @@ def print_with(writer: Writer, campaign: Campaign, template: StoredTemplate) -> 
     changes = {"template_id": kept.template_id, "template_version": kept.version}
     writer.update("campaign", campaign.id, changes)
     return store.get_campaign(writer.db, campaign.id)
+
+
+def as_printed(kept: StoredTemplate) -> PledgeTemplate:
+    """The kept copy parsed for drawing, under the register's id and version (whatever
+    version line its text carries)."""
+    parsed = parse_template(kept.source, f"{kept.template_id}@{kept.version}")
+    return replace(parsed, id=kept.template_id, version=kept.version)

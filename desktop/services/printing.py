@@ -9,9 +9,10 @@ from desktop.bundled import form_path
 from desktop.domain.entities import Hamlet
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign
-from desktop.domain.templates import PledgeTemplate, load_template, parse_template
+from desktop.domain.templates import PledgeTemplate, load_template
 from desktop.printing.document import Cancelled, Output, Progress
 from desktop.printing.sheet import render_pledges
+from desktop.services.campaigns import as_printed
 from desktop.services.pledges import campaign_or_current, current_campaign
 from desktop.services.register import OpenRegister
 from desktop.services.sheets import blank_sheet, campaign_template, mark_printed, sheets_for
@@ -33,9 +34,8 @@ def campaign_pledge_template(reg: OpenRegister, campaign: Campaign) -> PledgeTem
     """The campaign's template, parsed from the copy kept in the register (or, for a copy
     kept before its text was bundled, from the bundled file of the same id and version)."""
     kept = campaign_template(reg, campaign)
-    name = f"{kept.template_id}@{kept.version}"
     if kept.source:
-        return parse_template(kept.source, name)
+        return as_printed(kept)
     path = form_path(f"{kept.template_id}.toml")
     if path.exists():
         template = load_template(path)

@@ -163,3 +163,50 @@ def test_the_archive_copy_of_a_signed_pledge_shows_who_signed_and_marks_nothing(
     assert "Sùng Thị Mỷ" in text
     assert "ngày 05 tháng 01 năm 2026" in text
     assert checkin.check_in(register, "NT-002").pledge == before
+
+
+def test_an_edited_copy_prints_its_own_words_and_version(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    from desktop.services.campaigns import copy_template, print_with
+    from desktop.store import pledges as store
+
+    campaign = pledges.current_campaign(register)
+    base = store.get_template(register.db, campaign.template_id, campaign.template_version)
+    assert base is not None
+    edited = base.source.replace("Thực hiện “3 không”", "Thực hiện nghiêm “3 không”")
+    print_with(register.writer, campaign, copy_template(register.writer, base, edited))
+    out = tmp_path / "v2.pdf"
+    printing.print_pledges(register, out, hamlet=sheets.hamlet_named(register, "Thôn 10"))
+    text = flat(page_texts(out)[0])
+    assert "Thực hiện nghiêm “3 không”" in text
+    assert f"{base.template_id}, phiên bản {base.version + 1}" in text
+
+
+def test_an_edited_copy_with_an_unknown_placeholder_is_refused_and_not_kept(
+    register: OpenRegister,
+) -> None:
+    from desktop.domain.errors import KnownError
+    from desktop.services.campaigns import copy_template
+    from desktop.store import pledges as store
+
+    campaign = pledges.current_campaign(register)
+    base = store.get_template(register.db, campaign.template_id, campaign.template_version)
+    assert base is not None
+    broken = base.source.replace("{commune}", "{xa}", 1)
+    with pytest.raises(KnownError) as err:
+        copy_template(register.writer, base, broken)
+    assert err.value.code == "template.unknown_placeholder"
+    assert err.value.params["line"] > 0
+    assert len(store.list_templates(register.db)) == 1
+
+
+def test_a_broken_bundled_template_is_named_with_its_line(tmp_path: Path) -> None:
+    from desktop.domain.errors import KnownError
+    from desktop.services.campaigns import bundled_templates
+
+    (tmp_path / "hong.toml").write_text('id = "hong"\ntitle = [\n', encoding="utf-8")
+    with pytest.raises(KnownError) as err:
+        bundled_templates(tmp_path)
+    assert err.value.code == "template.syntax"
+    assert "hong.toml" in str(err.value.params["file"])
