@@ -99,6 +99,7 @@ class HouseholdDraft:
 
 _HEAD_WORDS = frozenset({"chu ho", "ch", "la chu ho"})
 _NO_WORDS = frozenset({"", "0", "khong", "k", "no", "false", "-"})
+_MARKS = frozenset({"x", "v", "1", "co", "yes"})
 _MALE_WORDS = frozenset({"nam", "m", "male", "trai"})
 _FEMALE_WORDS = frozenset({"nu", "f", "female", "gai"})
 
@@ -170,6 +171,17 @@ def _gender(reader: _RowReader, name: str) -> tuple[Gender | None, bool]:
     return None, False
 
 
+def _marked_head(reader: _RowReader, name: str) -> bool:
+    """The "Chủ hộ" column holds a mark on the head's row, or the head's name on every row
+    of the household (then the row whose name it is, is the head)."""
+    mark = fold_for_search(reader.text(ImportField.HEAD))
+    if mark in _NO_WORDS:
+        return False
+    if len(mark.split()) >= 2 and mark not in _HEAD_WORDS:
+        return mark == fold_for_search(name)
+    return True
+
+
 def _birth(
     reader: _RowReader, today: dt.date
 ) -> tuple[BirthDate | None, Gender | None, ImportField]:
@@ -180,6 +192,8 @@ def _birth(
         f = ImportField.BIRTH_MALE if male else ImportField.BIRTH_FEMALE
         gender = Gender.MALE if male else Gender.FEMALE
         raw = male or female
+        if fold_for_search(raw) in _MARKS:  # "Nam | Nữ" columns holding an x, not a year
+            f, raw = ImportField.BIRTH, reader.text(ImportField.BIRTH)
     else:
         f, gender, raw = ImportField.BIRTH, None, reader.text(ImportField.BIRTH)
     birth, issues = parse_birth(raw, today)
@@ -216,8 +230,7 @@ def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date)
         )
     id_number = _id_number(reader)
     relationship = reader.text(ImportField.RELATIONSHIP)
-    head_mark = fold_for_search(reader.text(ImportField.HEAD))
-    is_head = fold_for_search(relationship) in _HEAD_WORDS or head_mark not in _NO_WORDS
+    is_head = fold_for_search(relationship) in _HEAD_WORDS or _marked_head(reader, name)
     if is_head and fold_for_search(relationship) in ("", "ch"):
         relationship = "Chủ hộ"
     phone_raw = reader.text(ImportField.PHONE)

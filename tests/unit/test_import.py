@@ -481,3 +481,23 @@ def test_an_xlsx_typed_in_vntime_under_unicode_headers_is_converted(
     assert report.applied and report.text.legacy is Legacy.TCVN3
     assert sorted(people_named(register, NAMES)) == sorted(NAMES)
     assert repo.find_household_by_code(register.db, "NT-101") is not None
+
+
+def test_a_head_name_column_and_gender_columns_marked_with_x(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # "Chủ hộ" repeats the head's name on each row; "Nam"/"Nữ" hold an x, not the year.
+    rows = [
+        ["Chủ hộ", "Họ và tên", "Nam", "Nữ", "Năm sinh", "Thôn"],
+        ["Vàng A Sình", "Vàng A Sình", "x", "", "1966", "Thôn 2"],
+        ["Vàng A Sình", "Giàng Thị Pàng", "", "x", "1969", ""],
+        ["Lý Văn Tài", "Lý Văn Tài", "x", "", "1980", "Thôn 2"],
+    ]
+    report = run(register, write_xlsx(tmp_path / "chu-ho.xlsx", rows))
+    assert report.applied, describe_all(report)
+    assert (report.grouping, report.households) == (Grouping.HEAD_ROWS, 2)
+    people = people_named(register, ["Vàng A Sình", "Giàng Thị Pàng", "Lý Văn Tài"])
+    assert people["Giàng Thị Pàng"]["gender"] == "nu"
+    assert people["Giàng Thị Pàng"]["birth"] == "1969"
+    assert people["Giàng Thị Pàng"]["household_id"] == people["Vàng A Sình"]["household_id"]
+    assert people["Lý Văn Tài"]["household_id"] != people["Vàng A Sình"]["household_id"]
