@@ -138,8 +138,13 @@ class PledgePrinting(QObject):
             self._failed(err)
             raise
         self.preview = dialog
+        dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.show()
         return dialog
+
+    def _forget(self, dialog: PreviewDialog) -> None:
+        if self.preview is dialog:
+            self.preview = None
 
     def shutdown(self) -> None:
         if self.preview is not None:

@@ -138,6 +138,10 @@ class RecordPledgeDialog(QDialog):
         layout.addWidget(self.evidence, stretch=1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        # A scanned sheet, then Enter: saved as signed today by the head (the usual case).
+        # (Set once the buttons are in the dialog: a default needs its dialog to register.)
+        self.archive_button.setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
 
         self.result_group.buttonToggled.connect(lambda *_: self._follow_result())
         current = self.pledge.status

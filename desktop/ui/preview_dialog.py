@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -120,13 +119,17 @@ class PreviewDialog(QDialog):
         self.printed.emit(int(sent))
         if not self.isVisible():
             self.pages.close()
+            self.deleteLater()
 
     def _print_failed(self, error: KnownError) -> None:
         self._printing = False
         self.preview.print_button.setEnabled(True)
-        warn(self, self.title, describe(error))
         if not self.isVisible():
             self.pages.close()
+            self.deleteLater()
+            warn(self.parentWidget() or self, self.title, describe(error))
+            return
+        warn(self, self.title, describe(error))
 
     def _choose_save(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -142,9 +145,11 @@ class PreviewDialog(QDialog):
         except KnownError as err:
             warn(self, self.title, describe(err))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # A print job still drawing keeps the document open; it closes it when done.
+    def done(self, result: int) -> None:
+        # Close, Esc and the window's X all end here. A print job still drawing keeps the
+        # document open; it closes it when done.
         self.preview.set_pages(None)
         if not self._printing:
             self.pages.close()
-        super().closeEvent(event)
+            self.deleteLater()
+        super().done(result)

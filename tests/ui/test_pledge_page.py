@@ -115,6 +115,22 @@ def test_type_a_code_mark_signed_and_the_dashboard_counts_it(
     assert pledge.signer_id == wife.id
 
 
+def test_scan_then_enter_records_signed_by_the_head_today(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    check_in(qtbot, page, "HT-002")
+    dialog = page.record_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.recorded) as recorded:
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert recorded.args[0].status is PledgeStatus.SIGNED
+    assert counts(page, "Thôn Hồng Thu")["Đã ký"] == "1"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.check_in_box)
+
+
 def test_refused_needs_a_reason_and_changes_nothing_without_one(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:

@@ -166,3 +166,28 @@ def test_progress_report_and_unsigned_list_from_the_dashboard(
     assert "PK-001" in listed and "PK-002" in listed
     assert "NT-001" not in listed
     unsigned.close()
+
+
+def test_closing_the_preview_while_printing_lets_the_job_finish(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.ask_print()
+    dialog.all_button.click()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        dialog.accept()
+    preview = wait_preview(qtbot, page)
+    out = tmp_path / "printer.pdf"
+    preview.choose_printer = pdf_printer(out)
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000) as finished:
+        preview.preview.print_button.click()
+        preview.close()
+    assert finished.args[1] is True
+    assert page.printing.preview is None
+    printed = pdfium.PdfDocument(str(out))
+    assert len(printed) == 6  # every household of the commune
+    printed.close()
