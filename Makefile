@@ -132,7 +132,7 @@ test: sysdeps venv qm lint ## lint, then the whole test suite offscreen (what CI
 
 # --- the app -----------------------------------------------------------------------------
 
-run: sysdeps-x venv qm ## open the app (its first run with no register offers demo data)
+run: sysdeps-x venv qm ## open the app (with no register yet, the set-up wizard first)
 	$(VENV)/bin/camket $(ARGS)
 
 bench: venv qm ## district-size benchmark beside the raw cost of the same work

@@ -6,17 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
 from desktop.ui.translations import install_translators
-from desktop.userdata import default_register_path, preferred_language
-
-DEMO_HOUSEHOLDS = 300
+from desktop.userdata import preferred_language
 
 
 def run_app(
@@ -74,25 +71,10 @@ def _show(app: QApplication, register: OpenRegister) -> int:
 
 
 def _first_run(path: Path) -> bool:
-    """No register yet: offer sample data; False when the clerk chose to leave."""
-    from desktop.ui.first_run import offer_demo_register
+    """No register yet: the set-up wizard; False when the clerk left it."""
+    from desktop.ui.first_run import run_setup
 
-    if not offer_demo_register(path):
-        return False
-    from desktop.services.demo import create_demo_register
-
-    try:
-        if path == default_register_path():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            create_demo_register(path, households=DEMO_HOUSEHOLDS, seed=1)
-        finally:
-            QApplication.restoreOverrideCursor()
-    except KnownError as err:
-        _critical(describe(err))
-        return False
-    return True
+    return run_setup(path)
 
 
 def _screenshot(path: Path, target: Path, size: str, page: int) -> int:

@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     ),
     "db.no_commune": "Sổ đăng ký chưa có thông tin xã: {path}",
     "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
-    "hamlet.duplicate": "Thôn/bản “{name}” được nhập hai lần.",
+    "hamlet.duplicate": "Xã đã có thôn/bản “{name}” (trùng tên, không kể dấu và chữ hoa).",
     "hamlet.empty_name": "Tên thôn/bản không được để trống.",
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",
     "household.missing": "Không tìm thấy hộ gia đình.",

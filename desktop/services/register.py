@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -59,27 +59,48 @@ def hamlet_kind_of(name: str) -> HamletKind:
     return HamletKind.THON
 
 
+def check_hamlet_name(name: str, taken: Iterable[str] = ()) -> str:
+    """The hamlet name as stored (NFC, single spaces); KnownError when it is empty or already
+    among ``taken`` (compared without diacritics or case: "Thôn 1" and "thon 1" clash)."""
+    name = normalize_text(name)
+    if not name:
+        raise KnownError("hamlet.empty_name")
+    folded = fold_for_search(name)
+    if any(fold_for_search(other) == folded for other in taken):
+        raise KnownError("hamlet.duplicate", name=name)
+    return name
+
+
 def create_register(
-    path: Path | str, commune_code: str, hamlet_names: Iterable[str] = ()
+    path: Path | str,
+    commune_code: str,
+    hamlets: Iterable[str | Hamlet] = (),
+    *,
+    clerk_name: str = "",
+    border_post: str = "",
+    border_officer: str = "",
 ) -> Commune:
-    """A new register file for an official commune, with its hamlets. Nothing is written
-    when the code or a hamlet name is refused."""
+    """A new register file for an official commune, with its hamlets and the people who keep
+    it. A hamlet given by name alone gets the kind its name starts with ("Bản …" is a bản).
+    Nothing is written when the code or a hamlet is refused."""
     commune = official_commune(commune_code)
-    names = [normalize_text(n) for n in hamlet_names]
-    seen: set[str] = set()
-    for name in names:
-        if not name:
-            raise KnownError("hamlet.empty_name")
-        if fold_for_search(name) in seen:
-            raise KnownError("hamlet.duplicate", name=name)
-        seen.add(fold_for_search(name))
+    commune.clerk_name = clerk_name
+    commune.border_post = border_post
+    commune.border_officer = border_officer
+    planned: list[Hamlet] = []
+    for given in hamlets:
+        hamlet = (
+            given if isinstance(given, Hamlet) else Hamlet(name=given, kind=hamlet_kind_of(given))
+        )
+        name = check_hamlet_name(hamlet.name, (h.name for h in planned))
+        planned.append(replace(hamlet, name=name))
     db = open_register(path, create=True)
     try:
         writer = Writer(db, commune.installation_id)
         with db.atomic():
             repo.save_commune(writer, commune)
-            for name in names:
-                repo.add_hamlet(writer, Hamlet(name=name, kind=hamlet_kind_of(name)))
+            for hamlet in planned:
+                repo.add_hamlet(writer, hamlet)
             ensure_first_campaign(writer)
     finally:
         db.close()

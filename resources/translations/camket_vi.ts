@@ -20,28 +20,131 @@
     </message>
 </context>
 <context>
-    <name>FirstRun</name>
+    <name>CommunePage</name>
     <message>
-        <source>CamKet — no register yet</source>
-        <translation>CamKet — chưa có sổ đăng ký</translation>
+        <source>Province and commune</source>
+        <translation>Tỉnh và xã</translation>
     </message>
     <message>
-        <source>There is no register at:
-{path}</source>
-        <translation>Chưa có sổ đăng ký tại:
-{path}</translation>
+        <source>Type a few letters to filter the official list (Decision 19/2025/QĐ-TTg); marks are optional: “son la” finds Sơn La.</source>
+        <translation>Gõ vài chữ để lọc danh mục chính thức (Quyết định 19/2025/QĐ-TTg); không cần gõ dấu: “son la” sẽ tìm ra Sơn La.</translation>
     </message>
     <message>
-        <source>You can try CamKet on a sample register (300 households, made-up names). To create the register of your commune, use the command: camket init --commune COMMUNE_CODE --hamlet &quot;Hamlet name&quot; …</source>
-        <translation>Bạn có thể xem thử CamKet với một sổ dữ liệu mẫu (300 hộ, tên giả). Để tạo sổ cho xã của mình, dùng lệnh: camket init --commune MÃ_XÃ --hamlet &quot;Tên thôn&quot; …</translation>
+        <source>&amp;Province:</source>
+        <translation>&amp;Tỉnh, thành phố:</translation>
     </message>
     <message>
-        <source>Use sample data</source>
-        <translation>Dùng dữ liệu mẫu</translation>
+        <source>e.g. lai chau</source>
+        <translation>ví dụ: lai chau</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Thoát</translation>
+        <source>Co&amp;mmune:</source>
+        <translation>&amp;Xã, phường, đặc khu:</translation>
+    </message>
+    <message>
+        <source>e.g. sin ho</source>
+        <translation>ví dụ: sin ho</translation>
+    </message>
+</context>
+<context>
+    <name>HamletEditor</name>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Head of hamlet</source>
+        <translation>Trưởng thôn/bản</translation>
+    </message>
+    <message>
+        <source>Border or island</source>
+        <translation>Biên giới, hải đảo</translation>
+    </message>
+    <message>
+        <source>Hamlets of the commune</source>
+        <translation>Các thôn/bản của xã</translation>
+    </message>
+    <message>
+        <source>e.g. Bản Nậm Tăm, Thôn 3</source>
+        <translation>ví dụ: Bản Nậm Tăm, Thôn 3</translation>
+    </message>
+    <message>
+        <source>full name, may stay empty</source>
+        <translation>họ và tên, có thể để trống</translation>
+    </message>
+    <message>
+        <source>&amp;Border or island hamlet</source>
+        <translation>Thôn/bản &amp;biên giới hoặc hải đảo</translation>
+    </message>
+    <message>
+        <source>&amp;Add hamlet</source>
+        <translation>Thê&amp;m thôn/bản</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Lư&amp;u thay đổi</translation>
+    </message>
+    <message>
+        <source>&amp;New hamlet</source>
+        <translation>Thôn/bản mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Xóa khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>Hamlet na&amp;me:</source>
+        <translation>Tê&amp;n thôn/bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Head of hamlet:</source>
+        <translation>T&amp;rưởng thôn/bản:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+</context>
+<context>
+    <name>HamletKind</name>
+    <message>
+        <source>thôn (village)</source>
+        <translation>Thôn</translation>
+    </message>
+    <message>
+        <source>bản (highland village)</source>
+        <translation>Bản</translation>
+    </message>
+    <message>
+        <source>ấp (southern hamlet)</source>
+        <translation>Ấp</translation>
+    </message>
+    <message>
+        <source>khu phố (town quarter)</source>
+        <translation>Khu phố</translation>
+    </message>
+    <message>
+        <source>tổ dân phố (residential group)</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+</context>
+<context>
+    <name>HamletPage</name>
+    <message>
+        <source>Hamlets</source>
+        <translation>Thôn, bản</translation>
+    </message>
+    <message>
+        <source>Add every thôn, bản, ấp, khu phố or tổ dân phố of {commune}, with its head. Enter adds the hamlet and starts the next one.</source>
+        <translation>Nhập từng thôn, bản, ấp, khu phố hoặc tổ dân phố của {commune} cùng trưởng thôn/bản. Nhấn Enter để thêm và nhập tiếp thôn/bản sau.</translation>
     </message>
 </context>
 <context>
@@ -661,6 +764,41 @@
     <message>
         <source>Problem</source>
         <translation>Vấn đề</translation>
+    </message>
+</context>
+<context>
+    <name>KeepersPage</name>
+    <message>
+        <source>Who keeps the register</source>
+        <translation>Người phụ trách sổ</translation>
+    </message>
+    <message>
+        <source>These names are printed on the pledge sheets and reports; they may stay empty for now and be filled in later in Settings.</source>
+        <translation>Các tên này được in trên bản cam kết và báo cáo; có thể để trống và bổ sung sau trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>e.g. Lò Thị Hoa</source>
+        <translation>ví dụ: Lò Thị Hoa</translation>
+    </message>
+    <message>
+        <source>e.g. Đồn Biên phòng Ma Ly Chải</source>
+        <translation>ví dụ: Đồn Biên phòng Ma Ly Chải</translation>
+    </message>
+    <message>
+        <source>rank and full name</source>
+        <translation>cấp bậc và họ tên</translation>
+    </message>
+    <message>
+        <source>&amp;Clerk&apos;s name:</source>
+        <translation>&amp;Cán bộ phụ trách sổ:</translation>
+    </message>
+    <message>
+        <source>Border Guard &amp;post:</source>
+        <translation>Đồn Biên &amp;phòng:</translation>
+    </message>
+    <message>
+        <source>Border Guard &amp;officer:</source>
+        <translation>Cán bộ &amp;Biên phòng:</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1458,17 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>CamKet — set up the register</source>
+        <translation>CamKet — lập sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>The register was not created</source>
+        <translation>Chưa tạo được sổ đăng ký</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
@@ -1332,6 +1481,76 @@
     <message>
         <source>Sign here</source>
         <translation>Ký vào đây</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome to CamKet</source>
+        <translation>Chào mừng đến với CamKet</translation>
+    </message>
+    <message>
+        <source>There is no register yet at: {path}</source>
+        <translation>Chưa có sổ đăng ký tại: {path}</translation>
+    </message>
+    <message>
+        <source>Next creates the register of your commune: you pick your province and commune from the official list, add the hamlets, and name the clerk and the Border Guard post. All of it can be changed later in Settings.</source>
+        <translation>Nhấn Tiếp để lập sổ cho xã của bạn: chọn tỉnh và xã trong danh mục chính thức, nhập các thôn/bản, cán bộ phụ trách sổ và Đồn Biên phòng. Mọi thông tin đều sửa lại được trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>&amp;Use sample data ({count} made-up households) to try CamKet</source>
+        <translation>&amp;Dùng dữ liệu mẫu ({count} hộ, tên giả) để xem thử CamKet</translation>
+    </message>
+    <message>
+        <source>Or, only to look around first:</source>
+        <translation>Hoặc, nếu chỉ muốn xem thử trước:</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready to create the register</source>
+        <translation>Sẵn sàng tạo sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>Check what you entered; Back changes it, Finish creates it.</source>
+        <translation>Kiểm tra lại thông tin; nhấn Quay lại để sửa, Hoàn tất để tạo sổ.</translation>
+    </message>
+    <message>
+        <source>Commune: {commune}, {province} (code {code})</source>
+        <translation>Xã: {commune}, {province} (mã {code})</translation>
+    </message>
+    <message>
+        <source>Hamlets ({count}):</source>
+        <translation>Thôn/bản ({count}):</translation>
+    </message>
+    <message>
+        <source>, border or island</source>
+        <translation>, biên giới/hải đảo</translation>
+    </message>
+    <message>
+        <source>, head: {name}</source>
+        <translation>, trưởng thôn/bản: {name}</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(chưa nhập)</translation>
+    </message>
+    <message>
+        <source>Clerk: {name}</source>
+        <translation>Cán bộ phụ trách sổ: {name}</translation>
+    </message>
+    <message>
+        <source>Border Guard post: {name}</source>
+        <translation>Đồn Biên phòng: {name}</translation>
+    </message>
+    <message>
+        <source>Border Guard officer: {name}</source>
+        <translation>Cán bộ Biên phòng: {name}</translation>
+    </message>
+    <message>
+        <source>Register file: {path}</source>
+        <translation>Tệp sổ đăng ký: {path}</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,6 @@ from PySide6.QtGui import QImage
 
 from desktop import app
 from desktop.domain.errors import KnownError
-from desktop.services.register import OpenRegister, open_existing
-from desktop.store.search import household_ids
-from desktop.ui import first_run
 from desktop.ui.screenshot import parse_size
 
 if TYPE_CHECKING:
@@ -96,44 +93,6 @@ def test_a_corrupt_register_gives_2_and_a_message(
     assert app.run_app(corrupt, screenshot=tmp_path / "x.png") == 2
     assert wording in capsys.readouterr().err
     assert corrupt.read_bytes() == content  # never touched
-
-
-def test_leaving_at_first_run_creates_nothing(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[Path] = []
-
-    def leave(path: Path, parent: object = None) -> bool:
-        asked.append(path)
-        return False
-
-    monkeypatch.setattr(first_run, "offer_demo_register", leave)
-    missing = tmp_path / "camket.sqlite3"
-    assert app.run_app(missing) == 0
-    assert asked == [missing]
-    assert not missing.exists()
-
-
-def test_sample_data_at_first_run_creates_a_demo_register(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
-
-    def show(application: object, register: OpenRegister) -> int:
-        shown.append(register.commune.name)
-        register.close()
-        return 0
-
-    monkeypatch.setattr(first_run, "offer_demo_register", lambda path, parent=None: True)
-    monkeypatch.setattr(app, "_show", show)
-    path = tmp_path / "camket.sqlite3"
-    assert app.run_app(path) == 0
-    assert len(shown) == 1
-    register = open_existing(path)
-    try:
-        assert len(household_ids(register.db)) == app.DEMO_HOUSEHOLDS
-    finally:
-        register.close()
 
 
 def test_screenshot_shows_the_chosen_place(

@@ -1,0 +1,49 @@
+"""The register's own settings after set-up: who keeps it, its Border Guard post, its hamlets.
+
+Every change goes through the register's Writer, so it is stamped and audited like any
+other edit (DESIGN §3), and it is one transaction: a refused change writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from desktop.domain.entities import Commune, Hamlet
+from desktop.services.register import OpenRegister, check_hamlet_name
+from desktop.store import households as repo
+
+
+def update_commune_staff(
+    register: OpenRegister, *, clerk_name: str, border_post: str, border_officer: str
+) -> bool:
+    """Set the clerk and the Border Guard post and officer; False when nothing changed.
+    ``register.commune`` shows the stored values afterwards."""
+    wanted: Commune = replace(
+        register.commune,
+        clerk_name=clerk_name,
+        border_post=border_post,
+        border_officer=border_officer,
+    )
+    row = repo.commune_row(wanted)
+    changed = register.writer.update("commune", row["id"], row)
+    stored = repo.get_commune(register.db)
+    if stored is not None:
+        register.commune = stored
+    return changed
+
+
+def add_hamlet(register: OpenRegister, hamlet: Hamlet) -> Hamlet:
+    """Add a hamlet (KnownError for an empty name or one the commune already has)."""
+    with register.db.atomic():
+        taken = [h.name for h in repo.list_hamlets(register.db)]
+        stored = replace(hamlet, name=check_hamlet_name(hamlet.name, taken))
+        repo.add_hamlet(register.writer, stored)
+    return stored
+
+
+def update_hamlet(register: OpenRegister, hamlet: Hamlet) -> bool:
+    """Rename a hamlet or change its kind, head or border flag; False when nothing changed."""
+    with register.db.atomic():
+        taken = [h.name for h in repo.list_hamlets(register.db) if h.id != hamlet.id]
+        stored = replace(hamlet, name=check_hamlet_name(hamlet.name, taken))
+        return register.writer.update("hamlet", stored.id, repo.hamlet_row(stored))

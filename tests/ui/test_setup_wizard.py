@@ -1,0 +1,215 @@
+"""The first-run wizard as a clerk drives it: filter without marks, pick, add hamlets, finish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop import app
+from desktop.domain.entities import HamletKind
+from desktop.services.register import OpenRegister, open_existing
+from desktop.store.households import list_hamlets
+from desktop.store.search import household_ids
+from desktop.ui import first_run
+from desktop.ui.first_run import COMMUNE, HAMLETS, KEEPERS, START, SUMMARY, SetupWizard
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, tmp_path: Path) -> SetupWizard:
+    shown = SetupWizard(tmp_path / "camket.sqlite3")
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def press_enter(qtbot: QtBot, wizard: SetupWizard) -> None:
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused if focused is not None else wizard, Qt.Key.Key_Return)
+
+
+def choose_sop_cop(qtbot: QtBot, wizard: SetupWizard) -> None:
+    page = wizard.commune_page
+    assert not page.isComplete()  # nothing is chosen for the clerk
+    qtbot.keyClicks(page.provinces.filter, "son la")
+    assert page.chosen_province() is not None
+    assert page.chosen_province().name == "Sơn La"  # type: ignore[union-attr]
+    qtbot.keyClick(page.provinces.filter, Qt.Key.Key_Return)  # on to the commune filter
+    qtbot.keyClicks(page.communes.filter, "sop cop")
+    assert page.chosen_commune().name == "Xã Sốp Cộp"  # type: ignore[union-attr]
+    assert page.isComplete()
+
+
+def test_a_clerk_sets_up_the_register_and_the_window_opens_on_it(
+    qtbot: QtBot, wizard: SetupWizard, main_window: Callable[..., MainWindow]
+) -> None:
+    assert wizard.currentId() == START
+    press_enter(qtbot, wizard)  # "create the register of my commune" is the default
+    assert wizard.currentId() == COMMUNE
+    choose_sop_cop(qtbot, wizard)
+    assert wizard.commune_page.communes.filter.hasFocus()
+    press_enter(qtbot, wizard)
+    assert wizard.currentId() == HAMLETS
+
+    editor = wizard.hamlet_page.editor
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    editor.name.insert("Bản Nà Khi")
+    assert editor.kind.currentData() == HamletKind.BAN  # read off the name
+    editor.head.insert("Lò Văn Pọm")
+    qtbot.keyClick(editor.head, Qt.Key.Key_Return)  # adds, and stays on the page
+    assert wizard.currentId() == HAMLETS
+    assert editor.name.hasFocus() and editor.name.text() == ""
+    editor.name.insert("Tổ dân phố 2")
+    qtbot.keyClick(editor.border, Qt.Key.Key_Space)  # not a border hamlet
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    assert editor.table.rowCount() == 2
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == KEEPERS
+
+    keepers = wizard.keepers_page
+    keepers.clerk.insert("Lò Thị Hoa")
+    keepers.post.insert("Đồn Biên phòng Sốp Cộp")
+    keepers.officer.insert("Thiếu tá Vì Văn Xôm")
+    press_enter(qtbot, wizard)
+    assert wizard.currentId() == SUMMARY
+    summary = wizard.summary_page.summary.text()
+    assert "Xã Sốp Cộp, Sơn La" in summary and "Bản Nà Khi" in summary
+    assert "Lò Thị Hoa" in summary
+
+    press_enter(qtbot, wizard)  # Finish
+    assert wizard.result() == QWizard.DialogCode.Accepted and wizard.created
+    window = main_window(wizard.path)
+    assert "Xã Sốp Cộp, Sơn La" in window.windowTitle()
+    combo = window.household_page.hamlet_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Tất cả thôn/bản",
+        "Bản Nà Khi",
+        "Tổ dân phố 2",
+    ]
+    register = window.register
+    hamlets = {h.name: h for h in list_hamlets(register.db)}
+    assert hamlets["Bản Nà Khi"].head_name == "Lò Văn Pọm"
+    assert hamlets["Bản Nà Khi"].is_border and not hamlets["Tổ dân phố 2"].is_border
+    assert hamlets["Tổ dân phố 2"].kind == HamletKind.TO_DAN_PHO
+    assert register.commune.border_officer == "Thiếu tá Vì Văn Xôm"
+
+
+def test_a_hamlet_typed_twice_is_refused_beside_the_form(qtbot: QtBot, wizard: SetupWizard) -> None:
+    wizard.next()
+    choose_sop_cop(qtbot, wizard)
+    wizard.next()
+    editor = wizard.hamlet_page.editor
+    editor.name.insert("Bản Nà Khi")
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    editor.name.insert("ban na khi")
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    assert editor.table.rowCount() == 1
+    assert editor.error.isVisible()
+    assert "Xã đã có thôn/bản “ban na khi”" in editor.error.text()
+    # Correct it: pick the row, rename it, save; the list follows.
+    editor.table.selectRow(0)
+    editor.name.setText("Bản Nà Khi Trên")
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    assert editor.table.item(0, 0).text() == "Bản Nà Khi Trên"
+
+
+def test_a_name_typed_but_not_added_is_taken_by_next(qtbot: QtBot, wizard: SetupWizard) -> None:
+    wizard.next()
+    choose_sop_cop(qtbot, wizard)
+    wizard.next()
+    wizard.hamlet_page.editor.name.insert("Thôn Mới")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert wizard.currentId() == KEEPERS
+    assert [h.name for h in wizard.hamlet_page.editor.hamlets()] == ["Thôn Mới"]
+
+
+def test_a_filter_that_matches_nothing_chooses_nothing(qtbot: QtBot, wizard: SetupWizard) -> None:
+    wizard.next()
+    page = wizard.commune_page
+    qtbot.keyClicks(page.provinces.filter, "lai chau")
+    qtbot.keyClick(page.provinces.filter, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.communes.filter, "zzz")
+    assert page.chosen_commune() is None
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.communes.filter.clear()
+    qtbot.keyClicks(page.communes.filter, "sin ho")
+    assert page.chosen_commune().code == "03478"  # type: ignore[union-attr]
+
+
+def test_a_refused_register_keeps_the_wizard_open(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        first_run.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+    )
+    wizard = SetupWizard(tmp_path / "no-such-folder" / "camket.sqlite3")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.next()
+    choose_sop_cop(qtbot, wizard)
+    wizard.next()
+    wizard.hamlet_page.editor.name.insert("Thôn 1")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == SUMMARY
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert shown and "Thư mục không tồn tại" in shown[0]
+    assert wizard.isVisible() and wizard.currentId() == SUMMARY and not wizard.created
+
+
+def _drive_modal(action: Callable[[SetupWizard], None]) -> None:
+    """Run ``action`` on the wizard once app.run_app has it open (modal, in its own loop)."""
+
+    def run() -> None:
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SetupWizard) and w.isVisible()
+        ]
+        if shown:
+            action(shown[0])
+        else:
+            QTimer.singleShot(20, run)
+
+    QTimer.singleShot(0, run)
+
+
+def test_leaving_the_wizard_creates_nothing(qapp: QApplication, tmp_path: Path) -> None:
+    missing = tmp_path / "camket.sqlite3"
+    _drive_modal(lambda wizard: wizard.reject())
+    assert app.run_app(missing) == 0
+    assert not missing.exists()
+
+
+def test_sample_data_from_the_wizard_opens_a_demo_register(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def show(_application: object, register: OpenRegister) -> int:
+        shown.append(register.commune.name)
+        register.close()
+        return 0
+
+    def choose_demo(wizard: SetupWizard) -> None:
+        wizard.start_page.demo.click()
+
+    monkeypatch.setattr(app, "_show", show)
+    path = tmp_path / "camket.sqlite3"
+    _drive_modal(choose_demo)
+    assert app.run_app(path) == 0
+    assert len(shown) == 1
+    register = open_existing(path)
+    try:
+        assert len(household_ids(register.db)) == first_run.DEMO_HOUSEHOLDS
+    finally:
+        register.close()

@@ -1,0 +1,110 @@
+"""Set-up and later settings of a register: hamlets with kinds, heads and border flags; the
+clerk and the Border Guard post; every change audited, a refused change writes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.entities import Hamlet, HamletKind
+from desktop.domain.errors import KnownError
+from desktop.services.register import OpenRegister, create_register, open_existing
+from desktop.services.settings import add_hamlet, update_commune_staff, update_hamlet
+from desktop.store import households as repo
+
+
+def _audit(register: OpenRegister, entity: str) -> list[tuple[str, dict[str, object]]]:
+    rows = register.db.execute(
+        "SELECT action, after FROM audit WHERE entity = ? ORDER BY seq", [entity]
+    ).fetchall()
+    return [(action, json.loads(after)) for action, after in rows]
+
+
+def test_a_register_is_created_with_hamlet_details_and_its_keepers(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite3"
+    create_register(
+        path,
+        "03478",
+        [
+            Hamlet("Bản Nậm  Tăm", HamletKind.BAN, head_name="Giàng A Páo", is_border=True),
+            Hamlet("Khu 3", HamletKind.KHU_PHO, is_border=False),
+            "Thôn Hồng Thu",
+        ],
+        clerk_name="Lò Thị Hoa",
+        border_post="Đồn Biên phòng Ma Ly Chải",
+        border_officer="Thiếu tá Vàng A Sình",
+    )
+    register = open_existing(path)
+    try:
+        hamlets = {h.name: h for h in repo.list_hamlets(register.db)}
+        assert hamlets["Bản Nậm Tăm"].head_name == "Giàng A Páo"
+        assert hamlets["Khu 3"].kind == HamletKind.KHU_PHO
+        assert hamlets["Khu 3"].is_border is False
+        assert hamlets["Thôn Hồng Thu"].kind == HamletKind.THON
+        assert register.commune.clerk_name == "Lò Thị Hoa"
+        assert register.commune.border_post == "Đồn Biên phòng Ma Ly Chải"
+        assert register.commune.border_officer == "Thiếu tá Vàng A Sình"
+    finally:
+        register.close()
+
+
+@pytest.mark.parametrize(
+    ("hamlets", "code"),
+    [(["Thôn 1", "thon 1"], "hamlet.duplicate"), ([Hamlet("  ")], "hamlet.empty_name")],
+)
+def test_refused_hamlets_create_no_file(tmp_path: Path, hamlets: list, code: str) -> None:  # type: ignore[type-arg]
+    path = tmp_path / "r.sqlite3"
+    with pytest.raises(KnownError) as caught:
+        create_register(path, "03478", hamlets)
+    assert caught.value.code == code
+    assert not path.exists()
+
+
+def test_keepers_are_changed_through_the_audited_writer(register: OpenRegister) -> None:
+    assert update_commune_staff(
+        register, clerk_name=" Lò Thị Hoa ", border_post="Đồn Pa Tần", border_officer=""
+    )
+    assert register.commune.clerk_name == "Lò Thị Hoa"
+    assert repo.get_commune(register.db).border_post == "Đồn Pa Tần"  # type: ignore[union-attr]
+    assert _audit(register, "commune")[-1] == (
+        "update",
+        {"clerk_name": "Lò Thị Hoa", "border_post": "Đồn Pa Tần"},
+    )
+    # The same values again change nothing and write no audit row.
+    before = len(_audit(register, "commune"))
+    assert not update_commune_staff(
+        register, clerk_name="Lò Thị Hoa", border_post="Đồn Pa Tần", border_officer=""
+    )
+    assert len(_audit(register, "commune")) == before
+
+
+def test_hamlets_are_added_and_edited_with_an_audit_trail(register: OpenRegister) -> None:
+    added = add_hamlet(register, Hamlet("Bản Mới", HamletKind.BAN, head_name="Sùng A Dơ"))
+    assert _audit(register, "hamlet")[-1][0] == "insert"
+    renamed = Hamlet("Bản Mới Ngoài", HamletKind.BAN, "Sùng A Dơ", is_border=False, id=added.id)
+    assert update_hamlet(register, renamed)
+    assert _audit(register, "hamlet")[-1] == (
+        "update",
+        {"name": "Bản Mới Ngoài", "is_border": 0},
+    )
+    stored = {h.id: h for h in repo.list_hamlets(register.db)}[added.id]
+    assert (stored.name, stored.is_border) == ("Bản Mới Ngoài", False)
+
+
+def test_a_clashing_or_empty_hamlet_name_changes_nothing(register: OpenRegister) -> None:
+    tam, thon2, _ = repo.list_hamlets(register.db)
+    audit_rows = len(_audit(register, "hamlet"))
+    with pytest.raises(KnownError) as caught:
+        add_hamlet(register, Hamlet("ban nam tam"))
+    assert caught.value.code == "hamlet.duplicate"
+    with pytest.raises(KnownError) as caught:
+        update_hamlet(register, Hamlet("Thôn 2", id=tam.id))
+    assert caught.value.code == "hamlet.duplicate"
+    with pytest.raises(KnownError) as caught:
+        update_hamlet(register, Hamlet("", id=thon2.id))
+    assert caught.value.code == "hamlet.empty_name"
+    assert len(_audit(register, "hamlet")) == audit_rows
+    # Its own name, in other case and marks, is no clash.
+    assert update_hamlet(register, Hamlet("Bản Nậm Tăm", HamletKind.BAN, "Lý A Sử", id=tam.id))
