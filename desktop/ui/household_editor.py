@@ -314,6 +314,7 @@ class HouseholdEditor(QWidget):
         self._draft = draft
         self._moves = {}
         self.is_new = new
+        self.today = dt.date.today()  # the app may stay open past midnight
         self._save_tried = False
         household = draft.household
         self.title.setText(

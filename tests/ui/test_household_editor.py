@@ -407,3 +407,19 @@ def test_tab_walks_the_form_then_the_roster_then_the_buttons(
         editor.notes,
         editor.member_view,
     ]
+
+
+def test_esc_in_a_cell_puts_back_only_that_cell(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    editor = open_editor_on(window, qtbot, "NT-002")
+    widget = cell_editor(editor, 0, ID_NUMBER)
+    assert isinstance(widget, QLineEdit)
+    qtbot.keyClicks(widget, "12x")
+    assert editor.members.text(0, "id_number") == "12x"  # checked as typed
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert editor.members.text(0, "id_number") == ""
+    assert page.editing  # Esc in a cell does not leave the household
+    assert QApplication.activeModalWidget() is None

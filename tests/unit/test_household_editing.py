@@ -343,3 +343,13 @@ def test_name_match_prefix_ignores_case_and_tone_placement_only() -> None:
     assert name_match_prefix("Đặng Văn Hoà") == name_match_prefix("đặng  văn hòa")
     assert name_match_prefix("Đặng Văn Hoà") != name_match_prefix("Đặng Văn Hoa")
     assert name_match_prefix("Đặng Văn Hoà") != name_match_prefix("Dặng Văn Hoà")
+
+
+def test_suggest_code_follows_the_hamlets_last_number(register: OpenRegister) -> None:
+    tam, thon2, _ = repo.list_hamlets(register.db)
+    assert service.suggest_code(register.db, tam.id) == "NT-003"
+    service.save_household(register, _draft(register, code="NT-009"), TODAY)
+    assert service.suggest_code(register.db, tam.id) == "NT-010"
+    assert service.suggest_code(register.db, thon2.id) == "T2-002"
+    hamlet = repo.list_hamlets(register.db)[2]
+    assert service.suggest_code(register.db, hamlet.id) == "T10-002"
