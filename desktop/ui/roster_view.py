@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QCompleter,
     QHeaderView,
@@ -110,7 +111,7 @@ class RosterView(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.setTabKeyNavigation(False)  # Tab leaves the table: the form's tab order holds
+        self.setTabKeyNavigation(True)  # Tab walks the cells of a row; Ctrl+Tab leaves the table
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         rows = self.verticalHeader()
@@ -135,6 +136,17 @@ class RosterView(QTableView):
             self.entered.emit(index.row())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            # Tab walks the cells; Ctrl+Tab (Ctrl+Shift+Tab) steps out to the next widget.
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QAbstractScrollArea.focusNextPrevChild(self, forward)
+            event.accept()
+            return
         if (
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.state() != QAbstractItemView.State.EditingState

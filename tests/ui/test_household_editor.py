@@ -394,12 +394,10 @@ def test_tab_walks_the_form_then_the_roster_then_the_buttons(
     editor = open_editor_on(window, qtbot, "NT-001")
     editor.code.setFocus()
     seen = [QApplication.focusWidget()]
-    for _ in range(len(editor.tab_order) - 1):
+    for _ in range(5):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    expected = [w for w in editor.tab_order if w.isVisible() and w.isEnabled()]
-    assert seen[: len(expected)] == expected
-    assert expected[:6] == [
+    assert seen == [
         editor.code,
         editor.hamlet,
         editor.phone,
@@ -407,6 +405,22 @@ def test_tab_walks_the_form_then_the_roster_then_the_buttons(
         editor.notes,
         editor.member_view,
     ]
+    # Inside the roster Tab goes from cell to cell, editing as a spreadsheet does.
+    editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_Tab)
+    assert editor.member_view.currentIndex().column() == GENDER
+    # Ctrl+Tab steps out to the roster's buttons, then Tab goes on in order.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    rest = [w for w in editor.tab_order[6:] if w.isVisible() and w.isEnabled()]
+    seen = [QApplication.focusWidget()]
+    for _ in range(len(rest) - 1):
+        widget = QApplication.focusWidget()
+        if widget is editor.relative_view:
+            qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        else:
+            qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == rest
 
 
 def test_esc_in_a_cell_puts_back_only_that_cell(
