@@ -119,6 +119,11 @@ def attach_file(reg: OpenRegister, pledge: Pledge, kind: AttachmentKind, path: P
     return save_attachment(reg, pledge, kind, data, path.name)
 
 
+def remove_attachment(reg: OpenRegister, attachment_id: str) -> None:
+    """Take off an attachment added by mistake (kept as a tombstone, audited)."""
+    reg.writer.tombstone("attachment", attachment_id)
+
+
 def attachments(reg: OpenRegister, pledge_id: str) -> list[Attachment]:
     return files.attachments_of(reg.db, pledge_id)
 

@@ -113,6 +113,21 @@ def record_result(
     return store.get_pledge(reg.db, updated.id)
 
 
+def clear_result(
+    reg: OpenRegister, household_id: str, campaign: Campaign | None = None
+) -> Pledge | None:
+    """Undo a result recorded by mistake: the pledge goes back to printed (or not printed
+    when it never was), without date, signer or reason. None when nothing was recorded."""
+    campaign = campaign or current_campaign(reg)
+    stored = store.pledge_of(reg.db, campaign.id, household_id)
+    if stored is None:
+        return None
+    back = PledgeStatus.PRINTED if stored.printed_at else PledgeStatus.NOT_PRINTED
+    cleared = replace(stored, status=back, signed_on=None, signer_id=None, reason="")
+    store.save_pledge(reg.writer, cleared)
+    return store.get_pledge(reg.db, stored.id)
+
+
 def members_of(reg: OpenRegister, household_id: str) -> list[Person]:
     """The household's members in order (the signer is chosen among them)."""
     return repo.members(reg.db, household_id)

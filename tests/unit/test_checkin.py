@@ -199,3 +199,14 @@ def test_a_missing_file_is_refused(register: OpenRegister, tmp_path: Path) -> No
     with pytest.raises(KnownError) as err:
         checkin.attach_file(register, pledge, AttachmentKind.SCAN, tmp_path / "none.pdf")
     assert err.value.code == "attachment.unreadable"
+
+
+def test_a_scan_attached_by_mistake_can_be_removed(register: OpenRegister) -> None:
+    pledge = checkin.check_in(register, "NT-001").pledge
+    scan = checkin.save_attachment(register, pledge, AttachmentKind.SCAN, PDF, "trang1.pdf")
+    checkin.remove_attachment(register, scan.id)
+    assert checkin.attachments(register, pledge.id) == []
+    actions = register.db.execute(
+        "SELECT action FROM audit WHERE entity = 'attachment' ORDER BY seq"
+    ).fetchall()
+    assert actions == [("insert",), ("delete",)]

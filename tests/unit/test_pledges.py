@@ -217,3 +217,24 @@ def test_an_edited_copy_is_the_next_version_and_printed_pledges_keep_theirs(
     mark_printed(register, [other])
     assert pledges.pledge_for(register, hid).template_version == base.version
     assert pledges.pledge_for(register, other).template_version == copy.version
+
+
+def test_a_result_recorded_by_mistake_can_be_cleared(register: OpenRegister) -> None:
+    from desktop.services.sheets import mark_printed
+
+    hid, _ = _household(register, "NT-001")
+    assert pledges.clear_result(register, hid) is None  # nothing recorded yet
+    mark_printed(register, [hid])
+    pledges.record_result(register, hid, PledgeStatus.SIGNED, TODAY, today=TODAY)
+    cleared = pledges.clear_result(register, hid)
+    assert cleared is not None
+    assert (cleared.status, cleared.signed_on, cleared.signer_id) == (
+        PledgeStatus.PRINTED,
+        None,
+        None,
+    )
+    other, _ = _household(register, "NT-002")
+    pledges.record_result(register, other, PledgeStatus.ABSENT, TODAY, reason="đi xa", today=TODAY)
+    back = pledges.clear_result(register, other)
+    assert back is not None
+    assert (back.status, back.reason) == (PledgeStatus.NOT_PRINTED, "")
