@@ -206,21 +206,31 @@ def _needs_conversion(text: str) -> bool:
 
 
 def _restore_capitals(original: str, converted: str) -> str:
-    """.VnTimeH words ("NGUYÔN") were typed in capitals: capitalise the converted letters."""
-    letters = [c for c in original if c.isascii() and c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return converted.upper()
-    words = converted.split(" ")
+    """.VnTimeH words ("NGUYÔN") were typed in capitals: capitalise the converted letters.
+
+    A word is in capitals when it has two or more ASCII letters, all upper case. The whole
+    cell is when every word with letters is upper case and one of them both is in capitals
+    and holds a legacy code ("NGUYÔN V¡N §øC"); "Sè CCCD" (Số CCCD) is not.
+    """
     originals = original.split(" ")
+    words = converted.split(" ")
     if len(words) != len(originals):
         return converted
-    out = []
-    for before, after in zip(originals, words, strict=True):
-        ascii_letters = [c for c in before if c.isascii() and c.isalpha()]
-        if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
-            after = after.upper()
-        out.append(after)
-    return " ".join(out)
+
+    def letters(word: str) -> list[str]:
+        return [c for c in word if c.isascii() and c.isalpha()]
+
+    def capitals(word: str) -> bool:
+        found = letters(word)
+        return len(found) >= 2 and all(c.isupper() for c in found)
+
+    upper_words = all(all(c.isupper() for c in letters(w)) for w in originals)
+    if upper_words and any(capitals(w) and not w.isascii() for w in originals):
+        return converted.upper()
+    return " ".join(
+        after.upper() if capitals(before) else after
+        for before, after in zip(originals, words, strict=True)
+    )
 
 
 def tcvn3_to_unicode(text: str) -> str:

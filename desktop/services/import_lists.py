@@ -118,7 +118,7 @@ def unicode_rows(
             text = cell if keep else convert_legacy(cell, legacy)
             if text != cell:
                 report.legacy_cells += 1
-                if index == names_column:
+                if index == names_column and (header_row is None or number > header_row):
                     text = capitalise_words(text)
             elif not cell.isascii() and not unicodedata.is_normalized("NFC", cell):
                 report.nfc_cells += 1

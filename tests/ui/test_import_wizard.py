@@ -248,3 +248,22 @@ def test_columns_the_app_does_not_know_are_mapped_by_hand(
     with qtbot.waitSignal(wizard.imported, timeout=10000):
         wizard.next()
     qtbot.waitUntil(lambda: window.household_page.model.rowCount() == 8, timeout=5000)
+
+
+def test_the_preview_shows_a_vntime_list_converted(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    path = write_csv(tmp_path / "vntime.csv", [HEADERS, *PEOPLE], "tcvn3")
+    wizard = _open(qtbot, window)
+    _choose(qtbot, wizard, path)
+    info = wizard.preview_page.info.text()
+    assert "vntime.csv: 7 dòng, đọc theo bảng mã windows-1252." in info
+    assert "sang Unicode" in info and "TCVN3" in info
+    model = wizard.preview_page.model
+    assert model.index(6, 2).data() == "Nguyễn Văn Quyết"
+    assert [model.index(0, c).data() for c in (2, 5)] == ["Họ và tên", "Số CCCD"]
+    _shot(wizard, "2-preview-vntime")

@@ -91,3 +91,9 @@ def test_unicode_cells_of_a_legacy_sheet_are_left_alone() -> None:
     assert convert_legacy("Quan hệ", Legacy.VNI) == "Quan hệ"
     assert convert_legacy("Nam", Legacy.VNI) == "Nam"
     assert convert_legacy("V¨n", Legacy.TCVN3) == "Văn"
+
+
+def test_abbreviations_do_not_turn_a_tcvn3_cell_into_capitals() -> None:
+    assert tcvn3_to_unicode("Sè CCCD") == "Số CCCD"
+    assert tcvn3_to_unicode("Sè §T") == "Số ĐT"
+    assert tcvn3_to_unicode("B¶n NËm T¨m - UBND x·") == "Bản Nậm Tăm - UBND xã"
