@@ -88,6 +88,9 @@ def make_styles(layout: Layout) -> Styles:
             fontName=font,
             fontSize=size,
             leading=kw.pop("leading", size * SINGLE_LEADING),
+            # reportlab squeezes spaces up to 5 % to fit a line, but draws a line that is not
+            # justified (centred, or a paragraph's last) unsqueezed: past the right margin.
+            spaceShrinkage=0,
             **kw,
         )
 
