@@ -32,6 +32,7 @@ from desktop.ui.progress_model import (
     ProgressBarDelegate,
     ProgressModel,
     UnsignedModel,
+    status_words,
 )
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.template_editor import TemplateEditorDialog
@@ -58,6 +59,7 @@ class PledgePage(QWidget):
         self._register = register
         self._tasks = tasks
         self.record_dialog: RecordPledgeDialog | None = None
+        self._fitted = False  # the splitter was sized to the hamlets once
 
         self.campaign_label = QLabel()
         self.campaign_label.setWordWrap(True)
@@ -85,8 +87,9 @@ class PledgePage(QWidget):
         self.unsigned_view.setAccessibleName(self.tr("Unsigned households"))
         self.unsigned_view.activated.connect(self._open_unsigned)
         metrics = self.unsigned_view.fontMetrics()
+        longest_state = max(status_words().values(), key=metrics.horizontalAdvance)
         for column, sample in enumerate(
-            ("NH-00000", "Nguyễn Thị Phương Thảo", "Số nhà 12, Bản Nậm Tăm", "Printed, not back")
+            ("NH-00000", "Nguyễn Thị Phương Thảo", "Số nhà 12, Bản Nậm Tăm", longest_state)
         ):
             self.unsigned_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
 
@@ -169,6 +172,7 @@ class PledgePage(QWidget):
         self.progress_model.set_rows(progress_service.progress(self._register, campaign))
         row = self.progress_model.row_of(chosen) if chosen else None
         self.progress_view.resizeColumnsToContents()
+        self._fit_progress_rows()
         self.progress_view.selectRow(row if row is not None else self.progress_model.rowCount() - 1)
         self._show_unsigned(self.progress_view.currentIndex())
 
@@ -244,6 +248,23 @@ class PledgePage(QWidget):
                 self.tr("Household {code}: saved").format(code=household.code), HINT_MS
             )
         self.changed.emit()
+
+    def _fit_progress_rows(self) -> None:
+        # The hamlets' table takes the height of its rows (a commune has a handful to a few
+        # dozen hamlets), up to half the page; the unsigned list gets the rest.
+        if self._fitted or not self.isVisible():
+            return
+        view = self.progress_view
+        wanted = (
+            view.horizontalHeader().height()
+            + view.verticalHeader().defaultSectionSize() * self.progress_model.rowCount()
+            + 2 * view.frameWidth()
+            + 4
+        )
+        total = sum(self.splitter.sizes())
+        first = min(wanted, total // 2)
+        self.splitter.setSizes([first, total - first])
+        self._fitted = True
 
     def _show_unsigned(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.pledges import PledgeStatus, QrPayload
@@ -247,3 +248,14 @@ def test_scanned_page_is_attached_and_a_wrong_file_is_refused(
     finally:
         register.close()
     assert [a.file_name for a in kept] == ["PK-001 scan.pdf"]
+
+
+def test_dashboard_models_pass_the_model_tester(
+    qtmodeltester: ModelTester,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    qtmodeltester.check(page.progress_model)
+    qtmodeltester.check(page.unsigned_model)

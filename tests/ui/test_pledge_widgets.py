@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.pledges import QrPayload
@@ -185,3 +186,19 @@ def test_print_pages_honours_a_page_range_and_cancel(tmp_path: Path) -> None:
     calls = iter([False, True, True, True])
     assert print_pages(pages, printer, lambda d, t: None, lambda: next(calls)) == 1
     pages.close()
+
+
+def test_signature_pad_takes_a_finger(qtbot: QtBot) -> None:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(480, 200)
+    pad.show()
+    qtbot.waitExposed(pad)
+    screen = QTest.createTouchDevice()
+    QTest.touchEvent(pad, screen).press(0, QPoint(60, 120)).commit()
+    for x in (90, 130, 170, 210):
+        QTest.touchEvent(pad, screen).move(0, QPoint(x, 120 - (x % 40))).commit()
+    QTest.touchEvent(pad, screen).release(0, QPoint(230, 110)).commit()
+    assert len(pad.strokes) == 1
+    assert len(pad.strokes[0].points) >= 5
+    assert pad.ink_rect().width() > 150
