@@ -114,6 +114,9 @@ MESSAGES: dict[str, str] = {
 
 # Field names as a clerk reads them, for messages about one field.
 FIELD_LABELS: dict[str, str] = {
+    "signed_on": "Ngày ký",
+    "signer_id": "Người ký",
+    "reason": "Lý do",
     "full_name": "Họ và tên",
     "gender": "Giới tính",
     "birth": "Ngày sinh",
@@ -140,6 +143,11 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 ISSUE_MESSAGES: dict[str, str] = {
+    "pledge.no_date": "chưa ghi ngày",
+    "pledge.date_in_future": "{date} ở tương lai",
+    "pledge.no_signer": "bản cam kết đã ký nhưng chưa ghi người ký",
+    "pledge.no_reason": "chưa ghi lý do từ chối hoặc vắng mặt",
+    "pledge.signer_elsewhere": "người ký không còn là thành viên của hộ",
     "required.missing": "chưa nhập",
     "name.single_word": "chỉ có một từ; kiểm tra lại họ và tên",
     "name.has_digits": "không được chứa chữ số",

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
+from desktop.domain.validation import Issue, Severity
 
 
 class PledgeStatus(StrEnum):
@@ -164,6 +165,42 @@ def check_result(
             raise KnownError("pledge.signer_not_member")
     elif not reason.strip():
         raise KnownError("pledge.reason_missing", status=str(status))
+
+
+# Issue codes of a stored pledge (`camket check`): a pledge recorded through record_result
+# never has them, one merged from another installation or edited by hand might.
+PLEDGE_ISSUE_CODES = frozenset(
+    {
+        "pledge.no_date",
+        "pledge.date_in_future",
+        "pledge.no_signer",
+        "pledge.no_reason",
+        "pledge.signer_elsewhere",
+    }
+)
+
+
+def validate_stored_pledge(
+    pledge: Pledge, member_ids: Iterable[str], today: dt.date
+) -> list[Issue]:
+    """What does not hold together in a stored pledge; a signer no longer in the household
+    (moved since) is only a warning."""
+    issues: list[Issue] = []
+    if pledge.status not in FINAL_STATUSES:
+        return issues
+    if pledge.signed_on is None:
+        issues.append(Issue("signed_on", "pledge.no_date", Severity.ERROR))
+    elif pledge.signed_on > today:
+        shown = pledge.signed_on.strftime("%d/%m/%Y")
+        issues.append(Issue("signed_on", "pledge.date_in_future", Severity.ERROR, {"date": shown}))
+    if pledge.status is PledgeStatus.SIGNED:
+        if not pledge.signer_id:
+            issues.append(Issue("signer_id", "pledge.no_signer", Severity.ERROR))
+        elif pledge.signer_id not in set(member_ids):
+            issues.append(Issue("signer_id", "pledge.signer_elsewhere", Severity.WARNING))
+    elif not pledge.reason.strip():
+        issues.append(Issue("reason", "pledge.no_reason", Severity.ERROR))
+    return issues
 
 
 _SHEET_DATE = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*", re.ASCII)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.pledges import validate_stored_pledge
 from desktop.domain.validation import (
     Issue,
     Severity,
@@ -15,6 +17,7 @@ from desktop.domain.validation import (
     validate_person,
 )
 from desktop.store import households as repo
+from desktop.store import pledges as pledge_store
 from desktop.store.register import open_register
 
 
@@ -78,14 +81,32 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
             report.findings += [
                 Finding("hộ", household.code, i) for i in validate_household(household)
             ]
+        members: dict[str, set[str]] = defaultdict(set)
         for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):
             person = repo.person_from(row)
+            members[person.household_id].add(person.id)
             n_people += 1
             label = f"{person.full_name} (hộ {codes.get(person.household_id, '?')})"
             report.findings += [
                 Finding("nhân khẩu", label, i) for i in validate_person(person, today)
             ]
-        report.counts = {"thôn/bản": len(hamlets), "hộ": n_households, "nhân khẩu": n_people}
+        n_pledges = 0
+        for row in db.query(
+            "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
+            " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.sort_key"
+        ):
+            pledge = pledge_store.pledge_from(row)
+            n_pledges += 1
+            report.findings += [
+                Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
+                for i in validate_stored_pledge(pledge, members[pledge.household_id], today)
+            ]
+        report.counts = {
+            "thôn/bản": len(hamlets),
+            "hộ": n_households,
+            "nhân khẩu": n_people,
+            "bản cam kết": n_pledges,
+        }
     finally:
         db.close()
     return report

@@ -238,3 +238,34 @@ def test_a_result_recorded_by_mistake_can_be_cleared(register: OpenRegister) -> 
     back = pledges.clear_result(register, other)
     assert back is not None
     assert (back.status, back.reason) == (PledgeStatus.NOT_PRINTED, "")
+
+
+def test_camket_check_finds_pledges_that_do_not_hold_together(register: OpenRegister) -> None:
+    from desktop.messages import describe_issue
+    from desktop.services.checks import check_register
+
+    signed, _ = _household(register, "NT-001")
+    absent, _ = _household(register, "NT-002")
+    moved, _ = _household(register, "T2-001")
+    pledges.record_result(register, signed, PledgeStatus.SIGNED, TODAY, today=TODAY)
+    pledges.record_result(register, absent, PledgeStatus.ABSENT, TODAY, reason="đi xa", today=TODAY)
+    pledges.record_result(register, moved, PledgeStatus.SIGNED, TODAY, today=TODAY)
+    # As a bundle merged from elsewhere, or a hand edit, might leave them:
+    register.db.execute("UPDATE pledge SET signer_id = NULL WHERE household_id = ?", [signed])
+    register.db.execute("UPDATE pledge SET reason = '' WHERE household_id = ?", [absent])
+    other_person = _household(register, "T10-001")[1][0]
+    register.db.execute(
+        "UPDATE pledge SET signer_id = ? WHERE household_id = ?", [other_person, moved]
+    )
+    report = check_register(register.path, today=TODAY)
+    assert not report.ok
+    lines = [
+        (f.label, describe_issue(f.issue)) for f in report.findings if f.entity == "cam kết của hộ"
+    ]
+    assert lines == [
+        ("NT-001", "Người ký: bản cam kết đã ký nhưng chưa ghi người ký"),
+        ("NT-002", "Lý do: chưa ghi lý do từ chối hoặc vắng mặt"),
+        ("T2-001", "Người ký: người ký không còn là thành viên của hộ"),
+    ]
+    assert [f.label for f in report.warnings] == ["T2-001"]
+    assert report.counts["bản cam kết"] == 3
