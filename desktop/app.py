@@ -54,19 +54,28 @@ def _application() -> QApplication:
 
 
 def _show(app: QApplication, register: OpenRegister) -> int:
+    """The main window until it is closed; a window closed to change the language (Settings)
+    is opened again, in that language, on the same register."""
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(register)
-    screen = app.primaryScreen()
-    if screen is not None and screen.availableGeometry().width() <= 1440:
-        window.showMaximized()  # a 1366×768 laptop: every pixel is wanted
-    else:
-        window.resize(1280, 800)
-        window.show()
     try:
-        return app.exec()
+        while True:
+            window = MainWindow(register)
+            screen = app.primaryScreen()
+            if screen is not None and screen.availableGeometry().width() <= 1440:
+                window.showMaximized()  # a 1366×768 laptop: every pixel is wanted
+            else:
+                window.resize(1280, 800)
+                window.show()
+            try:
+                code = app.exec()
+            finally:
+                window.shutdown()
+            if window.reopen_language is None:
+                return code
+            install_translators(app, window.reopen_language)
+            window.deleteLater()
     finally:
-        window.shutdown()
         register.close()
 
 

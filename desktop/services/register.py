@@ -39,6 +39,13 @@ class OpenRegister:
     def close(self) -> None:
         self.db.close()
 
+    def reload_commune(self) -> None:
+        """Read the commune again: Settings may have changed the clerk or the Border Guard
+        post through another connection to the same file."""
+        stored = repo.get_commune(self.db)
+        if stored is not None:
+            self.commune = stored
+
 
 def official_commune(code: str) -> Commune:
     """The commune of the official list with this code (KnownError when unknown)."""

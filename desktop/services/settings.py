@@ -26,9 +26,7 @@ def update_commune_staff(
     )
     row = repo.commune_row(wanted)
     changed = register.writer.update("commune", row["id"], row)
-    stored = repo.get_commune(register.db)
-    if stored is not None:
-        register.commune = stored
+    register.reload_commune()
     return changed
 
 

@@ -22,6 +22,7 @@ from desktop.services.register import OpenRegister
 from desktop.ui.household_page import HouseholdPage
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.pledge_page import PledgePage
+from desktop.ui.settings_page import SettingsPage
 from desktop.ui.tasks import TaskRunner
 
 
@@ -96,6 +97,14 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._find)
         self.addAction(find)
         self.find_action = find
+        # Settings stays the last place of the side bar (DESIGN §10).
+        self.settings_page = SettingsPage(register, self)
+        self.settings_page.status_message.connect(self.statusBar().showMessage)
+        self.settings_page.hamlets_changed.connect(self._hamlets_changed)
+        self.settings_page.language_chosen.connect(self.reopen_in_language)
+        self.add_page(self.tr("Settings"), self.settings_page)
+        self.reopen_language: str | None = None  # set when the window closes to reopen
+
         self.statusBar().showMessage(self.tr("Register: {path}").format(path=register.path))
         self._closed = False
 
@@ -156,6 +165,18 @@ class MainWindow(QMainWindow):
     def _edit_household(self) -> None:
         self.show_page(self.pages.indexOf(self.household_page))
         self.household_page.edit_current()
+
+    def reopen_in_language(self, language: str) -> None:
+        """Close this window so that the application opens a new one in ``language``
+        (app._show); an unsaved household is asked about first, and may keep it open."""
+        self.reopen_language = language
+        if not self.close():
+            self.reopen_language = None
+
+    def _hamlets_changed(self) -> None:
+        self.household_page.reload_hamlets()
+        self.household_page.refresh()  # a renamed hamlet shows in the list at once
+        self.pledge_page.refresh()
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.

@@ -85,6 +85,8 @@ class TaskRunner(QObject):
         try:
             if self._register is None:
                 self._register = open_existing(self._path)
+            else:
+                self._register.reload_commune()  # Settings may have changed it meanwhile
             result = task.work(self._register, self.progressed.emit, self._cancel.is_set)
         except KnownError as err:
             self._result.emit(task, None, err)

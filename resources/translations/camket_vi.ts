@@ -836,6 +836,10 @@
         <translation>Tìm kiếm</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
         <source>Register: {path}</source>
         <translation>Sổ đăng ký: {path}</translation>
     </message>
@@ -1455,6 +1459,61 @@
     <message>
         <source>Plans to return</source>
         <translation>Dự định trở về</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>{commune}, {province} (code {code})</source>
+        <translation>{commune}, {province} (mã {code})</translation>
+    </message>
+    <message>
+        <source>e.g. Đồn Biên phòng Ma Ly Chải</source>
+        <translation>ví dụ: Đồn Biên phòng Ma Ly Chải</translation>
+    </message>
+    <message>
+        <source>rank and full name</source>
+        <translation>cấp bậc và họ tên</translation>
+    </message>
+    <message>
+        <source>Save &amp;these names</source>
+        <translation>&amp;Lưu các tên này</translation>
+    </message>
+    <message>
+        <source>Who keeps the register</source>
+        <translation>Người phụ trách sổ</translation>
+    </message>
+    <message>
+        <source>&amp;Clerk&apos;s name:</source>
+        <translation>&amp;Cán bộ phụ trách sổ:</translation>
+    </message>
+    <message>
+        <source>Border Guard &amp;post:</source>
+        <translation>Đồn Biên &amp;phòng:</translation>
+    </message>
+    <message>
+        <source>Border Guard &amp;officer:</source>
+        <translation>Cán bộ &amp;Biên phòng:</translation>
+    </message>
+    <message>
+        <source>Hamlets</source>
+        <translation>Thôn, bản</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Ngôn ngữ giao diện:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Hamlets saved.</source>
+        <translation>Đã lưu thôn/bản.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,147 @@
+"""Settings: the commune's clerk and Border Guard post, its hamlets, the interface language.
+
+What was entered in the set-up wizard is edited here later. The register's own settings
+go through the audited services; the language is this user's preference (userdata), and a
+new one is shown by reopening the window (MainWindow.reopen_in_language).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.messages import describe
+from desktop.services.register import OpenRegister
+from desktop.services.settings import update_commune_staff
+from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
+from desktop.ui.translations import current_language
+from desktop.userdata import LANGUAGES, set_preferred_language
+
+# Each language is named in itself, so a clerk who chose the wrong one can find the way back.
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+HINT_MS = 6000
+
+
+class SettingsPage(QWidget):
+    """A side-bar place: who keeps the register, the hamlets, the language."""
+
+    status_message = Signal(str, int)  # text, milliseconds to show it
+    hamlets_changed = Signal()
+    language_chosen = Signal(str)  # "vi" or "en", already saved as the preference
+
+    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+
+        commune = register.commune
+        title = QLabel(
+            self.tr("{commune}, {province} (code {code})").format(
+                commune=commune.name, province=commune.province_name, code=commune.code
+            )
+        )
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        title.setFont(font)
+
+        self.clerk = QLineEdit(commune.clerk_name)
+        self.post = QLineEdit(commune.border_post)
+        self.post.setPlaceholderText(self.tr("e.g. Đồn Biên phòng Ma Ly Chải"))
+        self.officer = QLineEdit(commune.border_officer)
+        self.officer.setPlaceholderText(self.tr("rank and full name"))
+        self.save_staff_button = QPushButton(self.tr("Save &these names"))
+        self.save_staff_button.setEnabled(False)
+        staff_box = QGroupBox(self.tr("Who keeps the register"))
+        staff = QFormLayout(staff_box)
+        staff.addRow(self.tr("&Clerk's name:"), self.clerk)
+        staff.addRow(self.tr("Border Guard &post:"), self.post)
+        staff.addRow(self.tr("Border Guard &officer:"), self.officer)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_staff_button)
+        save_row.addStretch(1)
+        staff.addRow("", save_row)
+
+        self.hamlet_editor = HamletEditor(RegisterHamlets(register))
+        self.hamlet_editor.table.setMinimumHeight(160)
+        hamlet_box = QGroupBox(self.tr("Hamlets"))
+        QVBoxLayout(hamlet_box).addWidget(self.hamlet_editor)
+
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        language_label = QLabel(self.tr("Interface &language:"))
+        language_label.setBuddy(self.language)
+        language_box = QGroupBox(self.tr("Language"))
+        language_row = QHBoxLayout(language_box)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(title)
+        layout.addWidget(staff_box)
+        layout.addWidget(hamlet_box, stretch=1)
+        layout.addWidget(language_box)
+        content.setMaximumWidth(1000)  # lines a clerk can read on a wide screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        for field in (self.clerk, self.post, self.officer):
+            field.textEdited.connect(lambda _text: self.save_staff_button.setEnabled(True))
+            field.returnPressed.connect(self.save_staff)
+        self.save_staff_button.clicked.connect(self.save_staff)
+        self.hamlet_editor.changed.connect(self._hamlets_edited)
+        self.language.activated.connect(self._language_activated)
+
+    def save_staff(self) -> bool:
+        """Store the clerk and the Border Guard post and officer (audited)."""
+        try:
+            changed = update_commune_staff(
+                self._register,
+                clerk_name=self.clerk.text(),
+                border_post=self.post.text(),
+                border_officer=self.officer.text(),
+            )
+        except KnownError as err:
+            self.status_message.emit(describe(err), 0)
+            return False
+        commune = self._register.commune
+        self.clerk.setText(commune.clerk_name)
+        self.post.setText(commune.border_post)
+        self.officer.setText(commune.border_officer)
+        self.save_staff_button.setEnabled(False)
+        if changed:
+            self.status_message.emit(self.tr("Saved."), HINT_MS)
+        return True
+
+    def _hamlets_edited(self) -> None:
+        self.status_message.emit(self.tr("Hamlets saved."), HINT_MS)
+        self.hamlets_changed.emit()
+
+    def _language_activated(self, _index: int) -> None:
+        language = self.language.currentData()
+        if language == current_language():
+            return
+        set_preferred_language(language)
+        self.language_chosen.emit(language)

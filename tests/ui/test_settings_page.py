@@ -1,0 +1,149 @@
+"""Settings as a clerk uses it: names of the keepers, hamlets, the language; all audited."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop import app
+from desktop.services.register import OpenRegister, open_existing
+from desktop.store.households import list_hamlets
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_page import SettingsPage
+from desktop.ui.tasks import Task
+from desktop.userdata import preferred_language
+from tests.ui.conftest import SmallRegister
+
+
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsPage:
+    index = window.pages.indexOf(window.settings_page)
+    assert window.sidebar.item(index).text() == "Cài đặt"
+    assert index == window.pages.count() - 1  # the last place of the side bar
+    qtbot.keyClick(window, Qt.Key.Key_1 + index, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.settings_page
+    return window.settings_page
+
+
+def audit(register: OpenRegister, entity: str) -> list[tuple[str, dict[str, Any]]]:
+    rows = register.db.execute(
+        "SELECT action, after FROM audit WHERE entity = ? ORDER BY seq", [entity]
+    ).fetchall()
+    return [(action, json.loads(after)) for action, after in rows]
+
+
+def test_the_keepers_names_are_saved_audited_and_reach_the_task_lane(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+
+    def officer_on_the_worker() -> str:
+        seen: list[str] = []
+        with qtbot.waitSignal(window.tasks.finished, timeout=5000):
+            window.tasks.submit(
+                Task("Đọc", lambda reg, _p, _c: reg.commune.border_officer, seen.append)
+            )
+        return seen[0]
+
+    assert officer_on_the_worker() == ""  # the worker has opened its own connection
+    page = open_settings(qtbot, window)
+    assert not page.save_staff_button.isEnabled()
+    page.clerk.insert("Lò Thị Hoa")
+    page.post.insert("Đồn Biên phòng Ma Ly Chải")
+    page.officer.insert("Thiếu tá Vàng A Sình")
+    qtbot.keyClick(page.officer, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Đã lưu."
+    assert window.register.commune.clerk_name == "Lò Thị Hoa"
+    assert audit(window.register, "commune")[-1] == (
+        "update",
+        {
+            "clerk_name": "Lò Thị Hoa",
+            "border_post": "Đồn Biên phòng Ma Ly Chải",
+            "border_officer": "Thiếu tá Vàng A Sình",
+        },
+    )
+    assert officer_on_the_worker() == "Thiếu tá Vàng A Sình"
+
+
+def test_hamlets_edited_in_settings_show_in_the_household_list(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_settings(qtbot, window).hamlet_editor
+    assert not editor.remove_button.isVisible()  # households point at hamlets: never removed
+    row = next(
+        r for r in range(editor.table.rowCount()) if editor.table.item(r, 0).text() == "Bản Pa Khóa"
+    )
+    editor.table.selectRow(row)
+    assert editor.name.text() == "Bản Pa Khóa"
+    editor.name.setText("Bản Pa Khóa Trên")
+    editor.head.setText("Giàng A Dế")
+    qtbot.keyClick(editor.border, Qt.Key.Key_Space)
+    qtbot.keyClick(editor.head, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Đã lưu thôn/bản."
+
+    hamlet = next(h for h in list_hamlets(window.register.db) if h.name == "Bản Pa Khóa Trên")
+    assert (hamlet.head_name, hamlet.is_border) == ("Giàng A Dế", False)
+    assert audit(window.register, "hamlet")[-1] == (
+        "update",
+        {"name": "Bản Pa Khóa Trên", "head_name": "Giàng A Dế", "is_border": 0},
+    )
+    page = window.household_page
+    combo = page.hamlet_combo
+    assert "Bản Pa Khóa Trên" in [combo.itemText(i) for i in range(combo.count())]
+    qtbot.waitUntil(
+        lambda: any(
+            page.model.index(r, 2).data() == "Bản Pa Khóa Trên"
+            for r in range(page.model.rowCount())
+        )
+    )
+
+    editor.start_new()
+    editor.name.insert("Thôn Mới")
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    assert "Thôn Mới" in [combo.itemText(i) for i in range(combo.count())]
+    assert audit(window.register, "hamlet")[-1][0] == "insert"
+
+
+def test_a_clashing_hamlet_name_is_refused_and_nothing_is_written(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_settings(qtbot, window).hamlet_editor
+    before = audit(window.register, "hamlet")
+    editor.table.selectRow(0)
+    editor.name.setText("thon hong thu")
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    assert editor.error.isVisible() and "trùng tên" in editor.error.text()
+    assert audit(window.register, "hamlet") == before
+
+
+def test_choosing_english_reopens_the_window_in_english(
+    qapp: QApplication, qtbot: QtBot, small_register: SmallRegister
+) -> None:
+    seen: list[str] = []
+
+    def drive() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, drive)
+            return
+        window = windows[0]
+        seen.append(window.sidebar.item(0).text())
+        if len(seen) == 1:
+            combo = window.settings_page.language
+            combo.setCurrentIndex(combo.findData("en"))
+            combo.activated.emit(combo.currentIndex())
+            QTimer.singleShot(20, drive)
+        else:
+            window.close()
+
+    register = open_existing(small_register.path)
+    QTimer.singleShot(0, drive)
+    assert app._show(qapp, register) == 0
+    assert seen == ["Hộ gia đình", "Households"]
+    assert preferred_language() == "en"
