@@ -340,11 +340,14 @@ def _check_name(raw: str, field_name: str) -> list[Issue]:
     return issues
 
 
+_GENDERS = frozenset(Gender)
+
+
 def _check_gender(value: object) -> tuple[Gender | None, list[Issue]]:
     # Typed as Gender, but rows read from imports or old databases may hold anything.
     if value is None or value == "":
         return None, [_error("gender", IssueCode.REQUIRED_MISSING)]
-    if isinstance(value, str) and value in set(Gender):
+    if isinstance(value, str) and value in _GENDERS:
         return Gender(value), []
     return None, [_error("gender", IssueCode.GENDER_INVALID)]
 
