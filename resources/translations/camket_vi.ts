@@ -268,46 +268,6 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <source>Members</source>
-        <translation>Nhân khẩu</translation>
-    </message>
-    <message>
-        <source>Add member</source>
-        <translation>Thêm nhân khẩu</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Bỏ khỏi hộ</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>Lên</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>Xuống</translation>
-    </message>
-    <message>
-        <source>Make head</source>
-        <translation>Đặt làm chủ hộ</translation>
-    </message>
-    <message>
-        <source>Move to household…</source>
-        <translation>Chuyển sang hộ khác…</translation>
-    </message>
-    <message>
-        <source>Relatives abroad</source>
-        <translation>Người thân ở nước ngoài</translation>
-    </message>
-    <message>
-        <source>Add relative</source>
-        <translation>Thêm người thân</translation>
-    </message>
-    <message>
-        <source>Remove relative</source>
-        <translation>Xoá người thân</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -315,6 +275,53 @@
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
+    <message>
+        <source>New household</source>
+        <translation>Hộ mới</translation>
+    </message>
+    <message>
+        <source>Edit household {code}</source>
+        <translation>Sửa hộ {code}</translation>
+    </message>
+    <message>
+        <source>{errors} error(s), {warnings} warning(s)</source>
+        <translation>{errors} lỗi, {warnings} cảnh báo</translation>
+    </message>
+    <message>
+        <source>Members ({count})</source>
+        <translation>Nhân khẩu ({count})</translation>
+    </message>
+    <message>
+        <source>Relatives abroad ({count})</source>
+        <translation>Người thân ở nước ngoài ({count})</translation>
+    </message>
+    <message>
+        <source>Save the household first: only a saved member can be moved.</source>
+        <translation>Hãy lưu hộ trước: chỉ chuyển được nhân khẩu đã lưu.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the errors marked in red first.</source>
+        <translation>Chưa lưu: hãy sửa các lỗi tô đỏ trước.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Household {code} saved.</source>
+        <translation>Đã lưu hộ {code}.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>The household has unsaved changes. Save them?</source>
+        <translation>Hộ này có thay đổi chưa lưu. Lưu lại không?</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdForm</name>
     <message>
         <source>Household code</source>
         <translation>Mã hộ</translation>
@@ -354,54 +361,6 @@
     <message>
         <source>Notes:</source>
         <translation>Ghi chú:</translation>
-    </message>
-    <message>
-        <source>New household</source>
-        <translation>Hộ mới</translation>
-    </message>
-    <message>
-        <source>Edit household {code}</source>
-        <translation>Sửa hộ {code}</translation>
-    </message>
-    <message>
-        <source>{errors} error(s), {warnings} warning(s)</source>
-        <translation>{errors} lỗi, {warnings} cảnh báo</translation>
-    </message>
-    <message>
-        <source>Members ({count})</source>
-        <translation>Nhân khẩu ({count})</translation>
-    </message>
-    <message>
-        <source>Relatives abroad ({count})</source>
-        <translation>Người thân ở nước ngoài ({count})</translation>
-    </message>
-    <message>
-        <source>Open {name} (household {code})</source>
-        <translation>Mở {name} (hộ {code})</translation>
-    </message>
-    <message>
-        <source>Save the household first: only a saved member can be moved.</source>
-        <translation>Hãy lưu hộ trước: chỉ chuyển được nhân khẩu đã lưu.</translation>
-    </message>
-    <message>
-        <source>Not saved: correct the errors marked in red first.</source>
-        <translation>Chưa lưu: hãy sửa các lỗi tô đỏ trước.</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Chưa lưu</translation>
-    </message>
-    <message>
-        <source>Household {code} saved.</source>
-        <translation>Đã lưu hộ {code}.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Thay đổi chưa lưu</translation>
-    </message>
-    <message>
-        <source>The household has unsaved changes. Save them?</source>
-        <translation>Hộ này có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
 </context>
 <context>
@@ -866,6 +825,41 @@
     <message>
         <source>stopped</source>
         <translation>đã dừng</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ khỏi hộ</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Make head</source>
+        <translation>Đặt làm chủ hộ</translation>
+    </message>
+    <message>
+        <source>Move to household…</source>
+        <translation>Chuyển sang hộ khác…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Open {name} (household {code})</source>
+        <translation>Mở {name} (hộ {code})</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1375,21 @@
     <message>
         <source>on {date}</source>
         <translation>ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>RelativePanel</name>
+    <message>
+        <source>Add relative</source>
+        <translation>Thêm người thân</translation>
+    </message>
+    <message>
+        <source>Remove relative</source>
+        <translation>Xoá người thân</translation>
+    </message>
+    <message>
+        <source>Relatives abroad</source>
+        <translation>Người thân ở nước ngoài</translation>
     </message>
 </context>
 <context>
