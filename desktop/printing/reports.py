@@ -75,7 +75,7 @@ def render_progress_report(
             ]
         ),
     ]
-    pages = _build(story, out, f"Báo cáo tiến độ ký cam kết – {heading.commune_name}")
+    pages = _build(story, out, f"Báo cáo tiến độ ký cam kết – {heading.commune_name}", _Pages())
     return RenderResult(sheets=1, pages=pages)
 
 
@@ -94,10 +94,11 @@ def render_unsigned_list(
     styles = make_styles(_LAYOUT)
     width = text_area(_LAYOUT).width
     story: list[Flowable] = []
+    numbering = _Pages()
     for index, hamlet in enumerate(hamlets):
         if story:
             story.append(PageBreak())
-        story.append(_Checkpoint(index, len(hamlets), progress, cancel))
+        story.append(_Checkpoint(index, len(hamlets), numbering, progress, cancel))
         story += _top(
             heading,
             styles,
@@ -112,7 +113,8 @@ def render_unsigned_list(
         )
         story += [table, KeepTogether([count, *signatures])]
     try:
-        pages = _build(story, out, f"Danh sách hộ chưa ký cam kết – {heading.commune_name}")
+        title = f"Danh sách hộ chưa ký cam kết – {heading.commune_name}"
+        pages = _build(story, out, title, numbering)
     except RenderCancelled:
         return RenderResult(cancelled=True)
     if progress:
@@ -280,14 +282,40 @@ def _signatures(columns: list[tuple[str, str]], styles: Styles, width: float) ->
     return [Spacer(1, styles.body.spaceBefore * 2), table]
 
 
+class _Pages:
+    """Page numbers that start again with each list (each goes to a different hamlet head)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.in_list = 1
+
+    def end_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        # Decree 30: numbered from the second page, centred in the top margin.
+        self.total += 1
+        if self.in_list > 1:
+            top_margin = PAGE_HEIGHT - text_area(_LAYOUT).top
+            canvas.setFont(REGULAR, 13)
+            canvas.drawCentredString(
+                PAGE_WIDTH / 2, PAGE_HEIGHT - top_margin / 2 - 4, str(self.in_list)
+            )
+        self.in_list += 1
+
+
 class _Checkpoint(Flowable):
-    """Zero-size marker before each hamlet: reports progress, stops when cancelled."""
+    """Zero-size marker before each hamlet: reports progress, stops when cancelled, and
+    numbers the pages of the hamlet's list from 1 again."""
 
     def __init__(
-        self, index: int, total: int, progress: Progress | None, cancel: Cancelled | None
+        self,
+        index: int,
+        total: int,
+        pages: _Pages,
+        progress: Progress | None,
+        cancel: Cancelled | None,
     ) -> None:
         super().__init__()
-        self.index, self.total, self.progress, self.cancel = index, total, progress, cancel
+        self.index, self.total, self.pages = index, total, pages
+        self.progress, self.cancel = progress, cancel
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
@@ -297,27 +325,18 @@ class _Checkpoint(Flowable):
             raise RenderCancelled
         if self.progress:
             self.progress(self.index, self.total)
+        self.pages.in_list = 1
 
 
-def _build(story: list[Flowable], out: Output, title: str) -> int:
-    """Write the story on Decree 30 pages; page numbers from the second page, top centre."""
-    area = text_area(_LAYOUT)
-    pages = 0
-
-    def count(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        nonlocal pages
-        pages += 1
-        if pages > 1:
-            canvas.setFont(REGULAR, 13)
-            top_margin = PAGE_HEIGHT - area.top
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - top_margin / 2 - 4, str(pages))
-
-    frame = page_frame(_LAYOUT)
+def _build(story: list[Flowable], out: Output, title: str, pages: _Pages) -> int:
+    """Write the story on Decree 30 pages; the number of pages."""
     with open_output(out) as stream:
         doc = _document(stream, title)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=count)])
+        doc.addPageTemplates(
+            [PageTemplate("page", [page_frame(_LAYOUT)], onPageEnd=pages.end_page)]
+        )
         doc.build(story)
-    return pages
+    return pages.total
 
 
 def _document(stream: BinaryIO, title: str) -> BaseDocTemplate:

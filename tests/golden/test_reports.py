@@ -80,7 +80,14 @@ def test_unsigned_lists_start_each_hamlet_on_a_new_page_and_repeat_the_header() 
     assert len(starts) == 3
     assert "Bản Nậm Cha – phong trào" in pages[starts[0]]
     later = pages[starts[0] + 1 : starts[1]]
-    assert later and all(page.split()[0].isdigit() for page in later)  # numbered, top centre
+    assert later
+    # Numbered from 2 in the top margin, and from 1 again for the next hamlet's list.
+    numbers = {r.page: r.text for r in text_runs(out.getvalue()) if r.y > 841.89 - 20 * 2.835}
+    assert [numbers.get(n + 1) for n in range(starts[0], starts[1])] == [
+        None,
+        *(str(n) for n in range(2, len(later) + 2)),
+    ]
+    assert starts[1] + 1 not in numbers and starts[2] + 1 not in numbers
     for page in (page for page in later if "NC-" in page):  # the list goes on under its header
         assert "TT Mã hộ Chủ hộ Địa chỉ Tình trạng Lý do Kết quả vận động" in page
     # The count never stands apart from the signatures.
