@@ -28,6 +28,7 @@ class PrintOutcome:
     pages: int = 0
     marked: int = 0
     cancelled: bool = False
+    household_ids: tuple[str, ...] = ()  # the households drawn, in order
 
 
 def campaign_pledge_template(reg: OpenRegister, campaign: Campaign) -> PledgeTemplate:
@@ -54,9 +55,11 @@ def print_pledges(
     copies: int = 1,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mark: bool = True,
 ) -> PrintOutcome:
     """One PDF of pre-filled sheets (a hamlet's, or the commune's; optionally only those not
-    signed), ``copies`` per household; the households drawn are then marked printed. A
+    signed), ``copies`` per household; the households drawn are then marked printed (unless
+    ``mark`` is off: the window marks them once the PDF reaches a printer or is saved). A
     cancelled run writes no PDF and marks nothing."""
     campaign = campaign or current_campaign(reg)
     template = campaign_pledge_template(reg, campaign)
@@ -66,8 +69,9 @@ def print_pledges(
     result = render_pledges(sheets, template, out, copies, progress, cancelled)
     if result.cancelled:
         return PrintOutcome(cancelled=True)
-    marked = mark_printed(reg, [s.household_id for s in sheets], campaign=campaign)
-    return PrintOutcome(len(sheets), result.sheets, result.pages, marked)
+    drawn = tuple(s.household_id for s in sheets)
+    marked = mark_printed(reg, drawn, campaign=campaign) if mark else 0
+    return PrintOutcome(len(sheets), result.sheets, result.pages, marked, household_ids=drawn)
 
 
 def print_blank(

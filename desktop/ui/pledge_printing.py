@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge
 from desktop.messages import describe
-from desktop.services import printing, reports
+from desktop.services import printing, reports, sheets
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
@@ -66,9 +66,34 @@ class PledgePrinting(QObject):
                 copies=request.copies,
                 progress=progress,
                 cancelled=cancelled,
+                mark=False,
             )
 
-        self.run(self.tr("Pledge sheets"), "cam-ket", render, self._sheets_note)
+        def ready(outcome: Any, preview: PreviewDialog) -> None:
+            # Marked printed once the sheets reach a printer (or a saved PDF), not when
+            # they are only looked at.
+            households = tuple(outcome.household_ids)
+            if households:
+                preview.delivered.connect(
+                    lambda: self.mark_printed(request.campaign_id, households)
+                )
+
+        self.run(self.tr("Pledge sheets"), "cam-ket", render, self._sheets_note, ready)
+
+    def mark_printed(self, campaign_id: str, household_ids: tuple[str, ...]) -> None:
+        """Record on the task lane that these households' sheets were printed today."""
+
+        def work(reg: OpenRegister, _progress: Any, _cancelled: Any) -> int:
+            campaign = store.get_campaign(reg.db, campaign_id)
+            return sheets.mark_printed(reg, household_ids, campaign=campaign)
+
+        def done(count: int) -> None:
+            self.rendered.emit(count)
+            self.message.emit(
+                self.tr("{count} households marked printed").format(count=count), 8000
+            )
+
+        self._tasks.submit(Task(self.tr("Marking sheets printed"), work, done, self._failed))
 
     def progress_report(self) -> None:
         """The report of progress per hamlet toward the target, for the upper level."""
@@ -106,6 +131,7 @@ class PledgePrinting(QObject):
         stem: str,
         render: Render,
         note: Callable[[Any], str] = lambda _result: "",
+        ready: Callable[[Any, PreviewDialog], None] | None = None,
     ) -> None:
         """Render ``stem``-date.pdf on the lane; open it when done (unless cancelled)."""
         out = self._folder / f"{stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
@@ -121,7 +147,11 @@ class PledgePrinting(QObject):
                 )
                 return
             heading = title[:1].upper() + title[1:]
-            self.open_preview(out, heading, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf")
+            preview = self.open_preview(
+                out, heading, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf"
+            )
+            if ready is not None:
+                ready(result, preview)
 
         self._tasks.submit(
             Task(self.tr("Preparing {title}").format(title=title), work, done, self._failed)

@@ -23,7 +23,7 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
-from desktop.ui.pdf_print import ask_printer, print_pages
+from desktop.ui.pdf_print import ask_printer, page_range, print_pages
 from desktop.ui.tasks import Task, TaskRunner
 
 ChoosePrinter = Callable[[QWidget, PdfPages, str], QPrinter | None]
@@ -43,6 +43,7 @@ class PreviewDialog(QDialog):
     responsive). ``choose_printer`` is the system dialog; tests put a PDF printer there."""
 
     printed = Signal(int)  # pages sent to the printer
+    delivered = Signal()  # the whole document reached a printer, or was saved as a PDF
 
     def __init__(
         self,
@@ -61,6 +62,7 @@ class PreviewDialog(QDialog):
         self.title = title
         self._tasks = tasks
         self._printing = False
+        self._expected = 0
         self._suggested_name = suggested_name or pdf.name
         self.choose_printer: ChoosePrinter = ask_printer
         self.pages = PdfPages(pdf)
@@ -92,6 +94,7 @@ class PreviewDialog(QDialog):
         self._printing = True
         self.preview.print_button.setEnabled(False)
         pages = self.pages
+        self._expected = len(page_range(printer, len(pages)))
         self._tasks.submit(
             Task(
                 self.tr("Printing {title}").format(title=self.title),
@@ -110,6 +113,7 @@ class PreviewDialog(QDialog):
             raise KnownError(
                 "file.unwritable", path=str(target), detail=err.strerror or ""
             ) from err
+        self.delivered.emit()
 
     # --- internals ----------------------------------------------------------------------
 
@@ -117,6 +121,8 @@ class PreviewDialog(QDialog):
         self._printing = False
         self.preview.print_button.setEnabled(True)
         self.printed.emit(int(sent))
+        if sent == self._expected:
+            self.delivered.emit()
         if not self.isVisible():
             self.pages.close()
             self.deleteLater()

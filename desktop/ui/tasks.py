@@ -53,6 +53,7 @@ class TaskRunner(QObject):
         self._cancel = threading.Event()
         self._register: OpenRegister | None = None  # opened and used only on the worker
         self._busy = 0
+        self._stopped = False
         self._result.connect(self._deliver)
 
     @property
@@ -71,6 +72,9 @@ class TaskRunner(QObject):
         return self._pool.waitForDone(msecs)
 
     def shutdown(self) -> None:
+        # Results still queued for the UI thread are dropped: their views (and the window's
+        # register connection) are going away.
+        self._stopped = True
         self.cancel()
         self._pool.clear()
         self._pool.waitForDone()
@@ -99,6 +103,8 @@ class TaskRunner(QObject):
     def _deliver(self, task: Task, result: Any, error: BaseException | None) -> None:
         # Back on the UI thread (queued signal): views refresh from what the job returned.
         self._busy -= 1
+        if self._stopped:
+            return
         cancelled = self._cancel.is_set()
         self.finished.emit(task.title, error is None and not cancelled)
         if isinstance(error, KnownError):

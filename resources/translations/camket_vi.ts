@@ -1122,6 +1122,14 @@
         <translation>bản cam kết</translation>
     </message>
     <message>
+        <source>{count} households marked printed</source>
+        <translation>Đã ghi nhận in bản cam kết cho {count} hộ</translation>
+    </message>
+    <message>
+        <source>Marking sheets printed</source>
+        <translation>Ghi nhận đã in</translation>
+    </message>
+    <message>
         <source>Progress report</source>
         <translation>báo cáo tiến độ</translation>
     </message>

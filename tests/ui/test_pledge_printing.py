@@ -71,14 +71,17 @@ def test_print_a_hamlet_preview_and_send_it_to_the_printer(
     assert len(preview.pages) == 4  # two households, two copies each
     assert "NT-001" in preview.pages.text(0)
     assert "2 hộ" in preview.note.text()
-    # The sheets drawn are marked printed: the dashboard says so at once.
-    assert printed_not_back(page, "Bản Nậm Tăm") == "2"
+    # Looked at, not yet printed: nothing is marked.
+    assert printed_not_back(page, "Bản Nậm Tăm") == "0"
 
     out = tmp_path / "printer.pdf"
     preview.choose_printer = pdf_printer(out)
     with qtbot.waitSignal(preview.printed, timeout=20000) as printed:
         preview.preview.print_button.click()
     assert printed.args == [4]
+    # Sent to the printer: the households are marked printed and the dashboard says so.
+    qtbot.waitUntil(lambda: printed_not_back(page, "Bản Nậm Tăm") == "2", timeout=20000)
+    assert "cho 2 hộ" in window.statusBar().currentMessage()
     sent = pdfium.PdfDocument(str(out))
     assert len(sent) == 4
     sent.close()
@@ -86,6 +89,26 @@ def test_print_a_hamlet_preview_and_send_it_to_the_printer(
     saved = tmp_path / "luu.pdf"
     preview.save_to(saved)
     assert saved.read_bytes().startswith(b"%PDF")
+    preview.close()
+
+
+def test_a_saved_pdf_counts_as_printed(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    page.select_hamlet(small_register.hamlet_ids["Bản Pa Khóa"])
+    dialog = page.ask_print()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        dialog.accept()
+    preview = wait_preview(qtbot, page)
+    assert printed_not_back(page, "Bản Pa Khóa") == "0"
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        preview.save_to(tmp_path / "pa-khoa.pdf")
+    assert printed_not_back(page, "Bản Pa Khóa") == "2"
     preview.close()
 
 
@@ -188,6 +211,7 @@ def test_closing_the_preview_while_printing_lets_the_job_finish(
         preview.close()
     assert finished.args[1] is True
     assert page.printing.preview is None
+    qtbot.waitUntil(lambda: printed_not_back(page, "Toàn xã") == "6", timeout=20000)
     printed = pdfium.PdfDocument(str(out))
     assert len(printed) == 6  # every household of the commune
     printed.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -77,3 +78,19 @@ def test_known_error_reaches_the_error_handler(
         window.tasks.submit(Task("Thử lỗi", crash, on_error=errors.append))
     assert [e.code for e in errors] == ["household.missing", "task.failed"]
     assert errors[1].params["detail"] == "boom"
+
+
+def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.services.register import create_register
+    from desktop.ui.tasks import TaskRunner
+
+    path = tmp_path / "r.sqlite3"
+    create_register(path, "03478", ["Thôn 1"])
+    runner = TaskRunner(path)
+    release = threading.Event()
+    delivered: list[Any] = []
+    runner.submit(Task("Chờ", lambda _r, _p, _c: release.wait(5), delivered.append))
+    threading.Timer(0.1, release.set).start()
+    runner.shutdown()  # waits for the job, whose result is still queued for the UI thread
+    qtbot.wait(50)
+    assert delivered == []

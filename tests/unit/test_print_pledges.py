@@ -210,3 +210,14 @@ def test_a_broken_bundled_template_is_named_with_its_line(tmp_path: Path) -> Non
         bundled_templates(tmp_path)
     assert err.value.code == "template.syntax"
     assert "hong.toml" in str(err.value.params["file"])
+
+
+def test_a_render_for_the_preview_marks_nothing_and_names_its_households(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    hamlet = sheets.hamlet_named(register, "Bản Nậm Tăm")
+    done = printing.print_pledges(register, tmp_path / "xem.pdf", hamlet=hamlet, mark=False)
+    codes = {pledges.household_by_code(register, c).id: c for c in ("NT-001", "NT-002")}
+    assert done.marked == 0
+    assert [codes[h] for h in done.household_ids] == ["NT-001", "NT-002"]
+    assert _status(register, "NT-001") is PledgeStatus.NOT_PRINTED
