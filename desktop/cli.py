@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="a hamlet of the commune; repeat for each",
     )
+    init.add_argument("--clerk", default="", metavar="NAME", help="the clerk who keeps it")
+    init.add_argument("--border-post", default="", metavar="NAME", help="the Border Guard post")
+    init.add_argument(
+        "--border-officer", default="", metavar="NAME", help="the Border Guard officer"
+    )
 
     demo = commands.add_parser("demo", help="create a register filled with synthetic households")
     demo.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
@@ -161,7 +166,14 @@ def _db(args: argparse.Namespace) -> Path:
 def _init(args: argparse.Namespace) -> int:
     from desktop.services.register import create_register
 
-    commune = create_register(_db(args), args.commune, args.hamlet)
+    commune = create_register(
+        _db(args),
+        args.commune,
+        args.hamlet,
+        clerk_name=args.clerk,
+        border_post=args.border_post,
+        border_officer=args.border_officer,
+    )
     print(f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name}: {_db(args)}")
     return 0
 

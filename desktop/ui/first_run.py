@@ -277,6 +277,9 @@ class CommunePage(QWizardPage):
     def isComplete(self) -> bool:
         return self.chosen_commune() is not None
 
+    def validatePage(self) -> bool:
+        return self.isComplete()
+
     def _province_changed(self) -> None:
         province = self.chosen_province()
         units = self._communes_by_province.get(province.code, []) if province else []

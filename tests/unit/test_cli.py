@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services.register import OpenRegister
+from desktop.services.register import OpenRegister, open_existing
 
 
 def test_init_creates_a_register_for_an_official_commune(
@@ -31,6 +31,24 @@ def test_init_creates_a_register_for_an_official_commune(
     assert code == 0
     assert "Xã Sìn Hồ" in capsys.readouterr().out
     assert main(["check", "--db", str(path)]) == 0
+
+
+def test_init_records_the_clerk_and_the_border_guard(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite3"
+    argv = ["init", "--db", str(path), "--commune", "03478", "--hamlet", "Bản Nậm Tăm"]
+    argv += ["--clerk", "Lò Thị Hoa", "--border-post", "Đồn Biên phòng Ma Ly Chải"]
+    argv += ["--border-officer", "Thiếu tá Vàng A Sình"]
+    assert main(argv) == 0
+    register = open_existing(path)
+    try:
+        commune = register.commune
+        assert (commune.clerk_name, commune.border_post, commune.border_officer) == (
+            "Lò Thị Hoa",
+            "Đồn Biên phòng Ma Ly Chải",
+            "Thiếu tá Vàng A Sình",
+        )
+    finally:
+        register.close()
 
 
 def test_init_refuses_an_unknown_commune_and_writes_nothing(
