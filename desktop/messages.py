@@ -32,6 +32,10 @@ MESSAGES: dict[str, str] = {
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",
     "household.missing": "Không tìm thấy hộ gia đình.",
     "household.invalid": "Hộ {code} còn {count} lỗi; sửa các lỗi trước khi lưu.",
+    "household.changed_elsewhere": (
+        "Hộ {code} vừa được sửa ở nơi khác (cửa sổ khác hoặc khi nhập danh sách) "
+        "sau khi mở ra; chưa lưu. Hãy đóng và mở lại hộ để sửa tiếp."
+    ),
     "row.missing": "Không tìm thấy bản ghi cần sửa.",
     "task.failed": "Lỗi khi {title}: {detail}",
     "qr.malformed": "Mã quét không phải mã cam kết CamKet: {text}",

@@ -34,12 +34,15 @@ class HouseholdDraft:
 
     ``members`` are in the household's order (positions are given on save); ``moves`` maps
     the id of a stored member leaving this household to the id of the household they join.
+    ``loaded`` holds the rev of every stored row when the draft was read (id → rev), so a
+    save can tell that someone else changed the household meanwhile.
     """
 
     household: Household
     members: list[Person] = dataclasses.field(default_factory=list)
     relatives: list[RelativeAbroad] = dataclasses.field(default_factory=list)
     moves: dict[str, str] = dataclasses.field(default_factory=dict)
+    loaded: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 class Part(StrEnum):

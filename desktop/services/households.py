@@ -85,11 +85,24 @@ def suggest_code(db: Database, hamlet_id: str) -> str:
 
 def load_draft(db: Database, household_id: str) -> HouseholdDraft:
     """The stored household, its members in order and its relatives, ready to edit."""
-    return HouseholdDraft(
-        household=repo.get_household(db, household_id),
-        members=repo.members(db, household_id),
-        relatives=repo.relatives_abroad(db, household_id),
-    )
+    with db.atomic():  # one consistent read
+        return HouseholdDraft(
+            household=repo.get_household(db, household_id),
+            members=repo.members(db, household_id),
+            relatives=repo.relatives_abroad(db, household_id),
+            loaded=_revs(db, household_id),
+        )
+
+
+_REVS_SQL = """
+    SELECT id, rev FROM household WHERE id = :id AND deleted = 0
+    UNION ALL SELECT id, rev FROM person WHERE household_id = :id AND deleted = 0
+    UNION ALL SELECT id, rev FROM relative_abroad WHERE household_id = :id AND deleted = 0"""
+
+
+def _revs(db: Database, household_id: str) -> dict[str, int]:
+    """id → rev of the household's live rows: what a draft was read from."""
+    return dict(db.execute(_REVS_SQL, {"id": household_id}).fetchall())
 
 
 # --- checks -------------------------------------------------------------------------------
@@ -183,6 +196,10 @@ def save_household(
             stored = HouseholdDraft(household)
         else:
             stored = load_draft(db, household.id)
+            if draft.loaded and stored.loaded != draft.loaded:
+                # Another window, an import or a merge changed it after it was opened: saving
+                # this draft would undo their change (or drop a member they added).
+                raise KnownError("household.changed_elsewhere", code=household.code)
         changed = created
         changed |= _save_members(register, draft, stored)
         changed |= _save_relatives(register, draft.relatives, stored.relatives)

@@ -232,7 +232,9 @@ class HouseholdEditor(QWidget):
             row for row in range(self.relatives.row_count()) if not self.relatives.is_blank(row)
         ]
         relatives = [self.relatives.relative(row) for row in self._relative_rows]
-        return HouseholdDraft(household, people, relatives, dict(self._moves)), birth_errors
+        draft = HouseholdDraft(household, people, relatives, dict(self._moves))
+        draft.loaded = self._draft.loaded  # what was read: the save refuses a stale draft
+        return draft, birth_errors
 
     def revalidate(self) -> bool:
         """Check everything now and show the messages; True when nothing blocks saving."""

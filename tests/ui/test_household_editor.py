@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.services import households as household_service
 from desktop.services.register import open_existing
 from desktop.store import households as repo
 from desktop.ui.household_editor import HouseholdEditor
@@ -437,3 +438,35 @@ def test_esc_in_a_cell_puts_back_only_that_cell(
     assert editor.members.text(0, "id_number") == ""
     assert page.editing  # Esc in a cell does not leave the household
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_household_changed_elsewhere_meanwhile_is_not_overwritten(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-002")
+    editor.phone.setFocus()
+    qtbot.keyClicks(editor.phone, "0912000444")
+    # Meanwhile an import (its own connection) renames the member.
+    other = open_existing(small_register.path)
+    try:
+        draft = household_service.load_draft(other.db, small_register.ids["NT-002"])
+        draft.members[0].full_name = "Lò Thị Hoà Bình"
+        household_service.save_household(other, draft)
+    finally:
+        other.close()
+    said: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert not editor.save()
+    assert "vừa được sửa ở nơi khác" in said[0]
+    assert window.household_page.editing  # the clerk's typing is still there
+    assert editor.phone.text() == "0912000444"

@@ -353,3 +353,23 @@ def test_suggest_code_follows_the_hamlets_last_number(register: OpenRegister) ->
     assert service.suggest_code(register.db, thon2.id) == "T2-002"
     hamlet = repo.list_hamlets(register.db)[2]
     assert service.suggest_code(register.db, hamlet.id) == "T10-002"
+
+
+def test_a_draft_changed_elsewhere_meanwhile_is_refused(register: OpenRegister) -> None:
+    household_id = service.save_household(register, _draft(register), TODAY).household_id
+    mine = service.load_draft(register.db, household_id)
+    theirs = service.load_draft(register.db, household_id)
+    theirs.members.append(Person("", "Hầu Thị Mỷ", Gender.FEMALE, BirthDate(2015)))
+    service.save_household(register, theirs, TODAY)
+    mine.household.phone = "0912000333"
+    with pytest.raises(KnownError) as caught:
+        service.save_household(register, mine, TODAY)
+    assert caught.value.code == "household.changed_elsewhere"
+    assert "NT-100" in describe(caught.value)
+    # Nothing of mine was written, nothing of theirs lost.
+    assert repo.get_household(register.db, household_id).phone == ""
+    assert len(repo.members(register.db, household_id)) == 3
+    # Opened again, it saves.
+    again = service.load_draft(register.db, household_id)
+    again.household.phone = "0912000333"
+    assert service.save_household(register, again, TODAY).changed
