@@ -76,6 +76,10 @@ MESSAGES: dict[str, str] = {
     "template.unknown_placeholder": (
         "Mẫu cam kết {file}, dòng {line}: không có trường “{{{name}}}” để điền."
     ),
+    "template.stray_brace": (
+        "Mẫu cam kết {file}, dòng {line}: dấu ngoặc nhọn thiếu cặp; để in dấu ngoặc, "
+        "viết “{{{{” hoặc “}}}}”."
+    ),
     "template.out_of_range": (
         "Mẫu cam kết {file}, dòng {line}: “{key}” = {value} nằm ngoài khoảng {low}–{high} "
         "theo Nghị định 30/2020/NĐ-CP."

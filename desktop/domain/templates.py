@@ -97,7 +97,8 @@ def parse_template(text: str, source_name: str) -> PledgeTemplate:
     """A validated template from TOML text; ``source_name`` names the file in errors.
 
     Raises KnownError("template.syntax" | "template.missing_key" | "template.bad_value" |
-    "template.unknown_placeholder" | "template.out_of_range") with ``file`` and ``line``.
+    "template.unknown_placeholder" | "template.stray_brace" | "template.out_of_range") with
+    ``file`` and ``line``.
     """
     try:
         data = tomllib.loads(text)
@@ -149,6 +150,10 @@ def parse_template(text: str, source_name: str) -> PledgeTemplate:
         source_name=source_name,
     )
     for piece in _all_text(template):
+        if not _braces_match(piece):
+            raise KnownError(
+                "template.stray_brace", file=source_name, line=reader.line_with_stray_brace()
+            )
         for name in placeholders_in(piece):
             if name not in PLACEHOLDERS:
                 raise KnownError(
@@ -171,11 +176,17 @@ def load_template(path: Path) -> PledgeTemplate:
 
 def placeholders_in(text: str) -> list[str]:
     """The names in braces of a template text ("{hamlet}" → "hamlet"); "{{" is a brace."""
+    if not _braces_match(text):
+        return []
+    return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+
+
+def _braces_match(text: str) -> bool:
     try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError:
-        return ["{"]  # an unmatched brace: reported as an unknown placeholder
-    return [field for _, field, _, _ in parsed if field is not None]
+        list(string.Formatter().parse(text))
+    except ValueError:  # "{" never closed, or a lone "}"
+        return False
+    return True
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
@@ -218,6 +229,16 @@ class _Reader:
                 return number
         return 0
 
+    def line_with_stray_brace(self) -> int:
+        for number, line in enumerate(self.lines, start=1):
+            if not line.lstrip().startswith("#") and not _braces_match(line):
+                return number
+        return 0
+
+    def nth_line_containing(self, fragment: str, nth: int) -> int:
+        found = [n for n, line in enumerate(self.lines, start=1) if fragment in line]
+        return found[nth] if nth < len(found) else (found[0] if found else 0)
+
     def line_containing(self, fragment: str) -> int:
         for number, line in enumerate(self.lines, start=1):
             if fragment in line:
@@ -242,14 +263,14 @@ class _Reader:
                 key="signature",
             )
         result = []
-        for column in columns:
+        for index, column in enumerate(columns):
             heading = column.get("heading") if isinstance(column, dict) else None
             name = column.get("name", "") if isinstance(column, dict) else None
             if not isinstance(heading, str) or not heading.strip() or not isinstance(name, str):
                 raise KnownError(
                     "template.bad_value",
                     file=self.source_name,
-                    line=self.line_containing("[[signature]]"),
+                    line=self.nth_line_containing("[[signature]]", index),
                     key="signature",
                 )
             result.append(SignatureColumn(_clean(heading), _clean(name)))

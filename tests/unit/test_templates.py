@@ -121,3 +121,15 @@ def test_placeholders_and_the_date_line() -> None:
     assert date_line("Sìn Hồ", dt.date(2026, 1, 5)) == "Sìn Hồ, ngày 05 tháng 01 năm 2026"
     assert date_line("Sìn Hồ", dt.date(2026, 3, 15)) == "Sìn Hồ, ngày 15 tháng 3 năm 2026"
     assert date_line("Sìn Hồ", None) == "Sìn Hồ, ngày …… tháng …… năm 20……"
+
+
+def test_a_stray_brace_and_a_bad_signature_column_name_their_line() -> None:
+    error = _error(GOOD.replace("Báo ngay cho", "Báo {ngay cho"))
+    assert (error.code, error.params["line"]) == ("template.stray_brace", 8)
+    assert describe(error) == (
+        "Mẫu cam kết forms/thu.toml, dòng 8: dấu ngoặc nhọn thiếu cặp; để in dấu ngoặc, "
+        "viết “{{” hoặc “}}”."
+    )
+    second = GOOD.replace("[layout]", '[[signature]]\nheading = ""\n\n[layout]')
+    error = _error(second)
+    assert (error.code, error.params["line"]) == ("template.bad_value", 16)
