@@ -37,20 +37,22 @@ class PdfPages:
     def __len__(self) -> int:
         return len(self.sizes)
 
-    def render(self, index: int, dpi: float) -> QImage:
-        """Page ``index`` on white at ``dpi`` (an RGB image owning its pixels)."""
+    def render(self, index: int, dpi: float, *, gray: bool = False) -> QImage:
+        """Page ``index`` on white at ``dpi``: an RGB image owning its pixels, or 8-bit gray
+        (a third of the data to spool to a black-and-white printer)."""
         with PDFIUM_LOCK:
             page = self._doc[index]
             try:
-                bitmap = page.render(
-                    scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True
-                )
+                if gray:
+                    bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
+                    kind = QImage.Format.Format_Grayscale8
+                else:
+                    bitmap = page.render(
+                        scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True
+                    )
+                    kind = QImage.Format.Format_RGBX8888
                 image = QImage(
-                    bitmap.buffer,
-                    bitmap.width,
-                    bitmap.height,
-                    bitmap.stride,
-                    QImage.Format.Format_RGBX8888,
+                    bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, kind
                 ).copy()  # the bitmap's memory goes with it: the copy owns its pixels
             finally:
                 page.close()

@@ -54,6 +54,7 @@ def print_pages(
     wanted = page_range(printer, len(pages))
     printer.setFullPage(True)
     dpi = min(printer.resolution(), MAX_DPI)
+    gray = printer.colorMode() == QPrinter.ColorMode.GrayScale
     painter = QPainter()
     if not painter.begin(printer):
         raise KnownError("print.printer_unavailable", printer=printer.printerName())
@@ -65,7 +66,7 @@ def print_pages(
                 break
             if number:
                 printer.newPage()
-            image = pages.render(index, dpi)
+            image = pages.render(index, dpi, gray=gray)
             paper = printer.paperRect(QPrinter.Unit.DevicePixel)
             # The page keeps its proportions and is centred on the paper (A4 on A4: exact).
             scale = min(paper.width() / image.width(), paper.height() / image.height())

@@ -180,7 +180,10 @@ def test_print_pages_honours_a_page_range_and_cancel(tmp_path: Path) -> None:
     printer.setResolution(96)
     printer.setOutputFileName(str(tmp_path / "range.pdf"))
     printer.setFromTo(2, 3)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
     assert print_pages(pages, printer, lambda d, t: None, lambda: False) == 2
+    assert len(pdfium.PdfDocument(str(tmp_path / "range.pdf"))) == 2
+    assert pages.render(0, 72, gray=True).format() == QImage.Format.Format_Grayscale8
     printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
     printer.setFromTo(0, 0)
     calls = iter([False, True, True, True])
