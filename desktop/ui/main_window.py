@@ -24,6 +24,7 @@ from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.pledge_page import PledgePage
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.tasks import TaskRunner
+from desktop.userdata import set_preferred_language
 
 
 class MainWindow(QMainWindow):
@@ -167,11 +168,22 @@ class MainWindow(QMainWindow):
         self.household_page.edit_current()
 
     def reopen_in_language(self, language: str) -> None:
-        """Close this window so that the application opens a new one in ``language``
-        (app._show); an unsaved household is asked about first, and may keep it open."""
+        """Save ``language`` as the user's and close this window so that the application
+        opens a new one in it (app._show). Not while a long job runs (closing would cancel
+        it); an unsaved household is asked about first, and may keep the window open."""
+        if self.tasks.busy:
+            self.settings_page.show_current_language()
+            self.statusBar().showMessage(
+                self.tr("Wait for the running job to end, then choose the language again."),
+                8000,
+            )
+            return
         self.reopen_language = language
         if not self.close():
             self.reopen_language = None
+            self.settings_page.show_current_language()
+            return
+        set_preferred_language(language)
 
     def _hamlets_changed(self) -> None:
         self.household_page.reload_hamlets()

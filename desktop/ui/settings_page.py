@@ -28,7 +28,7 @@ from desktop.services.register import OpenRegister
 from desktop.services.settings import update_commune_staff
 from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
 from desktop.ui.translations import current_language
-from desktop.userdata import LANGUAGES, set_preferred_language
+from desktop.userdata import LANGUAGES
 
 # Each language is named in itself, so a clerk who chose the wrong one can find the way back.
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -40,7 +40,7 @@ class SettingsPage(QWidget):
 
     status_message = Signal(str, int)  # text, milliseconds to show it
     hamlets_changed = Signal()
-    language_chosen = Signal(str)  # "vi" or "en", already saved as the preference
+    language_chosen = Signal(str)  # "vi" or "en": the window saves it and reopens in it
 
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +83,7 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.show_current_language()
         language_label = QLabel(self.tr("Interface &language:"))
         language_label.setBuddy(self.language)
         language_box = QGroupBox(self.tr("Language"))
@@ -139,9 +139,11 @@ class SettingsPage(QWidget):
         self.status_message.emit(self.tr("Hamlets saved."), HINT_MS)
         self.hamlets_changed.emit()
 
+    def show_current_language(self) -> None:
+        """Point the chooser back at the language shown now (a switch was put off)."""
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+
     def _language_activated(self, _index: int) -> None:
         language = self.language.currentData()
-        if language == current_language():
-            return
-        set_preferred_language(language)
-        self.language_chosen.emit(language)
+        if language != current_language():
+            self.language_chosen.emit(language)

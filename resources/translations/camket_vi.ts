@@ -815,6 +815,10 @@
         <translation>Hoàn tác xoá</translation>
     </message>
     <message>
+        <source>Wait for the running job to end, then choose the language again.</source>
+        <translation>Hãy đợi công việc đang chạy xong rồi chọn lại ngôn ngữ.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

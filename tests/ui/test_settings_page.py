@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -147,3 +148,24 @@ def test_choosing_english_reopens_the_window_in_english(
     assert app._show(qapp, register) == 0
     assert seen == ["Hộ gia đình", "Households"]
     assert preferred_language() == "en"
+
+
+def test_the_language_waits_for_a_running_job(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_settings(qtbot, window)
+    release = threading.Event()
+    window.tasks.submit(Task("Chờ", lambda _reg, _p, _c: release.wait(5)))
+    qtbot.waitUntil(lambda: window.tasks.busy)
+    try:
+        page.language.setCurrentIndex(page.language.findData("en"))
+        page.language.activated.emit(page.language.currentIndex())
+        assert window.isVisible() and window.reopen_language is None
+        assert page.language.currentData() == "vi"
+        assert "chọn lại ngôn ngữ" in window.statusBar().currentMessage()
+        assert preferred_language() == "vi"
+    finally:
+        release.set()
+        with qtbot.waitSignal(window.tasks.finished, timeout=5000):
+            pass

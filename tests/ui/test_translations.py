@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -77,6 +78,41 @@ def test_every_tr_string_of_the_sources_has_vietnamese(tmp_path: Path) -> None:
     in_code = {(context, source) for context, source, *_ in messages(fresh)}
     in_catalog = {(context, source) for context, source, *_ in messages(APP_TS)}
     assert in_catalog == in_code, f"camket_vi.ts is out of step with the sources. {FIX}"
+
+
+def _unseen_by_lupdate(path: Path) -> list[str]:
+    """Calls whose string lupdate cannot pick up, or files under the wrong context."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
+        if name == "tr":
+            # lupdate files x.tr("…") under the context "x"; at run time it is x's class.
+            on_self = isinstance(func, ast.Attribute) and ast.unparse(func.value) == "self"
+            bad = not (on_self and literal[:1] == [True])
+        elif name == "translate":
+            # A name (a QT_TRANSLATE_NOOP table entry) is fine; built text never is.
+            bad = any(isinstance(a, ast.JoinedStr | ast.Call | ast.BinOp) for a in node.args)
+        elif name == "QT_TRANSLATE_NOOP":
+            bad = literal != [True, True]
+        else:
+            continue
+        if bad:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
+def test_every_translatable_call_is_one_lupdate_can_read() -> None:
+    sources = [*sorted((ROOT / "desktop" / "ui").rglob("*.py")), ROOT / "desktop" / "app.py"]
+    unseen = [line for path in sources for line in _unseen_by_lupdate(path)]
+    assert unseen == [], (
+        'Write self.tr("literal"), QCoreApplication.translate("Context", "literal") or '
+        'QT_TRANSLATE_NOOP("Context", "literal"), then .format(): lupdate reads only '
+        "literals, and files x.tr() under the context x.\n" + "\n".join(unseen)
+    )
 
 
 @pytest.mark.parametrize("ts", [APP_TS, QTBASE_TS], ids=lambda path: path.name)
