@@ -32,6 +32,10 @@ MESSAGES: dict[str, str] = {
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",
     "household.missing": "Không tìm thấy hộ gia đình.",
     "household.invalid": "Hộ {code} còn {count} lỗi; sửa các lỗi trước khi lưu.",
+    "db.busy": (
+        "Sổ đăng ký đang bận (đang nhập danh sách hoặc việc dài khác); chưa lưu. "
+        "Hãy chờ việc đó xong rồi lưu lại."
+    ),
     "household.changed_elsewhere": (
         "Hộ {code} vừa được sửa ở nơi khác (cửa sổ khác hoặc khi nhập danh sách) "
         "sau khi mở ra; chưa lưu. Hãy đóng và mở lại hộ để sửa tiếp."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 
 import pytest
 
@@ -373,3 +374,18 @@ def test_a_draft_changed_elsewhere_meanwhile_is_refused(register: OpenRegister) 
     again = service.load_draft(register.db, household_id)
     again.household.phone = "0912000333"
     assert service.save_household(register, again, TODAY).changed
+
+
+def test_a_register_locked_by_another_writer_is_a_known_error(register: OpenRegister) -> None:
+    register.db.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(str(register.path), timeout=0.05)
+    other.execute("BEGIN IMMEDIATE")  # an import holding the write lock
+    try:
+        with pytest.raises(KnownError) as caught:
+            service.save_household(register, _draft(register), TODAY)
+        assert caught.value.code == "db.busy"
+        assert "đang bận" in describe(caught.value)
+    finally:
+        other.rollback()
+        other.close()
+    assert service.save_household(register, _draft(register), TODAY).created
