@@ -50,7 +50,6 @@ class PledgePage(QWidget):
     """
 
     status_message = Signal(str, int)
-    changed = Signal()  # a pledge was recorded: counts elsewhere may be stale
 
     def __init__(
         self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
@@ -100,33 +99,11 @@ class PledgePage(QWidget):
         self.printing = PledgePrinting(tasks, self)
         self.printing.rendered.connect(lambda _result: self.refresh())
         self.printing.message.connect(self.status_message)
-        self.print_button = QPushButton(self.tr("&Print sheets…"))
-        self.print_button.setToolTip(self.tr("Pre-filled pledge sheets of a hamlet (Ctrl+P)"))
-        self.print_button.clicked.connect(self.ask_print)
-        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
-        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        print_shortcut.activated.connect(self.ask_print)
         self.print_dialog: PrintPledgesDialog | None = None
-        self.report_button = QPushButton(self.tr("Progress &report"))
-        self.report_button.setToolTip(self.tr("Progress per hamlet as a PDF report to print"))
-        self.report_button.clicked.connect(self.printing.progress_report)
-        self.unsigned_button = QPushButton(self.tr("&Unsigned list"))
-        self.unsigned_button.setToolTip(
-            self.tr("The households not signed yet, for the hamlet heads (the chosen hamlet)")
-        )
-        self.unsigned_button.clicked.connect(
-            lambda: self.printing.unsigned_lists(self.chosen_hamlet())
-        )
+        self.template_dialog: TemplateEditorDialog | None = None
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.check_in_message, stretch=1)
-        self.templates_button = QPushButton(self.tr("&Templates…"))
-        self.templates_button.setToolTip(self.tr("Copy and edit the text of the pledge sheet"))
-        self.templates_button.clicked.connect(self.edit_templates)
-        self.template_dialog: TemplateEditorDialog | None = None
-        self.actions_row.addWidget(self.templates_button)
-        self.actions_row.addWidget(self.report_button)
-        self.actions_row.addWidget(self.unsigned_button)
-        self.actions_row.addWidget(self.print_button)
+        self._add_actions()
 
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -247,7 +224,35 @@ class PledgePage(QWidget):
             self.status_message.emit(
                 self.tr("Household {code}: saved").format(code=household.code), HINT_MS
             )
-        self.changed.emit()
+
+    def _add_actions(self) -> None:
+        """Templates, the two reports and printing, right of the check-in message."""
+        self.templates_button = QPushButton(self.tr("&Templates…"))
+        self.templates_button.setToolTip(self.tr("Copy and edit the text of the pledge sheet"))
+        self.templates_button.clicked.connect(self.edit_templates)
+        self.report_button = QPushButton(self.tr("Progress &report"))
+        self.report_button.setToolTip(self.tr("Progress per hamlet as a PDF report to print"))
+        self.report_button.clicked.connect(self.printing.progress_report)
+        self.unsigned_button = QPushButton(self.tr("&Unsigned list"))
+        self.unsigned_button.setToolTip(
+            self.tr("The households not signed yet, for the hamlet heads (the chosen hamlet)")
+        )
+        self.unsigned_button.clicked.connect(
+            lambda: self.printing.unsigned_lists(self.chosen_hamlet())
+        )
+        self.print_button = QPushButton(self.tr("&Print sheets…"))
+        self.print_button.setToolTip(self.tr("Pre-filled pledge sheets of a hamlet (Ctrl+P)"))
+        self.print_button.clicked.connect(self.ask_print)
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_shortcut.activated.connect(self.ask_print)
+        for button in (
+            self.templates_button,
+            self.report_button,
+            self.unsigned_button,
+            self.print_button,
+        ):
+            self.actions_row.addWidget(button)
 
     def _fit_progress_rows(self) -> None:
         # The hamlets' table takes the height of its rows (a commune has a handful to a few
