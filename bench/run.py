@@ -565,13 +565,15 @@ def bench_printing(path: Path, folder: Path, households: int) -> None:
     filled = time.perf_counter() - started
     ours_pdf, raw_pdf, service_pdf = (folder / n for n in ("ours.pdf", "raw.pdf", "service.pdf"))
     render_pledges(sheets[:5], template, ours_pdf)  # warm up: fonts parsed, caches filled
-    started = time.perf_counter()
-    pages = render_pledges(sheets, template, ours_pdf).pages  # large households take two
-    ours = time.perf_counter() - started
-    raw = _time(raw_sheets, sheets, template, raw_pdf)
+    pages, ours, raw = 0, float("inf"), float("inf")
+    for _ in range(2):  # best of two, in turns: the two cores are often shared
+        started = time.perf_counter()
+        pages = render_pledges(sheets, template, ours_pdf).pages  # large households take two
+        ours = min(ours, time.perf_counter() - started)
+        raw = min(raw, _time(raw_sheets, sheets, template, raw_pdf))
     service = _time(lambda: print_pledges(reg, service_pdf, campaign=campaign, hamlet=hamlet))
     reg.close()
-    print(f"Pledge sheets of a {len(sheets):,}-household hamlet (one PDF)")
+    print(f"Pledge sheets of a {len(sheets):,}-household hamlet (one PDF, best of 2)")
     _row("render_pledges vs raw reportlab canvas", ours, raw)
     print(
         f"  pages per second: ours {pages / ours:.1f} ({pages:,} pages),"
