@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -64,6 +65,8 @@ class HouseholdEditor(QWidget):
         self.issues: list[Issue] = []
         self.is_new = False
         self._save_tried = False
+        # Set by the window: True while a long job (an import) holds the write lock.
+        self.writer_busy: Callable[[], bool] = lambda: False
         self._member_rows: list[int] = []
         self._relative_rows: list[int] = []
 
@@ -339,6 +342,9 @@ class HouseholdEditor(QWidget):
             self.status_message.emit(
                 self.tr("Not saved: correct the errors marked in red first."), 8000
             )
+            return False
+        if self.writer_busy():
+            self.status_message.emit(describe(KnownError("db.busy")), 8000)
             return False
         draft, _ = self.draft()
         try:

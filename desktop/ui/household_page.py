@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -70,6 +72,7 @@ class HouseholdPage(QWidget):
         self.detail = HouseholdDetail(register.db)
         self.editor = HouseholdEditor(register)
         self.last_deleted: DeletedHousehold | None = None
+        self._writer_busy: Callable[[], bool] = lambda: False
         self.person_dialog: HouseholdDialog | None = None
         self._wanted: str | None = None  # a household just saved: keep it open
         self.new_button = QPushButton(self.tr("New household"))
@@ -349,9 +352,21 @@ class HouseholdPage(QWidget):
         self.history_dialog = HistoryDialog(self._register, household_id, self)
         self.history_dialog.show()
 
+    def set_writer_busy(self, busy: Callable[[], bool]) -> None:
+        """Tell the page how to know that a long job (an import) holds the register's write
+        lock: edits then say so at once instead of waiting out the lock."""
+        self._writer_busy = busy
+        self.editor.writer_busy = busy
+
+    def _refuse_while_busy(self) -> bool:
+        if self._writer_busy():
+            self.status_message.emit(describe(KnownError("db.busy")), HINT_MS)
+            return True
+        return False
+
     def delete_current(self) -> None:
         household_id = self.detail.household_id
-        if household_id is None or self.editing:
+        if household_id is None or self.editing or self._refuse_while_busy():
             return
         try:
             deleted = household_service.delete_household(self._register, household_id)
@@ -369,7 +384,7 @@ class HouseholdPage(QWidget):
 
     def undo_delete(self) -> None:
         deleted = self.last_deleted
-        if deleted is None or self.editing:
+        if deleted is None or self.editing or self._refuse_while_busy():
             return
         try:
             household_service.undo_delete(self._register, deleted)

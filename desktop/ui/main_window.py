@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
 
         self.household_page = HouseholdPage(register, self)
         self.household_page.status_message.connect(self.statusBar().showMessage)
+        self.household_page.set_writer_busy(lambda: self.tasks.busy)
         self.add_page(self.tr("Households"), self.household_page)
 
         self.pledge_page = PledgePage(register, self.tasks, self)

@@ -470,3 +470,23 @@ def test_a_household_changed_elsewhere_meanwhile_is_not_overwritten(
     assert "vừa được sửa ở nơi khác" in said[0]
     assert window.household_page.editing  # the clerk's typing is still there
     assert editor.phone.text() == "0912000444"
+
+
+def test_while_an_import_holds_the_register_edits_say_so_at_once(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.set_writer_busy(lambda: True)
+    editor = open_editor_on(window, qtbot, "HT-001")
+    qtbot.keyClicks(editor.notes, "x")
+    assert not editor.save()
+    assert "đang bận" in window.statusBar().currentMessage()
+    assert page.editing
+    editor.dirty = False
+    editor.cancel()
+    page.delete_current()
+    assert "HT-001" in listed_codes(window)
+    page.set_writer_busy(lambda: False)
+    page.delete_current()
+    qtbot.waitUntil(lambda: "HT-001" not in listed_codes(window))
