@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Vietnamese for Qt's own strings (standard buttons, message boxes, the wizard, text context menus, the file dialog): Qt ships no qtbase_vi. Written by hand, not by lupdate; every source is a string of Qt 6 (tests/unit/test_translations.py checks them against Qt's French catalog). Add what a clerk meets. -->
+<!-- Vietnamese for Qt's own strings (standard buttons, message boxes, the wizard, text context menus, the file and print dialogs): Qt ships no qtbase_vi. Written by hand, not by lupdate; every source is a string of Qt 6 (tests/ui/test_translations.py checks them against Qt's French and German catalogs). Add what a clerk meets. -->
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
     <name>QAbstractSpinBox</name>
@@ -22,6 +22,14 @@
     <message>
         <source>Look in:</source>
         <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
@@ -248,6 +256,89 @@ Hãy kiểm tra lại tên thư mục.</translation>
     </message>
 </context>
 <context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Paper</source>
+        <translation>Giấy</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Rộng:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Cao:</translation>
+    </message>
+    <message>
+        <source>Paper source:</source>
+        <translation>Nguồn giấy:</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Hướng giấy</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Dọc</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Ngang</translation>
+    </message>
+    <message>
+        <source>Reverse landscape</source>
+        <translation>Ngang, đảo chiều</translation>
+    </message>
+    <message>
+        <source>Reverse portrait</source>
+        <translation>Dọc, đảo chiều</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Lề</translation>
+    </message>
+    <message>
+        <source>top margin</source>
+        <translation>lề trên</translation>
+    </message>
+    <message>
+        <source>bottom margin</source>
+        <translation>lề dưới</translation>
+    </message>
+    <message>
+        <source>left margin</source>
+        <translation>lề trái</translation>
+    </message>
+    <message>
+        <source>right margin</source>
+        <translation>lề phải</translation>
+    </message>
+    <message>
+        <source>Page Layout</source>
+        <translation>Bố cục trang</translation>
+    </message>
+    <message>
+        <source>Pages per sheet:</source>
+        <translation>Số trang mỗi tờ:</translation>
+    </message>
+    <message>
+        <source>Page order:</source>
+        <translation>Thứ tự trang:</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Tùy chỉnh</translation>
+    </message>
+    <message>
+        <source>Millimeters (mm)</source>
+        <translation>Milimét (mm)</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
@@ -320,6 +411,212 @@ Hãy kiểm tra lại tên thư mục.</translation>
     <message>
         <source>Restore Defaults</source>
         <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>Tất cả các trang</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>Trang lẻ</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>Trang chẵn</translation>
+    </message>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Tùy chọn &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>&amp;Tùy chọn &lt;&lt;</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>In ra tệp (PDF)</translation>
+    </message>
+    <message>
+        <source>Print To File ...</source>
+        <translation>In ra tệp…</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>Tệp trên máy</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>Ghi tệp PDF</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to overwrite it?</source>
+        <translation>%1 đã có.
+Ghi đè lên tệp này?</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.
+Please choose a different file name.</source>
+        <translation>%1 là một thư mục.
+Hãy chọn tên tệp khác.</translation>
+    </message>
+    <message>
+        <source>File %1 is not writable.
+Please choose a different file name.</source>
+        <translation>Không ghi được tệp %1.
+Hãy chọn tên tệp khác.</translation>
+    </message>
+    <message>
+        <source>Invalid Pages Definition</source>
+        <translation>Khoảng trang không hợp lệ</translation>
+    </message>
+    <message>
+        <source>The 'From' value cannot be greater than the 'To' value.</source>
+        <translation>Trang “Từ” không được lớn hơn trang “Đến”.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Nâng cao</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>Số bản:</translation>
+    </message>
+    <message>
+        <source>Collate</source>
+        <translation>Xếp theo bộ</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Đảo thứ tự</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>Chế độ màu</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>In hai mặt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Đóng gáy cạnh dài</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Đóng gáy cạnh ngắn</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>Phạm vi in</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>In tất cả</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>Các trang từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>Trang hiện tại</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Phần đã chọn</translation>
+    </message>
+    <message>
+        <source>Page Set:</source>
+        <translation>Nhóm trang:</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>Thiết lập in</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Tê&amp;n:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>Th&amp;uộc tính</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Vị trí:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>Tệp in &amp;ra:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
     </message>
 </context>
 <context>
