@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +32,7 @@ class PledgeEvidence(QGroupBox):
 
     attached = Signal(object)  # the new Attachment
     scan_chosen = Signal(object)  # a Path picked in the file dialog (the owner attaches it)
+    scan_opened = Signal(str)  # the id of a kept scan the clerk wants to look at
 
     def __init__(self, register: OpenRegister, pledge: Pledge, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +52,8 @@ class PledgeEvidence(QGroupBox):
         self.saved_signature.setMaximumHeight(60)
         self.files_label = QLabel()
         self.files_label.setWordWrap(True)
+        self.files_label.setTextFormat(Qt.TextFormat.RichText)
+        self.files_label.linkActivated.connect(self.scan_opened)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear_button)
@@ -76,7 +80,7 @@ class PledgeEvidence(QGroupBox):
             self.saved_signature.clear()
         self.saved_signature.setVisible(bool(png))
         scans = [
-            a.file_name or a.mime
+            f'<a href="{a.id}">{html.escape(a.file_name or a.mime)}</a>'
             for a in checkin.attachments(self._register, self.pledge.id)
             if a.kind is AttachmentKind.SCAN
         ]
@@ -84,6 +88,7 @@ class PledgeEvidence(QGroupBox):
             self.tr("Scanned: {files}").format(files=", ".join(scans)) if scans else ""
         )
         self.files_label.setVisible(bool(scans))
+        self.files_label.setToolTip(self.tr("Click a file to look at it"))
 
     def has_saved_signature(self) -> bool:
         return checkin.signature_png(self._register, self.pledge.id) is not None

@@ -208,6 +208,9 @@ class PledgePage(QWidget):
         dialog = RecordPledgeDialog(self._register, found, self)
         dialog.recorded.connect(self._recorded)
         dialog.archive_requested.connect(self.printing.print_archive)
+        dialog.scan_requested.connect(
+            lambda attachment_id: self.printing.view_scan(attachment_id, dialog)
+        )
         dialog.finished.connect(lambda _result: self.focus_check_in())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "record_dialog", None))

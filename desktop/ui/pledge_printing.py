@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QMarginsF, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge
 from desktop.messages import describe
-from desktop.services import printing, reports, sheets
+from desktop.services import checkin, printing, reports, sheets
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
@@ -117,6 +118,18 @@ class PledgePrinting(QObject):
 
         self.run(self.tr("Unsigned households"), "ho-chua-ky", render)
 
+    def view_scan(self, attachment_id: str, parent: QWidget | None = None) -> None:
+        """A scanned sheet kept with a pledge, in the preview (an image on an A4 page)."""
+
+        def render(reg: OpenRegister, out: Path, _progress: Any, _cancelled: Any) -> None:
+            data = checkin.attachment_bytes(reg, attachment_id)
+            if data.startswith(b"%PDF"):
+                out.write_bytes(data)
+            else:
+                image_page(data, out)
+
+        self.run(self.tr("Scanned sheet"), "ban-quet", render, parent=parent)
+
     def print_archive(self, pledge: Pledge) -> None:
         """The "bản lưu" of a signed pledge: its sheet with the date, signer and signature."""
 
@@ -132,6 +145,7 @@ class PledgePrinting(QObject):
         render: Render,
         note: Callable[[Any], str] = lambda _result: "",
         ready: Callable[[Any, PreviewDialog], None] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         """Render ``stem``-date.pdf on the lane; open it when done (unless cancelled)."""
         out = self._folder / f"{stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
@@ -148,7 +162,7 @@ class PledgePrinting(QObject):
                 return
             heading = title[:1].upper() + title[1:]
             preview = self.open_preview(
-                out, heading, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf"
+                out, heading, note(result), f"{stem}-{dt.date.today():%d-%m-%Y}.pdf", parent
             )
             if ready is not None:
                 ready(result, preview)
@@ -157,12 +171,15 @@ class PledgePrinting(QObject):
             Task(self.tr("Preparing {title}").format(title=title), work, done, self._failed)
         )
 
-    def open_preview(self, pdf: Path, title: str, note: str, suggested: str) -> PreviewDialog:
+    def open_preview(
+        self, pdf: Path, title: str, note: str, suggested: str, parent: QWidget | None = None
+    ) -> PreviewDialog:
+        """The preview window (over ``parent`` when a modal dialog asked for it)."""
         if self.preview is not None:
             self.preview.close()
         try:
             dialog = PreviewDialog(
-                pdf, title, self._tasks, self._parent, note=note, suggested_name=suggested
+                pdf, title, self._tasks, parent or self._parent, note=note, suggested_name=suggested
             )
         except KnownError as err:
             self._failed(err)
@@ -192,6 +209,24 @@ class PledgePrinting(QObject):
         text = describe(error)
         self.message.emit(text, 0)
         warn(self._parent, self.tr("Printing"), text)
+
+
+def image_page(data: bytes, out: Path) -> None:
+    """A photo or scan (PNG, JPEG) on one A4 page, fitted inside 10 mm margins."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        raise KnownError("attachment.not_image_or_pdf", name=out.name)
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    painter = QPainter(writer)
+    try:
+        area = painter.viewport()
+        size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(QRect(area.topLeft(), size), image)
+    finally:
+        painter.end()
 
 
 def _hamlet(reg: OpenRegister, hamlet_id: str | None) -> Any:

@@ -42,6 +42,7 @@ class RecordPledgeDialog(QDialog):
 
     recorded = Signal(object)  # the saved Pledge
     archive_requested = Signal(object)  # a signed Pledge whose bản lưu should be printed
+    scan_requested = Signal(str)  # the id of a kept scan to show
 
     def __init__(
         self, register: OpenRegister, found: CheckedIn, parent: QWidget | None = None
@@ -124,6 +125,7 @@ class RecordPledgeDialog(QDialog):
         self.setMinimumWidth(460)
         self.evidence = PledgeEvidence(register, self.pledge)
         self.evidence.scan_chosen.connect(self.attach_scan)
+        self.evidence.scan_opened.connect(self.scan_requested)
         self.archive_button = self.buttons.addButton(
             self.tr("Save and print &archive copy"), QDialogButtonBox.ButtonRole.ActionRole
         )

@@ -1048,6 +1048,10 @@
         <translation>Bản quét: {files}</translation>
     </message>
     <message>
+        <source>Click a file to look at it</source>
+        <translation>Bấm vào tên tệp để xem</translation>
+    </message>
+    <message>
         <source>Attach the scanned sheet</source>
         <translation>Đính kèm bản quét</translation>
     </message>
@@ -1140,6 +1144,10 @@
     <message>
         <source>Unsigned households</source>
         <translation>danh sách hộ chưa ký</translation>
+    </message>
+    <message>
+        <source>Scanned sheet</source>
+        <translation>bản quét</translation>
     </message>
     <message>
         <source>Archive copy</source>

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -16,7 +17,7 @@ from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pledge_page import PledgePage
 from desktop.ui.preview_dialog import PreviewDialog
 from tests.ui.conftest import SmallRegister
-from tests.ui.ink import draw_signature
+from tests.ui.ink import draw_signature, make_pdf
 
 
 def open_page(window: MainWindow) -> PledgePage:
@@ -215,3 +216,37 @@ def test_closing_the_preview_while_printing_lets_the_job_finish(
     printed = pdfium.PdfDocument(str(out))
     assert len(printed) == 6  # every household of the commune
     printed.close()
+
+
+def test_a_kept_scan_opens_in_the_preview(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    record = page.open_pledge(small_register.ids["PK-002"])
+    qtbot.waitExposed(record)
+    photo = tmp_path / "anh-chup.png"
+    picture = QImage(300, 420, QImage.Format.Format_RGB32)
+    picture.fill(QColor("white"))
+    assert picture.save(str(photo))
+    scan = tmp_path / "ban-quet.pdf"
+    scan.write_bytes(make_pdf(2))
+    kept = [record.evidence.attach_scan(photo), record.evidence.attach_scan(scan)]
+    assert "anh-chup.png" in record.evidence.files_label.text()
+
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        record.evidence.files_label.linkActivated.emit(kept[0].id)
+    shown = wait_preview(qtbot, page)
+    assert len(shown.pages) == 1
+    assert shown.pages.image_count(0) == 1
+    assert shown.parentWidget() is record  # usable over the modal pledge dialog
+    shown.close()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        record.evidence.files_label.linkActivated.emit(kept[1].id)
+    shown = wait_preview(qtbot, page)
+    assert len(shown.pages) == 2
+    assert "Trang 2" in shown.pages.text(1)
+    shown.close()
