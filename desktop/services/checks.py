@@ -8,9 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.entities import Person
 from desktop.domain.pledges import validate_stored_pledge
+from desktop.domain.roster import duplicate_issue, id_number_key
 from desktop.domain.validation import (
     Issue,
+    IssueCode,
     Severity,
     validate_hamlet,
     validate_household,
@@ -82,6 +85,7 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
                 Finding("hộ", household.code, i) for i in validate_household(household)
             ]
         members: dict[str, set[str]] = defaultdict(set)
+        holders: dict[str, Person] = {}  # personal ID -> the first person found with it
         for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):
             person = repo.person_from(row)
             members[person.household_id].add(person.id)
@@ -90,6 +94,18 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
             report.findings += [
                 Finding("nhân khẩu", label, i) for i in validate_person(person, today)
             ]
+            key = id_number_key(person.id_number)
+            if key is not None and key in holders:
+                first = holders[key]
+                issue = duplicate_issue(
+                    "id_number",
+                    IssueCode.ID_NUMBER_DUPLICATE,
+                    first,
+                    codes.get(first.household_id, "?"),
+                )
+                report.findings.append(Finding("nhân khẩu", label, issue))
+            elif key is not None:
+                holders[key] = person
         n_pledges = 0
         for row in db.query(
             "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
