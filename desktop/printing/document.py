@@ -7,7 +7,7 @@ import os
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from desktop.domain.errors import KnownError
@@ -32,6 +32,7 @@ Cancelled = Callable[[], bool]
 PAGE_WIDTH, PAGE_HEIGHT = A4
 # Leading as a multiple of the font size for "single" line spacing (a Times-metric font).
 SINGLE_LEADING = 1.15
+CELL_PADDING = 3  # points left and right of a ruled table's cell text
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,22 @@ def markup(value: object) -> str:
     return escape(text(value))
 
 
+class Paragraphs:
+    """Makes Paragraphs, parsing each distinct markup once: a hamlet's sheets repeat the same
+    commitments, headings and labels hundreds of times, and the parse is a tenth of a sheet.
+    (reportlab reads the parsed fragments without changing them; the golden tests compare
+    whole PDFs drawn with and without this.)"""
+
+    def __init__(self) -> None:
+        self._frags: dict[tuple[str, str], list[object]] = {}
+
+    def __call__(self, marked_up: str, style: ParagraphStyle) -> Paragraph:
+        key = (marked_up, style.name)
+        paragraph = Paragraph(marked_up, style, frags=self._frags.get(key))
+        self._frags.setdefault(key, paragraph.frags)
+        return paragraph
+
+
 @dataclass(frozen=True)
 class Styles:
     """The paragraph styles of a form, sized from a template's layout (Decree 30 ranges)."""
@@ -75,6 +92,8 @@ class Styles:
     signature_hint: ParagraphStyle
     signature_name: ParagraphStyle
     small: ParagraphStyle
+    # For the words every sheet repeats; a household's own names go through Paragraph.
+    repeated: Paragraphs = field(default_factory=Paragraphs)
 
 
 def make_styles(layout: Layout) -> Styles:
@@ -257,8 +276,8 @@ def grid_style(size: float, *extra: tuple, leading: float | None = None) -> Tabl
             ("FONT", (0, 0), (-1, -1), REGULAR, size, leading or size * 1.2),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 0.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             *extra,

@@ -24,6 +24,7 @@ from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
 from desktop.domain.text import fold_for_search
 from desktop.printing.document import (
+    CELL_PADDING,
     Cancelled,
     MottoBlock,
     Output,
@@ -180,22 +181,22 @@ def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -
     frame = text_area(template.layout)
     story: list[Flowable] = [
         MottoBlock(styles),
-        Paragraph(markup(fill(template.title, values)), styles.title),
-        Paragraph(markup(fill(template.subject, values)), styles.subject),
+        styles.repeated(markup(fill(template.title, values)), styles.title),
+        styles.repeated(markup(fill(template.subject, values)), styles.subject),
         _household_block(sheet, values, styles, frame.width),
         Spacer(1, styles.label.spaceBefore),
         _member_table(sheet, styles, frame.width),
     ]
     story += _relatives(sheet, styles, width=frame.width)
-    story.append(Paragraph(markup(fill(template.lead, values)), styles.body))
+    story.append(styles.repeated(markup(fill(template.lead, values)), styles.body))
     for number, commitment in enumerate(template.commitments, start=1):
-        story.append(Paragraph(f"{number}. {markup(fill(commitment, values))}", styles.body))
+        story.append(styles.repeated(f"{number}. {markup(fill(commitment, values))}", styles.body))
     # The signatures never stand alone on a page: the closing words go with them.
     ending: list[Flowable] = []
     if template.closing:
-        ending.append(Paragraph(markup(fill(template.closing, values)), styles.body))
+        ending.append(styles.repeated(markup(fill(template.closing, values)), styles.body))
     ending += [
-        Paragraph(markup(date_line(sheet.place_name, sheet.signed_on)), styles.date_line),
+        styles.repeated(markup(date_line(sheet.place_name, sheet.signed_on)), styles.date_line),
         _signature_table(sheet, template, values, styles, frame.width),
     ]
     story.append(KeepTogether(ending))
@@ -243,7 +244,17 @@ def _grid(rows: list[list[object]], widths: list[float], styles: Styles, blank_r
 
 
 def _head_row(labels: Sequence[str], styles: Styles) -> list[object]:
-    return [Paragraph(label, styles.table_head) for label in labels]
+    return [styles.repeated(label, styles.table_head) for label in labels]
+
+
+def _cell(value: str, styles: Styles, width: float) -> str | Paragraph:
+    """A table cell: plain text when it fits one line (a Paragraph costs its markup parse and
+    line breaking on every sheet), a wrapping Paragraph when it does not."""
+    shown = text(value)
+    size = styles.table.fontSize
+    if stringWidth(shown, REGULAR, size) <= width - 2 * CELL_PADDING:
+        return shown
+    return Paragraph(markup(shown), styles.table)
 
 
 def _member_table(sheet: PledgeSheet, styles: Styles, width: float) -> Table:
@@ -259,11 +270,11 @@ def _member_table(sheet: PledgeSheet, styles: Styles, width: float) -> Table:
         rows.append(
             [
                 str(number),
-                Paragraph(markup(member.full_name), styles.table),
+                _cell(member.full_name, styles, cols[1]),
                 text(member.gender),
                 text(member.birth),
                 text(member.id_number),
-                Paragraph(markup(member.relationship), styles.table),
+                _cell(member.relationship, styles, cols[5]),
             ]
         )
     blank_rows = 0 if sheet.household_code else BLANK_MEMBER_ROWS
@@ -283,8 +294,8 @@ def _relatives(sheet: PledgeSheet, styles: Styles, width: float) -> list[Flowabl
             Paragraph(_gap(width, styles.body_left.fontSize), styles.body_left),
         ]
     if not sheet.relatives:
-        return [Paragraph(f"{label}: không có.", styles.label)]
-    lines = [Paragraph(f"{label}:", styles.label)]
+        return [styles.repeated(f"{label}: không có.", styles.label)]
+    lines = [styles.repeated(f"{label}:", styles.label)]
     for number, relative in enumerate(sheet.relatives, start=1):
         parts = [f"<b>{markup(relative.full_name)}</b>"]
         if text(relative.relationship):
@@ -311,13 +322,16 @@ def _signature_table(
     for column in columns:
         # A name left empty stays empty: it is written by hand under the signature.
         name = fill(column.name, values) if _has_values(column.name, values) else ""
-        names.append(Paragraph(markup(name), styles.signature_name))
+        names.append(styles.repeated(markup(name), styles.signature_name))
     space: list[object] = [Spacer(1, SIGNATURE_SPACE) for _ in columns]
     if sheet.signature_png:
         space[0] = _signature_image(sheet, column_width - 12)
     rows = [
-        [Paragraph(markup(fill(c.heading, values)), styles.signature_heading) for c in columns],
-        [Paragraph("(Ký, ghi rõ họ tên)", styles.signature_hint) for _ in columns],
+        [
+            styles.repeated(markup(fill(c.heading, values)), styles.signature_heading)
+            for c in columns
+        ],
+        [styles.repeated("(Ký, ghi rõ họ tên)", styles.signature_hint) for _ in columns],
         space,
         names,
     ]

@@ -19,10 +19,12 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
 
 from desktop.bundled import form_path
 from desktop.domain.templates import LAYOUT_RANGES, PledgeTemplate, fill, load_template
 from desktop.printing import render_blank, render_pledges
+from desktop.printing.document import Paragraphs
 from desktop.printing.fonts import FACES, missing_glyphs
 from desktop.printing.sheet import sheet_values
 from tests.golden.pdf_facts import Run, embedded_fonts, flat, page_texts, qr_codes, text_runs
@@ -293,3 +295,12 @@ def test_a_household_of_eight_fits_one_sheet(which: str) -> None:
     assert render_pledges([replace(sheet, members=short)], template, out).pages == 1
     text = flat(page_texts(out.getvalue())[0])
     assert "ĐẠI DIỆN HỘ GIA ĐÌNH" in text and "Lò Văn 7" in text
+
+
+def test_parsing_repeated_words_once_changes_nothing_drawn(
+    border: PledgeTemplate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheets = [household(n, code=f"SH-{n}", relatives=n % 2 == 0) for n in (3, 60, 5, 9)]
+    cached = _render(sheets, border, copies=2)
+    monkeypatch.setattr(Paragraphs, "__call__", lambda self, text, style: Paragraph(text, style))
+    assert _render(sheets, border, copies=2) == cached
