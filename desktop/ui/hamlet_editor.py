@@ -140,6 +140,7 @@ class HamletEditor(QWidget):
         self.store = store
         self._editing: Hamlet | None = None  # the selected hamlet, None while adding
         self._kind_chosen = False  # the clerk picked a kind: the name no longer decides it
+        self._shown: list[Hamlet] = []  # what the table shows, to notice changes elsewhere
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(
@@ -216,8 +217,18 @@ class HamletEditor(QWidget):
         """A name is typed in the form but not added yet."""
         return self._editing is None and bool(normalize_text(self.name.text()))
 
+    def refresh_if_changed(self) -> None:
+        """Show hamlets added or changed elsewhere (an import); the form is left alone when
+        nothing changed, so a half-typed edit survives a visit to another page."""
+        if self._sorted_hamlets() != self._shown:
+            self.reload(select_id=self._editing.id if self._editing else None)
+
+    def _sorted_hamlets(self) -> list[Hamlet]:
+        return sorted(self.store.hamlets(), key=lambda h: text_sort_string(h.name))
+
     def reload(self, select_id: str | None = None) -> None:
-        hamlets = sorted(self.store.hamlets(), key=lambda h: text_sort_string(h.name))
+        hamlets = self._sorted_hamlets()
+        self._shown = hamlets
         self.table.blockSignals(True)
         self.table.setRowCount(len(hamlets))
         for row, hamlet in enumerate(hamlets):

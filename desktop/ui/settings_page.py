@@ -8,7 +8,7 @@ new one is shown by reopening the window (MainWindow.reopen_in_language).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -113,6 +113,11 @@ class SettingsPage(QWidget):
         self.save_staff_button.clicked.connect(self.save_staff)
         self.hamlet_editor.changed.connect(self._hamlets_edited)
         self.language.activated.connect(self._language_activated)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # An import or the household editor may have added hamlets since the last visit.
+        self.hamlet_editor.refresh_if_changed()
+        super().showEvent(event)
 
     def save_staff(self) -> bool:
         """Store the clerk and the Border Guard post and officer (audited)."""

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import app
+from desktop.domain.entities import Hamlet, HamletKind
 from desktop.services.register import OpenRegister, open_existing
+from desktop.services.settings import add_hamlet
 from desktop.store.households import list_hamlets
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_page import SettingsPage
@@ -169,3 +171,16 @@ def test_the_language_waits_for_a_running_job(
         release.set()
         with qtbot.waitSignal(window.tasks.finished, timeout=5000):
             pass
+
+
+def test_hamlets_added_elsewhere_appear_when_settings_is_opened(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_settings(qtbot, window).hamlet_editor
+    assert editor.table.rowCount() == 3
+    window.show_page(0)
+    add_hamlet(window.register, Hamlet("Bản Từ Tệp Nhập", HamletKind.BAN))  # as an import would
+    window.show_page(window.pages.indexOf(window.settings_page))
+    names = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
+    assert "Bản Từ Tệp Nhập" in names
