@@ -85,9 +85,17 @@ class SetupWizard(QWizard):
 
     def _create(self, *, demo: bool) -> bool:
         commune = self.commune_page.chosen_commune()
-        try:
-            if self.path == default_register_path():
+        title = self.tr("The register was not created")
+        if self.path == default_register_path():
+            try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                text = self.tr("The folder {folder} could not be made: {detail}")
+                QMessageBox.critical(
+                    self, title, text.format(folder=self.path.parent, detail=exc.strerror)
+                )
+                return False
+        try:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
             try:
                 if demo:
@@ -106,7 +114,7 @@ class SetupWizard(QWizard):
             finally:
                 QApplication.restoreOverrideCursor()
         except KnownError as err:
-            QMessageBox.critical(self, self.tr("The register was not created"), describe(err))
+            QMessageBox.critical(self, title, describe(err))
             return False
         self.created = True
         return True

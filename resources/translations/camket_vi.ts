@@ -1555,6 +1555,10 @@
         <source>The register was not created</source>
         <translation>Chưa tạo được sổ đăng ký</translation>
     </message>
+    <message>
+        <source>The folder {folder} could not be made: {detail}</source>
+        <translation>Không tạo được thư mục {folder}: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>SignaturePad</name>

@@ -213,3 +213,23 @@ def test_sample_data_from_the_wizard_opens_a_demo_register(
         assert len(household_ids(register.db)) == first_run.DEMO_HOUSEHOLDS
     finally:
         register.close()
+
+
+def test_an_unmakeable_data_folder_is_reported(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    path = blocker / "CamKet" / "camket.sqlite3"
+    monkeypatch.setattr(first_run, "default_register_path", lambda: path)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        first_run.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+    )
+    wizard = SetupWizard(path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.start_page.demo.click()
+    assert shown and "CamKet" in shown[0] and not wizard.created
+    assert wizard.isVisible()
