@@ -89,6 +89,9 @@ MESSAGES: dict[str, str] = {
         "theo Nghị định 30/2020/NĐ-CP."
     ),
     "template.unreadable": "Không đọc được mẫu cam kết: {file}",
+    "template.unprintable": (
+        "Mẫu cam kết {file} có ký tự “{char}” ({code}) mà phông chữ không có; hãy sửa lại nội dung."
+    ),
     "font.missing": "Thiếu tệp phông chữ để in: {file}",
     "print.unwritable": "Không ghi được tệp PDF: {path}",
     "print.nothing": "Không có hộ nào để in.",

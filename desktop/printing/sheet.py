@@ -40,7 +40,7 @@ from desktop.printing.document import (
     text,
     text_area,
 )
-from desktop.printing.fonts import REGULAR, register_fonts
+from desktop.printing.fonts import BOLD, REGULAR, missing_glyphs, register_fonts
 from desktop.printing.pages import GAP, SheetRun, SheetStart, sheet_document
 
 BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
@@ -80,6 +80,7 @@ def render_pledges(
     if not 1 <= copies <= 3:
         raise KnownError("print.bad_copies", copies=copies)
     register_fonts()
+    _check_glyphs(template)
     run = SheetRun(template, make_styles(template.layout), len(sheets), progress, cancel)
     story: list[Flowable] = []
     for index, sheet in enumerate(sheets):
@@ -99,6 +100,28 @@ def render_pledges(
     if progress:
         progress(len(sheets), len(sheets))
     return RenderResult(sheets=len(sheets) * copies, pages=run.pages)
+
+
+def _check_glyphs(template: PledgeTemplate) -> None:
+    """A template's words must all have glyphs: reportlab would draw boxes without a word.
+
+    (An edited copy may hold a character Liberation Serif lacks: an emoji, a Chinese name.)
+    """
+    words = " ".join(
+        [template.title, template.subject, template.lead, template.closing, *template.commitments]
+        + [c.heading for c in template.signatures]
+        + [c.name for c in template.signatures]
+    )
+    for face in (REGULAR, BOLD):
+        missing = missing_glyphs(face, words)
+        if missing:
+            char = min(missing)
+            raise KnownError(
+                "template.unprintable",
+                file=template.source_name,
+                char=char,
+                code=f"U+{ord(char):04X}",
+            )
 
 
 def render_blank(

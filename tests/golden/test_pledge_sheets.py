@@ -159,7 +159,8 @@ def test_only_the_bundled_fonts_are_used_and_all_are_embedded(
 def test_text_stays_inside_the_decree_30_margins(which: str) -> None:
     template = load_template(form_path(which))
     layout = template.layout
-    runs = text_runs(_render([household(6)], template))
+    # A sheet of one page and one that continues under its repeated header.
+    runs = text_runs(_render([household(6), household(60, code="SH-0060")], template))
     left, right = layout.margin_left_mm * mm, PAGE_WIDTH - layout.margin_right_mm * mm
     bottom, top = layout.margin_bottom_mm * mm, PAGE_HEIGHT - layout.margin_top_mm * mm
     body = [r for r in runs if r.y >= bottom]

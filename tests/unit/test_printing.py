@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,13 @@ def test_a_missing_font_file_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path:
     missing = str(tmp_path / "fonts" / "LiberationSerif-Regular.ttf")
     assert caught.value.params == {"file": missing}
     assert describe(caught.value) == f"Thiếu tệp phông chữ để in: {missing}"
+
+
+def test_a_template_with_a_character_the_font_lacks_is_refused() -> None:
+    template = load_template(form_path("covid-xnc-2021.toml"))
+    edited = replace(template, closing="Xin cam kết 守法 ✅.", source_name="thu@2")
+    with pytest.raises(KnownError) as caught:
+        render_pledges(_sheets(1), edited, io.BytesIO())
+    assert caught.value.code == "template.unprintable"
+    assert caught.value.params["file"] == "thu@2"
+    assert "thu@2" in describe(caught.value)
