@@ -610,6 +610,22 @@ def _camket() -> str:
     return str(Path(sys.executable).with_name("camket"))
 
 
+def bench_print_job(folder: Path, pages: int = 40) -> None:
+    """The system-print path of the preview: pages drawn on a printer at 300 dpi (gray)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.print_job", str(folder / "ours.pdf"), str(pages)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout.split()
+    count, ours, raw = int(out[0]), float(out[1]), float(out[2])
+    print(f"Printing from the preview: {count} sheets at 300 dpi gray (best of 2)")
+    _row("print_pages to a PDF printer vs PDFium rendering the pages", ours, raw)
+    print(f"  pages per second: ours {count / ours:.1f}, raw render {count / raw:.1f}")
+
+
 def bench_window(path: Path, folder: Path) -> None:
     shot = folder / "window.png"
     bare_script = folder / "bare_window.py"
@@ -646,6 +662,7 @@ def main() -> None:
         bench_search(path, args.queries)
         bench_progress(path)
         bench_printing(path, folder, args.print_households)
+        bench_print_job(folder)
         bench_window(path, folder)
         bench_household_editing(path, folder)
         bench_import(folder, args.import_households)
