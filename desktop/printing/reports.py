@@ -59,10 +59,11 @@ def render_progress_report(
     width = text_area(_LAYOUT).width
     total = total_progress(rows, COMMUNE_TOTAL)
     summary = (
-        f"Toàn xã có {total.households} hộ; đã ký cam kết {total.signed} hộ, đạt "
-        f"{_percent(total.percent)}% (chỉ tiêu {total.target_percent}%); còn {total.unsigned} "
-        f"hộ chưa ký, trong đó {total.refused} hộ từ chối, {total.absent} hộ vắng mặt, "
-        f"{total.printed} hộ đã nhận bản cam kết nhưng chưa ký và {total.not_printed} hộ "
+        f"Toàn xã có {_count(total.households)} hộ; đã ký cam kết {_count(total.signed)} hộ, "
+        f"đạt {_percent(total.percent)}% (chỉ tiêu {total.target_percent}%); còn "
+        f"{_count(total.unsigned)} hộ chưa ký, trong đó {_count(total.refused)} hộ từ chối, "
+        f"{_count(total.absent)} hộ vắng mặt, {_count(total.printed)} hộ đã nhận bản cam kết "
+        f"nhưng chưa ký và {_count(total.not_printed)} hộ "
         "chưa được in bản cam kết."
     )
     story: list[Flowable] = [
@@ -162,6 +163,10 @@ def _top(heading: ReportHeading, styles: Styles, title: str, subject: str) -> li
     ]
 
 
+def _count(value: int) -> str:
+    return f"{value:,}".replace(",", ".")  # 6.000: Vietnamese groups thousands with dots
+
+
 def _percent(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")  # Vietnamese decimal comma
 
@@ -214,7 +219,7 @@ def _progress_table(
                     styles.table,
                 ),
                 *(
-                    str(n)
+                    _count(n)
                     for n in (
                         row.households,
                         row.signed,

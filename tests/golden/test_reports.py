@@ -39,6 +39,7 @@ def _progress() -> list[HamletProgress]:
         HamletProgress("a", "Bản Nậm Cha", 120, 90, 2, 3, 10, 15),
         HamletProgress("b", "Tổ dân phố Nậm Hăn - Sà Dề Phìn", 80, 80, 0, 0, 0, 0),
         HamletProgress("c", "Thôn 10", 41, 0, 0, 0, 1, 40),
+        HamletProgress("d", "Thôn Hợp Nhất", 1250, 1000, 0, 0, 0, 250),
     ]
 
 
@@ -52,8 +53,9 @@ def test_progress_report_lists_every_hamlet_and_the_commune_total() -> None:
     assert "BÁO CÁO Tiến độ ký cam kết thực hiện phong trào “Toàn dân tham gia" in text
     assert "1 Bản Nậm Cha 120 90 2 3 10 15 75,0" in text
     assert "3 Thôn 10 41 0 0 0 1 40 0,0" in text
-    assert "Toàn xã 241 170 2 3 11 55 70,5" in text
-    assert "đã ký cam kết 170 hộ, đạt 70,5% (chỉ tiêu 100%); còn 71 hộ chưa ký" in text
+    assert "4 Thôn Hợp Nhất 1.250 1.000 0 0 0 250 80,0" in text
+    assert "Toàn xã 1.491 1.170 2 3 11 305 78,5" in text
+    assert "đã ký cam kết 1.170 hộ, đạt 78,5% (chỉ tiêu 100%); còn 321 hộ chưa ký" in text
     assert "NGƯỜI LẬP BÁO CÁO (Ký, ghi rõ họ tên) Lò Thị Hoa" in text
     fonts = embedded_fonts(out.getvalue())
     assert all(fonts.values()) and {n.split("+")[1] for n in fonts} <= set(FACES)
