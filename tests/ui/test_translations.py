@@ -16,16 +16,26 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
+    QTableView,
+    QWidget,
     QWizard,
 )
+from pytestqt.qtbot import QtBot
 
 from desktop import app as camket_app
 from desktop.bundled import resource_path
 from desktop.ui import screenshot, translations
+from desktop.ui.first_run import SetupWizard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translations import install_translators
 from desktop.userdata import preferred_language, set_preferred_language
@@ -190,6 +200,58 @@ def test_main_window_is_vietnamese_by_default_and_english_after_switching(
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     buttons.deleteLater()
+
+
+def _shown_texts(widget: QWidget) -> list[str]:
+    texts = [widget.toolTip(), widget.accessibleName(), widget.windowTitle()]
+    if isinstance(widget, QAbstractButton | QLabel):
+        texts.append(widget.text())
+    if isinstance(widget, QLineEdit):
+        texts.append(widget.placeholderText())
+    if isinstance(widget, QGroupBox):
+        texts.append(widget.title())
+    if isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    if isinstance(widget, QListWidget):
+        texts += [widget.item(i).text() for i in range(widget.count())]
+    if isinstance(widget, QTableView) and widget.model() is not None:
+        model = widget.model()
+        texts += [
+            str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            for c in range(model.columnCount())
+        ]
+    for action in widget.actions():
+        texts += [action.text(), action.toolTip()]
+    return texts
+
+
+def _english_left_in(top: QWidget) -> list[str]:
+    """Texts on screen that are English sources of camket_vi.ts with another Vietnamese
+    text: built before the translators were installed, or looked up under another context."""
+    english = {
+        source.replace("&", "")
+        for _context, source, text, _kind in messages(APP_TS)
+        if "{" not in source and text.replace("&", "") != source.replace("&", "")
+    }
+    return sorted(
+        {
+            f"{type(widget).__name__}: {text!r}"
+            for widget in [top, *top.findChildren(QWidget)]
+            for text in _shown_texts(widget)
+            if text and text.replace("&", "") in english
+        }
+    )
+
+
+def test_no_english_is_left_on_the_vietnamese_screens(
+    qtbot: QtBot, small_register: SmallRegister, main_window: Callable[..., MainWindow]
+) -> None:
+    window = main_window(small_register.path)
+    window.household_page.select_row(0)
+    assert _english_left_in(window) == []
+    wizard = SetupWizard(small_register.path.with_name("new.sqlite3"))
+    qtbot.addWidget(wizard)
+    assert _english_left_in(wizard) == []
 
 
 @pytest.mark.parametrize(("language", "title"), [(None, "Hộ gia đình"), ("en", "Households")])
