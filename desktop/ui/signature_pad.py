@@ -22,6 +22,12 @@ INK = QColor(16, 32, 96)  # blue-black, as a ball-point pen
 BASE_WIDTH = 2.6  # px at the pad's scale; a pen's pressure scales it
 
 
+def _pen(width: float) -> QPen:
+    pen = QPen(INK, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
 @dataclass
 class Stroke:
     """One touch-down to lift: points and the pen width at each (pressure-scaled)."""
@@ -195,13 +201,27 @@ class SignaturePad(QWidget):
     # --- drawing ------------------------------------------------------------------------
 
     def _draw_strokes(self, painter: QPainter) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for stroke in self.strokes:
-            width = sum(stroke.widths) / len(stroke.widths)
-            pen = QPen(INK, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(stroke_path(stroke.points))
+            if len(set(stroke.widths)) == 1:  # mouse or finger: one path, one width
+                painter.setPen(_pen(stroke.widths[0]))
+                painter.drawPath(stroke_path(stroke.points))
+                continue
+            # A pen's pressure varies along the stroke: each curve piece (midpoint to
+            # midpoint) takes the width at its sampled point; round caps join the pieces.
+            points, widths = stroke.points, stroke.widths
+            start = points[0]
+            for index in range(1, len(points)):
+                end = (
+                    (points[index] + points[index + 1]) / 2
+                    if index + 1 < len(points)
+                    else points[index]
+                )
+                piece = QPainterPath(start)
+                piece.quadTo(points[index], end)
+                painter.setPen(_pen(widths[index]))
+                painter.drawPath(piece)
+                start = end
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
