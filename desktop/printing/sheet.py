@@ -327,7 +327,7 @@ def _relatives(sheet: PledgeSheet, styles: Styles, width: float) -> list[Flowabl
             parts.append(f"ở {markup(relative.country)}")
         since = text(relative.since)
         if since:
-            parts.append(f"từ năm {markup(since)}" if since.isdigit() else f"từ {markup(since)}")
+            parts.append(f"{_since_words(since)} {markup(since)}")
         lines.append(Paragraph(f"{number}. " + ", ".join(parts) + ".", styles.body_left))
     return lines
 
@@ -382,6 +382,14 @@ def _signature_image(sheet: PledgeSheet, width: float) -> Flowable:
 def _has_values(template_text: str, values: dict[str, str]) -> bool:
     names = placeholders_in(template_text)
     return all(values.get(name) for name in names)
+
+
+def _since_words(since: str) -> str:
+    """ "từ năm 2019", "từ tháng 07/2014", "từ ngày 05/01/2021"."""
+    if not since.replace("/", "").isdigit():
+        return "từ"  # words already: "đầu 2020"
+    slashes = since.count("/")
+    return ("từ năm", "từ tháng", "từ ngày")[slashes] if slashes <= 2 else "từ"
 
 
 def _gap(width: float, size: float, label: str = "") -> str:

@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from desktop.bundled import form_path
+from desktop.domain.pledges import SheetRelative
 from desktop.domain.templates import LAYOUT_RANGES, PledgeTemplate, fill, load_template
 from desktop.printing import render_blank, render_pledges
 from desktop.printing.document import Paragraphs
@@ -130,6 +131,9 @@ def test_text_extracts_back_exactly_in_nfc(hamlet_pdf: bytes, covid: PledgeTempl
     assert "Sìn Hồ, ngày …… tháng …… năm 20……" in first
     assert first.count("(Ký, ghi rõ họ tên)") == 3
     assert "Giàng A Chứ, em trai, ở Trung Quốc, từ năm 2019." in first
+    relative = SheetRelative("Giàng A Túa", "Con", "Hàn Quốc", "07/2014")
+    abroad = _render([replace(household(2), relatives=(relative,))], covid)
+    assert "1. Giàng A Túa, con, ở Hàn Quốc, từ tháng 07/2014." in flat(page_texts(abroad)[0])
 
 
 def test_names_typed_in_nfd_are_drawn_and_found_in_nfc(covid: PledgeTemplate) -> None:
