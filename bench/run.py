@@ -29,7 +29,8 @@ from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, fill
 from desktop.domain.text import fold_for_search
 from desktop.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from desktop.printing.sheet import render_pledges, sheet_values
+from desktop.printing.sheet import render_pledges
+from desktop.printing.wording import sheet_values
 from desktop.services import households as households_service
 from desktop.services.demo import create_demo_register
 from desktop.services.pledges import current_campaign

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,7 +21,6 @@ from reportlab.platypus import (
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
-from desktop.domain.text import fold_for_search
 from desktop.printing.document import (
     CELL_PADDING,
     Cancelled,
@@ -42,25 +40,10 @@ from desktop.printing.document import (
 )
 from desktop.printing.fonts import BOLD, REGULAR, missing_glyphs, register_fonts
 from desktop.printing.pages import GAP, SheetRun, SheetStart, sheet_document
+from desktop.printing.wording import residence, sheet_values, since_words
 
 BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
 SIGNATURE_SPACE = 40  # points (14 mm) between "(Ký, ghi rõ họ tên)" and the printed name
-
-# Unit names start with their kind ("Xã Sìn Hồ", "Bản Nậm Cha"); inside a sentence Vietnamese
-# writes the kind in lower case ("Ủy ban nhân dân xã Sìn Hồ").
-_UNIT_KINDS = (
-    "Tỉnh",
-    "Thành phố",
-    "Xã",
-    "Phường",
-    "Thị trấn",
-    "Đặc khu",
-    "Thôn",
-    "Bản",
-    "Ấp",
-    "Khu phố",
-    "Tổ dân phố",
-)
 
 
 def render_pledges(
@@ -177,25 +160,6 @@ def blank_sheet(
     )
 
 
-def sheet_values(sheet: PledgeSheet) -> dict[str, str]:
-    """What each template placeholder stands for on this sheet ("" prints a dotted gap)."""
-    blank = not sheet.household_code
-    return {
-        "household_head": text(sheet.head_name),
-        "household_code": text(sheet.household_code),
-        "address": text(sheet.address),
-        "hamlet": _inline(sheet.hamlet_name),
-        "hamlet_head": text(sheet.hamlet_head),
-        "commune": _inline(sheet.commune_name),
-        "province": _inline_province(sheet.province_name),
-        "place": text(sheet.place_name),
-        "border_post": text(sheet.border_post),
-        "border_officer": text(sheet.border_officer),
-        "member_count": "" if blank else str(sheet.member_count),
-        "signer_name": text(sheet.signer_name or sheet.head_name),
-    }
-
-
 # --- the story of one sheet --------------------------------------------------------------------
 
 
@@ -237,7 +201,7 @@ def _household_block(
 
     birth = text(sheet.head_birth)
     birth_label = "Ngày sinh" if "/" in birth else "Năm sinh"
-    where = _residence(values)
+    where = residence(values)
     rows = [
         [field("Họ và tên chủ hộ", values["household_head"], bold=True), field(birth_label, birth)],
         [
@@ -327,7 +291,7 @@ def _relatives(sheet: PledgeSheet, styles: Styles, width: float) -> list[Flowabl
             parts.append(f"ở {markup(relative.country)}")
         since = text(relative.since)
         if since:
-            parts.append(f"{_since_words(since)} {markup(since)}")
+            parts.append(f"{since_words(since)} {markup(since)}")
         lines.append(Paragraph(f"{number}. " + ", ".join(parts) + ".", styles.body_left))
     return lines
 
@@ -384,46 +348,7 @@ def _has_values(template_text: str, values: dict[str, str]) -> bool:
     return all(values.get(name) for name in names)
 
 
-def _since_words(since: str) -> str:
-    """ "từ năm 2019", "từ tháng 07/2014", "từ ngày 05/01/2021"."""
-    if not since.replace("/", "").isdigit():
-        return "từ"  # words already: "đầu 2020"
-    slashes = since.count("/")
-    return ("từ năm", "từ tháng", "từ ngày")[slashes] if slashes <= 2 else "từ"
-
-
 def _gap(width: float, size: float, label: str = "") -> str:
     """Dots for a hand-written answer: as many as fit ``width`` after ``label``."""
     room = width - stringWidth(label, REGULAR, size) - 2
     return "…" * int(room / stringWidth("…", REGULAR, size))
-
-
-def _residence(values: dict[str, str]) -> str:
-    """Address, hamlet, commune, province, each left out when the address already says it."""
-    parts = [values["address"]] if values["address"] else []
-    for unit in (values["hamlet"], values["commune"], values["province"]):
-        # "Bản Ngải Há" typed into the address already names the hamlet.
-        if unit and _words(unit) not in _words(", ".join(parts)):
-            parts.append(unit)
-    return ", ".join(parts)
-
-
-def _words(value: str) -> str:
-    # Whole words only: "Bản Hồng" does not already name "bản Hồ".
-    return " " + " ".join(re.findall(r"\w+", fold_for_search(value))) + " "
-
-
-def _inline_province(name: str) -> str:
-    """'tỉnh Lai Châu' (the official list names most provinces without their kind)."""
-    inline = _inline(name)
-    if inline and inline == text(name) and not inline.startswith(_UNIT_KINDS):
-        return f"tỉnh {inline}"
-    return inline
-
-
-def _inline(name: str) -> str:
-    name = text(name)
-    for kind in _UNIT_KINDS:
-        if name.startswith(kind + " "):
-            return kind.lower() + name[len(kind) :]
-    return name

@@ -27,7 +27,7 @@ from desktop.domain.templates import LAYOUT_RANGES, PledgeTemplate, fill, load_t
 from desktop.printing import render_blank, render_pledges
 from desktop.printing.document import Paragraphs
 from desktop.printing.fonts import FACES, missing_glyphs
-from desktop.printing.sheet import sheet_values
+from desktop.printing.wording import sheet_values
 from tests.golden.pdf_facts import Run, embedded_fonts, flat, page_texts, qr_codes, text_runs
 from tests.golden.samples import VIETNAMESE_LETTERS, household, payload
 

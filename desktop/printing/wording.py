@@ -1,0 +1,83 @@
+"""The words a sheet fills in: placeholder values, unit names inside a sentence, dates."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.pledges import PledgeSheet
+from desktop.domain.text import fold_for_search
+from desktop.printing.document import text
+
+# Unit names start with their kind ("Xã Sìn Hồ", "Bản Nậm Cha"); inside a sentence Vietnamese
+# writes the kind in lower case ("Ủy ban nhân dân xã Sìn Hồ").
+_UNIT_KINDS = (
+    "Tỉnh",
+    "Thành phố",
+    "Xã",
+    "Phường",
+    "Thị trấn",
+    "Đặc khu",
+    "Thôn",
+    "Bản",
+    "Ấp",
+    "Khu phố",
+    "Tổ dân phố",
+)
+
+
+def sheet_values(sheet: PledgeSheet) -> dict[str, str]:
+    """What each template placeholder stands for on this sheet ("" prints a dotted gap)."""
+    blank = not sheet.household_code
+    return {
+        "household_head": text(sheet.head_name),
+        "household_code": text(sheet.household_code),
+        "address": text(sheet.address),
+        "hamlet": _inline(sheet.hamlet_name),
+        "hamlet_head": text(sheet.hamlet_head),
+        "commune": _inline(sheet.commune_name),
+        "province": _inline_province(sheet.province_name),
+        "place": text(sheet.place_name),
+        "border_post": text(sheet.border_post),
+        "border_officer": text(sheet.border_officer),
+        "member_count": "" if blank else str(sheet.member_count),
+        "signer_name": text(sheet.signer_name or sheet.head_name),
+    }
+
+
+def since_words(since: str) -> str:
+    """ "từ năm 2019", "từ tháng 07/2014", "từ ngày 05/01/2021"."""
+    if not since.replace("/", "").isdigit():
+        return "từ"  # words already: "đầu 2020"
+    slashes = since.count("/")
+    return ("từ năm", "từ tháng", "từ ngày")[slashes] if slashes <= 2 else "từ"
+
+
+def residence(values: dict[str, str]) -> str:
+    """Address, hamlet, commune, province, each left out when the address already says it."""
+    parts = [values["address"]] if values["address"] else []
+    for unit in (values["hamlet"], values["commune"], values["province"]):
+        # "Bản Ngải Há" typed into the address already names the hamlet.
+        if unit and _words(unit) not in _words(", ".join(parts)):
+            parts.append(unit)
+    return ", ".join(parts)
+
+
+def _words(value: str) -> str:
+    # Whole words only: "Bản Hồng" does not already name "bản Hồ".
+    return " " + " ".join(re.findall(r"\w+", fold_for_search(value))) + " "
+
+
+def _inline_province(name: str) -> str:
+    """'tỉnh Lai Châu' (the official list names most provinces without their kind)."""
+    inline = _inline(name)
+    if inline and inline == text(name) and not inline.startswith(_UNIT_KINDS):
+        return f"tỉnh {inline}"
+    return inline
+
+
+def _inline(name: str) -> str:
+    name = text(name)
+    for kind in _UNIT_KINDS:
+        if name.startswith(kind + " "):
+            return kind.lower() + name[len(kind) :]
+    return name
