@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     ),
     "db.no_commune": "Sổ đăng ký chưa có thông tin xã: {path}",
     "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
+    "commune.has_households": (
+        "Sổ đã có {count} hộ nên không đổi được xã; muốn lập sổ cho xã khác, hãy tạo sổ mới."
+    ),
     "hamlet.duplicate": "Xã đã có thôn/bản “{name}” (trùng tên, không kể dấu và chữ hoa).",
     "hamlet.empty_name": "Tên thôn/bản không được để trống.",
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop.domain.entities import Commune, Hamlet
-from desktop.services.register import OpenRegister, check_hamlet_name
+from desktop.domain.errors import KnownError
+from desktop.services.register import OpenRegister, check_hamlet_name, official_commune
 from desktop.store import households as repo
 
 
@@ -26,6 +27,32 @@ def update_commune_staff(
     )
     row = repo.commune_row(wanted)
     changed = register.writer.update("commune", row["id"], row)
+    register.reload_commune()
+    return changed
+
+
+def household_count(register: OpenRegister) -> int:
+    return register.db.execute("SELECT count(*) FROM household WHERE deleted = 0").fetchone()[0]
+
+
+def change_commune(register: OpenRegister, code: str) -> bool:
+    """Correct the commune picked at set-up, while the register holds no household yet: once
+    households exist, their pledge sheets and exports carry the commune's code, so it stays.
+    KnownError for an unknown code or a register with households; False when unchanged."""
+    with register.db.atomic():
+        count = household_count(register)
+        if count:
+            raise KnownError("commune.has_households", count=count)
+        official = official_commune(code)
+        wanted = replace(
+            register.commune,
+            code=official.code,
+            name=official.name,
+            province_code=official.province_code,
+            province_name=official.province_name,
+        )
+        row = repo.commune_row(wanted)
+        changed = register.writer.update("commune", row["id"], row)
     register.reload_commune()
     return changed
 

@@ -38,12 +38,7 @@ class MainWindow(QMainWindow):
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
-        commune = register.commune
-        self.setWindowTitle(
-            self.tr("CamKet — {commune}, {province} — {path}").format(
-                commune=commune.name, province=commune.province_name, path=register.path
-            )
-        )
+        self._show_title()
         self.tasks = TaskRunner(register.path, self)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Places"))
@@ -104,6 +99,7 @@ class MainWindow(QMainWindow):
         self.settings_page.status_message.connect(self.statusBar().showMessage)
         self.settings_page.hamlets_changed.connect(self._hamlets_changed)
         self.settings_page.language_chosen.connect(self.reopen_in_language)
+        self.settings_page.commune_changed.connect(self._show_title)
         self.add_page(self.tr("Settings"), self.settings_page)
         self.reopen_language: str | None = None  # set when the window closes to reopen
 
@@ -167,6 +163,14 @@ class MainWindow(QMainWindow):
     def _edit_household(self) -> None:
         self.show_page(self.pages.indexOf(self.household_page))
         self.household_page.edit_current()
+
+    def _show_title(self) -> None:
+        commune = self.register.commune
+        self.setWindowTitle(
+            self.tr("CamKet — {commune}, {province} — {path}").format(
+                commune=commune.name, province=commune.province_name, path=self.register.path
+            )
+        )
 
     def reopen_in_language(self, language: str) -> None:
         """Save ``language`` as the user's and close this window so that the application

@@ -11,11 +11,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,7 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister
-from desktop.services.settings import update_commune_staff
+from desktop.services.settings import change_commune, household_count, update_commune_staff
+from desktop.store.admin_units import CommuneUnit
+from desktop.ui.commune_picker import CommunePicker
 from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
 from desktop.ui.translations import current_language
 from desktop.userdata import LANGUAGES
@@ -40,6 +45,7 @@ class SettingsPage(QWidget):
 
     status_message = Signal(str, int)  # text, milliseconds to show it
     hamlets_changed = Signal()
+    commune_changed = Signal()  # corrected while the register was empty: the title follows
     language_chosen = Signal(str)  # "vi" or "en": the window saves it and reopens in it
 
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
@@ -47,16 +53,19 @@ class SettingsPage(QWidget):
         self._register = register
 
         commune = register.commune
-        title = QLabel(
-            self.tr("{commune}, {province} (code {code})").format(
-                commune=commune.name, province=commune.province_name, code=commune.code
-            )
-        )
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(title.font())
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
-        title.setFont(font)
+        self.title.setFont(font)
+        self.change_commune_button = QPushButton(self.tr("C&hange the commune…"))
+        self.change_commune_button.clicked.connect(self.ask_commune)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.change_commune_button)
+        title_row.addStretch(1)
+        self._show_commune()
 
         self.clerk = QLineEdit(commune.clerk_name)
         self.post = QLineEdit(commune.border_post)
@@ -94,7 +103,7 @@ class SettingsPage(QWidget):
 
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addWidget(title)
+        layout.addLayout(title_row)
         layout.addWidget(staff_box)
         layout.addWidget(hamlet_box, stretch=1)
         layout.addWidget(language_box)
@@ -117,7 +126,43 @@ class SettingsPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         # An import or the household editor may have added hamlets since the last visit.
         self.hamlet_editor.refresh_if_changed()
+        self._show_commune()
         super().showEvent(event)
+
+    def ask_commune(self) -> ChangeCommuneDialog:
+        """The commune picker over the window (open, not exec: the window stays alive)."""
+        dialog = ChangeCommuneDialog(self)
+        dialog.accepted.connect(lambda: self._change_commune(dialog.picker.chosen_commune()))
+        dialog.open()
+        return dialog
+
+    def _change_commune(self, unit: CommuneUnit | None) -> None:
+        if unit is None:
+            return
+        try:
+            changed = change_commune(self._register, unit.code)
+        except KnownError as err:
+            QMessageBox.warning(self, self.tr("The commune was not changed"), describe(err))
+            return
+        self._show_commune()
+        if changed:
+            self.status_message.emit(self.tr("Saved."), HINT_MS)
+            self.commune_changed.emit()
+
+    def _show_commune(self) -> None:
+        commune = self._register.commune
+        self.title.setText(
+            self.tr("{commune}, {province} (code {code})").format(
+                commune=commune.name, province=commune.province_name, code=commune.code
+            )
+        )
+        households = household_count(self._register)
+        self.change_commune_button.setEnabled(households == 0)
+        self.change_commune_button.setToolTip(
+            self.tr("Only while the register has no household yet.")
+            if households == 0
+            else self.tr("The register has households: their sheets carry this commune.")
+        )
 
     def save_staff(self) -> bool:
         """Store the clerk and the Border Guard post and officer (audited)."""
@@ -152,3 +197,28 @@ class SettingsPage(QWidget):
         language = self.language.currentData()
         if language != current_language():
             self.language_chosen.emit(language)
+
+
+class ChangeCommuneDialog(QDialog):
+    """Pick the right commune when the wrong one was chosen at set-up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change the commune"))
+        self.picker = CommunePicker()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker, stretch=1)
+        layout.addWidget(self.buttons)
+        self.picker.changed.connect(self._chosen)
+        self._chosen()
+        self.resize(720, 480)
+        self.picker.provinces.filter.setFocus()
+
+    def _chosen(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.picker.chosen_commune() is not None)

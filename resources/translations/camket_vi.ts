@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>ChangeCommuneDialog</name>
+    <message>
+        <source>Change the commune</source>
+        <translation>Đổi xã</translation>
+    </message>
+</context>
+<context>
     <name>CheckInBox</name>
     <message>
         <source>Scan the QR code or type a household code, then Enter</source>
@@ -29,6 +36,9 @@
         <source>Type a few letters to filter the official list (Decision 19/2025/QĐ-TTg); marks are optional: “son la” finds Sơn La.</source>
         <translation>Gõ vài chữ để lọc danh mục chính thức (Quyết định 19/2025/QĐ-TTg); không cần gõ dấu: “son la” sẽ tìm ra Sơn La.</translation>
     </message>
+</context>
+<context>
+    <name>CommunePicker</name>
     <message>
         <source>&amp;Province:</source>
         <translation>&amp;Tỉnh, thành phố:</translation>
@@ -1501,6 +1511,10 @@
         <translation>ví dụ: Đồn Biên phòng Ma Ly Chải</translation>
     </message>
     <message>
+        <source>C&amp;hange the commune…</source>
+        <translation>Đổi &amp;xã…</translation>
+    </message>
+    <message>
         <source>rank and full name</source>
         <translation>cấp bậc và họ tên</translation>
     </message>
@@ -1537,8 +1551,20 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
+        <source>The commune was not changed</source>
+        <translation>Chưa đổi được xã</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Only while the register has no household yet.</source>
+        <translation>Chỉ đổi được khi sổ chưa có hộ nào.</translation>
+    </message>
+    <message>
+        <source>The register has households: their sheets carry this commune.</source>
+        <translation>Sổ đã có hộ: bản cam kết của các hộ mang tên xã này nên không đổi được.</translation>
     </message>
     <message>
         <source>Hamlets saved.</source>

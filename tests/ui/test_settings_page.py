@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop import app
 from desktop.domain.entities import Hamlet, HamletKind
-from desktop.services.register import OpenRegister, open_existing
+from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.services.settings import add_hamlet
 from desktop.store.households import list_hamlets
 from desktop.ui.main_window import MainWindow
@@ -184,3 +185,34 @@ def test_hamlets_added_elsewhere_appear_when_settings_is_opened(
     window.show_page(window.pages.indexOf(window.settings_page))
     names = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
     assert "Bản Từ Tệp Nhập" in names
+
+
+def test_a_wrong_commune_is_corrected_while_the_register_is_empty(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.sqlite3"
+    create_register(path, "03478", ["Thôn 1"])
+    window = main_window(path)
+    page = open_settings(qtbot, window)
+    assert page.change_commune_button.isEnabled()
+    dialog = page.ask_commune()
+    picker = dialog.picker
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(picker.provinces.filter, "son la")
+    qtbot.keyClick(picker.provinces.filter, Qt.Key.Key_Return)
+    qtbot.keyClicks(picker.communes.filter, "sop cop")
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "Xã Sốp Cộp, Sơn La" in window.windowTitle()
+    assert page.title.text() == "Xã Sốp Cộp, Sơn La (mã 04231)"
+    assert audit(window.register, "commune")[-1][1]["code"] == "04231"
+
+
+def test_the_commune_stays_once_the_register_has_households(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_settings(qtbot, window)
+    assert not page.change_commune_button.isEnabled()
+    assert "households" not in page.change_commune_button.toolTip()  # said in Vietnamese

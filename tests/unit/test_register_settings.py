@@ -11,7 +11,12 @@ import pytest
 from desktop.domain.entities import Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister, create_register, open_existing
-from desktop.services.settings import add_hamlet, update_commune_staff, update_hamlet
+from desktop.services.settings import (
+    add_hamlet,
+    change_commune,
+    update_commune_staff,
+    update_hamlet,
+)
 from desktop.store import households as repo
 
 
@@ -108,3 +113,26 @@ def test_a_clashing_or_empty_hamlet_name_changes_nothing(register: OpenRegister)
     assert len(_audit(register, "hamlet")) == audit_rows
     # Its own name, in other case and marks, is no clash.
     assert update_hamlet(register, Hamlet("Bản Nậm Tăm", HamletKind.BAN, "Lý A Sử", id=tam.id))
+
+
+def test_the_commune_is_corrected_while_the_register_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite3"
+    create_register(path, "03478", ["Thôn 1"])
+    register = open_existing(path)
+    try:
+        assert change_commune(register, "04231")  # Xã Sốp Cộp, Sơn La
+        assert (register.commune.name, register.commune.province_name) == ("Xã Sốp Cộp", "Sơn La")
+        assert _audit(register, "commune")[-1][1]["code"] == "04231"
+        with pytest.raises(KnownError) as caught:
+            change_commune(register, "99999")
+        assert caught.value.code == "commune.unknown"
+    finally:
+        register.close()
+
+
+def test_the_commune_stays_once_households_exist(register: OpenRegister) -> None:
+    before = register.commune
+    with pytest.raises(KnownError) as caught:
+        change_commune(register, "04231")
+    assert caught.value.code == "commune.has_households"
+    assert repo.get_commune(register.db) == before
