@@ -314,6 +314,8 @@ class PledgePage(QWidget):
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Households may have been added or moved on another page since the last look.
+        # Households may have been added or moved on another page since the last look; the
+        # cursor waits in the check-in box (a scanner can type at once, Ctrl+P prints).
         super().showEvent(event)
         self.refresh()
+        self.focus_check_in()

@@ -84,8 +84,11 @@ def test_type_a_code_mark_signed_and_the_dashboard_counts_it(
 ) -> None:
     window = main_window(small_register.path)
     page = open_page(window)
+    assert QApplication.focusWidget() is page.check_in_box  # ready for the scanner
+    window.show_page(0)
     page.select_hamlet(small_register.hamlet_ids["Bản Nậm Tăm"])
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is page
     assert QApplication.focusWidget() is page.check_in_box
 
     check_in(qtbot, page, "nt-001")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -111,6 +112,17 @@ def test_a_saved_pdf_counts_as_printed(
         preview.save_to(tmp_path / "pa-khoa.pdf")
     assert printed_not_back(page, "Bản Pa Khóa") == "2"
     preview.close()
+
+
+def test_ctrl_p_on_the_page_opens_the_print_dialog(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    qtbot.keyClick(page.check_in_box, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert page.print_dialog is not None
+    qtbot.waitExposed(page.print_dialog)
+    page.print_dialog.reject()
 
 
 def test_blank_sheet_for_a_walk_in(
