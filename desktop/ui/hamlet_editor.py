@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -205,6 +205,8 @@ class HamletEditor(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.remove_button.clicked.connect(self.remove)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self._edit_name())
+        self.table.installEventFilter(self)  # Enter on a row edits it (not the wizard's Next)
         self.reload()
         self.start_new()
 
@@ -310,6 +312,22 @@ class HamletEditor(QWidget):
         self.head.setText(hamlet.head_name)
         self.border.setChecked(hamlet.is_border)
         self.error.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._editing is not None
+        ):
+            self._edit_name()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _edit_name(self) -> None:
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.name.selectAll()
 
     def _follow_name(self, text: str) -> None:
         self.error.hide()

@@ -112,8 +112,11 @@ def test_a_hamlet_typed_twice_is_refused_beside_the_form(qtbot: QtBot, wizard: S
     assert editor.table.rowCount() == 1
     assert editor.error.isVisible()
     assert "Xã đã có thôn/bản “ban na khi”" in editor.error.text()
-    # Correct it: pick the row, rename it, save; the list follows.
+    # Correct it: pick the row (Enter on it goes to its name), rename it, save.
+    editor.table.setFocus()
     editor.table.selectRow(0)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Return)
+    assert editor.name.hasFocus() and editor.name.selectedText() == "Bản Nà Khi"
     editor.name.setText("Bản Nà Khi Trên")
     qtbot.keyClick(editor.name, Qt.Key.Key_Return)
     assert editor.table.item(0, 0).text() == "Bản Nà Khi Trên"
