@@ -208,6 +208,7 @@ class PledgePage(QWidget):
         dialog = RecordPledgeDialog(self._register, found, self)
         dialog.recorded.connect(self._recorded)
         dialog.archive_requested.connect(self.printing.print_archive)
+        dialog.next_scanned.connect(self.check_in)
         dialog.scan_requested.connect(
             lambda attachment_id: self.printing.view_scan(attachment_id, dialog)
         )

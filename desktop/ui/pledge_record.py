@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import Pledge, PledgeStatus
+from desktop.domain.pledges import Pledge, PledgeStatus, looks_like_qr
 from desktop.messages import describe
 from desktop.services import pledges as service
 from desktop.services.checkin import CheckedIn
@@ -43,6 +43,7 @@ class RecordPledgeDialog(QDialog):
     recorded = Signal(object)  # the saved Pledge
     archive_requested = Signal(object)  # a signed Pledge whose bản lưu should be printed
     scan_requested = Signal(str)  # the id of a kept scan to show
+    next_scanned = Signal(str)  # a sheet scanned while this one was open (this one saved)
 
     def __init__(
         self, register: OpenRegister, found: CheckedIn, parent: QWidget | None = None
@@ -123,6 +124,7 @@ class RecordPledgeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.setMinimumWidth(460)
+        self._typed = ""  # digits a scanner typed into the dialog (see keyPressEvent)
         self.evidence = PledgeEvidence(register, self.pledge)
         self.evidence.scan_chosen.connect(self.attach_scan)
         self.evidence.scan_opened.connect(self.scan_requested)
@@ -152,6 +154,8 @@ class RecordPledgeDialog(QDialog):
             PledgeStatus.ABSENT: self.absent_button,
         }.get(current, self.signed_button).setChecked(True)
         self._follow_result()
+        # The result has the focus: Enter saves, and a scanner's digits reach the dialog.
+        (self.result_group.checkedButton() or self.signed_button).setFocus()
 
     # --- public -------------------------------------------------------------------------
 
@@ -230,6 +234,26 @@ class RecordPledgeDialog(QDialog):
                 date=self.pledge.signed_on.strftime("%d/%m/%Y")
             )
         return state
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A sheet scanned while this dialog is open types its digits into it (the buttons
+        # and radio buttons leave them to the dialog) and ends with Enter, which would save
+        # this household and lose the new code. So: save this one as Enter would, then hand
+        # the new code on to be checked in.
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self._typed += text
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and looks_like_qr(self._typed):
+            scanned, self._typed = self._typed, ""
+            event.accept()
+            if self.record():
+                self.accept()
+                self.next_scanned.emit(scanned)
+            return
+        self._typed = ""
+        super().keyPressEvent(event)
 
     def _follow_result(self) -> None:
         signed = self.signed_button.isChecked()

@@ -135,6 +135,32 @@ def test_scan_then_enter_records_signed_by_the_head_today(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.check_in_box)
 
 
+def test_scanning_the_next_sheet_saves_the_open_one_and_opens_the_next(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    register = open_existing(small_register.path)
+    try:
+        campaign = service.current_campaign(register)
+    finally:
+        register.close()
+    check_in(qtbot, page, QrPayload("03478", campaign.id, small_register.ids["PK-001"]).text())
+    first = page.record_dialog
+    assert first is not None
+    qtbot.waitExposed(first)
+    # The clerk forgot Enter and scanned the next sheet: its digits land in the dialog.
+    second_code = QrPayload("03478", campaign.id, small_register.ids["PK-002"]).text()
+    focused = first.focusWidget()
+    assert focused is first.signed_button
+    with qtbot.waitSignal(first.recorded):
+        qtbot.keyClicks(focused, second_code)
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.record_dialog is not None and page.record_dialog is not first)
+    assert page.record_dialog.household.code == "PK-002"
+    assert counts(page, "Bản Pa Khóa")["Đã ký"] == "1"
+
+
 def test_refused_needs_a_reason_and_changes_nothing_without_one(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:
