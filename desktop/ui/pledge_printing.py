@@ -185,6 +185,7 @@ class PledgePrinting(QObject):
             self._failed(err)
             raise
         self.preview = dialog
+        dialog.remove_when_closed = pdf.parent == self._folder
         dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.show()
         return dialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -65,6 +66,7 @@ class PreviewDialog(QDialog):
         self._expected = 0
         self._suggested_name = suggested_name or pdf.name
         self.choose_printer: ChoosePrinter = ask_printer
+        self.remove_when_closed = False  # the owner's temporary file, not the clerk's
         self.pages = PdfPages(pdf)
         self.preview = PdfPreview()
         self.preview.set_pages(self.pages)
@@ -124,15 +126,13 @@ class PreviewDialog(QDialog):
         if sent == self._expected:
             self.delivered.emit()
         if not self.isVisible():
-            self.pages.close()
-            self.deleteLater()
+            self._discard()
 
     def _print_failed(self, error: KnownError) -> None:
         self._printing = False
         self.preview.print_button.setEnabled(True)
         if not self.isVisible():
-            self.pages.close()
-            self.deleteLater()
+            self._discard()
             warn(self.parentWidget() or self, self.title, describe(error))
             return
         warn(self, self.title, describe(error))
@@ -156,6 +156,15 @@ class PreviewDialog(QDialog):
         # document open; it closes it when done.
         self.preview.set_pages(None)
         if not self._printing:
-            self.pages.close()
-            self.deleteLater()
+            self._discard()
         super().done(result)
+
+    def _discard(self) -> None:
+        """Close the document and remove its file (a saved copy was made with Save PDF…);
+        a hamlet's PDF is tens of megabytes, and a day of printing makes many."""
+        self.pages.close()
+        if self.remove_when_closed:
+            # Windows may hold the file open elsewhere: the temporary folder goes at exit.
+            with contextlib.suppress(OSError):
+                self.pdf.unlink(missing_ok=True)
+        self.deleteLater()

@@ -91,7 +91,10 @@ def test_print_a_hamlet_preview_and_send_it_to_the_printer(
     saved = tmp_path / "luu.pdf"
     preview.save_to(saved)
     assert saved.read_bytes().startswith(b"%PDF")
+    rendered = preview.pdf
     preview.close()
+    assert not rendered.exists()  # the temporary file goes with its preview
+    assert saved.exists()
 
 
 def test_a_saved_pdf_counts_as_printed(
