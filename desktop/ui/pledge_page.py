@@ -163,9 +163,13 @@ class PledgePage(QWidget):
         dialog.open()
         return dialog
 
-    def edit_templates(self) -> TemplateEditorDialog:
+    def edit_templates(self) -> TemplateEditorDialog | None:
         """The template editor; a saved version shows in the campaign line at once."""
-        dialog = TemplateEditorDialog(self._register, self._tasks, self)
+        try:
+            dialog = TemplateEditorDialog(self._register, self._tasks, self)
+        except KnownError as err:  # a register with no current campaign
+            self._say(describe(err))
+            return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _template: self.refresh())
         dialog.destroyed.connect(lambda: setattr(self, "template_dialog", None))
@@ -190,9 +194,7 @@ class PledgePage(QWidget):
         try:
             found = check_in(self._register, text)
         except KnownError as err:
-            message = describe(err)
-            self.check_in_message.setText(message)
-            self.status_message.emit(message, HINT_MS)
+            self._say(describe(err))
             return
         self.check_in_message.clear()
         self._open(found)
@@ -220,6 +222,11 @@ class PledgePage(QWidget):
         return dialog
 
     # --- internals ----------------------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        """A refusal the clerk must see: under the check-in box and in the status bar."""
+        self.check_in_message.setText(message)
+        self.status_message.emit(message, HINT_MS)
 
     def _recorded(self, pledge: object) -> None:
         household = self.record_dialog.household if self.record_dialog else None

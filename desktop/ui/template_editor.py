@@ -58,7 +58,8 @@ class TemplateEditorDialog(QDialog):
         self._tasks = tasks
         self._pages: PdfPages | None = None
         self.error_line = 0  # the line of the mistake shown (0: none, or no line)
-        self.templates = store.list_templates(register.db)
+        # The register's kept templates; a register that kept none starts from forms/.
+        self.templates = store.list_templates(register.db) or campaigns.bundled_templates()
         self.campaign = current_campaign(register)
 
         self.base_combo = QComboBox()

@@ -18,6 +18,7 @@ def open_editor(qtbot: QtBot, window: MainWindow) -> TemplateEditorDialog:
     page = window.pledge_page
     window.show_page(window.pages.indexOf(page))
     dialog = page.edit_templates()
+    assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
 
