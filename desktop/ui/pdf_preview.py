@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -110,6 +118,7 @@ class PdfPreview(QWidget):
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll_area.setBackgroundRole(self.canvas.backgroundRole())
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._update_page_label)
+        self.scroll_area.viewport().installEventFilter(self)
 
         self.zoom_out_button = QToolButton()
         self.zoom_out_button.setText("−")
@@ -197,6 +206,20 @@ class PdfPreview(QWidget):
     def show_page(self, index: int) -> None:
         if self.pages and 0 <= index < len(self.pages):
             self.scroll_area.verticalScrollBar().setValue(self.canvas.page_rect(index).top() - GAP)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl + wheel zooms, as in every PDF reader; the wheel alone scrolls.
+        if (
+            isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and self.pages
+        ):
+            if event.angleDelta().y() > 0:
+                self.zoom_in()
+            elif event.angleDelta().y() < 0:
+                self.zoom_out()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- state --------------------------------------------------------------------------
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.pledges import QrPayload
@@ -131,6 +132,21 @@ def test_preview_shows_pages_zooms_and_follows_the_scroll(qtbot: QtBot) -> None:
     preview.zoom_in()
     assert preview.canvas.zoom > 1.0
     assert preview.canvas.height() > height_at_100
+    zoom = preview.canvas.zoom
+    viewport = preview.scroll_area.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        viewport.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert preview.canvas.zoom > zoom  # Ctrl + wheel zooms in
     preview.fit_width()
     page = preview.canvas.page_rect(0)
     assert abs(page.width() - (preview.scroll_area.viewport().width() - 24)) <= 2
