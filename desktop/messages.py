@@ -48,6 +48,11 @@ MESSAGES: dict[str, str] = {
     "qr.malformed": "Mã quét không phải mã cam kết CamKet: {text}",
     "campaign.none": "Sổ chưa có đợt cam kết nào đang thực hiện.",
     "campaign.missing": "Không có đợt cam kết mã {id} trong sổ.",
+    "campaign.title_missing": "Hãy ghi tên đợt cam kết.",
+    "campaign.ends_before_start": (
+        "Ngày kết thúc {ends} trước ngày bắt đầu {starts}; hãy sửa lại ngày."
+    ),
+    "campaign.target_out_of_range": "Chỉ tiêu phải từ 1 đến 100 %, không phải {target} %.",
     "household.unknown_code": "Không có hộ mã {code} trong sổ.",
     "pledge.missing": "Không tìm thấy bản cam kết.",
     "pledge.bad_status": "Kết quả không hợp lệ: {status}; chỉ ghi đã ký, từ chối hoặc vắng mặt.",

@@ -127,6 +127,23 @@ class Campaign:
     id: str = field(default_factory=new_id)
 
 
+def check_campaign(
+    title: str, starts_on: dt.date | None, ends_on: dt.date | None, target_percent: int
+) -> None:
+    """A campaign a clerk starts must hold together (KnownError otherwise): a title, an end
+    not before its start, a target of 1–100 % of the households signed."""
+    if not title.strip():
+        raise KnownError("campaign.title_missing")
+    if starts_on and ends_on and ends_on < starts_on:
+        raise KnownError(
+            "campaign.ends_before_start",
+            starts=starts_on.strftime("%d/%m/%Y"),
+            ends=ends_on.strftime("%d/%m/%Y"),
+        )
+    if not 1 <= target_percent <= 100:
+        raise KnownError("campaign.target_out_of_range", target=target_percent)
+
+
 @dataclass
 class Pledge:
     """One household's pledge in one campaign."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desktop.bundled import form_path
-from desktop.domain.pledges import Campaign, StoredTemplate
+from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
 from desktop.domain.templates import PledgeTemplate, load_template, parse_template
+from desktop.domain.text import text_sort_key
 from desktop.store import pledges as store
 from desktop.store.sync import Writer
 
@@ -67,21 +70,67 @@ def start_campaign(
     starts_on: dt.date | None = None,
     ends_on: dt.date | None = None,
     target_percent: int = 100,
+    current: bool = True,
 ) -> Campaign:
-    """A new current campaign printed with this template (kept in the register)."""
+    """A new campaign printed with this template (kept in the register); current, it takes
+    over from the one that was. Checked first (KnownError, nothing is written): an end not
+    before the start, a target of 1–100 %."""
+    title = title.strip() or template.title
+    check_campaign(title, starts_on, ends_on, target_percent)
     with writer.db.atomic():
         kept = keep_template(writer, template)
         campaign = Campaign(
-            title=title or kept.title,
+            title=title,
             template_id=kept.template_id,
             template_version=kept.version,
             starts_on=starts_on,
             ends_on=ends_on,
             target_percent=target_percent,
-            is_current=True,
+            is_current=current,
         )
         store.add_campaign(writer, campaign)
     return campaign
+
+
+def use_campaign(writer: Writer, campaign_id: str) -> Campaign:
+    """From now on sheets are printed and progress counted for this campaign (audited)."""
+    store.set_current_campaign(writer, campaign_id)
+    return store.get_campaign(writer.db, campaign_id)
+
+
+def template_choices(db: Database, folder: Path | None = None) -> list[StoredTemplate]:
+    """The templates a new campaign can pick: every version the register kept (a clerk's
+    copies among them) and the bundled ones it has not kept yet, by title then version."""
+    kept = store.list_templates(db)
+    seen = {(t.template_id, t.version) for t in kept}
+    fresh = [t for t in bundled_templates(folder) if (t.template_id, t.version) not in seen]
+    return sorted([*kept, *fresh], key=lambda t: (text_sort_key(t.title), t.template_id, t.version))
+
+
+@dataclass(frozen=True)
+class CampaignSummary:
+    """A campaign as the campaigns list shows it."""
+
+    campaign: Campaign
+    template_title: str  # "" when the register no longer keeps that version
+    signed: int  # live households signed in it
+    households: int  # live households of the register
+
+
+def campaign_summaries(db: Database) -> list[CampaignSummary]:
+    """Every campaign, the current one first, with its template's title and households signed."""
+    titles = {(t.template_id, t.version): t.title for t in store.list_templates(db)}
+    signed = store.signed_per_campaign(db)
+    households = store.count_live_households(db)
+    return [
+        CampaignSummary(
+            campaign=c,
+            template_title=titles.get((c.template_id, c.template_version), ""),
+            signed=signed.get(c.id, 0),
+            households=households,
+        )
+        for c in store.list_campaigns(db)
+    ]
 
 
 def ensure_first_campaign(writer: Writer) -> Campaign | None:

@@ -136,6 +136,22 @@ def count_campaigns(db: Database) -> int:
     return int(row[0])
 
 
+def signed_per_campaign(db: Database) -> dict[str, int]:
+    """Households (live ones) signed in each campaign, by campaign id."""
+    rows = db.execute(
+        """SELECT p.campaign_id, count(*) FROM pledge p
+           JOIN household h ON h.id = p.household_id AND h.deleted = 0
+           WHERE p.status = 'da_ky' AND p.deleted = 0
+           GROUP BY p.campaign_id"""
+    ).fetchall()
+    return {campaign_id: int(count) for campaign_id, count in rows}
+
+
+def count_live_households(db: Database) -> int:
+    row = db.execute("SELECT count(*) FROM household WHERE deleted = 0").fetchone()
+    return int(row[0])
+
+
 def add_campaign(writer: Writer, campaign: Campaign) -> None:
     """A new campaign; a current one takes over from the campaign that was current."""
     with writer.db.atomic():
