@@ -23,6 +23,7 @@ from desktop.services import progress as progress_service
 from desktop.services.checkin import CheckedIn, check_in
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
+from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.checkin_box import CheckInBox
 from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.pledge_record import RecordPledgeDialog
@@ -92,8 +93,19 @@ class PledgePage(QWidget):
         ):
             self.unsigned_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
 
+        self.campaigns_button = QPushButton(self.tr("Ca&mpaigns…"))
+        self.campaigns_button.setToolTip(
+            self.tr("Start a new campaign or change the current one (Ctrl+D)")
+        )
+        self.campaigns_button.clicked.connect(self.manage_campaigns)
+        campaigns_shortcut = QShortcut(QKeySequence("Ctrl+D"), self)
+        campaigns_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        campaigns_shortcut.activated.connect(self.manage_campaigns)
+        self.campaigns_dialog: CampaignsDialog | None = None
+
         top = QHBoxLayout()
         top.addWidget(self.campaign_label, stretch=1)
+        top.addWidget(self.campaigns_button)
         top.addWidget(check_in_label)
         top.addWidget(self.check_in_box, stretch=1)
         self.printing = PledgePrinting(tasks, self)
@@ -143,7 +155,9 @@ class PledgePage(QWidget):
             self.unsigned_model.set_rows([])
             return
         self.campaign_label.setText(
-            self.tr("<b>Campaign:</b> {title}").format(title=campaign.title)
+            self.tr("<b>Campaign:</b> {title} · target {target} %").format(
+                title=campaign.title, target=campaign.target_percent
+            )
         )
         chosen = self.chosen_hamlet()
         self.progress_model.set_rows(progress_service.progress(self._register, campaign))
@@ -160,6 +174,20 @@ class PledgePage(QWidget):
         dialog.accepted.connect(lambda: self.printing.print_sheets(dialog.request()))
         dialog.destroyed.connect(lambda: setattr(self, "print_dialog", None))
         self.print_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def manage_campaigns(self) -> CampaignsDialog:
+        """The campaigns dialog; a new or switched current campaign shows here at once."""
+        if self.campaigns_dialog is not None:
+            self.campaigns_dialog.raise_()
+            self.campaigns_dialog.activateWindow()
+            return self.campaigns_dialog
+        dialog = CampaignsDialog(self._register, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        dialog.destroyed.connect(lambda: setattr(self, "campaigns_dialog", None))
+        self.campaigns_dialog = dialog
         dialog.open()
         return dialog
 

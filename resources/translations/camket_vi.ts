@@ -9,6 +9,113 @@
     </message>
 </context>
 <context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Đợt cam kết</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Campaigns of the register</source>
+        <translation>Các đợt cam kết của sổ</translation>
+    </message>
+    <message>
+        <source>&amp;Make current</source>
+        <translation>Đặt làm đợt đang thực &amp;hiện</translation>
+    </message>
+    <message>
+        <source>Print sheets and count progress for the chosen campaign from now on</source>
+        <translation>Từ nay in bản cam kết và tính tiến độ cho đợt đang chọn</translation>
+    </message>
+    <message>
+        <source>The template&apos;s title when left empty</source>
+        <translation>Để trống thì lấy tên của mẫu</translation>
+    </message>
+    <message>
+        <source>The share of households that should sign</source>
+        <translation>Tỷ lệ số hộ cần ký</translation>
+    </message>
+    <message>
+        <source>Make it the &amp;current campaign</source>
+        <translation>&amp;Chọn làm đợt đang thực hiện</translation>
+    </message>
+    <message>
+        <source>&amp;Start campaign</source>
+        <translation>&amp;Bắt đầu đợt</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên đợt:</translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation>&amp;Mẫu:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>Từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>Chỉ t&amp;iêu:</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Đợt cam kết mới</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>(not kept)</source>
+        <translation>(sổ không còn giữ)</translation>
+    </message>
+    <message>
+        <source>{title} (version {version})</source>
+        <translation>{title} (phiên bản {version})</translation>
+    </message>
+    <message>
+        <source>{signed} of {households} ({percent} %)</source>
+        <translation>{signed} / {households} hộ ({percent} %)</translation>
+    </message>
+    <message>
+        <source>Campaign “{title}” started.</source>
+        <translation>Đã bắt đầu đợt “{title}”.</translation>
+    </message>
+    <message>
+        <source>“{title}” is now the current campaign.</source>
+        <translation>“{title}” nay là đợt đang thực hiện.</translation>
+    </message>
+</context>
+<context>
     <name>ChangeCommuneDialog</name>
     <message>
         <source>Change the commune</source>
@@ -1085,6 +1192,18 @@
         <translation>Hộ chưa ký</translation>
     </message>
     <message>
+        <source>Ca&amp;mpaigns…</source>
+        <translation>Đợt cam &amp;kết…</translation>
+    </message>
+    <message>
+        <source>Start a new campaign or change the current one (Ctrl+D)</source>
+        <translation>Bắt đầu đợt cam kết mới hoặc đổi đợt đang thực hiện (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Campaign:&lt;/b&gt; {title} · target {target} %</source>
+        <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title} · chỉ tiêu {target} %</translation>
+    </message>
+    <message>
         <source>&amp;Print sheets…</source>
         <translation>&amp;In bản cam kết…</translation>
     </message>
@@ -1115,10 +1234,6 @@
     <message>
         <source>Copy and edit the text of the pledge sheet</source>
         <translation>Sao chép và sửa nội dung bản cam kết</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Campaign:&lt;/b&gt; {title}</source>
-        <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title}</translation>
     </message>
     <message>
         <source>Household {code}: saved</source>

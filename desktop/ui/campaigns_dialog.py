@@ -1,0 +1,290 @@
+"""The "Đợt cam kết" dialog: the register's campaigns, a new one, which one is current."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import Campaign, StoredTemplate
+from desktop.messages import describe
+from desktop.services import campaigns
+from desktop.services.progress import format_percent
+from desktop.services.register import OpenRegister
+
+CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DATE_FORMAT = "dd/MM/yyyy"
+# A new campaign runs for a quarter unless the clerk says otherwise (the 2021 drives ran
+# for a few months each).
+DEFAULT_DAYS = 90
+LONG_COLUMN = 300  # px
+
+
+def _date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _py_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class CampaignsDialog(QDialog):
+    """Above, every campaign of the register (the current one first and marked): title,
+    template and version, dates, target, households signed; "Make current" switches.
+    Below, a new campaign: title, template (bundled ones and the register's copies), start
+    and end, target 1–100 %, current or not. Every change goes through the Writer (audited);
+    ``changed`` tells the page to count again."""
+
+    changed = Signal()
+
+    COLUMNS = 6
+
+    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Campaigns"))
+        self._register = register
+        self._current_id = ""
+
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Current"),
+                self.tr("Campaign"),
+                self.tr("Template"),
+                self.tr("Dates"),
+                self.tr("Target"),
+                self.tr("Signed"),
+            ]
+        )
+        self.table.setAccessibleName(self.tr("Campaigns of the register"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._follow_selection)
+        self.table.itemActivated.connect(lambda _item: self.make_current())
+
+        self.current_button = QPushButton(self.tr("&Make current"))
+        self.current_button.setToolTip(
+            self.tr("Print sheets and count progress for the chosen campaign from now on")
+        )
+        self.current_button.clicked.connect(self.make_current)
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("The template's title when left empty"))
+        self.template_combo = QComboBox()
+        self.template_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template_combo.setMinimumContentsLength(40)
+        self.templates: list[StoredTemplate] = []
+        today = QDate.currentDate()
+        self.starts_edit = self._date_edit(today)
+        self.ends_edit = self._date_edit(today.addDays(DEFAULT_DAYS))
+        self.starts_edit.dateChanged.connect(self.ends_edit.setMinimumDate)
+        self.ends_edit.setMinimumDate(today)
+        self.target_spin = QSpinBox()
+        self.target_spin.setRange(1, 100)
+        self.target_spin.setValue(100)
+        self.target_spin.setSuffix(" %")
+        self.target_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("100 %") + 60)
+        self.target_spin.setToolTip(self.tr("The share of households that should sign"))
+        self.current_box = QCheckBox(self.tr("Make it the &current campaign"))
+        self.current_box.setChecked(True)
+        self.start_button = QPushButton(self.tr("&Start campaign"))
+        self.start_button.clicked.connect(self.start)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("T&emplate:"), self.template_combo)
+        dates = QHBoxLayout()
+        dates.addWidget(self.starts_edit)
+        to_label = QLabel(self.tr("to"))
+        dates.addWidget(to_label)
+        dates.addWidget(self.ends_edit)
+        dates.addStretch(1)
+        from_label = QLabel(self.tr("&From:"))
+        from_label.setBuddy(self.starts_edit)
+        form.addRow(from_label, dates)
+        form.addRow(self.tr("Tar&get:"), self.target_spin)
+        form.addRow("", self.current_box)
+        start_row = QHBoxLayout()
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        form.addRow(start_row)
+        self.new_box = QGroupBox(self.tr("New campaign"))
+        self.new_box.setLayout(form)
+
+        list_buttons = QHBoxLayout()
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(self.current_button)
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, stretch=1)
+        bottom.addWidget(close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, stretch=1)
+        layout.addLayout(list_buttons)
+        layout.addWidget(self.new_box)
+        layout.addLayout(bottom)
+        self.resize(1100, 560)
+        self.reload()
+        self.title_edit.setFocus()
+
+    # --- public -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """The campaigns and the templates to pick, read again from the register."""
+        summaries = campaigns.campaign_summaries(self._register.db)
+        self._current_id = next((s.campaign.id for s in summaries if s.campaign.is_current), "")
+        self.table.setRowCount(len(summaries))
+        for row, summary in enumerate(summaries):
+            c = summary.campaign
+            template = summary.template_title or self.tr("(not kept)")
+            signed_percent = (
+                100.0 * summary.signed / summary.households if summary.households else 0
+            )
+            dates = " – ".join(d for d in (_date(c.starts_on), _date(c.ends_on)) if d)
+            cells = [
+                "✔" if c.is_current else "",
+                c.title,
+                self.tr("{title} (version {version})").format(
+                    title=template, version=c.template_version
+                ),
+                dates,
+                f"{c.target_percent} %",
+                self.tr("{signed} of {households} ({percent} %)").format(
+                    signed=summary.signed,
+                    households=summary.households,
+                    percent=format_percent(signed_percent),
+                ),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(CAMPAIGN_ID_ROLE, c.id)
+                if c.is_current:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                if column == 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        # Movement names run to 80 letters: the title and template columns are capped (the
+        # whole text is in the tooltip) so dates, target and signed stay in sight.
+        for column in (1, 2):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), LONG_COLUMN))
+        if summaries:
+            self.table.selectRow(0)
+        self._follow_selection()
+
+        chosen = self.template_combo.currentIndex()
+        self.templates = campaigns.template_choices(self._register.db)
+        self.template_combo.clear()
+        for choice in self.templates:
+            self.template_combo.addItem(
+                self.tr("{title} (version {version})").format(
+                    title=choice.title, version=choice.version
+                )
+            )
+        self.template_combo.setCurrentIndex(max(0, min(chosen, len(self.templates) - 1)))
+
+    def chosen_campaign_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return str(item.data(CAMPAIGN_ID_ROLE)) if item is not None else None
+
+    def select_campaign(self, campaign_id: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(CAMPAIGN_ID_ROLE) == campaign_id:
+                self.table.selectRow(row)
+                return
+
+    def start(self) -> Campaign | None:
+        """Start the campaign the form describes (nothing is written if it is refused)."""
+        if not self.templates:
+            return None
+        template = self.templates[max(0, self.template_combo.currentIndex())]
+        try:
+            campaign = campaigns.start_campaign(
+                self._register.writer,
+                template,
+                title=self.title_edit.text(),
+                starts_on=_py_date(self.starts_edit.date()),
+                ends_on=_py_date(self.ends_edit.date()),
+                target_percent=self.target_spin.value(),
+                current=self.current_box.isChecked(),
+            )
+        except KnownError as err:
+            self._say(describe(err), error=True)
+            return None
+        self.title_edit.clear()
+        self.reload()
+        self.select_campaign(campaign.id)
+        self._say(self.tr("Campaign “{title}” started.").format(title=campaign.title))
+        self.changed.emit()
+        return campaign
+
+    def make_current(self) -> Campaign | None:
+        """The chosen campaign becomes the one sheets are printed and counted for."""
+        campaign_id = self.chosen_campaign_id()
+        if campaign_id is None:
+            return None
+        try:
+            campaign = campaigns.use_campaign(self._register.writer, campaign_id)
+        except KnownError as err:
+            self._say(describe(err), error=True)
+            return None
+        self.reload()
+        self.select_campaign(campaign.id)
+        self._say(self.tr("“{title}” is now the current campaign.").format(title=campaign.title))
+        self.changed.emit()
+        return campaign
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _date_edit(self, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value)
+        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setCalendarPopup(True)
+        return edit
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "")
+
+    def _follow_selection(self) -> None:
+        chosen = self.chosen_campaign_id()
+        self.current_button.setEnabled(chosen is not None and chosen != self._current_id)

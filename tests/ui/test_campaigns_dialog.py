@@ -1,0 +1,135 @@
+"""The "Đợt cam kết" dialog from the Pledges page: start a campaign, switch the current one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.pledges import PledgeStatus
+from desktop.services import pledges as service
+from desktop.services.register import open_existing
+from desktop.ui.campaigns_dialog import CampaignsDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pledge_page import PledgePage
+from desktop.ui.progress_model import PERCENT_ROLE, ProgressModel
+from tests.ui.conftest import SmallRegister
+
+NEW_TITLE = "Bảo vệ chủ quyền biên giới năm 2026"
+
+
+def bar(page: PledgePage, hamlet: str) -> tuple[str, float]:
+    """The progress cell of a hamlet: its text and how full its bar is drawn."""
+    model = page.progress_model
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == hamlet:
+            cell = model.index(row, ProgressModel.PROGRESS_COLUMN)
+            return cell.data(), cell.data(PERCENT_ROLE)
+    raise AssertionError(f"no row for {hamlet}")
+
+
+def column(dialog: CampaignsDialog, col: int) -> list[str]:
+    items = [dialog.table.item(r, col) for r in range(dialog.table.rowCount())]
+    return [item.text() if item is not None else "" for item in items]
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> tuple[PledgePage, CampaignsDialog]:
+    page = window.pledge_page
+    window.show_page(window.pages.indexOf(page))
+    page.focus_check_in()
+    qtbot.keyClick(page.check_in_box, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.campaigns_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return page, dialog
+
+
+def test_a_clerk_starts_a_campaign_with_a_90_percent_target_and_switches_back(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    register = open_existing(small_register.path)
+    try:  # one household of Nậm Tăm signed in the first campaign
+        first = service.current_campaign(register)
+        service.record_result(
+            register,
+            small_register.ids["NT-001"],
+            PledgeStatus.SIGNED,
+            dt.date(2026, 1, 5),
+            today=dt.date(2026, 1, 10),
+        )
+    finally:
+        register.close()
+    window = main_window(small_register.path)
+    page, dialog = open_dialog(qtbot, window)
+    assert bar(page, "Bản Nậm Tăm") == ("50,0 % / 100 %", 50.0)
+    assert column(dialog, 0) == ["✔"]
+    assert column(dialog, 5) == ["1 / 6 hộ (16,7 %)"]
+    assert not dialog.current_button.isEnabled()  # it is current already
+
+    dialog.title_edit.setText(NEW_TITLE)
+    border = next(
+        i
+        for i in range(dialog.template_combo.count())
+        if "biên giới quốc gia" in dialog.template_combo.itemText(i)
+    )
+    dialog.template_combo.setCurrentIndex(border)
+    dialog.starts_edit.setDate(QDate(2026, 3, 1))
+    dialog.ends_edit.setDate(QDate(2026, 6, 30))
+    dialog.target_spin.selectAll()
+    qtbot.keyClicks(dialog.target_spin, "90")
+    assert dialog.current_box.isChecked()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.message.text() == f"Đã bắt đầu đợt “{NEW_TITLE}”."
+    assert column(dialog, 0) == ["✔", ""]
+    assert column(dialog, 1) == [NEW_TITLE, first.title]
+    assert column(dialog, 3)[0] == "01/03/2026 – 30/06/2026"
+    assert column(dialog, 4) == ["90 %", "100 %"]
+    assert "(phiên bản 1)" in column(dialog, 2)[0]
+    # The dashboard behind counts for the new campaign at once.
+    assert NEW_TITLE in page.campaign_label.text()
+    assert "chỉ tiêu 90 %" in page.campaign_label.text()
+    assert bar(page, "Bản Nậm Tăm") == ("0,0 % / 90 %", 0.0)
+    window.grab().save("/tmp/campaigns-window.png")
+    dialog.grab().save("/tmp/campaigns-dialog.png")
+
+    # The first campaign made current again: its signature counts again.
+    dialog.table.selectRow(1)
+    assert dialog.current_button.isEnabled()
+    qtbot.mouseClick(dialog.current_button, Qt.MouseButton.LeftButton)
+    assert column(dialog, 1)[0] == first.title
+    assert column(dialog, 0) == ["✔", ""]
+    assert bar(page, "Bản Nậm Tăm") == ("50,0 % / 100 %", 50.0)
+    assert first.title in page.campaign_label.text()
+
+    register = open_existing(small_register.path)
+    try:
+        actions = register.db.execute(
+            "SELECT action FROM audit WHERE entity = 'campaign' ORDER BY seq"
+        ).fetchall()
+    finally:
+        register.close()
+    # created with the register; the new one (the first let go); the first back
+    assert [a for (a,) in actions] == ["insert", "update", "insert", "update", "update"]
+
+
+def test_an_end_before_the_start_is_refused_and_nothing_changes(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page, dialog = open_dialog(qtbot, window)
+    before = page.campaign_label.text()
+    dialog.title_edit.setText("Đợt 2")
+    dialog.starts_edit.setDate(QDate(2026, 3, 1))
+    # The calendar does not offer an end before the start …
+    dialog.ends_edit.setDate(QDate(2026, 2, 1))
+    assert dialog.ends_edit.date() == QDate(2026, 3, 1)
+    # … and a start moved after the end is refused with the dates named.
+    dialog.ends_edit.setMinimumDate(QDate(2000, 1, 1))
+    dialog.ends_edit.setDate(QDate(2026, 2, 1))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert "01/02/2026" in dialog.message.text()
+    assert dialog.table.rowCount() == 1
+    assert page.campaign_label.text() == before
