@@ -119,6 +119,23 @@ def build_parser() -> argparse.ArgumentParser:
     unsigned.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
     unsigned.add_argument("--hamlet", metavar="NAME", help="only this hamlet's list")
     unsigned.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    campaign = commands.add_parser("campaign", help="pledge campaigns: list, start one, switch")
+    campaign_commands = campaign.add_subparsers(dest="campaign", metavar="ACTION", required=True)
+    listing = campaign_commands.add_parser("list", help="every campaign, the current one first")
+    listing.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    new = campaign_commands.add_parser("new", help="start a campaign (current unless told)")
+    new.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    new.add_argument(
+        "--template", required=True, metavar="ID[@VERSION]", help="e.g. bien-gioi (latest version)"
+    )
+    new.add_argument("--title", default="", metavar="TEXT", help="default: the template's title")
+    new.add_argument("--from", dest="starts", metavar="DD/MM/YYYY", help="first day")
+    new.add_argument("--to", dest="ends", metavar="DD/MM/YYYY", help="last day")
+    new.add_argument("--target", type=int, default=100, metavar="PERCENT", help="1–100")
+    new.add_argument("--not-current", action="store_true", help="keep the current campaign")
+    use = campaign_commands.add_parser("use", help="make a campaign the current one")
+    use.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    use.add_argument("campaign_id", metavar="ID", help="its id from `camket campaign list`")
     imp = commands.add_parser(
         "import", help="import a list of households (CSV or XLSX; see docs/import.md)"
     )
@@ -308,6 +325,55 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _campaign(args: argparse.Namespace) -> int:
+    from desktop.domain.pledges import parse_sheet_date
+    from desktop.services import campaigns
+    from desktop.services.progress import format_percent
+    from desktop.services.register import open_existing
+
+    reg = open_existing(_db(args))
+    try:
+        if args.campaign == "new":
+            started = campaigns.start_campaign(
+                reg.writer,
+                campaigns.template_named(reg.db, args.template),
+                title=args.title,
+                starts_on=parse_sheet_date(args.starts) if args.starts else None,
+                ends_on=parse_sheet_date(args.ends) if args.ends else None,
+                target_percent=args.target,
+                current=not args.not_current,
+            )
+            print(f"Đã bắt đầu đợt “{started.title}”: {started.id}")
+        elif args.campaign == "use":
+            chosen = campaigns.use_campaign(
+                reg.writer, campaigns.campaign_named(reg.db, args.campaign_id).id
+            )
+            print(f"Đợt đang thực hiện: “{chosen.title}”")
+        summaries = campaigns.campaign_summaries(reg.db)
+    finally:
+        reg.close()
+    if args.campaign != "list":
+        return 0
+    for s in summaries:
+        c = s.campaign
+        dates = " – ".join(d.strftime("%d/%m/%Y") for d in (c.starts_on, c.ends_on) if d)
+        share = format_percent(100 * s.signed / s.households if s.households else 0)
+        print(
+            "\t".join(
+                [
+                    "*" if c.is_current else "",
+                    c.id,
+                    c.title,
+                    f"{c.template_id}@{c.template_version}",
+                    dates,
+                    f"chỉ tiêu {c.target_percent} %",
+                    f"đã ký {s.signed}/{s.households} hộ ({share} %)",
+                ]
+            )
+        )
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from desktop.messages import import_report_lines
     from desktop.services.import_lists import ImportOptions, import_list, load_mapping
@@ -337,6 +403,7 @@ COMMANDS = {
     "print": _print,
     "report": _report,
     "import": _import,
+    "campaign": _campaign,
 }
 
 if __name__ == "__main__":

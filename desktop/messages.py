@@ -96,6 +96,7 @@ MESSAGES: dict[str, str] = {
         "Mẫu cam kết {file}, dòng {line}: “{key}” = {value} nằm ngoài khoảng {low}–{high} "
         "theo Nghị định 30/2020/NĐ-CP."
     ),
+    "template.unknown": "Không có mẫu cam kết “{name}”; các mẫu có: {choices}.",
     "template.unreadable": "Không đọc được mẫu cam kết: {file}",
     "template.unprintable": (
         "Mẫu cam kết {file} có ký tự “{char}” ({code}) mà phông chữ không có; hãy sửa lại nội dung."

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.bundled import form_path
+from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
 from desktop.domain.templates import PledgeTemplate, load_template, parse_template
 from desktop.domain.text import text_sort_key
@@ -105,6 +106,35 @@ def template_choices(db: Database, folder: Path | None = None) -> list[StoredTem
     seen = {(t.template_id, t.version) for t in kept}
     fresh = [t for t in bundled_templates(folder) if (t.template_id, t.version) not in seen]
     return sorted([*kept, *fresh], key=lambda t: (text_sort_key(t.title), t.template_id, t.version))
+
+
+def template_named(db: Database, name: str, folder: Path | None = None) -> StoredTemplate:
+    """A template to start a campaign on, as a command names it: "bien-gioi" (its latest
+    version) or "bien-gioi@2"; KnownError naming the choices otherwise."""
+    template_id, _, version = name.strip().partition("@")
+    choices = template_choices(db, folder)
+    found = [
+        t
+        for t in choices
+        if t.template_id == template_id and (not version or str(t.version) == version)
+    ]
+    if not found:
+        raise KnownError(
+            "template.unknown",
+            name=name,
+            choices=", ".join(sorted({f"{t.template_id}@{t.version}" for t in choices})),
+        )
+    return max(found, key=lambda t: t.version)
+
+
+def campaign_named(db: Database, text: str) -> Campaign:
+    """The campaign whose id is, or begins with, the text (the list shows ids);
+    KnownError when none or several match."""
+    wanted = text.strip().lower()
+    found = [c for c in store.list_campaigns(db) if wanted and c.id.lower().startswith(wanted)]
+    if len(found) != 1:
+        raise KnownError("campaign.missing", id=text)
+    return found[0]
 
 
 @dataclass(frozen=True)

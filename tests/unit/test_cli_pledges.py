@@ -90,3 +90,49 @@ def test_sign_takes_the_scanned_qr_text_and_refuses_another_communes(
     theirs = QrPayload("00004", campaign, hid).text()
     assert main(["sign", "--db", db, theirs, "--on", "05/01/2026"]) == 2
     assert "xã khác" in capsys.readouterr().err
+
+
+def test_campaign_new_list_and_use(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    args = ["campaign", "new", "--db", db, "--template", "bien-gioi", "--title", "Biên giới 2026"]
+    assert main([*args, "--from", "01/03/2026", "--to", "30/06/2026", "--target", "90"]) == 0
+    assert capsys.readouterr().out.startswith("Đã bắt đầu đợt “Biên giới 2026”: ")
+    assert main(["campaign", "list", "--db", db]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [(m, title) for m, _id, title, *_ in lines] == [
+        ("*", "Biên giới 2026"),
+        ("", lines[1][2]),
+    ]
+    assert lines[0][3:6] == ["bien-gioi@1", "01/03/2026 – 30/06/2026", "chỉ tiêu 90 %"]
+    assert lines[0][6] == "đã ký 0/4 hộ (0,0 %)"
+
+    first_id = lines[1][1]
+    assert main(["campaign", "use", "--db", db, first_id[:8]]) == 0
+    assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out
+    assert main(["report", "progress", "--db", db]) == 0
+    assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["new", "--template", "khong-co"], "Không có mẫu cam kết “khong-co”; các mẫu có:"),
+        (["new", "--template", "bien-gioi@7"], "bien-gioi@1"),
+        (["new", "--template", "bien-gioi", "--target", "0"], "Chỉ tiêu phải từ 1 đến 100"),
+        (
+            ["new", "--template", "bien-gioi", "--from", "02/03/2026", "--to", "01/03/2026"],
+            "Ngày kết thúc 01/03/2026 trước ngày bắt đầu 02/03/2026",
+        ),
+        (["use", "zzz"], "Không có đợt cam kết mã zzz"),
+    ],
+)
+def test_campaign_refuses_bad_input_and_changes_nothing(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    before = _audit_count(register)
+    action, *rest = extra
+    assert main(["campaign", action, "--db", str(register.path), *rest]) == 2
+    assert message in capsys.readouterr().err
+    assert _audit_count(register) == before
