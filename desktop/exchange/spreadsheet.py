@@ -98,12 +98,15 @@ def _cell_text(value: Any) -> str:
 
 def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
     import openpyxl  # ~100 ms of imports, paid only by an import
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), path.open("rb") as fh:
             # openpyxl warns about styles and extensions it skips: nothing a clerk can act on.
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            # The content said ZIP; a file object, not the path, so openpyxl does not refuse a
+            # list that lost its .xlsx extension on the way (Zalo, e-mail: ".csv", ".xls", none).
+            workbook = openpyxl.load_workbook(fh, read_only=True, data_only=True)
             try:
                 sheet = workbook.worksheets[0] if workbook.worksheets else None
                 if sheet is None:
@@ -119,7 +122,16 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         raise
     except zipfile.BadZipFile as exc:
         raise KnownError("import.damaged", file=source, detail=str(exc)) from exc
-    except (KeyError, OSError, EOFError, zlib.error, ParseError, ValueError, TypeError) as exc:
+    except (
+        InvalidFileException,
+        KeyError,
+        OSError,
+        EOFError,
+        zlib.error,
+        ParseError,
+        ValueError,
+        TypeError,
+    ) as exc:
         if not zipfile.is_zipfile(path) or "xl/workbook.xml" not in _names(path):
             raise KnownError("import.not_spreadsheet", file=source) from exc
         raise KnownError("import.damaged", file=source, detail=str(exc)) from exc

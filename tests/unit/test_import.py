@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -275,6 +276,23 @@ def _xlsx_bytes(tmp_path: Path) -> bytes:
     return write_xlsx(tmp_path / "src.xlsx", [HEADERS, *PEOPLE]).read_bytes()
 
 
+def _zip_bytes(tmp_path: Path) -> bytes:
+    path = tmp_path / "khac.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("anh/so-ho.txt", "không phải bảng tính")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["ds-qua-zalo.csv", "ds-email.xls", "ds-khong-duoi"])
+def test_an_xlsx_with_the_wrong_extension_is_read_by_its_content(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(_xlsx_bytes(tmp_path))
+    assert main(["import", "--db", str(register.path), str(path)]) == 0
+    assert set(people_named(register, NAMES)) == set(NAMES)
+
+
 BAD_FILES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "empty": ("trong.csv", lambda _: b"", "Tệp trong.csv trống"),
     "blank lines": ("trang.csv", lambda _: b"\r\n ; \r\n", "Tệp trang.csv trống"),
@@ -299,6 +317,11 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
         "khac.csv",
         lambda _: "Mặt hàng,Số lượng\nGạo,10\n".encode(),
         "Tệp khac.csv: không nhận ra cột nào",
+    ),
+    "zip not xlsx": (
+        "nen.xlsx",
+        lambda tmp: _zip_bytes(tmp),
+        "Tệp nen.xlsx không phải bảng tính",
     ),
     "open quote": (
         "ngoac.csv",
