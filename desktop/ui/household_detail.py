@@ -34,21 +34,40 @@ def plain_label(text: str = "") -> QLabel:
 
 
 class CompactTable(QTableView):
-    """A read-only table as tall as its few rows; it scrolls only when the panel is short."""
+    """A read-only table as tall as its few rows; past SHOWN_ROWS it scrolls.
+
+    The hints are capped so a household of sixty members never makes the window taller than
+    a 1366×768 screen: the table asks for at most SHOWN_ROWS rows and needs only MIN_ROWS.
+    """
+
+    SHOWN_ROWS = 12
+    MIN_ROWS = 4
+
+    def _height_for(self, rows: int | None) -> int:
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        if rows is None:
+            height += self.verticalHeader().length()
+        else:
+            height += rows * self.verticalHeader().defaultSectionSize()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().sizeHint().height()
+        return height
+
+    def is_long(self) -> bool:
+        model = self.model()
+        return model is not None and model.rowCount() > self.SHOWN_ROWS
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
-        height += self.verticalHeader().length()
-        if self.horizontalScrollBar().isVisible():
-            height += self.horizontalScrollBar().sizeHint().height()
-        return QSize(hint.width(), height)
+        full = self._height_for(None)
+        return QSize(hint.width(), min(full, self._height_for(self.SHOWN_ROWS)))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height() // 2)
+        full = self._height_for(None)
+        return QSize(super().minimumSizeHint().width(), min(full, self._height_for(self.MIN_ROWS)))
 
 
-def read_only_table(model: MemberTableModel | RelativeTableModel) -> QTableView:
+def read_only_table(model: MemberTableModel | RelativeTableModel) -> CompactTable:
     view = CompactTable()
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,6 +148,7 @@ class HouseholdDetail(QStackedWidget):
         layout.addStretch(1)
         self.addWidget(page)
         self._page = page
+        self._layout = layout
 
     def show_household(self, household_id: str | None) -> None:
         """Load and show a household (None, or one deleted meanwhile, shows the hint)."""
@@ -159,7 +179,7 @@ class HouseholdDetail(QStackedWidget):
             self.tr("Members ({count})").format(count=group_thousands(len(people)))
         )
         self._fit_columns(self.member_view)
-        self.member_view.updateGeometry()
+        self._let_grow(self.member_view)
 
         self.relative_model.set_records(relatives)
         self.relative_title.setText(
@@ -168,8 +188,19 @@ class HouseholdDetail(QStackedWidget):
         self.relative_title.setVisible(bool(relatives))
         self.relative_view.setVisible(bool(relatives))
         self._fit_columns(self.relative_view)
-        self.relative_view.updateGeometry()
+        self._let_grow(self.relative_view)
         self.setCurrentWidget(self._page)
+
+    def _let_grow(self, view: CompactTable) -> None:
+        """A long table takes the panel's spare height (and scrolls); a short one stays as
+        tall as its rows, with the spare height below the tables."""
+        long = view.is_long()
+        policy = QSizePolicy.Policy.Expanding if long else QSizePolicy.Policy.Maximum
+        view.setSizePolicy(QSizePolicy.Policy.Expanding, policy)
+        self._layout.setStretchFactor(view, 1 if long else 0)
+        any_long = self.member_view.is_long() or self.relative_view.is_long()
+        self._layout.setStretch(self._layout.count() - 1, 0 if any_long else 1)
+        view.updateGeometry()
 
     def _clear(self) -> None:
         self.household_id = None

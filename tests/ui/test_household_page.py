@@ -11,6 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.entities import BirthDate, Gender, Household, Person
+from desktop.services.register import open_existing
+from desktop.store import households as repo
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -212,3 +215,46 @@ def test_twenty_thousand_households_scroll_with_a_bounded_cache(
     assert model.cached_pages <= model.MAX_PAGES
     page.select_row(19_999)
     assert page.detail.household_id == model.household_id(19_999)
+
+
+def add_big_household(path: Path, hamlet_id: str, count: int) -> str:
+    """A household of `count` members (a boarding house, a border post), added to the register."""
+    register = open_existing(path)
+    try:
+        household = Household(hamlet_id=hamlet_id, code="NT-060")
+        people = [
+            Person(
+                household_id="",
+                full_name=f"Thành viên {n}",
+                gender=Gender.MALE if n % 2 else Gender.FEMALE,
+                birth=BirthDate(1960 + n % 50),
+                relationship="Chủ hộ" if n == 0 else "Con",
+            )
+            for n in range(count)
+        ]
+        repo.add_household(register.writer, household, people)
+        return household.id
+    finally:
+        register.close()
+
+
+def test_a_sixty_member_household_still_fits_a_1366_by_768_screen(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    add_big_household(small_register.path, small_register.hamlet_ids["Bản Nậm Tăm"], 60)
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.select_row(listed_codes(window).index("NT-060"))
+    assert page.detail.member_model.rowCount() == 60
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= 700
+    assert window.sizeHint().height() <= 700
+    assert window.height() <= 768
+    view = page.detail.member_view
+    assert view.verticalScrollBar().maximum() > 0  # the rows scroll inside the table
+
+    qtbot.keyClick(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.editing and page.editor.members.row_count() >= 60
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= 700
+    assert window.height() <= 768
