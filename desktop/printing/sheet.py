@@ -44,6 +44,7 @@ from desktop.printing.wording import residence, sheet_values, since_words
 
 BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
 SIGNATURE_SPACE = 40  # points (14 mm) between "(Ký, ghi rõ họ tên)" and the printed name
+KEPT_WITH_SIGNATURES = 2  # paragraphs of the pledge that go over to a new page with them
 
 
 def render_pledges(
@@ -200,11 +201,13 @@ def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -
         _member_table(sheet, styles, frame.width),
     ]
     story += _relatives(sheet, styles, width=frame.width)
-    story.append(styles.repeated(markup(fill(template.lead, values)), styles.body))
+    pledge = [styles.repeated(markup(fill(template.lead, values)), styles.body)]
     for number, commitment in enumerate(template.commitments, start=1):
-        story.append(styles.repeated(f"{number}. {markup(fill(commitment, values))}", styles.body))
-    # The signatures never stand alone on a page: the closing words go with them.
-    ending: list[Flowable] = []
+        pledge.append(styles.repeated(f"{number}. {markup(fill(commitment, values))}", styles.body))
+    # The signatures never stand alone on a page: the last paragraphs of the pledge and the
+    # closing words go over with them, so whoever signs sees what they sign.
+    story += pledge[:-KEPT_WITH_SIGNATURES]
+    ending: list[Flowable] = pledge[-KEPT_WITH_SIGNATURES:]
     if template.closing:
         ending.append(styles.repeated(markup(fill(template.closing, values)), styles.body))
     ending += [
