@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QObject, QRect, Qt, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge
 from desktop.messages import describe
-from desktop.services import checkin, printing, reports, sheets
+from desktop.services import checkin, sheets
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
@@ -52,6 +53,8 @@ class PledgePrinting(QObject):
         """Pre-filled sheets (or a blank one) for the request, then the preview."""
 
         def render(reg: OpenRegister, out: Path, progress: Any, cancelled: Any) -> Any:
+            from desktop.services import printing  # reportlab: loaded on the first print
+
             campaign = store.get_campaign(reg.db, request.campaign_id)
             hamlet = _hamlet(reg, request.hamlet_id)
             if request.blank:
@@ -101,14 +104,14 @@ class PledgePrinting(QObject):
         self.run(
             self.tr("Progress report"),
             "bao-cao-tien-do",
-            lambda reg, out, _progress, _cancelled: reports.print_progress_report(reg, out),
+            lambda reg, out, _progress, _cancelled: _reports().print_progress_report(reg, out),
         )
 
     def unsigned_lists(self, hamlet_id: str | None) -> None:
         """Lists of the households not signed yet, one per hamlet (or just this hamlet)."""
 
         def render(reg: OpenRegister, out: Path, progress: Any, cancelled: Any) -> Any:
-            return reports.print_unsigned_lists(
+            return _reports().print_unsigned_lists(
                 reg,
                 out,
                 hamlet=_hamlet(reg, hamlet_id),
@@ -134,6 +137,8 @@ class PledgePrinting(QObject):
         """The "bản lưu" of a signed pledge: its sheet with the date, signer and signature."""
 
         def render(reg: OpenRegister, out: Path, progress: Any, cancelled: Any) -> Any:
+            from desktop.services import printing  # reportlab: loaded on the first print
+
             return printing.print_archive_copy(reg, out, pledge.household_id, pledge.campaign_id)
 
         self.run(self.tr("Archive copy"), "ban-luu", render)
@@ -234,3 +239,10 @@ def _hamlet(reg: OpenRegister, hamlet_id: str | None) -> Any:
     if hamlet_id is None:
         return None
     return next((h for h in repo.list_hamlets(reg.db) if h.id == hamlet_id), None)
+
+
+def _reports() -> ModuleType:
+    """The report services, imported on first use: reportlab costs 0.2 s of start-up."""
+    from desktop.services import reports
+
+    return reports

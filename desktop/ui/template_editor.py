@@ -27,7 +27,6 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import StoredTemplate, place_name
 from desktop.domain.templates import PledgeTemplate, parse_template
 from desktop.messages import describe
-from desktop.printing.sheet import render_blank
 from desktop.services import campaigns
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
@@ -192,6 +191,8 @@ class TemplateEditorDialog(QDialog):
         commune = self._register.commune
 
         def work(_register: OpenRegister, _progress: Any, _cancelled: Any) -> bytes:
+            from desktop.printing.sheet import render_blank  # reportlab: loaded on first use
+
             out = io.BytesIO()
             render_blank(
                 template,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,3 +118,13 @@ def test_a_place_that_is_not_there_is_refused(
     assert app.run_app(small_register.path, screenshot=target, page=page) == 2
     assert f"Không có mục số {page}" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_the_window_starts_without_loading_the_pdf_libraries() -> None:
+    # reportlab is 0.2 s of start-up; it loads with the first print, on the task lane.
+    code = (
+        "import sys, desktop.app, desktop.ui.main_window;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

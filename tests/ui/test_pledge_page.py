@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.pledges import PledgeStatus, QrPayload
 from desktop.services import checkin
 from desktop.services import pledges as service
+from desktop.services import progress as progress_service
 from desktop.services.register import open_existing
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pledge_page import PledgePage
@@ -288,3 +290,28 @@ def test_dashboard_models_pass_the_model_tester(
     page = open_page(window)
     qtmodeltester.check(page.progress_model)
     qtmodeltester.check(page.unsigned_model)
+
+
+def test_the_page_reads_its_lists_when_shown_and_once(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The commune's unsigned list is a district-size query at 50,000 households: the window
+    # must not pay it while starting on another page, nor twice when the page is shown.
+    reads: list[str | None] = []
+    real = progress_service.unsigned_households
+
+    def counted(reg: object, hamlet_id: str | None = None, campaign: object = None) -> object:
+        reads.append(hamlet_id)
+        return real(reg, hamlet_id, campaign)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(progress_service, "unsigned_households", counted)
+    window = main_window(small_register.path)
+    window.show()
+    qtbot.waitExposed(window)
+    assert reads == []
+    page = open_page(window)
+    assert reads == [None]  # the whole commune, read once
+    assert page.unsigned_model.rowCount() == 6
