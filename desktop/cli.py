@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import NoReturn
 
 from desktop import __version__
 from desktop.domain.entities import BirthDate
@@ -24,8 +26,60 @@ SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
 DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
 
 
+_SUBCOMMAND_METAVARS = {"COMMAND", "WHAT", "REPORT", "ACTION"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its refusals in Vietnamese, as the README promises.
+
+    argparse has no hook for its messages other than the text it hands to ``error``
+    (its gettext domain ships no Vietnamese), so the few shapes it produces are matched here;
+    anything unforeseen is still refused with exit 2, its English detail in parentheses.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        usage = self.format_usage().replace("usage: ", "cách dùng: ", 1)
+        self._print_message(usage, sys.stderr)
+        commands = [
+            name
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices
+        ]
+        self.exit(2, f"camket: {_vietnamese(message, commands)}\nxem {self.prog} --help\n")
+
+
+def _vietnamese(message: str, commands: list[str]) -> str:
+    if m := re.fullmatch(r"the following arguments are required: (.+)", message):
+        names = m[1].split(", ")
+        if names[0] in _SUBCOMMAND_METAVARS:
+            return f"thiếu lệnh (các lệnh: {', '.join(commands)})"
+        options = [n for n in names if n.startswith("-")]
+        values = [n for n in names if not n.startswith("-")]
+        parts = ([f"tùy chọn {', '.join(options)}"] if options else []) + (
+            [f"tham số {', '.join(values)}"] if values else []
+        )
+        return "thiếu " + " và ".join(parts)
+    if m := re.fullmatch(r"argument (\S+?): invalid choice: (.+?) \(choose from (.*)\)", message):
+        value = m[2].strip("'\"")
+        choices = m[3].replace("'", "")
+        if m[1] in _SUBCOMMAND_METAVARS:
+            return f"lệnh không có: {value} (các lệnh: {choices})"
+        return f"giá trị không hợp lệ cho {m[1]}: {value} (chọn một trong: {choices})"
+    if m := re.fullmatch(r"argument (\S+?): invalid (\w+) value: (.+)", message):
+        kind = " (cần một số nguyên)" if m[2] == "int" else ""
+        return f"giá trị không hợp lệ cho {m[1]}: {m[3].strip(chr(39) + chr(34))}{kind}"
+    if m := re.fullmatch(r"argument (\S+?): expected (?:one|at most one|\d+) arguments?", message):
+        return f"tùy chọn {m[1].split('/')[0]} cần một giá trị"
+    if m := re.fullmatch(r"unrecognized arguments: (.+)", message):
+        return f"không hiểu tham số: {m[1]}"
+    if m := re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message):
+        return f"tùy chọn {m[1]} không rõ, có thể là: {m[2]}"
+    return f"tham số không hợp lệ ({message})"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="camket", description=DESCRIPTION)
+    parser = _Parser(prog="camket", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"camket {__version__}")
     parser.add_argument(
         "--db", type=Path, help="register file (default: camket.sqlite3 in the user data folder)"
@@ -149,7 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or arguments refused (already printed)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         setup_logging()
     except OSError as exc:  # a read-only home must not stop the command

@@ -157,3 +157,48 @@ def test_check_warns_of_one_personal_id_held_by_two_people(
         "[cảnh báo] nhân khẩu Đặng Văn Hoà (hộ NT-001): "
         "Số định danh: trùng với Nguyễn Văn An (hộ T2-001)"
     ) in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["sign", "--db", "x.sqlite3", "DL-1"], "camket: thiếu tùy chọn --on"),
+        (
+            ["sign", "--db", "x.sqlite3", "DL-1", "--on", "05/01/2026", "--status", "bogus"],
+            "camket: giá trị không hợp lệ cho --status: bogus"
+            " (chọn một trong: absent, refused, signed)",
+        ),
+        (["xyz"], "camket: lệnh không có: xyz (các lệnh: init, demo, search,"),
+        (
+            ["demo", "--db", "x.sqlite3", "--households", "abc"],
+            "camket: giá trị không hợp lệ cho --households: abc (cần một số nguyên)",
+        ),
+        (["print"], "camket: thiếu lệnh (các lệnh: pledges, blank)"),
+        (["sign"], "camket: thiếu tùy chọn --on và tham số CODE"),
+        (["search", "q", "--bogus"], "camket: không hiểu tham số: --bogus"),
+    ],
+)
+def test_bad_arguments_are_refused_in_vietnamese_with_exit_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert lines[0].startswith("cách dùng: camket")
+    assert lines[-2].startswith(message), captured.err
+    assert lines[-1].startswith("xem camket") and lines[-1].endswith(" --help")
+    assert "error" not in captured.err and "usage" not in captured.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("camket ")
+    assert main(["sign", "--help"]) == 0
+    assert "--on DD/MM/YYYY" in capsys.readouterr().out
