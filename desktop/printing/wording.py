@@ -53,13 +53,42 @@ def since_words(since: str) -> str:
 
 
 def residence(values: dict[str, str]) -> str:
-    """Address, hamlet, commune, province, each left out when the address already says it."""
-    parts = [values["address"]] if values["address"] else []
-    for unit in (values["hamlet"], values["commune"], values["province"]):
-        # "Bản Ngải Há" typed into the address already names the hamlet.
-        if unit and _words(unit) not in _words(", ".join(parts)):
-            parts.append(unit)
-    return ", ".join(parts)
+    """Address, hamlet, commune, province, each left out when the address already says it.
+
+    The address says a unit when one of its comma-separated parts is the unit's name, with
+    or without its kind ("Nậm Tăm" or "bản Nậm Tăm", compared folded), or when its words hold
+    the full name ("Số nhà 5 bản Nậm Tăm"). A unit's kind reads in lower case in the line
+    ("Nơi cư trú: bản Nậm Tăm, …"), however the address was typed.
+    """
+    parts = [_inline(" ".join(part.split())) for part in values["address"].split(",")]
+    line = [(fold_for_search(part), part) for part in parts if part]
+    typed = _words(", ".join(part for _, part in line))
+    # From the province down: a unit the address lacks goes in before the part that names
+    # the next larger one ("Số nhà 5, bản Nậm Tăm, xã Sìn Hồ"), else at the end.
+    before = len(line)
+    for unit in (values["province"], values["commune"], values["hamlet"]):
+        if not unit:
+            continue
+        names = {fold_for_search(unit), fold_for_search(_without_kind(unit))}
+        # The last such part: in "Sìn Hồ, Sìn Hồ" the second is the xã, the first the bản.
+        found = [i for i, (said, _) in enumerate(line) if said in names]
+        if not found:
+            # "Bản Ngải Há" typed into the address already names the hamlet.
+            found = [i for i, (said, _) in enumerate(line) if _words(unit) in _words(said)]
+        if found:
+            before = min(before, found[-1])
+            line[found[-1]] = ("", line[found[-1]][1])  # one part names one unit
+        elif _words(unit) not in typed:
+            line.insert(before, ("", unit))
+    return ", ".join(part for _, part in line)
+
+
+def _without_kind(inline: str) -> str:
+    """'Nậm Tăm' from 'bản Nậm Tăm' (names inline start with their kind in lower case)."""
+    for kind in _UNIT_KINDS:
+        if inline.startswith(kind.lower() + " "):
+            return inline[len(kind) + 1 :]
+    return inline
 
 
 def _words(value: str) -> str:

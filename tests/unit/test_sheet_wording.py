@@ -24,15 +24,44 @@ def test_unit_names_read_in_lower_case_inside_a_sentence() -> None:
 def test_the_residence_line_does_not_repeat_what_the_address_says() -> None:
     values = {"commune": "xã Sìn Hồ", "province": "tỉnh Lai Châu"}
     assert residence({**values, "address": "Bản Ngải Há", "hamlet": "bản Ngải Há"}) == (
-        "Bản Ngải Há, xã Sìn Hồ, tỉnh Lai Châu"
+        "bản Ngải Há, xã Sìn Hồ, tỉnh Lai Châu"
     )
     # Whole words only: "Bản Hồng" is not "bản Hồ".
     assert residence({**values, "address": "Bản Hồng", "hamlet": "bản Hồ"}) == (
-        "Bản Hồng, bản Hồ, xã Sìn Hồ, tỉnh Lai Châu"
+        "bản Hồng, bản Hồ, xã Sìn Hồ, tỉnh Lai Châu"
     )
     assert residence({**values, "address": "", "hamlet": "bản Hồ"}) == (
         "bản Hồ, xã Sìn Hồ, tỉnh Lai Châu"
     )
+
+
+def test_the_residence_line_knows_places_by_their_short_names() -> None:
+    values = {"hamlet": "bản Nậm Tăm", "commune": "xã Sìn Hồ", "province": "tỉnh Lai Châu"}
+
+    def line(address: str) -> str:
+        return residence({**values, "address": address})
+
+    assert line("Số nhà 5, Nậm Tăm, Sìn Hồ") == "Số nhà 5, Nậm Tăm, Sìn Hồ, tỉnh Lai Châu"
+    assert line("Số nhà 5, Nậm Tăm, Sìn Hồ, Lai Châu") == "Số nhà 5, Nậm Tăm, Sìn Hồ, Lai Châu"
+    # Folded: typed without marks, in other case, with stray spaces.
+    assert line("Số nhà 5 ,nam tam,  SIN HO") == "Số nhà 5, nam tam, SIN HO, tỉnh Lai Châu"
+    assert line("Số nhà 5, xã Sìn Hồ") == "Số nhà 5, bản Nậm Tăm, xã Sìn Hồ, tỉnh Lai Châu"
+    # Whole parts only: a street named after the commune does not name the commune.
+    assert line("Đường Sìn Hồ, Nậm Tăm") == "Đường Sìn Hồ, Nậm Tăm, xã Sìn Hồ, tỉnh Lai Châu"
+
+
+def test_one_hamlet_reads_in_one_case_whatever_the_address() -> None:
+    values = {"hamlet": "bản Cang Tè", "commune": "xã Sìn Hồ", "province": "tỉnh Lai Châu"}
+    lines = [
+        residence({**values, "address": address})
+        for address in ("Bản Cang Tè", "Số nhà 5, Bản Cang Tè", "Số nhà 5, tổ 2", "")
+    ]
+    assert lines == [
+        "bản Cang Tè, xã Sìn Hồ, tỉnh Lai Châu",
+        "Số nhà 5, bản Cang Tè, xã Sìn Hồ, tỉnh Lai Châu",
+        "Số nhà 5, tổ 2, bản Cang Tè, xã Sìn Hồ, tỉnh Lai Châu",
+        "bản Cang Tè, xã Sìn Hồ, tỉnh Lai Châu",
+    ]
 
 
 def test_since_reads_by_the_shape_of_the_date() -> None:
