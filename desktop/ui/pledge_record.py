@@ -193,7 +193,7 @@ class RecordPledgeDialog(QDialog):
             self.show_error(describe(err))
             return
         self.pledge = self.evidence.pledge
-        self.error_label.hide()
+        self.clear_error()
 
     def record(self) -> bool:
         """Store the result and a signature drawn on the pad; False (with the message shown)
@@ -218,12 +218,18 @@ class RecordPledgeDialog(QDialog):
             self.show_error(describe(err))
             return False
         self.pledge = saved
+        self.clear_error()
         self.recorded.emit(saved)
         return True
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+
+    def clear_error(self) -> None:
+        """An action that succeeded takes away the message of one that failed before it."""
+        self.error_label.clear()
+        self.error_label.hide()
 
     # --- state --------------------------------------------------------------------------
 
@@ -261,4 +267,4 @@ class RecordPledgeDialog(QDialog):
         self.reason_edit.setEnabled(not signed)
         self.evidence.pad.setEnabled(signed)
         self.archive_button.setEnabled(signed)
-        self.error_label.hide()
+        self.clear_error()

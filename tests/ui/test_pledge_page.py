@@ -315,3 +315,28 @@ def test_the_page_reads_its_lists_when_shown_and_once(
     page = open_page(window)
     assert reads == [None]  # the whole commune, read once
     assert page.unsigned_model.rowCount() == 6
+
+
+def test_a_good_scan_after_a_refused_file_clears_the_old_message(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.open_pledge(small_register.ids["PK-001"])
+    qtbot.waitExposed(dialog)
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("không phải ảnh", encoding="utf-8")
+    dialog.evidence.scan_chosen.emit(notes)
+    assert dialog.error_label.isVisible()
+    assert "ghi-chu.txt" in dialog.error_label.text()
+
+    scan = tmp_path / "PK-001 scan.pdf"
+    scan.write_bytes(make_pdf(1))
+    with qtbot.waitSignal(dialog.evidence.attached):
+        dialog.evidence.scan_chosen.emit(scan)
+    assert not dialog.error_label.isVisible()
+    assert "ghi-chu.txt" not in dialog.error_label.text()
+    assert "Không đọc được" not in dialog.error_label.text()
