@@ -82,7 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="camket", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"camket {__version__}")
     parser.add_argument(
-        "--db", type=Path, help="register file (default: camket.sqlite3 in the user data folder)"
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="register file (default: camket.sqlite3 in the user data folder)",
     )
     parser.add_argument(
         "--screenshot",
@@ -100,10 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="side-bar place shown by --screenshot (1 households, 2 pledges, ...; as Ctrl+N)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="camket COMMAND --help for its options"
+    )
 
     init = commands.add_parser("init", help="create a register for an official commune")
-    init.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    init.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     init.add_argument(
         "--commune",
         required=True,
@@ -124,61 +129,89 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     demo = commands.add_parser("demo", help="create a register filled with synthetic households")
-    demo.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
-    demo.add_argument("--households", type=int, default=1000, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
+    demo.add_argument(
+        "--households", type=int, default=1000, metavar="N", help="how many (default 1000)"
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the same seed, the same register (default 1)",
+    )
 
     search = commands.add_parser("search", help="find people by name, ID, phone or household")
-    search.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
-    search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help="name, personal ID, phone or household code; no diacritics needed",
+    )
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+    )
     search.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
     check = commands.add_parser("check", help="integrity check and validation of every row")
-    check.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    check.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
 
     sign = commands.add_parser(
         "sign", help="record a household's pledge of the current campaign: signed, refused, absent"
     )
-    sign.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    sign.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     sign.add_argument("code", metavar="CODE", help="household code (or the scanned QR text)")
     sign.add_argument("--on", required=True, metavar="DD/MM/YYYY", help="date on the sheet")
     sign.add_argument(
         "--signer", metavar="NAME", help="the member who signed (default: the household head)"
     )
-    sign.add_argument("--status", choices=sorted(SIGN_STATUSES), default="signed")
+    sign.add_argument(
+        "--status", choices=sorted(SIGN_STATUSES), default="signed", help="default: signed"
+    )
     sign.add_argument("--reason", default="", metavar="TEXT", help="why refused or absent")
 
     printing = commands.add_parser("print", help="print pledge sheets to a PDF file")
-    prints = printing.add_subparsers(dest="print", metavar="WHAT", required=True)
+    prints = printing.add_subparsers(
+        dest="print", metavar="WHAT", required=True, help="what to print"
+    )
     pledges = prints.add_parser("pledges", help="pre-filled sheets of a hamlet or the commune")
-    pledges.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    pledges.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     pledges.add_argument("--campaign", metavar="ID", help="campaign id (default: the current)")
     pledges.add_argument("--hamlet", metavar="NAME", help="only this hamlet's households")
     pledges.add_argument("--unsigned", action="store_true", help="only households not signed")
     pledges.add_argument("--copies", type=int, default=1, metavar="N", help="sheets per household")
-    pledges.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    pledges.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
     blank = prints.add_parser("blank", help="a blank sheet for walk-in households")
-    blank.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    blank.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     blank.add_argument("--campaign", metavar="ID", help="campaign id (default: the current)")
-    blank.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    blank.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
 
-    report = commands.add_parser("report", help="reports: progress toward the target")
-    reports = report.add_subparsers(dest="report", metavar="REPORT", required=True)
+    report = commands.add_parser("report", help="reports: progress, lists of unsigned households")
+    reports = report.add_subparsers(
+        dest="report", metavar="REPORT", required=True, help="progress or unsigned"
+    )
     progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
-    progress.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    progress.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     progress.add_argument("--csv", type=Path, metavar="FILE", help="also write a CSV file")
     progress.add_argument("--out", type=Path, metavar="FILE.pdf", help="also print it to a PDF")
     unsigned = reports.add_parser("unsigned", help="lists of unsigned households per hamlet")
-    unsigned.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    unsigned.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     unsigned.add_argument("--hamlet", metavar="NAME", help="only this hamlet's list")
-    unsigned.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    unsigned.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
     campaign = commands.add_parser("campaign", help="pledge campaigns: list, start one, switch")
-    campaign_commands = campaign.add_subparsers(dest="campaign", metavar="ACTION", required=True)
+    campaign_commands = campaign.add_subparsers(
+        dest="campaign", metavar="ACTION", required=True, help="list, new or use"
+    )
     listing = campaign_commands.add_parser("list", help="every campaign, the current one first")
-    listing.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    listing.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     new = campaign_commands.add_parser("new", help="start a campaign (current unless told)")
-    new.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    new.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     new.add_argument(
         "--template", required=True, metavar="ID[@VERSION]", help="e.g. bien-gioi (latest version)"
     )
@@ -188,12 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--target", type=int, default=100, metavar="PERCENT", help="1–100")
     new.add_argument("--not-current", action="store_true", help="keep the current campaign")
     use = campaign_commands.add_parser("use", help="make a campaign the current one")
-    use.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    use.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     use.add_argument("campaign_id", metavar="ID", help="its id from `camket campaign list`")
     imp = commands.add_parser(
         "import", help="import a list of households (CSV or XLSX; see docs/import.md)"
     )
-    imp.add_argument("--db", type=Path, dest="sub_db", help=DB_HELP)
+    imp.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
     imp.add_argument("file", type=Path, metavar="FILE", help="the list: .csv or .xlsx")
     imp.add_argument(
         "--mapping", type=Path, metavar="FILE.json", help="column mapping (docs/import.md)"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli import build_parser, main
 from desktop.services.register import OpenRegister, open_existing
 
 
@@ -202,3 +203,28 @@ def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> No
     assert capsys.readouterr().out.startswith("camket ")
     assert main(["sign", "--help"]) == 0
     assert "--on DD/MM/YYYY" in capsys.readouterr().out
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                found += _parsers(sub)
+    return found
+
+
+def test_every_option_of_every_command_has_help_and_a_readable_metavar() -> None:
+    for parser in _parsers(build_parser()):
+        text = parser.format_help()
+        assert "SUB_DB" not in text, parser.prog
+        for action in parser._actions:
+            assert action.help, f"{parser.prog} {action.option_strings or action.dest}: no help"
+
+
+def test_top_level_help_names_both_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    line = next(
+        ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith("report")
+    )
+    assert "progress" in line and "unsigned" in line
