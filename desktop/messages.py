@@ -85,6 +85,9 @@ MESSAGES: dict[str, str] = {
     "template.syntax": "Mẫu cam kết {file}, dòng {line}: sai cú pháp TOML ({detail}).",
     "template.missing_key": "Mẫu cam kết {file}: thiếu mục “{key}”.",
     "template.bad_value": "Mẫu cam kết {file}, dòng {line}: giá trị của “{key}” không hợp lệ.",
+    "template.unknown_key": (
+        "Mẫu cam kết {file}, dòng {line}: không có mục “{key}”; các mục có: {choices}."
+    ),
     "template.unknown_placeholder": (
         "Mẫu cam kết {file}, dòng {line}: không có trường “{{{name}}}” để điền."
     ),

@@ -47,7 +47,22 @@ LAYOUT_RANGES: dict[str, tuple[float, float]] = {
     "signature_pt": (12, 14),
 }
 
-_REQUIRED_TEXT = ("id", "title", "movement", "lead")
+_REQUIRED_TEXT = ("id", "title", "movement", "lead", "closing")
+# Every key a template may have, in the order forms/README.md shows them: a mistyped one
+# ("closin") is refused rather than silently printing sheets without what it meant.
+_KEYS = (
+    "id",
+    "version",
+    "title",
+    "movement",
+    "subject",
+    "lead",
+    "commitments",
+    "closing",
+    "signature",
+    "layout",
+)
+_SIGNATURE_KEYS = ("heading", "name")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
@@ -97,8 +112,8 @@ def parse_template(text: str, source_name: str) -> PledgeTemplate:
     """A validated template from TOML text; ``source_name`` names the file in errors.
 
     Raises KnownError("template.syntax" | "template.missing_key" | "template.bad_value" |
-    "template.unknown_placeholder" | "template.stray_brace" | "template.out_of_range") with
-    ``file`` and ``line``.
+    "template.unknown_key" | "template.unknown_placeholder" | "template.stray_brace" |
+    "template.out_of_range") with ``file`` and ``line``.
     """
     try:
         data = tomllib.loads(text)
@@ -111,6 +126,7 @@ def parse_template(text: str, source_name: str) -> PledgeTemplate:
             detail=str(error),
         ) from None
     reader = _Reader(text, source_name)
+    reader.known_keys(data, _KEYS)
     for key in _REQUIRED_TEXT:
         if key not in data:
             raise KnownError("template.missing_key", file=source_name, line=0, key=key)
@@ -144,7 +160,7 @@ def parse_template(text: str, source_name: str) -> PledgeTemplate:
         subject=reader.text(data, "subject", required=False) or reader.text(data, "movement"),
         lead=reader.text(data, "lead"),
         commitments=tuple(_clean(item) for item in commitments),
-        closing=reader.text(data, "closing", required=False),
+        closing=reader.text(data, "closing"),
         signatures=reader.signatures(data),
         layout=reader.layout(data),
         source_name=source_name,
@@ -218,16 +234,40 @@ class _Reader:
         self.lines = text.splitlines()
         self.source_name = source_name
 
-    def line_of(self, key: str, section: str | None = None) -> int:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    def line_of(self, key: str, section: str | None = None, nth: int = 0) -> int:
+        """The line of ``key =`` in ``section`` (its ``nth`` one, for [[signature]]), or of
+        a table's own ``[key]`` header; 0 when not found (an inline table, say)."""
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]")
         current: str | None = None
+        seen = -1
         for number, line in enumerate(self.lines, start=1):
             header = re.match(r"^\s*\[+\s*([^\]]+?)\s*\]+", line)
             if header:
                 current = header.group(1)
-            elif pattern.match(line) and current == section:
+                seen += current == section
+                if section is None and current.split(".")[0].strip("\"' ") == key:
+                    return number
+            elif pattern.match(line) and current == section and seen == (nth if section else -1):
                 return number
         return 0
+
+    def known_keys(
+        self,
+        data: Mapping[str, object],
+        keys: tuple[str, ...],
+        section: str | None = None,
+        nth: int = 0,
+    ) -> None:
+        for key in data:
+            if key not in keys:
+                line = self.line_of(key, section, nth) or self.line_containing(key)
+                raise KnownError(
+                    "template.unknown_key",
+                    file=self.source_name,
+                    line=line,
+                    key=f"{section}.{key}" if section else key,
+                    choices=", ".join(keys),
+                )
 
     def line_with_stray_brace(self) -> int:
         for number, line in enumerate(self.lines, start=1):
@@ -264,6 +304,8 @@ class _Reader:
             )
         result = []
         for index, column in enumerate(columns):
+            if isinstance(column, dict):
+                self.known_keys(column, _SIGNATURE_KEYS, "signature", index)
             heading = column.get("heading") if isinstance(column, dict) else None
             name = column.get("name", "") if isinstance(column, dict) else None
             if not isinstance(heading, str) or not heading.strip() or not isinstance(name, str):
@@ -285,13 +327,10 @@ class _Reader:
                 line=self.line_of("layout"),
                 key="layout",
             )
+        self.known_keys(given, tuple(LAYOUT_RANGES), "layout")
         values: dict[str, float] = {}
         for key, value in given.items():
             line = self.line_of(key, "layout")
-            if key not in LAYOUT_RANGES:
-                raise KnownError(
-                    "template.bad_value", file=self.source_name, line=line, key=f"layout.{key}"
-                )
             low, high = LAYOUT_RANGES[key]
             if not isinstance(value, int | float) or isinstance(value, bool):
                 raise KnownError(

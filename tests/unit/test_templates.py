@@ -30,6 +30,7 @@ commitments = [
     \"\"\"Báo ngay cho
     {border_post}.\"\"\",
 ]
+closing = "Nếu vi phạm, tôi xin chịu trách nhiệm trước pháp luật."
 
 [[signature]]
 heading = "ĐẠI DIỆN HỘ GIA ĐÌNH"
@@ -79,23 +80,45 @@ def test_an_unknown_placeholder_names_the_file_and_line() -> None:
     )
 
 
+def test_a_mistyped_key_is_refused_naming_the_file_and_line() -> None:
+    # "closin =" would otherwise print every sheet without its closing sentence.
+    error = _error(GOOD.replace("closing = ", "closin = "))
+    assert error.params == {
+        "file": "forms/thu.toml",
+        "line": 11,
+        "key": "closin",
+        "choices": "id, version, title, movement, subject, lead, commitments, closing, "
+        "signature, layout",
+    }
+    assert describe(error) == (
+        "Mẫu cam kết forms/thu.toml, dòng 11: không có mục “closin”; các mục có: id, version, "
+        "title, movement, subject, lead, commitments, closing, signature, layout."
+    )
+    column = _error(GOOD.replace('name = "{signer_name}"', 'nam = "{signer_name}"'))
+    assert (column.params["key"], column.params["choices"]) == ("signature.nam", "heading, name")
+
+
 def test_a_layout_value_outside_decree_30_names_the_key_and_line() -> None:
     error = _error(GOOD.replace("body_pt = 13", "body_pt = 12"))
     assert error.code == "template.out_of_range"
-    assert error.params["line"] == 18 and error.params["key"] == "layout.body_pt"
+    assert error.params["line"] == 19 and error.params["key"] == "layout.body_pt"
     assert (error.params["low"], error.params["high"]) == (13, 14)
-    assert "dòng 18" in describe(error) and "13–14" in describe(error)
+    assert "dòng 19" in describe(error) and "13–14" in describe(error)
     margin = _error(GOOD.replace("margin_top_mm = 20", "margin_top_mm = 15"))
-    assert margin.params["line"] == 17
+    assert margin.params["line"] == 18
 
 
 @pytest.mark.parametrize(
     ("change", "code", "line"),
     [
         (("version = 2", "version = 0"), "template.bad_value", 2),
-        (("commitments = [", "commitments = 3\nx = ["), "template.bad_value", 6),
-        (("body_pt = 13", 'body_pt = "13"'), "template.bad_value", 18),
-        (("body_pt = 13", "font_pt = 13"), "template.bad_value", 18),
+        (("commitments = [", "commitments = [3,"), "template.bad_value", 6),
+        (("body_pt = 13", 'body_pt = "13"'), "template.bad_value", 19),
+        (("body_pt = 13", "font_pt = 13"), "template.unknown_key", 19),
+        (("closing = ", "closin = "), "template.unknown_key", 11),
+        (('name = "{signer_name}"', 'nam = "{signer_name}"'), "template.unknown_key", 15),
+        (("[layout]", "[layuot]"), "template.unknown_key", 17),
+        (('closing = "', 'closing = 1 # "'), "template.bad_value", 11),
         (("title = ", "title = = "), "template.syntax", 3),
         (('id = "thu"', 'id = "Thư mẫu"'), "template.bad_value", 1),
     ],
@@ -110,6 +133,10 @@ def test_bad_values_are_refused_with_their_line(
 def test_a_missing_key_and_an_unreadable_file_are_named(tmp_path: Path) -> None:
     error = _error(GOOD.replace('lead = "Tôi là {household_head}, ở {hamlet}, {commune}."', ""))
     assert (error.code, error.params["key"]) == ("template.missing_key", "lead")
+    # Without its closing sentence a sheet ends on a commitment: the closing is required.
+    closing = next(line for line in GOOD.splitlines() if line.startswith("closing"))
+    error = _error(GOOD.replace(closing, ""))
+    assert (error.code, error.params["key"]) == ("template.missing_key", "closing")
     with pytest.raises(KnownError) as caught:
         load_template(tmp_path / "none.toml")
     assert caught.value.code == "template.unreadable"
@@ -132,4 +159,4 @@ def test_a_stray_brace_and_a_bad_signature_column_name_their_line() -> None:
     )
     second = GOOD.replace("[layout]", '[[signature]]\nheading = ""\n\n[layout]')
     error = _error(second)
-    assert (error.code, error.params["line"]) == ("template.bad_value", 16)
+    assert (error.code, error.params["line"]) == ("template.bad_value", 17)
