@@ -57,6 +57,9 @@ MESSAGES: dict[str, str] = {
     "pledge.missing": "Không tìm thấy bản cam kết.",
     "pledge.bad_status": "Kết quả không hợp lệ: {status}; chỉ ghi đã ký, từ chối hoặc vắng mặt.",
     "pledge.date_in_future": "Ngày {date} ở tương lai; hãy ghi ngày ký thực tế.",
+    "pledge.date_before_campaign": (
+        "Ngày {date} trước ngày bắt đầu đợt cam kết ({starts}); hãy ghi ngày ký thực tế."
+    ),
     "pledge.signer_missing": "Hộ chưa có chủ hộ: hãy chọn người ký trong các thành viên của hộ.",
     "pledge.signer_not_member": "Người ký phải là thành viên của hộ.",
     "pledge.signer_unknown": "Hộ không có thành viên tên “{name}”.",

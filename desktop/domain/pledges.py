@@ -169,12 +169,20 @@ def check_result(
     signer_id: str | None,
     member_ids: Iterable[str],
     reason: str,
+    starts_on: dt.date | None = None,
 ) -> None:
-    """What a clerk records for a household must hold together (KnownError otherwise)."""
+    """What a clerk records for a household must hold together (KnownError otherwise): a
+    date neither in the future nor before the campaign's start (when it has one)."""
     if status not in RESULT_STATUSES:
         raise KnownError("pledge.bad_status", status=str(status))
     if on > today:
         raise KnownError("pledge.date_in_future", date=on.strftime("%d/%m/%Y"))
+    if starts_on is not None and on < starts_on:
+        raise KnownError(
+            "pledge.date_before_campaign",
+            date=on.strftime("%d/%m/%Y"),
+            starts=starts_on.strftime("%d/%m/%Y"),
+        )
     if status is PledgeStatus.SIGNED:
         if signer_id is None:
             raise KnownError("pledge.signer_missing")

@@ -97,6 +97,7 @@ def record_result(
         signer_id=signer_id,
         member_ids=[p.id for p in repo.members(reg.db, household_id)],
         reason=reason,
+        starts_on=campaign.starts_on,
     )
     with reg.db.atomic():
         pledge = pledge_for(reg, household_id, campaign)

@@ -88,6 +88,9 @@ class RecordPledgeDialog(QDialog):
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        starts = found.campaign.starts_on
+        if starts is not None and starts <= today:  # a sheet is signed once the drive began
+            self.date_edit.setMinimumDate(QDate(starts.year, starts.month, starts.day))
 
         self.signer_combo = QComboBox()
         for member in self.members:

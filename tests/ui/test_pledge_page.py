@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -340,3 +341,29 @@ def test_a_good_scan_after_a_refused_file_clears_the_old_message(
     assert not dialog.error_label.isVisible()
     assert "ghi-chu.txt" not in dialog.error_label.text()
     assert "Không đọc được" not in dialog.error_label.text()
+
+
+def test_the_date_cannot_go_before_the_campaign_started(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    from desktop.services.campaigns import start_campaign
+    from desktop.store.pledges import get_template
+
+    starts = dt.date.today() - dt.timedelta(days=10)
+    register = open_existing(small_register.path)
+    try:
+        first = service.current_campaign(register)
+        template = get_template(register.db, first.template_id, first.template_version)
+        assert template is not None
+        start_campaign(register.writer, template, title="Đợt 2", starts_on=starts)
+    finally:
+        register.close()
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.open_pledge(small_register.ids["PK-001"])
+    qtbot.waitExposed(dialog)
+    assert dialog.date_edit.minimumDate() == QDate(starts.year, starts.month, starts.day)
+    dialog.date_edit.setDate(QDate(1990, 1, 1))
+    assert dialog.signed_on() == starts
+    with qtbot.waitSignal(dialog.recorded):
+        dialog.save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,22 @@ def test_campaign_refuses_bad_input_and_changes_nothing(
     assert main(["campaign", action, "--db", str(register.path), *rest]) == 2
     assert message in capsys.readouterr().err
     assert _audit_count(register) == before
+
+
+def test_sign_refuses_a_date_before_the_campaign_started(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.services.campaigns import start_campaign
+    from desktop.services.pledges import current_campaign
+    from desktop.store.pledges import get_template
+
+    first = current_campaign(register)
+    template = get_template(register.db, first.template_id, first.template_version)
+    assert template is not None
+    start_campaign(register.writer, template, title="Đợt 2", starts_on=dt.date(2025, 12, 1))
+    before = _audit_count(register)
+    assert main(["sign", "--db", str(register.path), "NT-001", "--on", "01/01/1990"]) == 2
+    err = capsys.readouterr().err
+    assert "01/01/1990" in err and "01/12/2025" in err
+    assert _audit_count(register) == before
+    assert main(["sign", "--db", str(register.path), "NT-001", "--on", "01/12/2025"]) == 0

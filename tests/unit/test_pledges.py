@@ -11,6 +11,7 @@ import pytest
 
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import PledgeStatus, parse_sheet_date
+from desktop.messages import describe
 from desktop.services import pledges
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store import households as repo
@@ -269,3 +270,45 @@ def test_camket_check_finds_pledges_that_do_not_hold_together(register: OpenRegi
     ]
     assert [f.label for f in report.warnings] == ["T2-001"]
     assert report.counts["bản cam kết"] == 3
+
+
+def test_a_date_before_the_campaign_started_is_refused(register: OpenRegister) -> None:
+    from desktop.services.campaigns import start_campaign
+
+    first = pledges.current_campaign(register)
+    template = store.get_template(register.db, first.template_id, first.template_version)
+    assert template is not None
+    campaign = start_campaign(
+        register.writer, template, title="Đợt tháng 12", starts_on=dt.date(2025, 12, 1)
+    )
+    hid, _ = _household(register, "NT-002")
+    before = register.db.execute("SELECT count(*) FROM audit").fetchone()
+    with pytest.raises(KnownError) as err:
+        pledges.record_result(register, hid, PledgeStatus.SIGNED, dt.date(1990, 1, 1), today=TODAY)
+    assert err.value.code == "pledge.date_before_campaign"
+    assert "01/01/1990" in describe(err.value) and "01/12/2025" in describe(err.value)
+    assert register.db.execute("SELECT count(*) FROM audit").fetchone() == before
+    # The day the campaign starts is fine.
+    saved = pledges.record_result(
+        register, hid, PledgeStatus.SIGNED, dt.date(2025, 12, 1), campaign=campaign, today=TODAY
+    )
+    assert saved.signed_on == dt.date(2025, 12, 1)
+
+
+def test_check_result_takes_any_past_date_when_the_campaign_has_no_start() -> None:
+    from desktop.domain.pledges import check_result
+
+    check_result(
+        PledgeStatus.SIGNED, dt.date(1990, 1, 1), TODAY, signer_id="a", member_ids=["a"], reason=""
+    )
+    with pytest.raises(KnownError) as err:
+        check_result(
+            PledgeStatus.ABSENT,
+            dt.date(2025, 11, 30),
+            TODAY,
+            signer_id=None,
+            member_ids=[],
+            reason="đi nương",
+            starts_on=dt.date(2025, 12, 1),
+        )
+    assert err.value.code == "pledge.date_before_campaign"
