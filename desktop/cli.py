@@ -222,7 +222,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--not-current", action="store_true", help="keep the current campaign")
     use = campaign_commands.add_parser("use", help="make a campaign the current one")
     use.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
-    use.add_argument("campaign_id", metavar="ID", help="its id from `camket campaign list`")
+    use.add_argument(
+        "campaign_id",
+        metavar="ID",
+        help="its id (or the start of it) from `camket campaign list`, or its template's id",
+    )
     imp = commands.add_parser(
         "import", help="import a list of households (CSV or XLSX; see docs/import.md)"
     )

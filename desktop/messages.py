@@ -48,6 +48,9 @@ MESSAGES: dict[str, str] = {
     "qr.malformed": "Mã quét không phải mã cam kết CamKet: {text}",
     "campaign.none": "Sổ chưa có đợt cam kết nào đang thực hiện.",
     "campaign.missing": "Không có đợt cam kết mã {id} trong sổ.",
+    "campaign.ambiguous": (
+        "Có {count} đợt cam kết ứng với {id}; hãy ghi mã đợt dài hơn (xem camket campaign list)."
+    ),
     "campaign.title_missing": "Hãy ghi tên đợt cam kết.",
     "campaign.ends_before_start": (
         "Ngày kết thúc {ends} trước ngày bắt đầu {starts}; hãy sửa lại ngày."

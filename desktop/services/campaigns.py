@@ -128,12 +128,22 @@ def template_named(db: Database, name: str, folder: Path | None = None) -> Store
 
 
 def campaign_named(db: Database, text: str) -> Campaign:
-    """The campaign whose id is, or begins with, the text (the list shows ids);
-    KnownError when none or several match."""
+    """The campaign whose id is, or begins with, the text (the list shows ids), or else the
+    one campaign on the template named ``ID`` or ``ID@VERSION``; KnownError when none or
+    several match."""
     wanted = text.strip().lower()
-    found = [c for c in store.list_campaigns(db) if wanted and c.id.lower().startswith(wanted)]
-    if len(found) != 1:
+    every = store.list_campaigns(db)
+    found = [c for c in every if wanted and c.id.lower().startswith(wanted)]
+    if not found:
+        found = [
+            c
+            for c in every
+            if wanted in (c.template_id.lower(), f"{c.template_id}@{c.template_version}".lower())
+        ]
+    if not found:
         raise KnownError("campaign.missing", id=text)
+    if len(found) > 1:
+        raise KnownError("campaign.ambiguous", id=text, count=len(found))
     return found[0]
 
 

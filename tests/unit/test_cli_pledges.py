@@ -116,6 +116,20 @@ def test_campaign_new_list_and_use(
     assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out.splitlines()[0]
 
 
+def test_campaign_use_takes_the_template_id_of_a_single_campaign(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    for _ in range(2):
+        assert main(["campaign", "new", "--db", db, "--template", "bien-gioi"]) == 0
+    assert main(["campaign", "use", "--db", db, "covid-xnc-2021"]) == 0
+    assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out
+    before = _audit_count(register)
+    assert main(["campaign", "use", "--db", db, "bien-gioi@1"]) == 2
+    assert "Có 2 đợt cam kết ứng với bien-gioi@1" in capsys.readouterr().err
+    assert _audit_count(register) == before
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
