@@ -43,6 +43,7 @@ from desktop.printing.document import (
     text_area,
 )
 from desktop.printing.fonts import BOLD, REGULAR, register_fonts
+from desktop.printing.wording import address_in
 
 COMMUNE_TOTAL = "Toàn xã"
 SIGNATURE_SPACE = 56
@@ -106,7 +107,7 @@ def render_unsigned_list(
             "DANH SÁCH HỘ CHƯA KÝ CAM KẾT",
             f"{text(hamlet.hamlet_name)} – phong trào",
         )
-        table, count = _unsigned_table(hamlet, styles, width)
+        table, count = _unsigned_table(hamlet, heading, styles, width)
         signatures = _signatures(
             [("TRƯỞNG THÔN, BẢN", hamlet.hamlet_head), ("NGƯỜI LẬP DANH SÁCH", heading.clerk_name)],
             styles,
@@ -246,13 +247,15 @@ def _progress_table(
 
 
 def _unsigned_table(
-    hamlet: HamletUnsigned, styles: Styles, width: float
+    hamlet: HamletUnsigned, heading: ReportHeading, styles: Styles, width: float
 ) -> tuple[Flowable, Flowable]:
     """The list and the line under it that counts it (the count goes with the signatures)."""
     if not hamlet.households:
         return Spacer(1, 0), Paragraph("Tất cả các hộ của thôn, bản đã ký cam kết.", styles.body)
     labels = ["TT", "Mã hộ", "Chủ hộ", "Địa chỉ", "Tình trạng", "Lý do", "Kết quả vận động"]
-    shares = [0.05, 0.11, 0.28, 0.17, 0.16, 0.12, 0.11]
+    # The address without the hamlet is short ("Số nhà 5"); a reason ("Chưa đồng ý, hẹn gặp
+    # lại") takes two lines at most.
+    shares = [0.05, 0.11, 0.22, 0.12, 0.155, 0.23, 0.115]
     data: list[list[object]] = [[Paragraph(label, styles.table_head) for label in labels]]
     for number, row in enumerate(hamlet.households, start=1):
         data.append(
@@ -260,7 +263,17 @@ def _unsigned_table(
                 str(number),
                 text(row.code),
                 Paragraph(markup(row.head_name), styles.table),
-                Paragraph(markup(row.address), styles.table),
+                Paragraph(
+                    markup(
+                        address_in(
+                            row.address,
+                            hamlet.hamlet_name,
+                            heading.commune_name,
+                            heading.province_name,
+                        )
+                    ),
+                    styles.table,
+                ),
                 Paragraph(markup(STATUS_LABELS[row.status]), styles.table),
                 Paragraph(markup(row.reason), styles.table),
                 "",

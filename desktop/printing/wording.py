@@ -52,8 +52,10 @@ def since_words(since: str) -> str:
     return ("từ năm", "từ tháng", "từ ngày")[slashes] if slashes <= 2 else "từ"
 
 
-def residence(values: dict[str, str]) -> str:
+def residence(values: dict[str, str], *, units_known: bool = False) -> str:
     """Address, hamlet, commune, province, each left out when the address already says it.
+    With ``units_known`` (a list that names them in its heading) the units are not added,
+    and the parts of the address that are just their names are left out.
 
     The address says a unit when one of its comma-separated parts is the unit's name, with
     or without its kind ("Nậm Tăm" or "bản Nậm Tăm", compared folded), or when its words hold
@@ -77,10 +79,22 @@ def residence(values: dict[str, str]) -> str:
             found = [i for i, (said, _) in enumerate(line) if _words(unit) in _words(said)]
         if found:
             before = min(before, found[-1])
-            line[found[-1]] = ("", line[found[-1]][1])  # one part names one unit
-        elif _words(unit) not in typed:
+            whole = line[found[-1]][0] in names
+            # One part names one unit.
+            line[found[-1]] = ("", "" if units_known and whole else line[found[-1]][1])
+        elif not units_known and _words(unit) not in typed:
             line.insert(before, ("", unit))
-    return ", ".join(part for _, part in line)
+    return ", ".join(part for _, part in line if part)
+
+
+def address_in(address: str, hamlet_name: str, commune_name: str, province_name: str) -> str:
+    """The address as the hamlet's own list shows it: "Số nhà 5", not "Số nhà 5, Bản Nậm Cha"."""
+    units = {
+        "hamlet": _inline(hamlet_name),
+        "commune": _inline(commune_name),
+        "province": _inline_province(province_name),
+    }
+    return residence({"address": text(address), **units}, units_known=True)
 
 
 def _without_kind(inline: str) -> str:

@@ -118,3 +118,38 @@ def test_unsigned_list_cancel_and_empty_request() -> None:
     with pytest.raises(KnownError) as caught:
         render_unsigned_list([], HEADING, io.BytesIO())
     assert caught.value.code == "print.nothing"
+
+
+def test_a_hamlet_list_leaves_the_hamlet_out_of_each_address_and_gives_reasons_room() -> None:
+    rows = [
+        Unsigned("NC-001", "Lò Văn Pó", "Bản Nậm Cha", PledgeStatus.PRINTED),
+        Unsigned(
+            "NC-002",
+            "Lò Văn Pánh",
+            "Số nhà 5, Bản Nậm Cha",
+            PledgeStatus.ABSENT,
+            "Đi làm ăn xa, chưa về",
+        ),
+        Unsigned(
+            "NC-003",
+            "Lò Thị Ín",
+            "Số nhà 7, Nậm Cha, Sìn Hồ",
+            PledgeStatus.REFUSED,
+            "Chưa đồng ý, hẹn gặp lại",
+        ),
+        Unsigned("NC-004", "Lò Văn Sáng", "Tổ 2, Bản Nậm Cà", PledgeStatus.PRINTED),
+    ]
+    out = io.BytesIO()
+    render_unsigned_list([HamletUnsigned("Bản Nậm Cha", "Lò Văn Thắng", rows)], HEADING, out)
+    page = flat(page_texts(out.getvalue())[0])
+    # The list is the hamlet's own: its name stands once, in the heading.
+    assert page.count("Nậm Cha") == 1 and "Bản Nậm Cha – phong trào" in page
+    assert "1 NC-001 Lò Văn Pó Đã in, chưa ký" in page
+    assert "2 NC-002 Lò Văn Pánh Số nhà 5 Vắng mặt Đi làm ăn xa, chưa về" in page
+    assert "3 NC-003 Lò Thị Ín Số nhà 7 Từ chối Chưa đồng ý, hẹn gặp lại" in page
+    assert "Tổ 2, bản Nậm Cà" in page  # another hamlet's name stays
+    runs = text_runs(out.getvalue())
+    status_x = next(r.x for r in runs if r.text == "Tình trạng")
+    for reason in ("Đi làm ăn xa, chưa về", "Chưa đồng ý, hẹn gặp lại"):
+        lines = [r for r in runs if r.x > status_x + 20 and r.text in reason]
+        assert 1 <= len(lines) <= 2, (reason, lines)

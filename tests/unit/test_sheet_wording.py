@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.printing.wording import residence, sheet_values, since_words
+from desktop.printing.wording import address_in, residence, sheet_values, since_words
 from tests.golden.samples import household
 
 
@@ -71,3 +71,13 @@ def test_since_reads_by_the_shape_of_the_date() -> None:
         "từ ngày",
         "từ",
     ]
+
+
+def test_a_hamlet_list_shows_the_address_without_the_units_its_heading_names() -> None:
+    def line(address: str) -> str:
+        return address_in(address, "Bản Nậm Tăm", "Xã Sìn Hồ", "Lai Châu")
+
+    assert line("Bản Nậm Tăm") == ""
+    assert line("Số nhà 5, Bản Nậm Tăm") == "Số nhà 5"
+    assert line("Số nhà 5, nam tam, Sìn Hồ, tỉnh Lai Châu") == "Số nhà 5"
+    assert line("Số nhà 5, Bản Nậm Tăm Hai") == "Số nhà 5, bản Nậm Tăm Hai"
