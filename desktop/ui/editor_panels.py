@@ -298,6 +298,19 @@ class MemberPanel(RosterPanel):
             if self.members.row_count():
                 self.apply_head(self.members.entity(0).id)
 
+    def keep_a_head(self) -> None:
+        """While the head is a row never typed into (the new household's first row) and the
+        clerk types someone into another row, that first typed member heads the household."""
+        rows = range(self.members.row_count())
+        head = [r for r in rows if self.members.entity(r).id == self.members.head_id]
+        typed = [r for r in rows if not self.members.is_blank(r)]
+        if not head or not typed or not self.members.is_blank(head[0]):
+            return  # a typed head, or none chosen (the check says so): the clerk's choice
+        if self.members.text(head[0], "relationship") == HEAD_RELATIONSHIP:
+            column = self.members.column_of("relationship")
+            self.members.setData(self.members.index(head[0], column), "")
+        self.apply_head(self.members.entity(typed[0]).id)
+
     def move_current(self, delta: int) -> None:
         if self.view.state() == QAbstractItemView.State.EditingState:
             return

@@ -157,6 +157,8 @@ class HouseholdEditor(QWidget):
         code = service.suggest_code(self._register.db, hamlet_id) if hamlet_id else ""
         self._load(service.new_draft(hamlet_id, code), new=True)
         self.member_panel.add_row(focus=False)
+        self.dirty = False  # the blank first row is ours, not the clerk's: nothing to check yet
+        self._check_timer.stop()
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
         self.code.selectAll()
 
@@ -293,6 +295,7 @@ class HouseholdEditor(QWidget):
         if self._loading:
             return
         self.dirty = True
+        self.member_panel.keep_a_head()
         self._check_timer.start()
 
     # --- moving a member out ------------------------------------------------------------

@@ -490,3 +490,32 @@ def test_while_an_import_holds_the_register_edits_say_so_at_once(
     page.set_writer_busy(lambda: False)
     page.delete_current()
     qtbot.waitUntil(lambda: "HT-001" not in listed_codes(window))
+
+
+def test_a_new_household_says_nothing_until_typed_and_its_first_member_heads_it(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.new_household()
+    editor = page.editor
+    editor.revalidate()
+    assert editor.summary.text() == ""  # nothing said wrong before the clerk types
+    assert editor.household_issue.text() == ""
+    assert not editor.dirty
+
+    # The clerk skips the blank first row and types the household into a row of its own.
+    qtbot.mouseClick(editor.member_panel.add_button, Qt.MouseButton.LeftButton)
+    editor.members.setData(editor.members.index(1, NAME), "Vàng Thị Lan")
+    editor.members.setData(editor.members.index(1, GENDER), "nu")
+    editor.members.setData(editor.members.index(1, BIRTH), "1990")
+    editor.revalidate()
+    assert "chủ hộ" not in editor.household_issue.text()
+    assert editor.members.head_id == editor.members.entity(1).id
+    assert editor.members.text(1, "relationship") == "Chủ hộ"
+    assert editor.members.text(0, "relationship") == ""
+    assert editor.summary.text() == ""
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not page.editing)
+    qtbot.waitUntil(lambda: page.detail.title.text() == "Hộ NT-003")
+    assert page.detail.head.text() == "Vàng Thị Lan"
