@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "attachment.not_image_or_pdf": "Tệp {name} không phải ảnh (PNG, JPEG) hay PDF.",
     "attachment.unreadable": "Không đọc được tệp {name}: {detail}",
     "hamlet.unknown": "Không có thôn/bản “{name}” trong sổ.",
+    "hamlet.ambiguous": "Có nhiều thôn/bản tên “{name}”: {names}; hãy ghi đủ tên.",
     "campaign.template_missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
     "pdf.unreadable": "Không đọc được tệp PDF {path}: {detail}",

@@ -14,7 +14,7 @@ from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_rows import HouseholdDraft, ImportIssueCode, ImportRow, RowIssue
 from desktop.domain.text import fold_for_search
 from desktop.domain.validation import Issue, Severity
-from desktop.services.register import hamlet_kind_of
+from desktop.services.register import hamlet_kind_of, without_kind_word
 from desktop.store import households as repo
 
 # Fields of a person an import may change; an empty cell never erases a stored value.
@@ -58,13 +58,6 @@ class ImportPlan:
         return sum(1 for a in self.actions for _, s, _ in a.people if s is status)
 
 
-def _without_kind(folded: str) -> str:
-    for prefix in ("to dan pho ", "khu pho ", "thon ", "ban ", "ap ", "xom ", "to "):
-        if folded.startswith(prefix):
-            return folded[len(prefix) :]
-    return folded
-
-
 class _Register:
     """The register's live households, people and hamlets, indexed for matching."""
 
@@ -76,7 +69,7 @@ class _Register:
         for hamlet in self.hamlets:
             folded = fold_for_search(hamlet.name)
             self.hamlet_by_name.setdefault(folded, hamlet)
-            self.hamlet_by_name.setdefault(_without_kind(folded), hamlet)
+            self.hamlet_by_name.setdefault(without_kind_word(folded), hamlet)
         self.households: dict[str, Household] = {}
         self.household_by_code: dict[str, str] = {}
         for row in _rows(db, "SELECT * FROM household WHERE deleted = 0"):
@@ -199,7 +192,7 @@ def _label(columns: ColumnMap, f: ImportField) -> str:
 
 def _hamlet(reg: _Register, new: dict[str, Hamlet], name: str) -> Hamlet:
     folded = fold_for_search(name)
-    found = reg.hamlet_by_name.get(folded) or reg.hamlet_by_name.get(_without_kind(folded))
+    found = reg.hamlet_by_name.get(folded) or reg.hamlet_by_name.get(without_kind_word(folded))
     if found is not None:
         return found
     if folded not in new:
@@ -235,7 +228,7 @@ def _row_issue(
 
 
 def _next_code(hamlet: Hamlet, taken: set[str]) -> str:
-    words = [w for w in fold_for_search(_without_kind(fold_for_search(hamlet.name))).split()]
+    words = [w for w in fold_for_search(without_kind_word(fold_for_search(hamlet.name))).split()]
     prefix = "".join(w[0] for w in words if w[0].isalpha()).upper()[:4] or "HO"
     number = 1
     while fold_for_search(f"{prefix}-{number:03d}") in taken:

@@ -16,9 +16,9 @@ from desktop.domain.pledges import (
     StoredTemplate,
     place_name,
 )
-from desktop.domain.text import fold_for_search, normalize_text
+from desktop.domain.text import fold_for_search, normalize_text, text_sort_key
 from desktop.services.pledges import current_campaign, pledge_for
-from desktop.services.register import OpenRegister
+from desktop.services.register import OpenRegister, without_kind_word
 from desktop.store import attachments as files
 from desktop.store import households as repo
 from desktop.store import pledges as store
@@ -26,12 +26,19 @@ from desktop.store import sheets as bulk
 
 
 def hamlet_named(reg: OpenRegister, name: str) -> Hamlet:
-    """The hamlet with this name, diacritics and case ignored; KnownError otherwise."""
+    """The hamlet with this name, diacritics and case ignored, the kind word ("Bản", "Thôn"…)
+    optional as on imported lists; KnownError when none, or several, match."""
     wanted = fold_for_search(name)
-    for hamlet in repo.list_hamlets(reg.db):
-        if fold_for_search(hamlet.name) == wanted:
-            return hamlet
-    raise KnownError("hamlet.unknown", name=normalize_text(name))
+    hamlets = repo.list_hamlets(reg.db)
+    found = [h for h in hamlets if fold_for_search(h.name) == wanted]
+    if not found and without_kind_word(wanted) == wanted:
+        found = [h for h in hamlets if without_kind_word(fold_for_search(h.name)) == wanted]
+    if len(found) > 1:
+        names = ", ".join(sorted((h.name for h in found), key=text_sort_key))
+        raise KnownError("hamlet.ambiguous", name=normalize_text(name), names=names)
+    if not found:
+        raise KnownError("hamlet.unknown", name=normalize_text(name))
+    return found[0]
 
 
 def campaign_template(reg: OpenRegister, campaign: Campaign) -> StoredTemplate:

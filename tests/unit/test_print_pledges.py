@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.domain.entities import Hamlet, HamletKind
+from desktop.domain.errors import KnownError
 from desktop.domain.pledges import PledgeStatus, parse_qr
 from desktop.services import checkin, pledges, printing, sheets
 from desktop.services.register import OpenRegister
+from desktop.store.households import add_hamlet
 from tests.golden.pdf_facts import flat, page_texts, qr_codes
 
 ON = dt.date(2026, 1, 5)
@@ -221,3 +224,44 @@ def test_a_render_for_the_preview_marks_nothing_and_names_its_households(
     assert done.marked == 0
     assert [codes[h] for h in done.household_ids] == ["NT-001", "NT-002"]
     assert _status(register, "NT-001") is PledgeStatus.NOT_PRINTED
+
+
+def test_a_hamlet_is_found_without_its_kind_word_or_diacritics(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    out = tmp_path / "nam-tam.pdf"
+    assert main(["print", "pledges", "--db", db, "--hamlet", "Nậm Tăm", "--out", str(out)]) == 0
+    assert "Đã in 2 hộ" in capsys.readouterr().out
+    texts = [flat(t) for t in page_texts(out)]
+    assert any("NT-001" in t for t in texts) and not any("T2-001" in t for t in texts)
+    lists = tmp_path / "chua-ky.pdf"
+    args = ["report", "unsigned", "--db", db, "--hamlet", "nam tam", "--out", str(lists)]
+    assert main(args) == 0
+    assert "của 1 thôn/bản" in capsys.readouterr().out
+    assert sheets.hamlet_named(register, "10").name == "Thôn 10"
+    with pytest.raises(KnownError, match=r"hamlet\.unknown"):
+        sheets.hamlet_named(register, "Thôn Nậm Tăm")  # another kind word is another hamlet
+
+
+def test_a_name_two_hamlets_share_without_the_kind_word_is_refused(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_hamlet(register.writer, Hamlet(name="Thôn Nậm Tăm", kind=HamletKind.THON))
+    out = tmp_path / "x.pdf"
+    args = [
+        "print",
+        "pledges",
+        "--db",
+        str(register.path),
+        "--hamlet",
+        "nam tam",
+        "--out",
+        str(out),
+    ]
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip() == (
+        "camket: Có nhiều thôn/bản tên “nam tam”: Bản Nậm Tăm, Thôn Nậm Tăm; hãy ghi đủ tên."
+    )
+    assert not out.exists()
+    assert sheets.hamlet_named(register, "Thôn Nậm Tăm").name == "Thôn Nậm Tăm"
