@@ -30,6 +30,7 @@ from desktop.messages import describe
 from desktop.services import campaigns
 from desktop.services.progress import format_percent
 from desktop.services.register import OpenRegister
+from desktop.ui.household_model import group_thousands
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_FORMAT = "dd/MM/yyyy"
@@ -184,8 +185,8 @@ class CampaignsDialog(QDialog):
                 dates,
                 f"{c.target_percent} %",
                 self.tr("{signed} of {households} ({percent} %)").format(
-                    signed=summary.signed,
-                    households=summary.households,
+                    signed=group_thousands(summary.signed),
+                    households=group_thousands(summary.households),
                     percent=format_percent(signed_percent),
                 ),
             ]

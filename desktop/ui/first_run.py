@@ -33,6 +33,7 @@ from desktop.services.register import create_register
 from desktop.store.admin_units import CommuneUnit, Province
 from desktop.ui.commune_picker import CommunePicker
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
+from desktop.ui.household_model import group_thousands
 from desktop.userdata import default_register_path
 
 DEMO_HOUSEHOLDS = 300
@@ -135,7 +136,7 @@ class StartPage(QWizardPage):
         own.setWordWrap(True)
         self.demo = QPushButton(
             self.tr("&Use sample data ({count} made-up households) to try CamKet").format(
-                count=DEMO_HOUSEHOLDS
+                count=group_thousands(DEMO_HOUSEHOLDS)
             )
         )
         self.demo.setAutoDefault(False)

@@ -36,6 +36,7 @@ from desktop.ui.editor_panels import (
     show_issues,
 )
 from desktop.ui.household_detail import section_title
+from desktop.ui.household_model import group_thousands
 from desktop.ui.move_dialog import MoveDialog
 from desktop.ui.roster_model import ERROR_TEXT, WARNING_TEXT
 
@@ -288,7 +289,9 @@ class HouseholdEditor(QWidget):
             else ""
         )
         self.summary.setStyleSheet(f"color: {(ERROR_TEXT if errors else WARNING_TEXT).name()};")
-        self.member_title.setText(self.tr("Members ({count})").format(count=members))
+        self.member_title.setText(
+            self.tr("Members ({count})").format(count=group_thousands(members))
+        )
         self.relative_title.setText(self.tr("Relatives abroad ({count})").format(count=relatives))
 
     def _changed(self) -> None:

@@ -49,6 +49,7 @@ from desktop.services.import_lists import (
 )
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
+from desktop.ui.household_model import group_thousands
 from desktop.ui.import_issues import IssueTableModel, SheetPreviewModel
 from desktop.ui.tasks import Task, TaskRunner
 
@@ -221,17 +222,21 @@ class ImportPreviewPage(QWizardPage):
             first = self.tr("{file}: {rows} rows of an Excel workbook.")
         else:
             first = self.tr("{file}: {rows} rows, read as {encoding}.")
-        lines = [first.format(file=sheet.source, rows=len(prepared.rows), encoding=sheet.encoding)]
+        lines = [
+            first.format(
+                file=sheet.source, rows=group_thousands(len(prepared.rows)), encoding=sheet.encoding
+            )
+        ]
         if text.legacy_cells:
             lines.append(
                 self.tr(
                     "{count} cells typed with the {font} font were converted to Unicode."
-                ).format(count=text.legacy_cells, font=text.legacy.value.upper())
+                ).format(count=group_thousands(text.legacy_cells), font=text.legacy.value.upper())
             )
         if text.nfc_cells:
             lines.append(
                 self.tr("{count} cells in decomposed Unicode (NFD) were composed (NFC).").format(
-                    count=text.nfc_cells
+                    count=group_thousands(text.nfc_cells)
                 )
             )
         self.info.setText(" ".join(lines))
@@ -434,15 +439,15 @@ class ImportCheckPage(QWizardPage):
             "{warnings} warnings, {errors} errors. Would add {new} rows ({new_households} "
             "new households), update {updated}, leave {unchanged} unchanged."
         ).format(
-            rows=report.rows,
-            households=report.households,
-            accepted=report.accepted,
-            warnings=len(report.warnings),
-            errors=len(report.errors),
-            new=report.new,
-            new_households=report.new_households,
-            updated=report.updated,
-            unchanged=report.unchanged,
+            rows=group_thousands(report.rows),
+            households=group_thousands(report.households),
+            accepted=group_thousands(report.accepted),
+            warnings=group_thousands(len(report.warnings)),
+            errors=group_thousands(len(report.errors)),
+            new=group_thousands(report.new),
+            new_households=group_thousands(report.new_households),
+            updated=group_thousands(report.updated),
+            unchanged=group_thousands(report.unchanged),
         )
         if report.errors:
             self.summary.setStyleSheet(_ERROR_STYLE)
@@ -519,7 +524,7 @@ class ImportRunPage(QWizardPage):
             self.status.setStyleSheet(_ERROR_STYLE)
             self.status.setText(
                 self.tr("Nothing was imported: {errors} errors. Check the list again.").format(
-                    errors=len(report.errors)
+                    errors=group_thousands(len(report.errors))
                 )
             )
             return
@@ -530,10 +535,10 @@ class ImportRunPage(QWizardPage):
                 "{updated} updated, {unchanged} unchanged."
             ).format(
                 file=report.source,
-                new=report.new,
-                new_households=report.new_households,
-                updated=report.updated,
-                unchanged=report.unchanged,
+                new=group_thousands(report.new),
+                new_households=group_thousands(report.new_households),
+                updated=group_thousands(report.updated),
+                unchanged=group_thousands(report.unchanged),
             )
         )
         self._wizard.imported.emit(report)

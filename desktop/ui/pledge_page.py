@@ -26,6 +26,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.checkin_box import CheckInBox
+from desktop.ui.household_model import group_thousands
 from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.pledge_record import RecordPledgeDialog
 from desktop.ui.print_dialog import PrintPledgesDialog
@@ -333,7 +334,9 @@ class PledgePage(QWidget):
         else:
             text = self.tr("Not signed yet in {hamlet}: {count} households")
         self.unsigned_label.setText(
-            text.format(hamlet=progress.hamlet_name if progress else "", count=len(rows))
+            text.format(
+                hamlet=progress.hamlet_name if progress else "", count=group_thousands(len(rows))
+            )
         )
 
     def _open_unsigned(self, index: QModelIndex) -> None:

@@ -22,6 +22,7 @@ from desktop.services import checkin, sheets
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
+from desktop.ui.household_model import group_thousands
 from desktop.ui.preview_dialog import PreviewDialog, warn
 from desktop.ui.print_dialog import PrintRequest
 from desktop.ui.tasks import Task, TaskRunner
@@ -94,7 +95,8 @@ class PledgePrinting(QObject):
         def done(count: int) -> None:
             self.rendered.emit(count)
             self.message.emit(
-                self.tr("{count} households marked printed").format(count=count), 8000
+                self.tr("{count} households marked printed").format(count=group_thousands(count)),
+                8000,
             )
 
         self._tasks.submit(Task(self.tr("Marking sheets printed"), work, done, self._failed))
@@ -208,7 +210,9 @@ class PledgePrinting(QObject):
 
     def _sheets_note(self, outcome: Any) -> str:
         return self.tr("{households} households, {sheets} sheets, {pages} pages").format(
-            households=outcome.households, sheets=outcome.sheets, pages=outcome.pages
+            households=group_thousands(outcome.households),
+            sheets=group_thousands(outcome.sheets),
+            pages=group_thousands(outcome.pages),
         )
 
     def _failed(self, error: KnownError) -> None:

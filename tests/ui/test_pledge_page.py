@@ -367,3 +367,14 @@ def test_the_date_cannot_go_before_the_campaign_started(
     assert dialog.signed_on() == starts
     with qtbot.waitSignal(dialog.recorded):
         dialog.save()
+
+
+def test_counts_group_thousands_with_a_dot_as_the_table_does(
+    main_window: Callable[..., MainWindow], bulk_register: Callable[[int], Path]
+) -> None:
+    window = main_window(bulk_register(1200))
+    page = open_page(window)
+    assert page.unsigned_model.rowCount() == 1200
+    assert page.unsigned_label.text() == "Chưa ký trong toàn xã: 1.200 hộ"
+    total = counts(page, "Toàn xã")
+    assert "1.200" in total.values()
