@@ -211,6 +211,8 @@ class HouseholdEditor(QWidget):
         relative_samples = ("Nguyễn Thị Phương Thảo", "Con trai", "Trung Quốc", "00/0000",
                    "Bất hợp pháp ▾", "Zalo 0912345678", "Tết 2027")  # fmt: skip
         self.relative_view.fit_columns({c: width(t) for c, t in enumerate(relative_samples)})
+        self.member_view.fit_last_column()
+        self.relative_view.fit_last_column()
 
     # --- the draft and its checks -------------------------------------------------------
 
@@ -270,6 +272,8 @@ class HouseholdEditor(QWidget):
         )
         self.members.set_issues(members)
         self.relatives.set_issues(relatives)
+        self.member_view.fit_last_column()
+        self.relative_view.fit_last_column()
         self.issues = [
             i for part in (household, members, relatives) for v in part.values() for i in v
         ]

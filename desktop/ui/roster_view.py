@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -171,6 +171,36 @@ class RosterView(QTableView):
             header.resizeSection(
                 column, max(width, header.fontMetrics().horizontalAdvance(title) + 16)
             )
+
+    def fit_last_column(self) -> None:
+        """The last column (the checks) as wide as its longest message: it stretches over
+        the spare width, and when there is none the table scrolls sideways instead of
+        cutting the message short (the tooltip has every message of the row)."""
+        model = self.model()
+        header = self.horizontalHeader()
+        if model is None or header.count() == 0:
+            return
+        last = header.logicalIndex(header.count() - 1)
+        metrics = self.fontMetrics()
+        title = str(model.headerData(last, Qt.Orientation.Horizontal) or "")
+        needed = max(
+            (
+                metrics.horizontalAdvance(str(model.index(row, last).data() or ""))
+                for row in range(model.rowCount())
+            ),
+            default=0,
+        )
+        needed = max(needed, header.fontMetrics().horizontalAdvance(title)) + 16
+        spare = self.viewport().width() - (header.length() - header.sectionSize(last))
+        if needed <= spare:
+            header.setStretchLastSection(True)
+        else:
+            header.setStretchLastSection(False)
+            header.resizeSection(last, needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_last_column()
 
     def current_row(self) -> int:
         return self.currentIndex().row()

@@ -519,3 +519,28 @@ def test_a_new_household_says_nothing_until_typed_and_its_first_member_heads_it(
     qtbot.waitUntil(lambda: not page.editing)
     qtbot.waitUntil(lambda: page.detail.title.text() == "Hộ NT-003")
     assert page.detail.head.text() == "Vàng Thị Lan"
+
+
+def test_the_check_column_shows_a_message_whole_and_every_message_in_its_tooltip(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-001")
+    editor.members.setData(editor.members.index(0, BIRTH), "31/02/1975")
+    editor.members.setData(editor.members.index(0, ID_NUMBER), "12")
+    editor.revalidate()
+    column = editor.members.columnCount() - 1
+    index = editor.members.index(0, column)
+    shown = str(index.data())
+    assert shown.startswith("Ngày sinh: ngày không có thật") or "(+1)" in shown
+    header = editor.member_view.horizontalHeader()
+    assert header.visualIndex(column) == header.count() - 1  # the last section
+    needed = editor.member_view.fontMetrics().horizontalAdvance(shown)
+    assert header.sectionSize(column) >= needed  # not cut short
+    tooltip = str(index.data(Qt.ItemDataRole.ToolTipRole))
+    assert "Ngày sinh: ngày không có thật" in tooltip and "Số định danh" in tooltip
+    # Wider than the screen leaves: the table scrolls sideways to it.
+    editor.member_view.scrollTo(index)
+    rect = editor.member_view.visualRect(index)
+    assert rect.right() <= editor.member_view.viewport().width() + 1
+    editor.dirty = False
