@@ -179,6 +179,7 @@ FIELD_LABELS: dict[str, str] = {
 ISSUE_MESSAGES: dict[str, str] = {
     "pledge.no_date": "chưa ghi ngày",
     "pledge.date_in_future": "{date} ở tương lai",
+    "pledge.date_before_campaign": "{date} trước ngày bắt đầu đợt cam kết ({starts})",
     "pledge.no_signer": "bản cam kết đã ký nhưng chưa ghi người ký",
     "pledge.no_reason": "chưa ghi lý do từ chối hoặc vắng mặt",
     "pledge.signer_elsewhere": "người ký không còn là thành viên của hộ",

@@ -206,10 +206,11 @@ PLEDGE_ISSUE_CODES = frozenset(
 
 
 def validate_stored_pledge(
-    pledge: Pledge, member_ids: Iterable[str], today: dt.date
+    pledge: Pledge, member_ids: Iterable[str], today: dt.date, starts_on: dt.date | None = None
 ) -> list[Issue]:
-    """What does not hold together in a stored pledge; a signer no longer in the household
-    (moved since) is only a warning."""
+    """What does not hold together in a stored pledge (dated in the future or before its
+    campaign's start ``starts_on``, missing signer or reason); a signer no longer in the
+    household (moved since) is only a warning."""
     issues: list[Issue] = []
     if pledge.status not in FINAL_STATUSES:
         return issues
@@ -218,6 +219,17 @@ def validate_stored_pledge(
     elif pledge.signed_on > today:
         shown = pledge.signed_on.strftime("%d/%m/%Y")
         issues.append(Issue("signed_on", "pledge.date_in_future", Severity.ERROR, {"date": shown}))
+    elif starts_on is not None and pledge.signed_on < starts_on:
+        shown = pledge.signed_on.strftime("%d/%m/%Y")
+        starts = starts_on.strftime("%d/%m/%Y")
+        issues.append(
+            Issue(
+                "signed_on",
+                "pledge.date_before_campaign",
+                Severity.ERROR,
+                {"date": shown, "starts": starts},
+            )
+        )
     if pledge.status is PledgeStatus.SIGNED:
         if not pledge.signer_id:
             issues.append(Issue("signer_id", "pledge.no_signer", Severity.ERROR))

@@ -107,6 +107,7 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
             elif key is not None:
                 holders[key] = person
         n_pledges = 0
+        starts = {c.id: c.starts_on for c in pledge_store.list_campaigns(db)}
         for row in db.query(
             "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
             " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.sort_key"
@@ -115,7 +116,9 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
             n_pledges += 1
             report.findings += [
                 Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
-                for i in validate_stored_pledge(pledge, members[pledge.household_id], today)
+                for i in validate_stored_pledge(
+                    pledge, members[pledge.household_id], today, starts.get(pledge.campaign_id)
+                )
             ]
         report.counts = {
             "thôn/bản": len(hamlets),

@@ -312,3 +312,27 @@ def test_check_result_takes_any_past_date_when_the_campaign_has_no_start() -> No
             starts_on=dt.date(2025, 12, 1),
         )
     assert err.value.code == "pledge.date_before_campaign"
+
+
+def test_camket_check_finds_a_pledge_dated_before_its_campaign(register: OpenRegister) -> None:
+    from desktop.messages import describe_issue
+    from desktop.services.campaigns import start_campaign
+    from desktop.services.checks import check_register
+
+    first = pledges.current_campaign(register)
+    template = store.get_template(register.db, first.template_id, first.template_version)
+    assert template is not None
+    start_campaign(register.writer, template, title="Đợt tháng 12", starts_on=dt.date(2025, 12, 1))
+    early, _ = _household(register, "NT-001")
+    fine, _ = _household(register, "NT-002")
+    for hid in (early, fine):
+        pledges.record_result(register, hid, PledgeStatus.SIGNED, dt.date(2025, 12, 2), today=TODAY)
+    # A hand edit or a merged bundle might leave one dated before the campaign began:
+    register.db.execute(
+        "UPDATE pledge SET signed_on = '2025-11-30' WHERE household_id = ?", [early]
+    )
+    report = check_register(register.path, today=TODAY)
+    assert not report.ok
+    assert [
+        (f.label, describe_issue(f.issue)) for f in report.findings if f.entity == "cam kết của hộ"
+    ] == [("NT-001", "Ngày ký: 30/11/2025 trước ngày bắt đầu đợt cam kết (01/12/2025)")]
