@@ -162,11 +162,6 @@ class RecordPledgeDialog(QDialog):
 
     # --- public -------------------------------------------------------------------------
 
-    def set_status(self, status: PledgeStatus) -> None:
-        for button in self.result_group.buttons():
-            if button.property("status") == str(status):
-                button.setChecked(True)
-
     def status(self) -> PledgeStatus:
         checked = self.result_group.checkedButton() or self.signed_button
         return PledgeStatus(str(checked.property("status")))

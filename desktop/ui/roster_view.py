@@ -4,7 +4,6 @@ last row asks for the next member, choices (gender, residence, departure) in a c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -204,6 +203,3 @@ class RosterView(QTableView):
 
     def current_row(self) -> int:
         return self.currentIndex().row()
-
-    def model_of(self) -> Any:
-        return self.model()
