@@ -392,3 +392,30 @@ class PledgeSheet:
     @property
     def member_count(self) -> int:
         return len(self.members)
+
+
+def blank_sheet(
+    *,
+    province_name: str = "",
+    commune_name: str = "",
+    place_name: str = "",
+    border_post: str = "",
+    border_officer: str = "",
+    hamlet_name: str = "",
+    hamlet_head: str = "",
+) -> PledgeSheet:
+    """A PledgeSheet with no household (``household_code`` ""): drawn with gaps to fill."""
+    return PledgeSheet(
+        province_name=province_name,
+        commune_name=commune_name,
+        place_name=place_name,
+        hamlet_name=hamlet_name,
+        hamlet_head=hamlet_head,
+        border_post=border_post,
+        border_officer=border_officer,
+        household_code="",
+        head_name="",
+        head_birth="",
+        head_id_number="",
+        address="",
+    )

@@ -19,7 +19,7 @@ from reportlab.platypus import (
 )
 
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import PledgeSheet
+from desktop.domain.pledges import PledgeSheet, blank_sheet
 from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
 from desktop.printing.document import (
     CELL_PADDING,
@@ -157,33 +157,6 @@ def render_blank(
         hamlet_head=hamlet_head,
     )
     return render_pledges([sheet], template, out, copies=copies)
-
-
-def blank_sheet(
-    *,
-    province_name: str = "",
-    commune_name: str = "",
-    place_name: str = "",
-    border_post: str = "",
-    border_officer: str = "",
-    hamlet_name: str = "",
-    hamlet_head: str = "",
-) -> PledgeSheet:
-    """A PledgeSheet with no household (``household_code`` ""): drawn with gaps to fill."""
-    return PledgeSheet(
-        province_name=province_name,
-        commune_name=commune_name,
-        place_name=place_name,
-        hamlet_name=hamlet_name,
-        hamlet_head=hamlet_head,
-        border_post=border_post,
-        border_officer=border_officer,
-        household_code="",
-        head_name="",
-        head_birth="",
-        head_id_number="",
-        address="",
-    )
 
 
 # --- the story of one sheet --------------------------------------------------------------------

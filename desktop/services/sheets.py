@@ -16,6 +16,7 @@ from desktop.domain.pledges import (
     StoredTemplate,
     place_name,
 )
+from desktop.domain.pledges import blank_sheet as blank_pledge_sheet
 from desktop.domain.text import fold_for_search, normalize_text, text_sort_key
 from desktop.services.pledges import current_campaign, pledge_for
 from desktop.services.register import OpenRegister, without_kind_word
@@ -54,7 +55,7 @@ def campaign_template(reg: OpenRegister, campaign: Campaign) -> StoredTemplate:
 def blank_sheet(reg: OpenRegister, hamlet: Hamlet | None = None) -> PledgeSheet:
     """A sheet with the commune (and hamlet) filled in, for a walk-in household."""
     commune = reg.commune
-    return PledgeSheet(
+    return blank_pledge_sheet(
         province_name=commune.province_name,
         commune_name=commune.name,
         place_name=place_name(commune.name),
@@ -62,11 +63,6 @@ def blank_sheet(reg: OpenRegister, hamlet: Hamlet | None = None) -> PledgeSheet:
         hamlet_head=hamlet.head_name if hamlet else "",
         border_post=commune.border_post,
         border_officer=commune.border_officer,
-        household_code="",
-        head_name="",
-        head_birth="",
-        head_id_number="",
-        address="",
     )
 
 
