@@ -21,9 +21,9 @@ from desktop.domain.pledges import (
 from desktop.domain.text import normalize_text
 from desktop.services.pledges import (
     current_campaign,
-    default_witnesses,
     household_by_code,
-    pledge_for,
+    stored_or_new_pledge,
+    witness_line,
 )
 from desktop.services.register import OpenRegister
 from desktop.store import attachments as files
@@ -61,16 +61,17 @@ def check_in(reg: OpenRegister, scanned: str, campaign: Campaign | None = None) 
         household = _household_of_payload(reg, text, campaign)
     else:
         household = household_by_code(reg, text)
+    # One read of the household and of its hamlet (name and head) for the whole check-in.
     hamlet = reg.db.execute(
-        "SELECT name FROM hamlet WHERE id = ?", [household.hamlet_id]
+        "SELECT name, head_name FROM hamlet WHERE id = ?", [household.hamlet_id]
     ).fetchone()
     return CheckedIn(
         household=household,
         hamlet_name=hamlet[0] if hamlet else "",
         campaign=campaign,
-        pledge=pledge_for(reg, household.id, campaign),
+        pledge=stored_or_new_pledge(reg, household.id, campaign),
         members=tuple(repo.members(reg.db, household.id)),
-        witnesses=default_witnesses(reg, household.id),
+        witnesses=witness_line(hamlet[1] if hamlet else "", reg.commune.border_officer),
     )
 
 

@@ -16,7 +16,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge, PledgeStatus
 from desktop.services import demo_names as names
 from desktop.services.demo_households import DemoGenerator, HamletPlan
-from desktop.services.pledges import WITNESS_SEPARATOR
+from desktop.services.pledges import witness_line
 from desktop.services.register import (
     OpenRegister,
     create_register,
@@ -249,7 +249,7 @@ def _demo_pledges(
         return 0
     level: dict[str, float] = {}
     witnesses = {
-        hamlet_id: WITNESS_SEPARATOR.join(n for n in (head, officer) if n)
+        hamlet_id: witness_line(head, officer)
         for hamlet_id, head, officer in db.execute(
             "SELECT h.id, h.head_name, (SELECT border_officer FROM commune LIMIT 1)"
             " FROM hamlet h WHERE h.deleted = 0"

@@ -44,6 +44,11 @@ def pledge_for(reg: OpenRegister, household_id: str, campaign: Campaign | None =
     (not printed) when none is stored yet."""
     campaign = campaign or current_campaign(reg)
     repo.get_household(reg.db, household_id)
+    return stored_or_new_pledge(reg, household_id, campaign)
+
+
+def stored_or_new_pledge(reg: OpenRegister, household_id: str, campaign: Campaign) -> Pledge:
+    """pledge_for for a household already read: its stored pledge, or a new, unsaved one."""
     stored = store.pledge_of(reg.db, campaign.id, household_id)
     if stored is not None:
         return stored
@@ -56,8 +61,12 @@ def default_witnesses(reg: OpenRegister, household_id: str) -> str:
     row = reg.db.execute(
         "SELECT head_name FROM hamlet WHERE id = ?", [household.hamlet_id]
     ).fetchone()
-    names = [row[0] if row else "", reg.commune.border_officer]
-    return WITNESS_SEPARATOR.join(n for n in names if n)
+    return witness_line(row[0] if row else "", reg.commune.border_officer)
+
+
+def witness_line(hamlet_head: str, border_officer: str) -> str:
+    """'hamlet head; Border Guard officer', leaving out whichever is not known."""
+    return WITNESS_SEPARATOR.join(n for n in (hamlet_head, border_officer) if n)
 
 
 def signer_named(reg: OpenRegister, household_id: str, name: str) -> Person:
