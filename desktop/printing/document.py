@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -26,8 +26,6 @@ from desktop.printing.fonts import BOLD, FAMILY, ITALIC, REGULAR
 
 # Where a PDF goes: a path (written whole or not at all) or an open binary file.
 Output = Path | str | BinaryIO
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 # Leading as a multiple of the font size for "single" line spacing (a Times-metric font).

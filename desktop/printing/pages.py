@@ -10,13 +10,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate
 from desktop.printing.document import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    Cancelled,
-    Progress,
     RenderCancelled,
     Styles,
     page_frame,

@@ -19,16 +19,15 @@ from reportlab.platypus import (
 )
 
 from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import HamletProgress, total_progress
 from desktop.domain.reports import STATUS_LABELS, HamletUnsigned, ReportHeading
 from desktop.domain.templates import Layout, date_line
 from desktop.printing.document import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    Cancelled,
     MottoBlock,
     Output,
-    Progress,
     RenderCancelled,
     RenderResult,
     Styles,

@@ -19,14 +19,13 @@ from reportlab.platypus import (
 )
 
 from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import PledgeSheet, blank_sheet
 from desktop.domain.templates import PledgeTemplate, date_line, fill, placeholders_in
 from desktop.printing.document import (
     CELL_PADDING,
-    Cancelled,
     MottoBlock,
     Output,
-    Progress,
     RenderCancelled,
     RenderResult,
     Styles,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import Gender, Hamlet, ResidenceKind
 from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Pledge, PledgeStatus
 from desktop.services import demo_names as names
 from desktop.services.demo_households import DemoGenerator, HamletPlan
@@ -32,9 +32,6 @@ from desktop.store.sync import Writer
 MAX_DEMO_HOUSEHOLDS = 2_000_000
 DEMO_COMMUNE_CODE = "03478"  # Xã Sìn Hồ, Lai Châu: a border commune of Mông, Thái, Dao villages
 CHUNK_HOUSEHOLDS = 2_000  # one executemany batch; progress and cancel are checked between them
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -28,6 +27,7 @@ from desktop.domain.import_rows import (
     resolve_grouping,
 )
 from desktop.domain.legacy_text import Legacy, capitalise_words, convert_legacy, detect_legacy
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
@@ -35,8 +35,6 @@ from desktop.store import households as repo
 from desktop.store.bulk import bulk_load, insert_rows
 from desktop.store.sync import Writer
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 BATCH_HOUSEHOLDS = 500  # progress and cancel are checked between batches
 
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from desktop.bundled import form_path
 from desktop.domain.entities import Hamlet
 from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Campaign
 from desktop.domain.templates import PledgeTemplate, load_template
-from desktop.printing.document import Cancelled, Output, Progress
+from desktop.printing.document import Output
 from desktop.printing.sheet import render_pledges
 from desktop.services.campaigns import as_printed
 from desktop.services.pledges import campaign_or_current, current_campaign

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.domain.entities import Hamlet
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Campaign, place_name
 from desktop.domain.reports import HamletUnsigned, ReportHeading
-from desktop.printing.document import Cancelled, Output, Progress, RenderResult
+from desktop.printing.document import Output, RenderResult
 from desktop.printing.reports import render_progress_report, render_unsigned_list
 from desktop.services.pledges import current_campaign
 from desktop.services.progress import progress, unsigned_households

@@ -18,12 +18,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.services.register import OpenRegister, open_existing
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 Work = Callable[[OpenRegister, Progress, Cancelled], Any]
 
 
