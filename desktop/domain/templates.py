@@ -181,13 +181,17 @@ def parse_template(text: str, source_name: str) -> PledgeTemplate:
     return template
 
 
-def load_template(path: Path) -> PledgeTemplate:
-    """Read and validate one template file (KnownError "template.unreadable" if unreadable)."""
+def read_template_text(path: Path) -> str:
+    """The text of a template file (KnownError "template.unreadable" if unreadable)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raise KnownError("template.unreadable", file=str(path)) from None
-    return parse_template(text, str(path))
+
+
+def load_template(path: Path) -> PledgeTemplate:
+    """Read and validate one template file."""
+    return parse_template(read_template_text(path), str(path))
 
 
 def placeholders_in(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from desktop.bundled import form_path
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
-from desktop.domain.templates import PledgeTemplate, load_template, parse_template
+from desktop.domain.templates import PledgeTemplate, parse_template, read_template_text
 from desktop.domain.text import text_sort_key
 from desktop.store import pledges as store
 from desktop.store.sync import Writer
@@ -32,13 +32,14 @@ def bundled_templates(folder: Path | None = None) -> list[StoredTemplate]:
     folder = folder or form_path()
     found = []
     for path in sorted(folder.glob("*.toml")):
-        template = load_template(path)
+        text = read_template_text(path)  # read once: checked, then kept as it is
+        template = parse_template(text, str(path))
         found.append(
             StoredTemplate(
                 template_id=template.id,
                 version=template.version,
                 title=template.movement,
-                source=path.read_text(encoding="utf-8"),
+                source=text,
             )
         )
     return found
