@@ -1,0 +1,89 @@
+"""The `camket` command: opens the window, or runs one subcommand on a register file.
+
+Each group of subcommands lives in its own module and adds its parsers in `add_commands`;
+a subcommand's parser carries the function that runs it (``run``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.cli import import_command, pledge_commands, register_commands
+from desktop.cli.parsing import Parser
+from desktop.domain.errors import KnownError
+from desktop.messages import describe
+from desktop.userdata import default_register_path, setup_logging
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
+COMMAND_GROUPS = (register_commands, pledge_commands, import_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="camket", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"camket {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="register file (default: camket.sqlite3 in the user data folder)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the main window offscreen to a PNG and exit",
+    )
+    parser.add_argument(
+        "--size", default="1366x768", metavar="WxH", help="window size for --screenshot"
+    )
+    parser.add_argument(
+        "--page",
+        type=int,
+        default=1,
+        metavar="N",
+        help="side-bar place shown by --screenshot (1 households, 2 pledges, ...; as Ctrl+N)",
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="camket COMMAND --help for its options"
+    )
+
+    for group in COMMAND_GROUPS:
+        group.add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or arguments refused (already printed)
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        setup_logging()
+    except OSError as exc:  # a read-only home must not stop the command
+        print(f"camket: không ghi được nhật ký: {exc}", file=sys.stderr)
+    try:
+        if args.command is None:
+            return _open_window(args)
+        return int(args.run(args))
+    except KnownError as exc:
+        log.warning("refused: %s", exc.code)
+        print(f"camket: {describe(exc)}", file=sys.stderr)
+        return 2
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from desktop.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(
+        args.db or default_register_path(),
+        screenshot=args.screenshot,
+        size=args.size,
+        page=args.page,
+    )

@@ -1,0 +1,74 @@
+"""The `camket` argument parser's shared parts: Vietnamese refusals and the --db option."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from desktop.userdata import default_register_path
+
+DB_HELP = "register file (default: the --db before the command, else the user's register)"
+
+SUBCOMMAND_METAVARS = {"COMMAND", "WHAT", "REPORT", "ACTION"}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its refusals in Vietnamese, as the README promises.
+
+    argparse has no hook for its messages other than the text it hands to ``error``
+    (its gettext domain ships no Vietnamese), so the few shapes it produces are matched here;
+    anything unforeseen is still refused with exit 2, its English detail in parentheses.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        usage = self.format_usage().replace("usage: ", "cách dùng: ", 1)
+        self._print_message(usage, sys.stderr)
+        commands = [
+            name
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices
+        ]
+        self.exit(2, f"camket: {_vietnamese(message, commands)}\nxem {self.prog} --help\n")
+
+
+def _vietnamese(message: str, commands: list[str]) -> str:
+    if m := re.fullmatch(r"the following arguments are required: (.+)", message):
+        names = m[1].split(", ")
+        if names[0] in SUBCOMMAND_METAVARS:
+            return f"thiếu lệnh (các lệnh: {', '.join(commands)})"
+        options = [n for n in names if n.startswith("-")]
+        values = [n for n in names if not n.startswith("-")]
+        parts = ([f"tùy chọn {', '.join(options)}"] if options else []) + (
+            [f"tham số {', '.join(values)}"] if values else []
+        )
+        return "thiếu " + " và ".join(parts)
+    if m := re.fullmatch(r"argument (\S+?): invalid choice: (.+?) \(choose from (.*)\)", message):
+        value = m[2].strip("'\"")
+        choices = m[3].replace("'", "")
+        if m[1] in SUBCOMMAND_METAVARS:
+            return f"lệnh không có: {value} (các lệnh: {choices})"
+        return f"giá trị không hợp lệ cho {m[1]}: {value} (chọn một trong: {choices})"
+    if m := re.fullmatch(r"argument (\S+?): invalid (\w+) value: (.+)", message):
+        kind = " (cần một số nguyên)" if m[2] == "int" else ""
+        return f"giá trị không hợp lệ cho {m[1]}: {m[3].strip(chr(39) + chr(34))}{kind}"
+    if m := re.fullmatch(r"argument (\S+?): expected (?:one|at most one|\d+) arguments?", message):
+        return f"tùy chọn {m[1].split('/')[0]} cần một giá trị"
+    if m := re.fullmatch(r"unrecognized arguments: (.+)", message):
+        return f"không hiểu tham số: {m[1]}"
+    if m := re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message):
+        return f"tùy chọn {m[1]} không rõ, có thể là: {m[2]}"
+    return f"tham số không hợp lệ ({message})"
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    """The --db option every command takes (after the command, as before it)."""
+    parser.add_argument("--db", type=Path, dest="sub_db", metavar="PATH", help=DB_HELP)
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    path: Path = args.sub_db or args.db or default_register_path()
+    return path

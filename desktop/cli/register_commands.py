@@ -1,0 +1,125 @@
+"""`camket init`, `demo`, `search` and `check`: making a register and looking into it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from typing import Any
+
+from desktop.cli.parsing import add_db, db_path
+from desktop.domain.entities import BirthDate
+from desktop.messages import describe_issue
+
+
+def add_commands(commands: Any) -> None:
+    init = commands.add_parser("init", help="create a register for an official commune")
+    add_db(init)
+    init.add_argument(
+        "--commune",
+        required=True,
+        metavar="CODE",
+        help="official commune code (Decision 19/2025/QĐ-TTg), e.g. 03478 (Xã Sìn Hồ, Lai Châu)",
+    )
+    init.add_argument(
+        "--hamlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a hamlet of the commune; repeat for each",
+    )
+    init.add_argument("--clerk", default="", metavar="NAME", help="the clerk who keeps it")
+    init.add_argument("--border-post", default="", metavar="NAME", help="the Border Guard post")
+    init.add_argument(
+        "--border-officer", default="", metavar="NAME", help="the Border Guard officer"
+    )
+
+    demo = commands.add_parser("demo", help="create a register filled with synthetic households")
+    add_db(demo)
+    demo.add_argument(
+        "--households", type=int, default=1000, metavar="N", help="how many (default 1000)"
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the same seed, the same register (default 1)",
+    )
+
+    search = commands.add_parser("search", help="find people by name, ID, phone or household")
+    add_db(search)
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help="name, personal ID, phone or household code; no diacritics needed",
+    )
+    search.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+    )
+    search.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+    check = commands.add_parser("check", help="integrity check and validation of every row")
+    add_db(check)
+
+    init.set_defaults(run=_init)
+    demo.set_defaults(run=_demo)
+    search.set_defaults(run=_search)
+    check.set_defaults(run=_check)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from desktop.services.register import create_register
+
+    commune = create_register(
+        db_path(args),
+        args.commune,
+        args.hamlet,
+        clerk_name=args.clerk,
+        border_post=args.border_post,
+        border_officer=args.border_officer,
+    )
+    print(f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name}: {db_path(args)}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.services.demo import create_demo_register
+
+    started = time.perf_counter()
+    summary = create_demo_register(db_path(args), households=args.households, seed=args.seed)
+    print(
+        f"Đã tạo sổ mẫu {db_path(args)}: {summary.households} hộ, {summary.people} nhân khẩu, "
+        f"{summary.hamlets} thôn/bản ({time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from desktop.store.register import open_register
+    from desktop.store.search import search_people
+
+    db = open_register(db_path(args))
+    try:
+        hits = search_people(db, args.query, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    for hit in hits:
+        birth = BirthDate.from_iso(hit.birth).display() if hit.birth else ""
+        print(f"{hit.full_name}\t{birth}\t{hit.id_number}\t{hit.household_code}\t{hit.hamlet}")
+    print(f"{len(hits)} kết quả", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from desktop.services.checks import check_register
+
+    report = check_register(db_path(args))
+    for line in report.lines(describe_issue):
+        print(line)
+    return 0 if report.ok else 1
