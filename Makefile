@@ -172,7 +172,7 @@ screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screen
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/main-window.png --size 1366x768
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
-		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/pledges.png --size 1366x768 --page 2
+		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/pledges.png --size 1366x768 --page 3
 	@test -s $(SHOTS_DIR)/main-window.png && test -s $(SHOTS_DIR)/pledges.png
 
 clean: ## remove build output and caches (keeps .venv)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -13,24 +14,30 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
 from desktop.ui.translations import install_translators
-from desktop.userdata import preferred_language
+from desktop.userdata import preferred_language, remember_register
+
+log = logging.getLogger(__name__)
 
 
 def run_app(
-    path: Path, screenshot: Path | None = None, size: str = "1366x768", page: int = 1
+    path: Path, screenshot: Path | None = None, size: str = "1366x768", page: int | None = None
 ) -> int:
     """Open the register at ``path`` in the main window; the exit code of the application.
 
-    With ``screenshot``, render the window offscreen at ``size``, showing side-bar place
-    ``page`` (1-based, as Ctrl+1…), into that PNG and return.
+    With ``screenshot``, render the window offscreen at ``size``, showing the side-bar place
+    whose shortcut is Ctrl+``page`` (default: the place the window opens on), into that PNG
+    and return.
     A known failure is reported (dialog, or stderr for a screenshot) and gives 2.
     """
     path = Path(path)
     if screenshot is not None:
         return _screenshot(path, Path(screenshot), size, page)
     app = _application()
-    if not path.exists() and not _first_run(path):
-        return 0
+    if not path.exists():
+        chosen = _first_run(path)
+        if chosen is None:
+            return 0
+        path = chosen
     try:
         register = open_existing(path)
     except KnownError as err:
@@ -55,11 +62,13 @@ def _application() -> QApplication:
 
 def _show(app: QApplication, register: OpenRegister) -> int:
     """The main window until it is closed; a window closed to change the language (Settings)
-    is opened again, in that language, on the same register."""
+    is opened again, in that language, on the same register; one closed to open another
+    register (File menu) is followed by a window on that one."""
     from desktop.ui.main_window import MainWindow
 
     try:
         while True:
+            _remember(register.path)
             window = MainWindow(register)
             screen = app.primaryScreen()
             if screen is not None and screen.availableGeometry().width() <= 1440:
@@ -71,22 +80,44 @@ def _show(app: QApplication, register: OpenRegister) -> int:
                 code = app.exec()
             finally:
                 window.shutdown()
-            if window.reopen_language is None:
-                return code
-            install_translators(app, window.reopen_language)
             window.deleteLater()
+            if window.reopen_language is not None:
+                install_translators(app, window.reopen_language)
+            elif window.next_register is not None:
+                register = _switch(register, window.next_register)
+            else:
+                return code
     finally:
         register.close()
 
 
-def _first_run(path: Path) -> bool:
-    """No register yet: the set-up wizard; False when the clerk left it."""
+def _switch(register: OpenRegister, path: Path) -> OpenRegister:
+    """The register at ``path`` in place of ``register`` (closed); if it cannot be opened,
+    the reason is shown and ``register`` stays."""
+    try:
+        chosen = open_existing(path)
+    except KnownError as err:
+        _critical(describe(err))
+        return register
+    register.close()
+    return chosen
+
+
+def _remember(path: Path) -> None:
+    try:
+        remember_register(path)
+    except OSError as exc:  # a read-only data folder must not keep the register shut
+        log.warning("recent registers not saved: %s", exc)
+
+
+def _first_run(path: Path) -> Path | None:
+    """No register yet: the set-up wizard; the register to open, None when the clerk left."""
     from desktop.ui.first_run import run_setup
 
     return run_setup(path)
 
 
-def _screenshot(path: Path, target: Path, size: str, page: int) -> int:
+def _screenshot(path: Path, target: Path, size: str, page: int | None) -> int:
     from desktop.ui.screenshot import parse_size, quiet_offscreen_noise, save_screenshot
 
     try:

@@ -119,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",
     "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
     "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",
-    "screenshot.bad_page": "Không có mục số {page}; cửa sổ có các mục từ 1 đến {count}.",
+    "screenshot.bad_page": "Không có mục Ctrl+{page}; các mục của cửa sổ: {shortcuts}.",
     "screenshot.unwritable": "Không ghi được ảnh: {path}",
     "import.file_missing": "Không tìm thấy tệp: {file}",
     "import.empty": "Tệp {file} trống, không có dòng dữ liệu nào.",

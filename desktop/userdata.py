@@ -81,6 +81,25 @@ def set_preferred_language(language: str) -> None:
     write_preferences(language=language)
 
 
+RECENT_REGISTERS = 8  # how many the File menu lists
+
+
+def recent_registers() -> list[Path]:
+    """The registers opened last on this machine, the latest first (as saved, even if one
+    has since been moved: the File menu says so when it is chosen)."""
+    saved = read_preferences().get("recent_registers")
+    if not isinstance(saved, list):
+        return []
+    return [Path(item) for item in saved if isinstance(item, str) and item][:RECENT_REGISTERS]
+
+
+def remember_register(path: Path) -> None:
+    """Put ``path`` first among the recent registers."""
+    resolved = Path(path).resolve()
+    others = [p for p in recent_registers() if p.resolve() != resolved]
+    write_preferences(recent_registers=[str(p) for p in [resolved, *others][:RECENT_REGISTERS]])
+
+
 # 9-digit CMND and 12-digit personal IDs (with the spaces or dots clerks type) are
 # personal data (Decree 13/2023): they never reach a log file.
 _ID_LIKE = re.compile(r"(?<!\d)(?:\d[ .]?){8}\d(?:(?:[ .]?\d){3})?(?!\d)")

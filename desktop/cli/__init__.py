@@ -46,9 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--page",
         type=int,
-        default=1,
         metavar="N",
-        help="side-bar place shown by --screenshot (1 households, 2 pledges, ...; as Ctrl+N)",
+        help="side-bar place shown by --screenshot: the one Ctrl+N opens (2 households, "
+        "3 pledges, 6 settings); default: the place the window opens on",
     )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", help="camket COMMAND --help for its options"

@@ -40,10 +40,13 @@ DEMO_HOUSEHOLDS = 300
 START, COMMUNE, HAMLETS, KEEPERS, SUMMARY = range(5)
 
 
-def run_setup(path: Path, parent: QWidget | None = None) -> bool:
-    """Show the wizard; True when it created a register at ``path``."""
+def run_setup(path: Path, parent: QWidget | None = None) -> Path | None:
+    """Show the wizard; the register to open (the one it created at ``path``), or None when
+    the clerk left it."""
     wizard = SetupWizard(path, parent)
-    return wizard.exec() == QWizard.DialogCode.Accepted and wizard.created
+    if wizard.exec() == QWizard.DialogCode.Accepted and wizard.created:
+        return wizard.path
+    return None
 
 
 class SetupWizard(QWizard):

@@ -1,51 +1,59 @@
-"""The main window: a side bar of places (Ctrl+1…), the commune in the title, long work below."""
+"""The main window: a side bar of places (Ctrl+1…), the File menu, the commune and file in the
+title, long work below."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.register import OpenRegister
+from desktop.ui.file_menu import FileMenu
 from desktop.ui.household_page import HouseholdPage
-from desktop.ui.import_wizard import ImportWizard
-from desktop.ui.pledge_page import PledgePage
-from desktop.ui.settings_page import SettingsPage
+from desktop.ui.places import Place, Places
 from desktop.ui.tasks import TaskRunner
 from desktop.userdata import set_preferred_language
+
+if TYPE_CHECKING:
+    from desktop.ui.import_wizard import ImportWizard
+    from desktop.ui.pledge_page import PledgePage
+    from desktop.ui.settings_page import SettingsPage
+
+SIDE_WIDTH = 184
 
 
 class MainWindow(QMainWindow):
     """One window over one open register (DESIGN §10).
 
-    Pages are added with add_page in side-bar order and reached with Ctrl+1, Ctrl+2, …;
-    a page with a ``shutdown()`` method has it called when the window closes. Long work
-    goes through ``self.tasks``; its progress bar and cancel button sit in the status bar.
+    Places are registered with ``self.places.add(Place(...))``: the side bar orders them by
+    their Ctrl+N and builds a page the first time it is shown. A page with a ``shutdown()``
+    method has it called when the window closes. Long work goes through ``self.tasks``; its
+    progress bar and cancel button sit in the status bar. Closing the window with
+    ``next_register`` set asks the application to open that register next (File menu).
     """
 
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
+        self.next_register: Path | None = None
+        self.reopen_language: str | None = None  # set when the window closes to reopen
+        self._closed = False
         self._show_title()
         self.tasks = TaskRunner(register.path, self)
-        self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName(self.tr("Places"))
-        self.sidebar.setFixedWidth(168)
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pages = QStackedWidget()
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.places = Places(self)
+        self.sidebar, self.pages = self.places.sidebar, self.places.pages
         self.import_action = QAction(self.tr("Import a list…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setToolTip(
@@ -59,7 +67,7 @@ class MainWindow(QMainWindow):
         import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         import_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         side = QWidget()
-        side.setFixedWidth(168)
+        side.setFixedWidth(SIDE_WIDTH)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 4)
         side_layout.setSpacing(4)
@@ -73,57 +81,76 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, stretch=1)
         self.setCentralWidget(central)
         self._setup_task_bar()
+        self.file_menu = FileMenu(self)
 
-        self.household_page = HouseholdPage(register, self)
-        self.household_page.status_message.connect(self.statusBar().showMessage)
-        self.household_page.set_writer_busy(lambda: self.tasks.busy)
-        self.add_page(self.tr("Households"), self.household_page)
-
-        self.pledge_page = PledgePage(register, self.tasks, self)
-        self.pledge_page.status_message.connect(self.statusBar().showMessage)
-        self.add_page(self.tr("Pledges"), self.pledge_page)
+        self.places.add(
+            Place("households", self.tr("Households"), "households.svg", 2, self._households)
+        )
+        self.places.add(Place("pledges", self.tr("Pledges"), "pledges.svg", 3, self._pledges))
+        self.places.add(Place("settings", self.tr("Settings"), "settings.svg", 6, self._settings))
         check_in = QAction(self.tr("Check in a returned sheet"), self)
         check_in.setShortcut(QKeySequence("Ctrl+K"))
         check_in.triggered.connect(self._check_in)
         self.addAction(check_in)
-
         self._setup_editing_actions()
-
         find = QAction(self.tr("Search"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
         self.addAction(find)
         self.find_action = find
-        # Settings stays the last place of the side bar (DESIGN §10).
-        self.settings_page = SettingsPage(register, self)
-        self.settings_page.status_message.connect(self.statusBar().showMessage)
-        self.settings_page.hamlets_changed.connect(self._hamlets_changed)
-        self.settings_page.language_chosen.connect(self.reopen_in_language)
-        self.settings_page.commune_changed.connect(self._show_title)
-        self.add_page(self.tr("Settings"), self.settings_page)
-        self.reopen_language: str | None = None  # set when the window closes to reopen
 
         self.statusBar().showMessage(self.tr("Register: {path}").format(path=register.path))
-        self._closed = False
+        self.places.show(self.places.keys()[0])  # the window opens on the first place
 
-    def add_page(self, title: str, page: QWidget) -> int:
-        """Add a place to the side bar; returns its index (Ctrl+index+1 opens it)."""
-        index = self.pages.addWidget(page)
-        QListWidgetItem(title, self.sidebar)
-        if index < 9:
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda: self.show_page(index))
-            self.addAction(action)
-        if self.sidebar.currentRow() < 0:
-            self.sidebar.setCurrentRow(0)
-        return index
+    # --- places ---------------------------------------------------------------------------
+
+    @property
+    def household_page(self) -> HouseholdPage:
+        return cast(HouseholdPage, self.places.page("households"))
+
+    @property
+    def pledge_page(self) -> PledgePage:
+        return cast("PledgePage", self.places.page("pledges"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.places.page("settings"))
+
+    def _households(self) -> QWidget:
+        page = HouseholdPage(self.register, self)
+        page.status_message.connect(self.statusBar().showMessage)
+        page.set_writer_busy(lambda: self.tasks.busy)
+        page.undo_available.connect(self.undo_button.setVisible)
+        return page
+
+    def _pledges(self) -> QWidget:
+        from desktop.ui.pledge_page import PledgePage
+
+        page = PledgePage(self.register, self.tasks, self)
+        page.status_message.connect(self.statusBar().showMessage)
+        return page
+
+    def _settings(self) -> QWidget:
+        from desktop.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.register, self)
+        page.status_message.connect(self.statusBar().showMessage)
+        page.hamlets_changed.connect(self._hamlets_changed)
+        page.language_chosen.connect(self.reopen_in_language)
+        page.commune_changed.connect(self._show_title)
+        return page
+
+    def show_place(self, key: str) -> None:
+        self.places.show(key)
 
     def show_page(self, index: int) -> None:
-        self.sidebar.setCurrentRow(index)
+        """Show the place at this row of the side bar (0 is the first)."""
+        self.places.show(self.places.keys()[index])
 
     def open_import_wizard(self) -> ImportWizard:
         """The import wizard over this register; the household list refreshes after it."""
+        from desktop.ui.import_wizard import ImportWizard
+
         if self.import_wizard is None or not self.import_wizard.isVisible():
             self.import_wizard = ImportWizard(self.register, self.tasks, self)
             self.import_wizard.imported.connect(lambda _report: self.household_page.refresh())
@@ -131,7 +158,6 @@ class MainWindow(QMainWindow):
         return self.import_wizard
 
     def _setup_editing_actions(self) -> None:
-        page = self.household_page
         new = QAction(self.tr("New household"), self)
         new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         new.triggered.connect(self._new_household)
@@ -144,24 +170,23 @@ class MainWindow(QMainWindow):
         self.edit_household_action = edit
         undo = QAction(self.tr("Undo delete"), self)
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        undo.triggered.connect(page.undo_delete)
+        undo.triggered.connect(lambda: self.household_page.undo_delete())
         self.addAction(undo)
         self.undo_action = undo
         self.undo_button = QPushButton(self.tr("Undo delete"))
         self.undo_button.setToolTip(
             undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         )
-        self.undo_button.clicked.connect(page.undo_delete)
+        self.undo_button.clicked.connect(lambda: self.household_page.undo_delete())
         self.undo_button.hide()
         self.statusBar().addPermanentWidget(self.undo_button)
-        page.undo_available.connect(self.undo_button.setVisible)
 
     def _new_household(self) -> None:
-        self.show_page(self.pages.indexOf(self.household_page))
+        self.show_place("households")
         self.household_page.new_household()
 
     def _edit_household(self) -> None:
-        self.show_page(self.pages.indexOf(self.household_page))
+        self.show_place("households")
         self.household_page.edit_current()
 
     def _show_title(self) -> None:
@@ -171,6 +196,20 @@ class MainWindow(QMainWindow):
                 commune=commune.name, province=commune.province_name, path=self.register.path
             )
         )
+
+    def open_register(self, path: Path) -> bool:
+        """Close this window so that the application opens the register at ``path`` in a new
+        one; False when the window stays (a long job runs, or an unsaved household kept it)."""
+        if self.tasks.busy:
+            self.statusBar().showMessage(
+                self.tr("Wait for the running job to end, then open the register again."), 8000
+            )
+            return False
+        self.next_register = path
+        if not self.close():
+            self.next_register = None
+            return False
+        return True
 
     def reopen_in_language(self, language: str) -> None:
         """Save ``language`` as the user's and close this window so that the application
@@ -191,17 +230,21 @@ class MainWindow(QMainWindow):
         set_preferred_language(language)
 
     def _hamlets_changed(self) -> None:
-        self.household_page.reload_hamlets()
-        self.household_page.refresh()  # a renamed hamlet shows in the list at once
-        self.pledge_page.refresh()
+        # A page not built yet reads the hamlets when it is.
+        households = self.places.built("households")
+        if isinstance(households, HouseholdPage):
+            households.reload_hamlets()
+            households.refresh()  # a renamed hamlet shows in the list at once
+        if self.places.built("pledges") is not None:
+            self.pledge_page.refresh()
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.
-        self.show_page(self.pages.indexOf(self.household_page))
+        self.show_place("households")
         self.household_page.focus_search()
 
     def _check_in(self) -> None:
-        self.show_page(self.pages.indexOf(self.pledge_page))
+        self.show_place("pledges")
         self.pledge_page.focus_check_in()
 
     def _setup_task_bar(self) -> None:
@@ -240,13 +283,18 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.tasks.shutdown()
-        for index in range(self.pages.count()):
-            stop = getattr(self.pages.widget(index), "shutdown", None)
+        for page in self.places.built_pages():
+            stop = getattr(page, "shutdown", None)
             if callable(stop):
                 stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed and not self.household_page.leave_editor():
+        households = self.places.built("households")
+        if (
+            not self._closed
+            and isinstance(households, HouseholdPage)
+            and not households.leave_editor()
+        ):
             event.ignore()  # the clerk chose to go back to the unsaved household
             return
         self.shutdown()

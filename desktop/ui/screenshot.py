@@ -66,14 +66,18 @@ def quiet_offscreen_noise() -> Iterator[None]:
 
 
 def save_screenshot(
-    window: MainWindow, target: Path, width: int, height: int, page: int = 1
+    window: MainWindow, target: Path, width: int, height: int, page: int | None = None
 ) -> None:
     """Show the window at the size, wait for the first page of the list, select the first
-    household, go to side-bar place ``page`` (1-based) and save what is painted.
+    household, go to the side-bar place of Ctrl+``page`` (default: the one the window
+    opens on) and save what is painted.
     KnownError("screenshot.bad_page") for a place that is not there,
     KnownError("screenshot.unwritable") if the file cannot be written."""
-    if not 1 <= page <= window.pages.count():
-        raise KnownError("screenshot.bad_page", page=page, count=window.pages.count())
+    places = window.places
+    key = places.current_key() if page is None else places.key_of_shortcut(page)
+    if key is None:
+        shortcuts = ", ".join(str(n) for n in places.shortcuts())
+        raise KnownError("screenshot.bad_page", page=page, shortcuts=shortcuts)
     # The picture has the size asked for, even below what the layouts want (they clip).
     window.setMinimumSize(width, height)
     window.resize(width, height)
@@ -81,7 +85,7 @@ def save_screenshot(
     households = window.household_page
     process_events_until(lambda: households.results_loaded)
     households.select_row(0)
-    window.show_page(page - 1)
+    window.show_place(key)
     # Let layouts settle and the selected household paint before grabbing.
     for _ in range(3):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

@@ -164,6 +164,49 @@
     </message>
 </context>
 <context>
+    <name>FileMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;New register…</source>
+        <translation>Sổ đăng ký &amp;mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Open register…</source>
+        <translation>&amp;Mở sổ đăng ký…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent registers</source>
+        <translation>Sổ đăng ký mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>Sổ đăng ký mới</translation>
+    </message>
+    <message>
+        <source>CamKet registers (*.sqlite3)</source>
+        <translation>Sổ đăng ký CamKet (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>{path} exists already. A new register never replaces a file: choose another name, or open it with Open register…</source>
+        <translation>Đã có tệp {path}. Sổ đăng ký mới không bao giờ ghi đè một tệp: hãy chọn tên khác, hoặc mở tệp đó bằng Mở sổ đăng ký…</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>Mở sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>CamKet registers (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Sổ đăng ký CamKet (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>HamletEditor</name>
     <message>
         <source>Hamlet</source>
@@ -884,10 +927,6 @@
         <translation>CamKet — {commune}, {province} — {path}</translation>
     </message>
     <message>
-        <source>Places</source>
-        <translation>Các mục</translation>
-    </message>
-    <message>
         <source>Import a list…</source>
         <translation>Nhập danh sách…</translation>
     </message>
@@ -930,6 +969,10 @@
     <message>
         <source>Undo delete</source>
         <translation>Hoàn tác xoá</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to end, then open the register again.</source>
+        <translation>Chờ việc đang chạy xong rồi mở lại sổ đăng ký.</translation>
     </message>
     <message>
         <source>Wait for the running job to end, then choose the language again.</source>
@@ -1136,6 +1179,13 @@
     <message>
         <source>Print</source>
         <translation>In</translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>Places</source>
+        <translation>Các mục</translation>
     </message>
 </context>
 <context>

@@ -100,13 +100,14 @@ def test_a_corrupt_register_gives_2_and_a_message(
 def test_screenshot_shows_the_chosen_place(
     qapp: object, small_register: SmallRegister, tmp_path: Path
 ) -> None:
-    first, second = tmp_path / "1.png", tmp_path / "2.png"
-    assert app.run_app(small_register.path, screenshot=first, page=1) == 0
-    assert app.run_app(small_register.path, screenshot=second, page=2) == 0
-    assert QImage(str(first)) != QImage(str(second))
+    opening, households, pledges = (tmp_path / f"{n}.png" for n in ("open", 2, 3))
+    assert app.run_app(small_register.path, screenshot=opening) == 0
+    assert app.run_app(small_register.path, screenshot=households, page=2) == 0
+    assert app.run_app(small_register.path, screenshot=pledges, page=3) == 0
+    assert QImage(str(households)) != QImage(str(pledges))
 
 
-@pytest.mark.parametrize("page", [0, 99])
+@pytest.mark.parametrize("page", [0, 9, 99])
 def test_a_place_that_is_not_there_is_refused(
     qapp: object,
     small_register: SmallRegister,
@@ -116,7 +117,7 @@ def test_a_place_that_is_not_there_is_refused(
 ) -> None:
     target = tmp_path / "x.png"
     assert app.run_app(small_register.path, screenshot=target, page=page) == 2
-    assert f"Không có mục số {page}" in capsys.readouterr().err
+    assert f"Không có mục Ctrl+{page}" in capsys.readouterr().err
     assert not target.exists()
 
 

@@ -1,0 +1,125 @@
+"""The File menu (Tệp): a new register, another register, the recent ones, quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.domain.errors import KnownError
+from desktop.messages import describe
+from desktop.services.register import open_existing
+from desktop.userdata import recent_registers
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+REGISTER_SUFFIX = ".sqlite3"
+
+
+class FileMenu(QObject):
+    """The window's File menu. Choosing a register closes this window and asks the
+    application to open that one (MainWindow.open_register).
+
+    Other verbs on the register file (back up, restore) go in with ``add_actions``: they sit
+    after the register verbs, before Quit."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.menu = window.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New register…"), "Ctrl+Shift+N", self.new_register)
+        self.open_action = self._action(
+            self.tr("&Open register…"), QKeySequence.StandardKey.Open, self.open_register
+        )
+        self.recent_menu = self.menu.addMenu(self.tr("&Recent registers"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()  # so that its state is right before it is first opened
+        self._verbs_end = self.menu.addSeparator()
+        self.quit_action = self._action(
+            self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close
+        )
+
+    def _action(self, title: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(title, self._window)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    def add_actions(self, *actions: QAction) -> None:
+        """Put ``actions`` (e.g. back up, restore) before Quit, after a separator."""
+        if not actions:
+            return
+        self.menu.insertSeparator(self._verbs_end)
+        for action in actions:
+            self.menu.insertAction(self._verbs_end, action)
+
+    def new_register(self) -> Path | None:
+        """Ask where, then the set-up wizard; the register it made is opened next."""
+        from desktop.ui.first_run import run_setup
+
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("New register"),
+            str(self._window.register.path.parent),
+            self.tr("CamKet registers (*.sqlite3)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(REGISTER_SUFFIX)
+        if path.exists():
+            QMessageBox.warning(
+                self._window,
+                self.tr("New register"),
+                self.tr(
+                    "{path} exists already. A new register never replaces a file: "
+                    "choose another name, or open it with Open register…"
+                ).format(path=path),
+            )
+            return None
+        opened = run_setup(path, self._window)
+        if opened is not None:
+            self._window.open_register(opened)
+        return opened
+
+    def open_register(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self._window,
+            self.tr("Open register"),
+            str(self._window.register.path.parent),
+            self.tr("CamKet registers (*.sqlite3 *.db);;All files (*)"),
+        )
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def open_path(self, path: Path) -> bool:
+        """Open the register at ``path`` in place of this one; a file that is no register
+        (or is gone) is refused with the reason and this one stays open."""
+        if path.resolve() == self._window.register.path.resolve():
+            return False
+        try:
+            open_existing(path).close()
+        except KnownError as err:
+            QMessageBox.warning(self._window, self.tr("Open register"), describe(err))
+            return False
+        return self._window.open_register(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self._window.register.path.resolve()
+        shown = 0
+        for path in recent_registers():
+            if path.resolve() == current:
+                continue
+            shown += 1
+            action = self.recent_menu.addAction(f"&{shown} {path.name} — {path.parent}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(shown > 0)

@@ -1,0 +1,121 @@
+"""The main window's frame: the side bar of places, the File menu, the title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.services.demo import create_demo_register
+from desktop.ui.main_window import MainWindow
+from desktop.ui.places import Place
+from desktop.userdata import recent_registers, remember_register
+from tests.ui.conftest import SmallRegister
+
+OpenWindow = Callable[..., MainWindow]
+
+
+def test_the_side_bar_shows_icons_titles_and_shortcuts(
+    main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    bar = window.sidebar
+    titles = [bar.item(row).text() for row in range(bar.count())]
+    assert titles == ["Hộ gia đình", "Cam kết", "Cài đặt"]
+    tips = [bar.item(row).toolTip() for row in range(bar.count())]
+    assert tips == ["Hộ gia đình (Ctrl+2)", "Cam kết (Ctrl+3)", "Cài đặt (Ctrl+6)"]
+    for row in range(bar.count()):
+        assert not bar.item(row).icon().isNull()
+        assert bar.visualItemRect(bar.item(row)).height() >= 36
+    assert window.places.current_key() == "households"  # the window opens on the first
+
+
+def test_ctrl_n_opens_its_place_and_pages_are_built_when_first_shown(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    assert window.places.built("pledges") is None  # not made while the window opened
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.places.current_key() == "pledges"
+    assert window.pages.currentWidget() is window.places.built("pledges")
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.settings_page
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.household_page
+
+
+def test_a_place_added_later_takes_its_shortcuts_rank(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    built: list[QWidget] = []
+
+    def build() -> QWidget:
+        built.append(QWidget())
+        return built[-1]
+
+    window.places.add(Place("movements", "Biến động", "movements.svg", 4, build))
+    assert window.places.keys() == ["households", "pledges", "movements", "settings"]
+    assert window.sidebar.item(2).text() == "Biến động"
+    assert window.places.current_key() == "households"  # adding a place does not switch
+    assert not built
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is built[0]
+    with pytest.raises(ValueError):
+        window.places.add(Place("other", "Khác", "overview.svg", 4, build))
+
+
+def test_the_title_shows_the_commune_and_the_file(
+    main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    title = main_window(small_register.path).windowTitle()
+    assert "Sìn Hồ" in title and str(small_register.path) in title
+
+
+def test_open_register_in_the_file_menu_switches_to_it(
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path / "khac.sqlite3"
+    create_demo_register(other, households=5, seed=2)
+    window = main_window(small_register.path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(other), ""))
+    window.file_menu.open_action.trigger()
+    assert window.next_register == other
+    assert not window.isVisible()  # the application opens the next window on it
+
+
+def test_a_file_that_is_no_register_is_refused_and_the_window_stays(
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = tmp_path / "ghi-chu.sqlite3"
+    text.write_text("không phải sổ", encoding="utf-8")
+    window = main_window(small_register.path)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, body: said.append(body))
+    assert not window.file_menu.open_path(text)
+    assert said and "không phải sổ đăng ký" in said[0]
+    assert window.isVisible() and window.next_register is None
+
+
+def test_recent_registers_are_listed_latest_first(
+    main_window: OpenWindow, small_register: SmallRegister, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    for path in (first, second, small_register.path):
+        remember_register(path)
+    assert recent_registers()[:3] == [small_register.path.resolve(), second, first]
+    window = main_window(small_register.path)
+    menu = window.file_menu.recent_menu
+    menu.aboutToShow.emit()
+    listed = [action.toolTip() for action in menu.actions()]
+    assert listed == [str(second), str(first)]  # the open one is not offered again
