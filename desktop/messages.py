@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
         "Tệp {path} được tạo bởi phiên bản CamKet mới hơn; hãy cập nhật phần mềm để mở."
     ),
     "db.no_commune": "Sổ đăng ký chưa có thông tin xã: {path}",
+    "backup.failed": "Không sao lưu được vào {path}: {detail}",
+    "backup.missing": "Không tìm thấy bản sao lưu: {path}",
+    "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",
+    "backup.is_register": "Đây chính là tệp sổ đăng ký, không phải bản sao lưu: {path}",
+    "backup.restore_failed": "Không khôi phục được sổ {path}: {detail}",
     "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
     "commune.has_households": (
         "Sổ đã có {count} hộ nên không đổi được xã; muốn lập sổ cho xã khác, hãy tạo sổ mới."
@@ -222,6 +227,24 @@ ISSUE_MESSAGES: dict[str, str] = {
     "import.same_household": "là cùng một hộ trong sổ với hộ ở dòng {row}",
     "import.phone_zero_restored": "Excel đã bỏ số 0 ở đầu; đã thêm lại",
 }
+
+# Why a backup was taken (desktop/store/backups.py REASONS), as `backup list` and the
+# restore dialog show it.
+BACKUP_REASONS: dict[str, str] = {
+    "manual": "sao lưu theo yêu cầu",
+    "open": "tự động khi mở sổ",
+    "import": "trước khi nhập danh sách",
+    "merge": "trước khi gộp dữ liệu",
+    "migration": "trước khi nâng cấp sổ",
+    "restore": "trước khi khôi phục",
+}
+
+
+def file_size_text(size: int) -> str:
+    """'820 KB', '12,4 MB' (a decimal comma, as Vietnamese writes it)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def describe_issue(issue: Issue) -> str:

@@ -98,7 +98,7 @@ def _sign(args: argparse.Namespace) -> int:
 
     on = parse_sheet_date(args.on)
     status = PledgeStatus(SIGN_STATUSES[args.status])
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), stale_backup=True)
     try:
         household = check_in(reg, args.code).household
         signer = pledges.signer_named(reg, household.id, args.signer) if args.signer else None
@@ -128,7 +128,7 @@ def _print(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
     from desktop.services.sheets import hamlet_named
 
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), stale_backup=True)
     try:
         campaign = campaign_or_current(reg, args.campaign)
         if args.print == "blank":
@@ -185,7 +185,7 @@ def _campaign(args: argparse.Namespace) -> int:
     from desktop.services.progress import format_percent
     from desktop.services.register import open_existing
 
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), stale_backup=args.campaign != "list")
     try:
         if args.campaign == "new":
             started = campaigns.start_campaign(

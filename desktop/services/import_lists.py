@@ -32,6 +32,7 @@ from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
+from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, insert_rows
 from desktop.store.sync import Writer
 
@@ -255,6 +256,7 @@ def import_list(
     report, plan = dry_run(register, prepared, options, today)
     if dry or report.errors:
         return report
+    take_backup(register.db, register.path, "import")
     try:
         with register.db.atomic(), bulk_load(register.db):
             _apply(register.writer, plan, report, progress, cancelled)

@@ -14,6 +14,7 @@ from desktop.domain.text import fold_for_search, normalize_text
 from desktop.services.campaigns import ensure_first_campaign
 from desktop.store import households as repo
 from desktop.store.admin_units import find_commune, province_of
+from desktop.store.backups import backup_if_stale
 from desktop.store.register import open_register
 from desktop.store.sync import Writer
 
@@ -125,9 +126,10 @@ def create_register(
     return commune
 
 
-def open_existing(path: Path | str) -> OpenRegister:
+def open_existing(path: Path | str, *, stale_backup: bool = False) -> OpenRegister:
     """Open a register made by `camket init`/`demo` or the set-up wizard. A register made
-    before campaigns existed gets its first campaign now."""
+    before campaigns existed gets its first campaign now. With ``stale_backup`` (commands
+    that write), a backup is taken first when the last one is more than a day old."""
     db = open_register(path)
     commune = repo.get_commune(db)
     if commune is None:
@@ -135,6 +137,8 @@ def open_existing(path: Path | str) -> OpenRegister:
         raise KnownError("db.no_commune", path=str(path))
     writer = Writer(db, commune.installation_id)
     try:
+        if stale_backup:
+            backup_if_stale(db, path)
         ensure_first_campaign(writer)
     except BaseException:
         db.close()

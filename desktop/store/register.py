@@ -54,16 +54,21 @@ def open_register(path: Path | str, *, create: bool = False) -> Database:
         raise KnownError("db.exists", path=str(path))
 
     if path.exists() and path.stat().st_size > 0:
-        _check_header(path)
+        check_header(path)
     try:
         db = connect(path)
     except sqlite3.Error as exc:
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
     try:
-        _refuse_foreign_or_newer(db, path)
+        refuse_foreign_or_newer(db, path)
         db.execute("PRAGMA journal_mode = WAL")
         pending = migrations.pending(db)
         if pending:
+            if "household" in db.table_names():  # a register in use, not a brand-new file
+                # Imported here: backups reads this module's checks of a register file.
+                from desktop.store.backups import take_backup
+
+                take_backup(db, path, "migration")
             log.info("applying %d migration(s) to %s", len(pending), path.name)
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
@@ -75,7 +80,7 @@ def open_register(path: Path | str, *, create: bool = False) -> Database:
     return db
 
 
-def _check_header(path: Path) -> None:
+def check_header(path: Path) -> None:
     # Reading the 16-byte header first keeps a text file or a spreadsheet from ever
     # being opened (and so touched) by SQLite.
     try:
@@ -87,7 +92,7 @@ def _check_header(path: Path) -> None:
         raise KnownError("db.not_a_register", path=str(path))
 
 
-def _refuse_foreign_or_newer(db: Database, path: Path) -> None:
+def refuse_foreign_or_newer(db: Database, path: Path) -> None:
     tables = set(db.table_names())
     if not tables:
         return
