@@ -41,9 +41,11 @@ MESSAGES: dict[str, str] = {
     "household.missing": "Không tìm thấy hộ gia đình.",
     "household.invalid": "Hộ {code} còn {count} lỗi; sửa các lỗi trước khi lưu.",
     "db.busy": (
-        "Sổ đăng ký đang bận (đang nhập danh sách hoặc việc dài khác); chưa lưu. "
-        "Hãy chờ việc đó xong rồi lưu lại."
+        "Sổ đăng ký đang bận: một việc khác (nhập danh sách, in, một cửa sổ hay lệnh camket "
+        "khác) đang ghi vào sổ; chưa ghi gì. Hãy chờ việc đó xong rồi làm lại."
     ),
+    "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
+    "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (
         "Hộ {code} vừa được sửa ở nơi khác (cửa sổ khác hoặc khi nhập danh sách) "
         "sau khi mở ra; chưa lưu. Hãy đóng và mở lại hộ để sửa tiếp."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from desktop.cli import backup_commands, import_command, pledge_commands, regist
 from desktop.cli.parsing import Parser
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
+from desktop.store.register import known_error
 from desktop.userdata import default_register_path, setup_logging
 
 log = logging.getLogger(__name__)
@@ -72,10 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _open_window(args)
         return int(args.run(args))
+    except (sqlite3.Error, OSError) as exc:
+        # A busy register, a full disk or a read-only file is the machine's state, not a bug.
+        known = known_error(exc)
+        if known is None:
+            raise
+        return _refuse(known)
     except KnownError as exc:
-        log.warning("refused: %s", exc.code)
-        print(f"camket: {describe(exc)}", file=sys.stderr)
-        return 2
+        return _refuse(exc)
+
+
+def _refuse(error: KnownError) -> int:
+    log.warning("refused: %s", error.code)
+    print(f"camket: {describe(error)}", file=sys.stderr)
+    return 2
 
 
 def _open_window(args: argparse.Namespace) -> int:

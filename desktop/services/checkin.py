@@ -3,8 +3,10 @@ signatures and scanned pages are attached to it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.entities import Household, Person
 from desktop.domain.errors import KnownError
@@ -13,6 +15,7 @@ from desktop.domain.pledges import (
     AttachmentKind,
     Campaign,
     Pledge,
+    PledgeStatus,
     check_attachment,
     check_attachment_size,
     looks_like_qr,
@@ -22,6 +25,7 @@ from desktop.domain.text import normalize_text
 from desktop.services.pledges import (
     current_campaign,
     household_by_code,
+    record_result,
     stored_or_new_pledge,
     witness_line,
 )
@@ -106,6 +110,26 @@ def save_attachment(
                 if old.kind is AttachmentKind.SIGNATURE:
                     reg.writer.tombstone("attachment", old.id)
         return files.add_attachment(reg.writer, pledge.id, kind, mime, data, file_name)
+
+
+SIGNATURE_FILE_NAME = "chu-ky.png"
+
+
+def record_with_signature(
+    reg: OpenRegister,
+    household_id: str,
+    status: PledgeStatus,
+    on: dt.date,
+    signature: bytes | None,
+    **details: Any,
+) -> Pledge:
+    """record_result and the signature drawn for it (a PNG, or None when none was drawn)
+    in one transaction: a signature that cannot be stored leaves the result unrecorded."""
+    with reg.db.atomic():
+        saved = record_result(reg, household_id, status, on, **details)
+        if signature is not None:
+            save_attachment(reg, saved, AttachmentKind.SIGNATURE, signature, SIGNATURE_FILE_NAME)
+    return saved
 
 
 def attach_file(reg: OpenRegister, pledge: Pledge, kind: AttachmentKind, path: Path) -> Attachment:

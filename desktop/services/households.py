@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -27,6 +24,7 @@ from desktop.domain.validation import Issue, IssueCode, Severity, normalize_phon
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.households import DeletedHousehold
+from desktop.store.register import known_sqlite_errors
 from desktop.store.search import (
     Registered,
     people_with_id_number,
@@ -160,18 +158,6 @@ def check_draft(db: Database, draft: HouseholdDraft, today: dt.date) -> list[Pla
 # --- writes -------------------------------------------------------------------------------
 
 
-@contextmanager
-def _writing() -> Iterator[None]:
-    """A write that meets another writer's lock (an import on the task lane) past the busy
-    timeout fails as a known error the clerk can act on: wait and save again."""
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
-            raise
-        raise KnownError("db.busy") from exc
-
-
 def _tidy(person: Person) -> None:
     # IDs are stored as bare digits and phones as 0xxxxxxxxx, so lookups compare like with like.
     key = id_number_key(person.id_number)
@@ -204,7 +190,7 @@ def save_household(
     for relative in draft.relatives:
         relative.household_id = household.id
 
-    with _writing(), db.atomic():
+    with known_sqlite_errors(), db.atomic():
         created = not db.execute("SELECT 1 FROM household WHERE id = ?", [household.id]).fetchone()
         if created:
             repo.add_household(writer, household)
@@ -269,17 +255,17 @@ def _save_relatives(
 
 def delete_household(register: OpenRegister, household_id: str) -> DeletedHousehold:
     """Tombstone a household with its members and relatives; keep the result to undo it."""
-    with _writing():
+    with known_sqlite_errors():
         return repo.delete_household(register.writer, household_id)
 
 
 def undo_delete(register: OpenRegister, deleted: DeletedHousehold) -> None:
     """Restore exactly what one delete tombstoned (KnownError when its code was reused)."""
-    with _writing():
+    with known_sqlite_errors():
         repo.restore_household(register.writer, deleted)
 
 
 def move_person(register: OpenRegister, person_id: str, household_id: str) -> bool:
     """Move a person to another household now, in its own transaction (audited)."""
-    with _writing():
+    with known_sqlite_errors():
         return repo.move_person(register.writer, person_id, household_id)

@@ -34,6 +34,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, insert_rows
+from desktop.store.register import data_version
 from desktop.store.sync import Writer
 
 BATCH_HOUSEHOLDS = 500  # progress and cancel are checked between batches
@@ -253,12 +254,19 @@ def import_list(
     prepared = prepare(path, options, max_rows=max_rows)
     if cancelled and cancelled():
         return _cancelled(prepared)
+    seen = data_version(register.db)
     report, plan = dry_run(register, prepared, options, today)
     if dry or report.errors:
         return report
     take_backup(register.db, register.path, "import")
     try:
         with register.db.atomic(), bulk_load(register.db):
+            if data_version(register.db) != seen:
+                # Another program wrote meanwhile (the same list imported at once, a pledge
+                # signed): plan again under the write lock, against what is there now.
+                report, plan = dry_run(register, prepared, options, today)
+                if report.errors:
+                    return report
             _apply(register.writer, plan, report, progress, cancelled)
     except _CancelledError:
         report.cancelled = True

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,19 +19,100 @@ log = logging.getLogger(__name__)
 
 _MIGRATIONS_TABLE = "_sqlite_migrations"
 
+# How long a write waits for another writer (a second window, an import, `camket sign`)
+# before it is refused with KnownError("db.busy").
+BUSY_TIMEOUT_MS = 10_000
 
-def connect(path: Path | str) -> Database:
+
+class RegisterDatabase(Database):
+    """sqlite-utils' Database whose write transactions take the write lock when they begin.
+
+    A plain (deferred) BEGIN that reads and then writes cannot wait for another writer in
+    WAL mode: SQLite refuses it at once with "database is locked" instead of calling the busy
+    handler. BEGIN IMMEDIATE waits up to the busy timeout; past it, KnownError("db.busy")
+    (as a full disk or a read-only file anywhere in the block is its KnownError, rolled back).
+    The same holds for a lone write outside atomic(): the connection's implicit transactions
+    begin IMMEDIATE too (isolation_level, set in connect()). Nested atomic() blocks stay
+    savepoints.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        with known_sqlite_errors():
+            self.begin()
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    def begin(self) -> None:
+        with known_sqlite_errors():
+            self.conn.execute("BEGIN IMMEDIATE")
+
+
+def known_error(exc: BaseException) -> KnownError | None:
+    """The KnownError a clerk can act on for a failure of the file or the disk, or None for
+    anything else (a bug). SQLite words its failures in English; its codes are not exposed
+    by Python 3.11's sqlite3, so the wording is matched."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return KnownError("db.disk_full")
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return KnownError("db.busy")
+    if "disk is full" in text or "disk full" in text:
+        return KnownError("db.disk_full")
+    if "readonly" in text or "read-only" in text:
+        return KnownError("db.read_only")
+    return None
+
+
+@contextlib.contextmanager
+def known_sqlite_errors() -> Iterator[None]:
+    """Turn a busy register, a full disk or a read-only file into its KnownError."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        known = known_error(exc)
+        if known is None:
+            raise
+        raise known from exc
+
+
+def data_version(db: Database) -> int:
+    """A number that changes whenever another connection commits to the file: a plan made
+    from earlier reads is stale when it differs under the write lock."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def connect(path: Path | str) -> RegisterDatabase:
     """A Database on an existing file with the pragmas every connection needs."""
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-    db = Database(conn)
+    conn = sqlite3.connect(
+        str(path),
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level="IMMEDIATE",
+    )
+    db = RegisterDatabase(conn)
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     return db
 
 
 def memory_register() -> Database:
     """A fresh, migrated, in-memory register (tests)."""
-    db = Database(memory=True)
+    db = RegisterDatabase(sqlite3.connect(":memory:", isolation_level="IMMEDIATE"))
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db

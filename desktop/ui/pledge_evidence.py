@@ -93,17 +93,15 @@ class PledgeEvidence(QGroupBox):
     def has_saved_signature(self) -> bool:
         return checkin.signature_png(self._register, self.pledge.id) is not None
 
-    def save_signature(self, pledge: Pledge) -> Attachment | None:
-        """Store what was drawn on the pad with this (saved) pledge; None when nothing was."""
+    def drawn_signature(self) -> bytes | None:
+        """What was drawn on the pad as a PNG, to store with the result; None when nothing was."""
+        return None if self.pad.is_empty() else self.pad.png()
+
+    def signature_saved(self, pledge: Pledge) -> None:
+        """The result and what was drawn are stored: the pad empties, the saved one shows."""
         self.pledge = pledge
-        if self.pad.is_empty():
-            return None
-        attachment = checkin.save_attachment(
-            self._register, pledge, AttachmentKind.SIGNATURE, self.pad.png(), "chu-ky.png"
-        )
         self.pad.clear()
         self.show_stored()
-        return attachment
 
     def attach_scan(self, path: Path) -> Attachment:
         """Keep a scanned sheet (image or PDF) with the pledge now; KnownError if refused."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge, PledgeStatus, looks_like_qr
 from desktop.messages import describe
-from desktop.services import pledges as service
+from desktop.services import checkin
 from desktop.services.checkin import CheckedIn
 from desktop.services.register import OpenRegister
 from desktop.ui.pledge_evidence import PledgeEvidence
@@ -198,11 +198,12 @@ class RecordPledgeDialog(QDialog):
         when the result does not hold together."""
         status = self.status()
         try:
-            saved = service.record_result(
+            saved = checkin.record_with_signature(
                 self._register,
                 self.household.id,
                 status,
                 self.signed_on(),
+                self.evidence.drawn_signature() if status is PledgeStatus.SIGNED else None,
                 signer_id=self.signer_combo.currentData()
                 if status is PledgeStatus.SIGNED
                 else None,
@@ -210,12 +211,12 @@ class RecordPledgeDialog(QDialog):
                 reason=self.reason_edit.text(),
                 notes=self.notes_edit.text(),
             )
-            if status is PledgeStatus.SIGNED:
-                self.evidence.save_signature(saved)
         except KnownError as err:
             self.show_error(describe(err))
             return False
         self.pledge = saved
+        if status is PledgeStatus.SIGNED:
+            self.evidence.signature_saved(saved)
         self.clear_error()
         self.recorded.emit(saved)
         return True

@@ -1,0 +1,90 @@
+"""The window when another writer holds the register: the pledge dialog says so and saves
+nothing; a result and its drawn signature are stored together or not at all."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import PledgeStatus
+from desktop.services import checkin
+from desktop.services import pledges as service
+from desktop.services.register import open_existing
+from desktop.store import attachments
+from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import SmallRegister
+from tests.ui.ink import draw_signature
+
+
+def stored_pledge(small_register: SmallRegister, code: str) -> tuple[PledgeStatus, bytes | None]:
+    register = open_existing(small_register.path)
+    try:
+        pledge = service.pledge_for(register, small_register.ids[code])
+        return pledge.status, checkin.signature_png(register, pledge.id)
+    finally:
+        register.close()
+
+
+@pytest.fixture
+def other_writer(small_register: SmallRegister) -> Iterator[sqlite3.Connection]:
+    """Another program (an import, `camket sign`) holding the register's write lock."""
+    other = sqlite3.connect(str(small_register.path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    other.rollback()
+    other.close()
+
+
+def test_the_pledge_dialog_says_the_register_is_busy_and_saves_nothing(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    other_writer: sqlite3.Connection,
+) -> None:
+    window = main_window(small_register.path)
+    window.register.db.execute("PRAGMA busy_timeout = 50")  # not the clerk's 10 s
+    page = window.pledge_page
+    window.show_page(window.pages.indexOf(page))
+    dialog = page.open_pledge(small_register.ids["HT-001"])
+    qtbot.waitExposed(dialog)
+    draw_signature(qtbot, dialog.evidence.pad)
+    with qtbot.assertNotEmitted(dialog.recorded):
+        dialog.save()
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert "đang bận" in dialog.error_label.text()
+    assert not dialog.evidence.pad.is_empty()  # what was drawn is still there to save again
+
+    other_writer.rollback()
+    with qtbot.waitSignal(dialog.recorded):
+        dialog.save()
+    status, png = stored_pledge(small_register, "HT-001")
+    assert status is PledgeStatus.SIGNED
+    assert png is not None
+
+
+def test_a_signature_that_cannot_be_stored_leaves_the_result_unrecorded(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = main_window(small_register.path)
+    page = window.pledge_page
+    window.show_page(window.pages.indexOf(page))
+    dialog = page.open_pledge(small_register.ids["HT-001"])
+    qtbot.waitExposed(dialog)
+    draw_signature(qtbot, dialog.evidence.pad)
+
+    def disk_full(*_args: object) -> None:
+        raise KnownError("db.disk_full")
+
+    monkeypatch.setattr(attachments, "add_attachment", disk_full)
+    with qtbot.assertNotEmitted(dialog.recorded):
+        dialog.save()
+    assert "đầy" in dialog.error_label.text()
+    assert stored_pledge(small_register, "HT-001") == (PledgeStatus.NOT_PRINTED, None)
