@@ -151,6 +151,50 @@ MESSAGES: dict[str, str] = {
     "import.mapping_unknown_column": "Tệp {file} không có cột “{column}” như tệp ánh xạ ghi.",
     "import.mapping_unreadable": "Không đọc được tệp ánh xạ cột {file}: {detail}",
     "import.has_errors": "Tệp {file} có {count} lỗi; chưa nhập gì vào sổ.",
+    # The residency ledger (Biến động) and the tip log: the commune's working ledger, not
+    # the legal registration of residence.
+    "movement.unknown_kind": "Không có loại biến động “{kind}”; các loại: {choices}.",
+    "movement.unknown_person": "Không có người nào trong sổ với số định danh hoặc mã “{person}”.",
+    "movement.ambiguous_person": (
+        "Có {count} người cùng số định danh “{person}”; hãy ghi mã người (xem camket search)."
+    ),
+    "movement.person_required": (
+        "Biến động loại {kind} phải ghi cho một người trong sổ (--person); "
+        "chỉ lưu trú mới ghi cho khách ngoài sổ."
+    ),
+    "movement.host_missing": "Khách lưu trú phải ghi hộ nơi lưu trú (--host MÃ_HỘ).",
+    "movement.guest_name_missing": "Hãy ghi họ tên khách lưu trú.",
+    "movement.ends_before_start": "Ngày kết thúc {until} trước ngày bắt đầu {start}.",
+    "movement.luu_tru_too_long": (
+        "Lưu trú {days} ngày là từ 30 ngày trở lên: hãy ghi là tạm trú (--kind tam-tru)."
+    ),
+    "movement.tam_tru_until_missing": "Tạm trú phải ghi ngày hết hạn (--until).",
+    "movement.tam_tru_too_long": (
+        "Tạm trú đến {until} là quá 2 năm kể từ ngày bắt đầu; thời hạn tạm trú tối đa 2 năm."
+    ),
+    "movement.country_missing": "Hãy ghi nước đi hoặc nước về (--country).",
+    "movement.gate_and_trail": (
+        "Chỉ ghi một trong hai: qua cửa khẩu (--gate) hoặc qua đường mòn, lối mở (--trail)."
+    ),
+    "movement.after_death": "Người này đã chết ngày {died}; không ghi biến động sau đó.",
+    "movement.already_dead": "Sổ đã ghi người này chết; không ghi lần nữa.",
+    "movement.tam_vang_open": (
+        "Người này đang có tạm vắng từ {since} chưa kết thúc; hãy ghi ngày về trước."
+    ),
+    "movement.not_lasting": "Biến động loại {kind} xảy ra trong một ngày, không có ngày kết thúc.",
+    "movement.already_ended": "Biến động này đã kết thúc ngày {ended}.",
+    "movement.missing": "Không có biến động mã {id} trong sổ.",
+    "movement.in_future": "Ngày {date} ở tương lai; hãy ghi ngày thực tế.",
+    "movement.bad_birth_year": "Năm sinh của khách không hợp lệ: {year}",
+    "tip.time_unparseable": (
+        "Thời điểm phải có dạng ngày/tháng/năm giờ:phút, ví dụ 05/01/2026 21:30: “{text}”"
+    ),
+    "tip.place_missing": "Hãy ghi nơi xảy ra (thôn/bản, địa danh, cột mốc).",
+    "tip.about_missing": "Hãy ghi tin báo về việc gì.",
+    "tip.in_future": "Thời điểm nhận tin {at} ở tương lai.",
+    "tip.bad_people": "Số người không hợp lệ: {people}",
+    "tip.handed_before_received": "Thời điểm chuyển tin trước thời điểm nhận tin.",
+    "tip.missing": "Không có tin báo mã {id} trong sổ.",
 }
 
 # Field names as a clerk reads them, for messages about one field.

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import backup_commands, import_command, pledge_commands, register_commands
+from desktop.cli import (
+    backup_commands,
+    import_command,
+    ledger_commands,
+    pledge_commands,
+    register_commands,
+)
 from desktop.cli.parsing import Parser
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
@@ -24,7 +30,13 @@ from desktop.userdata import default_register_path, setup_logging
 log = logging.getLogger(__name__)
 
 DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
-COMMAND_GROUPS = (register_commands, pledge_commands, import_command, backup_commands)
+COMMAND_GROUPS = (
+    register_commands,
+    pledge_commands,
+    import_command,
+    backup_commands,
+    ledger_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

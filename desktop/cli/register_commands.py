@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -98,16 +99,19 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from desktop.services import ledger
     from desktop.store.register import open_register
     from desktop.store.search import search_people
 
     db = open_register(db_path(args))
     try:
         hits = search_people(db, args.query, limit=args.limit)
+        presence = ledger.presence(db, [h.person_id for h in hits], dt.date.today())
     finally:
         db.close()
     if args.json:
-        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        items = [asdict(h) | {"presence": presence[h.person_id].value} for h in hits]
+        print(json.dumps(items, ensure_ascii=False, indent=1))
         return 0
     for hit in hits:
         birth = BirthDate.from_iso(hit.birth).display() if hit.birth else ""

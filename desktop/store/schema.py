@@ -230,3 +230,81 @@ def m0003_household_edit(db: Database) -> None:
                 WHERE entity = 'person' AND before IS NOT NULL""",
         ],
     )
+
+
+@_migration
+def m0005_ledger(db: Database) -> None:
+    kinds = ", ".join(
+        f"'{k}'"
+        for k in (
+            "tam_tru",
+            "tam_vang",
+            "luu_tru",
+            "di_nuoc_ngoai",
+            "ve_tu_nuoc_ngoai",
+            "chuyen_den",
+            "chuyen_di",
+            "sinh",
+            "chet",
+        )
+    )
+    _run(
+        db,
+        [
+            # The residency ledger (Biến động): a member's movement, or a guest (lưu trú) who
+            # need not be in the register, at a host household. Presence is derived from it.
+            f"""CREATE TABLE movement (
+                id TEXT PRIMARY KEY,
+                household_id TEXT NOT NULL REFERENCES household(id),
+                person_id TEXT REFERENCES person(id),
+                kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+                guest_name TEXT NOT NULL DEFAULT '',
+                guest_birth_year INTEGER,
+                guest_id_number TEXT NOT NULL DEFAULT '',
+                guest_nationality TEXT NOT NULL DEFAULT '',
+                starts_on TEXT NOT NULL,
+                until TEXT,
+                ended_on TEXT,
+                place TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT '',
+                gate TEXT NOT NULL DEFAULT '',
+                via_trail INTEGER NOT NULL DEFAULT 0 CHECK (via_trail IN (0, 1)),
+                reason TEXT NOT NULL DEFAULT '',
+                handed_over_on TEXT,
+                reported_on TEXT,
+                notes TEXT NOT NULL DEFAULT '',
+                {SYNC_COLUMNS},
+                CHECK (person_id IS NOT NULL OR guest_name != ''))""",
+            """CREATE INDEX movement_person ON movement(person_id, starts_on)
+                WHERE person_id IS NOT NULL""",
+            "CREATE INDEX movement_household ON movement(household_id)",
+            "CREATE INDEX movement_order ON movement(starts_on DESC, id)",
+            "CREATE INDEX movement_kind ON movement(kind, starts_on)",
+            # A tip (tin báo) about illegal entry or exit, harbouring, transport, strangers.
+            # The informant's name and phone never leave the register but in a full bundle.
+            f"""CREATE TABLE tip (
+                id TEXT PRIMARY KEY,
+                commune_code TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                informant_name TEXT NOT NULL DEFAULT '',
+                informant_phone TEXT NOT NULL DEFAULT '',
+                hamlet_id TEXT REFERENCES hamlet(id),
+                place TEXT NOT NULL,
+                people_count INTEGER,
+                description TEXT NOT NULL DEFAULT '',
+                about TEXT NOT NULL,
+                handed_to TEXT NOT NULL DEFAULT '',
+                handed_at TEXT,
+                outcome TEXT NOT NULL DEFAULT '',
+                {SYNC_COLUMNS})""",
+            "CREATE INDEX tip_received ON tip(received_at DESC)",
+            # The people of the register a tip concerns.
+            f"""CREATE TABLE tip_person (
+                id TEXT PRIMARY KEY,
+                tip_id TEXT NOT NULL REFERENCES tip(id),
+                person_id TEXT NOT NULL REFERENCES person(id),
+                {SYNC_COLUMNS})""",
+            """CREATE UNIQUE INDEX tip_person_once ON tip_person(tip_id, person_id)
+                WHERE deleted = 0""",
+        ],
+    )

@@ -1,0 +1,309 @@
+"""`camket movement`, `reminders` and `tip`: the residency ledger and the tip log."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+from desktop.cli.parsing import add_db, db_path
+from desktop.domain.movements import (
+    KIND_LABELS,
+    REMINDER_LABELS,
+    Guest,
+    Movement,
+    MovementKind,
+    ReminderReason,
+)
+from desktop.domain.pledges import parse_sheet_date
+
+KIND_WORDS = ", ".join(k.command_word for k in MovementKind)
+
+
+def add_commands(commands: Any) -> None:
+    movement = commands.add_parser("movement", help="the residency ledger: add, end, list")
+    actions = movement.add_subparsers(
+        dest="action", metavar="ACTION", required=True, help="add, end or list"
+    )
+    add = actions.add_parser("add", help="record a movement; prints its id")
+    add_db(add)
+    add.add_argument("--kind", required=True, metavar="KIND", help=f"one of {KIND_WORDS}")
+    who = add.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person", metavar="ID_NUMBER_OR_PERSON_ID", help="a person of the register")
+    who.add_argument("--guest", metavar="NAME", help="a guest not in the register (lưu trú)")
+    add.add_argument("--host", metavar="HOUSEHOLD_CODE", help="the guest's host household")
+    add.add_argument("--guest-id", default="", metavar="NUMBER", help="guest's ID or passport")
+    add.add_argument("--nationality", default="", metavar="TEXT", help="guest's nationality")
+    add.add_argument("--birth-year", type=int, metavar="YYYY", help="guest's birth year")
+    add.add_argument(
+        "--from", dest="starts", required=True, metavar="DD/MM/YYYY", help="the day it began"
+    )
+    add.add_argument("--until", metavar="DD/MM/YYYY", help="planned end, expected return")
+    add.add_argument("--place", default="", metavar="TEXT", help="from/to, nơi thường trú")
+    add.add_argument("--country", default="", metavar="TEXT", help="country gone to or from")
+    gate = add.add_mutually_exclusive_group()
+    gate.add_argument("--gate", default="", metavar="NAME", help="the border gate used")
+    gate.add_argument(
+        "--trail", action="store_true", help='not through a gate ("đường mòn, lối mở")'
+    )
+    add.add_argument("--reason", default="", metavar="TEXT", help="reason, purpose")
+
+    end = actions.add_parser("end", help="record the end of a lasting movement")
+    add_db(end)
+    end.add_argument("movement_id", metavar="MOVEMENT_ID", help="as movement add printed it")
+    end.add_argument("--on", required=True, metavar="DD/MM/YYYY", help="the day it ended")
+
+    listing = actions.add_parser("list", help="the ledger, newest first")
+    add_db(listing)
+    listing.add_argument("--kind", metavar="KIND", help=f"only one kind: {KIND_WORDS}")
+    listing.add_argument("--hamlet", metavar="NAME", help="only one hamlet")
+    listing.add_argument("--open", action="store_true", help="only movements not ended")
+    listing.add_argument("--from", dest="starts_from", metavar="D", help="begun on or after")
+    listing.add_argument("--to", dest="starts_to", metavar="D", help="begun on or before")
+    listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+    reminders = commands.add_parser("reminders", help="what needs attention on a day")
+    add_db(reminders)
+    reminders.add_argument("--on", metavar="DD/MM/YYYY", help="the day (default today)")
+    reminders.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+    tip = commands.add_parser("tip", help="the tip log (tin báo): add, list")
+    tip_actions = tip.add_subparsers(
+        dest="action", metavar="ACTION", required=True, help="add or list"
+    )
+    tip_add = tip_actions.add_parser("add", help="record a tip")
+    add_db(tip_add)
+    tip_add.add_argument("--at", required=True, metavar="DD/MM/YYYY HH:MM", help="received at")
+    tip_add.add_argument("--place", required=True, metavar="TEXT", help="hamlet, landmark…")
+    tip_add.add_argument("--about", required=True, metavar="TEXT", help="what it is about")
+    tip_add.add_argument("--people", type=int, metavar="N", help="how many people")
+    tip_add.add_argument("--informant", default="", metavar="NAME", help="default: anonymous")
+    tip_add.add_argument("--phone", default="", metavar="NUMBER", help="the informant's phone")
+    tip_list = tip_actions.add_parser("list", help="the tip log, newest first")
+    add_db(tip_list)
+    tip_list.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+    add.set_defaults(run=_add)
+    end.set_defaults(run=_end)
+    listing.set_defaults(run=_list)
+    reminders.set_defaults(run=_reminders)
+    tip_add.set_defaults(run=_tip_add)
+    tip_list.set_defaults(run=_tip_list)
+
+
+def _day(text: str | None) -> dt.date | None:
+    return parse_sheet_date(text) if text else None
+
+
+def _show(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def _add(args: argparse.Namespace) -> int:
+    from desktop.domain.errors import KnownError
+    from desktop.services import ledger
+    from desktop.services.register import open_existing
+
+    kind = MovementKind.from_word(args.kind)
+    starts = parse_sheet_date(args.starts)
+    until = _day(args.until)
+    reg = open_existing(db_path(args))
+    try:
+        if args.person:
+            person_id, household_id = ledger.find_person(reg.db, args.person)
+            guest = None
+        else:
+            if not args.host:
+                raise KnownError("movement.host_missing")
+            person_id, household_id = None, ledger.host_household(reg.db, args.host)
+            guest = Guest(args.guest, args.birth_year, args.guest_id, args.nationality)
+        movement = Movement(
+            kind=kind,
+            household_id=household_id,
+            starts_on=starts,
+            person_id=person_id,
+            guest=guest,
+            until=until,
+            place=args.place,
+            country=args.country,
+            gate=args.gate,
+            via_trail=args.trail,
+            reason=args.reason,
+        )
+        ledger.add_movement(reg, movement, dt.date.today())
+    finally:
+        reg.close()
+    print(movement.id)
+    return 0
+
+
+def _end(args: argparse.Namespace) -> int:
+    from desktop.services import ledger
+    from desktop.services.register import open_existing
+
+    ended = parse_sheet_date(args.on)
+    reg = open_existing(db_path(args))
+    try:
+        movement = ledger.end_movement(reg, args.movement_id, ended)
+    finally:
+        reg.close()
+    print(f"Đã ghi kết thúc {KIND_LABELS[movement.kind].lower()} ngày {_show(ended)}.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from desktop.services.register import open_existing
+    from desktop.services.sheets import hamlet_named
+    from desktop.store.movements import LedgerFilter, ledger
+
+    kind = MovementKind.from_word(args.kind) if args.kind else None
+    starts_from, starts_to = _day(args.starts_from), _day(args.starts_to)
+    reg = open_existing(db_path(args))
+    try:
+        hamlet = hamlet_named(reg, args.hamlet) if args.hamlet else None
+        where = LedgerFilter(
+            kind=kind,
+            hamlet_id=hamlet.id if hamlet else None,
+            open_only=args.open,
+            starts_from=starts_from,
+            starts_to=starts_to,
+        )
+        rows = ledger(reg.db, where)
+    finally:
+        reg.close()
+    if args.json:
+        items = [
+            {
+                "movement_id": r.movement_id,
+                "kind": r.kind.command_word,
+                "person_id": r.person_id,
+                "full_name": r.full_name,
+                "household_code": r.household_code,
+                "hamlet": r.hamlet,
+                "from": r.starts_on.isoformat(),
+                "until": r.until.isoformat() if r.until else None,
+                "ended_on": r.ended_on.isoformat() if r.ended_on else None,
+                "place": r.place,
+                "country": r.country,
+                "gate": r.gate_words,
+                "reason": r.reason,
+            }
+            for r in rows
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        where_to = ", ".join(x for x in (r.place, r.country, r.gate_words) if x)
+        print(
+            f"{KIND_LABELS[r.kind]}\t{r.full_name}\t{r.household_code}\t{r.hamlet}\t"
+            f"{_show(r.starts_on)}\t{_show(r.until)}\t{_show(r.ended_on)}\t{where_to}\t"
+            f"{r.reason}\t{r.movement_id}"
+        )
+    print(f"{len(rows)} biến động", file=sys.stderr)
+    return 0
+
+
+def _reminders(args: argparse.Namespace) -> int:
+    from desktop.services import ledger
+    from desktop.services.register import open_existing
+
+    today = _day(args.on) or dt.date.today()
+    reg = open_existing(db_path(args))
+    try:
+        found = ledger.reminders(reg, today)
+    finally:
+        reg.close()
+    if args.json:
+        items = [
+            {
+                "reason": r.reason.value,
+                "due": r.due.isoformat(),
+                "movement_id": r.movement_id,
+                "person_id": r.person_id,
+                "full_name": r.full_name,
+                "household_code": r.household_code,
+            }
+            for r in found
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+        return 0
+    unsigned = ReminderReason.HO_CHUA_KY_CAM_KET
+    for r in found:
+        if r.reason is not unsigned:
+            print(
+                f"{_show(r.due)}\t{REMINDER_LABELS[r.reason]}\t{r.full_name}\t"
+                f"{r.household_code}\t{r.movement_id}"
+            )
+    counts = Counter(r.reason for r in found)
+    if counts[unsigned]:
+        print(
+            f"{REMINDER_LABELS[unsigned]}: {counts[unsigned]} hộ "
+            "(danh sách: camket report unsigned)"
+        )
+    print(f"{len(found) - counts[unsigned]} việc cần theo dõi ngày {_show(today)}", file=sys.stderr)
+    return 0
+
+
+def _tip_add(args: argparse.Namespace) -> int:
+    from desktop.domain.tips import Tip, parse_tip_time
+    from desktop.services import ledger
+    from desktop.services.register import open_existing
+
+    at = parse_tip_time(args.at)
+    reg = open_existing(db_path(args))
+    try:
+        tip = Tip(
+            commune_code=reg.commune.code,
+            received_at=at,
+            place=args.place,
+            about=args.about,
+            informant_name=args.informant,
+            informant_phone=args.phone,
+            people_count=args.people,
+        )
+        ledger.add_tip(reg, tip, dt.datetime.now())
+    finally:
+        reg.close()
+    print(tip.id)
+    return 0
+
+
+def _tip_list(args: argparse.Namespace) -> int:
+    from desktop.domain.tips import ANONYMOUS, KNOWN_INFORMANT
+    from desktop.services.register import open_existing
+    from desktop.store.tips import list_tips
+
+    reg = open_existing(db_path(args))
+    try:
+        tips = list_tips(reg.db)
+    finally:
+        reg.close()
+    if args.json:
+        items = [
+            {
+                "tip_id": t.id,
+                "received_at": t.received_at.isoformat(timespec="minutes"),
+                "anonymous": t.anonymous,
+                "place": t.place,
+                "people": t.people_count,
+                "about": t.about,
+                "description": t.description,
+                "handed_to": t.handed_to,
+                "handed_at": t.handed_at.isoformat(timespec="minutes") if t.handed_at else None,
+                "outcome": t.outcome,
+            }
+            for t in tips
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+        return 0
+    for t in tips:
+        people = "" if t.people_count is None else f"{t.people_count} người"
+        print(
+            f"{t.received_at.strftime('%d/%m/%Y %H:%M')}\t{t.place}\t{t.about}\t{people}\t"
+            f"{ANONYMOUS if t.anonymous else KNOWN_INFORMANT}\t{t.handed_to}\t{t.outcome}\t{t.id}"
+        )
+    print(f"{len(tips)} tin báo", file=sys.stderr)
+    return 0

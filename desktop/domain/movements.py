@@ -1,0 +1,278 @@
+"""The residency ledger's rules: movement kinds, the checks of a new or ended movement, and
+who is here now, derived from a person's movements (Law on Residence 2020, Decree 154/2024).
+
+CamKet is the commune's working ledger (sổ theo dõi): these rules say what the commune
+records and what is due; they never register, renew or strike off a residence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from desktop.domain.entities import new_id
+from desktop.domain.errors import KnownError
+
+
+class MovementKind(StrEnum):
+    TAM_TRU = "tam_tru"
+    TAM_VANG = "tam_vang"
+    LUU_TRU = "luu_tru"
+    DI_NUOC_NGOAI = "di_nuoc_ngoai"
+    VE_TU_NUOC_NGOAI = "ve_tu_nuoc_ngoai"
+    CHUYEN_DEN = "chuyen_den"
+    CHUYEN_DI = "chuyen_di"
+    SINH = "sinh"
+    CHET = "chet"
+
+    @property
+    def command_word(self) -> str:
+        """How `camket movement add --kind` spells it: 'tam-tru'."""
+        return self.value.replace("_", "-")
+
+    @classmethod
+    def from_word(cls, word: str) -> MovementKind:
+        """'tam-tru' or 'tam_tru'; KnownError for anything else."""
+        try:
+            return cls(word.strip().lower().replace("-", "_"))
+        except ValueError:
+            raise KnownError(
+                "movement.unknown_kind", kind=word, choices=", ".join(k.command_word for k in cls)
+            ) from None
+
+
+# Kinds that last (from … until/ended on); the others happen on one day.
+LASTING_KINDS = frozenset(
+    {
+        MovementKind.TAM_TRU,
+        MovementKind.TAM_VANG,
+        MovementKind.LUU_TRU,
+        MovementKind.DI_NUOC_NGOAI,
+        MovementKind.VE_TU_NUOC_NGOAI,
+    }
+)
+# The place a person lives: the latest of these says moved out, abroad or back.
+_WHEREABOUTS_KINDS = frozenset(
+    {
+        MovementKind.CHUYEN_DEN,
+        MovementKind.CHUYEN_DI,
+        MovementKind.SINH,
+        MovementKind.DI_NUOC_NGOAI,
+        MovementKind.VE_TU_NUOC_NGOAI,
+    }
+)
+
+LUU_TRU_MAX_DAYS = 29  # 30 days or more is tạm trú (Law on Residence, art. 27)
+TAM_TRU_MAX_YEARS = 2
+TAM_TRU_RENEWAL_DAYS = 15  # renewal due in the 15 days before the stay ends
+TAM_VANG_FLAG_MONTHS = 12  # away 12 months with no other residence: may be struck off
+VIETNAMESE_NATIONALITY = ("việt nam", "viet nam", "vn", "vnm", "")
+
+
+class Presence(StrEnum):
+    PRESENT = "present"
+    AWAY = "away"
+    ABROAD = "abroad"
+    MOVED_OUT = "moved_out"
+    DEAD = "dead"
+
+
+class ReminderReason(StrEnum):
+    """Stable machine words of `camket reminders --json`."""
+
+    TAM_TRU_HET_HAN = "tam_tru_het_han"
+    TAM_VANG_QUA_12_THANG = "tam_vang_qua_12_thang"
+    LUU_TRU_QUA_HAN = "luu_tru_qua_han"
+    KHACH_NUOC_NGOAI_CHUA_BAO = "khach_nuoc_ngoai_chua_bao"
+    NHAP_CANH_KHONG_QUA_CUA_KHAU = "nhap_canh_khong_qua_cua_khau"
+    THEO_DOI_SAU_NHAP_CANH = "theo_doi_sau_nhap_canh"
+    HO_CHUA_KY_CAM_KET = "ho_chua_ky_cam_ket"
+
+
+@dataclass(frozen=True)
+class Guest:
+    """Someone staying at a household who need not be in the register (lưu trú)."""
+
+    full_name: str
+    birth_year: int | None = None
+    id_number: str = ""  # ID card or passport number
+    nationality: str = ""
+
+    @property
+    def foreign(self) -> bool:
+        return not is_vietnamese(self.nationality)
+
+
+def is_vietnamese(nationality: str) -> bool:
+    return nationality.strip().casefold() in VIETNAMESE_NATIONALITY
+
+
+@dataclass
+class Movement:
+    """One line of the ledger: a member's movement, or a guest staying at a household."""
+
+    kind: MovementKind
+    household_id: str  # the member's household, or the guest's host
+    starts_on: dt.date
+    person_id: str | None = None
+    guest: Guest | None = None
+    until: dt.date | None = None  # planned end, expected return, end of follow-up
+    ended_on: dt.date | None = None
+    place: str = ""  # from/to (commune, province), nơi thường trú, destination
+    country: str = ""
+    gate: str = ""  # border gate; empty with via_trail when not through a gate
+    via_trail: bool = False  # by "đường mòn, lối mở"
+    reason: str = ""
+    handed_over_on: dt.date | None = None  # to the Border Guard
+    reported_on: dt.date | None = None  # a foreign guest reported
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def open(self) -> bool:
+        return self.kind in LASTING_KINDS and self.ended_on is None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it has fewer days)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("a month has at least 28 days")
+
+
+def check_new(movement: Movement, history: Sequence[Movement]) -> None:
+    """Refuse a movement the ledger cannot hold (KnownError); ``history`` is the person's
+    recorded movements. Nothing here looks at the clock."""
+    kind = movement.kind
+    start = movement.starts_on
+    if movement.person_id is None:
+        if kind is not MovementKind.LUU_TRU or movement.guest is None:
+            raise KnownError("movement.person_required", kind=kind.command_word)
+        if not movement.guest.full_name.strip():
+            raise KnownError("movement.guest_name_missing")
+    if movement.until is not None and movement.until < start:
+        raise KnownError("movement.ends_before_start", until=_d(movement.until), start=_d(start))
+    if (
+        kind is MovementKind.LUU_TRU
+        and movement.until is not None
+        and ((movement.until - start).days > LUU_TRU_MAX_DAYS)
+    ):
+        raise KnownError("movement.luu_tru_too_long", days=(movement.until - start).days)
+    if kind is MovementKind.TAM_TRU:
+        if movement.until is None:
+            raise KnownError("movement.tam_tru_until_missing")
+        if movement.until > add_months(start, 12 * TAM_TRU_MAX_YEARS):
+            raise KnownError("movement.tam_tru_too_long", until=_d(movement.until))
+    abroad = (MovementKind.DI_NUOC_NGOAI, MovementKind.VE_TU_NUOC_NGOAI)
+    if kind in abroad and not movement.country.strip():
+        raise KnownError("movement.country_missing")
+    if movement.gate and movement.via_trail:
+        raise KnownError("movement.gate_and_trail")
+    live = [m for m in history if m.id != movement.id]
+    for earlier in live:
+        if earlier.kind is MovementKind.CHET and start >= earlier.starts_on:
+            raise KnownError("movement.after_death", died=_d(earlier.starts_on))
+    if kind is MovementKind.CHET and any(m.kind is MovementKind.CHET for m in live):
+        raise KnownError("movement.already_dead")
+    if kind is MovementKind.TAM_VANG:
+        for other in live:
+            if other.kind is MovementKind.TAM_VANG and _overlaps(other, start):
+                raise KnownError("movement.tam_vang_open", since=_d(other.starts_on))
+
+
+def _overlaps(other: Movement, start: dt.date) -> bool:
+    """An earlier tạm vắng still open on ``start`` (or one starting later, not ended)."""
+    if other.ended_on is None:
+        return True
+    return other.starts_on <= start < other.ended_on
+
+
+def check_end(movement: Movement, ended_on: dt.date) -> None:
+    if movement.kind not in LASTING_KINDS:
+        raise KnownError("movement.not_lasting", kind=movement.kind.command_word)
+    if movement.ended_on is not None:
+        raise KnownError("movement.already_ended", ended=_d(movement.ended_on))
+    if ended_on < movement.starts_on:
+        raise KnownError(
+            "movement.ends_before_start", until=_d(ended_on), start=_d(movement.starts_on)
+        )
+
+
+def presence_of(history: Iterable[Movement], today: dt.date) -> Presence:
+    """Where the person is on ``today``, from their movements alone: dead, moved out, abroad
+    (left and not back), away (an open tạm vắng), else present."""
+    past = [m for m in history if m.starts_on <= today]
+    if any(m.kind is MovementKind.CHET for m in past):
+        return Presence.DEAD
+    whereabouts = [m for m in past if m.kind in _WHEREABOUTS_KINDS]
+    if whereabouts:
+        latest = max(whereabouts, key=lambda m: m.starts_on)
+        if latest.kind is MovementKind.CHUYEN_DI:
+            return Presence.MOVED_OUT
+        if latest.kind is MovementKind.DI_NUOC_NGOAI and not _ended_by(latest, today):
+            return Presence.ABROAD
+    for m in past:
+        if m.kind is MovementKind.TAM_VANG and not _ended_by(m, today):
+            return Presence.AWAY
+    return Presence.PRESENT
+
+
+def _ended_by(movement: Movement, today: dt.date) -> bool:
+    return movement.ended_on is not None and movement.ended_on <= today
+
+
+def staying_now(movement: Movement, today: dt.date) -> bool:
+    """A guest (lưu trú) or temporary resident (tạm trú) here on ``today``."""
+    if movement.kind not in (MovementKind.LUU_TRU, MovementKind.TAM_TRU):
+        return False
+    if movement.starts_on > today or _ended_by(movement, today):
+        return False
+    return movement.until is None or movement.until >= today
+
+
+def luu_tru_last_day(movement: Movement) -> dt.date:
+    """The last day a lưu trú may last: its own end, else 29 days after it began."""
+    return movement.until or movement.starts_on + dt.timedelta(days=LUU_TRU_MAX_DAYS)
+
+
+def _d(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+# How kinds, presences and reminders read in lists, reports and the terminal.
+KIND_LABELS: dict[MovementKind, str] = {
+    MovementKind.TAM_TRU: "Tạm trú",
+    MovementKind.TAM_VANG: "Tạm vắng",
+    MovementKind.LUU_TRU: "Lưu trú",
+    MovementKind.DI_NUOC_NGOAI: "Đi nước ngoài",
+    MovementKind.VE_TU_NUOC_NGOAI: "Về từ nước ngoài",
+    MovementKind.CHUYEN_DEN: "Chuyển đến",
+    MovementKind.CHUYEN_DI: "Chuyển đi",
+    MovementKind.SINH: "Sinh",
+    MovementKind.CHET: "Chết",
+}
+PRESENCE_LABELS: dict[Presence, str] = {
+    Presence.PRESENT: "Có mặt",
+    Presence.AWAY: "Tạm vắng",
+    Presence.ABROAD: "Ở nước ngoài",
+    Presence.MOVED_OUT: "Đã chuyển đi",
+    Presence.DEAD: "Đã chết",
+}
+REMINDER_LABELS: dict[ReminderReason, str] = {
+    ReminderReason.TAM_TRU_HET_HAN: "Tạm trú sắp hết hạn hoặc đã hết hạn",
+    ReminderReason.TAM_VANG_QUA_12_THANG: "Tạm vắng từ 12 tháng trở lên",
+    ReminderReason.LUU_TRU_QUA_HAN: "Lưu trú quá ngày đi",
+    ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO: "Khách nước ngoài chưa khai báo lưu trú",
+    ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU: (
+        "Về qua đường mòn, lối mở, chưa bàn giao Đồn Biên phòng"
+    ),
+    ReminderReason.THEO_DOI_SAU_NHAP_CANH: "Đang theo dõi sau khi về từ nước ngoài",
+    ReminderReason.HO_CHUA_KY_CAM_KET: "Hộ chưa ký cam kết đợt đang thực hiện",
+}

@@ -1,0 +1,191 @@
+"""The residency ledger's use cases: record and end movements, who is here now, what is due,
+the tip log. Every write is one transaction through the register's Writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.movements import (
+    LASTING_KINDS,
+    Guest,
+    Movement,
+    MovementKind,
+    Presence,
+    ReminderReason,
+    check_end,
+    check_new,
+    is_vietnamese,
+    presence_of,
+    staying_now,
+)
+from desktop.domain.text import normalize_text
+from desktop.domain.tips import Tip, check_tip
+from desktop.domain.validation import classify_id_number
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.store import movements as store
+from desktop.store import pledges as pledge_store
+from desktop.store import tips as tip_store
+from desktop.store.movements import Reminder
+
+
+def find_person(db: Database, text: str) -> tuple[str, str]:
+    """(person id, household id) of the live person with this personal ID number or row id;
+    KnownError when there is none (or two people hold the number)."""
+    wanted = text.strip()
+    digits, _kind = classify_id_number(wanted)
+    rows = db.execute(
+        """SELECT p.id, p.household_id FROM person p
+           JOIN household h ON h.id = p.household_id AND h.deleted = 0
+           WHERE p.deleted = 0 AND (p.id = ? OR (p.id_number != '' AND p.id_number = ?))""",
+        [wanted, digits or wanted],
+    ).fetchall()
+    if not rows:
+        raise KnownError("movement.unknown_person", person=wanted)
+    if len(rows) > 1:
+        raise KnownError("movement.ambiguous_person", person=wanted, count=len(rows))
+    return rows[0][0], rows[0][1]
+
+
+def host_household(db: Database, code: str) -> str:
+    household = repo.find_household_by_code(db, code.strip())
+    if household is None:
+        raise KnownError("household.unknown_code", code=code)
+    return household.id
+
+
+def tidy_guest(guest: Guest) -> Guest:
+    """NFC names; Vietnamese nationality written one way ('Việt Nam'), so reminders about
+    foreign guests find the others."""
+    nationality = normalize_text(guest.nationality)
+    if nationality and is_vietnamese(nationality):
+        nationality = "Việt Nam"
+    return Guest(
+        normalize_text(guest.full_name),
+        guest.birth_year,
+        normalize_text(guest.id_number).replace(" ", ""),
+        nationality,
+    )
+
+
+def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movement:
+    """Check a new movement against the person's history and write it (KnownError when it is
+    refused; nothing is written then)."""
+    movement = replace(
+        movement,
+        place=normalize_text(movement.place),
+        country=normalize_text(movement.country),
+        gate=normalize_text(movement.gate),
+        reason=normalize_text(movement.reason),
+        notes=normalize_text(movement.notes),
+        guest=tidy_guest(movement.guest) if movement.guest else None,
+    )
+    if movement.kind not in LASTING_KINDS and movement.starts_on > today:
+        raise KnownError("movement.in_future", date=movement.starts_on.strftime("%d/%m/%Y"))
+    year = movement.guest.birth_year if movement.guest else None
+    if year is not None and not 1900 <= year <= today.year:
+        raise KnownError("movement.bad_birth_year", year=year)
+    with reg.db.atomic():
+        past = store.history(reg.db, movement.person_id) if movement.person_id else []
+        check_new(movement, past)
+        store.add_movement(reg.writer, movement)
+    return movement
+
+
+def end_movement(reg: OpenRegister, movement_id: str, ended_on: dt.date) -> Movement:
+    """Record that a lasting movement ended (back from tạm vắng, a guest left…)."""
+    with reg.db.atomic():
+        movement = store.get_movement(reg.db, movement_id)
+        check_end(movement, ended_on)
+        movement.ended_on = ended_on
+        store.update_movement(reg.writer, movement)
+    return movement
+
+
+def mark_handled(
+    reg: OpenRegister, movement_id: str, on: dt.date, *, reported: bool = False
+) -> Movement:
+    """An arrival not through a gate handed to the Border Guard, or (``reported``) a foreign
+    guest reported, on ``on``."""
+    with reg.db.atomic():
+        movement = store.get_movement(reg.db, movement_id)
+        if on < movement.starts_on:
+            raise KnownError(
+                "movement.ends_before_start",
+                until=on.strftime("%d/%m/%Y"),
+                start=movement.starts_on.strftime("%d/%m/%Y"),
+            )
+        if reported:
+            movement.reported_on = on
+        else:
+            movement.handed_over_on = on
+        store.update_movement(reg.writer, movement)
+    return movement
+
+
+def presence(db: Database, person_ids: Iterable[str], today: dt.date) -> dict[str, Presence]:
+    """Each person's presence on ``today``, from the ledger (no movement: present)."""
+    ids = list(person_ids)
+    found = store.histories(db, ids)
+    return {pid: presence_of(found.get(pid, ()), today) for pid in ids}
+
+
+@dataclass(frozen=True)
+class HereNow:
+    """Who is here on a day: people of the register by presence, and guests staying."""
+
+    people: int
+    by_presence: dict[Presence, int]
+    guests: int  # lưu trú of people not in the register, staying today
+    temporary: int  # tạm trú under way today
+
+    def count(self, presence: Presence) -> int:
+        return self.by_presence.get(presence, 0)
+
+
+def here_now(db: Database, today: dt.date) -> HereNow:
+    people = db.execute(
+        """SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id
+           WHERE p.deleted = 0 AND h.deleted = 0"""
+    ).fetchone()[0]
+    counts: Counter[Presence] = Counter(
+        presence_of(moves, today) for moves in store.histories(db).values()
+    )
+    counts[Presence.PRESENT] = people - sum(
+        n for p, n in counts.items() if p is not Presence.PRESENT
+    )
+    staying = [m for m in store.open_stays(db) if staying_now(m, today)]
+    guests = sum(1 for m in staying if m.kind is MovementKind.LUU_TRU)
+    return HereNow(people, dict(counts), guests, len(staying) - guests)
+
+
+def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
+    """Everything due on ``today``: the ledger's reminders, then the households that have not
+    signed in the current campaign."""
+    found = store.movement_reminders(reg.db, today)
+    campaign = pledge_store.current_campaign(reg.db)
+    if campaign is not None:
+        for household in pledge_store.unsigned_households(reg.db, campaign.id):
+            found.append(
+                Reminder(
+                    ReminderReason.HO_CHUA_KY_CAM_KET,
+                    campaign.ends_on or today,
+                    None,
+                    None,
+                    household.head_name,
+                    household.code,
+                )
+            )
+    return found
+
+
+def add_tip(reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str, ...] = ()) -> Tip:
+    tip = check_tip(tip, now)
+    tip_store.add_tip(reg.writer, tip, person_ids)
+    return tip

@@ -1,0 +1,378 @@
+"""The ledger's rows: movements and their lazy list, people's histories, due reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.movements import (
+    LUU_TRU_MAX_DAYS,
+    TAM_TRU_RENEWAL_DAYS,
+    TAM_VANG_FLAG_MONTHS,
+    Guest,
+    Movement,
+    MovementKind,
+    ReminderReason,
+    add_months,
+)
+from desktop.domain.text import fold_for_search
+from desktop.store.search import match_expression
+from desktop.store.sync import Writer
+
+TRAIL_WORDS = "đường mòn, lối mở"
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def movement_row(movement: Movement) -> dict[str, Any]:
+    guest = movement.guest or Guest("")
+    return {
+        "id": movement.id,
+        "household_id": movement.household_id,
+        "person_id": movement.person_id,
+        "kind": movement.kind.value,
+        "guest_name": guest.full_name,
+        "guest_birth_year": guest.birth_year,
+        "guest_id_number": guest.id_number,
+        "guest_nationality": guest.nationality,
+        "starts_on": movement.starts_on.isoformat(),
+        "until": _iso(movement.until),
+        "ended_on": _iso(movement.ended_on),
+        "place": movement.place,
+        "country": movement.country,
+        "gate": movement.gate,
+        "via_trail": int(movement.via_trail),
+        "reason": movement.reason,
+        "handed_over_on": _iso(movement.handed_over_on),
+        "reported_on": _iso(movement.reported_on),
+        "notes": movement.notes,
+    }
+
+
+def movement_from(row: dict[str, Any]) -> Movement:
+    guest = None
+    if row["person_id"] is None:
+        guest = Guest(
+            row["guest_name"],
+            row["guest_birth_year"],
+            row["guest_id_number"],
+            row["guest_nationality"],
+        )
+    starts_on = _date(row["starts_on"])
+    assert starts_on is not None  # NOT NULL in the schema
+    return Movement(
+        kind=MovementKind(row["kind"]),
+        household_id=row["household_id"],
+        starts_on=starts_on,
+        person_id=row["person_id"],
+        guest=guest,
+        until=_date(row["until"]),
+        ended_on=_date(row["ended_on"]),
+        place=row["place"],
+        country=row["country"],
+        gate=row["gate"],
+        via_trail=bool(row["via_trail"]),
+        reason=row["reason"],
+        handed_over_on=_date(row["handed_over_on"]),
+        reported_on=_date(row["reported_on"]),
+        notes=row["notes"],
+        id=row["id"],
+    )
+
+
+def _rows(db: Database, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def add_movement(writer: Writer, movement: Movement) -> None:
+    writer.insert("movement", movement_row(movement))
+
+
+def update_movement(writer: Writer, movement: Movement) -> bool:
+    row = movement_row(movement)
+    del row["id"]
+    return writer.update("movement", movement.id, row)
+
+
+def get_movement(db: Database, movement_id: str) -> Movement:
+    rows = _rows(db, "SELECT * FROM movement WHERE id = ? AND deleted = 0", [movement_id])
+    if not rows:
+        raise KnownError("movement.missing", id=movement_id)
+    return movement_from(rows[0])
+
+
+def history(db: Database, person_id: str) -> list[Movement]:
+    """A person's movements, oldest first."""
+    sql = """SELECT * FROM movement WHERE person_id = ? AND deleted = 0
+             ORDER BY starts_on, created_at"""
+    return [movement_from(r) for r in _rows(db, sql, [person_id])]
+
+
+def histories(db: Database, person_ids: Iterable[str] | None = None) -> dict[str, list[Movement]]:
+    """Movements per person (of ``person_ids``, or of every live person), oldest first.
+    People with no movement are absent from the result."""
+    sql = """SELECT m.* FROM movement m JOIN person p ON p.id = m.person_id
+             WHERE m.deleted = 0 AND p.deleted = 0"""
+    params: list[Any] = []
+    if person_ids is not None:
+        ids = list(person_ids)
+        if not ids:
+            return {}
+        sql += f" AND m.person_id IN ({','.join('?' * len(ids))})"
+        params = ids
+    found: dict[str, list[Movement]] = defaultdict(list)
+    for row in _rows(db, sql + " ORDER BY m.starts_on, m.created_at", params):
+        found[row["person_id"]].append(movement_from(row))
+    return found
+
+
+# --- the ledger's list -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """What the Biến động list shows: a kind, a hamlet, only open ones, a period of the
+    movements' start, a search over names, ID numbers and household codes."""
+
+    kind: MovementKind | None = None
+    hamlet_id: str | None = None
+    open_only: bool = False
+    starts_from: dt.date | None = None
+    starts_to: dt.date | None = None
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One line of the ledger as lists, reports and `camket movement list --json` show it."""
+
+    movement_id: str
+    kind: MovementKind
+    person_id: str | None
+    full_name: str
+    household_code: str
+    hamlet: str
+    starts_on: dt.date
+    until: dt.date | None
+    ended_on: dt.date | None
+    place: str
+    country: str
+    gate: str
+    via_trail: bool
+    reason: str
+
+    @property
+    def gate_words(self) -> str:
+        return TRAIL_WORDS if self.via_trail else self.gate
+
+
+_OPEN_KINDS = "('tam_tru', 'tam_vang', 'luu_tru', 'di_nuoc_ngoai', 've_tu_nuoc_ngoai')"
+
+
+def movement_ids(db: Database, where: LedgerFilter) -> list[str]:
+    """Ids of the live movements the filter keeps, newest first (the lazy list's rows)."""
+    clauses = ["m.deleted = 0", "h.deleted = 0"]
+    params: list[Any] = []
+    if where.kind is not None:
+        clauses.append("m.kind = ?")
+        params.append(where.kind.value)
+    if where.hamlet_id:
+        clauses.append("h.hamlet_id = ?")
+        params.append(where.hamlet_id)
+    if where.open_only:
+        clauses.append(f"m.ended_on IS NULL AND m.kind IN {_OPEN_KINDS}")
+    if where.starts_from:
+        clauses.append("m.starts_on >= ?")
+        params.append(where.starts_from.isoformat())
+    if where.starts_to:
+        clauses.append("m.starts_on <= ?")
+        params.append(where.starts_to.isoformat())
+    if where.query.strip():
+        expression = match_expression(where.query)
+        folded = fold_for_search(where.query)
+        clauses.append(
+            """(m.person_id IN (SELECT p.id FROM person_fts f JOIN person p ON p.rowid = f.rowid
+                                WHERE person_fts MATCH ?)
+                OR h.rowid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)
+                OR (m.person_id IS NULL AND instr(fold(m.guest_name || ' ' || m.guest_id_number),
+                                                  ?) > 0))"""
+        )
+        params += [expression, expression, folded]
+    sql = f"""SELECT m.id FROM movement m JOIN household h ON h.id = m.household_id
+              WHERE {" AND ".join(clauses)} ORDER BY m.starts_on DESC, m.id"""
+    _register_fold(db)
+    return [r[0] for r in db.execute(sql, params).fetchall()]
+
+
+def _register_fold(db: Database) -> None:
+    db.conn.create_function("fold", 1, fold_for_search, deterministic=True)
+
+
+_ROW_SQL = """
+    SELECT m.id, m.kind, m.person_id, coalesce(p.full_name, m.guest_name), h.code, t.name,
+           m.starts_on, m.until, m.ended_on, m.place, m.country, m.gate, m.via_trail, m.reason
+    FROM movement m
+    JOIN household h ON h.id = m.household_id
+    JOIN hamlet t ON t.id = h.hamlet_id
+    LEFT JOIN person p ON p.id = m.person_id"""
+
+
+def _ledger_row(row: Sequence[Any]) -> LedgerRow:
+    return LedgerRow(
+        movement_id=row[0],
+        kind=MovementKind(row[1]),
+        person_id=row[2],
+        full_name=row[3],
+        household_code=row[4],
+        hamlet=row[5],
+        starts_on=dt.date.fromisoformat(row[6]),
+        until=_date(row[7]),
+        ended_on=_date(row[8]),
+        place=row[9],
+        country=row[10],
+        gate=row[11],
+        via_trail=bool(row[12]),
+        reason=row[13],
+    )
+
+
+def ledger_rows(db: Database, ids: Sequence[str]) -> dict[str, LedgerRow]:
+    """The list rows of the given movements (a page of the lazy model), keyed by id."""
+    if not ids:
+        return {}
+    sql = f"{_ROW_SQL} WHERE m.id IN ({','.join('?' * len(ids))})"
+    return {r[0]: _ledger_row(r) for r in db.execute(sql, list(ids)).fetchall()}
+
+
+def ledger(db: Database, where: LedgerFilter) -> list[LedgerRow]:
+    """Every row the filter keeps, newest first (command line, reports)."""
+    ids = movement_ids(db, where)
+    rows: dict[str, LedgerRow] = {}
+    for start in range(0, len(ids), 500):
+        rows.update(ledger_rows(db, ids[start : start + 500]))
+    return [rows[i] for i in ids]
+
+
+# --- reminders ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """Something due about one movement (or one household), as `camket reminders` lists it."""
+
+    reason: ReminderReason
+    due: dt.date
+    movement_id: str | None
+    person_id: str | None
+    full_name: str
+    household_code: str
+
+
+_REMINDER_SQL = """
+    SELECT m.id, m.person_id, coalesce(p.full_name, m.guest_name), h.code, m.starts_on, m.until
+    FROM movement m
+    JOIN household h ON h.id = m.household_id AND h.deleted = 0
+    LEFT JOIN person p ON p.id = m.person_id
+    WHERE m.deleted = 0 AND m.kind = :kind AND {condition}"""
+
+# reason: (kind, condition, due from (starts_on, until))
+_REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (
+    (
+        ReminderReason.TAM_TRU_HET_HAN,
+        MovementKind.TAM_TRU,
+        "m.ended_on IS NULL AND m.until <= :renewal_from",
+    ),
+    (
+        ReminderReason.TAM_VANG_QUA_12_THANG,
+        MovementKind.TAM_VANG,
+        "m.ended_on IS NULL AND m.starts_on <= :year_ago",
+    ),
+    (
+        ReminderReason.LUU_TRU_QUA_HAN,
+        MovementKind.LUU_TRU,
+        "m.ended_on IS NULL AND coalesce(m.until, date(m.starts_on, :luu_tru_days)) < :today",
+    ),
+    (
+        ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO,
+        MovementKind.LUU_TRU,
+        """m.ended_on IS NULL AND m.reported_on IS NULL AND m.person_id IS NULL
+           AND m.guest_nationality NOT IN ('', 'Việt Nam') AND m.starts_on <= :today""",
+    ),
+    (
+        ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU,
+        MovementKind.VE_TU_NUOC_NGOAI,
+        "m.via_trail = 1 AND m.handed_over_on IS NULL AND m.starts_on <= :today",
+    ),
+    (
+        ReminderReason.THEO_DOI_SAU_NHAP_CANH,
+        MovementKind.VE_TU_NUOC_NGOAI,
+        "m.ended_on IS NULL AND m.until >= :today AND m.starts_on <= :today",
+    ),
+)
+
+
+def reminder_params(today: dt.date) -> dict[str, str]:
+    return {
+        "today": today.isoformat(),
+        "renewal_from": (today + dt.timedelta(days=TAM_TRU_RENEWAL_DAYS)).isoformat(),
+        "year_ago": add_months(today, -TAM_VANG_FLAG_MONTHS).isoformat(),
+        "luu_tru_days": f"+{LUU_TRU_MAX_DAYS} days",
+    }
+
+
+def reminder_queries() -> list[tuple[ReminderReason, str, MovementKind]]:
+    """Each reason's SQL (named parameters of reminder_params plus :kind)."""
+    return [
+        (reason, _REMINDER_SQL.format(condition=condition), kind)
+        for reason, kind, condition in _REMINDERS
+    ]
+
+
+def movement_reminders(db: Database, today: dt.date) -> list[Reminder]:
+    """What the ledger says is due on ``today``, most urgent first."""
+    params = reminder_params(today)
+    found: list[Reminder] = []
+    for reason, sql, kind in reminder_queries():
+        for mid, pid, name, code, starts, until in db.execute(
+            sql, {**params, "kind": kind.value}
+        ).fetchall():
+            found.append(Reminder(reason, _due(reason, starts, until), mid, pid, name, code))
+    found.sort(key=lambda r: (r.due, r.household_code, r.full_name))
+    return found
+
+
+def _due(reason: ReminderReason, starts: str, until: str | None) -> dt.date:
+    start = dt.date.fromisoformat(starts)
+    if reason is ReminderReason.TAM_VANG_QUA_12_THANG:
+        return add_months(start, TAM_VANG_FLAG_MONTHS)
+    if reason is ReminderReason.LUU_TRU_QUA_HAN and until is None:
+        return start + dt.timedelta(days=LUU_TRU_MAX_DAYS)
+    if reason in (
+        ReminderReason.TAM_TRU_HET_HAN,
+        ReminderReason.THEO_DOI_SAU_NHAP_CANH,
+        ReminderReason.LUU_TRU_QUA_HAN,
+    ):
+        return dt.date.fromisoformat(until) if until else start
+    return start
+
+
+def open_stays(db: Database) -> list[Movement]:
+    """Live lưu trú and tạm trú not ended (who may be staying here)."""
+    sql = """SELECT m.* FROM movement m JOIN household h ON h.id = m.household_id
+             WHERE m.deleted = 0 AND h.deleted = 0 AND m.ended_on IS NULL
+               AND m.kind IN ('luu_tru', 'tam_tru')"""
+    return [movement_from(r) for r in _rows(db, sql)]

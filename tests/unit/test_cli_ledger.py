@@ -1,0 +1,148 @@
+"""`camket movement`, `reminders`, `tip` and `search --json` presence as a script runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.register import OpenRegister
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _day(days_ago: int) -> str:
+    return (dt.date.today() - dt.timedelta(days=days_ago)).strftime("%d/%m/%Y")
+
+
+def test_movement_add_list_end_and_presence_in_search(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    code, out, _ = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "tam-vang", "--person", "012080001234",
+        "--from", _day(30), "--place", "TP Hà Nội", "--reason", "đi làm ăn",
+    )  # fmt: skip
+    assert code == 0
+    movement_id = out.strip()
+    code, out, _ = _run(capsys, "search", "--db", db, "dang van hoa", "--json")
+    assert [hit["presence"] for hit in json.loads(out)] == ["away"]
+    code, out, _ = _run(capsys, "movement", "list", "--db", db, "--open", "--json")
+    (item,) = json.loads(out)
+    assert set(item) == {
+        "movement_id", "kind", "person_id", "full_name", "household_code", "hamlet", "from",
+        "until", "ended_on", "place", "country", "gate", "reason",
+    }  # fmt: skip
+    assert (item["movement_id"], item["kind"], item["full_name"], item["household_code"]) == (
+        movement_id,
+        "tam-vang",
+        "Đặng Văn Hoà",
+        "NT-001",
+    )
+    assert _run(capsys, "movement", "end", movement_id, "--db", db, "--on", _day(1))[0] == 0
+    assert json.loads(_run(capsys, "movement", "list", "--db", db, "--open", "--json")[1]) == []
+    code, out, _ = _run(capsys, "search", "--db", db, "dang van hoa", "--json")
+    assert json.loads(out)[0]["presence"] == "present"
+
+
+def test_a_guest_without_a_gate_and_the_reminders(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    code, out, err = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "luu-tru", "--guest", "Lý Văn Páo",
+        "--host", "NT-002", "--nationality", "Trung Quốc", "--birth-year", "1990",
+        "--from", _day(2), "--until", _day(-3),
+    )  # fmt: skip
+    assert code == 0, err
+    guest_id = out.strip()
+    code, out, _ = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "ve-tu-nuoc-ngoai", "--person",
+        "012075000111", "--from", _day(3), "--country", "Trung Quốc", "--trail",
+    )  # fmt: skip
+    arrival_id = out.strip()
+    code, out, _ = _run(capsys, "reminders", "--db", db, "--json")
+    due = {(r["reason"], r["movement_id"]) for r in json.loads(out)}
+    assert ("khach_nuoc_ngoai_chua_bao", guest_id) in due
+    assert ("nhap_canh_khong_qua_cua_khau", arrival_id) in due
+    code, out, _ = _run(capsys, "reminders", "--db", db)
+    assert "Hộ chưa ký cam kết đợt đang thực hiện: 4 hộ" in out
+    code, out, _ = _run(capsys, "movement", "list", "--db", db, "--kind", "ve-tu-nuoc-ngoai")
+    assert "đường mòn, lối mở" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--kind", "tam-vang", "--person", "012080001234", "--from", "05/01/2026",
+          "--until", "04/01/2026"], "Ngày kết thúc 04/01/2026 trước ngày bắt đầu 05/01/2026"),
+        (["--kind", "luu-tru", "--guest", "A B", "--host", "NT-001", "--from", "01/01/2026",
+          "--until", "31/01/2026"], "hãy ghi là tạm trú"),
+        (["--kind", "tam-tru", "--person", "012080001234", "--from", "01/01/2026",
+          "--until", "02/01/2028"], "tối đa 2 năm"),
+        (["--kind", "sinh", "--person", "999999999999", "--from", "01/01/2026"],
+         "Không có người nào trong sổ"),
+        (["--kind", "bay-di", "--person", "012080001234", "--from", "01/01/2026"],
+         "Không có loại biến động “bay-di”"),
+        (["--kind", "chet", "--guest", "A B", "--host", "NT-001", "--from", "01/01/2026"],
+         "chỉ lưu trú mới ghi cho khách ngoài sổ"),
+    ],
+)  # fmt: skip
+def test_bad_movements_are_refused_and_nothing_is_written(
+    register: OpenRegister,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
+) -> None:
+    code, _, err = _run(capsys, "movement", "add", "--db", str(register.path), *args)
+    assert code == 2
+    assert message in err
+    assert register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 0
+
+
+def test_after_a_death_and_over_an_open_tạm_vắng(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    person = ["--person", "012075000111"]
+    assert _run(capsys, "movement", "add", "--db", db, "--kind", "tam-vang", *person,
+                "--from", "01/03/2026")[0] == 0  # fmt: skip
+    code, _, err = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "tam-vang", *person, "--from", "01/04/2026"
+    )
+    assert (code, "đang có tạm vắng từ 01/03/2026" in err) == (2, True)
+    assert _run(capsys, "movement", "add", "--db", db, "--kind", "chet", *person,
+                "--from", "01/05/2026")[0] == 0  # fmt: skip
+    code, _, err = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "chuyen-di", *person,
+        "--from", "02/05/2026",
+    )  # fmt: skip
+    assert (code, "đã chết ngày 01/05/2026" in err) == (2, True)
+
+
+def test_tips_never_print_the_informant(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    code, out, err = _run(
+        capsys, "tip", "add", "--db", db, "--at", "04/12/2026 21:30", "--place", "Mốc 79",
+        "--about", "Người lạ mặt", "--people", "3", "--informant", "Vàng A Sử",
+        "--phone", "0912345678",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = _run(capsys, "tip", "list", "--db", db)
+    assert "Mốc 79" in out and "Vàng A Sử" not in out and "0912345678" not in out
+    code, out, _ = _run(capsys, "tip", "list", "--db", db, "--json")
+    (item,) = json.loads(out)
+    assert (item["people"], item["anonymous"]) == (3, False)
+    assert "Vàng A Sử" not in out
+    code, _, err = _run(
+        capsys, "tip", "add", "--db", db, "--at", "04/12/2026", "--place", "x", "--about", "y"
+    )
+    assert code == 2 and "ngày/tháng/năm giờ:phút" in err

@@ -1,0 +1,217 @@
+"""The residency ledger's rules and use cases: checks, presence from the ledger, reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.domain.errors import KnownError
+from desktop.domain.movements import (
+    Guest,
+    Movement,
+    MovementKind,
+    Presence,
+    ReminderReason,
+    add_months,
+    check_new,
+    presence_of,
+)
+from desktop.domain.tips import Tip
+from desktop.services import ledger
+from desktop.services.register import OpenRegister
+from desktop.store import movements as store
+from desktop.store.movements import LedgerFilter
+from desktop.store.tips import list_tips
+
+TODAY = dt.date(2026, 12, 5)
+D = dt.date
+
+
+def _person(reg: OpenRegister, id_number: str) -> tuple[str, str]:
+    return ledger.find_person(reg.db, id_number)
+
+
+def _add(reg: OpenRegister, kind: MovementKind, start: dt.date, **kw: object) -> Movement:
+    person_id, household_id = _person(reg, "012080001234")
+    movement = Movement(kind, household_id, start, person_id=person_id, **kw)  # type: ignore[arg-type]
+    return ledger.add_movement(reg, movement, TODAY)
+
+
+def _count(reg: OpenRegister, table: str = "movement") -> int:
+    return int(reg.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_add_months_keeps_the_day_or_takes_the_month_end() -> None:
+    assert add_months(D(2025, 1, 31), 1) == D(2025, 2, 28)
+    assert add_months(D(2024, 2, 29), -12) == D(2023, 2, 28)
+    assert add_months(D(2026, 12, 5), 24) == D(2028, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("movement", "code"),
+    [
+        (Movement(MovementKind.LUU_TRU, "h", D(2026, 1, 1), "p", until=D(2026, 1, 31)),
+         "movement.luu_tru_too_long"),
+        (Movement(MovementKind.TAM_TRU, "h", D(2026, 1, 1), "p"), "movement.tam_tru_until_missing"),
+        (Movement(MovementKind.TAM_TRU, "h", D(2026, 1, 1), "p", until=D(2028, 1, 2)),
+         "movement.tam_tru_too_long"),
+        (Movement(MovementKind.TAM_VANG, "h", D(2026, 1, 5), "p", until=D(2026, 1, 4)),
+         "movement.ends_before_start"),
+        (Movement(MovementKind.DI_NUOC_NGOAI, "h", D(2026, 1, 5), "p"), "movement.country_missing"),
+        (Movement(MovementKind.TAM_VANG, "h", D(2026, 1, 5)), "movement.person_required"),
+        (Movement(MovementKind.LUU_TRU, "h", D(2026, 1, 5), guest=Guest(" ")),
+         "movement.guest_name_missing"),
+    ],
+)  # fmt: skip
+def test_check_new_refuses_what_the_rules_forbid(movement: Movement, code: str) -> None:
+    with pytest.raises(KnownError) as refused:
+        check_new(movement, [])
+    assert refused.value.code == code
+
+
+def test_lưu_trú_of_29_days_and_tạm_trú_of_exactly_two_years_are_accepted() -> None:
+    check_new(Movement(MovementKind.LUU_TRU, "h", D(2026, 1, 1), "p", until=D(2026, 1, 30)), [])
+    check_new(Movement(MovementKind.TAM_TRU, "h", D(2026, 1, 1), "p", until=D(2028, 1, 1)), [])
+
+
+def test_presence_follows_the_latest_whereabouts() -> None:
+    left = Movement(MovementKind.DI_NUOC_NGOAI, "h", D(2026, 3, 1), "p", country="Lào")
+    back = Movement(MovementKind.VE_TU_NUOC_NGOAI, "h", D(2026, 6, 1), "p", country="Lào")
+    away = Movement(MovementKind.TAM_VANG, "h", D(2026, 8, 1), "p")
+    assert presence_of([], TODAY) is Presence.PRESENT
+    assert presence_of([left], TODAY) is Presence.ABROAD
+    assert presence_of([left], D(2026, 2, 1)) is Presence.PRESENT  # not gone yet
+    assert presence_of([left, back], TODAY) is Presence.PRESENT
+    assert presence_of([left, back, away], TODAY) is Presence.AWAY
+    away.ended_on = D(2026, 10, 1)
+    assert presence_of([left, back, away], TODAY) is Presence.PRESENT
+    moved = Movement(MovementKind.CHUYEN_DI, "h", D(2026, 11, 1), "p", place="Hà Nội")
+    assert presence_of([left, back, moved], TODAY) is Presence.MOVED_OUT
+    died = Movement(MovementKind.CHET, "h", D(2026, 11, 2), "p")
+    assert presence_of([left, moved, died], TODAY) is Presence.DEAD
+
+
+def test_a_movement_is_written_through_the_writer_and_audited(register: OpenRegister) -> None:
+    movement = _add(register, MovementKind.TAM_VANG, D(2026, 10, 1), place="Hà Nội")
+    row = register.db.execute(
+        "SELECT kind, place, rev, updated_by FROM movement WHERE id = ?", [movement.id]
+    ).fetchone()
+    assert row == ("tam_vang", "Hà Nội", 1, register.commune.installation_id)
+    audited = register.db.execute(
+        "SELECT action FROM audit WHERE entity = 'movement' AND entity_id = ?", [movement.id]
+    ).fetchall()
+    assert audited == [("insert",)]
+
+
+def test_an_open_tạm_vắng_refuses_another_until_it_ends(register: OpenRegister) -> None:
+    first = _add(register, MovementKind.TAM_VANG, D(2026, 10, 1))
+    with pytest.raises(KnownError) as refused:
+        _add(register, MovementKind.TAM_VANG, D(2026, 11, 1))
+    assert refused.value.code == "movement.tam_vang_open"
+    assert _count(register) == 1
+    ledger.end_movement(register, first.id, D(2026, 10, 20))
+    _add(register, MovementKind.TAM_VANG, D(2026, 11, 1))
+    assert _count(register) == 2
+
+
+def test_nothing_is_recorded_after_a_death(register: OpenRegister) -> None:
+    _add(register, MovementKind.CHET, D(2026, 11, 2))
+    for kind, start in (
+        (MovementKind.CHUYEN_DI, D(2026, 11, 3)),
+        (MovementKind.CHET, D(2026, 11, 4)),
+    ):
+        with pytest.raises(KnownError):
+            _add(register, kind, start)
+    assert _count(register) == 1
+    person_id, _ = _person(register, "012080001234")
+    assert ledger.presence(register.db, [person_id], TODAY) == {person_id: Presence.DEAD}
+
+
+def test_ending_checks_the_kind_and_the_day(register: OpenRegister) -> None:
+    born = _add(register, MovementKind.CHUYEN_DEN, D(2026, 1, 1), place="Xã Lê Lợi")
+    with pytest.raises(KnownError) as refused:
+        ledger.end_movement(register, born.id, D(2026, 2, 1))
+    assert refused.value.code == "movement.not_lasting"
+    away = _add(register, MovementKind.TAM_VANG, D(2026, 3, 1))
+    with pytest.raises(KnownError) as refused:
+        ledger.end_movement(register, away.id, D(2026, 2, 1))
+    assert refused.value.code == "movement.ends_before_start"
+    ledger.end_movement(register, away.id, D(2026, 4, 1))
+    with pytest.raises(KnownError) as refused:
+        ledger.end_movement(register, away.id, D(2026, 4, 2))
+    assert refused.value.code == "movement.already_ended"
+
+
+def test_a_guest_stays_at_a_host_household(register: OpenRegister) -> None:
+    host = ledger.host_household(register.db, "NT-002")
+    guest = Guest("Lý  Văn Páo", 1990, "E123 456", "Trung Quốc")
+    stay = Movement(MovementKind.LUU_TRU, host, D(2026, 12, 1), guest=guest, until=D(2026, 12, 9))
+    ledger.add_movement(register, stay, TODAY)
+    (row,) = store.ledger(register.db, LedgerFilter(kind=MovementKind.LUU_TRU))
+    assert (row.full_name, row.household_code, row.person_id) == ("Lý Văn Páo", "NT-002", None)
+    here = ledger.here_now(register.db, TODAY)
+    assert (here.guests, here.people, here.count(Presence.PRESENT)) == (1, 7, 7)
+    assert [r.movement_id for r in store.ledger(register.db, LedgerFilter(query="ly van pao"))] == [
+        stay.id
+    ]
+
+
+def test_reminders_name_what_is_due(register: OpenRegister) -> None:
+    _add(register, MovementKind.TAM_TRU, D(2025, 1, 1), until=D(2026, 12, 15))
+    _add(register, MovementKind.TAM_VANG, D(2025, 11, 1))
+    back = _add(
+        register, MovementKind.VE_TU_NUOC_NGOAI, D(2026, 11, 1), country="Lào", via_trail=True
+    )
+    host = ledger.host_household(register.db, "NT-002")
+    foreign = Guest("Somchai Phommachan", nationality="Lào")
+    ledger.add_movement(
+        register, Movement(MovementKind.LUU_TRU, host, D(2026, 12, 4), guest=foreign), TODAY
+    )
+    local = Guest("Hà Văn Tư", nationality="viet nam")
+    ledger.add_movement(
+        register,
+        Movement(MovementKind.LUU_TRU, host, D(2026, 11, 1), guest=local, until=D(2026, 11, 20)),
+        TODAY,
+    )
+    found = ledger.reminders(register, TODAY)
+    reasons = [r.reason for r in found if r.reason is not ReminderReason.HO_CHUA_KY_CAM_KET]
+    assert sorted(reasons) == sorted(
+        [
+            ReminderReason.TAM_TRU_HET_HAN,
+            ReminderReason.TAM_VANG_QUA_12_THANG,
+            ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU,
+            ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO,
+            ReminderReason.LUU_TRU_QUA_HAN,
+        ]
+    )
+    unsigned = [r.household_code for r in found if r.reason is ReminderReason.HO_CHUA_KY_CAM_KET]
+    assert sorted(unsigned) == ["NT-001", "NT-002", "T10-001", "T2-001"]
+    ledger.mark_handled(register, back.id, D(2026, 11, 2))
+    after = {r.reason for r in ledger.reminders(register, TODAY)}
+    assert ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU not in after
+    assert ReminderReason.TAM_TRU_HET_HAN not in {
+        r.reason for r in ledger.reminders(register, D(2026, 11, 29))
+    }
+
+
+def test_a_tip_keeps_its_informant_in_the_register_only(register: OpenRegister) -> None:
+    tip = Tip(
+        register.commune.code,
+        dt.datetime(2026, 12, 4, 21, 30),
+        " Mốc  79 ",
+        "Người lạ mặt",
+        informant_name="Vàng A Sử",
+        informant_phone="0912345678",
+        people_count=3,
+    )
+    ledger.add_tip(register, tip, dt.datetime(2026, 12, 5, 8, 0))
+    (kept,) = list_tips(register.db)
+    assert (kept.place, kept.informant_name, kept.people_count) == ("Mốc 79", "Vàng A Sử", 3)
+    with pytest.raises(KnownError) as refused:
+        ledger.add_tip(
+            register,
+            Tip(register.commune.code, dt.datetime(2026, 12, 6), "x", "y"),
+            dt.datetime(2026, 12, 5, 8, 0),
+        )
+    assert refused.value.code == "tip.in_future"
