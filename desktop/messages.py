@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
     "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",
     "backup.is_register": "Đây chính là tệp sổ đăng ký, không phải bản sao lưu: {path}",
     "backup.restore_failed": "Không khôi phục được sổ {path}: {detail}",
+    "identity.unreadable": (
+        "Không đọc được danh tính của máy này ({path}): {detail}. "
+        "Hãy khôi phục tệp đó từ bản sao, hoặc xoá nó để máy nhận danh tính mới."
+    ),
     "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
     "commune.has_households": (
         "Sổ đã có {count} hộ nên không đổi được xã; muốn lập sổ cho xã khác, hãy tạo sổ mới."

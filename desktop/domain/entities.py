@@ -17,6 +17,21 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Rows that every installation must make alike (a commune, a bundled template, a pledge of
+# a household in a campaign) get ids derived from what they are: made on two PCs, they are
+# the same row when the PCs' bundles meet, not two rows that clash.
+_STABLE_NAMESPACE = uuid.UUID("87d62f00-2c4b-5e79-8613-8df72afd6b77")
+
+
+def stable_id(*parts: str) -> str:
+    """The same UUID (version 5) for the same parts, on every installation."""
+    return str(uuid.uuid5(_STABLE_NAMESPACE, "\x1f".join(parts)))
+
+
+def commune_id(code: str) -> str:
+    return stable_id("commune", code)
+
+
 class Gender(StrEnum):
     MALE = "nam"
     FEMALE = "nu"
@@ -86,16 +101,20 @@ class BirthDate:
 
 @dataclass
 class Commune:
-    """The register's own commune (settings), one per register."""
+    """A commune and its settings: the one of a commune register, or each commune an
+    upper-level register merged."""
 
     code: str
     name: str
     province_code: str
     province_name: str
-    installation_id: str = field(default_factory=new_id)
     clerk_name: str = ""
     border_post: str = ""
     border_officer: str = ""
+
+    @property
+    def id(self) -> str:
+        return commune_id(self.code)
 
 
 @dataclass

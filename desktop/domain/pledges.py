@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.domain.entities import new_id
+from desktop.domain.entities import new_id, stable_id
 from desktop.domain.errors import KnownError
 from desktop.domain.validation import Issue, Severity
 
@@ -110,7 +110,15 @@ class StoredTemplate:
     title: str
     source: str = ""  # the template file's text (TOML)
     based_on: str = ""  # "template_id@version" it was copied from, for a clerk's edit
-    id: str = field(default_factory=new_id)
+    # One row per template version in every register: two PCs that keep (or edit into) the
+    # same version hold the same row, and a concurrent edit is a conflict to review.
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:  # frozen: set once, here
+            object.__setattr__(
+                self, "id", stable_id("template", self.template_id, str(self.version))
+            )
 
 
 @dataclass
@@ -158,7 +166,11 @@ class Pledge:
     witnesses: str = ""  # hamlet head; Border Guard officer
     reason: str = ""  # why refused or absent
     notes: str = ""
-    id: str = field(default_factory=new_id)
+    # A household has one pledge per campaign on every PC: the same row when bundles meet.
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.id = self.id or stable_id("pledge", self.campaign_id, self.household_id)
 
 
 def check_result(

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.bundled import form_path
+from desktop.domain.entities import stable_id
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
 from desktop.domain.templates import PledgeTemplate, parse_template, read_template_text
@@ -73,6 +74,7 @@ def start_campaign(
     ends_on: dt.date | None = None,
     target_percent: int = 100,
     current: bool = True,
+    campaign_id: str = "",
 ) -> Campaign:
     """A new campaign printed with this template (kept in the register); current, it takes
     over from the one that was. Checked first (KnownError, nothing is written): an end not
@@ -90,6 +92,8 @@ def start_campaign(
             target_percent=target_percent,
             is_current=current,
         )
+        if campaign_id:
+            campaign.id = campaign_id
         store.add_campaign(writer, campaign)
     return campaign
 
@@ -177,9 +181,12 @@ def campaign_summaries(db: Database) -> list[CampaignSummary]:
 def ensure_first_campaign(writer: Writer) -> Campaign | None:
     """A register that never had a campaign starts one on the first template; the new
     campaign, or None when the register has (or had) one already."""
-    if store.count_campaigns(writer.db):
-        return None
-    return start_campaign(writer, default_template())
+    if store.count_campaigns(writer.db) or not writer.commune_code:
+        return None  # an upper-level register starts none: it merges the communes'
+    template = default_template()
+    # Made alike on every PC that sets the commune up: the same campaign when they meet.
+    first = stable_id("first-campaign", writer.commune_code, template.template_id)
+    return start_campaign(writer, template, campaign_id=first)
 
 
 _VERSION_LINE = re.compile(r"^version\s*=\s*\d+[ \t]*$", re.MULTILINE)

@@ -27,6 +27,7 @@ from desktop.services.register import (
 from desktop.store import households as repo
 from desktop.store import pledges as pledge_store
 from desktop.store.bulk import bulk_load, insert_rows
+from desktop.store.local import REGISTER_COMMUNE, set_setting
 from desktop.store.sync import Writer
 
 MAX_DEMO_HOUSEHOLDS = 2_000_000
@@ -140,7 +141,7 @@ def _populate(
     if not hamlets:  # the same names, in the same order, as create_demo_register makes
         made = names.hamlet_names(random.Random(f"hamlets/{seed}"), demo_hamlet_count(total))
         rows = [repo.hamlet_row(Hamlet(n, hamlet_kind_of(n), id=gen.uid())) for n in made]
-        insert_rows(db, "hamlet", list(writer.stamp_new(rows)))
+        insert_rows(db, "hamlet", list(writer.stamp_new("hamlet", rows)))
         hamlets = repo.list_hamlets(db)
     plans = gen.plan_hamlets(hamlets, total)
     counts = {"households": 0, "people": 0, "relatives_abroad": 0, "temporary_residents": 0}
@@ -163,7 +164,7 @@ def _populate(
             ("person", person_rows),
             ("relative_abroad", relative_rows),
         ):
-            insert_rows(db, table, list(writer.stamp_new(rows)))
+            insert_rows(db, table, list(writer.stamp_new(table, rows)))
         counts["households"] += len(house_rows)
         counts["people"] += len(person_rows)
         counts["relatives_abroad"] += len(relative_rows)
@@ -195,9 +196,10 @@ def _populate(
 
 def _ensure_commune(db: Database, writer: Writer, rng: random.Random) -> None:
     """The demo commune when the register has none; demo clerk and post where left empty."""
-    commune = repo.get_commune(db) or replace(
-        official_commune(DEMO_COMMUNE_CODE), installation_id=writer.actor
-    )
+    commune = repo.get_commune(db) or official_commune(DEMO_COMMUNE_CODE)
+    if not writer.commune_code:  # a bare database (tests): it becomes this commune's register
+        set_setting(db, REGISTER_COMMUNE, commune.code)
+        writer.commune_code = commune.code
     place = commune.name.removeprefix("Xã ").removeprefix("Phường ").removeprefix("Đặc khu ")
     filled = replace(
         commune,
@@ -210,15 +212,13 @@ def _ensure_commune(db: Database, writer: Writer, rng: random.Random) -> None:
 
 
 def _name_hamlet_heads(db: Database, writer: Writer, plans: list[HamletPlan]) -> int:
-    """Hamlets without a head get one of their household heads; the count named."""
-    now = writer.clock()
-    rows = [(p.head_name, now, writer.actor, p.hamlet.id) for p in plans if p.head_name]
-    cursor = db.conn.executemany(
-        "UPDATE hamlet SET head_name = ?, updated_at = ?, updated_by = ?, rev = rev + 1"
-        " WHERE id = ? AND head_name = '' AND deleted = 0",
-        rows,
-    )
-    return cursor.rowcount
+    """Hamlets without a head get one of their household heads; the count named. Through
+    the Writer, one row each (a handful of hamlets): each naming is an edit that travels."""
+    named = 0
+    for plan in plans:
+        if plan.head_name and not plan.hamlet.head_name:
+            named += writer.update("hamlet", plan.hamlet.id, {"head_name": plan.head_name})
+    return named
 
 
 # A campaign under way: each hamlet has got so far (share of households signed), and of the
@@ -289,7 +289,7 @@ def _demo_pledges(
             else:
                 continue  # not printed yet: no pledge row, as in a real register
         rows.append(pledge_store.pledge_row(pledge))
-    insert_rows(db, "pledge", list(writer.stamp_new(rows)))
+    insert_rows(db, "pledge", list(writer.stamp_new("pledge", rows)))
     return len(rows)
 
 

@@ -332,8 +332,8 @@ def _insert_new(writer: Writer, actions: list[HouseholdAction]) -> None:
     the import's time and the file's size for nothing a clerk reads)."""
     households = [repo.household_row(a.household) for a in actions]
     people = [repo.person_row(p, a.household.code) for a in actions for p, _, _ in a.people]
-    insert_rows(writer.db, "household", list(writer.stamp_new(households)))
-    insert_rows(writer.db, "person", list(writer.stamp_new(people)))
+    insert_rows(writer.db, "household", list(writer.stamp_new("household", households)))
+    insert_rows(writer.db, "person", list(writer.stamp_new("person", people)))
 
 
 def _update(writer: Writer, action: HouseholdAction) -> None:

@@ -11,8 +11,10 @@ from sqlite_utils import Database
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
+from desktop.exchange.identity import Installation, this_installation
 from desktop.services.campaigns import ensure_first_campaign
 from desktop.store import households as repo
+from desktop.store import local
 from desktop.store.admin_units import find_commune, province_of
 from desktop.store.backups import backup_if_stale
 from desktop.store.register import open_register
@@ -30,12 +32,17 @@ _KIND_PREFIXES = {
 
 @dataclass
 class OpenRegister:
-    """An open register: its database, its commune and a writer stamped with its install id."""
+    """An open register: its database, its commune and a writer stamped with this PC's
+    installation id."""
 
     path: Path
     db: Database
     commune: Commune
     writer: Writer
+
+    @property
+    def installation_id(self) -> str:
+        return self.writer.actor
 
     def close(self) -> None:
         self.db.close()
@@ -115,8 +122,9 @@ def create_register(
         planned.append(replace(hamlet, name=name))
     db = open_register(path, create=True)
     try:
-        writer = Writer(db, commune.installation_id)
+        writer = Writer(db, this_installation().id, commune.code)
         with db.atomic():
+            local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
             repo.save_commune(writer, commune)
             for hamlet in planned:
                 repo.add_hamlet(writer, hamlet)
@@ -131,12 +139,11 @@ def open_existing(path: Path | str, *, stale_backup: bool = False) -> OpenRegist
     before campaigns existed gets its first campaign now. With ``stale_backup`` (commands
     that write), a backup is taken first when the last one is more than a day old."""
     db = open_register(path)
-    commune = repo.get_commune(db)
-    if commune is None:
-        db.close()
-        raise KnownError("db.no_commune", path=str(path))
-    writer = Writer(db, commune.installation_id)
     try:
+        commune = repo.get_commune(db)
+        if commune is None:
+            raise KnownError("db.no_commune", path=str(path))
+        writer = Writer(db, installation_for(db).id, commune.code)
         if stale_backup:
             backup_if_stale(db, path)
         ensure_first_campaign(writer)
@@ -144,3 +151,9 @@ def open_existing(path: Path | str, *, stale_backup: bool = False) -> OpenRegist
         db.close()
         raise
     return OpenRegister(Path(path), db, commune, writer)
+
+
+def installation_for(db: Database) -> Installation:
+    """This PC's installation; on a PC with none yet, the one a register made before
+    identities left the register file carried (its history keeps naming it)."""
+    return this_installation(adopt=local.get_setting(db, local.LEGACY_INSTALLATION))

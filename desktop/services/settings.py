@@ -12,6 +12,8 @@ from desktop.domain.entities import Commune, Hamlet
 from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister, check_hamlet_name, official_commune
 from desktop.store import households as repo
+from desktop.store.local import REGISTER_COMMUNE, set_setting
+from desktop.store.registry import COMMUNE_COLUMN
 
 
 def update_commune_staff(
@@ -51,10 +53,21 @@ def change_commune(register: OpenRegister, code: str) -> bool:
             province_code=official.province_code,
             province_name=official.province_name,
         )
-        row = repo.commune_row(wanted)
-        changed = register.writer.update("commune", row["id"], row)
+        if wanted.code == register.commune.code:
+            return False
+        # The commune's id is its code's: the corrected commune is another row, and the
+        # hamlets (no household yet) move to it.
+        writer = register.writer
+        writer.tombstone("commune", register.commune.id)
+        if writer.db.execute("SELECT 1 FROM commune WHERE id = ?", [wanted.id]).fetchone():
+            writer.restore("commune", wanted.id)
+        repo.save_commune(writer, wanted)
+        for hamlet in repo.list_hamlets(register.db):
+            writer.update("hamlet", hamlet.id, {COMMUNE_COLUMN: wanted.code})
+        set_setting(register.db, REGISTER_COMMUNE, wanted.code)
+        writer.commune_code = wanted.code
     register.reload_commune()
-    return changed
+    return True
 
 
 def add_hamlet(register: OpenRegister, hamlet: Hamlet) -> Hamlet:

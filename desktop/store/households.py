@@ -22,6 +22,7 @@ from desktop.domain.entities import (
 )
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, name_sort_string, normalize_text, text_sort_string
+from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
 
 # Columns that are free text: normalised (NFC, trimmed, single spaces) before every write.
@@ -65,7 +66,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 
 def commune_row(commune: Commune) -> dict[str, Any]:
     row = _clean(_fields(commune))
-    row["id"] = row["installation_id"]
+    row["id"] = commune.id
     return row
 
 
@@ -184,21 +185,31 @@ def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
-def get_commune(db: Database) -> Commune | None:
-    rows = _rows(db, "SELECT * FROM commune WHERE deleted = 0 LIMIT 1")
-    if not rows:
-        return None
-    r = rows[0]
+def commune_from(r: dict[str, Any]) -> Commune:
     return Commune(
         code=r["code"],
         name=r["name"],
         province_code=r["province_code"],
         province_name=r["province_name"],
-        installation_id=r["installation_id"],
         clerk_name=r["clerk_name"],
         border_post=r["border_post"],
         border_officer=r["border_officer"],
     )
+
+
+def get_commune(db: Database) -> Commune | None:
+    """The commune a commune register keeps (None for an upper-level register, or a file
+    whose set-up never finished)."""
+    code = get_setting(db, REGISTER_COMMUNE)
+    rows = _rows(db, "SELECT * FROM commune WHERE code = ? AND deleted = 0", [code])
+    return commune_from(rows[0]) if rows else None
+
+
+def list_communes(db: Database) -> list[Commune]:
+    """Every commune the register holds (many in an upper-level register), by code."""
+    return [
+        commune_from(r) for r in _rows(db, "SELECT * FROM commune WHERE deleted = 0 ORDER BY code")
+    ]
 
 
 def list_hamlets(db: Database) -> list[Hamlet]:

@@ -18,6 +18,7 @@ from desktop.domain.pledges import (
     StoredTemplate,
 )
 from desktop.domain.text import normalize_text
+from desktop.store.local import CURRENT_CAMPAIGN, set_setting
 from desktop.store.sync import Writer
 
 
@@ -106,17 +107,22 @@ def campaign_row(campaign: Campaign) -> dict[str, Any]:
         "starts_on": _iso(campaign.starts_on),
         "ends_on": _iso(campaign.ends_on),
         "target_percent": campaign.target_percent,
-        "is_current": int(campaign.is_current),
     }
 
 
+# Which campaign is current is this PC's choice (local_setting), never a synced column: two
+# PCs may work on different campaigns without their bundles fighting over it.
+_CAMPAIGNS = f"""SELECT c.*, c.id IS (SELECT value FROM local_setting WHERE key =
+    '{CURRENT_CAMPAIGN}') AS is_current FROM campaign c WHERE c.deleted = 0"""
+
+
 def current_campaign(db: Database) -> Campaign | None:
-    rows = _rows(db, "SELECT * FROM campaign WHERE is_current = 1 AND deleted = 0")
+    rows = _rows(db, f"{_CAMPAIGNS} AND is_current")
     return campaign_from(rows[0]) if rows else None
 
 
 def get_campaign(db: Database, campaign_id: str) -> Campaign:
-    rows = _rows(db, "SELECT * FROM campaign WHERE id = ? AND deleted = 0", [campaign_id])
+    rows = _rows(db, f"{_CAMPAIGNS} AND c.id = ?", [campaign_id])
     if not rows:
         raise KnownError("campaign.missing", id=campaign_id)
     return campaign_from(rows[0])
@@ -124,10 +130,7 @@ def get_campaign(db: Database, campaign_id: str) -> Campaign:
 
 def list_campaigns(db: Database) -> list[Campaign]:
     return [
-        campaign_from(r)
-        for r in _rows(
-            db, "SELECT * FROM campaign WHERE deleted = 0 ORDER BY is_current DESC, created_at"
-        )
+        campaign_from(r) for r in _rows(db, f"{_CAMPAIGNS} ORDER BY is_current DESC, c.created_at")
     ]
 
 
@@ -155,23 +158,18 @@ def count_live_households(db: Database) -> int:
 def add_campaign(writer: Writer, campaign: Campaign) -> None:
     """A new campaign; a current one takes over from the campaign that was current."""
     with writer.db.atomic():
-        if campaign.is_current:
-            _clear_current(writer)
         writer.insert("campaign", campaign_row(campaign))
+        if campaign.is_current:
+            set_current_campaign(writer, campaign.id)
 
 
 def set_current_campaign(writer: Writer, campaign_id: str) -> None:
+    """This PC prints and counts progress for this campaign from now on (audited)."""
     with writer.db.atomic():
+        before = current_campaign(writer.db)
         get_campaign(writer.db, campaign_id)
-        _clear_current(writer, keep=campaign_id)
-        writer.update("campaign", campaign_id, {"is_current": 1})
-
-
-def _clear_current(writer: Writer, keep: str = "") -> None:
-    for (other,) in writer.db.execute(
-        "SELECT id FROM campaign WHERE is_current = 1 AND id != ?", [keep]
-    ).fetchall():
-        writer.update("campaign", other, {"is_current": 0})
+        set_setting(writer.db, CURRENT_CAMPAIGN, campaign_id)
+        writer.note("campaign", campaign_id, "use", {"current": before.id if before else None})
 
 
 # --- pledges ------------------------------------------------------------------------------

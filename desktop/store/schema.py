@@ -29,6 +29,12 @@ SYNC_COLUMNS = """
 """
 
 
+# Tables made after m0004 carry the version vector from the start.
+SYNC_COLUMNS_VV = SYNC_COLUMNS + """,
+    vv TEXT NOT NULL DEFAULT '{}'
+"""
+
+
 def _run(db: Database, statements: list[str]) -> None:
     # One execute per statement: executescript() would COMMIT the migration's transaction.
     for statement in statements:
@@ -232,8 +238,133 @@ def m0003_household_edit(db: Database) -> None:
     )
 
 
+# The synced tables m0004 gives version vectors and change capture. A later migration that
+# adds a synced table (or a column to one) installs that table's triggers itself.
+_M0004_TABLES = (
+    "commune",
+    "hamlet",
+    "household",
+    "person",
+    "relative_abroad",
+    "pledge_template",
+    "campaign",
+    "pledge",
+    "attachment",
+)
+
+
+@_migration
+def m0004_exchange(db: Database) -> None:
+    """Foundations of the exchange (bundles and merge between installations):
+
+    - rows of a commune carry its official code, so one register can hold many communes;
+      household codes are looked up within a commune (a clash after a merge is reported,
+      never merged away: the index is not unique);
+    - the installation identity leaves the register (it lives in the user data folder);
+      the commune's id is derived from its code; bundled template rows get stable ids;
+    - which campaign is current is this PC's choice (local_setting), not a synced column;
+    - every synced row gets a version vector (vv), and change_log notes every change;
+    - local tables: settings of this register on this PC, installations met, bundles
+      sent and received, and concurrent versions awaiting a person (conflict).
+    """
+    from desktop.domain.entities import commune_id, stable_id
+    from desktop.store.registry import change_triggers, table
+
+    _run(
+        db,
+        [
+            "CREATE TABLE local_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """CREATE TABLE installation (
+                id TEXT PRIMARY KEY,
+                public_key TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                commune_codes TEXT NOT NULL DEFAULT '',
+                label TEXT NOT NULL DEFAULT '')""",
+            """CREATE TABLE bundle_log (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                direction TEXT NOT NULL CHECK (direction IN ('sent', 'received', 'refused')),
+                at TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                installation_id TEXT NOT NULL,
+                commune_codes TEXT NOT NULL,
+                made_at TEXT NOT NULL,
+                summary TEXT NOT NULL)""",
+            """CREATE TABLE conflict (
+                id TEXT PRIMARY KEY,
+                tbl TEXT NOT NULL,
+                row_id TEXT NOT NULL,
+                vv TEXT NOT NULL,
+                data TEXT NOT NULL,
+                found_at TEXT NOT NULL)""",
+            "CREATE INDEX conflict_row ON conflict(tbl, row_id)",
+            """CREATE TABLE change_log (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                tbl TEXT NOT NULL,
+                row_id TEXT NOT NULL,
+                UNIQUE (tbl, row_id))""",
+        ],
+    )
+    # The identity the register carried becomes this PC's when the PC has none yet
+    # (exchange.identity adopts it), so its history keeps naming the same installation.
+    for old_id, code in db.execute("SELECT id, code FROM commune").fetchall():
+        db.execute(
+            "INSERT OR IGNORE INTO local_setting VALUES ('legacy_installation_id', ?)", [old_id]
+        )
+        db.execute("UPDATE commune SET id = ? WHERE id = ?", [commune_id(code), old_id])
+    register_commune = db.execute(
+        "SELECT code FROM commune WHERE deleted = 0 ORDER BY created_at LIMIT 1"
+    ).fetchone()
+    if register_commune:
+        db.execute(
+            "INSERT INTO local_setting VALUES ('register_commune', ?)", [register_commune[0]]
+        )
+    current = db.execute(
+        "SELECT id FROM campaign WHERE is_current = 1 AND deleted = 0 LIMIT 1"
+    ).fetchone()
+    if current:
+        db.execute("INSERT INTO local_setting VALUES ('current_campaign', ?)", [current[0]])
+    for row_id, template_id, version in db.execute(
+        "SELECT id, template_id, version FROM pledge_template"
+    ).fetchall():
+        db.execute(
+            "UPDATE pledge_template SET id = ? WHERE id = ?",
+            [stable_id("template", template_id, str(version)), row_id],
+        )
+    code = register_commune[0] if register_commune else ""
+    _run(
+        db,
+        [
+            "ALTER TABLE commune DROP COLUMN installation_id",
+            "DROP INDEX campaign_current",
+            "ALTER TABLE campaign DROP COLUMN is_current",
+            "ALTER TABLE hamlet ADD COLUMN commune_code TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE household ADD COLUMN commune_code TEXT NOT NULL DEFAULT ''",
+            "DROP INDEX household_code",
+            """CREATE INDEX household_code ON household(commune_code, code)
+                WHERE deleted = 0""",
+            "CREATE INDEX hamlet_commune ON hamlet(commune_code, sort_key)",
+        ],
+    )
+    for name in ("hamlet", "household"):
+        db.execute(f"UPDATE {name} SET commune_code = ?", [code])
+    for name in _M0004_TABLES:
+        _run(
+            db,
+            [
+                f"ALTER TABLE {name} ADD COLUMN vv TEXT NOT NULL DEFAULT '{{}}'",
+                f"UPDATE {name} SET vv = json_object(updated_by, rev)",
+                f"INSERT INTO change_log(tbl, row_id) SELECT '{name}', id FROM {name}",
+                *change_triggers(table(name)),
+            ],
+        )
+
+
 @_migration
 def m0005_ledger(db: Database) -> None:
+    from desktop.store.registry import change_triggers, table
+
     kinds = ", ".join(
         f"'{k}'"
         for k in (
@@ -273,7 +404,7 @@ def m0005_ledger(db: Database) -> None:
                 handed_over_on TEXT,
                 reported_on TEXT,
                 notes TEXT NOT NULL DEFAULT '',
-                {SYNC_COLUMNS},
+                {SYNC_COLUMNS_VV},
                 CHECK (person_id IS NOT NULL OR guest_name != ''))""",
             """CREATE INDEX movement_person ON movement(person_id, starts_on)
                 WHERE person_id IS NOT NULL""",
@@ -296,15 +427,18 @@ def m0005_ledger(db: Database) -> None:
                 handed_to TEXT NOT NULL DEFAULT '',
                 handed_at TEXT,
                 outcome TEXT NOT NULL DEFAULT '',
-                {SYNC_COLUMNS})""",
+                {SYNC_COLUMNS_VV})""",
             "CREATE INDEX tip_received ON tip(received_at DESC)",
             # The people of the register a tip concerns.
             f"""CREATE TABLE tip_person (
                 id TEXT PRIMARY KEY,
                 tip_id TEXT NOT NULL REFERENCES tip(id),
                 person_id TEXT NOT NULL REFERENCES person(id),
-                {SYNC_COLUMNS})""",
+                {SYNC_COLUMNS_VV})""",
             """CREATE UNIQUE INDEX tip_person_once ON tip_person(tip_id, person_id)
                 WHERE deleted = 0""",
+            *change_triggers(table("movement")),
+            *change_triggers(table("tip")),
+            *change_triggers(table("tip_person")),
         ],
     )

@@ -1,4 +1,4 @@
-"""The one write path for synced rows: rev, updated_at/by, tombstones and the audit row."""
+"""The one write path for synced rows: rev, version vector, updated_at/by, tombstones, audit."""
 
 from __future__ import annotations
 
@@ -11,56 +11,89 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
-
-# Derived columns are rebuilt from the others: they are neither audited nor exported.
-DERIVED_COLUMNS = frozenset({"sort_key", "search_text"})
-# Binary content (attachments) stays out of audit rows: the row's sha256 column stands for it.
-BINARY_COLUMNS = frozenset({"bytes"})
-SYNC_COLUMNS = ("created_at", "updated_at", "updated_by", "rev", "deleted")
+from desktop.store.registry import COMMUNE_COLUMN, table
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def vv_text(vv: Mapping[str, int]) -> str:
+    """A version vector as stored and exported: canonical JSON (sorted, no spaces)."""
+    return json.dumps(dict(vv), sort_keys=True, separators=(",", ":"))
+
+
+def vv_of(text: str | None) -> dict[str, int]:
+    return dict(json.loads(text)) if text else {}
+
+
 @dataclass
 class Writer:
-    """Writes synced rows for one installation; every call is one transaction (or savepoint)."""
+    """Writes synced rows for one installation; every call is one transaction (or savepoint).
+
+    Each edit adds one to the row's rev and to this installation's count in the row's
+    version vector; rows of a scoped table (registry) are given ``commune_code`` when
+    they do not say which commune they belong to.
+    """
 
     db: Database
     actor: str
+    commune_code: str = ""
     clock: Callable[[], str] = field(default=utc_now)
 
-    def insert(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    def insert(self, table_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
         now = self.clock()
-        record = {**row, "created_at": now, "updated_at": now, "updated_by": self.actor}
-        record.update(rev=1, deleted=0)
+        record = self._scoped(table_name, dict(row))
+        record.update(created_at=now, updated_at=now, updated_by=self.actor)
+        record.update(rev=1, deleted=0, vv=vv_text({self.actor: 1}))
         with self.db.atomic():
-            self.db.table(table).insert(record)
-            self._audit(now, table, record["id"], "insert", None, _audited(record))
+            self.db.table(table_name).insert(record)
+            self._audit(now, table_name, record["id"], "insert", None, _audited(table_name, record))
         return record
 
-    def update(self, table: str, row_id: str, changes: Mapping[str, Any]) -> bool:
-        """Apply the changes that differ from the stored row; False when nothing differs."""
+    def update(self, table_name: str, row_id: str, changes: Mapping[str, Any]) -> bool:
+        """Apply the changes that differ from the stored row; False when nothing differs.
+        A change of derived columns alone (sort key, search text) is written without
+        counting as an edit: nothing for another installation to receive."""
+        spec = table(table_name)
         with self.db.atomic():
-            before = self._get(table, row_id)
+            before = self._get(table_name, row_id)
             changed = {k: v for k, v in changes.items() if before.get(k) != v}
             if not changed:
                 return False
+            if not any(k not in spec.derived for k in changed):
+                self.db.table(table_name).update(row_id, changed)
+                return True
             now = self.clock()
-            stamp = {"updated_at": now, "updated_by": self.actor, "rev": before["rev"] + 1}
-            self.db.table(table).update(row_id, {**changed, **stamp})
-            audited = [k for k in changed if k not in DERIVED_COLUMNS and k not in BINARY_COLUMNS]
+            self.db.table(table_name).update(row_id, {**changed, **self._stamp(before, now)})
+            audited = [k for k in changed if k in spec.audited]
             if audited:
                 self._audit(
                     now,
-                    table,
+                    table_name,
                     row_id,
                     "update",
                     {k: before.get(k) for k in audited},
                     {k: changed[k] for k in audited},
                 )
         return True
+
+    def _stamp(self, before: Mapping[str, Any], now: str) -> dict[str, Any]:
+        vv = vv_of(before["vv"])
+        vv[self.actor] = vv.get(self.actor, 0) + 1
+        return {
+            "updated_at": now,
+            "updated_by": self.actor,
+            "rev": before["rev"] + 1,
+            "vv": vv_text(vv),
+        }
+
+    def _scoped(self, table_name: str, record: dict[str, Any]) -> dict[str, Any]:
+        if table(table_name).scoped and not record.get(COMMUNE_COLUMN):
+            if not self.commune_code:
+                raise ValueError(f"a {table_name} row needs its commune: this register edits none")
+            record[COMMUNE_COLUMN] = self.commune_code
+        return record
 
     def tombstone(self, table: str, row_id: str) -> None:
         self._set_deleted(table, row_id, 1, "delete")
@@ -70,13 +103,24 @@ class Writer:
 
     def note_bulk(self, table: str, action: str, summary: Mapping[str, Any]) -> None:
         """One audit row for a bulk load (demo data, a whole import) instead of one per row."""
-        self._audit(self.clock(), table, "*", action, None, dict(summary))
+        self.note(table, "*", action, summary)
 
-    def stamp_new(self, rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-        """Add the sync columns to rows headed for a bulk insert."""
+    def note(self, table: str, row_id: str, action: str, details: Mapping[str, Any]) -> None:
+        """An audit row for what is not an edit of a synced row (a choice of this PC,
+        a merge, a conflict resolved)."""
+        self._audit(self.clock(), table, row_id, action, None, dict(details))
+
+    def stamp_new(
+        self, table_name: str, rows: Iterable[dict[str, Any]]
+    ) -> Iterable[dict[str, Any]]:
+        """Add the sync columns (and the commune, for a scoped table) to rows headed for a
+        bulk insert into ``table_name``."""
         now = self.clock()
+        vv = vv_text({self.actor: 1})
         for row in rows:
+            self._scoped(table_name, row)
             row.update(created_at=now, updated_at=now, updated_by=self.actor, rev=1, deleted=0)
+            row["vv"] = vv
             yield row
 
     def _set_deleted(self, table: str, row_id: str, flag: int, action: str) -> None:
@@ -85,15 +129,7 @@ class Writer:
             if before["deleted"] == flag:
                 return
             now = self.clock()
-            self.db.table(table).update(
-                row_id,
-                {
-                    "deleted": flag,
-                    "updated_at": now,
-                    "updated_by": self.actor,
-                    "rev": before["rev"] + 1,
-                },
-            )
+            self.db.table(table).update(row_id, {"deleted": flag, **self._stamp(before, now)})
             self._audit(
                 now, table, row_id, action, {"deleted": before["deleted"]}, {"deleted": flag}
             )
@@ -121,9 +157,9 @@ class Writer:
         )
 
 
-def _audited(record: Mapping[str, Any]) -> dict[str, Any]:
-    skipped = DERIVED_COLUMNS | BINARY_COLUMNS | frozenset(SYNC_COLUMNS)
-    return {k: v for k, v in record.items() if k not in skipped}
+def _audited(table_name: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    audited = table(table_name).audited
+    return {k: v for k, v in record.items() if k in audited}
 
 
 def _json(value: Mapping[str, Any] | None) -> str | None:

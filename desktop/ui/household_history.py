@@ -96,7 +96,7 @@ class HistoryDialog(QDialog):
 
     def who(self, actor: str) -> str:
         commune = self._register.commune
-        if actor == commune.installation_id:
+        if actor == self._register.installation_id:
             return commune.clerk_name or self.tr("this computer")
         return self.tr("another computer ({id})").format(id=actor[:8])
 

@@ -150,7 +150,7 @@ def bulk_register(tmp_path: Path) -> Callable[[int], Path]:
 
 
 def _insert_many(register: OpenRegister, table: str, rows: list[dict[str, object]]) -> None:
-    stamped = list(register.writer.stamp_new(rows))
+    stamped = list(register.writer.stamp_new(table, rows))
     columns = list(stamped[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with register.db.conn:

@@ -111,8 +111,8 @@ def test_a_clerk_starts_a_campaign_with_a_90_percent_target_and_switches_back(
         ).fetchall()
     finally:
         register.close()
-    # created with the register; the new one (the first let go); the first back
-    assert [a for (a,) in actions] == ["insert", "update", "insert", "update", "update"]
+    # created with the register and chosen; the new one, chosen; the first chosen again
+    assert [a for (a,) in actions] == ["insert", "use", "insert", "use", "use"]
 
 
 def test_an_end_before_the_start_is_refused_and_nothing_changes(

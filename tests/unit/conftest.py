@@ -63,6 +63,9 @@ def register(tmp_path: Path) -> Iterator[OpenRegister]:
 
 
 @pytest.fixture(autouse=True)
-def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Logs and default registers of a test go to its own folder, never the real one."""
-    monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path / "userdata"))
+def _private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Logs, default registers and the installation identity of a test go to a folder of
+    its own (beside tmp_path, not in it), never the real one."""
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))

@@ -50,8 +50,8 @@ def test_a_new_campaign_on_a_bundled_template_becomes_current_audited(
     assert store.get_template(register.db, border.template_id, border.version) is not None
     assert not store.get_campaign(register.db, first.id).is_current
     audit = _audit(register)[before:]
-    assert [a for a, _ in audit] == ["update", "insert"]  # the old one let go, the new one
-    assert audit[1][1]["target_percent"] == 90
+    assert [a for a, _ in audit] == ["insert", "use"]  # the new one, then chosen on this PC
+    assert audit[0][1]["target_percent"] == 90
 
 
 def test_template_choices_list_kept_copies_and_unkept_bundled_once(
@@ -117,7 +117,7 @@ def test_making_an_earlier_campaign_current_again_brings_back_its_count(
         True,
         False,
     ]
-    assert _audit(register)[-1] == ("update", {"is_current": 1})
+    assert _audit(register)[-1] == ("use", {"current": second.id})
 
 
 def test_a_new_campaign_need_not_become_current(register: OpenRegister) -> None:

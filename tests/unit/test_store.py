@@ -115,7 +115,7 @@ def test_update_bumps_rev_and_audits_before_and_after(register: OpenRegister) ->
         "SELECT rev, updated_by, updated_at, created_at FROM person WHERE id = ?", [person.id]
     ).fetchone()
     assert row[0] == 2
-    assert row[1] == register.commune.installation_id
+    assert row[1] == register.installation_id
     assert row[2] >= row[3]
     audit = register.db.execute(
         "SELECT action, before, after FROM audit WHERE entity_id = ? ORDER BY seq DESC",

@@ -1,0 +1,246 @@
+"""The table registry: every synced table once, with its columns, parents and natural keys.
+
+Row mapping, bundle columns, merge order, change capture and audit filtering all read this
+list; no other module keeps its own list of a synced table's columns. A new synced table is
+one more `SyncedTable` in `TABLES`, placed after the tables it points at, plus its migration
+(which calls `change_triggers` for it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# Every synced row carries these besides its content (DESIGN §3). `vv` is the version
+# vector, {installation id: edits of this row by it}, as canonical JSON: it tells a later
+# edit from a concurrent one when bundles meet (exchange.merge).
+SYNC_COLUMNS: tuple[str, ...] = ("created_at", "updated_at", "updated_by", "rev", "deleted", "vv")
+# Rows of these tables belong to one commune through this column (one register may hold
+# many communes: an upper-level register).
+COMMUNE_COLUMN = "commune_code"
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    """One synced table. ``columns`` are its content columns in bundle order, id first;
+    ``derived`` ones are rebuilt from the others (never exported, never a change for sync);
+    ``binary`` ones travel as files beside the CSV; ``parents`` maps a column to the table it
+    points at; ``natural_key`` is what a person knows the row by (a clash is reported, never
+    merged silently); ``private`` columns never reach a spreadsheet or a log."""
+
+    name: str
+    columns: tuple[str, ...]
+    derived: tuple[str, ...] = ()
+    binary: tuple[str, ...] = ()
+    parents: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    natural_key: tuple[str, ...] = ()
+    private: tuple[str, ...] = ()
+
+    @property
+    def scoped(self) -> bool:
+        """The row carries its commune's code itself."""
+        return COMMUNE_COLUMN in self.columns
+
+    @property
+    def exported(self) -> tuple[str, ...]:
+        """The columns of its bundle CSV: content (binary ones as their SHA-256), then sync."""
+        return tuple(c for c in self.columns if c not in self.binary) + SYNC_COLUMNS
+
+    @property
+    def stored(self) -> tuple[str, ...]:
+        """Every column the merge writes: content, binary, sync (derived ones are rebuilt)."""
+        return self.columns + SYNC_COLUMNS
+
+    @property
+    def audited(self) -> frozenset[str]:
+        """Columns whose changes an audit row records (binary content by its hash only)."""
+        return frozenset(self.columns) - frozenset(self.binary)
+
+
+def _parents(**links: str) -> Mapping[str, str]:
+    return MappingProxyType(links)
+
+
+TABLES: tuple[SyncedTable, ...] = (
+    SyncedTable(
+        "commune",
+        (
+            "id",
+            "code",
+            "name",
+            "province_code",
+            "province_name",
+            "clerk_name",
+            "border_post",
+            "border_officer",
+        ),
+        natural_key=("code",),
+    ),
+    SyncedTable(
+        "hamlet",
+        ("id", "commune_code", "name", "kind", "head_name", "is_border"),
+        derived=("sort_key",),
+    ),
+    SyncedTable(
+        "household",
+        ("id", "commune_code", "hamlet_id", "code", "address", "phone", "head_id", "notes"),
+        derived=("sort_key", "search_text"),
+        parents=_parents(hamlet_id="hamlet"),
+        natural_key=("commune_code", "code"),
+    ),
+    SyncedTable(
+        "person",
+        (
+            "id",
+            "household_id",
+            "full_name",
+            "gender",
+            "birth",
+            "id_number",
+            "ethnicity",
+            "relationship",
+            "residence",
+            "phone",
+            "occupation",
+            "notes",
+            "position",
+        ),
+        derived=("sort_key", "search_text"),
+        parents=_parents(household_id="household"),
+    ),
+    SyncedTable(
+        "relative_abroad",
+        (
+            "id",
+            "household_id",
+            "full_name",
+            "relationship",
+            "country",
+            "since",
+            "departure",
+            "contact",
+            "plans_to_return",
+        ),
+        parents=_parents(household_id="household"),
+    ),
+    SyncedTable(
+        "pledge_template",
+        ("id", "template_id", "version", "title", "source", "based_on"),
+        natural_key=("template_id", "version"),
+    ),
+    SyncedTable(
+        "campaign",
+        (
+            "id",
+            "title",
+            "template_id",
+            "template_version",
+            "starts_on",
+            "ends_on",
+            "target_percent",
+        ),
+    ),
+    SyncedTable(
+        "pledge",
+        (
+            "id",
+            "household_id",
+            "campaign_id",
+            "template_version",
+            "status",
+            "printed_at",
+            "signed_on",
+            "signer_id",
+            "witnesses",
+            "reason",
+            "notes",
+        ),
+        parents=_parents(household_id="household", campaign_id="campaign", signer_id="person"),
+        natural_key=("campaign_id", "household_id"),
+    ),
+    SyncedTable(
+        "attachment",
+        ("id", "pledge_id", "kind", "mime", "sha256", "size", "file_name", "bytes"),
+        binary=("bytes",),
+        parents=_parents(pledge_id="pledge"),
+    ),
+    SyncedTable(
+        "movement",
+        (
+            "id",
+            "household_id",
+            "person_id",
+            "kind",
+            "guest_name",
+            "guest_birth_year",
+            "guest_id_number",
+            "guest_nationality",
+            "starts_on",
+            "until",
+            "ended_on",
+            "place",
+            "country",
+            "gate",
+            "via_trail",
+            "reason",
+            "handed_over_on",
+            "reported_on",
+            "notes",
+        ),
+        parents=_parents(household_id="household", person_id="person"),
+    ),
+    SyncedTable(
+        "tip",
+        (
+            "id",
+            "commune_code",
+            "received_at",
+            "informant_name",
+            "informant_phone",
+            "hamlet_id",
+            "place",
+            "people_count",
+            "description",
+            "about",
+            "handed_to",
+            "handed_at",
+            "outcome",
+        ),
+        parents=_parents(hamlet_id="hamlet"),
+        # The informant never reaches a log or a spreadsheet; only a full bundle carries it.
+        private=("informant_name", "informant_phone"),
+    ),
+    SyncedTable(
+        "tip_person",
+        ("id", "tip_id", "person_id"),
+        parents=_parents(tip_id="tip", person_id="person"),
+        natural_key=("tip_id", "person_id"),
+    ),
+)
+
+_BY_NAME = {t.name: t for t in TABLES}
+
+
+def table(name: str) -> SyncedTable:
+    """The registry entry of a synced table (KeyError for any other name: a bug)."""
+    return _BY_NAME[name]
+
+
+def is_synced(name: str) -> bool:
+    return name in _BY_NAME
+
+
+def change_triggers(spec: SyncedTable) -> list[str]:
+    """Triggers that note every insert, and every update of a column that travels, in
+    change_log: whatever path writes (a service, a bulk load, a merge), an incremental
+    bundle cannot miss it. Derived columns (sort keys, search text) are not a change."""
+    differs = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in spec.stored)
+    note = f"INSERT OR REPLACE INTO change_log(tbl, row_id) VALUES ('{spec.name}', new.id);"
+    return [
+        f"""CREATE TRIGGER {spec.name}_change_insert AFTER INSERT ON [{spec.name}]
+            BEGIN {note} END""",
+        f"""CREATE TRIGGER {spec.name}_change_update AFTER UPDATE ON [{spec.name}]
+            WHEN {differs}
+            BEGIN {note} END""",
+    ]
