@@ -97,7 +97,7 @@ def test_a_movement_is_written_through_the_writer_and_audited(register: OpenRegi
     row = register.db.execute(
         "SELECT kind, place, rev, updated_by FROM movement WHERE id = ?", [movement.id]
     ).fetchone()
-    assert row == ("tam_vang", "Hà Nội", 1, register.commune.installation_id)
+    assert row == ("tam_vang", "Hà Nội", 1, register.installation_id)
     audited = register.db.execute(
         "SELECT action FROM audit WHERE entity = 'movement' AND entity_id = ?", [movement.id]
     ).fetchall()
