@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.register import OpenRegister
+from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.household_page import HouseholdPage
 from desktop.ui.places import Place, Places
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._setup_task_bar()
         self.file_menu = FileMenu(self)
+        self.backup_actions = BackupActions(self)
 
         self.places.add(
             Place("households", self.tr("Households"), "households.svg", 2, self._households)
@@ -288,13 +290,13 @@ class MainWindow(QMainWindow):
             if callable(stop):
                 stop()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def leave_editing(self) -> bool:
+        """False when the clerk chose to go back to an unsaved household."""
         households = self.places.built("households")
-        if (
-            not self._closed
-            and isinstance(households, HouseholdPage)
-            and not households.leave_editor()
-        ):
+        return not isinstance(households, HouseholdPage) or households.leave_editor()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self.leave_editing():
             event.ignore()  # the clerk chose to go back to the unsaved household
             return
         self.shutdown()

@@ -9,6 +9,77 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the register to a file you choose</source>
+        <translation>Lưu một bản sao của sổ vào tệp bạn chọn</translation>
+    </message>
+    <message>
+        <source>Back up to &amp;USB…</source>
+        <translation>Sao lưu ra &amp;USB…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the register into a folder (USB)</source>
+        <translation>Lưu một bản sao của sổ vào một thư mục (USB)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Back up the register</source>
+        <translation>Sao lưu sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>CamKet registers ({pattern})</source>
+        <translation>Sổ đăng ký CamKet ({pattern})</translation>
+    </message>
+    <message>
+        <source>Back up to a folder (USB)</source>
+        <translation>Sao lưu ra thư mục (USB)</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Đang sao lưu</translation>
+    </message>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size})</source>
+        <translation>Đã sao lưu vào {path} ({size})</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to end, then restore.</source>
+        <translation>Hãy chờ việc đang chạy xong rồi khôi phục.</translation>
+    </message>
+    <message>
+        <source>Replace the register with the backup {backup}?
+
+Everything entered since that backup is replaced; the current register is kept beside it, and backed up.</source>
+        <translation>Thay sổ đăng ký bằng bản sao lưu {backup}?
+
+Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện tại được giữ lại bên cạnh và được sao lưu.</translation>
+    </message>
+    <message>
+        <source>The register was restored from {backup}.</source>
+        <translation>Đã khôi phục sổ đăng ký từ {backup}.</translation>
+    </message>
+    <message>
+        <source>The replaced register is kept at {path}.</source>
+        <translation>Sổ cũ được giữ lại tại {path}.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
@@ -1663,6 +1734,37 @@
     <message>
         <source>Plans to return</source>
         <translation>Dự định trở về</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Các bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>Tệp khác…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Khôi phục…</translation>
+    </message>
+    <message>
+        <source>Backups of this register, newest first (automatic and on request):</source>
+        <translation>Các bản sao lưu của sổ này, mới nhất trước (tự động và theo yêu cầu):</translation>
+    </message>
+    <message>
+        <source>This register has no backups yet: choose a backup file.</source>
+        <translation>Sổ này chưa có bản sao lưu nào: hãy chọn một tệp sao lưu.</translation>
+    </message>
+    <message>
+        <source>CamKet registers ({pattern});;All files (*)</source>
+        <translation>Sổ đăng ký CamKet ({pattern});;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,242 @@
+"""The File menu's backup verbs: back up to a file or a USB folder, restore from a backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
+from desktop.messages import BACKUP_REASONS, describe, file_size_text
+from desktop.services.register import OpenRegister
+from desktop.store.backups import (
+    backup_if_stale,
+    backup_to,
+    check_backup,
+    list_backups,
+    restore_backup,
+)
+from desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+BACKUP_FILTER = "*.sqlite3"
+
+
+class BackupActions(QObject):
+    """Sao lưu…, Sao lưu ra USB… and Khôi phục từ bản sao lưu… in the window's File menu.
+
+    Copies are made on the window's task lane (with its progress bar); a restore closes the
+    window's connections, puts the backup in place and reopens the register in a new window
+    (MainWindow.open_register)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.backup_action = QAction(self.tr("&Back up…"), window)
+        self.backup_action.setToolTip(self.tr("Save a copy of the register to a file you choose"))
+        self.backup_action.triggered.connect(self.back_up_to_file)
+        self.usb_action = QAction(self.tr("Back up to &USB…"), window)
+        self.usb_action.setToolTip(self.tr("Save a copy of the register into a folder (USB)"))
+        self.usb_action.triggered.connect(self.back_up_to_folder)
+        self.restore_action = QAction(self.tr("&Restore from a backup…"), window)
+        self.restore_action.triggered.connect(self.restore)
+        window.file_menu.add_actions(self.backup_action, self.usb_action, self.restore_action)
+
+    @property
+    def _path(self) -> Path:
+        return self._window.register.path
+
+    # --- backing up -----------------------------------------------------------------------
+
+    def back_up_to_file(self) -> None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = self._path.with_name(f"{self._path.stem}-{stamp}.sqlite3")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("Back up the register"),
+            str(suggested),
+            self.tr("CamKet registers ({pattern})").format(pattern=BACKUP_FILTER),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # a backup never replaces a file
+        )
+        if chosen:
+            self.back_up_to(Path(chosen))
+
+    def back_up_to_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Back up to a folder (USB)"), str(self._path.parent)
+        )
+        if chosen:
+            self.back_up_to(Path(chosen))
+
+    def back_up_to(self, target: Path) -> None:
+        """Copy the register to ``target`` (a new file, or into a folder) on the task lane."""
+
+        def work(register: OpenRegister, progress: Progress, _cancelled: Cancelled) -> Path:
+            return backup_to(register.db, register.path, target, progress=progress)
+
+        self._window.tasks.submit(
+            Task(self.tr("Backing up"), work, self._backed_up, self._refused_backup)
+        )
+
+    def backup_if_stale(self) -> None:
+        """The automatic backup when the window opens a register whose last is a day old."""
+
+        def work(register: OpenRegister, progress: Progress, _cancelled: Cancelled) -> Any:
+            return backup_if_stale(register.db, register.path, progress=progress)
+
+        self._window.tasks.submit(Task(self.tr("Automatic backup"), work, None, self._refused))
+
+    def _backed_up(self, copy: Path) -> None:
+        self._window.statusBar().showMessage(
+            self.tr("Backed up to {path} ({size})").format(
+                path=copy, size=file_size_text(copy.stat().st_size)
+            ),
+            15000,
+        )
+
+    def _refused_backup(self, error: KnownError) -> None:
+        QMessageBox.warning(self._window, self.tr("Back up the register"), describe(error))
+
+    def _refused(self, error: KnownError) -> None:
+        self._window.statusBar().showMessage(describe(error), 15000)
+
+    # --- restoring ------------------------------------------------------------------------
+
+    def restore(self) -> bool:
+        """Choose a backup, check it, confirm, restore it and reopen the register; True when
+        the register was replaced."""
+        title = self.tr("Restore from a backup")
+        if self._window.tasks.busy:
+            QMessageBox.information(
+                self._window, title, self.tr("Wait for the running job to end, then restore.")
+            )
+            return False
+        dialog = RestoreDialog(self._path, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return False
+        chosen = dialog.chosen
+        try:
+            with busy_cursor():
+                check_backup(chosen)
+        except KnownError as err:
+            QMessageBox.warning(self._window, title, describe(err))
+            return False
+        question = self.tr(
+            "Replace the register with the backup {backup}?\n\nEverything entered since that"
+            " backup is replaced; the current register is kept beside it, and backed up."
+        ).format(backup=chosen.name)
+        if QMessageBox.question(self._window, title, question) != QMessageBox.StandardButton.Yes:
+            return False
+        if not self._window.leave_editing():
+            return False
+        # No connection may stay on the file being replaced: the window stops its lane and
+        # its search (closing their connections) and closes its own, then reopens the
+        # register in a new window whatever happens.
+        self._window.shutdown()
+        self._window.register.close()
+        try:
+            with busy_cursor():
+                aside = restore_backup(chosen, self._path)
+        except KnownError as err:
+            self._window.open_register(self._path)
+            QMessageBox.warning(self._window, title, describe(err))
+            return False
+        self._window.open_register(self._path)
+        said = self.tr("The register was restored from {backup}.").format(backup=chosen.name)
+        if aside is not None:
+            said += " " + self.tr("The replaced register is kept at {path}.").format(path=aside)
+        QMessageBox.information(self._window, title, said)
+        return True
+
+
+class RestoreDialog(QDialog):
+    """The register's backups, newest first, or another file; ``chosen`` after OK."""
+
+    def __init__(self, register_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.chosen: Path | None = None
+        self._register_path = register_path
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Backups"))
+        for backup in list_backups(register_path):
+            taken = backup.taken_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            reason = BACKUP_REASONS.get(backup.reason, backup.reason)
+            item = QListWidgetItem(f"{taken} — {reason} — {file_size_text(backup.size)}")
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            item.setToolTip(str(backup.path))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.other_button = QPushButton(self.tr("Another file…"))
+        self.other_button.clicked.connect(self._choose_file)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Restore…"))
+        self.ok_button.setEnabled(self.list.count() > 0)
+        buttons.accepted.connect(self._accept_current)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self._accept_current())
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("Backups of this register, newest first (automatic and on request):")
+            if self.list.count()
+            else self.tr("This register has no backups yet: choose a backup file.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.other_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def _accept_current(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self.chosen = Path(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+
+    def _choose_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from a backup"),
+            str(self._register_path.parent),
+            self.tr("CamKet registers ({pattern});;All files (*)").format(pattern=BACKUP_FILTER),
+        )
+        if chosen:
+            self.chosen = Path(chosen)
+            self.accept()
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while the window checks or copies a file on its own thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
