@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
+from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.ui.translations import install_translators
+from desktop.ui.unexpected import install_error_hook
 from desktop.userdata import preferred_language, remember_register
 
 log = logging.getLogger(__name__)
@@ -33,17 +35,24 @@ def run_app(
     if screenshot is not None:
         return _screenshot(path, Path(screenshot), size, page)
     app = _application()
+    install_error_hook()
     if not path.exists():
         chosen = _first_run(path)
         if chosen is None:
             return 0
         path = chosen
     try:
-        register = open_existing(path)
+        lock = take_window_lock(path)
     except KnownError as err:
         _critical(describe(err))
         return 2
-    return _show(app, register)
+    try:
+        register = open_existing(path)
+    except KnownError as err:
+        lock.release()
+        _critical(describe(err))
+        return 2
+    return _show(app, register, lock)
 
 
 def _application() -> QApplication:
@@ -60,7 +69,7 @@ def _application() -> QApplication:
     return app
 
 
-def _show(app: QApplication, register: OpenRegister) -> int:
+def _show(app: QApplication, register: OpenRegister, lock: WindowLock) -> int:
     """The main window until it is closed; a window closed to change the language (Settings)
     is opened again, in that language, on the same register; one closed to open another
     register (File menu) is followed by a window on that one."""
@@ -85,23 +94,33 @@ def _show(app: QApplication, register: OpenRegister) -> int:
             if window.reopen_language is not None:
                 install_translators(app, window.reopen_language)
             elif window.next_register is not None:
-                register = _switch(register, window.next_register)
+                register, lock = _switch(register, lock, window.next_register)
             else:
                 return code
     finally:
         register.close()
+        lock.release()
 
 
-def _switch(register: OpenRegister, path: Path) -> OpenRegister:
-    """The register at ``path`` in place of ``register`` (closed); if it cannot be opened,
-    the reason is shown and ``register`` stays."""
+def _switch(
+    register: OpenRegister, lock: WindowLock, path: Path
+) -> tuple[OpenRegister, WindowLock]:
+    """The register at ``path`` (and its window lock) in place of ``register`` (closed, its
+    lock released); if it cannot be opened, the reason is shown and ``register`` stays."""
+    try:
+        chosen_lock = take_window_lock(path)
+    except KnownError as err:
+        _critical(describe(err))
+        return register, lock
     try:
         chosen = open_existing(path)
     except KnownError as err:
+        chosen_lock.release()
         _critical(describe(err))
-        return register
+        return register, lock
     register.close()
-    return chosen
+    lock.release()
+    return chosen, chosen_lock
 
 
 def _remember(path: Path) -> None:

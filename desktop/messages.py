@@ -48,6 +48,11 @@ MESSAGES: dict[str, str] = {
         "Sổ đăng ký đang bận: một việc khác (nhập danh sách, in, một cửa sổ hay lệnh camket "
         "khác) đang ghi vào sổ; chưa ghi gì. Hãy chờ việc đó xong rồi làm lại."
     ),
+    "register.open_elsewhere": (
+        "Sổ đăng ký này đang mở trong một cửa sổ CamKet khác (người dùng {user}, máy {host}, "
+        "từ {since}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại. Nếu cửa sổ đó đã tắt hẳn "
+        "(máy kia đã tắt), hãy xoá tệp {lock} rồi mở lại."
+    ),
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (

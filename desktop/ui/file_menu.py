@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import open_existing
+from desktop.store.window_lock import refuse_if_held
 from desktop.userdata import recent_registers
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ class FileMenu(QObject):
         if path.resolve() == self._window.register.path.resolve():
             return False
         try:
+            refuse_if_held(path)
             open_existing(path).close()
         except KnownError as err:
             QMessageBox.warning(self._window, self.tr("Open register"), describe(err))

@@ -1998,6 +1998,21 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>Unexpected</name>
+    <message>
+        <source>Something went wrong that CamKet did not expect: {detail}
+
+What was already saved is safe. The details are written to the log in {folder}; please send it to whoever supports CamKet.</source>
+        <translation>Có lỗi mà CamKet không lường trước: {detail}
+
+Những gì đã lưu trước đó vẫn an toàn. Chi tiết đã được ghi vào nhật ký trong thư mục {folder}; hãy gửi nhật ký cho người hỗ trợ CamKet.</translation>
+    </message>
+    <message>
+        <source>CamKet</source>
+        <translation>CamKet</translation>
+    </message>
+</context>
+<context>
     <name>UnsignedModel</name>
     <message>
         <source>Code</source>

@@ -1,21 +1,28 @@
-"""The window when another writer holds the register: the pledge dialog says so and saves
-nothing; a result and its drawn signature are stored together or not at all."""
+"""The window beside other writers: the pledge dialog says the register is busy and saves
+nothing; a result and its drawn signature are stored together or not at all; one window per
+register; an error nobody expected is logged and shown."""
 
 from __future__ import annotations
 
+import socket
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop import app
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import PledgeStatus
 from desktop.services import checkin
 from desktop.services import pledges as service
 from desktop.services.register import open_existing
 from desktop.store import attachments
+from desktop.store.window_lock import take_window_lock
 from desktop.ui.main_window import MainWindow
+from desktop.ui.unexpected import install_error_hook
 from tests.ui.conftest import SmallRegister
 from tests.ui.ink import draw_signature
 
@@ -88,3 +95,52 @@ def test_a_signature_that_cannot_be_stored_leaves_the_result_unrecorded(
         dialog.save()
     assert "đầy" in dialog.error_label.text()
     assert stored_pledge(small_register, "HT-001") == (PledgeStatus.NOT_PRINTED, None)
+
+
+def test_a_second_window_on_the_register_is_told_who_holds_it(
+    small_register: SmallRegister, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(app, "_critical", shown.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
+    first = take_window_lock(small_register.path)
+    try:
+        assert app.run_app(small_register.path) == 2
+    finally:
+        first.release()
+    assert len(shown) == 1
+    assert "đang mở trong một cửa sổ CamKet khác" in shown[0]
+    assert socket.gethostname() in shown[0]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_in_the_window_is_logged_and_shown(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, _title, text, *rest: shown.append(text)
+    )
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_hook()
+    button = QPushButton()
+
+    def broken() -> None:
+        raise ZeroDivisionError("chia cho 0")
+
+    button.clicked.connect(broken)
+    button.click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "ZeroDivisionError: chia cho 0" in shown[0]
+    assert "logs" in shown[0]
+    logged = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert logged and logged[0].exc_info is not None
+
+    def disk_full() -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    button.clicked.disconnect(broken)
+    button.clicked.connect(disk_full)
+    button.click()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert "Ổ đĩa đã đầy" in shown[1]

@@ -1,0 +1,90 @@
+"""One window per register: the lock file beside it, who holds it, and stale locks."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.errors import KnownError
+from desktop.messages import describe
+from desktop.store.window_lock import lock_path, refuse_if_held, take_window_lock
+
+
+def write_lock(register: Path, **fields: object) -> Path:
+    path = lock_path(register)
+    holder = {"user": "cuong", "host": socket.gethostname(), "pid": os.getpid()}
+    holder |= {"since": "2026-12-05T07:30:00+00:00", **fields}
+    path.write_text(json.dumps(holder), encoding="utf-8")
+    return path
+
+
+def dead_pid() -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout)
+
+
+def test_a_second_window_is_told_who_holds_the_register(tmp_path: Path) -> None:
+    register = tmp_path / "sinho.sqlite3"
+    first = take_window_lock(register)
+    assert lock_path(register).exists()
+    with pytest.raises(KnownError) as caught:
+        take_window_lock(register)
+    text = describe(caught.value)
+    assert caught.value.code == "register.open_elsewhere"
+    assert socket.gethostname() in text
+    assert "ngày" in text  # since when
+    first.release()
+    assert not lock_path(register).exists()
+    take_window_lock(register).release()
+
+
+def test_a_lock_left_by_a_window_that_died_on_this_machine_is_taken_over(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "sinho.sqlite3"
+    write_lock(register, pid=dead_pid())
+    lock = take_window_lock(register)
+    assert json.loads(lock_path(register).read_text())["pid"] == os.getpid()
+    lock.release()
+
+
+def test_a_lock_held_on_another_machine_is_respected(tmp_path: Path) -> None:
+    register = tmp_path / "sinho.sqlite3"
+    write_lock(register, host="may-van-thu", pid=dead_pid())
+    with pytest.raises(KnownError) as caught:
+        take_window_lock(register)
+    text = describe(caught.value)
+    assert "cuong" in text and "may-van-thu" in text
+    assert str(lock_path(register)) in text  # what to remove if that machine is off
+
+
+def test_an_unreadable_lock_is_respected_while_fresh_and_taken_over_when_old(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "sinho.sqlite3"
+    path = lock_path(register)
+    path.write_bytes(b"")  # another window between creating the file and writing it
+    with pytest.raises(KnownError):
+        refuse_if_held(register)
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    take_window_lock(register).release()
+    assert not path.exists()
+
+
+def test_releasing_never_removes_a_lock_another_window_took_over(tmp_path: Path) -> None:
+    register = tmp_path / "sinho.sqlite3"
+    mine = take_window_lock(register)
+    write_lock(register, pid=dead_pid() + 0, user="khac")
+    mine.release()
+    assert lock_path(register).exists()
