@@ -15,7 +15,7 @@ from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
 from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.ui.translations import install_translators
-from desktop.ui.unexpected import install_error_hook
+from desktop.ui.unexpected import errors_reported
 from desktop.userdata import preferred_language, remember_register
 
 log = logging.getLogger(__name__)
@@ -35,24 +35,18 @@ def run_app(
     if screenshot is not None:
         return _screenshot(path, Path(screenshot), size, page)
     app = _application()
-    install_error_hook()
-    if not path.exists():
-        chosen = _first_run(path)
-        if chosen is None:
-            return 0
-        path = chosen
-    try:
-        lock = take_window_lock(path)
-    except KnownError as err:
-        _critical(describe(err))
-        return 2
-    try:
-        register = open_existing(path)
-    except KnownError as err:
-        lock.release()
-        _critical(describe(err))
-        return 2
-    return _show(app, register, lock)
+    with errors_reported():
+        if not path.exists():
+            chosen = _first_run(path)
+            if chosen is None:
+                return 0
+            path = chosen
+        try:
+            register = open_existing(path)
+        except KnownError as err:
+            _critical(describe(err))
+            return 2
+        return _show(app, register)
 
 
 def _application() -> QApplication:
@@ -69,12 +63,19 @@ def _application() -> QApplication:
     return app
 
 
-def _show(app: QApplication, register: OpenRegister, lock: WindowLock) -> int:
+def _show(app: QApplication, register: OpenRegister) -> int:
     """The main window until it is closed; a window closed to change the language (Settings)
     is opened again, in that language, on the same register; one closed to open another
-    register (File menu) is followed by a window on that one."""
+    register (File menu) is followed by a window on that one. A register another window
+    holds is refused with who holds it (2)."""
     from desktop.ui.main_window import MainWindow
 
+    try:
+        lock = take_window_lock(register.path)
+    except KnownError as err:
+        register.close()
+        _critical(describe(err))
+        return 2
     try:
         while True:
             _remember(register.path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -19,10 +21,16 @@ log = logging.getLogger(__name__)
 _showing = False  # one dialog at a time: an error while it is up is only logged
 
 
-def install_error_hook() -> None:
-    """Route exceptions escaping Qt slots and events (which PySide prints through
-    sys.excepthook) to report_unexpected instead of stderr alone."""
+@contextmanager
+def errors_reported() -> Iterator[None]:
+    """While the window runs, exceptions escaping Qt slots and events (which PySide prints
+    through sys.excepthook) go to report_unexpected instead of stderr alone."""
+    previous = sys.excepthook
     sys.excepthook = report_unexpected
+    try:
+        yield
+    finally:
+        sys.excepthook = previous
 
 
 def report_unexpected(

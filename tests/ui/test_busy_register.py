@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -22,7 +21,7 @@ from desktop.services.register import open_existing
 from desktop.store import attachments
 from desktop.store.window_lock import take_window_lock
 from desktop.ui.main_window import MainWindow
-from desktop.ui.unexpected import install_error_hook
+from desktop.ui.unexpected import errors_reported
 from tests.ui.conftest import SmallRegister
 from tests.ui.ink import draw_signature
 
@@ -102,7 +101,6 @@ def test_a_second_window_on_the_register_is_told_who_holds_it(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(app, "_critical", shown.append)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
     first = take_window_lock(small_register.path)
     try:
         assert app.run_app(small_register.path) == 2
@@ -121,15 +119,14 @@ def test_an_unexpected_error_in_the_window_is_logged_and_shown(
     monkeypatch.setattr(
         QMessageBox, "critical", lambda _parent, _title, text, *rest: shown.append(text)
     )
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    install_error_hook()
     button = QPushButton()
 
     def broken() -> None:
         raise ZeroDivisionError("chia cho 0")
 
     button.clicked.connect(broken)
-    button.click()
+    with errors_reported():
+        button.click()
     qtbot.waitUntil(lambda: bool(shown))
     assert "ZeroDivisionError: chia cho 0" in shown[0]
     assert "logs" in shown[0]
@@ -141,6 +138,7 @@ def test_an_unexpected_error_in_the_window_is_logged_and_shown(
 
     button.clicked.disconnect(broken)
     button.clicked.connect(disk_full)
-    button.click()
+    with errors_reported():
+        button.click()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert "Ổ đĩa đã đầy" in shown[1]
