@@ -30,9 +30,12 @@ SYNC_COLUMNS = """
 
 
 # Tables made after m0004 carry the version vector from the start.
-SYNC_COLUMNS_VV = SYNC_COLUMNS + """,
+SYNC_COLUMNS_VV = (
+    SYNC_COLUMNS
+    + """,
     vv TEXT NOT NULL DEFAULT '{}'
 """
+)
 
 
 def _run(db: Database, statements: list[str]) -> None:
