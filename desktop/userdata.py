@@ -16,6 +16,8 @@ APP_NAME = "CamKet"
 # Tests and portable installs point this at another folder.
 DATA_DIR_ENV = "CAMKET_DATA_DIR"
 REGISTER_FILE = "camket.sqlite3"
+# The set-up wizard's sample data: a register of its own, never the user's (issue 11 §1).
+SAMPLE_REGISTER_FILE = "du-lieu-mau.sqlite3"
 SETTINGS_FILE = "settings.json"
 # Interface languages: Vietnamese (the default) and English (the source strings).
 LANGUAGES = ("vi", "en")
@@ -31,6 +33,15 @@ def data_dir() -> Path:
 
 def default_register_path() -> Path:
     return data_dir() / REGISTER_FILE
+
+
+def sample_register_path() -> Path:
+    return data_dir() / SAMPLE_REGISTER_FILE
+
+
+def is_sample_register(path: Path) -> bool:
+    """The register at ``path`` is the set-up wizard's made-up sample data."""
+    return Path(path).resolve() == sample_register_path().resolve()
 
 
 def cache_dir() -> Path:

@@ -1,9 +1,11 @@
-"""The first run: a set-up wizard that creates the commune's register, or a sample one.
+"""The first run: a set-up wizard that creates the commune's register, or opens a sample one.
 
 Pages: start (own commune or sample data) → province and commune from the official list
 (type to filter, marks optional) → hamlets → the clerk and the Border Guard post → summary.
 Finish creates the register through services.register.create_register; a refusal (say, an
-unwritable folder) is shown and the wizard stays open with everything typed.
+unwritable folder) is shown and the wizard stays open with everything typed. Sample data is
+a register of its own (userdata.sample_register_path), made once: the user's register stays
+unmade, so the next start offers the set-up again.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from desktop.store.admin_units import CommuneUnit, Province
 from desktop.ui.commune_picker import CommunePicker
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
-from desktop.userdata import default_register_path
+from desktop.userdata import default_register_path, sample_register_path
 
 DEMO_HOUSEHOLDS = 300
 START, COMMUNE, HAMLETS, KEEPERS, SUMMARY = range(5)
@@ -45,7 +47,7 @@ def run_setup(path: Path, parent: QWidget | None = None) -> Path | None:
     the clerk left it."""
     wizard = SetupWizard(path, parent)
     if wizard.exec() == QWizard.DialogCode.Accepted and wizard.created:
-        return wizard.path
+        return wizard.opened
     return None
 
 
@@ -54,6 +56,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.path = Path(path)
         self.created = False
+        self.opened = self.path  # the register to open: this one, or the sample register
         self.setWindowTitle(self.tr("CamKet — set up the register"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -88,20 +91,22 @@ class SetupWizard(QWizard):
     def _create(self, *, demo: bool) -> bool:
         commune = self.commune_page.chosen_commune()
         title = self.tr("The register was not created")
-        if self.path == default_register_path():
+        target = sample_register_path() if demo else self.path
+        if demo or target == default_register_path():
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 text = self.tr("The folder {folder} could not be made: {detail}")
                 QMessageBox.critical(
-                    self, title, text.format(folder=self.path.parent, detail=exc.strerror)
+                    self, title, text.format(folder=target.parent, detail=exc.strerror)
                 )
                 return False
         try:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
             try:
                 if demo:
-                    create_demo_register(self.path, households=DEMO_HOUSEHOLDS, seed=1)
+                    if not target.exists():  # made once; later tries open the same sample
+                        create_demo_register(target, households=DEMO_HOUSEHOLDS, seed=1)
                 else:
                     assert commune is not None  # the commune page is complete
                     keepers = self.keepers_page
@@ -119,6 +124,7 @@ class SetupWizard(QWizard):
             QMessageBox.critical(self, title, describe(err))
             return False
         self.created = True
+        self.opened = target
         return True
 
 
@@ -148,6 +154,14 @@ class StartPage(QWizardPage):
         layout.addSpacing(24)
         layout.addWidget(QLabel(self.tr("Or, only to look around first:")))
         layout.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignLeft)
+        apart = QLabel(
+            self.tr(
+                "The sample opens as a register of its own, marked as sample data; your "
+                "commune's register is not made, and the next start offers this set-up again."
+            )
+        )
+        apart.setWordWrap(True)
+        layout.addWidget(apart)
         layout.addStretch(1)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -25,7 +26,7 @@ from desktop.ui.file_menu import FileMenu
 from desktop.ui.household_page import HouseholdPage
 from desktop.ui.places import Place, Places
 from desktop.ui.tasks import TaskRunner
-from desktop.userdata import set_preferred_language
+from desktop.userdata import is_sample_register, set_preferred_language
 
 if TYPE_CHECKING:
     from desktop.ui.import_wizard import ImportWizard
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.next_register: Path | None = None
         self.reopen_language: str | None = None  # set when the window closes to reopen
         self._closed = False
+        self.sample = is_sample_register(register.path)
+        self.sample_mark: QLabel | None = None  # the status bar's word that data is made up
         self._show_title()
         self.tasks = TaskRunner(register.path, self)
         self.places = Places(self)
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self._setup_task_bar()
         self.file_menu = FileMenu(self)
         self.backup_actions = BackupActions(self)
+        if self.sample:
+            self._mark_sample()
 
         self.places.add(
             Place("households", self.tr("Households"), "households.svg", 2, self._households)
@@ -193,11 +198,22 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         commune = self.register.commune
-        self.setWindowTitle(
-            self.tr("CamKet — {commune}, {province} — {path}").format(
-                commune=commune.name, province=commune.province_name, path=self.register.path
-            )
+        title = self.tr("CamKet — {commune}, {province} — {path}").format(
+            commune=commune.name, province=commune.province_name, path=self.register.path
         )
+        if self.sample:
+            title = self.tr("SAMPLE DATA — {title}").format(title=title)
+        self.setWindowTitle(title)
+
+    def _mark_sample(self) -> None:
+        """Made-up data says so in the status bar for as long as it is open."""
+        mark = QLabel(self.tr("Sample data (made up): not a real register"))
+        mark.setStyleSheet("QLabel { background: #fff1c2; color: #6b4a00; padding: 1px 8px; }")
+        mark.setToolTip(
+            self.tr("File ▸ New register… sets up your commune's own register.")
+        )
+        self.statusBar().addPermanentWidget(mark)
+        self.sample_mark = mark
 
     def open_register(self, path: Path) -> bool:
         """Close this window so that the application opens the register at ``path`` in a new

@@ -1042,6 +1042,18 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Hoàn tác xoá</translation>
     </message>
     <message>
+        <source>SAMPLE DATA — {title}</source>
+        <translation>DỮ LIỆU MẪU — {title}</translation>
+    </message>
+    <message>
+        <source>Sample data (made up): not a real register</source>
+        <translation>Dữ liệu mẫu (bịa ra): không phải sổ đăng ký thật</translation>
+    </message>
+    <message>
+        <source>File ▸ New register… sets up your commune&apos;s own register.</source>
+        <translation>Tệp ▸ Sổ đăng ký mới… để lập sổ đăng ký của xã mình.</translation>
+    </message>
+    <message>
         <source>Wait for the running job to end, then open the register again.</source>
         <translation>Chờ việc đang chạy xong rồi mở lại sổ đăng ký.</translation>
     </message>
@@ -1889,6 +1901,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Or, only to look around first:</source>
         <translation>Hoặc, nếu chỉ muốn xem thử trước:</translation>
+    </message>
+    <message>
+        <source>The sample opens as a register of its own, marked as sample data; your commune&apos;s register is not made, and the next start offers this set-up again.</source>
+        <translation>Dữ liệu mẫu mở thành một sổ riêng, có ghi rõ là dữ liệu mẫu; sổ đăng ký của xã chưa được lập, lần mở sau sẽ hỏi lại bước thiết lập này.</translation>
     </message>
 </context>
 <context>

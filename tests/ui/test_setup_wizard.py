@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from desktop.store.search import household_ids
 from desktop.ui import first_run
 from desktop.ui.first_run import COMMUNE, HAMLETS, KEEPERS, START, SUMMARY, SetupWizard
 from desktop.ui.main_window import MainWindow
+from desktop.userdata import default_register_path, sample_register_path
+from tests.ui.conftest import SmallRegister
 
 
 @pytest.fixture
@@ -193,13 +196,13 @@ def test_leaving_the_wizard_creates_nothing(qapp: QApplication, tmp_path: Path) 
     assert not missing.exists()
 
 
-def test_sample_data_from_the_wizard_opens_a_demo_register(
+def test_sample_data_opens_a_register_of_its_own_and_leaves_no_user_register(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[str] = []
+    shown: list[OpenRegister] = []
 
     def show(_application: object, register: OpenRegister) -> int:
-        shown.append(register.commune.name)
+        shown.append(register)
         register.close()
         return 0
 
@@ -207,15 +210,35 @@ def test_sample_data_from_the_wizard_opens_a_demo_register(
         wizard.start_page.demo.click()
 
     monkeypatch.setattr(app, "_show", show)
-    path = tmp_path / "camket.sqlite3"
+    path = default_register_path()
     _drive_modal(choose_demo)
     assert app.run_app(path) == 0
-    assert len(shown) == 1
-    register = open_existing(path)
+    assert [register.path for register in shown] == [sample_register_path()]
+    assert not path.exists()  # the user's register is still to be set up
+    register = open_existing(sample_register_path())
     try:
         assert len(household_ids(register.db)) == first_run.DEMO_HOUSEHOLDS
     finally:
         register.close()
+    # The next start asks again; sample data again opens the same sample register.
+    _drive_modal(choose_demo)
+    assert app.run_app(path) == 0
+    assert len(shown) == 2 and shown[1].path == sample_register_path()
+    assert not path.exists()
+
+
+def test_the_sample_register_says_so_in_the_title_and_status_bar(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    sample = sample_register_path()
+    sample.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(small_register.path, sample)
+    window = main_window(sample)
+    assert window.windowTitle().startswith("DỮ LIỆU MẪU — CamKet — Xã Sìn Hồ")
+    assert window.sample_mark is not None and window.sample_mark.isVisible()
+    assert "Dữ liệu mẫu" in window.sample_mark.text()
+    real = main_window(small_register.path)
+    assert "MẪU" not in real.windowTitle() and real.sample_mark is None
 
 
 def test_an_unmakeable_data_folder_is_reported(
@@ -224,7 +247,7 @@ def test_an_unmakeable_data_folder_is_reported(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     path = blocker / "CamKet" / "camket.sqlite3"
-    monkeypatch.setattr(first_run, "default_register_path", lambda: path)
+    monkeypatch.setattr(first_run, "sample_register_path", lambda: path)
     shown: list[str] = []
     monkeypatch.setattr(
         first_run.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
