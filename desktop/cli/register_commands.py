@@ -36,6 +36,13 @@ def add_commands(commands: Any) -> None:
     init.add_argument(
         "--border-officer", default="", metavar="NAME", help="the Border Guard officer"
     )
+    init.add_argument(
+        "--template",
+        default="",
+        metavar="ID",
+        help="the bundled template of the first campaign (default bien-gioi, the lasting "
+        "border-security movement; covid-xnc-2021 the 2021 drive)",
+    )
 
     demo = commands.add_parser("demo", help="create a register filled with synthetic households")
     add_db(demo)
@@ -72,8 +79,10 @@ def add_commands(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from desktop.services.campaigns import CampaignPlan, bundled_template, default_template
     from desktop.services.register import create_register
 
+    template = bundled_template(args.template) if args.template else default_template()
     commune = create_register(
         db_path(args),
         args.commune,
@@ -81,6 +90,7 @@ def _init(args: argparse.Namespace) -> int:
         clerk_name=args.clerk,
         border_post=args.border_post,
         border_officer=args.border_officer,
+        campaign=CampaignPlan(template),
     )
     print(f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name}: {db_path(args)}")
     return 0

@@ -1,4 +1,5 @@
-"""Campaigns: the first campaign of a register on the first bundled template, and switching."""
+"""Campaigns: the first campaign of a register (chosen at set-up, else the border-security
+template), new ones, and switching."""
 
 from __future__ import annotations
 
@@ -46,14 +47,49 @@ def bundled_templates(folder: Path | None = None) -> list[StoredTemplate]:
     return found
 
 
+# A new register starts on the lasting movement, not on the 2021 Covid-19 drive (issue 11 §2).
+DEFAULT_TEMPLATE_ID = "bien-gioi"
+
+
 def default_template() -> StoredTemplate:
-    """The 2021 movement's template (the one the 2021 directives asked for) when bundled,
-    else the first bundled one."""
+    """The border-security movement's template when bundled, else the first bundled one."""
     templates = bundled_templates()
     for template in templates:
-        if template.template_id == FALLBACK_TEMPLATE.template_id:
+        if template.template_id == DEFAULT_TEMPLATE_ID:
             return template
     return templates[0] if templates else FALLBACK_TEMPLATE
+
+
+def bundled_template(template_id: str, folder: Path | None = None) -> StoredTemplate:
+    """The bundled template with this id (its latest version); KnownError naming the
+    bundled ones otherwise."""
+    templates = bundled_templates(folder)
+    found = [t for t in templates if t.template_id == template_id.strip()]
+    if not found:
+        choices = ", ".join(sorted({t.template_id for t in templates}))
+        raise KnownError("template.unknown", name=template_id, choices=choices)
+    return max(found, key=lambda t: t.version)
+
+
+@dataclass(frozen=True)
+class CampaignPlan:
+    """The campaign a new register starts with: a template, and its title (the template's
+    when empty), dates and target."""
+
+    template: StoredTemplate
+    title: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    target_percent: int = 100
+
+    def check(self) -> None:
+        """KnownError when it does not hold together (see check_campaign)."""
+        check_campaign(
+            self.title.strip() or self.template.title,
+            self.starts_on,
+            self.ends_on,
+            self.target_percent,
+        )
 
 
 def keep_template(writer: Writer, template: StoredTemplate) -> StoredTemplate:
@@ -178,15 +214,23 @@ def campaign_summaries(db: Database) -> list[CampaignSummary]:
     ]
 
 
-def ensure_first_campaign(writer: Writer) -> Campaign | None:
-    """A register that never had a campaign starts one on the first template; the new
-    campaign, or None when the register has (or had) one already."""
+def ensure_first_campaign(writer: Writer, plan: CampaignPlan | None = None) -> Campaign | None:
+    """A register that never had a campaign starts one: ``plan``, or the default template's;
+    the new campaign, or None when the register has (or had) one already."""
     if store.count_campaigns(writer.db) or not writer.commune_code:
         return None  # an upper-level register starts none: it merges the communes'
-    template = default_template()
+    plan = plan or CampaignPlan(default_template())
     # Made alike on every PC that sets the commune up: the same campaign when they meet.
-    first = stable_id("first-campaign", writer.commune_code, template.template_id)
-    return start_campaign(writer, template, campaign_id=first)
+    first = stable_id("first-campaign", writer.commune_code, plan.template.template_id)
+    return start_campaign(
+        writer,
+        plan.template,
+        title=plan.title,
+        starts_on=plan.starts_on,
+        ends_on=plan.ends_on,
+        target_percent=plan.target_percent,
+        campaign_id=first,
+    )
 
 
 _VERSION_LINE = re.compile(r"^version\s*=\s*\d+[ \t]*$", re.MULTILINE)

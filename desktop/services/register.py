@@ -12,7 +12,7 @@ from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
 from desktop.exchange.identity import Installation, this_installation
-from desktop.services.campaigns import ensure_first_campaign
+from desktop.services.campaigns import CampaignPlan, ensure_first_campaign
 from desktop.store import households as repo
 from desktop.store import local
 from desktop.store.admin_units import find_commune, province_of
@@ -105,11 +105,15 @@ def create_register(
     clerk_name: str = "",
     border_post: str = "",
     border_officer: str = "",
+    campaign: CampaignPlan | None = None,
 ) -> Commune:
-    """A new register file for an official commune, with its hamlets and the people who keep
-    it. A hamlet given by name alone gets the kind its name starts with ("Bản …" is a bản).
-    Nothing is written when the code or a hamlet is refused."""
+    """A new register file for an official commune, with its hamlets, the people who keep
+    it and its first campaign (``campaign``, else one on the border-security template). A
+    hamlet given by name alone gets the kind its name starts with ("Bản …" is a bản).
+    Nothing is written when the code, a hamlet or the campaign is refused."""
     commune = official_commune(commune_code)
+    if campaign is not None:
+        campaign.check()
     commune.clerk_name = clerk_name
     commune.border_post = border_post
     commune.border_officer = border_officer
@@ -128,7 +132,7 @@ def create_register(
             repo.save_commune(writer, commune)
             for hamlet in planned:
                 repo.add_hamlet(writer, hamlet)
-            ensure_first_campaign(writer)
+            ensure_first_campaign(writer, campaign)
     finally:
         db.close()
     return commune

@@ -44,8 +44,16 @@ def _date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def _py_date(value: QDate) -> dt.date:
+def py_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: QDate) -> QDateEdit:
+    """A day field as clerks write it (dd/MM/yyyy), with a calendar."""
+    edit = QDateEdit(value)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    return edit
 
 
 class CampaignsDialog(QDialog):
@@ -105,8 +113,8 @@ class CampaignsDialog(QDialog):
         self.template_combo.setMinimumContentsLength(40)
         self.templates: list[StoredTemplate] = []
         today = QDate.currentDate()
-        self.starts_edit = self._date_edit(today)
-        self.ends_edit = self._date_edit(today.addDays(DEFAULT_DAYS))
+        self.starts_edit = date_edit(today)
+        self.ends_edit = date_edit(today.addDays(DEFAULT_DAYS))
         self.starts_edit.dateChanged.connect(self.ends_edit.setMinimumDate)
         self.ends_edit.setMinimumDate(today)
         self.target_spin = QSpinBox()
@@ -243,8 +251,8 @@ class CampaignsDialog(QDialog):
                 self._register.writer,
                 template,
                 title=self.title_edit.text(),
-                starts_on=_py_date(self.starts_edit.date()),
-                ends_on=_py_date(self.ends_edit.date()),
+                starts_on=py_date(self.starts_edit.date()),
+                ends_on=py_date(self.ends_edit.date()),
                 target_percent=self.target_spin.value(),
                 current=self.current_box.isChecked(),
             )
@@ -275,12 +283,6 @@ class CampaignsDialog(QDialog):
         return campaign
 
     # --- internals ----------------------------------------------------------------------
-
-    def _date_edit(self, value: QDate) -> QDateEdit:
-        edit = QDateEdit(value)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

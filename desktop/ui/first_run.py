@@ -1,7 +1,8 @@
 """The first run: a set-up wizard that creates the commune's register, or opens a sample one.
 
 Pages: start (own commune or sample data) → province and commune from the official list
-(type to filter, marks optional) → hamlets → the clerk and the Border Guard post → summary.
+(type to filter, marks optional) → hamlets → the clerk and the Border Guard post → the
+first pledge campaign (ui.campaign_choice) → summary.
 Finish creates the register through services.register.create_register; a refusal (say, an
 unwritable folder) is shown and the wizard stays open with everything typed. Sample data is
 a register of its own (userdata.sample_register_path), made once: the user's register stays
@@ -10,6 +11,7 @@ unmade, so the next start offers the set-up again.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,13 +35,18 @@ from desktop.messages import describe
 from desktop.services.demo import create_demo_register
 from desktop.services.register import create_register
 from desktop.store.admin_units import CommuneUnit, Province
+from desktop.ui.campaign_choice import CampaignPage
 from desktop.ui.commune_picker import CommunePicker
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
 from desktop.userdata import default_register_path, sample_register_path
 
 DEMO_HOUSEHOLDS = 300
-START, COMMUNE, HAMLETS, KEEPERS, SUMMARY = range(5)
+START, COMMUNE, HAMLETS, KEEPERS, CAMPAIGN, SUMMARY = range(6)
+
+
+def _day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def run_setup(path: Path, parent: QWidget | None = None) -> Path | None:
@@ -64,6 +71,7 @@ class SetupWizard(QWizard):
         self.commune_page = CommunePage()
         self.hamlet_page = HamletPage()
         self.keepers_page = KeepersPage()
+        self.campaign_page = CampaignPage()
         self.summary_page = SummaryPage(self)
         for page_id, page in enumerate(
             (
@@ -71,6 +79,7 @@ class SetupWizard(QWizard):
                 self.commune_page,
                 self.hamlet_page,
                 self.keepers_page,
+                self.campaign_page,
                 self.summary_page,
             )
         ):
@@ -117,6 +126,7 @@ class SetupWizard(QWizard):
                         clerk_name=keepers.clerk.text(),
                         border_post=keepers.post.text(),
                         border_officer=keepers.officer.text(),
+                        campaign=self.campaign_page.plan(),
                     )
             finally:
                 QApplication.restoreOverrideCursor()
@@ -284,6 +294,7 @@ class SummaryPage(QWizardPage):
                 head = self.tr(", head: {name}").format(name=hamlet.head_name)
             lines.append(f"   • {hamlet.name} ({kind_name(hamlet.kind)}{border}{head})")
         not_given = self.tr("(not given)")
+        plan = wizard.campaign_page.plan()
         lines += [
             self.tr("Clerk: {name}").format(name=normalize_text(keepers.clerk.text()) or not_given),
             self.tr("Border Guard post: {name}").format(
@@ -292,6 +303,17 @@ class SummaryPage(QWizardPage):
             self.tr("Border Guard officer: {name}").format(
                 name=normalize_text(keepers.officer.text()) or not_given
             ),
+        ]
+        if plan is not None:
+            lines.append(
+                self.tr("Campaign: {title}, {starts} to {ends}, target {target} %").format(
+                    title=plan.template.title,
+                    starts=_day(plan.starts_on),
+                    ends=_day(plan.ends_on),
+                    target=plan.target_percent,
+                )
+            )
+        lines += [
             "",
             self.tr("Register file: {path}").format(path=wizard.path),
         ]

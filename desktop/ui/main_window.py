@@ -209,9 +209,7 @@ class MainWindow(QMainWindow):
         """Made-up data says so in the status bar for as long as it is open."""
         mark = QLabel(self.tr("Sample data (made up): not a real register"))
         mark.setStyleSheet("QLabel { background: #fff1c2; color: #6b4a00; padding: 1px 8px; }")
-        mark.setToolTip(
-            self.tr("File ▸ New register… sets up your commune's own register.")
-        )
+        mark.setToolTip(self.tr("File ▸ New register… sets up your commune's own register."))
         self.statusBar().addPermanentWidget(mark)
         self.sample_mark = mark
 

@@ -80,6 +80,55 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>CampaignPage</name>
+    <message>
+        <source>The pledge campaign</source>
+        <translation>Đợt cam kết</translation>
+    </message>
+    <message>
+        <source>Which campaign do the households&apos; sheets start with? Later campaigns are started on the Cam kết page (Đợt cam kết…).</source>
+        <translation>Bản cam kết của các hộ in theo đợt nào trước? Các đợt sau bắt đầu ở mục Cam kết (Đợt cam kết…).</translation>
+    </message>
+    <message>
+        <source>Campaign templates</source>
+        <translation>Các mẫu cam kết</translation>
+    </message>
+    <message>
+        <source>{title}
+(template {id}, version {version})</source>
+        <translation>{title}
+(mẫu {id}, phiên bản {version})</translation>
+    </message>
+    <message>
+        <source>&amp;Sample sheet…</source>
+        <translation>Xem bản &amp;mẫu…</translation>
+    </message>
+    <message>
+        <source>A blank sheet of the chosen template, to look at</source>
+        <translation>Một bản trắng theo mẫu đang chọn, để xem trước</translation>
+    </message>
+    <message>
+        <source>The share of households that should sign</source>
+        <translation>Tỷ lệ số hộ cần ký</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>Từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>Chỉ t&amp;iêu:</translation>
+    </message>
+    <message>
+        <source>Sample sheet</source>
+        <translation>Bản mẫu</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsDialog</name>
     <message>
         <source>Campaigns</source>
@@ -1780,6 +1829,13 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>SampleSheetDialog</name>
+    <message>
+        <source>Sample sheet — {title}</source>
+        <translation>Bản mẫu — {title}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>{commune}, {province} (code {code})</source>
@@ -1948,6 +2004,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Border Guard officer: {name}</source>
         <translation>Cán bộ Biên phòng: {name}</translation>
+    </message>
+    <message>
+        <source>Campaign: {title}, {starts} to {ends}, target {target} %</source>
+        <translation>Đợt cam kết: {title}, từ {starts} đến {ends}, chỉ tiêu {target} %</translation>
     </message>
     <message>
         <source>Register file: {path}</source>

@@ -13,11 +13,20 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app
 from desktop.domain.entities import HamletKind
+from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister, open_existing
 from desktop.store.households import list_hamlets
 from desktop.store.search import household_ids
 from desktop.ui import first_run
-from desktop.ui.first_run import COMMUNE, HAMLETS, KEEPERS, START, SUMMARY, SetupWizard
+from desktop.ui.first_run import (
+    CAMPAIGN,
+    COMMUNE,
+    HAMLETS,
+    KEEPERS,
+    START,
+    SUMMARY,
+    SetupWizard,
+)
 from desktop.ui.main_window import MainWindow
 from desktop.userdata import default_register_path, sample_register_path
 from tests.ui.conftest import SmallRegister
@@ -80,10 +89,22 @@ def test_a_clerk_sets_up_the_register_and_the_window_opens_on_it(
     keepers.post.insert("Đồn Biên phòng Sốp Cộp")
     keepers.officer.insert("Thiếu tá Vì Văn Xôm")
     press_enter(qtbot, wizard)
+    assert wizard.currentId() == CAMPAIGN
+    campaign = wizard.campaign_page
+    chosen = campaign.chosen_template()
+    assert chosen is not None and chosen.template_id == "bien-gioi"  # the lasting one
+    titles = [campaign.template_list.item(i).text() for i in range(campaign.template_list.count())]
+    assert any(
+        t.startswith("Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc gia")
+        for t in titles
+    )
+    campaign.target_spin.setValue(95)
+    press_enter(qtbot, wizard)
     assert wizard.currentId() == SUMMARY
     summary = wizard.summary_page.summary.text()
     assert "Xã Sốp Cộp, Sơn La" in summary and "Bản Nà Khi" in summary
     assert "Lò Thị Hoa" in summary
+    assert "an ninh biên giới quốc gia" in summary and "chỉ tiêu 95 %" in summary
 
     press_enter(qtbot, wizard)  # Finish
     assert wizard.result() == QWizard.DialogCode.Accepted and wizard.created
@@ -101,6 +122,31 @@ def test_a_clerk_sets_up_the_register_and_the_window_opens_on_it(
     assert hamlets["Bản Nà Khi"].is_border and not hamlets["Tổ dân phố 2"].is_border
     assert hamlets["Tổ dân phố 2"].kind == HamletKind.TO_DAN_PHO
     assert register.commune.border_officer == "Thiếu tá Vì Văn Xôm"
+    first = current_campaign(register)
+    assert (first.template_id, first.target_percent) == ("bien-gioi", 95)
+
+
+def test_the_campaign_page_shows_a_sample_sheet_of_the_chosen_template(
+    qtbot: QtBot, wizard: SetupWizard
+) -> None:
+    wizard.next()
+    choose_sop_cop(qtbot, wizard)
+    wizard.next()
+    wizard.hamlet_page.editor.name.insert("Thôn 1")
+    wizard.next()
+    wizard.keepers_page.post.insert("Đồn Biên phòng Sốp Cộp")
+    wizard.next()
+    assert wizard.currentId() == CAMPAIGN
+    page = wizard.campaign_page
+    covid = next(row for row, t in enumerate(page.templates) if t.template_id == "covid-xnc-2021")
+    page.template_list.setCurrentRow(covid)
+    qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)
+    shown = page.sample_dialog
+    assert shown is not None and shown.isVisible()
+    text = shown.pages.text(0)  # type: ignore[attr-defined]
+    assert "xã Sốp Cộp" in text and "Đồn Biên phòng Sốp Cộp" in text
+    assert "phòng, chống dịch Covid-19" in text
+    shown.close()
 
 
 def test_a_hamlet_typed_twice_is_refused_beside_the_form(qtbot: QtBot, wizard: SetupWizard) -> None:
@@ -164,6 +210,7 @@ def test_a_refused_register_keeps_the_wizard_open(
     choose_sop_cop(qtbot, wizard)
     wizard.next()
     wizard.hamlet_page.editor.name.insert("Thôn 1")
+    wizard.next()
     wizard.next()
     wizard.next()
     assert wizard.currentId() == SUMMARY

@@ -62,6 +62,33 @@ def test_init_refuses_an_unknown_commune_and_writes_nothing(
     assert not path.exists()
 
 
+def _current_template(path: Path) -> str:
+    from desktop.services.pledges import current_campaign
+
+    register = open_existing(path)
+    try:
+        return current_campaign(register).template_id
+    finally:
+        register.close()
+
+
+def test_init_starts_on_the_border_security_template_unless_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lasting, covid, wrong = (tmp_path / f"{n}.sqlite3" for n in ("a", "b", "c"))
+    assert main(["init", "--db", str(lasting), "--commune", "03478"]) == 0
+    assert _current_template(lasting) == "bien-gioi"  # not the 2021 Covid-19 drive
+    argv = ["init", "--db", str(covid), "--commune", "03478", "--template", "covid-xnc-2021"]
+    assert main(argv) == 0
+    assert _current_template(covid) == "covid-xnc-2021"
+    capsys.readouterr()
+    assert main(["init", "--db", str(wrong), "--commune", "03478", "--template", "5k"]) == 2
+    assert "Không có mẫu cam kết “5k”; các mẫu có: bien-gioi, covid-xnc-2021" in (
+        capsys.readouterr().err
+    )
+    assert not wrong.exists()
+
+
 def test_search_json_lists_people_with_their_household(
     register: OpenRegister, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -97,23 +97,32 @@ def test_campaign_new_list_and_use(
     register: OpenRegister, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(register.path)
-    args = ["campaign", "new", "--db", db, "--template", "bien-gioi", "--title", "Biên giới 2026"]
+    args = [
+        "campaign",
+        "new",
+        "--db",
+        db,
+        "--template",
+        "covid-xnc-2021",
+        "--title",
+        "Phòng dịch 2026",
+    ]
     assert main([*args, "--from", "01/03/2026", "--to", "30/06/2026", "--target", "90"]) == 0
-    assert capsys.readouterr().out.startswith("Đã bắt đầu đợt “Biên giới 2026”: ")
+    assert capsys.readouterr().out.startswith("Đã bắt đầu đợt “Phòng dịch 2026”: ")
     assert main(["campaign", "list", "--db", db]) == 0
     lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert [(m, title) for m, _id, title, *_ in lines] == [
-        ("*", "Biên giới 2026"),
+        ("*", "Phòng dịch 2026"),
         ("", lines[1][2]),
     ]
-    assert lines[0][3:6] == ["bien-gioi@1", "01/03/2026 – 30/06/2026", "chỉ tiêu 90 %"]
+    assert lines[0][3:6] == ["covid-xnc-2021@1", "01/03/2026 – 30/06/2026", "chỉ tiêu 90 %"]
     assert lines[0][6] == "đã ký 0/4 hộ (0,0 %)"
 
     first_id = lines[1][1]
     assert main(["campaign", "use", "--db", db, first_id[:8]]) == 0
-    assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out
+    assert "Toàn dân tham gia bảo vệ chủ quyền" in capsys.readouterr().out
     assert main(["report", "progress", "--db", db]) == 0
-    assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out.splitlines()[0]
+    assert "Toàn dân tham gia bảo vệ chủ quyền" in capsys.readouterr().out.splitlines()[0]
 
 
 def test_campaign_use_takes_the_template_id_of_a_single_campaign(
@@ -121,12 +130,12 @@ def test_campaign_use_takes_the_template_id_of_a_single_campaign(
 ) -> None:
     db = str(register.path)
     for _ in range(2):
-        assert main(["campaign", "new", "--db", db, "--template", "bien-gioi"]) == 0
-    assert main(["campaign", "use", "--db", db, "covid-xnc-2021"]) == 0
-    assert "Toàn dân tham gia phòng, chống dịch" in capsys.readouterr().out
+        assert main(["campaign", "new", "--db", db, "--template", "covid-xnc-2021"]) == 0
+    assert main(["campaign", "use", "--db", db, "bien-gioi"]) == 0
+    assert "Toàn dân tham gia bảo vệ chủ quyền" in capsys.readouterr().out
     before = _audit_count(register)
-    assert main(["campaign", "use", "--db", db, "bien-gioi@1"]) == 2
-    assert "Có 2 đợt cam kết ứng với bien-gioi@1" in capsys.readouterr().err
+    assert main(["campaign", "use", "--db", db, "covid-xnc-2021@1"]) == 2
+    assert "Có 2 đợt cam kết ứng với covid-xnc-2021@1" in capsys.readouterr().err
     assert _audit_count(register) == before
 
 
