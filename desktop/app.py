@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
+from desktop.store.register import needs_setup
 from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.ui.translations import install_translators
 from desktop.ui.unexpected import errors_reported
@@ -36,7 +37,7 @@ def run_app(
         return _screenshot(path, Path(screenshot), size, page)
     app = _application()
     with errors_reported():
-        if not path.exists():
+        if needs_setup(path):  # no file yet, an empty one, or a set-up that never finished
             chosen = _first_run(path)
             if chosen is None:
                 return 0

@@ -25,7 +25,10 @@ MESSAGES: dict[str, str] = {
     "db.too_new": (
         "Tệp {path} được tạo bởi phiên bản CamKet mới hơn; hãy cập nhật phần mềm để mở."
     ),
-    "db.no_commune": "Sổ đăng ký chưa có thông tin xã: {path}",
+    "db.no_commune": (
+        "Sổ đăng ký chưa được lập xong (tệp rỗng hoặc chưa có thông tin xã): {path}. "
+        "Hãy lập sổ bằng lệnh camket init, hoặc mở tệp trong cửa sổ CamKet để lập sổ."
+    ),
     "backup.failed": "Không sao lưu được vào {path}: {detail}",
     "backup.missing": "Không tìm thấy bản sao lưu: {path}",
     "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",

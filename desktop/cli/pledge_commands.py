@@ -158,7 +158,7 @@ def _report(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
     from desktop.services.sheets import hamlet_named
 
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), read_only=True)
     try:
         campaign = progress.current_campaign(reg)
         if args.report == "unsigned":
@@ -185,7 +185,8 @@ def _campaign(args: argparse.Namespace) -> int:
     from desktop.services.progress import format_percent
     from desktop.services.register import open_existing
 
-    reg = open_existing(db_path(args), stale_backup=args.campaign != "list")
+    listing = args.campaign == "list"
+    reg = open_existing(db_path(args), stale_backup=not listing, read_only=listing)
     try:
         if args.campaign == "new":
             started = campaigns.start_campaign(

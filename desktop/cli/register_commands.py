@@ -113,7 +113,7 @@ def _search(args: argparse.Namespace) -> int:
     from desktop.store.register import open_register
     from desktop.store.search import search_people
 
-    db = open_register(db_path(args))
+    db = open_register(db_path(args), read_only=True)
     try:
         hits = search_people(db, args.query, limit=args.limit)
         presence = ledger.presence(db, [h.person_id for h in hits], dt.date.today())

@@ -63,7 +63,7 @@ class CheckReport:
 
 def check_register(path: Path | str, today: dt.date | None = None) -> CheckReport:
     today = today or dt.date.today()
-    db = open_register(path)
+    db = open_register(path, read_only=True)
     report = CheckReport()
     try:
         result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]

@@ -22,7 +22,6 @@ from desktop.services.register import (
     create_register,
     hamlet_kind_of,
     official_commune,
-    open_existing,
 )
 from desktop.store import households as repo
 from desktop.store import pledges as pledge_store
@@ -69,27 +68,24 @@ def create_demo_register(
 ) -> DemoSummary:
     """A new register file for a border commune, filled with ``households`` demo households.
 
-    The count is checked before any file exists; a cancelled or failed run removes the file
-    it created, so nothing half-made is left behind.
+    The count is checked before any file exists; the register is built in a temporary file
+    and moved into place when whole, so a cancelled, failed or killed run leaves nothing.
     """
     check_demo_count(households)
-    path = Path(path)
-    existed = path.exists()
     hamlets = names.hamlet_names(random.Random(f"hamlets/{seed}"), demo_hamlet_count(households))
-    create_register(path, commune_code, hamlets)
+    filled: list[DemoSummary] = []
+
+    def fill(opened: OpenRegister) -> None:
+        summary = populate_demo(opened, households, seed, progress, cancelled, as_of=as_of)
+        filled.append(summary)
+        if summary.cancelled:
+            raise _CancelledError  # the half-made register is not moved into place
+
     try:
-        opened = open_existing(path)
-        try:
-            summary = populate_demo(opened, households, seed, progress, cancelled, as_of=as_of)
-        finally:
-            opened.close()
-    except BaseException:
-        if not existed:
-            _remove_register(path)
-        raise
-    if summary.cancelled and not existed:
-        _remove_register(path)
-    return summary
+        create_register(path, commune_code, hamlets, fill=fill)
+    except _CancelledError:
+        return DemoSummary(cancelled=True)
+    return filled[0]
 
 
 def populate_demo(
@@ -291,8 +287,3 @@ def _demo_pledges(
         rows.append(pledge_store.pledge_row(pledge))
     insert_rows(db, "pledge", list(writer.stamp_new("pledge", rows)))
     return len(rows)
-
-
-def _remove_register(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)

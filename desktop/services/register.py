@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from desktop.store import households as repo
 from desktop.store import local
 from desktop.store.admin_units import find_commune, province_of
 from desktop.store.backups import backup_if_stale
-from desktop.store.register import open_register
+from desktop.store.register import building_register, open_register
 from desktop.store.sync import Writer
 
 # Hamlet names usually start with their kind ("Bản Nậm Tăm", "Thôn 3"): the kind is read off.
@@ -39,6 +39,7 @@ class OpenRegister:
     db: Database
     commune: Commune
     writer: Writer
+    read_only: bool = False  # opened by a command that only reads, or from a read-only medium
 
     @property
     def installation_id(self) -> str:
@@ -106,11 +107,16 @@ def create_register(
     border_post: str = "",
     border_officer: str = "",
     campaign: CampaignPlan | None = None,
+    fill: Callable[[OpenRegister], None] | None = None,
 ) -> Commune:
     """A new register file for an official commune, with its hamlets, the people who keep
     it and its first campaign (``campaign``, else one on the border-security template). A
     hamlet given by name alone gets the kind its name starts with ("Bản …" is a bản).
-    Nothing is written when the code, a hamlet or the campaign is refused."""
+    ``fill`` adds to the new register (demo households, say) before it is in place.
+
+    The register is built in a temporary file and moved into place whole: nothing is left
+    at ``path`` when the code, a hamlet or the campaign is refused, ``fill`` raises or the
+    process dies. ``path`` may be an empty file or one whose set-up never finished."""
     commune = official_commune(commune_code)
     if campaign is not None:
         campaign.check()
@@ -124,37 +130,48 @@ def create_register(
         )
         name = check_hamlet_name(hamlet.name, (h.name for h in planned))
         planned.append(replace(hamlet, name=name))
-    db = open_register(path, create=True)
-    try:
-        writer = Writer(db, this_installation().id, commune.code)
-        with db.atomic():
-            local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
-            repo.save_commune(writer, commune)
-            for hamlet in planned:
-                repo.add_hamlet(writer, hamlet)
-            ensure_first_campaign(writer, campaign)
-    finally:
-        db.close()
+    with building_register(path) as building:
+        db = open_register(building, create=True)
+        try:
+            writer = Writer(db, this_installation().id, commune.code)
+            with db.atomic():
+                local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
+                repo.save_commune(writer, commune)
+                for hamlet in planned:
+                    repo.add_hamlet(writer, hamlet)
+                ensure_first_campaign(writer, campaign)
+        finally:
+            db.close()
+        if fill is not None:
+            opened = open_existing(building)
+            try:
+                fill(opened)
+            finally:
+                opened.close()
     return commune
 
 
-def open_existing(path: Path | str, *, stale_backup: bool = False) -> OpenRegister:
+def open_existing(
+    path: Path | str, *, stale_backup: bool = False, read_only: bool = False
+) -> OpenRegister:
     """Open a register made by `camket init`/`demo` or the set-up wizard. A register made
     before campaigns existed gets its first campaign now. With ``stale_backup`` (commands
-    that write), a backup is taken first when the last one is more than a day old."""
-    db = open_register(path)
+    that write), a backup is taken first when the last one is more than a day old.
+    ``read_only`` (commands that only read) never writes to the file."""
+    db = open_register(path, read_only=read_only)
     try:
         commune = repo.get_commune(db)
         if commune is None:
             raise KnownError("db.no_commune", path=str(path))
         writer = Writer(db, installation_for(db).id, commune.code)
-        if stale_backup:
+        if stale_backup and not read_only:
             backup_if_stale(db, path)
-        ensure_first_campaign(writer)
+        if not read_only:
+            ensure_first_campaign(writer)
     except BaseException:
         db.close()
         raise
-    return OpenRegister(Path(path), db, commune, writer)
+    return OpenRegister(Path(path), db, commune, writer, read_only)
 
 
 def installation_for(db: Database) -> Installation:

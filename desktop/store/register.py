@@ -1,11 +1,14 @@
-"""Opening and creating a register file: pragmas, migrations, refusing bad or newer files."""
+"""Opening and creating a register file: pragmas, one writer at a time, migrations, refusing
+bad or newer files, building a new one whole."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import logging
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +16,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.store.local import UPPER_NAME
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
+from desktop.store.window_lock import process_alive
 
 log = logging.getLogger(__name__)
 
@@ -118,11 +123,16 @@ def memory_register() -> Database:
     return db
 
 
-def open_register(path: Path | str, *, create: bool = False) -> Database:
+def open_register(
+    path: Path | str, *, create: bool = False, read_only: bool = False
+) -> RegisterDatabase:
     """Open (or with ``create``, make) a register and bring its schema up to date.
 
     Raises KnownError for a missing, unreadable, corrupt or too-new file; such a file
-    is never written to.
+    is never written to. Only ``create`` gives an empty file a schema: an empty one, or one
+    whose set-up never finished, is refused as not set up (needs_setup). ``read_only``
+    (check, search, report) never writes to the file: an older schema is brought up to
+    date in a copy in memory.
     """
     path = Path(path)
     if path.is_dir():
@@ -136,15 +146,21 @@ def open_register(path: Path | str, *, create: bool = False) -> Database:
         raise KnownError("db.unreadable", path=str(path))
     elif create and path.stat().st_size > 0:
         raise KnownError("db.exists", path=str(path))
+    elif path.stat().st_size == 0:
+        raise KnownError("db.no_commune", path=str(path))
 
     if path.exists() and path.stat().st_size > 0:
         check_header(path)
     try:
-        db = connect(path)
+        db = _read_only(path) if read_only else connect(path)
     except sqlite3.Error as exc:
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
     try:
         refuse_foreign_or_newer(db, path)
+        if not create and not db.table_names():
+            raise KnownError("db.no_commune", path=str(path))
+        if read_only:
+            return _brought_up_to_date_in_memory(db, path)
         db.execute("PRAGMA journal_mode = WAL")
         pending = migrations.pending(db)
         if pending:
@@ -157,11 +173,159 @@ def open_register(path: Path | str, *, create: bool = False) -> Database:
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         db.close()
+        known = known_error(exc)
+        if known is not None:
+            raise known from exc
         raise KnownError("db.corrupt", path=str(path), detail=str(exc)) from exc
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _read_only(path: Path) -> RegisterDatabase:
+    """A connection that cannot write to the file. A WAL register on a read-only medium,
+    where SQLite cannot make its shared-memory file, is opened as immutable."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level="IMMEDIATE"
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1",
+            uri=True,
+            check_same_thread=False,
+            isolation_level="IMMEDIATE",
+        )
+    db = RegisterDatabase(conn)
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    return db
+
+
+def _brought_up_to_date_in_memory(db: RegisterDatabase, path: Path) -> RegisterDatabase:
+    if not migrations.pending(db):
+        return db
+    log.info("reading %s through a copy in memory: its schema is older", path.name)
+    copy = sqlite3.connect(":memory:", check_same_thread=False, isolation_level="IMMEDIATE")
+    db.conn.backup(copy)
+    db.close()
+    upgraded = RegisterDatabase(copy)
+    upgraded.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(upgraded)
+    return upgraded
+
+
+def needs_setup(path: Path | str) -> bool:
+    """Whether ``path`` is a register still to be set up: no file, an empty one, or one with
+    the schema but no commune (a set-up that never finished). Such a file is offered the
+    set-up wizard and `camket init` may replace it. A file that is not a register is not:
+    opening it says what it is."""
+    path = Path(path)
+    if not path.exists():
+        return True
+    try:
+        if path.is_dir():
+            return False
+        if path.stat().st_size == 0:
+            return True
+        check_header(path)
+        db = _read_only(path)
+    except (KnownError, OSError, sqlite3.Error):
+        return False
+    try:
+        tables = set(db.table_names())
+        if not tables:
+            return True
+        if _MIGRATIONS_TABLE not in tables:
+            return False
+        return not _has_rows(db, tables)
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
+def _has_rows(db: Database, tables: set[str]) -> bool:
+    """Whether the register keeps anything of a set-up: a commune, a household, or the name
+    of an upper-level register."""
+    for table in ("commune", "household"):
+        if table in tables and db.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone():
+            return True
+    return "local_setting" in tables and bool(
+        db.execute("SELECT 1 FROM local_setting WHERE key = ?", [UPPER_NAME]).fetchone()
+    )
+
+
+@contextlib.contextmanager
+def building_register(target: Path | str) -> Iterator[Path]:
+    """Build a new register whole, or not at all: yields a temporary path beside ``target``
+    to make the register in (every connection to it closed by the end of the block), then
+    moves it into place. On any failure, a cancel or an interruption the temporary file is
+    removed and ``target`` is as it was. ``target`` may be missing or still to be set up
+    (needs_setup); a register in use is refused (KnownError "db.exists")."""
+    target = Path(target)
+    _refuse_target(target)
+    _remove_leftovers(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{_BUILDING}")
+    try:
+        yield temp
+        _settle(temp)
+        _refuse_target(target)  # another program set it up meanwhile
+        for suffix in _COMPANIONS:  # they belonged to the empty file being replaced
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(temp, target)
+        _sync_folder(target.parent)
+    finally:
+        for leftover in (temp, *(Path(f"{temp}{suffix}") for suffix in _COMPANIONS)):
+            leftover.unlink(missing_ok=True)
+
+
+_BUILDING = ".building"
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _refuse_target(target: Path) -> None:
+    if target.is_dir():
+        raise KnownError("db.is_directory", path=str(target))
+    if not target.parent.is_dir():
+        raise KnownError("db.folder_missing", path=str(target.parent))
+    if not needs_setup(target):
+        raise KnownError("db.exists", path=str(target))
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Temporary files of builds that were killed on this machine (their process is gone)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{_BUILDING}*"):
+        pid = leftover.name[len(target.name) + 2 :].split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            log.info("removing %s, left by an interrupted build", leftover.name)
+            leftover.unlink(missing_ok=True)
+
+
+def _settle(temp: Path) -> None:
+    """Everything of the new register in its one file, on the disk, before it is moved."""
+    if not temp.is_file():
+        raise FileNotFoundError(f"the register to move into place was never made: {temp}")
+    conn = sqlite3.connect(str(temp))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    with temp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows has no fsync of a folder; its renames are journaled
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def check_header(path: Path) -> None:

@@ -107,7 +107,7 @@ def refuse_if_held(register: Path) -> None:
                 "register.open_elsewhere", user="?", host="?", since="?", lock=str(path)
             )
         return
-    if holder.host == socket.gethostname() and not _alive(holder.pid):
+    if holder.host == socket.gethostname() and not process_alive(holder.pid):
         return
     raise KnownError(
         "register.open_elsewhere",
@@ -138,7 +138,7 @@ def _age_s(path: Path) -> float:
         return 0.0
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether process ``pid`` runs on this machine."""
     if sys.platform == "win32":
         import ctypes

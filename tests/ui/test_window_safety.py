@@ -1,12 +1,14 @@
 """The window beside other writers: the pledge dialog says the register is busy and saves
 nothing; a result and its drawn signature are stored together or not at all; one window per
-register; an error nobody expected is logged and shown."""
+register; an error nobody expected is logged and shown; a file still to be set up gets
+the set-up wizard."""
 
 from __future__ import annotations
 
 import socket
 import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -19,6 +21,7 @@ from desktop.services import checkin
 from desktop.services import pledges as service
 from desktop.services.register import open_existing
 from desktop.store import attachments
+from desktop.store.register import open_register
 from desktop.store.window_lock import take_window_lock
 from desktop.ui.main_window import MainWindow
 from desktop.ui.unexpected import errors_reported
@@ -142,3 +145,22 @@ def test_an_unexpected_error_in_the_window_is_logged_and_shown(
         button.click()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert "Ổ đĩa đã đầy" in shown[1]
+
+
+@pytest.mark.parametrize("size", [0, 1])
+def test_an_empty_file_or_an_unfinished_set_up_opens_the_set_up_wizard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    path = tmp_path / "camket.sqlite3"
+    if size:
+        open_register(path, create=True).close()  # schema made, commune never written
+    else:
+        path.touch()
+    asked: list[Path] = []
+
+    def first_run(chosen: Path) -> None:
+        asked.append(chosen)
+
+    monkeypatch.setattr(app, "_first_run", first_run)
+    assert app.run_app(path) == 0  # the clerk left the wizard
+    assert asked == [path]
