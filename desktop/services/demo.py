@@ -16,6 +16,7 @@ from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Pledge, PledgeStatus
 from desktop.services import demo_names as names
 from desktop.services.demo_households import DemoGenerator, HamletPlan
+from desktop.services.demo_ledger import populate_ledger
 from desktop.services.pledges import witness_line
 from desktop.services.register import (
     OpenRegister,
@@ -105,10 +106,11 @@ def populate_demo(
     """
     check_demo_count(households)
     db, writer = (opened.db, opened.writer) if isinstance(opened, OpenRegister) else opened
+    ledger_on = as_of or dt.date.today()  # the ledger is recent: some reminders due today
     as_of = as_of or dt.date(dt.date.today().year, 1, 1)
     try:
         with db.atomic(), bulk_load(db):
-            return _populate(db, writer, households, seed, as_of, progress, cancelled)
+            return _populate(db, writer, households, seed, (as_of, ledger_on), progress, cancelled)
     except _CancelledError:
         return DemoSummary(cancelled=True)
 
@@ -122,10 +124,11 @@ def _populate(
     writer: Writer,
     total: int,
     seed: int,
-    as_of: dt.date,
+    days: tuple[dt.date, dt.date],
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> DemoSummary:
+    as_of, ledger_on = days
     rng = random.Random(seed)
     existing = db.execute("SELECT count(*) FROM household").fetchone()[0]
     last_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM household").fetchone()[0]
@@ -170,6 +173,7 @@ def _populate(
         raise _CancelledError
     named = _name_hamlet_heads(db, writer, plans)
     pledges = _demo_pledges(db, writer, gen, random.Random(f"pledges/{seed}"), as_of, last_rowid)
+    ledger = populate_ledger(db, writer, random.Random(f"ledger/{seed}"), ledger_on, last_rowid)
     writer.note_bulk(
         "household",
         "demo",
@@ -179,6 +183,8 @@ def _populate(
             "hamlets": len(hamlets),
             "hamlet_heads": named,
             "pledges": pledges,
+            "movements": ledger.movements,
+            "tips": ledger.tips,
         },
     )
     return DemoSummary(

@@ -151,6 +151,7 @@ class LedgerFilter:
     kind: MovementKind | None = None
     hamlet_id: str | None = None
     open_only: bool = False
+    ended_only: bool = False
     starts_from: dt.date | None = None
     starts_to: dt.date | None = None
     query: str = ""
@@ -195,6 +196,8 @@ def movement_ids(db: Database, where: LedgerFilter) -> list[str]:
         params.append(where.hamlet_id)
     if where.open_only:
         clauses.append(f"m.ended_on IS NULL AND m.kind IN {_OPEN_KINDS}")
+    if where.ended_only:
+        clauses.append("m.ended_on IS NOT NULL")
     if where.starts_from:
         clauses.append("m.starts_on >= ?")
         params.append(where.starts_from.isoformat())
@@ -289,22 +292,12 @@ _REMINDER_SQL = """
     LEFT JOIN person p ON p.id = m.person_id
     WHERE m.deleted = 0 AND m.kind = :kind AND {condition}"""
 
-# reason: (kind, condition, due from (starts_on, until))
+# reason, kind, condition; most urgent first (the order reminders are listed in)
 _REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (
     (
-        ReminderReason.TAM_TRU_HET_HAN,
-        MovementKind.TAM_TRU,
-        "m.ended_on IS NULL AND m.until <= :renewal_from",
-    ),
-    (
-        ReminderReason.TAM_VANG_QUA_12_THANG,
-        MovementKind.TAM_VANG,
-        "m.ended_on IS NULL AND m.starts_on <= :year_ago",
-    ),
-    (
-        ReminderReason.LUU_TRU_QUA_HAN,
-        MovementKind.LUU_TRU,
-        "m.ended_on IS NULL AND coalesce(m.until, date(m.starts_on, :luu_tru_days)) < :today",
+        ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU,
+        MovementKind.VE_TU_NUOC_NGOAI,
+        "m.via_trail = 1 AND m.handed_over_on IS NULL AND m.starts_on <= :today",
     ),
     (
         ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO,
@@ -313,14 +306,24 @@ _REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (
            AND m.guest_nationality NOT IN ('', 'Việt Nam') AND m.starts_on <= :today""",
     ),
     (
-        ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU,
-        MovementKind.VE_TU_NUOC_NGOAI,
-        "m.via_trail = 1 AND m.handed_over_on IS NULL AND m.starts_on <= :today",
+        ReminderReason.LUU_TRU_QUA_HAN,
+        MovementKind.LUU_TRU,
+        "m.ended_on IS NULL AND coalesce(m.until, date(m.starts_on, :luu_tru_days)) < :today",
+    ),
+    (
+        ReminderReason.TAM_TRU_HET_HAN,
+        MovementKind.TAM_TRU,
+        "m.ended_on IS NULL AND m.until <= :renewal_from",
     ),
     (
         ReminderReason.THEO_DOI_SAU_NHAP_CANH,
         MovementKind.VE_TU_NUOC_NGOAI,
         "m.ended_on IS NULL AND m.until >= :today AND m.starts_on <= :today",
+    ),
+    (
+        ReminderReason.TAM_VANG_QUA_12_THANG,
+        MovementKind.TAM_VANG,
+        "m.ended_on IS NULL AND m.starts_on <= :year_ago",
     ),
 )
 
@@ -343,7 +346,7 @@ def reminder_queries() -> list[tuple[ReminderReason, str, MovementKind]]:
 
 
 def movement_reminders(db: Database, today: dt.date) -> list[Reminder]:
-    """What the ledger says is due on ``today``, most urgent first."""
+    """What the ledger says is due on ``today``: by reason, most urgent first, then by due."""
     params = reminder_params(today)
     found: list[Reminder] = []
     for reason, sql, kind in reminder_queries():
@@ -351,7 +354,8 @@ def movement_reminders(db: Database, today: dt.date) -> list[Reminder]:
             sql, {**params, "kind": kind.value}
         ).fetchall():
             found.append(Reminder(reason, _due(reason, starts, until), mid, pid, name, code))
-    found.sort(key=lambda r: (r.due, r.household_code, r.full_name))
+    rank = {reason: i for i, (reason, _, _) in enumerate(_REMINDERS)}
+    found.sort(key=lambda r: (rank[r.reason], r.due, r.household_code, r.full_name))
     return found
 
 

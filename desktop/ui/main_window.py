@@ -90,9 +90,15 @@ class MainWindow(QMainWindow):
         if self.sample:
             self._mark_sample()
 
+        self.places.add(Place("overview", self.tr("Overview"), "overview.svg", 1, self._overview))
         self.places.add(
             Place("households", self.tr("Households"), "households.svg", 2, self._households)
         )
+        self.places.add(
+            Place("movements", self.tr("Movements"), "movements.svg", 4, self._movements)
+        )
+        self._overview_counted = False  # the page counted when built: no second count on show
+        self.places.shown.connect(self._place_shown)
         self.places.add(Place("pledges", self.tr("Pledges"), "pledges.svg", 3, self._pledges))
         self.places.add(Place("settings", self.tr("Settings"), "settings.svg", 6, self._settings))
         check_in = QAction(self.tr("Check in a returned sheet"), self)
@@ -129,6 +135,36 @@ class MainWindow(QMainWindow):
         page.set_writer_busy(lambda: self.tasks.busy)
         page.undo_available.connect(self.undo_button.setVisible)
         return page
+
+    def _overview(self) -> QWidget:
+        from desktop.ui.overview_page import OverviewPage
+
+        page = OverviewPage(self.register, self)
+        page.open_movement.connect(self.open_movement)
+        page.open_unsigned.connect(lambda: self.show_place("pledges"))
+        self._overview_counted = True
+        return page
+
+    def _movements(self) -> QWidget:
+        from desktop.ui.ledger_page import LedgerPage
+
+        page = LedgerPage(self.register, self)
+        page.status_message.connect(self.statusBar().showMessage)
+        return page
+
+    def _place_shown(self, key: str) -> None:
+        # Tổng quan counts again each time it comes back into view.
+        if key == "overview":
+            page = self.places.page("overview")
+            if self._overview_counted:
+                self._overview_counted = False
+            else:
+                page.refresh()  # type: ignore[attr-defined]
+
+    def open_movement(self, movement_id: str) -> None:
+        """The Biến động page with this movement selected (a reminder's link)."""
+        self.show_place("movements")
+        self.places.page("movements").select_movement(movement_id)  # type: ignore[attr-defined]
 
     def _pledges(self) -> QWidget:
         from desktop.ui.pledge_page import PledgePage
@@ -189,10 +225,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_button)
 
     def _new_household(self) -> None:
+        # Ctrl+N on the Biến động page records a movement; anywhere else, a new household.
+        if self.places.current_key() == "movements":
+            self.places.page("movements").add_movement()  # type: ignore[attr-defined]
+            return
         self.show_place("households")
         self.household_page.new_household()
 
     def _edit_household(self) -> None:
+        if self.places.current_key() == "movements":
+            self.places.page("movements").end_current()  # type: ignore[attr-defined]
+            return
         self.show_place("households")
         self.household_page.edit_current()
 

@@ -284,6 +284,21 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>EndMovementDialog</name>
+    <message>
+        <source>End a movement</source>
+        <translation>Ghi kết thúc biến động</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>Kết thúc ngày</translation>
+    </message>
+</context>
+<context>
     <name>FileMenu</name>
     <message>
         <source>&amp;File</source>
@@ -1041,6 +1056,203 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>Temporary residence</source>
+        <translation>Tạm trú</translation>
+    </message>
+    <message>
+        <source>Temporary absence</source>
+        <translation>Tạm vắng</translation>
+    </message>
+    <message>
+        <source>Guest stay</source>
+        <translation>Lưu trú</translation>
+    </message>
+    <message>
+        <source>Left for abroad</source>
+        <translation>Đi nước ngoài</translation>
+    </message>
+    <message>
+        <source>Back from abroad</source>
+        <translation>Về từ nước ngoài</translation>
+    </message>
+    <message>
+        <source>Moved in</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>Chuyển đi</translation>
+    </message>
+    <message>
+        <source>Birth</source>
+        <translation>Sinh</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>Chết</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Tạm vắng</translation>
+    </message>
+    <message>
+        <source>Abroad</source>
+        <translation>Ở nước ngoài</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Đã chết</translation>
+    </message>
+    <message>
+        <source>not through a gate (trail)</source>
+        <translation>đường mòn, lối mở</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Search: name, personal ID, household code</source>
+        <translation>Tìm: họ tên, số định danh, mã hộ</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Mọi loại biến động</translation>
+    </message>
+    <message>
+        <source>Open and ended</source>
+        <translation>Đang mở và đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Chỉ đang mở</translation>
+    </message>
+    <message>
+        <source>Ended only</source>
+        <translation>Chỉ đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Mọi thời gian</translation>
+    </message>
+    <message>
+        <source>Begun this month</source>
+        <translation>Bắt đầu trong tháng này</translation>
+    </message>
+    <message>
+        <source>Begun in the last 3 months</source>
+        <translation>Bắt đầu trong 3 tháng qua</translation>
+    </message>
+    <message>
+        <source>Begun this year</source>
+        <translation>Bắt đầu trong năm nay</translation>
+    </message>
+    <message>
+        <source>New movement… (Ctrl+N)</source>
+        <translation>Ghi biến động… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>End… (Ctrl+E)</source>
+        <translation>Kết thúc… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Handed to the Border Guard</source>
+        <translation>Đã bàn giao Biên phòng</translation>
+    </message>
+    <message>
+        <source>Guest reported</source>
+        <translation>Khách đã khai báo</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Biến động</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Tin báo</translation>
+    </message>
+    <message>
+        <source>New tip…</source>
+        <translation>Ghi tin báo…</translation>
+    </message>
+    <message>
+        <source>Tips (tin báo)</source>
+        <translation>Tin báo</translation>
+    </message>
+    <message>
+        <source>Every hamlet</source>
+        <translation>Mọi thôn/bản</translation>
+    </message>
+    <message>
+        <source>{count} movements</source>
+        <translation>{count} biến động</translation>
+    </message>
+    <message>
+        <source>Movement recorded.</source>
+        <translation>Đã ghi biến động.</translation>
+    </message>
+    <message>
+        <source>End of the movement recorded.</source>
+        <translation>Đã ghi ngày kết thúc.</translation>
+    </message>
+    <message>
+        <source>Recorded: guest reported today.</source>
+        <translation>Đã ghi: khách đã khai báo lưu trú hôm nay.</translation>
+    </message>
+    <message>
+        <source>Recorded: handed to the Border Guard today.</source>
+        <translation>Đã ghi: đã bàn giao Đồn Biên phòng hôm nay.</translation>
+    </message>
+    <message>
+        <source>Tip recorded.</source>
+        <translation>Đã ghi tin báo.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Place, country, gate</source>
+        <translation>Nơi đi/đến, nước, cửa khẩu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CamKet — {commune}, {province} — {path}</source>
@@ -1073,6 +1285,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Biến động</translation>
     </message>
     <message>
         <source>Register: {path}</source>
@@ -1273,6 +1493,207 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Household {code}, head: {head}</source>
         <translation>Hộ {code}, chủ hộ: {head}</translation>
+    </message>
+</context>
+<context>
+    <name>MovementDialog</name>
+    <message>
+        <source>Record a movement</source>
+        <translation>Ghi biến động</translation>
+    </message>
+    <message>
+        <source>A guest not in the register</source>
+        <translation>Khách không có trong sổ</translation>
+    </message>
+    <message>
+        <source>Name, personal ID or household code</source>
+        <translation>Họ tên, số định danh hoặc mã hộ</translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <translation>năm</translation>
+    </message>
+    <message>
+        <source>Việt Nam</source>
+        <translation>Việt Nam</translation>
+    </message>
+    <message>
+        <source>Household code, e.g. NT-012</source>
+        <translation>Mã hộ, ví dụ NT-012</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Not through a gate (&quot;đường mòn, lối mở&quot;)</source>
+        <translation>Không qua cửa khẩu (đường mòn, lối mở)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Guest&apos;s full name</source>
+        <translation>Họ tên khách</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>ID card or passport</source>
+        <translation>CCCD hoặc hộ chiếu</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Quốc tịch</translation>
+    </message>
+    <message>
+        <source>Staying at household</source>
+        <translation>Lưu trú tại hộ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Nơi</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Nước</translation>
+    </message>
+    <message>
+        <source>Border gate</source>
+        <translation>Cửa khẩu</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Chosen: {who}</source>
+        <translation>Đã chọn: {who}</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Expected back</source>
+        <translation>Dự kiến về</translation>
+    </message>
+    <message>
+        <source>Going to</source>
+        <translation>Nơi đến</translation>
+    </message>
+    <message>
+        <source>Follow up until</source>
+        <translation>Theo dõi đến</translation>
+    </message>
+    <message>
+        <source>Moved in from</source>
+        <translation>Chuyển đến từ</translation>
+    </message>
+    <message>
+        <source>Moved out to</source>
+        <translation>Chuyển đi đến</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Temporary residence ends within 15 days</source>
+        <translation>Tạm trú sắp hết hạn (trong 15 ngày) hoặc đã hết hạn</translation>
+    </message>
+    <message>
+        <source>Away 12 months or more</source>
+        <translation>Tạm vắng từ 12 tháng trở lên</translation>
+    </message>
+    <message>
+        <source>Guest past the end of stay</source>
+        <translation>Lưu trú quá ngày đi</translation>
+    </message>
+    <message>
+        <source>Foreign guest not reported yet</source>
+        <translation>Khách nước ngoài chưa khai báo</translation>
+    </message>
+    <message>
+        <source>Came back not through a gate, not handed to the Border Guard</source>
+        <translation>Về qua đường mòn, lối mở, chưa bàn giao Biên phòng</translation>
+    </message>
+    <message>
+        <source>Back from abroad, in follow-up</source>
+        <translation>Về từ nước ngoài, đang theo dõi</translation>
+    </message>
+    <message>
+        <source>Households not signed in the current campaign</source>
+        <translation>Hộ chưa ký cam kết đợt này</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>present</source>
+        <translation>có mặt</translation>
+    </message>
+    <message>
+        <source>away (tạm vắng)</source>
+        <translation>tạm vắng</translation>
+    </message>
+    <message>
+        <source>abroad</source>
+        <translation>ở nước ngoài</translation>
+    </message>
+    <message>
+        <source>guests staying (lưu trú)</source>
+        <translation>khách đang lưu trú</translation>
+    </message>
+    <message>
+        <source>temporary residents (tạm trú)</source>
+        <translation>người đang tạm trú</translation>
+    </message>
+    <message>
+        <source>Progress per hamlet</source>
+        <translation>Tiến độ từng thôn/bản</translation>
+    </message>
+    <message>
+        <source>Pledge campaign</source>
+        <translation>Đợt cam kết</translation>
+    </message>
+    <message>
+        <source>Needs attention today</source>
+        <translation>Việc cần theo dõi hôm nay</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the case.</source>
+        <translation>Nhấn Enter hoặc bấm đúp để mở trường hợp đó.</translation>
+    </message>
+    <message>
+        <source>{commune} — today {day}</source>
+        <translation>{commune} — hôm nay {day}</translation>
+    </message>
+    <message>
+        <source>No current pledge campaign.</source>
+        <translation>Chưa có đợt cam kết đang thực hiện.</translation>
+    </message>
+    <message>
+        <source>{title}: {signed} of {households} households signed ({percent} %)</source>
+        <translation>{title}: {signed}/{households} hộ đã ký ({percent} %)</translation>
+    </message>
+    <message>
+        <source>{count} households</source>
+        <translation>{count} hộ</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2219,25 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>ReminderModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Ai</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -2071,6 +2511,104 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Line {line}, column {column}</source>
         <translation>Dòng {line}, cột {column}</translation>
+    </message>
+</context>
+<context>
+    <name>TipDialog</name>
+    <message>
+        <source>Record a tip</source>
+        <translation>Ghi tin báo</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>ngày/tháng/năm giờ:phút</translation>
+    </message>
+    <message>
+        <source>(no hamlet)</source>
+        <translation>(không rõ thôn/bản)</translation>
+    </message>
+    <message>
+        <source>Landmark, border marker…</source>
+        <translation>Địa danh, cột mốc…</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>Empty: anonymous</source>
+        <translation>Để trống: giấu tên</translation>
+    </message>
+    <message>
+        <source>Border Guard post or commune police</source>
+        <translation>Đồn Biên phòng hoặc Công an xã</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Thời điểm nhận tin</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Nơi xảy ra</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>How many people</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Người báo tin</translation>
+    </message>
+    <message>
+        <source>Informant&apos;s phone</source>
+        <translation>Điện thoại người báo</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Chuyển cho</translation>
+    </message>
+    <message>
+        <source>Handed at</source>
+        <translation>Thời điểm chuyển</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>TipTableModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Nơi</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>Chuyển cho</translation>
     </message>
 </context>
 <context>

@@ -159,20 +159,26 @@ def _insert_many(register: OpenRegister, table: str, rows: list[dict[str, object
 
 @pytest.fixture
 def main_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
-    """Open a register in the main window, shown and with its first list loaded.
+    """Open a register in the main window, shown and with its first list loaded, then go to
+    ``place`` (as Ctrl+2 would; most tests work on the households); ``place=None`` leaves
+    the window on the place it opens on (Tổng quan).
 
     At teardown every window is shut down (its search thread finished), closed and its
     register closed.
     """
     opened: list[tuple[MainWindow, OpenRegister]] = []
 
-    def make(path: Path, size: tuple[int, int] = (1366, 768)) -> MainWindow:
+    def make(
+        path: Path, size: tuple[int, int] = (1366, 768), place: str | None = "households"
+    ) -> MainWindow:
         register = open_existing(path)
         window = MainWindow(register)
         opened.append((window, register))
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
+        if place is not None:
+            window.show_place(place)
         qtbot.waitUntil(lambda: window.household_page.results_loaded)
         return window
 

@@ -22,16 +22,22 @@ OpenWindow = Callable[..., MainWindow]
 def test_the_side_bar_shows_icons_titles_and_shortcuts(
     main_window: OpenWindow, small_register: SmallRegister
 ) -> None:
-    window = main_window(small_register.path)
+    window = main_window(small_register.path, place=None)
     bar = window.sidebar
     titles = [bar.item(row).text() for row in range(bar.count())]
-    assert titles == ["Hộ gia đình", "Cam kết", "Cài đặt"]
+    assert titles == ["Tổng quan", "Hộ gia đình", "Cam kết", "Biến động", "Cài đặt"]
     tips = [bar.item(row).toolTip() for row in range(bar.count())]
-    assert tips == ["Hộ gia đình (Ctrl+2)", "Cam kết (Ctrl+3)", "Cài đặt (Ctrl+6)"]
+    assert tips == [
+        "Tổng quan (Ctrl+1)",
+        "Hộ gia đình (Ctrl+2)",
+        "Cam kết (Ctrl+3)",
+        "Biến động (Ctrl+4)",
+        "Cài đặt (Ctrl+6)",
+    ]
     for row in range(bar.count()):
         assert not bar.item(row).icon().isNull()
         assert bar.visualItemRect(bar.item(row)).height() >= 36
-    assert window.places.current_key() == "households"  # the window opens on the first
+    assert window.places.current_key() == "overview"  # the window opens on the first
 
 
 def test_ctrl_n_opens_its_place_and_pages_are_built_when_first_shown(
@@ -58,15 +64,16 @@ def test_a_place_added_later_takes_its_shortcuts_rank(
         built.append(QWidget())
         return built[-1]
 
-    window.places.add(Place("movements", "Biến động", "movements.svg", 4, build))
-    assert window.places.keys() == ["households", "pledges", "movements", "settings"]
-    assert window.sidebar.item(2).text() == "Biến động"
+    window.places.add(Place("extra", "Thêm", "movements.svg", 5, build))
+    keys = ["overview", "households", "pledges", "movements", "extra", "settings"]
+    assert window.places.keys() == keys
+    assert window.sidebar.item(4).text() == "Thêm"
     assert window.places.current_key() == "households"  # adding a place does not switch
     assert not built
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is built[0]
     with pytest.raises(ValueError):
-        window.places.add(Place("other", "Khác", "overview.svg", 4, build))
+        window.places.add(Place("other", "Khác", "overview.svg", 5, build))
 
 
 def test_the_title_shows_the_commune_and_the_file(

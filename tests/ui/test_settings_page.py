@@ -149,7 +149,7 @@ def test_choosing_english_reopens_the_window_in_english(
     register = open_existing(small_register.path)
     QTimer.singleShot(0, drive)
     assert app._show(qapp, register) == 0
-    assert seen == ["Hộ gia đình", "Households"]
+    assert seen == ["Tổng quan", "Overview"]
     assert preferred_language() == "en"
 
 

@@ -186,7 +186,7 @@ def test_main_window_is_vietnamese_by_default_and_english_after_switching(
 ) -> None:
     assert preferred_language() == "vi"
     window = main_window(small_register.path)
-    assert window.sidebar.item(0).text() == "Hộ gia đình"
+    assert window.sidebar.item(0).text() == "Tổng quan"
     assert window.household_page.count_label.text() == "6 hộ"
     assert window.household_page.model.headerData(0, Qt.Orientation.Horizontal) == "Mã hộ"
     window.close()
@@ -194,7 +194,7 @@ def test_main_window_is_vietnamese_by_default_and_english_after_switching(
     set_preferred_language("en")
     install_translators(qapp, preferred_language())
     window = main_window(small_register.path)
-    assert window.sidebar.item(0).text() == "Households"
+    assert window.sidebar.item(0).text() == "Overview"
     assert window.household_page.count_label.text() == "6 households"
     assert window.household_page.model.headerData(0, Qt.Orientation.Horizontal) == "Household code"
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -254,7 +254,7 @@ def test_no_english_is_left_on_the_vietnamese_screens(
     assert _english_left_in(wizard) == []
 
 
-@pytest.mark.parametrize(("language", "title"), [(None, "Hộ gia đình"), ("en", "Households")])
+@pytest.mark.parametrize(("language", "title"), [(None, "Tổng quan"), ("en", "Overview")])
 def test_screenshot_renders_in_the_preferred_language(
     qapp: QApplication,
     small_register: SmallRegister,

@@ -1,0 +1,301 @@
+"""The Biến động page (Ctrl+4): the residency ledger as a lazy list with filters and search,
+adding and ending movements from the keyboard, and the tip log beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.movements import LASTING_KINDS, MovementKind
+from desktop.messages import describe
+from desktop.services import ledger
+from desktop.services.register import OpenRegister
+from desktop.store import movements as store
+from desktop.store.households import list_hamlets
+from desktop.store.movements import LedgerFilter
+from desktop.store.tips import list_tips
+from desktop.ui.household_model import group_thousands
+from desktop.ui.ledger_model import LedgerTableModel, TipTableModel, kind_name
+from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
+from desktop.ui.tip_dialog import TipDialog
+
+SEARCH_DELAY_MS = 200
+
+
+def _period_start(choice: str, today: dt.date) -> dt.date | None:
+    if choice == "month":
+        return today.replace(day=1)
+    if choice == "quarter":
+        return today - dt.timedelta(days=91)
+    if choice == "year":
+        return today.replace(month=1, day=1)
+    return None
+
+
+class LedgerPage(QWidget):
+    """The ledger's list (newest first) and the tip log. ``today`` is a callable so tests can
+    fix the day."""
+
+    status_message = Signal(str, int)
+    changed = Signal()  # a movement or tip was written: Tổng quan counts again
+
+    def __init__(
+        self,
+        register: OpenRegister,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.register, self.today = register, today
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, personal ID, household code"))
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Every kind"), None)
+        for kind in MovementKind:
+            self.kind.addItem(kind_name(kind), kind.value)
+        self.hamlet = QComboBox()
+        self.state = QComboBox()
+        for label, key in (
+            (self.tr("Open and ended"), ""),
+            (self.tr("Open only"), "open"),
+            (self.tr("Ended only"), "ended"),
+        ):
+            self.state.addItem(label, key)
+        self.period = QComboBox()
+        for label, key in (
+            (self.tr("Any time"), ""),
+            (self.tr("Begun this month"), "month"),
+            (self.tr("Begun in the last 3 months"), "quarter"),
+            (self.tr("Begun this year"), "year"),
+        ):
+            self.period.addItem(label, key)
+        self.reload_hamlets()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, stretch=2)
+        for combo in (self.kind, self.hamlet, self.state, self.period):
+            filters.addWidget(combo, stretch=1)
+
+        self.new_button = QPushButton(self.tr("New movement… (Ctrl+N)"))
+        self.end_button = QPushButton(self.tr("End… (Ctrl+E)"))
+        self.handed_button = QPushButton(self.tr("Handed to the Border Guard"))
+        self.reported_button = QPushButton(self.tr("Guest reported"))
+        self.count = QLabel()
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.end_button, self.handed_button, self.reported_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+
+        self.model = LedgerTableModel(register.db, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Movements"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((112, 150, 66, 104, 78, 78, 78, 170)):
+            self.table.setColumnWidth(column, width)
+
+        self.tip_model = TipTableModel(self)
+        self.tips = QTableView()
+        self.tips.setAccessibleName(self.tr("Tips"))
+        self.tips.setModel(self.tip_model)
+        self.tips.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tips.verticalHeader().hide()
+        self.tips.horizontalHeader().setStretchLastSection(True)
+        self.tips.setWordWrap(False)
+        self.tips.verticalHeader().setDefaultSectionSize(24)
+        for column, width in enumerate((114, 100)):
+            self.tips.setColumnWidth(column, width)
+        self.new_tip_button = QPushButton(self.tr("New tip…"))
+        tip_box = QGroupBox(self.tr("Tips (tin báo)"))
+        tip_layout = QVBoxLayout(tip_box)
+        tip_layout.addWidget(self.new_tip_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        tip_layout.addWidget(self.tips)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(tip_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([880, 290])
+        for column in (3, 4):  # people and handed to: left out of the narrow side panel
+            self.tips.hideColumn(column)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(split, stretch=1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.kind, self.hamlet, self.state, self.period):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(self.add_movement)
+        self.end_button.clicked.connect(self.end_current)
+        self.handed_button.clicked.connect(lambda: self._mark(reported=False))
+        self.reported_button.clicked.connect(lambda: self._mark(reported=True))
+        self.new_tip_button.clicked.connect(self.add_tip)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.refresh()
+        self.refresh_tips()
+
+    def reload_hamlets(self) -> None:
+        chosen = self.hamlet.currentData()
+        blocked = self.hamlet.blockSignals(True)
+        self.hamlet.clear()
+        self.hamlet.addItem(self.tr("Every hamlet"), None)
+        for hamlet in list_hamlets(self.register.db):
+            self.hamlet.addItem(hamlet.name, hamlet.id)
+        self.hamlet.setCurrentIndex(max(0, self.hamlet.findData(chosen)))
+        self.hamlet.blockSignals(blocked)
+
+    def current_filter(self) -> LedgerFilter:
+        kind = self.kind.currentData()
+        state = self.state.currentData()
+        return LedgerFilter(
+            kind=MovementKind(kind) if kind else None,
+            hamlet_id=self.hamlet.currentData(),
+            open_only=state == "open",
+            ended_only=state == "ended",
+            starts_from=_period_start(self.period.currentData(), self.today()),
+            query=self.search.text(),
+        )
+
+    def refresh(self) -> None:
+        """List the movements the filters keep again (after a change or a filter)."""
+        self._search_timer.stop()
+        try:
+            ids = store.movement_ids(self.register.db, self.current_filter())
+        except KnownError:
+            ids = []  # a search of only punctuation matches nothing
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("{count} movements").format(count=group_thousands(len(ids))))
+        if ids:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def refresh_tips(self) -> None:
+        self.tip_model.set_records(list_tips(self.register.db))
+
+    def select_movement(self, movement_id: str) -> None:
+        """Show this movement selected (a reminder's link), clearing filters that hide it."""
+        row = self.model.row_of(movement_id)
+        if row is None:
+            for combo in (self.kind, self.hamlet, self.state, self.period):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.refresh()
+            row = self.model.row_of(movement_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _current_row(self) -> store.LedgerRow | None:
+        index = self.table.currentIndex()
+        return self.model.ledger_row(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self._current_row()
+        lasting = row is not None and row.kind in LASTING_KINDS and row.ended_on is None
+        self.end_button.setEnabled(lasting)
+        self.handed_button.setEnabled(
+            row is not None and row.kind is MovementKind.VE_TU_NUOC_NGOAI and row.via_trail
+        )
+        self.reported_button.setEnabled(
+            row is not None and row.kind is MovementKind.LUU_TRU and row.person_id is None
+        )
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add_movement(self) -> MovementDialog:
+        dialog = MovementDialog(self.register, self.today(), self)
+        dialog.finished.connect(lambda result: self._added(dialog, result))
+        dialog.open()
+        return dialog
+
+    def _added(self, dialog: MovementDialog, result: int) -> None:
+        if result and dialog.saved is not None:
+            self.changed.emit()
+            self.refresh()
+            self.select_movement(dialog.saved.id)
+            self.status_message.emit(self.tr("Movement recorded."), 5000)
+
+    def end_current(self) -> EndMovementDialog | None:
+        row = self._current_row()
+        if row is None or not self.end_button.isEnabled():
+            return None
+        dialog = EndMovementDialog(self.register, row.movement_id, self.today(), self)
+        dialog.finished.connect(lambda result: self._ended(row.movement_id, result))
+        dialog.open()
+        return dialog
+
+    def _ended(self, movement_id: str, result: int) -> None:
+        if result:
+            self.changed.emit()
+            self.refresh()
+            self.select_movement(movement_id)
+            self.status_message.emit(self.tr("End of the movement recorded."), 5000)
+
+    def _mark(self, *, reported: bool) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        try:
+            ledger.mark_handled(self.register, row.movement_id, self.today(), reported=reported)
+        except KnownError as err:
+            QMessageBox.warning(self, self.tr("Movements"), describe(err))
+            return
+        self.changed.emit()
+        self.status_message.emit(
+            self.tr("Recorded: guest reported today.")
+            if reported
+            else self.tr("Recorded: handed to the Border Guard today."),
+            5000,
+        )
+
+    def add_tip(self) -> TipDialog:
+        dialog = TipDialog(self.register, dt.datetime.now(), self)
+        dialog.finished.connect(lambda result: self._tip_added(result))
+        dialog.open()
+        return dialog
+
+    def _tip_added(self, result: int) -> None:
+        if result:
+            self.changed.emit()
+            self.refresh_tips()
+            self.status_message.emit(self.tr("Tip recorded."), 5000)

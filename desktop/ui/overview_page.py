@@ -1,0 +1,227 @@
+"""The Tổng quan page (Ctrl+1, where the window opens): who is here now, the campaign's way to
+its target per hamlet, and what needs attention today, each reminder a link to its case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.movements import Presence, ReminderReason
+from desktop.services import ledger
+from desktop.services.progress import format_percent, progress
+from desktop.services.register import OpenRegister
+from desktop.store import pledges as pledge_store
+from desktop.store.movements import Reminder
+from desktop.ui.household_model import RecordTableModel, group_thousands
+from desktop.ui.ledger_model import day_text
+from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel
+
+REMINDER_NAMES: dict[ReminderReason, Any] = {
+    ReminderReason.TAM_TRU_HET_HAN: QT_TRANSLATE_NOOP(
+        "Overview", "Temporary residence ends within 15 days"
+    ),
+    ReminderReason.TAM_VANG_QUA_12_THANG: QT_TRANSLATE_NOOP("Overview", "Away 12 months or more"),
+    ReminderReason.LUU_TRU_QUA_HAN: QT_TRANSLATE_NOOP("Overview", "Guest past the end of stay"),
+    ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO: QT_TRANSLATE_NOOP(
+        "Overview", "Foreign guest not reported yet"
+    ),
+    ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU: QT_TRANSLATE_NOOP(
+        "Overview", "Came back not through a gate, not handed to the Border Guard"
+    ),
+    ReminderReason.THEO_DOI_SAU_NHAP_CANH: QT_TRANSLATE_NOOP(
+        "Overview", "Back from abroad, in follow-up"
+    ),
+    ReminderReason.HO_CHUA_KY_CAM_KET: QT_TRANSLATE_NOOP(
+        "Overview", "Households not signed in the current campaign"
+    ),
+}
+
+
+def reminder_name(reason: ReminderReason) -> str:
+    return QCoreApplication.translate("Overview", REMINDER_NAMES[reason])
+
+
+class ReminderModel(RecordTableModel[Reminder]):
+    CONTEXT = "ReminderModel"
+    COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
+        (QT_TRANSLATE_NOOP("ReminderModel", "Due"), lambda r: day_text(r.due)),
+        (QT_TRANSLATE_NOOP("ReminderModel", "What"), lambda r: reminder_name(r.reason)),
+        (QT_TRANSLATE_NOOP("ReminderModel", "Who"), lambda r: r.full_name),
+        (QT_TRANSLATE_NOOP("ReminderModel", "Household"), lambda r: r.household_code),
+    )
+
+
+class _Figure(QFrame):
+    """One big number with its label."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.number = QLabel("0")
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.label = QLabel(label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.number)
+        layout.addWidget(self.label)
+
+    def set(self, value: int) -> None:
+        self.number.setText(group_thousands(value))
+
+
+class OverviewPage(QWidget):
+    """``open_movement`` asks the window for the Biến động page on a movement;
+    ``open_unsigned`` for the Cam kết page's list of unsigned households."""
+
+    open_movement = Signal(str)
+    open_unsigned = Signal()
+
+    def __init__(
+        self,
+        register: OpenRegister,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.register, self.today = register, today
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.figures = {
+            Presence.PRESENT: _Figure(self.tr("present")),
+            Presence.AWAY: _Figure(self.tr("away (tạm vắng)")),
+            Presence.ABROAD: _Figure(self.tr("abroad")),
+        }
+        self.guests = _Figure(self.tr("guests staying (lưu trú)"))
+        self.temporary = _Figure(self.tr("temporary residents (tạm trú)"))
+        figures = QHBoxLayout()
+        for figure in (*self.figures.values(), self.guests, self.temporary):
+            figures.addWidget(figure)
+
+        self.campaign = QLabel()
+        self.campaign.setWordWrap(True)
+        self.progress_model = ProgressModel(self)
+        self.progress_view = QTableView()
+        self.progress_view.setAccessibleName(self.tr("Progress per hamlet"))
+        self.progress_view.setModel(self.progress_model)
+        self.progress_view.setItemDelegateForColumn(
+            ProgressModel.PROGRESS_COLUMN, ProgressBarDelegate(self.progress_view)
+        )
+        for column in range(3, ProgressModel.PROGRESS_COLUMN):
+            self.progress_view.hideColumn(column)  # refused, absent, printed: on Cam kết
+        self._plain_table(self.progress_view)
+        campaign_box = QGroupBox(self.tr("Pledge campaign"))
+        campaign_layout = QVBoxLayout(campaign_box)
+        campaign_layout.addWidget(self.campaign)
+        campaign_layout.addWidget(self.progress_view)
+
+        self.reminder_model = ReminderModel(self)
+        self.reminders = QTableView()
+        self.reminders.setAccessibleName(self.tr("Needs attention today"))
+        self.reminders.setModel(self.reminder_model)
+        self._plain_table(self.reminders)
+        for column, width in enumerate((84, 270, 160)):
+            self.reminders.setColumnWidth(column, width)
+        self.reminders.activated.connect(self._open)
+        self.reminder_hint = QLabel(self.tr("Enter or a double click opens the case."))
+        reminder_box = QGroupBox(self.tr("Needs attention today"))
+        reminder_layout = QVBoxLayout(reminder_box)
+        reminder_layout.addWidget(self.reminders)
+        reminder_layout.addWidget(self.reminder_hint)
+
+        body = QGridLayout()
+        body.addWidget(campaign_box, 0, 0)
+        body.addWidget(reminder_box, 0, 1)
+        body.setColumnStretch(0, 5)
+        body.setColumnStretch(1, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(figures)
+        layout.addLayout(body, stretch=1)
+        self.refresh()
+
+    @staticmethod
+    def _plain_table(view: QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def refresh(self) -> None:
+        """Count again (after a movement, a pledge, an import)."""
+        today = self.today()
+        db = self.register.db
+        self.heading.setText(
+            self.tr("{commune} — today {day}").format(
+                commune=self.register.commune.name, day=day_text(today)
+            )
+        )
+        here = ledger.here_now(db, today)
+        for presence, figure in self.figures.items():
+            figure.set(here.count(presence))
+        self.guests.set(here.guests)
+        self.temporary.set(here.temporary)
+        campaign = pledge_store.current_campaign(db)
+        if campaign is None:
+            self.campaign.setText(self.tr("No current pledge campaign."))
+            self.progress_model.set_rows([])
+        else:
+            rows = progress(self.register, campaign)
+            self.progress_model.set_rows(rows)
+            total = self.progress_model.total
+            assert total is not None
+            self.campaign.setText(
+                self.tr("{title}: {signed} of {households} households signed ({percent} %)").format(
+                    title=campaign.title,
+                    signed=group_thousands(total.signed),
+                    households=group_thousands(total.households),
+                    percent=format_percent(total.percent),
+                )
+            )
+        found = ledger.reminders(self.register, today)
+        unsigned = [r for r in found if r.reason is ReminderReason.HO_CHUA_KY_CAM_KET]
+        shown = [r for r in found if r.reason is not ReminderReason.HO_CHUA_KY_CAM_KET]
+        if unsigned:
+            # One line for them all: the list itself is on the Cam kết page.
+            shown.append(
+                Reminder(
+                    ReminderReason.HO_CHUA_KY_CAM_KET,
+                    unsigned[0].due,
+                    None,
+                    None,
+                    self.tr("{count} households").format(count=group_thousands(len(unsigned))),
+                    "",
+                )
+            )
+        self.reminder_model.set_records(shown)
+
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        reminder = self.reminder_model.record(index.row())
+        if reminder.movement_id is not None:
+            self.open_movement.emit(reminder.movement_id)
+        else:
+            self.open_unsigned.emit()

@@ -1,0 +1,116 @@
+"""Recording a tip (tin báo): when, where, what about, how many people, from whom, handed to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import KnownError
+from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
+from desktop.messages import describe
+from desktop.services import ledger
+from desktop.services.register import OpenRegister
+from desktop.store.households import list_hamlets
+from desktop.ui.movement_dialog import ERROR_STYLE
+
+
+class TipDialog(QDialog):
+    """Add one tip; ``saved`` holds it once accepted. The informant's name and phone are
+    kept in the register only (never in a list, a log or a spreadsheet)."""
+
+    def __init__(
+        self, register: OpenRegister, now: dt.datetime, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.register, self.now = register, now
+        self.saved: Tip | None = None
+        self.setWindowTitle(self.tr("Record a tip"))
+        self.received = QLineEdit(now.strftime("%d/%m/%Y %H:%M"))
+        self.received.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
+        self.hamlet = QComboBox()
+        self.hamlet.addItem(self.tr("(no hamlet)"), None)
+        for hamlet in list_hamlets(register.db):
+            self.hamlet.addItem(hamlet.name, hamlet.id)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("Landmark, border marker…"))
+        self.about = QComboBox()
+        self.about.setEditable(True)
+        self.about.addItems(TIP_TOPICS)
+        self.people = QSpinBox()
+        self.people.setRange(0, 10_000)
+        self.people.setSpecialValueText(self.tr("not known"))
+        self.description = QLineEdit()
+        self.informant = QLineEdit()
+        self.informant.setPlaceholderText(self.tr("Empty: anonymous"))
+        self.phone = QLineEdit()
+        self.handed_to = QLineEdit()
+        self.handed_to.setPlaceholderText(self.tr("Border Guard post or commune police"))
+        self.handed_at = QLineEdit()
+        self.handed_at.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
+        self.outcome = QLineEdit()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        form = QFormLayout()
+        form.addRow(self.tr("Received at"), self.received)
+        form.addRow(self.tr("Hamlet"), self.hamlet)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("About"), self.about)
+        form.addRow(self.tr("How many people"), self.people)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Informant"), self.informant)
+        form.addRow(self.tr("Informant's phone"), self.phone)
+        form.addRow(self.tr("Handed to"), self.handed_to)
+        form.addRow(self.tr("Handed at"), self.handed_at)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+        self.place.setFocus()
+
+    def tip(self) -> Tip:
+        handed = self.handed_at.text().strip()
+        place = self.place.text().strip()
+        hamlet_name = self.hamlet.currentText() if self.hamlet.currentData() else ""
+        return Tip(
+            commune_code=self.register.commune.code,
+            received_at=parse_tip_time(self.received.text()),
+            place=", ".join(p for p in (place, hamlet_name) if p),
+            about=self.about.currentText(),
+            informant_name=self.informant.text(),
+            informant_phone=self.phone.text(),
+            hamlet_id=self.hamlet.currentData(),
+            people_count=self.people.value() or None,
+            description=self.description.text(),
+            handed_to=self.handed_to.text(),
+            handed_at=parse_tip_time(handed) if handed else None,
+            outcome=self.outcome.text(),
+        )
+
+    def save(self) -> None:
+        try:
+            self.saved = ledger.add_tip(self.register, self.tip(), self.now)
+        except KnownError as err:
+            self.error.setText(describe(err))
+            return
+        self.accept()

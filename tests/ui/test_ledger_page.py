@@ -1,0 +1,179 @@
+"""The Tổng quan and Biến động pages as a clerk drives them: the window opens on the overview,
+movements are recorded from the keyboard, a reminder opens its case, tips are logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.movements import Movement, MovementKind, Presence
+from desktop.services import ledger
+from desktop.ui.ledger_page import LedgerPage
+from desktop.ui.main_window import MainWindow
+from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
+from desktop.ui.overview_page import OverviewPage
+from desktop.ui.tip_dialog import TipDialog
+from tests.ui.conftest import SmallRegister
+
+OpenWindow = Callable[..., MainWindow]
+
+
+def _ledger(window: MainWindow, qtbot: QtBot) -> LedgerPage:
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, LedgerPage)
+    return page
+
+
+def test_the_window_opens_on_the_overview_with_whos_here(
+    main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path, place=None)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    assert page.figures[Presence.PRESENT].number.text() == "7"
+    assert page.figures[Presence.AWAY].number.text() == "0"
+    assert "0/6 hộ đã ký" in page.campaign.text()
+    rows = page.reminder_model.rowCount()
+    assert rows == 1  # only the households not signed, as one line
+    assert page.reminder_model.record(0).full_name == "6 hộ"
+
+
+def test_ctrl_n_records_a_movement_chosen_by_search_and_ctrl_e_ends_it(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    assert page.count.text() == "0 biến động"
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.findChild(MovementDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.current_kind() is MovementKind.TAM_VANG
+    qtbot.keyClicks(dialog.person, "dang van hung")
+    assert dialog.hits.count() == 1
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)
+    assert "Đặng Văn Hùng" in dialog.chosen.text()
+    assert dialog.focusWidget() is dialog.starts  # the next field to type
+    dialog.starts.setText("01/10/2026")
+    dialog.place.setText("TP Hà Nội")
+    dialog.reason.setText("đi làm ăn")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert page.count.text() == "1 biến động"
+    row = page.model.ledger_row(0)
+    assert row is not None
+    assert (row.full_name, row.household_code, row.place) == (
+        "Đặng Văn Hùng",
+        "NT-001",
+        "TP Hà Nội",
+    )
+    assert page.model.data(page.model.index(0, 0)) == "Tạm vắng"
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    end = page.findChild(EndMovementDialog)
+    assert end is not None and end.isVisible()
+    end.day.setText("01/09/2026")
+    end.save()
+    assert "Ngày kết thúc 01/09/2026 trước ngày bắt đầu 01/10/2026" in end.error.text()
+    end.day.setText("20/11/2026")
+    end.save()
+    row = page.model.ledger_row(0)
+    assert row is not None and row.ended_on == dt.date(2026, 11, 20)
+
+
+def test_a_refused_movement_says_why_and_writes_nothing(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_movement()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.LUU_TRU.value))
+    dialog.is_guest.setChecked(True)
+    assert dialog.guest_name.isVisibleTo(dialog) and not dialog.person.isVisibleTo(dialog)
+    dialog.guest_name.setText("Vương Lập Quân")
+    dialog.nationality.setText("Trung Quốc")
+    dialog.host.setText("PK-001")
+    dialog.starts.setText("01/10/2026")
+    dialog.until.setText("15/11/2026")
+    dialog.save()
+    assert "hãy ghi là tạm trú" in dialog.error.text()
+    assert dialog.isVisible()
+    assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 0
+    dialog.until.setText("10/10/2026")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert page.reported_button.isEnabled() and page.end_button.isEnabled()
+
+
+def test_a_reminder_opens_its_case_on_the_ledger(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path, place=None)
+    person_id, household_id = ledger.find_person(window.register.db, "012075001234")
+    back = Movement(
+        MovementKind.VE_TU_NUOC_NGOAI,
+        household_id,
+        dt.date.today() - dt.timedelta(days=2),
+        person_id=person_id,
+        country="Trung Quốc",
+        via_trail=True,
+    )
+    ledger.add_movement(window.register, back, dt.date.today())
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    overview = window.pages.currentWidget()
+    assert isinstance(overview, OverviewPage)
+    first = overview.reminder_model.record(0)
+    assert (first.full_name, first.movement_id) == ("Đặng Văn Hùng", back.id)
+    overview.reminders.setCurrentIndex(overview.reminder_model.index(0, 0))
+    qtbot.keyClick(overview.reminders, Qt.Key.Key_Return)
+    page = window.pages.currentWidget()
+    assert isinstance(page, LedgerPage)
+    assert page.model.movement_id(page.table.currentIndex().row()) == back.id
+    assert page.handed_button.isEnabled()
+    page.handed_button.click()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert overview.reminder_model.rowCount() == 1  # only the unsigned households are left
+
+
+def test_a_tip_is_logged_without_showing_its_informant(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_tip()
+    assert isinstance(dialog, TipDialog)
+    dialog.place.setText("Mốc 79")
+    dialog.hamlet.setCurrentIndex(dialog.hamlet.findText("Bản Pa Khóa"))
+    dialog.people.setValue(3)
+    dialog.informant.setText("Vàng A Sử")
+    dialog.phone.setText("0912345678")
+    dialog.save()
+    assert not dialog.isVisible()
+    shown = [
+        str(page.tip_model.data(page.tip_model.index(0, c)))
+        for c in range(page.tip_model.columnCount())
+    ]
+    assert shown[1:4] == ["Mốc 79, Bản Pa Khóa", "Xuất cảnh trái phép", "3"]
+    assert "Vàng A Sử" not in " ".join(shown) and "0912345678" not in " ".join(shown)
+
+
+def test_no_english_is_left_on_the_ledger_screens(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    from tests.ui.test_translations import _english_left_in
+
+    window = main_window(small_register.path, place=None)
+    page = _ledger(window, qtbot)
+    movement, tip = page.add_movement(), page.add_tip()
+    assert _english_left_in(window) == []
+    for dialog in (movement, tip):
+        assert _english_left_in(dialog) == []
+        dialog.reject()
