@@ -74,14 +74,14 @@ def populate_ledger(
     for household_id in households:
         if rng.random() < 0.05:
             rows.append(movement_row(_guest(household_id, rng, today)))
-    insert_rows(db, "movement", list(writer.stamp_new(rows)))
+    insert_rows(db, "movement", list(writer.stamp_new("movement", rows)))
     commune_code = db.execute("SELECT code FROM commune LIMIT 1").fetchone()[0]
     hamlets = [tuple(r) for r in db.execute("SELECT id, name FROM hamlet WHERE deleted = 0")]
     tips = [
         tip_row(_tip(commune_code, hamlets, rng, today))
         for _ in range(min(60, 3 + len(households) // 150))
     ]
-    insert_rows(db, "tip", list(writer.stamp_new(tips)))
+    insert_rows(db, "tip", list(writer.stamp_new("tip", tips)))
     return DemoLedger(len(rows), len(tips))
 
 
