@@ -44,6 +44,10 @@ MESSAGES: dict[str, str] = {
     ),
     "hamlet.duplicate": "Xã đã có thôn/bản “{name}” (trùng tên, không kể dấu và chữ hoa).",
     "hamlet.empty_name": "Tên thôn/bản không được để trống.",
+    "hamlet.formula_like": (
+        "Tên thôn/bản “{name}” bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức);"
+        " hãy bỏ dấu đó."
+    ),
     "household.code_taken": "Mã hộ {code} đã có trong sổ.",
     "household.missing": "Không tìm thấy hộ gia đình.",
     "household.invalid": "Hộ {code} còn {count} lỗi; sửa các lỗi trước khi lưu.",
@@ -152,6 +156,25 @@ MESSAGES: dict[str, str] = {
     "import.damaged_row": "Tệp {file}, dòng {row}: không đọc được ({detail}).",
     "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
     "import.too_many_rows": "Tệp {file} có quá {maximum} dòng; hãy chia thành nhiều tệp.",
+    "import.too_large": (
+        "Tệp {file} chứa {size_mb} MB dữ liệu, quá lớn cho một danh sách hộ"
+        " (tối đa {maximum_mb} MB)."
+    ),
+    "import.too_many_columns": (
+        "Tệp {file}, dòng {row}, cột {column}: quá {maximum} cột, không phải một danh sách hộ;"
+        " hãy xoá các cột thừa rồi lưu lại."
+    ),
+    "import.sheet_too_large": (
+        "Tệp {file}: trang tính khai báo vùng {area} ({rows} dòng × {columns} cột), quá lớn"
+        " cho một danh sách hộ; hãy chép riêng phần danh sách sang một tệp mới."
+    ),
+    "import.cell_too_long": (
+        "Tệp {file} có ô dài quá {maximum} ký tự (giới hạn của Excel): tệp bị hỏng"
+        " hoặc không phải danh sách hộ."
+    ),
+    "import.cell_too_long_at": (
+        "Tệp {file}, dòng {row}: có ô dài quá {maximum} ký tự (giới hạn của Excel)."
+    ),
     "import.no_columns": (
         "Tệp {file}: không nhận ra cột nào (cần ít nhất cột “Họ và tên”); "
         "hãy chọn cột bằng tay hoặc dùng tệp ánh xạ cột."
@@ -226,6 +249,8 @@ FIELD_LABELS: dict[str, str] = {
     "head_id": "Chủ hộ",
     "address": "Địa chỉ",
     "notes": "Ghi chú",
+    "head_name": "Trưởng thôn/bản",
+    "hamlet": "Thôn/bản",
     "relationship": "Quan hệ",
     "ethnicity": "Dân tộc",
     "residence": "Cư trú",
@@ -272,8 +297,14 @@ ISSUE_MESSAGES: dict[str, str] = {
     ),
     "since.unparseable": "không đọc được; nhập năm, tháng/năm hoặc ngày/tháng/năm",
     "since.in_future": "ở tương lai",
+    "text.formula_like": (
+        "bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức); hãy bỏ dấu đó"
+    ),
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
-    "import.id_zero_restored": "Excel đã bỏ số 0 ở đầu; đã thêm lại",
+    "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
+    "import.formula_without_value": (
+        "ô có công thức nhưng chưa có giá trị: mở và lưu lại bằng Excel"
+    ),
     "import.duplicate_id": "trùng số định danh với dòng {first}",
     "import.no_household": "không thuộc hộ nào (thiếu mã hộ hoặc dòng chủ hộ phía trên)",
     "import.two_heads": "hộ đã có chủ hộ ở dòng {head}",
@@ -283,7 +314,7 @@ ISSUE_MESSAGES: dict[str, str] = {
     "import.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
     "import.code_kept": "hộ này đã có trong sổ với mã {code}; giữ mã cũ",
     "import.same_household": "là cùng một hộ trong sổ với hộ ở dòng {row}",
-    "import.phone_zero_restored": "Excel đã bỏ số 0 ở đầu; đã thêm lại",
+    "import.phone_zero_restored": ("Excel lưu ô này thành số nên mất số 0 ở đầu; đã thêm lại"),
 }
 
 # Why a backup was taken (desktop/store/backups.py REASONS), as `backup list` and the

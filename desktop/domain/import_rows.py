@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -17,8 +17,11 @@ from desktop.domain.validation import (
     IssueCode,
     Severity,
     classify_id_number,
+    is_formula_like,
     normalize_phone,
     parse_birth,
+    restore_id_zeros,
+    restore_phone_zero,
     validate_person,
 )
 
@@ -38,6 +41,7 @@ class ImportIssueCode(StrEnum):
     CODE_KEPT = "import.code_kept"
     SAME_HOUSEHOLD = "import.same_household"
     PHONE_ZERO_RESTORED = "import.phone_zero_restored"
+    FORMULA_WITHOUT_VALUE = "import.formula_without_value"
 
 
 IMPORT_ISSUE_CODES: frozenset[str] = frozenset(ImportIssueCode)
@@ -124,11 +128,23 @@ def _issue(
 class _RowReader:
     """Reads one row through the column map; collects issues labelled with the columns."""
 
-    def __init__(self, columns: ColumnMap, cells: Sequence[str], row: int) -> None:
+    def __init__(
+        self, columns: ColumnMap, cells: Sequence[str], row: int, numbers: Set[int] | None
+    ) -> None:
         self.columns = columns
         self.cells = cells
         self.row = row
+        self.numbers = numbers
         self.issues: list[RowIssue] = []
+
+    def was_number(self, f: ImportField) -> bool:
+        """Whether the cell was a number in the spreadsheet (for a CSV: all digits)."""
+        column = self.columns.column_of(f)
+        if column is None:
+            return False
+        if self.numbers is None:
+            return _cell(self.cells, column).strip().isdigit()
+        return column in self.numbers
 
     def text(self, f: ImportField) -> str:
         return normalize_text(_cell(self.cells, self.columns.column_of(f)))
@@ -148,6 +164,7 @@ _COLUMN_OF_FIELD = {
     "birth": ImportField.BIRTH,
     "id_number": ImportField.ID_NUMBER,
     "phone": ImportField.PHONE,
+    "notes": ImportField.NOTES,
 }
 
 
@@ -205,19 +222,62 @@ def _birth(
 def _id_number(reader: _RowReader) -> str:
     raw = reader.text(ImportField.ID_NUMBER)
     cleaned, kind = classify_id_number(raw)
-    if kind is IdKind.INVALID and raw.isdigit() and not raw.startswith("0") and len(raw) in (8, 11):
-        # Excel stored the ID as a number and dropped its leading zero (001… → 1…).
-        reader.add(
-            ImportField.ID_NUMBER,
-            Issue("id_number", ImportIssueCode.ID_ZERO_RESTORED, Severity.WARNING),
-        )
-        return "0" + cleaned
+    if kind is IdKind.INVALID and reader.was_number(ImportField.ID_NUMBER):
+        # Excel stored the ID as a number and dropped its leading zeros (002… → 2…).
+        restored = restore_id_zeros(cleaned)
+        if restored is not None:
+            zeros = len(restored) - len(cleaned)
+            reader.add(
+                ImportField.ID_NUMBER,
+                Issue(
+                    "id_number",
+                    ImportIssueCode.ID_ZERO_RESTORED,
+                    Severity.WARNING,
+                    {"zeros": zeros},
+                ),
+            )
+            return restored
     return cleaned if kind is not IdKind.INVALID else raw
 
 
-def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date) -> ImportRow:
-    """One data row as a Person (household_id left empty) with its issues."""
-    reader = _RowReader(columns, cells, row)
+def _phone(reader: _RowReader) -> str:
+    raw = reader.text(ImportField.PHONE)
+    restored = restore_phone_zero(raw) if reader.was_number(ImportField.PHONE) else None
+    if restored is not None:
+        # Excel stored the number as a number: 0912345678 became 912345678.
+        reader.add(
+            ImportField.PHONE,
+            Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING),
+        )
+        return restored
+    return normalize_phone(raw) if raw else ""
+
+
+def _formulas(reader: _RowReader, formulas: Set[int]) -> None:
+    """Cells of known columns that hold a formula whose value was never saved."""
+    for column in sorted(formulas):
+        f = reader.columns.fields.get(column)
+        if f is not None and f is not ImportField.IGNORE:
+            reader.add(
+                f,
+                Issue(f.value, ImportIssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR),
+            )
+
+
+def read_row(
+    columns: ColumnMap,
+    cells: Sequence[str],
+    row: int,
+    today: dt.date,
+    numbers: Set[int] | None = None,
+    formulas: Set[int] = frozenset(),
+) -> ImportRow:
+    """One data row as a Person (household_id left empty) with its issues. ``numbers``: the
+    columns whose cells were numbers (None: any all-digit cell may have been one);
+    ``formulas``: the columns whose cells have a formula without a value."""
+    reader = _RowReader(columns, cells, row, numbers)
+    if formulas:
+        _formulas(reader, formulas)
     name = reader.text(ImportField.FULL_NAME)
     birth, birth_gender, _ = _birth(reader, today)
     gender, guessed = _gender(reader, name)
@@ -233,14 +293,7 @@ def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date)
     is_head = fold_for_search(relationship) in _HEAD_WORDS or _marked_head(reader, name)
     if is_head and fold_for_search(relationship) in ("", "ch"):
         relationship = "Chủ hộ"
-    phone_raw = reader.text(ImportField.PHONE)
-    if phone_raw.isdigit() and len(phone_raw) == 9 and not phone_raw.startswith("0"):
-        # Excel stored the number as a number: 0912345678 became 912345678.
-        phone_raw = "0" + phone_raw
-        reader.add(
-            ImportField.PHONE,
-            Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING),
-        )
+    phone = _phone(reader)
     person = Person(
         household_id="",
         full_name=name,
@@ -249,7 +302,7 @@ def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date)
         id_number=id_number,
         ethnicity=reader.text(ImportField.ETHNICITY) or "Kinh",
         relationship=relationship,
-        phone=normalize_phone(phone_raw) if phone_raw else "",
+        phone=phone,
         occupation=reader.text(ImportField.OCCUPATION),
         notes=normalize_multiline(_cell(cells, columns.column_of(ImportField.NOTES))),
     )
@@ -265,6 +318,9 @@ def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date)
             ImportField.GENDER,
             Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR),
         )
+    hamlet = reader.text(ImportField.HAMLET)
+    if is_formula_like(hamlet):
+        reader.add(ImportField.HAMLET, Issue("hamlet", IssueCode.TEXT_FORMULA_LIKE, Severity.ERROR))
     code = reader.text(ImportField.HOUSEHOLD_CODE)
     if code and (
         len(code) > HOUSEHOLD_CODE_MAX
@@ -284,22 +340,34 @@ def read_row(columns: ColumnMap, cells: Sequence[str], row: int, today: dt.date)
         person=person,
         is_head=is_head,
         household_code=code,
-        hamlet=reader.text(ImportField.HAMLET),
+        hamlet=hamlet,
         address=reader.text(ImportField.ADDRESS),
         issues=reader.issues,
     )
 
 
 def read_rows(
-    columns: ColumnMap, rows: Sequence[Sequence[str]], today: dt.date, first_row: int = 1
+    columns: ColumnMap,
+    rows: Sequence[Sequence[str]],
+    today: dt.date,
+    first_row: int = 1,
+    number_cells: Mapping[int, Set[int]] | None = None,
+    formula_cells: Mapping[int, Set[int]] | None = None,
 ) -> list[ImportRow]:
-    """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row."""
+    """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row.
+    ``number_cells`` and ``formula_cells`` give, by row index, the columns whose cells were
+    numbers (None: a CSV, where any all-digit cell may have been one) or formulas without
+    a value."""
     out = []
+    formula_cells = formula_cells or {}
+    no_columns: frozenset[int] = frozenset()
     for index in range(columns.header_row + 1, len(rows)):
         cells = rows[index]
-        if not any(c.strip() for c in cells):
+        formulas = formula_cells.get(index, no_columns)
+        if not formulas and not any(c.strip() for c in cells):
             continue
-        out.append(read_row(columns, cells, index + first_row, today))
+        numbers = None if number_cells is None else number_cells.get(index, no_columns)
+        out.append(read_row(columns, cells, index + first_row, today, numbers, formulas))
     check_duplicate_ids(out, columns)
     return out
 

@@ -25,8 +25,11 @@ __all__ = [
     "has_errors",
     "id_kind",
     "id_number_for",
+    "is_formula_like",
     "normalize_phone",
     "parse_birth",
+    "restore_id_zeros",
+    "restore_phone_zero",
     "validate_hamlet",
     "validate_household",
     "validate_id_number",
@@ -46,6 +49,7 @@ class IssueCode(StrEnum):
     REQUIRED_MISSING = "required.missing"
     NAME_SINGLE_WORD = "name.single_word"
     NAME_HAS_DIGITS = "name.has_digits"
+    TEXT_FORMULA_LIKE = "text.formula_like"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"
@@ -204,6 +208,23 @@ def classify_id_number(raw: str) -> tuple[str, IdKind]:
     return cleaned, IdKind.INVALID
 
 
+def restore_id_zeros(digits: str) -> str | None:
+    """The personal ID a spreadsheet stored as a number, its leading zeros put back, or None.
+
+    Excel drops them: "002085012345" (Hà Giang) becomes 2085012345. Only a restored ID whose
+    province prefix exists is given back (10 or 11 digits → 12), and an 8-digit one → a
+    9-digit CMND (the old cards of provinces numbered 01–09).
+    """
+    if not (digits.isascii() and digits.isdigit()) or digits.startswith("0"):
+        return None
+    if len(digits) in (10, 11):
+        full = digits.zfill(12)
+        return full if full[:3] in KNOWN_ID_PROVINCE_PREFIXES else None
+    if len(digits) == 8:
+        return "0" + digits
+    return None
+
+
 def id_kind(raw: str) -> IdKind:
     return classify_id_number(raw)[1]
 
@@ -308,6 +329,15 @@ def _canonical_phone(raw: str) -> str | None:
     return None
 
 
+def restore_phone_zero(digits: str) -> str | None:
+    """A phone number a spreadsheet stored as a number (912345678), its 0 put back, or None
+    when that does not make a Vietnamese number."""
+    if not (digits.isascii() and digits.isdigit()) or digits.startswith("0"):
+        return None
+    candidate = "0" + digits
+    return candidate if _canonical_phone(candidate) == candidate else None
+
+
 def normalize_phone(raw: str) -> str:
     """The form to store: '0912345678' for a valid number, else the trimmed text as typed."""
     canonical = _canonical_phone(raw)
@@ -327,11 +357,25 @@ def validate_phone(raw: str, *, field_name: str = "phone") -> list[Issue]:
 HOUSEHOLD_CODE_MAX = 20
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice: text typed
+# "=HYPERLINK(...)" in a name would run when the register is exported and opened.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def is_formula_like(text: str) -> bool:
+    return _clean_text(text).startswith(FORMULA_STARTS)
+
+
+def _check_text(raw: str, field_name: str) -> list[Issue]:
+    """Free text (notes): refused only when a spreadsheet would take it for a formula."""
+    return [_error(field_name, IssueCode.TEXT_FORMULA_LIKE)] if is_formula_like(raw) else []
+
+
 def _check_name(raw: str, field_name: str) -> list[Issue]:
     name = _clean_text(raw)
     if not name:
         return [_error(field_name, IssueCode.REQUIRED_MISSING)]
-    issues: list[Issue] = []
+    issues: list[Issue] = _check_text(name, field_name)
     if any(ch.isdigit() for ch in name):
         issues.append(_error(field_name, IssueCode.NAME_HAS_DIGITS))
     if len(name.split()) < 2:
@@ -360,6 +404,7 @@ def validate_person(person: Person, today: dt.date) -> list[Issue]:
         issues += check_birth(person.birth, today)
     issues += validate_id_number(person.id_number, gender, person.birth)
     issues += validate_phone(person.phone)
+    issues += _check_text(person.notes, "notes")
     return issues
 
 
@@ -382,10 +427,11 @@ def validate_household(household: Household) -> list[Issue]:
     if not household.hamlet_id.strip():
         issues.append(_error("hamlet_id", IssueCode.REQUIRED_MISSING))
     issues += validate_phone(household.phone)
+    issues += _check_text(household.notes, "notes")
     return issues
 
 
 def validate_hamlet(hamlet: Hamlet) -> list[Issue]:
     if not _clean_text(hamlet.name):
         return [_error("name", IssueCode.REQUIRED_MISSING)]
-    return []
+    return _check_text(hamlet.name, "name") + _check_text(hamlet.head_name, "head_name")

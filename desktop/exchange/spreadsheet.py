@@ -5,19 +5,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
 
 from desktop.domain.errors import KnownError
+from desktop.domain.import_columns import column_letter
 from desktop.domain.legacy_text import Legacy, detect_legacy
+from desktop.exchange.xlsx_bounds import MAX_CELL_CHARS, MAX_COLUMNS, check_xlsx
 
 MAX_ROWS = 250_000  # a district's people fit; anything longer is not a commune's list
-MAX_CSV_BYTES = 200 * 1024 * 1024
+MAX_CSV_BYTES = 64 * 1024 * 1024  # a district's 250,000 rows take ~40 MB
 _SNIFF_BYTES = 256 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and every encrypted Office file
@@ -42,6 +42,11 @@ class Sheet:
     encoding: str  # how the bytes were read ("utf-8", "windows-1258", "xlsx", …)
     rows: list[list[str]]
     first_row: int = 1
+    # Cells Excel stored as whole numbers, by row index then column index; None for a CSV,
+    # whose every all-digit field may have been one (Excel writes them without quotes).
+    number_cells: dict[int, set[int]] | None = None
+    # Cells with a formula but no value saved with it (files not written by Excel).
+    formula_cells: dict[int, set[int]] = field(default_factory=dict)
 
 
 def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
@@ -83,8 +88,8 @@ def _ole_kind(path: Path) -> str:
 
 
 def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, dt.datetime):
@@ -93,50 +98,61 @@ def _cell_text(value: Any) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
-    import openpyxl  # ~100 ms of imports, paid only by an import
-    from openpyxl.utils.exceptions import InvalidFileException
+    """The first sheet, read by calamine once check_xlsx has found it within bounds."""
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     try:
-        with warnings.catch_warnings(), path.open("rb") as fh:
-            # openpyxl warns about styles and extensions it skips: nothing a clerk can act on.
-            warnings.simplefilter("ignore")
-            # The content said ZIP; a file object, not the path, so openpyxl does not refuse a
-            # list that lost its .xlsx extension on the way (Zalo, e-mail: ".csv", ".xls", none).
-            workbook = openpyxl.load_workbook(fh, read_only=True, data_only=True)
-            try:
-                sheet = workbook.worksheets[0] if workbook.worksheets else None
-                if sheet is None:
-                    raise KnownError("import.empty", file=source)
-                rows: list[list[str]] = []
-                for values in sheet.iter_rows(values_only=True):
-                    if len(rows) >= max_rows:
-                        raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
-                    rows.append([_cell_text(v) for v in values])
-            finally:
-                workbook.close()
+        bounds = check_xlsx(str(path), source, max_rows)
+        # A file object, not the path, so a list that lost its .xlsx extension on the way
+        # (Zalo, e-mail: ".csv", ".xls", none) is still read by its content.
+        with path.open("rb") as fh, CalamineWorkbook.from_filelike(fh) as workbook:
+            if not workbook.sheet_names:
+                raise KnownError("import.empty", file=source)
+            sheet = workbook.get_sheet_by_index(0)
+            rows, numbers = _sheet_rows(sheet, source, max_rows)
     except KnownError:
         raise
-    except zipfile.BadZipFile as exc:
+    except PasswordError as exc:
+        raise KnownError("import.encrypted", file=source) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise KnownError("import.damaged", file=source, detail=str(exc)) from exc
-    except (
-        InvalidFileException,
-        KeyError,
-        OSError,
-        EOFError,
-        zlib.error,
-        ParseError,
-        ValueError,
-        TypeError,
-    ) as exc:
+    except (CalamineError, KeyError, OSError) as exc:
         if not zipfile.is_zipfile(path) or "xl/workbook.xml" not in _names(path):
             raise KnownError("import.not_spreadsheet", file=source) from exc
         raise KnownError("import.damaged", file=source, detail=str(exc)) from exc
     width = max((len(r) for r in rows), default=0)
-    return Sheet(source, "xlsx", "xlsx", [r + [""] * (width - len(r)) for r in rows])
+    formulas: dict[int, set[int]] = {}
+    for row, column in bounds.formulas_without_values:
+        formulas.setdefault(row - 1, set()).add(column - 1)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return Sheet(source, "xlsx", "xlsx", rows, number_cells=numbers, formula_cells=formulas)
+
+
+def _sheet_rows(
+    sheet: Any, source: str, max_rows: int
+) -> tuple[list[list[str]], dict[int, set[int]]]:
+    """Text cells from A1 (as openpyxl gave them, so rows and letters are the sheet's), and
+    which cells held whole numbers (by row index, then column index)."""
+    start_row, start_column = sheet.start or (0, 0)
+    pad = [""] * start_column
+    rows: list[list[str]] = []
+    numbers: dict[int, set[int]] = {}
+    for values in sheet.iter_rows():
+        if len(rows) >= max_rows:
+            raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
+        whole = {i for i, v in enumerate(values) if type(v) is float and v.is_integer()}
+        if whole:
+            numbers[len(rows)] = {start_column + i for i in whole}
+        rows.append(pad + [_cell_text(v) for v in values])
+    # calamine starts at the first row, blank or not, or at the first row with a cell.
+    if sheet.end is not None and len(rows) != sheet.end[0] + 1 and start_row:
+        rows = [[] for _ in range(start_row)] + rows
+        numbers = {index + start_row: columns for index, columns in numbers.items()}
+    return rows, numbers
 
 
 def _names(path: Path) -> set[str]:
@@ -220,7 +236,12 @@ def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 
 def _read_csv(path: Path, source: str, max_rows: int) -> Sheet:
     if path.stat().st_size > MAX_CSV_BYTES:
-        raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
+        raise KnownError(
+            "import.too_large",
+            file=source,
+            size_mb=path.stat().st_size // (1024 * 1024),
+            maximum_mb=MAX_CSV_BYTES // (1024 * 1024),
+        )
     text, encoding = decode_text(path.read_bytes(), source)
     if _looks_binary(text):
         raise KnownError("import.not_spreadsheet", file=source)
@@ -230,10 +251,31 @@ def _read_csv(path: Path, source: str, max_rows: int) -> Sheet:
         for values in reader:
             if len(rows) >= max_rows:
                 raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
-            rows.append(values)
+            rows.append(_bounded(values, source, reader.line_num))
     except csv.Error as exc:
+        if "field limit" in str(exc):  # longer than csv.field_size_limit(): 131,072
+            raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS) from exc
         raise KnownError(
             "import.damaged_row", file=source, row=reader.line_num, detail=str(exc)
         ) from exc
     width = max((len(r) for r in rows), default=0)
     return Sheet(source, "csv", encoding, [r + [""] * (width - len(r)) for r in rows])
+
+
+def _bounded(values: list[str], source: str, row: int) -> list[str]:
+    """A CSV row without its trailing empty fields, refused when it is wider than a list
+    or one of its cells longer than a cell can be."""
+    while values and not values[-1].strip():
+        values.pop()
+    if len(values) > MAX_COLUMNS:
+        raise KnownError(
+            "import.too_many_columns",
+            file=source,
+            row=row,
+            column=column_letter(MAX_COLUMNS),
+            maximum=MAX_COLUMNS,
+        )
+    longest = max(values, key=len, default="")
+    if len(longest) > MAX_CELL_CHARS:
+        raise KnownError("import.cell_too_long_at", file=source, row=row, maximum=MAX_CELL_CHARS)
+    return values

@@ -210,7 +210,14 @@ def dry_run(
 ) -> tuple[ImportReport, ImportPlan]:
     """Everything an import would do, without writing."""
     db = register.db if isinstance(register, OpenRegister) else register
-    rows = read_rows(prepared.columns, prepared.rows, today or dt.date.today())
+    sheet = prepared.sheet
+    rows = read_rows(
+        prepared.columns,
+        prepared.rows,
+        today or dt.date.today(),
+        number_cells=sheet.number_cells,
+        formula_cells=sheet.formula_cells,
+    )
     drafts = group_rows(rows, options.grouping, prepared.columns)
     plan = plan_import(db, drafts, prepared.columns, options.hamlet)
     issues = sorted(

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
+from desktop.domain.validation import is_formula_like
 from desktop.exchange.identity import Installation, this_installation
 from desktop.services.campaigns import CampaignPlan, ensure_first_campaign
 from desktop.store import households as repo
@@ -92,6 +93,8 @@ def check_hamlet_name(name: str, taken: Iterable[str] = ()) -> str:
     name = normalize_text(name)
     if not name:
         raise KnownError("hamlet.empty_name")
+    if is_formula_like(name):
+        raise KnownError("hamlet.formula_like", name=name)
     folded = fold_for_search(name)
     if any(fold_for_search(other) == folded for other in taken):
         raise KnownError("hamlet.duplicate", name=name)

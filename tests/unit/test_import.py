@@ -461,7 +461,8 @@ def test_a_known_household_under_another_code_keeps_its_code(
     assert (report.new_households, report.updated) == (0, 1)
     assert [describe_issue_line(report, i) for i in report.warnings] == [
         "ma-khac.xlsx, dòng 4, cột “Mã hộ”: hộ này đã có trong sổ với mã NT-001; giữ mã cũ",
-        "ma-khac.xlsx, dòng 4, cột “Số điện thoại”: Excel đã bỏ số 0 ở đầu; đã thêm lại",
+        "ma-khac.xlsx, dòng 4, cột “Số điện thoại”: Excel lưu ô này thành số nên mất số 0 ở"
+        " đầu; đã thêm lại",
     ]
     assert repo.find_household_by_code(register.db, "HK-9") is None
     person = people_named(register, ["Đặng Văn Hoà"])["Đặng Văn Hoà"]

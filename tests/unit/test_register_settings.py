@@ -57,7 +57,11 @@ def test_a_register_is_created_with_hamlet_details_and_its_keepers(tmp_path: Pat
 
 @pytest.mark.parametrize(
     ("hamlets", "code"),
-    [(["Thôn 1", "thon 1"], "hamlet.duplicate"), ([Hamlet("  ")], "hamlet.empty_name")],
+    [
+        (["Thôn 1", "thon 1"], "hamlet.duplicate"),
+        ([Hamlet("  ")], "hamlet.empty_name"),
+        (["=Thôn 1"], "hamlet.formula_like"),
+    ],
 )
 def test_refused_hamlets_create_no_file(tmp_path: Path, hamlets: list, code: str) -> None:  # type: ignore[type-arg]
     path = tmp_path / "r.sqlite3"
@@ -110,6 +114,9 @@ def test_a_clashing_or_empty_hamlet_name_changes_nothing(register: OpenRegister)
     with pytest.raises(KnownError) as caught:
         update_hamlet(register, Hamlet("", id=thon2.id))
     assert caught.value.code == "hamlet.empty_name"
+    with pytest.raises(KnownError) as caught:
+        update_hamlet(register, Hamlet("@Thôn 2", id=thon2.id))
+    assert caught.value.code == "hamlet.formula_like"
     assert len(_audit(register, "hamlet")) == audit_rows
     # Its own name, in other case and marks, is no clash.
     assert update_hamlet(register, Hamlet("Bản Nậm Tăm", HamletKind.BAN, "Lý A Sử", id=tam.id))

@@ -22,6 +22,8 @@ from desktop.domain.validation import (
     id_number_for,
     normalize_phone,
     parse_birth,
+    restore_id_zeros,
+    restore_phone_zero,
     validate_hamlet,
     validate_household,
     validate_id_number,
@@ -401,8 +403,62 @@ def test_every_emitted_code_is_listed() -> None:
     for text in ("x", "31/02/1990", "2030", "1800", "1915"):
         emitted |= codes(parse_birth(text, TODAY)[1])
     emitted |= codes(validate_household(Household(hamlet_id="t", code="a b")))
+    emitted |= codes(validate_person(make_person(full_name="=HYPERLINK(1)"), TODAY))
     emitted |= _roster_codes()
     assert emitted == ISSUE_CODES
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_refused_as_a_name(start: str) -> None:
+    person = make_person(full_name=f"{start}Lò Văn Hùng", notes=f"{start}cmd|' /C calc'!A0")
+    assert {(i.field, i.code) for i in validate_person(person, TODAY) if i.is_error} == {
+        ("full_name", IssueCode.TEXT_FORMULA_LIKE),
+        ("notes", IssueCode.TEXT_FORMULA_LIKE),
+    }
+    household = Household(hamlet_id="t", code="NT-001", notes=f" {start}1+1")
+    assert codes(validate_household(household)) == {IssueCode.TEXT_FORMULA_LIKE}
+    hamlet = Hamlet(name=f"{start}Bản Mới", head_name=f"{start}Lò Văn A")
+    assert [(i.field, i.code) for i in validate_hamlet(hamlet)] == [
+        ("name", IssueCode.TEXT_FORMULA_LIKE),
+        ("head_name", IssueCode.TEXT_FORMULA_LIKE),
+    ]
+
+
+def test_a_name_with_a_dash_inside_is_still_a_name() -> None:
+    person = make_person(full_name="Lò Thị Mai-Anh", notes="đi làm ăn xa - về Tết")
+    assert validate_person(person, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "restored"),
+    [
+        ("2085012345", "002085012345"),  # Hà Giang, two zeros lost
+        ("4190012345", "004190012345"),  # Cao Bằng
+        ("10085012345", "010085012345"),  # Lào Cai, one zero lost
+        ("11185012345", "011185012345"),  # Điện Biên
+        ("22085012345", "022085012345"),  # Quảng Ninh
+        ("12345678", "012345678"),  # a 9-digit CMND that began with 0
+        ("3085012345", None),  # "003" is no province
+        ("99085012345", None),  # "099" is no province
+        ("1234567", None),
+        ("012085012345", None),  # already whole
+        ("20850123x5", None),
+    ],
+)
+def test_zeros_excel_dropped_come_back_only_as_a_real_province(
+    stored: str, restored: str | None
+) -> None:
+    assert restore_id_zeros(stored) == restored
+
+
+@pytest.mark.parametrize(
+    ("stored", "restored"),
+    [("912345678", "0912345678"), ("2143812345", "02143812345"), ("112345678", None)],
+)
+def test_a_phone_number_gets_its_zero_back_only_when_it_makes_a_number(
+    stored: str, restored: str | None
+) -> None:
+    assert restore_phone_zero(stored) == restored
 
 
 def _roster_codes() -> set[str]:

@@ -1,0 +1,195 @@
+"""Checking an XLSX file stays within a list's bounds before any cell is decoded."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from xml.etree import ElementTree
+
+from desktop.domain.errors import KnownError
+from desktop.domain.import_columns import column_letter
+
+MAX_COLUMNS = 256  # Excel 2003's width; a list of households has a few dozen columns
+MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
+# A cell's text in the XML, escaped (&amp;, &#x1EA1;): at most 8 bytes a character.
+MAX_CELL_BYTES = 8 * MAX_CELL_CHARS
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # every part unpacked: a 250,000-row list is ~130 MB
+MAX_CELLS = 8_000_000  # the sheet's area (rows × columns): 250,000 rows of 32 columns
+_CHUNK = 1024 * 1024
+_SMALL_PART = 4 * 1024 * 1024  # workbook.xml and its relationships, read whole
+
+_DIMENSION = re.compile(
+    rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,9})?(?::([A-Z]{1,3})(\d{1,9}))?"'
+)
+_ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,10})"')
+_WIDE_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{2,})(\d{1,10})"')
+_LONG_TEXT = re.compile(rb"[^<]{%d,}" % (MAX_CELL_BYTES + 1))
+# A cell with a formula: its attributes, and its cached value (group 2) when it has one.
+_FORMULA_CELL = re.compile(
+    rb"<c\b([^>]*)>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*"
+    rb"(?:<v\b[^>]*/>|<v\b[^>]*>([^<]*)</v>)?\s*(?:<is>.*?</is>\s*)?</c>",
+    re.S,
+)
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d{1,10})"')
+
+
+def column_number(letters: str) -> int:
+    """'A' → 1, 'Z' → 26, 'AA' → 27, 'XFD' → 16384."""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number
+
+
+@dataclass
+class XlsxBounds:
+    """What the scan learnt: formula cells without a cached value, by (row, column), 1-based."""
+
+    formulas_without_values: list[tuple[int, int]] = field(default_factory=list)
+
+
+def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
+    """Refuse (KnownError naming the file) an XLSX whose parts unpack beyond
+    MAX_UNPACKED_BYTES (read from the zip directory, before anything is unpacked), whose
+    first sheet claims or holds more than ``max_rows`` rows, MAX_COLUMNS columns or
+    MAX_CELLS cells, or any of whose XML holds a text longer than a cell can be. The parts
+    are unpacked a megabyte at a time: the scan itself stays small whatever the file."""
+    bounds = XlsxBounds()
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        unpacked = sum(i.file_size for i in infos)
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise KnownError(
+                "import.too_large",
+                file=source,
+                size_mb=unpacked // (1024 * 1024),
+                maximum_mb=MAX_UNPACKED_BYTES // (1024 * 1024),
+            )
+        sheet = _first_sheet(archive, source)
+        for info in infos:
+            if info.filename == sheet:
+                _scan_sheet(archive, info, source, max_rows, bounds)
+            elif info.filename.endswith((".xml", ".rels")):
+                for _ in _segments(archive, info, source):
+                    pass
+    return bounds
+
+
+def _first_sheet(archive: zipfile.ZipFile, source: str) -> str:
+    """The part name of the workbook's first sheet (the one the import reads)."""
+    try:
+        workbook = _small_xml(archive, "xl/workbook.xml", source)
+        rels = _small_xml(archive, "xl/_rels/workbook.xml.rels", source)
+    except KeyError as exc:
+        raise KnownError("import.not_spreadsheet", file=source) from exc
+    sheets = (e for e in workbook.iter() if e.tag.rsplit("}", 1)[-1] == "sheet")
+    first = next(sheets, None)
+    attributes = first.attrib if first is not None else {}
+    rel_id = next((v for k, v in attributes.items() if k.rsplit("}", 1)[-1] == "id"), "")
+    target = next(
+        (r.get("Target", "") for r in rels.iter() if rel_id and r.get("Id") == rel_id), ""
+    )
+    if not target:
+        raise KnownError("import.empty", file=source)
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return str(PurePosixPath("xl") / target)
+
+
+def _small_xml(archive: zipfile.ZipFile, name: str, source: str) -> ElementTree.Element:
+    info = archive.getinfo(name)
+    if info.file_size > _SMALL_PART:
+        raise KnownError("import.damaged", file=source, detail=f"{name} quá lớn")
+    try:
+        return ElementTree.fromstring(archive.read(info))
+    except ElementTree.ParseError as exc:
+        raise KnownError("import.damaged", file=source, detail=f"{name}: {exc}") from exc
+
+
+def _segments(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> Iterator[bytes]:
+    """The part's bytes in pieces that end where a cell ends (else where a tag begins),
+    refusing a text longer than any cell can hold as soon as it is seen."""
+    carry = b""
+    with archive.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            buffer = carry + chunk
+            end = buffer.rfind(b"</c>") + 4
+            if end < 4 or len(buffer) - end > _CHUNK:
+                end = max(buffer.rfind(b"<"), 0)
+            segment, carry = buffer[:end], buffer[end:]
+            if _LONG_TEXT.search(segment) or len(carry) > MAX_CELL_BYTES + _CHUNK:
+                raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS)
+            if segment:
+                yield segment
+    if _LONG_TEXT.search(carry):
+        raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS)
+    yield carry
+
+
+def _scan_sheet(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    source: str,
+    max_rows: int,
+    bounds: XlsxBounds,
+) -> None:
+    """The sheet's claimed area, then its real one: the reader makes room for every cell
+    from A1 to the last row and the widest column, whatever lies between."""
+    last_row, last_column = 0, 26  # cells in columns A–Z are not looked at one by one
+    for number, segment in enumerate(_segments(archive, info, source)):
+        if number == 0 and (claim := _DIMENSION.search(segment)):
+            _check_area(source, claim, max_rows)
+        if rows := _ROW.findall(segment):
+            last_row = max(last_row, *(int(r) for r in rows))
+            if last_row > max_rows:
+                raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
+        for letters, row in _WIDE_CELL.findall(segment):
+            column = column_number(letters.decode())
+            if column > MAX_COLUMNS:
+                raise KnownError(
+                    "import.too_many_columns",
+                    file=source,
+                    row=int(row),
+                    column=letters.decode(),
+                    maximum=MAX_COLUMNS,
+                )
+            last_column = max(last_column, column)
+        if b"<f" in segment:
+            _formulas(segment, bounds)
+    if last_row * last_column > MAX_CELLS:
+        raise KnownError(
+            "import.sheet_too_large",
+            file=source,
+            area=f"A1:{column_letter(last_column - 1)}{last_row}",
+            rows=last_row,
+            columns=last_column,
+        )
+
+
+def _check_area(source: str, claim: re.Match[bytes], max_rows: int) -> None:
+    """The <dimension ref="A1:XFD200001"> a sheet claims."""
+    last_letters, last_row = claim[3] or claim[1], claim[4] or claim[2]
+    if not last_letters or not last_row:
+        return
+    rows, columns = int(last_row), column_number(last_letters.decode())
+    if rows > max_rows or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+        raise KnownError(
+            "import.sheet_too_large",
+            file=source,
+            area=claim[0].split(b'"')[1].decode(),
+            rows=rows,
+            columns=columns,
+        )
+
+
+def _formulas(segment: bytes, bounds: XlsxBounds) -> None:
+    for cell in _FORMULA_CELL.finditer(segment):
+        attributes, value = cell[1], cell[2]
+        if value or (value is not None and b't="str"' in attributes):
+            continue  # a cached value (an empty text is a formula's fair result)
+        ref = _CELL_REF.search(attributes)
+        if ref is not None:
+            bounds.formulas_without_values.append((int(ref[2]), column_number(ref[1].decode())))
