@@ -101,7 +101,9 @@ def this_installation(adopt: str | None = None) -> Installation:
 def _write_private(path: Path, content: bytes) -> None:
     """Written whole (temp file, then renamed), readable by this user only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".tmp")
+    # A temp name of this process's own: two first starts at once (two commands) must not
+    # rename each other's file away.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(content)
