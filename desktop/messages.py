@@ -60,6 +60,12 @@ MESSAGES: dict[str, str] = {
         "từ {since}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại. Nếu cửa sổ đó đã tắt hẳn "
         "(máy kia đã tắt), hãy xoá tệp {lock} rồi mở lại."
     ),
+    "output.is_database": (
+        "Không ghi ra {path}: đó là sổ đăng ký, bản sao lưu hay một cơ sở dữ liệu khác "
+        "(hoặc tệp đi kèm của nó); ghi đè sẽ mất dữ liệu. Hãy chọn tên tệp khác."
+    ),
+    "output.is_directory": "Không ghi được tệp {path}: đó là một thư mục; hãy ghi cả tên tệp.",
+    "output.folder_missing": "Không ghi được tệp {path}: thư mục {folder} không tồn tại.",
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (
@@ -135,7 +141,6 @@ MESSAGES: dict[str, str] = {
         "Mẫu cam kết {file} có ký tự “{char}” ({code}) mà phông chữ không có; hãy sửa lại nội dung."
     ),
     "font.missing": "Thiếu tệp phông chữ để in: {file}",
-    "print.unwritable": "Không ghi được tệp PDF: {path}",
     "print.nothing": "Không có hộ nào để in.",
     "print.bad_copies": "Số bản in mỗi hộ phải từ 1 đến 3: {copies}",
     "print.bad_signature": "Ảnh chữ ký của hộ {code} bị hỏng, không in được.",

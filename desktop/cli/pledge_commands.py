@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.parsing import add_db, db_path
+from desktop.outputs import check_output
 
 SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
 
@@ -128,6 +129,7 @@ def _print(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
     from desktop.services.sheets import hamlet_named
 
+    check_output(args.out)  # before any work: never a register, never half a PDF
     reg = open_existing(db_path(args), stale_backup=True)
     try:
         campaign = campaign_or_current(reg, args.campaign)
@@ -158,6 +160,9 @@ def _report(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
     from desktop.services.sheets import hamlet_named
 
+    for out in (args.out, getattr(args, "csv", None)):
+        if out is not None:
+            check_output(out)  # before any work: never a register, never half a file
     reg = open_existing(db_path(args), read_only=True)
     try:
         campaign = progress.current_campaign(reg)

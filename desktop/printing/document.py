@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.frames import Frame as PlatypusFrame
 
-from desktop.domain.errors import KnownError
 from desktop.domain.templates import Layout
+from desktop.outputs import output_stream
 from desktop.printing.fonts import BOLD, FAMILY, ITALIC, REGULAR
 
 # Where a PDF goes: a path (written whole or not at all) or an open binary file.
@@ -171,30 +169,15 @@ def text_area(layout: Layout) -> Frame:
 def open_output(out: Output) -> Iterator[BinaryIO]:
     """A binary file to write the PDF into.
 
-    A path is written through a temporary file beside it and renamed at the end, so a failed
-    or cancelled render leaves no half-written PDF (and an old one with that name intact).
+    A path is refused when it is a register or another SQLite file, and written through a
+    temporary file beside it renamed at the end (desktop.outputs), so a failed or cancelled
+    render leaves no half-written PDF (and an old one with that name intact).
     """
     if not isinstance(out, str | Path):
         yield out
         return
-    path = Path(out)
-    if path.is_dir():
-        raise KnownError("print.unwritable", path=str(path))
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".camket-", suffix=".pdf", dir=path.parent)
-    except OSError:
-        raise KnownError("print.unwritable", path=str(path)) from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        os.replace(temp, path)
-    except OSError:
-        temp.unlink(missing_ok=True)
-        raise KnownError("print.unwritable", path=str(path)) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with output_stream(out) as stream:
+        yield stream
 
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, HamletProgress, total_progress
 from desktop.domain.reports import STATUS_LABELS as _STATUS_LABELS
+from desktop.outputs import writing_output
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
@@ -69,14 +69,12 @@ def progress_table(rows: list[HamletProgress]) -> list[list[str]]:
 
 
 def write_progress_csv(rows: list[HamletProgress], path: Path) -> None:
-    """UTF-8 with BOM (Excel shows the diacritics); cells Excel would run are escaped."""
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            for line in progress_table(rows):
-                writer.writerow([_inert(cell) for cell in line])
-    except OSError as exc:
-        raise KnownError("file.unwritable", path=str(path), detail=exc.strerror or "") from exc
+    """UTF-8 with BOM (Excel shows the diacritics); cells Excel would run are escaped. Never
+    over a register or another SQLite file; whole or not at all (desktop.outputs)."""
+    with writing_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        for line in progress_table(rows):
+            writer.writerow([_inert(cell) for cell in line])
 
 
 def _inert(cell: str) -> str:

@@ -16,9 +16,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.processes import process_alive
 from desktop.store.local import UPPER_NAME
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
-from desktop.store.window_lock import process_alive
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
+from desktop.outputs import writing_output
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.pdf_print import ask_printer, page_range, print_pages
@@ -109,12 +110,13 @@ class PreviewDialog(QDialog):
         )
 
     def save_to(self, target: Path) -> None:
-        try:
-            shutil.copyfile(self.pdf, target)
-        except OSError as err:
-            raise KnownError(
-                "file.unwritable", path=str(target), detail=err.strerror or ""
-            ) from err
+        with writing_output(target) as temp:
+            try:
+                shutil.copyfile(self.pdf, temp)
+            except OSError as err:
+                raise KnownError(
+                    "file.unwritable", path=str(target), detail=err.strerror or ""
+                ) from err
         self.delivered.emit()
 
     # --- internals ----------------------------------------------------------------------

@@ -60,7 +60,7 @@ def test_bad_requests_are_known_errors(tmp_path: Path) -> None:
     assert copies.value.code == "print.bad_copies"
     with pytest.raises(KnownError) as folder:
         render_blank(template, tmp_path)
-    assert folder.value.code == "print.unwritable"
+    assert folder.value.code == "output.is_directory"
     with pytest.raises(KnownError) as picture:
         render_pledges([household(2, signature_png=b"not a png")], template, io.BytesIO())
     assert picture.value.code == "print.bad_signature"

@@ -1,0 +1,105 @@
+"""Files written for the clerk (PDF, CSV, exports): never over a register or any SQLite file,
+always whole (written beside the target under a temporary name and renamed when complete).
+
+Every command or dialog that writes a file the clerk named goes through writing_output (or
+check_output first, when it asks before the work). Outside the layers on purpose: printing,
+exchange and services all write such files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import glob
+import logging
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.domain.errors import KnownError
+from desktop.processes import process_alive
+from desktop.userdata import data_dir
+
+log = logging.getLogger(__name__)
+
+_SQLITE = b"SQLite format 3\x00"
+_WAL = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# Files that belong to the SQLite file named without the suffix (SQLite's own, our window lock).
+_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
+_PART = ".part"
+
+
+def check_output(path: Path | str) -> Path:
+    """``path`` if the clerk's file may be written there; KnownError when it is a register or
+    any other SQLite file (a backup, another program's database), a file that belongs to
+    one (-wal, -shm, -journal, .lock), a backup folder, or a folder."""
+    path = Path(path)
+    if path.is_dir():
+        raise KnownError("output.is_directory", path=str(path))
+    if not path.parent.is_dir():
+        raise KnownError("output.folder_missing", path=str(path), folder=str(path.parent))
+    if _is_database(path):
+        raise KnownError("output.is_database", path=str(path))
+    for suffix in _COMPANIONS:
+        if path.name.endswith(suffix) and _is_database(path.with_name(path.name[: -len(suffix)])):
+            raise KnownError("output.is_database", path=str(path))
+    backups = data_dir() / "backups"
+    if path.resolve().is_relative_to(backups.resolve()):
+        raise KnownError("output.is_database", path=str(path))
+    return path
+
+
+@contextlib.contextmanager
+def writing_output(path: Path | str) -> Iterator[Path]:
+    """Check ``path`` (check_output), then yield a temporary path beside it to write to; when
+    the block ends it is renamed to ``path``. A failure or a cancel (any exception) removes
+    it and leaves ``path`` as it was; one left by a killed process is removed by the next
+    write into that folder. A full disk or a folder that takes no files is a KnownError."""
+    path = check_output(path)
+    _remove_leftovers(path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{_PART}")
+    try:
+        yield temp
+        check_output(path)  # something else may have put a database there meanwhile
+        os.replace(temp, path)
+    except OSError as exc:
+        raise _known(exc, path) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def output_stream(path: Path | str) -> Iterator[BinaryIO]:
+    """writing_output as an open binary file."""
+    with writing_output(path) as temp:
+        try:
+            stream = temp.open("xb")
+        except OSError as exc:
+            raise _known(exc, Path(path)) from exc
+        with stream:
+            yield stream
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError:
+        return False
+    return header.startswith(_SQLITE) or header[:4] in _WAL
+
+
+def _known(exc: OSError, path: Path) -> KnownError:
+    if exc.errno == errno.ENOSPC:
+        return KnownError("db.disk_full")
+    return KnownError("file.unwritable", path=str(path), detail=exc.strerror or str(exc))
+
+
+def _remove_leftovers(folder: Path) -> None:
+    for leftover in folder.glob(f".*.*-*{glob.escape(_PART)}"):
+        pid = leftover.name.rsplit(".", 2)[-2].split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            log.info("removing %s, left by an interrupted write", leftover.name)
+            leftover.unlink(missing_ok=True)

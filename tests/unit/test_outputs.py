@@ -1,0 +1,103 @@
+"""Nothing overwrites the register: every file written for the clerk is refused over a
+register or any SQLite file, and is written whole or not at all."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.errors import KnownError
+from desktop.outputs import check_output, writing_output
+from desktop.services.register import OpenRegister
+from desktop.store.backups import backup_folder
+
+
+def audit_rows(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name != "userdata")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "progress", "--csv"],
+        ["report", "progress", "--out"],
+        ["report", "unsigned", "--out"],
+        ["print", "pledges", "--out"],
+        ["print", "blank", "--out"],
+    ],
+)
+def test_no_command_writes_its_output_over_the_register(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    register.close()
+    db = register.path
+    before, audited = db.read_bytes(), audit_rows(db)
+    assert main([*command, str(db), "--db", str(db)]) == 2
+    assert "sổ đăng ký" in capsys.readouterr().err
+    assert db.read_bytes() == before
+    assert audit_rows(db) == audited  # nothing marked printed either
+    assert main(["check", "--db", str(db)]) == 0
+
+
+def test_files_that_belong_to_a_register_or_are_databases_are_refused(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    other = tmp_path / "ke-toan.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE so_cai(a)")
+    refused = [
+        register.path,
+        Path(f"{register.path}-wal"),
+        Path(f"{register.path}-shm"),
+        Path(f"{register.path}.lock"),
+        other,
+        backup_folder(register.path) / "bao-cao.pdf",
+    ]
+    backup_folder(register.path).mkdir(parents=True, exist_ok=True)
+    for path in refused:
+        with pytest.raises(KnownError) as caught:
+            check_output(path)
+        assert caught.value.code == "output.is_database", path
+    assert check_output(tmp_path / "bao-cao.pdf") == tmp_path / "bao-cao.pdf"
+    (tmp_path / "cu.pdf").write_bytes(b"%PDF-1.4 an old report")
+    assert check_output(tmp_path / "cu.pdf") == tmp_path / "cu.pdf"  # a PDF may be replaced
+
+
+def test_an_output_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    out = tmp_path / "tien-do.csv"
+    out.write_text("the old report", encoding="utf-8")
+    with pytest.raises(RuntimeError), writing_output(out) as temp:
+        temp.write_text("half of the new", encoding="utf-8")
+        raise RuntimeError("cancelled")
+    assert out.read_text(encoding="utf-8") == "the old report"
+    assert listing(tmp_path) == ["tien-do.csv"]
+    with writing_output(out) as temp:
+        temp.write_text("the new report", encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == "the new report"
+    assert listing(tmp_path) == ["tien-do.csv"]
+
+
+def test_a_full_disk_says_so_and_leaves_nothing_half_written(tmp_path: Path) -> None:
+    out = tmp_path / "tien-do.pdf"
+    with pytest.raises(KnownError) as caught, writing_output(out) as temp:
+        temp.write_bytes(b"%PDF-1.4 half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert caught.value.code == "db.disk_full"
+    assert listing(tmp_path) == []
+
+
+def test_a_temporary_file_left_by_a_killed_print_is_removed_by_the_next(tmp_path: Path) -> None:
+    left = tmp_path / ".ban-cam-ket.pdf.999999999-0badf00d.part"  # no such process
+    left.write_bytes(b"")
+    with writing_output(tmp_path / "ban-cam-ket.pdf") as temp:
+        temp.write_bytes(b"%PDF-1.4")
+    assert listing(tmp_path) == ["ban-cam-ket.pdf"]
