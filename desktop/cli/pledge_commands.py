@@ -36,6 +36,13 @@ def add_commands(commands: Any) -> None:
     pledges.add_argument("--campaign", metavar="ID", help="campaign id (default: the current)")
     pledges.add_argument("--hamlet", metavar="NAME", help="only this hamlet's households")
     pledges.add_argument("--unsigned", action="store_true", help="only households not signed")
+    pledges.add_argument(
+        "--household",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only this household (a lost or spoiled sheet); repeat for each",
+    )
     pledges.add_argument("--copies", type=int, default=1, metavar="N", help="sheets per household")
     pledges.add_argument(
         "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
@@ -124,7 +131,7 @@ def _sign(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from desktop.services.pledges import campaign_or_current
+    from desktop.services.pledges import campaign_or_current, household_by_code
     from desktop.services.printing import print_blank, print_pledges
     from desktop.services.register import open_existing
     from desktop.services.sheets import hamlet_named
@@ -138,12 +145,14 @@ def _print(args: argparse.Namespace) -> int:
             print(f"Đã in bản cam kết trắng: {args.out}")
             return 0
         hamlet = hamlet_named(reg, args.hamlet) if args.hamlet else None
+        households = [household_by_code(reg, code).id for code in args.household]
         done = print_pledges(
             reg,
             args.out,
             campaign=campaign,
             hamlet=hamlet,
             unsigned_only=args.unsigned,
+            households=households,
             copies=args.copies,
         )
     finally:

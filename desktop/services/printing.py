@@ -3,6 +3,7 @@ mark them printed; a blank sheet for walk-ins."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.bundled import form_path
@@ -53,20 +54,34 @@ def print_pledges(
     campaign: Campaign | None = None,
     hamlet: Hamlet | None = None,
     unsigned_only: bool = False,
+    households: Sequence[str] = (),
     copies: int = 1,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     mark: bool = True,
 ) -> PrintOutcome:
-    """One PDF of pre-filled sheets (a hamlet's, or the commune's; optionally only those not
-    signed), ``copies`` per household; the households drawn are then marked printed (unless
-    ``mark`` is off: the window marks them once the PDF reaches a printer or is saved). A
-    cancelled run writes no PDF and marks nothing."""
+    """One PDF of pre-filled sheets (a hamlet's, or the commune's, or only ``households``
+    (ids, in that order); optionally only those not signed), ``copies`` per household; the
+    households drawn are then marked printed (unless ``mark`` is off: the window marks them
+    once the PDF reaches a printer or is saved). A cancelled run writes no PDF and marks
+    nothing."""
     campaign = campaign or current_campaign(reg)
     template = campaign_pledge_template(reg, campaign)
-    sheets = sheets_for(
-        reg, hamlet.id if hamlet else None, unsigned_only=unsigned_only, campaign=campaign
-    )
+    hamlet_id = hamlet.id if hamlet else None
+    if households:
+        sheets = [
+            sheet
+            for household_id in dict.fromkeys(households)
+            for sheet in sheets_for(
+                reg,
+                hamlet_id,
+                unsigned_only=unsigned_only,
+                campaign=campaign,
+                household_id=household_id,
+            )
+        ]
+    else:
+        sheets = sheets_for(reg, hamlet_id, unsigned_only=unsigned_only, campaign=campaign)
     result = render_pledges(sheets, template, out, copies, progress, cancelled)
     if result.cancelled:
         return PrintOutcome(cancelled=True)

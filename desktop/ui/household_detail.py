@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +94,8 @@ def section_title(text: str) -> QLabel:
 
 class HouseholdDetail(QStackedWidget):
     """Shows one household read-only, or a hint when none is chosen."""
+
+    household_shown = Signal(object)  # the id of the household now shown, or None
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +192,7 @@ class HouseholdDetail(QStackedWidget):
         self._fit_columns(self.relative_view)
         self._let_grow(self.relative_view)
         self.setCurrentWidget(self._page)
+        self.household_shown.emit(household_id)
 
     def _let_grow(self, view: CompactTable) -> None:
         """A long table takes the panel's spare height (and scrolls); a short one stays as
@@ -207,6 +210,7 @@ class HouseholdDetail(QStackedWidget):
         self.member_model.set_records([])
         self.relative_model.set_records([])
         self.setCurrentWidget(self.empty_hint)
+        self.household_shown.emit(None)
 
     @staticmethod
     def _fit_columns(view: QTableView) -> None:

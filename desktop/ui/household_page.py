@@ -33,6 +33,7 @@ from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
 from desktop.ui.household_editor import HouseholdEditor, shortcut_text
 from desktop.ui.household_history import HistoryDialog
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
+from desktop.ui.household_pledge import HouseholdPledgeBox
 from desktop.ui.household_search import HouseholdSearch
 
 HINT_MS = 6000
@@ -70,6 +71,9 @@ class HouseholdPage(QWidget):
         self._setup_view()
 
         self.detail = HouseholdDetail(register.db)
+        self.pledge_box = HouseholdPledgeBox(register.db)
+        self.pledge_box.hide()
+        self.detail.household_shown.connect(self.pledge_box.show_household)
         self.editor = HouseholdEditor(register)
         self.last_deleted: DeletedHousehold | None = None
         self._writer_busy: Callable[[], bool] = lambda: False
@@ -98,6 +102,7 @@ class HouseholdPage(QWidget):
         detail_layout = QVBoxLayout(self.detail_panel)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addLayout(actions)
+        detail_layout.addWidget(self.pledge_box)
         detail_layout.addWidget(self.detail, stretch=1)
         self.right = QStackedWidget()
         self.right.addWidget(self.detail_panel)

@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         page.status_message.connect(self.statusBar().showMessage)
         page.set_writer_busy(lambda: self.tasks.busy)
         page.undo_available.connect(self.undo_button.setVisible)
+        page.pledge_box.print_requested.connect(self.print_household_sheet)
+        page.pledge_box.record_requested.connect(self.record_household_result)
         return page
 
     def _overview(self) -> QWidget:
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
 
         page = PledgePage(self.register, self.tasks, self)
         page.status_message.connect(self.statusBar().showMessage)
+        page.printing.rendered.connect(lambda _result: self._refresh_household_pledge())
         return page
 
     def _settings(self) -> QWidget:
@@ -182,6 +185,28 @@ class MainWindow(QMainWindow):
         page.language_chosen.connect(self.reopen_in_language)
         page.commune_changed.connect(self._show_title)
         return page
+
+    def print_household_sheet(self, household_id: str) -> None:
+        """One household's pre-filled sheet of the current campaign, to the preview."""
+        from desktop.store.pledges import current_campaign
+        from desktop.ui.print_dialog import PrintRequest
+
+        campaign = current_campaign(self.register.db)
+        if campaign is None:
+            return
+        request = PrintRequest(campaign.id, None, False, 1, household_ids=(household_id,))
+        self.pledge_page.printing.print_sheets(request)
+
+    def record_household_result(self, household_id: str) -> QWidget:
+        """The pledge dialog of this household; the household view shows what was saved."""
+        dialog = self.pledge_page.open_pledge(household_id)
+        dialog.recorded.connect(lambda _pledge: self._refresh_household_pledge())
+        return dialog
+
+    def _refresh_household_pledge(self) -> None:
+        households = self.places.built("households")
+        if isinstance(households, HouseholdPage):
+            households.pledge_box.show_household(households.detail.household_id)
 
     def show_place(self, key: str) -> None:
         self.places.show(key)

@@ -68,6 +68,7 @@ class PledgePrinting(QObject):
                 campaign=campaign,
                 hamlet=hamlet,
                 unsigned_only=request.unsigned_only,
+                households=request.household_ids,
                 copies=request.copies,
                 progress=progress,
                 cancelled=cancelled,

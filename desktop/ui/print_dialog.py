@@ -30,6 +30,7 @@ class PrintRequest:
     unsigned_only: bool
     copies: int
     blank: bool = False
+    household_ids: tuple[str, ...] = ()  # only these households (one replaced sheet)
 
 
 class PrintPledgesDialog(QDialog):

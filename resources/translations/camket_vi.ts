@@ -718,6 +718,41 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>HouseholdPledgeBox</name>
+    <message>
+        <source>Print sheet</source>
+        <translation>In bản cam kết</translation>
+    </message>
+    <message>
+        <source>This household&apos;s pre-filled pledge sheet (Ctrl+P): a lost or spoiled one</source>
+        <translation>In lại bản cam kết của hộ này (Ctrl+P): khi bản cũ bị mất hoặc hỏng</translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation>Ghi kết quả…</translation>
+    </message>
+    <message>
+        <source>Signed, refused or absent, with the date</source>
+        <translation>Đã ký, từ chối hoặc vắng mặt, kèm ngày</translation>
+    </message>
+    <message>
+        <source>Pledge — {campaign}</source>
+        <translation>Cam kết — {campaign}</translation>
+    </message>
+    <message>
+        <source>{state} (printed {day})</source>
+        <translation>{state} (in ngày {day})</translation>
+    </message>
+    <message>
+        <source>{state} on {day} by {signer}</source>
+        <translation>{state} ngày {day}, người ký: {signer}</translation>
+    </message>
+    <message>
+        <source>{state} on {day}: {reason}</source>
+        <translation>{state} ngày {day}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdTableModel</name>
     <message>
         <source>Household code</source>

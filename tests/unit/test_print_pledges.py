@@ -83,9 +83,24 @@ def test_camket_print_pledges_and_blank(
     assert blank.read_bytes().startswith(b"%PDF")
 
 
+def test_camket_print_pledges_of_named_households_only(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "hai-ho.pdf"
+    argv = ["print", "pledges", "--db", str(register.path), "--out", str(out)]
+    assert main([*argv, "--household", "t10-001", "--household", "NT-002"]) == 0
+    assert "Đã in 2 hộ" in capsys.readouterr().out
+    codes = [parse_qr(text).household_id for page in qr_codes(out) for text in page]
+    wanted = [pledges.household_by_code(register, c).id for c in ("T10-001", "NT-002")]
+    assert codes == wanted  # in the order asked, nobody else
+    assert _status(register, "NT-002") is PledgeStatus.PRINTED
+    assert _status(register, "NT-001") is PledgeStatus.NOT_PRINTED
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
+        (["--household", "XX-999"], "Không có hộ mã XX-999"),
         (["--hamlet", "Thôn 99"], "Không có thôn/bản “Thôn 99”"),
         (["--campaign", "no-such-id"], "Không có đợt cam kết mã no-such-id"),
         (["--copies", "9"], "Số bản in mỗi hộ phải từ 1 đến 3"),
