@@ -307,3 +307,29 @@ def _tip_list(args: argparse.Namespace) -> int:
         )
     print(f"{len(tips)} tin báo", file=sys.stderr)
     return 0
+
+
+def report_movements(args: argparse.Namespace) -> int:
+    """`camket report movements`: counts by kind on the terminal, PDF and CSV on request."""
+    from desktop.services import ledger_reports
+    from desktop.services.register import open_existing
+
+    starts, ends = parse_sheet_date(args.starts), parse_sheet_date(args.ends)
+    reg = open_existing(db_path(args), read_only=True)
+    try:
+        report = ledger_reports.gather(reg, starts, ends)
+        if args.out:
+            ledger_reports.print_ledger_report(reg, report, args.out)
+    finally:
+        reg.close()
+    if args.csv:
+        ledger_reports.write_ledger_csv(report, args.csv)
+    print(f"Biến động từ {_show(starts)} đến {_show(ends)}")
+    for kind in MovementKind:
+        print(f"{KIND_LABELS[kind]}\t{report.count(kind)}")
+    print(f"Cộng\t{len(report.movements)}")
+    print(f"Đang tạm vắng\t{len(report.away)}")
+    print(f"Đang ở nước ngoài\t{len(report.abroad)}")
+    print(f"Khách lưu trú\t{len(report.guests)} (nước ngoài: {report.foreign_guests})")
+    print(f"Tin báo\t{report.tips} (đã chuyển xử lý: {report.tips_handed})")
+    return 0

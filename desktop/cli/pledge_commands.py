@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import ledger_commands
 from desktop.cli.parsing import add_db, db_path
 from desktop.outputs import check_output
 
@@ -56,7 +57,7 @@ def add_commands(commands: Any) -> None:
 
     report = commands.add_parser("report", help="reports: progress, lists of unsigned households")
     reports = report.add_subparsers(
-        dest="report", metavar="REPORT", required=True, help="progress or unsigned"
+        dest="report", metavar="REPORT", required=True, help="progress, unsigned or movements"
     )
     progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
     add_db(progress)
@@ -68,6 +69,13 @@ def add_commands(commands: Any) -> None:
     unsigned.add_argument(
         "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
     )
+    movements = reports.add_parser("movements", help="population movements of a period")
+    add_db(movements)
+    movements.add_argument("--from", dest="starts", required=True, metavar="D", help="first day")
+    movements.add_argument("--to", dest="ends", required=True, metavar="D", help="last day")
+    movements.add_argument("--out", type=Path, metavar="FILE.pdf", help="print it to a PDF")
+    movements.add_argument("--csv", type=Path, metavar="FILE", help="the movements as CSV")
+    movements.set_defaults(run=ledger_commands.report_movements)
     campaign = commands.add_parser("campaign", help="pledge campaigns: list, start one, switch")
     campaign_commands = campaign.add_subparsers(
         dest="campaign", metavar="ACTION", required=True, help="list, new or use"

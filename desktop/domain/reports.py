@@ -29,6 +29,12 @@ class ReportHeading:
     as_of: dt.date
     place_name: str = ""  # the date line's place: "Sìn Hồ"
     clerk_name: str = ""  # signs as the one who drew the report up
+    # Decree 30's frame of a report sent upward (from Settings): whom it is addressed to,
+    # who else receives it, and who signs for the People's Committee.
+    recipient: str = ""  # "Kính gửi: …"
+    copies_to: tuple[str, ...] = ()  # "Nơi nhận:" lines after "- Như trên;"
+    signer_title: str = "CHỦ TỊCH"  # under "TM. ỦY BAN NHÂN DÂN"
+    signer_name: str = ""
 
 
 class UnsignedRow(Protocol):

@@ -42,6 +42,7 @@ from desktop.printing.document import (
     text_area,
 )
 from desktop.printing.fonts import BOLD, REGULAR, register_fonts
+from desktop.printing.upward import upward_close, upward_top
 from desktop.printing.wording import address_in
 
 COMMUNE_TOTAL = "Toàn xã"
@@ -67,13 +68,16 @@ def render_progress_report(
         "chưa được in bản cam kết."
     )
     story: list[Flowable] = [
-        *_top(heading, styles, "BÁO CÁO", "Tiến độ ký cam kết thực hiện phong trào"),
+        # Sent upward: Decree 30's frame (number, Kính gửi, Nơi nhận, TM. ỦY BAN NHÂN DÂN).
+        *upward_top(
+            heading,
+            styles,
+            "BÁO CÁO",
+            f"Tiến độ ký cam kết thực hiện phong trào “{text(heading.campaign_title)}”",
+        ),
         _progress_table(rows, total, styles, width),
         KeepTogether(
-            [
-                Paragraph(markup(summary), styles.body),
-                *_signatures([("NGƯỜI LẬP BÁO CÁO", heading.clerk_name)], styles, width),
-            ]
+            [Paragraph(markup(summary), styles.body), *upward_close(heading, styles, width)]
         ),
     ]
     pages = _build(story, out, f"Báo cáo tiến độ ký cam kết – {heading.commune_name}", _Pages())

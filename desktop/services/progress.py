@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.domain.pledges import Campaign, HamletProgress, total_progress
@@ -69,11 +70,15 @@ def progress_table(rows: list[HamletProgress]) -> list[list[str]]:
 
 
 def write_progress_csv(rows: list[HamletProgress], path: Path) -> None:
+    write_csv(progress_table(rows), path)
+
+
+def write_csv(lines: Iterable[list[str]], path: Path) -> None:
     """UTF-8 with BOM (Excel shows the diacritics); cells Excel would run are escaped. Never
     over a register or another SQLite file; whole or not at all (desktop.outputs)."""
     with writing_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        for line in progress_table(rows):
+        for line in lines:
             writer.writerow([_inert(cell) for cell in line])
 
 

@@ -13,20 +13,28 @@ from desktop.printing.reports import render_progress_report, render_unsigned_lis
 from desktop.services.pledges import current_campaign
 from desktop.services.progress import progress, unsigned_households
 from desktop.services.register import OpenRegister
+from desktop.services.report_settings import load_report_settings
 from desktop.store import households as repo
 
 
 def report_heading(
-    reg: OpenRegister, campaign: Campaign, as_of: dt.date | None = None
+    reg: OpenRegister, campaign: Campaign | None, as_of: dt.date | None = None
 ) -> ReportHeading:
+    """Who reports, on which campaign (none for the ledger's reports), as of when, and the
+    Decree 30 frame of Settings."""
     commune = reg.commune
+    upward = load_report_settings(reg.db, commune)
     return ReportHeading(
         commune_name=commune.name,
         province_name=commune.province_name,
-        campaign_title=campaign.title,
+        campaign_title=campaign.title if campaign else "",
         as_of=as_of or dt.date.today(),
         place_name=place_name(commune.name),
         clerk_name=commune.clerk_name,
+        recipient=upward.recipient,
+        copies_to=upward.copies_to,
+        signer_title=upward.signer_title,
+        signer_name=upward.signer_name,
     )
 
 

@@ -380,3 +380,19 @@ def open_stays(db: Database) -> list[Movement]:
              WHERE m.deleted = 0 AND h.deleted = 0 AND m.ended_on IS NULL
                AND m.kind IN ('luu_tru', 'tam_tru')"""
     return [movement_from(r) for r in _rows(db, sql)]
+
+
+def foreign_guest_ids(db: Database, movement_ids: Sequence[str]) -> set[str]:
+    """Which of these lưu trú are of foreign guests (nationality not Việt Nam, not empty)."""
+    found: set[str] = set()
+    for start in range(0, len(movement_ids), 500):
+        chunk = list(movement_ids[start : start + 500])
+        found |= {
+            r[0]
+            for r in db.execute(
+                f"""SELECT id FROM movement WHERE id IN ({",".join("?" * len(chunk))})
+                    AND guest_nationality NOT IN ('', 'Việt Nam')""",
+                chunk,
+            )
+        }
+    return found

@@ -32,6 +32,7 @@ from desktop.services.settings import change_commune, household_count, update_co
 from desktop.store.admin_units import CommuneUnit
 from desktop.ui.commune_picker import CommunePicker
 from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
+from desktop.ui.report_settings_box import ReportSettingsBox
 from desktop.ui.translations import current_language
 from desktop.userdata import LANGUAGES
 
@@ -105,6 +106,9 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(content)
         layout.addLayout(title_row)
         layout.addWidget(staff_box)
+        self.report_box = ReportSettingsBox(register)
+        self.report_box.saved.connect(lambda: self.status_message.emit(self.tr("Saved."), HINT_MS))
+        layout.addWidget(self.report_box)
         layout.addWidget(hamlet_box, stretch=1)
         layout.addWidget(language_box)
         content.setMaximumWidth(1000)  # lines a clerk can read on a wide screen

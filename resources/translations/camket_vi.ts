@@ -2273,6 +2273,45 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>ReportSettingsBox</name>
+    <message>
+        <source>Reports sent upward</source>
+        <translation>Báo cáo gửi cấp trên</translation>
+    </message>
+    <message>
+        <source>e.g. Ủy ban nhân dân tỉnh Lai Châu</source>
+        <translation>ví dụ: Ủy ban nhân dân tỉnh Lai Châu</translation>
+    </message>
+    <message>
+        <source>One recipient a line</source>
+        <translation>Mỗi dòng một nơi nhận</translation>
+    </message>
+    <message>
+        <source>e.g. CHỦ TỊCH, or KT. CHỦ TỊCH PHÓ CHỦ TỊCH</source>
+        <translation>ví dụ: CHỦ TỊCH, hoặc KT. CHỦ TỊCH PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <source>Save the &amp;report frame</source>
+        <translation>&amp;Lưu thông tin báo cáo</translation>
+    </message>
+    <message>
+        <source>To (Kính gửi):</source>
+        <translation>Kính gửi:</translation>
+    </message>
+    <message>
+        <source>Also to (Nơi nhận):</source>
+        <translation>Nơi nhận khác:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title:</source>
+        <translation>Chức vụ người ký:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name:</source>
+        <translation>Họ tên người ký:</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>

@@ -22,6 +22,9 @@ HEADING = ReportHeading(
     as_of=dt.date(2026, 2, 3),
     place_name="Sìn Hồ",
     clerk_name="Lò Thị Hoa",
+    recipient="Ủy ban nhân dân tỉnh Lai Châu",
+    copies_to=("Đồn Biên phòng Ma Quai",),
+    signer_name="Tao Văn Vinh",
 )
 
 
@@ -48,15 +51,20 @@ def test_progress_report_lists_every_hamlet_and_the_commune_total() -> None:
     result = render_progress_report(_progress(), HEADING, out)
     assert result.pages == 1
     text = flat(page_texts(out.getvalue())[0])
-    assert "ỦY BAN NHÂN DÂN XÃ SÌN HỒ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    # Decree 30's frame of a report sent upward: issuer and number, motto, place and date.
+    assert "ỦY BAN NHÂN DÂN XÃ SÌN HỒ Số: /BC-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Sìn Hồ, ngày 03 tháng 02 năm 2026" in text
     assert "BÁO CÁO Tiến độ ký cam kết thực hiện phong trào “Toàn dân tham gia" in text
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Lai Châu" in text
     assert "1 Bản Nậm Cha 120 90 2 3 10 15 75,0" in text
     assert "3 Thôn 10 41 0 0 0 1 40 0,0" in text
     assert "4 Thôn Hợp Nhất 1.250 1.000 0 0 0 250 80,0" in text
     assert "Toàn xã 1.491 1.170 2 3 11 305 78,5" in text
     assert "đã ký cam kết 1.170 hộ, đạt 78,5% (chỉ tiêu 100%); còn 321 hộ chưa ký" in text
-    assert "NGƯỜI LẬP BÁO CÁO (Ký, ghi rõ họ tên) Lò Thị Hoa" in text
+    assert (
+        "Nơi nhận: - Như trên; - Đồn Biên phòng Ma Quai; - Lưu: VT. "
+        "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Tao Văn Vinh"
+    ) in text
     fonts = embedded_fonts(out.getvalue())
     assert all(fonts.values()) and {n.split("+")[1] for n in fonts} <= set(FACES)
 

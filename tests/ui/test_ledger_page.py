@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.movements import Movement, MovementKind, Presence
 from desktop.services import ledger
+from desktop.services.report_settings import load_report_settings
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
@@ -177,3 +178,21 @@ def test_no_english_is_left_on_the_ledger_screens(
     for dialog in (movement, tip):
         assert _english_left_in(dialog) == []
         dialog.reject()
+
+
+def test_the_report_frame_is_set_in_settings(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path, place="settings")
+    box = window.settings_page.report_box
+    assert box.recipient.text() == "Ủy ban nhân dân tỉnh Lai Châu"
+    box.recipient.setText("Đồn Biên phòng Ma Quai")
+    assert not box.save_button.isEnabled()
+    box.copies_to.setPlainText("Công an tỉnh Lai Châu\nĐảng ủy xã")  # as typed: enables save
+    box.signer_name.setText("Tao Văn Vinh")
+    assert box.save_button.isEnabled()
+    box.save_button.click()
+    kept = load_report_settings(window.register.db, window.register.commune)
+    assert kept.recipient == "Đồn Biên phòng Ma Quai"
+    assert kept.copies_to == ("Công an tỉnh Lai Châu", "Đảng ủy xã")
+    assert (kept.signer_title, kept.signer_name) == ("CHỦ TỊCH", "Tao Văn Vinh")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
 from desktop.cli import main
 from desktop.services.register import OpenRegister
+from tests.golden.pdf_facts import flat, page_texts
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -146,3 +149,42 @@ def test_tips_never_print_the_informant(
         capsys, "tip", "add", "--db", db, "--at", "04/12/2026", "--place", "x", "--about", "y"
     )
     assert code == 2 and "ngày/tháng/năm giờ:phút" in err
+
+
+def test_report_movements_pdf_and_csv_never_name_the_informant(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(register.path)
+    for args in (
+        ["--kind", "tam-vang", "--person", "012080001234", "--from", "05/11/2026",
+         "--place", "TP Hà Nội"],
+        ["--kind", "luu-tru", "--guest", "Vương Lập Quân", "--host", "NT-002",
+         "--nationality", "Trung Quốc", "--from", "10/11/2026", "--until", "12/11/2026"],
+        ["--kind", "chuyen-di", "--person", "012075000111", "--from", "01/10/2026"],
+    ):  # fmt: skip
+        assert _run(capsys, "movement", "add", "--db", db, *args)[0] == 0
+    _run(
+        capsys, "tip", "add", "--db", db, "--at", "12/11/2026 21:30", "--place", "Mốc 79",
+        "--about", "Người lạ mặt", "--informant", "Vàng A Sử", "--phone", "0912345678",
+    )  # fmt: skip
+    pdf, table = tmp_path / "bd.pdf", tmp_path / "bd.csv"
+    code, out, err = _run(
+        capsys, "report", "movements", "--db", db, "--from", "01/11/2026", "--to", "30/11/2026",
+        "--out", str(pdf), "--csv", str(table),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Tạm vắng\t1" in out and "Chuyển đi\t0" in out and "Tin báo\t1" in out
+    text = flat(" ".join(page_texts(pdf.read_bytes())))
+    assert "Số: /BC-UBND" in text
+    assert "BÁO CÁO Tình hình biến động dân cư từ ngày 01/11/2026 đến ngày 30/11/2026" in text
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Lai Châu" in text
+    assert "Vương Lập Quân" in text and "Người lạ mặt 1" in text
+    assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
+    assert "Vàng A Sử" not in text and "0912345678" not in text
+    rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["Loại", "Họ và tên", "Mã hộ"]
+    assert [r[1] for r in rows[1:]] == ["Đặng Văn Hoà", "Vương Lập Quân"]
+    code, _, err = _run(
+        capsys, "report", "movements", "--db", db, "--from", "30/11/2026", "--to", "01/11/2026"
+    )
+    assert code == 2 and "trước ngày bắt đầu" in err
