@@ -34,6 +34,71 @@ MESSAGES: dict[str, str] = {
     "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",
     "backup.is_register": "Đây chính là tệp sổ đăng ký, không phải bản sao lưu: {path}",
     "backup.restore_failed": "Không khôi phục được sổ {path}: {detail}",
+    "bundle.missing": "Không tìm thấy tệp dữ liệu trao đổi: {file}",
+    "bundle.damaged": (
+        "Tệp {file} bị hỏng hoặc không đọc được ({detail}); không nhận gì từ tệp này. "
+        "Hãy xin nơi gửi xuất lại."
+    ),
+    "bundle.not_a_bundle": "Tệp {file} không phải tệp dữ liệu trao đổi CamKet (.camket).",
+    "bundle.newer_format": (
+        "Tệp {file} được xuất bởi phiên bản CamKet mới hơn (định dạng {version}); "
+        "hãy cập nhật phần mềm rồi nhận lại."
+    ),
+    "bundle.tampered": ("Tệp {file} đã bị sửa sau khi xuất ({detail}); không nhận gì từ tệp này."),
+    "bundle.bad_signature": (
+        "Chữ ký của tệp {file} không khớp: tệp đã bị sửa hoặc không phải do máy gửi xuất; "
+        "không nhận gì từ tệp này."
+    ),
+    "bundle.key_mismatch": (
+        "Tệp {file} nhận là của máy {installation}… nhưng ký bằng khoá khác với khoá đã biết "
+        "của máy đó; không nhận gì từ tệp này."
+    ),
+    "bundle.unsafe_path": (
+        "Tệp {file} chứa đường dẫn ra ngoài tệp ({entry}); từ chối toàn bộ tệp."
+    ),
+    "bundle.unknown_entry": "Tệp {file} chứa mục lạ ({entry}); từ chối toàn bộ tệp.",
+    "bundle.too_large": (
+        "Tệp {file} có mục {entry} vượt giới hạn kích thước ({limit} byte); từ chối toàn bộ tệp."
+    ),
+    "bundle.bad_row": "Tệp {file}: {entry}, dòng {row} sai số cột; không nhận gì từ tệp này.",
+    "bundle.missing_column": "{where}: thiếu cột {column}; không nhận gì từ tệp này.",
+    "bundle.bad_value": "{where}: cột {column} có giá trị sai “{value}”; không nhận gì từ tệp này.",
+    "bundle.missing_parent": (
+        "Tệp {file} có dòng ({table}) thiếu dữ liệu gốc trong sổ: có lẽ là tệp thay đổi "
+        "sau một tệp chưa nhận. Hãy xin nơi gửi xuất tệp đầy đủ."
+    ),
+    "bundle.encrypted": ("Tệp {file} đã được mã hoá cho một sổ khác; sổ này không mở được."),
+    "bundle.not_for_us": (
+        "Tệp {file} được mã hoá cho nơi nhận khác, không phải sổ này; không mở được."
+    ),
+    "bundle.other_commune": (
+        "Tệp {file} là dữ liệu của xã {communes}, không phải của xã của sổ này; "
+        "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."
+    ),
+    "bundle.other_province": (
+        "Tệp {file} có dữ liệu xã {commune} không thuộc tỉnh của sổ cấp trên này; không nhận."
+    ),
+    "bundle.not_a_commune": (
+        "Tệp {file} không phải dữ liệu của một xã (có thể là của sổ cấp trên); "
+        "không dựng được sổ xã từ tệp này."
+    ),
+    "export.bad_key_file": (
+        "Tệp khoá {file} không có khoá nhận (dạng age1…): {detail}. "
+        "Lấy khoá bằng lệnh camket keys ở máy nhận."
+    ),
+    "export.since_foreign": (
+        "Tệp {file} không phải do sổ này xuất, nên không xuất được phần thay đổi sau nó; "
+        "hãy xuất toàn bộ sổ."
+    ),
+    "export.out_is_folder": "Đường dẫn {path} là một thư mục; hãy ghi tên tệp .camket.",
+    "export.write_failed": "Không ghi được tệp {path}: {detail}",
+    "conflict.missing": "Không có xung đột mã {id}.",
+    "conflict.ambiguous": "Có {count} xung đột ứng với mã {id}; hãy ghi mã dài hơn.",
+    "conflict.bad_version": (
+        "Chọn bản current (đang dùng) hoặc other (bản kia), không phải {version}."
+    ),
+    "upper.no_name": "Hãy đặt tên cho sổ cấp trên (--name), ví dụ “Đồn Biên phòng Sìn Hồ”.",
+    "province.unknown": "Không có mã tỉnh {code} trong danh mục đơn vị hành chính.",
     "identity.unreadable": (
         "Không đọc được danh tính của máy này ({path}): {detail}. "
         "Hãy khôi phục tệp đó từ bản sao, hoặc xoá nó để máy nhận danh tính mới."

@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.cli import (
     backup_commands,
+    exchange_commands,
     import_command,
     ledger_commands,
     pledge_commands,
@@ -36,6 +37,7 @@ COMMAND_GROUPS = (
     import_command,
     backup_commands,
     ledger_commands,
+    exchange_commands,
 )
 
 

@@ -8,6 +8,7 @@ import json
 import sys
 import time
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from desktop.cli.parsing import add_db, db_path
@@ -16,11 +17,14 @@ from desktop.messages import describe_issue
 
 
 def add_commands(commands: Any) -> None:
-    init = commands.add_parser("init", help="create a register for an official commune")
+    init = commands.add_parser(
+        "init",
+        help="create a register: of an official commune, an upper level's, or from a bundle",
+    )
     add_db(init)
-    init.add_argument(
+    made_as = init.add_mutually_exclusive_group(required=True)
+    made_as.add_argument(
         "--commune",
-        required=True,
         metavar="CODE",
         help="official commune code (Decision 19/2025/QĐ-TTg), e.g. 03478 (Xã Sìn Hồ, Lai Châu)",
     )
@@ -31,6 +35,22 @@ def add_commands(commands: Any) -> None:
         metavar="NAME",
         help="a hamlet of the commune; repeat for each",
     )
+    made_as.add_argument(
+        "--upper",
+        action="store_true",
+        help="an upper-level register (province, Border Guard post) merging many communes",
+    )
+    made_as.add_argument(
+        "--from",
+        dest="from_bundle",
+        type=Path,
+        metavar="FILE.camket",
+        help="a new installation of that bundle's commune, filled from the bundle",
+    )
+    init.add_argument(
+        "--province", default="", metavar="CODE", help="with --upper: only this province's communes"
+    )
+    init.add_argument("--name", default="", metavar="TEXT", help="with --upper: what it is called")
     init.add_argument("--clerk", default="", metavar="NAME", help="the clerk who keeps it")
     init.add_argument("--border-post", default="", metavar="NAME", help="the Border Guard post")
     init.add_argument(
@@ -79,8 +99,25 @@ def add_commands(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from desktop.services.register import (
+        create_from_bundle,
+        create_register,
+        create_upper_register,
+    )
+
+    if args.upper:
+        upper = create_upper_register(db_path(args), args.name, args.province)
+        where = f", {upper.province_name}" if upper.province_name else ""
+        print(f"Đã tạo sổ cấp trên “{upper.name}”{where}: {db_path(args)}")
+        return 0
+    if args.from_bundle:
+        commune, result = create_from_bundle(db_path(args), args.from_bundle)
+        print(
+            f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name} từ"
+            f" {args.from_bundle.name} ({result.total('new')} dòng): {db_path(args)}"
+        )
+        return 0
     from desktop.services.campaigns import CampaignPlan, bundled_template, default_template
-    from desktop.services.register import create_register
 
     template = bundled_template(args.template) if args.template else default_template()
     commune = create_register(

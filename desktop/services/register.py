@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -16,7 +17,7 @@ from desktop.exchange.identity import Installation, this_installation
 from desktop.services.campaigns import CampaignPlan, ensure_first_campaign
 from desktop.store import households as repo
 from desktop.store import local
-from desktop.store.admin_units import find_commune, province_of
+from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import backup_if_stale
 from desktop.store.register import building_register, open_register
 from desktop.store.sync import Writer
@@ -41,10 +42,14 @@ class OpenRegister:
     commune: Commune
     writer: Writer
     read_only: bool = False  # opened by a command that only reads, or from a read-only medium
+    installation: Installation | None = None  # who signs what this register exports
 
     @property
     def installation_id(self) -> str:
         return self.writer.actor
+
+    def signer(self) -> Installation:
+        return self.installation or installation_for(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -163,10 +168,11 @@ def open_existing(
     ``read_only`` (commands that only read) never writes to the file."""
     db = open_register(path, read_only=read_only)
     try:
-        commune = repo.get_commune(db)
+        commune = repo.get_commune(db) or upper_register_commune(db)
         if commune is None:
             raise KnownError("db.no_commune", path=str(path))
-        writer = Writer(db, installation_for(db).id, commune.code)
+        installation = installation_for(db)
+        writer = Writer(db, installation.id, commune.code)
         if stale_backup and not read_only:
             backup_if_stale(db, path)
         if not read_only:
@@ -174,7 +180,75 @@ def open_existing(
     except BaseException:
         db.close()
         raise
-    return OpenRegister(Path(path), db, commune, writer, read_only)
+    return OpenRegister(Path(path), db, commune, writer, read_only, installation)
+
+
+def create_upper_register(path: Path | str, name: str, province_code: str = "") -> Commune:
+    """A new upper-level register (a province's, a Border Guard post's): it merges the
+    bundles of many communes (of ``province_code`` only, when given) and edits none."""
+    name = normalize_text(name)
+    if not name:
+        raise KnownError("upper.no_name")
+    province_name = ""
+    if province_code:
+        found = find_province(province_code.strip())
+        if found is None:
+            raise KnownError("province.unknown", code=province_code)
+        province_code, province_name = found.code, found.name
+    with building_register(path) as building:
+        db = open_register(building, create=True)
+        try:
+            with db.atomic():
+                local.set_setting(db, local.UPPER_NAME, name)
+                local.set_setting(db, local.UPPER_PROVINCE, province_code)
+        finally:
+            db.close()
+    return Commune(code="", name=name, province_code=province_code, province_name=province_name)
+
+
+def create_from_bundle(path: Path | str, bundle_path: Path) -> tuple[Commune, Any]:
+    """A new installation of a commune rebuilt from its last bundle (a dead PC, a second PC
+    of the commune): the register is that commune's, filled from the bundle. The merge's
+    result comes back with the commune; KnownError (and no register) when it is refused."""
+    from desktop.exchange.bundle_file import open_bundle
+    from desktop.services.merge import merge_bundle
+
+    bundle = open_bundle(bundle_path)
+    try:
+        manifest = bundle.manifest
+    finally:
+        bundle.close()
+    if manifest.register != "commune" or len(manifest.communes) != 1:
+        raise KnownError("bundle.not_a_commune", file=bundle_path.name)
+    commune = official_commune(manifest.communes[0])
+    with building_register(path) as building:
+        db = open_register(building, create=True)
+        try:
+            with db.atomic():
+                local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
+            writer = Writer(db, installation_for(db).id, commune.code)
+            made = OpenRegister(Path(building), db, commune, writer)
+            result = merge_bundle(made, bundle_path, backup=False)
+            if result.refused is not None:
+                raise result.refused
+            ensure_first_campaign(writer)
+            commune = repo.get_commune(db) or commune
+        finally:
+            db.close()
+    return commune, result
+
+
+def upper_register_commune(db: Database) -> Commune | None:
+    """What an upper-level register shows where a commune register shows its commune: its
+    name and province (no commune code: it edits no commune's rows)."""
+    name = local.get_setting(db, local.UPPER_NAME)
+    if name is None:
+        return None
+    code = local.get_setting(db, local.UPPER_PROVINCE) or ""
+    province = find_province(code) if code else None
+    return Commune(
+        code="", name=name, province_code=code, province_name=province.name if province else ""
+    )
 
 
 def installation_for(db: Database) -> Installation:

@@ -79,3 +79,9 @@ def find_commune(code: str) -> CommuneUnit | None:
 def province_of(commune: CommuneUnit) -> Province:
     """The province a unit belongs to (KeyError only if the bundled table is broken)."""
     return _provinces_by_code()[commune.province_code]
+
+
+def find_province(code: str) -> Province | None:
+    """The province with this two-digit code ("12" Lai Châu; "2" is read as "02"), or None."""
+    code = code.strip()
+    return _provinces_by_code().get(code.zfill(2) if code.isdigit() else code)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -379,3 +379,28 @@ def move_person(writer: Writer, person_id: str, household_id: str) -> bool:
                 "household", source.id, {"head_id": remaining[0].id if remaining else None}
             )
     return True
+
+
+# --- derived columns of rows that arrive whole (a merged bundle) ---------------------------
+
+
+def derived_values(
+    table_name: str, row: Mapping[str, Any], household_code: str = ""
+) -> dict[str, Any]:
+    """The derived columns (registry) of a stored row of ``table_name``, made exactly as the
+    row functions above make them; a person's search text includes its household's code."""
+    if table_name == "hamlet":
+        return {"sort_key": text_sort_string(row["name"])}
+    if table_name == "household":
+        return {
+            "sort_key": text_sort_string(row["code"]),
+            "search_text": household_search_text(row["code"], row["phone"], row["address"]),
+        }
+    if table_name == "person":
+        return {
+            "sort_key": name_sort_string(row["full_name"]),
+            "search_text": person_search_text(
+                row["full_name"], row["id_number"], row["phone"], household_code
+            ),
+        }
+    return {}

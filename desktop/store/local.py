@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import new_id
+
 # Keys of local_setting.
 REGISTER_COMMUNE = "register_commune"  # a commune register: its commune's code
 UPPER_PROVINCE = "upper_province"  # an upper-level register: its province code, or ""
@@ -15,6 +17,28 @@ UPPER_NAME = "upper_name"  # an upper-level register: what it is called
 CURRENT_CAMPAIGN = "current_campaign"
 AGE_IDENTITY = "age_identity"  # the register's age secret key: bundles sent to it
 LEGACY_INSTALLATION = "legacy_installation_id"  # the id a register carried before m0004
+REGISTER_ID = "register_id"  # this register file's own id: an incremental bundle's base
+
+
+def register_id(db: Database) -> str:
+    """This register's id (made on first use): ``--since`` takes only a bundle it made."""
+    found = get_setting(db, REGISTER_ID)
+    if found is None:
+        found = new_id()
+        set_setting(db, REGISTER_ID, found)
+    return found
+
+
+def age_identity(db: Database) -> str:
+    """The register's age secret key (made on first use): bundles encrypted to its
+    recipient open here, on whichever PC holds this register."""
+    found = get_setting(db, AGE_IDENTITY)
+    if found is None:
+        import pyrage
+
+        found = str(pyrage.x25519.Identity.generate())
+        set_setting(db, AGE_IDENTITY, found)
+    return found
 
 
 def get_setting(db: Database, key: str) -> str | None:

@@ -236,7 +236,12 @@ def change_triggers(spec: SyncedTable) -> list[str]:
     change_log: whatever path writes (a service, a bulk load, a merge), an incremental
     bundle cannot miss it. Derived columns (sort keys, search text) are not a change."""
     differs = " OR ".join(f"old.[{c}] IS NOT new.[{c}]" for c in spec.stored)
-    note = f"INSERT OR REPLACE INTO change_log(tbl, row_id) VALUES ('{spec.name}', new.id);"
+    # Not INSERT OR REPLACE: a trigger's conflict clause yields to the statement's that fired
+    # it, and a merge's upsert would then fail on the change_log row instead of replacing it.
+    note = (
+        f"DELETE FROM change_log WHERE tbl = '{spec.name}' AND row_id = new.id;"
+        f" INSERT INTO change_log(tbl, row_id) VALUES ('{spec.name}', new.id);"
+    )
     return [
         f"""CREATE TRIGGER {spec.name}_change_insert AFTER INSERT ON [{spec.name}]
             BEGIN {note} END""",

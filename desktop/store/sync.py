@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.domain.versions import joined
 from desktop.store.registry import COMMUNE_COLUMN, table
 
 
@@ -78,8 +79,36 @@ class Writer:
                 )
         return True
 
-    def _stamp(self, before: Mapping[str, Any], now: str) -> dict[str, Any]:
-        vv = vv_of(before["vv"])
+    def supersede(
+        self,
+        table_name: str,
+        row_id: str,
+        values: Mapping[str, Any],
+        seen: Iterable[Mapping[str, int]],
+    ) -> None:
+        """A person's answer to a conflict: the row becomes ``values`` in a version that
+        descends from the stored one and from every version in ``seen``, so that those stop
+        being concurrent on every installation that receives it (audited)."""
+        spec = table(table_name)
+        with self.db.atomic():
+            before = self._get(table_name, row_id)
+            changed = {k: v for k, v in values.items() if k in spec.columns and before.get(k) != v}
+            now = self.clock()
+            stamp = self._stamp(before, now, seen)
+            self.db.table(table_name).update(row_id, {**changed, **stamp})
+            self._audit(
+                now,
+                table_name,
+                row_id,
+                "resolve",
+                {k: before.get(k) for k in changed if k in spec.audited},
+                {k: changed[k] for k in changed if k in spec.audited},
+            )
+
+    def _stamp(
+        self, before: Mapping[str, Any], now: str, seen: Iterable[Mapping[str, int]] = ()
+    ) -> dict[str, Any]:
+        vv = joined(vv_of(before["vv"]), *seen)
         vv[self.actor] = vv.get(self.actor, 0) + 1
         return {
             "updated_at": now,

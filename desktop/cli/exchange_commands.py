@@ -1,0 +1,155 @@
+"""`camket export`, `merge`, `conflicts` and `keys`: bundles between PCs and upward."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.parsing import add_db, db_path
+from desktop.messages import describe
+
+
+def add_commands(commands: Any) -> None:
+    export = commands.add_parser(
+        "export", help="write the register (or its recent changes) to a signed .camket bundle"
+    )
+    add_db(export)
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.camket", help="the bundle to write"
+    )
+    export.add_argument(
+        "--since",
+        type=Path,
+        metavar="FILE.camket",
+        help="only the changes after this earlier bundle of this register",
+    )
+    export.add_argument(
+        "--to",
+        type=Path,
+        metavar="KEYFILE",
+        help="encrypt to the receiver: a file holding its age recipient (camket keys)",
+    )
+    export.set_defaults(run=_export)
+
+    merge = commands.add_parser("merge", help="merge .camket bundles into the register")
+    add_db(merge)
+    merge.add_argument("files", type=Path, nargs="+", metavar="FILE.camket", help="bundles")
+    merge.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    merge.set_defaults(run=_merge)
+
+    conflicts = commands.add_parser(
+        "conflicts", help="concurrent edits waiting for a person; keep one version"
+    )
+    add_db(conflicts)
+    conflicts.add_argument("--json", action="store_true", help="print a JSON list")
+    actions = conflicts.add_subparsers(
+        dest="conflict_action", metavar="ACTION", help="keep: settle one conflict"
+    )
+    keep = actions.add_parser("keep", help="resolve a conflict by keeping one version")
+    add_db(keep)
+    keep.add_argument("conflict_id", metavar="CONFLICT_ID", help="its id (or the start of it)")
+    keep.add_argument(
+        "version",
+        choices=("current", "other"),
+        metavar="VERSION",
+        help="current: the version shown now; other: the conflicting one",
+    )
+    conflicts.set_defaults(run=_conflicts)
+
+    keys = commands.add_parser(
+        "keys", help="this installation's signing key and the register's age recipient"
+    )
+    add_db(keys)
+    keys.set_defaults(run=_keys)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop.services.bundles import export_bundle
+    from desktop.services.register import open_existing
+
+    reg = open_existing(db_path(args))
+    try:
+        done = export_bundle(reg, args.out, since=args.since, to=args.to)
+    finally:
+        reg.close()
+    kind = "các thay đổi" if done.kind == "incremental" else "toàn bộ sổ"
+    sealed = ", đã mã hoá cho nơi nhận" if done.encrypted else ""
+    print(f"Đã xuất {kind} ({done.total} dòng{sealed}): {args.out}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from desktop.services.merge import merge_bundles
+    from desktop.services.register import open_existing
+
+    reg = open_existing(db_path(args))
+    try:
+        results = merge_bundles(reg, list(args.files))
+    finally:
+        reg.close()
+    if args.json:
+        print(json.dumps([_result_json(r) for r in results], ensure_ascii=False, indent=1))
+    for r in results:
+        if r.refused is not None:
+            print(f"camket: {r.source}: {describe(r.refused)}", file=sys.stderr)
+        elif not args.json:
+            print(
+                f"{r.source}: {r.total('new')} mới, {r.total('updated')} cập nhật,"
+                f" {r.total('unchanged')} không đổi, {r.total('conflicts')} xung đột"
+            )
+    return 2 if any(r.refused is not None for r in results) else 0
+
+
+def _result_json(r: Any) -> dict[str, Any]:
+    if r.refused is not None:
+        return {"file": r.source, "refused": r.refused.code, "reason": describe(r.refused)}
+    return {
+        "file": r.source,
+        "communes": r.communes,
+        "installation": r.installation_id,
+        **{what: r.total(what) for what in ("new", "updated", "unchanged", "conflicts")},
+        "tables": {name: vars(c) for name, c in r.counts.items()},
+    }
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from desktop.services.conflicts import find_conflict, keep_version, open_conflicts
+    from desktop.services.register import open_existing
+
+    reg = open_existing(db_path(args))
+    try:
+        if args.conflict_action == "keep":
+            conflict = find_conflict(reg.db, args.conflict_id)
+            keep_version(reg, conflict, args.version)
+            kept = "đang dùng" if args.version == "current" else "kia"
+            print(f"Đã giải quyết xung đột {conflict.id[:8]} ({conflict.table}): giữ bản {kept}")
+            return 0
+        found = open_conflicts(reg.db)
+    finally:
+        reg.close()
+    if args.json:
+        print(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=1))
+        return 0
+    for c in found:
+        fields = "; ".join(f"{f}: {a!r} / {b!r}" for f, a, b in c.differences())
+        print(f"{c.id[:12]}\t{c.table}\t{c.label}\t{fields}")
+    print(f"{len(found)} xung đột chờ xem xét", file=sys.stderr)
+    return 0
+
+
+def _keys(args: argparse.Namespace) -> int:
+    from desktop.services.bundles import register_keys
+    from desktop.services.register import open_existing
+
+    reg = open_existing(db_path(args))
+    try:
+        keys = register_keys(reg)
+    finally:
+        reg.close()
+    print(f"installation: {keys.installation_id}")
+    print(f"signing key (Ed25519): {keys.signing_key}")
+    print(f"age recipient: {keys.age_recipient}")
+    return 0

@@ -1,0 +1,325 @@
+"""The `.camket` bundle file: a signed ZIP of one CSV per synced table (docs/bundle-format.md).
+
+Writing streams each table into its entry and signs the manifest last; reading checks the
+whole file before a single row is handed out: entry names, sizes, format version, every
+entry's SHA-256 and the Ed25519 signature. Anything wrong refuses the bundle whole
+(KnownError naming the reason). No entry is ever extracted to disk.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from desktop.domain.errors import KnownError
+
+FORMAT = "camket-bundle"
+FORMAT_VERSION = 1
+SUFFIX = ".camket"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+CONFLICTS = "conflicts.csv"
+CONFLICT_COLUMNS = ("tbl", "row_id", "vv", "data")
+AGE_HEADER = b"age-encryption.org/v1"
+
+# Bounds on what a bundle may claim, checked against the ZIP directory before anything is
+# decompressed (a bomb is refused, not inflated): a province's person table is ~600 MB.
+MAX_ENTRIES = 500_000
+MAX_TABLE_BYTES = 2 * 1024**3
+MAX_ATTACHMENT_BYTES = 10 * 1024**2
+MAX_MANIFEST_BYTES = 64 * 1024**2
+MAX_TOTAL_BYTES = 8 * 1024**3
+MAX_RATIO = 1000  # uncompressed / compressed: CSV packs ~10×, images ~1×
+_CHUNK = 1024 * 1024
+_TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
+_ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
+
+
+def table_entry(table: str) -> str:
+    return f"tables/{table}.csv"
+
+
+def attachment_entry(sha256: str) -> str:
+    return f"attachments/{sha256}"
+
+
+@dataclass
+class Manifest:
+    """What a bundle says about itself; ``files`` holds every other entry's SHA-256 and
+    size, ``rows`` the row count of each table file."""
+
+    kind: str  # "full" or "incremental"
+    register: str  # "commune" or "upper"
+    communes: list[str]
+    installation_id: str
+    public_key: str
+    made_at: str
+    seq: int  # the exporting register's change_log high-water mark
+    register_id: str
+    province: str = ""
+    since_seq: int = 0
+    current_campaign: str = ""
+    rows: dict[str, int] = field(default_factory=dict)
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> bytes:
+        body = {"format": FORMAT, **self.__dict__}
+        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def manifest_from(data: bytes, source: str) -> Manifest:
+    try:
+        body = json.loads(data.decode("utf-8"))
+        if not isinstance(body, dict) or body.pop("format", None) != FORMAT:
+            raise KnownError("bundle.not_a_bundle", file=source)
+        version = body.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+            raise KnownError("bundle.newer_format", file=source, version=str(version))
+        return Manifest(**body)
+    except KnownError:
+        raise
+    except (ValueError, TypeError) as exc:
+        raise KnownError("bundle.damaged", file=source, detail=f"manifest: {exc}") from exc
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+class _HashingWriter(io.RawIOBase):
+    """Counts and hashes what passes into a ZIP entry."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target, self.sha = target, hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.sha.update(chunk)
+        self.size += len(chunk)
+        self.target.write(chunk)
+        return len(chunk)
+
+
+class BundleWriter:
+    """Writes the entries of one bundle; ``finish`` signs and closes it."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self._zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)
+        self.files: dict[str, dict[str, Any]] = {}
+        self.rows: dict[str, int] = {}
+
+    def write_csv(self, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """An RFC 4180 CSV in UTF-8 with a BOM (Excel shows the diacritics); the row count."""
+        count = 0
+        with self._zip.open(name, "w", force_zip64=True) as raw:
+            hashing = _HashingWriter(raw)
+            text = io.TextIOWrapper(
+                io.BufferedWriter(hashing, _CHUNK), "utf-8-sig", newline="", write_through=False
+            )
+            out = csv.writer(text, lineterminator="\r\n")
+            out.writerow(header)
+            for row in rows:
+                out.writerow([csv_text(v) for v in row])
+                count += 1
+            text.flush()
+            text.detach().flush()
+        self.files[name] = {"sha256": hashing.sha.hexdigest(), "size": hashing.size}
+        return count
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        if name in self.files:
+            return  # an attachment is stored once, whatever rows share it
+        self._zip.writestr(name, data)
+        self.files[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+    def finish(self, manifest: Manifest, sign: Any) -> bytes:
+        """Write the manifest and its signature (``sign(bytes) -> base64 text``)."""
+        manifest.files = dict(self.files)
+        body = manifest.to_json()
+        self._zip.writestr(MANIFEST, body)
+        self._zip.writestr(SIGNATURE, sign(body))
+        self._zip.close()
+        return body
+
+
+def csv_text(value: Any) -> str:
+    """A cell as the bundle writes it: NULL and empty text are both an empty field (the
+    column's nullability, documented per table, tells them apart when read)."""
+    if value is None:
+        return ""
+    return str(value)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass
+class Bundle:
+    """A bundle whose every entry was checked; rows are read from it on demand."""
+
+    source: str
+    manifest: Manifest
+    sha256: str
+    _zip: zipfile.ZipFile
+
+    def tables(self) -> list[str]:
+        return sorted(m[1] for name in self.manifest.files if (m := _TABLE_ENTRY.fullmatch(name)))
+
+    def rows(self, table: str) -> Iterator[dict[str, str]]:
+        """The rows of a table's CSV as text by column (empty when the bundle has none)."""
+        name = table_entry(table)
+        if name not in self.manifest.files:
+            return
+        yield from self._csv(name)
+
+    def conflicts(self) -> Iterator[dict[str, str]]:
+        if CONFLICTS in self.manifest.files:
+            yield from self._csv(CONFLICTS)
+
+    def attachment(self, sha256: str) -> bytes:
+        name = attachment_entry(sha256)
+        if name not in self.manifest.files:
+            raise KnownError("bundle.damaged", file=self.source, detail=f"{name} missing")
+        return self._zip.read(name)
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def _csv(self, name: str) -> Iterator[dict[str, str]]:
+        with self._zip.open(name) as raw:
+            text = io.TextIOWrapper(raw, "utf-8-sig", newline="")
+            reader = csv.reader(text)
+            try:
+                header = next(reader, None)
+                if header is None:
+                    return
+                for number, cells in enumerate(reader, start=2):
+                    if len(cells) != len(header):
+                        raise KnownError("bundle.bad_row", file=self.source, entry=name, row=number)
+                    yield dict(zip(header, cells, strict=True))
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise KnownError(
+                    "bundle.damaged", file=self.source, detail=f"{name}: {exc}"
+                ) from exc
+
+
+def open_bundle(path: Path, decrypt: Any = None) -> Bundle:
+    """Check a bundle file whole and open it. ``decrypt(bytes) -> bytes`` opens one
+    encrypted to this register (age); KnownError for every reason to refuse it."""
+    source = path.name
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(AGE_HEADER))
+        if head == AGE_HEADER:
+            if decrypt is None:
+                raise KnownError("bundle.encrypted", file=source)
+            if path.stat().st_size > MAX_TOTAL_BYTES:
+                raise KnownError("bundle.too_large", file=source, entry="", limit=MAX_TOTAL_BYTES)
+            try:
+                opened = decrypt(path.read_bytes())
+            except KnownError as err:
+                raise KnownError(err.code, **{**err.params, "file": source}) from err
+            zf = zipfile.ZipFile(io.BytesIO(opened))
+        else:
+            zf = zipfile.ZipFile(path)  # it owns (and closes) the file
+    except KnownError:
+        raise
+    except FileNotFoundError as exc:
+        raise KnownError("bundle.missing", file=str(path)) from exc
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
+    try:
+        manifest, sha = _verified(zf, source)
+    except BaseException:
+        zf.close()
+        raise
+    return Bundle(source, manifest, sha, zf)
+
+
+def _verified(zf: zipfile.ZipFile, source: str) -> tuple[Manifest, str]:
+    infos = zf.infolist()
+    _check_directory(infos, source)
+    names = {i.filename for i in infos}
+    if MANIFEST not in names or SIGNATURE not in names:
+        raise KnownError("bundle.not_a_bundle", file=source)
+    try:
+        body = zf.read(MANIFEST)
+        signature = zf.read(SIGNATURE)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
+    manifest = manifest_from(body, source)
+    _check_signature(manifest, body, signature, source)
+    listed = set(manifest.files)
+    present = names - {MANIFEST, SIGNATURE}
+    if listed != present:
+        extra = sorted(present - listed) or sorted(listed - present)
+        raise KnownError("bundle.tampered", file=source, detail=f"{extra[0]}")
+    for name, expected in manifest.files.items():
+        if _sha256_of(zf, name, source) != expected.get("sha256"):
+            raise KnownError("bundle.tampered", file=source, detail=name)
+    return manifest, hashlib.sha256(body).hexdigest()
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise KnownError("bundle.too_large", file=source, entry="", limit=MAX_ENTRIES)
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in name.split("/") or "\\" in name or ":" in name:
+            raise KnownError("bundle.unsafe_path", file=source, entry=name)
+        if name in (MANIFEST, SIGNATURE):
+            limit = MAX_MANIFEST_BYTES
+        elif _TABLE_ENTRY.fullmatch(name) or name == CONFLICTS:
+            limit = MAX_TABLE_BYTES
+        elif _ATTACHMENT_ENTRY.fullmatch(name):
+            limit = MAX_ATTACHMENT_BYTES
+        else:
+            raise KnownError("bundle.unknown_entry", file=source, entry=name)
+        if info.file_size > limit:
+            raise KnownError("bundle.too_large", file=source, entry=name, limit=limit)
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
+            raise KnownError("bundle.too_large", file=source, entry=name, limit=limit)
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise KnownError("bundle.too_large", file=source, entry="", limit=MAX_TOTAL_BYTES)
+
+
+def _sha256_of(zf: zipfile.ZipFile, name: str, source: str) -> str:
+    sha = hashlib.sha256()
+    try:
+        with zf.open(name) as fh:
+            while chunk := fh.read(_CHUNK):
+                sha.update(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise KnownError("bundle.damaged", file=source, detail=f"{name}: {exc}") from exc
+    return sha.hexdigest()
+
+
+def _check_signature(manifest: Manifest, body: bytes, signature: bytes, source: str) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(manifest.public_key))
+        key.verify(base64.b64decode(signature), body)
+    except (InvalidSignature, ValueError, TypeError) as exc:
+        raise KnownError("bundle.bad_signature", file=source) from exc
+
+
+def rows_as_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[list[Any]]:
+    for row in rows:
+        yield [row[c] for c in columns]

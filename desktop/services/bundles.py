@@ -1,0 +1,204 @@
+"""Exporting a register as a bundle (full, or the changes after an earlier one), its keys."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
+from desktop.exchange.bundle_file import (
+    CONFLICT_COLUMNS,
+    CONFLICTS,
+    BundleWriter,
+    Manifest,
+    attachment_entry,
+    open_bundle,
+    table_entry,
+)
+from desktop.services.register import OpenRegister
+from desktop.store import local, replicas
+from desktop.store.registry import TABLES, SyncedTable
+from desktop.store.sync import utc_now
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    kind: str  # "full" or "incremental"
+    rows: dict[str, int]
+    encrypted: bool
+    cancelled: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+@dataclass(frozen=True)
+class Keys:
+    installation_id: str
+    signing_key: str  # Ed25519 public key, base64
+    age_recipient: str  # "age1…": what a sender passes as --to
+
+
+def register_keys(reg: OpenRegister) -> Keys:
+    import pyrage
+
+    with reg.db.atomic():
+        identity = local.age_identity(reg.db)
+    installation = reg.signer()
+    recipient = str(pyrage.x25519.Identity.from_str(identity).to_public())
+    return Keys(installation.id, installation.public_key, recipient)
+
+
+def read_recipient(path: Path) -> str:
+    """The age recipient in a key file (what `camket keys` printed, or an `age-keygen`
+    public key line); KnownError when there is none."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except OSError as exc:
+        raise KnownError("export.bad_key_file", file=str(path), detail=str(exc)) from exc
+    for word in text.replace(":", " ").split():
+        if word.startswith("age1") and len(word) > 50:
+            return word
+    raise KnownError("export.bad_key_file", file=str(path), detail="age1…")
+
+
+def export_bundle(
+    reg: OpenRegister,
+    out: Path,
+    *,
+    since: Path | None = None,
+    to: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportSummary:
+    """Write the register (or its changes after the bundle ``since``, which this register
+    made) to ``out``, signed; encrypted to the key in the file ``to`` when given. The file
+    appears whole or not at all."""
+    installation = reg.signer()
+    recipient = read_recipient(to) if to else None
+    with reg.db.atomic():
+        register_id = local.register_id(reg.db)
+    since_seq = _since_mark(reg, since, installation.id, register_id) if since else 0
+    buffer = io.BytesIO()
+    writer = BundleWriter(buffer)
+    with replicas.snapshot(reg.db):
+        mark = replicas.change_mark(reg.db)
+        communes = _communes(reg.db)
+        rows = {}
+        for number, spec in enumerate(TABLES, start=1):
+            if cancelled and cancelled():
+                return ExportSummary(out, "", {}, False, cancelled=True)
+            rows[spec.name] = _write_table(reg.db, writer, spec, since_seq)
+            if progress:
+                progress(number, len(TABLES) + 1)
+        writer.write_csv(CONFLICTS, CONFLICT_COLUMNS, _conflicts(reg.db))
+        current = local.get_setting(reg.db, local.CURRENT_CAMPAIGN) or ""
+        manifest = Manifest(
+            kind="incremental" if since_seq else "full",
+            register="upper" if local.is_upper(reg.db) else "commune",
+            communes=communes,
+            installation_id=installation.id,
+            public_key=installation.public_key,
+            made_at=utc_now(),
+            seq=mark,
+            register_id=register_id,
+            province=local.get_setting(reg.db, local.UPPER_PROVINCE) or "",
+            since_seq=since_seq,
+            current_campaign=current,
+            rows=rows,
+        )
+    writer.finish(manifest, installation.sign)
+    data = buffer.getvalue()
+    if recipient:
+        import pyrage
+
+        data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
+    _write_whole(out, data)
+    with reg.db.atomic():
+        replicas.log_bundle(
+            reg.db,
+            replicas.BundleRecord(
+                "sent",
+                utc_now(),
+                out.name,
+                hashlib.sha256(data).hexdigest(),
+                installation.id,
+                " ".join(communes),
+                manifest.made_at,
+                {"kind": manifest.kind, "rows": rows, "encrypted": bool(recipient), "seq": mark},
+            ),
+        )
+    if progress:
+        progress(len(TABLES) + 1, len(TABLES) + 1)
+    return ExportSummary(out, manifest.kind, rows, bool(recipient))
+
+
+def _write_table(db: Database, writer: BundleWriter, spec: SyncedTable, since: int) -> int:
+    columns = spec.exported
+    binary = [c for c in spec.binary]
+
+    def lines() -> Iterator[list[Any]]:
+        for row in replicas.rows_of(db, spec, since, with_binary=bool(binary)):
+            for column in binary:
+                writer.write_bytes(attachment_entry(row["sha256"]), row.pop(column))
+            yield [row[c] for c in columns]
+
+    return writer.write_csv(table_entry(spec.name), columns, lines())
+
+
+def _conflicts(db: Database) -> Iterator[list[str]]:
+    for spec in TABLES:
+        for row_id, vv, data in replicas.conflicts_in(db, spec):
+            yield [spec.name, row_id, vv, data]
+
+
+def _communes(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0 ORDER BY code")]
+
+
+def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_id: str) -> int:
+    """The change mark of an earlier bundle this register sent: found by the file's hash in
+    the bundles sent (an encrypted one too), else read from its manifest."""
+    try:
+        digest = hashlib.sha256(since.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise KnownError("bundle.missing", file=str(since)) from exc
+    for record in replicas.bundle_records(reg.db, limit=10_000):
+        if record.direction == "sent" and record.sha256 == digest and "seq" in record.summary:
+            return int(record.summary["seq"])
+    bundle = open_bundle(since)
+    try:
+        made = bundle.manifest
+    finally:
+        bundle.close()
+    if made.installation_id != installation_id or made.register_id != register_id:
+        raise KnownError("export.since_foreign", file=since.name)
+    return made.seq
+
+
+def _write_whole(out: Path, data: bytes) -> None:
+    """Written beside the target and renamed into place: a bundle is whole or absent."""
+    if out.is_dir():
+        raise KnownError("export.out_is_folder", path=str(out))
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise KnownError(
+            "export.write_failed", path=str(out), detail=exc.strerror or str(exc)
+        ) from exc

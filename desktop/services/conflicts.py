@@ -1,0 +1,165 @@
+"""The conflict queue: concurrent versions of a row waiting for a person, and their answers.
+
+Every installation shows the same winner of a conflict (domain.versions); the other
+version is kept here until a person keeps one of the two or combines them field by field.
+The answer is a new version that descends from both, so it settles the conflict on every
+PC that receives it. Two households given the same code on two PCs are shown here too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.store.registry import SYNC_COLUMNS, table
+from desktop.store.sync import vv_of
+
+_LABELS = {
+    "household": "code",
+    "person": "full_name",
+    "hamlet": "name",
+    "relative_abroad": "full_name",
+    "commune": "name",
+    "campaign": "title",
+    "pledge_template": "title",
+    "tip": "place",
+}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    table: str
+    row_id: str
+    current: dict[str, Any]  # the version every installation shows now
+    other: dict[str, Any]  # the concurrent version that lost
+    other_vv: dict[str, int]
+
+    @property
+    def label(self) -> str:
+        column = _LABELS.get(self.table, "id")
+        return str(self.current.get(column) or self.other.get(column) or self.row_id[:8])
+
+    def differences(self) -> list[tuple[str, Any, Any]]:
+        """(column, current value, other value) for each content column that differs."""
+        return [
+            (c, self.current.get(c), self.other.get(c))
+            for c in table(self.table).columns
+            if c not in table(self.table).binary and self.current.get(c) != self.other.get(c)
+        ] + (
+            [("deleted", self.current["deleted"], self.other["deleted"])]
+            if self.current.get("deleted") != self.other.get("deleted")
+            else []
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "conflict_id": self.id,
+            "table": self.table,
+            "row_id": self.row_id,
+            "label": self.label,
+            "current_by": self.current.get("updated_by"),
+            "other_by": self.other.get("updated_by"),
+            "fields": [{"field": f, "current": a, "other": b} for f, a, b in self.differences()],
+        }
+
+
+def open_conflicts(db: Database) -> list[Conflict]:
+    found = []
+    for conflict_id, name, row_id, vv, data in db.execute(
+        "SELECT id, tbl, row_id, vv, data FROM conflict ORDER BY found_at, id"
+    ).fetchall():
+        found.append(_conflict(db, conflict_id, name, row_id, vv, data))
+    return found
+
+
+def count_conflicts(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM conflict").fetchone()[0])
+
+
+def find_conflict(db: Database, conflict_id: str) -> Conflict:
+    """A conflict by its id or the start of it (KnownError when none or several match)."""
+    wanted = conflict_id.strip().lower()
+    rows = (
+        db.execute(
+            "SELECT id, tbl, row_id, vv, data FROM conflict WHERE id LIKE ? || '%'", [wanted]
+        ).fetchall()
+        if wanted
+        else []
+    )
+    if len(rows) != 1:
+        raise KnownError(
+            "conflict.missing" if not rows else "conflict.ambiguous",
+            id=conflict_id,
+            count=len(rows),
+        )
+    return _conflict(db, *rows[0])
+
+
+def keep_version(reg: OpenRegister, conflict: Conflict, which: str) -> None:
+    """Keep the ``current`` or the ``other`` version whole."""
+    if which not in ("current", "other"):
+        raise KnownError("conflict.bad_version", version=which)
+    chosen = conflict.current if which == "current" else conflict.other
+    combine(reg, conflict, chosen)
+
+
+def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> None:
+    """Settle the conflict with these values (each field taken from either version)."""
+    spec = table(conflict.table)
+    content = {k: v for k, v in values.items() if k in spec.columns and k not in spec.binary}
+    content["deleted"] = values.get("deleted", conflict.current["deleted"])
+    with reg.db.atomic():
+        reg.writer.supersede(conflict.table, conflict.row_id, content, [conflict.other_vv])
+        if spec.derived:
+            stored = dict(
+                zip(
+                    [c for c in spec.columns],
+                    reg.db.execute(
+                        f"SELECT {', '.join(spec.columns)} FROM [{spec.name}] WHERE id = ?",
+                        [conflict.row_id],
+                    ).fetchone(),
+                    strict=True,
+                )
+            )
+            code = ""
+            if spec.name == "person":
+                found = reg.db.execute(
+                    "SELECT code FROM household WHERE id = ?", [stored["household_id"]]
+                ).fetchone()
+                code = found[0] if found else ""
+            derived = repo.derived_values(spec.name, stored, code)
+            reg.writer.update(spec.name, conflict.row_id, derived)
+        reg.db.execute("DELETE FROM conflict WHERE id = ?", [conflict.id])
+
+
+def code_clashes(db: Database) -> list[tuple[str, str, list[str]]]:
+    """(commune code, household code, household ids) for codes two live households share:
+    two PCs numbered a new household alike. Kept both (nothing lost); a person renames one."""
+    rows = db.execute(
+        """SELECT commune_code, code, group_concat(id, ' ') FROM household WHERE deleted = 0
+           GROUP BY commune_code, code HAVING count(*) > 1 ORDER BY commune_code, code"""
+    ).fetchall()
+    return [(commune, code, ids.split()) for commune, code, ids in rows]
+
+
+def _conflict(
+    db: Database, conflict_id: str, name: str, row_id: str, vv: str, data: str
+) -> Conflict:
+    spec = table(name)
+    columns = [c for c in spec.stored if c not in spec.binary]
+    row = db.execute(
+        f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{spec.name}] WHERE id = ?",
+        [row_id],
+    ).fetchone()
+    current = dict(zip(columns, row, strict=True)) if row else {c: None for c in columns}
+    other = json.loads(data)
+    for column in SYNC_COLUMNS:
+        other.setdefault(column, None)
+    return Conflict(conflict_id, name, row_id, current, other, vv_of(vv))

@@ -1,0 +1,322 @@
+"""Merging bundles into a register: one transaction per bundle, after a backup copy.
+
+Each row of the bundle meets the register's versions of it (domain.versions): the version
+that descends from the others replaces them; concurrent ones give every installation the
+same winner and keep the rest in the conflict queue. A bundle refused for any reason
+(damaged, tampered, another commune's, a newer format, …) leaves the register untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.versions import Version, frontier
+from desktop.exchange.bundle_file import Bundle, open_bundle
+from desktop.services.register import OpenRegister
+from desktop.store import households as repo
+from desktop.store import local, replicas
+from desktop.store.admin_units import find_commune
+from desktop.store.backups import take_backup
+from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
+from desktop.store.sync import utc_now, vv_of
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 2000  # bundle rows met with the register's versions at a time
+
+
+@dataclass
+class TableCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class MergeResult:
+    """What one bundle did, or why it was refused (``refused``; nothing was written)."""
+
+    source: str
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    communes: list[str] = field(default_factory=list)
+    installation_id: str = ""
+    refused: KnownError | None = None
+    cancelled: bool = False
+
+    def total(self, what: str) -> int:
+        return sum(getattr(c, what) for c in self.counts.values())
+
+
+class _Stop(Exception):
+    """Cancelled inside the transaction: it rolls back."""
+
+
+def merge_bundles(
+    reg: OpenRegister,
+    paths: list[Path],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[MergeResult]:
+    """Each bundle on its own (a refused one does not stop the others)."""
+    results = []
+    for path in paths:
+        if cancelled and cancelled():
+            results.append(MergeResult(path.name, cancelled=True))
+            continue
+        results.append(merge_bundle(reg, path, progress, cancelled))
+    return results
+
+
+def merge_bundle(
+    reg: OpenRegister,
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    *,
+    backup: bool = True,
+) -> MergeResult:
+    """Merge one bundle (after a backup copy, unless ``backup`` is off for a register being
+    made from it); a refused one is reported in the result, never half-applied."""
+    result = MergeResult(path.name)
+    try:
+        bundle = open_bundle(path, decrypt=_decryptor(reg.db))
+    except KnownError as err:
+        result.refused = err
+        return result
+    try:
+        manifest = bundle.manifest
+        result.communes, result.installation_id = manifest.communes, manifest.installation_id
+        _check_scope(reg.db, bundle)
+        replicas.check_installation(
+            reg.db, manifest.installation_id, manifest.public_key, bundle.source
+        )
+        if backup:
+            take_backup(reg.db, reg.path, "merge")
+        with reg.db.atomic():
+            _apply(reg.db, bundle, result, progress, cancelled)
+            replicas.meet_installation(
+                reg.db, manifest.installation_id, manifest.public_key, manifest.communes
+            )
+            _first_campaign_choice(reg.db, manifest.current_campaign)
+            replicas.log_bundle(reg.db, _record(bundle, result))
+            reg.writer.note("bundle", bundle.sha256[:16], "merge", _summary(result))
+    except KnownError as err:
+        result.refused, result.counts = err, {}
+    except _Stop:
+        result.cancelled, result.counts = True, {}
+    finally:
+        bundle.close()
+    if result.refused:
+        log.warning("bundle %s refused: %s", path.name, result.refused.code)
+    return result
+
+
+def _decryptor(db: Database) -> Any:
+    def decrypt(data: bytes) -> bytes:
+        import pyrage
+
+        identity = local.get_setting(db, local.AGE_IDENTITY)
+        if identity is None:
+            raise KnownError("bundle.not_for_us", file="")
+        try:
+            return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))
+        except pyrage.DecryptError as exc:
+            raise KnownError("bundle.not_for_us", file="") from exc
+
+    return decrypt
+
+
+def _check_scope(db: Database, bundle: Bundle) -> None:
+    """A commune register takes its own commune's bundles; an upper-level one any
+    commune's and other upper registers' (of its province when it has one)."""
+    manifest, source = bundle.manifest, bundle.source
+    if not manifest.communes:
+        raise KnownError("bundle.damaged", file=source, detail="no commune")
+    if local.is_upper(db):
+        province = local.get_setting(db, local.UPPER_PROVINCE) or ""
+        for code in manifest.communes:
+            unit = find_commune(code)
+            if province and (unit is None or unit.province_code != province):
+                raise KnownError("bundle.other_province", file=source, commune=code)
+        return
+    own = local.get_setting(db, local.REGISTER_COMMUNE)
+    if manifest.register != "commune" or manifest.communes != [own]:
+        raise KnownError("bundle.other_commune", file=source, communes=", ".join(manifest.communes))
+
+
+def _apply(
+    db: Database,
+    bundle: Bundle,
+    result: MergeResult,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> None:
+    waiting = _incoming_conflicts(bundle)
+    total = sum(bundle.manifest.rows.values()) or 1
+    done = 0
+    renamed: set[str] = set()  # households whose code changed: their people's search text
+    for spec in TABLES:
+        counts = result.counts.setdefault(spec.name, TableCounts())
+        types = replicas.column_types(db, spec)
+        for chunk in _chunks(_incoming(bundle, spec, types, waiting)):
+            if cancelled and cancelled():
+                raise _Stop
+            _meet(db, bundle, spec, chunk, counts, renamed)
+            done += len(chunk)
+            if progress:
+                progress(min(done, total), total)
+        if spec.name == "person" and renamed:
+            _refresh_people(db, renamed)
+
+
+def _incoming(
+    bundle: Bundle,
+    spec: SyncedTable,
+    types: dict[str, replicas.ColumnType],
+    waiting: dict[tuple[str, str], list[Version]],
+) -> Iterator[tuple[str, list[Version]]]:
+    """(row id, the bundle's versions of it): its row, and its waiting conflicts."""
+    allowed = set(bundle.manifest.communes)
+    for number, text in enumerate(bundle.rows(spec.name), start=2):
+        where = f"{bundle.source}: {spec.name}.csv, dòng {number}"
+        row = replicas.decode(text, types, where)
+        scope = row.get("code") if spec.name == "commune" else row.get(COMMUNE_COLUMN)
+        if (spec.name == "commune" or spec.scoped) and scope not in allowed:
+            raise KnownError("bundle.tampered", file=bundle.source, detail=where)
+        yield row["id"], [replicas.version_of(spec, row), *waiting.pop((spec.name, row["id"]), [])]
+    for name, row_id in list(waiting):
+        if name == spec.name:
+            yield row_id, waiting.pop((name, row_id))
+
+
+def _incoming_conflicts(bundle: Bundle) -> dict[tuple[str, str], list[Version]]:
+    import json
+
+    found: dict[tuple[str, str], list[Version]] = {}
+    for row in bundle.conflicts():
+        try:
+            spec = table(row["tbl"])
+            version = Version.of(json.loads(row["data"]), vv_of(row["vv"]))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
+        found.setdefault((spec.name, row["row_id"]), []).append(version)
+    return found
+
+
+def _chunks(rows: Iterator[tuple[str, list[Version]]]) -> Iterator[list[tuple[str, list[Version]]]]:
+    while chunk := list(islice(rows, _CHUNK)):
+        yield chunk
+
+
+def _meet(
+    db: Database,
+    bundle: Bundle,
+    spec: SyncedTable,
+    chunk: list[tuple[str, list[Version]]],
+    counts: TableCounts,
+    renamed: set[str],
+) -> None:
+    stored = replicas.local_versions(db, spec, [row_id for row_id, _ in chunk])
+    winners: list[tuple[Version, dict[str, Any]]] = []
+    codes = _household_codes(db, spec, chunk)
+    for row_id, incoming in chunk:
+        mine = stored.get(row_id, [])
+        kept = frontier([*mine, *incoming])
+        winner, others = kept[0], kept[1:]
+        if not mine:
+            counts.new += 1
+        elif winner != mine[0]:
+            counts.updated += 1
+            if spec.name == "household" and winner.row["code"] != mine[0].row["code"]:
+                renamed.add(row_id)
+        else:
+            counts.unchanged += 1
+        if not mine or winner != mine[0]:
+            winners.append((winner, _extra(bundle, spec, winner, codes)))
+        if set(others) != set(mine[1:]):
+            counts.conflicts += len(set(others) - set(mine[1:]))
+            replicas.replace_conflicts(db, spec, row_id, others)
+    try:
+        replicas.write_versions(db, spec, winners)
+    except sqlite3.IntegrityError as exc:
+        log.warning("bundle %s: %s rows refused by the schema: %s", bundle.source, spec.name, exc)
+        raise KnownError("bundle.missing_parent", file=bundle.source, table=spec.name) from exc
+
+
+def _extra(
+    bundle: Bundle, spec: SyncedTable, winner: Version, codes: dict[str, str]
+) -> dict[str, Any]:
+    """What a stored row needs beside the version's values: binary content, derived columns."""
+    row = winner.row
+    extra: dict[str, Any] = {c: bundle.attachment(row["sha256"]) for c in spec.binary}
+    if spec.derived:
+        extra.update(
+            repo.derived_values(spec.name, row, codes.get(str(row.get("household_id")), ""))
+        )
+    return extra
+
+
+def _household_codes(
+    db: Database, spec: SyncedTable, chunk: list[tuple[str, list[Version]]]
+) -> dict[str, str]:
+    if spec.name != "person":
+        return {}
+    ids = sorted({v.row["household_id"] for _, versions in chunk for v in versions})
+    marks = ", ".join("?" * len(ids))
+    return dict(db.execute(f"SELECT id, code FROM household WHERE id IN ({marks})", ids).fetchall())
+
+
+def _refresh_people(db: Database, households: set[str]) -> None:
+    """People of households whose code a merge changed: their search text names it."""
+    for household_id in households:
+        code = db.execute("SELECT code FROM household WHERE id = ?", [household_id]).fetchone()[0]
+        cursor = db.execute(
+            "SELECT id, full_name, id_number, phone FROM person WHERE household_id = ?",
+            [household_id],
+        )
+        for person_id, name, id_number, phone in cursor.fetchall():
+            text = repo.person_search_text(name, id_number, phone, code)
+            db.execute("UPDATE person SET search_text = ? WHERE id = ?", [text, person_id])
+
+
+def _first_campaign_choice(db: Database, campaign_id: str) -> None:
+    """A register with no current campaign yet takes the one the sender was working on."""
+    if local.is_upper(db) or not campaign_id or local.get_setting(db, local.CURRENT_CAMPAIGN):
+        return
+    if db.execute("SELECT 1 FROM campaign WHERE id = ? AND deleted = 0", [campaign_id]).fetchone():
+        local.set_setting(db, local.CURRENT_CAMPAIGN, campaign_id)
+
+
+def _summary(result: MergeResult) -> dict[str, Any]:
+    return {
+        "file": result.source,
+        "installation": result.installation_id,
+        "new": result.total("new"),
+        "updated": result.total("updated"),
+        "unchanged": result.total("unchanged"),
+        "conflicts": result.total("conflicts"),
+    }
+
+
+def _record(bundle: Bundle, result: MergeResult) -> replicas.BundleRecord:
+    return replicas.BundleRecord(
+        "received",
+        utc_now(),
+        bundle.source,
+        bundle.sha256,
+        bundle.manifest.installation_id,
+        " ".join(bundle.manifest.communes),
+        bundle.manifest.made_at,
+        _summary(result),
+    )

@@ -1,0 +1,239 @@
+"""Rows as versions for the exchange: reading them out, writing merged ones, the conflict
+queue, the change log's marks, the installations met and the bundles sent and received."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.versions import Version
+from desktop.store.registry import SyncedTable
+from desktop.store.sync import utc_now, vv_of, vv_text
+
+_IN_CHUNK = 2000  # ids per `IN (…)`: well under SQLite's 32,766 variables
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    integer: bool
+    nullable: bool
+
+
+def column_types(db: Database, spec: SyncedTable) -> dict[str, ColumnType]:
+    info = {row[1]: row for row in db.execute(f"PRAGMA table_info([{spec.name}])")}
+    return {
+        name: ColumnType(
+            "INT" in str(info[name][2]).upper(), not info[name][3] and not info[name][5]
+        )
+        for name in spec.stored
+        if name in info
+    }
+
+
+def decode(row: Mapping[str, str], types: Mapping[str, ColumnType], where: str) -> dict[str, Any]:
+    """A bundle row's text as the values SQLite stores: empty is NULL where the column may be
+    NULL, whole numbers for INTEGER columns. KnownError naming the column otherwise."""
+    out: dict[str, Any] = {}
+    for name, kind in types.items():
+        if name not in row:
+            raise KnownError("bundle.missing_column", where=where, column=name)
+        text = row[name]
+        if text == "" and kind.nullable:
+            out[name] = None
+        elif kind.integer:
+            try:
+                out[name] = int(text)
+            except ValueError as exc:
+                raise KnownError(
+                    "bundle.bad_value", where=where, column=name, value=text[:40]
+                ) from exc
+        else:
+            out[name] = text
+    return out
+
+
+def version_of(spec: SyncedTable, row: Mapping[str, Any]) -> Version:
+    values = {k: row[k] for k in spec.stored if k not in spec.binary and k != "vv"}
+    return Version.of(values, vv_of(row["vv"]))
+
+
+def local_versions(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[str, list[Version]]:
+    """The stored row and the conflicting versions of each of ``ids`` that the register has
+    (the stored row first)."""
+    found: dict[str, list[Version]] = {}
+    columns = ", ".join(f"[{c}]" for c in spec.stored if c not in spec.binary)
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = list(ids[start : start + _IN_CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        cursor = db.execute(f"SELECT {columns} FROM [{spec.name}] WHERE id IN ({marks})", chunk)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            found[row["id"]] = [version_of(spec, row)]
+        for row_id, vv, data in db.execute(
+            f"SELECT row_id, vv, data FROM conflict WHERE tbl = ? AND row_id IN ({marks})",
+            [spec.name, *chunk],
+        ):
+            found.setdefault(row_id, []).append(Version.of(json.loads(data), vv_of(vv)))
+    return found
+
+
+def write_versions(
+    db: Database,
+    spec: SyncedTable,
+    winners: Iterable[tuple[Version, Mapping[str, Any]]],
+) -> None:
+    """Store each winning version (with its binary and derived values) over its row."""
+    columns: list[str] | None = None
+    batch: list[list[Any]] = []
+    for version, extra in winners:
+        row = {**version.row, "vv": vv_text(version.vector), **extra}
+        if columns is None:
+            columns = list(row)
+        batch.append([row[c] for c in columns])
+    if columns is None:
+        return
+    names = ", ".join(f"[{c}]" for c in columns)
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != "id")
+    db.conn.executemany(
+        f"INSERT INTO [{spec.name}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+        f" ON CONFLICT(id) DO UPDATE SET {updates}",
+        batch,
+    )
+
+
+def replace_conflicts(
+    db: Database, spec: SyncedTable, row_id: str, versions: Sequence[Version]
+) -> None:
+    """The versions of a row that lost to its winner and wait for a person."""
+    db.execute("DELETE FROM conflict WHERE tbl = ? AND row_id = ?", [spec.name, row_id])
+    now = utc_now()
+    for version in versions:
+        db.execute(
+            "INSERT INTO conflict(id, tbl, row_id, vv, data, found_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                version.digest[:32],
+                spec.name,
+                row_id,
+                vv_text(version.vector),
+                json.dumps(version.row, ensure_ascii=False, sort_keys=True),
+                now,
+            ],
+        )
+
+
+def conflicts_in(db: Database, spec: SyncedTable) -> Iterator[tuple[str, str, str]]:
+    """(row id, vv, data JSON) of every waiting version of this table."""
+    yield from db.execute(
+        "SELECT row_id, vv, data FROM conflict WHERE tbl = ? ORDER BY row_id, id", [spec.name]
+    )
+
+
+# --- change log marks ---------------------------------------------------------------------
+
+
+def change_mark(db: Database) -> int:
+    """The register's last change: an incremental bundle sends what comes after a mark."""
+    row = db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()
+    return int(row[0])
+
+
+def rows_of(
+    db: Database, spec: SyncedTable, since: int = 0, *, with_binary: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Every row of a table (tombstones included), or those changed after mark ``since``."""
+    columns = [c for c in spec.stored if with_binary or c not in spec.binary]
+    names = ", ".join(f"t.[{c}]" for c in columns)
+    if since:
+        cursor = db.execute(
+            f"SELECT {names} FROM [{spec.name}] t JOIN change_log c"
+            f" ON c.tbl = ? AND c.row_id = t.id WHERE c.seq > ? ORDER BY t.rowid",
+            [spec.name, since],
+        )
+    else:
+        cursor = db.execute(f"SELECT {names} FROM [{spec.name}] t ORDER BY t.rowid")
+    for values in cursor:
+        yield dict(zip(columns, values, strict=True))
+
+
+# --- installations met, bundles sent and received ---------------------------------------
+
+
+def check_installation(db: Database, installation_id: str, public_key: str, source: str) -> None:
+    """The first bundle of an installation records its key; a later one claiming that
+    installation with another key is refused."""
+    row = db.execute(
+        "SELECT public_key FROM installation WHERE id = ?", [installation_id]
+    ).fetchone()
+    if row is not None and row[0] != public_key:
+        raise KnownError("bundle.key_mismatch", file=source, installation=installation_id[:8])
+
+
+def meet_installation(
+    db: Database, installation_id: str, public_key: str, communes: Sequence[str]
+) -> None:
+    now = utc_now()
+    db.execute(
+        "INSERT INTO installation(id, public_key, first_seen, last_seen, commune_codes)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen,"
+        " commune_codes = excluded.commune_codes",
+        [installation_id, public_key, now, now, " ".join(communes)],
+    )
+
+
+@dataclass(frozen=True)
+class BundleRecord:
+    direction: str  # "sent" or "received"
+    at: str
+    file_name: str
+    sha256: str
+    installation_id: str
+    commune_codes: str
+    made_at: str
+    summary: dict[str, Any]
+
+
+def log_bundle(db: Database, record: BundleRecord) -> None:
+    db.execute(
+        "INSERT INTO bundle_log(direction, at, file_name, sha256, installation_id,"
+        " commune_codes, made_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            record.direction,
+            record.at,
+            record.file_name,
+            record.sha256,
+            record.installation_id,
+            record.commune_codes,
+            record.made_at,
+            json.dumps(record.summary, ensure_ascii=False, sort_keys=True),
+        ],
+    )
+
+
+def bundle_records(db: Database, limit: int = 200) -> list[BundleRecord]:
+    """The bundles sent and received, newest first."""
+    return [
+        BundleRecord(d, at, name, sha, inst, codes, made, json.loads(summary))
+        for d, at, name, sha, inst, codes, made, summary in db.execute(
+            "SELECT direction, at, file_name, sha256, installation_id, commune_codes, made_at,"
+            " summary FROM bundle_log ORDER BY seq DESC LIMIT ?",
+            [limit],
+        )
+    ]
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[None]:
+    """Reads inside see one consistent state of the register, whatever other connections
+    commit meanwhile, without holding the write lock (an export takes no writer's turn)."""
+    db.conn.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        db.conn.execute("ROLLBACK")

@@ -1,0 +1,375 @@
+"""Bundles between a commune's PCs and upward: the four real cases, and every refusal."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.errors import KnownError
+from desktop.exchange.bundle_file import MANIFEST, SIGNATURE
+from desktop.services import conflicts as queue
+from desktop.services.bundles import export_bundle
+from desktop.services.demo import populate_demo
+from desktop.services.merge import merge_bundle
+from desktop.services.register import create_from_bundle, create_register, create_upper_register
+from desktop.store import households as repo
+from tests.unit.exchange_helpers import BINH_LU, SIN_HO, THUC_PHAN, as_pc, content, opened
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> tuple[Path, Path]:
+    """The office PC's register of Sìn Hồ with 12 demo households, and its data folder."""
+    folder, path = tmp_path / "office-data", tmp_path / "office.sqlite3"
+    with as_pc(folder):
+        create_register(path, SIN_HO, ["Bản Nậm Tăm", "Thôn 2"])
+    with opened(path, folder) as reg:
+        populate_demo(reg, 12, seed=5)
+    return path, folder
+
+
+def _export(path: Path, folder: Path, out: Path, **kwargs: object) -> Path:
+    with opened(path, folder) as reg:
+        export_bundle(reg, out, **kwargs)  # type: ignore[arg-type]
+    return out
+
+
+def _merge(path: Path, folder: Path, bundle: Path):  # type: ignore[no-untyped-def]
+    with opened(path, folder) as reg:
+        return merge_bundle(reg, bundle)
+
+
+def _laptop(tmp_path: Path, office: tuple[Path, Path]) -> tuple[Path, Path]:
+    full = _export(*office, tmp_path / "full.camket")
+    folder, path = tmp_path / "laptop-data", tmp_path / "laptop.sqlite3"
+    with as_pc(folder):
+        create_from_bundle(path, full)
+    return path, folder
+
+
+def _set_address(path: Path, folder: Path, code: str, address: str) -> None:
+    with opened(path, folder) as reg:
+        household = repo.find_household_by_code(reg.db, code)
+        assert household is not None
+        reg.writer.update("household", household.id, {"address": address})
+
+
+def _first_code(path: Path, folder: Path) -> str:
+    with opened(path, folder) as reg:
+        return str(reg.db.execute("SELECT code FROM household ORDER BY code").fetchone()[0])
+
+
+def test_a_new_pc_rebuilt_from_the_last_bundle_holds_the_same_register(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    assert content(*laptop) == content(*office)
+    with opened(*laptop) as reg:
+        assert reg.installation_id != opened  # a PC of its own
+        assert reg.commune.code == SIN_HO
+        assert reg.db.execute("SELECT count(*) FROM household").fetchone()[0] == 12
+        hits = reg.db.execute("SELECT count(*) FROM person_fts").fetchone()[0]
+        assert hits == reg.db.execute("SELECT count(*) FROM person WHERE deleted = 0").fetchone()[0]
+
+
+def test_laptop_and_office_edit_both_and_agree_after_bundles_both_ways(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    codes = [_first_code(*office)]
+    with opened(*office) as reg:
+        codes.append(reg.db.execute("SELECT code FROM household ORDER BY code DESC").fetchone()[0])
+    _set_address(*office, codes[0], "Km 5, đường 12")
+    _set_address(*laptop, codes[1], "Gần trạm y tế")
+
+    first = _merge(*office, _export(*laptop, tmp_path / "l1.camket"))
+    assert (first.refused, first.total("updated"), first.total("conflicts")) == (None, 1, 0)
+    _merge(*laptop, _export(*office, tmp_path / "o1.camket"))
+    assert content(*laptop) == content(*office)
+
+    again = _merge(*office, tmp_path / "l1.camket")  # the same bundle twice changes nothing
+    assert (again.total("new"), again.total("updated"), again.total("conflicts")) == (0, 0, 0)
+    assert content(*laptop) == content(*office)
+
+
+def test_the_same_row_edited_on_both_pcs_has_one_winner_and_a_conflict_to_review(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    code = _first_code(*office)
+    _set_address(*office, code, "Văn phòng ghi")
+    _set_address(*laptop, code, "Máy xách tay ghi")
+
+    to_office = _merge(*office, _export(*laptop, tmp_path / "l1.camket"))
+    to_laptop = _merge(*laptop, _export(*office, tmp_path / "o1.camket"))
+    assert to_office.total("conflicts") == 1 and to_laptop.total("conflicts") == 1
+    assert content(*laptop) == content(*office)  # the same winner, the same queue
+
+    with opened(*office) as reg:
+        (conflict,) = queue.open_conflicts(reg.db)
+        assert conflict.table == "household" and conflict.label == code
+        fields = {f: (a, b) for f, a, b in conflict.differences()}
+        assert set(fields["address"]) == {"Văn phòng ghi", "Máy xách tay ghi"}
+        loser = conflict.other["address"]
+        queue.keep_version(reg, conflict, "other")
+        assert repo.find_household_by_code(reg.db, code).address == loser  # type: ignore[union-attr]
+        assert queue.open_conflicts(reg.db) == []
+        audit = reg.db.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        assert audit == ("resolve",)
+
+    _merge(*laptop, _export(*office, tmp_path / "o2.camket"))
+    assert content(*laptop) == content(*office)
+    with opened(*laptop) as reg:
+        assert queue.open_conflicts(reg.db) == []
+        assert repo.find_household_by_code(reg.db, code).address == loser  # type: ignore[union-attr]
+
+
+def test_tombstones_travel(tmp_path: Path, office: tuple[Path, Path]) -> None:
+    laptop = _laptop(tmp_path, office)
+    code = _first_code(*office)
+    with opened(*laptop) as reg:
+        household = repo.find_household_by_code(reg.db, code)
+        assert household is not None
+        repo.delete_household(reg.writer, household.id)
+    _merge(*office, _export(*laptop, tmp_path / "l1.camket"))
+    with opened(*office) as reg:
+        assert repo.find_household_by_code(reg.db, code) is None
+    assert content(*laptop) == content(*office)
+
+
+def test_only_the_changes_after_an_earlier_bundle_with_since(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    earlier = _export(*office, tmp_path / "o1.camket")
+    _set_address(*office, _first_code(*office), "Đường mới")
+    later = _export(*office, tmp_path / "o2.camket", since=earlier)
+    manifest = json.loads(zipfile.ZipFile(later).read(MANIFEST))
+    assert manifest["kind"] == "incremental" and sum(manifest["rows"].values()) == 1
+    result = _merge(*laptop, later)
+    assert result.total("updated") == 1
+    assert content(*laptop) == content(*office)
+
+    with pytest.raises(KnownError) as refused:  # a bundle another register made
+        _export(*laptop, tmp_path / "l2.camket", since=later)
+    assert refused.value.code == "export.since_foreign"
+
+
+def test_an_encrypted_bundle_opens_only_at_its_receiver(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    with opened(*office) as reg:
+        from desktop.services.bundles import register_keys
+
+        recipient = register_keys(reg).age_recipient
+    key_file = tmp_path / "office.key"
+    key_file.write_text(f"age recipient: {recipient}\n", encoding="utf-8")
+    _set_address(*laptop, _first_code(*laptop), "Bí mật")
+    sealed = _export(*laptop, tmp_path / "sealed.camket", to=key_file)
+    assert sealed.read_bytes().startswith(b"age-encryption.org/v1")
+    assert _merge(*office, sealed).total("updated") == 1
+
+    stranger = tmp_path / "stranger.sqlite3"
+    with as_pc(tmp_path / "stranger-data"):
+        create_register(stranger, SIN_HO)
+    refused = _merge(stranger, tmp_path / "stranger-data", sealed).refused
+    assert refused is not None and refused.code == "bundle.not_for_us"
+
+
+def _rewrite(bundle: Path, out: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """A copy of the bundle with its entries passed through ``change(name, data)``."""
+    with zipfile.ZipFile(bundle) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = change(info.filename, src.read(info.filename))
+            if data is not None:
+                dst.writestr(info.filename, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("damage", "code"),
+    [
+        ("tamper_row", "bundle.tampered"),
+        ("tamper_manifest", "bundle.bad_signature"),
+        ("truncate", "bundle.damaged"),
+        ("newer", "bundle.newer_format"),
+        ("outside", "bundle.unsafe_path"),
+        ("not_zip", "bundle.damaged"),
+        ("extra_entry", "bundle.unknown_entry"),
+    ],
+)
+def test_a_damaged_or_hostile_bundle_is_refused_whole_and_changes_nothing(
+    tmp_path: Path, office: tuple[Path, Path], damage: str, code: str
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    _set_address(*office, _first_code(*office), "Đã sửa")
+    good = _export(*office, tmp_path / "good.camket")
+    bad = tmp_path / "bad.camket"
+    if damage == "tamper_row":
+        _rewrite(
+            good,
+            bad,
+            lambda n, d: (
+                d.replace(b"\xc4\x90\xc3\xa3 s\xe1\xbb\xada", b"Km 99")
+                if n == "tables/household.csv"
+                else d
+            ),
+        )
+    elif damage == "tamper_manifest":
+        _rewrite(
+            good,
+            bad,
+            lambda n, d: (
+                d.replace(b'"kind": "full"', b'"kind": "incremental"') if n == MANIFEST else d
+            ),
+        )
+    elif damage == "truncate":
+        bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif damage == "newer":
+        _rewrite(
+            good,
+            bad,
+            lambda n, d: (
+                d.replace(b'"format_version": 1', b'"format_version": 99') if n == MANIFEST else d
+            ),
+        )
+    elif damage == "outside":
+        _rewrite(good, bad, lambda n, d: d)
+        with zipfile.ZipFile(bad, "a") as zf:
+            zf.writestr("../../evil.sh", b"echo")
+    elif damage == "not_zip":
+        bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    elif damage == "extra_entry":
+        _rewrite(good, bad, lambda n, d: d)
+        with zipfile.ZipFile(bad, "a") as zf:
+            zf.writestr("readme.txt", b"hi")
+    before = content(*laptop)
+    result = _merge(*laptop, bad)
+    assert result.refused is not None and result.refused.code == code
+    assert content(*laptop) == before
+
+
+def test_another_key_claiming_a_known_installation_is_refused(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    good = _export(*office, tmp_path / "good.camket")
+    assert _merge(*laptop, good).refused is None  # the office's key is now known
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    forger = Ed25519PrivateKey.generate()
+    public = base64.b64encode(
+        forger.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
+
+    def forge(name: str, data: bytes) -> bytes | None:
+        if name == MANIFEST:
+            body = json.loads(data)
+            forge.manifest = json.dumps({**body, "public_key": public.decode()}).encode()  # type: ignore[attr-defined]
+            return forge.manifest  # type: ignore[attr-defined, no-any-return]
+        if name == SIGNATURE:
+            return None
+        return data
+
+    forged = _rewrite(good, tmp_path / "forged.camket", forge)
+    with zipfile.ZipFile(forged, "a") as zf:
+        zf.writestr(SIGNATURE, base64.b64encode(forger.sign(forge.manifest)))  # type: ignore[attr-defined]
+    result = _merge(*laptop, forged)
+    assert result.refused is not None and result.refused.code == "bundle.key_mismatch"
+
+
+def test_a_commune_register_refuses_another_communes_bundle(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Bình Lư"])
+    result = _merge(*office, _export(other, other_folder, tmp_path / "binhlu.camket"))
+    assert result.refused is not None and result.refused.code == "bundle.other_commune"
+
+
+def test_an_upper_register_merges_its_provinces_communes_side_by_side(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    sinho = _export(*office, tmp_path / "sinho.camket")
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Bình Lư"])
+    binhlu = _export(other, other_folder, tmp_path / "binhlu.camket")
+    far, far_folder = tmp_path / "far.sqlite3", tmp_path / "far-data"
+    with as_pc(far_folder):
+        create_register(far, THUC_PHAN, ["Tổ 1"])
+    cao_bang = _export(far, far_folder, tmp_path / "caobang.camket")
+
+    post, post_folder = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post_folder):
+        create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
+    assert _merge(post, post_folder, sinho).refused is None
+    assert _merge(post, post_folder, binhlu).refused is None
+    refused = _merge(post, post_folder, cao_bang).refused
+    assert refused is not None and refused.code == "bundle.other_province"
+    with opened(post, post_folder) as reg:
+        assert [c.code for c in repo.list_communes(reg.db)] == [BINH_LU, SIN_HO]
+        assert reg.commune.name == "Đồn Biên phòng Sìn Hồ"
+    # The post's register goes up to the province's, whole.
+    province, province_folder = tmp_path / "province.sqlite3", tmp_path / "province-data"
+    with as_pc(province_folder):
+        create_upper_register(province, "Công an tỉnh Lai Châu", "12")
+    up = _export(post, post_folder, tmp_path / "post.camket")
+    assert _merge(province, province_folder, up).refused is None
+    assert content(province, province_folder) == content(post, post_folder)
+    # A commune register takes no upper register's bundle.
+    refused = _merge(*office, up).refused
+    assert refused is not None and refused.code == "bundle.other_commune"
+
+
+def test_the_commands_export_merge_conflicts_and_keys(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, folder = office
+    out = tmp_path / "cli.camket"
+    with as_pc(folder):
+        assert main(["export", "--db", str(path), "--out", str(out)]) == 0
+        assert main(["keys", "--db", str(path)]) == 0
+    keys = capsys.readouterr().out
+    assert "age recipient: age1" in keys and "signing key (Ed25519): " in keys
+    laptop = tmp_path / "laptop.sqlite3"
+    with as_pc(tmp_path / "laptop-data"):
+        assert main(["init", "--db", str(laptop), "--from", str(out)]) == 0
+        bad = tmp_path / "bad.camket"
+        bad.write_bytes(b"garbage")
+        capsys.readouterr()
+        assert main(["merge", "--db", str(laptop), str(out), str(bad), "--json"]) == 2
+        printed = json.loads(capsys.readouterr().out)
+        assert printed[0]["unchanged"] > 0 and printed[1]["refused"] == "bundle.damaged"
+        assert main(["conflicts", "--db", str(laptop), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == []
+        upper = tmp_path / "upper.sqlite3"
+        assert (
+            main(["init", "--db", str(upper), "--upper", "--province", "12", "--name", "Tỉnh"]) == 0
+        )
+        assert main(["merge", "--db", str(upper), str(out)]) == 0
+    assert "0 xung đột" in capsys.readouterr().out
+
+
+def test_bundle_entries_are_csv_with_bom_and_hashes_in_the_manifest(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    bundle = _export(*office, tmp_path / "b.camket")
+    with zipfile.ZipFile(bundle) as zf:
+        manifest = json.loads(zf.read(MANIFEST))
+        household = zf.read("tables/household.csv")
+        assert household.startswith(b"\xef\xbb\xbf" + b"id,commune_code,hamlet_id,code")
+        assert b"\r\n" in household
+        for name, facts in manifest["files"].items():
+            assert hashlib.sha256(zf.read(name)).hexdigest() == facts["sha256"]
+    assert manifest["communes"] == [SIN_HO] and manifest["register"] == "commune"
+    assert manifest["rows"]["household"] == 12
