@@ -40,23 +40,27 @@ class Installation:
 
     @cached_property
     def signing_key(self) -> Ed25519PrivateKey:
+        """The key that signs this PC's bundles, made on first use."""
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
         path = self.folder / KEY_FILE
         try:
-            loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+            pem = path.read_bytes()
         except FileNotFoundError:
-            key = Ed25519PrivateKey.generate()
-            pem = key.private_bytes(
+            made = Ed25519PrivateKey.generate().private_bytes(
                 serialization.Encoding.PEM,
                 serialization.PrivateFormat.PKCS8,
                 serialization.NoEncryption(),
             )
-            _write_private(path, pem)
-            log.info("made the signing key of installation %s", self.id)
-            return key
-        except (OSError, ValueError) as exc:
+            pem = _create_once(path, made)
+            if pem == made:
+                log.info("made the signing key of installation %s", self.id)
+        except OSError as exc:
+            raise KnownError("identity.unreadable", path=str(path), detail=str(exc)) from exc
+        try:
+            loaded = serialization.load_pem_private_key(pem, password=None)
+        except ValueError as exc:
             raise KnownError("identity.unreadable", path=str(path), detail=str(exc)) from exc
         if not isinstance(loaded, Ed25519PrivateKey):
             raise KnownError("identity.unreadable", path=str(path), detail="not Ed25519")
@@ -89,24 +93,33 @@ def this_installation(adopt: str | None = None) -> Installation:
         pass
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise KnownError("identity.unreadable", path=str(path), detail=str(exc)) from exc
-    installation = Installation(adopt or new_id(), folder)
-    folder.mkdir(parents=True, exist_ok=True)
     made = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    text = json.dumps({"id": installation.id, "created_at": made}, indent=1)
-    _write_private(path, text.encode("utf-8"))
-    log.info("this PC is installation %s", installation.id)
+    text = json.dumps({"id": adopt or new_id(), "created_at": made}, indent=1).encode("utf-8")
+    kept = _create_once(path, text)
+    installation = Installation(str(json.loads(kept)["id"]), folder)
+    if kept == text:
+        log.info("this PC is installation %s", installation.id)
     return installation
 
 
-def _write_private(path: Path, content: bytes) -> None:
-    """Written whole (temp file, then renamed), readable by this user only."""
+def _create_once(path: Path, content: bytes) -> bytes:
+    """Create ``path`` with ``content`` (whole, readable by this user only) unless it exists;
+    the content that is in place afterwards. Two programs starting at once on a new PC (the
+    window and a `camket` command) end with one identity, not two."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # A temp name of this process's own: two first starts at once (two commands) must not
-    # rename each other's file away.
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(partial, path)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{new_id()[:8]}.tmp")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(partial, path)  # fails when another program made it first
+        except FileExistsError:
+            return path.read_bytes()
+        except OSError:  # a file system without hard links: last writer wins
+            os.replace(partial, path)
+        return content
+    finally:
+        partial.unlink(missing_ok=True)
