@@ -111,17 +111,33 @@ def remember_register(path: Path) -> None:
     write_preferences(recent_registers=[str(p) for p in [resolved, *others][:RECENT_REGISTERS]])
 
 
-# 9-digit CMND and 12-digit personal IDs (with the spaces or dots clerks type) are
-# personal data (Decree 13/2023): they never reach a log file.
+# 9-digit CMND and 12-digit personal IDs (with the spaces or dots clerks type), and phone
+# numbers, are personal data (Decree 13/2023): they never reach a log file, tracebacks included.
 _ID_LIKE = re.compile(r"(?<!\d)(?:\d[ .]?){8}\d(?:(?:[ .]?\d){3})?(?!\d)")
+# 0912 345 678 (mobile, 10 digits), 0214 3812 345 (landline, 11), +84 912 345 678, 84912345678.
+_PHONE_LIKE = re.compile(r"(?<![\d+])(?:\+84|84|0)[ .-]?\d(?:[ .-]?\d){8,9}(?!\d)")
+
+
+def redact(text: str) -> str:
+    """``text`` with ID and phone numbers replaced by what they are."""
+    return _ID_LIKE.sub("[số định danh]", _PHONE_LIKE.sub("[số điện thoại]", text))
 
 
 class RedactIdNumbers(logging.Filter):
+    """Masks ID and phone numbers in the message, the traceback and the stack of a record."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _ID_LIKE.sub("[số định danh]", message)
+        redacted = redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            # Formatted here, once, so the handler's formatter uses the masked text.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 

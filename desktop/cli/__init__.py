@@ -22,7 +22,7 @@ from desktop.cli import (
     pledge_commands,
     register_commands,
 )
-from desktop.cli.parsing import Parser
+from desktop.cli.parsing import Parser, int_between
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.store.register import known_error
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--page",
-        type=int,
+        type=int_between(1, 99),
         metavar="N",
         help="side-bar place shown by --screenshot: the one Ctrl+N opens (2 households, "
         "3 pledges, 6 settings); default: the place the window opens on",

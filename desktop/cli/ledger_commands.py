@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-from desktop.cli.parsing import add_db, db_path
+from desktop.cli.parsing import add_db, db_path, int_between
 from desktop.domain.movements import (
     KIND_LABELS,
     REMINDER_LABELS,
@@ -37,7 +37,9 @@ def add_commands(commands: Any) -> None:
     add.add_argument("--host", metavar="HOUSEHOLD_CODE", help="the guest's host household")
     add.add_argument("--guest-id", default="", metavar="NUMBER", help="guest's ID or passport")
     add.add_argument("--nationality", default="", metavar="TEXT", help="guest's nationality")
-    add.add_argument("--birth-year", type=int, metavar="YYYY", help="guest's birth year")
+    add.add_argument(
+        "--birth-year", type=int_between(1900, 2100), metavar="YYYY", help="guest's birth year"
+    )
     add.add_argument(
         "--from", dest="starts", required=True, metavar="DD/MM/YYYY", help="the day it began"
     )
@@ -79,7 +81,9 @@ def add_commands(commands: Any) -> None:
     tip_add.add_argument("--at", required=True, metavar="DD/MM/YYYY HH:MM", help="received at")
     tip_add.add_argument("--place", required=True, metavar="TEXT", help="hamlet, landmark…")
     tip_add.add_argument("--about", required=True, metavar="TEXT", help="what it is about")
-    tip_add.add_argument("--people", type=int, metavar="N", help="how many people")
+    tip_add.add_argument(
+        "--people", type=int_between(1, 10_000), metavar="N", help="how many people"
+    )
     tip_add.add_argument("--informant", default="", metavar="NAME", help="default: anonymous")
     tip_add.add_argument("--phone", default="", metavar="NUMBER", help="the informant's phone")
     tip_list = tip_actions.add_parser("list", help="the tip log, newest first")

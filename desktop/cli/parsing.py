@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -52,6 +53,8 @@ def _vietnamese(message: str, commands: list[str]) -> str:
         if m[1] in SUBCOMMAND_METAVARS:
             return f"lệnh không có: {value} (các lệnh: {choices})"
         return f"giá trị không hợp lệ cho {m[1]}: {value} (chọn một trong: {choices})"
+    if m := re.fullmatch(r"argument (\S+?): (.+) \((cần một số nguyên.*)\)", message):
+        return f"giá trị không hợp lệ cho {m[1]}: {m[2]} ({m[3]})"
     if m := re.fullmatch(r"argument (\S+?): invalid (\w+) value: (.+)", message):
         kind = " (cần một số nguyên)" if m[2] == "int" else ""
         return f"giá trị không hợp lệ cho {m[1]}: {m[3].strip(chr(39) + chr(34))}{kind}"
@@ -62,6 +65,41 @@ def _vietnamese(message: str, commands: list[str]) -> str:
     if m := re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message):
         return f"tùy chọn {m[1]} không rõ, có thể là: {m[2]}"
     return f"tham số không hợp lệ ({message})"
+
+
+SQLITE_INTEGER_MAX = 2**63 - 1  # a number the register stores or compares must fit
+SQLITE_INTEGER_MIN = -(2**63)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _range_words(low: int, high: int) -> str:
+    if (low, high) == (SQLITE_INTEGER_MIN, SQLITE_INTEGER_MAX):
+        return "cần một số nguyên, tối đa 18 chữ số"
+    if high == SQLITE_INTEGER_MAX:
+        return f"cần một số nguyên từ {_thousands(low)} trở lên"
+    return f"cần một số nguyên từ {_thousands(low)} đến {_thousands(high)}"
+
+
+def int_between(
+    low: int = SQLITE_INTEGER_MIN, high: int = SQLITE_INTEGER_MAX
+) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (by default any that SQLite
+    stores, for options the command checks itself with its own message). Anything else (a
+    word, a number beyond SQLite's 64-bit integers) is refused in Vietnamese with exit 2."""
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} ({_range_words(low, high)})")
+        return value
+
+    return whole_number
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import ledger_commands
-from desktop.cli.parsing import add_db, db_path
+from desktop.cli.parsing import add_db, db_path, int_between
 from desktop.outputs import check_output
 
 SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
@@ -44,7 +44,9 @@ def add_commands(commands: Any) -> None:
         metavar="CODE",
         help="only this household (a lost or spoiled sheet); repeat for each",
     )
-    pledges.add_argument("--copies", type=int, default=1, metavar="N", help="sheets per household")
+    pledges.add_argument(
+        "--copies", type=int_between(), default=1, metavar="N", help="sheets per household"
+    )
     pledges.add_argument(
         "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
     )
@@ -90,7 +92,7 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--title", default="", metavar="TEXT", help="default: the template's title")
     new.add_argument("--from", dest="starts", metavar="DD/MM/YYYY", help="first day")
     new.add_argument("--to", dest="ends", metavar="DD/MM/YYYY", help="last day")
-    new.add_argument("--target", type=int, default=100, metavar="PERCENT", help="1–100")
+    new.add_argument("--target", type=int_between(), default=100, metavar="PERCENT", help="1–100")
     new.add_argument("--not-current", action="store_true", help="keep the current campaign")
     use = campaign_commands.add_parser("use", help="make a campaign the current one")
     add_db(use)

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.parsing import add_db, db_path
+from desktop.cli.parsing import SQLITE_INTEGER_MAX, add_db, db_path, int_between
 from desktop.domain.entities import BirthDate
 from desktop.messages import describe_issue
 
@@ -67,11 +67,15 @@ def add_commands(commands: Any) -> None:
     demo = commands.add_parser("demo", help="create a register filled with synthetic households")
     add_db(demo)
     demo.add_argument(
-        "--households", type=int, default=1000, metavar="N", help="how many (default 1000)"
+        "--households",
+        type=int_between(),
+        default=1000,
+        metavar="N",
+        help="how many (default 1000)",
     )
     demo.add_argument(
         "--seed",
-        type=int,
+        type=int_between(0, SQLITE_INTEGER_MAX),
         default=1,
         metavar="S",
         help="the same seed, the same register (default 1)",
@@ -85,7 +89,11 @@ def add_commands(commands: Any) -> None:
         help="name, personal ID, phone or household code; no diacritics needed",
     )
     search.add_argument(
-        "--limit", type=int, default=50, metavar="N", help="at most N hits (default 50)"
+        "--limit",
+        type=int_between(1, 1_000_000),
+        default=50,
+        metavar="N",
+        help="at most N hits (default 50)",
     )
     search.add_argument("--json", action="store_true", help="print a JSON list of objects")
 

@@ -17,7 +17,6 @@ from desktop.domain.pledges import (
     Pledge,
     PledgeStatus,
     check_attachment,
-    check_attachment_size,
     looks_like_qr,
     parse_qr,
 )
@@ -133,15 +132,8 @@ def record_with_signature(
 
 
 def attach_file(reg: OpenRegister, pledge: Pledge, kind: AttachmentKind, path: Path) -> Attachment:
-    """save_attachment for a file on disk; a huge file is refused before it is read."""
-    try:
-        check_attachment_size(path.stat().st_size, path.name)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise KnownError(
-            "attachment.unreadable", name=str(path), detail=exc.strerror or ""
-        ) from exc
-    return save_attachment(reg, pledge, kind, data, path.name)
+    """save_attachment for a file on disk, read at most to the attachment limit."""
+    return save_attachment(reg, pledge, kind, files.read_attachment_file(path), path.name)
 
 
 def remove_attachment(reg: OpenRegister, attachment_id: str) -> None:

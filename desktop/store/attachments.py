@@ -1,15 +1,23 @@
-"""Attachments of pledges (signature PNGs, scanned sheets): rows, bytes and the latest of a kind."""
+"""Pledge attachments (signatures, scanned sheets): files read within bounds, rows, bytes."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.domain.entities import new_id
-from desktop.domain.pledges import Attachment, AttachmentKind
+from desktop.domain.errors import KnownError
+from desktop.domain.pledges import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    AttachmentKind,
+    check_attachment_size,
+)
 from desktop.store.sync import Writer
 
 _COLUMNS = "id, pledge_id, kind, mime, sha256, size, file_name, created_at"
@@ -20,6 +28,22 @@ def _attachment(row: Sequence[Any]) -> Attachment:
     return Attachment(
         pledge_id, AttachmentKind(kind), mime, sha256, size, file_name, created_at, aid
     )
+
+
+def read_attachment_file(path: Path) -> bytes:
+    """A file's bytes, opened once, measured on the open file and read at most one byte
+    past the limit: a device or pipe that says it is empty (a link to /dev/zero) is
+    refused when it gives more, without reading on. KnownError naming the file."""
+    try:
+        with path.open("rb") as fh:
+            check_attachment_size(os.fstat(fh.fileno()).st_size, path.name)
+            data = fh.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as exc:
+        raise KnownError(
+            "attachment.unreadable", name=str(path), detail=exc.strerror or str(exc)
+        ) from exc
+    check_attachment_size(len(data), path.name)
+    return data
 
 
 def add_attachment(

@@ -194,6 +194,20 @@ def test_a_huge_file_names_its_size(register: OpenRegister, tmp_path: Path) -> N
     assert err.value.params == {"name": "video.pdf", "size_mb": "25,0", "limit_mb": 10}
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_file_that_never_ends_is_read_only_to_the_limit(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    path = tmp_path / "scan.pdf"
+    path.symlink_to("/dev/zero")  # says it is empty; gives zeros for ever
+    pledge = checkin.check_in(register, "NT-001").pledge
+    with pytest.raises(KnownError) as err:
+        checkin.attach_file(register, pledge, AttachmentKind.SCAN, path)
+    assert err.value.code == "attachment.too_large"
+    assert err.value.params["name"] == "scan.pdf"
+    assert checkin.attachments(register, pledge.id) == []
+
+
 def test_a_missing_file_is_refused(register: OpenRegister, tmp_path: Path) -> None:
     pledge = checkin.check_in(register, "NT-001").pledge
     with pytest.raises(KnownError) as err:

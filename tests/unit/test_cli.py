@@ -199,8 +199,32 @@ def test_check_warns_of_one_personal_id_held_by_two_people(
         (["xyz"], "camket: lệnh không có: xyz (các lệnh: init, demo, search,"),
         (
             ["demo", "--db", "x.sqlite3", "--households", "abc"],
-            "camket: giá trị không hợp lệ cho --households: abc (cần một số nguyên)",
+            "camket: giá trị không hợp lệ cho --households: abc"
+            " (cần một số nguyên, tối đa 18 chữ số)",
         ),
+        (
+            ["search", "--db", "x.sqlite3", "q", "--limit", "99999999999999999999"],
+            "camket: giá trị không hợp lệ cho --limit: 99999999999999999999"
+            " (cần một số nguyên từ 1 đến 1.000.000)",
+        ),
+        (
+            ["search", "--db", "x.sqlite3", "q", "--limit", "-1"],
+            "camket: giá trị không hợp lệ cho --limit: -1 (cần một số nguyên từ 1 đến 1.000.000)",
+        ),
+        (
+            ["demo", "--db", "x.sqlite3", "--seed", "9223372036854775808"],
+            "camket: giá trị không hợp lệ cho --seed: 9223372036854775808"
+            " (cần một số nguyên từ 0 trở lên)",
+        ),
+        (
+            ["print", "pledges", "--db", "x.sqlite3", "--copies", "1" + "0" * 5000, "--out", "p"],
+            "camket: giá trị không hợp lệ cho --copies: 1000",
+        ),
+        (
+            ["campaign", "new", "--db", "x.sqlite3", "--template", "t", "--target", "1e2"],
+            "camket: giá trị không hợp lệ cho --target: 1e2 (cần một số nguyên, tối đa 18 chữ số)",
+        ),
+        (["--page", "0", "--screenshot", "x.png"], "camket: giá trị không hợp lệ cho --page: 0"),
         (["print"], "camket: thiếu lệnh (các lệnh: pledges, blank)"),
         (["sign"], "camket: thiếu tùy chọn --on và tham số CODE"),
         (["search", "q", "--bogus"], "camket: không hiểu tham số: --bogus"),
