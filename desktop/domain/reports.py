@@ -9,14 +9,23 @@ from typing import Protocol
 
 from desktop.domain.pledges import PledgeStatus
 
-# How a status reads in lists for hamlet heads, in reports and in the CSV.
+# How a status reads in lists for hamlet heads, in reports and in the CSV: the same words as
+# the window's Vietnamese (ui.progress_model.status_words, a test holds them together).
 STATUS_LABELS: dict[PledgeStatus, str] = {
     PledgeStatus.NOT_PRINTED: "Chưa in",
-    PledgeStatus.PRINTED: "Đã in, chưa ký",
+    PledgeStatus.PRINTED: "Đã in, chưa nhận lại",
     PledgeStatus.SIGNED: "Đã ký",
     PledgeStatus.REFUSED: "Từ chối",
     PledgeStatus.ABSENT: "Vắng mặt",
 }
+# The order of the counts in the progress table, the report and the CSV.
+REPORTED_ORDER = (
+    PledgeStatus.SIGNED,
+    PledgeStatus.REFUSED,
+    PledgeStatus.ABSENT,
+    PledgeStatus.PRINTED,
+    PledgeStatus.NOT_PRINTED,
+)
 
 
 @dataclass(frozen=True)

@@ -232,15 +232,21 @@ def borderless(size: float, padding: tuple[float, float, float], *extra: tuple) 
 
 
 def page_frame(
-    layout: Layout, *, shorten_top: float = 0, frame_id: str | None = None
+    layout: Layout,
+    *,
+    shorten_top: float = 0,
+    bottom_at_least: float = 0,
+    frame_id: str | None = None,
 ) -> PlatypusFrame:
-    """The platypus frame of the text area (less ``shorten_top`` points at its top)."""
+    """The platypus frame of the text area (less ``shorten_top`` points at its top; its
+    bottom raised to ``bottom_at_least`` points above the paper's edge when lower)."""
     area = text_area(layout)
+    bottom = max(area.bottom, bottom_at_least)
     return PlatypusFrame(
         area.left,
-        area.bottom,
+        bottom,
         area.width,
-        area.height - shorten_top,
+        area.top - bottom - shorten_top,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,

@@ -21,7 +21,12 @@ from reportlab.platypus import (
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import HamletProgress, total_progress
-from desktop.domain.reports import STATUS_LABELS, HamletUnsigned, ReportHeading
+from desktop.domain.reports import (
+    REPORTED_ORDER,
+    STATUS_LABELS,
+    HamletUnsigned,
+    ReportHeading,
+)
 from desktop.domain.templates import Layout, date_line
 from desktop.printing.document import (
     PAGE_HEIGHT,
@@ -200,11 +205,7 @@ def _progress_table(
         "TT",
         "Thôn, bản",
         "Số hộ",
-        "Đã ký",
-        "Từ chối",
-        "Vắng mặt",
-        "Đã in, chưa ký",
-        "Chưa in",
+        *(STATUS_LABELS[status] for status in REPORTED_ORDER),
         "Tỷ lệ đã ký (%)",
         "Tới chỉ tiêu",
     ]

@@ -38,12 +38,11 @@ from desktop.printing.document import (
     text_area,
 )
 from desktop.printing.fonts import BOLD, REGULAR, missing_glyphs, register_fonts
-from desktop.printing.pages import GAP, SheetRun, SheetStart, sheet_document
+from desktop.printing.pages import GAP, SheetEnd, SheetRun, SheetStart, sheet_document
 from desktop.printing.wording import residence, sheet_values, since_words
 
-BLANK_MEMBER_ROWS = 5  # a typical household; more are written on the back
+BLANK_MEMBER_ROWS = 10  # a large household of the uplands; more are written on the back
 SIGNATURE_SPACE = 40  # points (14 mm) between "(Ký, ghi rõ họ tên)" and the printed name
-KEPT_WITH_SIGNATURES = 2  # paragraphs of the pledge that go over to a new page with them
 
 
 def render_pledges(
@@ -66,7 +65,9 @@ def render_pledges(
     _check_glyphs(template)
     if not sheets:
         raise KnownError("print.nothing")
-    run = SheetRun(template, make_styles(template.layout), len(sheets), progress, cancel)
+    run = SheetRun(
+        template, make_styles(template.layout), len(sheets), progress, cancel, copies=copies
+    )
 
     def sheet_by_sheet() -> Iterator[list[Flowable]]:
         for index, sheet in enumerate(sheets):
@@ -74,14 +75,16 @@ def render_pledges(
                 chunk: list[Flowable] = []
                 if index or copy:
                     chunk += [NextPageTemplate("first"), PageBreak()]
-                chunk += [SheetStart(run, index, sheet, first_copy=copy == 0)]
+                chunk += [SheetStart(run, index, sheet, copy)]
                 chunk += [NextPageTemplate("later"), *_sheet_story(sheet, template, run.styles)]
+                chunk += [SheetEnd(run)]
                 yield chunk
 
     story = _Story(sheet_by_sheet())
     try:
         with open_output(out) as stream:
-            doc = sheet_document(stream, template, run)
+            with_qr = any(sheet.qr_payload for sheet in sheets)
+            doc = sheet_document(stream, template, run, with_qr=with_qr)
             doc.build(story)
     except RenderCancelled:
         return RenderResult(cancelled=True)
@@ -176,12 +179,15 @@ def _sheet_story(sheet: PledgeSheet, template: PledgeTemplate, styles: Styles) -
     pledge = [styles.repeated(markup(fill(template.lead, values)), styles.body)]
     for number, commitment in enumerate(template.commitments, start=1):
         pledge.append(styles.repeated(f"{number}. {markup(fill(commitment, values))}", styles.body))
-    # The signatures never stand alone on a page: the last paragraphs of the pledge and the
-    # closing words go over with them, so whoever signs sees what they sign.
-    story += pledge[:-KEPT_WITH_SIGNATURES]
-    ending: list[Flowable] = pledge[-KEPT_WITH_SIGNATURES:]
+    # The signatures never stand alone on a page: the paragraph before them (the closing
+    # words, else the last commitment) goes over with them, so whoever signs sees what they
+    # sign. Only that one: commitments that fit stay on the page, none left blank for them.
+    ending: list[Flowable] = []
     if template.closing:
         ending.append(styles.repeated(markup(fill(template.closing, values)), styles.body))
+    else:
+        ending.append(pledge.pop())
+    story += pledge
     ending += [
         styles.repeated(markup(date_line(sheet.place_name, sheet.signed_on)), styles.date_line),
         _signature_table(sheet, template, values, styles, frame.width),
@@ -223,8 +229,8 @@ def _household_block(
 
 
 def _grid(rows: list[list[object]], widths: list[float], styles: Styles, blank_rows: int) -> Table:
-    # Blank rows are tall enough to write a name in by hand.
-    heights = [None] * (len(rows) - blank_rows) + [styles.table.fontSize * 1.7] * blank_rows
+    # Blank rows are tall enough (5.2 mm) to write a name in by hand.
+    heights = [None] * (len(rows) - blank_rows) + [styles.table.fontSize * 1.35] * blank_rows
     table = Table(rows, colWidths=widths, repeatRows=1, rowHeights=heights, hAlign="LEFT")
     table.setStyle(grid_style(styles.table.fontSize, leading=styles.table.leading))
     return table
@@ -275,11 +281,10 @@ def _relatives(sheet: PledgeSheet, styles: Styles, width: float) -> list[Flowabl
     """One line per relative abroad: a table would cost a household its single sheet."""
     label = "Người thân đang ở nước ngoài"
     if not sheet.household_code:
-        hint = "(họ tên, quan hệ với chủ hộ, nước đang ở, đi từ năm)"
-        return [
-            Paragraph(f"{label} {hint}:", styles.label),
-            Paragraph(_gap(width, styles.body_left.fontSize), styles.body_left),
-        ]
+        # One line, the rest of it dotted: the blank sheet keeps its room for ten members.
+        asked = "Người thân ở nước ngoài (họ tên, quan hệ, nước, từ năm): "
+        dots = _gap(width, styles.label.fontSize, asked)
+        return [Paragraph(f"{asked}{dots}", styles.label)]
     if not sheet.relatives:
         return [styles.repeated(f"{label}: không có.", styles.label)]
     lines = [styles.repeated(f"{label}:", styles.label)]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.domain.pledges import Campaign, HamletProgress, total_progress
+from desktop.domain.reports import REPORTED_ORDER
 from desktop.domain.reports import STATUS_LABELS as _STATUS_LABELS
 from desktop.outputs import writing_output
 from desktop.services.pledges import current_campaign
@@ -20,11 +21,7 @@ STATUS_LABELS = _STATUS_LABELS
 CSV_HEADER = [
     "Thôn/bản",
     "Số hộ",
-    "Đã ký",
-    "Từ chối",
-    "Vắng mặt",
-    "Đã in, chưa ký",
-    "Chưa in",
+    *(STATUS_LABELS[status] for status in REPORTED_ORDER),
     "Tỷ lệ đã ký (%)",
     "Chỉ tiêu (%)",
 ]

@@ -152,7 +152,7 @@ def test_a_hamlet_list_leaves_the_hamlet_out_of_each_address_and_gives_reasons_r
     page = flat(page_texts(out.getvalue())[0])
     # The list is the hamlet's own: its name stands once, in the heading.
     assert page.count("Nậm Cha") == 1 and "Bản Nậm Cha – phong trào" in page
-    assert "1 NC-001 Lò Văn Pó Đã in, chưa ký" in page
+    assert "1 NC-001 Lò Văn Pó Đã in, chưa nhận lại" in page
     assert "2 NC-002 Lò Văn Pánh Số nhà 5 Vắng mặt Đi làm ăn xa, chưa về" in page
     assert "3 NC-003 Lò Thị Ín Số nhà 7 Từ chối Chưa đồng ý, hẹn gặp lại" in page
     assert "Tổ 2, bản Nậm Cà" in page  # another hamlet's name stays

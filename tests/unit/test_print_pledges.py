@@ -198,7 +198,7 @@ def test_an_edited_copy_prints_its_own_words_and_version(
     printing.print_pledges(register, out, hamlet=sheets.hamlet_named(register, "Thôn 10"))
     text = flat(page_texts(out)[0])
     assert "Thực hiện nghiêm “3 không”" in text
-    assert f"{base.template_id}, phiên bản {base.version + 1}" in text
+    assert f"Mẫu: {base.title}, bản {base.version + 1}" in text
 
 
 def test_an_edited_copy_with_an_unknown_placeholder_is_refused_and_not_kept(
