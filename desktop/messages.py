@@ -380,7 +380,6 @@ ISSUE_MESSAGES: dict[str, str] = {
     "import.two_heads": "hộ đã có chủ hộ ở dòng {head}",
     "import.hamlet_missing": "chưa có thôn/bản; thêm cột thôn/bản hoặc chọn thôn/bản mặc định",
     "import.hamlet_new": "thôn/bản “{name}” chưa có trong sổ, sẽ được thêm mới",
-    "import.id_elsewhere": "đã có trong sổ: {name}, hộ {code}",
     "import.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
     "import.code_kept": "hộ này đã có trong sổ với mã {code}; giữ mã cũ",
     "import.same_household": "là cùng một hộ trong sổ với hộ ở dòng {row}",

@@ -36,7 +36,6 @@ class ImportIssueCode(StrEnum):
     TWO_HEADS = "import.two_heads"
     HAMLET_MISSING = "import.hamlet_missing"
     HAMLET_NEW = "import.hamlet_new"
-    ID_ELSEWHERE = "import.id_elsewhere"
     CODE_INVALID = "import.code_invalid"
     CODE_KEPT = "import.code_kept"
     SAME_HOUSEHOLD = "import.same_household"

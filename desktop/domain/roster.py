@@ -181,11 +181,17 @@ def name_birth_key(person: Person) -> tuple[str, int] | None:
 
 
 def duplicate_issue(field_name: str, code: IssueCode, other: Person, household_code: str) -> Issue:
-    """A warning naming the other person, with their id so the window can open them."""
+    """An issue naming the other person, with their id so the window can open them.
+
+    The same personal ID on two people is an error, in the editor as in an import: the
+    number is a person's for life (Luật Căn cước 2023), so the second is the same person
+    moved (move them, which keeps their history) or a typing mistake; saving both would
+    count them twice in every list and pledge. The same name and birth year is only a
+    warning: namesakes born the same year are common in a hamlet."""
     return Issue(
         field_name,
         code,
-        Severity.WARNING,
+        Severity.ERROR if code is IssueCode.ID_NUMBER_DUPLICATE else Severity.WARNING,
         {
             "name": other.full_name,
             "birth_year": other.birth.year if other.birth else "",

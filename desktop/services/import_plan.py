@@ -12,8 +12,9 @@ from sqlite_utils import Database
 from desktop.domain.entities import Hamlet, Household, Person
 from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_rows import HouseholdDraft, ImportIssueCode, ImportRow, RowIssue
+from desktop.domain.roster import duplicate_issue
 from desktop.domain.text import fold_for_search
-from desktop.domain.validation import Issue, Severity
+from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.services.register import hamlet_kind_of, without_kind_word
 from desktop.store import households as repo
 
@@ -303,18 +304,8 @@ def _update_household(
         other = reg.person_by_id_number.get(row.person.id_number)
         if row.person.id_number and other is not None and other.household_id != household_id:
             code = reg.households[other.household_id].code
-            issues.append(
-                RowIssue(
-                    row.row,
-                    id_label,
-                    Issue(
-                        "id_number",
-                        ImportIssueCode.ID_ELSEWHERE,
-                        Severity.ERROR,
-                        {"name": other.full_name, "code": code},
-                    ),
-                )
-            )
+            issue = duplicate_issue("id_number", IssueCode.ID_NUMBER_DUPLICATE, other, code)
+            issues.append(RowIssue(row.row, id_label, issue))
             continue
         match = _match_member(members, row, used)
         if match is None:

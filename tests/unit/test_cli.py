@@ -172,17 +172,18 @@ def test_check_of_a_clean_register_passes(
     assert "0 lỗi" in out
 
 
-def test_check_warns_of_one_personal_id_held_by_two_people(
+def test_check_finds_one_personal_id_held_by_two_people_an_error(
     register: OpenRegister, capsys: pytest.CaptureFixture[str]
 ) -> None:
     register.db.execute(
         "UPDATE person SET id_number = '012080001234' WHERE full_name = 'Nguyễn Văn An'"
     )
     register.db.conn.commit()
-    assert main(["check", "--db", str(register.path)]) == 0  # a warning, not an error
+    # An error, as in the editor and the import: one number is one person.
+    assert main(["check", "--db", str(register.path)]) == 1
     out = capsys.readouterr().out
     assert (
-        "[cảnh báo] nhân khẩu Đặng Văn Hoà (hộ NT-001): "
+        "[LỖI] nhân khẩu Đặng Văn Hoà (hộ NT-001): "
         "Số định danh: trùng với Nguyễn Văn An (hộ T2-001)"
     ) in out
 

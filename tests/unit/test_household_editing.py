@@ -130,7 +130,7 @@ def test_whole_household_checks(register: OpenRegister) -> None:
     }
 
 
-def test_the_same_person_elsewhere_in_the_commune_is_a_warning_naming_them(
+def test_the_same_person_elsewhere_in_the_commune_is_named_an_id_an_error(
     register: OpenRegister,
 ) -> None:
     hoa = next(
@@ -152,17 +152,21 @@ def test_the_same_person_elsewhere_in_the_commune_is_a_warning_naming_them(
         (2, "full_name", "person.possible_duplicate"),
     }
     for placed in duplicates:
-        assert not placed.issue.is_error
         assert placed.issue.params["person_id"] == hoa.id
         assert placed.issue.params["household_id"] == hoa.household_id
     assert describe_issue(duplicates[0].issue) == "Số định danh: trùng với Đặng Văn Hoà (hộ NT-001)"
     assert describe_issue(duplicates[1].issue) == (
         "Họ và tên: trùng họ tên và năm sinh với Đặng Văn Hoà, sinh 1980 (hộ NT-001)"
     )
-    # Warnings do not block saving; the ID is stored as bare digits.
+    # The same ID is an error, as in an import (one number is one person: move them, or
+    # correct the typing); the same name and birth year only a warning (namesakes).
+    assert [p.issue.is_error for p in sorted(duplicates, key=lambda p: p.row)] == [True, False]
+    with pytest.raises(KnownError) as refused:
+        service.save_household(register, draft, TODAY)
+    assert refused.value.code == "household.invalid"
+    draft.members[1].id_number = ""
     result = service.save_household(register, draft, TODAY)
-    assert len(result.warnings) >= 2
-    assert repo.members(register.db, result.household_id)[1].id_number == "012080001234"
+    assert [w.issue.code for w in result.warnings] == ["person.possible_duplicate"]
 
 
 def test_the_same_id_twice_in_one_household_names_the_first_row(register: OpenRegister) -> None:

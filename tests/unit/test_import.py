@@ -525,3 +525,19 @@ def test_a_head_name_column_and_gender_columns_marked_with_x(
     assert people["Giàng Thị Pàng"]["birth"] == "1969"
     assert people["Giàng Thị Pàng"]["household_id"] == people["Vàng A Sình"]["household_id"]
     assert people["Lý Văn Tài"]["household_id"] != people["Vàng A Sình"]["household_id"]
+
+
+def test_a_personal_id_held_in_another_household_is_refused_as_the_editor_refuses_it(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # Đặng Văn Hoà of NT-001 holds 012080001234; the list puts that number in T2-001.
+    rows = [
+        ["Mã hộ", "Họ và tên", "Năm sinh", "Giới tính", "Số CCCD"],
+        ["T2-001", "Đặng Văn Hải", 1980, "Nam", "012080001234"],
+    ]
+    report = run(register, write_xlsx(tmp_path / "trung.xlsx", rows))
+    assert not report.applied
+    assert [describe_issue_line(report, i) for i in report.errors] == [
+        "trung.xlsx, dòng 4, cột “Số CCCD”: trùng với Đặng Văn Hoà (hộ NT-001)"
+    ]
+    assert [i.issue.code for i in report.errors] == ["id_number.duplicate"]
