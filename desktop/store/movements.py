@@ -150,6 +150,7 @@ class LedgerFilter:
 
     kind: MovementKind | None = None
     hamlet_id: str | None = None
+    household_id: str | None = None
     open_only: bool = False
     ended_only: bool = False
     starts_from: dt.date | None = None
@@ -194,6 +195,9 @@ def movement_ids(db: Database, where: LedgerFilter) -> list[str]:
     if where.hamlet_id:
         clauses.append("h.hamlet_id = ?")
         params.append(where.hamlet_id)
+    if where.household_id:
+        clauses.append("m.household_id = ?")
+        params.append(where.household_id)
     if where.open_only:
         clauses.append(f"m.ended_on IS NULL AND m.kind IN {_OPEN_KINDS}")
     if where.ended_only:

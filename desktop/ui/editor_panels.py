@@ -232,6 +232,7 @@ class MemberPanel(RosterPanel):
     the duplicate warning of the current row comes with a button that opens that person."""
 
     move_requested = Signal(int)  # row
+    remove_requested = Signal(int)  # row: the editor asks what happened before removing
     open_duplicate = Signal(str, str)  # household id, person id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -289,6 +290,11 @@ class MemberPanel(RosterPanel):
         if focus:
             self.start_row(rows)
         return rows
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.remove_requested.emit(row)
 
     def drop(self, row: int) -> None:
         was_head = self.members.entity(row).id == self.members.head_id

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +22,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.services import ledger
 from desktop.store.households import get_household, list_hamlets, members, relatives_abroad
-from desktop.ui.household_model import MemberTableModel, RelativeTableModel, group_thousands
+from desktop.store.movements import LedgerFilter, movement_ids
+from desktop.ui.household_model import RelativeTableModel, group_thousands
+from desktop.ui.ledger_model import LedgerTableModel, PresenceMemberModel
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -67,7 +72,7 @@ class CompactTable(QTableView):
         return QSize(super().minimumSizeHint().width(), min(full, self._height_for(self.MIN_ROWS)))
 
 
-def read_only_table(model: MemberTableModel | RelativeTableModel) -> CompactTable:
+def read_only_table(model: QAbstractItemModel) -> CompactTable:
     view = CompactTable()
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,13 +133,19 @@ class HouseholdDetail(QStackedWidget):
         fields.addRow(self.tr("Notes:"), self.notes)
         self._fields = fields
 
-        self.member_model = MemberTableModel(self)
+        self.member_model = PresenceMemberModel(self)  # with each one's presence now
         self.member_title = section_title("")
         self.member_view = read_only_table(self.member_model)
 
         self.relative_model = RelativeTableModel(self)
         self.relative_title = section_title("")
         self.relative_view = read_only_table(self.relative_model)
+
+        self.movement_model = LedgerTableModel(db, self)  # the household's timeline
+        self.movement_title = section_title("")
+        self.movement_view = read_only_table(self.movement_model)
+        self.movement_view.hideColumn(2)  # the household: this one
+        self.movement_view.hideColumn(3)  # its hamlet
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -147,6 +158,9 @@ class HouseholdDetail(QStackedWidget):
         layout.addSpacing(6)
         layout.addWidget(self.relative_title)
         layout.addWidget(self.relative_view)
+        layout.addSpacing(6)
+        layout.addWidget(self.movement_title)
+        layout.addWidget(self.movement_view)
         layout.addStretch(1)
         self.addWidget(page)
         self._page = page
@@ -176,6 +190,9 @@ class HouseholdDetail(QStackedWidget):
         self.notes.setText(household.notes)
         self._fields.setRowVisible(self.notes, bool(household.notes))
 
+        self.member_model.presence = ledger.presence(
+            self._db, [p.id for p in people], dt.date.today()
+        )
         self.member_model.set_records(people)
         self.member_title.setText(
             self.tr("Members ({count})").format(count=group_thousands(len(people)))
@@ -191,6 +208,16 @@ class HouseholdDetail(QStackedWidget):
         self.relative_view.setVisible(bool(relatives))
         self._fit_columns(self.relative_view)
         self._let_grow(self.relative_view)
+
+        moves = movement_ids(self._db, LedgerFilter(household_id=household_id))
+        self.movement_model.set_ids(moves)
+        self.movement_title.setText(
+            self.tr("Movements ({count})").format(count=group_thousands(len(moves)))
+        )
+        self.movement_title.setVisible(bool(moves))
+        self.movement_view.setVisible(bool(moves))
+        self._fit_columns(self.movement_view)
+        self._let_grow(self.movement_view)
         self.setCurrentWidget(self._page)
         self.household_shown.emit(household_id)
 
@@ -201,7 +228,8 @@ class HouseholdDetail(QStackedWidget):
         policy = QSizePolicy.Policy.Expanding if long else QSizePolicy.Policy.Maximum
         view.setSizePolicy(QSizePolicy.Policy.Expanding, policy)
         self._layout.setStretchFactor(view, 1 if long else 0)
-        any_long = self.member_view.is_long() or self.relative_view.is_long()
+        views = (self.member_view, self.relative_view, self.movement_view)
+        any_long = any(v.is_long() for v in views)
         self._layout.setStretch(self._layout.count() - 1, 0 if any_long else 1)
         view.updateGeometry()
 
@@ -209,6 +237,7 @@ class HouseholdDetail(QStackedWidget):
         self.household_id = None
         self.member_model.set_records([])
         self.relative_model.set_records([])
+        self.movement_model.set_ids([])
         self.setCurrentWidget(self.empty_hint)
         self.household_shown.emit(None)
 

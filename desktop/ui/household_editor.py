@@ -37,7 +37,9 @@ from desktop.ui.editor_panels import (
 )
 from desktop.ui.household_detail import section_title
 from desktop.ui.household_model import group_thousands
+from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.move_dialog import MoveDialog
+from desktop.ui.removal_dialog import MISTAKE, RemovalDialog
 from desktop.ui.roster_model import ERROR_TEXT, WARNING_TEXT
 
 __all__ = ["HouseholdEditor", "shortcut_text"]
@@ -138,6 +140,7 @@ class HouseholdEditor(QWidget):
         self.members.edited.connect(self._changed)
         self.relatives.edited.connect(self._changed)
         self.member_panel.move_requested.connect(self.ask_move)
+        self.member_panel.remove_requested.connect(self.ask_removal)
         self.member_panel.open_duplicate.connect(self.open_person)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
@@ -329,6 +332,39 @@ class HouseholdEditor(QWidget):
         """Take the member off this roster; the save moves them to that household."""
         self._moves[self.members.entity(row).id] = household_id
         self.member_panel.drop(row)
+
+    # --- removing a member --------------------------------------------------------------
+
+    def ask_removal(self, row: int) -> RemovalDialog | None:
+        """A row never saved goes at once; for a saved member the clerk says what happened:
+        moved away or died is written to the ledger and the member stays (their presence
+        says it), only "entered by mistake" takes the row off (the save removes them)."""
+        person = self.members.entity(row)
+        if self._draft is None or person.id not in {p.id for p in self._draft.members}:
+            self.member_panel.drop(row)
+            return None
+        name = self.members.text(row, "full_name")
+        dialog = RemovalDialog(
+            self._register, person.id, self._draft.household.id, name, self.today, self
+        )
+        dialog.accepted.connect(lambda: self._removed(dialog, person.id, name))
+        dialog.open()
+        return dialog
+
+    def _removed(self, dialog: RemovalDialog, person_id: str, name: str) -> None:
+        if dialog.choice == MISTAKE:
+            rows = range(self.members.row_count())
+            row = next(r for r in rows if self.members.entity(r).id == person_id)
+            self.member_panel.drop(row)
+        elif dialog.recorded is not None:
+            self.status_message.emit(
+                self.tr("Recorded in the ledger: {name}, {what} on {day}.").format(
+                    name=name,
+                    what=kind_name(dialog.recorded.kind).lower(),
+                    day=day_text(dialog.recorded.starts_on),
+                ),
+                8000,
+            )
 
     # --- save and leave -----------------------------------------------------------------
 

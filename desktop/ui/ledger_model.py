@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from desktop.domain.movements import MovementKind, Presence
 from desktop.domain.tips import Tip
 from desktop.store.movements import LedgerRow, ledger_rows
-from desktop.ui.household_model import AnyIndex, RecordTableModel
+from desktop.ui.household_model import AnyIndex, MemberTableModel, RecordTableModel
 
 # Kind names as the window shows them (English source, Vietnamese in the catalog).
 KIND_NAMES: dict[MovementKind, Any] = {
@@ -38,7 +38,7 @@ PRESENCE_NAMES: dict[Presence, Any] = {
     Presence.PRESENT: QT_TRANSLATE_NOOP("Ledger", "Present"),
     Presence.AWAY: QT_TRANSLATE_NOOP("Ledger", "Away"),
     Presence.ABROAD: QT_TRANSLATE_NOOP("Ledger", "Abroad"),
-    Presence.MOVED_OUT: QT_TRANSLATE_NOOP("Ledger", "Moved out"),
+    Presence.MOVED_OUT: QT_TRANSLATE_NOOP("Ledger", "Has moved out"),
     Presence.DEAD: QT_TRANSLATE_NOOP("Ledger", "Dead"),
 }
 TRAIL: Any = QT_TRANSLATE_NOOP("Ledger", "not through a gate (trail)")
@@ -167,3 +167,26 @@ class TipTableModel(RecordTableModel[Tip]):
         (QT_TRANSLATE_NOOP("TipTableModel", "People"), _people),
         (QT_TRANSLATE_NOOP("TipTableModel", "Handed to"), lambda t: t.handed_to),
     )
+
+
+class PresenceMemberModel(MemberTableModel):
+    """A household's members with where each is now, derived from the ledger."""
+
+    PRESENCE_COLUMN = 1  # beside the name: seen without scrolling
+    COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
+        MemberTableModel.COLUMNS[0],
+        (QT_TRANSLATE_NOOP("MemberTableModel", "Now"), lambda _p: ""),
+        *MemberTableModel.COLUMNS[1:],
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.presence: dict[str, Presence] = {}
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == self.PRESENCE_COLUMN:
+            if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return None
+            person = self.record(index.row())
+            return presence_name(self.presence.get(person.id, Presence.PRESENT))
+        return super().data(index, role)

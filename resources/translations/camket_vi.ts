@@ -559,6 +559,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <source>Relatives abroad ({count})</source>
         <translation>Người thân ở nước ngoài ({count})</translation>
     </message>
+    <message>
+        <source>Movements ({count})</source>
+        <translation>Biến động ({count})</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdEditor</name>
@@ -593,6 +597,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Save the household first: only a saved member can be moved.</source>
         <translation>Hãy lưu hộ trước: chỉ chuyển được nhân khẩu đã lưu.</translation>
+    </message>
+    <message>
+        <source>Recorded in the ledger: {name}, {what} on {day}.</source>
+        <translation>Đã ghi vào sổ theo dõi biến động: {name}, {what} ngày {day}.</translation>
     </message>
     <message>
         <source>Not saved: correct the errors marked in red first.</source>
@@ -1141,6 +1149,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Ở nước ngoài</translation>
     </message>
     <message>
+        <source>Has moved out</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
         <source>Dead</source>
         <translation>Đã chết</translation>
     </message>
@@ -1501,6 +1513,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Residence</source>
         <translation>Cư trú</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Hiện trạng</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2286,49 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Household</source>
         <translation>Hộ</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalDialog</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Bỏ {name} khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>What happened to {name}?</source>
+        <translation>{name} có biến động gì?</translation>
+    </message>
+    <message>
+        <source>&amp;Moved away</source>
+        <translation>&amp;Chuyển đi nơi khác</translation>
+    </message>
+    <message>
+        <source>&amp;Died</source>
+        <translation>Đã &amp;mất</translation>
+    </message>
+    <message>
+        <source>&amp;Entered by mistake (remove from the household)</source>
+        <translation>&amp;Nhập nhầm (xoá khỏi hộ)</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Commune, province or country</source>
+        <translation>Xã, tỉnh hoặc nước</translation>
+    </message>
+    <message>
+        <source>Moved away or died: the ledger records it and the person stays in the household&apos;s history.</source>
+        <translation>Chuyển đi hoặc chết: sổ theo dõi biến động ghi lại, người này vẫn có trong lịch sử của hộ.</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Moved to</source>
+        <translation>Chuyển đến</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ def test_selecting_a_household_shows_its_members_and_relatives(
     first = [members.index(0, c).data() for c in range(members.columnCount())]
     assert first == [
         "Đặng Văn Hùng",
+        "Có mặt",  # where they are now, from the residency ledger
         "Nam",
         "12/03/1975",
         "012075001234",
@@ -124,8 +125,8 @@ def test_selecting_a_household_shows_its_members_and_relatives(
         "Dao",
         "Thường trú",
     ]
-    assert members.index(1, 2).data() == "1979"
-    assert members.index(1, 6).data() == "Tạm trú"
+    assert members.index(1, 3).data() == "1979"
+    assert members.index(1, 7).data() == "Tạm trú"
     assert detail.relative_view.isVisible()
     relatives = detail.relative_model
     assert [relatives.index(0, c).data() for c in range(4)] == [

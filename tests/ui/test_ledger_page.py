@@ -16,6 +16,7 @@ from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.overview_page import OverviewPage
+from desktop.ui.removal_dialog import RemovalDialog
 from desktop.ui.tip_dialog import TipDialog
 from tests.ui.conftest import SmallRegister
 
@@ -196,3 +197,38 @@ def test_the_report_frame_is_set_in_settings(
     assert kept.recipient == "Đồn Biên phòng Ma Quai"
     assert kept.copies_to == ("Công an tỉnh Lai Châu", "Đảng ủy xã")
     assert (kept.signer_title, kept.signer_name) == ("CHỦ TỊCH", "Tao Văn Vinh")
+
+
+def test_removing_a_saved_member_asks_what_happened(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    from tests.ui.test_household_editor import member_names, open_editor_on
+
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-001")
+    editor.member_view.setCurrentIndex(editor.members.index(1, 0))
+    editor.remove_member_button.click()
+    dialog = editor.findChild(RemovalDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.moved.isChecked()
+    dialog.day.setText("01/11/2026")
+    dialog.place.setText("Xã Lê Lợi")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert member_names(editor) == ["Đặng Văn Hùng", "Lý Thị Mai"]  # kept in the household
+    assert editor.save()
+    detail = window.household_page.detail
+    model = detail.member_model
+    assert model.index(1, 1).data() == "Đã chuyển đi"
+    assert detail.movement_model.rowCount() == 1
+    assert detail.movement_model.data(detail.movement_model.index(0, 0)) == "Chuyển đi"
+
+    editor = open_editor_on(window, qtbot, "NT-001")
+    editor.member_view.setCurrentIndex(editor.members.index(1, 0))
+    editor.remove_member_button.click()
+    dialog = editor.findChild(RemovalDialog)
+    assert dialog is not None
+    dialog.mistake.setChecked(True)
+    assert not dialog.day.isVisibleTo(dialog)
+    dialog.save()
+    assert member_names(editor) == ["Đặng Văn Hùng"]  # only a mistake takes the row off
+    assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 1
