@@ -345,7 +345,7 @@ ISSUE_MESSAGES: dict[str, str] = {
     "name.single_word": "chỉ có một từ; kiểm tra lại họ và tên",
     "name.has_digits": "không được chứa chữ số",
     "gender.invalid": "không hợp lệ",
-    "birth.unparseable": "không đọc được; nhập dd/mm/yyyy hoặc năm sinh yyyy",
+    "birth.unparseable": "không đọc được; nhập dd/mm/yyyy, mm/yyyy hoặc năm sinh yyyy",
     "birth.invalid_date": "ngày không có thật",
     "birth.in_future": "ở tương lai",
     "birth.implausible_age": "cho tuổi {age}, quá {max_age} tuổi",

@@ -58,17 +58,22 @@ class DepartureStatus(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class BirthDate:
-    """A birth date known to the day, or only the year (common on old lists)."""
+    """A birth date known to the day, to the month ("05/2001") or only the year: old
+    records often have no more."""
 
     year: int
     month: int | None = None
     day: int | None = None
 
     def __post_init__(self) -> None:
-        if (self.month is None) != (self.day is None):
-            raise ValueError("month and day go together")
+        if self.day is not None and self.month is None:
+            raise ValueError("a day goes with a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError("month out of range")
         if self.month is not None and self.day is not None:
             dt.date(self.year, self.month, self.day)  # raises ValueError on 31/02
+        elif not 1 <= self.year <= 9999:
+            raise ValueError("year out of range")
 
     @property
     def year_only(self) -> bool:
@@ -80,21 +85,27 @@ class BirthDate:
         return dt.date(self.year, self.month, self.day)
 
     def iso(self) -> str:
-        """'1990-05-01' or '1990': how the store keeps it."""
+        """'1990-05-01', '1990-05' or '1990': how the store keeps it."""
         if self.month is None:
             return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def display(self) -> str:
-        """'01/05/1990' or '1990': how a Vietnamese clerk reads it."""
+        """'01/05/1990', '05/1990' or '1990': how a Vietnamese clerk reads it."""
         if self.month is None:
             return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.month:02d}/{self.year:04d}"
         return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
 
     @classmethod
     def from_iso(cls, text: str) -> BirthDate:
         if len(text) == 4:
             return cls(int(text))
+        if len(text) == 7:
+            return cls(int(text[:4]), int(text[5:7]))
         d = dt.date.fromisoformat(text)
         return cls(d.year, d.month, d.day)
 

@@ -126,13 +126,15 @@ VERY_OLD_AGE = 105  # possible, but 1919 typed for 1991 is far more likely
 _DMY = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
+_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})", re.ASCII)
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
 
 
 def _age(birth: BirthDate, today: dt.date) -> int:
-    """Completed years; for a year-only birth, the age reached in today's year."""
+    """Completed years; for a year-only birth, the age reached in today's year (and for a
+    month-and-year one, in today's month)."""
     age = today.year - birth.year
-    born = birth.as_date()
-    if born is not None and (today.month, today.day) < (born.month, born.day):
+    if birth.month is not None and (today.month, today.day) < (birth.month, birth.day or 1):
         age -= 1
     return age
 
@@ -140,7 +142,8 @@ def _age(birth: BirthDate, today: dt.date) -> int:
 def check_birth(birth: BirthDate, today: dt.date, *, field_name: str = "birth") -> list[Issue]:
     """Range checks on a birth already parsed: not in the future, a plausible age."""
     born = birth.as_date()
-    if (born is not None and born > today) or birth.year > today.year:
+    month = (birth.year, birth.month or 1)
+    if (born is not None and born > today) or month > (today.year, today.month):
         return [_error(field_name, IssueCode.BIRTH_IN_FUTURE)]
     age = _age(birth, today)
     if age > MAX_AGE:
@@ -153,7 +156,8 @@ def check_birth(birth: BirthDate, today: dt.date, *, field_name: str = "birth") 
 def parse_birth(
     text: str, today: dt.date, *, required: bool = False, field_name: str = "birth"
 ) -> tuple[BirthDate | None, list[Issue]]:
-    """Read a birth date as clerks type it: dd/mm/yyyy (also - or .), ISO, or a bare year.
+    """Read a birth date as clerks type it: dd/mm/yyyy (also - or .), mm/yyyy, ISO, or a
+    bare year.
 
     The date is returned only when there is no error, so a caller cannot store a value
     that was refused; warnings come back alongside the date.
@@ -167,9 +171,11 @@ def parse_birth(
     elif m := _ISO.fullmatch(cleaned):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     elif _YEAR.fullmatch(cleaned):
-        birth = BirthDate(int(cleaned))
-        issues = check_birth(birth, today, field_name=field_name)
-        return (None if has_errors(issues) else birth), issues
+        year, month, day = int(cleaned), None, None
+    elif m := _MONTH_YEAR.fullmatch(cleaned):
+        year, month, day = int(m[2]), int(m[1]), None
+    elif m := _ISO_MONTH.fullmatch(cleaned):
+        year, month, day = int(m[1]), int(m[2]), None
     else:
         return None, [_error(field_name, IssueCode.BIRTH_UNPARSEABLE)]
     try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -32,6 +33,14 @@ class HistoryEntry:
     changes: tuple[Change, ...] = ()
     moved_from: str = ""  # household codes of a move
     moved_to: str = ""
+    members: int = 0  # a household deleted or restored: with this many members
+    relatives: int = 0  # and relatives abroad, written in the same stroke
+
+
+# A household deleted or restored takes its members and relatives abroad along, each with
+# its own audit row (sync needs them); the history shows that as one line.
+_WHOLE = frozenset({"delete", "restore"})
+_ALONG = frozenset({"person", "relative_abroad"})
 
 
 def household_history(db: Database, household_id: str) -> list[HistoryEntry]:
@@ -45,7 +54,40 @@ def household_history(db: Database, household_id: str) -> list[HistoryEntry]:
     households = names(db, "household", [household_id, *_household_ids(rows)])
     heads = names(db, "person", _head_ids(rows))
     subjects = {"person": people, "relative_abroad": relatives, "household": households}
-    return [_entry(row, subjects, households, heads) for row in rows]
+    along = _taken_along(rows)
+    entity = {row.seq: row.entity for row in rows}
+    counts: dict[int, Counter[str]] = {}
+    for seq, owner in along.items():
+        counts.setdefault(owner, Counter())[entity[seq]] += 1
+    entries = []
+    for row in rows:
+        if row.seq in along:
+            continue
+        entry = _entry(row, subjects, households, heads)
+        taken = counts.get(row.seq)
+        if taken:
+            entry = replace(entry, members=taken["person"], relatives=taken["relative_abroad"])
+        entries.append(entry)
+    return entries
+
+
+def _taken_along(rows: list[AuditRow]) -> dict[int, int]:
+    """seq of a member's or relative's row -> seq of the household row it went along with:
+    written in the same stroke as a household's delete (just before it) or restore (just
+    after it) by the same computer, with the same action."""
+    by_seq = {row.seq: row for row in rows}
+    along: dict[int, int] = {}
+    for row in rows:
+        if row.entity != "household" or row.action not in _WHOLE:
+            continue
+        step = -1 if row.action == "delete" else 1
+        seq = row.seq + step
+        while (other := by_seq.get(seq)) is not None and (
+            other.entity in _ALONG and other.action == row.action and other.actor == row.actor
+        ):
+            along[seq] = row.seq
+            seq += step
+    return along
 
 
 def _household_ids(rows: list[AuditRow]) -> list[str]:

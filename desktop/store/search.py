@@ -34,6 +34,8 @@ class HouseholdRow:
     head_name: str
     hamlet: str
     member_count: int
+    matched_id: str = ""  # a member other than the head whom the search matched
+    matched_name: str = ""
 
 
 def match_expression(query: str) -> str:
@@ -92,19 +94,47 @@ def household_ids(db: Database, query: str = "", hamlet_id: str | None = None) -
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
-def household_rows(db: Database, ids: Sequence[str]) -> dict[str, HouseholdRow]:
-    """The list rows of the given households (a page of the lazy model), keyed by id."""
+def household_rows(db: Database, ids: Sequence[str], query: str = "") -> dict[str, HouseholdRow]:
+    """The list rows of the given households (a page of the lazy model), keyed by id; with
+    the ``query`` that found them, the first member it matched when the head did not."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
     sql = f"""
         SELECT h.id, h.code, coalesce(p.full_name, ''), m.name,
-               (SELECT count(*) FROM person c WHERE c.household_id = h.id AND c.deleted = 0)
+               (SELECT count(*) FROM person c WHERE c.household_id = h.id AND c.deleted = 0),
+               h.head_id
         FROM household h
         JOIN hamlet m ON m.id = h.hamlet_id
         LEFT JOIN person p ON p.id = h.head_id AND p.deleted = 0
         WHERE h.id IN ({marks})"""
-    return {row[0]: HouseholdRow(*row) for row in db.execute(sql, list(ids)).fetchall()}
+    found = db.execute(sql, list(ids)).fetchall()
+    matched = _matched_members(db, ids, query) if query.strip() else {}
+    rows = {}
+    for household_id, code, head, hamlet, count, head_id in found:
+        members = matched.get(household_id, [])
+        first = members[0] if members and all(m[0] != head_id for m in members) else ("", "")
+        rows[household_id] = HouseholdRow(household_id, code, head, hamlet, count, *first)
+    return rows
+
+
+def _matched_members(
+    db: Database, ids: Sequence[str], query: str
+) -> dict[str, list[tuple[str, str]]]:
+    """Per household, the live members the query matches, in name order."""
+    try:
+        expression = match_expression(query)
+    except KnownError:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = f"""SELECT p.household_id, p.id, p.full_name FROM person_fts f
+              JOIN person p ON p.rowid = f.rowid
+              WHERE person_fts MATCH ? AND p.deleted = 0 AND p.household_id IN ({marks})
+              ORDER BY p.sort_key"""
+    matched: dict[str, list[tuple[str, str]]] = {}
+    for household_id, person_id, name in db.execute(sql, [expression, *ids]).fetchall():
+        matched.setdefault(household_id, []).append((person_id, name))
+    return matched
 
 
 # --- the same person elsewhere in the commune -----------------------------------------------

@@ -28,9 +28,9 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate
 from desktop.messages import describe
 from desktop.services import campaigns
-from desktop.services.progress import format_percent
 from desktop.services.register import OpenRegister
 from desktop.ui.household_model import group_thousands
+from desktop.ui.numbers import format_percent
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_FORMAT = "dd/MM/yyyy"

@@ -121,7 +121,12 @@ class HistoryDialog(QDialog):
             ("relative_abroad", "update"): self.tr("Relative abroad {name}: {changes}"),
         }
         template = templates.get((entry.entity, entry.action), "{name}: {changes}")
-        return template.format(name=name, changes=self.changes(entry.changes))
+        what = template.format(name=name, changes=self.changes(entry.changes))
+        if entry.members or entry.relatives:
+            what += " " + self.tr("(with {members} members, {relatives} relatives abroad)").format(
+                members=entry.members, relatives=entry.relatives
+            )
+        return what
 
     @staticmethod
     def changes(changes: tuple[Change, ...]) -> str:

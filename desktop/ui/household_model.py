@@ -18,14 +18,10 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import DepartureStatus, Gender, Person, RelativeAbroad, ResidenceKind
 from desktop.store.search import HouseholdRow, household_rows
+from desktop.ui.numbers import group_thousands
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def group_thousands(number: int) -> str:
-    """'1.234.567': Vietnamese groups thousands with a dot."""
-    return f"{number:,}".replace(",", ".")
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -50,15 +46,18 @@ class HouseholdTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._ids: list[str] = []
+        self._query = ""
         self._pages: OrderedDict[int, dict[str, HouseholdRow]] = OrderedDict()
         self.pages_fetched = 0  # how many page reads so far: the scrolling test watches it
 
     # --- contents -----------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """Show these households, in this order; the row cache starts afresh."""
+    def set_ids(self, ids: Sequence[str], query: str = "") -> None:
+        """Show these households, in this order, found by ``query`` (a member it matched
+        who is not the head is named beside the head); the row cache starts afresh."""
         self.beginResetModel()
         self._ids = list(ids)
+        self._query = query
         self._pages.clear()
         self.endResetModel()
 
@@ -77,6 +76,13 @@ class HouseholdTableModel(QAbstractTableModel):
             return None
         return self._page(row // self.PAGE_SIZE).get(household_id)
 
+    def matched_member(self, row: int) -> tuple[str, str] | None:
+        """(person id, name) of the member the search matched, when not the head."""
+        household = self.household_row(row)
+        if household is None or not household.matched_id:
+            return None
+        return household.matched_id, household.matched_name
+
     @property
     def cached_pages(self) -> int:
         return len(self._pages)
@@ -85,7 +91,7 @@ class HouseholdTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             start = number * self.PAGE_SIZE
-            page = household_rows(self._db, self._ids[start : start + self.PAGE_SIZE])
+            page = household_rows(self._db, self._ids[start : start + self.PAGE_SIZE], self._query)
             self.pages_fetched += 1
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
@@ -116,6 +122,10 @@ class HouseholdTableModel(QAbstractTableModel):
         if column == 0:
             return row.code
         if column == 1:
+            if row.matched_name:
+                return QCoreApplication.translate(
+                    "HouseholdTableModel", "{head} (member: {member})"
+                ).format(head=row.head_name, member=row.matched_name)
             return row.head_name
         if column == 2:
             return row.hamlet

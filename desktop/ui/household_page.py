@@ -31,6 +31,7 @@ from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
 from desktop.ui.household_editor import HouseholdEditor, shortcut_text
+from desktop.ui.household_empty import EmptyList
 from desktop.ui.household_history import HistoryDialog
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_pledge import HouseholdPledgeBox
@@ -45,6 +46,7 @@ class HouseholdPage(QWidget):
     status_message = Signal(str, int)  # text, milliseconds to show it (0: until replaced)
     results_shown = Signal(int)  # a search answer reached the list: its household count
     undo_available = Signal(bool)  # a deleted household can be brought back (Ctrl+Z)
+    import_requested = Signal()  # the empty register's "Import a list" button
 
     def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +124,14 @@ class HouseholdPage(QWidget):
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.search_box)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.view, stretch=1)
+        self.empty = EmptyList()
+        self.empty.add_requested.connect(self.new_household)
+        self.empty.import_requested.connect(self.import_requested)
+        self.empty.clear_requested.connect(self.clear_search)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.empty)
+        left_layout.addWidget(self.list_stack, stretch=1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -190,7 +199,8 @@ class HouseholdPage(QWidget):
         if sequence != self.search.latest:
             return  # an older query finished late: its answer is no longer wanted
         chosen = self._wanted or self.detail.household_id
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, _query)
+        self._show_empty(len(ids) == 0, _query)
         self.count_label.setText(
             self.tr("{count} households").format(count=group_thousands(len(ids)))
         )
@@ -207,6 +217,23 @@ class HouseholdPage(QWidget):
         self._update_actions()
         self.results_loaded = True
         self.results_shown.emit(len(ids))
+
+    def _show_empty(self, empty: bool, query: str) -> None:
+        """An empty list says why and what to do next."""
+        if not empty:
+            self.list_stack.setCurrentWidget(self.view)
+            return
+        if query.strip() or self.hamlet_combo.currentData() is not None:
+            self.empty.show_no_hits(query)
+        else:
+            self.empty.show_empty_register()
+        self.list_stack.setCurrentWidget(self.empty)
+
+    def clear_search(self) -> None:
+        """Every household again: the search box and the hamlet filter emptied."""
+        self.search_box.clear()
+        self.hamlet_combo.setCurrentIndex(0)
+        self.search_box.setFocus()
 
     def _show_refused(self, sequence: int, error: KnownError) -> None:
         if sequence == self.search.latest:
@@ -251,9 +278,12 @@ class HouseholdPage(QWidget):
             columns.resizeSection(column, width)
         # Measuring content would read every row: the head's name takes what is left.
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Narrower than its columns (a 1024 px screen), the list scrolls sideways instead of
+        # cutting one off: the window's minimum width stays under 1000 px.
+        columns.setMinimumSectionSize(metrics.horizontalAdvance("Nguyễn Thị Phương") + 12)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll_bar = view.verticalScrollBar().sizeHint().width()
-        head_name = metrics.horizontalAdvance("Nguyễn Thị Phương Thảo") + 12
-        view.setMinimumWidth(sum(widths.values()) + head_name + scroll_bar + 4)
+        view.setMinimumWidth(widths[0] + columns.minimumSectionSize() + scroll_bar + 4)
 
     def _show_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         household_id = self.model.household_id(current.row())
@@ -270,6 +300,9 @@ class HouseholdPage(QWidget):
                 return
             self.right.setCurrentWidget(self.detail_panel)
         self.detail.show_household(household_id)
+        matched = self.model.matched_member(current.row())
+        if matched is not None:
+            self.detail.select_person(matched[0])
         self._update_actions()
 
     # --- editing ------------------------------------------------------------------------

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         page.status_message.connect(self.statusBar().showMessage)
         page.set_writer_busy(lambda: self.tasks.busy)
         page.undo_available.connect(self.undo_button.setVisible)
+        page.import_requested.connect(self.open_import_wizard)
         page.pledge_box.print_requested.connect(self.print_household_sheet)
         page.pledge_box.record_requested.connect(self.record_household_result)
         return page

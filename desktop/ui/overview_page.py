@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.movements import Presence, ReminderReason
 from desktop.services import ledger
-from desktop.services.progress import format_percent, progress
+from desktop.services.progress import progress
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as pledge_store
 from desktop.store.movements import Reminder
 from desktop.ui.household_model import RecordTableModel, group_thousands
 from desktop.ui.ledger_model import day_text
+from desktop.ui.numbers import format_percent
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel
 
 REMINDER_NAMES: dict[ReminderReason, Any] = {

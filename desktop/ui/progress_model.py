@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.pledges import HamletProgress, PledgeStatus, total_progress
-from desktop.services.progress import format_percent
 from desktop.store.pledges import UnsignedHousehold
 from desktop.ui.household_model import group_thousands
+from desktop.ui.numbers import format_percent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0–100 toward the target, for the bar

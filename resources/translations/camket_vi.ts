@@ -284,6 +284,33 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>EmptyList</name>
+    <message>
+        <source>Add a household (Ctrl+N)</source>
+        <translation>Thêm hộ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Import a list (Ctrl+I)</source>
+        <translation>Nhập danh sách (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Xoá tìm kiếm</translation>
+    </message>
+    <message>
+        <source>The register has no household yet. Add the first one, or import a list.</source>
+        <translation>Sổ chưa có hộ nào. Hãy thêm hộ đầu tiên, hoặc nhập danh sách hộ.</translation>
+    </message>
+    <message>
+        <source>No household matches “{query}”.</source>
+        <translation>Không có hộ nào khớp với “{query}”.</translation>
+    </message>
+    <message>
+        <source>This hamlet has no household yet.</source>
+        <translation>Thôn/bản này chưa có hộ nào.</translation>
+    </message>
+</context>
+<context>
     <name>EndMovementDialog</name>
     <message>
         <source>End a movement</source>
@@ -519,6 +546,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Relative abroad {name}: {changes}</source>
         <translation>Người thân ở nước ngoài {name}: {changes}</translation>
+    </message>
+    <message>
+        <source>(with {members} members, {relatives} relatives abroad)</source>
+        <translation>(cùng {members} nhân khẩu, {relatives} người thân ở nước ngoài)</translation>
     </message>
 </context>
 <context>
@@ -777,6 +808,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Members</source>
         <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
+        <source>{head} (member: {member})</source>
+        <translation>{head} (nhân khẩu: {member})</translation>
     </message>
 </context>
 <context>

@@ -227,8 +227,8 @@ def test_a_file_with_errors_changes_nothing_and_names_row_and_column(
     # Row numbers as the spreadsheet shows them: title, blank, header, then data at row 4.
     assert lines == [
         "  Lỗi: loi.xlsx, dòng 5, cột “Ngày sinh”: ngày không có thật",
-        "  Lỗi: loi.xlsx, dòng 6, cột “Ngày sinh”: không đọc được; nhập dd/mm/yyyy hoặc năm"
-        " sinh yyyy",
+        "  Lỗi: loi.xlsx, dòng 6, cột “Ngày sinh”: không đọc được; nhập dd/mm/yyyy, mm/yyyy"
+        " hoặc năm sinh yyyy",
         "  Lỗi: loi.xlsx, dòng 8, cột “Số CCCD”: chỉ gồm chữ số",
     ]
     assert report.accepted == 3

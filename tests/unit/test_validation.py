@@ -214,6 +214,10 @@ def test_id_number_for_refuses_inconsistent_input(prefix: str, year: int, serial
         ("29/02/2024", BirthDate(2024, 2, 29)),
         ("05/01/2026", BirthDate(2026, 1, 5)),  # born today
         ("2026", BirthDate(2026)),
+        ("05/2001", BirthDate(2001, 5)),  # month and year, as old records have it
+        ("5-2001", BirthDate(2001, 5)),
+        ("2001-05", BirthDate(2001, 5)),
+        ("01/2026", BirthDate(2026, 1)),  # this month
     ],
 )
 def test_parse_birth_ok(text: str, expected: BirthDate) -> None:
@@ -234,6 +238,9 @@ def test_parse_birth_ok(text: str, expected: BirthDate) -> None:
         ("١٩٩٠", "birth.unparseable"),
         ("06/01/2026", "birth.in_future"),
         ("2027", "birth.in_future"),
+        ("02/2026", "birth.in_future"),
+        ("13/2001", "birth.invalid_date"),
+        ("00/2001", "birth.invalid_date"),
         ("01/01/1900", "birth.implausible_age"),
         ("1890", "birth.implausible_age"),
     ],
@@ -244,6 +251,14 @@ def test_parse_birth_errors(text: str, code: str) -> None:
     assert codes(issues) == {code}
     assert has_errors(issues)
     assert all(issue.field == "birth" for issue in issues)
+
+
+def test_a_month_and_year_is_kept_and_shown_as_typed() -> None:
+    birth, _issues = parse_birth("05/2001", TODAY)
+    assert birth is not None
+    assert (birth.iso(), birth.display()) == ("2001-05", "05/2001")
+    assert BirthDate.from_iso("2001-05") == birth
+    assert birth.as_date() is None and not birth.year_only
 
 
 def test_parse_birth_very_old_is_a_warning() -> None:

@@ -1,0 +1,58 @@
+"""What the household list shows instead of an empty table: the next step to take."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyList(QWidget):
+    """An empty register offers "Thêm hộ (Ctrl+N)" and "Nhập danh sách (Ctrl+I)"; a search
+    that found nothing says so and offers to clear it."""
+
+    add_requested = Signal()
+    import_requested = Signal()
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.add_button = QPushButton(self.tr("Add a household (Ctrl+N)"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.import_button = QPushButton(self.tr("Import a list (Ctrl+I)"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.clear_button = QPushButton(self.tr("Clear the search"))
+        self.clear_button.clicked.connect(self.clear_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.add_button, self.import_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+    def show_empty_register(self) -> None:
+        self.message.setText(
+            self.tr("The register has no household yet. Add the first one, or import a list.")
+        )
+        self._buttons(register_empty=True)
+
+    def show_no_hits(self, query: str) -> None:
+        if query.strip():
+            text = self.tr("No household matches “{query}”.").format(query=query.strip())
+        else:
+            text = self.tr("This hamlet has no household yet.")
+        self.message.setText(text)
+        self._buttons(register_empty=False)
+
+    def _buttons(self, *, register_empty: bool) -> None:
+        self.add_button.setVisible(register_empty)
+        self.import_button.setVisible(register_empty)
+        self.clear_button.setVisible(not register_empty)

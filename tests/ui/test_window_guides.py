@@ -1,0 +1,107 @@
+"""A window that guides: empty states say what to do next, a member found by the search is
+named and selected, the window fits a 1024×768 screen, numbers follow the language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.pledges import HamletProgress
+from desktop.services.register import create_register
+from desktop.ui.main_window import MainWindow
+from desktop.ui.numbers import format_percent, group_thousands
+from desktop.ui.progress_model import ProgressModel
+from desktop.ui.translations import install_translators
+from tests.ui.conftest import HAMLETS, SIN_HO, SmallRegister
+
+OpenWindow = Callable[..., MainWindow]
+
+
+def _search(qtbot: QtBot, window: MainWindow, text: str, households: int) -> None:
+    page = window.household_page
+    with qtbot.waitSignal(page.results_shown, timeout=5000):
+        page.search_box.setText(text)
+    qtbot.waitUntil(lambda: page.model.rowCount() == households)
+
+
+def test_an_empty_register_offers_to_add_or_import(
+    qtbot: QtBot, main_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "trong.sqlite3"
+    create_register(path, SIN_HO, HAMLETS)
+    window = main_window(path)
+    page = window.household_page
+    assert page.list_stack.currentWidget() is page.empty
+    assert "chưa có hộ nào" in page.empty.message.text()
+    assert page.empty.add_button.isVisible() and page.empty.add_button.text() == "Thêm hộ (Ctrl+N)"
+    assert page.empty.import_button.text() == "Nhập danh sách (Ctrl+I)"
+    assert not page.empty.clear_button.isVisible()
+    qtbot.mouseClick(page.empty.import_button, Qt.MouseButton.LeftButton)
+    assert window.import_wizard is not None and window.import_wizard.isVisible()
+    window.import_wizard.reject()
+    qtbot.mouseClick(page.empty.add_button, Qt.MouseButton.LeftButton)
+    assert page.editing
+
+
+def test_a_search_with_no_hits_says_so_and_clears(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    _search(qtbot, window, "zzzz", 0)
+    assert page.list_stack.currentWidget() is page.empty
+    assert page.empty.message.text() == "Không có hộ nào khớp với “zzzz”."
+    assert page.empty.clear_button.isVisible() and not page.empty.add_button.isVisible()
+    with qtbot.waitSignal(page.results_shown, timeout=5000):
+        qtbot.mouseClick(page.empty.clear_button, Qt.MouseButton.LeftButton)
+    assert page.search_box.text() == "" and page.model.rowCount() == 6
+    assert page.list_stack.currentWidget() is page.view
+
+
+def test_a_member_found_by_the_search_is_named_and_selected(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    _search(qtbot, window, "ly thi mai", 1)  # the wife, not the head, of NT-001
+    assert page.model.index(0, 1).data() == "Đặng Văn Hùng (nhân khẩu: Lý Thị Mai)"
+    page.select_row(0)
+    selected = page.detail.member_view.selectionModel().selectedRows()
+    assert [page.detail.member_model.record(i.row()).full_name for i in selected] == ["Lý Thị Mai"]
+    _search(qtbot, window, "dang van hung", 1)  # the head himself: nothing added
+    assert page.model.index(0, 1).data() == "Đặng Văn Hùng"
+
+
+def test_the_window_fits_1024_by_768(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path, size=(1024, 768))
+    places = window.places.keys()
+    for key in places:
+        window.show_place(key)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1000, key
+        assert window.width() <= 1024, key
+    window.show_place("households")
+    QApplication.processEvents()
+    view = window.household_page.view
+    header = view.horizontalHeader()
+    # Every column is whole on screen, or the list scrolls sideways to it: none is cut off.
+    assert header.length() <= view.viewport().width() or view.horizontalScrollBar().maximum() > 0
+
+
+def test_numbers_follow_the_interface_language(qapp: QApplication) -> None:
+    hamlet = HamletProgress("h", "Bản Nậm Tăm", 1000, 486, 0, 0, 0, 514, target_percent=95)
+    model = ProgressModel()
+    model.set_rows([hamlet])
+    column = ProgressModel.PROGRESS_COLUMN
+    assert model.index(0, column).data() == "48,6 % / 95 %"
+    assert (group_thousands(1234), format_percent(48.6)) == ("1.234", "48,6")
+    install_translators(qapp, "en")
+    assert model.index(0, column).data() == "48.6 % of 95 %"
+    assert model.index(0, 1).data() == "1,000"
+    assert (group_thousands(1234), format_percent(48.6)) == ("1,234", "48.6")
