@@ -131,6 +131,18 @@ MESSAGES: dict[str, str] = {
     ),
     "output.is_directory": "Không ghi được tệp {path}: đó là một thư mục; hãy ghi cả tên tệp.",
     "output.folder_missing": "Không ghi được tệp {path}: thư mục {folder} không tồn tại.",
+    "spreadsheet.bad_suffix": "Bảng tính phải là tệp .csv hoặc .xlsx: {path}",
+    "spreadsheet.bad_delimiter": "Dấu phân cách cột phải là ; hoặc , (không phải {delimiter}).",
+    "spreadsheet.too_many_rows": (
+        "Bảng tính có {rows} dòng, quá giới hạn {limit} dòng của Excel; hãy xuất ra tệp .csv "
+        "hoặc xuất từng xã (--commune)."
+    ),
+    "spreadsheet.other_commune": (
+        "Sổ này là sổ của {name} (mã {own}), không có dữ liệu của xã mã {code}."
+    ),
+    "spreadsheet.commune_missing": (
+        "Sổ cấp trên này chưa có dữ liệu của xã mã {code} (các xã trong sổ: {held})."
+    ),
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (

@@ -21,6 +21,7 @@ from desktop.cli import (
     ledger_commands,
     pledge_commands,
     register_commands,
+    spreadsheet_command,
 )
 from desktop.cli.parsing import Parser, int_between
 from desktop.domain.errors import KnownError
@@ -38,6 +39,7 @@ COMMAND_GROUPS = (
     backup_commands,
     ledger_commands,
     exchange_commands,
+    spreadsheet_command,
 )
 
 

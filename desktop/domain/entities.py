@@ -56,6 +56,20 @@ class DepartureStatus(StrEnum):
     UNKNOWN = "chua_ro"
 
 
+# How these values read in Vietnamese outside the window (printed sheets, spreadsheets); the
+# window translates its own with tr().
+GENDER_LABELS: dict[Gender, str] = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
+RESIDENCE_LABELS: dict[ResidenceKind, str] = {
+    ResidenceKind.PERMANENT: "Thường trú",
+    ResidenceKind.TEMPORARY: "Tạm trú",
+}
+DEPARTURE_LABELS: dict[DepartureStatus, str] = {
+    DepartureStatus.LEGAL: "Hợp pháp",
+    DepartureStatus.ILLEGAL: "Bất hợp pháp",
+    DepartureStatus.UNKNOWN: "Chưa rõ",
+}
+
+
 @dataclass(frozen=True, order=True)
 class BirthDate:
     """A birth date known to the day, to the month ("05/2001") or only the year: old

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.domain.pledges import Campaign, HamletProgress, total_progress
 from desktop.domain.reports import REPORTED_ORDER
 from desktop.domain.reports import STATUS_LABELS as _STATUS_LABELS
-from desktop.outputs import writing_output
+from desktop.exchange.sheet_writer import Cell, SheetFormat, write_table
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
@@ -67,18 +66,17 @@ def progress_table(rows: list[HamletProgress]) -> list[list[str]]:
 
 
 def write_progress_csv(rows: list[HamletProgress], path: Path) -> None:
-    write_csv(progress_table(rows), path)
+    """The progress table as a CSV for Excel (desktop.exchange.sheet_writer's rules: numbers
+    as numbers, ';' between columns and a decimal comma)."""
+    lines: list[list[Cell]] = []
+    for r in [*rows, commune_total(rows)]:
+        counts = (r.households, r.signed, r.refused, r.absent, r.printed, r.not_printed)
+        lines.append([r.hamlet_name, *counts, round(r.percent, 1), r.target_percent])
+    write_table(path, CSV_HEADER, lines, SheetFormat("csv"))
 
 
 def write_csv(lines: Iterable[list[str]], path: Path) -> None:
-    """UTF-8 with BOM (Excel shows the diacritics); cells Excel would run are escaped. Never
-    over a register or another SQLite file; whole or not at all (desktop.outputs)."""
-    with writing_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        for line in lines:
-            writer.writerow([_inert(cell) for cell in line])
-
-
-def _inert(cell: str) -> str:
-    # A hamlet typed as "=1+1" or "@x" must not run as a formula when the file is opened.
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    """Text lines, the first the header, as a CSV for Excel (desktop.exchange.sheet_writer:
+    UTF-8 with BOM, ';', formulas escaped, never over a register, whole or not at all)."""
+    rows = iter(lines)
+    write_table(path, next(rows), rows, SheetFormat("csv"))

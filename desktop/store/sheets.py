@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import BirthDate, Gender
+from desktop.domain.entities import GENDER_LABELS, BirthDate, Gender
 from desktop.domain.pledges import PledgeStatus, SheetMember, SheetRelative
 
-_GENDER = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ"}
 CHUNK = 500  # households per IN (...) query: under SQLite's bound-variable limit
 
 
@@ -82,7 +81,7 @@ def members_by_household(db: Database, household_ids: Sequence[str]) -> dict[str
         ):
             shown_birth = BirthDate.from_iso(birth).display() if birth else ""
             member = SheetMember(
-                name, _GENDER[Gender(gender)], shown_birth, id_number, relationship
+                name, GENDER_LABELS[Gender(gender)], shown_birth, id_number, relationship
             )
             found[hid].append(MemberRow(pid, member))
     return found

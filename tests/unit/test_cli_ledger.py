@@ -181,7 +181,7 @@ def test_report_movements_pdf_and_csv_never_name_the_informant(
     assert "Vương Lập Quân" in text and "Người lạ mặt 1" in text
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
     assert "Vàng A Sử" not in text and "0912345678" not in text
-    rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines()))
+    rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][:3] == ["Loại", "Họ và tên", "Mã hộ"]
     assert [r[1] for r in rows[1:]] == ["Đặng Văn Hoà", "Vương Lập Quân"]
     code, _, err = _run(

@@ -40,7 +40,7 @@ def test_sign_absent_with_a_reason_and_report_csv(
     assert "vắng mặt" in capsys.readouterr().out
     out = tmp_path / "p.csv"
     assert main(["report", "progress", "--db", db, "--csv", str(out)]) == 0
-    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[2][:5] == ["Thôn 2", "1", "0", "0", "1"]
 
 

@@ -87,7 +87,7 @@ def test_the_csv_opens_in_excel_with_diacritics_and_no_formulas(
     progress.write_progress_csv(progress.progress(register), out)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][:3] == ["Thôn/bản", "Số hộ", "Đã ký"]
     assert rows[1][:3] == ["Bản Nậm Tăm", "2", "1"]
     assert rows[1][7] == "50,0"
