@@ -18,6 +18,7 @@ from desktop.domain.entities import (
     RESIDENCE_LABELS,
     BirthDate,
 )
+from desktop.domain.pledges import PledgeStatus
 from desktop.domain.reports import STATUS_LABELS
 
 
@@ -73,11 +74,12 @@ HEADERS_VI: dict[str, str] = {
     "witnesses": "Người chứng kiến",
     "reason": "Lý do",
     "households": "Số hộ",
-    "signed": "Đã ký",
-    "refused": "Từ chối",
-    "absent": "Vắng mặt",
-    "printed": "Đã in, chưa ký",
-    "not_printed": "Chưa in",
+    # The counts read as the statuses do everywhere (report progress, the window).
+    "signed": STATUS_LABELS[PledgeStatus.SIGNED],
+    "refused": STATUS_LABELS[PledgeStatus.REFUSED],
+    "absent": STATUS_LABELS[PledgeStatus.ABSENT],
+    "printed": STATUS_LABELS[PledgeStatus.PRINTED],
+    "not_printed": STATUS_LABELS[PledgeStatus.NOT_PRINTED],
     "percent_signed": "Tỷ lệ đã ký (%)",
     "target_percent": "Chỉ tiêu (%)",
 }

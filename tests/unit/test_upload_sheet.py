@@ -117,9 +117,9 @@ def test_delimiter_and_decimal_separator_go_together(
     assert tam["percent_signed"] == "50,0"
     assert by_comma["Bản Nậm Tăm"]["percent_signed"] == "50.0"
     assert by_comma["Thôn 10"]["percent_signed"] == "0.0"
-    # The Vietnamese header "Đã in, chưa ký" holds a comma: quoted, it stays one column.
+    # The Vietnamese header "Đã in, chưa nhận lại" holds a comma: quoted, it stays one column.
     export_sheet(register, UploadSheet.PROGRESS, comma, delimiter=",")
-    assert "Đã in, chưa ký" in _csv(comma, ",")[0]
+    assert "Đã in, chưa nhận lại" in _csv(comma, ",")[0]
 
     export_sheet(register, UploadSheet.PROGRESS, tmp_path / "td.xlsx", headers="machine")
     sheet = load_workbook(tmp_path / "td.xlsx").active
@@ -225,7 +225,7 @@ def test_a_print_moment_reads_in_the_pcs_local_time(
     store.save_pledge(register.writer, pledge)
     export_sheet(register, UploadSheet.PLEDGES, tmp_path / "ck.csv", headers="machine")
     first = _named(_csv(tmp_path / "ck.csv"))[0]
-    assert (first["status"], first["printed_at"]) == ("Đã in, chưa ký", "05/01/2026 00:30")
+    assert (first["status"], first["printed_at"]) == ("Đã in, chưa nhận lại", "05/01/2026 00:30")
 
 
 def test_cancel_writes_nothing_and_progress_reaches_the_total(
