@@ -167,6 +167,7 @@ def test_words_dates_and_live_rows_only(register: OpenRegister, tmp_path: Path) 
         signer_id=_person(register, "Sùng Thị Mỷ"),
     )  # fmt: skip
     register.writer.update("pledge", pledge.id, {"printed_at": "2026-01-04T17:30:00+00:00"})
+    register.writer.update("person", _person(register, "Trần Thị Bình"), {"birth": "1992-02"})
     gone = pledges.household_by_code(register, "T10-001")
     repo.delete_household(register.writer, gone.id)
 
@@ -179,6 +180,7 @@ def test_words_dates_and_live_rows_only(register: OpenRegister, tmp_path: Path) 
     )  # fmt: skip
     assert (hoa["birth"], hoa["gender"]) == ("04/03/1980", "Nam")
     assert (people["Lò Thị Hòa"]["birth"], people["Lò Thị Hòa"]["gender"]) == ("1985", "Nữ")
+    assert people["Trần Thị Bình"]["birth"] == "02/1992"
 
     export_sheet(register, UploadSheet.PLEDGES, tmp_path / "ck.csv", headers="machine")
     rows = _named(_csv(tmp_path / "ck.csv"))
