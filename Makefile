@@ -136,7 +136,7 @@ run: sysdeps-x venv qm ## open the app (with no register yet, the set-up wizard 
 	$(VENV)/bin/camket $(ARGS)
 
 bench: venv qm ## district-size benchmark beside the raw cost of the same work
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a smoke test
 	$(VENV)/bin/pyinstaller --noconfirm build.spec

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.ledger import bench_ledger
 from desktop.domain.entities import BirthDate, Gender, Person
 from desktop.domain.pledges import PledgeSheet
 from desktop.domain.templates import PledgeTemplate, fill
@@ -662,6 +663,7 @@ def main() -> None:
         bench_generation(path, args.households)
         bench_search(path, args.queries)
         bench_progress(path)
+        bench_ledger(path)
         bench_printing(path, folder, args.print_households)
         bench_print_job(folder)
         bench_window(path, folder)

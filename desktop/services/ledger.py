@@ -132,7 +132,7 @@ def mark_handled(
 def presence(db: Database, person_ids: Iterable[str], today: dt.date) -> dict[str, Presence]:
     """Each person's presence on ``today``, from the ledger (no movement: present)."""
     ids = list(person_ids)
-    found = store.histories(db, ids)
+    found = store.steps(db, ids)
     return {pid: presence_of(found.get(pid, ()), today) for pid in ids}
 
 
@@ -155,7 +155,7 @@ def here_now(db: Database, today: dt.date) -> HereNow:
            WHERE p.deleted = 0 AND h.deleted = 0"""
     ).fetchone()[0]
     counts: Counter[Presence] = Counter(
-        presence_of(moves, today) for moves in store.histories(db).values()
+        presence_of(moves, today) for moves in store.steps(db).values()
     )
     counts[Presence.PRESENT] = people - sum(
         n for p, n in counts.items() if p is not Presence.PRESENT

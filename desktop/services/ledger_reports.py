@@ -40,7 +40,7 @@ def gather(reg: OpenRegister, starts: dt.date, ends: dt.date) -> LedgerReport:
     begun.reverse()  # oldest first, as a report reads
     away_ids: list[str] = []
     abroad_ids: list[str] = []
-    for moves in store.histories(db).values():
+    for moves in store.steps(db).values():
         presence = presence_of(moves, ends)
         wanted = {Presence.AWAY: MovementKind.TAM_VANG, Presence.ABROAD: MovementKind.DI_NUOC_NGOAI}
         kind = wanted.get(presence)

@@ -19,6 +19,7 @@ from desktop.domain.movements import (
     Movement,
     MovementKind,
     ReminderReason,
+    Step,
     add_months,
 )
 from desktop.domain.text import fold_for_search
@@ -122,10 +123,12 @@ def history(db: Database, person_id: str) -> list[Movement]:
     return [movement_from(r) for r in _rows(db, sql, [person_id])]
 
 
-def histories(db: Database, person_ids: Iterable[str] | None = None) -> dict[str, list[Movement]]:
-    """Movements per person (of ``person_ids``, or of every live person), oldest first.
-    People with no movement are absent from the result."""
-    sql = """SELECT m.* FROM movement m JOIN person p ON p.id = m.person_id
+def steps(db: Database, person_ids: Iterable[str] | None = None) -> dict[str, list[Step]]:
+    """Each person's movements (of ``person_ids``, or of every live person), oldest first,
+    as presence sees them; people with none are absent. Light enough for every person at
+    once (whole Movement rows cost five times as much at 50,000 rows)."""
+    sql = """SELECT m.person_id, m.id, m.kind, m.starts_on, m.ended_on
+             FROM movement m JOIN person p ON p.id = m.person_id
              WHERE m.deleted = 0 AND p.deleted = 0"""
     params: list[Any] = []
     if person_ids is not None:
@@ -134,9 +137,13 @@ def histories(db: Database, person_ids: Iterable[str] | None = None) -> dict[str
             return {}
         sql += f" AND m.person_id IN ({','.join('?' * len(ids))})"
         params = ids
-    found: dict[str, list[Movement]] = defaultdict(list)
-    for row in _rows(db, sql + " ORDER BY m.starts_on, m.created_at", params):
-        found[row["person_id"]].append(movement_from(row))
+    found: dict[str, list[Step]] = defaultdict(list)
+    kinds = {k.value: k for k in MovementKind}
+    day = dt.date.fromisoformat
+    for pid, mid, kind, starts, ended in db.execute(
+        sql + " ORDER BY m.starts_on, m.created_at", params
+    ).fetchall():
+        found[pid].append(Step(mid, kinds[kind], day(starts), day(ended) if ended else None))
     return found
 
 
@@ -219,9 +226,9 @@ def movement_ids(db: Database, where: LedgerFilter) -> list[str]:
                                                   ?) > 0))"""
         )
         params += [expression, expression, folded]
+        _register_fold(db)  # only when searching: registering expires prepared statements
     sql = f"""SELECT m.id FROM movement m JOIN household h ON h.id = m.household_id
               WHERE {" AND ".join(clauses)} ORDER BY m.starts_on DESC, m.id"""
-    _register_fold(db)
     return [r[0] for r in db.execute(sql, params).fetchall()]
 
 
