@@ -146,7 +146,11 @@ class _RowReader:
         return column in self.numbers
 
     def text(self, f: ImportField) -> str:
-        return normalize_text(_cell(self.cells, self.columns.column_of(f)))
+        column = self.columns.column_of(f)
+        if column is None or column >= len(self.cells):
+            return ""
+        value = self.cells[column]
+        return normalize_text(value) if value else ""
 
     def label(self, f: ImportField) -> str:
         column = self.columns.column_of(f)

@@ -13,6 +13,7 @@ such a sheet has their bytes; both are converted here from text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -169,10 +170,11 @@ class LegacyEvidence:
 
 
 def legacy_evidence(texts: Iterable[str]) -> LegacyEvidence:
+    # A sheet repeats most of its cells (hamlets, ethnicities, "Con", "Nữ"): each distinct
+    # text is read once and counted as often as it occurs.
     tcvn3 = vni = uni = 0
-    for text in texts:
-        if text.isascii():
-            continue
+    for text, times in Counter(t for t in texts if not t.isascii()).items():
+        before = (tcvn3, vni, uni)
         prev = " "
         for ch in text:
             if ch in _TCVN3_ONLY:
@@ -188,6 +190,10 @@ def legacy_evidence(texts: Iterable[str]) -> LegacyEvidence:
             elif ch in _VNI_SINGLE_SIGNS:
                 vni += 1
             prev = ch
+        if times > 1:
+            tcvn3 += (tcvn3 - before[0]) * (times - 1)
+            vni += (vni - before[1]) * (times - 1)
+            uni += (uni - before[2]) * (times - 1)
     return LegacyEvidence(tcvn3, vni, uni)
 
 

@@ -25,8 +25,8 @@ _DIMENSION = re.compile(
     rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,9})?(?::([A-Z]{1,3})(\d{1,9}))?"'
 )
 _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,10})"')
-_WIDE_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{2,})(\d{1,10})"')
-_LONG_TEXT = re.compile(rb"[^<]{%d,}" % (MAX_CELL_BYTES + 1))
+# A cell reference from column AA on (rows' r="12" have no letters): few lists reach it.
+_WIDE_CELL = re.compile(rb'\sr="([A-Z]{2,3})(\d{1,10})"')
 # A cell with a formula: its attributes, and its cached value (group 2) when it has one.
 _FORMULA_CELL = re.compile(
     rb"<c\b([^>]*)>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*"
@@ -120,13 +120,27 @@ def _segments(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> I
             if end < 4 or len(buffer) - end > _CHUNK:
                 end = max(buffer.rfind(b"<"), 0)
             segment, carry = buffer[:end], buffer[end:]
-            if _LONG_TEXT.search(segment) or len(carry) > MAX_CELL_BYTES + _CHUNK:
+            if _has_long_text(segment) or len(carry) > MAX_CELL_BYTES + _CHUNK:
                 raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS)
             if segment:
                 yield segment
-    if _LONG_TEXT.search(carry):
+    if _has_long_text(carry):
         raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS)
     yield carry
+
+
+def _has_long_text(data: bytes) -> bool:
+    """Whether ``data`` holds more than MAX_CELL_BYTES without a '<'. Such a run covers
+    one of the windows of half that size laid end to end, so only a window with no '<'
+    (a find that stops at once in ordinary XML) has its run measured."""
+    window = MAX_CELL_BYTES // 2
+    for start in range(0, len(data) - window + 1, window):
+        if data.find(b"<", start, start + window) == -1:
+            before = data.rfind(b"<", 0, start) + 1
+            after = data.find(b"<", start + window)
+            if (len(data) if after == -1 else after) - before > MAX_CELL_BYTES:
+                return True
+    return False
 
 
 def _scan_sheet(

@@ -112,6 +112,11 @@ def unicode_rows(
     report = TextReport(legacy)
     out = []
     for number, row in enumerate(rows):
+        if legacy is Legacy.NONE and unicodedata.is_normalized("NFC", "\x1f".join(row)):
+            # The usual row: already Unicode NFC (the separator composes with nothing, so
+            # the joined row is NFC exactly when every cell is).
+            out.append(list(row))
+            continue
         cells = []
         for index, cell in enumerate(row):
             keep = number == header_row and is_known_header(cell)
