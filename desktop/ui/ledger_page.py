@@ -202,6 +202,7 @@ class LedgerPage(QWidget):
 
     def refresh_tips(self) -> None:
         self.tip_model.set_records(list_tips(self.register.db))
+        self.tips.resizeColumnToContents(0)  # the day and hour, whole
 
     def select_movement(self, movement_id: str) -> None:
         """Show this movement selected (a reminder's link), clearing filters that hide it."""

@@ -27,6 +27,7 @@ from desktop.services.progress import progress
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as pledge_store
 from desktop.store.movements import Reminder
+from desktop.store.replicas import bundle_records
 from desktop.ui.household_model import RecordTableModel, group_thousands
 from desktop.ui.ledger_model import day_text
 from desktop.ui.numbers import format_percent
@@ -115,6 +116,8 @@ class OverviewPage(QWidget):
         }
         self.guests = _Figure(self.tr("guests staying (lưu trú)"))
         self.temporary = _Figure(self.tr("temporary residents (tạm trú)"))
+        self.last_bundle = QLabel()
+        self.last_bundle.setWordWrap(True)
         figures = QHBoxLayout()
         for figure in (*self.figures.values(), self.guests, self.temporary):
             figures.addWidget(figure)
@@ -159,6 +162,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(figures)
         layout.addLayout(body, stretch=1)
+        layout.addWidget(self.last_bundle)
         self.refresh()
 
     @staticmethod
@@ -201,6 +205,7 @@ class OverviewPage(QWidget):
                     percent=format_percent(total.percent),
                 )
             )
+        self._show_last_bundle()
         found = ledger.reminders(self.register, today)
         unsigned = [r for r in found if r.reason is ReminderReason.HO_CHUA_KY_CAM_KET]
         shown = [r for r in found if r.reason is not ReminderReason.HO_CHUA_KY_CAM_KET]
@@ -217,6 +222,20 @@ class OverviewPage(QWidget):
                 )
             )
         self.reminder_model.set_records(shown)
+
+    def _show_last_bundle(self) -> None:
+        sent = next(
+            (r for r in bundle_records(self.register.db, limit=50) if r.direction == "sent"), None
+        )
+        if sent is None:
+            self.last_bundle.setText(self.tr("No data bundle sent from this register yet."))
+            return
+        when = dt.datetime.fromisoformat(sent.at.replace("Z", "+00:00")).astimezone()
+        self.last_bundle.setText(
+            self.tr("Last data bundle sent: {file}, {when}").format(
+                file=sent.file_name, when=when.strftime("%d/%m/%Y %H:%M")
+            )
+        )
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():

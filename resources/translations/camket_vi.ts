@@ -1781,6 +1781,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <source>{count} households</source>
         <translation>{count} hộ</translation>
     </message>
+    <message>
+        <source>No data bundle sent from this register yet.</source>
+        <translation>Sổ này chưa gửi gói dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Last data bundle sent: {file}, {when}</source>
+        <translation>Gói dữ liệu gửi gần nhất: {file}, lúc {when}</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>

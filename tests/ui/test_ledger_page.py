@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.cli import main
 from desktop.domain.movements import Movement, MovementKind, Presence
 from desktop.services import ledger
 from desktop.services.report_settings import load_report_settings
@@ -42,6 +44,18 @@ def test_the_window_opens_on_the_overview_with_whos_here(
     rows = page.reminder_model.rowCount()
     assert rows == 1  # only the households not signed, as one line
     assert page.reminder_model.record(0).full_name == "6 hộ"
+    assert page.last_bundle.text() == "Sổ này chưa gửi gói dữ liệu nào."
+
+
+def test_the_overview_names_the_last_bundle_sent(
+    main_window: OpenWindow, small_register: SmallRegister, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "gui-len.camket"
+    assert main(["export", "--db", str(small_register.path), "--out", str(bundle)]) == 0
+    window = main_window(small_register.path, place=None)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    assert page.last_bundle.text().startswith("Gói dữ liệu gửi gần nhất: gui-len.camket, lúc ")
 
 
 def test_ctrl_n_records_a_movement_chosen_by_search_and_ctrl_e_ends_it(
