@@ -301,7 +301,10 @@ _REMINDER_SQL = """
     FROM movement m
     JOIN household h ON h.id = m.household_id AND h.deleted = 0
     LEFT JOIN person p ON p.id = m.person_id
-    WHERE m.deleted = 0 AND m.kind = :kind AND {condition}"""
+    WHERE m.deleted = 0 AND m.kind = :kind AND {condition}
+      AND (m.person_id IS NULL OR (p.deleted = 0 AND NOT EXISTS (
+            SELECT 1 FROM movement d
+            WHERE d.person_id = m.person_id AND d.kind = 'chet' AND d.deleted = 0)))"""
 
 # reason, kind, condition; most urgent first (the order reminders are listed in)
 _REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +24,8 @@ from desktop.domain.pledges import parse_sheet_date
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
-from desktop.store.search import search_people
 from desktop.ui.ledger_model import day_text, kind_name
+from desktop.ui.person_search import PersonSearch
 
 ERROR_STYLE = "color: #b00020;"
 # Which fields each kind asks for, besides the person (or guest) and the first day.
@@ -69,10 +66,8 @@ class MovementDialog(QDialog):
             self.kind.addItem(kind_name(k), k)
         self.kind.setCurrentIndex(list(MovementKind).index(kind))
         self.is_guest = QCheckBox(self.tr("A guest not in the register"))
-        self.person = QLineEdit()
-        self.person.setPlaceholderText(self.tr("Name, personal ID or household code"))
-        self.hits = QListWidget()
-        self.hits.setMaximumHeight(110)
+        self.person_search = PersonSearch(register.db, self)
+        self.person, self.hits = self.person_search.box, self.person_search.hits
         self.chosen = QLabel()
         self.guest_name, self.guest_year = QLineEdit(), QLineEdit()
         self.guest_id, self.nationality, self.host = QLineEdit(), QLineEdit(), QLineEdit()
@@ -123,9 +118,8 @@ class MovementDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._show_fields)
         self.is_guest.toggled.connect(self._show_fields)
-        self.person.textChanged.connect(self._search)
-        self.person.installEventFilter(self)
-        self.hits.itemActivated.connect(self._choose)
+        self.person.textChanged.connect(self._forget_person)
+        self.person_search.chosen.connect(self._choose)
         self.trail.toggled.connect(lambda on: self.gate.setEnabled(not on))
         self.resize(560, 0)
         self._show_fields()
@@ -133,46 +127,14 @@ class MovementDialog(QDialog):
 
     # --- the person ---------------------------------------------------------------------
 
-    def _search(self, text: str) -> None:
-        self.hits.clear()
-        self._person = None
-        self.chosen.clear()
-        if len(text.strip()) < 2:
-            return
-        try:
-            found = search_people(self.register.db, text, limit=20)
-        except KnownError:
-            return  # no letter or digit yet
-        for hit in found:
-            born = hit.birth[:4] if hit.birth else ""
-            item = QListWidgetItem(f"{hit.full_name}  {born}  {hit.household_code}  {hit.hamlet}")
-            item.setData(Qt.ItemDataRole.UserRole, (hit.person_id, hit.household_id))
-            self.hits.addItem(item)
-        if self.hits.count():
-            self.hits.setCurrentRow(0)
-
-    def _choose(self, item: QListWidgetItem) -> None:
-        self._person = item.data(Qt.ItemDataRole.UserRole)
-        self.chosen.setText(self.tr("Chosen: {who}").format(who=item.text()))
+    def _choose(self, person_id: str, household_id: str, label: str) -> None:
+        self.choose_person(person_id, household_id, label)
         self.starts.setFocus()
         self.starts.selectAll()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down and Enter in the search box work the list of hits below it.
-        if watched is self.person and isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
-                self.hits.setFocus()
-                return True
-            key = event.key()
-            if event.type() == QEvent.Type.KeyPress and key in (
-                Qt.Key.Key_Return,
-                Qt.Key.Key_Enter,
-            ):
-                item = self.hits.currentItem()
-                if item is not None:
-                    self._choose(item)
-                return True
-        return super().eventFilter(watched, event)
+    def _forget_person(self) -> None:
+        self._person = None
+        self.chosen.clear()
 
     def choose_person(self, person_id: str, household_id: str, label: str) -> None:
         """Start with this person chosen (opened from a household or a reminder)."""

@@ -1592,10 +1592,6 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Khách không có trong sổ</translation>
     </message>
     <message>
-        <source>Name, personal ID or household code</source>
-        <translation>Họ tên, số định danh hoặc mã hộ</translation>
-    </message>
-    <message>
         <source>yyyy</source>
         <translation>năm</translation>
     </message>
@@ -1826,6 +1822,13 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Print</source>
         <translation>In</translation>
+    </message>
+</context>
+<context>
+    <name>PersonSearch</name>
+    <message>
+        <source>Name, personal ID or household code</source>
+        <translation>Họ tên, số định danh hoặc mã hộ</translation>
     </message>
 </context>
 <context>

@@ -215,3 +215,11 @@ def test_a_tip_keeps_its_informant_in_the_register_only(register: OpenRegister) 
             dt.datetime(2026, 12, 5, 8, 0),
         )
     assert refused.value.code == "tip.in_future"
+
+
+def test_nothing_is_due_about_someone_who_died(register: OpenRegister) -> None:
+    _add(register, MovementKind.TAM_VANG, D(2025, 1, 1))
+    due = [r.reason for r in ledger.reminders(register, TODAY) if r.movement_id]
+    assert due == [ReminderReason.TAM_VANG_QUA_12_THANG]
+    _add(register, MovementKind.CHET, D(2026, 6, 1))
+    assert [r for r in ledger.reminders(register, TODAY) if r.movement_id] == []
