@@ -189,3 +189,14 @@ def add_tip(reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str
     tip = check_tip(tip, now)
     tip_store.add_tip(reg.writer, tip, person_ids)
     return tip
+
+
+def update_tip(
+    reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str, ...] = ()
+) -> Tip:
+    """What came of a tip (handed to whom and when, the outcome), and whom it concerns."""
+    tip = check_tip(tip, now)
+    with reg.db.atomic():
+        tip_store.update_tip(reg.writer, tip)
+        tip_store.set_concerned(reg.writer, tip.id, person_ids)
+    return tip

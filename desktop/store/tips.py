@@ -100,3 +100,18 @@ def concerned(db: Database, tip_id: str) -> list[tuple[str, str]]:
     sql = """SELECT p.id, p.full_name FROM tip_person t JOIN person p ON p.id = t.person_id
              WHERE t.tip_id = ? AND t.deleted = 0 ORDER BY p.sort_key"""
     return [(r[0], r[1]) for r in db.execute(sql, [tip_id]).fetchall()]
+
+
+def set_concerned(writer: Writer, tip_id: str, person_ids: tuple[str, ...]) -> None:
+    """The tip concerns exactly these people: links no longer wanted become tombstones."""
+    live = dict(
+        writer.db.execute(
+            "SELECT person_id, id FROM tip_person WHERE tip_id = ? AND deleted = 0", [tip_id]
+        ).fetchall()
+    )
+    for person_id, link_id in live.items():
+        if person_id not in person_ids:
+            writer.tombstone("tip_person", link_id)
+    for person_id in person_ids:
+        if person_id not in live:
+            writer.insert("tip_person", {"id": new_id(), "tip_id": tip_id, "person_id": person_id})

@@ -161,6 +161,7 @@ class LedgerPage(QWidget):
         self.handed_button.clicked.connect(lambda: self._mark(reported=False))
         self.reported_button.clicked.connect(lambda: self._mark(reported=True))
         self.new_tip_button.clicked.connect(self.add_tip)
+        self.tips.activated.connect(lambda index: self.open_tip(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.refresh()
         self.refresh_tips()
@@ -291,6 +292,14 @@ class LedgerPage(QWidget):
 
     def add_tip(self) -> TipDialog:
         dialog = TipDialog(self.register, dt.datetime.now(), self)
+        dialog.finished.connect(lambda result: self._tip_added(result))
+        dialog.open()
+        return dialog
+
+    def open_tip(self, row: int) -> TipDialog:
+        """A logged tip, to note what came of it and whom it concerns (Enter, double click)."""
+        tip = self.tip_model.record(row)
+        dialog = TipDialog(self.register, dt.datetime.now(), self, tip=tip)
         dialog.finished.connect(lambda result: self._tip_added(result))
         dialog.open()
         return dialog

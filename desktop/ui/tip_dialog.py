@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,18 +13,23 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
+from desktop.store.tips import concerned
 from desktop.ui.movement_dialog import ERROR_STYLE
+from desktop.ui.person_search import PersonSearch
 
 
 class TipDialog(QDialog):
@@ -31,12 +37,16 @@ class TipDialog(QDialog):
     kept in the register only (never in a list, a log or a spreadsheet)."""
 
     def __init__(
-        self, register: OpenRegister, now: dt.datetime, parent: QWidget | None = None
+        self,
+        register: OpenRegister,
+        now: dt.datetime,
+        parent: QWidget | None = None,
+        tip: Tip | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register, self.now = register, now
+        self.register, self.now, self.editing = register, now, tip
         self.saved: Tip | None = None
-        self.setWindowTitle(self.tr("Record a tip"))
+        self.setWindowTitle(self.tr("Record a tip") if tip is None else self.tr("Tip"))
         self.received = QLineEdit(now.strftime("%d/%m/%Y %H:%M"))
         self.received.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
         self.hamlet = QComboBox()
@@ -60,6 +70,12 @@ class TipDialog(QDialog):
         self.handed_at = QLineEdit()
         self.handed_at.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
         self.outcome = QLineEdit()
+        self.person_search = PersonSearch(register.db, self)
+        self.concerned = QListWidget()
+        self.concerned.setMaximumHeight(70)
+        self.concerned.setToolTip(self.tr("Delete takes the chosen person off"))
+        self.person_search.chosen.connect(self._add_person)
+        QShortcut(QKeySequence.StandardKey.Delete, self.concerned, self._drop_person)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -75,6 +91,9 @@ class TipDialog(QDialog):
         form.addRow(self.tr("Handed to"), self.handed_to)
         form.addRow(self.tr("Handed at"), self.handed_at)
         form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("People of the register"), self.person_search.box)
+        form.addRow("", self.person_search.hits)
+        form.addRow(self.tr("It concerns"), self.concerned)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -86,7 +105,42 @@ class TipDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 0)
+        if tip is not None:
+            self._fill(tip)
         self.place.setFocus()
+
+    def _fill(self, tip: Tip) -> None:
+        self.received.setText(tip.received_at.strftime("%d/%m/%Y %H:%M"))
+        self.hamlet.setCurrentIndex(max(0, self.hamlet.findData(tip.hamlet_id)))
+        hamlet = self.hamlet.currentText() if tip.hamlet_id else ""
+        self.place.setText(tip.place.removesuffix(f", {hamlet}") if hamlet else tip.place)
+        self.about.setCurrentText(tip.about)
+        self.people.setValue(tip.people_count or 0)
+        self.description.setText(tip.description)
+        self.informant.setText(tip.informant_name)
+        self.phone.setText(tip.informant_phone)
+        self.handed_to.setText(tip.handed_to)
+        self.handed_at.setText(tip.handed_at.strftime("%d/%m/%Y %H:%M") if tip.handed_at else "")
+        self.outcome.setText(tip.outcome)
+        for person_id, name in concerned(self.register.db, tip.id):
+            self._add_person(person_id, "", name)
+
+    def _add_person(self, person_id: str, _household_id: str, label: str) -> None:
+        if person_id in self.person_ids():
+            return
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        self.concerned.addItem(item)
+        self.person_search.box.clear()
+
+    def _drop_person(self) -> None:
+        row = self.concerned.currentRow()
+        if row >= 0:
+            self.concerned.takeItem(row)
+
+    def person_ids(self) -> tuple[str, ...]:
+        items = (self.concerned.item(i) for i in range(self.concerned.count()))
+        return tuple(item.data(Qt.ItemDataRole.UserRole) for item in items)
 
     def tip(self) -> Tip:
         handed = self.handed_at.text().strip()
@@ -105,11 +159,17 @@ class TipDialog(QDialog):
             handed_to=self.handed_to.text(),
             handed_at=parse_tip_time(handed) if handed else None,
             outcome=self.outcome.text(),
+            id=self.editing.id if self.editing else new_id(),
         )
 
     def save(self) -> None:
         try:
-            self.saved = ledger.add_tip(self.register, self.tip(), self.now)
+            if self.editing is None:
+                self.saved = ledger.add_tip(self.register, self.tip(), self.now, self.person_ids())
+            else:
+                self.saved = ledger.update_tip(
+                    self.register, self.tip(), self.now, self.person_ids()
+                )
         except KnownError as err:
             self.error.setText(describe(err))
             return

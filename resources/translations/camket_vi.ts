@@ -2699,6 +2699,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Ghi tin báo</translation>
     </message>
     <message>
+        <source>Tip</source>
+        <translation>Tin báo</translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy hh:mm</source>
         <translation>ngày/tháng/năm giờ:phút</translation>
     </message>
@@ -2721,6 +2725,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Border Guard post or commune police</source>
         <translation>Đồn Biên phòng hoặc Công an xã</translation>
+    </message>
+    <message>
+        <source>Delete takes the chosen person off</source>
+        <translation>Nhấn Delete để bỏ người đang chọn</translation>
     </message>
     <message>
         <source>Received at</source>
@@ -2765,6 +2773,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Outcome</source>
         <translation>Kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>People of the register</source>
+        <translation>Người trong sổ</translation>
+    </message>
+    <message>
+        <source>It concerns</source>
+        <translation>Liên quan đến</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from desktop.cli import main
 from desktop.domain.movements import Movement, MovementKind, Presence
 from desktop.services import ledger
 from desktop.services.report_settings import load_report_settings
+from desktop.store.tips import concerned, list_tips
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
@@ -246,3 +247,32 @@ def test_removing_a_saved_member_asks_what_happened(
     dialog.save()
     assert member_names(editor) == ["Đặng Văn Hùng"]  # only a mistake takes the row off
     assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 1
+
+
+def test_a_tip_gets_its_outcome_and_the_people_it_concerns(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_tip()
+    dialog.place.setText("Mốc 79")
+    dialog.save()
+    dialog = page.open_tip(0)
+    assert dialog.place.text() == "Mốc 79" and dialog.windowTitle() == "Tin báo"
+    qtbot.keyClicks(dialog.person_search.box, "giang a hoa")
+    qtbot.keyClick(dialog.person_search.box, Qt.Key.Key_Return)
+    assert dialog.concerned.count() == 1 and dialog.person_search.box.text() == ""
+    dialog.handed_to.setText("Đồn Biên phòng Ma Quai")
+    dialog.handed_at.setText(dialog.received.text())
+    dialog.outcome.setText("Đã xác minh")
+    dialog.save()
+    assert not dialog.isVisible()
+    (tip,) = list_tips(window.register.db)
+    assert (tip.handed_to, tip.outcome) == ("Đồn Biên phòng Ma Quai", "Đã xác minh")
+    assert [name for _, name in concerned(window.register.db, tip.id)] == ["Giàng A Hòa"]
+    dialog = page.open_tip(0)
+    assert dialog.concerned.count() == 1
+    dialog.concerned.setCurrentRow(0)
+    dialog._drop_person()
+    dialog.save()
+    assert concerned(window.register.db, tip.id) == []
