@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop.domain.entities import BirthDate, Gender, Person
 from desktop.domain.import_columns import ColumnMap, ImportField
@@ -107,6 +108,12 @@ _MALE_WORDS = frozenset({"nam", "m", "male", "trai"})
 _FEMALE_WORDS = frozenset({"nu", "f", "female", "gai"})
 
 
+# A list repeats most of its cells (hamlets, "Nam", "Con", "Kinh", "x"): each distinct
+# text is cleaned and folded once, not once per row.
+_normalized = lru_cache(maxsize=65_536)(normalize_text)
+_folded = lru_cache(maxsize=65_536)(fold_for_search)
+
+
 def _cell(row: Sequence[str], column: int | None) -> str:
     if column is None or column >= len(row):
         return ""
@@ -150,7 +157,7 @@ class _RowReader:
         if column is None or column >= len(self.cells):
             return ""
         value = self.cells[column]
-        return normalize_text(value) if value else ""
+        return _normalized(value) if value else ""
 
     def label(self, f: ImportField) -> str:
         column = self.columns.column_of(f)
@@ -174,7 +181,7 @@ _COLUMN_OF_FIELD = {
 def _gender(reader: _RowReader, name: str) -> tuple[Gender | None, bool]:
     """(gender, guessed)."""
     raw = reader.text(ImportField.GENDER)
-    folded = fold_for_search(raw)
+    folded = _folded(raw)
     if folded in _MALE_WORDS:
         return Gender.MALE, False
     if folded in _FEMALE_WORDS:
@@ -194,7 +201,7 @@ def _gender(reader: _RowReader, name: str) -> tuple[Gender | None, bool]:
 def _marked_head(reader: _RowReader, name: str) -> bool:
     """The "Chủ hộ" column holds a mark on the head's row, or the head's name on every row
     of the household (then the row whose name it is, is the head)."""
-    mark = fold_for_search(reader.text(ImportField.HEAD))
+    mark = _folded(reader.text(ImportField.HEAD))
     if mark in _NO_WORDS:
         return False
     if len(mark.split()) >= 2 and mark not in _HEAD_WORDS:
@@ -212,7 +219,7 @@ def _birth(
         f = ImportField.BIRTH_MALE if male else ImportField.BIRTH_FEMALE
         gender = Gender.MALE if male else Gender.FEMALE
         raw = male or female
-        if fold_for_search(raw) in _MARKS:  # "Nam | Nữ" columns holding an x, not a year
+        if _folded(raw) in _MARKS:  # "Nam | Nữ" columns holding an x, not a year
             f, raw = ImportField.BIRTH, reader.text(ImportField.BIRTH)
     else:
         f, gender, raw = ImportField.BIRTH, None, reader.text(ImportField.BIRTH)
@@ -293,8 +300,8 @@ def read_row(
         )
     id_number = _id_number(reader)
     relationship = reader.text(ImportField.RELATIONSHIP)
-    is_head = fold_for_search(relationship) in _HEAD_WORDS or _marked_head(reader, name)
-    if is_head and fold_for_search(relationship) in ("", "ch"):
+    is_head = _folded(relationship) in _HEAD_WORDS or _marked_head(reader, name)
+    if is_head and _folded(relationship) in ("", "ch"):
         relationship = "Chủ hộ"
     phone = _phone(reader)
     person = Person(

@@ -369,7 +369,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def is_formula_like(text: str) -> bool:
-    return _clean_text(text).startswith(FORMULA_STARTS)
+    return text.lstrip().startswith(FORMULA_STARTS)
 
 
 def _check_text(raw: str, field_name: str) -> list[Issue]:
