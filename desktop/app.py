@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
-from desktop.store.register import needs_setup
+from desktop.store.damage import damage_of
+from desktop.store.register import needs_setup, writable
 from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.ui.translations import install_translators
 from desktop.ui.unexpected import errors_reported
@@ -43,11 +44,23 @@ def run_app(
                 return 0
             path = chosen
         try:
-            register = open_existing(path)
+            register = _open(path)
         except KnownError as err:
             _critical(describe(err))
             return 2
         return _show(app, register)
+
+
+def _open(path: Path) -> OpenRegister:
+    """The register for the window: read-only, with a banner, when the file or its folder
+    takes no writes (a CD, a locked USB stick, a shared folder) or it is known to be damaged."""
+    read_only = damage_of(path) is not None or not writable(path)
+    try:
+        return open_existing(path, read_only=read_only)
+    except KnownError as err:
+        if read_only or err.code != "db.read_only":
+            raise
+        return open_existing(path, read_only=True)
 
 
 def _application() -> QApplication:
@@ -115,7 +128,7 @@ def _switch(
         _critical(describe(err))
         return register, lock
     try:
-        chosen = open_existing(path)
+        chosen = _open(path)
     except KnownError as err:
         chosen_lock.release()
         _critical(describe(err))

@@ -143,6 +143,11 @@ MESSAGES: dict[str, str] = {
     "spreadsheet.commune_missing": (
         "Sổ cấp trên này chưa có dữ liệu của xã mã {code} (các xã trong sổ: {held})."
     ),
+    "db.damaged": (
+        "Sổ đăng ký {path} bị hỏng ({detail}); CamKet không ghi gì vào sổ hỏng. Hãy chạy "
+        "camket check để xem chỗ hỏng, rồi khôi phục từ bản sao lưu (camket backup list, "
+        "camket restore)."
+    ),
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (

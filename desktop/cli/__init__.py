@@ -26,7 +26,7 @@ from desktop.cli import (
 from desktop.cli.parsing import Parser, int_between
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.store.register import known_error
+from desktop.store.register import known_sqlite_errors
 from desktop.userdata import default_register_path, setup_logging
 
 log = logging.getLogger(__name__)
@@ -90,12 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _open_window(args)
         return int(args.run(args))
-    except (sqlite3.Error, OSError) as exc:
-        # A busy register, a full disk or a read-only file is the machine's state, not a bug.
-        known = known_error(exc)
-        if known is None:
-            raise
-        return _refuse(known)
+    except (sqlite3.Error, OSError):
+        # A busy register, a full disk, a read-only or damaged file is the machine's state,
+        # not a bug; a damaged one is marked so that no command writes to it.
+        register = getattr(args, "sub_db", None) or args.db or default_register_path()
+        try:
+            with known_sqlite_errors(register):
+                raise
+        except KnownError as known:
+            return _refuse(known)
     except KnownError as exc:
         return _refuse(exc)
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desktop.domain.entities import Person
+from desktop.domain.errors import KnownError
 from desktop.domain.pledges import validate_stored_pledge
 from desktop.domain.roster import duplicate_issue, id_number_key
 from desktop.domain.validation import (
@@ -21,7 +25,9 @@ from desktop.domain.validation import (
 )
 from desktop.store import households as repo
 from desktop.store import pledges as pledge_store
-from desktop.store.register import open_register
+from desktop.store.backups import Backup, list_backups
+from desktop.store.damage import clear_damaged, mark_damaged
+from desktop.store.register import expected_tables, open_register
 
 
 @dataclass(frozen=True)
@@ -31,11 +37,15 @@ class Finding:
     issue: Issue
 
 
+LATEST_BACKUPS = 3  # named when the register is damaged
+
+
 @dataclass
 class CheckReport:
     integrity: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    backups: list[Backup] = field(default_factory=list)  # the latest, when the file is damaged
 
     @property
     def errors(self) -> list[Finding]:
@@ -49,11 +59,25 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.integrity and not self.errors
 
+    def _restore_lines(self) -> list[str]:
+        if not self.backups:
+            return ["Sổ bị hỏng và chưa có bản sao lưu nào; đừng ghi thêm vào sổ này."]
+        out = ["Sổ bị hỏng: khôi phục từ bản sao lưu gần nhất (camket restore TỆP --db SỔ):"]
+        for backup in self.backups:
+            taken = backup.taken_at.astimezone().strftime("%H:%M %d/%m/%Y")
+            out.append(f"  {backup.path} ({taken})")
+        return out
+
     def lines(self, describe: Callable[[Issue], str] | None = None) -> list[str]:
         word = describe or (lambda issue: f"{issue.field}: {issue.code}")
         out = ["Kiểm tra toàn vẹn SQLite: " + ("ổn" if not self.integrity else "LỖI")]
         out += [f"  {line}" for line in self.integrity]
-        out.append("Đã kiểm tra: " + ", ".join(f"{n} {name}" for name, n in self.counts.items()))
+        if self.integrity:
+            out += self._restore_lines()
+        if self.counts:
+            out.append(
+                "Đã kiểm tra: " + ", ".join(f"{n} {name}" for name, n in self.counts.items())
+            )
         for finding in self.findings:
             level = "LỖI" if finding.issue.severity is Severity.ERROR else "cảnh báo"
             out.append(f"  [{level}] {finding.entity} {finding.label}: {word(finding.issue)}")
@@ -62,70 +86,94 @@ class CheckReport:
 
 
 def check_register(path: Path | str, today: dt.date | None = None) -> CheckReport:
-    today = today or dt.date.today()
-    db = open_register(path, read_only=True)
+    """SQLite's integrity check, the tables the register must have, then every live row.
+    A damaged file is named with the latest backups to restore from, and marked damaged so
+    that no command writes to it; a sound one is no longer marked. Never writes to the file."""
     report = CheckReport()
     try:
-        result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
-            report.integrity = result
-        fk = db.execute("PRAGMA foreign_key_check").fetchall()
-        report.integrity += [f"khoá ngoại hỏng: bảng {row[0]}, dòng {row[1]}" for row in fk]
-
-        hamlets = repo.list_hamlets(db)
-        for hamlet in hamlets:
-            report.findings += [Finding("thôn", hamlet.name, i) for i in validate_hamlet(hamlet)]
-        codes: dict[str, str] = {}
-        n_households = n_people = 0
-        for row in db.query("SELECT * FROM household WHERE deleted = 0 ORDER BY sort_key"):
-            household = repo.household_from(row)
-            codes[household.id] = household.code
-            n_households += 1
-            report.findings += [
-                Finding("hộ", household.code, i) for i in validate_household(household)
-            ]
-        members: dict[str, set[str]] = defaultdict(set)
-        holders: dict[str, Person] = {}  # personal ID -> the first person found with it
-        for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):
-            person = repo.person_from(row)
-            members[person.household_id].add(person.id)
-            n_people += 1
-            label = f"{person.full_name} (hộ {codes.get(person.household_id, '?')})"
-            report.findings += [
-                Finding("nhân khẩu", label, i) for i in validate_person(person, today)
-            ]
-            key = id_number_key(person.id_number)
-            if key is not None and key in holders:
-                first = holders[key]
-                issue = duplicate_issue(
-                    "id_number",
-                    IssueCode.ID_NUMBER_DUPLICATE,
-                    first,
-                    codes.get(first.household_id, "?"),
-                )
-                report.findings.append(Finding("nhân khẩu", label, issue))
-            elif key is not None:
-                holders[key] = person
-        n_pledges = 0
-        starts = {c.id: c.starts_on for c in pledge_store.list_campaigns(db)}
-        for row in db.query(
-            "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
-            " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.sort_key"
-        ):
-            pledge = pledge_store.pledge_from(row)
-            n_pledges += 1
-            report.findings += [
-                Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
-                for i in validate_stored_pledge(
-                    pledge, members[pledge.household_id], today, starts.get(pledge.campaign_id)
-                )
-            ]
-        report.counts = {
-            "thôn/bản": len(hamlets),
-            "hộ": n_households,
-            "nhân khẩu": n_people,
-            "bản cam kết": n_pledges,
-        }
-    finally:
-        db.close()
+        db = open_register(path, read_only=True)
+    except KnownError as err:
+        if err.code != "db.corrupt":
+            raise
+        report.integrity = [str(err.params.get("detail", err.code))]
+    else:
+        try:
+            report.integrity = _damage(db)
+            if not report.integrity:
+                _validate(db, report, today or dt.date.today())
+        except sqlite3.DatabaseError as exc:  # a damaged page met while reading the rows
+            report.integrity.append(f"đọc hỏng: {exc}")
+        finally:
+            db.close()
+    if report.integrity:
+        mark_damaged(path, report.integrity[0])
+        report.backups = list_backups(path)[:LATEST_BACKUPS]
+    else:
+        clear_damaged(path)
     return report
+
+
+def _damage(db: Database) -> list[str]:
+    missing = sorted(expected_tables() - set(db.table_names()))
+    if missing:  # the checks below would stumble on them
+        return [f"thiếu bảng {table}" for table in missing]
+    found: list[str] = []
+    result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        found += result
+    fk = db.execute("PRAGMA foreign_key_check").fetchall()
+    return found + [f"khoá ngoại hỏng: bảng {row[0]}, dòng {row[1]}" for row in fk]
+
+
+def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
+    """The domain's checks of every live hamlet, household, person and pledge."""
+    hamlets = repo.list_hamlets(db)
+    for hamlet in hamlets:
+        report.findings += [Finding("thôn", hamlet.name, i) for i in validate_hamlet(hamlet)]
+    codes: dict[str, str] = {}
+    n_households = n_people = 0
+    for row in db.query("SELECT * FROM household WHERE deleted = 0 ORDER BY sort_key"):
+        household = repo.household_from(row)
+        codes[household.id] = household.code
+        n_households += 1
+        report.findings += [Finding("hộ", household.code, i) for i in validate_household(household)]
+    members: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, Person] = {}  # personal ID -> the first person found with it
+    for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):
+        person = repo.person_from(row)
+        members[person.household_id].add(person.id)
+        n_people += 1
+        label = f"{person.full_name} (hộ {codes.get(person.household_id, '?')})"
+        report.findings += [Finding("nhân khẩu", label, i) for i in validate_person(person, today)]
+        key = id_number_key(person.id_number)
+        if key is not None and key in holders:
+            first = holders[key]
+            issue = duplicate_issue(
+                "id_number",
+                IssueCode.ID_NUMBER_DUPLICATE,
+                first,
+                codes.get(first.household_id, "?"),
+            )
+            report.findings.append(Finding("nhân khẩu", label, issue))
+        elif key is not None:
+            holders[key] = person
+    n_pledges = 0
+    starts = {c.id: c.starts_on for c in pledge_store.list_campaigns(db)}
+    for row in db.query(
+        "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
+        " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.sort_key"
+    ):
+        pledge = pledge_store.pledge_from(row)
+        n_pledges += 1
+        report.findings += [
+            Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
+            for i in validate_stored_pledge(
+                pledge, members[pledge.household_id], today, starts.get(pledge.campaign_id)
+            )
+        ]
+    report.counts = {
+        "thôn/bản": len(hamlets),
+        "hộ": n_households,
+        "nhân khẩu": n_people,
+        "bản cam kết": n_pledges,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import glob
 import logging
 import os
@@ -17,6 +18,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.processes import process_alive
+from desktop.store.damage import damage_of, mark_damaged
 from desktop.store.local import UPPER_NAME
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
 
@@ -41,13 +43,15 @@ class RegisterDatabase(Database):
     savepoints.
     """
 
+    path: Path | None = None  # the file, when on disk: a damaged page marks it damaged
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:
             with super().atomic():
                 yield self
             return
-        with known_sqlite_errors():
+        with known_sqlite_errors(self.path):
             self.begin()
             try:
                 yield self
@@ -61,11 +65,11 @@ class RegisterDatabase(Database):
                 raise
 
     def begin(self) -> None:
-        with known_sqlite_errors():
+        with known_sqlite_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
 
 
-def known_error(exc: BaseException) -> KnownError | None:
+def known_error(exc: BaseException, path: Path | None = None) -> KnownError | None:
     """The KnownError a clerk can act on for a failure of the file or the disk, or None for
     anything else (a bug). SQLite words its failures in English; its codes are not exposed
     by Python 3.11's sqlite3, so the wording is matched."""
@@ -80,18 +84,34 @@ def known_error(exc: BaseException) -> KnownError | None:
         return KnownError("db.disk_full")
     if "readonly" in text or "read-only" in text:
         return KnownError("db.read_only")
+    if any(sign in text for sign in _DAMAGE_SIGNS):
+        return KnownError("db.damaged", path=str(path or "?"), detail=str(exc))
     return None
 
 
+# What SQLite (or Python reading its text) says of a damaged file.
+_DAMAGE_SIGNS = (
+    "malformed",
+    "not a database",
+    "could not decode",
+    "disk i/o error",
+    "no such table",
+    "no such column",
+)
+
+
 @contextlib.contextmanager
-def known_sqlite_errors() -> Iterator[None]:
-    """Turn a busy register, a full disk or a read-only file into its KnownError."""
+def known_sqlite_errors(path: Path | None = None) -> Iterator[None]:
+    """Turn a busy register, a full disk, a read-only or a damaged file into its KnownError;
+    a damaged one (at ``path``) is marked so, and no command writes to it again."""
     try:
         yield
     except (sqlite3.Error, OSError) as exc:
-        known = known_error(exc)
+        known = known_error(exc, path)
         if known is None:
             raise
+        if known.code == "db.damaged" and path is not None:
+            mark_damaged(path, str(exc))
         raise known from exc
 
 
@@ -110,9 +130,20 @@ def connect(path: Path | str) -> RegisterDatabase:
         isolation_level="IMMEDIATE",
     )
     db = RegisterDatabase(conn)
+    db.path = Path(path)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     return db
+
+
+@functools.cache
+def expected_tables() -> frozenset[str]:
+    """The tables a register of this version has (a missing one is damage)."""
+    db = memory_register()
+    try:
+        return frozenset(db.table_names())
+    finally:
+        db.close()
 
 
 def memory_register() -> Database:
@@ -151,6 +182,9 @@ def open_register(
 
     if path.exists() and path.stat().st_size > 0:
         check_header(path)
+    damage = None if read_only or create else damage_of(path)
+    if damage is not None:
+        raise KnownError("db.damaged", path=str(path), detail=damage)
     try:
         db = _read_only(path) if read_only else connect(path)
     except sqlite3.Error as exc:
@@ -173,8 +207,8 @@ def open_register(
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        known = known_error(exc)
-        if known is not None:
+        known = known_error(exc, path)
+        if known is not None and known.code != "db.damaged":  # busy, full, read-only
             raise known from exc
         raise KnownError("db.corrupt", path=str(path), detail=str(exc)) from exc
     except BaseException:
@@ -215,7 +249,15 @@ def _brought_up_to_date_in_memory(db: RegisterDatabase, path: Path) -> RegisterD
     upgraded = RegisterDatabase(copy)
     upgraded.execute("PRAGMA foreign_keys = ON")
     migrations.apply(upgraded)
+    upgraded.execute("PRAGMA query_only = ON")  # a write would be lost with the copy: refused
     return upgraded
+
+
+def writable(path: Path | str) -> bool:
+    """Whether the register and its folder take writes (SQLite keeps -wal and -shm files
+    beside it): not on a read-only medium or a file marked read-only."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def needs_setup(path: Path | str) -> bool:

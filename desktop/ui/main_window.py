@@ -25,6 +25,7 @@ from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.household_page import HouseholdPage
 from desktop.ui.places import Place, Places
+from desktop.ui.read_only_banner import add_read_only_banner
 from desktop.ui.tasks import TaskRunner
 from desktop.userdata import is_sample_register, set_preferred_language
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(side)
         layout.addWidget(self.pages, stretch=1)
         self.setCentralWidget(central)
+        self.read_only_banner = add_read_only_banner(self, register)
         self._setup_task_bar()
         self.file_menu = FileMenu(self)
         self.backup_actions = BackupActions(self)

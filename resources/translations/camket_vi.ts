@@ -2140,6 +2140,21 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>This register is damaged ({detail}) and is open read-only: nothing can be changed or saved. Restore it from a backup (File › Restore from a backup…).</source>
+        <translation>Sổ đăng ký này bị hỏng ({detail}) nên chỉ mở để xem: không sửa, không lưu được gì. Hãy khôi phục từ bản sao lưu (Tệp › Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
+        <source>This register is on a read-only file or disk and is open read-only: nothing can be changed or saved. Copy it to a writable folder to work on it.</source>
+        <translation>Sổ đăng ký này nằm trên tệp hoặc ổ đĩa chỉ đọc nên chỉ mở để xem: không sửa, không lưu được gì. Hãy chép sổ vào một thư mục ghi được để làm việc.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Chỉ đọc</translation>
+    </message>
+</context>
+<context>
     <name>RecordPledgeDialog</name>
     <message>
         <source>Pledge of household {code}</source>

@@ -5,6 +5,7 @@ the set-up wizard."""
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from desktop.services import checkin
 from desktop.services import pledges as service
 from desktop.services.register import open_existing
 from desktop.store import attachments
+from desktop.store.damage import mark_damaged
 from desktop.store.register import open_register
 from desktop.store.window_lock import take_window_lock
 from desktop.ui.main_window import MainWindow
@@ -164,3 +166,47 @@ def test_an_empty_file_or_an_unfinished_set_up_opens_the_set_up_wizard(
     monkeypatch.setattr(app, "_first_run", first_run)
     assert app.run_app(path) == 0  # the clerk left the wizard
     assert asked == [path]
+
+
+def test_a_register_on_a_read_only_medium_opens_read_only_with_a_banner(
+    qtbot: QtBot, small_register: SmallRegister, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app, "writable", lambda _path: False)
+    register = app._open(small_register.path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    try:
+        assert register.read_only
+        assert window.read_only_banner is not None
+        assert "chỉ đọc" in window.read_only_banner.text()
+        with pytest.raises(KnownError) as caught:
+            service.record_result(
+                register, small_register.ids["HT-001"], PledgeStatus.ABSENT, dt.date.today(),
+                reason="đi nương",
+            )  # fmt: skip
+        assert caught.value.code == "db.read_only"
+    finally:
+        window.shutdown()
+        register.close()
+
+
+def test_a_register_known_to_be_damaged_opens_read_only_and_says_so(
+    qtbot: QtBot, small_register: SmallRegister
+) -> None:
+    mark_damaged(small_register.path, "row 854 missing from index person_household")
+    register = app._open(small_register.path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    try:
+        assert window.read_only_banner is not None
+        assert "bị hỏng" in window.read_only_banner.text()
+        assert "row 854" in window.read_only_banner.text()
+    finally:
+        window.shutdown()
+        register.close()
+
+
+def test_a_sound_register_has_no_banner(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    assert main_window(small_register.path).read_only_banner is None

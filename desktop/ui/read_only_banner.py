@@ -1,0 +1,42 @@
+"""The banner over a register opened read-only: a read-only medium, or a damaged file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+
+from desktop.services.register import OpenRegister
+from desktop.store.damage import damage_of
+
+
+def banner_text(register: OpenRegister) -> str:
+    damage = damage_of(register.path)
+    if damage is not None:
+        return QCoreApplication.translate(
+            "ReadOnlyBanner",
+            "This register is damaged ({detail}) and is open read-only: nothing can be "
+            "changed or saved. Restore it from a backup (File › Restore from a backup…).",
+        ).format(detail=damage)
+    return QCoreApplication.translate(
+        "ReadOnlyBanner",
+        "This register is on a read-only file or disk and is open read-only: nothing can be "
+        "changed or saved. Copy it to a writable folder to work on it.",
+    )
+
+
+def add_read_only_banner(window: QMainWindow, register: OpenRegister) -> QLabel | None:
+    """A banner across the top of ``window`` when ``register`` is open read-only."""
+    if not register.read_only:
+        return None
+    label = QLabel(banner_text(register))
+    label.setWordWrap(True)
+    label.setObjectName("readOnlyBanner")
+    label.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }")
+    label.setAccessibleName(QCoreApplication.translate("ReadOnlyBanner", "Read-only"))
+    bar = QToolBar(window)
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setEnabled(False)
+    bar.addWidget(label)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return label
