@@ -67,9 +67,11 @@ def add_commands(commands: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from desktop.outputs import check_output
     from desktop.services.bundles import export_bundle
     from desktop.services.register import open_existing
 
+    check_output(args.out)  # before any work: never over the register or a backup
     reg = open_existing(db_path(args))
     try:
         done = export_bundle(reg, args.out, since=args.since, to=args.to)

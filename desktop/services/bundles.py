@@ -23,6 +23,7 @@ from desktop.exchange.bundle_file import (
     open_bundle,
     table_entry,
 )
+from desktop.outputs import check_output
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.registry import TABLES, SyncedTable
@@ -190,6 +191,7 @@ def _write_whole(out: Path, data: bytes) -> None:
     """Written beside the target and renamed into place: a bundle is whole or absent."""
     if out.is_dir():
         raise KnownError("export.out_is_folder", path=str(out))
+    check_output(out)  # never over the register, a backup or another SQLite file
     partial = out.with_name(f".{out.name}.partial")
     try:
         with partial.open("wb") as fh:

@@ -33,6 +33,8 @@ def listing(folder: Path) -> list[str]:
         ["report", "unsigned", "--out"],
         ["print", "pledges", "--out"],
         ["print", "blank", "--out"],
+        ["report", "movements", "--from", "01/01/2026", "--to", "31/12/2026", "--csv"],
+        ["export", "--out"],
     ],
 )
 def test_no_command_writes_its_output_over_the_register(
