@@ -137,6 +137,10 @@ MESSAGES: dict[str, str] = {
         "Bảng tính có {rows} dòng, quá giới hạn {limit} dòng của Excel; hãy xuất ra tệp .csv "
         "hoặc xuất từng xã (--commune)."
     ),
+    "spreadsheet.no_campaign": (
+        "Sổ chưa chọn đợt cam kết đang thực hiện trên máy này; hãy chọn một đợt "
+        "(camket campaign list, rồi camket campaign use ID) rồi xuất lại."
+    ),
     "spreadsheet.other_commune": (
         "Sổ này là sổ của {name} (mã {own}), không có dữ liệu của xã mã {code}."
     ),

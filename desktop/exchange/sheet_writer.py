@@ -196,17 +196,21 @@ def _write_xlsx(
 
 _XLSX_FORMATS = {
     "text": "@",
-    "int": "0",
     "float": "0.0",
     "date": "DD/MM/YYYY",
     "datetime": "DD/MM/YYYY HH:MM",
 }
+# Text that Excel would take for a number, a date or a formula once someone edits the cell
+# ("002084001234", "0912345678", "03478", "=…"): a text cell formatted @ keeps it text.
+_NUMBER_LIKE = frozenset("0123456789+-=@.,\t\r ")
 
 
 class _XlsxCells:
-    """One styled cell per column and kind of value, reused row after row: a write-only
-    sheet turns a row into XML as it is appended, and styling a fresh cell for each of a
-    district's two million values would cost more than writing them."""
+    """Cells for a write-only sheet. Plain text and whole numbers go in as values; what
+    needs a format (number-like text, decimals, days, moments) goes in a styled cell, one
+    per column and kind reused row after row: a write-only sheet turns a row into XML as it
+    is appended, and styling a fresh cell for each of a district's two million values
+    would cost more than writing them."""
 
     def __init__(self, sheet: Any, width: int) -> None:
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -227,28 +231,25 @@ class _XlsxCells:
     def cell(self, column: int, value: Cell) -> Any:
         if value is None:
             return None
-        kind = _kind(value)
+        if isinstance(value, str):
+            text = self._illegal.sub("", value)
+            if text[:1] not in _NUMBER_LIKE:
+                return text  # openpyxl writes a str as a text cell (one with "=" aside)
+            return self._styled(column, "text", text)
+        if isinstance(value, bool | int):
+            return int(value)
+        if isinstance(value, float):
+            return self._styled(column, "float", value)
+        return self._styled(column, "datetime" if isinstance(value, dt.datetime) else "date", value)
+
+    def _styled(self, column: int, kind: str, value: Cell) -> Any:
         cell = self._cells[column].get(kind)
         if cell is None:
             cell = self._cells[column][kind] = self.make(None, _XLSX_FORMATS[kind])
+        cell.value = value
         if kind == "text":
-            cell.value = self._illegal.sub("", str(value))
             cell.data_type = "s"  # "=…" stays text, never a formula
-        else:
-            cell.value = value
         return cell
-
-
-def _kind(value: Cell) -> str:
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool | int):
-        return "int"
-    if isinstance(value, float):
-        return "float"
-    if isinstance(value, dt.datetime):
-        return "datetime"
-    return "date"
 
 
 def _sheet_title(title: str) -> str:

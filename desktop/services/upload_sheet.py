@@ -19,11 +19,10 @@ from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Campaign, HamletProgress
 from desktop.domain.upload_sheet import SHEET_TITLES, VALUE_FORMS, UploadSheet, header_row
 from desktop.exchange.sheet_writer import XLSX_MAX_ROWS, Cell, format_for, write_table
-from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import local, replicas
-from desktop.store.pledges import progress_by_hamlet
+from desktop.store.pledges import current_campaign, pledge_of_household, progress_by_hamlet
 from desktop.store.registry import COMMUNE_COLUMN, table
 
 Headers = Literal["vi", "machine"]
@@ -50,7 +49,8 @@ _EXPRESSIONS = {
     "members": "(SELECT count(*) FROM person x WHERE x.household_id = h.id AND x.deleted = 0)",
     "relatives_abroad": "(SELECT count(*) FROM relative_abroad x"
     " WHERE x.household_id = h.id AND x.deleted = 0)",
-    "campaign_title": ":campaign_title",
+    "campaign_title": "coalesce((SELECT k.title FROM campaign k WHERE k.id = p.campaign_id),"
+    " :campaign_title)",
     "status": "coalesce(p.status, 'chua_in')",
     "signer_name": "coalesce(s.full_name, '')",
 }
@@ -89,8 +89,7 @@ _SOURCES: dict[UploadSheet, _Rows] = {
     UploadSheet.PLEDGES: _Rows(
         "pledge", "p",
         f"""{_HOUSEHOLD_FROM} {_HEAD}
-        LEFT JOIN pledge p ON p.household_id = h.id AND p.campaign_id = :campaign
-            AND p.deleted = 0
+        LEFT JOIN pledge p ON {{pledge}}
         LEFT JOIN person s ON s.id = p.signer_id""",
         "h.deleted = 0", _ORDER, before=("household_code", "head_name"),
     ),
@@ -149,8 +148,12 @@ def export_sheet(
     ``out`` (.csv or .xlsx), whole or not at all."""
     fmt = format_for(out, delimiter)
     code = commune_scope(reg, commune)
-    counted = what in (UploadSheet.PLEDGES, UploadSheet.PROGRESS)
-    campaign = current_campaign(reg) if counted else None
+    campaign = None
+    if what in (UploadSheet.PLEDGES, UploadSheet.PROGRESS):
+        # An upper-level register has no current campaign until one is chosen on its PC.
+        if current_campaign(reg.db) is None:
+            raise KnownError("spreadsheet.no_campaign")
+        campaign = current_campaign(reg.db)
     columns = sheet_columns(what)
     with replicas.snapshot(reg.db):
         if what is UploadSheet.PROGRESS:
@@ -159,7 +162,7 @@ def export_sheet(
             total = len(lines)
             rows: Iterator[Sequence[Cell]] | list[list[Cell]] = lines
         else:
-            query, params = _query(what, columns, code, campaign)
+            query, params = _query(what, columns, code, campaign, local.is_upper(reg.db))
             total = reg.db.execute(f"SELECT count(*) FROM ({query})", params).fetchone()[0]
             rows = _typed(columns, reg.db.execute(query, params))
         if fmt.kind == "xlsx" and total >= XLSX_MAX_ROWS:
@@ -196,7 +199,11 @@ def commune_scope(reg: OpenRegister, commune: str | None) -> str | None:
 
 
 def _query(
-    what: UploadSheet, columns: list[str], code: str | None, campaign: Campaign | None
+    what: UploadSheet,
+    columns: list[str],
+    code: str | None,
+    campaign: Campaign | None,
+    upper: bool,
 ) -> tuple[str, dict[str, Any]]:
     rows = _SOURCES[what]
     by_name = {name: column for column, name in content_columns(rows.table)}
@@ -208,7 +215,8 @@ def _query(
     params: dict[str, Any] = {"commune": code}
     if campaign is not None:
         params.update(campaign=campaign.id, campaign_title=campaign.title)
-    sql = f"SELECT {', '.join(selected)} FROM {rows.source} WHERE {where} ORDER BY {rows.order}"
+    source = rows.source.format(pledge=pledge_of_household(upper, ":campaign"))
+    sql = f"SELECT {', '.join(selected)} FROM {source} WHERE {where} ORDER BY {rows.order}"
     return sql, params
 
 
@@ -233,7 +241,7 @@ def _progress_rows(reg: OpenRegister, campaign: Campaign, code: str | None) -> I
                WHERE m.deleted = 0"""
         )
     }
-    hamlets = progress_by_hamlet(reg.db, campaign)
+    hamlets = progress_by_hamlet(reg.db, campaign, each_commune=local.is_upper(reg.db))
     # Hamlets come in register order; communes by code around them (stable sort).
     hamlets.sort(key=lambda r: places[r.hamlet_id][0])
     for r in hamlets:

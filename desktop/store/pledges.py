@@ -235,9 +235,25 @@ def save_pledge(writer: Writer, pledge: Pledge) -> bool:
 
 # --- progress -----------------------------------------------------------------------------
 
+
+def pledge_of_household(each_commune: bool = False, campaign: str = "?1") -> str:
+    """SQL condition: ``p`` is household ``h``'s live pledge in the campaign bound as
+    ``campaign``. With ``each_commune`` (an upper-level register, where every commune
+    started its own campaign of a movement: a first campaign's id is made from its commune's
+    code) the pledge is in the household's own campaign of that campaign's template: that
+    campaign's if it has one there, else the one that started last."""
+    if not each_commune:
+        return f"p.household_id = h.id AND p.campaign_id = {campaign} AND p.deleted = 0"
+    return f"""p.id = (SELECT q.id FROM pledge q JOIN campaign k ON k.id = q.campaign_id
+        WHERE q.household_id = h.id AND q.deleted = 0 AND k.deleted = 0
+          AND k.template_id = (SELECT template_id FROM campaign WHERE id = {campaign})
+        ORDER BY q.campaign_id = {campaign} DESC, coalesce(k.starts_on, '') DESC, k.id
+        LIMIT 1)"""
+
+
 # One pass over the live households, each looked up in the pledge index: a household with
 # no pledge row yet counts as not printed.
-PROGRESS_SQL = """
+_PROGRESS = """
 SELECT m.id, m.name,
        count(h.id),
        coalesce(sum(p.status = 'da_ky'), 0),
@@ -247,14 +263,20 @@ SELECT m.id, m.name,
        count(h.id) - count(p.id) + coalesce(sum(p.status = 'chua_in'), 0)
 FROM hamlet m
 LEFT JOIN household h ON h.hamlet_id = m.id AND h.deleted = 0
-LEFT JOIN pledge p ON p.household_id = h.id AND p.campaign_id = ? AND p.deleted = 0
+LEFT JOIN pledge p ON {pledge}
 WHERE m.deleted = 0
 GROUP BY m.id
 ORDER BY m.sort_key
 """
+PROGRESS_SQL = _PROGRESS.format(pledge=pledge_of_household())
 
 
-def progress_by_hamlet(db: Database, campaign: Campaign) -> list[HamletProgress]:
+def progress_by_hamlet(
+    db: Database, campaign: Campaign, *, each_commune: bool = False
+) -> list[HamletProgress]:
+    """Counts per hamlet toward the campaign's target (``each_commune``: see
+    pledge_of_household)."""
+    sql = _PROGRESS.format(pledge=pledge_of_household(each_commune))
     return [
         HamletProgress(
             hamlet_id=hid,
@@ -268,7 +290,7 @@ def progress_by_hamlet(db: Database, campaign: Campaign) -> list[HamletProgress]
             target_percent=campaign.target_percent,
         )
         for hid, name, households, signed, refused, absent, printed, not_printed in db.execute(
-            PROGRESS_SQL, [campaign.id]
+            sql, [campaign.id]
         ).fetchall()
     ]
 

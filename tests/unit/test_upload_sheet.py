@@ -251,16 +251,21 @@ def test_cancel_writes_nothing_and_progress_reaches_the_total(
 
 
 def _commune(tmp_path: Path, code: str, hamlet: str, households: list[tuple[str, str]]) -> Path:
-    """A commune register on its own PC, exported to a bundle."""
+    """A commune register on its own PC, its first household signed, exported to a bundle."""
     folder, path = tmp_path / f"{code}-data", tmp_path / f"{code}.sqlite3"
     with as_pc(folder):
         create_register(path, code, [hamlet])
     with opened(path, folder) as reg:
         place = repo.list_hamlets(reg.db)[0]
-        for household_code, head in households:
+        for number, (household_code, head) in enumerate(households):
             household = Household(hamlet_id=place.id, code=household_code)
             person = Person(household.id, head, Gender.MALE, id_number=ID)
             repo.add_household(reg.writer, household, [person])
+            if number == 0:
+                on = dt.date(2026, 1, 5)
+                pledges.record_result(
+                    reg, household.id, PledgeStatus.SIGNED, on, signer_id=person.id, today=on
+                )
         bundle = tmp_path / f"{code}.camket"
         export_bundle(reg, bundle)
     return bundle
@@ -296,6 +301,31 @@ def test_an_upper_register_lists_its_communes_or_one_with_commune(
     found = [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=4)]
     assert found == [[BINH_LU, "Xã Bình Lư", "Bản Bình Lư", "BL-001"],
                      [BINH_LU, "Xã Bình Lư", "Bản Bình Lư", "NT-001"]]  # fmt: skip
+
+    # Pledges and progress count the campaign chosen on the upper register's PC; each
+    # commune started its own campaign of that movement, and each household counts in its own.
+    pledged = tmp_path / "cam-ket.csv"
+    args = ["spreadsheet", "--db", upper, "--what", "pledges", "--headers", "machine"]
+    assert main([*args, "--out", str(pledged)]) == 2
+    assert "camket campaign use" in capsys.readouterr().err
+    with opened(Path(upper), tmp_path / "upper-data") as reg:
+        campaigns = reg.db.execute("SELECT id FROM campaign ORDER BY id").fetchall()
+    assert len(campaigns) == 2
+    assert main(["campaign", "use", "--db", upper, campaigns[0][0]]) == 0
+    assert main([*args, "--out", str(pledged)]) == 0
+    statuses = [(r["commune_code"], r["household_code"], r["status"], r["signer_name"])
+                for r in _named(_csv(pledged))]  # fmt: skip
+    assert statuses == [
+        (BINH_LU, "BL-001", "Đã ký", "Lò Văn Sơn"),
+        (BINH_LU, "NT-001", "Chưa in", ""),
+        (SIN_HO, "NT-001", "Đã ký", "Giàng A Páo"),
+    ]
+    args = ["spreadsheet", "--db", upper, "--what", "progress", "--headers", "machine"]
+    assert main([*args, "--out", str(pledged)]) == 0
+    counts = [(r["hamlet"], r["households"], r["signed"], r["percent_signed"])
+              for r in _named(_csv(pledged))]  # fmt: skip
+    assert counts == [("Bản Bình Lư", "2", "1", "50,0"), ("Bản Nậm Tăm", "1", "1", "100,0")]
+    capsys.readouterr()
 
     missing = tmp_path / "khong-co.csv"
     args = ["spreadsheet", "--db", upper, "--what", "people", "--commune", "01273"]
