@@ -267,3 +267,22 @@ def test_names_hamlets_and_notes_a_spreadsheet_would_run_are_refused(
         (3, "Thôn", "text.formula_like"),
         (4, "Ghi chú", "text.formula_like"),
     }
+
+
+def test_a_zip_directory_that_understates_a_part_is_refused_as_damaged(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """The bomb again, its directory claiming the 300 MB part unpacks to 1 KB."""
+    path = bomb_xlsx(tmp_path)
+    data = bytearray(path.read_bytes())
+    name = b"xl/sharedStrings.xml"
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            if data[start + name_at : start + name_at + len(name)] == name:
+                data[start + size_at : start + size_at + 4] = (1024).to_bytes(4, "little")
+            start += 4
+    path.write_bytes(bytes(data))
+    with pytest.raises(KnownError) as info:
+        import_list(register, path, today=TODAY)
+    assert describe(info.value).startswith("Tệp bom.xlsx bị hỏng hoặc không đầy đủ")
