@@ -42,6 +42,7 @@ class ImportIssueCode(StrEnum):
     SAME_HOUSEHOLD = "import.same_household"
     PHONE_ZERO_RESTORED = "import.phone_zero_restored"
     FORMULA_WITHOUT_VALUE = "import.formula_without_value"
+    CELL_ERROR = "import.cell_error"
 
 
 IMPORT_ISSUE_CODES: frozenset[str] = frozenset(ImportIssueCode)
@@ -263,15 +264,18 @@ def _phone(reader: _RowReader) -> str:
     return normalize_phone(raw) if raw else ""
 
 
-def _formulas(reader: _RowReader, formulas: Set[int]) -> None:
-    """Cells of known columns that hold a formula whose value was never saved."""
-    for column in sorted(formulas):
+def _lost(reader: _RowReader, lost: Mapping[int, str]) -> None:
+    """Cells of known columns read as empty though they are not: a formula whose value was
+    never saved, or an Excel error such as #N/A."""
+    for column, error in sorted(lost.items()):
         f = reader.columns.fields.get(column)
-        if f is not None and f is not ImportField.IGNORE:
-            reader.add(
-                f,
-                Issue(f.value, ImportIssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR),
-            )
+        if f is None or f is ImportField.IGNORE:
+            continue
+        if error:
+            issue = Issue(f.value, ImportIssueCode.CELL_ERROR, Severity.ERROR, {"error": error})
+        else:
+            issue = Issue(f.value, ImportIssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR)
+        reader.add(f, issue)
 
 
 def read_row(
@@ -280,14 +284,15 @@ def read_row(
     row: int,
     today: dt.date,
     numbers: Set[int] | None = None,
-    formulas: Set[int] = frozenset(),
+    lost: Mapping[int, str] | None = None,
 ) -> ImportRow:
     """One data row as a Person (household_id left empty) with its issues. ``numbers``: the
     columns whose cells were numbers (None: any all-digit cell may have been one);
-    ``formulas``: the columns whose cells have a formula without a value."""
+    ``lost``: the columns whose cells read empty though they are not (a formula without a
+    value: "", an Excel error: "#N/A")."""
     reader = _RowReader(columns, cells, row, numbers)
-    if formulas:
-        _formulas(reader, formulas)
+    if lost:
+        _lost(reader, lost)
     name = reader.text(ImportField.FULL_NAME)
     birth, birth_gender, _ = _birth(reader, today)
     gender, guessed = _gender(reader, name)
@@ -362,22 +367,23 @@ def read_rows(
     today: dt.date,
     first_row: int = 1,
     number_cells: Mapping[int, Set[int]] | None = None,
-    formula_cells: Mapping[int, Set[int]] | None = None,
+    lost_cells: Mapping[int, Mapping[int, str]] | None = None,
 ) -> list[ImportRow]:
     """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row.
-    ``number_cells`` and ``formula_cells`` give, by row index, the columns whose cells were
-    numbers (None: a CSV, where any all-digit cell may have been one) or formulas without
-    a value."""
+    ``number_cells`` gives, by row index, the columns whose cells were numbers (None: a CSV,
+    where any all-digit cell may have been one); ``lost_cells`` those read empty though
+    they are not (see read_row)."""
     out = []
-    formula_cells = formula_cells or {}
+    lost_cells = lost_cells or {}
+    no_lost: dict[int, str] = {}
     no_columns: frozenset[int] = frozenset()
     for index in range(columns.header_row + 1, len(rows)):
         cells = rows[index]
-        formulas = formula_cells.get(index, no_columns)
-        if not formulas and not any(c.strip() for c in cells):
+        lost = lost_cells.get(index, no_lost)
+        if not lost and not any(c.strip() for c in cells):
             continue
         numbers = None if number_cells is None else number_cells.get(index, no_columns)
-        out.append(read_row(columns, cells, index + first_row, today, numbers, formulas))
+        out.append(read_row(columns, cells, index + first_row, today, numbers, lost))
     check_duplicate_ids(out, columns)
     return out
 

@@ -45,8 +45,9 @@ class Sheet:
     # Cells Excel stored as whole numbers, by row index then column index; None for a CSV,
     # whose every all-digit field may have been one (Excel writes them without quotes).
     number_cells: dict[int, set[int]] | None = None
-    # Cells with a formula but no value saved with it (files not written by Excel).
-    formula_cells: dict[int, set[int]] = field(default_factory=dict)
+    # Cells read as empty that are not, by row index then column index: a formula with no
+    # value saved ("": files not written by Excel), or an Excel error ("#N/A").
+    lost_cells: dict[int, dict[int, str]] = field(default_factory=dict)
 
 
 def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
@@ -125,11 +126,11 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
             raise KnownError("import.not_spreadsheet", file=source) from exc
         raise KnownError("import.damaged", file=source, detail=str(exc)) from exc
     width = max((len(r) for r in rows), default=0)
-    formulas: dict[int, set[int]] = {}
-    for row, column in bounds.formulas_without_values:
-        formulas.setdefault(row - 1, set()).add(column - 1)
+    lost: dict[int, dict[int, str]] = {}
+    for row, column, error in bounds.lost_cells:
+        lost.setdefault(row - 1, {})[column - 1] = error
     rows = [r + [""] * (width - len(r)) for r in rows]
-    return Sheet(source, "xlsx", "xlsx", rows, number_cells=numbers, formula_cells=formulas)
+    return Sheet(source, "xlsx", "xlsx", rows, number_cells=numbers, lost_cells=lost)
 
 
 def _sheet_rows(

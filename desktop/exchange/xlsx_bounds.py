@@ -33,6 +33,10 @@ _FORMULA_CELL = re.compile(
     rb"(?:<v\b[^>]*/>|<v\b[^>]*>([^<]*)</v>)?\s*(?:<is>.*?</is>\s*)?</c>",
     re.S,
 )
+# A cell showing an Excel error (#N/A, #VALUE!…): its attributes and the error.
+_ERROR_CELL = re.compile(
+    rb'<c\b([^>]*\st="e"[^>]*)>(?:\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>))?\s*<v>([^<]*)</v>'
+)
 _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d{1,10})"')
 
 
@@ -46,9 +50,10 @@ def column_number(letters: str) -> int:
 
 @dataclass
 class XlsxBounds:
-    """What the scan learnt: formula cells without a cached value, by (row, column), 1-based."""
+    """What the scan learnt of cells the reader gives as empty, by (row, column), 1-based:
+    formulas without a cached value (""), and Excel errors ("#N/A")."""
 
-    formulas_without_values: list[tuple[int, int]] = field(default_factory=list)
+    lost_cells: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
@@ -173,6 +178,8 @@ def _scan_sheet(
             last_column = max(last_column, column)
         if b"<f" in segment:
             _formulas(segment, bounds)
+        if b't="e"' in segment:
+            _errors(segment, bounds)
     if last_row * last_column > MAX_CELLS:
         raise KnownError(
             "import.sheet_too_large",
@@ -206,4 +213,12 @@ def _formulas(segment: bytes, bounds: XlsxBounds) -> None:
             continue  # a cached value (an empty text is a formula's fair result)
         ref = _CELL_REF.search(attributes)
         if ref is not None:
-            bounds.formulas_without_values.append((int(ref[2]), column_number(ref[1].decode())))
+            bounds.lost_cells.append((int(ref[2]), column_number(ref[1].decode()), ""))
+
+
+def _errors(segment: bytes, bounds: XlsxBounds) -> None:
+    for cell in _ERROR_CELL.finditer(segment):
+        ref = _CELL_REF.search(cell[1])
+        if ref is not None:
+            error = cell[2].decode("utf-8", "replace").strip() or "#"
+            bounds.lost_cells.append((int(ref[2]), column_number(ref[1].decode()), error))

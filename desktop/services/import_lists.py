@@ -221,7 +221,7 @@ def dry_run(
         prepared.rows,
         today or dt.date.today(),
         number_cells=sheet.number_cells,
-        formula_cells=sheet.formula_cells,
+        lost_cells=sheet.lost_cells,
     )
     drafts = group_rows(rows, options.grouping, prepared.columns)
     plan = plan_import(db, drafts, prepared.columns, options.hamlet)

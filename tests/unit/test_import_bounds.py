@@ -286,3 +286,22 @@ def test_a_zip_directory_that_understates_a_part_is_refused_as_damaged(
     with pytest.raises(KnownError) as info:
         import_list(register, path, today=TODAY)
     assert describe(info.value).startswith("Tệp bom.xlsx bị hỏng hoặc không đầy đủ")
+
+
+def test_cells_showing_an_excel_error_are_named_not_read_as_empty(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Thôn"])
+    sheet.append(["Lò Văn Hùng", 1980, "Nam", "#N/A", "Thôn 2"])
+    sheet["D2"].data_type = "e"  # as a failed VLOOKUP leaves it
+    workbook.save(tmp_path / "loi.xlsx")
+    report = import_list(register, tmp_path / "loi.xlsx", today=TODAY)
+    assert not report.applied
+    assert [describe_row_issue(report.source, i) for i in report.errors] == [
+        "loi.xlsx, dòng 2, cột “Số điện thoại”: ô báo lỗi #N/A trong Excel: sửa ô này rồi lưu lại"
+    ]
