@@ -4,8 +4,8 @@ whole: one transaction per bundle. Then the same bundle merges cleanly."""
 from __future__ import annotations
 
 import random
-import signal
 import shutil
+import signal
 import subprocess
 import sys
 import time
