@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.exchange import bench_exchange
 from bench.ledger import bench_ledger
 from desktop.domain.entities import BirthDate, Gender, Person
 from desktop.domain.pledges import PledgeSheet
@@ -670,6 +671,7 @@ def main() -> None:
         bench_window(path, folder)
         bench_household_editing(path, folder)
         bench_import(folder, args.import_households)
+        bench_exchange(path, folder)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"Peak memory of the bench process (raw copy + search): {peak / 1024:.0f} MiB")
 

@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 VersionVector = Mapping[str, int]
@@ -43,27 +44,36 @@ def joined(*vectors: VersionVector) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Version:
-    """One version of a row: its stored values (sync columns included) and vector."""
+    """One version of a row: its stored values (sync columns but the vector included), in
+    its table's column order, and its version vector as canonical JSON text."""
 
-    values: tuple[tuple[str, Any], ...]  # (column, value), in a fixed column order
-    vv: tuple[tuple[str, int], ...]
+    columns: tuple[str, ...]
+    values: tuple[Any, ...]
+    vv: str
 
     @staticmethod
-    def of(values: Mapping[str, Any], vv: VersionVector) -> Version:
-        return Version(tuple(sorted(values.items())), tuple(sorted(vv.items())))
+    def of(columns: tuple[str, ...], row: Mapping[str, Any], vv: str) -> Version:
+        return Version(columns, tuple(row.get(c) for c in columns), vv)
 
-    @property
+    @cached_property
     def vector(self) -> dict[str, int]:
-        return dict(self.vv)
+        return dict(json.loads(self.vv)) if self.vv else {}
 
     @property
     def row(self) -> dict[str, Any]:
-        return dict(self.values)
+        return dict(zip(self.columns, self.values, strict=True))
+
+    def get(self, column: str) -> Any:
+        return self.values[self.columns.index(column)]
 
     @property
     def digest(self) -> str:
-        text = json.dumps([self.values, self.vv], ensure_ascii=False, default=str)
+        text = json.dumps([self.columns, self.values, self.vv], ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def replaces(self, other: Version) -> bool:
+        """This version saw ``other`` and is a later one (not the same vector)."""
+        return self.vv != other.vv and descends(self.vector, other.vector)
 
     def order(self) -> tuple[int, str, str, str]:
         row = self.row
@@ -80,11 +90,9 @@ def frontier(versions: Iterable[Version]) -> list[Version]:
 
     A copy of a version (the same values and vector) counts once. Two versions with the
     same vector but different values (a register restored from an old backup that edited
-    again) are both kept: nothing is lost."""
-    unique = list({v: None for v in versions})
-    kept = [
-        v
-        for v in unique
-        if not any(o is not v and o.vv != v.vv and descends(o.vector, v.vector) for o in unique)
-    ]
+    again) are both kept: nothing is lost. Vectors are compared as canonical text."""
+    unique = list(dict.fromkeys(versions))
+    if len(unique) == 1:
+        return unique
+    kept = [v for v in unique if not any(o.replaces(v) for o in unique if o is not v)]
     return sorted(kept, key=Version.order, reverse=True)

@@ -15,7 +15,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -178,16 +178,19 @@ class Bundle:
     def tables(self) -> list[str]:
         return sorted(m[1] for name in self.manifest.files if (m := _TABLE_ENTRY.fullmatch(name)))
 
-    def rows(self, table: str) -> Iterator[dict[str, str]]:
-        """The rows of a table's CSV as text by column (empty when the bundle has none)."""
+    def rows(self, table: str) -> Iterator[list[str]]:
+        """The lines of a table's CSV as lists of text, its header first (nothing when the
+        bundle has no such table)."""
         name = table_entry(table)
-        if name not in self.manifest.files:
-            return
-        yield from self._csv(name)
+        if name in self.manifest.files:
+            yield from self._csv(name)
 
     def conflicts(self) -> Iterator[dict[str, str]]:
         if CONFLICTS in self.manifest.files:
-            yield from self._csv(CONFLICTS)
+            lines = self._csv(CONFLICTS)
+            header = next(lines, None)
+            for cells in lines:
+                yield dict(zip(header or (), cells, strict=True))
 
     def attachment(self, sha256: str) -> bytes:
         name = attachment_entry(sha256)
@@ -198,7 +201,7 @@ class Bundle:
     def close(self) -> None:
         self._zip.close()
 
-    def _csv(self, name: str) -> Iterator[dict[str, str]]:
+    def _csv(self, name: str) -> Iterator[list[str]]:
         with self._zip.open(name) as raw:
             text = io.TextIOWrapper(raw, "utf-8-sig", newline="")
             reader = csv.reader(text)
@@ -206,10 +209,12 @@ class Bundle:
                 header = next(reader, None)
                 if header is None:
                     return
+                yield header
+                width = len(header)
                 for number, cells in enumerate(reader, start=2):
-                    if len(cells) != len(header):
+                    if len(cells) != width:
                         raise KnownError("bundle.bad_row", file=self.source, entry=name, row=number)
-                    yield dict(zip(header, cells, strict=True))
+                    yield cells
             except (csv.Error, UnicodeDecodeError) as exc:
                 raise KnownError(
                     "bundle.damaged", file=self.source, detail=f"{name}: {exc}"
@@ -318,8 +323,3 @@ def _check_signature(manifest: Manifest, body: bytes, signature: bytes, source: 
         key.verify(base64.b64decode(signature), body)
     except (InvalidSignature, ValueError, TypeError) as exc:
         raise KnownError("bundle.bad_signature", file=source) from exc
-
-
-def rows_as_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[list[Any]]:
-    for row in rows:
-        yield [row[c] for c in columns]

@@ -27,8 +27,9 @@ from desktop.store import households as repo
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
+from desktop.store.bulk import bulk_load
 from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
-from desktop.store.sync import utc_now, vv_of
+from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,8 @@ def merge_bundle(
         if backup:
             take_backup(reg.db, reg.path, "merge")
         with reg.db.atomic():
-            _apply(reg.db, bundle, result, progress, cancelled)
+            with bulk_load(reg.db):  # new rows indexed and noted once at the end
+                _apply(reg.db, bundle, result, progress, cancelled)
             replicas.meet_installation(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
             )
@@ -168,8 +170,7 @@ def _apply(
     renamed: set[str] = set()  # households whose code changed: their people's search text
     for spec in TABLES:
         counts = result.counts.setdefault(spec.name, TableCounts())
-        types = replicas.column_types(db, spec)
-        for chunk in _chunks(_incoming(bundle, spec, types, waiting)):
+        for chunk in _chunks(_incoming(db, bundle, spec, waiting)):
             if cancelled and cancelled():
                 raise _Stop
             _meet(db, bundle, spec, chunk, counts, renamed)
@@ -181,33 +182,42 @@ def _apply(
 
 
 def _incoming(
+    db: Database,
     bundle: Bundle,
     spec: SyncedTable,
-    types: dict[str, replicas.ColumnType],
     waiting: dict[tuple[str, str], list[Version]],
 ) -> Iterator[tuple[str, list[Version]]]:
     """(row id, the bundle's versions of it): its row, and its waiting conflicts."""
     allowed = set(bundle.manifest.communes)
-    for number, text in enumerate(bundle.rows(spec.name), start=2):
-        where = f"{bundle.source}: {spec.name}.csv, dòng {number}"
-        row = replicas.decode(text, types, where)
-        scope = row.get("code") if spec.name == "commune" else row.get(COMMUNE_COLUMN)
-        if (spec.name == "commune" or spec.scoped) and scope not in allowed:
-            raise KnownError("bundle.tampered", file=bundle.source, detail=where)
-        yield row["id"], [replicas.version_of(spec, row), *waiting.pop((spec.name, row["id"]), [])]
+    lines = bundle.rows(spec.name)
+    header = next(lines, None)
+    if header is not None:
+        decode = replicas.RowDecoder(db, spec, header, f"{bundle.source}: {spec.name}.csv")
+        scoped = spec.name == "commune" or spec.scoped
+        scope_at = (
+            decode.columns.index("code" if spec.name == "commune" else COMMUNE_COLUMN)
+            if scoped
+            else 0
+        )
+        for number, cells in enumerate(lines, start=2):
+            where = f"{bundle.source}: {spec.name}.csv, dòng {number}"
+            version = decode(cells, where)
+            if scoped and version.values[scope_at] not in allowed:
+                raise KnownError("bundle.tampered", file=bundle.source, detail=where)
+            row_id = version.values[decode.id_at]
+            yield row_id, [version, *waiting.pop((spec.name, row_id), [])]
     for name, row_id in list(waiting):
         if name == spec.name:
             yield row_id, waiting.pop((name, row_id))
 
 
 def _incoming_conflicts(bundle: Bundle) -> dict[tuple[str, str], list[Version]]:
-    import json
 
     found: dict[tuple[str, str], list[Version]] = {}
     for row in bundle.conflicts():
         try:
             spec = table(row["tbl"])
-            version = Version.of(json.loads(row["data"]), vv_of(row["vv"]))
+            version = replicas.stored_version(spec, row["data"], row["vv"])
         except (KeyError, ValueError, TypeError) as exc:
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
         found.setdefault((spec.name, row["row_id"]), []).append(version)
@@ -232,13 +242,14 @@ def _meet(
     codes = _household_codes(db, spec, chunk)
     for row_id, incoming in chunk:
         mine = stored.get(row_id, [])
-        kept = frontier([*mine, *incoming])
+        quick = _one_on_one(mine, incoming)
+        kept = [quick] if quick is not None else frontier([*mine, *incoming])
         winner, others = kept[0], kept[1:]
         if not mine:
             counts.new += 1
         elif winner != mine[0]:
             counts.updated += 1
-            if spec.name == "household" and winner.row["code"] != mine[0].row["code"]:
+            if spec.name == "household" and winner.get("code") != mine[0].get("code"):
                 renamed.add(row_id)
         else:
             counts.unchanged += 1
@@ -254,10 +265,26 @@ def _meet(
         raise KnownError("bundle.missing_parent", file=bundle.source, table=spec.name) from exc
 
 
+def _one_on_one(mine: list[Version], incoming: list[Version]) -> Version | None:
+    """The winner when one version meets one and either is the other or replaces it (the
+    common case by far); None when the full frontier must decide."""
+    if len(incoming) != 1 or len(mine) > 1:
+        return None
+    theirs = incoming[0]
+    if not mine:
+        return theirs
+    ours = mine[0]
+    if theirs == ours or ours.replaces(theirs):
+        return ours
+    return theirs if theirs.replaces(ours) else None
+
+
 def _extra(
     bundle: Bundle, spec: SyncedTable, winner: Version, codes: dict[str, str]
 ) -> dict[str, Any]:
     """What a stored row needs beside the version's values: binary content, derived columns."""
+    if not spec.binary and not spec.derived:
+        return {}
     row = winner.row
     extra: dict[str, Any] = {c: bundle.attachment(row["sha256"]) for c in spec.binary}
     if spec.derived:

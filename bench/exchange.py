@@ -1,0 +1,147 @@
+"""`make bench`, exchange: export of the district register, its merge into an empty upper
+register, and 40 commune bundles merged one after another, each beside the raw cost of the
+same work (plain csv + zipfile for the export; reading the same CSVs and executemany into
+bare tables for a merge)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from desktop.services.bundles import export_bundle
+from desktop.services.demo import create_demo_register
+from desktop.services.merge import merge_bundle
+from desktop.services.register import create_upper_register, open_existing
+from desktop.store.admin_units import load_communes
+from desktop.store.registry import TABLES
+
+COMMUNE_BUNDLES = 40
+COMMUNE_HOUSEHOLDS = 1_250
+
+
+def _row(label: str, ours: float, raw: float) -> None:
+    print(f"  {label:<44} {ours:9.2f} s   raw {raw:9.2f} s   ratio {ours / raw:6.3g}")
+
+
+def _raw_export(db_path: Path, out: Path) -> float:
+    """Every synced table's rows, as plain csv into a deflated zip."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(db_path)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for spec in TABLES:
+            columns = [c for c in spec.exported]
+            cursor = conn.execute(f"SELECT {', '.join(columns)} FROM [{spec.name}]")
+            with zf.open(f"tables/{spec.name}.csv", "w", force_zip64=True) as raw:
+                text = io.TextIOWrapper(raw, "utf-8-sig", newline="")
+                writer = csv.writer(text, lineterminator="\r\n")
+                writer.writerow(columns)
+                writer.writerows(cursor)
+                text.flush()
+                text.detach()
+    conn.close()
+    return time.perf_counter() - started
+
+
+def _raw_merge(bundles: list[Path], target: Path) -> float:
+    """The same CSVs read and executemany'd into bare tables (no keys, no indexes), one
+    transaction per bundle: the floor any merge stands on."""
+    target.unlink(missing_ok=True)
+    started = time.perf_counter()
+    conn = sqlite3.connect(target)
+    made: set[str] = set()
+    for bundle in bundles:
+        with zipfile.ZipFile(bundle) as zf, conn:
+            for spec in TABLES:
+                with zf.open(f"tables/{spec.name}.csv") as raw:
+                    reader = csv.reader(io.TextIOWrapper(raw, "utf-8-sig", newline=""))
+                    header = next(reader)
+                    if spec.name not in made:
+                        conn.execute(f"CREATE TABLE [{spec.name}] ({', '.join(header)})")
+                        made.add(spec.name)
+                    marks = ", ".join("?" * len(header))
+                    conn.executemany(f"INSERT INTO [{spec.name}] VALUES ({marks})", reader)
+    conn.close()
+    return time.perf_counter() - started
+
+
+def _merge_all(upper: Path, bundles: list[Path]) -> float:
+    started = time.perf_counter()
+    reg = open_existing(upper)
+    try:
+        for bundle in bundles:
+            result = merge_bundle(reg, bundle, backup=False)
+            assert result.refused is None, result.refused
+    finally:
+        reg.close()
+    return time.perf_counter() - started
+
+
+def _peak_merge(upper: Path, bundle: Path) -> int:
+    """Peak resident memory (KiB) of `camket merge` of one bundle, in a process of its own."""
+    code = (
+        "import resource, sys; from desktop.cli import main; main(sys.argv[1:]);"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "merge", "--db", str(upper), str(bundle)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ,
+    ).stdout.split()
+    return int(out[-1])
+
+
+def bench_exchange(district: Path, folder: Path) -> None:
+    print("Exchange (bundles and merge)")
+    bundle = folder / "district.camket"
+    reg = open_existing(district)
+    try:
+        started = time.perf_counter()
+        export_bundle(reg, bundle)
+        ours = time.perf_counter() - started
+    finally:
+        reg.close()
+    raw = _raw_export(district, folder / "raw-export.zip")
+    people = sqlite3.connect(district).execute("SELECT count(*) FROM person").fetchone()[0]
+    _row(f"export the district ({people:,} people)", ours, raw)
+    print(f"  bundle size: {bundle.stat().st_size / 1024**2:.1f} MiB")
+
+    upper = folder / "upper.sqlite3"
+    create_upper_register(upper, "Bench upper register")
+    ours = _merge_all(upper, [bundle])
+    raw = _raw_merge([bundle], folder / "raw-merge.sqlite3")
+    _row("merge it into an empty upper register", ours, raw)
+    again = _merge_all(upper, [bundle])
+    _row("merge it again (all unchanged)", again, raw)
+    fresh = folder / "upper-peak.sqlite3"
+    create_upper_register(fresh, "Bench peak")
+    peak = _peak_merge(fresh, bundle) / 1024
+    print(f"  peak memory of camket merge (district bundle): {peak:.0f} MiB")
+
+    communes = [c.code for c in load_communes()[:COMMUNE_BUNDLES]]
+    bundles = []
+    for number, code in enumerate(communes):
+        path = folder / f"commune-{code}.sqlite3"
+        create_demo_register(path, COMMUNE_HOUSEHOLDS, seed=number, commune_code=code)
+        reg = open_existing(path)
+        try:
+            export_bundle(reg, folder / f"commune-{code}.camket")
+        finally:
+            reg.close()
+        bundles.append(folder / f"commune-{code}.camket")
+    many = folder / "upper-many.sqlite3"
+    create_upper_register(many, "Bench 40 communes")
+    ours = _merge_all(many, bundles)
+    raw = _raw_merge(bundles, folder / "raw-many.sqlite3")
+    _row(f"{COMMUNE_BUNDLES} commune bundles of {COMMUNE_HOUSEHOLDS:,} households", ours, raw)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"  peak memory of the bench process so far: {peak / 1024:.0f} MiB")
