@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -30,6 +31,8 @@ from desktop.services.checkin import CheckedIn
 from desktop.services.register import OpenRegister
 from desktop.ui.pledge_evidence import PledgeEvidence
 from desktop.ui.progress_model import status_words
+
+log = logging.getLogger(__name__)
 
 
 class RecordPledgeDialog(QDialog):
@@ -212,6 +215,7 @@ class RecordPledgeDialog(QDialog):
                 notes=self.notes_edit.text(),
             )
         except KnownError as err:
+            log.info("pledge result not recorded: %s", err.code)  # a busy register, a full disk…
             self.show_error(describe(err))
             return False
         self.pledge = saved

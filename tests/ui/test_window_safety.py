@@ -6,6 +6,7 @@ the set-up wizard."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import socket
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -55,7 +56,9 @@ def test_the_pledge_dialog_says_the_register_is_busy_and_saves_nothing(
     main_window: Callable[..., MainWindow],
     small_register: SmallRegister,
     other_writer: sqlite3.Connection,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO)
     window = main_window(small_register.path)
     window.register.db.execute("PRAGMA busy_timeout = 50")  # not the clerk's 10 s
     page = window.pledge_page
@@ -69,6 +72,7 @@ def test_the_pledge_dialog_says_the_register_is_busy_and_saves_nothing(
     assert dialog.error_label.isVisible()
     assert "đang bận" in dialog.error_label.text()
     assert not dialog.evidence.pad.is_empty()  # what was drawn is still there to save again
+    assert "not recorded: db.busy" in caplog.text  # and the log says why
 
     other_writer.rollback()
     with qtbot.waitSignal(dialog.recorded):

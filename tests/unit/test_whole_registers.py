@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
@@ -14,6 +15,7 @@ from desktop.services.demo import create_demo_register
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store import households as repo
 from desktop.store.register import needs_setup, open_register
+from desktop.store.schema import KNOWN_MIGRATIONS, migrations
 
 SIN_HO = "03478"
 
@@ -125,3 +127,22 @@ def test_a_refused_init_leaves_an_existing_register_alone(register: OpenRegister
         create_register(register.path, SIN_HO)
     assert caught.value.code == "db.exists"
     assert register.path.read_bytes() == before
+
+
+def test_a_register_of_an_older_version_is_read_through_a_copy_in_memory(
+    tmp_path: Path,
+) -> None:
+    older = tmp_path / "older.sqlite3"
+    made = Database(older)
+    migrations.apply(made, stop_before=KNOWN_MIGRATIONS[-1])
+    made.close()
+    before = older.read_bytes()
+    db = open_register(older, read_only=True)
+    try:
+        assert KNOWN_MIGRATIONS[-1] in {m.name for m in migrations.applied(db)}
+        with pytest.raises(KnownError) as caught, db.atomic():
+            db.execute("DELETE FROM household")
+        assert caught.value.code == "db.read_only"  # a write would be lost with the copy
+    finally:
+        db.close()
+    assert older.read_bytes() == before
