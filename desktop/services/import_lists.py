@@ -19,13 +19,8 @@ from desktop.domain.import_columns import (
     is_known_header,
     map_columns,
 )
-from desktop.domain.import_rows import (
-    Grouping,
-    RowIssue,
-    group_rows,
-    read_rows,
-    resolve_grouping,
-)
+from desktop.domain.import_households import Grouping, group_rows, resolve_grouping
+from desktop.domain.import_rows import RowIssue, read_rows
 from desktop.domain.legacy_text import Legacy, capitalise_words, convert_legacy, detect_legacy
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet

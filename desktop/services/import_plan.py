@@ -11,7 +11,8 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import Hamlet, Household, Person
 from desktop.domain.import_columns import ColumnMap, ImportField
-from desktop.domain.import_rows import HouseholdDraft, ImportIssueCode, ImportRow, RowIssue
+from desktop.domain.import_households import HouseholdDraft
+from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue
 from desktop.domain.roster import duplicate_issue
 from desktop.domain.text import fold_for_search
 from desktop.domain.validation import Issue, IssueCode, Severity

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import ImportField, column_letter, recognise_header
-from desktop.domain.import_rows import Grouping
+from desktop.domain.import_households import Grouping
 from desktop.messages import describe
 from desktop.services.import_lists import (
     ImportOptions,

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
-from desktop.domain.import_rows import Grouping
+from desktop.domain.import_households import Grouping
 from desktop.domain.legacy_text import Legacy
 from desktop.messages import describe, import_report_lines
 from desktop.services import import_lists
