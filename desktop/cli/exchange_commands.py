@@ -118,7 +118,12 @@ def _result_json(r: Any) -> dict[str, Any]:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
-    from desktop.services.conflicts import find_conflict, keep_version, open_conflicts
+    from desktop.services.conflicts import (
+        code_clashes,
+        find_conflict,
+        keep_version,
+        open_conflicts,
+    )
     from desktop.services.register import open_existing
 
     reg = open_existing(db_path(args))
@@ -130,15 +135,22 @@ def _conflicts(args: argparse.Namespace) -> int:
             print(f"Đã giải quyết xung đột {conflict.id[:8]} ({conflict.table}): giữ bản {kept}")
             return 0
         found = open_conflicts(reg.db)
+        clashes = code_clashes(reg.db)
     finally:
         reg.close()
     if args.json:
-        print(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=1))
+        items = [c.as_json() for c in found] + [
+            {"kind": "code_clash", "commune": commune, "code": code, "households": ids}
+            for commune, code, ids in clashes
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=1))
         return 0
     for c in found:
         fields = "; ".join(f"{f}: {a!r} / {b!r}" for f, a, b in c.differences())
         print(f"{c.id[:12]}\t{c.table}\t{c.label}\t{fields}")
-    print(f"{len(found)} xung đột chờ xem xét", file=sys.stderr)
+    for commune, code, ids in clashes:
+        print(f"mã hộ trùng\t{commune}\t{code}\t{len(ids)} hộ: đổi mã một hộ trong cửa sổ")
+    print(f"{len(found)} xung đột, {len(clashes)} mã hộ trùng chờ xem xét", file=sys.stderr)
     return 0
 
 

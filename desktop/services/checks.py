@@ -131,12 +131,17 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     for hamlet in hamlets:
         report.findings += [Finding("thôn", hamlet.name, i) for i in validate_hamlet(hamlet)]
     codes: dict[str, str] = {}
+    taken: set[tuple[str, str]] = set()  # two PCs may number a new household alike
     n_households = n_people = 0
     for row in db.query("SELECT * FROM household WHERE deleted = 0 ORDER BY sort_key"):
         household = repo.household_from(row)
         codes[household.id] = household.code
         n_households += 1
         report.findings += [Finding("hộ", household.code, i) for i in validate_household(household)]
+        if (row["commune_code"], household.code) in taken:
+            clash = Issue("code", IssueCode.HOUSEHOLD_CODE_TAKEN, Severity.ERROR)
+            report.findings.append(Finding("hộ", household.code, clash))
+        taken.add((row["commune_code"], household.code))
     members: dict[str, set[str]] = defaultdict(set)
     holders: dict[str, Person] = {}  # personal ID -> the first person found with it
     for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):

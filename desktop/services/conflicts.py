@@ -60,6 +60,7 @@ class Conflict:
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "kind": "versions",
             "conflict_id": self.id,
             "table": self.table,
             "row_id": self.row_id,

@@ -373,3 +373,33 @@ def test_bundle_entries_are_csv_with_bom_and_hashes_in_the_manifest(
             assert hashlib.sha256(zf.read(name)).hexdigest() == facts["sha256"]
     assert manifest["communes"] == [SIN_HO] and manifest["register"] == "commune"
     assert manifest["rows"]["household"] == 12
+
+
+def test_two_pcs_numbering_a_new_household_alike_keep_both_and_are_told(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.domain.entities import Household, Person
+    from desktop.services.checks import check_register
+
+    laptop = _laptop(tmp_path, office)
+    for path, folder, name in ((*office, "Lò Văn Một"), (*laptop, "Giàng A Hai")):
+        with opened(path, folder) as reg:
+            hamlet = repo.list_hamlets(reg.db)[0]
+            household = Household(hamlet.id, "NT-9999")
+            repo.add_household(reg.writer, household, [Person("", name, "nam")])  # type: ignore[arg-type]
+    _merge(*office, _export(*laptop, tmp_path / "l1.camket"))
+    with opened(*office) as reg:
+        assert [(code, len(ids)) for _, code, ids in queue.code_clashes(reg.db)] == [("NT-9999", 2)]
+    report = check_register(office[0])
+    assert any(f.issue.code == "household.code_taken" for f in report.errors)
+    with as_pc(office[1]):
+        assert main(["conflicts", "--db", str(office[0]), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert items == [
+        {
+            "kind": "code_clash",
+            "commune": SIN_HO,
+            "code": "NT-9999",
+            "households": items[0]["households"],
+        }
+    ]
