@@ -14,6 +14,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LINT_PATHS := $(wildcard desktop tests scripts bench freeze)
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 ARGS ?=
 
 # Qt offscreen (tests, --screenshot) on a minimal Debian 12.
@@ -39,7 +40,8 @@ help: ## list the targets
 	@echo "CamKet — make targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
 		| awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
-	@echo "Options: PYTHON=python3.11  PYTEST_ARGS='-k search'  ARGS='--db FILE' (for run)"
+	@echo "Options: PYTHON=python3.11  PYTEST_ARGS='-k search'  ARGS='--db FILE' (for run)" \
+		" BENCH_ARGS=--province (bench at province size)"
 
 # --- system libraries --------------------------------------------------------------------
 
@@ -136,7 +138,7 @@ run: sysdeps-x venv qm ## open the app (with no register yet, the set-up wizard 
 	$(VENV)/bin/camket $(ARGS)
 
 bench: venv qm ## district-size benchmark beside the raw cost of the same work
-	$(PY) -m bench.run
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a smoke test
 	$(VENV)/bin/pyinstaller --noconfirm build.spec

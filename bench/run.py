@@ -647,6 +647,9 @@ def bench_window(path: Path, folder: Path) -> None:
     print(f"  peak memory of the window process: {peak_ours / 1024:.0f} MiB")
 
 
+PROVINCE_HOUSEHOLDS = 480_000  # ~4.2 people each: a province of about 2,000,000 people
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--households", type=int, default=50_000)
@@ -656,7 +659,14 @@ def main() -> None:
     parser.add_argument(
         "--print-households", type=int, default=PRINT_HOUSEHOLDS, help="households to print"
     )
+    parser.add_argument(
+        "--province",
+        action="store_true",
+        help="province size: 480,000 households (~2,000,000 people); long, run on demand",
+    )
     args = parser.parse_args()
+    if args.province:
+        args.households = PROVINCE_HOUSEHOLDS
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
