@@ -26,6 +26,7 @@ from desktop.ui.file_menu import FileMenu
 from desktop.ui.household_page import HouseholdPage
 from desktop.ui.places import Place, Places
 from desktop.ui.read_only_banner import add_read_only_banner
+from desktop.ui.spreadsheet_dialog import SpreadsheetExport
 from desktop.ui.tasks import TaskRunner
 from desktop.userdata import is_sample_register, set_preferred_language
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._setup_task_bar()
         self.file_menu = FileMenu(self)
         self.backup_actions = BackupActions(self)
+        self.spreadsheet_export = SpreadsheetExport(self)
         if self.sample:
             self._mark_sample()
 

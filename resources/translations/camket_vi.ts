@@ -2571,6 +2571,124 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>SpreadsheetDialog</name>
+    <message>
+        <source>Households (one row each)</source>
+        <translation>Hộ gia đình (mỗi hộ một dòng)</translation>
+    </message>
+    <message>
+        <source>People (one row each)</source>
+        <translation>Nhân khẩu (mỗi người một dòng)</translation>
+    </message>
+    <message>
+        <source>Pledges of the current campaign (one row per household)</source>
+        <translation>Cam kết của đợt đang thực hiện (mỗi hộ một dòng)</translation>
+    </message>
+    <message>
+        <source>Relatives abroad</source>
+        <translation>Người thân ở nước ngoài</translation>
+    </message>
+    <message>
+        <source>Progress per hamlet</source>
+        <translation>Tiến độ theo thôn/bản</translation>
+    </message>
+    <message>
+        <source>Export a spreadsheet</source>
+        <translation>Xuất bảng tính</translation>
+    </message>
+    <message>
+        <source>All communes of the register</source>
+        <translation>Tất cả các xã trong sổ</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>; (semicolon, decimal comma: 87,5)</source>
+        <translation>; (chấm phẩy, số thập phân dùng dấu phẩy: 87,5)</translation>
+    </message>
+    <message>
+        <source>, (comma, decimal point: 87.5)</source>
+        <translation>, (dấu phẩy, số thập phân dùng dấu chấm: 87.5)</translation>
+    </message>
+    <message>
+        <source>Vietnamese (Mã hộ, Họ và tên, …)</source>
+        <translation>Tiếng Việt (Mã hộ, Họ và tên, …)</translation>
+    </message>
+    <message>
+        <source>Machine names (household_code, full_name, …)</source>
+        <translation>Tên máy đọc (household_code, full_name, …)</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Nội dung</translation>
+    </message>
+    <message>
+        <source>&amp;Commune</source>
+        <translation>&amp;Xã</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>Định &amp;dạng</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter</source>
+        <translation>Dấu &amp;phân cách</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>&amp;Tiêu đề cột</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones stay text (their leading zeros kept); days read DD/MM/YYYY. A CSV is UTF-8 with a BOM, for Excel.</source>
+        <translation>Số định danh và số điện thoại giữ nguyên dạng chữ (không mất số 0 ở đầu); ngày ghi dd/mm/yyyy. Tệp CSV mã hoá UTF-8 có BOM, mở được bằng Excel.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetExport</name>
+    <message>
+        <source>E&amp;xport a spreadsheet…</source>
+        <translation>Xuất &amp;bảng tính…</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file of households, people or pledges for the upper level</source>
+        <translation>Tệp CSV hoặc Excel về hộ, nhân khẩu hay cam kết để gửi cấp trên</translation>
+    </message>
+    <message>
+        <source>Exporting a spreadsheet</source>
+        <translation>Đang xuất bảng tính</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Đã huỷ xuất bảng tính: chưa ghi tệp nào.</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows: {path}</source>
+        <translation>Đã xuất {rows} dòng: {path}</translation>
+    </message>
+    <message>
+        <source>Export a spreadsheet</source>
+        <translation>Xuất bảng tính</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Welcome to CamKet</source>
