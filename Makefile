@@ -177,8 +177,10 @@ screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screen
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/pledges.png --size 1366x768 --page 3
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/movements.png --size 1366x768 --page 4
+	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
+		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/exchange.png --size 1366x768 --page 5
 	@test -s $(SHOTS_DIR)/main-window.png && test -s $(SHOTS_DIR)/pledges.png \
-		&& test -s $(SHOTS_DIR)/movements.png
+		&& test -s $(SHOTS_DIR)/movements.png && test -s $(SHOTS_DIR)/exchange.png
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache *.egg-info

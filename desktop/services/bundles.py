@@ -78,18 +78,21 @@ def export_bundle(
     out: Path,
     *,
     since: Path | None = None,
+    since_seq: int = 0,
     to: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportSummary:
     """Write the register (or its changes after the bundle ``since``, which this register
-    made) to ``out``, signed; encrypted to the key in the file ``to`` when given. The file
-    appears whole or not at all."""
+    made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
+    the bundles sent says) to ``out``, signed; encrypted to the key in the file ``to`` when
+    given. The file appears whole or not at all."""
     installation = reg.signer()
     recipient = read_recipient(to) if to else None
     with reg.db.atomic():
         register_id = local.register_id(reg.db)
-    since_seq = _since_mark(reg, since, installation.id, register_id) if since else 0
+    if since:
+        since_seq = _since_mark(reg, since, installation.id, register_id)
     buffer = io.BytesIO()
     writer = BundleWriter(buffer)
     with replicas.snapshot(reg.db):

@@ -52,6 +52,7 @@ class HouseholdPage(QWidget):
         super().__init__(parent)
         self._register = register
         self.results_loaded = False  # True once the first answer is in the list
+        self.read_only = False  # an upper-level register: households are looked at, not edited
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
@@ -167,6 +168,34 @@ class HouseholdPage(QWidget):
         if 0 <= row < self.model.rowCount():
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
+
+    def open_household(self, household_id: str) -> None:
+        """Show this household, the list unfiltered and selected on it."""
+        if not self.leave_editor():
+            return
+        self._wanted = household_id
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.hamlet_combo.blockSignals(True)
+        self.hamlet_combo.setCurrentIndex(0)
+        self.hamlet_combo.blockSignals(False)
+        self.detail.show_household(household_id)
+        self._ask(immediately=True)
+
+    def search_for(self, text: str) -> None:
+        """The list as searched for ``text`` (every commune of the register), focus in the box."""
+        if not self.leave_editor():
+            return
+        self.search_box.setText(text)
+        self._ask(immediately=True)
+        self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_read_only(self) -> None:
+        """No adding, editing or deleting (an upper-level register only looks)."""
+        self.read_only = True
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.hide()
 
     def reload_hamlets(self) -> None:
         chosen = self.hamlet_combo.currentData()
@@ -343,14 +372,14 @@ class HouseholdPage(QWidget):
         return True
 
     def new_household(self) -> None:
-        if not self.leave_editor():
+        if self.read_only or not self.leave_editor():
             return
         self.editor.edit_new(self.hamlet_combo.currentData())
         self._open_editor()
 
     def edit_current(self) -> None:
         household_id = self.detail.household_id
-        if household_id is None or self.editing:
+        if household_id is None or self.editing or self.read_only:
             return
         self.editor.edit_household(household_id)
         self._open_editor()
@@ -404,7 +433,7 @@ class HouseholdPage(QWidget):
 
     def delete_current(self) -> None:
         household_id = self.detail.household_id
-        if household_id is None or self.editing or self._refuse_while_busy():
+        if household_id is None or self.editing or self.read_only or self._refuse_while_busy():
             return
         try:
             deleted = household_service.delete_household(self._register, household_id)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.register import OpenRegister
+from desktop.store.local import is_upper
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.household_page import HouseholdPage
@@ -31,6 +32,7 @@ from desktop.ui.tasks import TaskRunner
 from desktop.userdata import is_sample_register, set_preferred_language
 
 if TYPE_CHECKING:
+    from desktop.ui.exchange_page import ExchangePage
     from desktop.ui.import_wizard import ImportWizard
     from desktop.ui.pledge_page import PledgePage
     from desktop.ui.settings_page import SettingsPage
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
         self.places.shown.connect(self._place_shown)
         self.places.add(Place("pledges", self.tr("Pledges"), "pledges.svg", 3, self._pledges))
         self.places.add(Place("settings", self.tr("Settings"), "settings.svg", 6, self._settings))
+        self.places.add(
+            Place("exchange", self.tr("Data exchange"), "exchange.svg", 5, self._exchange)
+        )
         check_in = QAction(self.tr("Check in a returned sheet"), self)
         check_in.setShortcut(QKeySequence("Ctrl+K"))
         check_in.triggered.connect(self._check_in)
@@ -117,7 +122,18 @@ class MainWindow(QMainWindow):
         self.find_action = find
 
         self.statusBar().showMessage(self.tr("Register: {path}").format(path=register.path))
-        self.places.show(self.places.keys()[0])  # the window opens on the first place
+        self.upper = is_upper(register.db)
+        if self.upper:  # an upper level edits no commune's rows; it opens on its communes
+            for action in (
+                self.import_action,
+                self.new_household_action,
+                self.edit_household_action,
+                self.undo_action,
+            ):
+                action.setEnabled(False)
+            self.places.show("exchange")
+        else:
+            self.places.show(self.places.keys()[0])  # the window opens on the first place
 
     # --- places ---------------------------------------------------------------------------
 
@@ -133,8 +149,14 @@ class MainWindow(QMainWindow):
     def settings_page(self) -> SettingsPage:
         return cast("SettingsPage", self.places.page("settings"))
 
+    @property
+    def exchange_page(self) -> ExchangePage:
+        return cast("ExchangePage", self.places.page("exchange"))
+
     def _households(self) -> QWidget:
         page = HouseholdPage(self.register, self)
+        if is_upper(self.register.db):
+            page.set_read_only()
         page.status_message.connect(self.statusBar().showMessage)
         page.set_writer_busy(lambda: self.tasks.busy)
         page.undo_available.connect(self.undo_button.setVisible)
@@ -191,6 +213,38 @@ class MainWindow(QMainWindow):
         page.commune_changed.connect(self._show_title)
         return page
 
+    def _exchange(self) -> QWidget:
+        from desktop.ui.exchange_page import ExchangePage
+
+        page = ExchangePage(self.register, self.tasks, self)
+        page.status_message.connect(self.statusBar().showMessage)
+        page.data_changed.connect(self.refresh_pages)
+        page.open_household.connect(self.open_household)
+        page.search_households.connect(self.search_households)
+        page.import_requested.connect(self.open_import_wizard)
+        return page
+
+    def refresh_pages(self) -> None:
+        """Every page built so far reads the register again: after a merge or a settled
+        conflict changed rows that any of them may show."""
+        self.register.reload_commune()
+        self._show_title()
+        for page in self.places.built_pages():
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self._refresh_household_pledge()
+
+    def open_household(self, household_id: str) -> None:
+        """The Hộ gia đình page with this household open (Ctrl+E edits it)."""
+        self.show_place("households")
+        self.household_page.open_household(household_id)
+
+    def search_households(self, text: str) -> None:
+        """The household list searched for ``text`` across every commune of the register."""
+        self.show_place("households")
+        self.household_page.search_for(text)
+
     def print_household_sheet(self, household_id: str) -> None:
         """One household's pre-filled sheet of the current campaign, to the preview."""
         from desktop.store.pledges import current_campaign
@@ -221,12 +275,12 @@ class MainWindow(QMainWindow):
         self.places.show(self.places.keys()[index])
 
     def open_import_wizard(self) -> ImportWizard:
-        """The import wizard over this register; the household list refreshes after it."""
+        """The import wizard over this register; the open views refresh after it."""
         from desktop.ui.import_wizard import ImportWizard
 
         if self.import_wizard is None or not self.import_wizard.isVisible():
             self.import_wizard = ImportWizard(self.register, self.tasks, self)
-            self.import_wizard.imported.connect(lambda _report: self.household_page.refresh())
+            self.import_wizard.imported.connect(lambda _report: self.refresh_pages())
             self.import_wizard.open()
         return self.import_wizard
 

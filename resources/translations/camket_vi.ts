@@ -80,6 +80,49 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>BundleLogTable</name>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>From installation</source>
+        <translation>Từ máy</translation>
+    </message>
+    <message>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Bundles sent and received</source>
+        <translation>Tệp đã gửi và nhận</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>máy này</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận</translation>
+    </message>
+</context>
+<context>
     <name>CampaignPage</name>
     <message>
         <source>The pledge campaign</source>
@@ -284,6 +327,132 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>CommunesView</name>
+    <message>
+        <source>Find a person or household in every commune (Enter)…</source>
+        <translation>Tìm người hoặc hộ trong mọi xã (Enter)…</translation>
+    </message>
+    <message>
+        <source>Search every commune</source>
+        <translation>Tìm trong mọi xã</translation>
+    </message>
+    <message>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Last bundle received</source>
+        <translation>Tệp nhận gần nhất</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Signed, per campaign</source>
+        <translation>Đã ký, theo từng đợt</translation>
+    </message>
+    <message>
+        <source>{communes} communes, {households} households</source>
+        <translation>{communes} xã, {households} hộ</translation>
+    </message>
+    <message>
+        <source>{campaign}: {percent} % ({signed}/{households})</source>
+        <translation>{campaign}: {percent} % ({signed}/{households} hộ)</translation>
+    </message>
+    <message>
+        <source>no pledges yet</source>
+        <translation>chưa có bản cam kết</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Xung đột cần xem xét</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Current version (shown now)</source>
+        <translation>Bản đang dùng (đang hiển thị)</translation>
+    </message>
+    <message>
+        <source>Other version</source>
+        <translation>Bản kia</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>Giữ bản đang dùng</translation>
+    </message>
+    <message>
+        <source>Keep other</source>
+        <translation>Giữ bản kia</translation>
+    </message>
+    <message>
+        <source>Combine the chosen fields</source>
+        <translation>Kết hợp các trường đã chọn</translation>
+    </message>
+    <message>
+        <source>Household codes given twice</source>
+        <translation>Mã hộ bị trùng</translation>
+    </message>
+    <message>
+        <source>Open the household to rename it</source>
+        <translation>Mở hộ để đổi mã</translation>
+    </message>
+    <message>
+        <source>Open the household</source>
+        <translation>Mở hộ</translation>
+    </message>
+    <message>
+        <source>Conflicts (two PCs changed the same row):</source>
+        <translation>Xung đột (hai máy cùng sửa một dòng):</translation>
+    </message>
+    <message>
+        <source>Household codes given twice:</source>
+        <translation>Mã hộ bị trùng:</translation>
+    </message>
+    <message>
+        <source>{code} ({number} of {count}), {commune}</source>
+        <translation>{code} (hộ {number}/{count}), {commune}</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting.</source>
+        <translation>Không có xung đột nào đang chờ.</translation>
+    </message>
+    <message>
+        <source>{what} {label}: changed on two PCs since they last met. Every PC shows the current version; choose, field by field, what to keep.</source>
+        <translation>{what} {label}: đã được sửa trên hai máy kể từ lần trao đổi trước. Mọi máy đều hiển thị bản đang dùng; hãy chọn giữ gì cho từng trường.</translation>
+    </message>
+    <message>
+        <source>Settling a conflict</source>
+        <translation>Đang giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>Conflict settled.</source>
+        <translation>Đã giải quyết xung đột.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyList</name>
     <message>
         <source>Add a household (Ctrl+N)</source>
@@ -323,6 +492,136 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Ended on</source>
         <translation>Kết thúc ngày</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Relative abroad</source>
+        <translation>Thân nhân ở nước ngoài</translation>
+    </message>
+    <message>
+        <source>Pledge template</source>
+        <translation>Mẫu cam kết</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Đợt cam kết</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>Bản cam kết</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Biến động</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tin báo</translation>
+    </message>
+    <message>
+        <source>Person in a tip</source>
+        <translation>Người trong tin báo</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xoá</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
+        <translation>{new} mới, {updated} cập nhật, {unchanged} không đổi, {conflicts} xung đột</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Không nhận: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was merged from it</source>
+        <translation>Đã dừng: không nhận gì từ tệp này</translation>
+    </message>
+    <message>
+        <source>Wrote the changes ({rows} rows) to {path}</source>
+        <translation>Đã ghi các thay đổi ({rows} dòng) vào {path}</translation>
+    </message>
+    <message>
+        <source>Wrote the whole register ({rows} rows) to {path}</source>
+        <translation>Đã ghi toàn bộ sổ ({rows} dòng) vào {path}</translation>
+    </message>
+    <message>
+        <source>, encrypted for the receiver</source>
+        <translation>, đã mã hoá cho nơi nhận</translation>
+    </message>
+    <message>
+        <source>changes, {rows} rows</source>
+        <translation>các thay đổi, {rows} dòng</translation>
+    </message>
+    <message>
+        <source>whole register, {rows} rows</source>
+        <translation>toàn bộ sổ, {rows} dòng</translation>
+    </message>
+    <message>
+        <source>, encrypted</source>
+        <translation>, đã mã hoá</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <source>Send and receive</source>
+        <translation>Gửi và nhận</translation>
+    </message>
+    <message>
+        <source>Bundles sent and received</source>
+        <translation>Tệp đã gửi và nhận</translation>
+    </message>
+    <message>
+        <source>Registers meet through .camket files carried on a USB stick: send this register to the commune&apos;s other PC or the upper level, merge what they send.</source>
+        <translation>Các sổ trao đổi qua tệp .camket mang bằng USB: gửi sổ này cho máy khác của xã hoặc cho cấp trên, nhận và gộp tệp họ gửi đến.</translation>
+    </message>
+    <message>
+        <source>Import a list… (Ctrl+I)</source>
+        <translation>Nhập danh sách… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Conflicts ({count})</source>
+        <translation>Xung đột ({count})</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1674,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Movements</source>
         <translation>Biến động</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>Trao đổi dữ liệu</translation>
     </message>
     <message>
         <source>Register: {path}</source>
@@ -2937,6 +3240,137 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Handed to</source>
         <translation>Chuyển cho</translation>
+    </message>
+</context>
+<context>
+    <name>TransferTab</name>
+    <message>
+        <source>Send: export this register to a file</source>
+        <translation>Gửi: xuất sổ này ra tệp</translation>
+    </message>
+    <message>
+        <source>The whole register (always right)</source>
+        <translation>Toàn bộ sổ (luôn đúng)</translation>
+    </message>
+    <message>
+        <source>Only the changes since the bundle sent:</source>
+        <translation>Chỉ các thay đổi kể từ tệp đã gửi:</translation>
+    </message>
+    <message>
+        <source>Earlier bundle sent</source>
+        <translation>Tệp đã gửi trước đó</translation>
+    </message>
+    <message>
+        <source>Optional: the receiver&apos;s key file, to encrypt the bundle for it alone</source>
+        <translation>Không bắt buộc: tệp khoá của nơi nhận, để mã hoá chỉ nơi đó mở được</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s key file</source>
+        <translation>Tệp khoá của nơi nhận</translation>
+    </message>
+    <message>
+        <source>Choose key…</source>
+        <translation>Chọn khoá…</translation>
+    </message>
+    <message>
+        <source>Export to a file or USB stick…</source>
+        <translation>Xuất ra tệp hoặc USB…</translation>
+    </message>
+    <message>
+        <source>Encrypt for:</source>
+        <translation>Mã hoá cho:</translation>
+    </message>
+    <message>
+        <source>(none sent yet)</source>
+        <translation>(chưa gửi tệp nào)</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s key file</source>
+        <translation>Tệp khoá của nơi nhận</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Xuất ra</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <source>Exporting {file}</source>
+        <translation>Đang xuất {file}</translation>
+    </message>
+    <message>
+        <source>Stopped: no file was written.</source>
+        <translation>Đã dừng: không ghi tệp nào.</translation>
+    </message>
+    <message>
+        <source>Receive: merge bundles from other PCs or communes</source>
+        <translation>Nhận: gộp tệp từ máy khác hoặc từ các xã</translation>
+    </message>
+    <message>
+        <source>Choose files to merge…</source>
+        <translation>Chọn tệp để gộp…</translation>
+    </message>
+    <message>
+        <source>A backup is taken first; a damaged or foreign file is refused whole and changes nothing.</source>
+        <translation>Sổ được sao lưu trước; tệp hỏng hoặc không đúng nơi bị từ chối toàn bộ, sổ không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Merge results</source>
+        <translation>Kết quả gộp</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Bundles to merge</source>
+        <translation>Các tệp cần gộp</translation>
+    </message>
+    <message>
+        <source>Merging {count} files</source>
+        <translation>Đang gộp {count} tệp</translation>
+    </message>
+    <message>
+        <source>Merged {merged} files, refused {refused}</source>
+        <translation>Đã gộp {merged} tệp, từ chối {refused} tệp</translation>
+    </message>
+    <message>
+        <source>This register&apos;s key (give it to whoever sends bundles here)</source>
+        <translation>Khoá của sổ này (đưa cho nơi gửi tệp đến đây)</translation>
+    </message>
+    <message>
+        <source>This register&apos;s key</source>
+        <translation>Khoá của sổ này</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>Save as key file…</source>
+        <translation>Lưu thành tệp khoá…</translation>
+    </message>
+    <message>
+        <source>This PC signs its bundles as installation {id}, key {key}</source>
+        <translation>Máy này ký các tệp gửi đi với mã máy {id}, khoá {key}</translation>
+    </message>
+    <message>
+        <source>The key is copied.</source>
+        <translation>Đã sao chép khoá.</translation>
+    </message>
+    <message>
+        <source>Save the key file</source>
+        <translation>Lưu tệp khoá</translation>
+    </message>
+    <message>
+        <source>Key saved: {path}</source>
+        <translation>Đã lưu khoá: {path}</translation>
     </message>
 </context>
 <context>

@@ -25,13 +25,21 @@ def test_the_side_bar_shows_icons_titles_and_shortcuts(
     window = main_window(small_register.path, place=None)
     bar = window.sidebar
     titles = [bar.item(row).text() for row in range(bar.count())]
-    assert titles == ["Tổng quan", "Hộ gia đình", "Cam kết", "Biến động", "Cài đặt"]
+    assert titles == [
+        "Tổng quan",
+        "Hộ gia đình",
+        "Cam kết",
+        "Biến động",
+        "Trao đổi dữ liệu",
+        "Cài đặt",
+    ]
     tips = [bar.item(row).toolTip() for row in range(bar.count())]
     assert tips == [
         "Tổng quan (Ctrl+1)",
         "Hộ gia đình (Ctrl+2)",
         "Cam kết (Ctrl+3)",
         "Biến động (Ctrl+4)",
+        "Trao đổi dữ liệu (Ctrl+5)",
         "Cài đặt (Ctrl+6)",
     ]
     for row in range(bar.count()):
@@ -64,13 +72,13 @@ def test_a_place_added_later_takes_its_shortcuts_rank(
         built.append(QWidget())
         return built[-1]
 
-    window.places.add(Place("extra", "Thêm", "movements.svg", 5, build))
-    keys = ["overview", "households", "pledges", "movements", "extra", "settings"]
+    window.places.add(Place("extra", "Thêm", "movements.svg", 7, build))
+    keys = ["overview", "households", "pledges", "movements", "exchange", "settings", "extra"]
     assert window.places.keys() == keys
-    assert window.sidebar.item(4).text() == "Thêm"
+    assert window.sidebar.item(6).text() == "Thêm"
     assert window.places.current_key() == "households"  # adding a place does not switch
     assert not built
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is built[0]
     with pytest.raises(ValueError):
         window.places.add(Place("other", "Khác", "overview.svg", 5, build))

@@ -1,0 +1,277 @@
+"""The conflicts to review: the list, one conflict field by field (keep current, keep other,
+or combine the chosen fields), and household codes two PCs gave alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
+from desktop.messages import FIELD_LABELS, describe
+from desktop.services.conflicts import (
+    Conflict,
+    code_clashes,
+    combine,
+    keep_version,
+    open_conflicts,
+)
+from desktop.services.register import OpenRegister
+from desktop.ui.exchange_log import commune_names
+from desktop.ui.household_history import shown_value
+from desktop.ui.tasks import Task, TaskRunner
+
+# QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
+TABLE_NAMES: dict[str, Any] = {
+    "commune": QT_TRANSLATE_NOOP("Exchange", "Commune"),
+    "hamlet": QT_TRANSLATE_NOOP("Exchange", "Hamlet"),
+    "household": QT_TRANSLATE_NOOP("Exchange", "Household"),
+    "person": QT_TRANSLATE_NOOP("Exchange", "Member"),
+    "relative_abroad": QT_TRANSLATE_NOOP("Exchange", "Relative abroad"),
+    "pledge_template": QT_TRANSLATE_NOOP("Exchange", "Pledge template"),
+    "campaign": QT_TRANSLATE_NOOP("Exchange", "Campaign"),
+    "pledge": QT_TRANSLATE_NOOP("Exchange", "Pledge"),
+    "attachment": QT_TRANSLATE_NOOP("Exchange", "Attachment"),
+    "movement": QT_TRANSLATE_NOOP("Exchange", "Movement"),
+    "tip": QT_TRANSLATE_NOOP("Exchange", "Tip"),
+    "tip_person": QT_TRANSLATE_NOOP("Exchange", "Person in a tip"),
+}
+EXTRA_FIELDS: dict[str, Any] = {
+    "deleted": QT_TRANSLATE_NOOP("Exchange", "Deleted"),
+    "title": QT_TRANSLATE_NOOP("Exchange", "Title"),
+    "status": QT_TRANSLATE_NOOP("Exchange", "Status"),
+}
+# Columns holding another row's id: shown as that row's name.
+_REFERENCES = {
+    "hamlet_id": "SELECT name FROM hamlet WHERE id = ?",
+    "household_id": "SELECT code FROM household WHERE id = ?",
+    "head_id": "SELECT full_name FROM person WHERE id = ?",
+    "signer_id": "SELECT full_name FROM person WHERE id = ?",
+    "person_id": "SELECT full_name FROM person WHERE id = ?",
+    "campaign_id": "SELECT title FROM campaign WHERE id = ?",
+}
+
+
+def table_name(table: str) -> str:
+    return QCoreApplication.translate("Exchange", TABLE_NAMES.get(table, table))
+
+
+def field_name(field: str) -> str:
+    if field in EXTRA_FIELDS:
+        return QCoreApplication.translate("Exchange", EXTRA_FIELDS[field])
+    return FIELD_LABELS.get(field, field)
+
+
+def value_text(db: Database, field: str, value: Any) -> str:
+    query = _REFERENCES.get(field)
+    if query and value:
+        found = db.execute(query, [value]).fetchone()
+        if found:
+            return str(found[0])
+    return shown_value(field, value)
+
+
+class ConflictsView(QWidget):
+    """Settling goes through the task lane (one writer); ``settled`` says a conflict is gone
+    and rows changed; ``open_household`` asks the window to show a household (to rename it)."""
+
+    status_message = Signal(str, int)
+    settled = Signal()
+    open_household = Signal(str)
+
+    def __init__(
+        self,
+        register: OpenRegister,
+        tasks: TaskRunner,
+        *,
+        can_rename: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register, self.tasks = register, tasks
+        self.conflicts: list[Conflict] = []
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Conflicts to review"))
+        self.list.currentRowChanged.connect(self._show)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.fields = QTableWidget(0, 3)
+        self.fields.setAccessibleName(self.tr("Fields that differ"))
+        self.fields.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Current version (shown now)"), self.tr("Other version")]
+        )
+        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.fields.verticalHeader().hide()
+        self.fields.setColumnWidth(0, 130)
+        header = self.fields.horizontalHeader()
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.choices: list[tuple[str, QButtonGroup]] = []
+        self.keep_current = QPushButton(self.tr("Keep current"))
+        self.keep_other = QPushButton(self.tr("Keep other"))
+        self.combine_button = QPushButton(self.tr("Combine the chosen fields"))
+        self.keep_current.clicked.connect(lambda: self.settle("current"))
+        self.keep_other.clicked.connect(lambda: self.settle("other"))
+        self.combine_button.clicked.connect(lambda: self.settle("combine"))
+        buttons = QHBoxLayout()
+        for button in (self.keep_current, self.keep_other, self.combine_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.heading)
+        detail_layout.addWidget(self.fields, stretch=1)
+        detail_layout.addLayout(buttons)
+
+        self.can_rename = can_rename
+        self.clashes = QListWidget()
+        self.clashes.setAccessibleName(self.tr("Household codes given twice"))
+        self.clashes.itemActivated.connect(self._open_clash)
+        self.open_clash_button = QPushButton(
+            self.tr("Open the household to rename it")
+            if can_rename
+            else self.tr("Open the household")
+        )
+        self.open_clash_button.clicked.connect(lambda: self._open_clash(self.clashes.currentItem()))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Conflicts (two PCs changed the same row):")))
+        left_layout.addWidget(self.list, stretch=2)
+        self.clash_label = QLabel(self.tr("Household codes given twice:"))
+        left_layout.addWidget(self.clash_label)
+        left_layout.addWidget(self.clashes, stretch=1)
+        left_layout.addWidget(self.open_clash_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.current.id if self.current is not None else None
+        self.conflicts = open_conflicts(self.register.db)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for conflict in self.conflicts:
+            item = QListWidgetItem(f"{table_name(conflict.table)} {conflict.label}")
+            item.setToolTip(conflict.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [c.id for c in self.conflicts]
+        self.list.setCurrentRow(ids.index(chosen) if chosen in ids else (0 if ids else -1))
+        self._show(self.list.currentRow())
+        self.clashes.clear()
+        for commune, code, household_ids in code_clashes(self.register.db):
+            for number, household_id in enumerate(household_ids, start=1):
+                text = self.tr("{code} ({number} of {count}), {commune}").format(
+                    code=code,
+                    number=number,
+                    count=len(household_ids),
+                    commune=commune_names(commune),
+                )
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, household_id)
+                self.clashes.addItem(item)
+        has_clashes = self.clashes.count() > 0
+        for widget in (self.clash_label, self.clashes, self.open_clash_button):
+            widget.setVisible(has_clashes)
+
+    @property
+    def current(self) -> Conflict | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def _show(self, row: int) -> None:
+        conflict = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+        for button in (self.keep_current, self.keep_other, self.combine_button):
+            button.setEnabled(conflict is not None)
+        self.choices = []
+        if conflict is None:
+            self.heading.setText(self.tr("No conflict is waiting."))
+            self.fields.setRowCount(0)
+            return
+        self.heading.setText(
+            self.tr(
+                "{what} {label}: changed on two PCs since they last met. Every PC shows the "
+                "current version; choose, field by field, what to keep."
+            ).format(what=table_name(conflict.table), label=conflict.label)
+        )
+        differences = conflict.differences()
+        self.fields.setRowCount(len(differences))
+        db = self.register.db
+        for line, (field, current, other) in enumerate(differences):
+            self.fields.setItem(line, 0, QTableWidgetItem(field_name(field)))
+            group = QButtonGroup(self.fields)
+            for column, value in ((1, current), (2, other)):
+                radio = QRadioButton(value_text(db, field, value))
+                radio.setToolTip(radio.text())
+                group.addButton(radio, column)
+                self.fields.setCellWidget(line, column, radio)
+            group.button(1).setChecked(True)
+            self.choices.append((field, group))
+        self.fields.resizeRowsToContents()
+
+    def chosen_values(self) -> dict[str, Any]:
+        """The current version with each field whose "other" is chosen taken from the other."""
+        conflict = self.current
+        assert conflict is not None
+        values = dict(conflict.current)
+        for field, group in self.choices:
+            if group.checkedId() == 2:
+                values[field] = conflict.other.get(field)
+        return values
+
+    def settle(self, how: str) -> None:
+        conflict = self.current
+        if conflict is None:
+            return
+        values = self.chosen_values() if how == "combine" else {}
+
+        def work(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> None:
+            if how == "combine":
+                combine(reg, conflict, values)
+            else:
+                keep_version(reg, conflict, how)
+
+        for button in (self.keep_current, self.keep_other, self.combine_button):
+            button.setEnabled(False)
+        self.tasks.submit(
+            Task(self.tr("Settling a conflict"), work, lambda _r: self._settled(), self._failed)
+        )
+
+    def _settled(self) -> None:
+        self.status_message.emit(self.tr("Conflict settled."), 5000)
+        self.settled.emit()
+
+    def _failed(self, error: KnownError) -> None:
+        self.status_message.emit(describe(error), 8000)
+        self._show(self.list.currentRow())
+
+    def _open_clash(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.open_household.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,124 @@
+"""An upper-level register's communes side by side: last bundle received, households, people
+and the share signed in each campaign, with a search across all of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from desktop.services.communes import CommuneSummary, commune_summaries
+from desktop.services.progress import format_percent
+from desktop.ui.household_history import local_time
+from desktop.ui.household_model import group_thousands
+
+
+class _Number(QTableWidgetItem):
+    """A count that sorts as a number."""
+
+    def __init__(self, value: int) -> None:
+        super().__init__(group_thousands(value))
+        self.value = value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.value < getattr(other, "value", 0)
+
+
+class CommunesView(QWidget):
+    """``search_requested`` carries what was typed (Enter): the household list searches every
+    commune for it."""
+
+    search_requested = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Find a person or household in every commune (Enter)…")
+        )
+        self.search.setAccessibleName(self.tr("Search every commune"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search)
+        self.count = QLabel()
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Communes"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Commune"),
+                self.tr("Code"),
+                self.tr("Last bundle received"),
+                self.tr("Households"),
+                self.tr("People"),
+                self.tr("Signed, per campaign"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # by official code at first
+        for column, width in enumerate((150, 60, 130, 80, 80)):
+            self.table.setColumnWidth(column, width)
+        top = QHBoxLayout()
+        top.addWidget(self.search, stretch=1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, stretch=1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.summaries = commune_summaries(self._db)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.summaries))
+        for row, commune in enumerate(self.summaries):
+            self._fill(row, commune)
+        self.table.setSortingEnabled(True)
+        self.table.resizeRowsToContents()
+        self.count.setText(
+            self.tr("{communes} communes, {households} households").format(
+                communes=len(self.summaries),
+                households=group_thousands(sum(c.households for c in self.summaries)),
+            )
+        )
+
+    def _fill(self, row: int, commune: CommuneSummary) -> None:
+        received = local_time(commune.last_received) if commune.last_received else "—"
+        signed = "\n".join(
+            self.tr("{campaign}: {percent} % ({signed}/{households})").format(
+                campaign=share.title,
+                percent=format_percent(share.percent),
+                signed=group_thousands(share.signed),
+                households=group_thousands(share.households),
+            )
+            for share in commune.campaigns
+        )
+        cells: list[QTableWidgetItem] = [
+            QTableWidgetItem(commune.name),
+            QTableWidgetItem(commune.code),
+            QTableWidgetItem(received),
+            _Number(commune.households),
+            _Number(commune.people),
+            QTableWidgetItem(signed or self.tr("no pledges yet")),
+        ]
+        for column, item in enumerate(cells):
+            self.table.setItem(row, column, item)
+
+    def _search(self) -> None:
+        self.search_requested.emit(self.search.text())

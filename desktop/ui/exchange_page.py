@@ -1,0 +1,113 @@
+"""The Trao đổi dữ liệu page (Ctrl+5): an upper register's communes, sending and receiving
+bundles, the bundles sent and received, the conflicts to review, the list import."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.services.conflicts import code_clashes, count_conflicts
+from desktop.services.register import OpenRegister
+from desktop.store import local
+from desktop.store.replicas import bundle_records
+from desktop.ui.conflict_view import ConflictsView
+from desktop.ui.exchange_communes import CommunesView
+from desktop.ui.exchange_log import BundleLogTable
+from desktop.ui.exchange_transfer import EXPORT_KEYS, MERGE_KEYS, TransferTab
+from desktop.ui.tasks import TaskRunner
+
+
+class ExchangePage(QWidget):
+    """Tabs: (an upper register's communes first), send and receive, the bundles, the
+    conflicts. ``data_changed`` says a merge or a settled conflict changed rows: the window
+    has its open views read the register again (and this page with them, by ``refresh``)."""
+
+    status_message = Signal(str, int)
+    data_changed = Signal()
+    open_household = Signal(str)
+    search_households = Signal(str)
+    import_requested = Signal()
+
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.upper = local.is_upper(register.db)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.communes: CommunesView | None = None
+        if self.upper:
+            self.communes = CommunesView(register.db)
+            self.communes.search_requested.connect(self.search_households)
+            self.tabs.addTab(self.communes, self.tr("Communes"))
+        self.transfer = TransferTab(register, tasks)
+        self.transfer.status_message.connect(self.status_message)
+        self.transfer.exported.connect(lambda _summary: self.refresh_log())
+        self.transfer.merged.connect(lambda _results: self.data_changed.emit())
+        self.tabs.addTab(self.transfer, self.tr("Send and receive"))
+        self.log = BundleLogTable(register.installation_id)
+        self.tabs.addTab(self.log, self.tr("Bundles sent and received"))
+        self.conflicts = ConflictsView(register, tasks, can_rename=not self.upper)
+        self.conflicts.status_message.connect(self.status_message)
+        self.conflicts.settled.connect(self.data_changed)
+        self.conflicts.open_household.connect(self.open_household)
+        self.tabs.addTab(self.conflicts, "")
+
+        heading = QLabel(
+            self.tr(
+                "Registers meet through .camket files carried on a USB stick: send this "
+                "register to the commune's other PC or the upper level, merge what they send."
+            )
+        )
+        heading.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import a list… (Ctrl+I)"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.setVisible(not self.upper)  # an upper register edits no commune
+        top = QHBoxLayout()
+        top.addWidget(heading, stretch=1)
+        top.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, stretch=1)
+        for keys, slot in ((EXPORT_KEYS, self._export), (MERGE_KEYS, self._merge)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.refresh_log()
+        self._count_conflicts()
+
+    def refresh(self) -> None:
+        """Read the register again: the communes, the bundles, the conflicts."""
+        if self.communes is not None:
+            self.communes.refresh()
+        self.refresh_log()
+        self.conflicts.refresh()
+        self._count_conflicts()
+
+    def refresh_log(self) -> None:
+        self.log.show_records(bundle_records(self.register.db))
+        self.transfer.reload_sent()
+
+    def show_conflicts(self) -> None:
+        self.tabs.setCurrentWidget(self.conflicts)
+
+    def _count_conflicts(self) -> None:
+        waiting = count_conflicts(self.register.db) + len(code_clashes(self.register.db))
+        index = self.tabs.indexOf(self.conflicts)
+        self.tabs.setTabText(
+            index,
+            self.tr("Conflicts ({count})").format(count=waiting)
+            if waiting
+            else self.tr("Conflicts"),
+        )
+
+    def _export(self) -> None:
+        self.tabs.setCurrentWidget(self.transfer)
+        self.transfer.choose_export()
+
+    def _merge(self) -> None:
+        self.tabs.setCurrentWidget(self.transfer)
+        self.transfer.choose_merge()

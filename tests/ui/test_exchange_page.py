@@ -1,0 +1,229 @@
+"""The Trao đổi dữ liệu page (Ctrl+5): export and merge between two PCs through the window,
+a refused bundle's reason, a conflict settled field by field, an upper register's communes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QFileDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.services.bundles import export_bundle
+from desktop.services.demo import populate_demo
+from desktop.services.merge import merge_bundle
+from desktop.services.register import create_from_bundle, create_register, create_upper_register
+from desktop.store import households as repo
+from desktop.ui.exchange_page import ExchangePage
+from desktop.ui.main_window import MainWindow
+from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, opened
+
+OpenWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def two_pcs(tmp_path: Path) -> dict[str, tuple[Path, Path]]:
+    """The office's register of Sìn Hồ (8 demo households) and the campaign laptop's, made
+    from the office's bundle: (register, data folder) of each."""
+    office = (tmp_path / "office.sqlite3", tmp_path / "office-data")
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    with as_pc(office[1]):
+        create_register(office[0], SIN_HO, ["Bản Nậm Tăm", "Thôn 2"])
+    with opened(*office) as reg:
+        populate_demo(reg, 8, seed=3)
+        export_bundle(reg, tmp_path / "first.camket")
+    with as_pc(laptop[1]):
+        create_from_bundle(laptop[0], tmp_path / "first.camket")
+    return {"office": office, "laptop": laptop}
+
+
+def _first_household(path: Path, folder: Path) -> tuple[str, str]:
+    with opened(path, folder) as reg:
+        row = reg.db.execute("SELECT id, code FROM household ORDER BY code").fetchone()
+        return str(row[0]), str(row[1])
+
+
+def _edit(path: Path, folder: Path, household_id: str, **values: str) -> None:
+    with opened(path, folder) as reg:
+        reg.writer.update("household", household_id, values)
+
+
+def _window_as(
+    main_window: OpenWindow, monkeypatch: pytest.MonkeyPatch, pc: tuple[Path, Path], **kw: object
+) -> MainWindow:
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(pc[1]))
+    window = main_window(pc[0], place="exchange", **kw)
+    return window
+
+
+def _done(window: MainWindow) -> Callable[[], bool]:
+    return lambda: not window.tasks.busy
+
+
+def test_export_from_one_pc_and_merge_into_the_other_through_the_page(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    household_id, code = _first_household(*two_pcs["office"])
+    _edit(*two_pcs["office"], household_id, address="Km 5, đường 12")
+    office = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = office.exchange_page
+    assert office.places.current_key() == "exchange"
+    assert isinstance(page, ExchangePage)
+    sent = page.transfer
+    assert sent.keys is not None and sent.recipient.text().startswith("age1")
+    # Only the changes since the bundle sent before: chosen from the sent list.
+    assert sent.since.count() == 1 and "first.camket" in sent.since.currentText()
+    sent.changes.setChecked(True)
+    out = tmp_path / "usb" / "sin-ho.camket"
+    out.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    shortcuts = {s.key().toString(): s for s in page.findChildren(QShortcut)}
+    assert set(shortcuts) == {"Ctrl+Shift+E", "Ctrl+M"}
+    shortcuts["Ctrl+Shift+E"].activated.emit()  # as the keys do on the page
+    qtbot.waitUntil(lambda: "sin-ho.camket" in sent.export_result.text())
+    assert out.exists()
+    assert "thay đổi" in sent.export_result.text() and str(out) in sent.export_result.text()
+    assert page.log.rowCount() == 2 and page.log.item(0, 2).text() == "sin-ho.camket"
+    assert page.log.item(0, 1).text() == "Gửi"
+    office.close()
+
+    laptop = _window_as(main_window, monkeypatch, two_pcs["laptop"])
+    assert laptop.household_page is not None  # built before the merge, refreshed after it
+    received = laptop.exchange_page
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(out)], ""))
+    qtbot.mouseClick(received.transfer.merge_button, Qt.MouseButton.LeftButton)
+    results = received.transfer.results
+    qtbot.waitUntil(lambda: results.rowCount() == 1)
+    assert results.rowCount() == 1
+    assert results.item(0, 0).text() == "sin-ho.camket"
+    assert "1 cập nhật" in results.item(0, 1).text() and "0 xung đột" in results.item(0, 1).text()
+    assert received.log.item(0, 1).text() == "Nhận"
+    assert received.log.item(0, 4).text() == "Sìn Hồ"
+    # The household page, built before, reads the register again.
+    households = laptop.household_page
+    laptop.open_household(household_id)
+    qtbot.waitUntil(lambda: households.detail.household_id == household_id)
+    assert households.detail.household_id == household_id
+    with opened(*two_pcs["laptop"]) as reg:
+        assert repo.get_household(reg.db, household_id).address == "Km 5, đường 12"
+    assert code
+
+
+def test_a_refused_bundle_says_why_in_vietnamese(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Bình Lư"])
+    with opened(other, other_folder) as reg:
+        export_bundle(reg, tmp_path / "binhlu.camket")
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    transfer = window.exchange_page.transfer
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(tmp_path / "binhlu.camket")], "")
+    )
+    qtbot.mouseClick(transfer.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(_done(window))
+    reason = transfer.results.item(0, 1).text()
+    assert reason.startswith("Không nhận: Tệp binhlu.camket là dữ liệu của xã 03390")
+    assert "Sổ cấp trên mới nhận dữ liệu nhiều xã" in reason
+    assert window.exchange_page.log.rowCount() == 1  # nothing received is logged
+
+
+def test_a_conflict_is_settled_field_by_field(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    household_id, code = _first_household(*two_pcs["office"])
+    _edit(*two_pcs["office"], household_id, address="Văn phòng ghi", phone="0912345678")
+    _edit(*two_pcs["laptop"], household_id, address="Máy xách tay ghi", phone="0987654321")
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+        shown = repo.get_household(reg.db, household_id)
+    other = {"Văn phòng ghi": "Máy xách tay ghi", "Máy xách tay ghi": "Văn phòng ghi"}
+
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột (1)"
+    page.show_conflicts()
+    view = page.conflicts
+    assert view.list.count() == 1 and code in view.list.item(0).text()
+    rows = {view.fields.item(r, 0).text(): r for r in range(view.fields.rowCount())}
+    assert set(rows) == {"Địa chỉ", "Số điện thoại"}
+    # The other version's address, the current version's phone.
+    view.fields.cellWidget(rows["Địa chỉ"], 2).click()
+    assert view.fields.cellWidget(rows["Địa chỉ"], 2).text() == other[shown.address]
+    qtbot.mouseClick(view.combine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.list.count() == 0)
+    with opened(*two_pcs["office"]) as reg:
+        settled = repo.get_household(reg.db, household_id)
+        audit = reg.db.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    assert (settled.address, settled.phone) == (other[shown.address], shown.phone)
+    assert audit == ("resolve",)
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
+    assert view.heading.text() == "Không có xung đột nào đang chờ."
+
+
+def test_an_upper_register_opens_on_its_communes_and_edits_none(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Bình Lư"])
+    with opened(other, other_folder) as reg:
+        populate_demo(reg, 3, seed=9)
+        export_bundle(reg, tmp_path / "binhlu.camket")
+    post = (tmp_path / "post.sqlite3", tmp_path / "post-data")
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(*post) as reg:
+        for bundle in (tmp_path / "first.camket", tmp_path / "binhlu.camket"):
+            assert merge_bundle(reg, bundle).refused is None
+
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(post[1]))
+    window = main_window(post[0], size=(1024, 768), place=None)
+    assert window.places.current_key() == "exchange"
+    page = window.exchange_page
+    assert page.tabs.currentWidget() is page.communes and page.communes is not None
+    table = page.communes.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert names == ["Xã Bình Lư", "Xã Sìn Hồ"]
+    assert [table.item(r, 3).text() for r in range(2)] == ["3", "8"]
+    assert "%" in table.item(1, 5).text()
+    assert table.item(1, 2).text() != "—"  # its last bundle received
+    # No editing of commune data: no import, no new household, no edit buttons.
+    assert not page.import_button.isVisible()
+    assert not window.new_household_action.isEnabled()
+    assert not window.import_action.isEnabled()
+    households = window.household_page
+    assert households.read_only and not households.new_button.isVisible()
+    # The search reaches every commune.
+    with opened(other, other_folder) as reg:
+        wanted = reg.db.execute("SELECT id, code FROM household ORDER BY code").fetchone()
+    qtbot.keyClicks(page.communes.search, wanted[1])
+    qtbot.keyClick(page.communes.search, Qt.Key.Key_Return)
+    assert window.places.current_key() == "households"
+    assert households.search_box.text() == wanted[1]
+    qtbot.waitUntil(lambda: households.model.row_of(wanted[0]) is not None)
+    buttons = [b.text() for b in page.findChildren(QPushButton) if b.isVisible()]
+    assert "Nhập danh sách… (Ctrl+I)" not in buttons
