@@ -71,7 +71,9 @@ _REFERENCES = {
 
 
 def table_name(table: str) -> str:
-    return QCoreApplication.translate("Exchange", TABLE_NAMES.get(table, table))
+    if table not in TABLE_NAMES:
+        return table
+    return QCoreApplication.translate("Exchange", TABLE_NAMES[table])
 
 
 def field_name(field: str) -> str:

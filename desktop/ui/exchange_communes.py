@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desktop.services.communes import CommuneSummary, commune_summaries
-from desktop.services.progress import format_percent
 from desktop.ui.household_history import local_time
-from desktop.ui.household_model import group_thousands
+from desktop.ui.numbers import format_percent, group_thousands
 
 
 class _Number(QTableWidgetItem):

@@ -11,7 +11,7 @@ from desktop.services.merge import MergeResult
 from desktop.store.admin_units import find_commune
 from desktop.store.replicas import BundleRecord
 from desktop.ui.household_history import local_time
-from desktop.ui.household_model import group_thousands
+from desktop.ui.numbers import group_thousands
 
 
 def commune_names(codes: str | list[str]) -> str:
