@@ -54,8 +54,9 @@ class SyncedTable:
 
     @property
     def audited(self) -> frozenset[str]:
-        """Columns whose changes an audit row records (binary content by its hash only)."""
-        return frozenset(self.columns) - frozenset(self.binary)
+        """Columns whose changes an audit row records (binary content by its hash only;
+        private ones, such as a tip's informant, never: the audit is a log)."""
+        return frozenset(self.columns) - frozenset(self.binary) - frozenset(self.private)
 
 
 def _parents(**links: str) -> Mapping[str, str]:

@@ -208,6 +208,11 @@ def test_a_tip_keeps_its_informant_in_the_register_only(register: OpenRegister) 
     ledger.add_tip(register, tip, dt.datetime(2026, 12, 5, 8, 0))
     (kept,) = list_tips(register.db)
     assert (kept.place, kept.informant_name, kept.people_count) == ("Mốc 79", "Vàng A Sử", 3)
+    kept.informant_phone = "0987654321"
+    ledger.update_tip(register, kept, dt.datetime(2026, 12, 5, 9, 0))
+    audit = register.db.execute("SELECT before, after FROM audit WHERE entity = 'tip'").fetchall()
+    assert audit and "Vàng A Sử" not in str(audit)
+    assert "0912345678" not in str(audit) and "0987654321" not in str(audit)
     with pytest.raises(KnownError) as refused:
         ledger.add_tip(
             register,
