@@ -159,7 +159,7 @@ def _screenshot(path: Path, target: Path, size: str, page: int | None) -> int:
         width, height = parse_size(size)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the QApplication is made
         app = _application()
-        register = open_existing(path)
+        register = _open(path)
     except KnownError as err:
         print(f"camket: {describe(err)}", file=sys.stderr)
         return 2

@@ -67,7 +67,7 @@ def writing_output(path: Path | str) -> Iterator[Path]:
     except OSError as exc:
         raise _known(exc, path) from exc
     finally:
-        temp.unlink(missing_ok=True)
+        discard(temp)
 
 
 @contextlib.contextmanager
@@ -80,6 +80,17 @@ def output_stream(path: Path | str) -> Iterator[BinaryIO]:
             raise _known(exc, Path(path)) from exc
         with stream:
             yield stream
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there. On a read-only medium it never was, and
+    asking to remove it fails (EROFS): that must not hide the error that matters."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("temporary file %s not removed: %s", path.name, exc)
 
 
 def _is_database(path: Path) -> bool:
@@ -102,4 +113,4 @@ def _remove_leftovers(folder: Path) -> None:
         pid = leftover.name.rsplit(".", 2)[-2].split("-", 1)[0]
         if pid.isdigit() and not process_alive(int(pid)):
             log.info("removing %s, left by an interrupted write", leftover.name)
-            leftover.unlink(missing_ok=True)
+            discard(leftover)

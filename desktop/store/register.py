@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.outputs import discard
 from desktop.processes import process_alive
 from desktop.store.damage import damage_of, mark_damaged
 from desktop.store.local import UPPER_NAME
@@ -186,8 +187,10 @@ def open_register(
     if damage is not None:
         raise KnownError("db.damaged", path=str(path), detail=damage)
     try:
-        db = _read_only(path) if read_only else connect(path)
+        db = connect_read_only(path) if read_only else connect(path)
     except sqlite3.Error as exc:
+        if not read_only and not writable(path):
+            raise KnownError("db.read_only") from exc
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
     try:
         refuse_foreign_or_newer(db, path)
@@ -210,6 +213,10 @@ def open_register(
         known = known_error(exc, path)
         if known is not None and known.code != "db.damaged":  # busy, full, read-only
             raise known from exc
+        if not read_only and not writable(path):
+            # On a read-only medium SQLite cannot make the -shm file it needs for writing
+            # ("unable to open database file"): good data, not damage.
+            raise KnownError("db.read_only") from exc
         raise KnownError("db.corrupt", path=str(path), detail=str(exc)) from exc
     except BaseException:
         db.close()
@@ -217,10 +224,11 @@ def open_register(
     return db
 
 
-def _read_only(path: Path) -> RegisterDatabase:
-    """A connection that cannot write to the file. A WAL register on a read-only medium,
-    where SQLite cannot make its shared-memory file, is opened as immutable."""
-    uri = path.resolve().as_uri()
+def connect_read_only(path: Path | str) -> RegisterDatabase:
+    """A connection that cannot write to the file (searches, read-only commands). A WAL
+    register on a read-only medium, where SQLite cannot make its shared-memory file, is
+    opened as immutable."""
+    uri = Path(path).resolve().as_uri()
     conn = sqlite3.connect(
         f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level="IMMEDIATE"
     )
@@ -274,7 +282,7 @@ def needs_setup(path: Path | str) -> bool:
         if path.stat().st_size == 0:
             return True
         check_header(path)
-        db = _read_only(path)
+        db = connect_read_only(path)
     except (KnownError, OSError, sqlite3.Error):
         return False
     try:
@@ -322,7 +330,7 @@ def building_register(target: Path | str) -> Iterator[Path]:
         _sync_folder(target.parent)
     finally:
         for leftover in (temp, *(Path(f"{temp}{suffix}") for suffix in _COMPANIONS)):
-            leftover.unlink(missing_ok=True)
+            discard(leftover)
 
 
 _BUILDING = ".building"
@@ -344,7 +352,7 @@ def _remove_leftovers(target: Path) -> None:
         pid = leftover.name[len(target.name) + 2 :].split("-", 1)[0]
         if pid.isdigit() and not process_alive(int(pid)):
             log.info("removing %s, left by an interrupted build", leftover.name)
-            leftover.unlink(missing_ok=True)
+            discard(leftover)
 
 
 def _settle(temp: Path) -> None:

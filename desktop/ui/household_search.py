@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
-from desktop.store.register import connect
+from desktop.store.register import connect_read_only
 from desktop.store.search import household_ids
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class HouseholdSearch(QObject):
         try:
             with self._db_lock:
                 if self._db is None:
-                    self._db = connect(self._path)
+                    self._db = connect_read_only(self._path)  # a read-only medium too
                 ids = household_ids(self._db, query, hamlet_id)
         except KnownError as err:
             self._emit(self.refused, sequence, err)

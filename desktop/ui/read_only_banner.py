@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from desktop.services.register import OpenRegister
 from desktop.store.damage import damage_of
@@ -30,6 +30,7 @@ def add_read_only_banner(window: QMainWindow, register: OpenRegister) -> QLabel 
         return None
     label = QLabel(banner_text(register))
     label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     label.setObjectName("readOnlyBanner")
     label.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }")
     label.setAccessibleName(QCoreApplication.translate("ReadOnlyBanner", "Read-only"))

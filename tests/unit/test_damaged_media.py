@@ -83,7 +83,7 @@ def read_only_medium(monkeypatch: pytest.MonkeyPatch) -> None:
     permissions, so the medium is simulated where SQLite opens the file)."""
 
     def connect(path: Path | str) -> register_store.RegisterDatabase:
-        return register_store._read_only(Path(path))
+        return register_store.connect_read_only(path)
 
     monkeypatch.setattr(register_store, "connect", connect)
 
@@ -148,3 +148,19 @@ def test_a_full_disk_while_a_register_is_made_leaves_nothing(
     assert make(tmp_path / "camket.sqlite3") == 2
     assert "Ổ đĩa đã đầy" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "userdata") == []
+
+
+def test_good_data_on_a_read_only_medium_is_not_called_damaged(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cannot_open(_path: Path | str) -> register_store.RegisterDatabase:
+        # SQLite cannot make the -shm file it needs to write beside a register on a CD.
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(register_store, "connect", cannot_open)
+    monkeypatch.setattr(register_store, "writable", lambda _path: False)
+    assert main(["sign", "--db", str(demo), "NH-0001", "--on", "05/01/2026"]) == 2
+    err = capsys.readouterr().err
+    assert "chỉ đọc" in err
+    assert "hỏng" not in err
+    assert main(["check", "--db", str(demo)]) == 0  # reading needs no writing

@@ -103,3 +103,16 @@ def test_a_temporary_file_left_by_a_killed_print_is_removed_by_the_next(tmp_path
     with writing_output(tmp_path / "ban-cam-ket.pdf") as temp:
         temp.write_bytes(b"%PDF-1.4")
     assert listing(tmp_path) == ["ban-cam-ket.pdf"]
+
+
+def test_a_read_only_folder_says_so_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only_medium(self: Path, missing_ok: bool = False) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "unlink", read_only_medium)
+    with pytest.raises(KnownError) as caught, writing_output(tmp_path / "tien-do.pdf"):
+        raise OSError(errno.EROFS, "Read-only file system")  # making the temporary file
+    assert caught.value.code == "file.unwritable"
+    assert "Read-only" in str(caught.value)
