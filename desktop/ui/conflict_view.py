@@ -224,6 +224,15 @@ class ConflictsView(QWidget):
             ).format(what=table_name(conflict.table), label=conflict.label)
         )
         differences = conflict.differences()
+        if not differences:
+            self.heading.setText(
+                self.tr(
+                    "{what} {label}: two PCs saved it apart, with the same values. Keep "
+                    "current settles it."
+                ).format(what=table_name(conflict.table), label=conflict.label)
+            )
+            self.keep_other.setEnabled(False)
+            self.combine_button.setEnabled(False)
         self.fields.setRowCount(len(differences))
         db = self.register.db
         for line, (field, current, other) in enumerate(differences):

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services import households as household_service
+from desktop.services.communes import hamlet_choices
 from desktop.services.households import DeletedHousehold
 from desktop.services.register import OpenRegister
-from desktop.store.households import list_hamlets
 from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
 from desktop.ui.household_editor import HouseholdEditor, shortcut_text
 from desktop.ui.household_empty import EmptyList
@@ -202,8 +202,8 @@ class HouseholdPage(QWidget):
         self.hamlet_combo.blockSignals(True)
         self.hamlet_combo.clear()
         self.hamlet_combo.addItem(self.tr("All hamlets"), None)
-        for hamlet in list_hamlets(self._register.db):
-            self.hamlet_combo.addItem(hamlet.name, hamlet.id)
+        for hamlet_id, label in hamlet_choices(self._register.db):
+            self.hamlet_combo.addItem(label, hamlet_id)
         self.hamlet_combo.setCurrentIndex(max(0, self.hamlet_combo.findData(chosen)))
         self.hamlet_combo.blockSignals(False)
 

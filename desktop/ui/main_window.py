@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,13 @@ if TYPE_CHECKING:
     from desktop.ui.settings_page import SettingsPage
 
 SIDE_WIDTH = 184
+# What an upper-level register hides on each page: it looks at the communes' data and edits
+# none of it (it only settles conflicts, on the Trao đổi dữ liệu page).
+EDITING_WIDGETS = {
+    "movements": ("new_button", "end_button", "handed_button", "reported_button", "new_tip_button"),
+    "pledges": ("check_in_box", "campaigns_button", "templates_button", "print_button"),
+    "settings": ("change_commune_button",),
+}
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
         check_in.setShortcut(QKeySequence("Ctrl+K"))
         check_in.triggered.connect(self._check_in)
         self.addAction(check_in)
+        self.check_in_action = check_in
         self._setup_editing_actions()
         find = QAction(self.tr("Search"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
@@ -129,6 +137,7 @@ class MainWindow(QMainWindow):
                 self.new_household_action,
                 self.edit_household_action,
                 self.undo_action,
+                self.check_in_action,
             ):
                 action.setEnabled(False)
             self.places.show("exchange")
@@ -179,6 +188,7 @@ class MainWindow(QMainWindow):
 
         page = LedgerPage(self.register, self)
         page.status_message.connect(self.statusBar().showMessage)
+        self._look_only("movements", page)
         return page
 
     def _place_shown(self, key: str) -> None:
@@ -201,6 +211,7 @@ class MainWindow(QMainWindow):
         page = PledgePage(self.register, self.tasks, self)
         page.status_message.connect(self.statusBar().showMessage)
         page.printing.rendered.connect(lambda _result: self._refresh_household_pledge())
+        self._look_only("pledges", page)
         return page
 
     def _settings(self) -> QWidget:
@@ -211,6 +222,7 @@ class MainWindow(QMainWindow):
         page.hamlets_changed.connect(self._hamlets_changed)
         page.language_chosen.connect(self.reopen_in_language)
         page.commune_changed.connect(self._show_title)
+        self._look_only("settings", page)
         return page
 
     def _exchange(self) -> QWidget:
@@ -223,6 +235,23 @@ class MainWindow(QMainWindow):
         page.search_households.connect(self.search_households)
         page.import_requested.connect(self.open_import_wizard)
         return page
+
+    def _look_only(self, key: str, page: QWidget) -> None:
+        """On an upper-level register, the page's editing widgets are hidden (and its own
+        shortcuts, which print or start campaigns, off)."""
+        if not is_upper(self.register.db):
+            return
+        for name in EDITING_WIDGETS.get(key, ()):
+            getattr(page, name).hide()
+        if key == "pledges":
+            for shortcut in page.findChildren(QShortcut):
+                shortcut.setEnabled(False)
+        if key == "settings":  # the hamlets and the staff are the communes' own
+            settings = cast("SettingsPage", page)
+            for box in (settings.hamlet_editor, settings.save_staff_button):
+                parent = box.parentWidget()
+                if parent is not None:
+                    parent.hide()
 
     def refresh_pages(self) -> None:
         """Every page built so far reads the register again: after a merge or a settled

@@ -217,6 +217,16 @@ def test_an_upper_register_opens_on_its_communes_and_edits_none(
     assert not window.import_action.isEnabled()
     households = window.household_page
     assert households.read_only and not households.new_button.isVisible()
+    assert not window.check_in_action.isEnabled()
+    ledger = window.places.page("movements")
+    assert ledger.new_button.isHidden() and ledger.new_tip_button.isHidden()  # type: ignore[attr-defined]
+    assert window.pledge_page.check_in_box.isHidden() and window.pledge_page.print_button.isHidden()
+    hamlet_box = window.settings_page.hamlet_editor.parentWidget()
+    assert hamlet_box is not None and hamlet_box.isHidden()
+    # Hamlets of many communes are told apart by their commune.
+    combo = households.hamlet_combo
+    labels = [combo.itemText(i) for i in range(1, combo.count())]
+    assert "Bản Bình Lư (Bình Lư)" in labels and "Thôn 2 (Sìn Hồ)" in labels
     # The search reaches every commune.
     with opened(other, other_folder) as reg:
         wanted = reg.db.execute("SELECT id, code FROM household ORDER BY code").fetchone()

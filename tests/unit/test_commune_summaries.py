@@ -1,0 +1,62 @@
+"""The communes side by side (an upper level's table) and a bundle's default file name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from desktop.services.bundles import export_bundle
+from desktop.services.communes import bundle_file_name, commune_summaries
+from desktop.services.demo import populate_demo
+from desktop.services.merge import merge_bundle
+from desktop.services.register import create_register, create_upper_register
+from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, opened
+
+DAY = dt.date(2026, 12, 5)
+
+
+def test_a_bundle_is_named_after_the_commune_and_the_day(tmp_path: Path) -> None:
+    commune_register, upper_register = tmp_path / "sinho.sqlite3", tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "data"):
+        create_register(commune_register, SIN_HO, ["Thôn 1"])
+        create_upper_register(upper_register, "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(commune_register, tmp_path / "data") as reg:
+        assert bundle_file_name(reg.commune, DAY) == "sin-ho-2026-12-05.camket"
+    with opened(upper_register, tmp_path / "data") as reg:
+        assert bundle_file_name(reg.commune, DAY) == "don-bien-phong-sin-ho-2026-12-05.camket"
+
+
+def test_an_upper_register_counts_each_commune_apart(tmp_path: Path) -> None:
+    bundles = []
+    for code, count in ((SIN_HO, 6), (BINH_LU, 0)):
+        path, folder = tmp_path / f"{code}.sqlite3", tmp_path / f"{code}-data"
+        with as_pc(folder):
+            create_register(path, code, ["Thôn 1"])
+        with opened(path, folder) as reg:
+            if count:
+                populate_demo(reg, count, seed=2)
+            export_bundle(reg, tmp_path / f"{code}.camket")
+            people = reg.db.execute("SELECT count(*) FROM person WHERE deleted = 0").fetchone()[0]
+            signed = reg.db.execute(
+                "SELECT count(*) FROM pledge WHERE status = 'da_ky' AND deleted = 0"
+            ).fetchone()[0]
+        bundles.append((tmp_path / f"{code}.camket", people, signed))
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(post, tmp_path / "post-data") as reg:
+        assert commune_summaries(reg.db) == []
+        for bundle, _people, _signed in bundles:
+            assert merge_bundle(reg, bundle).refused is None
+        binh_lu, sin_ho = commune_summaries(reg.db)
+    assert (binh_lu.code, binh_lu.households, binh_lu.people, binh_lu.campaigns) == (
+        BINH_LU,
+        0,
+        0,
+        (),
+    )
+    assert binh_lu.last_received and sin_ho.last_received
+    assert (sin_ho.name, sin_ho.households, sin_ho.people) == ("Xã Sìn Hồ", 6, bundles[0][1])
+    (share,) = sin_ho.campaigns
+    assert (share.signed, share.households) == (bundles[0][2], 6)
+    assert share.percent == 100.0 * bundles[0][2] / 6
