@@ -14,7 +14,8 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing
 from desktop.store.damage import damage_of
-from desktop.store.register import needs_setup, writable
+from desktop.store.new_register import needs_setup
+from desktop.store.register import writable
 from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.ui.translations import install_translators
 from desktop.ui.unexpected import errors_reported

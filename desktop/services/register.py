@@ -19,7 +19,8 @@ from desktop.store import households as repo
 from desktop.store import local
 from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import backup_if_stale
-from desktop.store.register import building_register, open_register
+from desktop.store.new_register import building_register
+from desktop.store.register import open_register
 from desktop.store.sync import Writer
 
 # Hamlet names usually start with their kind ("Bản Nậm Tăm", "Thôn 3"): the kind is read off.

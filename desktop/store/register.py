@@ -1,15 +1,13 @@
-"""Opening and creating a register file: pragmas, one writer at a time, migrations, refusing
-bad or newer files, building a new one whole."""
+"""Opening a register file: pragmas, one writer at a time, migrations, refusing bad, damaged
+or newer files, reading without writing (store.new_register builds a new one whole)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import functools
-import glob
 import logging
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,15 +15,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
-from desktop.outputs import discard
-from desktop.processes import process_alive
 from desktop.store.damage import damage_of, mark_damaged
-from desktop.store.local import UPPER_NAME
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
 
-_MIGRATIONS_TABLE = "_sqlite_migrations"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
 # How long a write waits for another writer (a second window, an import, `camket sign`)
 # before it is refused with KnownError("db.busy").
@@ -268,116 +263,6 @@ def writable(path: Path | str) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def needs_setup(path: Path | str) -> bool:
-    """Whether ``path`` is a register still to be set up: no file, an empty one, or one with
-    the schema but no commune (a set-up that never finished). Such a file is offered the
-    set-up wizard and `camket init` may replace it. A file that is not a register is not:
-    opening it says what it is."""
-    path = Path(path)
-    if not path.exists():
-        return True
-    try:
-        if path.is_dir():
-            return False
-        if path.stat().st_size == 0:
-            return True
-        check_header(path)
-        db = connect_read_only(path)
-    except (KnownError, OSError, sqlite3.Error):
-        return False
-    try:
-        tables = set(db.table_names())
-        if not tables:
-            return True
-        if _MIGRATIONS_TABLE not in tables:
-            return False
-        return not _has_rows(db, tables)
-    except sqlite3.Error:
-        return False
-    finally:
-        db.close()
-
-
-def _has_rows(db: Database, tables: set[str]) -> bool:
-    """Whether the register keeps anything of a set-up: a commune, a household, or the name
-    of an upper-level register."""
-    for table in ("commune", "household"):
-        if table in tables and db.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone():
-            return True
-    return "local_setting" in tables and bool(
-        db.execute("SELECT 1 FROM local_setting WHERE key = ?", [UPPER_NAME]).fetchone()
-    )
-
-
-@contextlib.contextmanager
-def building_register(target: Path | str) -> Iterator[Path]:
-    """Build a new register whole, or not at all: yields a temporary path beside ``target``
-    to make the register in (every connection to it closed by the end of the block), then
-    moves it into place. On any failure, a cancel or an interruption the temporary file is
-    removed and ``target`` is as it was. ``target`` may be missing or still to be set up
-    (needs_setup); a register in use is refused (KnownError "db.exists")."""
-    target = Path(target)
-    _refuse_target(target)
-    _remove_leftovers(target)
-    temp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{_BUILDING}")
-    try:
-        yield temp
-        _settle(temp)
-        _refuse_target(target)  # another program set it up meanwhile
-        for suffix in _COMPANIONS:  # they belonged to the empty file being replaced
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        os.replace(temp, target)
-        _sync_folder(target.parent)
-    finally:
-        for leftover in (temp, *(Path(f"{temp}{suffix}") for suffix in _COMPANIONS)):
-            discard(leftover)
-
-
-_BUILDING = ".building"
-_COMPANIONS = ("-wal", "-shm", "-journal")
-
-
-def _refuse_target(target: Path) -> None:
-    if target.is_dir():
-        raise KnownError("db.is_directory", path=str(target))
-    if not target.parent.is_dir():
-        raise KnownError("db.folder_missing", path=str(target.parent))
-    if not needs_setup(target):
-        raise KnownError("db.exists", path=str(target))
-
-
-def _remove_leftovers(target: Path) -> None:
-    """Temporary files of builds that were killed on this machine (their process is gone)."""
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{_BUILDING}*"):
-        pid = leftover.name[len(target.name) + 2 :].split("-", 1)[0]
-        if pid.isdigit() and not process_alive(int(pid)):
-            log.info("removing %s, left by an interrupted build", leftover.name)
-            discard(leftover)
-
-
-def _settle(temp: Path) -> None:
-    """Everything of the new register in its one file, on the disk, before it is moved."""
-    if not temp.is_file():
-        raise FileNotFoundError(f"the register to move into place was never made: {temp}")
-    conn = sqlite3.connect(str(temp))
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-    with temp.open("rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows has no fsync of a folder; its renames are journaled
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def check_header(path: Path) -> None:
     # Reading the 16-byte header first keeps a text file or a spreadsheet from ever
     # being opened (and so touched) by SQLite.
@@ -394,14 +279,14 @@ def refuse_foreign_or_newer(db: Database, path: Path) -> None:
     tables = set(db.table_names())
     if not tables:
         return
-    if _MIGRATIONS_TABLE not in tables or "household" not in tables:
+    if MIGRATIONS_TABLE not in tables or "household" not in tables:
         raise KnownError("db.not_a_register", path=str(path))
     applied = {m.name for m in migrations.applied(db)}
     unknown = applied - set(KNOWN_MIGRATIONS)
     if unknown:
         raise KnownError("db.too_new", path=str(path), migration=sorted(unknown)[-1])
     others = db.execute(
-        f"SELECT count(*) FROM {_MIGRATIONS_TABLE} WHERE migration_set != ?", [MIGRATION_SET]
+        f"SELECT count(*) FROM {MIGRATIONS_TABLE} WHERE migration_set != ?", [MIGRATION_SET]
     ).fetchone()[0]
     if others:
         raise KnownError("db.not_a_register", path=str(path))

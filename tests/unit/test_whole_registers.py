@@ -14,7 +14,8 @@ from desktop.domain.errors import KnownError
 from desktop.services.demo import create_demo_register
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store import households as repo
-from desktop.store.register import needs_setup, open_register
+from desktop.store.new_register import needs_setup
+from desktop.store.register import open_register
 from desktop.store.schema import KNOWN_MIGRATIONS, migrations
 
 SIN_HO = "03478"
