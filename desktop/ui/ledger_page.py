@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -35,6 +37,9 @@ from desktop.store.tips import list_tips
 from desktop.ui.household_model import group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, TipTableModel, kind_name
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
+from desktop.ui.pledge_printing import PledgePrinting
+from desktop.ui.report_period_dialog import ReportPeriodDialog
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.tip_dialog import TipDialog
 
 SEARCH_DELAY_MS = 200
@@ -62,9 +67,12 @@ class LedgerPage(QWidget):
         register: OpenRegister,
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.register, self.today = register, today
+        # The report is drawn on the window's task lane and opens in the preview.
+        self.printing = PledgePrinting(tasks, self) if tasks is not None else None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, personal ID, household code"))
         self.search.setClearButtonEnabled(True)
@@ -98,10 +106,16 @@ class LedgerPage(QWidget):
         self.end_button = QPushButton(self.tr("End… (Ctrl+E)"))
         self.handed_button = QPushButton(self.tr("Handed to the Border Guard"))
         self.reported_button = QPushButton(self.tr("Guest reported"))
+        self.report_button = QPushButton(self.tr("&Report…"))
+        self.report_button.setToolTip(
+            self.tr("Movements of a period as a PDF report to send upward")
+        )
+        self.report_button.setVisible(self.printing is not None)
         self.count = QLabel()
         actions = QHBoxLayout()
         for button in (self.new_button, self.end_button, self.handed_button, self.reported_button):
             actions.addWidget(button)
+        actions.addWidget(self.report_button)
         actions.addStretch(1)
         actions.addWidget(self.count)
 
@@ -161,6 +175,7 @@ class LedgerPage(QWidget):
         self.handed_button.clicked.connect(lambda: self._mark(reported=False))
         self.reported_button.clicked.connect(lambda: self._mark(reported=True))
         self.new_tip_button.clicked.connect(self.add_tip)
+        self.report_button.clicked.connect(self.ask_report)
         self.tips.activated.connect(lambda index: self.open_tip(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.refresh()
@@ -289,6 +304,29 @@ class LedgerPage(QWidget):
             else self.tr("Recorded: handed to the Border Guard today."),
             5000,
         )
+
+    def ask_report(self) -> ReportPeriodDialog:
+        dialog = ReportPeriodDialog(self.today(), self)
+        dialog.accepted.connect(lambda: self._report(dialog))
+        dialog.open()
+        return dialog
+
+    def _report(self, dialog: ReportPeriodDialog) -> None:
+        if self.printing is None or dialog.period is None:
+            return
+        starts, ends = dialog.period
+
+        def render(reg: OpenRegister, out: Path, _progress: Any, _cancelled: Any) -> Any:
+            from desktop.services import ledger_reports  # reportlab: loaded on first use
+
+            report = ledger_reports.gather(reg, starts, ends)
+            return ledger_reports.print_ledger_report(reg, report, out)
+
+        self.printing.run(self.tr("Report on movements"), "bao-cao-bien-dong", render)
+
+    def shutdown(self) -> None:
+        if self.printing is not None:
+            self.printing.shutdown()
 
     def add_tip(self) -> TipDialog:
         dialog = TipDialog(self.register, dt.datetime.now(), self)

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
     def _movements(self) -> QWidget:
         from desktop.ui.ledger_page import LedgerPage
 
-        page = LedgerPage(self.register, self)
+        page = LedgerPage(self.register, self, tasks=self.tasks)
         page.status_message.connect(self.statusBar().showMessage)
         self._look_only("movements", page)
         return page

@@ -1554,6 +1554,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Khách đã khai báo</translation>
     </message>
     <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Báo cáo…</translation>
+    </message>
+    <message>
+        <source>Movements of a period as a PDF report to send upward</source>
+        <translation>Biến động dân cư trong một kỳ: báo cáo PDF gửi cấp trên</translation>
+    </message>
+    <message>
         <source>Movements</source>
         <translation>Biến động</translation>
     </message>
@@ -1592,6 +1600,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Recorded: handed to the Border Guard today.</source>
         <translation>Đã ghi: đã bàn giao Đồn Biên phòng hôm nay.</translation>
+    </message>
+    <message>
+        <source>Report on movements</source>
+        <translation>báo cáo biến động dân cư</translation>
     </message>
     <message>
         <source>Tip recorded.</source>
@@ -2697,6 +2709,25 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Moved to</source>
         <translation>Chuyển đến</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPeriodDialog</name>
+    <message>
+        <source>Report on movements</source>
+        <translation>Báo cáo biến động dân cư</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
     </message>
 </context>
 <context>

@@ -276,3 +276,27 @@ def test_a_tip_gets_its_outcome_and_the_people_it_concerns(
     dialog._drop_person()
     dialog.save()
     assert concerned(window.register.db, tip.id) == []
+
+
+def test_the_report_on_movements_opens_in_the_preview(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.ask_report()
+    dialog.starts.setText("01/12/2026")
+    dialog.ends.setText("01/11/2026")
+    dialog.save()
+    assert "trước ngày bắt đầu" in dialog.error.text()
+    dialog.ends.setText("31/12/2026")
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        dialog.save()
+    assert page.printing is not None
+    qtbot.waitUntil(lambda: page.printing is not None and page.printing.preview is not None)
+    preview = page.printing.preview
+    assert preview is not None
+    text = preview.pages.text(0)
+    assert "Tình hình biến động dân cư từ ngày 01/12/2026 đến ngày 31/12/2026" in text
+    assert "TM. ỦY BAN NHÂN DÂN" in text
+    page.printing.preview = None
+    preview.close()
