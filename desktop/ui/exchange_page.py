@@ -28,6 +28,7 @@ class ExchangePage(QWidget):
     open_household = Signal(str)
     search_households = Signal(str)
     import_requested = Signal()
+    spreadsheet_requested = Signal()  # Xuất bảng tính…: the window's SpreadsheetExport
 
     def __init__(
         self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
@@ -65,8 +66,15 @@ class ExchangePage(QWidget):
         self.import_button = QPushButton(self.tr("Import a list… (Ctrl+I)"))
         self.import_button.clicked.connect(self.import_requested)
         self.import_button.setVisible(not self.upper)  # an upper register edits no commune
+        # Offices above that take no bundle get a spreadsheet (an upper register's too).
+        self.spreadsheet_button = QPushButton(self.tr("Export a spreadsheet…"))
+        self.spreadsheet_button.setToolTip(
+            self.tr("A CSV or Excel file for offices that take only spreadsheets")
+        )
+        self.spreadsheet_button.clicked.connect(self.spreadsheet_requested)
         top = QHBoxLayout()
         top.addWidget(heading, stretch=1)
+        top.addWidget(self.spreadsheet_button, alignment=Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

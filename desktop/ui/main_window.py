@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         page = ExchangePage(self.register, self.tasks, self)
         page.status_message.connect(self.statusBar().showMessage)
         page.data_changed.connect(self.refresh_pages)
+        page.spreadsheet_requested.connect(self.spreadsheet_export.open_dialog)
         page.open_household.connect(self.open_household)
         page.search_households.connect(self.search_households)
         page.import_requested.connect(self.open_import_wizard)

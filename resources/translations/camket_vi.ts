@@ -620,6 +620,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Nhập danh sách… (Ctrl+I)</translation>
     </message>
     <message>
+        <source>Export a spreadsheet…</source>
+        <translation>Xuất bảng tính…</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file for offices that take only spreadsheets</source>
+        <translation>Tệp CSV hoặc Excel cho nơi chỉ nhận bảng tính</translation>
+    </message>
+    <message>
         <source>Conflicts ({count})</source>
         <translation>Xung đột ({count})</translation>
     </message>
