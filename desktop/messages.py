@@ -90,8 +90,6 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} không phải do sổ này xuất, nên không xuất được phần thay đổi sau nó; "
         "hãy xuất toàn bộ sổ."
     ),
-    "export.out_is_folder": "Đường dẫn {path} là một thư mục; hãy ghi tên tệp .camket.",
-    "export.write_failed": "Không ghi được tệp {path}: {detail}",
     "conflict.missing": "Không có xung đột mã {id}.",
     "conflict.ambiguous": "Có {count} xung đột ứng với mã {id}; hãy ghi mã dài hơn.",
     "conflict.bad_version": (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from desktop.exchange.bundle_file import (
     open_bundle,
     table_entry,
 )
-from desktop.outputs import check_output
+from desktop.outputs import check_output, output_stream
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.registry import TABLES, SyncedTable
@@ -87,6 +86,7 @@ def export_bundle(
     made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
     the bundles sent says) to ``out``, signed; encrypted to the key in the file ``to`` when
     given. The file appears whole or not at all."""
+    check_output(out)  # never over the register or another SQLite file, before any work
     installation = reg.signer()
     recipient = read_recipient(to) if to else None
     with reg.db.atomic():
@@ -127,7 +127,8 @@ def export_bundle(
         import pyrage
 
         data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
-    _write_whole(out, data)
+    with output_stream(out) as stream:
+        stream.write(data)
     with reg.db.atomic():
         replicas.log_bundle(
             reg.db,
@@ -188,22 +189,3 @@ def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_i
     if made.installation_id != installation_id or made.register_id != register_id:
         raise KnownError("export.since_foreign", file=since.name)
     return made.seq
-
-
-def _write_whole(out: Path, data: bytes) -> None:
-    """Written beside the target and renamed into place: a bundle is whole or absent."""
-    if out.is_dir():
-        raise KnownError("export.out_is_folder", path=str(out))
-    check_output(out)  # never over the register, a backup or another SQLite file
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with partial.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise KnownError(
-            "export.write_failed", path=str(out), detail=exc.strerror or str(exc)
-        ) from exc

@@ -403,3 +403,16 @@ def test_two_pcs_numbering_a_new_household_alike_keep_both_and_are_told(
             "households": items[0]["households"],
         }
     ]
+
+
+def test_an_export_never_lands_on_the_register_or_another_sqlite_file(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    path, folder = office
+    before = path.read_bytes()
+    for target in (path, Path(f"{path}-wal"), tmp_path):
+        with pytest.raises(KnownError) as refused:
+            _export(path, folder, target)
+        assert refused.value.code in ("output.is_database", "output.is_directory")
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob(".*.part*"))
