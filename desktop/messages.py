@@ -78,6 +78,14 @@ MESSAGES: dict[str, str] = {
     "bundle.other_province": (
         "Tệp {file} có dữ liệu xã {commune} không thuộc tỉnh của sổ cấp trên này; không nhận."
     ),
+    "bundle.not_full": (
+        "Tệp {file} chỉ chứa các thay đổi sau một tệp trước, không đủ để dựng sổ mới; "
+        "hãy xuất toàn bộ sổ (camket export không có --since) rồi dựng lại."
+    ),
+    "bundle.gap": (
+        "Tệp {file} chứa các thay đổi sau một tệp mà sổ này chưa nhận; nhận tệp đó trước, "
+        "hoặc xin nơi gửi xuất toàn bộ sổ. Chưa nhận gì từ tệp này."
+    ),
     "bundle.not_a_commune": (
         "Tệp {file} không phải dữ liệu của một xã (có thể là của sổ cấp trên); "
         "không dựng được sổ xã từ tệp này."

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.parsing import add_db, db_path
+from desktop.cli.parsing import DB_HELP, add_db, db_path
 from desktop.messages import describe
 
 
@@ -49,7 +49,10 @@ def add_commands(commands: Any) -> None:
         dest="conflict_action", metavar="ACTION", help="keep: settle one conflict"
     )
     keep = actions.add_parser("keep", help="resolve a conflict by keeping one version")
-    add_db(keep)
+    # SUPPRESS: a --db given before `keep` (`conflicts --db X keep …`) must not be reset.
+    keep.add_argument(
+        "--db", type=Path, dest="sub_db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP
+    )
     keep.add_argument("conflict_id", metavar="CONFLICT_ID", help="its id (or the start of it)")
     keep.add_argument(
         "version",

@@ -130,7 +130,7 @@ def start_campaign(
         )
         if campaign_id:
             campaign.id = campaign_id
-        store.add_campaign(writer, campaign)
+        store.add_campaign(writer, campaign, made_alike=bool(campaign_id))
     return campaign
 
 

@@ -28,7 +28,7 @@ from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load
-from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
+from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, commune_sql, table
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,7 @@ def merge_bundle(
         replicas.check_installation(
             reg.db, manifest.installation_id, manifest.public_key, bundle.source
         )
+        _check_continuity(reg.db, bundle)
         if backup:
             take_backup(reg.db, reg.path, "merge")
         with reg.db.atomic():
@@ -111,6 +112,7 @@ def merge_bundle(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
             )
             _first_campaign_choice(reg.db, manifest.current_campaign)
+            _note_received(reg.db, manifest.register_id, manifest.seq)
             replicas.log_bundle(reg.db, _record(bundle, result))
             reg.writer.note("bundle", bundle.sha256[:16], "merge", _summary(result))
     except KnownError as err:
@@ -122,6 +124,27 @@ def merge_bundle(
     if result.refused:
         log.warning("bundle %s refused: %s", path.name, result.refused.code)
     return result
+
+
+def _seen_key(register_id: str) -> str:
+    return f"received_seq:{register_id}"
+
+
+def _check_continuity(db: Database, bundle: Bundle) -> None:
+    """An incremental bundle carries the changes after an earlier bundle of its register:
+    refused (nothing is lost) unless this register has merged that far from it."""
+    manifest = bundle.manifest
+    if manifest.kind != "incremental" or manifest.register_id == local.register_id_if_any(db):
+        return
+    seen = int(local.get_setting(db, _seen_key(manifest.register_id)) or 0)
+    if seen < manifest.since_seq:
+        raise KnownError("bundle.gap", file=bundle.source)
+
+
+def _note_received(db: Database, register_id: str, seq: int) -> None:
+    seen = int(local.get_setting(db, _seen_key(register_id)) or 0)
+    if seq > seen:
+        local.set_setting(db, _seen_key(register_id), str(seq))
 
 
 def _decryptor(db: Database) -> Any:
@@ -239,6 +262,7 @@ def _meet(
 ) -> None:
     stored = replicas.local_versions(db, spec, [row_id for row_id, _ in chunk])
     winners: list[tuple[Version, dict[str, Any]]] = []
+    touched: list[str] = []
     codes = _household_codes(db, spec, chunk)
     for row_id, incoming in chunk:
         mine = stored.get(row_id, [])
@@ -255,14 +279,33 @@ def _meet(
             counts.unchanged += 1
         if not mine or winner != mine[0]:
             winners.append((winner, _extra(bundle, spec, winner, codes)))
+            touched.append(row_id)
         if set(others) != set(mine[1:]):
             counts.conflicts += len(set(others) - set(mine[1:]))
             replicas.replace_conflicts(db, spec, row_id, others)
+            touched.append(row_id)
+    # A bundle may only change rows of its own communes: the rows as they were (another
+    # commune's person rewritten) and as they are now (one moved into another commune).
+    _check_communes(db, bundle, spec, touched)
     try:
         replicas.write_versions(db, spec, winners)
     except sqlite3.IntegrityError as exc:
         log.warning("bundle %s: %s rows refused by the schema: %s", bundle.source, spec.name, exc)
         raise KnownError("bundle.missing_parent", file=bundle.source, table=spec.name) from exc
+    _check_communes(db, bundle, spec, touched)
+
+
+def _check_communes(db: Database, bundle: Bundle, spec: SyncedTable, ids: list[str]) -> None:
+    sql = commune_sql(spec)
+    if sql is None or not ids:
+        return
+    allowed = set(bundle.manifest.communes)
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start : start + _CHUNK]
+        for row_id, code in db.execute(f"{sql} ({', '.join('?' * len(part))})", part):
+            if code not in allowed:
+                detail = f"{spec.name} {row_id[:8]}… (xã {code})"
+                raise KnownError("bundle.tampered", file=bundle.source, detail=detail)
 
 
 def _one_on_one(mine: list[Version], incoming: list[Version]) -> Version | None:

@@ -145,7 +145,7 @@ def create_register(
             writer = Writer(db, this_installation().id, commune.code)
             with db.atomic():
                 local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
-                repo.save_commune(writer, commune)
+                repo.save_commune(writer, commune, made_alike=True)
                 for hamlet in planned:
                     repo.add_hamlet(writer, hamlet)
                 ensure_first_campaign(writer, campaign)
@@ -221,6 +221,8 @@ def create_from_bundle(path: Path | str, bundle_path: Path) -> tuple[Commune, An
         bundle.close()
     if manifest.register != "commune" or len(manifest.communes) != 1:
         raise KnownError("bundle.not_a_commune", file=bundle_path.name)
+    if manifest.kind != "full":  # a register rebuilt from changes alone would lack the rest
+        raise KnownError("bundle.not_full", file=bundle_path.name)
     commune = official_commune(manifest.communes[0])
     with building_register(path) as building:
         db = open_register(building, create=True)

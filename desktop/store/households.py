@@ -259,12 +259,14 @@ def relatives_abroad(db: Database, household_id: str) -> list[RelativeAbroad]:
 # --- writes -------------------------------------------------------------------------------
 
 
-def save_commune(writer: Writer, commune: Commune) -> None:
+def save_commune(writer: Writer, commune: Commune, *, made_alike: bool = False) -> None:
+    """Store the commune's settings; at set-up (``made_alike``) as every PC that sets the
+    same commune up the same way does."""
     row = commune_row(commune)
     if writer.db.execute("SELECT 1 FROM commune WHERE id = ?", [row["id"]]).fetchone():
         writer.update("commune", row["id"], row)
     else:
-        writer.insert("commune", row)
+        writer.insert("commune", row, made_alike=made_alike)
 
 
 def add_hamlet(writer: Writer, hamlet: Hamlet) -> None:

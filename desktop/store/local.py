@@ -29,6 +29,11 @@ def register_id(db: Database) -> str:
     return found
 
 
+def register_id_if_any(db: Database) -> str | None:
+    """This register's id when it has made one (it exports), without making it."""
+    return get_setting(db, REGISTER_ID)
+
+
 def age_identity(db: Database) -> str:
     """The register's age secret key (made on first use): bundles encrypted to its
     recipient open here, on whichever PC holds this register."""

@@ -69,6 +69,8 @@ def list_templates(db: Database) -> list[StoredTemplate]:
 
 
 def add_template(writer: Writer, template: StoredTemplate) -> None:
+    """A template version kept in the register; a bundled one (not a clerk's copy) is made
+    alike on every PC."""
     writer.insert(
         "pledge_template",
         {
@@ -79,6 +81,7 @@ def add_template(writer: Writer, template: StoredTemplate) -> None:
             "source": template.source,
             "based_on": template.based_on,
         },
+        made_alike=not template.based_on,
     )
 
 
@@ -155,10 +158,10 @@ def count_live_households(db: Database) -> int:
     return int(row[0])
 
 
-def add_campaign(writer: Writer, campaign: Campaign) -> None:
+def add_campaign(writer: Writer, campaign: Campaign, *, made_alike: bool = False) -> None:
     """A new campaign; a current one takes over from the campaign that was current."""
     with writer.db.atomic():
-        writer.insert("campaign", campaign_row(campaign))
+        writer.insert("campaign", campaign_row(campaign), made_alike=made_alike)
         if campaign.is_current:
             set_current_campaign(writer, campaign.id)
 

@@ -232,6 +232,31 @@ def is_synced(name: str) -> bool:
     return name in _BY_NAME
 
 
+def commune_sql(spec: SyncedTable) -> str | None:
+    """SELECT (row id, commune code) for the rows of ``spec`` whose ids are bound to the
+    marks that follow "IN" (append "(?, ?, …)"), following parents to the table that carries
+    the commune; None for tables that belong to no one commune (templates, campaigns)."""
+    if spec.name == "commune":
+        return "SELECT t.id, t.code FROM commune t WHERE t.id IN"
+    joins: list[str] = []
+    alias, current = "t", spec
+    while not current.scoped:
+        link = next(
+            ((column, table(parent)) for column, parent in current.parents.items()
+             if table(parent).scoped or table(parent).parents),
+            None,
+        )  # fmt: skip
+        if link is None:
+            return None
+        column, parent = link
+        joins.append(f"JOIN [{parent.name}] p{len(joins)} ON p{len(joins)}.id = {alias}.{column}")
+        alias, current = f"p{len(joins) - 1}", parent
+    return (
+        f"SELECT t.id, {alias}.{COMMUNE_COLUMN} FROM [{spec.name}] t {' '.join(joins)}"
+        " WHERE t.id IN"
+    )
+
+
 def change_triggers(spec: SyncedTable) -> list[str]:
     """Triggers that note every insert, and every update of a column that travels, in
     change_log: whatever path writes (a service, a bulk load, a merge), an incremental

@@ -19,6 +19,10 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+# The stamp of rows made alike on every installation: the day the 2025 communes took effect.
+MADE_ALIKE_AT = "2025-07-01T00:00:00.000Z"
+
+
 def vv_text(vv: Mapping[str, int]) -> str:
     """A version vector as stored and exported: canonical JSON (sorted, no spaces)."""
     return json.dumps(dict(vv), sort_keys=True, separators=(",", ":"))
@@ -42,11 +46,21 @@ class Writer:
     commune_code: str = ""
     clock: Callable[[], str] = field(default=utc_now)
 
-    def insert(self, table_name: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    def insert(
+        self, table_name: str, row: Mapping[str, Any], *, made_alike: bool = False
+    ) -> dict[str, Any]:
+        """A new row. ``made_alike``: a row every installation makes the same (a bundled
+        template, a commune's first campaign and settings at set-up, under an id derived
+        from what it is): it gets the same stamps everywhere, so two PCs that made it
+        identically hold one version, not two concurrent ones to review."""
         now = self.clock()
         record = self._scoped(table_name, dict(row))
-        record.update(created_at=now, updated_at=now, updated_by=self.actor)
-        record.update(rev=1, deleted=0, vv=vv_text({self.actor: 1}))
+        if made_alike:
+            record.update(created_at=MADE_ALIKE_AT, updated_at=MADE_ALIKE_AT, updated_by="")
+            record.update(rev=1, deleted=0, vv=vv_text({}))
+        else:
+            record.update(created_at=now, updated_at=now, updated_by=self.actor)
+            record.update(rev=1, deleted=0, vv=vv_text({self.actor: 1}))
         with self.db.atomic():
             self.db.table(table_name).insert(record)
             self._audit(now, table_name, record["id"], "insert", None, _audited(table_name, record))

@@ -416,3 +416,123 @@ def test_an_export_never_lands_on_the_register_or_another_sqlite_file(
         assert refused.value.code in ("output.is_database", "output.is_directory")
     assert path.read_bytes() == before
     assert not list(tmp_path.glob(".*.part*"))
+
+
+def _resign(bundle: Path, out: Path, folder: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """The bundle with its entries changed by ``change(name, data)``, hashed and signed again
+    by the installation of ``folder``: what a sender that turned hostile could make."""
+    from desktop.exchange.identity import this_installation
+
+    with zipfile.ZipFile(bundle) as src:
+        entries = {n: src.read(n) for n in src.namelist() if n not in (MANIFEST, SIGNATURE)}
+        manifest = json.loads(src.read(MANIFEST))
+    entries = {n: change(n, d) for n, d in entries.items()}
+    manifest["files"] = {
+        n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in entries.items()
+    }
+    body = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+    with as_pc(folder):
+        signature = this_installation().sign(body)
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, data in entries.items():
+            dst.writestr(name, data)
+        dst.writestr(MANIFEST, body)
+        dst.writestr(SIGNATURE, signature)
+    return out
+
+
+def test_a_communes_bundle_cannot_change_another_communes_people_in_an_upper_register(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Bình Lư"])
+    binhlu = _export(other, other_folder, tmp_path / "binhlu.camket")
+    post, post_folder = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post_folder):
+        create_upper_register(post, "Đồn", "12")
+    sinho = _merge(post, post_folder, _export(*office, tmp_path / "sinho.camket"))
+    assert sinho.refused is None
+    assert _merge(post, post_folder, binhlu).refused is None
+    # Communes set up apart share no template or campaign row to fight over.
+    assert sinho.total("conflicts") == 0 and queue.open_conflicts(_db_of(post, post_folder)) == []
+
+    with opened(*office) as reg:
+        victim = reg.db.execute(
+            "SELECT id, household_id FROM person ORDER BY id LIMIT 1"
+        ).fetchone()
+    with zipfile.ZipFile(_export(*office, tmp_path / "s2.camket")) as zf:
+        lines = zf.read("tables/person.csv").decode("utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    row = next(line for line in lines if line.startswith(victim[0]))
+    forged_row = row.replace(',"{', ',"{').rsplit(",", 1)[0]  # the vv is the last column
+    forged_row = forged_row.replace(row.split(",")[2], "KẺ GIẢ MẠO", 1)
+    forged_row += ',"{""' + "b" * 8 + '"":99}"'
+
+    def add_row(name: str, data: bytes) -> bytes:
+        if name == "tables/person.csv":
+            return data + (forged_row + "\r\n").encode("utf-8")
+        return data
+
+    assert header[-1] == "vv"
+    forged = _resign(binhlu, tmp_path / "forged.camket", other_folder, add_row)
+    before = content(post, post_folder)
+    result = _merge(post, post_folder, forged)
+    assert result.refused is not None and result.refused.code == "bundle.tampered"
+    assert content(post, post_folder) == before
+
+
+def _db_of(path: Path, folder: Path):  # type: ignore[no-untyped-def]
+    from desktop.store.register import connect
+
+    return connect(path)
+
+
+def test_init_from_a_bundle_of_changes_alone_is_refused(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    full = _export(*office, tmp_path / "o1.camket")
+    _set_address(*office, _first_code(*office), "Mới")
+    changes = _export(*office, tmp_path / "o2.camket", since=full)
+    with as_pc(tmp_path / "new-data"), pytest.raises(KnownError) as refused:
+        create_from_bundle(tmp_path / "new.sqlite3", changes)
+    assert refused.value.code == "bundle.not_full"
+    assert not (tmp_path / "new.sqlite3").exists()
+
+
+def test_a_bundle_of_changes_after_one_not_received_is_refused_until_that_one_comes(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)  # from the office's full bundle
+    base = _export(*office, tmp_path / "base.camket")
+    _merge(*laptop, base)
+    code = _first_code(*office)
+    _set_address(*office, code, "Lần 1")
+    first = _export(*office, tmp_path / "c1.camket", since=base)
+    _set_address(*office, code + "", "Lần 1")  # unchanged: nothing new
+    with opened(*office) as reg:
+        second_code = reg.db.execute("SELECT code FROM household ORDER BY code DESC").fetchone()[0]
+    _set_address(*office, second_code, "Lần 2")
+    second = _export(*office, tmp_path / "c2.camket", since=first)
+    skipped = _merge(*laptop, second)
+    assert skipped.refused is not None and skipped.refused.code == "bundle.gap"
+    assert _merge(*laptop, first).refused is None
+    assert _merge(*laptop, second).refused is None
+    assert content(*laptop) == content(*office)
+
+
+def test_conflicts_keep_takes_the_db_given_before_it(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    code = _first_code(*office)
+    _set_address(*office, code, "A")
+    _set_address(*laptop, code, "B")
+    _merge(*office, _export(*laptop, tmp_path / "l1.camket"))
+    path, folder = office
+    with as_pc(folder):
+        assert main(["conflicts", "--db", str(path), "--json"]) == 0
+        (item,) = json.loads(capsys.readouterr().out)
+        assert main(["conflicts", "--db", str(path), "keep", item["conflict_id"][:8], "other"]) == 0
+        assert main(["conflicts", "--db", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1]) == []
