@@ -109,6 +109,26 @@ MESSAGES: dict[str, str] = {
         "Không đọc được danh tính của máy này ({path}): {detail}. "
         "Hãy khôi phục tệp đó từ bản sao, hoặc xoá nó để máy nhận danh tính mới."
     ),
+    "db.needs_passphrase": (
+        "Sổ {path} được mã hóa: cần mật khẩu (hoặc mã khôi phục). Nhập khi được hỏi, "
+        "hoặc đặt biến môi trường CAMKET_PASSPHRASE."
+    ),
+    "db.wrong_passphrase": "Mật khẩu hoặc mã khôi phục không đúng cho sổ {path}.",
+    "encrypt.unavailable": (
+        "Máy này thiếu thư viện SQLCipher (sqlcipher3) nên không mở được sổ mã hóa."
+    ),
+    "encrypt.already": "Sổ {path} đã được mã hóa.",
+    "encrypt.failed": "Không mã hóa được {path}; sổ vẫn như cũ: {detail}",
+    "encrypt.passphrase_short": "Mật khẩu cần ít nhất {length} ký tự.",
+    "encrypt.passphrases_differ": "Hai lần nhập mật khẩu không giống nhau.",
+    "encrypt.passphrase_like_recovery": (
+        "Mật khẩu không được có dạng của mã khôi phục; hãy chọn mật khẩu khác."
+    ),
+    "encrypt.no_passphrase": (
+        "Cần mật khẩu cho sổ mã hóa: chạy lệnh trong cửa sổ dòng lệnh để được hỏi, "
+        "hoặc đặt biến môi trường CAMKET_PASSPHRASE."
+    ),
+    "encrypt.keys_unwritable": "Không ghi được khóa vào {path}: {detail}",
     "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
     "commune.has_households": (
         "Sổ đã có {count} hộ nên không đổi được xã; muốn lập sổ cho xã khác, hãy tạo sổ mới."
@@ -423,6 +443,7 @@ BACKUP_REASONS: dict[str, str] = {
     "merge": "trước khi gộp dữ liệu",
     "migration": "trước khi nâng cấp sổ",
     "restore": "trước khi khôi phục",
+    "encrypt": "trước khi mã hóa",
 }
 
 

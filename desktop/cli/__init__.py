@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.cli import (
     backup_commands,
+    encryption_commands,
     exchange_commands,
     import_command,
     ledger_commands,
@@ -26,6 +26,7 @@ from desktop.cli import (
 from desktop.cli.parsing import Parser, int_between
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
+from desktop.store.encryption import FILE_ERRORS
 from desktop.store.register import known_sqlite_errors
 from desktop.userdata import default_register_path, setup_logging
 
@@ -37,6 +38,7 @@ COMMAND_GROUPS = (
     pledge_commands,
     import_command,
     backup_commands,
+    encryption_commands,
     ledger_commands,
     exchange_commands,
     spreadsheet_command,
@@ -89,8 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_window(args)
-        return int(args.run(args))
-    except (sqlite3.Error, OSError):
+        return encryption_commands.run_unlocking(args)
+    except FILE_ERRORS:
         # A busy register, a full disk, a read-only or damaged file is the machine's state,
         # not a bug; a damaged one is marked so that no command writes to it.
         register = getattr(args, "sub_db", None) or args.db or default_register_path()

@@ -57,6 +57,12 @@ def add_commands(commands: Any) -> None:
         "--border-officer", default="", metavar="NAME", help="the Border Guard officer"
     )
     init.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the register at rest (passphrase asked, or CAMKET_PASSPHRASE); "
+        "its recovery key is printed once",
+    )
+    init.add_argument(
         "--template",
         default="",
         metavar="ID",
@@ -107,6 +113,19 @@ def add_commands(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from desktop.cli.encryption_commands import new_passphrase, print_recovery_key
+    from desktop.services.encryption import create_encrypted
+
+    passphrase = new_passphrase() if args.encrypt else None  # asked before anything is made
+    _make_register(args)
+    if passphrase is not None:
+        recovery = create_encrypted(db_path(args), passphrase)
+        print("Sổ được mã hóa (SQLCipher).")
+        print_recovery_key(db_path(args), recovery)
+    return 0
+
+
+def _make_register(args: argparse.Namespace) -> None:
     from desktop.services.register import (
         create_from_bundle,
         create_register,
@@ -117,14 +136,14 @@ def _init(args: argparse.Namespace) -> int:
         upper = create_upper_register(db_path(args), args.name, args.province)
         where = f", {upper.province_name}" if upper.province_name else ""
         print(f"Đã tạo sổ cấp trên “{upper.name}”{where}: {db_path(args)}")
-        return 0
+        return
     if args.from_bundle:
         commune, result = create_from_bundle(db_path(args), args.from_bundle)
         print(
             f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name} từ"
             f" {args.from_bundle.name} ({result.total('new')} dòng): {db_path(args)}"
         )
-        return 0
+        return
     from desktop.services.campaigns import CampaignPlan, bundled_template, default_template
 
     template = bundled_template(args.template) if args.template else default_template()
@@ -138,7 +157,6 @@ def _init(args: argparse.Namespace) -> int:
         campaign=CampaignPlan(template),
     )
     print(f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name}: {db_path(args)}")
-    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:

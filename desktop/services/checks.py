@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from desktop.store import households as repo
 from desktop.store import pledges as pledge_store
 from desktop.store.backups import Backup, list_backups
 from desktop.store.damage import clear_damaged, mark_damaged
+from desktop.store.encryption import DATABASE_ERRORS
 from desktop.store.register import expected_tables, open_register
 
 
@@ -101,7 +101,7 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
             report.integrity = _damage(db)
             if not report.integrity:
                 _validate(db, report, today or dt.date.today())
-        except sqlite3.DatabaseError as exc:  # a damaged page met while reading the rows
+        except DATABASE_ERRORS as exc:  # a damaged page met while reading the rows
             report.integrity.append(f"đọc hỏng: {exc}")
         finally:
             db.close()

@@ -17,6 +17,15 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Progress
+from desktop.store.encryption import (
+    DATABASE_ERRORS,
+    FILE_ERRORS,
+    SQLITE_ERRORS,
+    cipher_connect,
+    connect_file,
+    forget_file,
+    key_for,
+)
 from desktop.store.register import check_header, refuse_foreign_or_newer
 from desktop.userdata import data_dir
 
@@ -25,7 +34,7 @@ log = logging.getLogger(__name__)
 KEEP_LATEST = 10  # the last ten, whatever their age
 KEEP_DAILY_DAYS = 30  # plus the newest of each of the last thirty days
 STALE_AFTER = dt.timedelta(days=1)  # an older last backup is renewed when a register opens
-REASONS = ("manual", "open", "import", "merge", "migration", "restore")
+REASONS = ("manual", "open", "import", "merge", "migration", "restore", "encrypt")
 _PAGES_PER_STEP = 4096  # progress is reported between steps of this many pages
 _NAME = re.compile(r"^(\d{8}T\d{6}\d{6})Z-([a-z]+)\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%f"
@@ -79,7 +88,7 @@ def take_backup(
         raise KnownError("backup.failed", path=str(folder), detail=str(exc)) from exc
     now = clock()
     target = folder / f"{now.astimezone(dt.UTC).strftime(_STAMP)}Z-{reason}.sqlite3"
-    copy_register(db, target, progress=progress)
+    copy_register(db, target, key=key_for(register_path), progress=progress)
     rotate(folder, now)
     log.info("backup (%s) of %s: %s", reason, Path(register_path).name, target.name)
     return target
@@ -104,13 +113,16 @@ def backup_to(
         raise KnownError("db.exists", path=str(target))
     if not target.parent.is_dir():
         raise KnownError("db.folder_missing", path=str(target.parent))
-    copy_register(db, target, progress=progress)
+    copy_register(db, target, key=key_for(register_path), progress=progress)
     log.info("backup of %s to %s", Path(register_path).name, target)
     return target
 
 
-def copy_register(db: Database, target: Path, *, progress: Progress | None = None) -> None:
-    """A consistent single-file copy of ``db`` at ``target`` (temporary name, then renamed)."""
+def copy_register(
+    db: Database, target: Path, *, key: bytes | None = None, progress: Progress | None = None
+) -> None:
+    """A consistent single-file copy of ``db`` at ``target`` (temporary name, then renamed),
+    encrypted with ``key`` when the register is (store.encryption)."""
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
 
@@ -120,7 +132,7 @@ def copy_register(db: Database, target: Path, *, progress: Progress | None = Non
 
     source = db.conn
     try:
-        copy = sqlite3.connect(str(partial))
+        copy = connect_file(partial, key)
         # The backup copies in steps; a read transaction held across them keeps one
         # snapshot (WAL lets writers go on meanwhile). Without it every write by another
         # connection restarts the copy, and a busy register would never finish.
@@ -139,7 +151,7 @@ def copy_register(db: Database, target: Path, *, progress: Progress | None = Non
         with partial.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
+    except FILE_ERRORS as exc:
         partial.unlink(missing_ok=True)
         raise KnownError("backup.failed", path=str(target), detail=str(exc)) from exc
 
@@ -221,9 +233,11 @@ def check_backup(path: Path | str) -> None:
     if not path.is_file():
         raise KnownError("backup.missing", path=str(path))
     check_header(path)
+    key = key_for(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = sqlite3.connect(uri, uri=True) if key is None else cipher_connect(uri, key, uri=True)
+    except SQLITE_ERRORS as exc:
         raise KnownError("backup.damaged", path=str(path), detail=str(exc)) from exc
     db = Database(conn)
     try:
@@ -236,7 +250,7 @@ def check_backup(path: Path | str) -> None:
             or not db.execute("SELECT count(*) FROM commune").fetchone()[0]
         ):
             raise KnownError("db.not_a_register", path=str(path))
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise KnownError("backup.damaged", path=str(path), detail=str(exc)) from exc
     finally:
         conn.close()
@@ -266,23 +280,35 @@ def restore_backup(
         check_backup(staged)  # the copy as written, not only its source
         aside = _set_aside(register_path, clock()) if register_path.exists() else None
         os.replace(staged, register_path)
+        forget_file(register_path)
     except OSError as exc:
         raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
     finally:
         staged.unlink(missing_ok=True)
+        forget_file(staged)
     log.info("restored %s from %s", register_path.name, backup.name)
     return aside
+
+
+def _backup_before_restore(register_path: Path) -> None:
+    try:
+        current = Database(connect_file(register_path))
+    except KnownError as err:  # encrypted and locked: the copy set aside is kept anyway
+        log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
+        return
+    try:
+        take_backup(current, register_path, "restore")
+    except KnownError as err:
+        log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
+    finally:
+        current.close()
 
 
 def _set_aside(register_path: Path, now: dt.datetime) -> Path:
     """Back up (when it opens) and move the current register and its -wal aside."""
     try:
-        current = Database(sqlite3.connect(str(register_path)))
-        try:
-            take_backup(current, register_path, "restore")
-        finally:
-            current.close()
-    except (KnownError, sqlite3.Error) as exc:  # a damaged register is the usual reason
+        _backup_before_restore(register_path)
+    except FILE_ERRORS as exc:  # a damaged register is the usual reason for a restore
         log.warning("no backup of the replaced register %s: %s", register_path.name, exc)
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     aside = register_path.with_name(f"{register_path.stem}.replaced-{stamp}{register_path.suffix}")

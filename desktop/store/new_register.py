@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from desktop.domain.errors import KnownError
 from desktop.outputs import discard
 from desktop.processes import process_alive
+from desktop.store.encryption import SQLITE_ERRORS
 from desktop.store.local import UPPER_NAME
 from desktop.store.register import MIGRATIONS_TABLE, check_header, connect_read_only
 
@@ -38,7 +39,9 @@ def needs_setup(path: Path | str) -> bool:
             return True
         check_header(path)
         db = connect_read_only(path)
-    except (KnownError, OSError, sqlite3.Error):
+    except (KnownError, OSError):
+        return False
+    except SQLITE_ERRORS:  # an encrypted register's errors are SQLCipher's own classes
         return False
     try:
         tables = set(db.table_names())
@@ -47,7 +50,7 @@ def needs_setup(path: Path | str) -> bool:
         if MIGRATIONS_TABLE not in tables:
             return False
         return not _has_rows(db, tables)
-    except sqlite3.Error:
+    except SQLITE_ERRORS:
         return False
     finally:
         db.close()

@@ -16,6 +16,15 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.store.damage import damage_of, mark_damaged
+from desktop.store.encryption import (
+    DATABASE_ERRORS,
+    FILE_ERRORS,
+    OPERATIONAL_ERRORS,
+    SQLITE_ERRORS,
+    connect_file,
+    file_kind,
+    key_for,
+)
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
@@ -71,7 +80,7 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
     by Python 3.11's sqlite3, so the wording is matched."""
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return KnownError("db.disk_full")
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, SQLITE_ERRORS):
         return None
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
@@ -102,7 +111,7 @@ def known_sqlite_errors(path: Path | None = None) -> Iterator[None]:
     a damaged one (at ``path``) is marked so, and no command writes to it again."""
     try:
         yield
-    except (sqlite3.Error, OSError) as exc:
+    except FILE_ERRORS as exc:
         known = known_error(exc, path)
         if known is None:
             raise
@@ -118,9 +127,10 @@ def data_version(db: Database) -> int:
 
 
 def connect(path: Path | str) -> RegisterDatabase:
-    """A Database on an existing file with the pragmas every connection needs."""
-    conn = sqlite3.connect(
-        str(path),
+    """A Database on an existing file with the pragmas every connection needs; an encrypted
+    register is opened with SQLCipher and its key (store.encryption)."""
+    conn = connect_file(
+        path,
         check_same_thread=False,
         timeout=BUSY_TIMEOUT_MS / 1000,
         isolation_level="IMMEDIATE",
@@ -183,7 +193,7 @@ def open_register(
         raise KnownError("db.damaged", path=str(path), detail=damage)
     try:
         db = connect_read_only(path) if read_only else connect(path)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         if not read_only and not writable(path):
             raise KnownError("db.read_only") from exc
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
@@ -203,7 +213,7 @@ def open_register(
                 take_backup(db, path, "migration")
             log.info("applying %d migration(s) to %s", len(pending), path.name)
             migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         db.close()
         known = known_error(exc, path)
         if known is not None and known.code != "db.damaged":  # busy, full, read-only
@@ -222,17 +232,19 @@ def open_register(
 def connect_read_only(path: Path | str) -> RegisterDatabase:
     """A connection that cannot write to the file (searches, read-only commands). A WAL
     register on a read-only medium, where SQLite cannot make its shared-memory file, is
-    opened as immutable."""
+    opened as immutable. An encrypted register is read with its key (store.encryption)."""
     uri = Path(path).resolve().as_uri()
-    conn = sqlite3.connect(
-        f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level="IMMEDIATE"
+    key = key_for(path)
+    conn = connect_file(
+        f"{uri}?mode=ro", key, uri=True, check_same_thread=False, isolation_level="IMMEDIATE"
     )
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
+    except OPERATIONAL_ERRORS:
         conn.close()
-        conn = sqlite3.connect(
+        conn = connect_file(
             f"{uri}?mode=ro&immutable=1",
+            key,
             uri=True,
             check_same_thread=False,
             isolation_level="IMMEDIATE",
@@ -246,7 +258,9 @@ def _brought_up_to_date_in_memory(db: RegisterDatabase, path: Path) -> RegisterD
     if not migrations.pending(db):
         return db
     log.info("reading %s through a copy in memory: its schema is older", path.name)
-    copy = sqlite3.connect(":memory:", check_same_thread=False, isolation_level="IMMEDIATE")
+    copy = connect_file(
+        ":memory:", key_for(path), check_same_thread=False, isolation_level="IMMEDIATE"
+    )
     db.conn.backup(copy)
     db.close()
     upgraded = RegisterDatabase(copy)
@@ -265,13 +279,13 @@ def writable(path: Path | str) -> bool:
 
 def check_header(path: Path) -> None:
     # Reading the 16-byte header first keeps a text file or a spreadsheet from ever
-    # being opened (and so touched) by SQLite.
+    # being opened (and so touched) by SQLite. Read once per process (file_kind): a file
+    # this process has open must not be opened and closed again by Python.
     try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
+        kind = file_kind(path)
     except OSError as exc:
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
-    if header != b"SQLite format 3\x00":
+    if kind not in ("sqlite", "encrypted"):
         raise KnownError("db.not_a_register", path=str(path))
 
 

@@ -1,0 +1,73 @@
+"""`camket encrypt`, the passphrase prompt, and the recovery key shown once (init --encrypt)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.parsing import add_db, db_path
+from desktop.domain.errors import KnownError
+
+
+def add_commands(commands: Any) -> None:
+    encrypt = commands.add_parser(
+        "encrypt",
+        help="encrypt an existing register at rest (SQLCipher), after a backup; "
+        "prints its recovery key once",
+    )
+    add_db(encrypt)
+    encrypt.set_defaults(run=_encrypt)
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from desktop.services.encryption import encrypt_register
+
+    path = db_path(args)
+    recovery = encrypt_register(path, new_passphrase())
+    print(f"Đã mã hóa sổ {path}; các bản sao lưu của sổ cũng được mã hóa.")
+    print_recovery_key(path, recovery)
+    return 0
+
+
+def new_passphrase() -> str:
+    """The passphrase of a register being encrypted: CAMKET_PASSPHRASE, else typed twice."""
+    from desktop.services.encryption import check_new_passphrase
+    from desktop.store.encryption import PASSPHRASE_ENV
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return check_new_passphrase(given)
+    if not sys.stdin.isatty():
+        raise KnownError("encrypt.no_passphrase")
+    first = getpass.getpass("Mật khẩu mới cho sổ (ít nhất 8 ký tự): ")
+    return check_new_passphrase(first, getpass.getpass("Nhập lại mật khẩu: "))
+
+
+def print_recovery_key(path: Path, recovery: str) -> None:
+    """The recovery key, shown this once, for the commune's safe."""
+    print()
+    print("MÃ KHÔI PHỤC — chỉ hiện MỘT LẦN. Chép tay hoặc in trang này, cất vào tủ của xã:")
+    print(f"  Sổ đăng ký: {path.resolve()}")
+    print(f"  Mã khôi phục: {recovery}")
+    print("Khi quên mật khẩu, hoặc mở sổ (hay bản sao lưu của sổ) trên máy khác, nhập mã này")
+    print("vào chỗ hỏi mật khẩu. Mất cả mật khẩu lẫn mã này thì không ai mở được sổ.")
+
+
+def run_unlocking(args: argparse.Namespace) -> int:
+    """Run the command; an encrypted register it needs and cannot unlock (no key in memory,
+    no CAMKET_PASSPHRASE) is unlocked with a passphrase typed at the prompt, then the command
+    runs again (it had written nothing: keys are needed to open a file)."""
+    from desktop.store.encryption import unlock
+
+    try:
+        return int(args.run(args))
+    except KnownError as exc:
+        if exc.code != "db.needs_passphrase" or not sys.stdin.isatty():
+            raise
+        path = str(exc.params["path"])
+    unlock(path, getpass.getpass(f"Mật khẩu (hoặc mã khôi phục) của sổ {path}: "))
+    return run_unlocking(args)

@@ -1,0 +1,283 @@
+"""Registers encrypted at rest (SQLCipher 4): their key, the passphrase and the recovery key.
+
+An encrypted register is keyed with a random 256-bit key. The recovery key printed for the
+commune's safe encodes it (160 random bits, typed as eight groups of four letters and
+digits); the clerk's passphrase unlocks it on this computer through a key slot in the data
+folder (keys.json: the key XOR a PBKDF2 stretch of the passphrase, with a check value).
+On another computer, or when the passphrase is forgotten, the recovery key opens the
+register wherever a passphrase is asked. Keys live in this process's memory once unlocked,
+so every connection (window, task lane, search, backups) opens without asking again.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import re
+import secrets
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.errors import KnownError
+from desktop.userdata import data_dir
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "CAMKET_PASSPHRASE"
+KEYS_FILE = "keys.json"
+KDF_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 of the passphrase (OWASP 2023)
+MIN_PASSPHRASE = 8
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_RECOVERY_BYTES = 20  # 160 bits: 32 base32 characters
+_RECOVERY = re.compile(r"^[A-Z2-7]{32}$")
+
+# Keys unlocked in this process, by register file (normalised path).
+_unlocked: dict[str, bytes] = {}
+
+try:  # SQLCipher is a dependency; a build without it still opens plain registers
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    CIPHER_ERRORS: tuple[type[Exception], ...] = (sqlcipher.Error,)
+    CIPHER_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlcipher.DatabaseError,)
+except ImportError:  # pragma: no cover - every supported install has the wheel
+    sqlcipher = None
+    CIPHER_ERRORS = CIPHER_DATABASE_ERRORS = ()
+
+# Every SQLite failure, from the standard module or SQLCipher's.
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *CIPHER_ERRORS)
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, *CIPHER_DATABASE_ERRORS)
+FILE_ERRORS: tuple[type[Exception], ...] = (OSError, *SQLITE_ERRORS)
+OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.OperationalError,
+    *((sqlcipher.OperationalError,) if sqlcipher is not None else ()),
+)
+
+
+def _file_key(path: Path | str) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+# What each register file of this process is ("sqlite" or "encrypted"), read once. A file
+# this process has a connection to must never be opened and closed by Python: closing any
+# descriptor of a file drops every POSIX lock the process holds on it, SQLite's included,
+# and another process may then checkpoint and delete the WAL under our connection
+# (sqlite.org/howtocorrupt.html §2.2). So the header is read before the first connection,
+# and forget_file() is called when a file is replaced (restore, encrypt).
+_kinds: dict[str, str] = {}
+
+
+def file_kind(path: Path | str) -> str:
+    """ "sqlite", "encrypted" (random bytes in whole pages: SQLCipher's shape), "empty"
+    (missing or 0 bytes) or "other" (a spreadsheet, a text file). OSError when unreadable."""
+    known = _kinds.get(_file_key(path))
+    if known is not None:
+        return known
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return "empty"
+    if size == 0:
+        return "empty"
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header == _SQLITE_MAGIC:
+        kind = "sqlite"
+    elif size >= 1024 and size % 1024 == 0:
+        kind = "encrypted"
+    else:
+        return "other"
+    _kinds[_file_key(path)] = kind
+    return kind
+
+
+def forget_file(path: Path | str) -> None:
+    """The file at ``path`` was replaced: read its kind afresh next time."""
+    _kinds.pop(_file_key(path), None)
+    _unlocked.pop(_file_key(path), None)
+
+
+def is_encrypted(path: Path | str) -> bool:
+    try:
+        return file_kind(path) == "encrypted"
+    except OSError:
+        return False
+
+
+# --- the recovery key and the passphrase's key slot ------------------------------------
+
+
+def new_recovery_key() -> str:
+    """A fresh recovery key as the clerk copies it: 'ABCD-EFGH-…' (eight groups of four)."""
+    text = base64.b32encode(secrets.token_bytes(_RECOVERY_BYTES)).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def recovery_text(secret: str) -> str | None:
+    """The recovery key in ``secret`` without dashes, spaces and case, or None when
+    ``secret`` has not its shape (then it is a passphrase)."""
+    text = re.sub(r"[\s-]", "", secret).upper()
+    return text if _RECOVERY.match(text) else None
+
+
+def key_of_recovery(recovery: str) -> bytes:
+    text = recovery_text(recovery)
+    if text is None:
+        raise ValueError("not a recovery key")
+    return hashlib.sha256(b"camket register key\0" + base64.b32decode(text)).digest()
+
+
+def _stretch(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+
+
+def _check(key: bytes) -> str:
+    return hmac.new(key, b"camket key check", "sha256").hexdigest()[:32]
+
+
+def _slots_path() -> Path:
+    return data_dir() / KEYS_FILE
+
+
+def _read_slots() -> list[dict[str, Any]]:
+    try:
+        data = json.loads(_slots_path().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        log.warning("key slots unreadable: %s", exc)
+        return []
+    slots = data.get("slots", []) if isinstance(data, dict) else []
+    return [s for s in slots if isinstance(s, dict)]
+
+
+def add_passphrase(key: bytes, passphrase: str) -> None:
+    """Let ``passphrase`` unlock ``key`` on this computer (a slot in keys.json)."""
+    salt = secrets.token_bytes(16)
+    wrapped = bytes(a ^ b for a, b in zip(key, _stretch(passphrase, salt), strict=True))
+    slots = [*_read_slots(), {"salt": salt.hex(), "wrapped": wrapped.hex(), "check": _check(key)}]
+    path = _slots_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".json.tmp")
+        partial.write_text(json.dumps({"slots": slots}, indent=1), encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        raise KnownError("encrypt.keys_unwritable", path=str(path), detail=str(exc)) from exc
+
+
+def _keys_of(secret: str) -> list[bytes]:
+    """The keys ``secret`` (a recovery key or a passphrase) stands for."""
+    if recovery_text(secret) is not None:
+        return [key_of_recovery(secret)]
+    found = []
+    for slot in _read_slots():
+        try:
+            salt, wrapped = bytes.fromhex(slot["salt"]), bytes.fromhex(slot["wrapped"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        key = bytes(a ^ b for a, b in zip(wrapped, _stretch(secret, salt), strict=True))
+        if hmac.compare_digest(_check(key), str(slot.get("check", ""))):
+            found.append(key)
+    return found
+
+
+# --- opening ---------------------------------------------------------------------------
+
+
+def _opens_with(path: Path, key: bytes) -> bool:
+    conn = cipher_connect(path, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except CIPHER_DATABASE_ERRORS:
+        return False
+    finally:
+        conn.close()
+
+
+def unlock(path: Path | str, secret: str) -> None:
+    """Remember the key that ``secret`` (passphrase or recovery key) gives for the encrypted
+    register at ``path``; KnownError("db.wrong_passphrase") when it gives none."""
+    _require_cipher()
+    for key in _keys_of(secret):
+        if _opens_with(Path(path), key):
+            _unlocked[_file_key(path)] = key
+            return
+    raise KnownError("db.wrong_passphrase", path=str(path))
+
+
+def remember_key(path: Path | str, key: bytes) -> None:
+    _unlocked[_file_key(path)] = key
+
+
+def forget_keys() -> None:
+    """Drop every unlocked key and known file (tests; a new process)."""
+    _unlocked.clear()
+    _kinds.clear()
+
+
+def key_for(path: Path | str) -> bytes | None:
+    """The key of the register at ``path``: None for a plain file. An encrypted one is
+    unlocked by a key already in memory (its backups and copies share it), else by
+    CAMKET_PASSPHRASE; KnownError("db.needs_passphrase") when neither does."""
+    path = Path(path)
+    if not is_encrypted(path):
+        return None
+    _require_cipher()
+    known = _unlocked.get(_file_key(path))
+    if known is not None:
+        return known
+    for key in dict.fromkeys(_unlocked.values()):
+        if _opens_with(path, key):
+            _unlocked[_file_key(path)] = key
+            return key
+    secret = os.environ.get(PASSPHRASE_ENV)
+    if secret:
+        unlock(path, secret)
+        return _unlocked[_file_key(path)]
+    raise KnownError("db.needs_passphrase", path=str(path))
+
+
+def _require_cipher() -> None:
+    if sqlcipher is None:
+        raise KnownError("encrypt.unavailable")
+
+
+def cipher_connect(path: Path | str, key: bytes, **options: Any) -> Any:
+    """A SQLCipher connection to ``path`` keyed with ``key`` (an existing file or a new one)."""
+    _require_cipher()
+    conn = sqlcipher.connect(str(path), **options)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+_FIND = b""  # connect_file's default: look the key up
+
+
+def connect_file(path: Path | str, key: bytes | None = _FIND, **options: Any) -> Any:
+    """A connection to the register at ``path`` (or a URI, or ":memory:"): plain sqlite3
+    when ``key`` is None, else SQLCipher with it; by default the key key_for finds."""
+    if key == _FIND:
+        key = key_for(path)
+    if key is None:
+        return sqlite3.connect(str(path), **options)
+    return cipher_connect(path, key, **options)
+
+
+def encrypt_copy(source: Path, target: Path, key: bytes) -> None:
+    """Write an encrypted copy of the plain register ``source`` at the new file ``target``."""
+    _require_cipher()
+    conn = sqlcipher.connect(str(source))
+    try:
+        conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(target), f"x'{key.hex()}'"])
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()

@@ -1,0 +1,148 @@
+"""Registers encrypted at rest: nothing readable in the file, the passphrase or the recovery
+key opens it, a wrong one is a clear refusal, and its backups are encrypted alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.register import open_existing
+from desktop.store import encryption
+from desktop.store.backups import list_backups
+
+PASSPHRASE = "bien-gioi-2026"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf_and_no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)  # the real count is for attackers
+    encryption.forget_keys()
+    yield
+    encryption.forget_keys()
+
+
+def recovery_key(out: str) -> str:
+    match = re.search(r"Mã khôi phục: (\S+)", out)
+    assert match, out
+    return match[1]
+
+
+def init_encrypted(
+    path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    argv = ["init", "--db", str(path), "--commune", "03478", "--hamlet", "Bản Nậm Tăm"]
+    assert main([*argv, "--clerk", "Lò Thị Hoa", "--encrypt"]) == 0
+    out = capsys.readouterr().out
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV)
+    encryption.forget_keys()  # as a new process would start
+    return recovery_key(out)
+
+
+def test_init_encrypt_makes_a_file_with_nothing_readable_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    init_encrypted(path, monkeypatch, capsys)
+    data = path.read_bytes()
+    assert not data.startswith(SQLITE_MAGIC)
+    for word in ("Lò Thị Hoa", "Nậm Tăm", "household", "CREATE TABLE"):
+        assert word.encode("utf-8") not in data
+    assert not any(p.name.endswith((".encrypting", "-wal")) for p in tmp_path.iterdir())
+
+
+def test_the_passphrase_or_the_recovery_key_opens_it_and_a_wrong_one_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    recovery = init_encrypted(path, monkeypatch, capsys)
+
+    assert main(["check", "--db", str(path)]) == 2  # no passphrase and no terminal to ask
+    assert "được mã hóa: cần mật khẩu" in capsys.readouterr().err
+
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, "mat-khau-sai")
+    assert main(["check", "--db", str(path)]) == 2
+    assert "Mật khẩu hoặc mã khôi phục không đúng" in capsys.readouterr().err
+
+    for secret in (PASSPHRASE, recovery, recovery.lower().replace("-", " ")):
+        encryption.forget_keys()
+        monkeypatch.setenv(encryption.PASSPHRASE_ENV, secret)
+        assert main(["check", "--db", str(path)]) == 0
+        assert "0 lỗi" in capsys.readouterr().out
+
+
+def test_the_recovery_key_opens_it_on_another_computer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    recovery = init_encrypted(path, monkeypatch, capsys)
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path / "another-pc"))  # no key slots there
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["check", "--db", str(path)]) == 2
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, recovery)
+    assert main(["check", "--db", str(path)]) == 0
+
+
+def test_encrypt_an_existing_register_after_a_backup_and_its_backups_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "40", "--seed", "3"]) == 0
+    assert main(["backup", "--db", str(path)]) == 0
+    assert main(["search", "--db", str(path), "nguyen", "--json"]) == 0
+    capsys.readouterr()
+    before = open_existing(path)
+    names = sorted(r[0] for r in before.db.execute("SELECT full_name FROM person"))
+    before.close()
+
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["encrypt", "--db", str(path)]) == 0
+    assert "Mã khôi phục: " in capsys.readouterr().out
+    assert not path.read_bytes().startswith(SQLITE_MAGIC)
+    assert not Path(f"{path}-wal").exists()
+    backups = list_backups(path)
+    assert [b.reason for b in backups] == ["encrypt", "manual"]
+    for backup in backups:  # the plain copies taken before are encrypted too
+        assert not backup.path.read_bytes().startswith(SQLITE_MAGIC)
+
+    encryption.forget_keys()
+    after = open_existing(path)  # unlocked with CAMKET_PASSPHRASE
+    try:
+        assert sorted(r[0] for r in after.db.execute("SELECT full_name FROM person")) == names
+    finally:
+        after.close()
+    assert main(["search", "--db", str(path), "nguyen", "--json"]) == 0  # FTS5 works
+    assert main(["encrypt", "--db", str(path)]) == 2
+    assert "đã được mã hóa" in capsys.readouterr().err
+
+
+def test_backups_of_an_encrypted_register_are_encrypted_and_restore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    init_encrypted(path, monkeypatch, capsys)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    usb = tmp_path / "usb.sqlite3"
+    assert main(["backup", "--db", str(path), "--out", str(usb)]) == 0
+    assert main(["backup", "--db", str(path)]) == 0
+    for copy in (usb, list_backups(path)[0].path):
+        assert not copy.read_bytes().startswith(SQLITE_MAGIC)
+        assert "Lò Thị Hoa".encode() not in copy.read_bytes()
+    encryption.forget_keys()
+    assert main(["restore", str(usb), "--db", str(path)]) == 0
+    assert main(["check", "--db", str(path)]) == 0
+
+
+def test_a_short_passphrase_is_refused_before_anything_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.sqlite3"
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, "ngan")
+    assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 2
+    assert "ít nhất 8 ký tự" in capsys.readouterr().err
+    assert not path.exists()
