@@ -35,11 +35,13 @@ from desktop.printing.sheet import render_pledges
 from desktop.printing.wording import sheet_values
 from desktop.services import households as households_service
 from desktop.services.demo import create_demo_register
+from desktop.services.encryption import encrypt_register
 from desktop.services.pledges import current_campaign
 from desktop.services.printing import campaign_pledge_template, print_pledges
 from desktop.services.progress import progress, unsigned_households
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.services.sheets import sheets_for
+from desktop.store.encryption import PASSPHRASE_ENV
 from desktop.store.households import list_hamlets
 from desktop.store.pledges import PROGRESS_SQL
 from desktop.store.register import open_register
@@ -647,6 +649,78 @@ def bench_window(path: Path, folder: Path) -> None:
     print(f"  peak memory of the window process: {peak_ours / 1024:.0f} MiB")
 
 
+# --- encryption at rest ----------------------------------------------------------------------
+
+BENCH_PASSPHRASE = "bench-passphrase-2026"
+
+
+def _encrypted_copy(path: Path, target: Path) -> None:
+    """``target``: the register at ``path`` copied (backup API), then encrypted in place."""
+    target.unlink(missing_ok=True)
+    source, copy = sqlite3.connect(path), sqlite3.connect(target)
+    source.backup(copy)
+    copy.close()
+    source.close()
+    encrypt_register(target, BENCH_PASSPHRASE, backup=False)
+
+
+def _print_hamlet(path: Path, out: Path) -> float:
+    reg = open_existing(path)
+    try:
+        first = reg.db.execute("SELECT id FROM hamlet ORDER BY sort_key LIMIT 1").fetchone()[0]
+        hamlet = next(h for h in list_hamlets(reg.db) if h.id == first)
+        campaign = current_campaign(reg)
+        return _time(lambda: print_pledges(reg, out, campaign=campaign, hamlet=hamlet))
+    finally:
+        reg.close()
+
+
+def bench_encryption(path: Path, folder: Path, count: int) -> None:
+    """The same work on the register encrypted at rest (SQLCipher 4) beside the plain one:
+    search, import and printing (after bench_printing and bench_import, whose files it
+    reuses)."""
+    # The key slot and the import subprocesses' unlocking: in the bench's own data folder.
+    os.environ["CAMKET_DATA_DIR"] = str(folder / "userdata")
+    os.environ[PASSPHRASE_ENV] = BENCH_PASSPHRASE
+    encrypted = folder / "district-encrypted.sqlite3"
+    _encrypted_copy(path, encrypted)
+    queries = typical_queries(path, count)
+    medians = {}
+    for label, register in (("plain", path), ("encrypted", encrypted)):
+        db = open_register(register)
+        for query in queries[:5]:  # warm the page cache alike
+            search_people(db, query, 50)
+        medians[label] = statistics.median(_time(search_people, db, q, 50) for q in queries)
+        db.close()
+    print("Encryption at rest (SQLCipher 4) beside the plain register")
+    _row("search median: encrypted vs plain", medians["encrypted"], medians["plain"], "ms")
+
+    _rows, hamlets = _list_rows(folder / "import-source.sqlite3")
+    listing = folder / "danh-sach.csv"
+    elapsed = {}
+    for label in ("plain", "encrypted"):
+        target = folder / f"import-{label}-enc-bench.sqlite3"
+        target.unlink(missing_ok=True)
+        create_register(target, "03478", hamlets)
+        if label == "encrypted":
+            encrypt_register(target, BENCH_PASSPHRASE, backup=False)
+        elapsed[label], _peak = _run_measured(
+            [_camket(), "import", "--db", str(target), str(listing)]
+        )
+    _row("camket import csv: encrypted vs plain", elapsed["encrypted"], elapsed["plain"])
+
+    printed = {"plain": float("inf"), "encrypted": float("inf")}
+    for _ in range(2):  # best of two, in turns
+        for label, register in (("plain", path), ("encrypted", encrypted)):
+            out = folder / f"print-{label}.pdf"
+            printed[label] = min(printed[label], _print_hamlet(register, out))
+    _row("print_pledges of a hamlet: encrypted vs plain", printed["encrypted"], printed["plain"])
+    print(
+        "  (ratio = encrypted / plain; the import includes the one passphrase stretch"
+        " (PBKDF2, 600,000 rounds) a process does to unlock the register)"
+    )
+
+
 PROVINCE_HOUSEHOLDS = 480_000  # ~4.2 people each: a province of about 2,000,000 people
 
 
@@ -682,6 +756,7 @@ def main() -> None:
         bench_household_editing(path, folder)
         bench_import(folder, args.import_households)
         bench_exchange(path, folder)
+        bench_encryption(path, folder, args.queries)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"Peak memory of the bench process (raw copy + search): {peak / 1024:.0f} MiB")
 

@@ -17,6 +17,7 @@ from desktop.store.damage import damage_of
 from desktop.store.new_register import needs_setup
 from desktop.store.register import writable
 from desktop.store.window_lock import WindowLock, take_window_lock
+from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.translations import install_translators
 from desktop.ui.unexpected import errors_reported
 from desktop.userdata import preferred_language, remember_register
@@ -44,6 +45,8 @@ def run_app(
             if chosen is None:
                 return 0
             path = chosen
+        if not ask_passphrase(path):  # an encrypted register: its passphrase first
+            return 0
         try:
             register = _open(path)
         except KnownError as err:

@@ -35,6 +35,7 @@ from desktop.store.backups import (
     list_backups,
     restore_backup,
 )
+from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -136,6 +137,8 @@ class BackupActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
         chosen = dialog.chosen
+        if not ask_passphrase(chosen, self._window):
+            return False
         try:
             with busy_cursor():
                 check_backup(chosen)

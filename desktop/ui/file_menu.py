@@ -13,6 +13,7 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import open_existing
 from desktop.store.window_lock import refuse_if_held
+from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.userdata import recent_registers
 
 if TYPE_CHECKING:
@@ -104,6 +105,8 @@ class FileMenu(QObject):
         """Open the register at ``path`` in place of this one; a file that is no register
         (or is gone) is refused with the reason and this one stays open."""
         if path.resolve() == self._window.register.path.resolve():
+            return False
+        if not ask_passphrase(path, self._window):
             return False
         try:
             refuse_if_held(path)

@@ -33,10 +33,12 @@ from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text
 from desktop.messages import describe
 from desktop.services.demo import create_demo_register
+from desktop.services.encryption import create_encrypted
 from desktop.services.register import create_register
 from desktop.store.admin_units import CommuneUnit, Province
 from desktop.ui.campaign_choice import CampaignPage
 from desktop.ui.commune_picker import CommunePicker
+from desktop.ui.encryption_setup import EncryptionChoice, RecoveryKeyDialog
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
 from desktop.userdata import default_register_path, sample_register_path
@@ -110,6 +112,7 @@ class SetupWizard(QWizard):
                     self, title, text.format(folder=target.parent, detail=exc.strerror)
                 )
                 return False
+        recovery: str | None = None
         try:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
             try:
@@ -118,6 +121,7 @@ class SetupWizard(QWizard):
                         create_demo_register(target, households=DEMO_HOUSEHOLDS, seed=1)
                 else:
                     assert commune is not None  # the commune page is complete
+                    passphrase = self.summary_page.encryption.chosen_passphrase()
                     keepers = self.keepers_page
                     create_register(
                         self.path,
@@ -128,11 +132,15 @@ class SetupWizard(QWizard):
                         border_officer=keepers.officer.text(),
                         campaign=self.campaign_page.plan(),
                     )
+                    if passphrase is not None:
+                        recovery = create_encrypted(self.path, passphrase)
             finally:
                 QApplication.restoreOverrideCursor()
         except KnownError as err:
             QMessageBox.critical(self, title, describe(err))
             return False
+        if recovery is not None:
+            RecoveryKeyDialog(self.path, recovery, self).exec()
         self.created = True
         self.opened = target
         return True
@@ -268,9 +276,11 @@ class SummaryPage(QWizardPage):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.encryption = EncryptionChoice()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addStretch(1)
+        layout.addWidget(self.encryption)
         self.setFinalPage(True)
 
     def initializePage(self) -> None:

@@ -484,6 +484,33 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>EncryptionChoice</name>
+    <message>
+        <source>&amp;Encrypt the register (recommended)</source>
+        <translation>&amp;Mã hóa sổ đăng ký (khuyến nghị)</translation>
+    </message>
+    <message>
+        <source>ID numbers, relatives abroad and tips are personal data: encrypted, the file cannot be read without the passphrase or the recovery key.</source>
+        <translation>Số định danh, thân nhân ở nước ngoài và tin báo là dữ liệu cá nhân: khi được mã hóa, không ai đọc được tệp nếu không có mật khẩu hoặc mã khôi phục.</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>A recovery key is shown once after the register is made: print it or write it down for the commune&apos;s safe.</source>
+        <translation>Mã khôi phục chỉ hiện một lần sau khi tạo sổ: hãy in ra hoặc chép lại để cất vào tủ của xã.</translation>
+    </message>
+</context>
+<context>
     <name>EndMovementDialog</name>
     <message>
         <source>End a movement</source>
@@ -2114,6 +2141,25 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted register</source>
+        <translation>Sổ đăng ký được mã hóa</translation>
+    </message>
+    <message>
+        <source>The register {name} is encrypted. Type its passphrase, or the recovery key kept in the commune&apos;s safe.</source>
+        <translation>Sổ {name} được mã hóa. Hãy nhập mật khẩu, hoặc mã khôi phục cất trong tủ của xã.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Zoom out (Ctrl+-)</source>
@@ -2562,6 +2608,33 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>on {date}</source>
         <translation>ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <source>The register is encrypted. This recovery key is shown only now: print the page or copy it by hand and keep it in the commune&apos;s safe. It opens the register, and its backups, when the passphrase is forgotten or on another computer.</source>
+        <translation>Sổ đã được mã hóa. Mã khôi phục này chỉ hiện lần này: hãy in trang hoặc chép tay, cất vào tủ của xã. Mã mở được sổ và các bản sao lưu của sổ khi quên mật khẩu hoặc trên máy khác.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the page…</source>
+        <translation>&amp;In trang…</translation>
+    </message>
+    <message>
+        <source>On paper for the safe; do not keep it as a file on this computer.</source>
+        <translation>In ra giấy để cất tủ; đừng lưu thành tệp trên máy này.</translation>
+    </message>
+    <message>
+        <source>I have printed or copied the recovery key</source>
+        <translation>Tôi đã in hoặc chép lại mã khôi phục</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;CamKet — recovery key of an encrypted register&lt;/h2&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;{key}&lt;/p&gt;&lt;p&gt;Type this key where CamKet asks for the passphrase when the passphrase is forgotten or on another computer. Keep this page in the commune&apos;s safe.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;CamKet — mã khôi phục của sổ đăng ký được mã hóa&lt;/h2&gt;&lt;p&gt;Sổ đăng ký: {path}&lt;/p&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;{key}&lt;/p&gt;&lt;p&gt;Khi quên mật khẩu hoặc mở sổ trên máy khác, nhập mã này vào chỗ CamKet hỏi mật khẩu. Cất trang này trong tủ của xã.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

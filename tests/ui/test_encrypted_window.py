@@ -1,0 +1,128 @@
+"""An encrypted register in the window: the passphrase asked before it opens, the set-up
+wizard's choice to encrypt, and the recovery key shown once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop.cli import main
+from desktop.domain.errors import KnownError
+from desktop.services.register import open_existing
+from desktop.store import encryption
+from desktop.ui.encryption_setup import RecoveryKeyDialog
+from desktop.ui.first_run import SUMMARY, SetupWizard
+from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
+from tests.ui.test_setup_wizard import choose_sop_cop
+
+PASSPHRASE = "bien-gioi-2026"
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf_and_no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)
+    encryption.forget_keys()
+    yield
+    encryption.forget_keys()
+
+
+def when_shown(kind: type, action: object) -> None:
+    def run() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind):
+            action(widget)  # type: ignore[operator]
+        else:
+            QTimer.singleShot(10, run)
+
+    QTimer.singleShot(0, run)
+
+
+def test_the_window_asks_for_the_passphrase_and_says_when_it_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 0
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV)
+    encryption.forget_keys()
+    said: list[str] = []
+
+    def type_wrong_then_right(dialog: PassphraseDialog) -> None:
+        dialog.passphrase.setText("khong-dung-roi")
+        dialog.accept_button.click()
+        said.append(dialog.error.text())
+        assert dialog.isVisible()  # a wrong passphrase keeps the dialog open
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.accept_button.click()
+
+    when_shown(PassphraseDialog, type_wrong_then_right)
+    assert ask_passphrase(path)
+    assert said and "không đúng" in said[0]
+    open_existing(path).close()  # unlocked for the rest of the process
+
+
+def test_cancelling_the_passphrase_opens_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 0
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV)
+    encryption.forget_keys()
+    when_shown(PassphraseDialog, lambda dialog: dialog.reject())
+    assert not ask_passphrase(path)
+
+
+def test_the_wizard_encrypts_the_register_and_shows_the_recovery_key_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "camket.sqlite3"
+    wizard = SetupWizard(path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.next()
+    choose_sop_cop(qtbot, wizard)
+    wizard.next()
+    wizard.hamlet_page.editor.name.insert("Bản Nà Hừ")
+    while wizard.currentId() != SUMMARY:
+        wizard.next()
+    choice = wizard.summary_page.encryption
+    choice.encrypt.setChecked(True)
+    choice.passphrase.setText(PASSPHRASE)
+    choice.repeated.setText(PASSPHRASE)
+    shown: list[str] = []
+
+    def keep_the_key(dialog: RecoveryKeyDialog) -> None:
+        shown.append(dialog.key.text())
+        assert not dialog.ok_button.isEnabled()  # not before the clerk says it is kept
+        dialog.kept.setChecked(True)
+        dialog.ok_button.click()
+
+    when_shown(RecoveryKeyDialog, keep_the_key)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.created and shown
+    assert not path.read_bytes().startswith(b"SQLite format 3\x00")
+    encryption.forget_keys()
+    with pytest.raises(KnownError) as refused:
+        open_existing(path)
+    assert refused.value.code == "db.needs_passphrase"
+    encryption.unlock(path, shown[0])  # the recovery key opens it
+    open_existing(path).close()
+
+
+def test_the_recovery_page_prints(tmp_path: Path, qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = RecoveryKeyDialog(tmp_path / "r.sqlite3", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
+    qtbot.addWidget(dialog)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "khoi-phuc.pdf"))
+    dialog.print_page(printer)
+    assert (tmp_path / "khoi-phuc.pdf").stat().st_size > 1000
