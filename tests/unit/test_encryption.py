@@ -146,3 +146,16 @@ def test_a_short_passphrase_is_refused_before_anything_is_made(
     assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 2
     assert "ít nhất 8 ký tự" in capsys.readouterr().err
     assert not path.exists()
+
+
+def test_two_registers_with_the_same_passphrase_each_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One passphrase unlocks two key slots: each register opens with its own key.
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    init_encrypted(first, monkeypatch, capsys)
+    init_encrypted(second, monkeypatch, capsys)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    for path in (first, second, first):
+        encryption.forget_keys()
+        assert main(["check", "--db", str(path)]) == 0
