@@ -139,6 +139,11 @@ def test_a_refused_bundle_says_why_in_vietnamese(
     assert reason.startswith("Không nhận: Tệp binhlu.camket là dữ liệu của xã 03390")
     assert "Sổ cấp trên mới nhận dữ liệu nhiều xã" in reason
     assert window.exchange_page.log.rowCount() == 1  # nothing received is logged
+    # The list import opens from here too.
+    qtbot.mouseClick(window.exchange_page.import_button, Qt.MouseButton.LeftButton)
+    wizard = window.import_wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.reject()
 
 
 def test_a_conflict_is_settled_field_by_field(
