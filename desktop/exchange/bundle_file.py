@@ -176,6 +176,7 @@ class Bundle:
     _zip: zipfile.ZipFile
 
     def tables(self) -> list[str]:
+        """The tables the bundle has a CSV of."""
         return sorted(m[1] for name in self.manifest.files if (m := _TABLE_ENTRY.fullmatch(name)))
 
     def rows(self, table: str) -> Iterator[list[str]]:

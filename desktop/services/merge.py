@@ -168,6 +168,9 @@ def _check_scope(db: Database, bundle: Bundle) -> None:
     manifest, source = bundle.manifest, bundle.source
     if not manifest.communes:
         raise KnownError("bundle.damaged", file=source, detail="no commune")
+    unknown = sorted(set(bundle.tables()) - {spec.name for spec in TABLES})
+    if unknown:  # a table this version does not know: its rows would be dropped unseen
+        raise KnownError("bundle.unknown_entry", file=source, entry=f"tables/{unknown[0]}.csv")
     if local.is_upper(db):
         province = local.get_setting(db, local.UPPER_PROVINCE) or ""
         for code in manifest.communes:

@@ -228,10 +228,6 @@ def table(name: str) -> SyncedTable:
     return _BY_NAME[name]
 
 
-def is_synced(name: str) -> bool:
-    return name in _BY_NAME
-
-
 def commune_sql(spec: SyncedTable) -> str | None:
     """SELECT (row id, commune code) for the rows of ``spec`` whose ids are bound to the
     marks that follow "IN" (append "(?, ?, …)"), following parents to the table that carries

@@ -418,15 +418,16 @@ def test_an_export_never_lands_on_the_register_or_another_sqlite_file(
     assert not list(tmp_path.glob(".*.part*"))
 
 
-def _resign(bundle: Path, out: Path, folder: Path, change) -> Path:  # type: ignore[no-untyped-def]
-    """The bundle with its entries changed by ``change(name, data)``, hashed and signed again
-    by the installation of ``folder``: what a sender that turned hostile could make."""
+def _resign(bundle: Path, out: Path, folder: Path, change, extra=None) -> Path:  # type: ignore[no-untyped-def]
+    """The bundle with its entries changed by ``change(name, data)`` (and ``extra`` entries
+    added), hashed and signed again by the installation of ``folder``: what a sender that
+    turned hostile could make."""
     from desktop.exchange.identity import this_installation
 
     with zipfile.ZipFile(bundle) as src:
         entries = {n: src.read(n) for n in src.namelist() if n not in (MANIFEST, SIGNATURE)}
         manifest = json.loads(src.read(MANIFEST))
-    entries = {n: change(n, d) for n, d in entries.items()}
+    entries = {n: change(n, d) for n, d in entries.items()} | (extra or {})
     manifest["files"] = {
         n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in entries.items()
     }
@@ -536,3 +537,14 @@ def test_conflicts_keep_takes_the_db_given_before_it(
         assert main(["conflicts", "--db", str(path), "keep", item["conflict_id"][:8], "other"]) == 0
         assert main(["conflicts", "--db", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1]) == []
+
+
+def test_a_table_this_version_does_not_know_refuses_the_bundle(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    laptop = _laptop(tmp_path, office)
+    good = _export(*office, tmp_path / "good.camket")
+    evil = {"tables/evil.csv": b"id\r\nx\r\n"}
+    out = _resign(good, tmp_path / "evil.camket", office[1], lambda n, d: d, evil)
+    result = _merge(*laptop, out)
+    assert result.refused is not None and result.refused.code == "bundle.unknown_entry"
