@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.domain.errors import KnownError
 from desktop.domain.ledger_report import CSV_HEADER, LedgerReport, ReportLine
 from desktop.domain.movements import KIND_LABELS, MovementKind, Presence, presence_of
+from desktop.exchange.sheet_writer import SheetFormat, write_table
 from desktop.printing.document import Output, RenderResult
 from desktop.printing.ledger_report import render_ledger_report
 from desktop.services.progress import write_csv
@@ -84,7 +85,8 @@ def print_ledger_report(
 
 
 def write_ledger_csv(report: LedgerReport, path: Path) -> None:
-    """The movements begun in the period, one a line (UTF-8 with BOM, for Excel)."""
+    """The movements begun in the period, one a line: a CSV (UTF-8 with BOM, for Excel), or
+    an XLSX workbook when ``path`` ends in .xlsx."""
 
     def day(value: dt.date | None) -> str:
         return value.strftime("%d/%m/%Y") if value else ""
@@ -94,4 +96,7 @@ def write_ledger_csv(report: LedgerReport, path: Path) -> None:
         dates = (day(m.starts_on), day(m.until), day(m.ended_on))
         lines.append([KIND_LABELS[m.kind], m.full_name, m.household_code, m.hamlet, *dates])
         lines[-1] += [m.where, m.reason]
-    write_csv(lines, path)
+    if path.suffix.lower() == ".xlsx":
+        write_table(path, lines[0], lines[1:], SheetFormat("xlsx"), title="Biến động")
+    else:
+        write_csv(lines, path)

@@ -184,6 +184,17 @@ def test_report_movements_pdf_and_csv_never_name_the_informant(
     rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][:3] == ["Loại", "Họ và tên", "Mã hộ"]
     assert [r[1] for r in rows[1:]] == ["Đặng Văn Hoà", "Vương Lập Quân"]
+    book = tmp_path / "bd.xlsx"  # the same list as an Excel workbook
+    code, _, err = _run(
+        capsys, "report", "movements", "--db", db, "--from", "01/11/2026", "--to", "30/11/2026",
+        "--csv", str(book),
+    )  # fmt: skip
+    assert code == 0, err
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(book).active
+    assert [c.value for c in sheet[1]][:3] == ["Loại", "Họ và tên", "Mã hộ"]
+    assert [sheet.cell(r, 2).value for r in (2, 3)] == ["Đặng Văn Hoà", "Vương Lập Quân"]
     code, _, err = _run(
         capsys, "report", "movements", "--db", db, "--from", "30/11/2026", "--to", "01/11/2026"
     )
