@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Progress
+from desktop.outputs import check_output
 from desktop.store.encryption import (
     DATABASE_ERRORS,
     FILE_ERRORS,
@@ -39,6 +40,7 @@ _PAGES_PER_STEP = 4096  # progress is reported between steps of this many pages
 _NAME = re.compile(r"^(\d{8}T\d{6}\d{6})Z-([a-z]+)\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%f"
 _HEADER = b"SQLite format 3\x00"
+_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")  # files that belong to a register
 
 Clock = Callable[[], dt.datetime]
 
@@ -109,10 +111,13 @@ def backup_to(
     if target.is_dir():
         stamp = clock().astimezone().strftime("%Y%m%d-%H%M%S")
         target = target / f"{Path(register_path).stem}-{stamp}.sqlite3"
+    # Checked without opening any file: Python opening and closing the register this
+    # process has open would drop SQLite's locks on it (see store.encryption._kinds).
     if target.exists() or Path(f"{target}-wal").exists():
         raise KnownError("db.exists", path=str(target))
-    if not target.parent.is_dir():
-        raise KnownError("db.folder_missing", path=str(target.parent))
+    if target.name.endswith(_COMPANIONS):
+        raise KnownError("output.is_database", path=str(target))
+    check_output(target)  # the shared checks: no folder, no backup folder, no database
     copy_register(db, target, key=key_for(register_path), progress=progress)
     log.info("backup of %s to %s", Path(register_path).name, target)
     return target

@@ -231,6 +231,20 @@ def test_the_commands_back_up_list_and_restore(
     assert "được giữ lại" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", ".lock"])
+def test_backup_out_is_never_a_file_of_the_register(
+    register: OpenRegister, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Not there (the register is closed), but SQLite would take a file of that name as
+    # the register's own.
+    register.close()
+    target = Path(f"{register.path}{suffix}")
+    assert not target.exists()
+    assert main(["backup", "--db", str(register.path), "--out", str(target)]) == 2
+    assert capsys.readouterr().err.startswith("camket: ")
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("suffix", ["", "-wal", "-other"])
 def test_backup_out_never_replaces_a_file(
     register: OpenRegister, suffix: str, capsys: pytest.CaptureFixture[str]
