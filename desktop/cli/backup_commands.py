@@ -72,8 +72,10 @@ def _list(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from desktop.store.backups import restore_backup
+    from desktop.store.window_lock import refuse_if_held
 
     path = db_path(args)
+    refuse_if_held(path)  # a window on it would keep writing to the replaced file
     aside = restore_backup(args.file, path)
     print(f"Đã khôi phục sổ {path} từ {args.file}")
     if aside is not None:

@@ -25,8 +25,10 @@ def add_commands(commands: Any) -> None:
 
 def _encrypt(args: argparse.Namespace) -> int:
     from desktop.services.encryption import encrypt_register
+    from desktop.store.window_lock import refuse_if_held
 
     path = db_path(args)
+    refuse_if_held(path)  # a window on it would keep writing to the plain file
     recovery = encrypt_register(path, new_passphrase())
     print(f"Đã mã hóa sổ {path}; các bản sao lưu của sổ cũng được mã hóa.")
     print_recovery_key(path, recovery)

@@ -259,3 +259,20 @@ def test_backup_out_never_replaces_a_file(
     assert main(["backup", "--db", str(register.path), "--out", str(target)]) == 2
     assert "không ghi đè" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_restore_is_refused_while_a_window_has_the_register(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.store.window_lock import take_window_lock
+
+    copy = take_backup(register.db, register.path, "manual")
+    lock = take_window_lock(register.path)
+    try:
+        before = register.path.read_bytes()
+        assert main(["restore", str(copy), "--db", str(register.path)]) == 2
+        assert capsys.readouterr().err.startswith("camket: ")
+        assert register.path.read_bytes() == before
+        assert not list(register.path.parent.glob("*.replaced-*"))
+    finally:
+        lock.release()
