@@ -24,7 +24,6 @@ from desktop.services.register import OpenRegister
 from desktop.store.local import is_upper
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
-from desktop.ui.household_page import HouseholdPage
 from desktop.ui.places import Place, Places
 from desktop.ui.read_only_banner import add_read_only_banner
 from desktop.ui.spreadsheet_dialog import SpreadsheetExport
@@ -33,6 +32,7 @@ from desktop.userdata import is_sample_register, set_preferred_language
 
 if TYPE_CHECKING:
     from desktop.ui.exchange_page import ExchangePage
+    from desktop.ui.household_page import HouseholdPage
     from desktop.ui.import_wizard import ImportWizard
     from desktop.ui.pledge_page import PledgePage
     from desktop.ui.settings_page import SettingsPage
@@ -148,7 +148,11 @@ class MainWindow(QMainWindow):
 
     @property
     def household_page(self) -> HouseholdPage:
-        return cast(HouseholdPage, self.places.page("households"))
+        return cast("HouseholdPage", self.places.page("households"))
+
+    def _built_households(self) -> HouseholdPage | None:
+        """The household page if it was built (a place not yet shown has nothing to do)."""
+        return cast("HouseholdPage | None", self.places.built("households"))
 
     @property
     def pledge_page(self) -> PledgePage:
@@ -163,6 +167,8 @@ class MainWindow(QMainWindow):
         return cast("ExchangePage", self.places.page("exchange"))
 
     def _households(self) -> QWidget:
+        from desktop.ui.household_page import HouseholdPage
+
         page = HouseholdPage(self.register, self)
         if is_upper(self.register.db):
             page.set_read_only()
@@ -293,8 +299,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _refresh_household_pledge(self) -> None:
-        households = self.places.built("households")
-        if isinstance(households, HouseholdPage):
+        households = self._built_households()
+        if households is not None:
             households.pledge_box.show_household(households.detail.household_id)
 
     def show_place(self, key: str) -> None:
@@ -404,8 +410,8 @@ class MainWindow(QMainWindow):
 
     def _hamlets_changed(self) -> None:
         # A page not built yet reads the hamlets when it is.
-        households = self.places.built("households")
-        if isinstance(households, HouseholdPage):
+        households = self._built_households()
+        if households is not None:
             households.reload_hamlets()
             households.refresh()  # a renamed hamlet shows in the list at once
         if self.places.built("pledges") is not None:
@@ -463,8 +469,8 @@ class MainWindow(QMainWindow):
 
     def leave_editing(self) -> bool:
         """False when the clerk chose to go back to an unsaved household."""
-        households = self.places.built("households")
-        return not isinstance(households, HouseholdPage) or households.leave_editor()
+        households = self._built_households()
+        return households is None or households.leave_editor()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and not self.leave_editing():

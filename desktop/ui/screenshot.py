@@ -68,9 +68,9 @@ def quiet_offscreen_noise() -> Iterator[None]:
 def save_screenshot(
     window: MainWindow, target: Path, width: int, height: int, page: int | None = None
 ) -> None:
-    """Show the window at the size, wait for the first page of the list, select the first
-    household, go to the side-bar place of Ctrl+``page`` (default: the one the window
-    opens on) and save what is painted.
+    """Show the window at the size on the side-bar place of Ctrl+``page`` (default: the one
+    the window opens on), the household list's first page loaded and its first household
+    selected when that is the place, and save what is painted. Only that place is built.
     KnownError("screenshot.bad_page") for a place that is not there,
     KnownError("screenshot.unwritable") if the file cannot be written."""
     places = window.places
@@ -82,10 +82,11 @@ def save_screenshot(
     window.setMinimumSize(width, height)
     window.resize(width, height)
     window.show()
-    households = window.household_page
-    process_events_until(lambda: households.results_loaded)
-    households.select_row(0)
     window.show_place(key)
+    if key == "households":
+        households = window.household_page
+        process_events_until(lambda: households.results_loaded)
+        households.select_row(0)
     # Let layouts settle and the selected household paint before grabbing.
     for _ in range(3):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

@@ -129,3 +129,33 @@ def test_the_window_starts_without_loading_the_pdf_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_window_imports_only_what_its_first_place_needs() -> None:
+    # Other places are imported and built when first shown (issue 11 §7).
+    code = (
+        "import sys, desktop.cli, desktop.app, desktop.ui.main_window;"
+        "print(sorted(m for m in sys.modules if m in {"
+        "'desktop.ui.household_page', 'desktop.ui.pledge_page', 'desktop.ui.settings_page',"
+        "'desktop.ui.import_wizard', 'desktop.ui.ledger_page', 'desktop.domain.import_rows'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_screenshot_of_the_first_place_builds_no_other(
+    qapp: object, small_register: SmallRegister, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui import main_window
+
+    built: list[list[str]] = []
+    original = main_window.MainWindow.shutdown
+
+    def note_built(window: main_window.MainWindow) -> None:
+        keys = window.places.keys()
+        built.append([key for key in keys if window.places.built(key)])
+        original(window)
+
+    monkeypatch.setattr(main_window.MainWindow, "shutdown", note_built)
+    assert app.run_app(small_register.path, screenshot=tmp_path / "first.png") == 0
+    assert len(built[0]) == 1  # the place the window opens on, and only it
