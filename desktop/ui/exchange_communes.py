@@ -22,16 +22,21 @@ from desktop.ui.household_history import local_time
 from desktop.ui.numbers import format_percent, group_thousands
 
 
-class _Number(QTableWidgetItem):
-    """A count that sorts as a number."""
+class _Sorted(QTableWidgetItem):
+    """A cell shown as ``text`` that sorts by ``key`` (a count, a UTC time)."""
 
-    def __init__(self, value: int) -> None:
-        super().__init__(group_thousands(value))
-        self.value = value
-        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def __init__(self, text: str, key: tuple[int, str]) -> None:
+        super().__init__(text)
+        self.key = key
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
-        return self.value < getattr(other, "value", 0)
+        return self.key < getattr(other, "key", self.key)
+
+
+class _Number(_Sorted):
+    def __init__(self, value: int) -> None:
+        super().__init__(group_thousands(value), (value, ""))
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CommunesView(QWidget):
@@ -111,7 +116,7 @@ class CommunesView(QWidget):
         cells: list[QTableWidgetItem] = [
             QTableWidgetItem(commune.name),
             QTableWidgetItem(commune.code),
-            QTableWidgetItem(received),
+            _Sorted(received, (0, commune.last_received)),
             _Number(commune.households),
             _Number(commune.people),
             QTableWidgetItem(signed or self.tr("no pledges yet")),

@@ -216,6 +216,11 @@ def test_an_upper_register_opens_on_its_communes_and_edits_none(
     assert [table.item(r, 3).text() for r in range(2)] == ["3", "8"]
     assert "%" in table.item(1, 5).text()
     assert table.item(1, 2).text() != "—"  # its last bundle received
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the latest received first
+    assert table.item(0, 0).text() == "Xã Bình Lư"
+    table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [table.item(r, 3).text() for r in range(2)] == ["8", "3"]
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     # No editing of commune data: no import, no new household, no edit buttons.
     assert not page.import_button.isVisible()
     assert not window.new_household_action.isEnabled()
