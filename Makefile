@@ -174,12 +174,15 @@ screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screen
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/main-window.png --size 1366x768
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
+		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/households.png --size 1366x768 --page 2
+	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/pledges.png --size 1366x768 --page 3
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/movements.png --size 1366x768 --page 4
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/exchange.png --size 1366x768 --page 5
 	@test -s $(SHOTS_DIR)/main-window.png && test -s $(SHOTS_DIR)/pledges.png \
+		&& test -s $(SHOTS_DIR)/households.png \
 		&& test -s $(SHOTS_DIR)/movements.png && test -s $(SHOTS_DIR)/exchange.png
 
 clean: ## remove build output and caches (keeps .venv)

@@ -67,8 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--page",
         type=int_between(1, 99),
         metavar="N",
-        help="side-bar place shown by --screenshot: the one Ctrl+N opens (2 households, "
-        "3 pledges, 6 settings); default: the place the window opens on",
+        help="side-bar place shown by --screenshot: the one Ctrl+N opens (1 overview, "
+        "2 households, 3 pledges, 4 movements, 5 exchange, 6 settings); default: the place "
+        "the window opens on",
     )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", help="camket COMMAND --help for its options"
