@@ -3,6 +3,8 @@ and the share signed in each campaign, with a search across all of them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.services.communes import CommuneSummary, commune_summaries
+from desktop.services.register import OpenRegister
 from desktop.ui.household_history import local_time
 from desktop.ui.numbers import format_percent, group_thousands
+from desktop.ui.tasks import Task, TaskRunner
 
 
 class _Sorted(QTableWidgetItem):
@@ -45,9 +49,11 @@ class CommunesView(QWidget):
 
     search_requested = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._tasks = tasks
+        self.summaries: list[CommuneSummary] = []
+        self.loaded = False  # True once the first count is in the table
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             self.tr("Find a person or household in every commune (Enter)…")
@@ -88,7 +94,17 @@ class CommunesView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.summaries = commune_summaries(self._db)
+        """Count again on the task lane (a province's register holds millions of people: the
+        window does not wait for it)."""
+
+        def work(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> Any:
+            return commune_summaries(reg.db)
+
+        self._tasks.submit(Task(self.tr("Counting the communes"), work, self._show))
+
+    def _show(self, summaries: list[CommuneSummary]) -> None:
+        self.summaries = summaries
+        self.loaded = True
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.summaries))
         for row, commune in enumerate(self.summaries):

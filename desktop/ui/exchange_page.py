@@ -40,7 +40,7 @@ class ExchangePage(QWidget):
         self.tabs.setDocumentMode(True)
         self.communes: CommunesView | None = None
         if self.upper:
-            self.communes = CommunesView(register.db)
+            self.communes = CommunesView(tasks)
             self.communes.search_requested.connect(self.search_households)
             self.tabs.addTab(self.communes, self.tr("Communes"))
         self.transfer = TransferTab(register, tasks)

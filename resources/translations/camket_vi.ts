@@ -365,6 +365,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Đã ký, theo từng đợt</translation>
     </message>
     <message>
+        <source>Counting the communes</source>
+        <translation>Đang đếm số liệu các xã</translation>
+    </message>
+    <message>
         <source>{communes} communes, {households} households</source>
         <translation>{communes} xã, {households} hộ</translation>
     </message>

@@ -210,7 +210,9 @@ def test_an_upper_register_opens_on_its_communes_and_edits_none(
     assert window.places.current_key() == "exchange"
     page = window.exchange_page
     assert page.tabs.currentWidget() is page.communes and page.communes is not None
-    table = page.communes.table
+    communes = page.communes
+    qtbot.waitUntil(lambda: communes.loaded)  # counted on the task lane
+    table = communes.table
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert names == ["Xã Bình Lư", "Xã Sìn Hồ"]
     assert [table.item(r, 3).text() for r in range(2)] == ["3", "8"]
