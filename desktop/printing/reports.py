@@ -47,7 +47,7 @@ from desktop.printing.document import (
     text_area,
 )
 from desktop.printing.fonts import BOLD, REGULAR, register_fonts
-from desktop.printing.upward import upward_close, upward_top
+from desktop.printing.upward import draw_issuer, upward_close, upward_top
 from desktop.printing.wording import address_in
 
 COMMUNE_TOTAL = "Toàn xã"
@@ -146,14 +146,7 @@ class _AgencyHeader(MottoBlock):
     def draw(self) -> None:
         canvas = self.canv
         left_middle = self.width * 0.2
-        canvas.setFont(REGULAR, self.nation_pt)
-        canvas.drawCentredString(left_middle, self.height - self.nation_pt, "ỦY BAN NHÂN DÂN")
-        canvas.setFont(BOLD, self.nation_pt)
-        agency_y = self.height - self.nation_pt * 2.2
-        canvas.drawCentredString(left_middle, agency_y, self.commune)
-        rule = canvas.stringWidth(self.commune, BOLD, self.nation_pt) / 2
-        canvas.setLineWidth(0.6)
-        canvas.line(left_middle - rule / 2, agency_y - 3, left_middle + rule / 2, agency_y - 3)
+        draw_issuer(canvas, left_middle, self.height, self.commune, self.nation_pt)
         right_middle = (
             self.width
             - canvas.stringWidth("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ", BOLD, self.nation_pt) / 2

@@ -4,6 +4,7 @@ the issuing body with "Số: …/BC-UBND" beside the national motto and the plac
 
 from __future__ import annotations
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop.domain.reports import ReportHeading
@@ -35,14 +36,7 @@ class IssuerBlock(MottoBlock):
     def draw(self) -> None:
         canvas = self.canv
         left_middle = self.width * 0.2
-        canvas.setFont(REGULAR, self.nation_pt)
-        canvas.drawCentredString(left_middle, self.height - self.nation_pt, "ỦY BAN NHÂN DÂN")
-        canvas.setFont(BOLD, self.nation_pt)
-        agency_y = self.height - self.nation_pt * 2.2
-        canvas.drawCentredString(left_middle, agency_y, self.commune)
-        rule = canvas.stringWidth(self.commune, BOLD, self.nation_pt) / 2
-        canvas.setLineWidth(0.6)
-        canvas.line(left_middle - rule / 2, agency_y - 3, left_middle + rule / 2, agency_y - 3)
+        agency_y = draw_issuer(canvas, left_middle, self.height, self.commune, self.nation_pt)
         number_y = agency_y - self.body_pt * 1.9
         canvas.setFont(REGULAR, self.body_pt)
         canvas.drawCentredString(left_middle, number_y, NUMBER_LINE)
@@ -53,6 +47,20 @@ class IssuerBlock(MottoBlock):
         draw_motto(canvas, right_middle, self.height, self.nation_pt, self.motto_pt)
         canvas.setFont(ITALIC, self.body_pt)
         canvas.drawCentredString(right_middle, number_y, self.date)
+
+
+def draw_issuer(canvas: Canvas, middle: float, top: float, commune: str, size: float) -> float:
+    """The issuing body at the top left: "ỦY BAN NHÂN DÂN", the commune in bold with a rule
+    half its length beneath; the commune line's baseline."""
+    canvas.setFont(REGULAR, size)
+    canvas.drawCentredString(middle, top - size, "ỦY BAN NHÂN DÂN")
+    canvas.setFont(BOLD, size)
+    agency_y = top - size * 2.2
+    canvas.drawCentredString(middle, agency_y, commune)
+    rule = canvas.stringWidth(commune, BOLD, size) / 2
+    canvas.setLineWidth(0.6)
+    canvas.line(middle - rule / 2, agency_y - 3, middle + rule / 2, agency_y - 3)
+    return agency_y
 
 
 def upward_top(heading: ReportHeading, styles: Styles, title: str, subject: str) -> list[Flowable]:
