@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -19,6 +18,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import DepartureStatus, Gender, Person, RelativeAbroad, ResidenceKind
 from desktop.store.search import HouseholdRow, household_rows
 from desktop.ui.numbers import group_thousands
+from desktop.ui.row_pages import RowPages
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -45,10 +45,10 @@ class HouseholdTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._ids: list[str] = []
         self._query = ""
-        self._pages: OrderedDict[int, dict[str, HouseholdRow]] = OrderedDict()
-        self.pages_fetched = 0  # how many page reads so far: the scrolling test watches it
+        self._rows: RowPages[HouseholdRow] = RowPages(
+            lambda ids: household_rows(self._db, ids, self._query)
+        )
 
     # --- contents -----------------------------------------------------------------------
 
@@ -56,25 +56,18 @@ class HouseholdTableModel(QAbstractTableModel):
         """Show these households, in this order, found by ``query`` (a member it matched
         who is not the head is named beside the head); the row cache starts afresh."""
         self.beginResetModel()
-        self._ids = list(ids)
         self._query = query
-        self._pages.clear()
+        self._rows.reset(ids, self.PAGE_SIZE, self.MAX_PAGES)
         self.endResetModel()
 
     def household_id(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.id_at(row)
 
     def row_of(self, household_id: str) -> int | None:
-        try:
-            return self._ids.index(household_id)
-        except ValueError:
-            return None
+        return self._rows.row_of(household_id)
 
     def household_row(self, row: int) -> HouseholdRow | None:
-        household_id = self.household_id(row)
-        if household_id is None:
-            return None
-        return self._page(row // self.PAGE_SIZE).get(household_id)
+        return self._rows.get(row)
 
     def matched_member(self, row: int) -> tuple[str, str] | None:
         """(person id, name) of the member the search matched, when not the head."""
@@ -85,25 +78,17 @@ class HouseholdTableModel(QAbstractTableModel):
 
     @property
     def cached_pages(self) -> int:
-        return len(self._pages)
+        return self._rows.cached
 
-    def _page(self, number: int) -> dict[str, HouseholdRow]:
-        page = self._pages.get(number)
-        if page is None:
-            start = number * self.PAGE_SIZE
-            page = household_rows(self._db, self._ids[start : start + self.PAGE_SIZE], self._query)
-            self.pages_fetched += 1
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page
+    @property
+    def pages_fetched(self) -> int:
+        """How many page reads so far: the scrolling test watches it."""
+        return self._rows.pages_fetched
 
     # --- QAbstractTableModel ------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)

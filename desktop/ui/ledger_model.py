@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -21,6 +20,7 @@ from desktop.domain.movements import MovementKind, Presence
 from desktop.domain.tips import Tip
 from desktop.store.movements import LedgerRow, ledger_rows
 from desktop.ui.household_model import AnyIndex, MemberTableModel, RecordTableModel
+from desktop.ui.row_pages import RowPages
 
 # Kind names as the window shows them (English source, Vietnamese in the catalog).
 KIND_NAMES: dict[MovementKind, Any] = {
@@ -82,44 +82,28 @@ class LedgerTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._ids: list[str] = []
-        self._pages: OrderedDict[int, dict[str, LedgerRow]] = OrderedDict()
-        self.pages_fetched = 0
+        self._rows: RowPages[LedgerRow] = RowPages(lambda ids: ledger_rows(self._db, ids))
 
     def set_ids(self, ids: Sequence[str]) -> None:
         self.beginResetModel()
-        self._ids = list(ids)
-        self._pages.clear()
+        self._rows.reset(ids, self.PAGE_SIZE, self.MAX_PAGES)
         self.endResetModel()
 
+    @property
+    def pages_fetched(self) -> int:
+        return self._rows.pages_fetched
+
     def movement_id(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.id_at(row)
 
     def row_of(self, movement_id: str) -> int | None:
-        try:
-            return self._ids.index(movement_id)
-        except ValueError:
-            return None
+        return self._rows.row_of(movement_id)
 
     def ledger_row(self, row: int) -> LedgerRow | None:
-        movement_id = self.movement_id(row)
-        if movement_id is None:
-            return None
-        number = row // self.PAGE_SIZE
-        page = self._pages.get(number)
-        if page is None:
-            start = number * self.PAGE_SIZE
-            page = ledger_rows(self._db, self._ids[start : start + self.PAGE_SIZE])
-            self.pages_fetched += 1
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page.get(movement_id)
+        return self._rows.get(row)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
