@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} bị hỏng hoặc không đọc được ({detail}); không nhận gì từ tệp này. "
         "Hãy xin nơi gửi xuất lại."
     ),
+    "bundle.sample_data": (
+        "Tệp {file} được xuất từ sổ dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); sổ thật "
+        "không nhận tệp này."
+    ),
     "bundle.not_a_bundle": "Tệp {file} không phải tệp dữ liệu trao đổi CamKet (.camket).",
     "bundle.newer_format": (
         "Tệp {file} được xuất bởi phiên bản CamKet mới hơn (định dạng {version}); "

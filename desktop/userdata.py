@@ -39,11 +39,6 @@ def sample_register_path() -> Path:
     return data_dir() / SAMPLE_REGISTER_FILE
 
 
-def is_sample_register(path: Path) -> bool:
-    """The register at ``path`` is the set-up wizard's made-up sample data."""
-    return Path(path).resolve() == sample_register_path().resolve()
-
-
 def cache_dir() -> Path:
     """Files CamKet can make again (compiled translations); inside the data folder override."""
     override = os.environ.get(DATA_DIR_ENV)

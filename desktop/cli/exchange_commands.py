@@ -11,6 +11,11 @@ from typing import Any
 from desktop.cli.parsing import DB_HELP, add_db, db_path
 from desktop.messages import describe
 
+SAMPLE_EXPORT_WARNING = (
+    "camket: lưu ý: sổ này là dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); chỉ sổ dữ liệu "
+    "mẫu nhận tệp này, sổ thật sẽ từ chối."
+)
+
 
 def add_commands(commands: Any) -> None:
     export = commands.add_parser(
@@ -83,6 +88,8 @@ def _export(args: argparse.Namespace) -> int:
     kind = "các thay đổi" if done.kind == "incremental" else "toàn bộ sổ"
     sealed = ", đã mã hoá cho nơi nhận" if done.encrypted else ""
     print(f"Đã xuất {kind} ({done.total} dòng{sealed}): {args.out}")
+    if done.sample:
+        print(SAMPLE_EXPORT_WARNING, file=sys.stderr)
     return 0
 
 

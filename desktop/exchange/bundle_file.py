@@ -68,6 +68,7 @@ class Manifest:
     province: str = ""
     since_seq: int = 0
     current_campaign: str = ""
+    sample: bool = False  # made-up sample data: only a sample register merges it
     rows: dict[str, int] = field(default_factory=dict)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION

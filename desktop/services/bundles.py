@@ -36,6 +36,7 @@ class ExportSummary:
     rows: dict[str, int]
     encrypted: bool
     cancelled: bool = False
+    sample: bool = False  # from a sample register: no real register will merge it
 
     @property
     def total(self) -> int:
@@ -119,6 +120,7 @@ def export_bundle(
             province=local.get_setting(reg.db, local.UPPER_PROVINCE) or "",
             since_seq=since_seq,
             current_campaign=current,
+            sample=local.is_sample(reg.db),
             rows=rows,
         )
     writer.finish(manifest, installation.sign)
@@ -145,7 +147,7 @@ def export_bundle(
         )
     if progress:
         progress(len(TABLES) + 1, len(TABLES) + 1)
-    return ExportSummary(out, manifest.kind, rows, bool(recipient))
+    return ExportSummary(out, manifest.kind, rows, bool(recipient), sample=manifest.sample)
 
 
 def _write_table(db: Database, writer: BundleWriter, spec: SyncedTable, since: int) -> int:

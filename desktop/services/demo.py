@@ -27,7 +27,7 @@ from desktop.services.register import (
 from desktop.store import households as repo
 from desktop.store import pledges as pledge_store
 from desktop.store.bulk import bulk_load, insert_rows
-from desktop.store.local import REGISTER_COMMUNE, set_setting
+from desktop.store.local import REGISTER_COMMUNE, mark_sample, set_setting
 from desktop.store.sync import Writer
 
 MAX_DEMO_HOUSEHOLDS = 2_000_000
@@ -67,7 +67,8 @@ def create_demo_register(
     cancelled: Cancelled | None = None,
     as_of: dt.date | None = None,
 ) -> DemoSummary:
-    """A new register file for a border commune, filled with ``households`` demo households.
+    """A new register file for a border commune, filled with ``households`` demo households
+    and marked as sample data (local.is_sample).
 
     The count is checked before any file exists; the register is built in a temporary file
     and moved into place when whole, so a cancelled, failed or killed run leaves nothing.
@@ -77,6 +78,8 @@ def create_demo_register(
     filled: list[DemoSummary] = []
 
     def fill(opened: OpenRegister) -> None:
+        with opened.db.atomic():  # marked before any household: it is never a real register
+            mark_sample(opened.db)
         summary = populate_demo(opened, households, seed, progress, cancelled, as_of=as_of)
         filled.append(summary)
         if summary.cancelled:

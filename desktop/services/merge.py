@@ -164,8 +164,11 @@ def _decryptor(db: Database) -> Any:
 
 def _check_scope(db: Database, bundle: Bundle) -> None:
     """A commune register takes its own commune's bundles; an upper-level one any
-    commune's and other upper registers' (of its province when it has one)."""
+    commune's and other upper registers' (of its province when it has one). Only a sample
+    register takes a sample register's bundle."""
     manifest, source = bundle.manifest, bundle.source
+    if manifest.sample and not local.is_sample(db):  # made-up households under a real code
+        raise KnownError("bundle.sample_data", file=source)
     if not manifest.communes:
         raise KnownError("bundle.damaged", file=source, detail="no commune")
     unknown = sorted(set(bundle.tables()) - {spec.name for spec in TABLES})

@@ -229,6 +229,8 @@ def create_from_bundle(path: Path | str, bundle_path: Path) -> tuple[Commune, An
         try:
             with db.atomic():
                 local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
+                if manifest.sample:  # a copy of sample data is sample data
+                    local.mark_sample(db)
             writer = Writer(db, installation_for(db).id, commune.code)
             made = OpenRegister(Path(building), db, commune, writer)
             result = merge_bundle(made, bundle_path, backup=False)

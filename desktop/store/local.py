@@ -18,6 +18,7 @@ CURRENT_CAMPAIGN = "current_campaign"
 AGE_IDENTITY = "age_identity"  # the register's age secret key: bundles sent to it
 LEGACY_INSTALLATION = "legacy_installation_id"  # the id a register carried before m0004
 REGISTER_ID = "register_id"  # this register file's own id: an incremental bundle's base
+SAMPLE_DATA = "sample_data"  # "1": made-up households (camket demo, the wizard's sample)
 
 
 def register_id(db: Database) -> str:
@@ -63,3 +64,13 @@ def is_upper(db: Database) -> bool:
     """An upper-level register (a province's or a Border Guard post's): it merges the
     bundles of many communes and edits none of their rows."""
     return get_setting(db, UPPER_NAME) is not None
+
+
+def is_sample(db: Database) -> bool:
+    """A register of made-up sample data (issue 11 §1): marked in the window, and its
+    bundles are refused by every register that is not sample data too."""
+    return get_setting(db, SAMPLE_DATA) == "1"
+
+
+def mark_sample(db: Database) -> None:
+    set_setting(db, SAMPLE_DATA, "1")

@@ -55,6 +55,12 @@ def export_outcome(summary: ExportSummary) -> str:
     text = text.format(rows=group_thousands(summary.total), path=summary.path)
     if summary.encrypted:
         text += QCoreApplication.translate("Exchange", ", encrypted for the receiver")
+    if summary.sample:
+        text += QCoreApplication.translate(
+            "Exchange",
+            ". This is sample data (made up): only a sample register takes the file, a real "
+            "one refuses it.",
+        )
     return text
 
 

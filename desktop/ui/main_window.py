@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.register import OpenRegister
-from desktop.store.local import is_upper
+from desktop.store.local import is_sample, is_upper
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.places import Place, Places
 from desktop.ui.read_only_banner import add_read_only_banner
 from desktop.ui.spreadsheet_dialog import SpreadsheetExport
 from desktop.ui.tasks import TaskRunner
-from desktop.userdata import is_sample_register, set_preferred_language
+from desktop.userdata import set_preferred_language
 
 if TYPE_CHECKING:
     from desktop.ui.exchange_page import ExchangePage
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.next_register: Path | None = None
         self.reopen_language: str | None = None  # set when the window closes to reopen
         self._closed = False
-        self.sample = is_sample_register(register.path)
+        self.sample = is_sample(register.db)  # recorded when the sample was made
         self.sample_mark: QLabel | None = None  # the status bar's word that data is made up
         self._show_title()
         self.tasks = TaskRunner(register.path, self)

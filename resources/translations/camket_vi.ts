@@ -616,6 +616,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>, đã mã hoá cho nơi nhận</translation>
     </message>
     <message>
+        <source>. This is sample data (made up): only a sample register takes the file, a real one refuses it.</source>
+        <translation>. Đây là dữ liệu mẫu (bịa ra để dùng thử): chỉ sổ dữ liệu mẫu nhận tệp này, sổ thật sẽ từ chối.</translation>
+    </message>
+    <message>
         <source>changes, {rows} rows</source>
         <translation>các thay đổi, {rows} dòng</translation>
     </message>

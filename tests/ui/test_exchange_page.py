@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.services.bundles import export_bundle
-from desktop.services.demo import populate_demo
+from desktop.services.demo import create_demo_register, populate_demo
 from desktop.services.merge import merge_bundle
 from desktop.services.register import create_from_bundle, create_register, create_upper_register
 from desktop.store import households as repo
@@ -249,3 +249,19 @@ def test_an_upper_register_opens_on_its_communes_and_edits_none(
     qtbot.waitUntil(lambda: households.model.row_of(wanted[0]) is not None)
     buttons = [b.text() for b in page.findChildren(QPushButton) if b.isVisible()]
     assert "Nhập danh sách… (Ctrl+I)" not in buttons
+
+
+def test_exporting_sample_data_says_that_no_real_register_takes_it(
+    main_window: OpenWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo = (tmp_path / "thu.sqlite3", tmp_path / "demo-data")
+    with as_pc(demo[1]):
+        create_demo_register(demo[0], households=4, seed=2)
+    window = _window_as(main_window, monkeypatch, demo)
+    sent = window.exchange_page.transfer
+    out = tmp_path / "thu.camket"
+    sent.export_to(out)
+    qtbot.waitUntil(lambda: "thu.camket" in sent.export_result.text())
+    assert "dữ liệu mẫu" in sent.export_result.text() and "sổ thật sẽ từ chối" in (
+        sent.export_result.text()
+    )

@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app
 from desktop.domain.entities import HamletKind
+from desktop.services.demo import create_demo_register
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister, open_existing
 from desktop.store.households import list_hamlets
+from desktop.store.local import is_sample
 from desktop.store.search import household_ids
 from desktop.ui import first_run
 from desktop.ui.first_run import (
@@ -265,6 +267,7 @@ def test_sample_data_opens_a_register_of_its_own_and_leaves_no_user_register(
     register = open_existing(sample_register_path())
     try:
         assert len(household_ids(register.db)) == first_run.DEMO_HOUSEHOLDS
+        assert is_sample(register.db)
     finally:
         register.close()
     # The next start asks again; sample data again opens the same sample register.
@@ -274,17 +277,22 @@ def test_sample_data_opens_a_register_of_its_own_and_leaves_no_user_register(
     assert not path.exists()
 
 
-def test_the_sample_register_says_so_in_the_title_and_status_bar(
-    main_window: Callable[..., MainWindow], small_register: SmallRegister
+def test_a_demo_register_anywhere_says_so_in_the_title_and_status_bar(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister, tmp_path: Path
 ) -> None:
-    sample = sample_register_path()
-    sample.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(small_register.path, sample)
-    window = main_window(sample)
+    # `camket demo --db any-name.sqlite3` makes sample data as much as the wizard does: the
+    # mark is recorded in the register, not guessed from the file's name.
+    demo = tmp_path / "xa-sin-ho.sqlite3"
+    create_demo_register(demo, households=5, seed=2)
+    window = main_window(demo)
     assert window.windowTitle().startswith("DỮ LIỆU MẪU — CamKet — Xã Sìn Hồ")
     assert window.sample_mark is not None and window.sample_mark.isVisible()
     assert "Dữ liệu mẫu" in window.sample_mark.text()
-    real = main_window(small_register.path)
+    # A real register is never marked, even in the sample's place.
+    sample = sample_register_path()
+    sample.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(small_register.path, sample)
+    real = main_window(sample)
     assert "MẪU" not in real.windowTitle() and real.sample_mark is None
 
 

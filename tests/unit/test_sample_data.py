@@ -1,0 +1,80 @@
+"""Sample data is marked in the register itself, and never slips into a real register."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.bundles import export_bundle
+from desktop.services.register import create_from_bundle, create_register, create_upper_register
+from desktop.store import local
+from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened
+
+
+def _demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    """A register made with `camket demo` under a name that says nothing of samples."""
+    folder, path = tmp_path / "demo-data", tmp_path / "xa-sin-ho.sqlite3"
+    with as_pc(folder):
+        assert main(["demo", "--db", str(path), "--households", "8", "--seed", "4"]) == 0
+    capsys.readouterr()
+    return path, folder
+
+
+def test_camket_demo_marks_its_register_as_sample_data_and_init_does_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, folder = _demo(tmp_path, capsys)
+    real, real_folder = tmp_path / "that.sqlite3", tmp_path / "real-data"
+    with as_pc(real_folder):
+        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
+    with opened(path, folder) as reg:
+        assert local.is_sample(reg.db)
+    with opened(real, real_folder) as reg:
+        assert not local.is_sample(reg.db)
+
+
+def test_a_sample_bundle_is_refused_whole_by_a_real_register_and_the_export_warns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The demo's commune is a real one (Sìn Hồ): merged into the commune's own register its
+    # made-up households would sit beside the real ones, under the same code.
+    path, folder = _demo(tmp_path, capsys)
+    out = tmp_path / "thu.camket"
+    with as_pc(folder):
+        assert main(["export", "--db", str(path), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "dữ liệu mẫu" in err and "sổ thật sẽ từ chối" in err
+    real, real_folder = tmp_path / "real.sqlite3", tmp_path / "real-data"
+    with as_pc(real_folder):
+        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
+    before = content(real, real_folder)
+    with as_pc(real_folder):
+        assert main(["merge", "--db", str(real), str(out), "--json"]) == 2
+    printed = json.loads(capsys.readouterr().out)
+    assert printed[0]["refused"] == "bundle.sample_data"
+    assert content(real, real_folder) == before
+    upper, upper_folder = tmp_path / "upper.sqlite3", tmp_path / "upper-data"
+    with as_pc(upper_folder):
+        create_upper_register(upper, "Tỉnh Lai Châu")
+        assert main(["merge", "--db", str(upper), str(out)]) == 2
+    assert "dữ liệu mẫu" in capsys.readouterr().err
+
+
+def test_sample_registers_exchange_among_themselves_and_a_copy_stays_sample(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, folder = _demo(tmp_path, capsys)
+    out = tmp_path / "thu.camket"
+    with opened(path, folder) as reg:
+        summary = export_bundle(reg, out)
+    assert summary.sample
+    laptop, laptop_folder = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with as_pc(laptop_folder):
+        create_from_bundle(laptop, out)
+    with opened(laptop, laptop_folder) as reg:
+        assert local.is_sample(reg.db)
+    with as_pc(laptop_folder):
+        assert main(["merge", "--db", str(laptop), str(out)]) == 0
