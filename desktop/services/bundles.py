@@ -151,7 +151,7 @@ def export_bundle(
 
 
 def _write_table(db: Database, writer: BundleWriter, spec: SyncedTable, since: int) -> int:
-    columns = spec.exported
+    columns = spec.bundle_columns(full=not since)  # private columns travel in a full bundle only
     binary = [c for c in spec.binary]
 
     def lines() -> Iterator[list[Any]]:

@@ -154,7 +154,10 @@ def _conflict(
     db: Database, conflict_id: str, name: str, row_id: str, vv: str, data: str
 ) -> Conflict:
     spec = table(name)
-    columns = [c for c in spec.stored if c not in spec.binary]
+    # A version of a row is compared without its private columns (store.private_columns):
+    # a person settling a conflict never sees nor touches a tip's informant here.
+    apart = {*spec.binary, *spec.private, *spec.private_sync}
+    columns = [c for c in spec.stored if c not in apart]
     row = db.execute(
         f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{spec.name}] WHERE id = ?",
         [row_id],

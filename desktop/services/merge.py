@@ -28,6 +28,7 @@ from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load
+from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, commune_sql, table
 from desktop.store.sync import utc_now
 
@@ -199,10 +200,15 @@ def _apply(
     renamed: set[str] = set()  # households whose code changed: their people's search text
     for spec in TABLES:
         counts = result.counts.setdefault(spec.name, TableCounts())
-        for chunk in _chunks(_incoming(db, bundle, spec, waiting)):
+        private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
+        for chunk in _chunks(_incoming(db, bundle, spec, waiting, private)):
             if cancelled and cancelled():
                 raise _Stop
-            _meet(db, bundle, spec, chunk, counts, renamed)
+            replaced = merge_private(db, spec, private) if private else set()
+            _meet(db, bundle, spec, chunk, counts, renamed, replaced)
+            if private:  # the rows new to this register
+                merge_private(db, spec, {k: v for k, v in private.items() if k not in replaced})
+                private.clear()
             done += len(chunk)
             if progress:
                 progress(min(done, total), total)
@@ -215,8 +221,10 @@ def _incoming(
     bundle: Bundle,
     spec: SyncedTable,
     waiting: dict[tuple[str, str], list[Version]],
+    private: dict[str, PrivatePart],
 ) -> Iterator[tuple[str, list[Version]]]:
-    """(row id, the bundle's versions of it): its row, and its waiting conflicts."""
+    """(row id, the bundle's versions of it): its row, and its waiting conflicts; the
+    private values of the row go to ``private`` when the bundle has them."""
     allowed = set(bundle.manifest.communes)
     lines = bundle.rows(spec.name)
     header = next(lines, None)
@@ -234,6 +242,8 @@ def _incoming(
             if scoped and version.values[scope_at] not in allowed:
                 raise KnownError("bundle.tampered", file=bundle.source, detail=where)
             row_id = version.values[decode.id_at]
+            if (part := decode.private(cells, where)) is not None:
+                private[row_id] = part
             yield row_id, [version, *waiting.pop((spec.name, row_id), [])]
     for name, row_id in list(waiting):
         if name == spec.name:
@@ -265,6 +275,7 @@ def _meet(
     chunk: list[tuple[str, list[Version]]],
     counts: TableCounts,
     renamed: set[str],
+    private_replaced: set[str],
 ) -> None:
     stored = replicas.local_versions(db, spec, [row_id for row_id, _ in chunk])
     winners: list[tuple[Version, dict[str, Any]]] = []
@@ -281,6 +292,8 @@ def _meet(
             counts.updated += 1
             if spec.name == "household" and winner.get("code") != mine[0].get("code"):
                 renamed.add(row_id)
+        elif row_id in private_replaced:
+            counts.updated += 1
         else:
             counts.unchanged += 1
         if not mine or winner != mine[0]:

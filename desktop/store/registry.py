@@ -19,6 +19,11 @@ SYNC_COLUMNS: tuple[str, ...] = ("created_at", "updated_at", "updated_by", "rev"
 # Rows of these tables belong to one commune through this column (one register may hold
 # many communes: an upper-level register).
 COMMUNE_COLUMN = "commune_code"
+# A table with private columns keeps, beside them, the version vector of the version they
+# were written in: they travel only in full bundles, so an incremental bundle updates the
+# rest of a row and leaves them (and this vector) as they were; a full bundle's replace them
+# when its vector is the later one (store.private_columns).
+PRIVATE_VV = "private_vv"
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,8 @@ class SyncedTable:
     ``derived`` ones are rebuilt from the others (never exported, never a change for sync);
     ``binary`` ones travel as files beside the CSV; ``parents`` maps a column to the table it
     points at; ``natural_key`` is what a person knows the row by (a clash is reported, never
-    merged silently); ``private`` columns never reach a spreadsheet or a log."""
+    merged silently); ``private`` columns never reach a spreadsheet or a log, travel only in
+    full bundles and are versioned apart (``PRIVATE_VV``)."""
 
     name: str
     columns: tuple[str, ...]
@@ -44,13 +50,26 @@ class SyncedTable:
 
     @property
     def exported(self) -> tuple[str, ...]:
-        """The columns of its bundle CSV: content (binary ones as their SHA-256), then sync."""
-        return tuple(c for c in self.columns if c not in self.binary) + SYNC_COLUMNS
+        """The columns of its CSV in a full bundle: content (binary ones as their SHA-256),
+        then sync, then the private columns' vector."""
+        return self.bundle_columns(full=True)
+
+    def bundle_columns(self, *, full: bool) -> tuple[str, ...]:
+        """The columns of its bundle CSV; an incremental bundle leaves the private ones out."""
+        content = tuple(
+            c for c in self.columns if c not in self.binary and (full or c not in self.private)
+        )
+        return content + SYNC_COLUMNS + (self.private_sync if full else ())
+
+    @property
+    def private_sync(self) -> tuple[str, ...]:
+        """The column versioning the private ones (none when the table has no private one)."""
+        return (PRIVATE_VV,) if self.private else ()
 
     @property
     def stored(self) -> tuple[str, ...]:
         """Every column the merge writes: content, binary, sync (derived ones are rebuilt)."""
-        return self.columns + SYNC_COLUMNS
+        return self.columns + SYNC_COLUMNS + self.private_sync
 
     @property
     def audited(self) -> frozenset[str]:

@@ -54,6 +54,22 @@ class RowDecoder:
         self.plan = [(at[c], types[c].integer, types[c].nullable, c) for c in self.columns]
         self.vv_at = at["vv"]
         self.id_at = self.columns.index("id")
+        # Private columns come in full bundles only (an older full bundle has no vector of
+        # its own for them: they belong to the row's version).
+        private = spec.private if all(c in at for c in spec.private) else ()
+        self.private_at = [at[c] for c in private]
+        self.private_vv_at = at.get(spec.private_sync[0]) if private else None
+
+    def private(self, cells: list[str], where: str) -> tuple[tuple[str, ...], str] | None:
+        """The private values of a line and their version vector; None when not sent."""
+        if not self.private_at:
+            return None
+        text = cells[self.vv_at] if self.private_vv_at is None else cells[self.private_vv_at]
+        try:
+            vv = canonical_vv(text)
+        except ValueError as exc:
+            raise KnownError("bundle.bad_value", where=where, column="vv", value=text[:40]) from exc
+        return tuple(cells[i] for i in self.private_at), vv
 
     def __call__(self, cells: list[str], where: str) -> Version:
         values: list[Any] = []
@@ -80,14 +96,16 @@ class RowDecoder:
 
 
 def version_columns(spec: SyncedTable) -> tuple[str, ...]:
-    """The columns a version of a row holds: all stored ones but binary content and vv."""
+    """The columns a version of a row holds: all stored ones but binary content, vv and the
+    private columns (versioned apart: store.private_columns)."""
     return _version_columns(spec.name)
 
 
 @cache
 def _version_columns(name: str) -> tuple[str, ...]:
     spec = table(name)
-    return tuple(c for c in spec.stored if c not in spec.binary and c != "vv")
+    apart = {*spec.binary, *spec.private, *spec.private_sync, "vv"}
+    return tuple(c for c in spec.stored if c not in apart)
 
 
 def version_of(spec: SyncedTable, row: Mapping[str, Any]) -> Version:

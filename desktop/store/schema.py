@@ -445,3 +445,19 @@ def m0005_ledger(db: Database) -> None:
             *change_triggers(table("tip_person")),
         ],
     )
+
+
+@_migration
+def m0007_private_versions(db: Database) -> None:
+    # A tip's informant travels in full bundles only, so it is versioned apart from the rest
+    # of the row (store.private_columns): the vector of the edit that wrote it.
+    _run(
+        db,
+        [
+            "ALTER TABLE tip ADD COLUMN private_vv TEXT NOT NULL DEFAULT '{}'",
+            "UPDATE tip SET private_vv = vv",
+            # A version waiting for review is the row without its private columns now.
+            """UPDATE conflict SET data = json_remove(data, '$.informant_name',
+                '$.informant_phone') WHERE tbl = 'tip'""",
+        ],
+    )

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import joined
-from desktop.store.registry import COMMUNE_COLUMN, table
+from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, table
 
 
 def utc_now() -> str:
@@ -61,6 +61,7 @@ class Writer:
         else:
             record.update(created_at=now, updated_at=now, updated_by=self.actor)
             record.update(rev=1, deleted=0, vv=vv_text({self.actor: 1}))
+        _private_written(table_name, record, record)
         with self.db.atomic():
             self.db.table(table_name).insert(record)
             self._audit(now, table_name, record["id"], "insert", None, _audited(table_name, record))
@@ -80,7 +81,8 @@ class Writer:
                 self.db.table(table_name).update(row_id, changed)
                 return True
             now = self.clock()
-            self.db.table(table_name).update(row_id, {**changed, **self._stamp(before, now)})
+            stamp = _private_written(table_name, changed, self._stamp(before, now))
+            self.db.table(table_name).update(row_id, {**changed, **stamp})
             audited = [k for k in changed if k in spec.audited]
             if audited:
                 self._audit(
@@ -108,7 +110,7 @@ class Writer:
             before = self._get(table_name, row_id)
             changed = {k: v for k, v in values.items() if k in spec.columns and before.get(k) != v}
             now = self.clock()
-            stamp = self._stamp(before, now, seen)
+            stamp = _private_written(table_name, changed, self._stamp(before, now, seen))
             self.db.table(table_name).update(row_id, {**changed, **stamp})
             self._audit(
                 now,
@@ -164,7 +166,7 @@ class Writer:
             self._scoped(table_name, row)
             row.update(created_at=now, updated_at=now, updated_by=self.actor, rev=1, deleted=0)
             row["vv"] = vv
-            yield row
+            yield _private_written(table_name, row, row)
 
     def _set_deleted(self, table: str, row_id: str, flag: int, action: str) -> None:
         with self.db.atomic():
@@ -198,6 +200,17 @@ class Writer:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [at, self.actor, table, row_id, action, _json(before), _json(after)],
         )
+
+
+def _private_written(
+    table_name: str, changed: Mapping[str, Any], stamp: dict[str, Any]
+) -> dict[str, Any]:
+    """A stamp that also dates the private columns (a tip's informant) when the edit wrote
+    them: their vector is then the row's new one (store.private_columns)."""
+    spec = table(table_name)
+    if spec.private and any(c in changed for c in spec.private):
+        stamp[PRIVATE_VV] = stamp["vv"]
+    return stamp
 
 
 def _audited(table_name: str, record: Mapping[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from desktop.services.register import OpenRegister, create_register, open_existi
 from desktop.store import households as repo
 from desktop.store import local
 from desktop.store.register import connect, memory_register, open_register
-from desktop.store.registry import SYNC_COLUMNS, TABLES, table
+from desktop.store.registry import TABLES, table
 from desktop.store.schema import migrations
 from desktop.store.sync import Writer, vv_of
 
@@ -38,7 +38,7 @@ def _changes(db: Database) -> dict[tuple[str, str], int]:
 def test_the_registry_names_every_column_of_each_synced_table(spec: object) -> None:
     db = memory_register()
     entry = table(spec.name)  # type: ignore[attr-defined]
-    assert _columns(db, entry.name) == set(entry.columns + entry.derived + SYNC_COLUMNS)
+    assert _columns(db, entry.name) == set(entry.stored + entry.derived)
     triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert {f"{entry.name}_change_insert", f"{entry.name}_change_update"} <= triggers
 
