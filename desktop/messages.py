@@ -342,6 +342,13 @@ MESSAGES: dict[str, str] = {
     "movement.missing": "Không có biến động mã {id} trong sổ.",
     "movement.in_future": "Ngày {date} ở tương lai; hãy ghi ngày thực tế.",
     "movement.bad_birth_year": "Năm sinh của khách không hợp lệ: {year}",
+    "movement.border_belt_only_luu_tru": (
+        "Vào vành đai biên giới và giấy phép chỉ ghi cho khách lưu trú, không cho biến động "
+        "loại {kind}."
+    ),
+    "movement.movements_after_death": (
+        "Sổ đã ghi biến động của người này từ {day}, sau ngày chết {died}; hãy xem lại ngày."
+    ),
     "tip.time_unparseable": (
         "Thời điểm phải có dạng ngày/tháng/năm giờ:phút, ví dụ 05/01/2026 21:30: “{text}”"
     ),

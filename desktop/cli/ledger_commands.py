@@ -34,24 +34,19 @@ def add_commands(commands: Any) -> None:
     who = add.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", metavar="ID_NUMBER_OR_PERSON_ID", help="a person of the register")
     who.add_argument("--guest", metavar="NAME", help="a guest not in the register (lưu trú)")
-    add.add_argument("--host", metavar="HOUSEHOLD_CODE", help="the guest's host household")
-    add.add_argument("--guest-id", default="", metavar="NUMBER", help="guest's ID or passport")
-    add.add_argument("--nationality", default="", metavar="TEXT", help="guest's nationality")
-    add.add_argument(
-        "--birth-year", type=int_between(1900, 2100), metavar="YYYY", help="guest's birth year"
+    _field_options(add, editing=False)
+
+    edit = actions.add_parser("edit", help="correct a saved movement (same checks as add)")
+    add_db(edit)
+    edit.add_argument("movement_id", metavar="MOVEMENT_ID", help="as movement add printed it")
+    edit.add_argument("--kind", metavar="KIND", help=f"one of {KIND_WORDS}")
+    who = edit.add_mutually_exclusive_group()
+    who.add_argument("--person", metavar="ID_NUMBER_OR_PERSON_ID", help="a person of the register")
+    who.add_argument("--guest", metavar="NAME", help="a guest not in the register (lưu trú)")
+    _field_options(edit, editing=True)
+    edit.add_argument(
+        "--ended-on", metavar="DD/MM/YYYY", help="the day it ended ('' when it has not)"
     )
-    add.add_argument(
-        "--from", dest="starts", required=True, metavar="DD/MM/YYYY", help="the day it began"
-    )
-    add.add_argument("--until", metavar="DD/MM/YYYY", help="planned end, expected return")
-    add.add_argument("--place", default="", metavar="TEXT", help="from/to, nơi thường trú")
-    add.add_argument("--country", default="", metavar="TEXT", help="country gone to or from")
-    gate = add.add_mutually_exclusive_group()
-    gate.add_argument("--gate", default="", metavar="NAME", help="the border gate used")
-    gate.add_argument(
-        "--trail", action="store_true", help='not through a gate ("đường mòn, lối mở")'
-    )
-    add.add_argument("--reason", default="", metavar="TEXT", help="reason, purpose")
 
     end = actions.add_parser("end", help="record the end of a lasting movement")
     add_db(end)
@@ -91,11 +86,46 @@ def add_commands(commands: Any) -> None:
     tip_list.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
     add.set_defaults(run=_add)
+    edit.set_defaults(run=_edit)
     end.set_defaults(run=_end)
     listing.set_defaults(run=_list)
     reminders.set_defaults(run=_reminders)
     tip_add.set_defaults(run=_tip_add)
     tip_list.set_defaults(run=_tip_list)
+
+
+def _field_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    """The options of a movement's fields, shared by `movement add` and `movement edit` (where
+    every one is optional and an option left out keeps what is saved; '' clears a day)."""
+    keep = None if editing else ""
+    parser.add_argument("--host", metavar="HOUSEHOLD_CODE", help="the guest's host household")
+    parser.add_argument("--guest-id", default=keep, metavar="NUMBER", help="guest's ID/passport")
+    parser.add_argument("--nationality", default=keep, metavar="TEXT", help="guest's nationality")
+    parser.add_argument(
+        "--birth-year", type=int_between(1900, 2100), metavar="YYYY", help="guest's birth year"
+    )
+    parser.add_argument(
+        "--from", dest="starts", required=not editing, metavar="DD/MM/YYYY", help="the day it began"
+    )
+    parser.add_argument("--until", metavar="DD/MM/YYYY", help="planned end, expected return")
+    parser.add_argument("--place", default=keep, metavar="TEXT", help="from/to, nơi thường trú")
+    parser.add_argument("--country", default=keep, metavar="TEXT", help="country gone to or from")
+    gate = parser.add_mutually_exclusive_group()
+    gate.add_argument("--gate", default=keep, metavar="NAME", help="the border gate used")
+    flag = argparse.BooleanOptionalAction if editing else "store_true"
+    gate.add_argument(
+        "--trail", action=flag, default=None if editing else False,
+        help='not through a gate ("đường mòn, lối mở")',
+    )  # fmt: skip
+    parser.add_argument("--reason", default=keep, metavar="TEXT", help="reason, purpose")
+    parser.add_argument(
+        "--border-belt", action=flag, default=None if editing else False,
+        help="lưu trú: the guest enters the border belt (vành đai biên giới)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--permit", default=keep, metavar="TEXT",
+        help="lưu trú: a foreign guest's permit for the border area (number, issued by)",
+    )  # fmt: skip
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -136,12 +166,56 @@ def _add(args: argparse.Namespace) -> int:
             gate=args.gate,
             via_trail=args.trail,
             reason=args.reason,
+            border_belt=args.border_belt,
+            border_permit=args.permit,
         )
         ledger.add_movement(reg, movement, dt.date.today())
     finally:
         reg.close()
     print(movement.id)
     return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from desktop.services import ledger
+    from desktop.services.register import open_existing
+    from desktop.store.movements import get_movement
+
+    reg = open_existing(db_path(args))
+    try:
+        saved = get_movement(reg.db, args.movement_id)
+        movement = ledger.edited(reg, saved, _changes(args))
+        ledger.edit_movement(reg, movement, dt.date.today())
+    finally:
+        reg.close()
+    print(f"Đã sửa {KIND_LABELS[movement.kind].lower()} {movement.id}.")
+    return 0
+
+
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
+    """What `movement edit` was asked to change: the options given, by Movement field."""
+    changes: dict[str, Any] = {}
+    if args.kind is not None:
+        changes["kind"] = MovementKind.from_word(args.kind)
+    for option, name in (("starts", "starts_on"), ("until", "until"), ("ended_on", "ended_on")):
+        text = getattr(args, option)
+        if text is not None:
+            changes[name] = _day(text)
+    for option, name in (
+        ("place", "place"), ("country", "country"), ("gate", "gate"), ("trail", "via_trail"),
+        ("reason", "reason"), ("border_belt", "border_belt"), ("permit", "border_permit"),
+        ("person", "person"), ("guest", "guest_name"), ("guest_id", "guest_id_number"),
+        ("nationality", "guest_nationality"), ("birth_year", "guest_birth_year"),
+        ("host", "host"),
+    ):  # fmt: skip
+        value = getattr(args, option)
+        if value is not None:
+            changes[name] = value
+    if changes.get("gate"):
+        changes["via_trail"] = False
+    if changes.get("via_trail"):
+        changes["gate"] = ""
+    return changes
 
 
 def _end(args: argparse.Namespace) -> int:
@@ -194,13 +268,14 @@ def _list(args: argparse.Namespace) -> int:
                 "country": r.country,
                 "gate": r.gate_words,
                 "reason": r.reason,
+                "border_belt": r.border_belt,
             }
             for r in rows
         ]
         print(json.dumps(items, ensure_ascii=False, indent=1))
         return 0
     for r in rows:
-        where_to = ", ".join(x for x in (r.place, r.country, r.gate_words) if x)
+        where_to = r.where_words
         print(
             f"{KIND_LABELS[r.kind]}\t{r.full_name}\t{r.household_code}\t{r.hamlet}\t"
             f"{_show(r.starts_on)}\t{_show(r.until)}\t{_show(r.ended_on)}\t{where_to}\t"
@@ -334,6 +409,9 @@ def report_movements(args: argparse.Namespace) -> int:
     print(f"Cộng\t{len(report.movements)}")
     print(f"Đang tạm vắng\t{len(report.away)}")
     print(f"Đang ở nước ngoài\t{len(report.abroad)}")
-    print(f"Khách lưu trú\t{len(report.guests)} (nước ngoài: {report.foreign_guests})")
+    print(
+        f"Khách lưu trú\t{len(report.guests)} (nước ngoài: {report.foreign_guests}; "
+        f"vào vành đai biên giới: {report.border_belt_guests})"
+    )
     print(f"Tin báo\t{report.tips} (đã chuyển xử lý: {report.tips_handed})")
     return 0

@@ -20,7 +20,7 @@ class ReportLine:
     starts_on: dt.date
     until: dt.date | None
     ended_on: dt.date | None
-    where: str  # place, country, border gate (or "đường mòn, lối mở")
+    where: str  # place, country, border gate (or "đường mòn, lối mở"), the border belt
     reason: str
 
 
@@ -35,6 +35,7 @@ class LedgerReport:
     foreign_guests: int
     tips_by_topic: tuple[tuple[str, int], ...]  # never the informant
     tips_handed: int
+    border_belt_guests: int = 0  # guests who entered the border belt
 
     def count(self, kind: MovementKind) -> int:
         return sum(1 for line in self.movements if line.kind is kind)

@@ -88,6 +88,7 @@ class ReminderReason(StrEnum):
     LUU_TRU_QUA_HAN = "luu_tru_qua_han"
     KHACH_NUOC_NGOAI_CHUA_BAO = "khach_nuoc_ngoai_chua_bao"
     NHAP_CANH_KHONG_QUA_CUA_KHAU = "nhap_canh_khong_qua_cua_khau"
+    VANH_DAI_CHUA_BAO_BIEN_PHONG = "vanh_dai_chua_bao_bien_phong"
     THEO_DOI_SAU_NHAP_CANH = "theo_doi_sau_nhap_canh"
     HO_CHUA_KY_CAM_KET = "ho_chua_ky_cam_ket"
 
@@ -129,6 +130,11 @@ class Movement:
     handed_over_on: dt.date | None = None  # to the Border Guard
     reported_on: dt.date | None = None  # a foreign guest reported
     notes: str = ""
+    # A lưu trú whose guest enters the border belt (vành đai biên giới): a Vietnamese guest
+    # notifies the Border Guard post (handed_over_on records it); a foreign one holds a
+    # permit, recorded as given (number, who issued it).
+    border_belt: bool = False
+    border_permit: str = ""
     id: str = field(default_factory=new_id)
 
     @property
@@ -176,12 +182,22 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
         raise KnownError("movement.country_missing")
     if movement.gate and movement.via_trail:
         raise KnownError("movement.gate_and_trail")
+    if kind is not MovementKind.LUU_TRU and (movement.border_belt or movement.border_permit):
+        raise KnownError("movement.border_belt_only_luu_tru", kind=kind.command_word)
+    if movement.ended_on is not None and kind not in LASTING_KINDS:
+        raise KnownError("movement.not_lasting", kind=kind.command_word)
+    if movement.ended_on is not None and movement.ended_on < start:
+        raise KnownError("movement.ends_before_start", until=_d(movement.ended_on), start=_d(start))
     live = [m for m in history if m.id != movement.id]
     for earlier in live:
         if earlier.kind is MovementKind.CHET and start >= earlier.starts_on:
             raise KnownError("movement.after_death", died=_d(earlier.starts_on))
     if kind is MovementKind.CHET and any(m.kind is MovementKind.CHET for m in live):
         raise KnownError("movement.already_dead")
+    if kind is MovementKind.CHET:
+        later = [m.starts_on for m in live if m.starts_on > start]
+        if later:
+            raise KnownError("movement.movements_after_death", day=_d(min(later)), died=_d(start))
     if kind is MovementKind.TAM_VANG:
         for other in live:
             if other.kind is MovementKind.TAM_VANG and _overlaps(other, start):
@@ -293,6 +309,9 @@ REMINDER_LABELS: dict[ReminderReason, str] = {
     ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO: "Khách nước ngoài chưa khai báo lưu trú",
     ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU: (
         "Về qua đường mòn, lối mở, chưa bàn giao Đồn Biên phòng"
+    ),
+    ReminderReason.VANH_DAI_CHUA_BAO_BIEN_PHONG: (
+        "Khách lưu trú vào vành đai biên giới, chưa thông báo Đồn Biên phòng"
     ),
     ReminderReason.THEO_DOI_SAU_NHAP_CANH: "Đang theo dõi sau khi về từ nước ngoài",
     ReminderReason.HO_CHUA_KY_CAM_KET: "Hộ chưa ký cam kết đợt đang thực hiện",

@@ -23,7 +23,9 @@ from typing import IO, Any
 from desktop.domain.errors import KnownError
 
 FORMAT = "camket-bundle"
-FORMAT_VERSION = 1
+# 2: movement.border_belt and movement.border_permit (schema m0006): an older reader refuses
+# it (it would drop columns it does not know unseen); version 1 is read (registry `added`).
+FORMAT_VERSION = 2
 SUFFIX = ".camket"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"

@@ -65,7 +65,8 @@ def render_ledger_report(report: LedgerReport, heading: ReportHeading, out: Outp
         Paragraph(
             markup(
                 f"Có {_count(len(report.guests))} lượt khách lưu trú, trong đó "
-                f"{_count(report.foreign_guests)} lượt khách nước ngoài."
+                f"{_count(report.foreign_guests)} lượt khách nước ngoài, "
+                f"{_count(report.border_belt_guests)} lượt vào vành đai biên giới."
             ),
             styles.body,
         ),

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -74,9 +75,9 @@ def tidy_guest(guest: Guest) -> Guest:
     )
 
 
-def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movement:
-    """Check a new movement against the person's history and write it (KnownError when it is
-    refused; nothing is written then)."""
+def _tidy(movement: Movement, today: dt.date) -> Movement:
+    """The movement in the register's spelling (NFC, one way of writing Việt Nam), checked
+    for what needs no history: a one-day movement in the future, a guest's birth year."""
     movement = replace(
         movement,
         place=normalize_text(movement.place),
@@ -84,18 +85,73 @@ def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movem
         gate=normalize_text(movement.gate),
         reason=normalize_text(movement.reason),
         notes=normalize_text(movement.notes),
+        border_permit=normalize_text(movement.border_permit),
         guest=tidy_guest(movement.guest) if movement.guest else None,
     )
     if movement.kind not in LASTING_KINDS and movement.starts_on > today:
         raise KnownError("movement.in_future", date=movement.starts_on.strftime("%d/%m/%Y"))
+    if movement.ended_on is not None and movement.ended_on > today:
+        raise KnownError("movement.in_future", date=movement.ended_on.strftime("%d/%m/%Y"))
     year = movement.guest.birth_year if movement.guest else None
     if year is not None and not 1900 <= year <= today.year:
         raise KnownError("movement.bad_birth_year", year=year)
+    return movement
+
+
+def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movement:
+    """Check a new movement against the person's history and write it (KnownError when it is
+    refused; nothing is written then)."""
+    movement = _tidy(movement, today)
     with reg.db.atomic():
         past = store.history(reg.db, movement.person_id) if movement.person_id else []
         check_new(movement, past)
         store.add_movement(reg.writer, movement)
     return movement
+
+
+def edit_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movement:
+    """Write a saved movement's corrected fields (same id) with the checks of a new one
+    against the person's other movements; audited and synced like any edit. KnownError
+    when it is refused or gone; nothing is written then."""
+    movement = _tidy(movement, today)
+    with reg.db.atomic():
+        store.get_movement(reg.db, movement.id)  # KnownError when there is none
+        past = store.history(reg.db, movement.person_id) if movement.person_id else []
+        check_new(movement, past)
+        store.update_movement(reg.writer, movement)
+    return movement
+
+
+def edited(reg: OpenRegister, saved: Movement, changes: dict[str, Any]) -> Movement:
+    """``saved`` with ``changes`` made (Movement fields, plus ``person`` (an ID number or
+    person id), ``host`` (a household code) and the guest's ``guest_name``,
+    ``guest_id_number``, ``guest_nationality``, ``guest_birth_year``): not checked or
+    written yet (edit_movement does)."""
+    changes = dict(changes)
+    if "starts_on" in changes and changes["starts_on"] is None:
+        raise KnownError("date.unparseable", text="")
+    person_id, household_id, guest = saved.person_id, saved.household_id, saved.guest
+    if "person" in changes:
+        person_id, household_id = find_person(reg.db, changes.pop("person"))
+        guest = None
+    guest_fields = {k: changes.pop(k) for k in _GUEST_FIELDS if k in changes}
+    if guest_fields:
+        base = guest or Guest("")
+        guest = Guest(
+            guest_fields.get("guest_name", base.full_name),
+            guest_fields.get("guest_birth_year", base.birth_year),
+            guest_fields.get("guest_id_number", base.id_number),
+            guest_fields.get("guest_nationality", base.nationality),
+        )
+        person_id = None if "guest_name" in guest_fields else person_id
+    if "host" in changes:
+        household_id = host_household(reg.db, changes.pop("host"))
+    if person_id is not None:
+        guest = None
+    return replace(saved, person_id=person_id, household_id=household_id, guest=guest, **changes)
+
+
+_GUEST_FIELDS = ("guest_name", "guest_birth_year", "guest_id_number", "guest_nationality")
 
 
 def end_movement(reg: OpenRegister, movement_id: str, ended_on: dt.date) -> Movement:

@@ -22,10 +22,9 @@ from desktop.store.tips import list_tips
 
 
 def _line(row: LedgerRow) -> ReportLine:
-    where = ", ".join(part for part in (row.place, row.country, row.gate_words) if part)
     return ReportLine(
         row.kind, row.full_name, row.household_code, row.hamlet, row.starts_on, row.until,
-        row.ended_on, where, row.reason,
+        row.ended_on, row.where_words, row.reason,
     )  # fmt: skip
 
 
@@ -65,6 +64,7 @@ def gather(reg: OpenRegister, starts: dt.date, ends: dt.date) -> LedgerReport:
         abroad=_lines(reg, abroad_ids),
         guests=tuple(_line(r) for r in guests),
         foreign_guests=len(foreign),
+        border_belt_guests=sum(1 for g in guests if g.border_belt),
         tips_by_topic=tuple(Counter(t.about for t in tips).most_common()),
         tips_handed=sum(1 for t in tips if t.handed_at is not None),
     )

@@ -27,6 +27,7 @@ from desktop.store.search import match_expression
 from desktop.store.sync import Writer
 
 TRAIL_WORDS = "đường mòn, lối mở"
+BORDER_BELT_WORDS = "vào vành đai biên giới"
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -59,6 +60,8 @@ def movement_row(movement: Movement) -> dict[str, Any]:
         "handed_over_on": _iso(movement.handed_over_on),
         "reported_on": _iso(movement.reported_on),
         "notes": movement.notes,
+        "border_belt": int(movement.border_belt),
+        "border_permit": movement.border_permit,
     }
 
 
@@ -89,6 +92,8 @@ def movement_from(row: dict[str, Any]) -> Movement:
         handed_over_on=_date(row["handed_over_on"]),
         reported_on=_date(row["reported_on"]),
         notes=row["notes"],
+        border_belt=bool(row["border_belt"]),
+        border_permit=row["border_permit"],
         id=row["id"],
     )
 
@@ -183,10 +188,18 @@ class LedgerRow:
     gate: str
     via_trail: bool
     reason: str
+    border_belt: bool = False
 
     @property
     def gate_words(self) -> str:
         return TRAIL_WORDS if self.via_trail else self.gate
+
+    @property
+    def where_words(self) -> str:
+        """Place, country, border gate and the border belt, as reports and the terminal
+        write them."""
+        belt = BORDER_BELT_WORDS if self.border_belt else ""
+        return ", ".join(x for x in (self.place, self.country, self.gate_words, belt) if x)
 
 
 _OPEN_KINDS = "('tam_tru', 'tam_vang', 'luu_tru', 'di_nuoc_ngoai', 've_tu_nuoc_ngoai')"
@@ -238,7 +251,8 @@ def _register_fold(db: Database) -> None:
 
 _ROW_SQL = """
     SELECT m.id, m.kind, m.person_id, coalesce(p.full_name, m.guest_name), h.code, t.name,
-           m.starts_on, m.until, m.ended_on, m.place, m.country, m.gate, m.via_trail, m.reason
+           m.starts_on, m.until, m.ended_on, m.place, m.country, m.gate, m.via_trail, m.reason,
+           m.border_belt
     FROM movement m
     JOIN household h ON h.id = m.household_id
     JOIN hamlet t ON t.id = h.hamlet_id
@@ -261,6 +275,7 @@ def _ledger_row(row: Sequence[Any]) -> LedgerRow:
         gate=row[11],
         via_trail=bool(row[12]),
         reason=row[13],
+        border_belt=bool(row[14]),
     )
 
 
@@ -312,6 +327,12 @@ _REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (
         ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU,
         MovementKind.VE_TU_NUOC_NGOAI,
         "m.via_trail = 1 AND m.handed_over_on IS NULL AND m.starts_on <= :today",
+    ),
+    (
+        ReminderReason.VANH_DAI_CHUA_BAO_BIEN_PHONG,
+        MovementKind.LUU_TRU,
+        """m.border_belt = 1 AND m.ended_on IS NULL AND m.handed_over_on IS NULL
+           AND m.starts_on <= :today""",
     ),
     (
         ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO,

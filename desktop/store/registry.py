@@ -33,7 +33,8 @@ class SyncedTable:
     ``binary`` ones travel as files beside the CSV; ``parents`` maps a column to the table it
     points at; ``natural_key`` is what a person knows the row by (a clash is reported, never
     merged silently); ``private`` columns never reach a spreadsheet or a log, travel only in
-    full bundles and are versioned apart (``PRIVATE_VV``)."""
+    full bundles and are versioned apart (``PRIVATE_VV``); ``added`` columns came after
+    bundle format 1, with the value (as CSV text) an older bundle without them means."""
 
     name: str
     columns: tuple[str, ...]
@@ -42,6 +43,7 @@ class SyncedTable:
     parents: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     natural_key: tuple[str, ...] = ()
     private: tuple[str, ...] = ()
+    added: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def scoped(self) -> bool:
@@ -207,8 +209,13 @@ TABLES: tuple[SyncedTable, ...] = (
             "handed_over_on",
             "reported_on",
             "notes",
+            "border_belt",
+            "border_permit",
         ),
         parents=_parents(household_id="household", person_id="person"),
+        # Format 2 (m0006). An older PC never saw these, so its versions of a row never
+        # replace one that set them (its vector cannot be the later one): read as not set.
+        added=MappingProxyType({"border_belt": "0", "border_permit": ""}),
     ),
     SyncedTable(
         "tip",

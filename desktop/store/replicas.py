@@ -48,6 +48,10 @@ class RowDecoder:
         types = column_types(db, spec)
         at = {name: index for index, name in enumerate(header)}
         self.columns = version_columns(spec)
+        # Columns an older bundle lacks take the value their absence means, as extra cells.
+        missing = [c for c in self.columns if c not in at and c in spec.added]
+        self.extra = [spec.added[c] for c in missing]
+        at.update((name, len(header) + k) for k, name in enumerate(missing))
         for name in (*self.columns, "vv"):
             if name not in at:
                 raise KnownError("bundle.missing_column", where=where, column=name)
@@ -72,6 +76,8 @@ class RowDecoder:
         return tuple(cells[i] for i in self.private_at), vv
 
     def __call__(self, cells: list[str], where: str) -> Version:
+        if self.extra:
+            cells = cells + self.extra
         values: list[Any] = []
         for index, integer, nullable, name in self.plan:
             text = cells[index]

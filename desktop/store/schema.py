@@ -448,6 +448,26 @@ def m0005_ledger(db: Database) -> None:
 
 
 @_migration
+def m0006_border_belt(db: Database) -> None:
+    """A lưu trú records whether the guest enters the border belt (vành đai biên giới,
+    Decree 34/2014/NĐ-CP art. 6 as amended) and the permit a foreign guest holds. The
+    movement's change triggers are made again so that they compare the new columns."""
+    from desktop.store.registry import change_triggers, table
+
+    _run(
+        db,
+        [
+            """ALTER TABLE movement ADD COLUMN border_belt INTEGER NOT NULL DEFAULT 0
+                CHECK (border_belt IN (0, 1))""",
+            "ALTER TABLE movement ADD COLUMN border_permit TEXT NOT NULL DEFAULT ''",
+            "DROP TRIGGER movement_change_insert",
+            "DROP TRIGGER movement_change_update",
+            *change_triggers(table("movement")),
+        ],
+    )
+
+
+@_migration
 def m0007_private_versions(db: Database) -> None:
     # A tip's informant travels in full bundles only, so it is versioned apart from the rest
     # of the row (store.private_columns): the vector of the edit that wrote it.

@@ -42,6 +42,7 @@ PRESENCE_NAMES: dict[Presence, Any] = {
     Presence.DEAD: QT_TRANSLATE_NOOP("Ledger", "Dead"),
 }
 TRAIL: Any = QT_TRANSLATE_NOOP("Ledger", "not through a gate (trail)")
+BORDER_BELT: Any = QT_TRANSLATE_NOOP("Ledger", "enters the border belt")
 
 
 def kind_name(kind: MovementKind) -> str:
@@ -58,7 +59,8 @@ def day_text(day: dt.date | None) -> str:
 
 def _where(row: LedgerRow) -> str:
     gate = QCoreApplication.translate("Ledger", TRAIL) if row.via_trail else row.gate
-    return ", ".join(part for part in (row.place, row.country, gate) if part)
+    belt = QCoreApplication.translate("Ledger", BORDER_BELT) if row.border_belt else ""
+    return ", ".join(part for part in (row.place, row.country, gate, belt) if part)
 
 
 class LedgerTableModel(QAbstractTableModel):

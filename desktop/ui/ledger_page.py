@@ -71,6 +71,7 @@ class LedgerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.register, self.today = register, today
+        self.read_only = False  # an upper-level register: movements and tips are only shown
         # The report is drawn on the window's task lane and opens in the preview.
         self.printing = PledgePrinting(tasks, self) if tasks is not None else None
         self.search = QLineEdit()
@@ -177,9 +178,15 @@ class LedgerPage(QWidget):
         self.new_tip_button.clicked.connect(self.add_tip)
         self.report_button.clicked.connect(self.ask_report)
         self.tips.activated.connect(lambda index: self.open_tip(index.row()))
+        self.table.activated.connect(lambda index: self.open_movement(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.refresh()
         self.refresh_tips()
+
+    def set_read_only(self) -> None:
+        """Movements and tips open to be read, never edited (an upper-level register merges
+        the communes' ledgers; the communes correct them)."""
+        self.read_only = True
 
     def reload_hamlets(self) -> None:
         chosen = self.hamlet.currentData()
@@ -261,16 +268,35 @@ class LedgerPage(QWidget):
 
     def add_movement(self) -> MovementDialog:
         dialog = MovementDialog(self.register, self.today(), self)
-        dialog.finished.connect(lambda result: self._added(dialog, result))
+        dialog.finished.connect(lambda result: self._saved(dialog, result))
         dialog.open()
         return dialog
 
-    def _added(self, dialog: MovementDialog, result: int) -> None:
+    def _saved(self, dialog: MovementDialog, result: int) -> None:
         if result and dialog.saved is not None:
             self.changed.emit()
             self.refresh()
             self.select_movement(dialog.saved.id)
-            self.status_message.emit(self.tr("Movement recorded."), 5000)
+            self.status_message.emit(
+                self.tr("Movement recorded.")
+                if dialog.original is None
+                else self.tr("Movement corrected."),
+                5000,
+            )
+
+    def open_movement(self, row: int) -> MovementDialog | None:
+        """A saved movement, to correct with the checks of a new one (Enter, double click);
+        only to read in an upper-level register."""
+        movement_id = self.model.movement_id(row)
+        if movement_id is None:
+            return None
+        movement = store.get_movement(self.register.db, movement_id)
+        dialog = MovementDialog(self.register, self.today(), self, movement=movement)
+        if self.read_only:
+            dialog.set_view_only()
+        dialog.finished.connect(lambda result: self._saved(dialog, result))
+        dialog.open()
+        return dialog
 
     def end_current(self) -> EndMovementDialog | None:
         row = self._current_row()
@@ -338,6 +364,8 @@ class LedgerPage(QWidget):
         """A logged tip, to note what came of it and whom it concerns (Enter, double click)."""
         tip = self.tip_model.record(row)
         dialog = TipDialog(self.register, dt.datetime.now(), self, tip=tip)
+        if self.read_only:
+            dialog.set_view_only()
         dialog.finished.connect(lambda result: self._tip_added(result))
         dialog.open()
         return dialog

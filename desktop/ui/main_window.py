@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.ledger_page import LedgerPage
 
         page = LedgerPage(self.register, self, tasks=self.tasks)
+        if is_upper(self.register.db):
+            page.set_read_only()
         page.status_message.connect(self.statusBar().showMessage)
         self._look_only("movements", page)
         return page

@@ -1,38 +1,28 @@
 """Recording a movement, keyboard first: the kind, the person found by search (or a guest
-typed in), the days and what the kind asks for; and ending one."""
+typed in), the days and what the kind asks for; correcting a saved one; and ending one."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.domain.errors import KnownError
-from desktop.domain.movements import Guest, Movement, MovementKind
+from desktop.domain.movements import LASTING_KINDS, Guest, Movement, MovementKind
 from desktop.domain.pledges import parse_sheet_date
-from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
+from desktop.store.movements import ledger_rows
+from desktop.ui.form_dialog import FormDialog, day_or_none
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
 
-ERROR_STYLE = "color: #b00020;"
 # Which fields each kind asks for, besides the person (or guest) and the first day.
 _FIELDS: dict[MovementKind, tuple[str, ...]] = {
     MovementKind.TAM_TRU: ("until", "place", "reason"),
     MovementKind.TAM_VANG: ("until", "place", "reason"),
-    MovementKind.LUU_TRU: ("until", "reason"),
+    MovementKind.LUU_TRU: ("until", "reason", "border_belt", "permit"),
     MovementKind.DI_NUOC_NGOAI: ("until", "country", "gate", "reason"),
     MovementKind.VE_TU_NUOC_NGOAI: ("until", "country", "gate", "reason"),
     MovementKind.CHUYEN_DEN: ("place", "reason"),
@@ -42,12 +32,9 @@ _FIELDS: dict[MovementKind, tuple[str, ...]] = {
 }
 
 
-def _day(text: str) -> dt.date | None:
-    return parse_sheet_date(text) if text.strip() else None
-
-
-class MovementDialog(QDialog):
-    """Add one movement; ``saved`` holds it once the dialog is accepted."""
+class MovementDialog(FormDialog):
+    """Add one movement, or (``movement``) correct a saved one with the same checks;
+    ``saved`` holds it once the dialog is accepted."""
 
     def __init__(
         self,
@@ -55,16 +42,18 @@ class MovementDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
         kind: MovementKind = MovementKind.TAM_VANG,
+        movement: Movement | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.register, self.today = register, today
+        super().__init__("", self.save, parent)
+        editing = movement is not None
+        self.setWindowTitle(self.tr("Movement") if editing else self.tr("Record a movement"))
+        self.register, self.today, self.original = register, today, movement
         self.saved: Movement | None = None
         self._person: tuple[str, str] | None = None  # (person id, household id)
-        self.setWindowTitle(self.tr("Record a movement"))
         self.kind = QComboBox()
         for k in MovementKind:
             self.kind.addItem(kind_name(k), k)
-        self.kind.setCurrentIndex(list(MovementKind).index(kind))
+        self.kind.setCurrentIndex(list(MovementKind).index(movement.kind if movement else kind))
         self.is_guest = QCheckBox(self.tr("A guest not in the register"))
         self.person_search = PersonSearch(register.db, self)
         self.person, self.hits = self.person_search.box, self.person_search.hits
@@ -74,16 +63,15 @@ class MovementDialog(QDialog):
         self.guest_year.setPlaceholderText(self.tr("yyyy"))
         self.nationality.setPlaceholderText(self.tr("Việt Nam"))
         self.host.setPlaceholderText(self.tr("Household code, e.g. NT-012"))
-        self.starts, self.until = QLineEdit(day_text(today)), QLineEdit()
-        for field in (self.starts, self.until):
+        self.starts, self.until, self.ended = QLineEdit(day_text(today)), QLineEdit(), QLineEdit()
+        for field in (self.starts, self.until, self.ended):
             field.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.place, self.country, self.gate = QLineEdit(), QLineEdit(), QLineEdit()
         self.trail = QCheckBox(self.tr('Not through a gate ("đường mòn, lối mở")'))
         self.reason = QLineEdit()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.form = QFormLayout()
+        self.border_belt = QCheckBox(self.tr("Enters the border belt (vành đai biên giới)"))
+        self.permit = QLineEdit()
+        self.permit.setPlaceholderText(self.tr("A foreign guest's permit: number, issued by"))
         self._rows: dict[str, QWidget] = {}
         for key, label, widget in (
             ("kind", self.tr("Kind"), self.kind),
@@ -98,32 +86,58 @@ class MovementDialog(QDialog):
             ("host", self.tr("Staying at household"), self.host),
             ("starts", self.tr("From"), self.starts),
             ("until", self.tr("Until"), self.until),
+            ("ended", self.tr("Ended on"), self.ended),
             ("place", self.tr("Place"), self.place),
             ("country", self.tr("Country"), self.country),
             ("gate", self.tr("Border gate"), self.gate),
             ("trail", "", self.trail),
             ("reason", self.tr("Reason"), self.reason),
+            ("border_belt", "", self.border_belt),
+            ("permit", self.tr("Permit"), self.permit),
         ):
             self.form.addRow(label, widget)
             self._rows[key] = widget
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._show_fields)
         self.is_guest.toggled.connect(self._show_fields)
         self.person.textChanged.connect(self._forget_person)
         self.person_search.chosen.connect(self._choose)
         self.trail.toggled.connect(lambda on: self.gate.setEnabled(not on))
         self.resize(560, 0)
+        if movement is not None:
+            self._fill(movement)
         self._show_fields()
-        self.kind.setFocus()
+        (self.starts if editing else self.kind).setFocus()
+
+    def _fill(self, movement: Movement) -> None:
+        """The saved movement's fields, to correct."""
+        (row,) = ledger_rows(self.register.db, [movement.id]).values()
+        guest = movement.guest
+        self.is_guest.setChecked(guest is not None)
+        if guest is not None:
+            self.guest_name.setText(guest.full_name)
+            self.guest_year.setText(str(guest.birth_year or ""))
+            self.guest_id.setText(guest.id_number)
+            self.nationality.setText(guest.nationality)
+            self.host.setText(row.household_code)
+        elif movement.person_id is not None:
+            self.choose_person(
+                movement.person_id,
+                movement.household_id,
+                f"{row.full_name}  {row.household_code}  {row.hamlet}",
+            )
+        for field, day in (
+            (self.starts, movement.starts_on),
+            (self.until, movement.until),
+            (self.ended, movement.ended_on),
+        ):
+            field.setText(day_text(day))
+        self.place.setText(movement.place)
+        self.country.setText(movement.country)
+        self.gate.setText(movement.gate)
+        self.trail.setChecked(movement.via_trail)
+        self.reason.setText(movement.reason)
+        self.border_belt.setChecked(movement.border_belt)
+        self.permit.setText(movement.border_permit)
 
     # --- the person ---------------------------------------------------------------------
 
@@ -152,6 +166,7 @@ class MovementDialog(QDialog):
         guest = guest_allowed and self.is_guest.isChecked()
         wanted = set(_FIELDS[kind]) | {"kind", "starts"}
         wanted |= {"is_guest"} if guest_allowed else set()
+        wanted |= {"ended"} if self.original is not None and kind in LASTING_KINDS else set()
         if guest:
             wanted |= {"guest_name", "guest_year", "guest_id", "nationality", "host"}
         else:
@@ -176,7 +191,8 @@ class MovementDialog(QDialog):
     # --- saving --------------------------------------------------------------------------
 
     def movement(self) -> Movement:
-        """The movement the form describes (KnownError when a day or the person is missing)."""
+        """The movement the form describes (KnownError when a day or the person is missing);
+        a corrected one keeps its id and what the form does not show."""
         kind = self.current_kind()
         fields = _FIELDS[kind]
         guest = None
@@ -196,33 +212,51 @@ class MovementDialog(QDialog):
             raise KnownError("movement.unknown_person", person=self.person.text())
         else:
             person_id, household_id = self._person
-        starts = _day(self.starts.text())
+        starts = day_or_none(self.starts.text())
         if starts is None:
             raise KnownError("date.unparseable", text="")
-        return Movement(
+        written = Movement(
             kind=kind,
             household_id=household_id,
             starts_on=starts,
             person_id=person_id,
             guest=guest,
-            until=_day(self.until.text()) if "until" in fields else None,
+            until=day_or_none(self.until.text()) if "until" in fields else None,
             place=self.place.text() if "place" in fields else "",
             country=self.country.text() if "country" in fields else "",
             gate=self.gate.text() if "gate" in fields and not self.trail.isChecked() else "",
             via_trail="gate" in fields and self.trail.isChecked(),
             reason=self.reason.text() if "reason" in fields else "",
+            border_belt="border_belt" in fields and self.border_belt.isChecked(),
+            border_permit=self.permit.text() if "permit" in fields else "",
+        )
+        if self.original is None:
+            return written
+        ended = day_or_none(self.ended.text()) if kind in LASTING_KINDS else None
+        return replace(
+            self.original,
+            **{name: getattr(written, name) for name in _FORM_FIELDS},
+            ended_on=ended,
         )
 
     def save(self) -> None:
-        try:
-            self.saved = ledger.add_movement(self.register, self.movement(), self.today)
-        except KnownError as err:
-            self.error.setText(describe(err))
-            return
-        self.accept()
+        def write() -> None:
+            if self.original is None:
+                self.saved = ledger.add_movement(self.register, self.movement(), self.today)
+            else:
+                self.saved = ledger.edit_movement(self.register, self.movement(), self.today)
+
+        self.attempt(write)
 
 
-class EndMovementDialog(QDialog):
+# What the form sets of a movement (a correction keeps the rest: handed over, reported…).
+_FORM_FIELDS = (
+    "kind", "household_id", "starts_on", "person_id", "guest", "until", "place", "country",
+    "gate", "via_trail", "reason", "border_belt", "border_permit",
+)  # fmt: skip
+
+
+class EndMovementDialog(FormDialog):
     """The day a lasting movement ended (back home, the guest left); ``ended`` once saved."""
 
     def __init__(
@@ -232,34 +266,19 @@ class EndMovementDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("", self.save, parent)
+        self.setWindowTitle(self.tr("End a movement"))
         self.register, self.movement_id = register, movement_id
         self.ended: Movement | None = None
-        self.setWindowTitle(self.tr("End a movement"))
         self.day = QLineEdit(day_text(today))
         self.day.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Ended on"), self.day)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("Ended on"), self.day)
         self.day.selectAll()
 
     def save(self) -> None:
-        try:
+        def write() -> None:
             self.ended = ledger.end_movement(
                 self.register, self.movement_id, parse_sheet_date(self.day.text())
             )
-        except KnownError as err:
-            self.error.setText(describe(err))
-            return
-        self.accept()
+
+        self.attempt(write)

@@ -23,8 +23,8 @@ from desktop.domain.pledges import parse_sheet_date
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
+from desktop.ui.form_dialog import ERROR_STYLE
 from desktop.ui.ledger_model import day_text
-from desktop.ui.movement_dialog import ERROR_STYLE
 
 MISTAKE = "mistake"
 

@@ -8,31 +8,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.entities import new_id
-from desktop.domain.errors import KnownError
 from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
-from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.store.tips import concerned
-from desktop.ui.movement_dialog import ERROR_STYLE
+from desktop.ui.form_dialog import FormDialog
 from desktop.ui.person_search import PersonSearch
 
 
-class TipDialog(QDialog):
+class TipDialog(FormDialog):
     """Add one tip; ``saved`` holds it once accepted. The informant's name and phone are
     kept in the register only (never in a list, a log or a spreadsheet)."""
 
@@ -43,7 +36,7 @@ class TipDialog(QDialog):
         parent: QWidget | None = None,
         tip: Tip | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("", self.save, parent)
         self.register, self.now, self.editing = register, now, tip
         self.saved: Tip | None = None
         self.setWindowTitle(self.tr("Record a tip") if tip is None else self.tr("Tip"))
@@ -76,10 +69,7 @@ class TipDialog(QDialog):
         self.concerned.setToolTip(self.tr("Delete takes the chosen person off"))
         self.person_search.chosen.connect(self._add_person)
         QShortcut(QKeySequence.StandardKey.Delete, self.concerned, self._drop_person)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("Received at"), self.received)
         form.addRow(self.tr("Hamlet"), self.hamlet)
         form.addRow(self.tr("Place"), self.place)
@@ -94,16 +84,6 @@ class TipDialog(QDialog):
         form.addRow(self.tr("People of the register"), self.person_search.box)
         form.addRow("", self.person_search.hits)
         form.addRow(self.tr("It concerns"), self.concerned)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.resize(520, 0)
         if tip is not None:
             self._fill(tip)
@@ -163,14 +143,12 @@ class TipDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
+        def write() -> None:
             if self.editing is None:
                 self.saved = ledger.add_tip(self.register, self.tip(), self.now, self.person_ids())
             else:
                 self.saved = ledger.update_tip(
                     self.register, self.tip(), self.now, self.person_ids()
                 )
-        except KnownError as err:
-            self.error.setText(describe(err))
-            return
-        self.accept()
+
+        self.attempt(write)

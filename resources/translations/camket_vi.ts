@@ -1541,6 +1541,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <source>not through a gate (trail)</source>
         <translation>đường mòn, lối mở</translation>
     </message>
+    <message>
+        <source>enters the border belt</source>
+        <translation>vào vành đai biên giới</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
@@ -1631,6 +1635,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Movement recorded.</source>
         <translation>Đã ghi biến động.</translation>
+    </message>
+    <message>
+        <source>Movement corrected.</source>
+        <translation>Đã sửa biến động.</translation>
     </message>
     <message>
         <source>End of the movement recorded.</source>
@@ -1950,6 +1958,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Ghi biến động</translation>
     </message>
     <message>
+        <source>Movement</source>
+        <translation>Biến động</translation>
+    </message>
+    <message>
         <source>A guest not in the register</source>
         <translation>Khách không có trong sổ</translation>
     </message>
@@ -1972,6 +1984,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Not through a gate (&quot;đường mòn, lối mở&quot;)</source>
         <translation>Không qua cửa khẩu (đường mòn, lối mở)</translation>
+    </message>
+    <message>
+        <source>Enters the border belt (vành đai biên giới)</source>
+        <translation>Vào vành đai biên giới</translation>
+    </message>
+    <message>
+        <source>A foreign guest&apos;s permit: number, issued by</source>
+        <translation>Giấy phép của khách nước ngoài: số, nơi cấp</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2010,6 +2030,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Đến ngày</translation>
     </message>
     <message>
+        <source>Ended on</source>
+        <translation>Kết thúc ngày</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>Nơi</translation>
     </message>
@@ -2024,6 +2048,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Reason</source>
         <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>Giấy phép</translation>
     </message>
     <message>
         <source>Chosen: {who}</source>

@@ -232,6 +232,7 @@ def test_an_upper_register_opens_on_its_communes_and_edits_none(
     assert not window.check_in_action.isEnabled()
     ledger = window.places.page("movements")
     assert ledger.new_button.isHidden() and ledger.new_tip_button.isHidden()  # type: ignore[attr-defined]
+    assert ledger.read_only  # type: ignore[attr-defined]  # Enter opens a movement, a tip to read
     assert window.pledge_page.check_in_box.isHidden() and window.pledge_page.print_button.isHidden()
     hamlet_box = window.settings_page.hamlet_editor.parentWidget()
     assert hamlet_box is not None and hamlet_box.isHidden()

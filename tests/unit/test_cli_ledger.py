@@ -40,7 +40,7 @@ def test_movement_add_list_end_and_presence_in_search(
     (item,) = json.loads(out)
     assert set(item) == {
         "movement_id", "kind", "person_id", "full_name", "household_code", "hamlet", "from",
-        "until", "ended_on", "place", "country", "gate", "reason",
+        "until", "ended_on", "place", "country", "gate", "reason", "border_belt",
     }  # fmt: skip
     assert (item["movement_id"], item["kind"], item["full_name"], item["household_code"]) == (
         movement_id,
@@ -127,6 +127,40 @@ def test_after_a_death_and_over_an_open_tạm_vắng(
         "--from", "02/05/2026",
     )  # fmt: skip
     assert (code, "đã chết ngày 01/05/2026" in err) == (2, True)
+
+
+def test_a_guest_in_the_border_belt_and_an_edit(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    code, out, err = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "luu-tru", "--guest", "Lò Văn Sáng",
+        "--host", "NT-002", "--from", _day(2), "--until", _day(-3), "--border-belt",
+    )  # fmt: skip
+    assert code == 0, err
+    stay = out.strip()
+    code, out, _ = _run(capsys, "reminders", "--db", db, "--json")
+    assert ("vanh_dai_chua_bao_bien_phong", stay) in {
+        (r["reason"], r["movement_id"]) for r in json.loads(out)
+    }
+    code, out, err = _run(
+        capsys, "movement", "edit", stay, "--db", db, "--until", _day(-40), "--no-border-belt"
+    )
+    assert (code, "từ 30 ngày trở lên" in err) == (2, True)
+    code, out, err = _run(
+        capsys, "movement", "edit", stay, "--db", db, "--nationality", "Lào",
+        "--permit", "GP 15/CAT-PA72", "--reason", "thăm người thân",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = _run(capsys, "movement", "list", "--db", db, "--json")
+    (item,) = json.loads(out)
+    assert (item["reason"], item["border_belt"], item["until"]) == (
+        "thăm người thân",
+        True,
+        (dt.date.today() + dt.timedelta(days=3)).isoformat(),
+    )
+    code, _, err = _run(capsys, "movement", "edit", "nope", "--db", db, "--reason", "x")
+    assert (code, "Không có biến động mã nope" in err) == (2, True)
 
 
 def test_tips_never_print_the_informant(

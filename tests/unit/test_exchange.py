@@ -11,7 +11,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
-from desktop.exchange.bundle_file import MANIFEST, SIGNATURE
+from desktop.exchange.bundle_file import FORMAT_VERSION, MANIFEST, SIGNATURE
 from desktop.services import conflicts as queue
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
@@ -231,12 +231,11 @@ def test_a_damaged_or_hostile_bundle_is_refused_whole_and_changes_nothing(
     elif damage == "truncate":
         bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     elif damage == "newer":
+        mine = f'"format_version": {FORMAT_VERSION}'.encode()
         _rewrite(
             good,
             bad,
-            lambda n, d: (
-                d.replace(b'"format_version": 1', b'"format_version": 99') if n == MANIFEST else d
-            ),
+            lambda n, d: d.replace(mine, b'"format_version": 99') if n == MANIFEST else d,
         )
     elif damage == "outside":
         _rewrite(good, bad, lambda n, d: d)
