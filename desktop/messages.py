@@ -57,6 +57,10 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} nhận là của máy {installation}… nhưng ký bằng khoá khác với khoá đã biết "
         "của máy đó; không nhận gì từ tệp này."
     ),
+    "bundle.unconfirmed": (
+        "Chưa nhận tệp {file}: máy {installation} gửi dữ liệu đến sổ này lần đầu và chưa được"
+        " xác nhận; sổ không thay đổi."
+    ),
     "bundle.unsafe_path": (
         "Tệp {file} chứa đường dẫn ra ngoài tệp ({entry}); từ chối toàn bộ tệp."
     ),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.parsing import DB_HELP, add_db, db_path
+from desktop.exchange.identity import key_fingerprint
 from desktop.messages import describe
 
 SAMPLE_EXPORT_WARNING = (
@@ -39,10 +40,24 @@ def add_commands(commands: Any) -> None:
     )
     export.set_defaults(run=_export)
 
-    merge = commands.add_parser("merge", help="merge .camket bundles into the register")
+    merge = commands.add_parser(
+        "merge",
+        help="merge .camket bundles into the register",
+        description=(
+            "Merge .camket bundles into the register. The first bundle of an installation "
+            "this register never met is accepted and its key recorded (trust on first use): "
+            "the command names it with its key fingerprint, to compare with `camket keys` on "
+            "that PC; --known-only refuses it instead. The window asks first."
+        ),
+    )
     add_db(merge)
     merge.add_argument("files", type=Path, nargs="+", metavar="FILE.camket", help="bundles")
     merge.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    merge.add_argument(
+        "--known-only",
+        action="store_true",
+        help="refuse bundles of installations this register never met (no trust on first use)",
+    )
     merge.set_defaults(run=_merge)
 
     conflicts = commands.add_parser(
@@ -99,7 +114,7 @@ def _merge(args: argparse.Namespace) -> int:
 
     reg = open_existing(db_path(args))
     try:
-        results = merge_bundles(reg, list(args.files))
+        results = merge_bundles(reg, list(args.files), confirmed=() if args.known_only else None)
     finally:
         reg.close()
     if args.json:
@@ -107,7 +122,14 @@ def _merge(args: argparse.Namespace) -> int:
     for r in results:
         if r.refused is not None:
             print(f"camket: {r.source}: {describe(r.refused)}", file=sys.stderr)
-        elif not args.json:
+            continue
+        if r.first_meeting:
+            print(
+                f"camket: {r.source}: máy {r.installation_id[:8]} gửi lần đầu; đã ghi nhận khoá"
+                f" {key_fingerprint(r.public_key)} (so với `camket keys` trên máy đó)",
+                file=sys.stderr,
+            )
+        if not args.json:
             print(
                 f"{r.source}: {r.total('new')} mới, {r.total('updated')} cập nhật,"
                 f" {r.total('unchanged')} không đổi, {r.total('conflicts')} xung đột"
@@ -122,6 +144,8 @@ def _result_json(r: Any) -> dict[str, Any]:
         "file": r.source,
         "communes": r.communes,
         "installation": r.installation_id,
+        "key_fingerprint": key_fingerprint(r.public_key),
+        "first_meeting": r.first_meeting,
         **{what: r.total(what) for what in ("new", "updated", "unchanged", "conflicts")},
         "tables": {name: vars(c) for name, c in r.counts.items()},
     }
@@ -175,5 +199,6 @@ def _keys(args: argparse.Namespace) -> int:
         reg.close()
     print(f"installation: {keys.installation_id}")
     print(f"signing key (Ed25519): {keys.signing_key}")
+    print(f"key fingerprint: {key_fingerprint(keys.signing_key)}")
     print(f"age recipient: {keys.age_recipient}")
     return 0

@@ -80,6 +80,19 @@ class Installation:
         return base64.b64encode(self.signing_key.sign(data)).decode("ascii")
 
 
+def key_fingerprint(public_key: str) -> str:
+    """A short, readable fingerprint of a signing key (base64, as bundles carry it): what a
+    clerk compares with `camket keys` on the other PC before trusting its first bundle."""
+    import hashlib
+
+    try:
+        raw = base64.b64decode(public_key, validate=True)
+    except ValueError:
+        raw = public_key.encode("utf-8")
+    digest = hashlib.sha256(raw).hexdigest()[:16].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
 def this_installation(adopt: str | None = None) -> Installation:
     """This PC's installation, made on first use. ``adopt``: an id a register carried from
     before identities left the register; taken when this PC has none yet, so that

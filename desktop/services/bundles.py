@@ -118,6 +118,7 @@ def export_bundle(
             seq=mark,
             register_id=register_id,
             province=local.get_setting(reg.db, local.UPPER_PROVINCE) or "",
+            name=local.get_setting(reg.db, local.UPPER_NAME) or "",
             since_seq=since_seq,
             current_campaign=current,
             sample=local.is_sample(reg.db),

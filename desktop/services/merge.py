@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -55,6 +55,8 @@ class MergeResult:
     installation_id: str = ""
     refused: KnownError | None = None
     cancelled: bool = False
+    public_key: str = ""
+    first_meeting: bool = False  # from an installation this register had never met
 
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.counts.values())
@@ -69,14 +71,18 @@ def merge_bundles(
     paths: list[Path],
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    *,
+    confirmed: Collection[tuple[str, str]] | None = None,
 ) -> list[MergeResult]:
-    """Each bundle on its own (a refused one does not stop the others)."""
+    """Each bundle on its own (a refused one does not stop the others). ``confirmed``: the
+    (installation id, signing key) pairs a person confirmed; given, a bundle of any other
+    installation this register never met is refused (None: trusted on first use)."""
     results = []
     for path in paths:
         if cancelled and cancelled():
             results.append(MergeResult(path.name, cancelled=True))
             continue
-        results.append(merge_bundle(reg, path, progress, cancelled))
+        results.append(merge_bundle(reg, path, progress, cancelled, confirmed=confirmed))
     return results
 
 
@@ -87,22 +93,24 @@ def merge_bundle(
     cancelled: Cancelled | None = None,
     *,
     backup: bool = True,
+    confirmed: Collection[tuple[str, str]] | None = None,
 ) -> MergeResult:
     """Merge one bundle (after a backup copy, unless ``backup`` is off for a register being
     made from it); a refused one is reported in the result, never half-applied."""
     result = MergeResult(path.name)
     try:
-        bundle = open_bundle(path, decrypt=_decryptor(reg.db))
+        bundle = open_bundle(path, decrypt=decryptor(reg.db))
     except KnownError as err:
         result.refused = err
         return result
     try:
         manifest = bundle.manifest
         result.communes, result.installation_id = manifest.communes, manifest.installation_id
-        _check_scope(reg.db, bundle)
+        check_scope(reg.db, bundle)
         replicas.check_installation(
             reg.db, manifest.installation_id, manifest.public_key, bundle.source
         )
+        _check_first_meeting(reg, bundle, result, confirmed)
         _check_continuity(reg.db, bundle)
         if backup:
             take_backup(reg.db, reg.path, "merge")
@@ -127,6 +135,19 @@ def merge_bundle(
     return result
 
 
+def _check_first_meeting(
+    reg: OpenRegister,
+    bundle: Bundle,
+    result: MergeResult,
+    confirmed: Collection[tuple[str, str]] | None,
+) -> None:
+    sender, key = bundle.manifest.installation_id, bundle.manifest.public_key
+    result.public_key = key
+    result.first_meeting = sender != reg.installation_id and not replicas.has_met(reg.db, sender)
+    if result.first_meeting and confirmed is not None and (sender, key) not in confirmed:
+        raise KnownError("bundle.unconfirmed", file=bundle.source, installation=sender[:8])
+
+
 def _seen_key(register_id: str) -> str:
     return f"received_seq:{register_id}"
 
@@ -148,7 +169,7 @@ def _note_received(db: Database, register_id: str, seq: int) -> None:
         local.set_setting(db, _seen_key(register_id), str(seq))
 
 
-def _decryptor(db: Database) -> Any:
+def decryptor(db: Database) -> Any:
     def decrypt(data: bytes) -> bytes:
         import pyrage
 
@@ -163,7 +184,7 @@ def _decryptor(db: Database) -> Any:
     return decrypt
 
 
-def _check_scope(db: Database, bundle: Bundle) -> None:
+def check_scope(db: Database, bundle: Bundle) -> None:
     """A commune register takes its own commune's bundles; an upper-level one any
     commune's and other upper registers' (of its province when it has one). Only a sample
     register takes a sample register's bundle."""

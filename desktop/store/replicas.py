@@ -250,6 +250,12 @@ def check_installation(db: Database, installation_id: str, public_key: str, sour
         raise KnownError("bundle.key_mismatch", file=source, installation=installation_id[:8])
 
 
+def has_met(db: Database, installation_id: str) -> bool:
+    """This register merged a bundle of that installation before."""
+    found = db.execute("SELECT 1 FROM installation WHERE id = ?", [installation_id]).fetchone()
+    return found is not None
+
+
 def meet_installation(
     db: Database, installation_id: str, public_key: str, communes: Sequence[str]
 ) -> None:

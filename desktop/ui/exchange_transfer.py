@@ -28,16 +28,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
+from desktop.exchange.identity import key_fingerprint
 from desktop.messages import describe
 from desktop.outputs import check_output, writing_output
 from desktop.services.bundles import ExportSummary, Keys, export_bundle, register_keys
 from desktop.services.communes import bundle_file_name
 from desktop.services.merge import MergeResult, merge_bundles
 from desktop.services.register import OpenRegister
+from desktop.services.trust import Newcomer, newcomers
 from desktop.store.replicas import bundle_records
 from desktop.ui.exchange_log import export_outcome, merge_outcome
 from desktop.ui.household_history import local_time
 from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.trust_question import NewcomerQuestion
 
 EXPORT_KEYS = "Ctrl+Shift+E"
 MERGE_KEYS = "Ctrl+M"
@@ -57,6 +60,7 @@ class TransferTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.register, self.tasks = register, tasks
+        self.trust_question: NewcomerQuestion | None = None  # while a new PC is asked about
         self.folder = Path.home()  # where the last bundle went or came from
         layout = QVBoxLayout(self)
         layout.addWidget(self._export_box())
@@ -222,15 +226,66 @@ class TransferTab(QWidget):
             self.merge_files([Path(p) for p in paths])
 
     def merge_files(self, paths: list[Path]) -> None:
-        """Merge the bundles one after another on the task lane."""
+        """Merge the bundles one after another on the task lane, once a person confirmed
+        each PC this register never met (``trust_question`` while one is asked)."""
         self.folder = paths[0].parent
         self.merge_button.setEnabled(False)
         self.results.setRowCount(0)
 
-        def work(reg: OpenRegister, progress: Progress, cancelled: Cancelled) -> list[MergeResult]:
-            return merge_bundles(reg, paths, progress, cancelled)
+        def look(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> object:
+            return newcomers(reg, paths)
 
-        title = self.tr("Merging {count} files").format(count=len(paths))
+        title = self.tr("Reading {count} files").format(count=len(paths))
+        self.tasks.submit(
+            Task(title, look, lambda found: self._ask(paths, found, {}, set()), self._merge_failed)
+        )
+
+    def _ask(
+        self,
+        paths: list[Path],
+        waiting: list[Newcomer],
+        declined: dict[Path, MergeResult],
+        confirmed: set[tuple[str, str]],
+    ) -> None:
+        if not waiting:
+            self.trust_question = None
+            self._merge_confirmed(paths, declined, confirmed)
+            return
+        question = NewcomerQuestion(waiting[0], self)
+        self.trust_question = question
+
+        def answered(_code: int) -> None:
+            newcomer = question.newcomer
+            if question.trusted:
+                confirmed.add(newcomer.pair)
+            else:
+                for path in newcomer.files:
+                    error = KnownError(
+                        "bundle.unconfirmed", file=path.name, installation=newcomer.pair[0][:8]
+                    )
+                    declined[path] = MergeResult(path.name, refused=error)
+            question.deleteLater()
+            self._ask(paths, waiting[1:], declined, confirmed)
+
+        question.finished.connect(answered)
+        question.open()
+
+    def _merge_confirmed(
+        self,
+        paths: list[Path],
+        declined: dict[Path, MergeResult],
+        confirmed: set[tuple[str, str]],
+    ) -> None:
+        chosen = [path for path in paths if path not in declined]
+        if not chosen:
+            self._merged([declined[path] for path in paths])
+            return
+
+        def work(reg: OpenRegister, progress: Progress, cancelled: Cancelled) -> list[MergeResult]:
+            merged = iter(merge_bundles(reg, chosen, progress, cancelled, confirmed=confirmed))
+            return [declined[path] if path in declined else next(merged) for path in paths]
+
+        title = self.tr("Merging {count} files").format(count=len(chosen))
         self.tasks.submit(Task(title, work, self._merged, self._merge_failed))
 
     def _merged(self, results: list[MergeResult]) -> None:
@@ -289,8 +344,13 @@ class TransferTab(QWidget):
         self.recipient.setText(self.keys.age_recipient)
         self.recipient.setCursorPosition(0)
         self.signing.setText(
-            self.tr("This PC signs its bundles as installation {id}, key {key}").format(
-                id=self.keys.installation_id[:8], key=self.keys.signing_key
+            self.tr(
+                "This PC signs its bundles as installation {id}, key {key}; key fingerprint"
+                " (what a register receiving its first bundle shows): {fingerprint}"
+            ).format(
+                id=self.keys.installation_id[:8],
+                key=self.keys.signing_key,
+                fingerprint=key_fingerprint(self.keys.signing_key),
             )
         )
         return box

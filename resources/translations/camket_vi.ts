@@ -2083,6 +2083,41 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>NewcomerQuestion</name>
+    <message>
+        <source>A PC this register has never met</source>
+        <translation>Máy lần đầu gửi dữ liệu đến sổ này</translation>
+    </message>
+    <message>
+        <source>{files} comes from a PC this register has never met: {who}.</source>
+        <translation>Tệp {files} đến từ một máy sổ này chưa từng nhận dữ liệu: {who}.</translation>
+    </message>
+    <message>
+        <source>Its key fingerprint: {fingerprint}
+
+On that PC, the Trao đổi dữ liệu page (or `camket keys`) shows its own. Merge only if the two are the same; ask its clerk, by phone for instance.</source>
+        <translation>Dấu vân tay khoá của máy đó: {fingerprint}
+
+Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho thấy dấu vân tay của chính nó. Chỉ gộp khi hai dấu giống hệt nhau; hãy hỏi cán bộ dùng máy đó, chẳng hạn qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>The same: merge</source>
+        <translation>Giống nhau: gộp</translation>
+    </message>
+    <message>
+        <source>Do not merge</source>
+        <translation>Không gộp</translation>
+    </message>
+    <message>
+        <source>an upper-level register</source>
+        <translation>một sổ cấp trên</translation>
+    </message>
+    <message>
+        <source>a register of {communes}</source>
+        <translation>sổ của {communes}</translation>
+    </message>
+</context>
+<context>
     <name>Overview</name>
     <message>
         <source>Temporary residence ends within 15 days</source>
@@ -3485,6 +3520,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Các tệp cần gộp</translation>
     </message>
     <message>
+        <source>Reading {count} files</source>
+        <translation>Đang đọc {count} tệp</translation>
+    </message>
+    <message>
         <source>Merging {count} files</source>
         <translation>Đang gộp {count} tệp</translation>
     </message>
@@ -3509,8 +3548,8 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Lưu thành tệp khoá…</translation>
     </message>
     <message>
-        <source>This PC signs its bundles as installation {id}, key {key}</source>
-        <translation>Máy này ký các tệp gửi đi với mã máy {id}, khoá {key}</translation>
+        <source>This PC signs its bundles as installation {id}, key {key}; key fingerprint (what a register receiving its first bundle shows): {fingerprint}</source>
+        <translation>Máy này ký các tệp gửi đi với mã máy {id}, khoá {key}; dấu vân tay khoá (sổ nhận tệp đầu tiên của máy này sẽ hiện ra): {fingerprint}</translation>
     </message>
     <message>
         <source>The key is copied.</source>
