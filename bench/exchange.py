@@ -21,7 +21,6 @@ from desktop.services.demo import create_demo_register
 from desktop.services.merge import merge_bundle
 from desktop.services.register import create_upper_register, open_existing
 from desktop.store.admin_units import load_communes
-from desktop.store.local import mark_sample
 from desktop.store.registry import TABLES
 
 COMMUNE_BUNDLES = 40
@@ -73,17 +72,6 @@ def _raw_merge(bundles: list[Path], target: Path) -> float:
     return time.perf_counter() - started
 
 
-def _sample_upper(path: Path, name: str) -> None:
-    """An upper register marked as sample data: it takes the demo communes' bundles."""
-    create_upper_register(path, name)
-    reg = open_existing(path)
-    try:
-        with reg.db.atomic():
-            mark_sample(reg.db)
-    finally:
-        reg.close()
-
-
 def _merge_all(upper: Path, bundles: list[Path]) -> float:
     started = time.perf_counter()
     reg = open_existing(upper)
@@ -128,14 +116,14 @@ def bench_exchange(district: Path, folder: Path) -> None:
     print(f"  bundle size: {bundle.stat().st_size / 1024**2:.1f} MiB")
 
     upper = folder / "upper.sqlite3"
-    _sample_upper(upper, "Bench upper register")
+    create_upper_register(upper, "Bench upper register")
     ours = _merge_all(upper, [bundle])
     raw = _raw_merge([bundle], folder / "raw-merge.sqlite3")
     _row("merge it into an empty upper register", ours, raw)
     again = _merge_all(upper, [bundle])
     _row("merge it again (all unchanged)", again, raw)
     fresh = folder / "upper-peak.sqlite3"
-    _sample_upper(fresh, "Bench peak")
+    create_upper_register(fresh, "Bench peak")
     peak = _peak_merge(fresh, bundle) / 1024
     print(f"  peak memory of camket merge (district bundle): {peak:.0f} MiB")
 
@@ -151,7 +139,7 @@ def bench_exchange(district: Path, folder: Path) -> None:
             reg.close()
         bundles.append(folder / f"commune-{code}.camket")
     many = folder / "upper-many.sqlite3"
-    _sample_upper(many, "Bench 40 communes")
+    create_upper_register(many, "Bench 40 communes")
     ours = _merge_all(many, bundles)
     raw = _raw_merge(bundles, folder / "raw-many.sqlite3")
     _row(f"{COMMUNE_BUNDLES} commune bundles of {COMMUNE_HOUSEHOLDS:,} households", ours, raw)

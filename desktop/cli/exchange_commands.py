@@ -14,7 +14,11 @@ from desktop.messages import describe
 
 SAMPLE_EXPORT_WARNING = (
     "camket: lưu ý: sổ này là dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); chỉ sổ dữ liệu "
-    "mẫu nhận tệp này, sổ thật sẽ từ chối."
+    "mẫu hoặc sổ cấp trên nhận tệp này, sổ thật của xã sẽ từ chối."
+)
+SAMPLE_MERGED_WARNING = (
+    "camket: lưu ý: {file} là dữ liệu mẫu; từ nay sổ này được đánh dấu là có dữ liệu mẫu "
+    "(muốn bỏ, hãy khôi phục bản sao lưu làm trước khi trộn)."
 )
 
 
@@ -129,6 +133,8 @@ def _merge(args: argparse.Namespace) -> int:
                 f" {key_fingerprint(r.public_key)} (so với `camket keys` trên máy đó)",
                 file=sys.stderr,
             )
+        if r.sample:
+            print(SAMPLE_MERGED_WARNING.format(file=r.source), file=sys.stderr)
         if not args.json:
             print(
                 f"{r.source}: {r.total('new')} mới, {r.total('updated')} cập nhật,"

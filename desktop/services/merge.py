@@ -57,6 +57,7 @@ class MergeResult:
     cancelled: bool = False
     public_key: str = ""
     first_meeting: bool = False  # from an installation this register had never met
+    sample: bool = False  # made-up sample households came in: the register is now marked so
 
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.counts.values())
@@ -122,6 +123,9 @@ def merge_bundle(
             )
             _first_campaign_choice(reg.db, manifest.current_campaign)
             _note_received(reg.db, manifest.register_id, manifest.seq)
+            if manifest.sample and not local.is_sample(reg.db):
+                local.mark_sample(reg.db)  # an upper register that took sample data says so
+                result.sample = True
             replicas.log_bundle(reg.db, _record(bundle, result))
             reg.writer.note("bundle", bundle.sha256[:16], "merge", _summary(result))
     except KnownError as err:
@@ -186,10 +190,13 @@ def decryptor(db: Database) -> Any:
 
 def check_scope(db: Database, bundle: Bundle) -> None:
     """A commune register takes its own commune's bundles; an upper-level one any
-    commune's and other upper registers' (of its province when it has one). Only a sample
-    register takes a sample register's bundle."""
+    commune's and other upper registers' (of its province when it has one). A commune
+    register that is not sample data refuses a sample register's bundle: its made-up
+    households would sit beside the real ones under the same commune code. An upper register
+    takes it (each commune stays apart there; trainers practise merging on the demo) and is
+    marked as holding sample data from then on."""
     manifest, source = bundle.manifest, bundle.source
-    if manifest.sample and not local.is_sample(db):  # made-up households under a real code
+    if manifest.sample and not local.is_sample(db) and not local.is_upper(db):
         raise KnownError("bundle.sample_data", file=source)
     if not manifest.communes:
         raise KnownError("bundle.damaged", file=source, detail="no commune")

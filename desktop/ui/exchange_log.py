@@ -42,7 +42,14 @@ def merge_outcome(result: MergeResult) -> str:
         )
     if result.cancelled:
         return QCoreApplication.translate("Exchange", "Stopped: nothing was merged from it")
-    return merge_counts(*(result.total(w) for w in ("new", "updated", "unchanged", "conflicts")))
+    text = merge_counts(*(result.total(w) for w in ("new", "updated", "unchanged", "conflicts")))
+    if result.sample:
+        text += QCoreApplication.translate(
+            "Exchange",
+            ". It was sample data (made up): this register is now marked as holding sample data"
+            " (to undo, restore the backup made before the merge).",
+        )
+    return text
 
 
 def export_outcome(summary: ExportSummary) -> str:
@@ -58,8 +65,8 @@ def export_outcome(summary: ExportSummary) -> str:
     if summary.sample:
         text += QCoreApplication.translate(
             "Exchange",
-            ". This is sample data (made up): only a sample register takes the file, a real "
-            "one refuses it.",
+            ". This is sample data (made up): only a sample register or an upper-level one "
+            "takes the file, a real commune register refuses it.",
         )
     return text
 

@@ -266,6 +266,9 @@ class MainWindow(QMainWindow):
         """Every page built so far reads the register again: after a merge or a settled
         conflict changed rows that any of them may show."""
         self.register.reload_commune()
+        if not self.sample and is_sample(self.register.db):  # an upper register took a sample
+            self.sample = True
+            self._mark_sample()
         self._show_title()
         for page in self.places.built_pages():
             refresh = getattr(page, "refresh", None)

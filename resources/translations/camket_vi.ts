@@ -616,8 +616,12 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>, đã mã hoá cho nơi nhận</translation>
     </message>
     <message>
-        <source>. This is sample data (made up): only a sample register takes the file, a real one refuses it.</source>
-        <translation>. Đây là dữ liệu mẫu (bịa ra để dùng thử): chỉ sổ dữ liệu mẫu nhận tệp này, sổ thật sẽ từ chối.</translation>
+        <source>. This is sample data (made up): only a sample register or an upper-level one takes the file, a real commune register refuses it.</source>
+        <translation>. Đây là dữ liệu mẫu (bịa ra để dùng thử): chỉ sổ dữ liệu mẫu hoặc sổ cấp trên nhận tệp này, sổ thật của xã sẽ từ chối.</translation>
+    </message>
+    <message>
+        <source>. It was sample data (made up): this register is now marked as holding sample data (to undo, restore the backup made before the merge).</source>
+        <translation>. Đó là dữ liệu mẫu (bịa ra để dùng thử): từ nay sổ này được đánh dấu là có dữ liệu mẫu (muốn bỏ, hãy khôi phục bản sao lưu làm trước khi trộn).</translation>
     </message>
     <message>
         <source>changes, {rows} rows</source>

@@ -263,6 +263,6 @@ def test_exporting_sample_data_says_that_no_real_register_takes_it(
     out = tmp_path / "thu.camket"
     sent.export_to(out)
     qtbot.waitUntil(lambda: "thu.camket" in sent.export_result.text())
-    assert "dữ liệu mẫu" in sent.export_result.text() and "sổ thật sẽ từ chối" in (
+    assert "dữ liệu mẫu" in sent.export_result.text() and "sổ thật của xã sẽ từ chối" in (
         sent.export_result.text()
     )

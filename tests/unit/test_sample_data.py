@@ -46,7 +46,7 @@ def test_a_sample_bundle_is_refused_whole_by_a_real_register_and_the_export_warn
     with as_pc(folder):
         assert main(["export", "--db", str(path), "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "dữ liệu mẫu" in err and "sổ thật sẽ từ chối" in err
+    assert "dữ liệu mẫu" in err and "sổ thật của xã sẽ từ chối" in err
     real, real_folder = tmp_path / "real.sqlite3", tmp_path / "real-data"
     with as_pc(real_folder):
         create_register(real, SIN_HO, ["Bản Nậm Tăm"])
@@ -56,11 +56,29 @@ def test_a_sample_bundle_is_refused_whole_by_a_real_register_and_the_export_warn
     printed = json.loads(capsys.readouterr().out)
     assert printed[0]["refused"] == "bundle.sample_data"
     assert content(real, real_folder) == before
+
+
+def test_an_upper_register_takes_a_sample_bundle_and_is_marked_as_holding_sample_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each commune stays apart in an upper register: trainers (and the bench) merge the demo.
+    path, folder = _demo(tmp_path, capsys)
+    out = tmp_path / "thu.camket"
+    with as_pc(folder):
+        assert main(["export", "--db", str(path), "--out", str(out)]) == 0
+    capsys.readouterr()
     upper, upper_folder = tmp_path / "upper.sqlite3", tmp_path / "upper-data"
     with as_pc(upper_folder):
         create_upper_register(upper, "Tỉnh Lai Châu")
-        assert main(["merge", "--db", str(upper), str(out)]) == 2
-    assert "dữ liệu mẫu" in capsys.readouterr().err
+        with opened(upper, upper_folder) as reg:
+            assert not local.is_sample(reg.db)
+        assert main(["merge", "--db", str(upper), str(out), "--json"]) == 0
+    printed = capsys.readouterr()
+    assert json.loads(printed.out)[0]["new"] > 0
+    assert "dữ liệu mẫu" in printed.err
+    with opened(upper, upper_folder) as reg:
+        assert local.is_sample(reg.db)
+        assert reg.db.execute("select count(*) from household").fetchone()[0] == 8
 
 
 def test_sample_registers_exchange_among_themselves_and_a_copy_stays_sample(
