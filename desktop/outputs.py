@@ -8,6 +8,7 @@ exchange and services all write such files.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import glob
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.domain.errors import KnownError
+from desktop.file_kinds import is_known_file
 from desktop.processes import process_alive
 from desktop.userdata import data_dir
 
@@ -26,6 +28,10 @@ log = logging.getLogger(__name__)
 
 _SQLITE = b"SQLite format 3\x00"
 _WAL = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# Files a clerk may replace whose first bytes are not text: PDF, ZIP (XLSX, bundles), age,
+# PNG, old Excel, UTF-16 text.
+_OUTPUT_MAGICS = (b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"age-encryption", b"\x89PNG",
+                  b"\xd0\xcf\x11\xe0", b"\xff\xfe", b"\xfe\xff")  # fmt: skip
 # Files that belong to the SQLite file named without the suffix (SQLite's own, our window lock).
 _COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 _PART = ".part"
@@ -94,12 +100,37 @@ def discard(path: Path) -> None:
 
 
 def _is_database(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file: plain, encrypted (SQLCipher) or a WAL.
+
+    A register or backup this process knows (it may hold a connection to it) is told by
+    its identity and never opened here: closing any descriptor of a file drops every POSIX
+    lock this process holds on it, SQLite's included (desktop.file_kinds). Any other
+    file is read for its first 16 bytes."""
+    if is_known_file(path):
+        return True
     try:
+        if not path.is_file():
+            return False
+        size = path.stat().st_size
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError:
         return False
-    return header.startswith(_SQLITE) or header[:4] in _WAL
+    if header.startswith(_SQLITE) or header[:4] in _WAL:
+        return True
+    return _looks_encrypted(header, size)
+
+
+def _looks_encrypted(header: bytes, size: int) -> bool:
+    """An SQLCipher file has no plain header: random bytes (its salt) in whole pages of at
+    least 512 bytes. A file of ours (PDF, ZIP, bundle) or text is not one."""
+    if size < 1024 or size % 512 or header.startswith(_OUTPUT_MAGICS):
+        return False
+    try:  # text cut after 16 bytes may end inside a character: decoded incrementally
+        text = codecs.getincrementaldecoder("utf-8")().decode(header)
+    except UnicodeDecodeError:
+        return True
+    return not all(c.isprintable() or c in "\t\r\n" for c in text)
 
 
 def _known(exc: OSError, path: Path) -> KnownError:

@@ -112,7 +112,7 @@ def backup_to(
         stamp = clock().astimezone().strftime("%Y%m%d-%H%M%S")
         target = target / f"{Path(register_path).stem}-{stamp}.sqlite3"
     # Checked without opening any file: Python opening and closing the register this
-    # process has open would drop SQLite's locks on it (see store.encryption._kinds).
+    # process has open would drop SQLite's locks on it (see desktop.file_kinds).
     if target.exists() or Path(f"{target}-wal").exists():
         raise KnownError("db.exists", path=str(target))
     if target.name.endswith(_COMPANIONS):

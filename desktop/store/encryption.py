@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import KnownError
+from desktop.file_kinds import file_key, file_kind, forget_kind, forget_kinds
 from desktop.userdata import data_dir
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,6 @@ KEYS_FILE = "keys.json"
 KDF_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 of the passphrase (OWASP 2023)
 MIN_PASSPHRASE = 8
 CIPHER_CACHE_KIB = 16_000  # page cache of an encrypted register's connection
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _RECOVERY_BYTES = 20  # 160 bits: 32 base32 characters
 _RECOVERY = re.compile(r"^[A-Z2-7]{32}$")
 
@@ -59,48 +59,10 @@ OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-def _file_key(path: Path | str) -> str:
-    return os.path.normcase(str(Path(path).resolve()))
-
-
-# What each register file of this process is ("sqlite" or "encrypted"), read once. A file
-# this process has a connection to must never be opened and closed by Python: closing any
-# descriptor of a file drops every POSIX lock the process holds on it, SQLite's included,
-# and another process may then checkpoint and delete the WAL under our connection
-# (sqlite.org/howtocorrupt.html §2.2). So the header is read before the first connection,
-# and forget_file() is called when a file is replaced (restore, encrypt).
-_kinds: dict[str, str] = {}
-
-
-def file_kind(path: Path | str) -> str:
-    """ "sqlite", "encrypted" (random bytes in whole pages: SQLCipher's shape), "empty"
-    (missing or 0 bytes) or "other" (a spreadsheet, a text file). OSError when unreadable."""
-    known = _kinds.get(_file_key(path))
-    if known is not None:
-        return known
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return "empty"
-    if size == 0:
-        return "empty"
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header == _SQLITE_MAGIC:
-        kind = "sqlite"
-    elif size >= 1024 and size % 1024 == 0:
-        kind = "encrypted"
-    else:
-        return "other"
-    _kinds[_file_key(path)] = kind
-    return kind
-
-
 def forget_file(path: Path | str) -> None:
     """The file at ``path`` was replaced: read its kind afresh next time."""
-    _kinds.pop(_file_key(path), None)
-    _unlocked.pop(_file_key(path), None)
+    forget_kind(path)
+    _unlocked.pop(file_key(path), None)
 
 
 def is_encrypted(path: Path | str) -> bool:
@@ -211,19 +173,19 @@ def unlock(path: Path | str, secret: str) -> None:
     _require_cipher()
     for key in _keys_of(secret):
         if _opens_with(Path(path), key):
-            _unlocked[_file_key(path)] = key
+            _unlocked[file_key(path)] = key
             return
     raise KnownError("db.wrong_passphrase", path=str(path))
 
 
 def remember_key(path: Path | str, key: bytes) -> None:
-    _unlocked[_file_key(path)] = key
+    _unlocked[file_key(path)] = key
 
 
 def forget_keys() -> None:
     """Drop every unlocked key and known file (tests; a new process)."""
     _unlocked.clear()
-    _kinds.clear()
+    forget_kinds()
 
 
 def key_for(path: Path | str) -> bytes | None:
@@ -234,17 +196,17 @@ def key_for(path: Path | str) -> bytes | None:
     if not is_encrypted(path):
         return None
     _require_cipher()
-    known = _unlocked.get(_file_key(path))
+    known = _unlocked.get(file_key(path))
     if known is not None:
         return known
     for key in dict.fromkeys(_unlocked.values()):
         if _opens_with(path, key):
-            _unlocked[_file_key(path)] = key
+            _unlocked[file_key(path)] = key
             return key
     secret = os.environ.get(PASSPHRASE_ENV)
     if secret:
         unlock(path, secret)
-        return _unlocked[_file_key(path)]
+        return _unlocked[file_key(path)]
     raise KnownError("db.needs_passphrase", path=str(path))
 
 

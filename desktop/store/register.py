@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.file_kinds import file_kind
 from desktop.store.damage import damage_of, mark_damaged
 from desktop.store.encryption import (
     DATABASE_ERRORS,
@@ -22,7 +23,6 @@ from desktop.store.encryption import (
     OPERATIONAL_ERRORS,
     SQLITE_ERRORS,
     connect_file,
-    file_kind,
     key_for,
 )
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations

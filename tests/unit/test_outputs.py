@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,9 @@ import pytest
 from desktop.cli import main
 from desktop.domain.errors import KnownError
 from desktop.outputs import check_output, writing_output
-from desktop.services.register import OpenRegister
+from desktop.services.encryption import encrypt_register
+from desktop.services.register import OpenRegister, open_existing
+from desktop.store import encryption
 from desktop.store.backups import backup_folder
 
 
@@ -116,3 +120,58 @@ def test_a_read_only_folder_says_so_and_nothing_else(
         raise OSError(errno.EROFS, "Read-only file system")  # making the temporary file
     assert caught.value.code == "file.unwritable"
     assert "Read-only" in str(caught.value)
+
+
+def _closing_elsewhere_keeps_the_wal(register: Path, key: bytes | None) -> bool:
+    """Another process opens the register, reads and closes: SQLite deletes the -wal then
+    only when it believes it was the last connection (ours lost its locks)."""
+    keyed = f'c.execute("PRAGMA key = \\"x\'{key.hex()}\'\\"")' if key else ""
+    module = "sqlcipher3.dbapi2" if key else "sqlite3"
+    script = (
+        f"import {module} as s; c = s.connect({str(register)!r}); {keyed}\n"
+        "c.execute('SELECT count(*) FROM household').fetchone(); c.close()"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
+    return Path(f"{register}-wal").exists()
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_checking_an_output_over_the_open_register_keeps_its_locks(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch, encrypted: bool
+) -> None:
+    key = None
+    if encrypted:
+        monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)
+        register.close()
+        encrypt_register(register.path, "bien-gioi-2026", backup=False)
+        key = encryption.key_for(register.path)
+        register = open_existing(register.path)
+    try:
+        register.db.execute("UPDATE commune SET clerk_name = 'Lò Thị Hoa'")  # a -wal in use
+        for out in (register.path, Path(f"{register.path}-wal"), Path(f"{register.path}-shm")):
+            with pytest.raises(KnownError) as caught:
+                check_output(out)
+            assert caught.value.code == "output.is_database"
+        assert _closing_elsewhere_keeps_the_wal(register.path, key)
+    finally:
+        register.close()
+
+
+def test_an_encrypted_register_this_process_never_opened_is_refused_too(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)
+    register.close()
+    encrypt_register(register.path, "bien-gioi-2026", backup=False)
+    copy = tmp_path / "so-cu.db"  # another name: known to no one here
+    copy.write_bytes(register.path.read_bytes())
+    encryption.forget_keys()
+    with pytest.raises(KnownError) as caught:
+        check_output(copy)
+    assert caught.value.code == "output.is_database"
+    for name, data in (
+        ("bao-cao.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 16),
+        ("tien-do.csv", ("Thôn,Số hộ\n" + "Bản Nậm Tăm,12\n" * 256).encode()[:4096]),
+    ):
+        (tmp_path / name).write_bytes(data)
+        assert check_output(tmp_path / name) == tmp_path / name  # whole pages, yet not one

@@ -1,0 +1,76 @@
+"""What each register file of this process is ("sqlite", "encrypted"), read once, and which
+files Python must therefore never open. Outside the layers: store opens registers by it,
+and desktop.outputs (used by printing and exchange) refuses to write over them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def file_key(path: Path | str) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+# What each register file of this process is ("sqlite" or "encrypted"), read once. A file
+# this process has a connection to must never be opened and closed by Python: closing any
+# descriptor of a file drops every POSIX lock the process holds on it, SQLite's included,
+# and another process may then checkpoint and delete the WAL under our connection
+# (sqlite.org/howtocorrupt.html §2.2). So the header is read before the first connection,
+# and store.encryption.forget_file() is called when a file is replaced (restore, encrypt).
+_kinds: dict[str, str] = {}
+
+
+def file_kind(path: Path | str) -> str:
+    """ "sqlite", "encrypted" (random bytes in whole pages: SQLCipher's shape), "empty"
+    (missing or 0 bytes) or "other" (a spreadsheet, a text file). OSError when unreadable."""
+    known = _kinds.get(file_key(path))
+    if known is not None:
+        return known
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return "empty"
+    if size == 0:
+        return "empty"
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header == _SQLITE_MAGIC:
+        kind = "sqlite"
+    elif size >= 1024 and size % 1024 == 0:
+        kind = "encrypted"
+    else:
+        return "other"
+    _kinds[file_key(path)] = kind
+    return kind
+
+
+def is_known_file(path: Path | str) -> bool:
+    """Whether ``path`` is (by identity: a link or another spelling counts) a register or
+    backup whose kind this process has read: one it may have a connection to, which Python
+    must not open (see _kinds). Decided with stat() alone."""
+    try:
+        wanted = os.stat(path)
+    except OSError:
+        return False
+    for known in list(_kinds):
+        try:
+            seen = os.stat(known)
+        except OSError:
+            continue
+        if (seen.st_dev, seen.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return True
+    return False
+
+
+def forget_kind(path: Path | str) -> None:
+    """The file at ``path`` was replaced: read its kind afresh next time."""
+    _kinds.pop(file_key(path), None)
+
+
+def forget_kinds() -> None:
+    _kinds.clear()
