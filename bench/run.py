@@ -35,7 +35,7 @@ from desktop.printing.sheet import render_pledges
 from desktop.printing.wording import sheet_values
 from desktop.services import households as households_service
 from desktop.services.demo import create_demo_register
-from desktop.services.encryption import encrypt_register
+from desktop.services.encryption import encrypt_register, new_key
 from desktop.services.pledges import current_campaign
 from desktop.services.printing import campaign_pledge_template, print_pledges
 from desktop.services.progress import progress, unsigned_households
@@ -701,9 +701,8 @@ def bench_encryption(path: Path, folder: Path, count: int) -> None:
     for label in ("plain", "encrypted"):
         target = folder / f"import-{label}-enc-bench.sqlite3"
         target.unlink(missing_ok=True)
-        create_register(target, "03478", hamlets)
-        if label == "encrypted":
-            encrypt_register(target, BENCH_PASSPHRASE, backup=False)
+        key = new_key(BENCH_PASSPHRASE) if label == "encrypted" else None
+        create_register(target, "03478", hamlets, encrypted=key)
         elapsed[label], _peak = _run_measured(
             [_camket(), "import", "--db", str(target), str(listing)]
         )

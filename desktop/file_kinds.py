@@ -67,6 +67,11 @@ def is_known_file(path: Path | str) -> bool:
     return False
 
 
+def remember_kind(path: Path | str, kind: str) -> None:
+    """The file about to be made at ``path`` is of ``kind`` (a register built encrypted)."""
+    _kinds[file_key(path)] = kind
+
+
 def forget_kind(path: Path | str) -> None:
     """The file at ``path`` was replaced: read its kind afresh next time."""
     _kinds.pop(file_key(path), None)

@@ -125,8 +125,12 @@ MESSAGES: dict[str, str] = {
     "encrypt.unavailable": (
         "Máy này thiếu thư viện SQLCipher (sqlcipher3) nên không mở được sổ mã hóa."
     ),
-    "encrypt.already": "Sổ {path} đã được mã hóa.",
+    "encrypt.already": "Sổ {path} đã được mã hóa, các bản sao lưu của sổ cũng vậy.",
     "encrypt.failed": "Không mã hóa được {path}; sổ vẫn như cũ: {detail}",
+    "encrypt.backup_failed": (
+        "Sổ đã được mã hóa, nhưng chưa mã hóa được bản sao lưu {path}: {detail}. "
+        "Chạy lại “camket encrypt” để mã hóa nốt các bản sao lưu."
+    ),
     "encrypt.passphrase_short": "Mật khẩu cần ít nhất {length} ký tự.",
     "encrypt.passphrases_differ": "Hai lần nhập mật khẩu không giống nhau.",
     "encrypt.passphrase_like_recovery": (

@@ -24,14 +24,26 @@ def add_commands(commands: Any) -> None:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from desktop.services.encryption import encrypt_register
+    from desktop.services.encryption import encrypt_register, finish_backups
+    from desktop.store.encryption import is_encrypted
     from desktop.store.window_lock import refuse_if_held
 
     path = db_path(args)
     refuse_if_held(path)  # a window on it would keep writing to the plain file
-    recovery = encrypt_register(path, new_passphrase())
-    print(f"Đã mã hóa sổ {path}; các bản sao lưu của sổ cũng được mã hóa.")
-    print_recovery_key(path, recovery)
+    if is_encrypted(path):  # an earlier run was stopped before its backups were done
+        done = finish_backups(path)
+        print(f"Sổ {path} đã được mã hóa; đã mã hóa nốt {done} bản sao lưu còn lại của sổ.")
+        return 0
+    encrypted = encrypt_register(path, new_passphrase())
+    print(f"Đã mã hóa sổ {path}.")
+    if encrypted.before is not None:
+        print(f"Bản sao lưu ngay trước khi mã hóa: {encrypted.before}")
+    print(
+        f"{encrypted.backups} bản sao lưu của sổ (kể cả bản này) cũng đã được mã hóa bằng cùng"
+        " khóa: mở bằng cùng mật khẩu hoặc mã khôi phục. Các bản đã chép ra ngoài trước đây"
+        " (USB, “camket backup --out”) vẫn chưa mã hóa: hãy xóa chúng."
+    )
+    print_recovery_key(path, encrypted.recovery)
     return 0
 
 

@@ -9,11 +9,14 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.parsing import SQLITE_INTEGER_MAX, add_db, db_path, int_between
 from desktop.domain.entities import BirthDate
 from desktop.messages import describe_issue
+
+if TYPE_CHECKING:  # the CLI imports the store only when a command needs it
+    from desktop.store.encryption import NewKey
 
 
 def add_commands(commands: Any) -> None:
@@ -114,18 +117,18 @@ def add_commands(commands: Any) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     from desktop.cli.encryption_commands import new_passphrase, print_recovery_key
-    from desktop.services.encryption import create_encrypted
+    from desktop.services.encryption import new_key
 
-    passphrase = new_passphrase() if args.encrypt else None  # asked before anything is made
-    _make_register(args)
-    if passphrase is not None:
-        recovery = create_encrypted(db_path(args), passphrase)
+    # Asked before anything is made; the register is then built encrypted from its first page.
+    key = new_key(new_passphrase()) if args.encrypt else None
+    _make_register(args, key)
+    if key is not None:
         print("Sổ được mã hóa (SQLCipher).")
-        print_recovery_key(db_path(args), recovery)
+        print_recovery_key(db_path(args), key.recovery)
     return 0
 
 
-def _make_register(args: argparse.Namespace) -> None:
+def _make_register(args: argparse.Namespace, key: NewKey | None) -> None:
     from desktop.services.register import (
         create_from_bundle,
         create_register,
@@ -133,12 +136,12 @@ def _make_register(args: argparse.Namespace) -> None:
     )
 
     if args.upper:
-        upper = create_upper_register(db_path(args), args.name, args.province)
+        upper = create_upper_register(db_path(args), args.name, args.province, encrypted=key)
         where = f", {upper.province_name}" if upper.province_name else ""
         print(f"Đã tạo sổ cấp trên “{upper.name}”{where}: {db_path(args)}")
         return
     if args.from_bundle:
-        commune, result = create_from_bundle(db_path(args), args.from_bundle)
+        commune, result = create_from_bundle(db_path(args), args.from_bundle, encrypted=key)
         print(
             f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name} từ"
             f" {args.from_bundle.name} ({result.total('new')} dòng): {db_path(args)}"
@@ -155,6 +158,7 @@ def _make_register(args: argparse.Namespace) -> None:
         border_post=args.border_post,
         border_officer=args.border_officer,
         campaign=CampaignPlan(template),
+        encrypted=key,
     )
     print(f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name}: {db_path(args)}")
 

@@ -1,17 +1,21 @@
-"""Encrypting a register at rest: a new encrypted register, or a plain one encrypted in place."""
+"""Encrypting a register at rest: the key of a new encrypted register, or a plain register
+encrypted in place (after a backup; its backups encrypted alike)."""
 
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
 from desktop.store import encryption
 from desktop.store.backups import list_backups, take_backup
-from desktop.store.register import open_register
+from desktop.store.register import BUSY_TIMEOUT_MS, open_register
 
 log = logging.getLogger(__name__)
+
+_STAGED = ".encrypting"
 
 
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
@@ -25,13 +29,30 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
     return passphrase
 
 
-def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) -> str:
-    """Encrypt the plain register at ``path`` in place; the recovery key, to show once.
+def new_key(passphrase: str) -> encryption.NewKey:
+    """The key of a register to be made encrypted (init --encrypt, the set-up wizard): the
+    register is built with it from its first page (store.new_register.building_register)."""
+    return encryption.NewKey.for_passphrase(check_new_passphrase(passphrase))
 
-    With ``backup`` a backup is taken first; every backup of the register, that one
-    included, is then encrypted with the same key. The encrypted copy is checked before it
-    replaces the plain file, which is then removed (with its -wal). No other program may
-    have the register open meanwhile.
+
+@dataclass(frozen=True)
+class Encrypted:
+    """A register encrypted in place: its recovery key (to show once), the backup taken just
+    before, and how many of its backups were encrypted alike (that one included)."""
+
+    recovery: str
+    before: Path | None
+    backups: int
+
+
+def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) -> Encrypted:
+    """Encrypt the plain register at ``path`` in place.
+
+    With ``backup`` a backup is taken first. The encrypted copy is made beside the register
+    while its write lock is held (other programs' writes wait), checked, and the passphrase
+    kept, before it replaces the plain file (whose -wal goes with it). Every backup of the
+    register, that one included, is then encrypted with the same key; a run killed before
+    that is finished by finish_backups (`camket encrypt` again).
     """
     path = Path(path)
     check_new_passphrase(passphrase)
@@ -39,32 +60,52 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
         raise KnownError("encrypt.already", path=str(path))
     db = open_register(path)
     try:
-        households = db.execute("SELECT count(*) FROM household").fetchone()[0]
-        if backup:
-            take_backup(db, path, "encrypt")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = take_backup(db, path, "encrypt") if backup else None
     finally:
         db.close()
-    recovery = encryption.new_recovery_key()
-    key = encryption.key_of_recovery(recovery)
-    staged = path.with_name(f".{path.name}.encrypting")
-    staged.unlink(missing_ok=True)
+    key = encryption.NewKey.for_passphrase(passphrase)
+    staged = path.with_name(f".{path.name}{_STAGED}")
+    _discard_staged(staged)  # a killed run's: encrypted, never plain
     try:
-        encryption.encrypt_copy(path, staged, key)
-        _check_encrypted(staged, key, households)
+        with encryption.holding_write_lock(path, BUSY_TIMEOUT_MS / 1000) as plain:
+            households = plain.execute("SELECT count(*) FROM household").fetchone()[0]
+            encryption.encrypt_copy(path, staged, key.key)
+            _check_encrypted(staged, key.key, households)
+            key.keep()  # before it is in place: a register in place opens with it
         os.replace(staged, path)
         encryption.forget_file(path)
     except encryption.FILE_ERRORS as exc:
         raise KnownError("encrypt.failed", path=str(path), detail=str(exc)) from exc
     finally:
-        staged.unlink(missing_ok=True)
+        _discard_staged(staged)
     for side in ("-wal", "-shm"):
         Path(f"{path}{side}").unlink(missing_ok=True)  # the plain file's, not ours
-    encryption.remember_key(path, key)
-    encryption.add_passphrase(key, passphrase)
-    _encrypt_backups(path, key)
+    encryption.remember_key(path, key.key)
     log.info("register %s encrypted", path.name)
-    return recovery
+    return Encrypted(key.recovery, before, _encrypt_backups(path, key.key))
+
+
+def finish_backups(path: Path | str) -> int:
+    """Encrypt the plain backups an encrypted register still has (an encryption killed
+    half-way); how many. KnownError("encrypt.already") when there are none."""
+    path = Path(path)
+    key = encryption.key_for(path)
+    if key is None:
+        raise ValueError(f"{path} is not encrypted")
+    done = _encrypt_backups(path, key)
+    if not done:
+        raise KnownError("encrypt.already", path=str(path))
+    return done
+
+
+def plain_backups(path: Path | str) -> list[Path]:
+    """The backups of the register at ``path`` that are not encrypted."""
+    return [b.path for b in list_backups(path) if not encryption.is_encrypted(b.path)]
+
+
+def _discard_staged(staged: Path) -> None:
+    for leftover in (staged, Path(f"{staged}-journal")):
+        leftover.unlink(missing_ok=True)
 
 
 def _check_encrypted(path: Path, key: bytes, households: int) -> None:
@@ -78,21 +119,19 @@ def _check_encrypted(path: Path, key: bytes, households: int) -> None:
         raise KnownError("encrypt.failed", path=str(path), detail=f"{verdict}, {copied} hộ")
 
 
-def _encrypt_backups(path: Path, key: bytes) -> None:
-    """The register's plain backups, encrypted alike (personal data stays encrypted)."""
-    for backup in list_backups(path):
-        if encryption.is_encrypted(backup.path):
-            continue
-        staged = backup.path.with_name(f".{backup.path.name}.encrypting")
+def _encrypt_backups(path: Path, key: bytes) -> int:
+    """The register's plain backups, encrypted alike (personal data stays encrypted); how
+    many. Each is replaced whole by its encrypted copy."""
+    done = 0
+    for plain in plain_backups(path):
+        staged = plain.with_name(f".{plain.name}{_STAGED}")
         try:
-            encryption.encrypt_copy(backup.path, staged, key)
-            os.replace(staged, backup.path)
-            encryption.forget_file(backup.path)
+            encryption.encrypt_copy(plain, staged, key)
+            os.replace(staged, plain)
+            encryption.forget_file(plain)
         except encryption.FILE_ERRORS as exc:
-            staged.unlink(missing_ok=True)
-            raise KnownError("encrypt.failed", path=str(backup.path), detail=str(exc)) from exc
-
-
-def create_encrypted(path: Path | str, passphrase: str) -> str:
-    """Encrypt a register just made by create_register; the recovery key to show once."""
-    return encrypt_register(path, passphrase, backup=False)
+            raise KnownError("encrypt.backup_failed", path=str(plain), detail=str(exc)) from exc
+        finally:
+            _discard_staged(staged)
+        done += 1
+    return done

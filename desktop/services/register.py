@@ -19,6 +19,7 @@ from desktop.store import households as repo
 from desktop.store import local
 from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import backup_if_stale
+from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
 from desktop.store.register import open_register
 from desktop.store.sync import Writer
@@ -117,6 +118,7 @@ def create_register(
     border_officer: str = "",
     campaign: CampaignPlan | None = None,
     fill: Callable[[OpenRegister], None] | None = None,
+    encrypted: NewKey | None = None,
 ) -> Commune:
     """A new register file for an official commune, with its hamlets, the people who keep
     it and its first campaign (``campaign``, else one on the border-security template). A
@@ -125,7 +127,8 @@ def create_register(
 
     The register is built in a temporary file and moved into place whole: nothing is left
     at ``path`` when the code, a hamlet or the campaign is refused, ``fill`` raises or the
-    process dies. ``path`` may be an empty file or one whose set-up never finished."""
+    process dies. ``path`` may be an empty file or one whose set-up never finished. With
+    ``encrypted`` (services.encryption.new_key) it is encrypted from its first page on."""
     commune = official_commune(commune_code)
     if campaign is not None:
         campaign.check()
@@ -139,7 +142,7 @@ def create_register(
         )
         name = check_hamlet_name(hamlet.name, (h.name for h in planned))
         planned.append(replace(hamlet, name=name))
-    with building_register(path) as building:
+    with building_register(path, encrypted) as building:
         db = open_register(building, create=True)
         try:
             writer = Writer(db, this_installation().id, commune.code)
@@ -184,7 +187,9 @@ def open_existing(
     return OpenRegister(Path(path), db, commune, writer, read_only, installation)
 
 
-def create_upper_register(path: Path | str, name: str, province_code: str = "") -> Commune:
+def create_upper_register(
+    path: Path | str, name: str, province_code: str = "", *, encrypted: NewKey | None = None
+) -> Commune:
     """A new upper-level register (a province's, a Border Guard post's): it merges the
     bundles of many communes (of ``province_code`` only, when given) and edits none."""
     name = normalize_text(name)
@@ -196,7 +201,7 @@ def create_upper_register(path: Path | str, name: str, province_code: str = "") 
         if found is None:
             raise KnownError("province.unknown", code=province_code)
         province_code, province_name = found.code, found.name
-    with building_register(path) as building:
+    with building_register(path, encrypted) as building:
         db = open_register(building, create=True)
         try:
             with db.atomic():
@@ -207,7 +212,9 @@ def create_upper_register(path: Path | str, name: str, province_code: str = "") 
     return Commune(code="", name=name, province_code=province_code, province_name=province_name)
 
 
-def create_from_bundle(path: Path | str, bundle_path: Path) -> tuple[Commune, Any]:
+def create_from_bundle(
+    path: Path | str, bundle_path: Path, *, encrypted: NewKey | None = None
+) -> tuple[Commune, Any]:
     """A new installation of a commune rebuilt from its last bundle (a dead PC, a second PC
     of the commune): the register is that commune's, filled from the bundle. The merge's
     result comes back with the commune; KnownError (and no register) when it is refused."""
@@ -224,7 +231,7 @@ def create_from_bundle(path: Path | str, bundle_path: Path) -> tuple[Commune, An
     if manifest.kind != "full":  # a register rebuilt from changes alone would lack the rest
         raise KnownError("bundle.not_full", file=bundle_path.name)
     commune = official_commune(manifest.communes[0])
-    with building_register(path) as building:
+    with building_register(path, encrypted) as building:
         db = open_register(building, create=True)
         try:
             with db.atomic():

@@ -12,6 +12,7 @@ so every connection (window, task lane, search, backups) opens without asking ag
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -20,11 +21,13 @@ import os
 import re
 import secrets
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import KnownError
-from desktop.file_kinds import file_key, file_kind, forget_kind, forget_kinds
+from desktop.file_kinds import file_key, file_kind, forget_kind, forget_kinds, remember_kind
 from desktop.userdata import data_dir
 
 log = logging.getLogger(__name__)
@@ -182,6 +185,35 @@ def remember_key(path: Path | str, key: bytes) -> None:
     _unlocked[file_key(path)] = key
 
 
+def expect_encrypted(path: Path | str, key: bytes) -> None:
+    """The register about to be made at ``path`` (no file yet) is encrypted with ``key``:
+    every connection to it, the first included, is SQLCipher's, so no page of it is ever
+    written in plain (SQLCipher keeps temporary tables in memory: TEMP_STORE=2)."""
+    remember_kind(path, "encrypted")
+    remember_key(path, key)
+
+
+@dataclass(frozen=True)
+class NewKey:
+    """The key of a register being encrypted, the recovery key that encodes it (shown once)
+    and the clerk's passphrase that will unlock it on this computer."""
+
+    key: bytes
+    recovery: str
+    passphrase: str = ""
+
+    @classmethod
+    def for_passphrase(cls, passphrase: str) -> NewKey:
+        recovery = new_recovery_key()
+        return cls(key_of_recovery(recovery), recovery, passphrase)
+
+    def keep(self) -> None:
+        """Let the passphrase unlock the key here (before the register is in place, so that
+        a register in place is always one the passphrase opens)."""
+        if self.passphrase:
+            add_passphrase(self.key, self.passphrase)
+
+
 def forget_keys() -> None:
     """Drop every unlocked key and known file (tests; a new process)."""
     _unlocked.clear()
@@ -255,3 +287,24 @@ def encrypt_copy(source: Path, target: Path, key: bytes) -> None:
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def holding_write_lock(path: Path, timeout_s: float) -> Iterator[Any]:
+    """A connection to the plain register ``path`` that holds its write lock for the block:
+    other programs read on but their writes wait (a write to a plain file about to be
+    replaced by its encrypted copy would be lost). SQLCipher's library, as every other
+    connection this process makes to the file meanwhile (two SQLite libraries in one
+    process would drop each other's locks). KnownError("db.busy") when a writer keeps it."""
+    _require_cipher()
+    conn = sqlcipher.connect(str(path), timeout=timeout_s, isolation_level=None)
+    try:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except CIPHER_ERRORS as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise KnownError("db.busy") from exc
+            raise
+        yield conn
+    finally:
+        conn.close()  # its transaction wrote nothing: rolled back

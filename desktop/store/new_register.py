@@ -8,7 +8,6 @@ import glob
 import logging
 import os
 import secrets
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,14 @@ from sqlite_utils import Database
 from desktop.domain.errors import KnownError
 from desktop.outputs import discard
 from desktop.processes import process_alive
-from desktop.store.encryption import SQLITE_ERRORS
+from desktop.store.encryption import (
+    SQLITE_ERRORS,
+    NewKey,
+    connect_file,
+    expect_encrypted,
+    forget_file,
+    remember_key,
+)
 from desktop.store.local import UPPER_NAME
 from desktop.store.register import MIGRATIONS_TABLE, check_header, connect_read_only
 
@@ -68,25 +74,36 @@ def _has_rows(db: Database, tables: set[str]) -> bool:
 
 
 @contextlib.contextmanager
-def building_register(target: Path | str) -> Iterator[Path]:
+def building_register(target: Path | str, encrypted: NewKey | None = None) -> Iterator[Path]:
     """Build a new register whole, or not at all: yields a temporary path beside ``target``
     to make the register in (every connection to it closed by the end of the block), then
     moves it into place. On any failure, a cancel or an interruption the temporary file is
     removed and ``target`` is as it was. ``target`` may be missing or still to be set up
-    (needs_setup); a register in use is refused (KnownError "db.exists")."""
+    (needs_setup); a register in use is refused (KnownError "db.exists").
+
+    With ``encrypted`` the register is encrypted from its first page on (no plain copy of
+    it is ever on the disk), and its passphrase is kept before it is moved into place."""
     target = Path(target)
     _refuse_target(target)
     _remove_leftovers(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{_BUILDING}")
+    if encrypted is not None:
+        expect_encrypted(temp, encrypted.key)
     try:
         yield temp
         _settle(temp)
         _refuse_target(target)  # another program set it up meanwhile
+        if encrypted is not None:
+            encrypted.keep()
         for suffix in _COMPANIONS:  # they belonged to the empty file being replaced
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(temp, target)
         _sync_folder(target.parent)
+        forget_file(target)
+        if encrypted is not None:
+            remember_key(target, encrypted.key)
     finally:
+        forget_file(temp)
         for leftover in (temp, *(Path(f"{temp}{suffix}") for suffix in _COMPANIONS)):
             discard(leftover)
 
@@ -117,7 +134,7 @@ def _settle(temp: Path) -> None:
     """Everything of the new register in its one file, on the disk, before it is moved."""
     if not temp.is_file():
         raise FileNotFoundError(f"the register to move into place was never made: {temp}")
-    conn = sqlite3.connect(str(temp))
+    conn = connect_file(temp)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -33,7 +33,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text
 from desktop.messages import describe
 from desktop.services.demo import create_demo_register
-from desktop.services.encryption import create_encrypted
+from desktop.services.encryption import new_key
 from desktop.services.register import create_register
 from desktop.store.admin_units import CommuneUnit, Province
 from desktop.ui.campaign_choice import CampaignPage
@@ -122,6 +122,7 @@ class SetupWizard(QWizard):
                 else:
                     assert commune is not None  # the commune page is complete
                     passphrase = self.summary_page.encryption.chosen_passphrase()
+                    key = new_key(passphrase) if passphrase is not None else None
                     keepers = self.keepers_page
                     create_register(
                         self.path,
@@ -131,9 +132,9 @@ class SetupWizard(QWizard):
                         border_post=keepers.post.text(),
                         border_officer=keepers.officer.text(),
                         campaign=self.campaign_page.plan(),
+                        encrypted=key,  # built encrypted: never a plain copy on the disk
                     )
-                    if passphrase is not None:
-                        recovery = create_encrypted(self.path, passphrase)
+                    recovery = key.recovery if key is not None else None
             finally:
                 QApplication.restoreOverrideCursor()
         except KnownError as err:

@@ -3,6 +3,7 @@ key opens it, a wrong one is a clear refusal, and its backups are encrypted alik
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.services import encryption as services_encryption
 from desktop.services.register import open_existing
 from desktop.store import encryption
 from desktop.store.backups import list_backups
@@ -159,3 +161,52 @@ def test_two_registers_with_the_same_passphrase_each_open(
     for path in (first, second, first):
         encryption.forget_keys()
         assert main(["check", "--db", str(path)]) == 0
+
+
+class Killed(BaseException):
+    """The process dies here (as kill -9 would: nothing after it runs)."""
+
+
+def test_an_encryption_stopped_after_the_swap_opens_and_a_second_run_finishes_backups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
+    assert main(["backup", "--db", str(path)]) == 0
+    real_replace = os.replace
+
+    def swap_then_die(source: str | Path, target: str | Path) -> None:
+        real_replace(source, target)
+        if Path(target) == path:
+            raise Killed
+
+    monkeypatch.setattr(services_encryption.os, "replace", swap_then_die)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    with pytest.raises(Killed):
+        main(["encrypt", "--db", str(path)])
+    monkeypatch.setattr(services_encryption.os, "replace", real_replace)
+    capsys.readouterr()
+
+    encryption.forget_keys()  # a new process
+    assert main(["check", "--db", str(path)]) == 0  # the passphrase opens what is in place
+    assert main(["encrypt", "--db", str(path)]) == 0
+    assert "đã mã hóa nốt 2 bản sao lưu" in capsys.readouterr().out
+    for backup in list_backups(path):
+        assert not backup.path.read_bytes().startswith(SQLITE_MAGIC)
+    assert [p.name for p in tmp_path.iterdir()] == ["demo.sqlite3"]
+    assert main(["encrypt", "--db", str(path)]) == 2
+    assert "các bản sao lưu của sổ cũng vậy" in capsys.readouterr().err
+
+
+def test_encrypt_says_where_the_backup_taken_before_is_and_that_it_is_encrypted_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["encrypt", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    (before,) = [b.path for b in list_backups(path) if b.reason == "encrypt"]
+    assert f"Bản sao lưu ngay trước khi mã hóa: {before}" in out
+    assert "cũng đã được mã hóa bằng cùng khóa" in out
+    assert not before.read_bytes().startswith(SQLITE_MAGIC)
