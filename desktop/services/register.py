@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -14,15 +14,18 @@ from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
 from desktop.domain.validation import is_formula_like
 from desktop.exchange.identity import Installation, this_installation
-from desktop.services.campaigns import CampaignPlan, ensure_first_campaign
 from desktop.store import households as repo
 from desktop.store import local
+from desktop.store import pledges as pledge_store
 from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import backup_if_stale
 from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
 from desktop.store.register import open_register
 from desktop.store.sync import Writer
+
+if TYPE_CHECKING:
+    from desktop.services.campaigns import CampaignPlan
 
 # Hamlet names usually start with their kind ("Bản Nậm Tăm", "Thôn 3"): the kind is read off.
 _KIND_PREFIXES = {
@@ -151,7 +154,7 @@ def create_register(
                 repo.save_commune(writer, commune, made_alike=True)
                 for hamlet in planned:
                     repo.add_hamlet(writer, hamlet)
-                ensure_first_campaign(writer, campaign)
+                _first_campaign(writer, campaign)
         finally:
             db.close()
         if fill is not None:
@@ -180,7 +183,7 @@ def open_existing(
         if stale_backup and not read_only:
             backup_if_stale(db, path)
         if not read_only:
-            ensure_first_campaign(writer)
+            _first_campaign(writer)
     except BaseException:
         db.close()
         raise
@@ -243,7 +246,7 @@ def create_from_bundle(
             result = merge_bundle(made, bundle_path, backup=False)
             if result.refused is not None:
                 raise result.refused
-            ensure_first_campaign(writer)
+            _first_campaign(writer)
             commune = repo.get_commune(db) or commune
         finally:
             db.close()
@@ -267,3 +270,13 @@ def installation_for(db: Database) -> Installation:
     """This PC's installation; on a PC with none yet, the one a register made before
     identities left the register file carried (its history keeps naming it)."""
     return this_installation(adopt=local.get_setting(db, local.LEGACY_INSTALLATION))
+
+
+def _first_campaign(writer: Writer, plan: CampaignPlan | None = None) -> None:
+    """services.campaigns.ensure_first_campaign, imported only when a register has no
+    campaign yet: opening one (the window's start) does not load the templates."""
+    if plan is None and pledge_store.count_campaigns(writer.db):
+        return
+    from desktop.services.campaigns import ensure_first_campaign
+
+    ensure_first_campaign(writer, plan)

@@ -50,6 +50,12 @@ class RegisterDatabase(Database):
 
     path: Path | None = None  # the file, when on disk: a damaged page marks it damaged
 
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        # No sqlite-utils plugins: nothing installed beside CamKet may hook our connections,
+        # and looking for them (every installed package's entry points) cost ~40 ms of the
+        # window's start.
+        super().__init__(conn, execute_plugins=False)
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:

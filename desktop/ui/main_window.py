@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     def _overview(self) -> QWidget:
         from desktop.ui.overview_page import OverviewPage
 
-        page = OverviewPage(self.register, self)
+        page = OverviewPage(self.register, self.tasks, self)
         page.open_movement.connect(self.open_movement)
         page.open_unsigned.connect(lambda: self.show_place("pledges"))
         self._overview_counted = True

@@ -1,13 +1,16 @@
 """The Tổng quan page (Ctrl+1, where the window opens): who is here now, the campaign's way to
-its target per hamlet, and what needs attention today, each reminder a link to its case."""
+its target per hamlet, and what needs attention today, each reminder a link to its case.
+Counted on the task lane: the window is painted first, the figures follow."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,17 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.movements import Presence, ReminderReason
-from desktop.services import ledger
-from desktop.services.progress import progress
 from desktop.services.register import OpenRegister
-from desktop.store import pledges as pledge_store
 from desktop.store.movements import Reminder
-from desktop.store.replicas import bundle_records
 from desktop.ui.household_model import RecordTableModel, group_thousands
 from desktop.ui.ledger_model import day_text
 from desktop.ui.numbers import format_percent
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel
+from desktop.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.services.overview import Overview
 
 REMINDER_NAMES: dict[ReminderReason, Any] = {
     ReminderReason.TAM_TRU_HET_HAN: QT_TRANSLATE_NOOP(
@@ -74,7 +78,7 @@ class _Figure(QFrame):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.number = QLabel("0")
+        self.number = QLabel("…")  # until the first count
         font = self.number.font()
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
@@ -99,11 +103,13 @@ class OverviewPage(QWidget):
     def __init__(
         self,
         register: OpenRegister,
+        tasks: TaskRunner,
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
-        self.register, self.today = register, today
+        self.register, self.tasks, self.today = register, tasks, today
+        self.counted = False  # True once the first count is shown
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -163,7 +169,7 @@ class OverviewPage(QWidget):
         layout.addLayout(figures)
         layout.addLayout(body, stretch=1)
         layout.addWidget(self.last_bundle)
-        self.refresh()
+        self._asked = False  # the first count is asked for when the page is first painted
 
     @staticmethod
     def _plain_table(view: QTableView) -> None:
@@ -174,27 +180,48 @@ class OverviewPage(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._asked:
+            # After this paint: the count's worker would otherwise share the interpreter
+            # with the window's first paint.
+            self._asked = True
+            QTimer.singleShot(0, self.refresh)
+
     def refresh(self) -> None:
-        """Count again (after a movement, a pledge, an import)."""
+        """Count again on the task lane (after a movement, a pledge, an import); the
+        figures shown stay until the new ones come."""
         today = self.today()
-        db = self.register.db
         self.heading.setText(
             self.tr("{commune} — today {day}").format(
                 commune=self.register.commune.name, day=day_text(today)
             )
         )
-        here = ledger.here_now(db, today)
+        if not self.counted:
+            self.campaign.setText(self.tr("Counting…"))
+
+        def work(reg: OpenRegister, _progress: Progress, cancelled: Cancelled) -> Overview | None:
+            # Imported here, on the worker: the window is painted without waiting for it.
+            from desktop.services.overview import count_overview
+
+            return count_overview(reg, today, cancelled)
+
+        self.tasks.submit(Task(self.tr("Counting the overview"), work, self._show))
+
+    def _show(self, overview: Overview | None) -> None:
+        if overview is None:  # stopped (Cancel in the status bar): the figures shown stay
+            return
+        self._asked = True
+        here = overview.here
         for presence, figure in self.figures.items():
             figure.set(here.count(presence))
         self.guests.set(here.guests)
         self.temporary.set(here.temporary)
-        campaign = pledge_store.current_campaign(db)
+        campaign = overview.campaign
+        self.progress_model.set_rows(overview.progress)
         if campaign is None:
             self.campaign.setText(self.tr("No current pledge campaign."))
-            self.progress_model.set_rows([])
         else:
-            rows = progress(self.register, campaign)
-            self.progress_model.set_rows(rows)
             total = self.progress_model.total
             assert total is not None
             self.campaign.setText(
@@ -205,28 +232,29 @@ class OverviewPage(QWidget):
                     percent=format_percent(total.percent),
                 )
             )
-        self._show_last_bundle()
-        found = ledger.reminders(self.register, today)
+        self._show_last_bundle(overview)
+        found = overview.reminders
         unsigned = [r for r in found if r.reason is ReminderReason.HO_CHUA_KY_CAM_KET]
-        shown = [r for r in found if r.reason is not ReminderReason.HO_CHUA_KY_CAM_KET]
+        shown: list[Reminder] = [
+            r for r in found if r.reason is not ReminderReason.HO_CHUA_KY_CAM_KET
+        ]
         if unsigned:
             # One line for them all: the list itself is on the Cam kết page.
+            count = self.tr("{count} households").format(count=group_thousands(len(unsigned)))
             shown.append(
-                Reminder(
-                    ReminderReason.HO_CHUA_KY_CAM_KET,
-                    unsigned[0].due,
-                    None,
-                    None,
-                    self.tr("{count} households").format(count=group_thousands(len(unsigned))),
-                    "",
+                replace(
+                    unsigned[0],
+                    movement_id=None,
+                    person_id=None,
+                    full_name=count,
+                    household_code="",
                 )
             )
         self.reminder_model.set_records(shown)
+        self.counted = True
 
-    def _show_last_bundle(self) -> None:
-        sent = next(
-            (r for r in bundle_records(self.register.db, limit=50) if r.direction == "sent"), None
-        )
+    def _show_last_bundle(self, overview: Overview) -> None:
+        sent = overview.last_sent
         if sent is None:
             self.last_bundle.setText(self.tr("No data bundle sent from this register yet."))
             return

@@ -70,7 +70,8 @@ def save_screenshot(
 ) -> None:
     """Show the window at the size on the side-bar place of Ctrl+``page`` (default: the one
     the window opens on), the household list's first page loaded and its first household
-    selected when that is the place, and save what is painted. Only that place is built.
+    selected when that is the place (Tổng quan: its counts in), and save what is painted.
+    Only that place is built.
     KnownError("screenshot.bad_page") for a place that is not there,
     KnownError("screenshot.unwritable") if the file cannot be written."""
     places = window.places
@@ -87,6 +88,9 @@ def save_screenshot(
         households = window.household_page
         process_events_until(lambda: households.results_loaded)
         households.select_row(0)
+    if key == "overview":  # counted on the task lane after the window is painted
+        overview = places.page(key)
+        process_events_until(lambda: bool(getattr(overview, "counted", True)))
     # Let layouts settle and the selected household paint before grabbing.
     for _ in range(3):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

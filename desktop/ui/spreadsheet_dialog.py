@@ -26,12 +26,12 @@ from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.upload_sheet import UploadSheet
 from desktop.messages import describe
 from desktop.services.register import OpenRegister
-from desktop.services.upload_sheet import Headers, SheetExport, export_sheet
 from desktop.store import households as repo
 from desktop.store import local
 from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
+    from desktop.services.upload_sheet import Headers, SheetExport
     from desktop.ui.main_window import MainWindow
 
 # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
@@ -181,6 +181,9 @@ class SpreadsheetExport(QObject):
             return
 
         def work(register: OpenRegister, progress: Progress, cancelled: Cancelled) -> Any:
+            # Imported on the worker: the window's start does not load the sheet writers.
+            from desktop.services.upload_sheet import export_sheet
+
             return export_sheet(
                 register,
                 request.what,

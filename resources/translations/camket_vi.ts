@@ -2195,6 +2195,14 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>{commune} — hôm nay {day}</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>Counting the overview</source>
+        <translation>Đếm số liệu Tổng quan</translation>
+    </message>
+    <message>
         <source>No current pledge campaign.</source>
         <translation>Chưa có đợt cam kết đang thực hiện.</translation>
     </message>
