@@ -317,9 +317,12 @@ _REMINDER_SQL = """
     JOIN household h ON h.id = m.household_id AND h.deleted = 0
     LEFT JOIN person p ON p.id = m.person_id
     WHERE m.deleted = 0 AND m.kind = :kind AND {condition}
-      AND (m.person_id IS NULL OR (p.deleted = 0 AND NOT EXISTS (
-            SELECT 1 FROM movement d
-            WHERE d.person_id = m.person_id AND d.kind = 'chet' AND d.deleted = 0)))"""
+      AND (m.person_id IS NULL OR (p.deleted = 0 AND m.person_id NOT IN (
+            SELECT d.person_id FROM movement d
+            WHERE d.kind = 'chet' AND d.deleted = 0 AND d.person_id IS NOT NULL)))"""
+# The dead as one list, not a correlated NOT EXISTS: SQLite searched that one through the
+# kind index, every death once per candidate row (10.4 s against 0.19 s over a district's
+# 54,000 movements).
 
 # reason, kind, condition; most urgent first (the order reminders are listed in)
 _REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (
