@@ -120,6 +120,7 @@ class _RowReader:
         self.row = row
         self.numbers = numbers
         self.issues: list[RowIssue] = []
+        self._texts: dict[ImportField, str] = {}  # a row reads some fields more than once
 
     def was_number(self, f: ImportField) -> bool:
         """Whether the cell was a number in the spreadsheet (for a CSV: all digits)."""
@@ -131,11 +132,12 @@ class _RowReader:
         return column in self.numbers
 
     def text(self, f: ImportField) -> str:
-        column = self.columns.column_of(f)
-        if column is None or column >= len(self.cells):
-            return ""
-        value = self.cells[column]
-        return _normalized(value) if value else ""
+        found = self._texts.get(f)
+        if found is None:
+            column = self.columns.column_of(f)
+            value = self.cells[column] if column is not None and column < len(self.cells) else ""
+            found = self._texts[f] = _normalized(value) if value else ""
+        return found
 
     def label(self, f: ImportField) -> str:
         column = self.columns.column_of(f)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -57,8 +58,13 @@ def _fields(entity: Any) -> dict[str, Any]:
     return {f.name: getattr(entity, f.name) for f in fields(entity)}
 
 
+# A bulk load repeats most values (ethnicity, relationship, occupation, hamlet, empty
+# notes): each distinct text is normalised once, not once per row.
+_normalized = lru_cache(maxsize=65_536)(normalize_text)
+
+
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: normalize_text(v) if k in _TEXT_FIELDS else v for k, v in values.items()}
+    return {k: _normalized(v) if k in _TEXT_FIELDS else v for k, v in values.items()}
 
 
 # --- rows <-> entities ------------------------------------------------------------------
@@ -119,6 +125,8 @@ def person_search_text(full_name: str, id_number: str, phone: str, household_cod
 
 
 def _digits(text: str) -> str:
+    if text.isascii() and text.isdigit():  # the usual ID number or phone: as it is
+        return text
     return "".join(ch for ch in text if ch.isdigit())
 
 
