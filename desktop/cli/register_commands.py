@@ -190,9 +190,14 @@ def _search(args: argparse.Namespace) -> int:
         items = [asdict(h) | {"presence": presence[h.person_id].value} for h in hits]
         print(json.dumps(items, ensure_ascii=False, indent=1))
         return 0
+    from desktop.domain.movements import PRESENCE_LABELS
+
     for hit in hits:
         birth = BirthDate.from_iso(hit.birth).display() if hit.birth else ""
-        print(f"{hit.full_name}\t{birth}\t{hit.id_number}\t{hit.household_code}\t{hit.hamlet}")
+        now = PRESENCE_LABELS[presence[hit.person_id]]
+        print(
+            f"{hit.full_name}\t{birth}\t{hit.id_number}\t{hit.household_code}\t{hit.hamlet}\t{now}"
+        )
     print(f"{len(hits)} kết quả", file=sys.stderr)
     return 0
 

@@ -55,7 +55,7 @@ LASTING_KINDS = frozenset(
     }
 )
 # The place a person lives: the latest of these says moved out, abroad or back.
-_WHEREABOUTS_KINDS = frozenset(
+WHEREABOUTS_KINDS = frozenset(
     {
         MovementKind.CHUYEN_DEN,
         MovementKind.CHUYEN_DI,
@@ -78,6 +78,11 @@ class Presence(StrEnum):
     ABROAD = "abroad"
     MOVED_OUT = "moved_out"
     DEAD = "dead"
+
+
+# No longer living members of their household: kept in its history, never counted, listed
+# or printed as members (the household view shows them greyed).
+GONE = frozenset({Presence.DEAD, Presence.MOVED_OUT})
 
 
 class ReminderReason(StrEnum):
@@ -248,7 +253,7 @@ def presence_of(history: Iterable[Dated], today: dt.date) -> Presence:
     past = [m for m in history if m.starts_on <= today]
     if any(m.kind is MovementKind.CHET for m in past):
         return Presence.DEAD
-    whereabouts = [m for m in past if m.kind in _WHEREABOUTS_KINDS]
+    whereabouts = [m for m in past if m.kind in WHEREABOUTS_KINDS]
     if whereabouts:
         latest = max(whereabouts, key=lambda m: m.starts_on)
         if latest.kind is MovementKind.CHUYEN_DI:

@@ -21,6 +21,7 @@ from desktop.domain.pledges import (
     parse_qr,
 )
 from desktop.domain.text import normalize_text
+from desktop.services.ledger import gone
 from desktop.services.pledges import (
     current_campaign,
     household_by_code,
@@ -68,12 +69,16 @@ def check_in(reg: OpenRegister, scanned: str, campaign: Campaign | None = None) 
     hamlet = reg.db.execute(
         "SELECT name, head_name FROM hamlet WHERE id = ?", [household.hamlet_id]
     ).fetchone()
+    pledge = stored_or_new_pledge(reg, household.id, campaign)
+    people = repo.members(reg.db, household.id)
+    # The signer is chosen among living members (one who signed before keeps their name).
+    left = gone(reg.db, [p.id for p in people], dt.date.today()) - {pledge.signer_id}
     return CheckedIn(
         household=household,
         hamlet_name=hamlet[0] if hamlet else "",
         campaign=campaign,
-        pledge=stored_or_new_pledge(reg, household.id, campaign),
-        members=tuple(repo.members(reg.db, household.id)),
+        pledge=pledge,
+        members=tuple(p for p in people if p.id not in left),
         witnesses=witness_line(hamlet[1] if hamlet else "", reg.commune.border_officer),
     )
 

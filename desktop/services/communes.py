@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import Commune
 from desktop.domain.text import fold_for_search
 from desktop.store.admin_units import find_commune
+from desktop.store.presence import gone_sql
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class CommuneSummary:
 
 def commune_summaries(db: Database) -> list[CommuneSummary]:
     """Every commune of the register, by code: its last bundle received, its live households
-    and people, and the share of households that signed in each of its campaigns."""
+    and living people (not dead or moved out), and the share of households that signed in
+    each of its campaigns."""
     households = dict(
         db.execute(
             "SELECT commune_code, count(*) FROM household WHERE deleted = 0 GROUP BY commune_code"
@@ -45,8 +47,9 @@ def commune_summaries(db: Database) -> list[CommuneSummary]:
     )
     people = dict(
         db.execute(
-            """SELECT h.commune_code, count(*) FROM person p JOIN household h
+            f"""SELECT h.commune_code, count(*) FROM person p JOIN household h
                ON h.id = p.household_id WHERE p.deleted = 0 AND h.deleted = 0
+               AND NOT {gone_sql("p.id", dt.date.today())}
                GROUP BY h.commune_code"""
         ).fetchall()
     )

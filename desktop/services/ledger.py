@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import (
+    GONE,
     LASTING_KINDS,
     Guest,
     Movement,
@@ -192,11 +193,17 @@ def presence(db: Database, person_ids: Iterable[str], today: dt.date) -> dict[st
     return {pid: presence_of(found.get(pid, ()), today) for pid in ids}
 
 
+def gone(db: Database, person_ids: Iterable[str], today: dt.date) -> set[str]:
+    """Which of these people are dead or moved out on ``today``: kept in their household's
+    history, not living members of it."""
+    return {pid for pid, now in presence(db, person_ids, today).items() if now in GONE}
+
+
 @dataclass(frozen=True)
 class HereNow:
     """Who is here on a day: people of the register by presence, and guests staying."""
 
-    people: int
+    people: int  # living members (neither dead nor moved out)
     by_presence: dict[Presence, int]
     guests: int  # lưu trú of people not in the register, staying today
     temporary: int  # tạm trú under way today
@@ -218,7 +225,8 @@ def here_now(db: Database, today: dt.date) -> HereNow:
     )
     staying = [m for m in store.open_stays(db) if staying_now(m, today)]
     guests = sum(1 for m in staying if m.kind is MovementKind.LUU_TRU)
-    return HereNow(people, dict(counts), guests, len(staying) - guests)
+    living = people - sum(counts[p] for p in GONE)
+    return HereNow(living, dict(counts), guests, len(staying) - guests)
 
 
 def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:

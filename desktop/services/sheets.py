@@ -18,6 +18,7 @@ from desktop.domain.pledges import (
 )
 from desktop.domain.pledges import blank_sheet as blank_pledge_sheet
 from desktop.domain.text import fold_for_search, normalize_text, text_sort_key
+from desktop.services.ledger import gone
 from desktop.services.pledges import current_campaign, pledge_for
 from desktop.services.register import OpenRegister, without_kind_word
 from desktop.store import attachments as files
@@ -73,15 +74,19 @@ def sheets_for(
     unsigned_only: bool = False,
     campaign: Campaign | None = None,
     household_id: str | None = None,
+    today: dt.date | None = None,
 ) -> list[PledgeSheet]:
     """One pre-filled sheet per live household (of a hamlet, or of the commune, or just
-    ``household_id``), in register order: members in order, relatives abroad, the QR
-    payload; a signed pledge's sheet (the "bản lưu") carries its date, signer and captured
-    signature."""
+    ``household_id``), in register order: its living members in order (not those dead or
+    moved out by ``today``, nor such a head), relatives abroad, the QR payload; a signed
+    pledge's sheet (the "bản lưu") carries its date, signer and captured signature."""
     campaign = campaign or current_campaign(reg)
     households = bulk.sheet_households(reg.db, campaign.id, hamlet_id, unsigned_only, household_id)
     ids = [h.household_id for h in households]
-    members = bulk.members_by_household(reg.db, ids)
+    everyone = bulk.members_by_household(reg.db, ids)
+    people = [r.person_id for rows in everyone.values() for r in rows]
+    left = gone(reg.db, people, today or dt.date.today())
+    members = {h: [r for r in rows if r.person_id not in left] for h, rows in everyone.items()}
     relatives = bulk.relatives_by_household(reg.db, ids)
     signatures = files.latest_signatures(reg.db, [h.pledge_id for h in households if h.pledge_id])
     base = blank_sheet(reg)
@@ -90,7 +95,14 @@ def sheets_for(
         rows = members.get(h.household_id, [])
         head = next((r.member for r in rows if r.person_id == h.head_id), None)
         signed = h.status is PledgeStatus.SIGNED
-        signer = next((r.member.full_name for r in rows if r.person_id == h.signer_id), "")
+        signer = next(
+            (
+                r.member.full_name
+                for r in everyone.get(h.household_id, [])
+                if r.person_id == h.signer_id
+            ),
+            "",
+        )
         sheets.append(
             replace(
                 base,

@@ -9,6 +9,7 @@ Live rows only: tombstones never appear.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -23,6 +24,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import local, replicas
 from desktop.store.pledges import current_campaign, pledge_of_household, progress_by_hamlet
+from desktop.store.presence import gone_sql
 from desktop.store.registry import COMMUNE_COLUMN, table
 
 Headers = Literal["vi", "machine"]
@@ -46,7 +48,8 @@ _EXPRESSIONS = {
     "hamlet": "m.name",
     "household_code": "h.code",
     "head_name": "coalesce(hp.full_name, '')",
-    "members": "(SELECT count(*) FROM person x WHERE x.household_id = h.id AND x.deleted = 0)",
+    "members": "(SELECT count(*) FROM person x WHERE x.household_id = h.id AND x.deleted = 0"
+    " AND NOT {gone x})",
     "relatives_abroad": "(SELECT count(*) FROM relative_abroad x"
     " WHERE x.household_id = h.id AND x.deleted = 0)",
     "campaign_title": "coalesce((SELECT k.title FROM campaign k WHERE k.id = p.campaign_id),"
@@ -78,7 +81,8 @@ _SOURCES: dict[UploadSheet, _Rows] = {
     ),
     UploadSheet.PEOPLE: _Rows(
         "person", "p", f"person p JOIN household h ON h.id = p.household_id {_PLACE_JOINS}",
-        "p.deleted = 0 AND h.deleted = 0", f"{_ORDER}, p.position", before=("household_code",),
+        "p.deleted = 0 AND h.deleted = 0 AND NOT {gone p}", f"{_ORDER}, p.position",
+        before=("household_code",),
     ),
     UploadSheet.RELATIVES: _Rows(
         "relative_abroad", "r",
@@ -162,7 +166,9 @@ def export_sheet(
             total = len(lines)
             rows: Iterator[Sequence[Cell]] | list[list[Cell]] = lines
         else:
-            query, params = _query(what, columns, code, campaign, local.is_upper(reg.db))
+            query, params = _query(
+                what, columns, code, campaign, local.is_upper(reg.db), dt.date.today()
+            )
             total = reg.db.execute(f"SELECT count(*) FROM ({query})", params).fetchone()[0]
             rows = _typed(columns, reg.db.execute(query, params))
         if fmt.kind == "xlsx" and total >= XLSX_MAX_ROWS:
@@ -204,7 +210,10 @@ def _query(
     code: str | None,
     campaign: Campaign | None,
     upper: bool,
+    today: dt.date,
 ) -> tuple[str, dict[str, Any]]:
+    """The sheet's SELECT and its parameters; members dead or moved out by ``today`` are
+    neither listed nor counted (they stay in the register as their household's history)."""
     rows = _SOURCES[what]
     by_name = {name: column for column, name in content_columns(rows.table)}
     selected = [
@@ -217,6 +226,8 @@ def _query(
         params.update(campaign=campaign.id, campaign_title=campaign.title)
     source = rows.source.format(pledge=pledge_of_household(upper, ":campaign"))
     sql = f"SELECT {', '.join(selected)} FROM {source} WHERE {where} ORDER BY {rows.order}"
+    for alias in ("x", "p"):
+        sql = sql.replace(f"{{gone {alias}}}", gone_sql(f"{alias}.id", today))
     return sql, params
 
 

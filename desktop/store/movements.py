@@ -135,20 +135,19 @@ def steps(db: Database, person_ids: Iterable[str] | None = None) -> dict[str, li
     sql = """SELECT m.person_id, m.id, m.kind, m.starts_on, m.ended_on
              FROM movement m JOIN person p ON p.id = m.person_id
              WHERE m.deleted = 0 AND p.deleted = 0"""
-    params: list[Any] = []
+    chunks: list[list[str]] = [[]]
     if person_ids is not None:
         ids = list(person_ids)
-        if not ids:
-            return {}
-        sql += f" AND m.person_id IN ({','.join('?' * len(ids))})"
-        params = ids
+        chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
     found: dict[str, list[Step]] = defaultdict(list)
     kinds = {k.value: k for k in MovementKind}
     day = dt.date.fromisoformat
-    for pid, mid, kind, starts, ended in db.execute(
-        sql + " ORDER BY m.starts_on, m.created_at", params
-    ).fetchall():
-        found[pid].append(Step(mid, kinds[kind], day(starts), day(ended) if ended else None))
+    for chunk in chunks:
+        wanted = f" AND m.person_id IN ({','.join('?' * len(chunk))})" if chunk else ""
+        for pid, mid, kind, starts, ended in db.execute(
+            sql + wanted + " ORDER BY m.starts_on, m.created_at", chunk
+        ).fetchall():
+            found[pid].append(Step(mid, kinds[kind], day(starts), day(ended) if ended else None))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from desktop.domain.entities import Person
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_query, name_match_prefix
 from desktop.store.households import person_from
+from desktop.store.presence import gone_sql
 
 
 @dataclass(frozen=True)
@@ -94,15 +96,20 @@ def household_ids(db: Database, query: str = "", hamlet_id: str | None = None) -
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
-def household_rows(db: Database, ids: Sequence[str], query: str = "") -> dict[str, HouseholdRow]:
+def household_rows(
+    db: Database, ids: Sequence[str], query: str = "", today: dt.date | None = None
+) -> dict[str, HouseholdRow]:
     """The list rows of the given households (a page of the lazy model), keyed by id; with
-    the ``query`` that found them, the first member it matched when the head did not."""
+    the ``query`` that found them, the first member it matched when the head did not. The
+    member count is of living members (not those dead or moved out by ``today``)."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
+    gone = gone_sql("c.id", today or dt.date.today())
     sql = f"""
         SELECT h.id, h.code, coalesce(p.full_name, ''), m.name,
-               (SELECT count(*) FROM person c WHERE c.household_id = h.id AND c.deleted = 0),
+               (SELECT count(*) FROM person c WHERE c.household_id = h.id AND c.deleted = 0
+                AND NOT {gone}),
                h.head_id
         FROM household h
         JOIN hamlet m ON m.id = h.hamlet_id

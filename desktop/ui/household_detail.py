@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.domain.movements import GONE
 from desktop.services import ledger
 from desktop.store.households import get_household, list_hamlets, members, relatives_abroad
 from desktop.store.movements import LedgerFilter, movement_ids
@@ -194,8 +195,14 @@ class HouseholdDetail(QStackedWidget):
             self._db, [p.id for p in people], dt.date.today()
         )
         self.member_model.set_records(people)
+        gone = sum(1 for p in self.member_model.presence.values() if p in GONE)
+        living = group_thousands(len(people) - gone)
         self.member_title.setText(
-            self.tr("Members ({count})").format(count=group_thousands(len(people)))
+            self.tr("Members ({count}; {gone} dead or moved out, in grey)").format(
+                count=living, gone=gone
+            )
+            if gone
+            else self.tr("Members ({count})").format(count=living)
         )
         self._fit_columns(self.member_view)
         self._let_grow(self.member_view)

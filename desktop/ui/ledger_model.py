@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
-from desktop.domain.movements import MovementKind, Presence
+from desktop.domain.movements import GONE, MovementKind, Presence
 from desktop.domain.tips import Tip
 from desktop.store.movements import LedgerRow, ledger_rows
 from desktop.ui.household_model import AnyIndex, MemberTableModel, RecordTableModel
@@ -170,6 +170,11 @@ class PresenceMemberModel(MemberTableModel):
         self.presence: dict[str, Presence] = {}
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
+            # Dead or moved out: kept as the household's history, greyed.
+            person = self.record(index.row())
+            if self.presence.get(person.id, Presence.PRESENT) in GONE:
+                return QBrush(QColor(128, 128, 128))
         if index.isValid() and index.column() == self.PRESENCE_COLUMN:
             if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return None

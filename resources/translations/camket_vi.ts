@@ -933,6 +933,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Hộ {code}</translation>
     </message>
     <message>
+        <source>Members ({count}; {gone} dead or moved out, in grey)</source>
+        <translation>Nhân khẩu ({count}; {gone} người đã chết hoặc đã chuyển đi, chữ xám)</translation>
+    </message>
+    <message>
         <source>Members ({count})</source>
         <translation>Nhân khẩu ({count})</translation>
     </message>

@@ -261,6 +261,9 @@ def test_removing_a_saved_member_asks_what_happened(
     detail = window.household_page.detail
     model = detail.member_model
     assert model.index(1, 1).data() == "Đã chuyển đi"
+    grey = model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole)
+    assert grey is not None and model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert detail.member_title.text() == "Nhân khẩu (1; 1 người đã chết hoặc đã chuyển đi, chữ xám)"
     assert detail.movement_model.rowCount() == 1
     assert detail.movement_model.data(detail.movement_model.index(0, 0)) == "Chuyển đi"
 
