@@ -44,10 +44,11 @@ def add_commands(commands: Any) -> None:
 def _backup(args: argparse.Namespace) -> int:
     from desktop.messages import file_size_text
     from desktop.store.backups import backup_to, take_backup
-    from desktop.store.register import open_register
+    from desktop.store.register import open_register, writable
 
     path = db_path(args)
-    db = open_register(path)
+    # A register on a read-only medium (a CD, a write-protected stick) is copied all the same.
+    db = open_register(path, read_only=path.exists() and not writable(path))
     try:
         copy = backup_to(db, path, args.out) if args.out else take_backup(db, path, "manual")
     finally:

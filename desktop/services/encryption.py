@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
+from desktop.outputs import discard
 from desktop.store import encryption
 from desktop.store.backups import list_backups, take_backup
-from desktop.store.register import BUSY_TIMEOUT_MS, open_register
+from desktop.store.register import BUSY_TIMEOUT_MS, known_error, open_register, writable
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
     check_new_passphrase(passphrase)
     if encryption.is_encrypted(path):
         raise KnownError("encrypt.already", path=str(path))
+    if path.exists() and not writable(path):  # a CD, a write-protected USB stick
+        raise KnownError("db.read_only")
     db = open_register(path)
     try:
         before = take_backup(db, path, "encrypt") if backup else None
@@ -71,10 +74,13 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
             households = plain.execute("SELECT count(*) FROM household").fetchone()[0]
             encryption.encrypt_copy(path, staged, key.key)
             _check_encrypted(staged, key.key, households)
-            key.keep()  # before it is in place: a register in place opens with it
+            key.keep(path)  # before it is in place: a register in place opens with it
         os.replace(staged, path)
         encryption.forget_file(path)
     except encryption.FILE_ERRORS as exc:
+        known = known_error(exc, path)
+        if known is not None and known.code == "db.disk_full":
+            raise known from exc  # "the disk is full; nothing written"
         raise KnownError("encrypt.failed", path=str(path), detail=str(exc)) from exc
     finally:
         _discard_staged(staged)
@@ -105,7 +111,7 @@ def plain_backups(path: Path | str) -> list[Path]:
 
 def _discard_staged(staged: Path) -> None:
     for leftover in (staged, Path(f"{staged}-journal")):
-        leftover.unlink(missing_ok=True)
+        discard(leftover)
 
 
 def _check_encrypted(path: Path, key: bytes, households: int) -> None:

@@ -36,7 +36,7 @@ PASSPHRASE_ENV = "CAMKET_PASSPHRASE"
 KEYS_FILE = "keys.json"
 KDF_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 of the passphrase (OWASP 2023)
 MIN_PASSPHRASE = 8
-CIPHER_CACHE_KIB = 16_000  # page cache of an encrypted register's connection
+CIPHER_CACHE_KIB = 131_072  # at most, decrypted pages an encrypted register's connection keeps
 _RECOVERY_BYTES = 20  # 160 bits: 32 base32 characters
 _RECOVERY = re.compile(r"^[A-Z2-7]{32}$")
 
@@ -122,35 +122,43 @@ def _read_slots() -> list[dict[str, Any]]:
     return [s for s in slots if isinstance(s, dict)]
 
 
-def add_passphrase(key: bytes, passphrase: str) -> None:
-    """Let ``passphrase`` unlock ``key`` on this computer (a slot in keys.json)."""
+def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = None) -> None:
+    """Let ``passphrase`` unlock ``key`` on this computer: a slot in keys.json, readable by
+    this user alone, naming the ``register`` it was made for (tried first for that file)."""
     salt = secrets.token_bytes(16)
     wrapped = bytes(a ^ b for a, b in zip(key, _stretch(passphrase, salt), strict=True))
-    slots = [*_read_slots(), {"salt": salt.hex(), "wrapped": wrapped.hex(), "check": _check(key)}]
+    slot = {"salt": salt.hex(), "wrapped": wrapped.hex(), "check": _check(key)}
+    if register is not None:
+        slot["register"] = file_key(register)
     path = _slots_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".json.tmp")
-        partial.write_text(json.dumps({"slots": slots}, indent=1), encoding="utf-8")
+        partial.unlink(missing_ok=True)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"slots": [*_read_slots(), slot]}, fh, indent=1)
         partial.replace(path)
     except OSError as exc:
         raise KnownError("encrypt.keys_unwritable", path=str(path), detail=str(exc)) from exc
 
 
-def _keys_of(secret: str) -> list[bytes]:
-    """The keys ``secret`` (a recovery key or a passphrase) stands for."""
+def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:
+    """The keys ``secret`` (a recovery key or a passphrase) stands for, one at a time: the
+    slots made for the register at ``path`` first (each slot costs a passphrase stretch)."""
     if recovery_text(secret) is not None:
-        return [key_of_recovery(secret)]
-    found = []
-    for slot in _read_slots():
+        yield key_of_recovery(secret)
+        return
+    own = file_key(path)
+    slots = sorted(_read_slots(), key=lambda slot: slot.get("register") != own)
+    for slot in slots:
         try:
             salt, wrapped = bytes.fromhex(slot["salt"]), bytes.fromhex(slot["wrapped"])
         except (KeyError, TypeError, ValueError):
             continue
         key = bytes(a ^ b for a, b in zip(wrapped, _stretch(secret, salt), strict=True))
         if hmac.compare_digest(_check(key), str(slot.get("check", ""))):
-            found.append(key)
-    return found
+            yield key
 
 
 # --- opening ---------------------------------------------------------------------------
@@ -174,7 +182,7 @@ def unlock(path: Path | str, secret: str) -> None:
     """Remember the key that ``secret`` (passphrase or recovery key) gives for the encrypted
     register at ``path``; KnownError("db.wrong_passphrase") when it gives none."""
     _require_cipher()
-    for key in _keys_of(secret):
+    for key in _keys_of(secret, path):
         if _opens_with(Path(path), key):
             _unlocked[file_key(path)] = key
             return
@@ -207,11 +215,11 @@ class NewKey:
         recovery = new_recovery_key()
         return cls(key_of_recovery(recovery), recovery, passphrase)
 
-    def keep(self) -> None:
+    def keep(self, register: Path) -> None:
         """Let the passphrase unlock the key here (before the register is in place, so that
         a register in place is always one the passphrase opens)."""
         if self.passphrase:
-            add_passphrase(self.key, self.passphrase)
+            add_passphrase(self.key, self.passphrase, register)
 
 
 def forget_keys() -> None:

@@ -94,7 +94,7 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
         _settle(temp)
         _refuse_target(target)  # another program set it up meanwhile
         if encrypted is not None:
-            encrypted.keep()
+            encrypted.keep(target)
         for suffix in _COMPANIONS:  # they belonged to the empty file being replaced
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(temp, target)

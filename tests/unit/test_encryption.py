@@ -3,10 +3,12 @@ key opens it, a wrong one is a clear refusal, and its backups are encrypted alik
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +17,7 @@ from desktop.services import encryption as services_encryption
 from desktop.services.register import open_existing
 from desktop.store import encryption
 from desktop.store.backups import list_backups
+from desktop.userdata import data_dir
 
 PASSPHRASE = "bien-gioi-2026"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -210,3 +213,88 @@ def test_encrypt_says_where_the_backup_taken_before_is_and_that_it_is_encrypted_
     assert f"Bản sao lưu ngay trước khi mã hóa: {before}" in out
     assert "cũng đã được mã hóa bằng cùng khóa" in out
     assert not before.read_bytes().startswith(SQLITE_MAGIC)
+
+
+def test_with_many_registers_here_a_passphrase_is_stretched_once_for_the_one_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [tmp_path / f"so-{n}.sqlite3" for n in range(4)]
+    for path in paths:
+        init_encrypted(path, monkeypatch, capsys)
+    stretches = []
+    real_stretch = encryption._stretch
+
+    def counted(passphrase: str, salt: bytes) -> bytes:
+        stretches.append(salt)
+        return real_stretch(passphrase, salt)
+
+    monkeypatch.setattr(encryption, "_stretch", counted)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["check", "--db", str(paths[0])]) == 0
+    assert len(stretches) == 1  # its own slot, not the slots of the three made after it
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_key_slots_are_readable_by_this_user_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    init_encrypted(tmp_path / "r.sqlite3", monkeypatch, capsys)
+    keys = data_dir() / encryption.KEYS_FILE
+    assert keys.stat().st_mode & 0o077 == 0
+
+
+def read_only_medium(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` is on a CD or a write-protected stick: the system says it takes no writes
+    and refuses them (root ignores file modes, so the medium is simulated at those calls)."""
+    real_access, real_unlink = os.access, Path.unlink
+
+    def access(path: Any, mode: int, **kwargs: Any) -> bool:
+        if mode & os.W_OK and Path(path).resolve().is_relative_to(folder):
+            return False
+        return real_access(path, mode, **kwargs)
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self.resolve().is_relative_to(folder):
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "unlink", unlink)
+
+
+def test_on_a_read_only_medium_encrypt_says_so_and_backup_still_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    path = usb / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
+    before = path.read_bytes()
+    read_only_medium(monkeypatch, usb.resolve())
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    capsys.readouterr()
+    assert main(["encrypt", "--db", str(path)]) == 2
+    assert "chỉ đọc" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert main(["backup", "--db", str(path)]) == 0
+    assert [b.reason for b in list_backups(path)] == ["manual"]
+
+
+def test_a_full_disk_while_encrypting_says_so_and_leaves_the_register_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
+    before = path.read_bytes()
+
+    def disk_fills(source: Path, target: Path, key: bytes) -> None:
+        target.write_bytes(b"\0" * 4096)  # half a copy, then the disk is full
+        raise encryption.sqlcipher.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(encryption, "encrypt_copy", disk_fills)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    capsys.readouterr()
+    assert main(["encrypt", "--db", str(path)]) == 2
+    assert "Ổ đĩa đã đầy" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite3"]
