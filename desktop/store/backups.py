@@ -24,7 +24,9 @@ from desktop.store.encryption import (
     SQLITE_ERRORS,
     cipher_connect,
     connect_file,
+    encrypt_copy,
     forget_file,
+    is_encrypted,
     key_for,
 )
 from desktop.store.register import check_header, refuse_foreign_or_newer
@@ -275,10 +277,16 @@ def restore_backup(
     check_backup(backup)
     if register_path.exists() and backup.resolve() == register_path.resolve():
         raise KnownError("backup.is_register", path=str(backup))
+    # A plain copy (one from before the register was encrypted) put back over an encrypted
+    # register is encrypted with its key on the way: restoring never undoes the encryption.
+    key = key_for(register_path) if is_encrypted(register_path) else None
     staged = register_path.with_name(f".{register_path.name}.restoring")
     try:
-        shutil.copyfile(backup, staged)
-    except OSError as exc:
+        if key is not None and not is_encrypted(backup):
+            encrypt_copy(backup, staged, key)
+        else:
+            shutil.copyfile(backup, staged)
+    except FILE_ERRORS as exc:
         staged.unlink(missing_ok=True)
         raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
     try:

@@ -298,3 +298,20 @@ def test_a_full_disk_while_encrypting_says_so_and_leaves_the_register_as_it_was(
     assert "Ổ đĩa đã đầy" in capsys.readouterr().err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite3"]
+
+
+def test_restoring_a_plain_copy_over_an_encrypted_register_keeps_it_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, usb = tmp_path / "demo.sqlite3", tmp_path / "usb-cu.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
+    assert main(["backup", "--db", str(path), "--out", str(usb)]) == 0  # taken out, plain
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["encrypt", "--db", str(path)]) == 0
+    encryption.forget_keys()
+    assert main(["restore", str(usb), "--db", str(path)]) == 0
+    assert not path.read_bytes().startswith(SQLITE_MAGIC)
+    encryption.forget_keys()
+    capsys.readouterr()
+    assert main(["search", "--db", str(path), "nguyen", "--json"]) == 0
+    assert capsys.readouterr().out.strip() not in ("", "[]")
