@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.domain.errors import KnownError
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -65,6 +67,14 @@ def is_known_file(path: Path | str) -> bool:
         if (seen.st_dev, seen.st_ino) == (wanted.st_dev, wanted.st_ino):
             return True
     return False
+
+
+def refuse_register(path: Path | str) -> None:
+    """KnownError("file.is_register") when a file the clerk chose to read (a list, a bundle,
+    an attachment, a key file) is a register this process may hold: reading it would drop
+    this process's locks on it."""
+    if is_known_file(path):
+        raise KnownError("file.is_register", path=str(path))
 
 
 def remember_kind(path: Path | str, kind: str) -> None:

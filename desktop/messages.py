@@ -240,6 +240,7 @@ MESSAGES: dict[str, str] = {
     "hamlet.ambiguous": "Có nhiều thôn/bản tên “{name}”: {names}; hãy ghi đủ tên.",
     "campaign.template_missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
+    "file.is_register": "Tệp {path} là sổ đăng ký đang mở, không phải tệp dùng được ở đây.",
     "pdf.unreadable": "Không đọc được tệp PDF {path}: {detail}",
     "print.printer_unavailable": "Không mở được máy in {printer}.",
     "template.syntax": "Mẫu cam kết {file}, dòng {line}: sai cú pháp TOML ({detail}).",

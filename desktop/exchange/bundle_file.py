@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop.domain.errors import KnownError
+from desktop.file_kinds import refuse_register
 
 FORMAT = "camket-bundle"
 # 2: movement.border_belt and movement.border_permit (schema m0006): an older reader refuses
@@ -232,6 +233,7 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
     ``whole``: its directory, manifest and signature only, not every entry's hash (a quick
     look at who sent it; a merge checks it whole)."""
     source = path.name
+    refuse_register(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(AGE_HEADER))

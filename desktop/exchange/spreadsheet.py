@@ -15,6 +15,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import column_letter
 from desktop.domain.legacy_text import Legacy, detect_legacy
 from desktop.exchange.xlsx_bounds import MAX_CELL_CHARS, MAX_COLUMNS, check_xlsx
+from desktop.file_kinds import refuse_register
 
 MAX_ROWS = 250_000  # a district's people fit; anything longer is not a commune's list
 MAX_CSV_BYTES = 64 * 1024 * 1024  # a district's 250,000 rows take ~40 MB
@@ -60,6 +61,7 @@ def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
     source = path.name
     if not path.is_file():
         raise KnownError("import.file_missing", file=str(path))
+    refuse_register(path)
     with path.open("rb") as fh:
         head = fh.read(8)
     if not head:

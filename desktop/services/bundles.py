@@ -22,6 +22,7 @@ from desktop.exchange.bundle_file import (
     open_bundle,
     table_entry,
 )
+from desktop.file_kinds import refuse_register
 from desktop.outputs import check_output, output_stream
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
@@ -63,6 +64,7 @@ def register_keys(reg: OpenRegister) -> Keys:
 def read_recipient(path: Path) -> str:
     """The age recipient in a key file (what `camket keys` printed, or an `age-keygen`
     public key line); KnownError when there is none."""
+    refuse_register(path)
     try:
         text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
     except OSError as exc:
@@ -177,6 +179,7 @@ def _communes(db: Database) -> list[str]:
 def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_id: str) -> int:
     """The change mark of an earlier bundle this register sent: found by the file's hash in
     the bundles sent (an encrypted one too), else read from its manifest."""
+    refuse_register(since)
     try:
         digest = hashlib.sha256(since.read_bytes()).hexdigest()
     except OSError as exc:

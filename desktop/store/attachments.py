@@ -18,6 +18,7 @@ from desktop.domain.pledges import (
     AttachmentKind,
     check_attachment_size,
 )
+from desktop.file_kinds import refuse_register
 from desktop.store.sync import Writer
 
 _COLUMNS = "id, pledge_id, kind, mime, sha256, size, file_name, created_at"
@@ -34,6 +35,7 @@ def read_attachment_file(path: Path) -> bytes:
     """A file's bytes, opened once, measured on the open file and read at most one byte
     past the limit: a device or pipe that says it is empty (a link to /dev/zero) is
     refused when it gives more, without reading on. KnownError naming the file."""
+    refuse_register(path)
     try:
         with path.open("rb") as fh:
             check_attachment_size(os.fstat(fh.fileno()).st_size, path.name)

@@ -13,10 +13,14 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
+from desktop.exchange.bundle_file import open_bundle
+from desktop.exchange.spreadsheet import read_sheet
 from desktop.outputs import check_output, writing_output
+from desktop.services.bundles import read_recipient
 from desktop.services.encryption import encrypt_register
 from desktop.services.register import OpenRegister, open_existing
 from desktop.store import encryption
+from desktop.store.attachments import read_attachment_file
 from desktop.store.backups import backup_folder
 
 
@@ -175,3 +179,15 @@ def test_an_encrypted_register_this_process_never_opened_is_refused_too(
     ):
         (tmp_path / name).write_bytes(data)
         assert check_output(tmp_path / name) == tmp_path / name  # whole pages, yet not one
+
+
+def test_the_open_register_chosen_as_a_list_bundle_attachment_or_key_is_refused_unopened(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    register.db.execute("UPDATE commune SET clerk_name = 'Lò Thị Hoa'")  # a -wal in use
+    readers = (read_sheet, open_bundle, read_attachment_file, read_recipient)
+    for read in readers:
+        with pytest.raises(KnownError) as caught:
+            read(register.path)
+        assert caught.value.code == "file.is_register", read
+    assert _closing_elsewhere_keeps_the_wal(register.path, None)
