@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} bị hỏng hoặc không đọc được ({detail}); không nhận gì từ tệp này. "
         "Hãy xin nơi gửi xuất lại."
     ),
+    "bundle.truncated": (
+        "Tệp {file} bị cắt cụt (có lẽ chưa chép xong, hoặc USB bị rút ra quá sớm); không nhận gì"
+        " từ tệp này. Hãy chép lại tệp từ máy gửi."
+    ),
     "bundle.sample_data": (
         "Tệp {file} được xuất từ sổ dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); sổ thật "
         "không nhận tệp này."
@@ -80,7 +84,7 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} được mã hoá cho nơi nhận khác, không phải sổ này; không mở được."
     ),
     "bundle.other_commune": (
-        "Tệp {file} là dữ liệu của xã {communes}, không phải của xã của sổ này; "
+        "Tệp {file} là dữ liệu của {communes}, không phải của xã của sổ này; "
         "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."
     ),
     "bundle.other_province": (

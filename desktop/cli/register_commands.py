@@ -53,7 +53,12 @@ def add_commands(commands: Any) -> None:
     init.add_argument(
         "--province", default="", metavar="CODE", help="with --upper: only this province's communes"
     )
-    init.add_argument("--name", default="", metavar="TEXT", help="with --upper: what it is called")
+    init.add_argument(
+        "--name",
+        default="",
+        metavar="TEXT",
+        help='with --upper: what it is called (default "Sổ cấp trên" and the province)',
+    )
     init.add_argument("--clerk", default="", metavar="NAME", help="the clerk who keeps it")
     init.add_argument("--border-post", default="", metavar="NAME", help="the Border Guard post")
     init.add_argument(
@@ -128,6 +133,16 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _upper_name(args: argparse.Namespace) -> str:
+    """--name, else a plain one ("Sổ cấp trên tỉnh Lai Châu"): the name is optional."""
+    from desktop.store.admin_units import find_province
+
+    if args.name.strip():
+        return str(args.name)
+    province = find_province(args.province) if args.province.strip() else None
+    return f"Sổ cấp trên {province.kind} {province.name}" if province else "Sổ cấp trên"
+
+
 def _make_register(args: argparse.Namespace, key: NewKey | None) -> None:
     from desktop.services.register import (
         create_from_bundle,
@@ -136,7 +151,9 @@ def _make_register(args: argparse.Namespace, key: NewKey | None) -> None:
     )
 
     if args.upper:
-        upper = create_upper_register(db_path(args), args.name, args.province, encrypted=key)
+        upper = create_upper_register(
+            db_path(args), _upper_name(args), args.province, encrypted=key
+        )
         where = f", {upper.province_name}" if upper.province_name else ""
         print(f"Đã tạo sổ cấp trên “{upper.name}”{where}: {db_path(args)}")
         return

@@ -253,7 +253,11 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
         raise
     except FileNotFoundError as exc:
         raise KnownError("bundle.missing", file=str(path)) from exc
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+    except zipfile.BadZipFile as exc:
+        if _begins_as_bundle(path):  # a bundle whose end is missing: copied in part
+            raise KnownError("bundle.truncated", file=source) from exc
+        raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
+    except (OSError, EOFError, ValueError) as exc:
         raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
     try:
         manifest, sha = _verified(zf, source, whole)
@@ -261,6 +265,21 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
         zf.close()
         raise
     return Bundle(source, manifest, sha, zf)
+
+
+def _begins_as_bundle(path: Path) -> bool:
+    """The file starts with the local header of an entry a bundle holds (its end is what
+    is missing or broken)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(30 + 300)
+    except OSError:
+        return False
+    if len(head) < 30 or head[:4] != b"PK\x03\x04":
+        return False
+    size = int.from_bytes(head[26:28], "little")
+    name = head[30 : 30 + size].decode("utf-8", "replace")
+    return bool(name in (MANIFEST, SIGNATURE, CONFLICTS) or _TABLE_ENTRY.fullmatch(name))
 
 
 def _verified(zf: zipfile.ZipFile, source: str, whole: bool) -> tuple[Manifest, str]:
@@ -305,8 +324,9 @@ def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
             raise KnownError("bundle.unknown_entry", file=source, entry=name)
         if info.file_size > limit:
             raise KnownError("bundle.too_large", file=source, entry=name, limit=limit)
-        if info.file_size > MAX_RATIO * max(info.compress_size, 1) + _CHUNK:
-            raise KnownError("bundle.too_large", file=source, entry=name, limit=limit)
+        packed = MAX_RATIO * max(info.compress_size, 1) + _CHUNK  # more is a zip bomb
+        if info.file_size > packed:
+            raise KnownError("bundle.too_large", file=source, entry=name, limit=packed)
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise KnownError("bundle.too_large", file=source, entry="", limit=MAX_TOTAL_BYTES)

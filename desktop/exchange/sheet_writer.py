@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,8 +188,12 @@ def _write_xlsx(
         with contextlib.suppress(OSError, AttributeError):
             sheet._writer.cleanup()
         raise
-    with temp.open("xb") as fh:
-        book.save(fh)
+    from openpyxl.writer.excel import ExcelWriter
+
+    # Our own archive, closed whatever happens: on a full disk openpyxl's own would be left
+    # open, and Python would complain about it on stderr long after the message.
+    with temp.open("xb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
     if progress:
         progress(count, count)
     return count

@@ -183,7 +183,10 @@ def decryptor(db: Database) -> Any:
         try:
             return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))
         except pyrage.DecryptError as exc:
-            raise KnownError("bundle.not_for_us", file="") from exc
+            if "no matching keys" in str(exc).lower():
+                raise KnownError("bundle.not_for_us", file="") from exc
+            # Ours, but cut short or damaged on the way.
+            raise KnownError("bundle.damaged", file="", detail=f"age: {exc}") from exc
 
     return decrypt
 
@@ -212,7 +215,10 @@ def check_scope(db: Database, bundle: Bundle) -> None:
         return
     own = local.get_setting(db, local.REGISTER_COMMUNE)
     if manifest.register != "commune" or manifest.communes != [own]:
-        raise KnownError("bundle.other_commune", file=source, communes=", ".join(manifest.communes))
+        named = ", ".join(
+            f"{u.name} ({u.code})" if (u := find_commune(c)) else c for c in manifest.communes
+        )
+        raise KnownError("bundle.other_commune", file=source, communes=named)
 
 
 def _apply(

@@ -136,7 +136,7 @@ def test_a_refused_bundle_says_why_in_vietnamese(
     qtbot.mouseClick(transfer.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(_done(window))
     reason = transfer.results.item(0, 1).text()
-    assert reason.startswith("Không nhận: Tệp binhlu.camket là dữ liệu của xã 03390")
+    assert reason.startswith("Không nhận: Tệp binhlu.camket là dữ liệu của Xã Bình Lư (03390)")
     assert "Sổ cấp trên mới nhận dữ liệu nhiều xã" in reason
     assert window.exchange_page.log.rowCount() == 1  # nothing received is logged
     # The list import opens from here too.

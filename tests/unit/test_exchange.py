@@ -196,7 +196,7 @@ def _rewrite(bundle: Path, out: Path, change) -> Path:  # type: ignore[no-untype
     [
         ("tamper_row", "bundle.tampered"),
         ("tamper_manifest", "bundle.bad_signature"),
-        ("truncate", "bundle.damaged"),
+        ("truncate", "bundle.truncated"),
         ("newer", "bundle.newer_format"),
         ("outside", "bundle.unsafe_path"),
         ("not_zip", "bundle.damaged"),

@@ -1,0 +1,159 @@
+"""Issue 8 attacked as a hostile user and a newcomer would: each case that once went wrong."""
+
+from __future__ import annotations
+
+import errno
+import gc
+import io
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.errors import KnownError
+from desktop.exchange import sheet_writer
+from desktop.messages import describe
+from desktop.services.bundles import export_bundle, register_keys
+from desktop.services.merge import merge_bundle
+from desktop.services.register import create_from_bundle, create_register
+from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, content, opened
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> tuple[Path, Path]:
+    pc = tmp_path / "office.sqlite3", tmp_path / "office-data"
+    with as_pc(pc[1]):
+        create_register(pc[0], SIN_HO, ["Bản Nậm Tăm"])
+    return pc
+
+
+def _export(pc: tuple[Path, Path], out: Path, **kwargs: Any) -> Path:
+    with opened(*pc) as reg:
+        export_bundle(reg, out, **kwargs)
+    return out
+
+
+def _refused(pc: tuple[Path, Path], bundle: Path) -> KnownError:
+    before = content(*pc)
+    with opened(*pc) as reg:
+        result = merge_bundle(reg, bundle)
+    assert result.refused is not None
+    assert content(*pc) == before
+    return result.refused
+
+
+def test_a_bundle_cut_short_on_the_stick_is_called_truncated(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    whole = _export(office, tmp_path / "whole.camket").read_bytes()
+    for size in (len(whole) // 2, len(whole) - 10):
+        cut = tmp_path / f"cut-{size}.camket"
+        cut.write_bytes(whole[:size])
+        refused = _refused(office, cut)
+        assert refused.code == "bundle.truncated"
+        assert "chưa chép xong" in describe(refused) and cut.name in describe(refused)
+
+
+def test_an_encrypted_bundle_cut_short_is_not_said_to_be_for_another_register(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    full = _export(office, tmp_path / "full.camket")
+    laptop = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with as_pc(laptop[1]):
+        create_from_bundle(laptop[0], full)
+    with opened(*laptop) as reg:
+        (tmp_path / "key.txt").write_text(register_keys(reg).age_recipient, encoding="utf-8")
+    sealed = _export(office, tmp_path / "sealed.camket", to=tmp_path / "key.txt").read_bytes()
+    cut = tmp_path / "sealed-cut.camket"
+    cut.write_bytes(sealed[: len(sealed) // 2])
+    assert _refused(laptop, cut).code == "bundle.damaged"
+    assert _refused(office, tmp_path / "sealed.camket").code == "bundle.not_for_us"
+
+
+def test_a_zip_bomb_is_refused_for_its_compression_before_it_is_inflated(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    full = _export(office, tmp_path / "full.camket")
+    bomb = tmp_path / "bomb.camket"
+    with zipfile.ZipFile(full) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            if name == "tables/person.csv":
+                with dst.open(name, "w") as entry:
+                    for _ in range(64):
+                        entry.write(b"\0" * (1 << 20))
+            else:
+                dst.writestr(name, src.read(name))
+    refused = _refused(office, bomb)
+    assert refused.code == "bundle.too_large"
+    limit = int(refused.params["limit"])
+    assert limit < 64 * (1 << 20)  # the limit it broke: far below the 2 GiB of a table
+
+
+def test_another_communes_bundle_renamed_as_ours_is_refused_naming_that_commune(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    other = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other[1]):
+        create_register(other[0], BINH_LU, ["Bản Bình Lư"])
+    renamed = _export(other, tmp_path / "sin-ho-2026-12-05.camket")
+    refused = _refused(office, renamed)
+    assert refused.code == "bundle.other_commune"
+    assert "Xã Bình Lư" in describe(refused)
+
+
+def test_init_upper_takes_the_name_as_optional_as_issue_8_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with as_pc(tmp_path / "data"):
+        assert main(["init", "--db", str(tmp_path / "a.sqlite3"), "--upper"]) == 0
+        assert "“Sổ cấp trên”" in capsys.readouterr().out
+        upper = ["init", "--db", str(tmp_path / "b.sqlite3"), "--upper", "--province", "12"]
+        assert main(upper) == 0
+        assert "Sổ cấp trên tỉnh Lai Châu" in capsys.readouterr().out
+
+
+class _FillingDisk(io.RawIOBase):
+    """A file on a stick with ``room`` bytes left."""
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def write(self, data: Any) -> int:
+        if len(data) > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.room -= len(data)
+        return len(data)
+
+
+def test_a_spreadsheet_on_a_full_stick_says_so_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = Path.open
+
+    def open_on_stick(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if mode == "xb":
+            real_open(self, mode).close()  # the file appears, as on a real disk
+            return io.BufferedWriter(_FillingDisk(3000))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_on_stick)
+    left_open: list[Any] = []  # what Python could only complain about on stderr later
+    monkeypatch.setattr(sys, "unraisablehook", left_open.append)
+    rows = [[f"Người {n}", "012345678901", n] for n in range(2000)]
+    out = tmp_path / "nhan-khau.xlsx"
+    with pytest.raises(KnownError) as caught:
+        sheet_writer.write_table(out, ["Họ tên", "Số định danh", "Số"], rows, title="Nhân khẩu")
+    assert caught.value.code == "db.disk_full"
+    assert list(tmp_path.iterdir()) == []
+    del caught  # its traceback holds the half-written workbook
+    gc.collect()
+    assert [str(u.exc_value) for u in left_open] == []
