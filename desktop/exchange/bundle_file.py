@@ -254,9 +254,7 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
     except FileNotFoundError as exc:
         raise KnownError("bundle.missing", file=str(path)) from exc
     except zipfile.BadZipFile as exc:
-        if _begins_as_bundle(path):  # a bundle whose end is missing: copied in part
-            raise KnownError("bundle.truncated", file=source) from exc
-        raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
+        raise _not_a_zip(path, source, exc) from exc
     except (OSError, EOFError, ValueError) as exc:
         raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
     try:
@@ -267,19 +265,26 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
     return Bundle(source, manifest, sha, zf)
 
 
-def _begins_as_bundle(path: Path) -> bool:
-    """The file starts with the local header of an entry a bundle holds (its end is what
-    is missing or broken)."""
+def _not_a_zip(path: Path, source: str, exc: Exception) -> KnownError:
+    """Why a file is no ZIP: cut short (empty, or it starts as a bundle does and its end is
+    missing: copied in part), something else altogether (a register, a picture), or
+    damaged."""
     try:
         with path.open("rb") as fh:
             head = fh.read(30 + 300)
     except OSError:
-        return False
-    if len(head) < 30 or head[:4] != b"PK\x03\x04":
-        return False
-    size = int.from_bytes(head[26:28], "little")
+        head = b"PK"
+    if not head:
+        return KnownError("bundle.truncated", file=source)
+    if not head.startswith(b"PK"):
+        return KnownError("bundle.not_a_bundle", file=source)
+    size = int.from_bytes(head[26:28], "little") if len(head) >= 30 else 0
     name = head[30 : 30 + size].decode("utf-8", "replace")
-    return bool(name in (MANIFEST, SIGNATURE, CONFLICTS) or _TABLE_ENTRY.fullmatch(name))
+    if head[:4] == b"PK\x03\x04" and (
+        name in (MANIFEST, SIGNATURE, CONFLICTS) or _TABLE_ENTRY.fullmatch(name)
+    ):
+        return KnownError("bundle.truncated", file=source)
+    return KnownError("bundle.damaged", file=source, detail=str(exc))
 
 
 def _verified(zf: zipfile.ZipFile, source: str, whole: bool) -> tuple[Manifest, str]:

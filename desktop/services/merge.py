@@ -77,13 +77,26 @@ def merge_bundles(
 ) -> list[MergeResult]:
     """Each bundle on its own (a refused one does not stop the others). ``confirmed``: the
     (installation id, signing key) pairs a person confirmed; given, a bundle of any other
-    installation this register never met is refused (None: trusted on first use)."""
-    results = []
-    for path in paths:
-        if cancelled and cancelled():
-            results.append(MergeResult(path.name, cancelled=True))
-            continue
-        results.append(merge_bundle(reg, path, progress, cancelled, confirmed=confirmed))
+    installation this register never met is refused (None: trusted on first use). A
+    bundle of changes that continues another of the same batch waits for it: the files'
+    order, as a file dialog or a shell lists them, does not change what is merged."""
+    results: list[MergeResult] = [MergeResult(path.name) for path in paths]
+    pending = list(range(len(paths)))
+    while pending:
+        waiting = []
+        for index in pending:
+            if cancelled and cancelled():
+                results[index] = MergeResult(paths[index].name, cancelled=True)
+                continue
+            results[index] = merge_bundle(
+                reg, paths[index], progress, cancelled, confirmed=confirmed
+            )
+            refused = results[index].refused
+            if refused is not None and refused.code == "bundle.gap":
+                waiting.append(index)
+        if len(waiting) == len(pending):  # none of them merged: nothing to wait for
+            break
+        pending = waiting
     return results
 
 

@@ -348,7 +348,7 @@ def test_the_commands_export_merge_conflicts_and_keys(
         capsys.readouterr()
         assert main(["merge", "--db", str(laptop), str(out), str(bad), "--json"]) == 2
         printed = json.loads(capsys.readouterr().out)
-        assert printed[0]["unchanged"] > 0 and printed[1]["refused"] == "bundle.damaged"
+        assert printed[0]["unchanged"] > 0 and printed[1]["refused"] == "bundle.not_a_bundle"
         assert main(["conflicts", "--db", str(laptop), "--json"]) == 0
         assert json.loads(capsys.readouterr().out) == []
         upper = tmp_path / "upper.sqlite3"

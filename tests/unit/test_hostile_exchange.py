@@ -55,6 +55,12 @@ def test_a_bundle_cut_short_on_the_stick_is_called_truncated(
         refused = _refused(office, cut)
         assert refused.code == "bundle.truncated"
         assert "chưa chép xong" in describe(refused) and cut.name in describe(refused)
+    empty = tmp_path / "empty.camket"
+    empty.write_bytes(b"")
+    assert _refused(office, empty).code == "bundle.truncated"
+    picture = tmp_path / "anh.camket"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    assert _refused(office, picture).code == "bundle.not_a_bundle"
 
 
 def test_an_encrypted_bundle_cut_short_is_not_said_to_be_for_another_register(
@@ -157,3 +163,30 @@ def test_a_spreadsheet_on_a_full_stick_says_so_and_leaves_nothing(
     del caught  # its traceback holds the half-written workbook
     gc.collect()
     assert [str(u.exc_value) for u in left_open] == []
+
+
+def test_a_batch_of_bundles_merges_alike_in_any_order(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(office[0])
+    bundles = [str(tmp_path / f"b{n}.camket") for n in (1, 2, 3)]
+    with as_pc(office[1]):
+        assert main(["export", "--db", db, "--out", bundles[0]]) == 0
+        for number, since in ((1, bundles[0]), (2, bundles[1])):
+            at = f"0{number}/12/2026 21:30"
+            assert (
+                main(["tip", "add", "--db", db, "--at", at, "--place", "Mốc", "--about", "Lạ"]) == 0
+            )
+            assert main(["export", "--db", db, "--out", bundles[number], "--since", since]) == 0
+    capsys.readouterr()
+    merged = {}
+    for order in (bundles, bundles[::-1]):
+        pc = tmp_path / f"upper-{order[0][-8]}.sqlite3", tmp_path / "upper-data"
+        with as_pc(pc[1]):
+            assert main(["init", "--db", str(pc[0]), "--upper"]) == 0
+            assert main(["merge", "--db", str(pc[0]), *order]) == 0
+        merged[order[0]] = content(*pc)
+    out = capsys.readouterr().out
+    assert "b3.camket: 1 mới" in out and "b1.camket: 4 mới" in out
+    first, second = merged.values()
+    assert first == second
