@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister
-from desktop.store import households as repo
+from desktop.store.derived import derived_values
 from desktop.store.registry import SYNC_COLUMNS, table
 from desktop.store.sync import vv_of
 
@@ -135,7 +135,7 @@ def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> No
                     "SELECT code FROM household WHERE id = ?", [stored["household_id"]]
                 ).fetchone()
                 code = found[0] if found else ""
-            derived = repo.derived_values(spec.name, stored, code)
+            derived = derived_values(spec.name, stored, code)
             reg.writer.update(spec.name, conflict.row_id, derived)
         reg.db.execute("DELETE FROM conflict WHERE id = ?", [conflict.id])
 

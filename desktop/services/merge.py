@@ -9,10 +9,8 @@ same winner and keep the rest in the conflict queue. A bundle refused for any re
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -20,29 +18,19 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
-from desktop.domain.versions import Version, frontier
+from desktop.domain.versions import Version
 from desktop.exchange.bundle_file import Bundle, open_bundle
+from desktop.services.merge_rows import Incoming, TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.register import OpenRegister
-from desktop.store import households as repo
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load
 from desktop.store.private_columns import PrivatePart, merge_private
-from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, commune_sql, table
+from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
-
-_CHUNK = 2000  # bundle rows met with the register's versions at a time
-
-
-@dataclass
-class TableCounts:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: int = 0
 
 
 @dataclass
@@ -246,21 +234,22 @@ def _apply(
     done = 0
     renamed: set[str] = set()  # households whose code changed: their people's search text
     for spec in TABLES:
-        counts = result.counts.setdefault(spec.name, TableCounts())
+        meeting = TableMerge(db, bundle, spec, result.counts.setdefault(spec.name, TableCounts()))
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
-        for chunk in _chunks(_incoming(db, bundle, spec, waiting, private)):
+        for chunk in chunks(_incoming(db, bundle, spec, waiting, private)):
             if cancelled and cancelled():
                 raise _Stop
             replaced = merge_private(db, spec, private) if private else set()
-            _meet(db, bundle, spec, chunk, counts, renamed, replaced)
+            meeting.meet(chunk, replaced)
             if private:  # the rows new to this register
                 merge_private(db, spec, {k: v for k, v in private.items() if k not in replaced})
                 private.clear()
             done += len(chunk)
             if progress:
                 progress(min(done, total), total)
+        renamed |= meeting.renamed
         if spec.name == "person" and renamed:
-            _refresh_people(db, renamed)
+            refresh_people(db, renamed)
 
 
 def _incoming(
@@ -269,7 +258,7 @@ def _incoming(
     spec: SyncedTable,
     waiting: dict[tuple[str, str], list[Version]],
     private: dict[str, PrivatePart],
-) -> Iterator[tuple[str, list[Version]]]:
+) -> Iterator[Incoming]:
     """(row id, the bundle's versions of it): its row, and its waiting conflicts; the
     private values of the row go to ``private`` when the bundle has them."""
     allowed = set(bundle.manifest.communes)
@@ -283,15 +272,18 @@ def _incoming(
             if scoped
             else 0
         )
+        id_at, with_private = decode.id_at, bool(decode.private_at)
         for number, cells in enumerate(lines, start=2):
-            where = f"{bundle.source}: {spec.name}.csv, dòng {number}"
-            version = decode(cells, where)
+            version = decode(cells, number)
             if scoped and version.values[scope_at] not in allowed:
-                raise KnownError("bundle.tampered", file=bundle.source, detail=where)
-            row_id = version.values[decode.id_at]
-            if (part := decode.private(cells, where)) is not None:
+                raise KnownError("bundle.tampered", file=bundle.source, detail=decode.line(number))
+            row_id = version.values[id_at]
+            if with_private and (part := decode.private(cells, number)) is not None:
                 private[row_id] = part
-            yield row_id, [version, *waiting.pop((spec.name, row_id), [])]
+            if waiting:
+                yield row_id, [version, *waiting.pop((spec.name, row_id), [])]
+            else:
+                yield row_id, [version]
     for name, row_id in list(waiting):
         if name == spec.name:
             yield row_id, waiting.pop((name, row_id))
@@ -308,122 +300,6 @@ def _incoming_conflicts(bundle: Bundle) -> dict[tuple[str, str], list[Version]]:
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
         found.setdefault((spec.name, row["row_id"]), []).append(version)
     return found
-
-
-def _chunks(rows: Iterator[tuple[str, list[Version]]]) -> Iterator[list[tuple[str, list[Version]]]]:
-    while chunk := list(islice(rows, _CHUNK)):
-        yield chunk
-
-
-def _meet(
-    db: Database,
-    bundle: Bundle,
-    spec: SyncedTable,
-    chunk: list[tuple[str, list[Version]]],
-    counts: TableCounts,
-    renamed: set[str],
-    private_replaced: set[str],
-) -> None:
-    stored = replicas.local_versions(db, spec, [row_id for row_id, _ in chunk])
-    winners: list[tuple[Version, dict[str, Any]]] = []
-    touched: list[str] = []
-    codes = _household_codes(db, spec, chunk)
-    for row_id, incoming in chunk:
-        mine = stored.get(row_id, [])
-        quick = _one_on_one(mine, incoming)
-        kept = [quick] if quick is not None else frontier([*mine, *incoming])
-        winner, others = kept[0], kept[1:]
-        if not mine:
-            counts.new += 1
-        elif winner != mine[0]:
-            counts.updated += 1
-            if spec.name == "household" and winner.get("code") != mine[0].get("code"):
-                renamed.add(row_id)
-        elif row_id in private_replaced:
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
-        if not mine or winner != mine[0]:
-            winners.append((winner, _extra(bundle, spec, winner, codes)))
-            touched.append(row_id)
-        if set(others) != set(mine[1:]):
-            counts.conflicts += len(set(others) - set(mine[1:]))
-            replicas.replace_conflicts(db, spec, row_id, others)
-            touched.append(row_id)
-    # A bundle may only change rows of its own communes: the rows as they were (another
-    # commune's person rewritten) and as they are now (one moved into another commune).
-    _check_communes(db, bundle, spec, touched)
-    try:
-        replicas.write_versions(db, spec, winners)
-    except sqlite3.IntegrityError as exc:
-        log.warning("bundle %s: %s rows refused by the schema: %s", bundle.source, spec.name, exc)
-        raise KnownError("bundle.missing_parent", file=bundle.source, table=spec.name) from exc
-    _check_communes(db, bundle, spec, touched)
-
-
-def _check_communes(db: Database, bundle: Bundle, spec: SyncedTable, ids: list[str]) -> None:
-    sql = commune_sql(spec)
-    if sql is None or not ids:
-        return
-    allowed = set(bundle.manifest.communes)
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start : start + _CHUNK]
-        for row_id, code in db.execute(f"{sql} ({', '.join('?' * len(part))})", part):
-            if code not in allowed:
-                detail = f"{spec.name} {row_id[:8]}… (xã {code})"
-                raise KnownError("bundle.tampered", file=bundle.source, detail=detail)
-
-
-def _one_on_one(mine: list[Version], incoming: list[Version]) -> Version | None:
-    """The winner when one version meets one and either is the other or replaces it (the
-    common case by far); None when the full frontier must decide."""
-    if len(incoming) != 1 or len(mine) > 1:
-        return None
-    theirs = incoming[0]
-    if not mine:
-        return theirs
-    ours = mine[0]
-    if theirs == ours or ours.replaces(theirs):
-        return ours
-    return theirs if theirs.replaces(ours) else None
-
-
-def _extra(
-    bundle: Bundle, spec: SyncedTable, winner: Version, codes: dict[str, str]
-) -> dict[str, Any]:
-    """What a stored row needs beside the version's values: binary content, derived columns."""
-    if not spec.binary and not spec.derived:
-        return {}
-    row = winner.row
-    extra: dict[str, Any] = {c: bundle.attachment(row["sha256"]) for c in spec.binary}
-    if spec.derived:
-        extra.update(
-            repo.derived_values(spec.name, row, codes.get(str(row.get("household_id")), ""))
-        )
-    return extra
-
-
-def _household_codes(
-    db: Database, spec: SyncedTable, chunk: list[tuple[str, list[Version]]]
-) -> dict[str, str]:
-    if spec.name != "person":
-        return {}
-    ids = sorted({v.row["household_id"] for _, versions in chunk for v in versions})
-    marks = ", ".join("?" * len(ids))
-    return dict(db.execute(f"SELECT id, code FROM household WHERE id IN ({marks})", ids).fetchall())
-
-
-def _refresh_people(db: Database, households: set[str]) -> None:
-    """People of households whose code a merge changed: their search text names it."""
-    for household_id in households:
-        code = db.execute("SELECT code FROM household WHERE id = ?", [household_id]).fetchone()[0]
-        cursor = db.execute(
-            "SELECT id, full_name, id_number, phone FROM person WHERE household_id = ?",
-            [household_id],
-        )
-        for person_id, name, id_number, phone in cursor.fetchall():
-            text = repo.person_search_text(name, id_number, phone, code)
-            db.execute("UPDATE person SET search_text = ? WHERE id = ?", [text, person_id])
 
 
 def _first_campaign_choice(db: Database, campaign_id: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
@@ -22,7 +22,8 @@ from desktop.domain.entities import (
     ResidenceKind,
 )
 from desktop.domain.errors import KnownError
-from desktop.domain.text import fold_for_search, name_sort_string, normalize_text, text_sort_string
+from desktop.domain.text import name_sort_string, normalize_text, text_sort_string
+from desktop.store.derived import household_search_text, person_search_text
 from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
 
@@ -108,26 +109,6 @@ def relative_row(relative: RelativeAbroad) -> dict[str, Any]:
     row = _clean(_fields(relative))
     row["departure"] = str(relative.departure)
     return row
-
-
-def household_search_text(code: str, phone: str, address: str) -> str:
-    return " ".join(filter(None, (fold_for_search(code), _digits(phone), fold_for_search(address))))
-
-
-def person_search_text(full_name: str, id_number: str, phone: str, household_code: str) -> str:
-    parts = (
-        fold_for_search(full_name),
-        _digits(id_number),
-        _digits(phone),
-        fold_for_search(household_code),
-    )
-    return " ".join(filter(None, parts))
-
-
-def _digits(text: str) -> str:
-    if text.isascii() and text.isdigit():  # the usual ID number or phone: as it is
-        return text
-    return "".join(ch for ch in text if ch.isdigit())
 
 
 def hamlet_from(row: dict[str, Any]) -> Hamlet:
@@ -389,28 +370,3 @@ def move_person(writer: Writer, person_id: str, household_id: str) -> bool:
                 "household", source.id, {"head_id": remaining[0].id if remaining else None}
             )
     return True
-
-
-# --- derived columns of rows that arrive whole (a merged bundle) ---------------------------
-
-
-def derived_values(
-    table_name: str, row: Mapping[str, Any], household_code: str = ""
-) -> dict[str, Any]:
-    """The derived columns (registry) of a stored row of ``table_name``, made exactly as the
-    row functions above make them; a person's search text includes its household's code."""
-    if table_name == "hamlet":
-        return {"sort_key": text_sort_string(row["name"])}
-    if table_name == "household":
-        return {
-            "sort_key": text_sort_string(row["code"]),
-            "search_text": household_search_text(row["code"], row["phone"], row["address"]),
-        }
-    if table_name == "person":
-        return {
-            "sort_key": name_sort_string(row["full_name"]),
-            "search_text": person_search_text(
-                row["full_name"], row["id_number"], row["phone"], household_code
-            ),
-        }
-    return {}

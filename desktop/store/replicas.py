@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -42,7 +43,8 @@ class RowDecoder:
     """Turns a bundle table's CSV lines into versions: empty is NULL where the column may
     be NULL, whole numbers for INTEGER columns, the vector made canonical. KnownError
     naming the file, line and column for anything else. Planned once per table: a merge
-    decodes hundreds of thousands of lines."""
+    decodes hundreds of thousands of lines, so the cells are picked in one call and only
+    the columns that need it (integers, nullable ones) are looked at one by one."""
 
     def __init__(self, db: Database, spec: SyncedTable, header: list[str], where: str) -> None:
         types = column_types(db, spec)
@@ -55,7 +57,13 @@ class RowDecoder:
         for name in (*self.columns, "vv"):
             if name not in at:
                 raise KnownError("bundle.missing_column", where=where, column=name)
-        self.plan = [(at[c], types[c].integer, types[c].nullable, c) for c in self.columns]
+        self.where = where
+        self.pick = itemgetter(*(at[c] for c in self.columns))
+        self.plan = [
+            (index, types[c].integer, types[c].nullable, c)
+            for index, c in enumerate(self.columns)
+            if types[c].integer or types[c].nullable
+        ]
         self.vv_at = at["vv"]
         self.id_at = self.columns.index("id")
         # Private columns come in full bundles only (an older full bundle has no vector of
@@ -64,7 +72,7 @@ class RowDecoder:
         self.private_at = [at[c] for c in private]
         self.private_vv_at = at.get(spec.private_sync[0]) if private else None
 
-    def private(self, cells: list[str], where: str) -> tuple[tuple[str, ...], str] | None:
+    def private(self, cells: list[str], line: int) -> tuple[tuple[str, ...], str] | None:
         """The private values of a line and their version vector; None when not sent."""
         if not self.private_at:
             return None
@@ -72,33 +80,36 @@ class RowDecoder:
         try:
             vv = canonical_vv(text)
         except ValueError as exc:
+            where = self.line(line)
             raise KnownError("bundle.bad_value", where=where, column="vv", value=text[:40]) from exc
         return tuple(cells[i] for i in self.private_at), vv
 
-    def __call__(self, cells: list[str], where: str) -> Version:
+    def __call__(self, cells: list[str], line: int) -> Version:
         if self.extra:
             cells = cells + self.extra
-        values: list[Any] = []
+        values = list(self.pick(cells))
         for index, integer, nullable, name in self.plan:
-            text = cells[index]
+            text = values[index]
             if not text and nullable:
-                values.append(None)
+                values[index] = None
             elif integer:
                 try:
-                    values.append(int(text))
+                    values[index] = int(text)
                 except ValueError as exc:
                     raise KnownError(
-                        "bundle.bad_value", where=where, column=name, value=text[:40]
+                        "bundle.bad_value", where=self.line(line), column=name, value=text[:40]
                     ) from exc
-            else:
-                values.append(text)
         try:
             vv = canonical_vv(cells[self.vv_at])
         except ValueError as exc:
             raise KnownError(
-                "bundle.bad_value", where=where, column="vv", value=cells[self.vv_at][:40]
+                "bundle.bad_value", where=self.line(line), column="vv", value=cells[self.vv_at][:40]
             ) from exc
         return Version(self.columns, tuple(values), vv)
+
+    def line(self, number: int) -> str:
+        """Where line ``number`` of the CSV is, for a message."""
+        return f"{self.where}, dòng {number}"
 
 
 def version_columns(spec: SyncedTable) -> tuple[str, ...]:
@@ -112,10 +123,6 @@ def _version_columns(name: str) -> tuple[str, ...]:
     spec = table(name)
     apart = {*spec.binary, *spec.private, *spec.private_sync, "vv"}
     return tuple(c for c in spec.stored if c not in apart)
-
-
-def version_of(spec: SyncedTable, row: Mapping[str, Any]) -> Version:
-    return Version(version_columns(spec), tuple(row[c] for c in version_columns(spec)), row["vv"])
 
 
 def stored_version(spec: SyncedTable, data: str, vv: str) -> Version:
@@ -143,15 +150,14 @@ def local_versions(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[
     """The stored row and the conflicting versions of each of ``ids`` that the register has
     (the stored row first)."""
     found: dict[str, list[Version]] = {}
-    columns = ", ".join(f"[{c}]" for c in spec.stored if c not in spec.binary)
+    columns = version_columns(spec)
+    names = ", ".join(f"[{c}]" for c in (*columns, "vv"))
+    id_at = columns.index("id")
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = list(ids[start : start + _IN_CHUNK])
         marks = ", ".join("?" * len(chunk))
-        cursor = db.execute(f"SELECT {columns} FROM [{spec.name}] WHERE id IN ({marks})", chunk)
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(names, values, strict=True))
-            found[row["id"]] = [version_of(spec, row)]
+        for values in db.execute(f"SELECT {names} FROM [{spec.name}] WHERE id IN ({marks})", chunk):
+            found[values[id_at]] = [Version(columns, values[:-1], values[-1])]
         for row_id, vv, data in db.execute(
             f"SELECT row_id, vv, data FROM conflict WHERE tbl = ? AND row_id IN ({marks})",
             [spec.name, *chunk],
@@ -163,24 +169,21 @@ def local_versions(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[
 def write_versions(
     db: Database,
     spec: SyncedTable,
-    winners: Iterable[tuple[Version, Mapping[str, Any]]],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    new: bool,
 ) -> None:
-    """Store each winning version (with its binary and derived values) over its row."""
-    columns: list[str] | None = None
-    batch: list[list[Any]] = []
-    for version, extra in winners:
-        if columns is None:
-            columns = [*version.columns, "vv", *extra]
-        batch.append([*version.values, version.vv, *extra.values()])
-    if columns is None:
-        return
+    """Store winning versions, each as its values in ``columns`` order (the version's, its
+    vector, its binary and derived values): ``new`` ones, whose id the register does not
+    hold, are inserted (a plain INSERT costs half an upsert over indexed tables); the
+    others are written over their row."""
     names = ", ".join(f"[{c}]" for c in columns)
-    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != "id")
-    db.conn.executemany(
-        f"INSERT INTO [{spec.name}] ({names}) VALUES ({', '.join('?' * len(columns))})"
-        f" ON CONFLICT(id) DO UPDATE SET {updates}",
-        batch,
-    )
+    sql = f"INSERT INTO [{spec.name}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+    if not new:
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != "id")
+        sql += f" ON CONFLICT(id) DO UPDATE SET {updates}"
+    db.conn.executemany(sql, rows)
 
 
 def replace_conflicts(

@@ -1,0 +1,207 @@
+"""One table's rows of a bundle met with the register's versions, a chunk at a time: the
+winners written (new rows inserted, changed ones written over), the losers queued as
+conflicts, the communes they belong to checked before and after."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.versions import Version, frontier
+from desktop.exchange.bundle_file import Bundle
+from desktop.store import replicas
+from desktop.store.derived import Deriver, person_search_text
+from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, commune_sql
+
+log = logging.getLogger(__name__)
+
+CHUNK = 2000  # bundle rows met with the register's versions at a time
+
+Incoming = tuple[str, list[Version]]  # a row id and the bundle's versions of it
+
+
+@dataclass
+class TableCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+def chunks(rows: Iterator[Incoming]) -> Iterator[list[Incoming]]:
+    """The rows in chunks of at most CHUNK, no row id twice in one chunk: a chunk's rows
+    are all met with the register as it was before the chunk (a second line of the same
+    row meets the first one's outcome, in the next chunk)."""
+    chunk: list[Incoming] = []
+    ids: set[str] = set()
+    for row in rows:
+        if row[0] in ids:
+            yield chunk
+            chunk, ids = [], set()
+        chunk.append(row)
+        ids.add(row[0])
+        if len(chunk) == CHUNK:  # not a row more read: its private values go with it
+            yield chunk
+            chunk, ids = [], set()
+    if chunk:
+        yield chunk
+
+
+class TableMerge:
+    """The rows of one table of one bundle, met chunk by chunk (``meet``); ``renamed``
+    gathers the households whose code changed (refresh_people, once people are met)."""
+
+    def __init__(self, db: Database, bundle: Bundle, spec: SyncedTable, counts: TableCounts):
+        self.db, self.bundle, self.spec, self.counts = db, bundle, spec, counts
+        self.columns = replicas.version_columns(spec)
+        self.stored_columns = [*self.columns, "vv", *spec.binary, *spec.derived]
+        self.derive = Deriver(spec.name, self.columns) if spec.derived else None
+        self.allowed = set(bundle.manifest.communes)
+        scope = "code" if spec.name == "commune" else COMMUNE_COLUMN if spec.scoped else None
+        self.scope_at = self.columns.index(scope) if scope else None
+        self.commune_sql = commune_sql(spec)
+        self.id_at = self.columns.index("id")
+        self.household_at = self.columns.index("household_id") if spec.name == "person" else 0
+        self.renamed: set[str] = set()
+
+    def meet(self, chunk: list[Incoming], private_replaced: set[str]) -> None:
+        """Meet a chunk; ``private_replaced``: its rows whose private values the bundle
+        replaced (an update even when the rest of the row is unchanged)."""
+        counts, spec = self.counts, self.spec
+        stored = replicas.local_versions(self.db, spec, [row_id for row_id, _ in chunk])
+        new: list[Version] = []
+        changed: list[Version] = []
+        existing: list[str] = []  # rows the register has whose row or conflicts change
+        for row_id, incoming in chunk:
+            mine = stored.get(row_id)
+            if mine is None and len(incoming) == 1:  # a row new here: most of a first merge
+                counts.new += 1
+                new.append(incoming[0])
+                continue
+            mine = mine or []
+            quick = _one_on_one(mine, incoming)
+            kept = [quick] if quick is not None else frontier([*mine, *incoming])
+            winner, others = kept[0], kept[1:]
+            if not mine:
+                counts.new += 1
+                new.append(winner)
+            elif winner != mine[0]:
+                counts.updated += 1
+                changed.append(winner)
+                existing.append(row_id)
+                if spec.name == "household" and winner.get("code") != mine[0].get("code"):
+                    self.renamed.add(row_id)
+            elif row_id in private_replaced:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+            if set(others) != set(mine[1:]):
+                counts.conflicts += len(set(others) - set(mine[1:]))
+                replicas.replace_conflicts(self.db, spec, row_id, others)
+                if mine:
+                    existing.append(row_id)
+        # A bundle may only change rows of its own communes: the rows as they were (another
+        # commune's person rewritten) and as they are now (one moved into another commune).
+        self._check_communes(existing)
+        self._write(changed, new=False)
+        self._write(new, new=True)
+        self._check_written([*changed, *new])
+
+    def _write(self, winners: list[Version], *, new: bool) -> None:
+        if not winners:
+            return
+        try:
+            replicas.write_versions(
+                self.db, self.spec, self.stored_columns, self._rows(winners), new=new
+            )
+        except sqlite3.IntegrityError as exc:
+            source, name = self.bundle.source, self.spec.name
+            log.warning("bundle %s: %s rows refused by the schema: %s", source, name, exc)
+            raise KnownError(
+                "bundle.missing_parent", file=self.bundle.source, table=self.spec.name
+            ) from exc
+
+    def _rows(self, winners: list[Version]) -> Iterator[tuple[Any, ...]]:
+        """Each winner as stored: its values, vector, binary content, derived columns."""
+        spec, derive = self.spec, self.derive
+        if spec.binary:
+            sha_at = self.columns.index("sha256")
+            for winner in winners:
+                content = tuple(self.bundle.attachment(winner.values[sha_at]) for _ in spec.binary)
+                yield (*winner.values, winner.vv, *content)
+        elif derive is None:
+            for winner in winners:
+                yield (*winner.values, winner.vv)
+        elif spec.name == "person":
+            codes = self._household_codes(winners)
+            at = self.household_at
+            for winner in winners:
+                values = winner.values
+                yield (*values, winner.vv, *derive(values, codes.get(values[at], "")))
+        else:
+            for winner in winners:
+                yield (*winner.values, winner.vv, *derive(winner.values))
+
+    def _household_codes(self, winners: list[Version]) -> dict[str, str]:
+        ids = sorted({w.values[self.household_at] for w in winners})
+        marks = ", ".join("?" * len(ids))
+        sql = f"SELECT id, code FROM household WHERE id IN ({marks})"
+        return dict(self.db.execute(sql, ids).fetchall())
+
+    def _check_written(self, winners: list[Version]) -> None:
+        """The rows as written belong to the bundle's communes: read from the row itself
+        where it carries its commune, else through its parents in the register."""
+        if self.scope_at is None:
+            self._check_communes([w.values[self.id_at] for w in winners])
+            return
+        for winner in winners:
+            code = winner.values[self.scope_at]
+            if code not in self.allowed:
+                self._tampered(winner.values[self.id_at], code)
+
+    def _check_communes(self, ids: list[str]) -> None:
+        sql = self.commune_sql
+        if sql is None or not ids:
+            return
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start : start + CHUNK]
+            for row_id, code in self.db.execute(f"{sql} ({', '.join('?' * len(part))})", part):
+                if code not in self.allowed:
+                    self._tampered(row_id, code)
+
+    def _tampered(self, row_id: str, code: str) -> None:
+        detail = f"{self.spec.name} {row_id[:8]}… (xã {code})"
+        raise KnownError("bundle.tampered", file=self.bundle.source, detail=detail)
+
+
+def refresh_people(db: Database, households: set[str]) -> None:
+    """People of households whose code a merge changed: their search text names it."""
+    for household_id in households:
+        code = db.execute("SELECT code FROM household WHERE id = ?", [household_id]).fetchone()[0]
+        cursor = db.execute(
+            "SELECT id, full_name, id_number, phone FROM person WHERE household_id = ?",
+            [household_id],
+        )
+        for person_id, name, id_number, phone in cursor.fetchall():
+            text = person_search_text(name, id_number, phone, code)
+            db.execute("UPDATE person SET search_text = ? WHERE id = ?", [text, person_id])
+
+
+def _one_on_one(mine: list[Version], incoming: list[Version]) -> Version | None:
+    """The winner when one version meets one and either is the other or replaces it (the
+    common case by far); None when the full frontier must decide."""
+    if len(incoming) != 1 or len(mine) > 1:
+        return None
+    theirs = incoming[0]
+    if not mine:
+        return theirs
+    ours = mine[0]
+    if theirs == ours or ours.replaces(theirs):
+        return ours
+    return theirs if theirs.replaces(ours) else None

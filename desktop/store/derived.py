@@ -1,0 +1,102 @@
+"""Derived columns (registry): the sort keys and search text made from a row's other values,
+one way for every path that writes them (a form, an import, a merge)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any
+
+from desktop.domain.text import fold_for_search, name_sort_string, text_sort_string
+
+_NOT_DIGITS = re.compile(r"[^0-9]+")
+# Distinct names (people's, addresses, household codes) a bulk deriver remembers: a
+# province's two million people share far fewer names, and a name is keyed once.
+_REMEMBERED = 1 << 16
+# The columns each table's derived values are made from (Deriver).
+_SOURCES = {
+    "hamlet": ("name",),
+    "household": ("code", "phone", "address"),
+    "person": ("full_name", "id_number", "phone"),
+}
+
+
+def household_search_text(code: str, phone: str, address: str) -> str:
+    return _words(fold_for_search(code), digits(phone), fold_for_search(address))
+
+
+def person_search_text(full_name: str, id_number: str, phone: str, household_code: str) -> str:
+    return _words(
+        fold_for_search(full_name),
+        digits(id_number),
+        digits(phone),
+        fold_for_search(household_code),
+    )
+
+
+def _words(*parts: str) -> str:
+    return " ".join(filter(None, parts))
+
+
+def digits(text: str) -> str:
+    """The digits of ``text`` (str.isdigit), in order."""
+    if text.isdigit():
+        return text
+    if text.isascii():  # the only ASCII characters isdigit() admits are 0-9
+        return _NOT_DIGITS.sub("", text)
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def derived_values(
+    table_name: str, row: Mapping[str, Any], household_code: str = ""
+) -> dict[str, Any]:
+    """The derived columns of a stored row of ``table_name`` (in the registry's order); a
+    person's search text includes its household's code."""
+    if table_name == "hamlet":
+        return {"sort_key": text_sort_string(row["name"])}
+    if table_name == "household":
+        return {
+            "sort_key": text_sort_string(row["code"]),
+            "search_text": household_search_text(row["code"], row["phone"], row["address"]),
+        }
+    if table_name == "person":
+        return {
+            "sort_key": name_sort_string(row["full_name"]),
+            "search_text": person_search_text(
+                row["full_name"], row["id_number"], row["phone"], household_code
+            ),
+        }
+    return {}
+
+
+class Deriver:
+    """derived_values of many whole rows of one table, each given as its values in
+    ``columns`` order (a merge's versions): the same values, with each distinct name keyed
+    and folded once instead of once a row (a fifth of a merge's time before)."""
+
+    def __init__(self, table_name: str, columns: Sequence[str]) -> None:
+        self.table = table_name
+        at = {name: index for index, name in enumerate(columns)}
+        fold: Callable[[str], str] = lru_cache(_REMEMBERED)(fold_for_search)
+        self._fold = fold
+        self._name_key: Callable[[str], str] = lru_cache(_REMEMBERED)(name_sort_string)
+        sources = _SOURCES.get(table_name, ())
+        self._fields = itemgetter(*(at[name] for name in sources)) if sources else None
+
+    def __call__(self, values: Sequence[Any], household_code: str = "") -> tuple[Any, ...]:
+        """The derived columns' values of one row, in the registry's order."""
+        if self._fields is None:
+            return ()
+        if self.table == "hamlet":
+            return (text_sort_string(self._fields(values)),)
+        if self.table == "household":
+            code, phone, address = self._fields(values)
+            search = _words(fold_for_search(code), digits(phone), self._fold(address))
+            return text_sort_string(code), search
+        full_name, id_number, phone = self._fields(values)
+        search = _words(
+            self._fold(full_name), digits(id_number), digits(phone), self._fold(household_code)
+        )
+        return self._name_key(full_name), search
