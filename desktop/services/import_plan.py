@@ -142,6 +142,11 @@ def plan_import(
             )
             continue
         if existing_id is None:
+            id_label = _label(columns, ImportField.ID_NUMBER)
+            for row in draft.rows:
+                issue = _id_held_by_another(reg, row, None)
+                if issue is not None:
+                    plan.issues.append(RowIssue(row.row, id_label, issue))
             plan.actions.append(_new_household(draft, hamlet, taken_codes))
             continue
         if existing_id in matched:
@@ -211,11 +216,31 @@ def _existing_household(reg: _Register, draft: HouseholdDraft, hamlet: Hamlet | 
             return found
     for row in draft.rows:
         person = reg.person_by_id_number.get(row.person.id_number)
-        if row.person.id_number and person is not None:
+        if row.person.id_number and person is not None and _same_person(person, row.person):
             return person.household_id
     if hamlet is None:
         return None
     return reg.household_by_head.get(_head_key(hamlet.id, draft.rows[0].person))
+
+
+def _same_person(stored: Person, incoming: Person) -> bool:
+    """Whether a row whose personal ID the register holds is that person: the name (marks
+    and case aside) or the birth year agrees. A row whose name and birth year both differ
+    is another person typed with that number (Excel's fill-down, a slip of the finger):
+    taking it as the same would rename the person on file."""
+    if fold_for_search(stored.full_name) == fold_for_search(incoming.full_name):
+        return True
+    return bool(stored.birth and incoming.birth and stored.birth.year == incoming.birth.year)
+
+
+def _id_held_by_another(reg: _Register, row: ImportRow, household_id: str | None) -> Issue | None:
+    """The editor's judgement of a personal ID another person already holds (an error
+    naming them): held in another household, or in this one by someone else."""
+    other = reg.person_by_id_number.get(row.person.id_number) if row.person.id_number else None
+    if other is None or (other.household_id == household_id and _same_person(other, row.person)):
+        return None
+    code = reg.households[other.household_id].code
+    return duplicate_issue("id_number", IssueCode.ID_NUMBER_DUPLICATE, other, code)
 
 
 def _row_issue(
@@ -302,10 +327,8 @@ def _update_household(
     position = max((m.position for m in members), default=-1) + 1
     id_label = _label(columns, ImportField.ID_NUMBER)
     for row in draft.rows:
-        other = reg.person_by_id_number.get(row.person.id_number)
-        if row.person.id_number and other is not None and other.household_id != household_id:
-            code = reg.households[other.household_id].code
-            issue = duplicate_issue("id_number", IssueCode.ID_NUMBER_DUPLICATE, other, code)
+        issue = _id_held_by_another(reg, row, household_id)
+        if issue is not None:
             issues.append(RowIssue(row.row, id_label, issue))
             continue
         match = _match_member(members, row, used)
