@@ -20,6 +20,7 @@ from desktop.store.replicas import BundleRecord, bundle_records
 class Overview:
     """The counts of one day; ``progress`` is empty when there is no current campaign."""
 
+    households: int  # live households of the register (none: its first day)
     here: ledger.HereNow
     campaign: Campaign | None
     progress: list[HamletProgress]
@@ -43,4 +44,5 @@ def count_overview(
     if stop():
         return None
     reminders = ledger.reminders(reg, today)
-    return Overview(here, campaign, rows, reminders, sent)
+    households = reg.db.execute("SELECT count(*) FROM household WHERE deleted = 0").fetchone()[0]
+    return Overview(households, here, campaign, rows, reminders, sent)

@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
         page = OverviewPage(self.register, self.tasks, self)
         page.open_movement.connect(self.open_movement)
         page.open_unsigned.connect(lambda: self.show_place("pledges"))
+        page.empty.add_requested.connect(self._new_household)
+        page.empty.import_requested.connect(self.open_import_wizard)
         self._overview_counted = True
         return page
 
@@ -366,9 +368,8 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         commune = self.register.commune
-        title = self.tr("CamKet — {commune}, {province} — {path}").format(
-            commune=commune.name, province=commune.province_name, path=self.register.path
-        )
+        place = ", ".join(part for part in (commune.name, commune.province_name) if part)
+        title = self.tr("CamKet — {place} — {path}").format(place=place, path=self.register.path)
         if self.sample:
             title = self.tr("SAMPLE DATA — {title}").format(title=title)
         self.setWindowTitle(title)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.movements import Presence, ReminderReason
 from desktop.services.register import OpenRegister
+from desktop.store.local import is_upper
 from desktop.store.movements import Reminder
+from desktop.ui.household_empty import EmptyList
 from desktop.ui.household_model import RecordTableModel, group_thousands
 from desktop.ui.ledger_model import day_text
 from desktop.ui.numbers import format_percent
@@ -165,11 +167,19 @@ class OverviewPage(QWidget):
         body.setColumnStretch(0, 5)
         body.setColumnStretch(1, 6)
         layout = QVBoxLayout(self)
+        # An empty register's first day: what to do next, where the window opens.
+        self.empty = EmptyList()
+        self.empty.show_empty_register()
+        self.empty.hide()
+        self.edits = not is_upper(register.db)  # an upper register adds no household
         layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
         layout.addLayout(figures)
         layout.addLayout(body, stretch=1)
         layout.addWidget(self.last_bundle)
         self._asked = False  # the first count is asked for when the page is first painted
+        self._show_heading(today())
+        self.campaign.setText(self.tr("Counting…"))
 
     @staticmethod
     def _plain_table(view: QTableView) -> None:
@@ -192,13 +202,7 @@ class OverviewPage(QWidget):
         """Count again on the task lane (after a movement, a pledge, an import); the
         figures shown stay until the new ones come."""
         today = self.today()
-        self.heading.setText(
-            self.tr("{commune} — today {day}").format(
-                commune=self.register.commune.name, day=day_text(today)
-            )
-        )
-        if not self.counted:
-            self.campaign.setText(self.tr("Counting…"))
+        self._show_heading(today)
 
         def work(reg: OpenRegister, _progress: Progress, cancelled: Cancelled) -> Overview | None:
             # Imported here, on the worker: the window is painted without waiting for it.
@@ -208,10 +212,18 @@ class OverviewPage(QWidget):
 
         self.tasks.submit(Task(self.tr("Counting the overview"), work, self._show))
 
+    def _show_heading(self, today: dt.date) -> None:
+        self.heading.setText(
+            self.tr("{commune} — today {day}").format(
+                commune=self.register.commune.name, day=day_text(today)
+            )
+        )
+
     def _show(self, overview: Overview | None) -> None:
         if overview is None:  # stopped (Cancel in the status bar): the figures shown stay
             return
         self._asked = True
+        self.empty.setVisible(self.edits and overview.households == 0)
         here = overview.here
         for presence, figure in self.figures.items():
             figure.set(here.count(presence))

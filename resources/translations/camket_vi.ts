@@ -1711,10 +1711,6 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
 <context>
     <name>MainWindow</name>
     <message>
-        <source>CamKet — {commune}, {province} — {path}</source>
-        <translation>CamKet — {commune}, {province} — {path}</translation>
-    </message>
-    <message>
         <source>Import a list…</source>
         <translation>Nhập danh sách…</translation>
     </message>
@@ -1769,6 +1765,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Undo delete</source>
         <translation>Hoàn tác xoá</translation>
+    </message>
+    <message>
+        <source>CamKet — {place} — {path}</source>
+        <translation>CamKet — {place} — {path}</translation>
     </message>
     <message>
         <source>SAMPLE DATA — {title}</source>

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.cli import main
 from desktop.domain.movements import Guest, Movement, MovementKind, Presence
 from desktop.services import ledger
-from desktop.services.register import open_existing
+from desktop.services.register import create_register, open_existing
 from desktop.services.report_settings import load_report_settings
 from desktop.store.tips import concerned, list_tips
 from desktop.ui.ledger_page import LedgerPage
@@ -50,8 +50,10 @@ def test_the_window_is_painted_before_the_overview_counts_and_they_follow(
     try:
         page = window.pages.currentWidget()
         assert isinstance(page, OverviewPage)
-        # Built without a count: the figures wait for the task lane.
+        # Built without a count: the figures wait for the task lane; the heading is there.
         assert not page.counted and page.figures[Presence.PRESENT].number.text() == "…"
+        assert page.heading.text().startswith("Xã Sìn Hồ — hôm nay ")
+        assert page.campaign.text() == "Đang đếm…"
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: page.counted)
@@ -411,3 +413,18 @@ def test_an_upper_register_opens_movements_and_tips_only_to_read(
     tip.place.setText("Khác")
     tip.save()
     assert list_tips(window.register.db)[0].place == "Mốc 79"
+
+
+def test_an_empty_registers_overview_says_what_to_do_first(
+    main_window: OpenWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "moi.sqlite3"
+    create_register(path, "03478", ["Bản Nậm Tăm"])
+    window = main_window(path, place=None)
+    page = _counted(window, qtbot)
+    assert page.empty.isVisible()
+    assert page.empty.add_button.text() == "Thêm hộ (Ctrl+N)"
+    assert page.empty.import_button.isVisible()
+    page.empty.add_button.click()
+    assert window.places.current_key() == "households"
+    assert window.household_page.editing

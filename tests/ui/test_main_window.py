@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.demo import create_demo_register
+from desktop.services.register import create_upper_register, open_existing
 from desktop.ui.main_window import MainWindow
 from desktop.ui.places import Place
 from desktop.userdata import recent_registers, remember_register
@@ -88,7 +89,22 @@ def test_the_title_shows_the_commune_and_the_file(
     main_window: OpenWindow, small_register: SmallRegister
 ) -> None:
     title = main_window(small_register.path).windowTitle()
-    assert "Sìn Hồ" in title and str(small_register.path) in title
+    assert title == f"CamKet — Xã Sìn Hồ, Lai Châu — {small_register.path}"
+
+
+def test_an_upper_register_of_no_province_is_titled_without_a_dangling_comma(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "don.sqlite3"
+    create_upper_register(path, "Đồn Biên phòng Pa Tần")
+    register = open_existing(path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    try:
+        assert window.windowTitle() == f"CamKet — Đồn Biên phòng Pa Tần — {path}"
+    finally:
+        window.shutdown()
+        register.close()
 
 
 def test_open_register_in_the_file_menu_switches_to_it(
