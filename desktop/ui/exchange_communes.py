@@ -100,7 +100,7 @@ class CommunesView(QWidget):
         def work(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> Any:
             return commune_summaries(reg.db)
 
-        self._tasks.submit(Task(self.tr("Counting the communes"), work, self._show))
+        self._tasks.submit(Task(self.tr("Counting the communes"), work, self._show, quiet=True))
 
     def _show(self, summaries: list[CommuneSummary]) -> None:
         self.summaries = summaries

@@ -210,7 +210,7 @@ class OverviewPage(QWidget):
 
             return count_overview(reg, today, cancelled)
 
-        self.tasks.submit(Task(self.tr("Counting the overview"), work, self._show))
+        self.tasks.submit(Task(self.tr("Counting the overview"), work, self._show, quiet=True))
 
     def _show_heading(self, today: dt.date) -> None:
         self.heading.setText(

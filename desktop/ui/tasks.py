@@ -34,6 +34,7 @@ class Task:
     work: Work
     on_done: Callable[[Any], None] | None = None
     on_error: Callable[[KnownError], None] | None = None
+    quiet: bool = False  # it only fills a view (a count): no progress bar, no "done" message
 
 
 class TaskRunner(QObject):
@@ -84,7 +85,8 @@ class TaskRunner(QObject):
 
     def _run(self, task: Task) -> None:
         self._cancel.clear()
-        self.started.emit(task.title)
+        if not task.quiet:
+            self.started.emit(task.title)
         try:
             if self._register is None:
                 self._register = open_existing(self._path)
@@ -105,7 +107,8 @@ class TaskRunner(QObject):
         if self._stopped:
             return
         cancelled = self._cancel.is_set()
-        self.finished.emit(task.title, error is None and not cancelled)
+        if not task.quiet:
+            self.finished.emit(task.title, error is None and not cancelled)
         if isinstance(error, KnownError):
             if task.on_error is not None:
                 task.on_error(error)

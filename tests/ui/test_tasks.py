@@ -94,3 +94,23 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot, tmp_path: Pat
     runner.shutdown()  # waits for the job, whose result is still queued for the UI thread
     qtbot.wait(50)
     assert delivered == []
+
+
+def test_a_quiet_task_fills_its_view_and_leaves_the_status_bar_alone(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the window's own counts
+    window.statusBar().showMessage("Sổ đăng ký: camket.sqlite3")
+    announced: list[str] = []
+    window.tasks.started.connect(announced.append)
+    window.tasks.finished.connect(lambda title, _done: announced.append(title))
+    results: list[Any] = []
+
+    def count(register: OpenRegister, _progress: Any, _cancelled: Any) -> int:
+        return int(register.db.execute("SELECT count(*) FROM household").fetchone()[0])
+
+    window.tasks.submit(Task("Đếm", count, results.append, quiet=True))
+    qtbot.waitUntil(lambda: results == [6])
+    assert announced == [] and not window.task_progress.isVisible()
+    assert window.statusBar().currentMessage() == "Sổ đăng ký: camket.sqlite3"
