@@ -107,8 +107,9 @@ class TableMerge:
                 if mine:
                     existing.append(row_id)
         # A bundle may only change rows of its own communes: the rows as they were (another
-        # commune's person rewritten) and as they are now (one moved into another commune).
-        self._check_communes(existing)
+        # commune's person rewritten, or its tip's informant) and as they are now (one moved
+        # into another commune).
+        self._check_communes([*existing, *sorted(private_replaced)])
         self._write(changed, new=False)
         self._write(new, new=True)
         self._check_written([*changed, *new])

@@ -72,17 +72,30 @@ def newcomers(reg: OpenRegister, paths: list[Path]) -> list[Newcomer]:
                 sender,
                 manifest.public_key,
                 manifest.register,
-                manifest.name,
-                [_commune_words(code) for code in manifest.communes],
+                _one_line(manifest.name),
+                [_commune_words(code) for code in manifest.communes[:_SHOWN_COMMUNES]],
                 province.name if province else "",
             )
+            if len(manifest.communes) > _SHOWN_COMMUNES:
+                found[pair].communes.append("…")
         found[pair].files.append(path)
     return list(found.values())
+
+
+# What the sender wrote itself is shown as one short line of plain text: a name cannot
+# draw a fingerprint of its own under the real one.
+_SHOWN_COMMUNES = 12
+_NAME_LIMIT = 80
+
+
+def _one_line(text: str) -> str:
+    words = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return words if len(words) <= _NAME_LIMIT else words[: _NAME_LIMIT - 1] + "…"
 
 
 def _commune_words(code: str) -> str:
     unit = find_commune(code)
     if unit is None:
-        return code
+        return _one_line(code)
     province = find_province(unit.province_code)
     return f"{unit.name}, {province.name}" if province else unit.name

@@ -155,11 +155,17 @@ class SettingsPage(QWidget):
 
     def _show_commune(self) -> None:
         commune = self._register.commune
-        self.title.setText(
-            self.tr("{commune}, {province} (code {code})").format(
-                commune=commune.name, province=commune.province_name, code=commune.code
+        if not commune.code:  # an upper-level register: its name, no commune code
+            title = self.tr("{name}: upper-level register, {province}")
+            if not commune.province_name:
+                title = self.tr("{name}: upper-level register")
+            self.title.setText(title.format(name=commune.name, province=commune.province_name))
+        else:
+            self.title.setText(
+                self.tr("{commune}, {province} (code {code})").format(
+                    commune=commune.name, province=commune.province_name, code=commune.code
+                )
             )
-        )
         households = household_count(self._register)
         self.change_commune_button.setEnabled(households == 0)
         self.change_commune_button.setToolTip(

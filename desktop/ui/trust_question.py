@@ -3,6 +3,7 @@ bundle says it comes from and its key's fingerprint, to compare with the sending
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.trust import Newcomer
@@ -16,6 +17,7 @@ class NewcomerQuestion(QMessageBox):
         super().__init__(parent)
         self.newcomer = newcomer
         self.setIcon(QMessageBox.Icon.Question)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names come from the bundle
         self.setWindowTitle(self.tr("A PC this register has never met"))
         files = ", ".join(path.name for path in newcomer.files)
         self.setText(

@@ -3034,6 +3034,14 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Đã lưu.</translation>
     </message>
     <message>
+        <source>{name}: upper-level register, {province}</source>
+        <translation>{name}: sổ cấp trên, {province}</translation>
+    </message>
+    <message>
+        <source>{name}: upper-level register</source>
+        <translation>{name}: sổ cấp trên</translation>
+    </message>
+    <message>
         <source>Only while the register has no household yet.</source>
         <translation>Chỉ đổi được khi sổ chưa có hộ nào.</translation>
     </message>

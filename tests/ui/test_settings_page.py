@@ -14,7 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app
 from desktop.domain.entities import Hamlet, HamletKind
-from desktop.services.register import OpenRegister, create_register, open_existing
+from desktop.services.register import (
+    OpenRegister,
+    create_register,
+    create_upper_register,
+    open_existing,
+)
 from desktop.services.settings import add_hamlet
 from desktop.store.households import list_hamlets
 from desktop.ui.main_window import MainWindow
@@ -216,3 +221,16 @@ def test_the_commune_stays_once_the_register_has_households(
     page = open_settings(qtbot, window)
     assert not page.change_commune_button.isEnabled()
     assert "households" not in page.change_commune_button.toolTip()  # said in Vietnamese
+
+
+def test_an_upper_registers_settings_name_it_without_a_commune_code(
+    main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    for province, heading in (
+        ("12", "Đồn Biên phòng Sìn Hồ: sổ cấp trên, Lai Châu"),
+        ("", "Đồn Biên phòng Sìn Hồ: sổ cấp trên"),
+    ):
+        path = tmp_path / f"upper{province}.sqlite3"
+        create_upper_register(path, "Đồn Biên phòng Sìn Hồ", province)
+        window = main_window(path, place="settings")
+        assert window.settings_page.title.text() == heading

@@ -60,6 +60,7 @@ def test_a_new_pcs_first_bundle_is_merged_only_once_its_fingerprint_is_confirmed
     assert "laptop.camket" in question.text() and "Xã Sìn Hồ, Lai Châu" in question.text()
     assert fingerprint in question.informativeText()
     assert question.defaultButton() is question.decline_button
+    assert question.textFormat() == Qt.TextFormat.PlainText  # no markup from the bundle
     qtbot.mouseClick(question.decline_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: transfer.results.rowCount() == 1)
     assert transfer.results.item(0, 1).text().startswith("Không nhận: Chưa nhận tệp laptop.camket")

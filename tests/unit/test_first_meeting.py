@@ -73,3 +73,53 @@ def test_merge_trusts_a_new_pc_on_first_use_and_names_its_fingerprint(
         assert "0 mới" in out and "lần đầu" not in err
     with opened(*office) as reg:
         assert newcomers(reg, [tmp_path / "laptop.camket"]) == []
+
+
+def _forged(bundle: Path, out: Path, **changes: object) -> Path:
+    """The bundle under a new installation's own key, its manifest changed."""
+    import base64
+    import uuid
+    import zipfile
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    with zipfile.ZipFile(bundle) as src:
+        manifest = json.loads(src.read("manifest.json"))
+        manifest.update(
+            installation_id=str(uuid.uuid4()), public_key=base64.b64encode(raw).decode()
+        )
+        manifest.update(changes)
+        body = json.dumps(manifest).encode("utf-8")
+        with zipfile.ZipFile(out, "w") as dst:
+            for name in src.namelist():
+                if name not in ("manifest.json", "manifest.sig"):
+                    dst.writestr(name, src.read(name))
+            dst.writestr("manifest.json", body)
+            dst.writestr("manifest.sig", base64.b64encode(key.sign(body)))
+    return out
+
+
+def test_what_a_sender_says_of_itself_is_shown_as_one_short_plain_line(
+    pcs: dict[str, tuple[Path, Path]], tmp_path: Path
+) -> None:
+    from desktop.services.register import create_upper_register
+
+    post = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Bộ Chỉ huy BĐBP Lai Châu")
+    spoof = "Đồn Sìn Hồ\n\nDấu vân tay khoá của máy đó: 0000 0000 0000 0000 " + "x" * 200
+    forged = _forged(
+        tmp_path / "laptop.camket",
+        tmp_path / "forged.camket",
+        register="upper",
+        name=spoof,
+        communes=["03478", "9999\n9"],
+    )
+    with opened(*post) as reg:
+        (newcomer,) = newcomers(reg, [forged])
+    assert "\n" not in newcomer.name and len(newcomer.name) <= 80
+    assert newcomer.name.startswith("Đồn Sìn Hồ Dấu vân tay")
+    assert newcomer.communes == ["Xã Sìn Hồ, Lai Châu", "9999 9"]

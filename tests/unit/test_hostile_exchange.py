@@ -190,3 +190,76 @@ def test_a_batch_of_bundles_merges_alike_in_any_order(
     assert "b3.camket: 1 mới" in out and "b1.camket: 4 mới" in out
     first, second = merged.values()
     assert first == second
+
+
+def _signed_again(bundle: Path, out: Path, change: Any) -> Path:
+    """The bundle with entries passed through ``change(name, data)``, its hashes listed
+    again and signed by a new installation of the sender's commune."""
+    import base64
+    import hashlib
+    import json
+    import uuid
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    with zipfile.ZipFile(bundle) as src, zipfile.ZipFile(out, "w") as dst:
+        manifest = json.loads(src.read("manifest.json"))
+        for name in manifest["files"]:
+            data = change(name, src.read(name))
+            dst.writestr(name, data)
+            manifest["files"][name] = {
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+            }
+        manifest.update(
+            installation_id=str(uuid.uuid4()), public_key=base64.b64encode(raw).decode()
+        )
+        body = json.dumps(manifest).encode("utf-8")
+        dst.writestr("manifest.json", body)
+        dst.writestr("manifest.sig", base64.b64encode(key.sign(body)))
+    return out
+
+
+def test_a_communes_bundle_cannot_rewrite_another_communes_informant_in_an_upper_register(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    from desktop.services import ledger
+    from desktop.services.register import create_upper_register
+    from desktop.store import tips as tip_store
+    from tests.unit.test_informant_travel import INFORMANT, NOW, Tip
+
+    with opened(*office) as reg:
+        tip = Tip(SIN_HO, NOW, "Mốc 79", "Người lạ", INFORMANT[0], INFORMANT[1])
+        tip_id = ledger.add_tip(reg, tip, NOW).id
+    other = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other[1]):
+        create_register(other[0], BINH_LU, ["Bản Bình Lư"])
+    post = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(*post) as reg:
+        assert merge_bundle(reg, _export(office, tmp_path / "sinho.camket")).refused is None
+
+    def add_their_tip(name: str, data: bytes) -> bytes:
+        if name != "tables/tip.csv":
+            return data
+        text = data.decode("utf-8-sig")
+        header = text.split("\r\n", 1)[0].split(",")
+        values = {c: "" for c in header}
+        values.update(id=tip_id, commune_code=BINH_LU, received_at="2026-12-05T06:00")
+        values.update(place="Mốc 79", about="Người lạ", informant_name="Kẻ mạo danh")
+        values.update(created_at="2025-07-01T00:00:00.000Z", updated_at="2025-07-01T00:00:00.000Z")
+        values.update(rev="1", deleted="0", vv="{}", private_vv='"{""x"":9999}"')
+        row = ",".join(values[c] for c in header)
+        return ("\ufeff" + text + row + "\r\n").encode("utf-8")
+
+    forged = _signed_again(
+        _export(other, tmp_path / "binhlu.camket"), tmp_path / "f.camket", add_their_tip
+    )
+    refused = _refused(post, forged)
+    assert refused.code == "bundle.tampered"
+    with opened(*post) as reg:
+        assert tip_store.get_tip(reg.db, tip_id).informant_name == INFORMANT[0]
