@@ -162,9 +162,25 @@ build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a 
 	@cmp -s build/smoke-frozen.pdf build/smoke-source.pdf || { echo "build: the frozen app's" \
 		"pledge sheets differ from the source's (build/smoke-frozen.pdf, smoke-source.pdf)"; \
 		exit 1; }
+	@# SQLCipher in the bundle: an encrypted register made, checked and searched frozen.
+	rm -rf build/smoke-encrypted build/smoke-encrypted-data && mkdir -p build/smoke-encrypted
+	cp $(SMOKE_DB) build/smoke-encrypted/r.sqlite3
+	CAMKET_DATA_DIR=build/smoke-encrypted-data CAMKET_PASSPHRASE=smoke-passphrase \
+		dist/camket/camket encrypt --db build/smoke-encrypted/r.sqlite3 >/dev/null
+	@! head -c 16 build/smoke-encrypted/r.sqlite3 | grep -q "SQLite format" \
+		|| { echo "build: the frozen app left the register plain"; exit 1; }
+	CAMKET_DATA_DIR=build/smoke-encrypted-data CAMKET_PASSPHRASE=smoke-passphrase \
+		dist/camket/camket check --db build/smoke-encrypted/r.sqlite3
+	CAMKET_DATA_DIR=build/smoke-encrypted-data CAMKET_PASSPHRASE=smoke-passphrase \
+		dist/camket/camket search --db build/smoke-encrypted/r.sqlite3 --limit 3 nguyen
+	CAMKET_DATA_DIR=build/smoke-encrypted-data CAMKET_PASSPHRASE=smoke-passphrase \
+		QT_QPA_PLATFORM=offscreen dist/camket/camket --db build/smoke-encrypted/r.sqlite3 \
+		--screenshot build/smoke-encrypted.png
+	@test -s build/smoke-encrypted.png || { echo "build: the frozen window did not open the" \
+		"encrypted register"; exit 1; }
 	@echo "build: dist/camket/ is ready; smoke screenshot $(SMOKE_PNG)" \
 		"($$(stat -c %s $(SMOKE_PNG)) bytes)" \
-		"; pledge sheets identical to the source's"
+		"; pledge sheets identical to the source's; an encrypted register opens"
 
 screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screenshots/
 	mkdir -p build $(SHOTS_DIR)

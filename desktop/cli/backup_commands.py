@@ -73,11 +73,15 @@ def _list(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from desktop.store.backups import restore_backup
-    from desktop.store.window_lock import refuse_if_held
+    from desktop.store.window_lock import take_window_lock
 
     path = db_path(args)
-    refuse_if_held(path)  # a window on it would keep writing to the replaced file
-    aside = restore_backup(args.file, path)
+    # Held as a window holds it: a window on it would keep writing to the replaced file.
+    lock = take_window_lock(path)
+    try:
+        aside = restore_backup(args.file, path)
+    finally:
+        lock.release()
     print(f"Đã khôi phục sổ {path} từ {args.file}")
     if aside is not None:
         print(f"Sổ trước khi khôi phục được giữ lại: {aside}")

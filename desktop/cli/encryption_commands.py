@@ -26,15 +26,21 @@ def add_commands(commands: Any) -> None:
 def _encrypt(args: argparse.Namespace) -> int:
     from desktop.services.encryption import encrypt_register, finish_backups
     from desktop.store.encryption import is_encrypted
-    from desktop.store.window_lock import refuse_if_held
+    from desktop.store.window_lock import take_window_lock
 
     path = db_path(args)
-    refuse_if_held(path)  # a window on it would keep writing to the plain file
     if is_encrypted(path):  # an earlier run was stopped before its backups were done
         done = finish_backups(path)
         print(f"Sổ {path} đã được mã hóa; đã mã hóa nốt {done} bản sao lưu còn lại của sổ.")
         return 0
-    encrypted = encrypt_register(path, new_passphrase())
+    passphrase = new_passphrase()
+    # Held as a window holds it: a window on the register would keep writing to the plain
+    # file, and none may open it until the encrypted one is in place.
+    lock = take_window_lock(path)
+    try:
+        encrypted = encrypt_register(path, passphrase)
+    finally:
+        lock.release()
     print(f"Đã mã hóa sổ {path}.")
     if encrypted.before is not None:
         print(f"Bản sao lưu ngay trước khi mã hóa: {encrypted.before}")

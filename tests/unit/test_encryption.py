@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 from desktop.cli import main
+from desktop.domain.errors import KnownError
 from desktop.services import encryption as services_encryption
 from desktop.services.register import open_existing
 from desktop.store import encryption
 from desktop.store.backups import list_backups
+from desktop.store.window_lock import take_window_lock
 from desktop.userdata import data_dir
 
 PASSPHRASE = "bien-gioi-2026"
@@ -315,3 +317,25 @@ def test_restoring_a_plain_copy_over_an_encrypted_register_keeps_it_encrypted(
     capsys.readouterr()
     assert main(["search", "--db", str(path), "nguyen", "--json"]) == 0
     assert capsys.readouterr().out.strip() not in ("", "[]")
+
+
+def test_no_window_opens_the_register_while_it_is_being_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
+    real_copy = encryption.encrypt_copy
+    refused = []
+
+    def window_opens_meanwhile(source: Path, target: Path, key: bytes) -> None:
+        if source == path:
+            with pytest.raises(KnownError) as caught:
+                take_window_lock(path)
+            refused.append(caught.value.code)
+        real_copy(source, target, key)
+
+    monkeypatch.setattr(encryption, "encrypt_copy", window_opens_meanwhile)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["encrypt", "--db", str(path)]) == 0
+    assert refused == ["register.open_elsewhere"]
+    take_window_lock(path).release()  # free again once done
