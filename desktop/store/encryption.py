@@ -133,6 +133,7 @@ def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = No
     path = _slots_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _set_aside_if_unreadable(path)
         partial = path.with_suffix(".json.tmp")
         partial.unlink(missing_ok=True)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -141,6 +142,20 @@ def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = No
         partial.replace(path)
     except OSError as exc:
         raise KnownError("encrypt.keys_unwritable", path=str(path), detail=str(exc)) from exc
+
+
+def _set_aside_if_unreadable(path: Path) -> None:
+    """A keys.json that cannot be read (damaged by hand, a bad disk) is kept aside, never
+    written over: the slots in it may still be recovered, and the recovery keys open
+    their registers meanwhile."""
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except ValueError:
+        aside = path.with_name(f"{path.name}.unreadable-{secrets.token_hex(4)}")
+        log.warning("key slots unreadable: kept aside as %s", aside.name)
+        path.replace(aside)
 
 
 def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:

@@ -339,3 +339,16 @@ def test_no_window_opens_the_register_while_it_is_being_encrypted(
     assert main(["encrypt", "--db", str(path)]) == 0
     assert refused == ["register.open_elsewhere"]
     take_window_lock(path).release()  # free again once done
+
+
+def test_an_unreadable_key_file_is_kept_aside_not_written_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = data_dir() / encryption.KEYS_FILE
+    keys.parent.mkdir(parents=True, exist_ok=True)
+    keys.write_text('{"slots": [{"salt": "half-writ', encoding="utf-8")
+    init_encrypted(tmp_path / "r.sqlite3", monkeypatch, capsys)
+    (aside,) = keys.parent.glob(f"{encryption.KEYS_FILE}.unreadable-*")
+    assert aside.read_text(encoding="utf-8") == '{"slots": [{"salt": "half-writ'
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["check", "--db", str(tmp_path / "r.sqlite3")]) == 0
