@@ -115,6 +115,10 @@ MESSAGES: dict[str, str] = {
     "conflict.bad_version": (
         "Chọn bản current (đang dùng) hoặc other (bản kia), không phải {version}."
     ),
+    "upper.ledger_read_only": (
+        "Sổ cấp trên chỉ xem biến động và tin báo của các xã, không ghi hay sửa; "
+        "hãy ghi tại sổ của xã rồi gửi gói dữ liệu lên."
+    ),
     "upper.no_name": "Hãy đặt tên cho sổ cấp trên (--name), ví dụ “Đồn Biên phòng Sìn Hồ”.",
     "province.unknown": "Không có mã tỉnh {code} trong danh mục đơn vị hành chính.",
     "identity.unreadable": (

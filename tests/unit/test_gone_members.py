@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.domain.movements import Movement, MovementKind
+from desktop.domain.movements import Movement, MovementKind, ReminderReason
 from desktop.domain.upload_sheet import UploadSheet
 from desktop.services import checkin, ledger
 from desktop.services.register import OpenRegister
@@ -120,3 +120,14 @@ def test_search_still_finds_them_and_says_where_they_are(
     assert main(["search", "--db", str(moved.path), "dang van hoa"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert line.startswith("Đặng Văn Hoà") and line.endswith("\tĐã chết")
+
+
+def test_nothing_is_due_about_someone_who_moved_out(moved: OpenRegister) -> None:
+    _record(moved, "Lò Thị Hòa", MovementKind.TAM_VANG, D(2025, 1, 1), place="Hà Nội")
+    person_id, _ = _person(moved, "Lò Thị Hòa")
+
+    def due(on: dt.date) -> list[ReminderReason]:
+        return [r.reason for r in ledger.reminders(moved, on) if r.person_id == person_id]
+
+    assert due(D(2026, 2, 1)) == [ReminderReason.TAM_VANG_QUA_12_THANG]  # before she left
+    assert due(TODAY) == []
