@@ -172,6 +172,13 @@ def _guest(household_id: str, rng: random.Random, today: dt.date) -> Movement:
         stay.ended_on = stay.until
     if foreign and rng.random() < 0.5:
         stay.reported_on = start
+    # A quarter go into the border belt, most of them told to the Border Guard post, the
+    # foreign ones with a permit (decided from the ID number: the draws stay as they were).
+    if int(number[-1]) % 4 == 0:
+        stay.border_belt = True
+        stay.border_permit = f"{int(number[-4:])}/GP-PA08" if foreign else ""
+        if int(number[-2]) % 3:
+            stay.handed_over_on = start
     return stay
 
 

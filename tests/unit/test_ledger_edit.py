@@ -200,3 +200,26 @@ def test_a_bundle_of_format_1_reads_its_movements_as_outside_the_border_belt(
         "",
         "Khách",
     )
+
+
+def test_the_demo_has_guests_in_the_border_belt_some_not_yet_told(tmp_path: Path) -> None:
+    from desktop.services.demo import create_demo_register
+    from desktop.services.register import open_existing
+
+    create_demo_register(tmp_path / "demo.sqlite3", households=400, seed=3)
+    reg = open_existing(tmp_path / "demo.sqlite3")
+    try:
+        belt = reg.db.execute(
+            """SELECT count(*), sum(handed_over_on IS NOT NULL),
+                      sum(border_permit != '' AND guest_nationality != 'Việt Nam')
+               FROM movement WHERE border_belt = 1"""
+        ).fetchone()
+        due = [
+            r
+            for r in ledger.reminders(reg, dt.date.today())
+            if r.reason is ReminderReason.VANH_DAI_CHUA_BAO_BIEN_PHONG
+        ]
+    finally:
+        reg.close()
+    assert belt[0] > belt[1] > 0 and belt[2] > 0
+    assert due
