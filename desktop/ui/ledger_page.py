@@ -257,8 +257,12 @@ class LedgerPage(QWidget):
         row = self._current_row()
         lasting = row is not None and row.kind in LASTING_KINDS and row.ended_on is None
         self.end_button.setEnabled(lasting)
-        self.handed_button.setEnabled(
-            row is not None and row.kind is MovementKind.VE_TU_NUOC_NGOAI and row.via_trail
+        self.handed_button.setEnabled(  # handed over, or the Border Guard post told
+            row is not None
+            and (
+                (row.kind is MovementKind.VE_TU_NUOC_NGOAI and row.via_trail)
+                or (row.kind is MovementKind.LUU_TRU and row.border_belt)
+            )
         )
         self.reported_button.setEnabled(
             row is not None and row.kind is MovementKind.LUU_TRU and row.person_id is None

@@ -51,6 +51,9 @@ REMINDER_NAMES: dict[ReminderReason, Any] = {
     ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU: QT_TRANSLATE_NOOP(
         "Overview", "Came back not through a gate, not handed to the Border Guard"
     ),
+    ReminderReason.VANH_DAI_CHUA_BAO_BIEN_PHONG: QT_TRANSLATE_NOOP(
+        "Overview", "Guest in the border belt, Border Guard post not told"
+    ),
     ReminderReason.THEO_DOI_SAU_NHAP_CANH: QT_TRANSLATE_NOOP(
         "Overview", "Back from abroad, in follow-up"
     ),

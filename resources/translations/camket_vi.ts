@@ -2148,6 +2148,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Về qua đường mòn, lối mở, chưa bàn giao Biên phòng</translation>
     </message>
     <message>
+        <source>Guest in the border belt, Border Guard post not told</source>
+        <translation>Khách vào vành đai biên giới, chưa thông báo Đồn Biên phòng</translation>
+    </message>
+    <message>
         <source>Back from abroad, in follow-up</source>
         <translation>Về từ nước ngoài, đang theo dõi</translation>
     </message>

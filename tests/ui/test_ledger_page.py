@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
-from desktop.domain.movements import Guest, Movement, MovementKind, Presence
+from desktop.domain.movements import Movement, MovementKind, Presence
 from desktop.services import ledger
 from desktop.services.register import create_register, open_existing
 from desktop.services.report_settings import load_report_settings
@@ -332,87 +332,6 @@ def test_the_report_on_movements_opens_in_the_preview(
     assert "TM. ỦY BAN NHÂN DÂN" in text
     page.printing.preview = None
     preview.close()
-
-
-def _guest_stay(window: MainWindow) -> Movement:
-    host = ledger.host_household(window.register.db, "NT-001")
-    today = dt.date.today()
-    stay = Movement(
-        MovementKind.LUU_TRU,
-        host,
-        today - dt.timedelta(days=2),
-        guest=Guest("Vương Lập Quân", nationality="Trung Quốc"),
-        until=today + dt.timedelta(days=3),
-    )
-    return ledger.add_movement(window.register, stay, today)
-
-
-def _enter_on_first_movement(page: LedgerPage, qtbot: QtBot) -> MovementDialog:
-    page.refresh()
-    page.table.setFocus()
-    page.table.setCurrentIndex(page.model.index(0, 1))
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    (dialog,) = [d for d in page.findChildren(MovementDialog) if d.isVisible()]
-    return dialog
-
-
-def test_enter_on_a_movement_opens_it_to_correct_with_the_checks_of_a_new_one(
-    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
-) -> None:
-    window = main_window(small_register.path)
-    stay = _guest_stay(window)
-    page = _ledger(window, qtbot)
-    dialog = _enter_on_first_movement(page, qtbot)
-    assert dialog.original == stay
-    assert (dialog.guest_name.text(), dialog.host.text()) == ("Vương Lập Quân", "NT-001")
-    assert dialog.border_belt.isVisibleTo(dialog) and dialog.permit.isVisibleTo(dialog)
-    assert dialog.ended.isVisibleTo(dialog) and dialog.ended.text() == ""
-    dialog.until.setText((stay.starts_on + dt.timedelta(days=40)).strftime("%d/%m/%Y"))
-    dialog.save()
-    assert "hãy ghi là tạm trú" in dialog.error.text() and dialog.isVisible()
-    dialog.until.setText((stay.starts_on + dt.timedelta(days=5)).strftime("%d/%m/%Y"))
-    dialog.border_belt.setChecked(True)
-    dialog.permit.setText("GP 15/CAT-PA72")
-    dialog.save()
-    assert not dialog.isVisible()
-    assert page.count.text() == "1 biến động"  # corrected, not added
-    where = page.model.data(page.model.index(0, 7))
-    assert "vành đai biên giới" in where
-    kept = window.register.db.execute(
-        "SELECT border_belt, border_permit, rev FROM movement WHERE id = ?", [stay.id]
-    ).fetchone()
-    assert kept == (1, "GP 15/CAT-PA72", 2)
-    dialog = page.add_movement()  # a new one: the border belt is a lưu trú's only
-    assert not dialog.border_belt.isVisibleTo(dialog) and not dialog.ended.isVisibleTo(dialog)
-    dialog.reject()
-
-
-def test_an_upper_register_opens_movements_and_tips_only_to_read(
-    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
-) -> None:
-    window = main_window(small_register.path)
-    stay = _guest_stay(window)
-    page = _ledger(window, qtbot)
-    page.add_tip().place.setText("Mốc 79")
-    tip_dialog = page.findChild(TipDialog)
-    assert tip_dialog is not None
-    tip_dialog.save()
-    page.set_read_only()
-    dialog = _enter_on_first_movement(page, qtbot)
-    assert dialog.guest_name.text() == "Vương Lập Quân" and dialog.guest_name.isReadOnly()
-    assert not dialog.kind.isEnabled() and not dialog.border_belt.isEnabled()
-    assert [b.text() for b in dialog.buttons.buttons()] == ["Đóng"]
-    dialog.until.setText("01/01/2020")
-    dialog.save()  # Ctrl+S and Save write nothing here
-    assert window.register.db.execute(
-        "SELECT rev, until FROM movement WHERE id = ?", [stay.id]
-    ).fetchone() == (1, stay.until.isoformat() if stay.until else None)
-    dialog.reject()
-    tip = page.open_tip(0)
-    assert tip.place.isReadOnly() and not tip.about.isEnabled()
-    tip.place.setText("Khác")
-    tip.save()
-    assert list_tips(window.register.db)[0].place == "Mốc 79"
 
 
 def test_an_empty_registers_overview_says_what_to_do_first(
