@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -73,4 +74,10 @@ def _spreadsheet(args: argparse.Namespace) -> int:
     finally:
         reg.close()
     print(f"Đã xuất {done.rows} dòng ({_WHAT_WORDS[what]}): {args.out}")
+    if done.sample:
+        print(
+            "camket: lưu ý: sổ này là dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); đừng gửi"
+            " bảng tính này lên cấp trên.",
+            file=sys.stderr,
+        )
     return 0

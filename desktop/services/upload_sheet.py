@@ -135,6 +135,7 @@ class SheetExport:
     what: UploadSheet
     rows: int
     cancelled: bool = False
+    sample: bool = False  # from a register of made-up sample data: not for any office
 
 
 def export_sheet(
@@ -183,7 +184,7 @@ def export_sheet(
             progress=progress,
             cancelled=cancelled,
         )
-    return SheetExport(out, what, written.rows, written.cancelled)
+    return SheetExport(out, what, written.rows, written.cancelled, local.is_sample(reg.db))
 
 
 def commune_scope(reg: OpenRegister, commune: str | None) -> str | None:

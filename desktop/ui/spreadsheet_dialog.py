@@ -204,6 +204,8 @@ class SpreadsheetExport(QObject):
             message = self.tr("Export cancelled: nothing was written.")
         else:
             message = self.tr("Exported {rows} rows: {path}").format(rows=done.rows, path=done.path)
+            if done.sample:
+                message += self.tr(". This is sample data (made up): do not send it to any office.")
         self._window.statusBar().showMessage(message, 15000)
 
     def _refused(self, error: KnownError) -> None:

@@ -3202,6 +3202,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Đã xuất {rows} dòng: {path}</translation>
     </message>
     <message>
+        <source>. This is sample data (made up): do not send it to any office.</source>
+        <translation>. Đây là dữ liệu mẫu (bịa ra để dùng thử): đừng gửi bảng tính này lên cấp trên.</translation>
+    </message>
+    <message>
         <source>Export a spreadsheet</source>
         <translation>Xuất bảng tính</translation>
     </message>

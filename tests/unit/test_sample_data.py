@@ -96,3 +96,19 @@ def test_sample_registers_exchange_among_themselves_and_a_copy_stays_sample(
         assert local.is_sample(reg.db)
     with as_pc(laptop_folder):
         assert main(["merge", "--db", str(laptop), str(out)]) == 0
+
+
+def test_a_spreadsheet_of_sample_data_says_not_to_send_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, folder = _demo(tmp_path, capsys)
+    out = tmp_path / "nhan-khau.xlsx"
+    with as_pc(folder):
+        assert main(["spreadsheet", "--db", str(path), "--what", "people", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "dữ liệu mẫu" in err and "đừng gửi" in err
+    real, real_folder = tmp_path / "real.sqlite3", tmp_path / "real-data"
+    with as_pc(real_folder):
+        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
+        assert main(["spreadsheet", "--db", str(real), "--what", "people", "--out", str(out)]) == 0
+    assert "dữ liệu mẫu" not in capsys.readouterr().err
