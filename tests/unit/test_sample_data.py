@@ -23,13 +23,19 @@ def _demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Pat
     return path, folder
 
 
+def _real(tmp_path: Path) -> tuple[Path, Path]:
+    """A commune's own register (and its PC's data folder), made as `camket init` makes it."""
+    real, real_folder = tmp_path / "real.sqlite3", tmp_path / "real-data"
+    with as_pc(real_folder):
+        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
+    return real, real_folder
+
+
 def test_camket_demo_marks_its_register_as_sample_data_and_init_does_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, folder = _demo(tmp_path, capsys)
-    real, real_folder = tmp_path / "that.sqlite3", tmp_path / "real-data"
-    with as_pc(real_folder):
-        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
+    real, real_folder = _real(tmp_path)
     with opened(path, folder) as reg:
         assert local.is_sample(reg.db)
     with opened(real, real_folder) as reg:
@@ -47,9 +53,7 @@ def test_a_sample_bundle_is_refused_whole_by_a_real_register_and_the_export_warn
         assert main(["export", "--db", str(path), "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert "dữ liệu mẫu" in err and "sổ thật của xã sẽ từ chối" in err
-    real, real_folder = tmp_path / "real.sqlite3", tmp_path / "real-data"
-    with as_pc(real_folder):
-        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
+    real, real_folder = _real(tmp_path)
     before = content(real, real_folder)
     with as_pc(real_folder):
         assert main(["merge", "--db", str(real), str(out), "--json"]) == 2
@@ -107,8 +111,7 @@ def test_a_spreadsheet_of_sample_data_says_not_to_send_it(
         assert main(["spreadsheet", "--db", str(path), "--what", "people", "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert "dữ liệu mẫu" in err and "đừng gửi" in err
-    real, real_folder = tmp_path / "real.sqlite3", tmp_path / "real-data"
+    real, real_folder = _real(tmp_path)
     with as_pc(real_folder):
-        create_register(real, SIN_HO, ["Bản Nậm Tăm"])
         assert main(["spreadsheet", "--db", str(real), "--what", "people", "--out", str(out)]) == 0
     assert "dữ liệu mẫu" not in capsys.readouterr().err
