@@ -84,20 +84,22 @@ def _merge_all(upper: Path, bundles: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def _peak_merge(upper: Path, bundle: Path) -> int:
-    """Peak resident memory (KiB) of `camket merge` of one bundle, in a process of its own."""
+def _merge_measured(upper: Path, bundle: Path) -> tuple[float, int]:
+    """The merge of one bundle (as _merge_all) in a process of its own: its time and the
+    process's peak resident memory (KiB)."""
     code = (
-        "import resource, sys; from desktop.cli import main; main(sys.argv[1:]);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "import resource, sys; from pathlib import Path; from bench.exchange import _merge_all;"
+        "print(_merge_all(Path(sys.argv[1]), [Path(sys.argv[2])]),"
+        " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, "merge", "--db", str(upper), str(bundle)],
+        [sys.executable, "-c", code, str(upper), str(bundle)],
         check=True,
         capture_output=True,
         text=True,
         env=os.environ,
     ).stdout.split()
-    return int(out[-1])
+    return float(out[-2]), int(out[-1])
 
 
 def bench_exchange(district: Path, folder: Path) -> None:
@@ -117,15 +119,12 @@ def bench_exchange(district: Path, folder: Path) -> None:
 
     upper = folder / "upper.sqlite3"
     create_upper_register(upper, "Bench upper register")
-    ours = _merge_all(upper, [bundle])
+    ours, peak = _merge_measured(upper, bundle)
     raw = _raw_merge([bundle], folder / "raw-merge.sqlite3")
     _row("merge it into an empty upper register", ours, raw)
+    print(f"  peak memory of that merge (a process of its own): {peak / 1024:.0f} MiB")
     again = _merge_all(upper, [bundle])
     _row("merge it again (all unchanged)", again, raw)
-    fresh = folder / "upper-peak.sqlite3"
-    create_upper_register(fresh, "Bench peak")
-    peak = _peak_merge(fresh, bundle) / 1024
-    print(f"  peak memory of camket merge (district bundle): {peak:.0f} MiB")
 
     communes = [c.code for c in load_communes()[:COMMUNE_BUNDLES]]
     bundles = []
@@ -143,5 +142,9 @@ def bench_exchange(district: Path, folder: Path) -> None:
     ours = _merge_all(many, bundles)
     raw = _raw_merge(bundles, folder / "raw-many.sqlite3")
     _row(f"{COMMUNE_BUNDLES} commune bundles of {COMMUNE_HOUSEHOLDS:,} households", ours, raw)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"  peak memory of the bench process so far: {peak / 1024:.0f} MiB")
+    print(
+        "  (raw = the same CSVs read and executemany'd into bare tables of the same columns,"
+        " one transaction per bundle: no keys, indexes, checks, sort keys or search index)"
+    )
+    most = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"  peak memory of the bench process so far: {most / 1024:.0f} MiB")

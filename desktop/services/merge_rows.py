@@ -17,7 +17,7 @@ from desktop.domain.versions import Version, frontier
 from desktop.exchange.bundle_file import Bundle
 from desktop.store import replicas
 from desktop.store.derived import Deriver, person_search_text
-from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, commune_sql
+from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, commune_link, commune_sql
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,10 @@ class TableMerge:
         scope = "code" if spec.name == "commune" else COMMUNE_COLUMN if spec.scoped else None
         self.scope_at = self.columns.index(scope) if scope else None
         self.commune_sql = commune_sql(spec)
+        # A row that does not carry its commune belongs to its parent's.
+        link = None if scope else commune_link(spec)
+        self.parent_at = self.columns.index(link[0]) if link else None
+        self.parent_sql = commune_sql(link[1]) if link else None
         self.id_at = self.columns.index("id")
         self.household_at = self.columns.index("household_id") if spec.name == "person" else 0
         self.renamed: set[str] = set()
@@ -157,14 +161,26 @@ class TableMerge:
 
     def _check_written(self, winners: list[Version]) -> None:
         """The rows as written belong to the bundle's communes: read from the row itself
-        where it carries its commune, else through its parents in the register."""
-        if self.scope_at is None:
-            self._check_communes([w.values[self.id_at] for w in winners])
+        where it carries its commune, else from its parent's in the register."""
+        if self.scope_at is not None:
+            for winner in winners:
+                code = winner.values[self.scope_at]
+                if code not in self.allowed:
+                    self._tampered(winner.values[self.id_at], code)
             return
+        if self.parent_sql is None or self.parent_at is None or not winners:
+            return
+        at = self.parent_at
+        parents = sorted({w.values[at] for w in winners if w.values[at] is not None})
+        communes: dict[str, str] = {}
+        for start in range(0, len(parents), CHUNK):
+            part = parents[start : start + CHUNK]
+            sql = f"{self.parent_sql} ({', '.join('?' * len(part))})"
+            communes.update(self.db.execute(sql, part).fetchall())
         for winner in winners:
-            code = winner.values[self.scope_at]
-            if code not in self.allowed:
-                self._tampered(winner.values[self.id_at], code)
+            parent = winner.values[at]
+            if parent in communes and communes[parent] not in self.allowed:
+                self._tampered(winner.values[self.id_at], communes[parent])
 
     def _check_communes(self, ids: list[str]) -> None:
         sql = self.commune_sql

@@ -254,6 +254,16 @@ def table(name: str) -> SyncedTable:
     return _BY_NAME[name]
 
 
+def commune_link(spec: SyncedTable) -> tuple[str, SyncedTable] | None:
+    """The column and parent through which a row of ``spec``, which does not carry its
+    commune itself, belongs to one: the first parent that carries it or has parents."""
+    return next(
+        ((column, table(parent)) for column, parent in spec.parents.items()
+         if table(parent).scoped or table(parent).parents),
+        None,
+    )  # fmt: skip
+
+
 def commune_sql(spec: SyncedTable) -> str | None:
     """SELECT (row id, commune code) for the rows of ``spec`` whose ids are bound to the
     marks that follow "IN" (append "(?, ?, …)"), following parents to the table that carries
@@ -263,11 +273,7 @@ def commune_sql(spec: SyncedTable) -> str | None:
     joins: list[str] = []
     alias, current = "t", spec
     while not current.scoped:
-        link = next(
-            ((column, table(parent)) for column, parent in current.parents.items()
-             if table(parent).scoped or table(parent).parents),
-            None,
-        )  # fmt: skip
+        link = commune_link(current)
         if link is None:
             return None
         column, parent = link
