@@ -28,7 +28,7 @@ def _encrypt(args: argparse.Namespace) -> int:
     from desktop.store.encryption import is_encrypted
     from desktop.store.window_lock import take_window_lock
 
-    path = db_path(args)
+    path = db_path(args).resolve()  # through a link: the register itself, not the link
     if is_encrypted(path):  # an earlier run was stopped before its backups were done
         done = finish_backups(path)
         print(f"Sổ {path} đã được mã hóa; đã mã hóa nốt {done} bản sao lưu còn lại của sổ.")

@@ -55,7 +55,7 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
     register, that one included, is then encrypted with the same key; a run killed before
     that is finished by finish_backups (`camket encrypt` again).
     """
-    path = Path(path)
+    path = Path(path).resolve()  # through a link: the register itself, not the link
     check_new_passphrase(passphrase)
     if encryption.is_encrypted(path):
         raise KnownError("encrypt.already", path=str(path))

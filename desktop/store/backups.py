@@ -273,7 +273,8 @@ def restore_backup(
     sound current register gets a "restore" backup too. No other connection may have the
     register open meanwhile (the window closes its own first).
     """
-    backup, register_path = Path(backup), Path(register_path)
+    # Through a link: the register itself is replaced, not the link.
+    backup, register_path = Path(backup), Path(register_path).resolve()
     check_backup(backup)
     if register_path.exists() and backup.resolve() == register_path.resolve():
         raise KnownError("backup.is_register", path=str(backup))

@@ -352,3 +352,20 @@ def test_an_unreadable_key_file_is_kept_aside_not_written_over(
     assert aside.read_text(encoding="utf-8") == '{"slots": [{"salt": "half-writ'
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
     assert main(["check", "--db", str(tmp_path / "r.sqlite3")]) == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_encrypting_or_restoring_through_a_link_changes_the_register_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, link = tmp_path / "so-that.sqlite3", tmp_path / "loi-tat.sqlite3"
+    assert main(["demo", "--db", str(real), "--households", "5", "--seed", "3"]) == 0
+    link.symlink_to(real.name)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["encrypt", "--db", str(link)]) == 0
+    assert link.is_symlink()
+    assert not real.read_bytes().startswith(SQLITE_MAGIC)  # no plain register left behind
+    (backup,) = [b.path for b in list_backups(real) if b.reason == "encrypt"]
+    assert main(["restore", str(backup), "--db", str(link)]) == 0
+    assert link.is_symlink()
+    assert main(["check", "--db", str(link)]) == 0
