@@ -227,6 +227,10 @@ MESSAGES: dict[str, str] = {
     "pledge.signer_missing": "Hộ chưa có chủ hộ: hãy chọn người ký trong các thành viên của hộ.",
     "pledge.signer_not_member": "Người ký phải là thành viên của hộ.",
     "pledge.signer_unknown": "Hộ không có thành viên tên “{name}”.",
+    "pledge.signer_gone": (
+        "{name} đã chết hoặc đã chuyển đi (theo sổ biến động), không ký thay hộ được; "
+        "hãy chọn người ký khác trong hộ."
+    ),
     "pledge.reason_missing": "Hãy ghi lý do khi hộ từ chối hoặc vắng mặt.",
     "date.unparseable": "Ngày phải có dạng ngày/tháng/năm, ví dụ 05/01/2026: “{text}”",
     "date.invalid": "Ngày không có thật: {text}",

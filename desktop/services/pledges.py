@@ -9,6 +9,7 @@ from desktop.domain.entities import Household, Person
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, Pledge, PledgeStatus, check_result
 from desktop.domain.text import fold_for_search, normalize_text
+from desktop.services.ledger import gone
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
@@ -99,12 +100,16 @@ def record_result(
     household = repo.get_household(reg.db, household_id)
     # Only a signed sheet has a signer; the head signs unless another member is named.
     signer_id = (signer_id or household.head_id) if status is PledgeStatus.SIGNED else None
+    members = {p.id: p.full_name for p in repo.members(reg.db, household_id)}
+    if signer_id is not None and signer_id in gone(reg.db, members, on):
+        # Dead or moved out on that day (the residency ledger): not a living member to sign.
+        raise KnownError("pledge.signer_gone", name=members[signer_id])
     check_result(
         status,
         on,
         today or dt.date.today(),
         signer_id=signer_id,
-        member_ids=[p.id for p in repo.members(reg.db, household_id)],
+        member_ids=list(members),
         reason=reason,
         starts_on=campaign.starts_on,
     )

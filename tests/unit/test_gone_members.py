@@ -131,3 +131,14 @@ def test_nothing_is_due_about_someone_who_moved_out(moved: OpenRegister) -> None
 
     assert due(D(2026, 2, 1)) == [ReminderReason.TAM_VANG_QUA_12_THANG]  # before she left
     assert due(TODAY) == []
+
+
+def test_someone_dead_or_moved_out_cannot_sign_for_the_household(
+    moved: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(moved.path)
+    code = main(["sign", "NT-001", "--db", db, "--on", "05/12/2026"])  # the head died
+    assert code == 2 and "Đặng Văn Hoà đã chết hoặc đã chuyển đi" in capsys.readouterr().err
+    args = ["sign", "T2-001", "--db", db, "--on", "05/12/2026", "--signer", "Nguyễn Văn An"]
+    assert main(args) == 2
+    assert main([*args[:-1], "Trần Thị Bình"]) == 0
