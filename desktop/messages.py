@@ -358,6 +358,9 @@ MESSAGES: dict[str, str] = {
     "movement.tam_vang_open": (
         "Người này đang có tạm vắng từ {since} chưa kết thúc; hãy ghi ngày về trước."
     ),
+    "movement.tam_vang_overlap": (
+        "Tạm vắng này trùng với tạm vắng đã ghi từ {since} đến {until}; hãy xem lại ngày."
+    ),
     "movement.not_lasting": "Biến động loại {kind} xảy ra trong một ngày, không có ngày kết thúc.",
     "movement.already_ended": "Biến động này đã kết thúc ngày {ended}.",
     "movement.missing": "Không có biến động mã {id} trong sổ.",

@@ -205,15 +205,22 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
             raise KnownError("movement.movements_after_death", day=_d(min(later)), died=_d(start))
     if kind is MovementKind.TAM_VANG:
         for other in live:
-            if other.kind is MovementKind.TAM_VANG and _overlaps(other, start):
+            if other.kind is not MovementKind.TAM_VANG or not _overlaps(other, movement):
+                continue
+            if other.ended_on is None:
                 raise KnownError("movement.tam_vang_open", since=_d(other.starts_on))
+            raise KnownError(
+                "movement.tam_vang_overlap", since=_d(other.starts_on), until=_d(other.ended_on)
+            )
 
 
-def _overlaps(other: Movement, start: dt.date) -> bool:
-    """An earlier tạm vắng still open on ``start`` (or one starting later, not ended)."""
-    if other.ended_on is None:
-        return True
-    return other.starts_on <= start < other.ended_on
+def _overlaps(other: Movement, movement: Movement) -> bool:
+    """Two absences share a day: each begins before the other ends (one not ended goes on;
+    the day one ends, the other may begin)."""
+    never = dt.date.max
+    return movement.starts_on < (other.ended_on or never) and other.starts_on < (
+        movement.ended_on or never
+    )
 
 
 def check_end(movement: Movement, ended_on: dt.date) -> None:

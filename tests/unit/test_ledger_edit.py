@@ -223,3 +223,18 @@ def test_the_demo_has_guests_in_the_border_belt_some_not_yet_told(tmp_path: Path
         reg.close()
     assert belt[0] > belt[1] > 0 and belt[2] > 0
     assert due
+
+
+def test_a_corrected_absence_may_not_run_over_another(register: OpenRegister) -> None:
+    first = _add(register, MovementKind.TAM_VANG, D(2026, 3, 1))
+    ledger.end_movement(register, first.id, D(2026, 4, 1))
+    second = _add(register, MovementKind.TAM_VANG, D(2026, 6, 1))
+    first = store.get_movement(register.db, first.id)
+    with pytest.raises(KnownError) as refused:
+        ledger.edit_movement(register, replace(first, ended_on=D(2026, 7, 1)), TODAY)
+    assert refused.value.code == "movement.tam_vang_open"  # the later one is still open
+    ledger.end_movement(register, second.id, D(2026, 6, 20))
+    with pytest.raises(KnownError) as refused:
+        ledger.edit_movement(register, replace(first, ended_on=D(2026, 6, 10)), TODAY)
+    assert refused.value.code == "movement.tam_vang_overlap"
+    ledger.edit_movement(register, replace(first, ended_on=D(2026, 6, 1)), TODAY)  # back that day
