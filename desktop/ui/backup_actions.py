@@ -106,7 +106,15 @@ class BackupActions(QObject):
         def work(register: OpenRegister, progress: Progress, _cancelled: Cancelled) -> Any:
             return backup_if_stale(register.db, register.path, progress=progress)
 
-        self._window.tasks.submit(Task(self.tr("Automatic backup"), work, None, self._refused))
+        # Quiet: most starts find a recent backup and have nothing to say; a copy made says
+        # where it went.
+        self._window.tasks.submit(
+            Task(self.tr("Automatic backup"), work, self._stale_done, self._refused, quiet=True)
+        )
+
+    def _stale_done(self, copy: Path | None) -> None:
+        if copy is not None:
+            self._backed_up(copy)
 
     def _backed_up(self, copy: Path) -> None:
         self._window.statusBar().showMessage(

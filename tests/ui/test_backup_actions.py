@@ -88,9 +88,14 @@ def test_opening_a_register_takes_its_daily_backup_on_the_task_lane(
     window = main_window(small_register.path)
     window.backup_actions.backup_if_stale()  # what the application does for a new window
     qtbot.waitUntil(lambda: not window.tasks.busy)
+    (copy,) = list_backups(small_register.path)
+    assert copy.reason == "open" and str(copy.path) in window.statusBar().currentMessage()
+    window.statusBar().showMessage("Sổ đăng ký: camket.sqlite3")
     window.backup_actions.backup_if_stale()  # a second window the same day: none more
     qtbot.waitUntil(lambda: not window.tasks.busy)
     assert [b.reason for b in list_backups(small_register.path)] == ["open"]
+    # Nothing taken, nothing said: the status bar keeps what it showed.
+    assert window.statusBar().currentMessage() == "Sổ đăng ký: camket.sqlite3"
 
 
 def pick_in_restore_dialog(row: int) -> None:
