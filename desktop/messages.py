@@ -119,6 +119,10 @@ MESSAGES: dict[str, str] = {
         "Sổ cấp trên chỉ xem biến động và tin báo của các xã, không ghi hay sửa; "
         "hãy ghi tại sổ của xã rồi gửi gói dữ liệu lên."
     ),
+    "upper.read_only": (
+        "Sổ cấp trên chỉ gộp và xem dữ liệu của các xã, không sửa (chỉ giải quyết xung đột):"
+        " hãy sửa trên máy của xã rồi gửi tệp lên."
+    ),
     "upper.no_name": "Hãy đặt tên cho sổ cấp trên (--name), ví dụ “Đồn Biên phòng Sìn Hồ”.",
     "province.unknown": "Không có mã tỉnh {code} trong danh mục đơn vị hành chính.",
     "identity.unreadable": (

@@ -179,7 +179,7 @@ def open_existing(
         if commune is None:
             raise KnownError("db.no_commune", path=str(path))
         installation = installation_for(db)
-        writer = Writer(db, installation.id, commune.code)
+        writer = Writer(db, installation.id, commune.code, edits_communes=not local.is_upper(db))
         if stale_backup and not read_only:
             backup_if_stale(db, path)
         if not read_only:

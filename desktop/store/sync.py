@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import joined
-from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, table
+from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, commune_sql, table
 
 
 def utc_now() -> str:
@@ -45,6 +45,9 @@ class Writer:
     actor: str
     commune_code: str = ""
     clock: Callable[[], str] = field(default=utc_now)
+    # Off in an upper-level register: it merges its communes' rows and edits none of them
+    # (a person settling a conflict aside: supersede).
+    edits_communes: bool = True
 
     def insert(
         self, table_name: str, row: Mapping[str, Any], *, made_alike: bool = False
@@ -53,6 +56,7 @@ class Writer:
         template, a commune's first campaign and settings at set-up, under an id derived
         from what it is): it gets the same stamps everywhere, so two PCs that made it
         identically hold one version, not two concurrent ones to review."""
+        self._may_edit(table_name)
         now = self.clock()
         record = self._scoped(table_name, dict(row))
         if made_alike:
@@ -80,6 +84,7 @@ class Writer:
             if not any(k not in spec.derived for k in changed):
                 self.db.table(table_name).update(row_id, changed)
                 return True
+            self._may_edit(table_name)
             now = self.clock()
             stamp = _private_written(table_name, changed, self._stamp(before, now))
             self.db.table(table_name).update(row_id, {**changed, **stamp})
@@ -133,6 +138,10 @@ class Writer:
             "vv": vv_text(vv),
         }
 
+    def _may_edit(self, table_name: str) -> None:
+        if not self.edits_communes and commune_sql(table(table_name)) is not None:
+            raise KnownError("upper.read_only", table=table_name)
+
     def _scoped(self, table_name: str, record: dict[str, Any]) -> dict[str, Any]:
         if table(table_name).scoped and not record.get(COMMUNE_COLUMN):
             if not self.commune_code:
@@ -160,6 +169,7 @@ class Writer:
     ) -> Iterable[dict[str, Any]]:
         """Add the sync columns (and the commune, for a scoped table) to rows headed for a
         bulk insert into ``table_name``."""
+        self._may_edit(table_name)
         now = self.clock()
         vv = vv_text({self.actor: 1})
         for row in rows:
@@ -169,6 +179,7 @@ class Writer:
             yield _private_written(table_name, row, row)
 
     def _set_deleted(self, table: str, row_id: str, flag: int, action: str) -> None:
+        self._may_edit(table)
         with self.db.atomic():
             before = self._get(table, row_id)
             if before["deleted"] == flag:
