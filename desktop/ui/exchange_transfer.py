@@ -232,13 +232,18 @@ class TransferTab(QWidget):
         self.merge_button.setEnabled(False)
         self.results.setRowCount(0)
 
-        def look(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> object:
-            return newcomers(reg, paths)
+        def look(reg: OpenRegister, _progress: Progress, cancelled: Cancelled) -> object:
+            found = newcomers(reg, paths)
+            return None if cancelled() else found  # stopped before the merge began
+
+        def looked(found: list[Newcomer] | None) -> None:
+            if found is None:
+                self._merged([MergeResult(path.name, cancelled=True) for path in paths])
+            else:
+                self._ask(paths, found, {}, set())
 
         title = self.tr("Reading {count} files").format(count=len(paths))
-        self.tasks.submit(
-            Task(title, look, lambda found: self._ask(paths, found, {}, set()), self._merge_failed)
-        )
+        self.tasks.submit(Task(title, look, looked, self._merge_failed))
 
     def _ask(
         self,

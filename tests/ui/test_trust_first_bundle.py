@@ -12,10 +12,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.identity import key_fingerprint
+from desktop.services import trust
 from desktop.services.bundles import export_bundle, register_keys
 from desktop.services.demo import populate_demo
 from desktop.services.register import create_from_bundle, create_register
 from desktop.store import households as repo
+from desktop.ui import exchange_transfer
 from desktop.ui.main_window import MainWindow
 from tests.unit.exchange_helpers import SIN_HO, as_pc, opened
 
@@ -87,3 +89,35 @@ def test_a_new_pcs_first_bundle_is_merged_only_once_its_fingerprint_is_confirmed
     # This PC's own fingerprint is on the page, for the other PC to compare with.
     own = key_fingerprint(register_keys(window.register).signing_key)
     assert own in transfer.signing.text() and own != fingerprint
+
+
+def test_stopped_while_the_files_are_read_nothing_is_asked_nor_merged(
+    main_window: OpenWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = (tmp_path / "office.sqlite3", tmp_path / "office-data")
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    with as_pc(office[1]):
+        create_register(office[0], SIN_HO, ["Bản Nậm Tăm"])
+    with opened(*office) as reg:
+        export_bundle(reg, tmp_path / "first.camket")
+    with as_pc(laptop[1]):
+        create_from_bundle(laptop[0], tmp_path / "first.camket")
+    with opened(*laptop) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(office[1]))
+    window = main_window(office[0], place="exchange")
+    transfer = window.exchange_page.transfer
+    before = _dump(office[0])
+    real = trust.newcomers
+
+    def read_then_stop(*args: object) -> object:
+        window.tasks.cancel()  # the clerk presses Stop while the files are read
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exchange_transfer, "newcomers", read_then_stop)
+    transfer.merge_files([tmp_path / "laptop.camket"])
+    qtbot.waitUntil(lambda: transfer.results.rowCount() == 1 and not window.tasks.busy)
+    assert transfer.trust_question is None
+    assert transfer.results.item(0, 1).text() == "Đã dừng: không nhận gì từ tệp này"
+    assert transfer.merge_button.isEnabled()
+    assert _dump(office[0]) == before
