@@ -13,6 +13,7 @@ from desktop.domain.text import fold_for_search
 from desktop.services import ledger
 from desktop.services.register import open_existing
 from desktop.store import movements as store
+from desktop.store import reminders
 from desktop.store.movements import LedgerFilter, MovementKind
 from desktop.store.search import match_expression
 
@@ -115,8 +116,8 @@ def bench_ledger(path: Path) -> None:
         _row(label, _best(ours_filter), _best(raw_filter))
 
     def raw_reminders() -> None:
-        params = store.reminder_params(today)
-        for _reason, sql, kind in store.reminder_queries():
+        params = reminders.reminder_params(today)
+        for _reason, sql, kind in reminders.reminder_queries():
             raw.execute(sql, {**params, "kind": kind.value}).fetchall()
         campaign = raw.execute(
             "SELECT value FROM local_setting WHERE key = 'current_campaign'"

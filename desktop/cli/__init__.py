@@ -22,6 +22,7 @@ from desktop.cli import (
     pledge_commands,
     register_commands,
     spreadsheet_command,
+    tip_commands,
 )
 from desktop.cli.parsing import Parser, int_between
 from desktop.domain.errors import KnownError
@@ -40,6 +41,7 @@ COMMAND_GROUPS = (
     backup_commands,
     encryption_commands,
     ledger_commands,
+    tip_commands,
     exchange_commands,
     spreadsheet_command,
 )

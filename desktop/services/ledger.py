@@ -35,7 +35,7 @@ from desktop.store import local
 from desktop.store import movements as store
 from desktop.store import pledges as pledge_store
 from desktop.store import tips as tip_store
-from desktop.store.movements import Reminder
+from desktop.store.reminders import Reminder, movement_reminders
 
 
 def find_person(db: Database, text: str) -> tuple[str, str]:
@@ -244,7 +244,7 @@ def here_now(db: Database, today: dt.date) -> HereNow:
 def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
     """Everything due on ``today``: the ledger's reminders, then the households that have not
     signed in the current campaign."""
-    found = store.movement_reminders(reg.db, today)
+    found = movement_reminders(reg.db, today)
     campaign = pledge_store.current_campaign(reg.db)
     if campaign is not None:
         for household in pledge_store.unsigned_households(reg.db, campaign.id):

@@ -12,7 +12,7 @@ from desktop.services import ledger
 from desktop.services.progress import progress
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as pledge_store
-from desktop.store.movements import Reminder
+from desktop.store.reminders import Reminder
 from desktop.store.replicas import BundleRecord, bundle_records
 
 

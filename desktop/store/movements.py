@@ -12,18 +12,12 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import (
-    LUU_TRU_MAX_DAYS,
-    TAM_TRU_RENEWAL_DAYS,
-    TAM_VANG_FLAG_MONTHS,
     Guest,
     Movement,
     MovementKind,
-    ReminderReason,
     Step,
-    add_months,
 )
 from desktop.domain.text import fold_for_search
-from desktop.store.presence import gone_ids_sql
 from desktop.store.search import match_expression
 from desktop.store.sync import Writer
 
@@ -294,121 +288,6 @@ def ledger(db: Database, where: LedgerFilter) -> list[LedgerRow]:
     for start in range(0, len(ids), 500):
         rows.update(ledger_rows(db, ids[start : start + 500]))
     return [rows[i] for i in ids]
-
-
-# --- reminders ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """Something due about one movement (or one household), as `camket reminders` lists it."""
-
-    reason: ReminderReason
-    due: dt.date
-    movement_id: str | None
-    person_id: str | None
-    full_name: str
-    household_code: str
-
-
-_REMINDER_SQL = """
-    SELECT m.id, m.person_id, coalesce(p.full_name, m.guest_name), h.code, m.starts_on, m.until
-    FROM movement m
-    JOIN household h ON h.id = m.household_id AND h.deleted = 0
-    LEFT JOIN person p ON p.id = m.person_id
-    WHERE m.deleted = 0 AND m.kind = :kind AND {condition}
-      AND (m.person_id IS NULL OR (p.deleted = 0 AND m.person_id NOT IN ({gone})))"""
-# Nothing is due about someone dead or moved out on the day asked about. The gone as one
-# list, not a correlated NOT EXISTS: SQLite searched that one through the kind index, every
-# death once per candidate row (10.4 s against 0.19 s over a district's 54,000 movements).
-_GONE_TODAY = gone_ids_sql(":today")
-
-# reason, kind, condition; most urgent first (the order reminders are listed in)
-_REMINDERS: tuple[tuple[ReminderReason, MovementKind, str], ...] = (
-    (
-        ReminderReason.NHAP_CANH_KHONG_QUA_CUA_KHAU,
-        MovementKind.VE_TU_NUOC_NGOAI,
-        "m.via_trail = 1 AND m.handed_over_on IS NULL AND m.starts_on <= :today",
-    ),
-    (
-        ReminderReason.VANH_DAI_CHUA_BAO_BIEN_PHONG,
-        MovementKind.LUU_TRU,
-        """m.border_belt = 1 AND m.ended_on IS NULL AND m.handed_over_on IS NULL
-           AND m.starts_on <= :today""",
-    ),
-    (
-        ReminderReason.KHACH_NUOC_NGOAI_CHUA_BAO,
-        MovementKind.LUU_TRU,
-        """m.ended_on IS NULL AND m.reported_on IS NULL AND m.person_id IS NULL
-           AND m.guest_nationality NOT IN ('', 'Việt Nam') AND m.starts_on <= :today""",
-    ),
-    (
-        ReminderReason.LUU_TRU_QUA_HAN,
-        MovementKind.LUU_TRU,
-        "m.ended_on IS NULL AND coalesce(m.until, date(m.starts_on, :luu_tru_days)) < :today",
-    ),
-    (
-        ReminderReason.TAM_TRU_HET_HAN,
-        MovementKind.TAM_TRU,
-        "m.ended_on IS NULL AND m.until <= :renewal_from",
-    ),
-    (
-        ReminderReason.THEO_DOI_SAU_NHAP_CANH,
-        MovementKind.VE_TU_NUOC_NGOAI,
-        "m.ended_on IS NULL AND m.until >= :today AND m.starts_on <= :today",
-    ),
-    (
-        ReminderReason.TAM_VANG_QUA_12_THANG,
-        MovementKind.TAM_VANG,
-        "m.ended_on IS NULL AND m.starts_on <= :year_ago",
-    ),
-)
-
-
-def reminder_params(today: dt.date) -> dict[str, str]:
-    return {
-        "today": today.isoformat(),
-        "renewal_from": (today + dt.timedelta(days=TAM_TRU_RENEWAL_DAYS)).isoformat(),
-        "year_ago": add_months(today, -TAM_VANG_FLAG_MONTHS).isoformat(),
-        "luu_tru_days": f"+{LUU_TRU_MAX_DAYS} days",
-    }
-
-
-def reminder_queries() -> list[tuple[ReminderReason, str, MovementKind]]:
-    """Each reason's SQL (named parameters of reminder_params plus :kind)."""
-    return [
-        (reason, _REMINDER_SQL.format(condition=condition, gone=_GONE_TODAY), kind)
-        for reason, kind, condition in _REMINDERS
-    ]
-
-
-def movement_reminders(db: Database, today: dt.date) -> list[Reminder]:
-    """What the ledger says is due on ``today``: by reason, most urgent first, then by due."""
-    params = reminder_params(today)
-    found: list[Reminder] = []
-    for reason, sql, kind in reminder_queries():
-        for mid, pid, name, code, starts, until in db.execute(
-            sql, {**params, "kind": kind.value}
-        ).fetchall():
-            found.append(Reminder(reason, _due(reason, starts, until), mid, pid, name, code))
-    rank = {reason: i for i, (reason, _, _) in enumerate(_REMINDERS)}
-    found.sort(key=lambda r: (rank[r.reason], r.due, r.household_code, r.full_name))
-    return found
-
-
-def _due(reason: ReminderReason, starts: str, until: str | None) -> dt.date:
-    start = dt.date.fromisoformat(starts)
-    if reason is ReminderReason.TAM_VANG_QUA_12_THANG:
-        return add_months(start, TAM_VANG_FLAG_MONTHS)
-    if reason is ReminderReason.LUU_TRU_QUA_HAN and until is None:
-        return start + dt.timedelta(days=LUU_TRU_MAX_DAYS)
-    if reason in (
-        ReminderReason.TAM_TRU_HET_HAN,
-        ReminderReason.THEO_DOI_SAU_NHAP_CANH,
-        ReminderReason.LUU_TRU_QUA_HAN,
-    ):
-        return dt.date.fromisoformat(until) if until else start
-    return start
 
 
 def open_stays(db: Database) -> list[Movement]:

@@ -28,7 +28,7 @@ from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.movements import Presence, ReminderReason
 from desktop.services.register import OpenRegister
 from desktop.store.local import is_upper
-from desktop.store.movements import Reminder
+from desktop.store.reminders import Reminder
 from desktop.ui.household_empty import EmptyList
 from desktop.ui.household_model import RecordTableModel, group_thousands
 from desktop.ui.ledger_model import day_text
