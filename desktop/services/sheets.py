@@ -134,7 +134,8 @@ def mark_printed(
 ) -> int:
     """Record that these households' sheets were printed (now, or at ``printed_at``, UTC
     ISO-8601): not printed → printed; a pledge already back keeps its status. One
-    transaction; the number of pledges marked."""
+    transaction; the number of pledges now printed and awaited (a signed household's
+    replacement sheet is not one: "1 hộ được ghi là đã in" would belie its "Đã ký")."""
     campaign = campaign or current_campaign(reg)
     at = printed_at or reg.writer.clock()
     count = 0
@@ -145,5 +146,6 @@ def mark_printed(
                 PledgeStatus.PRINTED if pledge.status is PledgeStatus.NOT_PRINTED else pledge.status
             )
             store.save_pledge(reg.writer, replace(pledge, status=status, printed_at=at))
-            count += 1
+            if status is PledgeStatus.PRINTED:
+                count += 1
     return count

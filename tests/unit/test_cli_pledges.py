@@ -179,3 +179,19 @@ def test_sign_refuses_a_date_before_the_campaign_started(
     assert "01/01/1990" in err and "01/12/2025" in err
     assert _audit_count(register) == before
     assert main(["sign", "--db", str(register.path), "NT-001", "--on", "01/12/2025"]) == 0
+
+
+def test_a_signed_households_replacement_sheet_is_not_reported_as_marked_printed(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(register.path)
+    assert main(["sign", "--db", db, "NT-001", "--on", "05/01/2026"]) == 0
+    out = tmp_path / "thay.pdf"
+    args = ["print", "pledges", "--db", db, "--household", "NT-001", "--household", "NT-002"]
+    assert main([*args, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    # NT-002 now awaits its sheet; NT-001 stays signed and is not counted as printed.
+    assert printed.strip().endswith("; 1 hộ được ghi là đã in")
+    assert main(["report", "progress", "--db", db]) == 0
+    total = capsys.readouterr().out.splitlines()[-1].split("\t")
+    assert total[:3] == ["Toàn xã", "4", "1"] and total[5] == "1"
