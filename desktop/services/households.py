@@ -3,6 +3,7 @@ delete with undo, move a person, and the checks of a whole household against the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.households import DeletedHousehold
 from desktop.store.register import known_sqlite_errors
+from desktop.store.replicas import snapshot
 from desktop.store.search import (
     Registered,
     people_with_id_number,
@@ -86,7 +88,9 @@ def suggest_code(db: Database, hamlet_id: str) -> str:
 
 def load_draft(db: Database, household_id: str) -> HouseholdDraft:
     """The stored household, its members in order and its relatives, ready to edit."""
-    with db.atomic():  # one consistent read
+    # One consistent read, inside the caller's transaction or a snapshot of its own: never
+    # the write lock (the editor opens while another program writes).
+    with contextlib.nullcontext() if db.conn.in_transaction else snapshot(db):
         return HouseholdDraft(
             household=repo.get_household(db, household_id),
             members=repo.members(db, household_id),

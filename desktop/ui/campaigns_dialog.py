@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,8 +29,10 @@ from desktop.domain.pledges import Campaign, StoredTemplate
 from desktop.messages import describe
 from desktop.services import campaigns
 from desktop.services.register import OpenRegister
+from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.numbers import format_percent
+from desktop.ui.tasks import TaskRunner
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_FORMAT = "dd/MM/yyyy"
@@ -60,17 +62,17 @@ class CampaignsDialog(QDialog):
     """Above, every campaign of the register (the current one first and marked): title,
     template and version, dates, target, households signed; "Make current" switches.
     Below, a new campaign: title, template (bundled ones and the register's copies), start
-    and end, target 1–100 %, current or not. Every change goes through the Writer (audited);
-    ``changed`` tells the page to count again."""
-
-    changed = Signal()
+    and end, target 1–100 %, current or not. Every change goes through the Writer (audited)
+    on the write lane; its notice tells the pages to count again."""
 
     COLUMNS = 6
 
-    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Campaigns"))
-        self._register = register
+        self._register, self._tasks = register, tasks
         self._current_id = ""
 
         self.table = QTableWidget(0, self.COLUMNS)
@@ -241,46 +243,58 @@ class CampaignsDialog(QDialog):
                 self.table.selectRow(row)
                 return
 
-    def start(self) -> Campaign | None:
+    def start(self) -> Saving | None:
         """Start the campaign the form describes (nothing is written if it is refused)."""
         if not self.templates:
             return None
         template = self.templates[max(0, self.template_combo.currentIndex())]
-        try:
-            campaign = campaigns.start_campaign(
-                self._register.writer,
+        title, target = self.title_edit.text(), self.target_spin.value()
+        starts_on, ends_on = py_date(self.starts_edit.date()), py_date(self.ends_edit.date())
+        current = self.current_box.isChecked()
+        return save_on_lane(
+            self._tasks,
+            self,
+            lambda register: campaigns.start_campaign(
+                register.writer,
                 template,
-                title=self.title_edit.text(),
-                starts_on=py_date(self.starts_edit.date()),
-                ends_on=py_date(self.ends_edit.date()),
-                target_percent=self.target_spin.value(),
-                current=self.current_box.isChecked(),
-            )
-        except KnownError as err:
-            self._say(describe(err), error=True)
-            return None
+                title=title,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                target_percent=target,
+                current=current,
+            ),
+            self._started,
+            self._refused,
+            button=self.start_button,
+        )
+
+    def _started(self, campaign: Campaign) -> None:
         self.title_edit.clear()
         self.reload()
         self.select_campaign(campaign.id)
         self._say(self.tr("Campaign “{title}” started.").format(title=campaign.title))
-        self.changed.emit()
-        return campaign
 
-    def make_current(self) -> Campaign | None:
+    def make_current(self) -> Saving | None:
         """The chosen campaign becomes the one sheets are printed and counted for."""
         campaign_id = self.chosen_campaign_id()
         if campaign_id is None:
             return None
-        try:
-            campaign = campaigns.use_campaign(self._register.writer, campaign_id)
-        except KnownError as err:
-            self._say(describe(err), error=True)
-            return None
+        return save_on_lane(
+            self._tasks,
+            self,
+            lambda register: campaigns.use_campaign(register.writer, campaign_id),
+            self._made_current,
+            self._refused,
+            button=self.current_button,
+        )
+
+    def _made_current(self, campaign: Campaign) -> None:
         self.reload()
         self.select_campaign(campaign.id)
         self._say(self.tr("“{title}” is now the current campaign.").format(title=campaign.title))
-        self.changed.emit()
-        return campaign
+
+    def _refused(self, error: KnownError) -> None:
+        self._say(describe(error), error=True)
 
     # --- internals ----------------------------------------------------------------------
 

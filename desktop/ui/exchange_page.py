@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from desktop.services.conflicts import code_clashes, count_conflicts
 from desktop.services.register import OpenRegister
 from desktop.store import local
+from desktop.store.changes import Changed
 from desktop.store.replicas import bundle_records
 from desktop.ui.conflict_view import ConflictsView
 from desktop.ui.exchange_communes import CommunesView
@@ -20,11 +21,10 @@ from desktop.ui.tasks import TaskRunner
 
 class ExchangePage(QWidget):
     """Tabs: (an upper register's communes first), send and receive, the bundles, the
-    conflicts. ``data_changed`` says a merge or a settled conflict changed rows: the window
-    has its open views read the register again (and this page with them, by ``refresh``)."""
+    conflicts. What a merge or a settled conflict wrote reaches every page through the task
+    lane's notice (MainWindow): this page then reads the register again (``show_changes``)."""
 
     status_message = Signal(str, int)
-    data_changed = Signal()
     open_household = Signal(str)
     search_households = Signal(str)
     import_requested = Signal()
@@ -46,13 +46,11 @@ class ExchangePage(QWidget):
         self.transfer = TransferTab(register, tasks)
         self.transfer.status_message.connect(self.status_message)
         self.transfer.exported.connect(lambda _summary: self.refresh_log())
-        self.transfer.merged.connect(lambda _results: self.data_changed.emit())
         self.tabs.addTab(self.transfer, self.tr("Send and receive"))
         self.log = BundleLogTable(register.installation_id)
         self.tabs.addTab(self.log, self.tr("Bundles sent and received"))
         self.conflicts = ConflictsView(register, tasks, can_rename=not self.upper)
         self.conflicts.status_message.connect(self.status_message)
-        self.conflicts.settled.connect(self.data_changed)
         self.conflicts.open_household.connect(self.open_household)
         self.tabs.addTab(self.conflicts, "")
 
@@ -94,6 +92,9 @@ class ExchangePage(QWidget):
         self.refresh_log()
         self.conflicts.refresh()
         self._count_conflicts()
+
+    def show_changes(self, _changed: Changed) -> None:
+        self.refresh()
 
     def refresh_log(self) -> None:
         self.log.show_records(bundle_records(self.register.db))

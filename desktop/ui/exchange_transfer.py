@@ -341,24 +341,33 @@ class TransferTab(QWidget):
         grid.addWidget(self.signing, 1, 0, 1, 3)
         grid.setColumnStretch(0, 1)
         self.keys: Keys | None = None
-        try:
-            self.keys = register_keys(self.register)
-        except KnownError as err:
-            self.signing.setText(describe(err))
-            return box
-        self.recipient.setText(self.keys.age_recipient)
+        # On the write lane: the register's age key is made (written) on first use, and the
+        # page must not wait for another program's write lock while it is built.
+        self.tasks.submit(
+            Task(
+                self.tr("Reading the keys"),
+                lambda register, _progress, _cancelled: register_keys(register),
+                self._show_keys,
+                lambda err: self.signing.setText(describe(err)),
+                edit=True,
+            )
+        )
+        return box
+
+    def _show_keys(self, keys: Keys) -> None:
+        self.keys = keys
+        self.recipient.setText(keys.age_recipient)
         self.recipient.setCursorPosition(0)
         self.signing.setText(
             self.tr(
                 "This PC signs its bundles as installation {id}, key {key}; key fingerprint"
                 " (what a register receiving its first bundle shows): {fingerprint}"
             ).format(
-                id=self.keys.installation_id[:8],
-                key=self.keys.signing_key,
-                fingerprint=key_fingerprint(self.keys.signing_key),
+                id=keys.installation_id[:8],
+                key=keys.signing_key,
+                fingerprint=key_fingerprint(keys.signing_key),
             )
         )
-        return box
 
     def copy_key(self) -> None:
         clipboard = QGuiApplication.clipboard()

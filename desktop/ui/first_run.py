@@ -240,8 +240,10 @@ class HamletPage(QWizardPage):
 
     def validatePage(self) -> bool:
         # A name typed but not yet added is what the clerk meant to add.
-        if self.editor.has_pending_text() and not self.editor.add():
-            return False
+        if self.editor.has_pending_text():
+            self.editor.add()  # in memory: kept (the form empties) or refused, at once
+            if self.editor.has_pending_text():
+                return False
         return bool(self.editor.hamlets())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,9 +25,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import parse_sheet_date
 from desktop.messages import describe
+from desktop.services.register import OpenRegister
+from desktop.ui.edits import Saving, save_on_lane
+from desktop.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
 Button = QDialogButtonBox.StandardButton
+T = TypeVar("T")
 
 
 def day_or_none(text: str) -> dt.date | None:
@@ -36,8 +41,9 @@ def day_or_none(text: str) -> dt.date | None:
 
 class FormDialog(QDialog):
     """``form`` takes the rows; ``save`` runs on Save (and Ctrl+S) and usually calls
-    ``attempt(work)``, which closes the dialog, or shows why the work was refused and keeps
-    it open (nothing was written then)."""
+    ``write_on_lane(read, done)`` (a dialog that writes) or ``attempt(work)`` (one that only
+    checks), which close the dialog, or show why it was refused and keep it open (nothing
+    was written then)."""
 
     def __init__(
         self,
@@ -45,8 +51,10 @@ class FormDialog(QDialog):
         save: Callable[[], object],
         parent: QWidget | None = None,
         ok: QDialogButtonBox.StandardButton = Button.Save,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self.tasks, self.ok = tasks, ok
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = QLabel()
@@ -74,6 +82,33 @@ class FormDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def write_on_lane(
+        self, read: Callable[[], Callable[[OpenRegister], T]], done: Callable[[T], object]
+    ) -> Saving | None:
+        """``read()`` takes the fields (KnownError when they do not hold together) and gives
+        the write, which runs on the window's write lane while the dialog waits (ui.edits);
+        stored, ``done(result)`` and the dialog closes."""
+        if self.view_only or self.tasks is None:
+            return None
+        try:
+            write = read()
+        except KnownError as err:
+            self.error.setText(describe(err))
+            return None
+
+        def stored(result: T) -> None:
+            done(result)
+            self.accept()
+
+        return save_on_lane(
+            self.tasks,
+            self,
+            write,
+            stored,
+            lambda err: self.error.setText(describe(err)),
+            button=self.buttons.button(self.ok),
+        )
 
     def set_view_only(self) -> None:
         """Show, never write: every field read-only, no Save (Ctrl+S does nothing), one Close

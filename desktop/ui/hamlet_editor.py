@@ -6,6 +6,7 @@ Settings edits those of an open register through the audited services (RegisterH
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol
 
@@ -34,6 +35,8 @@ from desktop.messages import describe
 from desktop.services.register import OpenRegister, check_hamlet_name, hamlet_kind_of
 from desktop.services.settings import add_hamlet, update_hamlet
 from desktop.store.households import list_hamlets
+from desktop.ui.edits import save_on_lane
+from desktop.ui.tasks import TaskRunner
 
 # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
 KIND_NAMES: dict[HamletKind, Any] = {
@@ -49,16 +52,21 @@ def kind_name(kind: HamletKind) -> str:
     return QCoreApplication.translate("HamletKind", KIND_NAMES[kind])
 
 
+# Told how a change went: None when it is kept, else why it was refused.
+Then = Callable[[KnownError | None], None]
+
+
 class HamletStore(Protocol):
-    """Where the editor's hamlets live; add and update raise KnownError when refused."""
+    """Where the editor's hamlets live. add and update call ``then`` once the change is kept
+    or refused (at once in memory; on the write lane for a register, ``form`` waiting)."""
 
     removable: bool
 
     def hamlets(self) -> list[Hamlet]: ...
 
-    def add(self, hamlet: Hamlet) -> Hamlet: ...
+    def add(self, hamlet: Hamlet, form: QWidget, then: Then) -> None: ...
 
-    def update(self, hamlet: Hamlet) -> None: ...
+    def update(self, hamlet: Hamlet, form: QWidget, then: Then) -> None: ...
 
     def remove(self, hamlet_id: str) -> None: ...
 
@@ -74,16 +82,24 @@ class MemoryHamlets:
     def hamlets(self) -> list[Hamlet]:
         return list(self._hamlets)
 
-    def add(self, hamlet: Hamlet) -> Hamlet:
-        name = check_hamlet_name(hamlet.name, (h.name for h in self._hamlets))
-        stored = replace(hamlet, name=name)
-        self._hamlets.append(stored)
-        return stored
+    def add(self, hamlet: Hamlet, form: QWidget, then: Then) -> None:
+        try:
+            name = check_hamlet_name(hamlet.name, (h.name for h in self._hamlets))
+        except KnownError as err:
+            then(err)
+            return
+        self._hamlets.append(replace(hamlet, name=name))
+        then(None)
 
-    def update(self, hamlet: Hamlet) -> None:
+    def update(self, hamlet: Hamlet, form: QWidget, then: Then) -> None:
         others = (h.name for h in self._hamlets if h.id != hamlet.id)
-        stored = replace(hamlet, name=check_hamlet_name(hamlet.name, others))
+        try:
+            stored = replace(hamlet, name=check_hamlet_name(hamlet.name, others))
+        except KnownError as err:
+            then(err)
+            return
         self._hamlets = [stored if h.id == hamlet.id else h for h in self._hamlets]
+        then(None)
 
     def remove(self, hamlet_id: str) -> None:
         self._hamlets = [h for h in self._hamlets if h.id != hamlet_id]
@@ -95,17 +111,21 @@ class RegisterHamlets:
 
     removable = False
 
-    def __init__(self, register: OpenRegister) -> None:
-        self._register = register
+    def __init__(self, register: OpenRegister, tasks: TaskRunner) -> None:
+        self._register, self._tasks = register, tasks
 
     def hamlets(self) -> list[Hamlet]:
         return list_hamlets(self._register.db)
 
-    def add(self, hamlet: Hamlet) -> Hamlet:
-        return add_hamlet(self._register, hamlet)
+    def add(self, hamlet: Hamlet, form: QWidget, then: Then) -> None:
+        save_on_lane(
+            self._tasks, form, lambda reg: add_hamlet(reg, hamlet), lambda _h: then(None), then
+        )
 
-    def update(self, hamlet: Hamlet) -> None:
-        update_hamlet(self._register, hamlet)
+    def update(self, hamlet: Hamlet, form: QWidget, then: Then) -> None:
+        save_on_lane(
+            self._tasks, form, lambda reg: update_hamlet(reg, hamlet), lambda _c: then(None), then
+        )
 
     def remove(self, hamlet_id: str) -> None:
         raise NotImplementedError("hamlets of a register are not removed")
@@ -256,27 +276,30 @@ class HamletEditor(QWidget):
         else:
             self.save()
 
-    def add(self) -> bool:
-        try:
-            self.store.add(self._hamlet_from_form(Hamlet(name="")))
-        except KnownError as err:
-            return self._refused(err)
+    def add(self) -> None:
+        self.store.add(self._hamlet_from_form(Hamlet(name="")), self, self._added)
+
+    def _added(self, error: KnownError | None) -> None:
+        if error is not None:
+            self._refused(error)
+            return
         self.reload()
         self.start_new()
         self.changed.emit()
-        return True
 
-    def save(self) -> bool:
+    def save(self) -> None:
         if self._editing is None:
-            return self.add()
+            self.add()
+            return
         hamlet = self._hamlet_from_form(self._editing)
-        try:
-            self.store.update(hamlet)
-        except KnownError as err:
-            return self._refused(err)
+        self.store.update(hamlet, self, lambda error: self._updated(hamlet, error))
+
+    def _updated(self, hamlet: Hamlet, error: KnownError | None) -> None:
+        if error is not None:
+            self._refused(error)
+            return
         self.reload(select_id=hamlet.id)
         self.changed.emit()
-        return True
 
     def remove(self) -> None:
         if self._editing is None or not self.store.removable:
@@ -337,12 +360,11 @@ class HamletEditor(QWidget):
     def _kind_picked(self, _index: int) -> None:
         self._kind_chosen = True
 
-    def _refused(self, err: KnownError) -> bool:
+    def _refused(self, err: KnownError) -> None:
         self.error.setText(describe(err))
         self.error.show()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.name.selectAll()
-        return False
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,16 +34,24 @@ from desktop.ui.editor_panels import (
     shortcut_text,
     show_issues,
 )
+from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.household_detail import section_title
 from desktop.ui.household_model import group_thousands
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.move_dialog import MoveDialog
 from desktop.ui.removal_dialog import MISTAKE, RemovalDialog
 from desktop.ui.roster_model import ERROR_TEXT, WARNING_TEXT
+from desktop.ui.tasks import TaskRunner
 
 __all__ = ["HouseholdEditor", "shortcut_text"]
 
 CHECK_DELAY_MS = 120  # checks run this long after the last keystroke
+# Typical contents of the rosters' columns, which take their widths from them.
+MEMBER_SAMPLES = ("Nguyễn Thị Phương Thảo", "Nữ ▾", "00/00/0000", "000000000000",
+    "Quan hệ với chủ hộ", "Bru - Vân Kiều", "Thường trú ▾", "0912345678",
+    "Làm nương rẫy")  # fmt: skip
+RELATIVE_SAMPLES = ("Nguyễn Thị Phương Thảo", "Con trai", "Trung Quốc", "00/0000",
+    "Bất hợp pháp ▾", "Zalo 0912345678", "Tết 2027")  # fmt: skip
 
 
 class HouseholdEditor(QWidget):
@@ -57,9 +64,11 @@ class HouseholdEditor(QWidget):
     open_person = Signal(str, str)  # household id, person id
     status_message = Signal(str, int)
 
-    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._register = register
+        self._register, self._tasks = register, tasks
         self._draft: HouseholdDraft | None = None
         self._moves: dict[str, str] = {}
         self._loading = False
@@ -68,8 +77,6 @@ class HouseholdEditor(QWidget):
         self.issues: list[Issue] = []
         self.is_new = False
         self._save_tried = False
-        # Set by the window: True while a long job (an import) holds the write lock.
-        self.writer_busy: Callable[[], bool] = lambda: False
         self._member_rows: list[int] = []
         self._relative_rows: list[int] = []
 
@@ -198,24 +205,8 @@ class HouseholdEditor(QWidget):
         self._loading = False
         self.dirty = False
         self.revalidate()
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        metrics = self.fontMetrics()
-
-        def width(text: str) -> int:
-            return metrics.horizontalAdvance(text) + 24
-
-        # Typical contents: measuring real cells would cost a pass over every row.
-        samples = ("Nguyễn Thị Phương Thảo", "Nữ ▾", "00/00/0000", "000000000000",
-                   "Quan hệ với chủ hộ", "Bru - Vân Kiều", "Thường trú ▾", "0912345678",
-                   "Làm nương rẫy")  # fmt: skip
-        self.member_view.fit_columns({c: width(t) for c, t in enumerate(samples)})
-        relative_samples = ("Nguyễn Thị Phương Thảo", "Con trai", "Trung Quốc", "00/0000",
-                   "Bất hợp pháp ▾", "Zalo 0912345678", "Tết 2027")  # fmt: skip
-        self.relative_view.fit_columns({c: width(t) for c, t in enumerate(relative_samples)})
-        self.member_view.fit_last_column()
-        self.relative_view.fit_last_column()
+        self.member_view.fit_columns(MEMBER_SAMPLES)
+        self.relative_view.fit_columns(RELATIVE_SAMPLES)
 
     # --- the draft and its checks -------------------------------------------------------
 
@@ -345,7 +336,7 @@ class HouseholdEditor(QWidget):
             return None
         name = self.members.text(row, "full_name")
         dialog = RemovalDialog(
-            self._register, person.id, self._draft.household.id, name, self.today, self
+            self._tasks, person.id, self._draft.household.id, name, self.today, self
         )
         dialog.accepted.connect(lambda: self._removed(dialog, person.id, name))
         dialog.open()
@@ -378,33 +369,53 @@ class HouseholdEditor(QWidget):
                 if editor is not None and editor is not view:
                     view.commitData(editor)
 
-    def save(self) -> bool:
-        """Check and save; True when the household is in the register as shown."""
+    def save(self) -> Saving | None:
+        """Check, then save on the write lane (the editor waits greyed, the window goes on);
+        None when errors keep it from being sent. Stored: ``saved``, then ``closed``.
+        Refused (the register busy, the household changed elsewhere): the clerk is told
+        and the editor keeps what they typed."""
         if self._draft is None:
-            return False
+            return None
         self._commit_open_cell()
         self._save_tried = True
         if not self.revalidate():
             self.status_message.emit(
                 self.tr("Not saved: correct the errors marked in red first."), 8000
             )
-            return False
-        if self.writer_busy():
-            self.status_message.emit(describe(KnownError("db.busy")), 8000)
-            return False
+            return None
         draft, _ = self.draft()
-        try:
-            result = service.save_household(self._register, draft, self.today)
-        except KnownError as err:
-            QMessageBox.warning(self, self.tr("Not saved"), describe(err))
-            return False
-        self.dirty = False
+        today = self.today
+        return save_on_lane(
+            self._tasks,
+            self,
+            lambda register: service.save_household(register, draft, today),
+            lambda result: self._stored(draft, result.household_id),
+            self._refused,
+            button=self.save_button,
+        )
+
+    def _refused(self, error: KnownError) -> None:
+        # A busy register is said in the status bar (try again in a moment); a refusal
+        # about the household itself in a box that waits to be read.
+        if error.code == "db.busy":
+            self.status_message.emit(describe(error), 8000)
+        else:
+            QMessageBox.warning(self, self.tr("Not saved"), describe(error))
+
+    def save_and_wait(self) -> bool:
+        """Save, and wait for the outcome; True when the household is in the register."""
+        saving = self.save()
+        return saving is not None and saving.wait()
+
+    def _stored(self, draft: HouseholdDraft, household_id: str) -> None:
         self.status_message.emit(
             self.tr("Household {code} saved.").format(code=draft.household.code), 6000
         )
-        self.saved.emit(result.household_id)
+        if self.household_id != household_id:
+            return  # the clerk left it (Discard) while it was saved and opened another
+        self.dirty = False
+        self.saved.emit(household_id)
         self.closed.emit()
-        return True
 
     def confirm_leave(self) -> bool:
         """True when the editor may close: nothing unsaved, or the clerk saved or dropped it."""
@@ -425,7 +436,7 @@ class HouseholdEditor(QWidget):
         box.deleteLater()
         self.activateWindow()  # back to the window, also where the platform would not
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save_and_wait()
         if answer == QMessageBox.StandardButton.Discard:
             self.dirty = False
             return True

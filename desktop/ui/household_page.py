@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,13 +25,17 @@ from desktop.services import households as household_service
 from desktop.services.communes import hamlet_choices
 from desktop.services.households import DeletedHousehold
 from desktop.services.register import OpenRegister
+from desktop.store.changes import Changed
+from desktop.ui.edits import save_on_lane
 from desktop.ui.household_detail import HouseholdDetail, HouseholdDialog
 from desktop.ui.household_editor import HouseholdEditor, shortcut_text
 from desktop.ui.household_empty import EmptyList
 from desktop.ui.household_history import HistoryDialog
+from desktop.ui.household_list import setup_household_view
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_pledge import HouseholdPledgeBox
 from desktop.ui.household_search import HouseholdSearch
+from desktop.ui.tasks import TaskRunner
 
 HINT_MS = 6000
 
@@ -48,9 +48,11 @@ class HouseholdPage(QWidget):
     undo_available = Signal(bool)  # a deleted household can be brought back (Ctrl+Z)
     import_requested = Signal()  # the empty register's "Import a list" button
 
-    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._register = register
+        self._register, self._tasks = register, tasks
         self.results_loaded = False  # True once the first answer is in the list
         self.read_only = False  # an upper-level register: households are looked at, not edited
 
@@ -71,15 +73,14 @@ class HouseholdPage(QWidget):
 
         self.model = HouseholdTableModel(register.db, self)
         self.view = QTableView()
-        self._setup_view()
+        setup_household_view(self.view, self.model)
 
         self.detail = HouseholdDetail(register.db)
         self.pledge_box = HouseholdPledgeBox(register.db)
         self.pledge_box.hide()
         self.detail.household_shown.connect(self.pledge_box.show_household)
-        self.editor = HouseholdEditor(register)
+        self.editor = HouseholdEditor(register, tasks)
         self.last_deleted: DeletedHousehold | None = None
-        self._writer_busy: Callable[[], bool] = lambda: False
         self.person_dialog: HouseholdDialog | None = None
         self._wanted: str | None = None  # a household just saved: keep it open
         self.new_button = QPushButton(self.tr("New household"))
@@ -274,46 +275,6 @@ class HouseholdPage(QWidget):
 
     # --- list ---------------------------------------------------------------------------
 
-    def _setup_view(self) -> None:
-        view = self.view
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setCornerButtonEnabled(False)
-        rows = view.verticalHeader()
-        rows.hide()
-        # Fixed heights: the view never measures rows, so a long list costs one screen.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
-        columns = view.horizontalHeader()
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        columns.setHighlightSections(False)
-        metrics = view.fontMetrics()
-
-        def header(column: int) -> int:  # the headers' width depends on the language
-            return metrics.horizontalAdvance(
-                self.model.headerData(column, Qt.Orientation.Horizontal)
-            )
-
-        widths = {
-            0: max(metrics.horizontalAdvance("NH-00000"), header(0)) + 24,
-            2: max(metrics.horizontalAdvance("Bản Nậm Tăm Mông"), header(2)) + 20,
-            3: header(3) + 24,
-        }
-        for column, width in widths.items():
-            columns.resizeSection(column, width)
-        # Measuring content would read every row: the head's name takes what is left.
-        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Narrower than its columns (a 1024 px screen), the list scrolls sideways instead of
-        # cutting one off: the window's minimum width stays under 1000 px.
-        columns.setMinimumSectionSize(metrics.horizontalAdvance("Nguyễn Thị Phương") + 12)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll_bar = view.verticalScrollBar().sizeHint().width()
-        view.setMinimumWidth(widths[0] + columns.minimumSectionSize() + scroll_bar + 4)
-
     def _show_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         household_id = self.model.household_id(current.row())
         if self.editing and household_id != self.editor.household_id:
@@ -390,9 +351,9 @@ class HouseholdPage(QWidget):
         self.right.setCurrentWidget(self.editor_area)
 
     def _saved(self, household_id: str) -> None:
+        # The list reads the register again on the write's notice (show_changes).
         self._wanted = household_id
         self.detail.show_household(household_id)
-        self._ask(immediately=True)
 
     def _editor_closed(self) -> None:
         self.right.setCurrentWidget(self.detail_panel)
@@ -419,45 +380,42 @@ class HouseholdPage(QWidget):
         self.history_dialog = HistoryDialog(self._register, household_id, self)
         self.history_dialog.show()
 
-    def set_writer_busy(self, busy: Callable[[], bool]) -> None:
-        """Tell the page how to know that a long job (an import) holds the register's write
-        lock: edits then say so at once instead of waiting out the lock."""
-        self._writer_busy = busy
-        self.editor.writer_busy = busy
-
-    def _refuse_while_busy(self) -> bool:
-        if self._writer_busy():
-            self.status_message.emit(describe(KnownError("db.busy")), HINT_MS)
-            return True
-        return False
-
     def delete_current(self) -> None:
         household_id = self.detail.household_id
-        if household_id is None or self.editing or self.read_only or self._refuse_while_busy():
+        if household_id is None or self.editing or self.read_only:
             return
-        try:
-            deleted = household_service.delete_household(self._register, household_id)
-        except KnownError as err:
-            self.status_message.emit(describe(err), HINT_MS)
-            return
+        save_on_lane(
+            self._tasks,
+            self.detail_panel,
+            lambda register: household_service.delete_household(register, household_id),
+            self._deleted,
+            self._refused,
+            button=self.delete_button,
+        )
+
+    def _deleted(self, deleted: DeletedHousehold) -> None:
         self.last_deleted = deleted
         self.detail.show_household(None)
+        self._update_actions()
         self.status_message.emit(
             self.tr("Household {code} deleted. Ctrl+Z brings it back.").format(code=deleted.code),
             0,
         )
         self.undo_available.emit(True)
-        self._ask(immediately=True)
 
     def undo_delete(self) -> None:
         deleted = self.last_deleted
-        if deleted is None or self.editing or self._refuse_while_busy():
+        if deleted is None or self.editing:
             return
-        try:
-            household_service.undo_delete(self._register, deleted)
-        except KnownError as err:
-            self.status_message.emit(describe(err), 0)
-            return
+        save_on_lane(
+            self._tasks,
+            self.detail_panel,
+            lambda register: household_service.undo_delete(register, deleted),
+            lambda _none: self._undone(deleted),
+            self._refused,
+        )
+
+    def _undone(self, deleted: DeletedHousehold) -> None:
         self.last_deleted = None
         self.undo_available.emit(False)
         self.status_message.emit(
@@ -465,7 +423,20 @@ class HouseholdPage(QWidget):
         )
         self._wanted = deleted.household_id
         self.detail.show_household(deleted.household_id)
-        self._ask(immediately=True)
+
+    def _refused(self, error: KnownError) -> None:
+        self.status_message.emit(describe(error), HINT_MS)
+
+    def show_changes(self, changed: Changed) -> None:
+        """Read again what a write changed: the hamlets, the list as searched, the open
+        household and its pledge."""
+        if changed.touches("hamlet", "commune"):
+            self.reload_hamlets()
+        if changed.touches("household", "person", "hamlet", "relative_abroad", "commune"):
+            self._ask(immediately=True)
+        shown = self.detail.household_id
+        if not self.editing and (changed.touches_household(shown) or changed.touches("campaign")):
+            self.detail.show_household(shown)  # and its pledge box
 
     def _focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -31,9 +31,11 @@ from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store import movements as store
+from desktop.store.changes import Changed
 from desktop.store.households import list_hamlets
 from desktop.store.movements import LedgerFilter
 from desktop.store.tips import list_tips
+from desktop.ui.edits import save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, TipTableModel, kind_name
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
@@ -60,20 +62,19 @@ class LedgerPage(QWidget):
     fix the day."""
 
     status_message = Signal(str, int)
-    changed = Signal()  # a movement or tip was written: Tổng quan counts again
 
     def __init__(
         self,
         register: OpenRegister,
+        tasks: TaskRunner,
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
-        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register, self.today = register, today
+        self.register, self.tasks, self.today = register, tasks, today
         self.read_only = False  # an upper-level register: movements and tips are only shown
         # The report is drawn on the window's task lane and opens in the preview.
-        self.printing = PledgePrinting(tasks, self) if tasks is not None else None
+        self.printing = PledgePrinting(tasks, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, personal ID, household code"))
         self.search.setClearButtonEnabled(True)
@@ -245,6 +246,16 @@ class LedgerPage(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         self.table.setFocus()
 
+    def show_changes(self, changed: Changed) -> None:
+        """Read again the movements or tips a write changed, keeping the one selected."""
+        if changed.touches("movement", "person", "household", "hamlet"):
+            row = self._current_row()
+            self.refresh()
+            if row is not None and self.model.row_of(row.movement_id) is not None:
+                self.select_movement(row.movement_id)
+        if changed.touches("tip", "tip_person"):
+            self.refresh_tips()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -271,15 +282,13 @@ class LedgerPage(QWidget):
     # --- writing ---------------------------------------------------------------------------
 
     def add_movement(self) -> MovementDialog:
-        dialog = MovementDialog(self.register, self.today(), self)
+        dialog = MovementDialog(self.register, self.tasks, self.today(), self)
         dialog.finished.connect(lambda result: self._saved(dialog, result))
         dialog.open()
         return dialog
 
     def _saved(self, dialog: MovementDialog, result: int) -> None:
         if result and dialog.saved is not None:
-            self.changed.emit()
-            self.refresh()
             self.select_movement(dialog.saved.id)
             self.status_message.emit(
                 self.tr("Movement recorded.")
@@ -295,7 +304,7 @@ class LedgerPage(QWidget):
         if movement_id is None:
             return None
         movement = store.get_movement(self.register.db, movement_id)
-        dialog = MovementDialog(self.register, self.today(), self, movement=movement)
+        dialog = MovementDialog(self.register, self.tasks, self.today(), self, movement=movement)
         if self.read_only:
             dialog.set_view_only()
         dialog.finished.connect(lambda result: self._saved(dialog, result))
@@ -306,15 +315,13 @@ class LedgerPage(QWidget):
         row = self._current_row()
         if row is None or not self.end_button.isEnabled():
             return None
-        dialog = EndMovementDialog(self.register, row.movement_id, self.today(), self)
+        dialog = EndMovementDialog(self.tasks, row.movement_id, self.today(), self)
         dialog.finished.connect(lambda result: self._ended(row.movement_id, result))
         dialog.open()
         return dialog
 
     def _ended(self, movement_id: str, result: int) -> None:
         if result:
-            self.changed.emit()
-            self.refresh()
             self.select_movement(movement_id)
             self.status_message.emit(self.tr("End of the movement recorded."), 5000)
 
@@ -322,17 +329,18 @@ class LedgerPage(QWidget):
         row = self._current_row()
         if row is None:
             return
-        try:
-            ledger.mark_handled(self.register, row.movement_id, self.today(), reported=reported)
-        except KnownError as err:
-            QMessageBox.warning(self, self.tr("Movements"), describe(err))
-            return
-        self.changed.emit()
-        self.status_message.emit(
+        movement_id, today = row.movement_id, self.today()
+        said = (
             self.tr("Recorded: guest reported today.")
             if reported
-            else self.tr("Recorded: handed to the Border Guard today."),
-            5000,
+            else self.tr("Recorded: handed to the Border Guard today.")
+        )
+        save_on_lane(
+            self.tasks,
+            self,
+            lambda register: ledger.mark_handled(register, movement_id, today, reported=reported),
+            lambda _movement: self.status_message.emit(said, 5000),
+            lambda err: QMessageBox.warning(self, self.tr("Movements"), describe(err)),
         )
 
     def ask_report(self) -> ReportPeriodDialog:
@@ -342,7 +350,7 @@ class LedgerPage(QWidget):
         return dialog
 
     def _report(self, dialog: ReportPeriodDialog) -> None:
-        if self.printing is None or dialog.period is None:
+        if dialog.period is None:
             return
         starts, ends = dialog.period
 
@@ -355,11 +363,10 @@ class LedgerPage(QWidget):
         self.printing.run(self.tr("Report on movements"), "bao-cao-bien-dong", render)
 
     def shutdown(self) -> None:
-        if self.printing is not None:
-            self.printing.shutdown()
+        self.printing.shutdown()
 
     def add_tip(self) -> TipDialog:
-        dialog = TipDialog(self.register, dt.datetime.now(), self)
+        dialog = TipDialog(self.register, self.tasks, dt.datetime.now(), self)
         dialog.finished.connect(lambda result: self._tip_added(result))
         dialog.open()
         return dialog
@@ -367,7 +374,7 @@ class LedgerPage(QWidget):
     def open_tip(self, row: int) -> TipDialog:
         """A logged tip, to note what came of it and whom it concerns (Enter, double click)."""
         tip = self.tip_model.record(row)
-        dialog = TipDialog(self.register, dt.datetime.now(), self, tip=tip)
+        dialog = TipDialog(self.register, self.tasks, dt.datetime.now(), self, tip=tip)
         if self.read_only:
             dialog.set_view_only()
         dialog.finished.connect(lambda result: self._tip_added(result))
@@ -376,6 +383,4 @@ class LedgerPage(QWidget):
 
     def _tip_added(self, result: int) -> None:
         if result:
-            self.changed.emit()
-            self.refresh_tips()
             self.status_message.emit(self.tr("Tip recorded."), 5000)

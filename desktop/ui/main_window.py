@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.register import OpenRegister
+from desktop.store.changes import Changed
 from desktop.store.local import is_sample, is_upper
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.sample_mark: QLabel | None = None  # the status bar's word that data is made up
         self._show_title()
         self.tasks = TaskRunner(register.path, self)
+        self.tasks.changed.connect(self.show_changes)
         self.places = Places(self)
         self.sidebar, self.pages = self.places.sidebar, self.places.pages
         self.import_action = QAction(self.tr("Import a list…"), self)
@@ -169,11 +171,10 @@ class MainWindow(QMainWindow):
     def _households(self) -> QWidget:
         from desktop.ui.household_page import HouseholdPage
 
-        page = HouseholdPage(self.register, self)
+        page = HouseholdPage(self.register, self.tasks, self)
         if is_upper(self.register.db):
             page.set_read_only()
         page.status_message.connect(self.statusBar().showMessage)
-        page.set_writer_busy(lambda: self.tasks.busy)
         page.undo_available.connect(self.undo_button.setVisible)
         page.import_requested.connect(self.open_import_wizard)
         page.pledge_box.print_requested.connect(self.print_household_sheet)
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
     def _movements(self) -> QWidget:
         from desktop.ui.ledger_page import LedgerPage
 
-        page = LedgerPage(self.register, self, tasks=self.tasks)
+        page = LedgerPage(self.register, self.tasks, self)
         if is_upper(self.register.db):
             page.set_read_only()
         page.status_message.connect(self.statusBar().showMessage)
@@ -220,18 +221,15 @@ class MainWindow(QMainWindow):
 
         page = PledgePage(self.register, self.tasks, self)
         page.status_message.connect(self.statusBar().showMessage)
-        page.printing.rendered.connect(lambda _result: self._refresh_household_pledge())
         self._look_only("pledges", page)
         return page
 
     def _settings(self) -> QWidget:
         from desktop.ui.settings_page import SettingsPage
 
-        page = SettingsPage(self.register, self)
+        page = SettingsPage(self.register, self.tasks, self)
         page.status_message.connect(self.statusBar().showMessage)
-        page.hamlets_changed.connect(self._hamlets_changed)
         page.language_chosen.connect(self.reopen_in_language)
-        page.commune_changed.connect(self._show_title)
         self._look_only("settings", page)
         return page
 
@@ -240,7 +238,6 @@ class MainWindow(QMainWindow):
 
         page = ExchangePage(self.register, self.tasks, self)
         page.status_message.connect(self.statusBar().showMessage)
-        page.data_changed.connect(self.refresh_pages)
         page.spreadsheet_requested.connect(self.spreadsheet_export.open_dialog)
         page.open_household.connect(self.open_household)
         page.search_households.connect(self.search_households)
@@ -264,19 +261,20 @@ class MainWindow(QMainWindow):
                 if parent is not None:
                     parent.hide()
 
-    def refresh_pages(self) -> None:
-        """Every page built so far reads the register again: after a merge or a settled
-        conflict changed rows that any of them may show."""
-        self.register.reload_commune()
+    def show_changes(self, changed: Changed) -> None:
+        """The one notice after every write on the task lane (an edit, an import, a merge):
+        the commune and the title read again when it changed, then each page built so far
+        reads again what it shows of the changed tables (its ``show_changes``)."""
+        if changed.touches("commune"):
+            self.register.reload_commune()
         if not self.sample and is_sample(self.register.db):  # an upper register took a sample
             self.sample = True
             self._mark_sample()
         self._show_title()
         for page in self.places.built_pages():
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh):
-                refresh()
-        self._refresh_household_pledge()
+            show = getattr(page, "show_changes", None)
+            if callable(show):
+                show(changed)
 
     def open_household(self, household_id: str) -> None:
         """The Hộ gia đình page with this household open (Ctrl+E edits it)."""
@@ -301,14 +299,7 @@ class MainWindow(QMainWindow):
 
     def record_household_result(self, household_id: str) -> QWidget:
         """The pledge dialog of this household; the household view shows what was saved."""
-        dialog = self.pledge_page.open_pledge(household_id)
-        dialog.recorded.connect(lambda _pledge: self._refresh_household_pledge())
-        return dialog
-
-    def _refresh_household_pledge(self) -> None:
-        households = self._built_households()
-        if households is not None:
-            households.pledge_box.show_household(households.detail.household_id)
+        return self.pledge_page.open_pledge(household_id)
 
     def show_place(self, key: str) -> None:
         self.places.show(key)
@@ -323,7 +314,6 @@ class MainWindow(QMainWindow):
 
         if self.import_wizard is None or not self.import_wizard.isVisible():
             self.import_wizard = ImportWizard(self.register, self.tasks, self)
-            self.import_wizard.imported.connect(lambda _report: self.refresh_pages())
             self.import_wizard.open()
         return self.import_wizard
 
@@ -413,15 +403,6 @@ class MainWindow(QMainWindow):
             self.settings_page.show_current_language()
             return
         set_preferred_language(language)
-
-    def _hamlets_changed(self) -> None:
-        # A page not built yet reads the hamlets when it is.
-        households = self._built_households()
-        if households is not None:
-            households.reload_hamlets()
-            households.refresh()  # a renamed hamlet shows in the list at once
-        if self.places.built("pledges") is not None:
-            self.pledge_page.refresh()
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.

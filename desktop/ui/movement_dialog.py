@@ -4,6 +4,7 @@ typed in), the days and what the kind asks for; correcting a saved one; and endi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
@@ -17,6 +18,7 @@ from desktop.store.movements import ledger_rows
 from desktop.ui.form_dialog import FormDialog, day_or_none
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
+from desktop.ui.tasks import TaskRunner
 
 # Which fields each kind asks for, besides the person (or guest) and the first day.
 _FIELDS: dict[MovementKind, tuple[str, ...]] = {
@@ -39,12 +41,13 @@ class MovementDialog(FormDialog):
     def __init__(
         self,
         register: OpenRegister,
+        tasks: TaskRunner,
         today: dt.date,
         parent: QWidget | None = None,
         kind: MovementKind = MovementKind.TAM_VANG,
         movement: Movement | None = None,
     ) -> None:
-        super().__init__("", self.save, parent)
+        super().__init__("", self.save, parent, tasks=tasks)
         editing = movement is not None
         self.setWindowTitle(self.tr("Movement") if editing else self.tr("Record a movement"))
         self.register, self.today, self.original = register, today, movement
@@ -240,13 +243,13 @@ class MovementDialog(FormDialog):
         )
 
     def save(self) -> None:
-        def write() -> None:
+        def read() -> Callable[[OpenRegister], Movement]:
+            movement, today = self.movement(), self.today
             if self.original is None:
-                self.saved = ledger.add_movement(self.register, self.movement(), self.today)
-            else:
-                self.saved = ledger.edit_movement(self.register, self.movement(), self.today)
+                return lambda register: ledger.add_movement(register, movement, today)
+            return lambda register: ledger.edit_movement(register, movement, today)
 
-        self.attempt(write)
+        self.write_on_lane(read, lambda saved: setattr(self, "saved", saved))
 
 
 # What the form sets of a movement (a correction keeps the rest: handed over, reported…).
@@ -261,14 +264,14 @@ class EndMovementDialog(FormDialog):
 
     def __init__(
         self,
-        register: OpenRegister,
+        tasks: TaskRunner,
         movement_id: str,
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("", self.save, parent)
+        super().__init__("", self.save, parent, tasks=tasks)
         self.setWindowTitle(self.tr("End a movement"))
-        self.register, self.movement_id = register, movement_id
+        self.movement_id = movement_id
         self.ended: Movement | None = None
         self.day = QLineEdit(day_text(today))
         self.day.setPlaceholderText(self.tr("dd/mm/yyyy"))
@@ -276,9 +279,8 @@ class EndMovementDialog(FormDialog):
         self.day.selectAll()
 
     def save(self) -> None:
-        def write() -> None:
-            self.ended = ledger.end_movement(
-                self.register, self.movement_id, parse_sheet_date(self.day.text())
-            )
+        def read() -> Callable[[OpenRegister], Movement]:
+            movement_id, day = self.movement_id, parse_sheet_date(self.day.text())
+            return lambda register: ledger.end_movement(register, movement_id, day)
 
-        self.attempt(write)
+        self.write_on_lane(read, lambda ended: setattr(self, "ended", ended))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.movements import Presence, ReminderReason
 from desktop.services.register import OpenRegister
+from desktop.store.changes import Changed
 from desktop.store.local import is_upper
 from desktop.store.reminders import Reminder
 from desktop.ui.household_empty import EmptyList
@@ -200,6 +201,11 @@ class OverviewPage(QWidget):
             # with the window's first paint.
             self._asked = True
             QTimer.singleShot(0, self.refresh)
+
+    def show_changes(self, changed: Changed) -> None:
+        """Count again after a write, when in view (the window counts again on show)."""
+        if self.isVisible() and changed:
+            self.refresh()
 
     def refresh(self) -> None:
         """Count again on the task lane (after a movement, a pledge, an import); the

@@ -27,8 +27,7 @@ SCAN_FILTER = "*.png *.jpg *.jpeg *.pdf *.PNG *.JPG *.JPEG *.PDF"
 
 class PledgeEvidence(QGroupBox):
     """The signature pad (stored when the pledge is saved) and "Attach scanned page…"
-    (stored at once: the clerk sees it listed). Refused files raise KnownError to the caller.
-    """
+    (``scan_chosen``: the owner stores the file at once, and the clerk sees it listed)."""
 
     attached = Signal(object)  # the new Attachment
     scan_chosen = Signal(object)  # a Path picked in the file dialog (the owner attaches it)
@@ -103,12 +102,10 @@ class PledgeEvidence(QGroupBox):
         self.pad.clear()
         self.show_stored()
 
-    def attach_scan(self, path: Path) -> Attachment:
-        """Keep a scanned sheet (image or PDF) with the pledge now; KnownError if refused."""
-        attachment = checkin.attach_file(self._register, self.pledge, AttachmentKind.SCAN, path)
+    def scan_attached(self, attachment: Attachment) -> None:
+        """A scanned sheet is kept with the pledge (the owner stored it): list it."""
         self.show_stored()
         self.attached.emit(attachment)
-        return attachment
 
     # --- internals ----------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from desktop.services import progress as progress_service
 from desktop.services.checkin import CheckedIn, check_in
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
+from desktop.store.changes import Changed
 from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.checkin_box import CheckInBox
 from desktop.ui.household_model import group_thousands
@@ -111,7 +112,6 @@ class PledgePage(QWidget):
         top.addWidget(check_in_label)
         top.addWidget(self.check_in_box, stretch=1)
         self.printing = PledgePrinting(tasks, self)
-        self.printing.rendered.connect(lambda _result: self.refresh())
         self.printing.message.connect(self.status_message)
         self.print_dialog: PrintPledgesDialog | None = None
         self.template_dialog: TemplateEditorDialog | None = None
@@ -187,9 +187,8 @@ class PledgePage(QWidget):
             self.campaigns_dialog.raise_()
             self.campaigns_dialog.activateWindow()
             return self.campaigns_dialog
-        dialog = CampaignsDialog(self._register, self)
+        dialog = CampaignsDialog(self._register, self._tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
         dialog.destroyed.connect(lambda: setattr(self, "campaigns_dialog", None))
         self.campaigns_dialog = dialog
         dialog.open()
@@ -203,7 +202,6 @@ class PledgePage(QWidget):
             self._say(describe(err))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _template: self.refresh())
         dialog.destroyed.connect(lambda: setattr(self, "template_dialog", None))
         self.template_dialog = dialog
         dialog.open()
@@ -239,7 +237,7 @@ class PledgePage(QWidget):
     def _open(self, found: CheckedIn) -> RecordPledgeDialog:
         if self.record_dialog is not None:
             self.record_dialog.close()
-        dialog = RecordPledgeDialog(self._register, found, self)
+        dialog = RecordPledgeDialog(self._register, self._tasks, found, self)
         dialog.recorded.connect(self._recorded)
         dialog.archive_requested.connect(self.printing.print_archive)
         dialog.next_scanned.connect(self.check_in)
@@ -260,9 +258,15 @@ class PledgePage(QWidget):
         self.check_in_message.setText(message)
         self.status_message.emit(message, HINT_MS)
 
+    def show_changes(self, changed: Changed) -> None:
+        """Count again when a write changed what the counts are made of (on show anyway)."""
+        if self.isVisible() and changed.touches(
+            "pledge", "household", "person", "hamlet", "campaign", "commune"
+        ):
+            self.refresh()
+
     def _recorded(self, pledge: object) -> None:
         household = self.record_dialog.household if self.record_dialog else None
-        self.refresh()
         if household is not None:
             self.status_message.emit(
                 self.tr("Household {code}: saved").format(code=household.code), HINT_MS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -24,13 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import Pledge, PledgeStatus, looks_like_qr
+from desktop.domain.pledges import Attachment, AttachmentKind, Pledge, PledgeStatus, looks_like_qr
 from desktop.messages import describe
 from desktop.services import checkin
 from desktop.services.checkin import CheckedIn
 from desktop.services.register import OpenRegister
+from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.pledge_evidence import PledgeEvidence
 from desktop.ui.progress_model import status_words
+from desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +52,14 @@ class RecordPledgeDialog(QDialog):
     next_scanned = Signal(str)  # a sheet scanned while this one was open (this one saved)
 
     def __init__(
-        self, register: OpenRegister, found: CheckedIn, parent: QWidget | None = None
+        self,
+        register: OpenRegister,
+        tasks: TaskRunner,
+        found: CheckedIn,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._register = register
+        self._register, self._tasks = register, tasks
         self.found = found
         self.household = found.household
         self.pledge: Pledge = found.pledge
@@ -173,57 +180,79 @@ class RecordPledgeDialog(QDialog):
         date = self.date_edit.date()
         return dt.date(date.year(), date.month(), date.day())
 
-    def save(self) -> None:
+    def save(self) -> Saving | None:
         """Record the result and close; a refused one shows its message and changes nothing."""
-        if self.record():
-            self.accept()
+        return self.record(self.accept)
 
-    def save_and_print_archive(self) -> None:
+    def save_and_print_archive(self) -> Saving | None:
         """Record the result, then ask for the "bản lưu" of the signed sheet."""
         if self.status() is not PledgeStatus.SIGNED:
             self.show_error(self.tr("Only a signed pledge has an archive copy."))
-            return
-        if self.record():
+            return None
+
+        def then() -> None:
             self.archive_requested.emit(self.pledge)
             self.accept()
 
-    def attach_scan(self, path: Path) -> None:
-        try:
-            self.evidence.attach_scan(path)
-        except KnownError as err:
-            self.show_error(describe(err))
-            return
-        self.pledge = self.evidence.pledge
+        return self.record(then)
+
+    def attach_scan(self, path: Path) -> Saving:
+        """Keep a scanned sheet (image or PDF) with the pledge now."""
+        pledge = self.pledge
+        return save_on_lane(
+            self._tasks,
+            self,
+            lambda register: checkin.attach_file(register, pledge, AttachmentKind.SCAN, path),
+            self._scan_attached,
+            lambda err: self.show_error(describe(err)),
+        )
+
+    def _scan_attached(self, attachment: Attachment) -> None:
+        self.evidence.pledge = self.pledge
+        self.evidence.scan_attached(attachment)
         self.clear_error()
 
-    def record(self) -> bool:
-        """Store the result and a signature drawn on the pad; False (with the message shown)
-        when the result does not hold together."""
+    def record(self, then: Callable[[], None]) -> Saving:
+        """Store the result and a signature drawn on the pad on the write lane, the dialog
+        waiting; then ``recorded`` and ``then()``. Refused (the result does not hold together,
+        the register is busy), the message shows and what was entered stays to save again."""
         status = self.status()
-        try:
-            saved = checkin.record_with_signature(
-                self._register,
-                self.household.id,
+        signed = status is PledgeStatus.SIGNED
+        household_id, day = self.household.id, self.signed_on()
+        drawn = self.evidence.drawn_signature() if signed else None
+        signer_id = self.signer_combo.currentData() if signed else None
+        witnesses, reason = self.witnesses_edit.text(), self.reason_edit.text()
+        notes = self.notes_edit.text()
+        return save_on_lane(
+            self._tasks,
+            self,
+            lambda register: checkin.record_with_signature(
+                register,
+                household_id,
                 status,
-                self.signed_on(),
-                self.evidence.drawn_signature() if status is PledgeStatus.SIGNED else None,
-                signer_id=self.signer_combo.currentData()
-                if status is PledgeStatus.SIGNED
-                else None,
-                witnesses=self.witnesses_edit.text(),
-                reason=self.reason_edit.text(),
-                notes=self.notes_edit.text(),
-            )
-        except KnownError as err:
-            log.info("pledge result not recorded: %s", err.code)  # a busy register, a full disk…
-            self.show_error(describe(err))
-            return False
+                day,
+                drawn,
+                signer_id=signer_id,
+                witnesses=witnesses,
+                reason=reason,
+                notes=notes,
+            ),
+            lambda saved: self._recorded(saved, then),
+            self._refused,
+            button=self.buttons.button(QDialogButtonBox.StandardButton.Save),
+        )
+
+    def _recorded(self, saved: Pledge, then: Callable[[], None]) -> None:
         self.pledge = saved
-        if status is PledgeStatus.SIGNED:
+        if saved.status is PledgeStatus.SIGNED:
             self.evidence.signature_saved(saved)
         self.clear_error()
         self.recorded.emit(saved)
-        return True
+        then()
+
+    def _refused(self, error: KnownError) -> None:
+        log.info("pledge result not recorded: %s", error.code)  # a busy register, a full disk…
+        self.show_error(describe(error))
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -257,9 +286,12 @@ class RecordPledgeDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and looks_like_qr(self._typed):
             scanned, self._typed = self._typed, ""
             event.accept()
-            if self.record():
+
+            def then() -> None:
                 self.accept()
                 self.next_scanned.emit(scanned)
+
+            self.record(then)
             return
         self._typed = ""
         super().keyPressEvent(event)

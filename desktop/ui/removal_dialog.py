@@ -22,9 +22,10 @@ from desktop.domain.movements import Movement, MovementKind
 from desktop.domain.pledges import parse_sheet_date
 from desktop.messages import describe
 from desktop.services import ledger
-from desktop.services.register import OpenRegister
+from desktop.ui.edits import save_on_lane
 from desktop.ui.form_dialog import ERROR_STYLE
 from desktop.ui.ledger_model import day_text
+from desktop.ui.tasks import TaskRunner
 
 MISTAKE = "mistake"
 
@@ -35,7 +36,7 @@ class RemovalDialog(QDialog):
 
     def __init__(
         self,
-        register: OpenRegister,
+        tasks: TaskRunner,
         person_id: str,
         household_id: str,
         name: str,
@@ -43,7 +44,7 @@ class RemovalDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register, self.person_id, self.household_id = register, person_id, household_id
+        self.tasks, self.person_id, self.household_id = tasks, person_id, household_id
         self.today = today
         self.choice: MovementKind | str | None = None
         self.recorded: Movement | None = None
@@ -79,6 +80,7 @@ class RemovalDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
@@ -110,9 +112,20 @@ class RemovalDialog(QDialog):
                 person_id=self.person_id,
                 place=self.place.text() if kind is MovementKind.CHUYEN_DI else "",
             )
-            self.recorded = ledger.add_movement(self.register, movement, self.today)
         except KnownError as err:
             self.error.setText(describe(err))
             return
+        today = self.today
+        save_on_lane(
+            self.tasks,
+            self,
+            lambda register: ledger.add_movement(register, movement, today),
+            lambda recorded: self._recorded(kind, recorded),
+            lambda err: self.error.setText(describe(err)),
+            button=self.ok_button,
+        )
+
+    def _recorded(self, kind: MovementKind, recorded: Movement) -> None:
+        self.recorded = recorded
         self.choice = kind
         self.accept()

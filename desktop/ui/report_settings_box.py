@@ -13,23 +13,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.messages import describe
 from desktop.services.register import OpenRegister
 from desktop.services.report_settings import (
     ReportSettings,
     load_report_settings,
     save_report_settings,
 )
+from desktop.ui.edits import save_on_lane
+from desktop.ui.tasks import TaskRunner
 
 
 class ReportSettingsBox(QGroupBox):
     """Edits the Decree 30 frame of the reports sent upward (kept with the register)."""
 
     saved = Signal()
+    refused = Signal(str)  # why it was not saved (what was typed stays)
 
-    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Reports sent upward"))
-        self._register = register
+        self._tasks = tasks
         current = load_report_settings(register.db, register.commune)
         self.recipient = QLineEdit(current.recipient)
         self.recipient.setPlaceholderText(self.tr("e.g. Ủy ban nhân dân tỉnh Lai Châu"))
@@ -63,6 +69,15 @@ class ReportSettingsBox(QGroupBox):
             signer_title=self.signer_title.text(),
             signer_name=self.signer_name.text(),
         )
-        save_report_settings(self._register.db, settings)
+        save_on_lane(
+            self._tasks,
+            self,
+            lambda register: save_report_settings(register.db, settings),
+            lambda _none: self._saved(),
+            lambda err: self.refused.emit(describe(err)),
+            button=self.save_button,
+        )
+
+    def _saved(self) -> None:
         self.save_button.setEnabled(False)
         self.saved.emit()

@@ -162,14 +162,18 @@ class RosterView(QTableView):
         self.scrollTo(index)
         self.edit(index)
 
-    def fit_columns(self, widths: dict[int, int]) -> None:
-        """Give each column the width of its typical content, never less than its header."""
+    def fit_columns(self, samples: Sequence[str]) -> None:
+        """Give each column the width of its typical content (``samples``, one a column:
+        measuring real cells would cost a pass over every row), never less than its header,
+        and the last column its messages' width."""
         header = self.horizontalHeader()
-        for column, width in widths.items():
+        for column, sample in enumerate(samples):
             title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            width = self.fontMetrics().horizontalAdvance(sample) + 24
             header.resizeSection(
                 column, max(width, header.fontMetrics().horizontalAdvance(title) + 16)
             )
+        self.fit_last_column()
 
     def fit_last_column(self) -> None:
         """The last column (the checks) as wide as its longest message: it stretches over

@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister
 from desktop.services.settings import change_commune, household_count, update_commune_staff
 from desktop.store.admin_units import CommuneUnit
+from desktop.store.changes import Changed
 from desktop.ui.commune_picker import CommunePicker
+from desktop.ui.edits import save_on_lane
 from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
 from desktop.ui.report_settings_box import ReportSettingsBox
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.translations import current_language
 from desktop.userdata import LANGUAGES
 
@@ -45,13 +47,13 @@ class SettingsPage(QWidget):
     """A side-bar place: who keeps the register, the hamlets, the language."""
 
     status_message = Signal(str, int)  # text, milliseconds to show it
-    hamlets_changed = Signal()
-    commune_changed = Signal()  # corrected while the register was empty: the title follows
     language_chosen = Signal(str)  # "vi" or "en": the window saves it and reopens in it
 
-    def __init__(self, register: OpenRegister, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._register = register
+        self._register, self._tasks = register, tasks
 
         commune = register.commune
         self.title = QLabel()
@@ -85,7 +87,7 @@ class SettingsPage(QWidget):
         save_row.addStretch(1)
         staff.addRow("", save_row)
 
-        self.hamlet_editor = HamletEditor(RegisterHamlets(register))
+        self.hamlet_editor = HamletEditor(RegisterHamlets(register, tasks))
         self.hamlet_editor.table.setMinimumHeight(160)
         hamlet_box = QGroupBox(self.tr("Hamlets"))
         QVBoxLayout(hamlet_box).addWidget(self.hamlet_editor)
@@ -106,8 +108,9 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(content)
         layout.addLayout(title_row)
         layout.addWidget(staff_box)
-        self.report_box = ReportSettingsBox(register)
+        self.report_box = ReportSettingsBox(register, tasks)
         self.report_box.saved.connect(lambda: self.status_message.emit(self.tr("Saved."), HINT_MS))
+        self.report_box.refused.connect(lambda text: self.status_message.emit(text, 0))
         layout.addWidget(self.report_box)
         layout.addWidget(hamlet_box, stretch=1)
         layout.addWidget(language_box)
@@ -124,7 +127,9 @@ class SettingsPage(QWidget):
             field.textEdited.connect(lambda _text: self.save_staff_button.setEnabled(True))
             field.returnPressed.connect(self.save_staff)
         self.save_staff_button.clicked.connect(self.save_staff)
-        self.hamlet_editor.changed.connect(self._hamlets_edited)
+        self.hamlet_editor.changed.connect(
+            lambda: self.status_message.emit(self.tr("Hamlets saved."), HINT_MS)
+        )
         self.language.activated.connect(self._language_activated)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -143,15 +148,29 @@ class SettingsPage(QWidget):
     def _change_commune(self, unit: CommuneUnit | None) -> None:
         if unit is None:
             return
-        try:
-            changed = change_commune(self._register, unit.code)
-        except KnownError as err:
-            QMessageBox.warning(self, self.tr("The commune was not changed"), describe(err))
-            return
-        self._show_commune()
+        save_on_lane(
+            self._tasks,
+            self,
+            lambda register: change_commune(register, unit.code),
+            self._commune_saved,
+            lambda err: QMessageBox.warning(
+                self, self.tr("The commune was not changed"), describe(err)
+            ),
+        )
+
+    def _commune_saved(self, changed: bool) -> None:
         if changed:
             self.status_message.emit(self.tr("Saved."), HINT_MS)
-            self.commune_changed.emit()
+
+    def show_changes(self, changed: Changed) -> None:
+        """The commune (the window has read it again), its keepers and its hamlets as the
+        register holds them after a write; a half-typed hamlet survives."""
+        if changed.touches("commune", "household"):
+            self._show_commune()
+        if changed.touches("commune"):
+            self._show_staff()
+        if changed.touches("hamlet", "commune"):
+            self.hamlet_editor.refresh_if_changed()
 
     def _show_commune(self) -> None:
         commune = self._register.commune
@@ -174,30 +193,32 @@ class SettingsPage(QWidget):
             else self.tr("The register has households: their sheets carry this commune.")
         )
 
-    def save_staff(self) -> bool:
+    def save_staff(self) -> None:
         """Store the clerk and the Border Guard post and officer (audited)."""
-        try:
-            changed = update_commune_staff(
-                self._register,
-                clerk_name=self.clerk.text(),
-                border_post=self.post.text(),
-                border_officer=self.officer.text(),
-            )
-        except KnownError as err:
-            self.status_message.emit(describe(err), 0)
-            return False
+        names = {
+            "clerk_name": self.clerk.text(),
+            "border_post": self.post.text(),
+            "border_officer": self.officer.text(),
+        }
+        save_on_lane(
+            self._tasks,
+            self,
+            lambda register: update_commune_staff(register, **names),
+            self._staff_saved,
+            lambda err: self.status_message.emit(describe(err), 0),
+            button=self.save_staff_button,
+        )
+
+    def _staff_saved(self, changed: bool) -> None:
+        self.save_staff_button.setEnabled(False)
+        if changed:
+            self.status_message.emit(self.tr("Saved."), HINT_MS)
+
+    def _show_staff(self) -> None:
         commune = self._register.commune
         self.clerk.setText(commune.clerk_name)
         self.post.setText(commune.border_post)
         self.officer.setText(commune.border_officer)
-        self.save_staff_button.setEnabled(False)
-        if changed:
-            self.status_message.emit(self.tr("Saved."), HINT_MS)
-        return True
-
-    def _hamlets_edited(self) -> None:
-        self.status_message.emit(self.tr("Hamlets saved."), HINT_MS)
-        self.hamlets_changed.emit()
 
     def show_current_language(self) -> None:
         """Point the chooser back at the language shown now (a switch was put off)."""

@@ -1,9 +1,11 @@
-"""The one lane for long work (import, print, export): a worker thread with progress and cancel.
+"""The one write lane: long work (import, print, merge) and short edits on one worker thread.
 
 Services are plain functions ``fn(register, progress, cancelled) -> result`` (DESIGN §4). The
 runner calls them on one worker thread that owns its own connection to the register, so the
-window never freezes and two long jobs never write at once; tests call the same services
-inline. The window shows the progress bar and the cancel button (MainWindow).
+window never waits for the write lock and two writes never run at once; tests call the same
+services inline. The window shows a long job's progress bar and cancel button (MainWindow);
+a short edit (ui.edits) jumps ahead of queued long jobs and shows no bar. After each job,
+``changed`` carries what it wrote (store.changes), read off the audit trail it left.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.services.register import OpenRegister, open_existing
+from desktop.store.changes import Changed, audit_mark, changes_since
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +38,17 @@ class Task:
     on_done: Callable[[Any], None] | None = None
     on_error: Callable[[KnownError], None] | None = None
     quiet: bool = False  # it only fills a view (a count): no progress bar, no "done" message
+    edit: bool = False  # a short edit: ahead of queued long jobs, no progress bar
 
 
 class TaskRunner(QObject):
-    """Runs one Task at a time on a worker; others queue behind it."""
+    """Runs one Task at a time on a worker; others queue behind it (edits first)."""
 
-    started = Signal(str)  # title
+    started = Signal(str)  # a long job's title
     progressed = Signal(int, int)  # done, total
     finished = Signal(str, bool)  # title, True when it completed (not cancelled/failed)
-    _result = Signal(object, object, object)  # task, result, KnownError | Exception | None
+    changed = Signal(object)  # Changed: what a job wrote, after its own callbacks ran
+    _result = Signal(object, object, object, object)  # task, result, error or None, Changed
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,16 +58,31 @@ class TaskRunner(QObject):
         self._cancel = threading.Event()
         self._register: OpenRegister | None = None  # opened and used only on the worker
         self._busy = 0
+        self._long = 0  # long jobs queued or running
         self._stopped = False
         self._result.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
+        """A job (long or an edit) is queued or running."""
         return self._busy > 0
+
+    @property
+    def long_job(self) -> bool:
+        """A long job that writes (an import, a merge, printing marks) is queued or running:
+        an edit now would wait for all of it."""
+        return self._long > 0
 
     def submit(self, task: Task) -> None:
         self._busy += 1
-        self._pool.start(lambda: self._run(task))
+        self._long += self._holds_writes(task)
+        self._pool.start(lambda: self._run(task), 1 if task.edit else 0)
+
+    @staticmethod
+    def _holds_writes(task: Task) -> bool:
+        """A long job that writes (a quiet one only counts): an edit submitted meanwhile
+        is refused at once."""
+        return not task.edit and not task.quiet
 
     def cancel(self) -> None:
         """Ask the running job to stop at its next check; it rolls back what it began."""
@@ -84,38 +104,55 @@ class TaskRunner(QObject):
             self._register = None
 
     def _run(self, task: Task) -> None:
-        self._cancel.clear()
-        if not task.quiet:
+        if not task.edit:  # an edit leaves a cancel asked of the long job before it alone
+            self._cancel.clear()
+        if not (task.quiet or task.edit):
             self.started.emit(task.title)
+        result: Any = None
+        error: BaseException | None = None
+        mark: tuple[int, int] | None = None
         try:
             if self._register is None:
                 self._register = open_existing(self._path)
             else:
                 self._register.reload_commune()  # Settings may have changed it meanwhile
+            mark = audit_mark(self._register.db)
             result = task.work(self._register, self.progressed.emit, self._cancel.is_set)
         except KnownError as err:
-            self._result.emit(task, None, err)
+            error = err
         except Exception as exc:  # a bug: logged with its traceback, reported, never silent
             log.exception("task %r failed", task.title)
-            self._result.emit(task, None, exc)
-        else:
-            self._result.emit(task, result, None)
+            error = exc
+        self._result.emit(task, result, error, self._changes(mark))
 
-    def _deliver(self, task: Task, result: Any, error: BaseException | None) -> None:
-        # Back on the UI thread (queued signal): views refresh from what the job returned.
+    def _changes(self, mark: tuple[int, int] | None) -> Changed:
+        # Also after a failure: a merge may have taken some bundles before one was refused.
+        if mark is None or self._register is None:
+            return Changed()
+        try:
+            return changes_since(self._register.db, mark)
+        except Exception:  # the job's own outcome matters more: logged, views stay as they are
+            log.exception("reading what a job changed failed")
+            return Changed()
+
+    def _deliver(
+        self, task: Task, result: Any, error: BaseException | None, changed: Changed
+    ) -> None:
+        # Back on the UI thread (queued signal): views refresh from what the job wrote.
         self._busy -= 1
+        self._long -= self._holds_writes(task)
         if self._stopped:
             return
         cancelled = self._cancel.is_set()
-        if not task.quiet:
+        if not (task.quiet or task.edit):
             self.finished.emit(task.title, error is None and not cancelled)
         if isinstance(error, KnownError):
             if task.on_error is not None:
                 task.on_error(error)
-            return
-        if error is not None:
+        elif error is not None:
             if task.on_error is not None:
                 task.on_error(KnownError("task.failed", title=task.title, detail=str(error)))
-            return
-        if task.on_done is not None:
+        elif task.on_done is not None:
             task.on_done(result)
+        if changed:
+            self.changed.emit(changed)

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import StoredTemplate, place_name
+from desktop.domain.pledges import Campaign, StoredTemplate, place_name
 from desktop.domain.templates import PledgeTemplate, parse_template
 from desktop.messages import describe
 from desktop.services import campaigns
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
+from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.tasks import Task, TaskRunner
@@ -163,25 +164,37 @@ class TemplateEditorDialog(QDialog):
         )
         return template
 
-    def save(self) -> StoredTemplate | None:
-        """Keep the text as the next version of the template (nothing is kept if refused)."""
+    def save(self) -> Saving | None:
+        """Keep the text as the next version of the template, on the write lane (nothing is
+        kept if refused); None when the text has a mistake."""
         if self.check() is None:
             return None
-        writer = self._register.writer
-        try:
+        base, text, title = self.base(), self.editor.toPlainText(), self.title_edit.text()
+        campaign = self.campaign if self.use_box.isChecked() else None
+
+        def work(register: OpenRegister) -> tuple[StoredTemplate, Campaign | None]:
+            writer = register.writer
             with writer.db.atomic():
-                copy = campaigns.copy_template(
-                    writer, self.base(), self.editor.toPlainText(), title=self.title_edit.text()
-                )
-                if self.use_box.isChecked():
-                    self.campaign = campaigns.print_with(writer, self.campaign, copy)
-        except KnownError as err:
-            self._show_problem(describe(err), 0)
-            return None
+                copy = campaigns.copy_template(writer, base, text, title=title)
+                used = None if campaign is None else campaigns.print_with(writer, campaign, copy)
+            return copy, used
+
+        return save_on_lane(
+            self._tasks,
+            self,
+            work,
+            self._saved,
+            lambda err: self._show_problem(describe(err), 0),
+            button=self.save_button,
+        )
+
+    def _saved(self, stored: tuple[StoredTemplate, Campaign | None]) -> None:
+        copy, used = stored
+        if used is not None:
+            self.campaign = used
         self.templates = store.list_templates(self._register.db)
         self.message.setText(self.tr("Saved as version {version}.").format(version=copy.version))
         self.saved.emit(copy)
-        return copy
 
     def draw_sample(self) -> None:
         """A blank sheet of the commune with the edited text, drawn on the task lane."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +24,7 @@ from desktop.store.households import list_hamlets
 from desktop.store.tips import concerned
 from desktop.ui.form_dialog import FormDialog
 from desktop.ui.person_search import PersonSearch
+from desktop.ui.tasks import TaskRunner
 
 
 class TipDialog(FormDialog):
@@ -32,11 +34,12 @@ class TipDialog(FormDialog):
     def __init__(
         self,
         register: OpenRegister,
+        tasks: TaskRunner,
         now: dt.datetime,
         parent: QWidget | None = None,
         tip: Tip | None = None,
     ) -> None:
-        super().__init__("", self.save, parent)
+        super().__init__("", self.save, parent, tasks=tasks)
         self.register, self.now, self.editing = register, now, tip
         self.saved: Tip | None = None
         self.setWindowTitle(self.tr("Record a tip") if tip is None else self.tr("Tip"))
@@ -143,12 +146,9 @@ class TipDialog(FormDialog):
         )
 
     def save(self) -> None:
-        def write() -> None:
-            if self.editing is None:
-                self.saved = ledger.add_tip(self.register, self.tip(), self.now, self.person_ids())
-            else:
-                self.saved = ledger.update_tip(
-                    self.register, self.tip(), self.now, self.person_ids()
-                )
+        def read() -> Callable[[OpenRegister], Tip]:
+            tip, now, person_ids = self.tip(), self.now, self.person_ids()
+            write = ledger.add_tip if self.editing is None else ledger.update_tip
+            return lambda register: write(register, tip, now, person_ids)
 
-        self.attempt(write)
+        self.write_on_lane(read, lambda saved: setattr(self, "saved", saved))

@@ -461,6 +461,17 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>lưu</translation>
+    </message>
+</context>
+<context>
     <name>EmptyList</name>
     <message>
         <source>Add a household (Ctrl+N)</source>
@@ -3578,6 +3589,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>Save as key file…</source>
         <translation>Lưu thành tệp khoá…</translation>
+    </message>
+    <message>
+        <source>Reading the keys</source>
+        <translation>Đọc khoá của máy</translation>
     </message>
     <message>
         <source>This PC signs its bundles as installation {id}, key {key}; key fingerprint (what a register receiving its first bundle shows): {fingerprint}</source>

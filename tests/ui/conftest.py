@@ -3,6 +3,8 @@ interface in Vietnamese (the default language) for every test."""
 
 from __future__ import annotations
 
+import os
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,11 +169,13 @@ def main_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
     register closed.
     """
     opened: list[tuple[MainWindow, OpenRegister]] = []
+    ui_writes: list[str] = []
 
     def make(
         path: Path, size: tuple[int, int] = (1366, 768), place: str | None = "households"
     ) -> MainWindow:
         register = open_existing(path)
+        register.db.conn.set_trace_callback(lambda sql: _note_ui_write(sql, ui_writes))
         window = MainWindow(register)
         opened.append((window, register))
         window.resize(*size)
@@ -192,3 +196,25 @@ def main_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
         assert search.active_threads == 0, "a search thread outlived its window"
         register.close()
         window.deleteLater()
+    # Every write of the window goes through the task lane (its own connection): the
+    # window's connection only reads, so another program's write lock never freezes it.
+    assert ui_writes == [], "written on the window's connection by desktop/ui code"
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN IMMEDIATE", "CREATE", "DROP")
+
+
+def _note_ui_write(sql: str, writes: list[str]) -> None:
+    """Note a write on the window's connection made by the window's code (a test may
+    write through ``window.register`` itself to set a scene)."""
+    if not sql.lstrip()[:16].upper().startswith(_WRITES):
+        return
+    frames = [f.filename for f in traceback.extract_stack()]
+    if any(f"desktop{os.sep}ui{os.sep}" in name for name in frames):
+        writes.append(" ".join(sql.split())[:80])
+
+
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the write lane has delivered every job: their callbacks and the "what
+    changed" notice have run (edits are saved off the UI thread)."""
+    qtbot.waitUntil(lambda: not window.tasks.busy)

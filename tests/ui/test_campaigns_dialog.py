@@ -15,7 +15,7 @@ from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pledge_page import PledgePage
 from desktop.ui.progress_model import PERCENT_ROLE, ProgressModel
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 
 NEW_TITLE = "Bảo vệ chủ quyền biên giới năm 2026"
 
@@ -81,6 +81,7 @@ def test_a_clerk_starts_a_campaign_with_a_90_percent_target_and_switches_back(
     qtbot.keyClicks(dialog.target_spin, "90")
     assert dialog.current_box.isChecked()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
 
     assert dialog.message.text() == f"Đã bắt đầu đợt “{NEW_TITLE}”."
     assert column(dialog, 0) == ["✔", ""]
@@ -99,6 +100,7 @@ def test_a_clerk_starts_a_campaign_with_a_90_percent_target_and_switches_back(
     dialog.table.selectRow(1)
     assert dialog.current_button.isEnabled()
     qtbot.mouseClick(dialog.current_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
     assert column(dialog, 1)[0] == first.title
     assert column(dialog, 0) == ["✔", ""]
     assert bar(page, "Bản Nậm Tăm") == ("50,0 % / 100 %", 50.0)
@@ -130,6 +132,7 @@ def test_an_end_before_the_start_is_refused_and_nothing_changes(
     dialog.ends_edit.setMinimumDate(QDate(2000, 1, 1))
     dialog.ends_edit.setDate(QDate(2026, 2, 1))
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
     assert "01/02/2026" in dialog.message.text()
     assert dialog.table.rowCount() == 1
     assert page.campaign_label.text() == before

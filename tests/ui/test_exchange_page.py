@@ -77,7 +77,8 @@ def test_export_from_one_pc_and_merge_into_the_other_through_the_page(
     assert office.places.current_key() == "exchange"
     assert isinstance(page, ExchangePage)
     sent = page.transfer
-    assert sent.keys is not None and sent.recipient.text().startswith("age1")
+    qtbot.waitUntil(lambda: sent.keys is not None)
+    assert sent.recipient.text().startswith("age1")
     # Only the changes since the bundle sent before: chosen from the sent list.
     assert sent.since.count() == 1 and "first.camket" in sent.since.currentText()
     sent.changes.setChecked(True)

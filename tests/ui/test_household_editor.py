@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from desktop.store import households as repo
 from desktop.ui.household_editor import HouseholdEditor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.move_dialog import MoveDialog
+from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
     from tests.ui.conftest import SmallRegister
@@ -109,6 +111,8 @@ def move_current_member(qtbot: QtBot, editor: HouseholdEditor, code: str) -> lis
 def open_editor_on(window: MainWindow, qtbot: QtBot, code: str) -> HouseholdEditor:
     page = window.household_page
     page.select_row(listed_codes(window).index(code))
+    window.activateWindow()  # a wait (for a save on the lane) lets the offscreen window go
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert page.editing
     return page.editor
@@ -208,7 +212,7 @@ def test_the_same_person_elsewhere_is_a_warning_that_opens_them(
     assert [i.data() for i in selected] == ["Đặng Văn Hùng"]
     dialog.close()
     # Warnings do not block saving.
-    assert editor.save()
+    assert editor.save_and_wait()
     assert not page.editing
 
 
@@ -232,7 +236,7 @@ def test_reorder_with_alt_arrows_choose_head_and_remove(
     editor.member_view.setCurrentIndex(editor.members.index(2, NAME))
     qtbot.mouseClick(editor.remove_member_button, Qt.MouseButton.LeftButton)
     assert editor.members.row_count() == 2
-    assert editor.save()
+    assert editor.save_and_wait()
 
     page = window.household_page
     assert page.detail.head.text() == "Lý Thị Mai"
@@ -254,7 +258,7 @@ def test_move_a_member_to_another_household(
     found = move_current_member(qtbot, editor, "PK-002")
     assert "Sùng Thị Dợ" in found[0]
     assert member_names(editor) == ["Đặng Văn Hùng"]
-    assert editor.save()
+    assert editor.save_and_wait()
 
     register = open_existing(small_register.path)
     try:
@@ -282,7 +286,7 @@ def test_relatives_abroad_are_checked_and_saved(
     assert not editor.save()
     relatives.setData(relatives.index(0, relatives.column_of("since")), "05/2019")
     relatives.setData(relatives.index(0, relatives.column_of("departure")), "bat_hop_phap")
-    assert editor.save()
+    assert editor.save_and_wait()
     detail = window.household_page.detail
     assert detail.relative_view.isVisible()
     assert [detail.relative_model.index(0, c).data() for c in range(5)] == [
@@ -369,7 +373,7 @@ def test_history_shows_who_when_and_what_in_vietnamese(
     assert editor.member_view.currentIndex().row() == 0  # leaving that cell is no Enter
 
     move_current_member(qtbot, editor, "HT-001")
-    assert editor.save()
+    assert editor.save_and_wait()
     qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
     dialog = page.history_dialog
     assert dialog is not None and dialog.isVisible()
@@ -466,7 +470,7 @@ def test_a_household_changed_elsewhere_meanwhile_is_not_overwritten(
         box.accept()
 
     QTimer.singleShot(0, read_and_close)
-    assert not editor.save()
+    assert not editor.save_and_wait()
     assert "vừa được sửa ở nơi khác" in said[0]
     assert window.household_page.editing  # the clerk's typing is still there
     assert editor.phone.text() == "0912000444"
@@ -477,17 +481,20 @@ def test_while_an_import_holds_the_register_edits_say_so_at_once(
 ) -> None:
     window = main_window(small_register.path)
     page = window.household_page
-    page.set_writer_busy(lambda: True)
+    importing = threading.Event()
+    # A long job on the lane (an import) that runs until the test lets it end.
+    window.tasks.submit(Task("Nhập danh sách", lambda _r, _p, _c: importing.wait(20)))
     editor = open_editor_on(window, qtbot, "HT-001")
     qtbot.keyClicks(editor.notes, "x")
-    assert not editor.save()
+    assert not editor.save_and_wait()
     assert "đang bận" in window.statusBar().currentMessage()
-    assert page.editing
+    assert page.editing and editor.notes.text().endswith("x")
     editor.dirty = False
     editor.cancel()
     page.delete_current()
     assert "HT-001" in listed_codes(window)
-    page.set_writer_busy(lambda: False)
+    importing.set()
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     page.delete_current()
     qtbot.waitUntil(lambda: "HT-001" not in listed_codes(window))
 

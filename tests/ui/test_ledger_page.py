@@ -22,7 +22,7 @@ from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.overview_page import OverviewPage
 from desktop.ui.removal_dialog import RemovalDialog
 from desktop.ui.tip_dialog import TipDialog
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -108,6 +108,7 @@ def test_ctrl_n_records_a_movement_chosen_by_search_and_ctrl_e_ends_it(
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, window)
     assert not dialog.isVisible()
     assert page.count.text() == "1 biến động"
     row = page.model.ledger_row(0)
@@ -126,9 +127,11 @@ def test_ctrl_n_records_a_movement_chosen_by_search_and_ctrl_e_ends_it(
     assert end is not None and end.isVisible()
     end.day.setText("01/09/2026")
     end.save()
+    settled(qtbot, window)
     assert "Ngày kết thúc 01/09/2026 trước ngày bắt đầu 01/10/2026" in end.error.text()
     end.day.setText("20/11/2026")
     end.save()
+    settled(qtbot, window)
     row = page.model.ledger_row(0)
     assert row is not None and row.ended_on == dt.date(2026, 11, 20)
 
@@ -148,11 +151,13 @@ def test_a_refused_movement_says_why_and_writes_nothing(
     dialog.starts.setText("01/10/2026")
     dialog.until.setText("15/11/2026")
     dialog.save()
+    settled(qtbot, window)
     assert "hãy ghi là tạm trú" in dialog.error.text()
     assert dialog.isVisible()
     assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 0
     dialog.until.setText("10/10/2026")
     dialog.save()
+    settled(qtbot, window)
     assert not dialog.isVisible()
     assert page.reported_button.isEnabled() and page.end_button.isEnabled()
 
@@ -184,6 +189,9 @@ def test_a_reminder_opens_its_case_on_the_ledger(
     assert page.model.movement_id(page.table.currentIndex().row()) == back.id
     assert page.handed_button.isEnabled()
     page.handed_button.click()
+    settled(qtbot, window)
+    window.activateWindow()  # the wait let the offscreen window go inactive
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.tasks.busy)
     assert overview.reminder_model.rowCount() == 1  # only the unsigned households are left
@@ -202,6 +210,7 @@ def test_a_tip_is_logged_without_showing_its_informant(
     dialog.informant.setText("Vàng A Sử")
     dialog.phone.setText("0912345678")
     dialog.save()
+    settled(qtbot, window)
     assert not dialog.isVisible()
     shown = [
         str(page.tip_model.data(page.tip_model.index(0, c)))
@@ -237,6 +246,7 @@ def test_the_report_frame_is_set_in_settings(
     box.signer_name.setText("Tao Văn Vinh")
     assert box.save_button.isEnabled()
     box.save_button.click()
+    settled(qtbot, window)
     kept = load_report_settings(window.register.db, window.register.commune)
     assert kept.recipient == "Đồn Biên phòng Ma Quai"
     assert kept.copies_to == ("Công an tỉnh Lai Châu", "Đảng ủy xã")
@@ -257,9 +267,10 @@ def test_removing_a_saved_member_asks_what_happened(
     dialog.day.setText("01/11/2026")
     dialog.place.setText("Xã Lê Lợi")
     dialog.save()
+    settled(qtbot, window)
     assert not dialog.isVisible()
     assert member_names(editor) == ["Đặng Văn Hùng", "Lý Thị Mai"]  # kept in the household
-    assert editor.save()
+    assert editor.save_and_wait()
     detail = window.household_page.detail
     model = detail.member_model
     assert model.index(1, 1).data() == "Đã chuyển đi"
@@ -277,6 +288,7 @@ def test_removing_a_saved_member_asks_what_happened(
     dialog.mistake.setChecked(True)
     assert not dialog.day.isVisibleTo(dialog)
     dialog.save()
+    settled(qtbot, window)
     assert member_names(editor) == ["Đặng Văn Hùng"]  # only a mistake takes the row off
     assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 1
 
@@ -289,6 +301,7 @@ def test_a_tip_gets_its_outcome_and_the_people_it_concerns(
     dialog = page.add_tip()
     dialog.place.setText("Mốc 79")
     dialog.save()
+    settled(qtbot, window)
     dialog = page.open_tip(0)
     assert dialog.place.text() == "Mốc 79" and dialog.windowTitle() == "Tin báo"
     qtbot.keyClicks(dialog.person_search.box, "giang a hoa")
@@ -298,6 +311,7 @@ def test_a_tip_gets_its_outcome_and_the_people_it_concerns(
     dialog.handed_at.setText(dialog.received.text())
     dialog.outcome.setText("Đã xác minh")
     dialog.save()
+    settled(qtbot, window)
     assert not dialog.isVisible()
     (tip,) = list_tips(window.register.db)
     assert (tip.handed_to, tip.outcome) == ("Đồn Biên phòng Ma Quai", "Đã xác minh")
@@ -307,6 +321,7 @@ def test_a_tip_gets_its_outcome_and_the_people_it_concerns(
     dialog.concerned.setCurrentRow(0)
     dialog._drop_person()
     dialog.save()
+    settled(qtbot, window)
     assert concerned(window.register.db, tip.id) == []
 
 
@@ -319,6 +334,7 @@ def test_the_report_on_movements_opens_in_the_preview(
     dialog.starts.setText("01/12/2026")
     dialog.ends.setText("01/11/2026")
     dialog.save()
+    settled(qtbot, window)
     assert "trước ngày bắt đầu" in dialog.error.text()
     dialog.ends.setText("31/12/2026")
     with qtbot.waitSignal(window.tasks.finished, timeout=20000):

@@ -16,7 +16,7 @@ from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import MovementDialog
 from desktop.ui.tip_dialog import TipDialog
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 from tests.ui.test_ledger_page import OpenWindow, _counted, _ledger
 
 
@@ -55,11 +55,13 @@ def test_enter_on_a_movement_opens_it_to_correct_with_the_checks_of_a_new_one(
     assert dialog.ended.isVisibleTo(dialog) and dialog.ended.text() == ""
     dialog.until.setText((stay.starts_on + dt.timedelta(days=40)).strftime("%d/%m/%Y"))
     dialog.save()
+    settled(qtbot, window)
     assert "hãy ghi là tạm trú" in dialog.error.text() and dialog.isVisible()
     dialog.until.setText((stay.starts_on + dt.timedelta(days=5)).strftime("%d/%m/%Y"))
     dialog.border_belt.setChecked(True)
     dialog.permit.setText("GP 15/CAT-PA72")
     dialog.save()
+    settled(qtbot, window)
     assert not dialog.isVisible()
     assert page.count.text() == "1 biến động"  # corrected, not added
     where = page.model.data(page.model.index(0, 7))
@@ -83,6 +85,7 @@ def test_an_upper_register_opens_movements_and_tips_only_to_read(
     tip_dialog = page.findChild(TipDialog)
     assert tip_dialog is not None
     tip_dialog.save()
+    settled(qtbot, window)
     page.set_read_only()
     dialog = _enter_on_first_movement(page, qtbot)
     assert dialog.guest_name.text() == "Vương Lập Quân" and dialog.guest_name.isReadOnly()
@@ -90,6 +93,7 @@ def test_an_upper_register_opens_movements_and_tips_only_to_read(
     assert [b.text() for b in dialog.buttons.buttons()] == ["Đóng"]
     dialog.until.setText("01/01/2020")
     dialog.save()  # Ctrl+S and Save write nothing here
+    settled(qtbot, window)
     assert window.register.db.execute(
         "SELECT rev, until FROM movement WHERE id = ?", [stay.id]
     ).fetchone() == (1, stay.until.isoformat() if stay.until else None)
@@ -98,6 +102,7 @@ def test_an_upper_register_opens_movements_and_tips_only_to_read(
     assert tip.place.isReadOnly() and not tip.about.isEnabled()
     tip.place.setText("Khác")
     tip.save()
+    settled(qtbot, window)
     assert list_tips(window.register.db)[0].place == "Mốc 79"
 
 
@@ -123,6 +128,7 @@ def test_a_guest_in_the_border_belt_is_reminded_until_the_border_guard_is_told(
     page.select_movement(stay.id)
     assert page.handed_button.isEnabled()
     page.handed_button.click()
+    settled(qtbot, window)
     assert not [
         r
         for r in ledger.reminders(window.register, dt.date.today())

@@ -22,7 +22,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pledge_page import PledgePage
 from desktop.ui.pledge_record import RecordPledgeDialog
 from desktop.ui.progress_model import ProgressModel
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 from tests.ui.ink import draw_signature, make_pdf
 
 
@@ -105,6 +105,7 @@ def test_type_a_code_mark_signed_and_the_dashboard_counts_it(
     dialog.signer_combo.setCurrentIndex(1)  # his wife signs
     with qtbot.waitSignal(dialog.recorded):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        settled(qtbot, window)
 
     assert counts(page, "Bản Nậm Tăm")["Đã ký"] == "1"
     assert counts(page, "Bản Nậm Tăm")["Đã ký / chỉ tiêu"] == "50,0 % / 100 %"
@@ -133,9 +134,10 @@ def test_scan_then_enter_records_signed_by_the_head_today(
     qtbot.waitExposed(dialog)
     with qtbot.waitSignal(dialog.recorded) as recorded:
         qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+        settled(qtbot, window)
     assert recorded.args[0].status is PledgeStatus.SIGNED
     assert counts(page, "Thôn Hồng Thu")["Đã ký"] == "1"
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.check_in_box)
+    qtbot.waitUntil(lambda: window.focusWidget() is page.check_in_box)
 
 
 def test_scanning_the_next_sheet_saves_the_open_one_and_opens_the_next(
@@ -159,6 +161,7 @@ def test_scanning_the_next_sheet_saves_the_open_one_and_opens_the_next(
     with qtbot.waitSignal(first.recorded):
         qtbot.keyClicks(focused, second_code)
         qtbot.keyClick(focused, Qt.Key.Key_Return)
+        settled(qtbot, window)
     qtbot.waitUntil(lambda: page.record_dialog is not None and page.record_dialog is not first)
     assert page.record_dialog.household.code == "PK-002"
     assert counts(page, "Bản Pa Khóa")["Đã ký"] == "1"
@@ -176,12 +179,14 @@ def test_refused_needs_a_reason_and_changes_nothing_without_one(
     assert dialog.reason_edit.isEnabled()
     with qtbot.assertNotEmitted(dialog.recorded):
         dialog.save()
+        settled(qtbot, window)
     assert dialog.error_label.isVisible()
     assert "lý do" in dialog.error_label.text()
     assert counts(page, "Bản Pa Khóa")["Từ chối"] == "0"
     dialog.reason_edit.setText("Chủ hộ đi làm ăn xa, vợ không ký thay")
     with qtbot.waitSignal(dialog.recorded):
         dialog.save()
+        settled(qtbot, window)
     assert counts(page, "Bản Pa Khóa")["Từ chối"] == "1"
     unsigned = page.unsigned_model
     reasons = [unsigned.index(r, 4).data() for r in range(unsigned.rowCount())]
@@ -231,6 +236,7 @@ def test_signature_drawn_on_the_pad_is_kept_with_the_signed_pledge(
     draw_signature(qtbot, dialog.evidence.pad)
     with qtbot.waitSignal(dialog.recorded):
         dialog.save()
+        settled(qtbot, window)
 
     register = open_existing(small_register.path)
     try:
@@ -264,6 +270,7 @@ def test_scanned_page_is_attached_and_a_wrong_file_is_refused(
     scan.write_bytes(make_pdf(1))
     with qtbot.waitSignal(dialog.evidence.attached):
         dialog.evidence.scan_chosen.emit(scan)
+        settled(qtbot, window)
     assert "PK-001 scan.pdf" in dialog.evidence.files_label.text()
     assert not dialog.error_label.isVisible()
 
@@ -271,6 +278,7 @@ def test_scanned_page_is_attached_and_a_wrong_file_is_refused(
     notes.write_text("không phải ảnh", encoding="utf-8")
     with qtbot.assertNotEmitted(dialog.evidence.attached):
         dialog.evidence.scan_chosen.emit(notes)
+        settled(qtbot, window)
     assert dialog.error_label.isVisible()
     assert "ghi-chu.txt" in dialog.error_label.text()
     register = open_existing(small_register.path)
@@ -331,6 +339,7 @@ def test_a_good_scan_after_a_refused_file_clears_the_old_message(
     notes = tmp_path / "ghi-chu.txt"
     notes.write_text("không phải ảnh", encoding="utf-8")
     dialog.evidence.scan_chosen.emit(notes)
+    settled(qtbot, window)
     assert dialog.error_label.isVisible()
     assert "ghi-chu.txt" in dialog.error_label.text()
 
@@ -338,6 +347,7 @@ def test_a_good_scan_after_a_refused_file_clears_the_old_message(
     scan.write_bytes(make_pdf(1))
     with qtbot.waitSignal(dialog.evidence.attached):
         dialog.evidence.scan_chosen.emit(scan)
+        settled(qtbot, window)
     assert not dialog.error_label.isVisible()
     assert "ghi-chu.txt" not in dialog.error_label.text()
     assert "Không đọc được" not in dialog.error_label.text()
@@ -367,6 +377,7 @@ def test_the_date_cannot_go_before_the_campaign_started(
     assert dialog.signed_on() == starts
     with qtbot.waitSignal(dialog.recorded):
         dialog.save()
+        settled(qtbot, window)
 
 
 def test_counts_group_thousands_with_a_dot_as_the_table_does(

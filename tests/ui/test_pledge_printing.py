@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.pledges import Attachment
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pledge_page import PledgePage
@@ -249,7 +250,9 @@ def test_a_kept_scan_opens_in_the_preview(
     assert picture.save(str(photo))
     scan = tmp_path / "ban-quet.pdf"
     scan.write_bytes(make_pdf(2))
-    kept = [record.evidence.attach_scan(photo), record.evidence.attach_scan(scan)]
+    kept: list[Attachment] = []
+    record.evidence.attached.connect(kept.append)
+    assert record.attach_scan(photo).wait() and record.attach_scan(scan).wait()
     assert "anh-chup.png" in record.evidence.files_label.text()
 
     with qtbot.waitSignal(window.tasks.finished, timeout=20000):

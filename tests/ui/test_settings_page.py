@@ -26,13 +26,15 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.tasks import Task
 from desktop.userdata import preferred_language
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 
 
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsPage:
     index = window.pages.indexOf(window.settings_page)
     assert window.sidebar.item(index).text() == "Cài đặt"
     assert index == window.pages.count() - 1  # the last place of the side bar
+    window.activateWindow()  # a wait (for a save on the lane) lets the offscreen window go
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)  # DESIGN §10
     assert window.pages.currentWidget() is window.settings_page
     return window.settings_page
@@ -65,6 +67,7 @@ def test_the_keepers_names_are_saved_audited_and_reach_the_task_lane(
     page.post.insert("Đồn Biên phòng Ma Ly Chải")
     page.officer.insert("Thiếu tá Vàng A Sình")
     qtbot.keyClick(page.officer, Qt.Key.Key_Return)
+    settled(qtbot, window)
     assert window.statusBar().currentMessage() == "Đã lưu."
     assert window.register.commune.clerk_name == "Lò Thị Hoa"
     assert audit(window.register, "commune")[-1] == (
@@ -93,6 +96,7 @@ def test_hamlets_edited_in_settings_show_in_the_household_list(
     editor.head.setText("Giàng A Dế")
     qtbot.keyClick(editor.border, Qt.Key.Key_Space)
     qtbot.keyClick(editor.head, Qt.Key.Key_Return)
+    settled(qtbot, window)
     assert window.statusBar().currentMessage() == "Đã lưu thôn/bản."
 
     hamlet = next(h for h in list_hamlets(window.register.db) if h.name == "Bản Pa Khóa Trên")
@@ -114,6 +118,7 @@ def test_hamlets_edited_in_settings_show_in_the_household_list(
     editor.start_new()
     editor.name.insert("Thôn Mới")
     qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    settled(qtbot, window)
     assert "Thôn Mới" in [combo.itemText(i) for i in range(combo.count())]
     assert audit(window.register, "hamlet")[-1][0] == "insert"
 
@@ -127,6 +132,7 @@ def test_a_clashing_hamlet_name_is_refused_and_nothing_is_written(
     editor.table.selectRow(0)
     editor.name.setText("thon hong thu")
     qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    settled(qtbot, window)
     assert editor.error.isVisible() and "trùng tên" in editor.error.text()
     assert audit(window.register, "hamlet") == before
 
@@ -209,6 +215,7 @@ def test_a_wrong_commune_is_corrected_while_the_register_is_empty(
     qtbot.keyClicks(picker.communes.filter, "sop cop")
     assert ok.isEnabled()
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
     assert "Xã Sốp Cộp, Sơn La" in window.windowTitle()
     assert page.title.text() == "Xã Sốp Cộp, Sơn La (mã 04231)"
     assert audit(window.register, "commune")[-1][1]["code"] == "04231"

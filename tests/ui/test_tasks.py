@@ -114,3 +114,40 @@ def test_a_quiet_task_fills_its_view_and_leaves_the_status_bar_alone(
     qtbot.waitUntil(lambda: results == [6])
     assert announced == [] and not window.task_progress.isVisible()
     assert window.statusBar().currentMessage() == "Sổ đăng ký: camket.sqlite3"
+
+
+def test_an_edit_runs_before_queued_long_jobs_never_beside_one_and_says_what_changed(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the window's own counts
+    release = threading.Event()
+    order: list[str] = []
+    running: list[str] = []
+
+    def job(name: str, wait: bool = False) -> Callable[..., None]:
+        def work(register: OpenRegister, _progress: object, _cancelled: object) -> None:
+            running.append(name)
+            assert running == [name], "two jobs on the lane at once"
+            if wait:
+                release.wait(10)
+            if name == "sửa":
+                register.writer.update("household", small_register.ids["HT-001"], {"phone": "0912"})
+            order.append(name)
+            running.remove(name)
+
+        return work
+
+    notices: list[Any] = []
+    window.tasks.changed.connect(notices.append)
+    window.tasks.submit(Task("nhập 1", job("nhập 1", wait=True)))
+    qtbot.waitUntil(lambda: running == ["nhập 1"])
+    window.tasks.submit(Task("nhập 2", job("nhập 2")))
+    window.tasks.submit(Task("sửa", job("sửa"), edit=True))
+    assert window.tasks.long_job
+    release.set()
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    assert order == ["nhập 1", "sửa", "nhập 2"]  # the edit did not wait for the queued import
+    (changed,) = notices  # only the edit wrote: one notice, naming what it wrote
+    assert changed.touches("household") and not changed.touches("pledge")
+    assert changed.households == {small_register.ids["HT-001"]}

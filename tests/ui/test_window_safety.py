@@ -1,15 +1,13 @@
-"""The window beside other writers: the pledge dialog says the register is busy and saves
-nothing; a result and its drawn signature are stored together or not at all; one window per
-register; an error nobody expected is logged and shown; a file still to be set up gets
-the set-up wizard."""
+"""The window beside other writers (a busy register: test_write_lane): a result and its drawn
+signature are stored together or not at all; one window per register; an error nobody
+expected is logged and shown; a file still to be set up gets the set-up wizard."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import socket
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,7 +26,7 @@ from desktop.store.register import open_register
 from desktop.store.window_lock import take_window_lock
 from desktop.ui.main_window import MainWindow
 from desktop.ui.unexpected import errors_reported
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 from tests.ui.ink import draw_signature
 
 
@@ -39,47 +37,6 @@ def stored_pledge(small_register: SmallRegister, code: str) -> tuple[PledgeStatu
         return pledge.status, checkin.signature_png(register, pledge.id)
     finally:
         register.close()
-
-
-@pytest.fixture
-def other_writer(small_register: SmallRegister) -> Iterator[sqlite3.Connection]:
-    """Another program (an import, `camket sign`) holding the register's write lock."""
-    other = sqlite3.connect(str(small_register.path), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    yield other
-    other.rollback()
-    other.close()
-
-
-def test_the_pledge_dialog_says_the_register_is_busy_and_saves_nothing(
-    qtbot: QtBot,
-    main_window: Callable[..., MainWindow],
-    small_register: SmallRegister,
-    other_writer: sqlite3.Connection,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    caplog.set_level(logging.INFO)
-    window = main_window(small_register.path)
-    window.register.db.execute("PRAGMA busy_timeout = 50")  # not the clerk's 10 s
-    page = window.pledge_page
-    window.show_page(window.pages.indexOf(page))
-    dialog = page.open_pledge(small_register.ids["HT-001"])
-    qtbot.waitExposed(dialog)
-    draw_signature(qtbot, dialog.evidence.pad)
-    with qtbot.assertNotEmitted(dialog.recorded):
-        dialog.save()
-    assert dialog.isVisible()
-    assert dialog.error_label.isVisible()
-    assert "đang bận" in dialog.error_label.text()
-    assert not dialog.evidence.pad.is_empty()  # what was drawn is still there to save again
-    assert "not recorded: db.busy" in caplog.text  # and the log says why
-
-    other_writer.rollback()
-    with qtbot.waitSignal(dialog.recorded):
-        dialog.save()
-    status, png = stored_pledge(small_register, "HT-001")
-    assert status is PledgeStatus.SIGNED
-    assert png is not None
 
 
 def test_a_signature_that_cannot_be_stored_leaves_the_result_unrecorded(
@@ -101,6 +58,7 @@ def test_a_signature_that_cannot_be_stored_leaves_the_result_unrecorded(
     monkeypatch.setattr(attachments, "add_attachment", disk_full)
     with qtbot.assertNotEmitted(dialog.recorded):
         dialog.save()
+        settled(qtbot, window)
     assert "đầy" in dialog.error_label.text()
     assert stored_pledge(small_register, "HT-001") == (PledgeStatus.NOT_PRINTED, None)
 
