@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,15 +134,41 @@ def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = No
     path = _slots_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _set_aside_if_unreadable(path)
-        partial = path.with_suffix(".json.tmp")
-        partial.unlink(missing_ok=True)
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"slots": [*_read_slots(), slot]}, fh, indent=1)
-        partial.replace(path)
+        with _one_writer(path):  # two registers encrypted at once: neither slot is lost
+            _set_aside_if_unreadable(path)
+            partial = path.with_suffix(".json.tmp")
+            partial.unlink(missing_ok=True)
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"slots": [*_read_slots(), slot]}, fh, indent=1)
+            partial.replace(path)
     except OSError as exc:
         raise KnownError("encrypt.keys_unwritable", path=str(path), detail=str(exc)) from exc
+
+
+_WRITER_WAIT_S = 10.0  # a keys.json lock held longer was left by a process that died
+
+
+@contextlib.contextmanager
+def _one_writer(path: Path) -> Iterator[None]:
+    """keys.json is read, added to and written back by one process at a time (a lock file
+    made exclusively beside it)."""
+    lock = path.with_name(f"{path.name}.lock")
+    waited_since = time.monotonic()
+    while True:
+        try:
+            os.close(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:
+            if time.monotonic() - waited_since > _WRITER_WAIT_S:
+                log.warning("taking over %s, left by a process that died", lock.name)
+                lock.unlink(missing_ok=True)
+                waited_since = time.monotonic()
+            time.sleep(0.02)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
 
 
 def _set_aside_if_unreadable(path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -369,3 +370,25 @@ def test_encrypting_or_restoring_through_a_link_changes_the_register_itself(
     assert main(["restore", str(backup), "--db", str(link)]) == 0
     assert link.is_symlink()
     assert main(["check", "--db", str(link)]) == 0
+
+
+def test_two_registers_encrypted_at_once_both_keep_their_passphrase_slot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_read = encryption._read_slots
+    other = threading.Thread(
+        target=encryption.add_passphrase, args=(b"\2" * 32, "mat-khau-hai", tmp_path / "b")
+    )
+
+    def read_while_another_writes() -> list[dict[str, Any]]:
+        slots = real_read()
+        if not other.is_alive() and other.ident is None:  # the first writer, once
+            other.start()
+            other.join(timeout=0.5)  # it would read and write now, had it not to wait
+        return slots
+
+    monkeypatch.setattr(encryption, "_read_slots", read_while_another_writes)
+    encryption.add_passphrase(b"\1" * 32, "mat-khau-mot", tmp_path / "a")
+    other.join()
+    monkeypatch.setattr(encryption, "_read_slots", real_read)
+    assert len(real_read()) == 2
