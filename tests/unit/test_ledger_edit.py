@@ -238,3 +238,27 @@ def test_a_corrected_absence_may_not_run_over_another(register: OpenRegister) ->
         ledger.edit_movement(register, replace(first, ended_on=D(2026, 6, 10)), TODAY)
     assert refused.value.code == "movement.tam_vang_overlap"
     ledger.edit_movement(register, replace(first, ended_on=D(2026, 6, 1)), TODAY)  # back that day
+
+
+def test_the_border_belt_and_a_correction_travel_in_bundles(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    from desktop.services.bundles import export_bundle
+    from desktop.services.merge import merge_bundle
+    from desktop.services.register import create_from_bundle
+    from tests.unit.exchange_helpers import as_pc, opened
+
+    stay = _guest(register, border_belt=True, border_permit="15/GP-PA08")
+    export_bundle(register, tmp_path / "full.camket")
+    laptop, folder = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with as_pc(folder):
+        create_from_bundle(laptop, tmp_path / "full.camket")
+    with opened(laptop, folder) as other:
+        got = store.get_movement(other.db, stay.id)
+    assert (got.border_belt, got.border_permit) == (True, "15/GP-PA08")
+    ledger.edit_movement(register, replace(stay, border_belt=False, border_permit=""), TODAY)
+    export_bundle(register, tmp_path / "changes.camket", since=tmp_path / "full.camket")
+    with opened(laptop, folder) as other:
+        assert merge_bundle(other, tmp_path / "changes.camket").refused is None
+        got = store.get_movement(other.db, stay.id)
+    assert (got.border_belt, got.border_permit) == (False, "")
