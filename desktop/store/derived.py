@@ -12,7 +12,7 @@ from typing import Any
 from desktop.domain.text import fold_for_search, name_sort_string, text_sort_string
 
 _NOT_DIGITS = re.compile(r"[^0-9]+")
-# Distinct names (people's, addresses, household codes) a bulk deriver remembers: a
+# Distinct names (people's, addresses, household codes) bulk derivers remember: a
 # province's two million people share far fewer names, and a name is keyed once.
 _REMEMBERED = 1 << 16
 # The columns each table's derived values are made from (Deriver).
@@ -71,6 +71,12 @@ def derived_values(
     return {}
 
 
+# Shared by every bulk deriver of the process: forty communes' bundles merged one after
+# another share most of their names.
+_remembered_fold: Callable[[str], str] = lru_cache(_REMEMBERED)(fold_for_search)
+_remembered_name_key: Callable[[str], str] = lru_cache(_REMEMBERED)(name_sort_string)
+
+
 class Deriver:
     """derived_values of many whole rows of one table, each given as its values in
     ``columns`` order (a merge's versions): the same values, with each distinct name keyed
@@ -79,9 +85,8 @@ class Deriver:
     def __init__(self, table_name: str, columns: Sequence[str]) -> None:
         self.table = table_name
         at = {name: index for index, name in enumerate(columns)}
-        fold: Callable[[str], str] = lru_cache(_REMEMBERED)(fold_for_search)
-        self._fold = fold
-        self._name_key: Callable[[str], str] = lru_cache(_REMEMBERED)(name_sort_string)
+        self._fold = _remembered_fold
+        self._name_key = _remembered_name_key
         sources = _SOURCES.get(table_name, ())
         self._fields = itemgetter(*(at[name] for name in sources)) if sources else None
 

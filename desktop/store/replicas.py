@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -134,6 +134,7 @@ def stored_version(spec: SyncedTable, data: str, vv: str) -> Version:
 _ONE_ENTRY_VV = re.compile(r'\{"[0-9A-Za-z-]{1,64}":[1-9][0-9]{0,9}\}')
 
 
+@lru_cache(maxsize=4096)  # a bundle's rows share few vectors ({installation: edits})
 def canonical_vv(text: str) -> str:
     """A version vector as canonical text (ValueError when it is not one)."""
     if _ONE_ENTRY_VV.fullmatch(text):
