@@ -1,32 +1,38 @@
-"""The household list's table view: rows of one fixed height, columns as wide as their
-contents usually are in the language shown, never measured row by row."""
+"""Read-only lists to pick from (the household list, the pledge dashboard's): rows of one
+fixed height, columns as wide as their contents usually are, never measured row by row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.household_model import HouseholdTableModel
 
 
-def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
-    """Show ``model`` in ``view``: whole rows chosen one at a time, fixed row heights (a
-    long list costs one screen), the head's name taking the width that is left."""
+def setup_read_only_list(view: QTableView, model: QAbstractItemModel, padding: int) -> None:
+    """Show ``model`` in ``view`` as a list to pick from: whole rows chosen one at a time,
+    nothing edited in place, no wrapping, headers to the left, rows of one fixed height
+    (text plus ``padding``): the view never measures rows, so a long list costs one screen."""
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.setCornerButtonEnabled(False)
     rows = view.verticalHeader()
     rows.hide()
-    # Fixed heights: the view never measures rows, so a long list costs one screen.
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + padding)
     columns = view.horizontalHeader()
     columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     columns.setHighlightSections(False)
+
+
+def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
+    """The household list: a read-only list whose head's name takes the width left."""
+    setup_read_only_list(view, model, 8)
+    view.setCornerButtonEnabled(False)
+    columns = view.horizontalHeader()
     metrics = view.fontMetrics()
 
     def header(column: int) -> int:  # the headers' width depends on the language
