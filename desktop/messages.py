@@ -115,10 +115,6 @@ MESSAGES: dict[str, str] = {
     "conflict.bad_version": (
         "Chọn bản current (đang dùng) hoặc other (bản kia), không phải {version}."
     ),
-    "upper.ledger_read_only": (
-        "Sổ cấp trên chỉ xem biến động và tin báo của các xã, không ghi hay sửa; "
-        "hãy ghi tại sổ của xã rồi gửi gói dữ liệu lên."
-    ),
     "upper.read_only": (
         "Sổ cấp trên chỉ gộp và xem dữ liệu của các xã, không sửa (chỉ giải quyết xung đột):"
         " hãy sửa trên máy của xã rồi gửi tệp lên."

@@ -126,7 +126,6 @@ def _add(args: argparse.Namespace) -> int:
     until = _day(args.until)
     reg = open_existing(db_path(args))
     try:
-        ledger.commune_register_only(reg)
         if args.person:
             person_id, household_id = ledger.find_person(reg.db, args.person)
             guest = None
@@ -164,7 +163,6 @@ def _edit(args: argparse.Namespace) -> int:
 
     reg = open_existing(db_path(args))
     try:
-        ledger.commune_register_only(reg)
         saved = get_movement(reg.db, args.movement_id)
         movement = ledger.edited(reg, saved, _changes(args))
         ledger.edit_movement(reg, movement, dt.date.today())

@@ -31,7 +31,6 @@ from desktop.domain.tips import Tip, check_tip
 from desktop.domain.validation import classify_id_number
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
-from desktop.store import local
 from desktop.store import movements as store
 from desktop.store import pledges as pledge_store
 from desktop.store import tips as tip_store
@@ -61,13 +60,6 @@ def host_household(db: Database, code: str) -> str:
     if household is None:
         raise KnownError("household.unknown_code", code=code)
     return household.id
-
-
-def commune_register_only(reg: OpenRegister) -> None:
-    """An upper-level register merges the communes' ledgers and writes none of them (its
-    rows would never reach the commune, and would fork the other upper registers' copies)."""
-    if local.is_upper(reg.db):
-        raise KnownError("upper.ledger_read_only")
 
 
 def tidy_guest(guest: Guest) -> Guest:
@@ -110,7 +102,6 @@ def _tidy(movement: Movement, today: dt.date) -> Movement:
 def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movement:
     """Check a new movement against the person's history and write it (KnownError when it is
     refused; nothing is written then)."""
-    commune_register_only(reg)
     movement = _tidy(movement, today)
     with reg.db.atomic():
         past = store.history(reg.db, movement.person_id) if movement.person_id else []
@@ -123,7 +114,6 @@ def edit_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Move
     """Write a saved movement's corrected fields (same id) with the checks of a new one
     against the person's other movements; audited and synced like any edit. KnownError
     when it is refused or gone; nothing is written then."""
-    commune_register_only(reg)
     movement = _tidy(movement, today)
     with reg.db.atomic():
         store.get_movement(reg.db, movement.id)  # KnownError when there is none
@@ -167,7 +157,6 @@ _GUEST_FIELDS = ("guest_name", "guest_birth_year", "guest_id_number", "guest_nat
 
 def end_movement(reg: OpenRegister, movement_id: str, ended_on: dt.date) -> Movement:
     """Record that a lasting movement ended (back from tạm vắng, a guest left…)."""
-    commune_register_only(reg)
     with reg.db.atomic():
         movement = store.get_movement(reg.db, movement_id)
         check_end(movement, ended_on)
@@ -181,7 +170,6 @@ def mark_handled(
 ) -> Movement:
     """An arrival not through a gate handed to the Border Guard, or (``reported``) a foreign
     guest reported, on ``on``."""
-    commune_register_only(reg)
     with reg.db.atomic():
         movement = store.get_movement(reg.db, movement_id)
         if on < movement.starts_on:
@@ -262,7 +250,6 @@ def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
 
 
 def add_tip(reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str, ...] = ()) -> Tip:
-    commune_register_only(reg)
     tip = check_tip(tip, now)
     tip_store.add_tip(reg.writer, tip, person_ids)
     return tip
@@ -272,7 +259,6 @@ def update_tip(
     reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str, ...] = ()
 ) -> Tip:
     """What came of a tip (handed to whom and when, the outcome), and whom it concerns."""
-    commune_register_only(reg)
     tip = check_tip(tip, now)
     with reg.db.atomic():
         tip_store.update_tip(reg.writer, tip)

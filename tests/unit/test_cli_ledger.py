@@ -233,21 +233,3 @@ def test_report_movements_pdf_and_csv_never_name_the_informant(
         capsys, "report", "movements", "--db", db, "--from", "30/11/2026", "--to", "01/11/2026"
     )
     assert code == 2 and "trước ngày bắt đầu" in err
-
-
-def test_an_upper_register_writes_no_commune_ledger(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from desktop.services.register import create_upper_register
-
-    post = tmp_path / "post.sqlite3"
-    create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
-    for args in (
-        ["movement", "add", "--kind", "luu-tru", "--guest", "A", "--host", "NT-001",
-         "--from", _day(1)],
-        ["movement", "edit", "some-id", "--reason", "x"],
-        ["movement", "end", "some-id", "--on", _day(1)],
-        ["tip", "add", "--at", "01/12/2026 08:00", "--place", "Mốc 79", "--about", "x"],
-    ):  # fmt: skip
-        code, _, err = _run(capsys, *args, "--db", str(post))
-        assert (code, "Sổ cấp trên chỉ xem biến động" in err) == (2, True), args
