@@ -246,7 +246,11 @@ class PledgePage(QWidget):
         )
         dialog.finished.connect(lambda _result: self.focus_check_in())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda: setattr(self, "record_dialog", None))
+        # Only this dialog's own end forgets it: a sheet scanned into it opens the next one
+        # before it is deleted (its save lands on the write lane, then it closes).
+        dialog.destroyed.connect(
+            lambda: setattr(self, "record_dialog", None) if self.record_dialog is dialog else None
+        )
         self.record_dialog = dialog
         dialog.open()
         return dialog
