@@ -202,7 +202,10 @@ _ID_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]+")
 
 def classify_id_number(raw: str) -> tuple[str, IdKind]:
     """(cleaned text, kind); cleaning only drops separators, so letters stay visible."""
-    cleaned = _ID_SEPARATORS.sub("", unicodedata.normalize("NFC", raw))
+    if raw.isascii() and raw.isdigit():  # the usual cell, cleaned already: nothing to drop
+        cleaned = raw
+    else:
+        cleaned = _ID_SEPARATORS.sub("", unicodedata.normalize("NFC", raw))
     if not cleaned:
         return cleaned, IdKind.EMPTY
     if not (cleaned.isascii() and cleaned.isdigit()):
@@ -382,7 +385,8 @@ def _check_name(raw: str, field_name: str) -> list[Issue]:
     if not name:
         return [_error(field_name, IssueCode.REQUIRED_MISSING)]
     issues: list[Issue] = _check_text(name, field_name)
-    if any(ch.isdigit() for ch in name):
+    # Letters are never digits: only a name with other characters is looked through.
+    if not name.replace(" ", "").isalpha() and any(ch.isdigit() for ch in name):
         issues.append(_error(field_name, IssueCode.NAME_HAS_DIGITS))
     if len(name.split()) < 2:
         # Vietnamese names have a family and a given name; one word is usually a nickname.
@@ -402,11 +406,13 @@ def _check_gender(value: object) -> tuple[Gender | None, list[Issue]]:
     return None, [_error("gender", IssueCode.GENDER_INVALID)]
 
 
-def validate_person(person: Person, today: dt.date) -> list[Issue]:
+def validate_person(person: Person, today: dt.date, *, birth_checked: bool = False) -> list[Issue]:
+    """Every check of a person's fields; ``birth_checked``: the caller has just made the
+    birth's checks itself (parse_birth, as an import reads each row), not made again."""
     issues = _check_name(person.full_name, "full_name")
     gender, gender_issues = _check_gender(person.gender)
     issues += gender_issues
-    if person.birth is not None:
+    if person.birth is not None and not birth_checked:
         issues += check_birth(person.birth, today)
     issues += validate_id_number(person.id_number, gender, person.birth)
     issues += validate_phone(person.phone)

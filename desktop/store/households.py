@@ -22,8 +22,8 @@ from desktop.domain.entities import (
     ResidenceKind,
 )
 from desktop.domain.errors import KnownError
-from desktop.domain.text import name_sort_string, normalize_text, text_sort_string
-from desktop.store.derived import household_search_text, person_search_text
+from desktop.domain.text import normalize_text, text_sort_string
+from desktop.store.derived import Deriver
 from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
 
@@ -53,66 +53,72 @@ _TEXT_FIELDS = frozenset(
 )
 
 
-def _fields(entity: Any) -> dict[str, Any]:
-    """An entity's fields, shallow: dataclasses.asdict deep-copies and cost 16 µs of the
-    40 µs a person row took, which showed in bulk loads of 200,000 people."""
+def _clean_fields(entity: Any) -> dict[str, Any]:
+    """An entity's fields, shallow (dataclasses.asdict deep-copies and cost 16 µs of the
+    40 µs a person row took, which showed in bulk loads of 200,000 people), its free text
+    normalised."""
     names = _FIELD_NAMES.get(type(entity))
     if names is None:  # dataclasses.fields() per row was a tenth of a person row's cost
-        names = _FIELD_NAMES[type(entity)] = tuple(f.name for f in fields(entity))
-    return {name: getattr(entity, name) for name in names}
+        names = _FIELD_NAMES[type(entity)] = tuple(
+            (f.name, f.name in _TEXT_FIELDS) for f in fields(entity)
+        )
+    return {
+        name: _normalized(getattr(entity, name)) if text else getattr(entity, name)
+        for name, text in names
+    }
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 # A bulk load repeats most values (ethnicity, relationship, occupation, hamlet, empty
 # notes): each distinct text is normalised once, not once per row.
 _normalized = lru_cache(maxsize=65_536)(normalize_text)
-
-
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: _normalized(v) if k in _TEXT_FIELDS else v for k, v in values.items()}
+# Sort keys and search text, each distinct name keyed and folded once (an import's or a
+# demo's people share far fewer names than rows).
+_derive_household = Deriver("household", ("code", "phone", "address"))
+_derive_person = Deriver("person", ("full_name", "id_number", "phone"))
 
 
 # --- rows <-> entities ------------------------------------------------------------------
 
 
 def commune_row(commune: Commune) -> dict[str, Any]:
-    row = _clean(_fields(commune))
+    row = _clean_fields(commune)
     row["id"] = commune.id
     return row
 
 
 def hamlet_row(hamlet: Hamlet) -> dict[str, Any]:
-    row = _clean(_fields(hamlet))
+    row = _clean_fields(hamlet)
     row.update(kind=str(hamlet.kind), is_border=int(hamlet.is_border))
     row["sort_key"] = text_sort_string(row["name"])
     return row
 
 
 def household_row(household: Household) -> dict[str, Any]:
-    row = _clean(_fields(household))
-    row["sort_key"] = text_sort_string(row["code"])
-    row["search_text"] = household_search_text(row["code"], row["phone"], row["address"])
+    row = _clean_fields(household)
+    row["sort_key"], row["search_text"] = _derive_household(
+        (row["code"], row["phone"], row["address"])
+    )
     return row
 
 
 def person_row(person: Person, household_code: str) -> dict[str, Any]:
-    row = _clean(_fields(person))
+    row = _clean_fields(person)
     row.update(
         gender=str(person.gender),
         residence=str(person.residence),
         birth=person.birth.iso() if person.birth else None,
-        sort_key=name_sort_string(row["full_name"]),
     )
-    row["search_text"] = person_search_text(
-        row["full_name"], row["id_number"], row["phone"], household_code
+    row["sort_key"], row["search_text"] = _derive_person(
+        (row["full_name"], row["id_number"], row["phone"]), household_code
     )
     return row
 
 
 def relative_row(relative: RelativeAbroad) -> dict[str, Any]:
-    row = _clean(_fields(relative))
+    row = _clean_fields(relative)
     row["departure"] = str(relative.departure)
     return row
 
