@@ -7,14 +7,21 @@ updated_by, rev, deleted) around them; ids are UUID text made where the row is b
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 
 def new_id() -> str:
-    """A fresh row id: UUID4 text, unique across every installation that may merge."""
-    return str(uuid.uuid4())
+    """A fresh row id: UUID4 text, unique across every installation that may merge (the
+    text of uuid.uuid4() made without its UUID object: a third of the time, which showed
+    in an import's new people)."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
+_VARIANT = "89ab"  # RFC 4122: the variant's two high bits are 10
 
 
 # Rows that every installation must make alike (a commune, a bundled template, a pledge of

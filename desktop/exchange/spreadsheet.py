@@ -131,8 +131,13 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
     lost: dict[int, dict[int, str]] = {}
     for row, column, error in bounds.lost_cells:
         lost.setdefault(row - 1, {})[column - 1] = error
-    rows = [r + [""] * (width - len(r)) for r in rows]
+    for cells in rows:
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
     return Sheet(source, "xlsx", "xlsx", rows, number_cells=numbers, lost_cells=lost)
+
+
+_TEXT_ONLY = frozenset({str})
 
 
 def _sheet_rows(
@@ -147,6 +152,9 @@ def _sheet_rows(
     for values in sheet.iter_rows():
         if len(rows) >= max_rows:
             raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
+        if set(map(type, values)) <= _TEXT_ONLY:  # the usual row: text cells, nothing to read
+            rows.append(pad + values)
+            continue
         whole = {i for i, v in enumerate(values) if type(v) is float and v.is_integer()}
         if whole:
             numbers[len(rows)] = {start_column + i for i in whole}

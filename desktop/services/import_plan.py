@@ -270,7 +270,10 @@ def _new_household(draft: HouseholdDraft, hamlet: Hamlet, taken: set[str]) -> Ho
     household = Household(hamlet_id=hamlet.id, code=code, address=draft.address, phone=draft.phone)
     people = []
     for position, row in enumerate(draft.rows):
-        person = replace(row.person, household_id=household.id, position=position)
+        # The row's person is this plan's own (read_rows made it for this dry run): placed
+        # in its household as it is, not copied (dataclasses.replace: 3 % of an import).
+        person = row.person
+        person.household_id, person.position = household.id, position
         people.append((person, RowStatus.NEW, row.row))
     household.head_id = people[0][0].id
     return HouseholdAction(household, True, True, people, household.head_id)
