@@ -18,6 +18,7 @@ from desktop.domain.validation import (
     IssueCode,
     Severity,
     classify_id_number,
+    household_code_ok,
     is_formula_like,
     normalize_phone,
     parse_birth,
@@ -328,10 +329,7 @@ def read_row(
     if is_formula_like(hamlet):
         reader.add(ImportField.HAMLET, Issue("hamlet", IssueCode.TEXT_FORMULA_LIKE, Severity.ERROR))
     code = reader.text(ImportField.HOUSEHOLD_CODE)
-    if code and (
-        len(code) > HOUSEHOLD_CODE_MAX
-        or not all(ch.isalpha() or (ch.isascii() and ch.isdigit()) or ch in "-/" for ch in code)
-    ):
+    if code and not household_code_ok(code):
         reader.add(
             ImportField.HOUSEHOLD_CODE,
             Issue(

@@ -38,6 +38,8 @@ def normalize_text(value: str | None) -> str:
     if not value:
         return ""
     if value.isascii():  # codes, numbers, dates: nothing to compose
+        if value.isalnum():  # an ID, a phone, a year: no space nor control to clean
+            return value
         return " ".join(value.translate(_CLEAN_TABLE).split())
     text = unicodedata.normalize("NFC", value.translate(_CLEAN_TABLE))
     if _COMBINING.search(text):

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from functools import lru_cache
 from types import MappingProxyType
 
 from desktop.domain.entities import BirthDate, Gender, Hamlet, Household, Person
@@ -23,6 +24,7 @@ __all__ = [
     "check_birth",
     "classify_id_number",
     "has_errors",
+    "household_code_ok",
     "id_kind",
     "id_number_for",
     "is_formula_like",
@@ -420,8 +422,9 @@ def validate_person(person: Person, today: dt.date, *, birth_checked: bool = Fal
     return issues
 
 
-def _household_code_ok(code: str) -> bool:
-    # Short and plain so it can be typed, printed on the pledge and searched exactly.
+@lru_cache(maxsize=4096)  # an imported list repeats a household's code on each member's row
+def household_code_ok(code: str) -> bool:
+    """Short and plain so it can be typed, printed on the pledge and searched exactly."""
     return len(code) <= HOUSEHOLD_CODE_MAX and all(
         ch.isalpha() or (ch.isascii() and ch.isdigit()) or ch in "-/" for ch in code
     )
@@ -432,7 +435,7 @@ def validate_household(household: Household) -> list[Issue]:
     code = _clean_text(household.code)
     if not code:
         issues.append(_error("code", IssueCode.REQUIRED_MISSING))
-    elif not _household_code_ok(code):
+    elif not household_code_ok(code):
         issues.append(
             _error("code", IssueCode.HOUSEHOLD_CODE_INVALID, max_length=HOUSEHOLD_CODE_MAX)
         )
