@@ -79,6 +79,13 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} có dòng ({table}) thiếu dữ liệu gốc trong sổ: có lẽ là tệp thay đổi "
         "sau một tệp chưa nhận. Hãy xin nơi gửi xuất tệp đầy đủ."
     ),
+    "bundle.unique_clash": (
+        "Tệp {file} có dòng ({table}) trùng {columns} với một dòng khác đã có trong sổ; "
+        "không nhận gì từ tệp này. Hãy gửi tệp cho người quản trị CamKet xem."
+    ),
+    "bundle.rule_broken": (
+        "Tệp {file} có dòng ({table}) trái quy tắc của sổ ({detail}); không nhận gì từ tệp này."
+    ),
     "bundle.encrypted": ("Tệp {file} đã được mã hoá cho một sổ khác; sổ này không mở được."),
     "bundle.not_for_us": (
         "Tệp {file} được mã hoá cho nơi nhận khác, không phải sổ này; không mở được."

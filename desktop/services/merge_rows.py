@@ -128,9 +128,7 @@ class TableMerge:
         except sqlite3.IntegrityError as exc:
             source, name = self.bundle.source, self.spec.name
             log.warning("bundle %s: %s rows refused by the schema: %s", source, name, exc)
-            raise KnownError(
-                "bundle.missing_parent", file=self.bundle.source, table=self.spec.name
-            ) from exc
+            raise schema_refusal(exc, source, name) from exc
 
     def _rows(self, winners: list[Version]) -> Iterator[tuple[Any, ...]]:
         """Each winner as stored: its values, vector, binary content, derived columns."""
@@ -222,3 +220,15 @@ def _one_on_one(mine: list[Version], incoming: list[Version]) -> Version | None:
     if theirs == ours or ours.replaces(theirs):
         return ours
     return theirs if theirs.replaces(ours) else None
+
+
+def schema_refusal(exc: sqlite3.IntegrityError, source: str, table: str) -> KnownError:
+    """The register's own rule a bundle's rows broke, told apart: a row whose parent is not
+    here (a changes-only bundle after one not received) is not a row clashing with another."""
+    text = str(exc)
+    if text.startswith("UNIQUE constraint failed:"):
+        columns = ", ".join(c.split(".")[-1] for c in text.split(":", 1)[1].split(","))
+        return KnownError("bundle.unique_clash", file=source, table=table, columns=columns)
+    if "FOREIGN KEY" in text:
+        return KnownError("bundle.missing_parent", file=source, table=table)
+    return KnownError("bundle.rule_broken", file=source, table=table, detail=text)
