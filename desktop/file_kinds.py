@@ -21,17 +21,36 @@ def file_key(path: Path | str) -> str:
 # this process has a connection to must never be opened and closed by Python: closing any
 # descriptor of a file drops every POSIX lock the process holds on it, SQLite's included,
 # and another process may then checkpoint and delete the WAL under our connection
-# (sqlite.org/howtocorrupt.html §2.2). So the header is read before the first connection,
-# and store.encryption.forget_file() is called when a file is replaced (restore, encrypt).
-_kinds: dict[str, str] = {}
+# (sqlite.org/howtocorrupt.html §2.2). So the header is read before the first connection.
+# Each kind is kept with the file's identity (st_dev, st_ino), checked by stat() alone: a file
+# replaced since (by restore or encrypt, here or in another program: they write a new file
+# and rename it over the old) is read afresh, which is safe since a connection of ours holds
+# the old file, not the new one. None: remembered before the file was made.
+_kinds: dict[str, tuple[str, tuple[int, int] | None]] = {}
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def file_kind(path: Path | str) -> str:
     """ "sqlite", "encrypted" (random bytes in whole pages: SQLCipher's shape), "empty"
     (missing or 0 bytes) or "other" (a spreadsheet, a text file). OSError when unreadable."""
-    known = _kinds.get(file_key(path))
+    key = file_key(path)
+    known = _kinds.get(key)
     if known is not None:
-        return known
+        kind, seen = known
+        now = _identity(path)
+        if now is None or seen == now:
+            return kind
+        if seen is None:  # made since it was remembered
+            _kinds[key] = (kind, now)
+            return kind
+        del _kinds[key]  # replaced by another file since it was read
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -47,7 +66,7 @@ def file_kind(path: Path | str) -> str:
         kind = "encrypted"
     else:
         return "other"
-    _kinds[file_key(path)] = kind
+    _kinds[key] = (kind, _identity(path))
     return kind
 
 
@@ -79,7 +98,7 @@ def refuse_register(path: Path | str) -> None:
 
 def remember_kind(path: Path | str, kind: str) -> None:
     """The file about to be made at ``path`` is of ``kind`` (a register built encrypted)."""
-    _kinds[file_key(path)] = kind
+    _kinds[file_key(path)] = (kind, None)
 
 
 def forget_kind(path: Path | str) -> None:
