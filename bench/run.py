@@ -247,9 +247,11 @@ import sys, time
 from PySide6.QtWidgets import QApplication
 from desktop.services.register import open_existing
 from desktop.ui.household_editor import HouseholdEditor
+from desktop.ui.tasks import TaskRunner
 app = QApplication(sys.argv[:1])
 register = open_existing(sys.argv[1])
-editor = HouseholdEditor(register)
+tasks = TaskRunner(register.path)  # the window's one write lane (saves go there)
+editor = HouseholdEditor(register, tasks)
 editor.resize(1200, 700)
 editor.show()
 app.processEvents()
@@ -263,6 +265,7 @@ for _ in range(5):
     runs.append(time.perf_counter() - started)
 print(min(runs))
 editor.shutdown()
+tasks.shutdown()
 register.close()
 """
 
