@@ -25,7 +25,8 @@ def file_key(path: Path | str) -> str:
 # Each kind is kept with the file's identity (st_dev, st_ino), checked by stat() alone: a file
 # replaced since (by restore or encrypt, here or in another program: they write a new file
 # and rename it over the old) is read afresh, which is safe since a connection of ours holds
-# the old file, not the new one. None: remembered before the file was made.
+# the old file, not the new one. None: remembered before the file was made. Replacing a
+# file here still calls forget_kind: a freed inode may be given to the next new file.
 _kinds: dict[str, tuple[str, tuple[int, int] | None]] = {}
 
 
