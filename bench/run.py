@@ -748,6 +748,19 @@ def bench_encryption(path: Path, folder: Path, count: int) -> None:
     )
 
 
+STAGES = (
+    "search",
+    "progress",
+    "ledger",
+    "printing",
+    "print_job",
+    "window",
+    "editing",
+    "import",
+    "exchange",
+    "encryption",
+)
+
 PROVINCE_HOUSEHOLDS = 480_000  # ~4.2 people each: a province of about 2,000,000 people
 
 
@@ -765,25 +778,45 @@ def main() -> None:
         action="store_true",
         help="province size: 480,000 households (~2,000,000 people); long, run on demand",
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated stages to run (default all): " + ", ".join(STAGES),
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: reuse the district register a previous run left there",
+    )
     args = parser.parse_args()
     if args.province:
         args.households = PROVINCE_HOUSEHOLDS
+    chosen = [s for s in args.only.split(",") if s] or list(STAGES)
+    unknown = sorted(set(chosen) - set(STAGES))
+    if unknown:
+        parser.error(f"unknown stage(s) {', '.join(unknown)}; stages: {', '.join(STAGES)}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "district.sqlite3"
-        path.unlink(missing_ok=True)
-        bench_generation(path, args.households)
-        bench_search(path, args.queries)
-        bench_progress(path)
-        bench_ledger(path)
-        bench_printing(path, folder, args.print_households)
-        bench_print_job(folder)
-        bench_window(path, folder)
-        bench_household_editing(path, folder)
-        bench_import(folder, args.import_households)
-        bench_exchange(path, folder)
-        bench_encryption(path, folder, args.queries)
+        if not (args.reuse and path.exists()):
+            path.unlink(missing_ok=True)
+            bench_generation(path, args.households)
+        stages: dict[str, Callable[[], object]] = {
+            "search": lambda: bench_search(path, args.queries),
+            "progress": lambda: bench_progress(path),
+            "ledger": lambda: bench_ledger(path),
+            "printing": lambda: bench_printing(path, folder, args.print_households),
+            "print_job": lambda: bench_print_job(folder),
+            "window": lambda: bench_window(path, folder),
+            "editing": lambda: bench_household_editing(path, folder),
+            "import": lambda: bench_import(folder, args.import_households),
+            "exchange": lambda: bench_exchange(path, folder),
+            "encryption": lambda: bench_encryption(path, folder, args.queries),
+        }
+        for name in STAGES:
+            if name in chosen:
+                stages[name]()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"Peak memory of the bench process (raw copy + search): {peak / 1024:.0f} MiB")
 
