@@ -84,13 +84,28 @@ def _merge_all(upper: Path, bundles: list[Path]) -> float:
     return time.perf_counter() - started
 
 
+def own_peak_kib() -> int:
+    """This process's own peak resident memory (KiB): VmHWM where Linux gives it, which
+    unlike ru_maxrss does not include the parent's peak inherited across fork + exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _merge_measured(upper: Path, bundle: Path) -> tuple[float, int]:
     """The merge of one bundle (as _merge_all) in a process of its own: its time and the
     process's peak resident memory (KiB)."""
+    # The peak is VmHWM of the child's own memory: its ru_maxrss would be at least this
+    # (big) bench process's, which Linux carries across fork + exec into the child.
     code = (
-        "import resource, sys; from pathlib import Path; from bench.exchange import _merge_all;"
-        "print(_merge_all(Path(sys.argv[1]), [Path(sys.argv[2])]),"
-        " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "import sys; from pathlib import Path; from bench.exchange import _merge_all;"
+        "from bench.exchange import own_peak_kib;"
+        "print(_merge_all(Path(sys.argv[1]), [Path(sys.argv[2])]), own_peak_kib())"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(upper), str(bundle)],
@@ -100,6 +115,12 @@ def _merge_measured(upper: Path, bundle: Path) -> tuple[float, int]:
         env=os.environ,
     ).stdout.split()
     return float(out[-2]), int(out[-1])
+
+
+def _forget(register: Path) -> None:
+    """Removes a register an earlier run left in a kept folder, with its WAL files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{register}{suffix}").unlink(missing_ok=True)
 
 
 def bench_exchange(district: Path, folder: Path) -> None:
@@ -118,6 +139,7 @@ def bench_exchange(district: Path, folder: Path) -> None:
     print(f"  bundle size: {bundle.stat().st_size / 1024**2:.1f} MiB")
 
     upper = folder / "upper.sqlite3"
+    _forget(upper)
     create_upper_register(upper, "Bench upper register")
     ours, peak = _merge_measured(upper, bundle)
     raw = _raw_merge([bundle], folder / "raw-merge.sqlite3")
@@ -129,15 +151,20 @@ def bench_exchange(district: Path, folder: Path) -> None:
     communes = [c.code for c in load_communes()[:COMMUNE_BUNDLES]]
     bundles = []
     for number, code in enumerate(communes):
+        commune_bundle = folder / f"commune-{code}.camket"
+        bundles.append(commune_bundle)
+        if commune_bundle.exists():  # kept from an earlier run (--keep): the same seed
+            continue
         path = folder / f"commune-{code}.sqlite3"
+        _forget(path)
         create_demo_register(path, COMMUNE_HOUSEHOLDS, seed=number, commune_code=code)
         reg = open_existing(path)
         try:
-            export_bundle(reg, folder / f"commune-{code}.camket")
+            export_bundle(reg, commune_bundle)
         finally:
             reg.close()
-        bundles.append(folder / f"commune-{code}.camket")
     many = folder / "upper-many.sqlite3"
+    _forget(many)
     create_upper_register(many, "Bench 40 communes")
     ours = _merge_all(many, bundles)
     raw = _raw_merge(bundles, folder / "raw-many.sqlite3")
