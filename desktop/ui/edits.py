@@ -1,5 +1,5 @@
 """Short edits on the write lane: the form waits without freezing the window, says it is
-saving, and keeps what the clerk typed when the save is refused."""
+saving, takes no input meanwhile, and keeps what the clerk typed when the save is refused."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from desktop.domain.errors import KnownError
@@ -22,6 +22,72 @@ def saving_text() -> str:
     return QCoreApplication.translate("Edits", "Saving…")
 
 
+# What a clerk does to a form: keys and composed text (Vietnamese input methods), the mouse
+# and the pen (a signature), a wheel (a combo or a date turns under it), a drop, a context
+# menu (Paste), and the form's own shortcuts (add a member, Esc).
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.InputMethod,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.DragEnter,
+        QEvent.Type.DragMove,
+        QEvent.Type.Drop,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.TabletPress,
+        QEvent.Type.TabletMove,
+        QEvent.Type.TabletRelease,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.Shortcut,
+    }
+)
+
+
+class InputGuard(QObject):
+    """Refuses input to a form (and its popups: a combo's list, a date's calendar) while its
+    save is on the lane: what is typed after Save would otherwise be lost when the save
+    returns and the form closes or is cleared. The focus stays where it was."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__()
+        self.form = form
+
+    def install(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def remove(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() not in _INPUT:
+            return False
+        return self._inside(watched)
+
+    def _inside(self, watched: QObject) -> bool:
+        # A shortcut's event goes to the QShortcut (or QAction): the widget it belongs to.
+        widget: QObject | None = watched
+        while widget is not None and not isinstance(widget, QWidget):
+            widget = widget.parent()
+        while isinstance(widget, QWidget):
+            if widget is self.form:
+                return True
+            if widget.isWindow() and widget.windowType() != Qt.WindowType.Popup:
+                return False  # another window (a dialog of its own, the main window)
+            widget = widget.parentWidget()
+        return False
+
+
 class Saving(QObject):
     """One edit on its way to the register. ``settled`` carries True when it was stored,
     False when it was refused (its ``refused`` callback has shown why)."""
@@ -34,12 +100,14 @@ class Saving(QObject):
         self.pending = True
         self.stored = False
         self._text = button.text() if button is not None else ""
+        self._guard = InputGuard(form)
 
     def hold(self) -> None:
         """The form waits under a busy cursor, its Save button off and saying "Saving…"
-        (pressed again, or Ctrl+S, it sends nothing twice); the rest of the window goes
-        on. The form is not greyed: greying the focused widget would take the keyboard
-        away from the window."""
+        (pressed again, or Ctrl+S, it sends nothing twice) and takes no input until the
+        save returns; the rest of the window goes on. The form is not greyed: greying the
+        focused widget would take the keyboard away from the window."""
+        self._guard.install()
         self.form.setProperty(SAVING, True)
         self.form.setCursor(Qt.CursorShape.BusyCursor)
         if self.button is not None:
@@ -49,6 +117,7 @@ class Saving(QObject):
     def release(self, stored: bool) -> bool:
         """False when the form is gone (its window closed meanwhile): nothing to tell it."""
         self.pending, self.stored = False, stored
+        self._guard.remove()
         if not shiboken6.isValid(self.form):
             return False
         self.form.setProperty(SAVING, False)

@@ -22,6 +22,7 @@ from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.store.tips import concerned
+from desktop.ui.edits import Saving
 from desktop.ui.form_dialog import FormDialog
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
@@ -145,10 +146,10 @@ class TipDialog(FormDialog):
             id=self.editing.id if self.editing else new_id(),
         )
 
-    def save(self) -> None:
+    def save(self) -> Saving | None:
         def read() -> Callable[[OpenRegister], Tip]:
             tip, now, person_ids = self.tip(), self.now, self.person_ids()
             write = ledger.add_tip if self.editing is None else ledger.update_tip
             return lambda register: write(register, tip, now, person_ids)
 
-        self.write_on_lane(read, lambda saved: setattr(self, "saved", saved))
+        return self.write_on_lane(read, lambda saved: setattr(self, "saved", saved))

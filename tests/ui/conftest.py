@@ -4,6 +4,7 @@ interface in Vietnamese (the default language) for every test."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -212,6 +213,18 @@ def _note_ui_write(sql: str, writes: list[str]) -> None:
     frames = [f.filename for f in traceback.extract_stack()]
     if any(f"desktop{os.sep}ui{os.sep}" in name for name in frames):
         writes.append(" ".join(sql.split())[:80])
+
+
+@pytest.fixture
+def other_writer(small_register: SmallRegister) -> Iterator[sqlite3.Connection]:
+    """Another program (`camket sign` in a loop, an import in a second process) holding
+    the register's write lock until the test lets it go."""
+    other = sqlite3.connect(str(small_register.path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    if other.in_transaction:
+        other.rollback()
+    other.close()
 
 
 def settled(qtbot: QtBot, window: MainWindow) -> None:

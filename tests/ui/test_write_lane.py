@@ -29,18 +29,6 @@ SAVING = "Đang lưu…"
 
 
 @pytest.fixture
-def other_writer(small_register: SmallRegister) -> Iterator[sqlite3.Connection]:
-    """Another program (`camket sign` in a loop, an import in a second process) holding
-    the register's write lock until the test lets it go."""
-    other = sqlite3.connect(str(small_register.path), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    yield other
-    if other.in_transaction:
-        other.rollback()
-    other.close()
-
-
-@pytest.fixture
 def ticks(qtbot: QtBot) -> Iterator[list[int]]:
     """A timer of the window's event loop: it only counts while the loop runs."""
     counted: list[int] = []
