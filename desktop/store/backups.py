@@ -129,7 +129,7 @@ def copy_register(
     db: Database, target: Path, *, key: bytes | None = None, progress: Progress | None = None
 ) -> None:
     """A consistent single-file copy of ``db`` at ``target`` (temporary name, then renamed),
-    encrypted with ``key`` when the register is (store.encryption)."""
+    encrypted with ``key`` and the register's cipher settings when it is (store.cipher)."""
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
 
@@ -139,7 +139,7 @@ def copy_register(
 
     source = db.conn
     try:
-        copy = connect_file(partial, key)
+        copy = connect_file(partial, key, copy_of=source)
         # The backup copies in steps; a read transaction held across them keeps one
         # snapshot (WAL lets writers go on meanwhile). Without it every write by another
         # connection restarts the copy, and a busy register would never finish.

@@ -29,6 +29,19 @@ from typing import Any
 
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import file_key, file_kind, forget_kind, forget_kinds, remember_kind
+from desktop.store.cipher import (
+    CIPHER_DATABASE_ERRORS,
+    CIPHER_ERRORS,
+    CURRENT,
+    cipher_connect,
+    forget_settings,
+    require_cipher,
+    settings_in_use,
+    sqlcipher,
+)
+from desktop.store.cipher import (
+    encrypt_copy as encrypt_copy,  # re-exported: the services and backups use it here
+)
 from desktop.userdata import data_dir
 
 log = logging.getLogger(__name__)
@@ -37,21 +50,11 @@ PASSPHRASE_ENV = "CAMKET_PASSPHRASE"
 KEYS_FILE = "keys.json"
 KDF_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 of the passphrase (OWASP 2023)
 MIN_PASSPHRASE = 8
-CIPHER_CACHE_KIB = 131_072  # at most, decrypted pages an encrypted register's connection keeps
 _RECOVERY_BYTES = 20  # 160 bits: 32 base32 characters
 _RECOVERY = re.compile(r"^[A-Z2-7]{32}$")
 
 # Keys unlocked in this process, by register file (normalised path).
 _unlocked: dict[str, bytes] = {}
-
-try:  # SQLCipher is a dependency; a build without it still opens plain registers
-    from sqlcipher3 import dbapi2 as sqlcipher
-
-    CIPHER_ERRORS: tuple[type[Exception], ...] = (sqlcipher.Error,)
-    CIPHER_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlcipher.DatabaseError,)
-except ImportError:  # pragma: no cover - every supported install has the wheel
-    sqlcipher = None
-    CIPHER_ERRORS = CIPHER_DATABASE_ERRORS = ()
 
 # Every SQLite failure, from the standard module or SQLCipher's.
 SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *CIPHER_ERRORS)
@@ -66,6 +69,7 @@ OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
 def forget_file(path: Path | str) -> None:
     """The file at ``path`` was replaced: read its kind afresh next time."""
     forget_kind(path)
+    forget_settings(path)
     _unlocked.pop(file_key(path), None)
 
 
@@ -187,12 +191,13 @@ def _set_aside_if_unreadable(path: Path) -> None:
 
 def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:
     """The keys ``secret`` (a recovery key or a passphrase) stands for, one at a time: the
-    slots made for the register at ``path`` first (each slot costs a passphrase stretch)."""
+    slots made for the register at ``path`` first, the newest first (a register made again
+    at the same place has a new key), as each slot costs a passphrase stretch."""
     if recovery_text(secret) is not None:
         yield key_of_recovery(secret)
         return
     own = file_key(path)
-    slots = sorted(_read_slots(), key=lambda slot: slot.get("register") != own)
+    slots = sorted(reversed(_read_slots()), key=lambda slot: slot.get("register") != own)
     for slot in slots:
         try:
             salt, wrapped = bytes.fromhex(slot["salt"]), bytes.fromhex(slot["wrapped"])
@@ -223,7 +228,7 @@ def _opens_with(path: Path, key: bytes) -> bool:
 def unlock(path: Path | str, secret: str) -> None:
     """Remember the key that ``secret`` (passphrase or recovery key) gives for the encrypted
     register at ``path``; KnownError("db.wrong_passphrase") when it gives none."""
-    _require_cipher()
+    require_cipher()
     for key in _keys_of(secret, path):
         if _opens_with(Path(path), key):
             _unlocked[file_key(path)] = key
@@ -268,6 +273,7 @@ def forget_keys() -> None:
     """Drop every unlocked key and known file (tests; a new process)."""
     _unlocked.clear()
     forget_kinds()
+    forget_settings()
 
 
 def key_for(path: Path | str) -> bytes | None:
@@ -277,7 +283,7 @@ def key_for(path: Path | str) -> bytes | None:
     path = Path(path)
     if not is_encrypted(path):
         return None
-    _require_cipher()
+    require_cipher()
     known = _unlocked.get(file_key(path))
     if known is not None:
         return known
@@ -292,52 +298,22 @@ def key_for(path: Path | str) -> bytes | None:
     raise KnownError("db.needs_passphrase", path=str(path))
 
 
-def _require_cipher() -> None:
-    if sqlcipher is None:
-        raise KnownError("encrypt.unavailable")
-
-
-def cipher_connect(path: Path | str, key: bytes, **options: Any) -> Any:
-    """A SQLCipher connection to ``path`` keyed with ``key`` (an existing file or a new one)."""
-    _require_cipher()
-    conn = sqlcipher.connect(str(path), **options)
-    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    # Every page read from disk is decrypted and checked (~14 µs a 4 KB page, most of it the
-    # HMAC): a cache of decrypted pages keeps a search as fast as on a plain register once
-    # it has read them. At 50,000 households (person table 80 MB) 16 MB kept decrypting
-    # the same pages (search 3.3× plain); up to 128 MB, 0.4–0.9× warm (README, Figures).
-    try:
-        conn.execute(f"PRAGMA cache_size = -{CIPHER_CACHE_KIB}")  # reads page 1: a wrong key
-    except CIPHER_DATABASE_ERRORS:  # fails here (unlock tries each key a passphrase gives)
-        conn.close()
-        raise
-    return conn
-
-
 _FIND = b""  # connect_file's default: look the key up
 
 
-def connect_file(path: Path | str, key: bytes | None = _FIND, **options: Any) -> Any:
+def connect_file(
+    path: Path | str, key: bytes | None = _FIND, *, copy_of: Any = None, **options: Any
+) -> Any:
     """A connection to the register at ``path`` (or a URI, or ":memory:"): plain sqlite3
-    when ``key`` is None, else SQLCipher with it; by default the key key_for finds."""
+    when ``key`` is None, else SQLCipher with it; by default the key key_for finds.
+    ``copy_of``: the connection a new file is about to be a backup-API copy of (an encrypted
+    copy is written with the same cipher settings: store.cipher.settings_in_use)."""
     if key == _FIND:
         key = key_for(path)
     if key is None:
         return sqlite3.connect(str(path), **options)
-    return cipher_connect(path, key, **options)
-
-
-def encrypt_copy(source: Path, target: Path, key: bytes) -> None:
-    """Write an encrypted copy of the plain register ``source`` at the new file ``target``."""
-    _require_cipher()
-    conn = sqlcipher.connect(str(source))
-    try:
-        conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(target), f"x'{key.hex()}'"])
-        conn.execute("SELECT sqlcipher_export('encrypted')")
-        conn.execute("DETACH DATABASE encrypted")
-    finally:
-        conn.close()
+    new_with = CURRENT if copy_of is None else settings_in_use(copy_of)
+    return cipher_connect(path, key, new_with=new_with, **options)
 
 
 @contextlib.contextmanager
@@ -347,7 +323,7 @@ def holding_write_lock(path: Path, timeout_s: float) -> Iterator[Any]:
     replaced by its encrypted copy would be lost). SQLCipher's library, as every other
     connection this process makes to the file meanwhile (two SQLite libraries in one
     process would drop each other's locks). KnownError("db.busy") when a writer keeps it."""
-    _require_cipher()
+    require_cipher()
     conn = sqlcipher.connect(str(path), timeout=timeout_s, isolation_level=None)
     try:
         try:

@@ -265,7 +265,11 @@ def _brought_up_to_date_in_memory(db: RegisterDatabase, path: Path) -> RegisterD
         return db
     log.info("reading %s through a copy in memory: its schema is older", path.name)
     copy = connect_file(
-        ":memory:", key_for(path), check_same_thread=False, isolation_level="IMMEDIATE"
+        ":memory:",
+        key_for(path),
+        copy_of=db.conn,
+        check_same_thread=False,
+        isolation_level="IMMEDIATE",
     )
     db.conn.backup(copy)
     db.close()

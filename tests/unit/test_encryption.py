@@ -237,6 +237,26 @@ def test_with_many_registers_here_a_passphrase_is_stretched_once_for_the_one_ope
     assert len(stretches) == 1  # its own slot, not the slots of the three made after it
 
 
+def test_a_register_made_again_in_the_same_place_is_unlocked_with_one_stretch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "so.sqlite3"
+    for _made in range(3):  # set up, given up, set up again with a new key
+        path.unlink(missing_ok=True)
+        init_encrypted(path, monkeypatch, capsys)
+    stretches = []
+    real_stretch = encryption._stretch
+
+    def counted(passphrase: str, salt: bytes) -> bytes:
+        stretches.append(salt)
+        return real_stretch(passphrase, salt)
+
+    monkeypatch.setattr(encryption, "_stretch", counted)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["check", "--db", str(path)]) == 0
+    assert len(stretches) == 1  # the newest slot made for it, not the two before
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_the_key_slots_are_readable_by_this_user_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -392,3 +412,89 @@ def test_two_registers_encrypted_at_once_both_keep_their_passphrase_slot(
     other.join()
     monkeypatch.setattr(encryption, "_read_slots", real_read)
     assert len(real_read()) == 2
+
+
+def encrypt_as_an_earlier_release(path: Path, passphrase: str) -> str:
+    """The plain register at ``path`` encrypted as CamKet did before it chose its own page
+    settings (SQLCipher 4's defaults: 4 KiB pages, HMAC-SHA512), with the passphrase's
+    slot; its recovery key. SQLCipher keeps no settings in the file."""
+    new = encryption.NewKey.for_passphrase(passphrase)
+    staged = path.with_name(f"{path.name}.encrypting")
+    conn = encryption.sqlcipher.connect(str(path))
+    conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(staged), f"x'{new.key.hex()}'"])
+    conn.execute("PRAGMA encrypted.cipher_compatibility = 4")
+    conn.execute("SELECT sqlcipher_export('encrypted')")
+    conn.execute("DETACH DATABASE encrypted")
+    conn.close()
+    os.replace(staged, path)
+    new.keep(path)
+    return new.recovery
+
+
+def test_a_register_encrypted_by_an_earlier_release_opens_takes_writes_and_restores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
+    reg = open_existing(path)
+    (code,) = reg.db.execute("SELECT code FROM household ORDER BY code LIMIT 1").fetchone()
+    reg.close()
+    recovery = encrypt_as_an_earlier_release(path, PASSPHRASE)
+    encryption.forget_keys()
+    capsys.readouterr()
+
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, "mat-khau-sai")
+    assert main(["check", "--db", str(path)]) == 2
+    assert "Mật khẩu hoặc mã khôi phục không đúng" in capsys.readouterr().err
+    for secret in (PASSPHRASE, recovery):
+        encryption.forget_keys()
+        monkeypatch.setenv(encryption.PASSPHRASE_ENV, secret)
+        assert main(["check", "--db", str(path)]) == 0
+    assert main(["sign", "--db", str(path), code, "--on", "05/01/2026"]) == 0
+    assert main(["backup", "--db", str(path)]) == 0
+    capsys.readouterr()
+
+    encryption.forget_keys()  # a new process: the written register still opens
+    assert main(["search", "--db", str(path), "nguyen", "--json"]) == 0
+    assert capsys.readouterr().out.strip() not in ("", "[]")
+    (backup,) = [b.path for b in list_backups(path) if b.reason == "manual"]
+    assert not backup.read_bytes().startswith(SQLITE_MAGIC)
+    encryption.forget_keys()
+    assert main(["restore", str(backup), "--db", str(path)]) == 0
+    encryption.forget_keys()
+    assert main(["check", "--db", str(path)]) == 0
+    reg = open_existing(path)
+    try:
+        signed = reg.db.execute("SELECT count(*) FROM pledge WHERE status = 'da_ky'")
+        assert signed.fetchone()[0] >= 1  # the pledge signed on the old register came back
+    finally:
+        reg.close()
+
+
+def test_an_earlier_release_register_left_with_writes_in_its_wal_opens_with_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, crashed = tmp_path / "demo.sqlite3", tmp_path / "sau-su-co.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
+    recovery = encrypt_as_an_earlier_release(path, PASSPHRASE)
+    old = encryption.sqlcipher.connect(str(path))
+    old.execute(f"PRAGMA key = \"x'{encryption.key_of_recovery(recovery).hex()}'\"")
+    old.execute("PRAGMA cipher_compatibility = 4")
+    old.execute("PRAGMA journal_mode = WAL")
+    old.execute("PRAGMA wal_autocheckpoint = 0")
+    old.execute("UPDATE person SET full_name = 'Vàng Thị Mỷ' WHERE rowid = 1")
+    old.commit()
+    for side in ("", "-wal"):  # what a power cut leaves: the file and its WAL
+        Path(f"{crashed}{side}").write_bytes(Path(f"{path}{side}").read_bytes())
+    old.close()
+    encryption.forget_keys()
+    capsys.readouterr()
+
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, recovery)
+    assert main(["check", "--db", str(crashed)]) == 0
+    reg = open_existing(crashed)
+    try:
+        name = reg.db.execute("SELECT full_name FROM person WHERE rowid = 1").fetchone()[0]
+    finally:
+        reg.close()
+    assert name == "Vàng Thị Mỷ"

@@ -129,12 +129,13 @@ def test_a_read_only_folder_says_so_and_nothing_else(
 def _closing_elsewhere_keeps_the_wal(register: Path, key: bytes | None) -> bool:
     """Another process opens the register, reads and closes: SQLite deletes the -wal then
     only when it believes it was the last connection (ours lost its locks)."""
-    keyed = f'c.execute("PRAGMA key = \\"x\'{key.hex()}\'\\"")' if key else ""
-    module = "sqlcipher3.dbapi2" if key else "sqlite3"
-    script = (
-        f"import {module} as s; c = s.connect({str(register)!r}); {keyed}\n"
-        "c.execute('SELECT count(*) FROM household').fetchone(); c.close()"
+    connect = (
+        f"from desktop.store.cipher import cipher_connect as connect\n"
+        f"c = connect({str(register)!r}, bytes.fromhex({key.hex()!r}))"
+        if key
+        else f"from sqlite3 import connect\nc = connect({str(register)!r})"
     )
+    script = f"{connect}\nc.execute('SELECT count(*) FROM household').fetchone(); c.close()"
     subprocess.run([sys.executable, "-c", script], check=True)
     return Path(f"{register}-wal").exists()
 
