@@ -1,4 +1,5 @@
-"""Merging bundles into a register: one transaction per bundle, after a backup copy.
+"""Merging bundles into a register: one transaction per bundle, after a backup copy (one
+copy for a batch of bundles merged together).
 
 Each row of the bundle meets the register's versions of it (domain.versions): the version
 that descends from the others replaces them; concurrent ones give every installation the
@@ -58,6 +59,21 @@ class _Stop(Exception):
     """Cancelled inside the transaction: it rolls back."""
 
 
+@dataclass
+class BatchBackup:
+    """The backup copy of a batch of bundles merged together: taken before the first of
+    them that gets to write, then each bundle is one transaction after it. A copy per
+    bundle would cost a whole copy of the register each (40 commune bundles into a
+    270 MB upper register: 40 copies, 5 GB written) and its rotation, which keeps the
+    last ten, would drop the one copy that matters, the register as it was before."""
+
+    taken: Path | None = None
+
+    def take(self, reg: OpenRegister) -> None:
+        if self.taken is None:
+            self.taken = take_backup(reg.db, reg.path, "merge")
+
+
 def merge_bundles(
     reg: OpenRegister,
     paths: list[Path],
@@ -70,8 +86,10 @@ def merge_bundles(
     (installation id, signing key) pairs a person confirmed; given, a bundle of any other
     installation this register never met is refused (None: trusted on first use). A
     bundle of changes that continues another of the same batch waits for it: the files'
-    order, as a file dialog or a shell lists them, does not change what is merged."""
+    order, as a file dialog or a shell lists them, does not change what is merged. One
+    backup copy for the batch (BatchBackup)."""
     results: list[MergeResult] = [MergeResult(path.name) for path in paths]
+    backup = BatchBackup()
     pending = list(range(len(paths)))
     while pending:
         waiting = []
@@ -80,7 +98,7 @@ def merge_bundles(
                 results[index] = MergeResult(paths[index].name, cancelled=True)
                 continue
             results[index] = merge_bundle(
-                reg, paths[index], progress, cancelled, confirmed=confirmed
+                reg, paths[index], progress, cancelled, backup=backup, confirmed=confirmed
             )
             refused = results[index].refused
             if refused is not None and refused.code == "bundle.gap":
@@ -97,11 +115,12 @@ def merge_bundle(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     *,
-    backup: bool = True,
+    backup: bool | BatchBackup = True,
     confirmed: Collection[tuple[str, str]] | None = None,
 ) -> MergeResult:
-    """Merge one bundle (after a backup copy, unless ``backup`` is off for a register being
-    made from it); a refused one is reported in the result, never half-applied."""
+    """Merge one bundle (after a backup copy: its own, or its batch's; none when ``backup``
+    is off for a register being made from it); a refused one is reported in the result,
+    never half-applied."""
     result = MergeResult(path.name)
     try:
         bundle = open_bundle(path, decrypt=decryptor(reg.db))
@@ -117,7 +136,9 @@ def merge_bundle(
         )
         _check_first_meeting(reg, bundle, result, confirmed)
         _check_continuity(reg.db, bundle)
-        if backup:
+        if isinstance(backup, BatchBackup):
+            backup.take(reg)
+        elif backup:
             take_backup(reg.db, reg.path, "merge")
         with reg.db.atomic():
             with bulk_load(reg.db):  # new rows indexed and noted once at the end

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -15,9 +16,10 @@ from desktop.exchange.bundle_file import FORMAT_VERSION, MANIFEST, SIGNATURE
 from desktop.services import conflicts as queue
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
-from desktop.services.merge import merge_bundle
+from desktop.services.merge import merge_bundle, merge_bundles
 from desktop.services.register import create_from_bundle, create_register, create_upper_register
 from desktop.store import households as repo
+from desktop.store.backups import list_backups
 from tests.unit.exchange_helpers import BINH_LU, SIN_HO, THUC_PHAN, as_pc, content, opened
 
 
@@ -328,6 +330,38 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
     # A commune register takes no upper register's bundle.
     refused = _merge(*office, up).refused
     assert refused is not None and refused.code == "bundle.other_commune"
+
+
+def test_bundles_merged_together_are_backed_up_once_as_the_register_was_before(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    sinho = _export(*office, tmp_path / "sinho.camket")
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Bình Lư"])
+    binhlu = _export(other, other_folder, tmp_path / "binhlu.camket")
+    far, far_folder = tmp_path / "far.sqlite3", tmp_path / "far-data"
+    with as_pc(far_folder):
+        create_register(far, THUC_PHAN, ["Tổ 1"])
+    cao_bang = _export(far, far_folder, tmp_path / "caobang.camket")
+    post, post_folder = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post_folder):
+        create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(post, post_folder) as reg:
+        results = merge_bundles(reg, [cao_bang, sinho, binhlu])
+        assert [r.refused is None for r in results] == [False, True, True]
+        households = reg.db.execute("SELECT count(*) FROM household").fetchone()[0]
+        (backup,) = list_backups(post)
+    assert households == 12 and backup.reason == "merge"
+    copy = sqlite3.connect(backup.path)
+    try:  # the register before the batch
+        assert copy.execute("SELECT count(*) FROM commune").fetchone()[0] == 0
+    finally:
+        copy.close()
+    # A bundle merged on its own is backed up on its own.
+    with opened(post, post_folder) as reg:
+        assert merge_bundle(reg, sinho).refused is None
+        assert len(list_backups(post)) == 2
 
 
 def test_the_commands_export_merge_conflicts_and_keys(
