@@ -173,6 +173,10 @@ MESSAGES: dict[str, str] = {
         "Sổ đăng ký đang bận: một việc khác (nhập danh sách, in, một cửa sổ hay lệnh camket "
         "khác) đang ghi vào sổ; chưa ghi gì. Hãy chờ việc đó xong rồi làm lại."
     ),
+    "db.busy_job": (
+        "Chưa lưu: sổ đăng ký vẫn bận với việc “{job}” của cửa sổ này sau {seconds} giây chờ. "
+        "Những gì bạn đã nhập vẫn còn nguyên; hãy lưu lại khi việc đó xong."
+    ),
     "register.open_elsewhere": (
         "Sổ đăng ký này đang mở trong một cửa sổ CamKet khác (người dùng {user}, máy {host}, "
         "từ {since}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại. Nếu cửa sổ đó đã tắt hẳn "

@@ -259,6 +259,9 @@ def import_list(
     transaction. A cancel between batches rolls everything back."""
     options = options or ImportOptions()
     prepared = prepare(path, options, max_rows=max_rows)
+    # The file is read; the plan is not made yet: an edit waiting for the window's lane
+    # goes in now (its write would not move data_version, read by this same connection).
+    register.between_transactions()
     if cancelled and cancelled():
         return _cancelled(prepared)
     seen = data_version(register.db)

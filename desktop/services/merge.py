@@ -94,6 +94,7 @@ def merge_bundles(
     while pending:
         waiting = []
         for index in pending:
+            reg.between_transactions()  # each bundle is one transaction: an edit waits for it
             if cancelled and cancelled():
                 results[index] = MergeResult(paths[index].name, cancelled=True)
                 continue

@@ -82,7 +82,13 @@ def print_pledges(
         ]
     else:
         sheets = sheets_for(reg, hamlet_id, unsigned_only=unsigned_only, campaign=campaign)
-    result = render_pledges(sheets, template, out, copies, progress, cancelled)
+
+    def drawing(done: int, total: int) -> None:
+        reg.between_transactions()  # the sheets are read: an edit may go in while they are drawn
+        if progress:
+            progress(done, total)
+
+    result = render_pledges(sheets, template, out, copies, drawing, cancelled)
     if result.cancelled:
         return PrintOutcome(cancelled=True)
     drawn = tuple(s.household_id for s in sheets)

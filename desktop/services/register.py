@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,11 @@ class OpenRegister:
     writer: Writer
     read_only: bool = False  # opened by a command that only reads, or from a read-only medium
     installation: Installation | None = None  # who signs what this register exports
+    # Long work calls it between its transactions, where nothing it read earlier is still to
+    # be written: the window's write lane lets the edits waiting for it in there (ui.tasks).
+    between_transactions: Callable[[], None] = field(
+        default=lambda: None, repr=False, compare=False
+    )
 
     @property
     def installation_id(self) -> str:

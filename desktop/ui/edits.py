@@ -22,6 +22,10 @@ def saving_text() -> str:
     return QCoreApplication.translate("Edits", "Saving…")
 
 
+def waiting_text() -> str:
+    return QCoreApplication.translate("Edits", "Waiting to save…")
+
+
 # What a clerk does to a form: keys and composed text (Vietnamese input methods), the mouse
 # and the pen (a signature), a wheel (a combo or a date turns under it), a drop, a context
 # menu (Paste), and the form's own shortcuts (add a member, Esc).
@@ -102,17 +106,23 @@ class Saving(QObject):
         self._text = button.text() if button is not None else ""
         self._guard = InputGuard(form)
 
-    def hold(self) -> None:
+    def hold(self, waiting: bool = False) -> None:
         """The form waits under a busy cursor, its Save button off and saying "Saving…"
-        (pressed again, or Ctrl+S, it sends nothing twice) and takes no input until the
-        save returns; the rest of the window goes on. The form is not greyed: greying the
-        focused widget would take the keyboard away from the window."""
+        (or "Waiting to save…" while a long job holds the lane) (pressed again, or Ctrl+S,
+        it sends nothing twice) and takes no input until the save returns; the rest of the
+        window goes on. The form is not greyed: greying the focused widget would take the
+        keyboard away from the window."""
         self._guard.install()
         self.form.setProperty(SAVING, True)
         self.form.setCursor(Qt.CursorShape.BusyCursor)
         if self.button is not None:
-            self.button.setText(saving_text())
+            self.button.setText(waiting_text() if waiting else saving_text())
             self.button.setEnabled(False)
+
+    def begin(self) -> None:
+        """The lane took the edit: it is being written now."""
+        if self.button is not None and shiboken6.isValid(self.button):
+            self.button.setText(saving_text())
 
     def release(self, stored: bool) -> bool:
         """False when the form is gone (its window closed meanwhile): nothing to tell it."""
@@ -149,14 +159,11 @@ def save_on_lane(
 ) -> Saving:
     """Run ``work`` on the write lane (ahead of queued long jobs) while ``form`` waits; then
     ``done(result)``, or ``refused(error)`` with the form as the clerk left it. While a long
-    job (an import) holds the lane, the edit is refused at once: it would wait for all of it."""
+    job (an import, a merge) holds the lane, the edit waits for it to let it in between two
+    of its transactions; refused when that takes longer than a write waits for the lock."""
     saving = Saving(form, button)
     if form.property(SAVING):  # pressed again while its save is on the way: one write
         saving.pending = False
-        return saving
-    if tasks.long_job:
-        saving.pending = False
-        refused(KnownError("db.busy"))
         return saving
 
     def stored(result: Any) -> None:
@@ -168,6 +175,8 @@ def save_on_lane(
             refused(error)
 
     title = QCoreApplication.translate("Edits", "saving")
-    saving.hold()
-    tasks.submit(Task(title, lambda reg, _p, _c: work(reg), stored, failed, edit=True))
+    saving.hold(waiting=tasks.long_job)
+    task = Task(title, lambda reg, _p, _c: work(reg), stored, failed, edit=True)
+    task.on_start = saving.begin
+    tasks.submit(task)
     return saving

@@ -397,7 +397,7 @@ class HouseholdEditor(QWidget):
     def _refused(self, error: KnownError) -> None:
         # A busy register is said in the status bar (try again in a moment); a refusal
         # about the household itself in a box that waits to be read.
-        if error.code == "db.busy":
+        if error.code in ("db.busy", "db.busy_job"):
             self.status_message.emit(describe(error), 8000)
         else:
             QMessageBox.warning(self, self.tr("Not saved"), describe(error))

@@ -425,6 +425,7 @@ class MainWindow(QMainWindow):
         self.tasks.started.connect(self._task_started)
         self.tasks.progressed.connect(self._task_progressed)
         self.tasks.finished.connect(self._task_finished)
+        self.tasks.edit_waiting.connect(self._edit_waiting)
 
     def _task_started(self, title: str) -> None:
         self.task_progress.setRange(0, 0)  # busy until the first progress report
@@ -432,6 +433,12 @@ class MainWindow(QMainWindow):
         self.task_progress.show()
         self.task_cancel.show()
         self.statusBar().showMessage(title)
+
+    def _edit_waiting(self, job: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The save waits for “{job}” to let it in; the window goes on.").format(job=job),
+            8000,
+        )
 
     def _task_progressed(self, done: int, total: int) -> None:
         self.task_progress.setRange(0, max(total, 1))

@@ -4,24 +4,30 @@ Services are plain functions ``fn(register, progress, cancelled) -> result`` (DE
 runner calls them on one worker thread that owns its own connection to the register, so the
 window never waits for the write lock and two writes never run at once; tests call the same
 services inline. The window shows a long job's progress bar and cancel button (MainWindow);
-a short edit (ui.edits) jumps ahead of queued long jobs and shows no bar. After each job,
-``changed`` carries what it wrote (store.changes), read off the audit trail it left.
+a short edit (ui.edits) jumps ahead of queued long jobs and shows no bar. A long job that
+runs lets the edits waiting for it in between its transactions (``between_transactions``
+of the register it is given: between a merge's bundles, before an import plans, while
+sheets are drawn); an edit that has waited longer than a write waits for the lock is
+refused, and its form keeps what was typed. After each job, ``changed`` carries what it
+wrote (store.changes), read off the audit trail it left.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.services.register import OpenRegister, open_existing
+from desktop.store import register as register_store
 from desktop.store.changes import Changed, audit_mark, changes_since
 
 log = logging.getLogger(__name__)
@@ -29,7 +35,7 @@ log = logging.getLogger(__name__)
 Work = Callable[[OpenRegister, Progress, Cancelled], Any]
 
 
-@dataclass
+@dataclass(eq=False)  # a job is itself: two alike are two jobs
 class Task:
     """One job on the lane: what to call and what to say while it runs."""
 
@@ -39,6 +45,7 @@ class Task:
     on_error: Callable[[KnownError], None] | None = None
     quiet: bool = False  # it only fills a view (a count): no progress bar, no "done" message
     edit: bool = False  # a short edit: ahead of queued long jobs, no progress bar
+    on_start: Callable[[], None] | None = None  # an edit that waited: it is being written now
 
 
 class TaskRunner(QObject):
@@ -48,7 +55,9 @@ class TaskRunner(QObject):
     progressed = Signal(int, int)  # done, total
     finished = Signal(str, bool)  # title, True when it completed (not cancelled/failed)
     changed = Signal(object)  # Changed: what a job wrote, after its own callbacks ran
+    edit_waiting = Signal(str)  # an edit waits for this long job to let it in
     _result = Signal(object, object, object, object)  # task, result, error or None, Changed
+    _begun = Signal(object)  # an edit's task, as the worker takes it
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +69,11 @@ class TaskRunner(QObject):
         self._busy = 0
         self._long = 0  # long jobs queued or running
         self._stopped = False
+        self._edits: deque[Task] = deque()  # edits waiting for the worker, oldest first
+        self._edits_lock = threading.Lock()
+        self._job = ""  # the title of the long job on the worker now ("" between jobs)
         self._result.connect(self._deliver)
+        self._begun.connect(self._start_edit)
 
     @property
     def busy(self) -> bool:
@@ -75,13 +88,62 @@ class TaskRunner(QObject):
 
     def submit(self, task: Task) -> None:
         self._busy += 1
+        if task.edit:
+            self._wait_for_lane(task)
+            return
         self._long += self._holds_writes(task)
-        self._pool.start(lambda: self._run(task), 1 if task.edit else 0)
+        self._pool.start(lambda: self._run(task), 0)
+
+    def _wait_for_lane(self, task: Task) -> None:
+        """The edit goes in as soon as the worker is free, or when the long job on it is
+        between two transactions; past the write lock's wait, it is refused."""
+        with self._edits_lock:
+            self._edits.append(task)
+        if self.long_job and self._job:
+            self.edit_waiting.emit(self._job)
+        timeout = register_store.BUSY_TIMEOUT_MS
+        QTimer.singleShot(timeout, self, lambda: self._give_up(task, timeout))
+        self._pool.start(self._let_edits_in, 1)
+
+    def _take_edit(self) -> Task | None:
+        with self._edits_lock:
+            return self._edits.popleft() if self._edits else None
+
+    def _let_edits_in(self) -> None:
+        """On the worker: run the waiting edits, when it is free or when the long job on
+        it calls its register's ``between_transactions`` (never inside a transaction)."""
+        register = self._register
+        if register is not None and register.db.conn.in_transaction:
+            log.error("a long job let edits in inside a transaction: they wait")
+            return
+        while (task := self._take_edit()) is not None:
+            self._begun.emit(task)
+            self._run(task)
+
+    def _give_up(self, task: Task, waited_ms: int) -> None:
+        """The edit waited as long as a write waits for the lock: refused, never written
+        later behind the clerk's back (the form keeps what was typed, to save again)."""
+        with self._edits_lock:
+            if task not in self._edits:
+                return  # the worker took it meanwhile
+            self._edits.remove(task)
+        self._busy -= 1
+        if self._stopped or task.on_error is None:
+            return
+        job = self._job
+        if job:
+            task.on_error(KnownError("db.busy_job", job=job, seconds=round(waited_ms / 1000)))
+        else:
+            task.on_error(KnownError("db.busy"))
+
+    def _start_edit(self, task: Task) -> None:
+        if task.on_start is not None and not self._stopped:
+            task.on_start()
 
     @staticmethod
     def _holds_writes(task: Task) -> bool:
         """A long job that writes (a quiet one only counts): an edit submitted meanwhile
-        is refused at once."""
+        waits for it to let it in."""
         return not task.edit and not task.quiet
 
     def cancel(self) -> None:
@@ -107,6 +169,7 @@ class TaskRunner(QObject):
         if not task.edit:  # an edit leaves a cancel asked of the long job before it alone
             self._cancel.clear()
         if not (task.quiet or task.edit):
+            self._job = task.title
             self.started.emit(task.title)
         result: Any = None
         error: BaseException | None = None
@@ -114,6 +177,7 @@ class TaskRunner(QObject):
         try:
             if self._register is None:
                 self._register = open_existing(self._path)
+                self._register.between_transactions = self._let_edits_in
             else:
                 self._register.reload_commune()  # Settings may have changed it meanwhile
             mark = audit_mark(self._register.db)
@@ -123,6 +187,8 @@ class TaskRunner(QObject):
         except Exception as exc:  # a bug: logged with its traceback, reported, never silent
             log.exception("task %r failed", task.title)
             error = exc
+        if not (task.quiet or task.edit):
+            self._job = ""
         self._result.emit(task, result, error, self._changes(mark))
 
     def _changes(self, mark: tuple[int, int] | None) -> Changed:

@@ -467,6 +467,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Đang lưu…</translation>
     </message>
     <message>
+        <source>Waiting to save…</source>
+        <translation>Đang chờ lưu…</translation>
+    </message>
+    <message>
         <source>saving</source>
         <translation>lưu</translation>
     </message>
@@ -1804,6 +1808,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The save waits for “{job}” to let it in; the window goes on.</source>
+        <translation>Việc lưu đang chờ “{job}” nhường lượt; những gì đã nhập vẫn giữ, cửa sổ vẫn dùng được.</translation>
     </message>
     <message>
         <source>done</source>
