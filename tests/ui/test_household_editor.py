@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.services import households as household_service
 from desktop.services.register import open_existing
 from desktop.store import households as repo
+from desktop.store import register as register_store
 from desktop.ui.household_editor import HouseholdEditor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.move_dialog import MoveDialog
@@ -476,25 +477,33 @@ def test_a_household_changed_elsewhere_meanwhile_is_not_overwritten(
     assert editor.phone.text() == "0912000444"
 
 
-def test_while_an_import_holds_the_register_edits_say_so_at_once(
-    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+def test_while_an_import_holds_the_register_past_the_lock_wait_edits_say_so(
+    main_window: MakeWindow,
+    small_register: SmallRegister,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(register_store, "BUSY_TIMEOUT_MS", 300)
     window = main_window(small_register.path)
     page = window.household_page
     importing = threading.Event()
-    # A long job on the lane (an import) that runs until the test lets it end.
+    # A long job on the lane (an import) that runs until the test lets it end, letting no
+    # edit in meanwhile (one transaction).
     window.tasks.submit(Task("Nhập danh sách", lambda _r, _p, _c: importing.wait(20)))
     editor = open_editor_on(window, qtbot, "HT-001")
     qtbot.keyClicks(editor.notes, "x")
     assert not editor.save_and_wait()
-    assert "đang bận" in window.statusBar().currentMessage()
+    assert "vẫn bận với việc “Nhập danh sách”" in window.statusBar().currentMessage()
     assert page.editing and editor.notes.text().endswith("x")
     editor.dirty = False
     editor.cancel()
     page.delete_current()
+    assert page.delete_button.text() == "Đang chờ lưu…"
+    qtbot.waitUntil(lambda: page.delete_button.text() != "Đang chờ lưu…")  # refused
     assert "HT-001" in listed_codes(window)
     importing.set()
     qtbot.waitUntil(lambda: not window.tasks.busy)
+    assert "HT-001" in listed_codes(window)  # refused is not written later
     page.delete_current()
     qtbot.waitUntil(lambda: "HT-001" not in listed_codes(window))
 
