@@ -125,7 +125,7 @@ def _merge(args: argparse.Namespace) -> int:
         print(json.dumps([_result_json(r) for r in results], ensure_ascii=False, indent=1))
     for r in results:
         if r.refused is not None:
-            print(f"camket: {r.source}: {describe(r.refused)}", file=sys.stderr)
+            print(f"camket: {describe(r.refused)}", file=sys.stderr)  # it names the file
             continue
         if r.first_meeting:
             print(

@@ -179,6 +179,10 @@ class Bundle:
     manifest: Manifest
     sha256: str
     _zip: zipfile.ZipFile
+    # Entries being read: a merge refused halfway leaves its reader suspended (and kept by
+    # the refusal's traceback), whose open entry would hold the file open (on Windows the
+    # clerk could not then delete or move the refused bundle); close() closes them.
+    _reading: list[IO[bytes]] = field(default_factory=list)
 
     def tables(self) -> list[str]:
         """The tables the bundle has a CSV of."""
@@ -205,10 +209,13 @@ class Bundle:
         return self._zip.read(name)
 
     def close(self) -> None:
+        for raw in self._reading:
+            raw.close()
         self._zip.close()
 
     def _csv(self, name: str) -> Iterator[list[str]]:
         with self._zip.open(name) as raw:
+            self._reading.append(raw)
             text = io.TextIOWrapper(raw, "utf-8-sig", newline="")
             reader = csv.reader(text)
             try:

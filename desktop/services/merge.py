@@ -28,6 +28,7 @@ from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, indexes_set_aside
+from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
 from desktop.store.sync import utc_now
@@ -334,6 +335,9 @@ def _incoming_conflicts(bundle: Bundle) -> dict[tuple[str, str], list[Version]]:
             version = replicas.stored_version(spec, row["data"], row["vv"])
         except (KeyError, ValueError, TypeError) as exc:
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
+        if (column := broken_rule(spec.name, version.columns, version.values)) is not None:
+            detail = f"conflicts.csv: {spec.name}.{column}"
+            raise KnownError("bundle.damaged", file=bundle.source, detail=detail)
         found.setdefault((spec.name, row["row_id"]), []).append(version)
     return found
 

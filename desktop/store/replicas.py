@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version
+from desktop.store.column_rules import column_rules
 from desktop.store.registry import SyncedTable, table
 from desktop.store.sync import utc_now, vv_text
 
@@ -64,6 +65,7 @@ class RowDecoder:
             for index, c in enumerate(self.columns)
             if types[c].integer or types[c].nullable
         ]
+        self.rules = column_rules(spec.name, self.columns)
         self.vv_at = at["vv"]
         self.id_at = self.columns.index("id")
         # Private columns come in full bundles only (an older full bundle has no vector of
@@ -99,6 +101,12 @@ class RowDecoder:
                     raise KnownError(
                         "bundle.bad_value", where=self.line(line), column=name, value=text[:40]
                     ) from exc
+        for index, rule, name in self.rules:
+            value = values[index]
+            if value is not None and not rule(value):
+                raise KnownError(
+                    "bundle.bad_value", where=self.line(line), column=name, value=str(value)[:40]
+                )
         try:
             vv = canonical_vv(cells[self.vv_at])
         except ValueError as exc:

@@ -78,7 +78,15 @@ def _csv_bytes(header: list[str], rows: list[dict[str, str]]) -> bytes:
     return "\ufeff".encode() + text.getvalue().encode("utf-8")
 
 
-def _write_from_the_page(out: Path, key: Ed25519PrivateKey, installation: str) -> None:
+def _write_from_the_page(
+    out: Path,
+    key: Ed25519PrivateKey,
+    installation: str,
+    conflict: dict[str, str] | None = None,
+    person_values: dict[str, str] | None = None,
+) -> None:
+    """A bundle of one hamlet, household and person; ``conflict``: values that another
+    version of the person (waiting in conflicts.csv) has instead."""
     headers = _code_lists(_section("Columns of each table"))
     stamps = {
         "created_at": STAMP,
@@ -103,12 +111,20 @@ def _write_from_the_page(out: Path, key: Ed25519PrivateKey, installation: str) -
             | {"gender": "nu", "birth": "1988-03-14", "id_number": "012188001234"}
             | {"ethnicity": "Thái", "relationship": "Chủ hộ", "residence": "thuong_tru"}
             | {"position": "0"}
+            | (person_values or {})
         ],
     }
     entries: dict[str, bytes] = {}
     for table, table_rows in rows.items():
         entries[f"tables/{table}.csv"] = _csv_bytes(
             headers[table], [row | stamps for row in table_rows]
+        )
+    if conflict is not None:
+        waiting = rows["person"][0] | stamps | {"rev": "2"} | conflict
+        vv = waiting.pop("vv")
+        entries["conflicts.csv"] = _csv_bytes(
+            ["tbl", "row_id", "vv", "data"],
+            [{"tbl": "person", "row_id": person, "vv": vv, "data": json.dumps(waiting)}],
         )
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     manifest = {
@@ -166,3 +182,43 @@ def test_a_bundle_written_from_the_page_alone_merges_and_a_forged_one_is_refused
     code, said = camket("merge", "--db", str(upper), str(forged))
     assert code == 2, said
     assert "Lò Thị Xuyến" in camket("search", "--db", str(upper), "xuyen")[1]
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("gender", "x"), ("residence", "thuong tru"), ("birth", "1988-13"), ("birth", "14/03/1988")],
+)
+def test_a_value_the_register_could_not_read_back_is_refused_naming_file_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str, value: str
+) -> None:
+    upper = tmp_path / "upper.sqlite3"
+    assert main(["init", "--db", str(upper), "--upper"]) == 0
+    bundle = tmp_path / "other-program.camket"
+    _write_from_the_page(
+        bundle, Ed25519PrivateKey.generate(), str(uuid.uuid4()), None, {column: value}
+    )
+    capsys.readouterr()
+    before = upper.read_bytes()
+
+    assert main(["merge", "--db", str(upper), str(bundle)]) == 2
+    said = capsys.readouterr().err
+    assert f"other-program.camket: person.csv, dòng 2: cột {column}" in said
+    assert f"“{value}”" in said
+    assert said.count("other-program.camket") == 1
+    assert upper.read_bytes() == before
+    assert main(["check", "--db", str(upper)]) == 0
+
+
+def test_a_waiting_version_the_register_could_not_read_back_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upper = tmp_path / "upper.sqlite3"
+    assert main(["init", "--db", str(upper), "--upper"]) == 0
+    bundle = tmp_path / "other-program.camket"
+    _write_from_the_page(bundle, Ed25519PrivateKey.generate(), str(uuid.uuid4()), {"gender": "?"})
+    before = upper.read_bytes()
+    capsys.readouterr()
+
+    assert main(["merge", "--db", str(upper), str(bundle)]) == 2
+    assert "conflicts.csv: person.gender" in capsys.readouterr().err
+    assert upper.read_bytes() == before

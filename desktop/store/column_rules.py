@@ -1,0 +1,86 @@
+"""What a synced column may hold beyond its SQL type: the codes of a coded column, the shape
+of a date. A bundle's rows are held to it before any is written (replicas.RowDecoder), so a
+value this program could not read back (another program's bundle, a newer code) never gets
+into the register to break a list, a check or a printed sheet later."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from desktop.domain.entities import (
+    BirthDate,
+    DepartureStatus,
+    Gender,
+    HamletKind,
+    ResidenceKind,
+)
+from desktop.domain.movements import MovementKind
+from desktop.domain.pledges import AttachmentKind, PledgeStatus
+
+Rule = Callable[[str], bool]
+
+
+def _codes(*enums: type[object]) -> Rule:
+    allowed = frozenset(str(member) for enum in enums for member in enum)  # type: ignore[attr-defined]
+    return allowed.__contains__
+
+
+def _parses(parse: Callable[[str], object]) -> Rule:
+    def ok(text: str) -> bool:
+        try:
+            parse(text)
+        except ValueError:
+            return False
+        return True
+
+    return ok
+
+
+def _birth(text: str) -> bool:
+    """'1975', '1975-05' or '1975-05-01' (BirthDate.iso), a real month and day."""
+    try:
+        birth = BirthDate.from_iso(text)
+    except ValueError:
+        return False
+    return birth.month is None or 1 <= birth.month <= 12
+
+
+_DAY = _parses(dt.date.fromisoformat)
+_MOMENT = _parses(dt.datetime.fromisoformat)
+
+# (table, column) → what its non-empty values must satisfy.
+RULES: dict[tuple[str, str], Rule] = {
+    ("hamlet", "kind"): _codes(HamletKind),
+    ("person", "gender"): _codes(Gender),
+    ("person", "birth"): _birth,
+    ("person", "residence"): _codes(ResidenceKind),
+    ("relative_abroad", "departure"): _codes(DepartureStatus),
+    ("campaign", "starts_on"): _DAY,
+    ("campaign", "ends_on"): _DAY,
+    ("pledge", "status"): _codes(PledgeStatus),
+    ("pledge", "signed_on"): _DAY,
+    ("attachment", "kind"): _codes(AttachmentKind),
+    ("movement", "kind"): _codes(MovementKind),
+    ("movement", "starts_on"): _DAY,
+    ("movement", "until"): _DAY,
+    ("movement", "ended_on"): _DAY,
+    ("movement", "handed_over_on"): _DAY,
+    ("movement", "reported_on"): _DAY,
+    ("tip", "received_at"): _MOMENT,
+    ("tip", "handed_at"): _MOMENT,
+}
+
+
+def column_rules(table: str, columns: tuple[str, ...]) -> list[tuple[int, Rule, str]]:
+    """(index in ``columns``, rule, column) for each column of ``table`` that has a rule."""
+    return [(i, RULES[table, c], c) for i, c in enumerate(columns) if (table, c) in RULES]
+
+
+def broken_rule(table: str, columns: tuple[str, ...], values: tuple[object, ...]) -> str | None:
+    """The first column of a row of ``table`` whose value breaks its rule, or None."""
+    for index, rule, name in column_rules(table, columns):
+        value = values[index]
+        if isinstance(value, str) and value and not rule(value):
+            return name
+    return None
