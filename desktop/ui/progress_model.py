@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,18 +14,15 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
 from desktop.domain.pledges import HamletProgress, PledgeStatus, total_progress
 from desktop.store.pledges import UnsignedHousehold
 from desktop.ui.household_model import group_thousands
 from desktop.ui.numbers import format_percent
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0–100 toward the target, for the bar
@@ -131,6 +128,10 @@ class ProgressBarDelegate(QStyledItemDelegate):
         if percent is None:
             super().paint(painter, option, index)
             return
+        # Imported when a bar is first drawn, once the counts are in: QStyle's Python side
+        # (its dozen enums) cost ~10 ms of the window's first paint, which draws no bar.
+        from PySide6.QtWidgets import QStyle, QStyleOptionProgressBar
+
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         if option.state & QStyle.StateFlag.State_Selected:
