@@ -21,7 +21,7 @@ def main(argv: list[str]) -> None:
     application = app._application()
     register = app._open(args.db)
     window = MainWindow(register)
-    window.backup_actions.backup_if_stale()  # as app._show does, on the task lane
+    window.after_first_paint(window.backup_actions.backup_if_stale)  # as app._show does
     window.resize(1366, 768)
     window.show()
     application.processEvents()

@@ -101,7 +101,7 @@ def _show(app: QApplication, register: OpenRegister) -> int:
         while True:
             _remember(register.path)
             window = MainWindow(register)
-            window.backup_actions.backup_if_stale()
+            window.after_first_paint(window.backup_actions.backup_if_stale)
             screen = app.primaryScreen()
             if screen is not None and screen.availableGeometry().width() <= 1440:
                 window.showMaximized()  # a 1366×768 laptop: every pixel is wanted

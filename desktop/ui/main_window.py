@@ -3,11 +3,12 @@ title, long work below."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.next_register: Path | None = None
         self.reopen_language: str | None = None  # set when the window closes to reopen
         self._closed = False
+        self._after_paint: list[Callable[[], None]] | None = []  # None once painted
         self.sample = is_sample(register.db)  # recorded when the sample was made
         self.sample_mark: QLabel | None = None  # the status bar's word that data is made up
         self._show_title()
@@ -449,6 +451,24 @@ class MainWindow(QMainWindow):
         self.task_cancel.hide()
         word = self.tr("done") if completed else self.tr("stopped")
         self.statusBar().showMessage(f"{title}: {word}", 8000)
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Call ``work`` once the window is first painted (at once if it was): the work a
+        start puts on the task lane (the daily backup) would otherwise share the interpreter
+        with the first paint, and a stale backup copy the disk beside it."""
+        if self._after_paint is None:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            waiting, self._after_paint = self._after_paint, None
+            # Queued: called once this paint is done and on screen, still long before the
+            # clerk can have saved an edit (the backup is on the lane before any edit).
+            for work in waiting:
+                QTimer.singleShot(0, work)
 
     def shutdown(self) -> None:
         """Stop background work; safe to call more than once."""

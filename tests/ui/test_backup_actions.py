@@ -82,6 +82,22 @@ def test_a_backup_never_replaces_the_chosen_file(
     assert existing.read_bytes() == b"keep me"
 
 
+def test_the_daily_backup_begins_once_the_window_is_painted(
+    small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    register = open_existing(small_register.path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    window.after_first_paint(window.backup_actions.backup_if_stale)  # as the application
+    qtbot.wait(50)
+    assert not window.tasks.busy and list_backups(small_register.path) == []  # not yet shown
+    window.show()
+    qtbot.waitUntil(lambda: [b.reason for b in list_backups(small_register.path)] == ["open"])
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    window.shutdown()
+    register.close()
+
+
 def test_opening_a_register_takes_its_daily_backup_on_the_task_lane(
     main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
 ) -> None:
