@@ -31,6 +31,7 @@ from desktop.store.bulk import bulk_load, indexes_set_aside
 from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
+from desktop.store.row_decoder import RowDecoder
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
@@ -302,7 +303,7 @@ def _incoming(
     lines = bundle.rows(spec.name)
     header = next(lines, None)
     if header is not None:
-        decode = replicas.RowDecoder(db, spec, header, f"{bundle.source}: {spec.name}.csv")
+        decode = RowDecoder(db, spec, header, f"{bundle.source}: {spec.name}.csv")
         scoped = spec.name == "commune" or spec.scoped
         scope_at = (
             decode.columns.index("code" if spec.name == "commune" else COMMUNE_COLUMN)

@@ -1,5 +1,5 @@
 """What a synced column may hold beyond its SQL type: the codes of a coded column, the shape
-of a date. A bundle's rows are held to it before any is written (replicas.RowDecoder), so a
+of a date. A bundle's rows are held to it before any is written (row_decoder.RowDecoder), so a
 value this program could not read back (another program's bundle, a newer code) never gets
 into the register to break a list, a check or a printed sheet later."""
 

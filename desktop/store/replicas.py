@@ -9,115 +9,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version
-from desktop.store.column_rules import column_rules
 from desktop.store.registry import SyncedTable, table
 from desktop.store.sync import utc_now, vv_text
 
 _IN_CHUNK = 2000  # ids per `IN (…)`: well under SQLite's 32,766 variables
-
-
-@dataclass(frozen=True)
-class ColumnType:
-    integer: bool
-    nullable: bool
-
-
-def column_types(db: Database, spec: SyncedTable) -> dict[str, ColumnType]:
-    info = {row[1]: row for row in db.execute(f"PRAGMA table_info([{spec.name}])")}
-    return {
-        name: ColumnType(
-            "INT" in str(info[name][2]).upper(), not info[name][3] and not info[name][5]
-        )
-        for name in spec.stored
-        if name in info
-    }
-
-
-class RowDecoder:
-    """Turns a bundle table's CSV lines into versions: empty is NULL where the column may
-    be NULL, whole numbers for INTEGER columns, the vector made canonical. KnownError
-    naming the file, line and column for anything else. Planned once per table: a merge
-    decodes hundreds of thousands of lines, so the cells are picked in one call and only
-    the columns that need it (integers, nullable ones) are looked at one by one."""
-
-    def __init__(self, db: Database, spec: SyncedTable, header: list[str], where: str) -> None:
-        types = column_types(db, spec)
-        at = {name: index for index, name in enumerate(header)}
-        self.columns = version_columns(spec)
-        # Columns an older bundle lacks take the value their absence means, as extra cells.
-        missing = [c for c in self.columns if c not in at and c in spec.added]
-        self.extra = [spec.added[c] for c in missing]
-        at.update((name, len(header) + k) for k, name in enumerate(missing))
-        for name in (*self.columns, "vv"):
-            if name not in at:
-                raise KnownError("bundle.missing_column", where=where, column=name)
-        self.where = where
-        self.pick = itemgetter(*(at[c] for c in self.columns))
-        self.plan = [
-            (index, types[c].integer, types[c].nullable, c)
-            for index, c in enumerate(self.columns)
-            if types[c].integer or types[c].nullable
-        ]
-        self.rules = column_rules(spec.name, self.columns)
-        self.vv_at = at["vv"]
-        self.id_at = self.columns.index("id")
-        # Private columns come in full bundles only (an older full bundle has no vector of
-        # its own for them: they belong to the row's version).
-        private = spec.private if all(c in at for c in spec.private) else ()
-        self.private_at = [at[c] for c in private]
-        self.private_vv_at = at.get(spec.private_sync[0]) if private else None
-
-    def private(self, cells: list[str], line: int) -> tuple[tuple[str, ...], str] | None:
-        """The private values of a line and their version vector; None when not sent."""
-        if not self.private_at:
-            return None
-        text = cells[self.vv_at] if self.private_vv_at is None else cells[self.private_vv_at]
-        try:
-            vv = canonical_vv(text)
-        except ValueError as exc:
-            where = self.line(line)
-            raise KnownError("bundle.bad_value", where=where, column="vv", value=text[:40]) from exc
-        return tuple(cells[i] for i in self.private_at), vv
-
-    def __call__(self, cells: list[str], line: int) -> Version:
-        if self.extra:
-            cells = cells + self.extra
-        values = list(self.pick(cells))
-        for index, integer, nullable, name in self.plan:
-            text = values[index]
-            if not text and nullable:
-                values[index] = None
-            elif integer:
-                try:
-                    values[index] = int(text)
-                except ValueError as exc:
-                    raise KnownError(
-                        "bundle.bad_value", where=self.line(line), column=name, value=text[:40]
-                    ) from exc
-        for index, rule, name in self.rules:
-            value = values[index]
-            if value is not None and not rule(value):
-                raise KnownError(
-                    "bundle.bad_value", where=self.line(line), column=name, value=str(value)[:40]
-                )
-        try:
-            vv = canonical_vv(cells[self.vv_at])
-        except ValueError as exc:
-            raise KnownError(
-                "bundle.bad_value", where=self.line(line), column="vv", value=cells[self.vv_at][:40]
-            ) from exc
-        return Version(self.columns, tuple(values), vv)
-
-    def line(self, number: int) -> str:
-        """Where line ``number`` of the CSV is, for a message."""
-        return f"{self.where}, dòng {number}"
 
 
 def version_columns(spec: SyncedTable) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import movements as store
 from desktop.store.movements import LedgerFilter
 from desktop.store.registry import table
-from desktop.store.replicas import RowDecoder
+from desktop.store.row_decoder import RowDecoder
 from desktop.store.schema import migrations
 
 TODAY = dt.date(2026, 12, 5)

@@ -1,0 +1,148 @@
+"""A bundle table's CSV lines decoded into versions, planned once per table from its header."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.versions import Version, version_of
+from desktop.store.column_rules import column_rules
+from desktop.store.registry import SyncedTable
+from desktop.store.replicas import canonical_vv, version_columns
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    integer: bool
+    nullable: bool
+
+
+def column_types(db: Database, spec: SyncedTable) -> dict[str, ColumnType]:
+    info = {row[1]: row for row in db.execute(f"PRAGMA table_info([{spec.name}])")}
+    return {
+        name: ColumnType(
+            "INT" in str(info[name][2]).upper(), not info[name][3] and not info[name][5]
+        )
+        for name in spec.stored
+        if name in info
+    }
+
+
+class RowDecoder:
+    """Turns a bundle table's CSV lines into versions: empty is NULL where the column may
+    be NULL, whole numbers for INTEGER columns, codes and dates held to what the register
+    reads back (store.column_rules), the vector made canonical. KnownError
+    naming the file, line and column for anything else. Planned once per table: a merge
+    decodes hundreds of thousands of lines, so a line's values are made by one function
+    written for the table's header (one expression per column, no per-cell branching); a
+    line it cannot decode is looked at again cell by cell to name what is wrong."""
+
+    def __init__(self, db: Database, spec: SyncedTable, header: list[str], where: str) -> None:
+        types = column_types(db, spec)
+        at = {name: index for index, name in enumerate(header)}
+        self.columns = version_columns(spec)
+        self.where = where
+        for name in (*self.columns, "vv"):
+            if name not in at and name not in spec.added:
+                raise KnownError("bundle.missing_column", where=where, column=name)
+        # Each column's (cell index, INTEGER, may be NULL); a column an older bundle lacks
+        # has no cell: it takes the value its absence means (registry `added`).
+        self._plan = [
+            (at.get(c), types[c].integer, types[c].nullable, c, spec.added.get(c, ""))
+            for c in self.columns
+        ]
+        self._values = _values_maker(self._plan, self._typed)
+        self._rules = column_rules(spec.name, self.columns)  # codes, dates: what reads back
+        self.vv_at = at["vv"]
+        self.id_at = self.columns.index("id")
+        # Private columns come in full bundles only (an older full bundle has no vector of
+        # its own for them: they belong to the row's version).
+        private = spec.private if all(c in at for c in spec.private) else ()
+        self.private_at = [at[c] for c in private]
+        self.private_vv_at = at.get(spec.private_sync[0]) if private else None
+
+    def private(self, cells: list[str], line: int) -> tuple[tuple[str, ...], str] | None:
+        """The private values of a line and their version vector; None when not sent."""
+        if not self.private_at:
+            return None
+        text = cells[self.vv_at] if self.private_vv_at is None else cells[self.private_vv_at]
+        try:
+            vv = canonical_vv(text)
+        except ValueError as exc:
+            where = self.line(line)
+            raise KnownError("bundle.bad_value", where=where, column="vv", value=text[:40]) from exc
+        return tuple(cells[i] for i in self.private_at), vv
+
+    def __call__(self, cells: Sequence[str], line: int) -> Version:
+        try:
+            values = self._values(cells)
+            for index, rule, _name in self._rules:
+                value = values[index]
+                if value is not None and not rule(value):
+                    raise ValueError(_name)  # named by _refusal
+            return version_of(self.columns, values, canonical_vv(cells[self.vv_at]))
+        except ValueError as exc:
+            raise self._refusal(cells, line) from exc
+
+    def line(self, number: int) -> str:
+        """Where line ``number`` of the CSV is, for a message."""
+        return f"{self.where}, dòng {number}"
+
+    def _refusal(self, cells: Sequence[str], line: int) -> KnownError:
+        """What is wrong with a line the quick way could not decode: its first bad cell."""
+        where = self.line(line)
+        for index, integer, nullable, name, _absent in self._plan:
+            if index is not None:
+                try:
+                    self._typed(cells[index], integer, nullable)
+                except ValueError:
+                    return KnownError(
+                        "bundle.bad_value", where=where, column=name, value=cells[index][:40]
+                    )
+        values = self._values(cells)
+        for index, rule, name in self._rules:
+            value = values[index]
+            if value is not None and not rule(value):
+                return KnownError("bundle.bad_value", where=where, column=name, value=value[:40])
+        text = cells[self.vv_at]
+        return KnownError("bundle.bad_value", where=where, column="vv", value=text[:40])
+
+    @staticmethod
+    def _typed(text: str, integer: bool, nullable: bool) -> Any:
+        """A cell's value: NULL for empty where the column may be NULL, a whole number in an
+        INTEGER column (ValueError when it is none), else the text."""
+        if not text and nullable:
+            return None
+        return int(text) if integer else text
+
+
+def _values_maker(
+    plan: Sequence[tuple[int | None, bool, bool, str, str]],
+    typed: Callable[[str, bool, bool], Any],
+) -> Callable[[Sequence[str]], tuple[Any, ...]]:
+    """One function making a line's values from its cells, in the version's column order:
+    written as a single tuple expression from the plan (cell indexes and constants only,
+    nothing of the file's text), compiled once per table."""
+    constants: list[Any] = []
+    parts = []
+    for index, integer, nullable, _name, absent in plan:
+        if index is None:
+            parts.append(f"k[{len(constants)}]")
+            constants.append(typed(absent, integer, nullable))
+        elif integer and nullable:
+            parts.append(f"(int(c[{index}]) if c[{index}] else None)")
+        elif integer:
+            parts.append(f"int(c[{index}])")
+        elif nullable:
+            parts.append(f"(c[{index}] or None)")
+        else:
+            parts.append(f"c[{index}]")
+    source = f"def values(c, k=k):\n    return ({', '.join(parts)},)\n"
+    namespace: dict[str, Any] = {"k": tuple(constants)}
+    exec(compile(source, "<bundle row decoder>", "exec"), namespace)
+    made: Callable[[Sequence[str]], tuple[Any, ...]] = namespace["values"]
+    return made
