@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,6 +32,7 @@ from desktop.store.backups import (
     list_backups,
     restore_backup,
 )
+from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.tasks import Task
 
@@ -147,9 +145,9 @@ class BackupActions(QObject):
         chosen = dialog.chosen
         if not ask_passphrase(chosen, self._window):
             return False
+        checking = self.tr("Checking the backup {name}…").format(name=chosen.name)
         try:
-            with busy_cursor():
-                check_backup(chosen)
+            wait_off_thread(self._window, checking, lambda: check_backup(chosen))
         except KnownError as err:
             QMessageBox.warning(self._window, title, describe(err))
             return False
@@ -166,13 +164,22 @@ class BackupActions(QObject):
         # register in a new window whatever happens.
         self._window.shutdown()
         self._window.register.close()
+        restoring = self.tr("Restoring the register from {name}…").format(name=chosen.name)
+        pages = self._window.centralWidget()
+        pages.setUpdatesEnabled(False)  # their rows would be read from the closed register
         try:
-            with busy_cursor():
-                aside = restore_backup(chosen, self._path)
+            aside = wait_off_thread(
+                self._window, restoring, lambda: restore_backup(chosen, self._path)
+            )
         except KnownError as err:
             self._window.open_register(self._path)
             QMessageBox.warning(self._window, title, describe(err))
             return False
+        except BaseException:  # a bug: the register is opened again, then it is reported
+            self._window.open_register(self._path)
+            raise
+        finally:
+            pages.setUpdatesEnabled(True)
         self._window.open_register(self._path)
         said = self.tr("The register was restored from {backup}.").format(backup=chosen.name)
         if aside is not None:
@@ -241,13 +248,3 @@ class RestoreDialog(QDialog):
         if chosen:
             self.chosen = Path(chosen)
             self.accept()
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    """The wait cursor while the window checks or copies a file on its own thread."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()

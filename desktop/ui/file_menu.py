@@ -13,6 +13,7 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import open_existing
 from desktop.store.window_lock import refuse_if_held
+from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.userdata import recent_registers
 
@@ -103,14 +104,20 @@ class FileMenu(QObject):
 
     def open_path(self, path: Path) -> bool:
         """Open the register at ``path`` in place of this one; a file that is no register
-        (or is gone) is refused with the reason and this one stays open."""
+        (or is gone) is refused with the reason and this one stays open. The file is
+        unlocked, checked and brought up to date off the window's thread."""
         if path.resolve() == self._window.register.path.resolve():
             return False
         if not ask_passphrase(path, self._window):
             return False
-        try:
+
+        def check() -> None:  # a big register's first open may migrate it (after a backup)
             refuse_if_held(path)
             open_existing(path).close()
+
+        opening = self.tr("Opening {name}: checking it and bringing it up to date…")
+        try:
+            wait_off_thread(self._window, opening.format(name=path.name), check)
         except KnownError as err:
             QMessageBox.warning(self._window, self.tr("Open register"), describe(err))
             return False

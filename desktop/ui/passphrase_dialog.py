@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.store.encryption import key_for, unlock
+from desktop.ui.off_thread import wait_off_thread
+
+
+def unlocking_text(path: Path) -> str:
+    return QCoreApplication.translate("PassphraseDialog", "Unlocking {name}…").format(
+        name=path.name
+    )
 
 
 class PassphraseDialog(QDialog):
@@ -53,8 +61,10 @@ class PassphraseDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def _try(self) -> None:
+        # The key is stretched from the passphrase on purpose slowly: off the window's thread.
+        secret = self.passphrase.text()
         try:
-            unlock(self._path, self.passphrase.text())
+            wait_off_thread(self, unlocking_text(self._path), lambda: unlock(self._path, secret))
         except KnownError as err:
             self.error.setText(describe(err))
             self.error.show()
@@ -67,8 +77,8 @@ class PassphraseDialog(QDialog):
 def ask_passphrase(path: Path, parent: QWidget | None = None) -> bool:
     """True when the register at ``path`` can be opened: plain, already unlocked (or by
     CAMKET_PASSPHRASE), or unlocked now in the dialog; False when the clerk cancelled."""
-    try:
-        key_for(path)
+    try:  # a key in memory, or CAMKET_PASSPHRASE stretched: off the window's thread
+        wait_off_thread(parent, unlocking_text(path), lambda: key_for(path))
         return True
     except KnownError as err:
         if err.code != "db.needs_passphrase":

@@ -63,12 +63,20 @@
         <translation>Hãy chờ việc đang chạy xong rồi khôi phục.</translation>
     </message>
     <message>
+        <source>Checking the backup {name}…</source>
+        <translation>Đang kiểm tra bản sao lưu {name}…</translation>
+    </message>
+    <message>
         <source>Replace the register with the backup {backup}?
 
 Everything entered since that backup is replaced; the current register is kept beside it, and backed up.</source>
         <translation>Thay sổ đăng ký bằng bản sao lưu {backup}?
 
 Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện tại được giữ lại bên cạnh và được sao lưu.</translation>
+    </message>
+    <message>
+        <source>Restoring the register from {name}…</source>
+        <translation>Đang khôi phục sổ đăng ký từ {name}…</translation>
     </message>
     <message>
         <source>The register was restored from {backup}.</source>
@@ -731,6 +739,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>CamKet registers (*.sqlite3 *.db);;All files (*)</source>
         <translation>Sổ đăng ký CamKet (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Opening {name}: checking it and bringing it up to date…</source>
+        <translation>Đang mở {name}: kiểm tra và cập nhật sổ…</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2264,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
 </context>
 <context>
     <name>PassphraseDialog</name>
+    <message>
+        <source>Unlocking {name}…</source>
+        <translation>Đang mở khóa {name}…</translation>
+    </message>
     <message>
         <source>Encrypted register</source>
         <translation>Sổ đăng ký được mã hóa</translation>
