@@ -165,7 +165,7 @@ class BackupActions(QObject):
         self._window.shutdown()
         self._window.register.close()
         restoring = self.tr("Restoring the register from {name}…").format(name=chosen.name)
-        pages = self._window.centralWidget()
+        pages = self._window.pages
         pages.setUpdatesEnabled(False)  # their rows would be read from the closed register
         try:
             aside = wait_off_thread(
