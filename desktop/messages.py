@@ -90,6 +90,21 @@ MESSAGES: dict[str, str] = {
     "bundle.not_for_us": (
         "Tệp {file} được mã hoá cho nơi nhận khác, không phải sổ này; không mở được."
     ),
+    "init.identity_without_bundle": (
+        "--identity chỉ dùng cùng --from TỆP.camket: đó là khóa mở tệp gửi đã được mã hoá."
+    ),
+    "bundle.not_for_identity": (
+        "Tệp {file} không được mã hoá cho khóa bí mật đã chỉ ra; cần khóa của đúng nơi nhận "
+        "mà máy gửi đã dùng khi xuất (camket export --to)."
+    ),
+    "bundle.needs_identity": (
+        "Tệp {file} đã được mã hoá cho một nơi nhận (khóa age, camket export --to). Để dựng "
+        "sổ từ tệp này, chỉ ra tệp khóa bí mật của nơi nhận đó: camket init --db SỔ --from "
+        "{file} --identity TỆP-KHÓA (tệp có dòng AGE-SECRET-KEY-1…, như age-keygen tạo)."
+    ),
+    "bundle.bad_identity_file": (
+        "Tệp {file} không chứa khóa bí mật age (một dòng AGE-SECRET-KEY-1…): {detail}"
+    ),
     "bundle.other_commune": (
         "Tệp {file} là dữ liệu của {communes}, không phải của xã của sổ này; "
         "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli.parsing import SQLITE_INTEGER_MAX, add_db, db_path, int_between
 from desktop.domain.entities import BirthDate
+from desktop.domain.errors import KnownError
 from desktop.messages import describe_issue
 
 if TYPE_CHECKING:  # the CLI imports the store only when a command needs it
@@ -49,6 +50,13 @@ def add_commands(commands: Any) -> None:
         type=Path,
         metavar="FILE.camket",
         help="a new installation of that bundle's commune, filled from the bundle",
+    )
+    init.add_argument(
+        "--identity",
+        type=Path,
+        metavar="KEYFILE",
+        help="with --from: the age secret key file (AGE-SECRET-KEY-1…) of the receiver the "
+        "bundle was encrypted to (export --to)",
     )
     init.add_argument(
         "--province", default="", metavar="CODE", help="with --upper: only this province's communes"
@@ -124,9 +132,10 @@ def _init(args: argparse.Namespace) -> int:
     from desktop.cli.encryption_commands import new_passphrase, print_recovery_key
     from desktop.services.encryption import new_key
 
+    identity = _identity(args)  # a wrong key file is said before any passphrase is asked
     # Asked before anything is made; the register is then built encrypted from its first page.
     key = new_key(new_passphrase()) if args.encrypt else None
-    _make_register(args, key)
+    _make_register(args, key, identity)
     if key is not None:
         print("Sổ được mã hóa (SQLCipher).")
         print_recovery_key(db_path(args), key.recovery)
@@ -143,7 +152,18 @@ def _upper_name(args: argparse.Namespace) -> str:
     return f"Sổ cấp trên {province.kind} {province.name}" if province else "Sổ cấp trên"
 
 
-def _make_register(args: argparse.Namespace, key: NewKey | None) -> None:
+def _identity(args: argparse.Namespace) -> str | None:
+    """The receiver's age secret key that opens an encrypted bundle (--identity)."""
+    if args.identity is None:
+        return None
+    if not args.from_bundle:
+        raise KnownError("init.identity_without_bundle")
+    from desktop.services.bundles import read_identity
+
+    return read_identity(args.identity)
+
+
+def _make_register(args: argparse.Namespace, key: NewKey | None, identity: str | None) -> None:
     from desktop.services.register import (
         create_from_bundle,
         create_register,
@@ -158,7 +178,9 @@ def _make_register(args: argparse.Namespace, key: NewKey | None) -> None:
         print(f"Đã tạo sổ cấp trên “{upper.name}”{where}: {db_path(args)}")
         return
     if args.from_bundle:
-        commune, result = create_from_bundle(db_path(args), args.from_bundle, encrypted=key)
+        commune, result = create_from_bundle(
+            db_path(args), args.from_bundle, encrypted=key, identity=identity
+        )
         print(
             f"Đã tạo sổ đăng ký cho {commune.name}, {commune.province_name} từ"
             f" {args.from_bundle.name} ({result.total('new')} dòng): {db_path(args)}"

@@ -75,6 +75,26 @@ def read_recipient(path: Path) -> str:
     raise KnownError("export.bad_key_file", file=str(path), detail="age1…")
 
 
+def read_identity(path: Path) -> str:
+    """The age secret key in an identity file (what `age-keygen -o FILE` writes, a line
+    ``AGE-SECRET-KEY-1…``); KnownError when there is none."""
+    import pyrage
+
+    refuse_register(path)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except OSError as exc:
+        raise KnownError("bundle.bad_identity_file", file=str(path), detail=str(exc)) from exc
+    for word in text.split():
+        if word.upper().startswith("AGE-SECRET-KEY-1"):
+            try:
+                return str(pyrage.x25519.Identity.from_str(word.upper()))
+            except pyrage.IdentityError as exc:
+                detail = f"AGE-SECRET-KEY-1…: {exc}"
+                raise KnownError("bundle.bad_identity_file", file=str(path), detail=detail) from exc
+    raise KnownError("bundle.bad_identity_file", file=str(path), detail="AGE-SECRET-KEY-1…")
+
+
 def export_bundle(
     reg: OpenRegister,
     out: Path,

@@ -120,13 +120,15 @@ def merge_bundle(
     *,
     backup: bool | BatchBackup = True,
     confirmed: Collection[tuple[str, str]] | None = None,
+    identity: str | None = None,
 ) -> MergeResult:
     """Merge one bundle (after a backup copy: its own, or its batch's; none when ``backup``
     is off for a register being made from it); a refused one is reported in the result,
-    never half-applied."""
+    never half-applied. ``identity``: the age secret key it was encrypted to, when not this
+    register's."""
     result = MergeResult(path.name)
     try:
-        bundle = open_bundle(path, decrypt=decryptor(reg.db))
+        bundle = open_bundle(path, decrypt=decryptor(reg.db, identity))
     except KnownError as err:
         result.refused = err
         return result
@@ -201,18 +203,22 @@ def _note_received(db: Database, register_id: str, seq: int) -> None:
         local.set_setting(db, _seen_key(register_id), str(seq))
 
 
-def decryptor(db: Database) -> Any:
+def decryptor(db: Database | None, identity: str | None = None) -> Any:
+    """What opens a bundle encrypted with age: this register's secret key, or ``identity``,
+    a receiver's secret key given for it (`init --from … --identity`, a rebuilt PC)."""
+
     def decrypt(data: bytes) -> bytes:
         import pyrage
 
-        identity = local.get_setting(db, local.AGE_IDENTITY)
-        if identity is None:
+        secret = identity or (local.get_setting(db, local.AGE_IDENTITY) if db else None)
+        if secret is None:
             raise KnownError("bundle.not_for_us", file="")
         try:
-            return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))
+            return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(secret)]))
         except pyrage.DecryptError as exc:
             if "no matching keys" in str(exc).lower():
-                raise KnownError("bundle.not_for_us", file="") from exc
+                code = "bundle.not_for_identity" if identity else "bundle.not_for_us"
+                raise KnownError(code, file="") from exc
             # Ours, but cut short or damaged on the way.
             raise KnownError("bundle.damaged", file="", detail=f"age: {exc}") from exc
 

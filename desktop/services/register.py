@@ -221,15 +221,26 @@ def create_upper_register(
 
 
 def create_from_bundle(
-    path: Path | str, bundle_path: Path, *, encrypted: NewKey | None = None
+    path: Path | str,
+    bundle_path: Path,
+    *,
+    encrypted: NewKey | None = None,
+    identity: str | None = None,
 ) -> tuple[Commune, Any]:
     """A new installation of a commune rebuilt from its last bundle (a dead PC, a second PC
     of the commune): the register is that commune's, filled from the bundle. The merge's
-    result comes back with the commune; KnownError (and no register) when it is refused."""
+    result comes back with the commune; KnownError (and no register) when it is refused.
+    A bundle encrypted to a receiver (`export --to`) opens with that receiver's age secret
+    key, ``identity``; the new register keeps an age key of its own."""
     from desktop.exchange.bundle_file import open_bundle
-    from desktop.services.merge import merge_bundle
+    from desktop.services.merge import decryptor, merge_bundle
 
-    bundle = open_bundle(bundle_path)
+    try:
+        bundle = open_bundle(bundle_path, decrypt=decryptor(None, identity) if identity else None)
+    except KnownError as err:
+        if err.code == "bundle.encrypted":  # say which key it takes
+            raise KnownError("bundle.needs_identity", file=bundle_path.name) from err
+        raise
     try:
         manifest = bundle.manifest
     finally:
@@ -248,7 +259,7 @@ def create_from_bundle(
                     local.mark_sample(db)
             writer = Writer(db, installation_for(db).id, commune.code)
             made = OpenRegister(Path(building), db, commune, writer)
-            result = merge_bundle(made, bundle_path, backup=False)
+            result = merge_bundle(made, bundle_path, backup=False, identity=identity)
             if result.refused is not None:
                 raise result.refused
             _first_campaign(writer)
