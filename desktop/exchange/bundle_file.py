@@ -1,9 +1,12 @@
 """The `.camket` bundle file: a signed ZIP of one CSV per synced table (docs/bundle-format.md).
 
-Writing streams each table into its entry and signs the manifest last; reading checks the
-whole file before a single row is handed out: entry names, sizes, format version, every
-entry's SHA-256 and the Ed25519 signature. Anything wrong refuses the bundle whole
-(KnownError naming the reason). No entry is ever extracted to disk.
+Writing streams each table into its entry and signs the manifest last. Reading checks the
+entry names, sizes, format version and the Ed25519 signature on opening, and every entry's
+SHA-256 either then (``whole``) or as the entry is read: a table's rows are hashed while
+they are decompressed and parsed, once (a merge reads them inside the transaction that a
+mismatch found at the entry's end rolls back, and ``check_whole`` hashes whatever was not
+read before it commits). Anything wrong refuses the bundle whole (KnownError naming the
+reason). No entry is ever extracted to disk.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import refuse_register
@@ -43,6 +47,7 @@ MAX_MANIFEST_BYTES = 64 * 1024**2
 MAX_TOTAL_BYTES = 8 * 1024**3
 MAX_RATIO = 1000  # uncompressed / compressed: CSV packs ~10×, images ~1×
 _CHUNK = 1024 * 1024
+_TEXT_CHUNK = 256 * 1024  # bytes a table's text decoder takes at a time (8 KiB by default)
 _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
 _ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
 
@@ -171,9 +176,32 @@ def csv_text(value: Any) -> str:
 # --- reading --------------------------------------------------------------------------------
 
 
+class _HashingReader(io.BufferedIOBase):
+    """Hashes what is read from a ZIP entry, as it is read."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__()
+        self.raw, self.sha = raw, hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = self.raw.read(-1 if size is None else size)
+        self.sha.update(data)
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        data = self.raw.read1(size)  # type: ignore[attr-defined]
+        self.sha.update(data)
+        return bytes(data)
+
+
 @dataclass
 class Bundle:
-    """A bundle whose every entry was checked; rows are read from it on demand."""
+    """A bundle whose directory, manifest and signature were checked; rows are read from it
+    on demand, each entry's SHA-256 checked by the time it has been read (``checked``
+    holds the entries whose hash matched)."""
 
     source: str
     manifest: Manifest
@@ -183,6 +211,7 @@ class Bundle:
     # the refusal's traceback), whose open entry would hold the file open (on Windows the
     # clerk could not then delete or move the refused bundle); close() closes them.
     _reading: list[IO[bytes]] = field(default_factory=list)
+    checked: set[str] = field(default_factory=set)
 
     def tables(self) -> list[str]:
         """The tables the bundle has a CSV of."""
@@ -206,39 +235,81 @@ class Bundle:
         name = attachment_entry(sha256)
         if name not in self.manifest.files:
             raise KnownError("bundle.damaged", file=self.source, detail=f"{name} missing")
-        return self._zip.read(name)
+        try:
+            data = self._zip.read(name)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+            raise KnownError("bundle.damaged", file=self.source, detail=f"{name}: {exc}") from exc
+        if name not in self.checked:
+            self._check(name, hashlib.sha256(data).hexdigest())
+        return data
+
+    def check_whole(self) -> None:
+        """Every entry's SHA-256 checked: those not read (whole) yet are hashed now;
+        KnownError bundle.tampered (or damaged) for the first that does not match."""
+        for name in self.manifest.files:
+            if name not in self.checked:
+                self._check(name, _sha256_of(self._zip, name, self.source))
+
+    def refusal(self, err: KnownError) -> KnownError:
+        """Why the bundle is refused, given an error met while reading or applying it: a
+        tampered entry is named as such, whatever its altered rows made go wrong first."""
+        try:
+            self.check_whole()
+        except KnownError as found:
+            if found.code == "bundle.tampered":
+                return found
+        return err
 
     def close(self) -> None:
         for raw in self._reading:
             raw.close()
         self._zip.close()
 
+    def _check(self, name: str, sha256: str) -> None:
+        if sha256 != self.manifest.files[name].get("sha256"):
+            raise KnownError("bundle.tampered", file=self.source, detail=name)
+        self.checked.add(name)
+
     def _csv(self, name: str) -> Iterator[list[str]]:
-        with self._zip.open(name) as raw:
-            self._reading.append(raw)
-            text = io.TextIOWrapper(raw, "utf-8-sig", newline="")
-            reader = csv.reader(text)
-            try:
+        """The entry's lines, parsed as they are decompressed, and hashed on the way unless
+        it was checked already; its hash is checked at its end, before the end is told."""
+        try:
+            with self._zip.open(name) as raw:
+                self._reading.append(raw)
+                hashing = None if name in self.checked else _HashingReader(raw)
+                stream = raw if hashing is None else cast(IO[bytes], hashing)
+                text = io.TextIOWrapper(stream, "utf-8-sig", newline="")
+                text._CHUNK_SIZE = _TEXT_CHUNK  # type: ignore[attr-defined]
+                reader = csv.reader(text)
                 header = next(reader, None)
-                if header is None:
-                    return
-                yield header
-                width = len(header)
-                for number, cells in enumerate(reader, start=2):
-                    if len(cells) != width:
-                        raise KnownError("bundle.bad_row", file=self.source, entry=name, row=number)
-                    yield cells
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise KnownError(
-                    "bundle.damaged", file=self.source, detail=f"{name}: {exc}"
-                ) from exc
+                if header is not None:
+                    yield header
+                    width = len(header)
+                    for number, cells in enumerate(reader, start=2):
+                        if len(cells) != width:
+                            raise KnownError(
+                                "bundle.bad_row", file=self.source, entry=name, row=number
+                            )
+                        yield cells
+                if hashing is not None:
+                    self._check(name, hashing.sha.hexdigest())
+        except (
+            csv.Error,
+            UnicodeDecodeError,
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+        ) as exc:
+            raise KnownError("bundle.damaged", file=self.source, detail=f"{name}: {exc}") from exc
 
 
 def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundle:
     """Check a bundle file whole and open it. ``decrypt(bytes) -> bytes`` opens one
     encrypted to this register (age); KnownError for every reason to refuse it. Not
-    ``whole``: its directory, manifest and signature only, not every entry's hash (a quick
-    look at who sent it; a merge checks it whole)."""
+    ``whole``: its directory, manifest and signature now, each entry's hash as it is read
+    (a quick look at who sent it; a merge, which reads every entry once and checks the
+    rest with ``check_whole`` before it commits)."""
     source = path.name
     refuse_register(path)
     try:
@@ -265,11 +336,14 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
     except (OSError, EOFError, ValueError) as exc:
         raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
     try:
-        manifest, sha = _verified(zf, source, whole)
+        manifest, sha = _verified(zf, source)
+        bundle = Bundle(source, manifest, sha, zf)
+        if whole:
+            bundle.check_whole()
     except BaseException:
         zf.close()
         raise
-    return Bundle(source, manifest, sha, zf)
+    return bundle
 
 
 def _not_a_zip(path: Path, source: str, exc: Exception) -> KnownError:
@@ -294,7 +368,7 @@ def _not_a_zip(path: Path, source: str, exc: Exception) -> KnownError:
     return KnownError("bundle.damaged", file=source, detail=str(exc))
 
 
-def _verified(zf: zipfile.ZipFile, source: str, whole: bool) -> tuple[Manifest, str]:
+def _verified(zf: zipfile.ZipFile, source: str) -> tuple[Manifest, str]:
     infos = zf.infolist()
     _check_directory(infos, source)
     names = {i.filename for i in infos}
@@ -312,9 +386,6 @@ def _verified(zf: zipfile.ZipFile, source: str, whole: bool) -> tuple[Manifest, 
     if listed != present:
         extra = sorted(present - listed) or sorted(listed - present)
         raise KnownError("bundle.tampered", file=source, detail=f"{extra[0]}")
-    for name, expected in manifest.files.items() if whole else ():
-        if _sha256_of(zf, name, source) != expected.get("sha256"):
-            raise KnownError("bundle.tampered", file=source, detail=name)
     return manifest, hashlib.sha256(body).hexdigest()
 
 
@@ -350,7 +421,7 @@ def _sha256_of(zf: zipfile.ZipFile, name: str, source: str) -> str:
         with zf.open(name) as fh:
             while chunk := fh.read(_CHUNK):
                 sha.update(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         raise KnownError("bundle.damaged", file=source, detail=f"{name}: {exc}") from exc
     return sha.hexdigest()
 

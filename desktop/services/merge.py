@@ -128,7 +128,8 @@ def merge_bundle(
     register's."""
     result = MergeResult(path.name)
     try:
-        bundle = open_bundle(path, decrypt=decryptor(reg.db, identity))
+        # Each entry's hash is checked as it is read (check_whole: those not read).
+        bundle = open_bundle(path, decrypt=decryptor(reg.db, identity), whole=False)
     except KnownError as err:
         result.refused = err
         return result
@@ -148,6 +149,7 @@ def merge_bundle(
         with reg.db.atomic():
             with bulk_load(reg.db):  # new rows indexed and noted once at the end
                 _apply(reg.db, bundle, result, progress, cancelled)
+            bundle.check_whole()  # the entries not read (or not to their end) hashed too
             replicas.meet_installation(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
             )
@@ -158,8 +160,8 @@ def merge_bundle(
                 result.sample = True
             replicas.log_bundle(reg.db, _record(bundle, result))
             reg.writer.note("bundle", bundle.sha256[:16], "merge", _summary(result))
-    except KnownError as err:
-        result.refused, result.counts = err, {}
+    except KnownError as err:  # a tampered entry is called so, whatever it broke first
+        result.refused, result.counts = bundle.refusal(err), {}
     except _Stop:
         result.cancelled, result.counts = True, {}
     finally:

@@ -1,12 +1,29 @@
-"""Reading a bundle's tables: each line decoded into the version the register stores, a bad
-cell named by its line and column."""
+"""Reading a bundle: its tables streamed in little memory, each entry's hash checked as it
+is read (a tampered, cut or damaged entry still refused), each line decoded into the
+version the register stores, a bad cell named by its line and column."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version
+from desktop.exchange.bundle_file import (
+    BundleWriter,
+    Manifest,
+    attachment_entry,
+    open_bundle,
+    table_entry,
+)
 from desktop.services.register import OpenRegister
 from desktop.store.registry import table
 from desktop.store.replicas import version_columns
@@ -77,3 +94,135 @@ def test_a_missing_column_is_refused_by_name(register: OpenRegister) -> None:
     with pytest.raises(KnownError) as refused:
         RowDecoder(register.db, table("person"), header, "b.camket: person.csv")
     assert refused.value.params["column"] == "full_name"
+
+
+PICTURE = b"\x89PNG a drawn signature"
+PICTURE_ENTRY = attachment_entry(hashlib.sha256(PICTURE).hexdigest())
+PEOPLE = table_entry("person")
+
+
+def _write_bundle(path: Path, people: int) -> Path:
+    """A signed bundle of ``people`` lines of person.csv and one attachment."""
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    with path.open("wb") as fh:
+        writer = BundleWriter(fh)
+        lines = ((f"p{n:07d}", "Đặng Văn Hoà", str(n % 7)) for n in range(people))
+        writer.write_csv(PEOPLE, ["id", "full_name", "position"], lines)
+        writer.write_bytes(PICTURE_ENTRY, PICTURE)
+        manifest = Manifest(
+            kind="full",
+            register="commune",
+            communes=["03478"],
+            installation_id="3c47a1e0-0000-4000-8000-000000000001",
+            public_key=base64.b64encode(public).decode(),
+            made_at="2026-12-05T08:00:00.000Z",
+            seq=1,
+            register_id="9a1e0000-0000-4000-8000-000000000002",
+        )
+        writer.finish(manifest, lambda body: base64.b64encode(key.sign(body)).decode())
+    return path
+
+
+def _altered(bundle: Path, entry: str, change: Callable[[bytes], bytes]) -> Path:
+    """A copy with one entry's bytes changed, its manifest and signature as they were."""
+    out = bundle.with_name(f"altered-{bundle.name}")
+    with zipfile.ZipFile(bundle) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info.filename, change(data) if info.filename == entry else data)
+    return out
+
+
+def _read_all(path: Path) -> int:
+    bundle = open_bundle(path, whole=False)
+    try:
+        lines = sum(1 for _ in bundle.rows("person"))
+        bundle.check_whole()
+        return lines
+    finally:
+        bundle.close()
+
+
+def test_a_tables_rows_are_streamed_not_held(tmp_path: Path) -> None:
+    """300,000 lines (about 10 MB of text) read in a few hundred KiB: a province's person
+    table (~600 MB) is read the same way."""
+    bundle = open_bundle(_write_bundle(tmp_path / "big.camket", 300_000), whole=False)
+    try:
+        tracemalloc.start()
+        try:
+            lines = 0
+            for _cells in bundle.rows("person"):
+                lines += 1
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert lines == 300_001  # the header and every line
+        assert PEOPLE in bundle.checked  # hashed on the way
+        assert peak < 4 * 1024**2
+    finally:
+        bundle.close()
+
+
+def test_a_tampered_table_is_refused_by_the_end_of_its_rows(tmp_path: Path) -> None:
+    good = _write_bundle(tmp_path / "b.camket", 50)
+    assert _read_all(good) == 51
+    bad = _altered(good, PEOPLE, lambda d: d.replace(b"p0000042", b"p0000099"))
+    bundle = open_bundle(bad, whole=False)  # the manifest and its signature are good
+    try:
+        with pytest.raises(KnownError) as refused:
+            for _cells in bundle.rows("person"):
+                pass
+        assert (refused.value.code, refused.value.params["detail"]) == ("bundle.tampered", PEOPLE)
+        assert PEOPLE not in bundle.checked
+    finally:
+        bundle.close()
+    with pytest.raises(KnownError) as refused:
+        open_bundle(bad)  # checked whole on opening: refused before a row is read
+    assert refused.value.code == "bundle.tampered"
+
+
+def test_an_entry_no_one_reads_is_hashed_before_the_bundle_is_taken(tmp_path: Path) -> None:
+    bad = _altered(_write_bundle(tmp_path / "b.camket", 5), PICTURE_ENTRY, lambda d: d + b"!")
+    bundle = open_bundle(bad, whole=False)
+    try:
+        assert sum(1 for _ in bundle.rows("person")) == 6
+        with pytest.raises(KnownError) as refused:
+            bundle.check_whole()
+        assert (refused.value.code, refused.value.params["detail"]) == (
+            "bundle.tampered",
+            PICTURE_ENTRY,
+        )
+        with pytest.raises(KnownError):
+            bundle.attachment(hashlib.sha256(PICTURE).hexdigest())
+    finally:
+        bundle.close()
+
+
+def test_a_table_cut_short_is_called_tampered_not_a_bad_line(tmp_path: Path) -> None:
+    """The last line cut in half breaks its row first; the refusal names the cause."""
+    bad = _altered(_write_bundle(tmp_path / "b.camket", 50), PEOPLE, lambda d: d[: len(d) - 9])
+    bundle = open_bundle(bad, whole=False)
+    try:
+        with pytest.raises(KnownError) as met:
+            for _cells in bundle.rows("person"):
+                pass
+        assert met.value.code == "bundle.bad_row"
+        assert bundle.refusal(met.value).code == "bundle.tampered"
+    finally:
+        bundle.close()
+
+
+def test_damaged_compressed_bytes_are_refused_as_damaged(tmp_path: Path) -> None:
+    path = _write_bundle(tmp_path / "b.camket", 20_000)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(PEOPLE)
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + 200
+    data[start : start + 64] = bytes(b ^ 0x5A for b in data[start : start + 64])
+    path.write_bytes(bytes(data))
+    with pytest.raises(KnownError) as refused:
+        _read_all(path)
+    assert refused.value.code in ("bundle.damaged", "bundle.tampered")
