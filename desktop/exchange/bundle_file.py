@@ -12,6 +12,7 @@ reason). No entry is ever extracted to disk.
 from __future__ import annotations
 
 import base64
+import codecs
 import csv
 import hashlib
 import io
@@ -133,21 +134,21 @@ class BundleWriter:
 
     def write_csv(self, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """An RFC 4180 CSV in UTF-8 with a BOM (Excel shows the diacritics); the row count."""
-        count = 0
+        counted = _Counted(rows)
         with self._zip.open(name, "w", force_zip64=True) as raw:
             hashing = _HashingWriter(raw)
-            text = io.TextIOWrapper(
-                io.BufferedWriter(hashing, _CHUNK), "utf-8-sig", newline="", write_through=False
-            )
+            buffered = io.BufferedWriter(hashing, _CHUNK)
+            buffered.write(codecs.BOM_UTF8)  # then plain UTF-8: its encoder is the C one
+            text = io.TextIOWrapper(buffered, "utf-8", newline="", write_through=False)
             out = csv.writer(text, lineterminator="\r\n")
             out.writerow(header)
-            for row in rows:
-                out.writerow([csv_text(v) for v in row])
-                count += 1
+            # NULL and empty text are both an empty field (the column's nullability,
+            # documented per table, tells them apart when read); any other value is str().
+            out.writerows(counted)
             text.flush()
             text.detach().flush()
         self.files[name] = {"sha256": hashing.sha.hexdigest(), "size": hashing.size}
-        return count
+        return counted.count
 
     def write_bytes(self, name: str, data: bytes) -> None:
         if name in self.files:
@@ -165,12 +166,19 @@ class BundleWriter:
         return body
 
 
-def csv_text(value: Any) -> str:
-    """A cell as the bundle writes it: NULL and empty text are both an empty field (the
-    column's nullability, documented per table, tells them apart when read)."""
-    if value is None:
-        return ""
-    return str(value)
+class _Counted:
+    """The rows passed on as they are, counted."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.rows, self.count = iter(rows), 0
+
+    def __iter__(self) -> Iterator[Sequence[Any]]:
+        return self
+
+    def __next__(self) -> Sequence[Any]:
+        row = next(self.rows)
+        self.count += 1
+        return row
 
 
 # --- reading --------------------------------------------------------------------------------

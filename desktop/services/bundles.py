@@ -22,6 +22,7 @@ from desktop.exchange.bundle_file import (
     open_bundle,
     table_entry,
 )
+from desktop.exchange.identity import Installation
 from desktop.file_kinds import refuse_register
 from desktop.outputs import check_output, output_stream
 from desktop.services.register import OpenRegister
@@ -116,15 +117,77 @@ def export_bundle(
         register_id = local.register_id(reg.db)
     if since:
         since_seq = _since_mark(reg, since, installation.id, register_id)
-    buffer = io.BytesIO()
-    writer = BundleWriter(buffer)
+    plan = _Plan(installation, register_id, since_seq)
+    if recipient:  # encrypted whole: the plain ZIP is never on the disk
+        buffer = io.BytesIO()
+        manifest = _write_bundle(reg, BundleWriter(buffer), plan, progress, cancelled)
+        if manifest is None:
+            return ExportSummary(out, "", {}, False, cancelled=True)
+        import pyrage
+
+        data = pyrage.encrypt(buffer.getvalue(), [pyrage.x25519.Recipient.from_str(recipient)])
+        del buffer
+        with output_stream(out) as stream:
+            stream.write(data)
+        digest = hashlib.sha256(data).hexdigest()
+    else:  # written straight into the file (a province's bundle is ~200 MB), whole or not
+        try:
+            with output_stream(out) as stream:
+                written = _write_bundle(reg, BundleWriter(stream), plan, progress, cancelled)
+                if written is None:
+                    raise _Cancelled
+                manifest = written
+        except _Cancelled:
+            return ExportSummary(out, "", {}, False, cancelled=True)
+        digest = _sha256_of_file(out)
+    rows, mark, communes = manifest.rows, manifest.seq, manifest.communes
+    with reg.db.atomic():
+        replicas.log_bundle(
+            reg.db,
+            replicas.BundleRecord(
+                "sent",
+                utc_now(),
+                out.name,
+                digest,
+                installation.id,
+                " ".join(communes),
+                manifest.made_at,
+                {"kind": manifest.kind, "rows": rows, "encrypted": bool(recipient), "seq": mark},
+            ),
+        )
+    if progress:
+        progress(len(TABLES) + 1, len(TABLES) + 1)
+    return ExportSummary(out, manifest.kind, rows, bool(recipient), sample=manifest.sample)
+
+
+class _Cancelled(Exception):
+    """Stopped while the bundle was being written: its file is not kept."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    installation: Installation  # who signs it
+    register_id: str
+    since_seq: int  # 0: every row; else the changes after this mark
+
+
+def _write_bundle(
+    reg: OpenRegister,
+    writer: BundleWriter,
+    plan: _Plan,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Manifest | None:
+    """Every table (or its changes after the plan's mark) and the conflict queue as one
+    consistent state of the register, then the signed manifest; None when cancelled."""
+    installation, register_id, since_seq = plan.installation, plan.register_id, plan.since_seq
     with replicas.snapshot(reg.db):
         mark = replicas.change_mark(reg.db)
         communes = _communes(reg.db)
         rows = {}
         for number, spec in enumerate(TABLES, start=1):
             if cancelled and cancelled():
-                return ExportSummary(out, "", {}, False, cancelled=True)
+                return None
             rows[spec.name] = _write_table(reg.db, writer, spec, since_seq)
             if progress:
                 progress(number, len(TABLES) + 1)
@@ -147,43 +210,31 @@ def export_bundle(
             rows=rows,
         )
     writer.finish(manifest, installation.sign)
-    data = buffer.getvalue()
-    if recipient:
-        import pyrage
+    return manifest
 
-        data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
-    with output_stream(out) as stream:
-        stream.write(data)
-    with reg.db.atomic():
-        replicas.log_bundle(
-            reg.db,
-            replicas.BundleRecord(
-                "sent",
-                utc_now(),
-                out.name,
-                hashlib.sha256(data).hexdigest(),
-                installation.id,
-                " ".join(communes),
-                manifest.made_at,
-                {"kind": manifest.kind, "rows": rows, "encrypted": bool(recipient), "seq": mark},
-            ),
-        )
-    if progress:
-        progress(len(TABLES) + 1, len(TABLES) + 1)
-    return ExportSummary(out, manifest.kind, rows, bool(recipient), sample=manifest.sample)
+
+def _sha256_of_file(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            sha.update(chunk)
+    return sha.hexdigest()
 
 
 def _write_table(db: Database, writer: BundleWriter, spec: SyncedTable, since: int) -> int:
     columns = spec.bundle_columns(full=not since)  # private columns travel in a full bundle only
-    binary = [c for c in spec.binary]
+    entry = table_entry(spec.name)
+    if not spec.binary:
+        return writer.write_csv(entry, columns, replicas.rows_of(db, spec, columns, since))
+    sha_at, width = columns.index("sha256"), len(columns)
 
-    def lines() -> Iterator[list[Any]]:
-        for row in replicas.rows_of(db, spec, since, with_binary=bool(binary)):
-            for column in binary:
-                writer.write_bytes(attachment_entry(row["sha256"]), row.pop(column))
-            yield [row[c] for c in columns]
+    def lines() -> Iterator[tuple[Any, ...]]:
+        for row in replicas.rows_of(db, spec, [*columns, *spec.binary], since):
+            for content in row[width:]:
+                writer.write_bytes(attachment_entry(row[sha_at]), content)
+            yield row[:width]
 
-    return writer.write_csv(table_entry(spec.name), columns, lines())
+    return writer.write_csv(entry, columns, lines())
 
 
 def _conflicts(db: Database) -> Iterator[list[str]]:

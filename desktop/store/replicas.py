@@ -133,10 +133,10 @@ def change_mark(db: Database) -> int:
 
 
 def rows_of(
-    db: Database, spec: SyncedTable, since: int = 0, *, with_binary: bool = False
-) -> Iterator[dict[str, Any]]:
-    """Every row of a table (tombstones included), or those changed after mark ``since``."""
-    columns = [c for c in spec.stored if with_binary or c not in spec.binary]
+    db: Database, spec: SyncedTable, columns: Sequence[str], since: int = 0
+) -> Iterator[tuple[Any, ...]]:
+    """Every row of a table (tombstones included), or those changed after mark ``since``,
+    as its values in ``columns``."""
     names = ", ".join(f"t.[{c}]" for c in columns)
     if since:
         cursor = db.execute(
@@ -146,8 +146,7 @@ def rows_of(
         )
     else:
         cursor = db.execute(f"SELECT {names} FROM [{spec.name}] t ORDER BY t.rowid")
-    for values in cursor:
-        yield dict(zip(columns, values, strict=True))
+    yield from cursor
 
 
 # --- installations met, bundles sent and received ---------------------------------------
