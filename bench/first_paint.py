@@ -10,10 +10,10 @@ import sys
 
 
 def main(argv: list[str]) -> None:
-    from desktop.cli import build_parser
+    from desktop.cli import parse_arguments
     from desktop.userdata import setup_logging
 
-    args = build_parser().parse_args(["--db", argv[0]])
+    args = parse_arguments(["--db", argv[0]])
     setup_logging()
     from desktop import app
     from desktop.ui.main_window import MainWindow

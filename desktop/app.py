@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import desktop.ui.pyside_hook  # noqa: F401 - first of ours, before the window's modules
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_existing

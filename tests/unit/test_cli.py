@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import build_parser, main
+from desktop.cli import build_parser, main, parse_arguments
 from desktop.services.register import OpenRegister, open_existing
 
 
@@ -226,6 +226,8 @@ def test_check_finds_one_personal_id_held_by_two_people_an_error(
             "camket: giá trị không hợp lệ cho --target: 1e2 (cần một số nguyên, tối đa 18 chữ số)",
         ),
         (["--page", "0", "--screenshot", "x.png"], "camket: giá trị không hợp lệ cho --page: 0"),
+        (["--s", "x.png"], "camket: tùy chọn --s không rõ"),
+        (["--db"], "camket: tùy chọn --db cần một giá trị"),
         (["print"], "camket: thiếu lệnh (các lệnh: pledges, blank)"),
         (["sign"], "camket: thiếu tùy chọn --on và tham số CODE"),
         (["search", "q", "--bogus"], "camket: không hiểu tham số: --bogus"),
@@ -250,9 +252,25 @@ def test_bad_arguments_are_refused_in_vietnamese_with_exit_2(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "r.sqlite3"],
+        ["--db=r.sqlite3", "--screenshot", "w.png", "--size", "800x600", "--page", "2"],
+        ["--scr", "w.png", "--pa", "5"],
+        ["--db", "demo"],  # a file named like a command, given to --db
+    ],
+)
+def test_a_window_start_reads_what_the_whole_parser_reads(argv: list[str]) -> None:
+    assert vars(parse_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
 def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("camket ")
+    assert main(["--db", "r.sqlite3", "--help"]) == 0
+    assert "camket COMMAND --help" in capsys.readouterr().out
     assert main(["sign", "--help"]) == 0
     assert "--on DD/MM/YYYY" in capsys.readouterr().out
 

@@ -1,0 +1,101 @@
+"""The window's start loads what its first page shows, nothing of printing, import or export.
+
+`camket` is run the way a clerk starts it (the command line read, the QApplication, the
+register opened, the main window shown on Tổng quan and painted) in a fresh interpreter, which
+then reports what it had loaded by the time the window was on screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.conftest import SmallRegister
+
+START = """
+import json, linecache, sys
+from desktop.cli import parse_arguments
+from desktop import app
+from desktop.ui.main_window import MainWindow
+
+args = parse_arguments(["--db", sys.argv[1]])
+application = app._application()
+register = app._open(args.db)
+window = MainWindow(register)
+window.after_first_paint(window.backup_actions.backup_if_stale)
+window.resize(1366, 768)
+window.show()
+application.processEvents()
+window.grab()
+loaded = sorted(sys.modules)
+sources = sorted(path for path in linecache.cache if "/desktop/" in path)
+heading = window.places.page("overview").heading.text()
+print(json.dumps({"modules": loaded, "sources": sources, "heading": heading}))
+window.shutdown()
+register.close()
+"""
+
+# Each costs the start its import and is needed only by a place or a job not yet asked for.
+NOT_BEFORE_THE_FIRST_PAINT = (
+    "reportlab",  # printing sheets and reports
+    "PIL",
+    "pypdfium2",  # the print preview
+    "openpyxl",  # spreadsheets out, lists in
+    "python_calamine",
+    "charset_normalizer",
+    "cryptography",  # signed bundles
+    "pyrage",
+    "desktop.printing",
+    "desktop.exchange.bundle_file",
+    "desktop.exchange.spreadsheet",
+    "desktop.services.import_lists",
+    "desktop.services.merge",
+    "desktop.services.printing",
+    "desktop.services.overview",  # Tổng quan's counts: on the task lane, after the paint
+    "desktop.ui.household_page",  # the other places: built when first shown
+    "desktop.ui.pledge_page",
+    "desktop.ui.ledger_page",
+    "desktop.ui.settings_page",
+    "desktop.ui.exchange_page",
+    "desktop.ui.import_wizard",
+)
+
+
+def _started(path: Path, tmp_path: Path) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "CAMKET_DATA_DIR": str(tmp_path / "data"),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_the_first_paint_loads_nothing_the_first_page_does_not_show(
+    small_register: SmallRegister, tmp_path: Path
+) -> None:
+    started = _started(small_register.path, tmp_path)
+    modules = started["modules"]
+    assert isinstance(modules, list)
+    early = [
+        name
+        for name in modules
+        if any(
+            name == heavy or name.startswith(heavy + ".") for heavy in NOT_BEFORE_THE_FIRST_PAINT
+        )
+    ]
+    assert early == []
+    assert "desktop.ui.overview_page" in modules  # the page it opens on, built and painted
+    assert str(started["heading"]).startswith("Xã Sìn Hồ — ")  # its commune, not a blank
+    # PySide's import hook no longer reads and keeps the source of each module imported.
+    assert started["sources"] == []
