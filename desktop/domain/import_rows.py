@@ -5,46 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from enum import StrEnum
-from functools import lru_cache
+from operator import itemgetter
 
-from desktop.domain.entities import BirthDate, Gender, Person
-from desktop.domain.import_columns import ColumnMap, ImportField
-from desktop.domain.text import fold_for_search, normalize_multiline, normalize_text
-from desktop.domain.validation import (
-    HOUSEHOLD_CODE_MAX,
-    IdKind,
-    Issue,
-    IssueCode,
-    Severity,
-    classify_id_number,
-    household_code_ok,
-    is_formula_like,
-    normalize_phone,
-    parse_birth,
-    restore_id_zeros,
-    restore_phone_zero,
-    validate_person,
+from desktop.domain.entities import BirthDate, CleanPerson, Gender, Person
+from desktop.domain.import_cells import (
+    MARKS,
+    CellReader,
+    ImportIssueCode,
+    gender_of,
+    is_head_word,
 )
+from desktop.domain.import_columns import ColumnMap, ImportField
+from desktop.domain.validation import Issue, IssueCode, Severity, validate_id_number
 
-
-class ImportIssueCode(StrEnum):
-    """Codes only an import emits; messages.ISSUE_MESSAGES words each one."""
-
-    GENDER_GUESSED = "import.gender_guessed"
-    ID_ZERO_RESTORED = "import.id_zero_restored"
-    DUPLICATE_ID = "import.duplicate_id"
-    NO_HOUSEHOLD = "import.no_household"
-    TWO_HEADS = "import.two_heads"
-    HAMLET_MISSING = "import.hamlet_missing"
-    HAMLET_NEW = "import.hamlet_new"
-    CODE_INVALID = "import.code_invalid"
-    CODE_KEPT = "import.code_kept"
-    SAME_HOUSEHOLD = "import.same_household"
-    PHONE_ZERO_RESTORED = "import.phone_zero_restored"
-    FORMULA_WITHOUT_VALUE = "import.formula_without_value"
-    CELL_ERROR = "import.cell_error"
-
+__all__ = [
+    "IMPORT_ISSUE_CODES",
+    "ImportIssueCode",
+    "ImportRow",
+    "RowIssue",
+    "check_duplicate_ids",
+    "issue_at",
+    "read_rows",
+]
 
 IMPORT_ISSUE_CODES: frozenset[str] = frozenset(ImportIssueCode)
 
@@ -79,25 +61,6 @@ class ImportRow:
         return any(i.is_error for i in self.issues)
 
 
-_HEAD_WORDS = frozenset({"chu ho", "ch", "la chu ho"})
-_NO_WORDS = frozenset({"", "0", "khong", "k", "no", "false", "-"})
-_MARKS = frozenset({"x", "v", "1", "co", "yes"})
-_MALE_WORDS = frozenset({"nam", "m", "male", "trai"})
-_FEMALE_WORDS = frozenset({"nu", "f", "female", "gai"})
-
-
-# A list repeats most of its cells (hamlets, "Nam", "Con", "Kinh", "x"): each distinct
-# text is cleaned and folded once, not once per row.
-_normalized = lru_cache(maxsize=65_536)(normalize_text)
-_folded = lru_cache(maxsize=65_536)(fold_for_search)
-
-
-def _cell(row: Sequence[str], column: int | None) -> str:
-    if column is None or column >= len(row):
-        return ""
-    return row[column]
-
-
 def issue_at(
     row: int,
     label: str,
@@ -110,244 +73,211 @@ def issue_at(
     return RowIssue(row, label, Issue(field_name, code, severity, params))
 
 
-class _Layout:
-    """The column map read once for a whole list: each field's column and label (a row
-    asked the map for them a dozen times: a tenth of an import's checking)."""
-
-    def __init__(self, columns: ColumnMap) -> None:
-        self.columns = columns
-        self.column: dict[ImportField, int] = {
-            f: c for f in ImportField if (c := columns.column_of(f)) is not None
-        }
-        self.labels = {f: columns.label(c) for f, c in self.column.items()}
-
-
-class _RowReader:
-    """Reads one row through the column map; collects issues labelled with the columns."""
-
-    def __init__(
-        self, layout: _Layout, cells: Sequence[str], row: int, numbers: Set[int] | None
-    ) -> None:
-        self.layout = layout
-        self.columns = layout.columns
-        self.cells = cells
-        self.row = row
-        self.numbers = numbers
-        self.issues: list[RowIssue] = []
-        # Each mapped field's cell, normalised (a row reads some fields more than once).
-        width = len(cells)
-        self._texts = {
-            f: _normalized(value) if (value := cells[c] if c < width else "") else ""
-            for f, c in layout.column.items()
-        }
-
-    def was_number(self, f: ImportField) -> bool:
-        """Whether the cell was a number in the spreadsheet (for a CSV: all digits)."""
-        column = self.layout.column.get(f)
-        if column is None:
-            return False
-        if self.numbers is None:
-            return _cell(self.cells, column).strip().isdigit()
-        return column in self.numbers
-
-    def text(self, f: ImportField) -> str:
-        return self._texts.get(f, "")
-
-    def label(self, f: ImportField) -> str:
-        return self.layout.labels.get(f, "")
-
-    def add(self, f: ImportField, issue: Issue) -> None:
-        self.issues.append(RowIssue(self.row, self.label(f), issue))
-
-
-# Which column an Issue about a Person field points at.
-_COLUMN_OF_FIELD = {
-    "full_name": ImportField.FULL_NAME,
-    "gender": ImportField.GENDER,
-    "birth": ImportField.BIRTH,
-    "id_number": ImportField.ID_NUMBER,
-    "phone": ImportField.PHONE,
-    "notes": ImportField.NOTES,
+# The fields a row is read for, in the order _ListReader.read unpacks them.
+_READ_ORDER = (
+    ImportField.FULL_NAME,
+    ImportField.BIRTH,
+    ImportField.BIRTH_MALE,
+    ImportField.BIRTH_FEMALE,
+    ImportField.GENDER,
+    ImportField.ID_NUMBER,
+    ImportField.RELATIONSHIP,
+    ImportField.HEAD,
+    ImportField.HAMLET,
+    ImportField.ADDRESS,
+    ImportField.PHONE,
+    ImportField.ETHNICITY,
+    ImportField.HOUSEHOLD_CODE,
+    ImportField.OCCUPATION,
+    ImportField.NOTES,
+)
+_GENDER_INVALID = Issue("gender", IssueCode.GENDER_INVALID, Severity.ERROR)
+_GENDER_MISSING = Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR)
+_GENDER_GUESSED = {
+    g: Issue("gender", ImportIssueCode.GENDER_GUESSED, Severity.WARNING, {"gender": g})
+    for g in Gender
 }
 
 
-def _gender(reader: _RowReader, name: str) -> tuple[Gender | None, bool]:
-    """(gender, guessed)."""
-    raw = reader.text(ImportField.GENDER)
-    folded = _folded(raw)
-    if folded in _MALE_WORDS:
-        return Gender.MALE, False
-    if folded in _FEMALE_WORDS:
-        return Gender.FEMALE, False
-    if raw:
-        reader.add(ImportField.GENDER, Issue("gender", IssueCode.GENDER_INVALID, Severity.ERROR))
-        return None, False
-    # No gender written: the middle name "Thị"/"Văn" tells it for most Kinh names.
-    words = fold_for_search(name).split()
-    if "thi" in words[1:-1]:
-        return Gender.FEMALE, True
-    if "van" in words[1:-1]:
-        return Gender.MALE, True
-    return None, False
+class _ListReader:
+    """Reads the rows of one list through its column map (each field's column and label
+    found once, each distinct cell text read once by a CellReader)."""
 
-
-def _marked_head(reader: _RowReader, name: str) -> bool:
-    """The "Chủ hộ" column holds a mark on the head's row, or the head's name on every row
-    of the household (then the row whose name it is, is the head)."""
-    mark = _folded(reader.text(ImportField.HEAD))
-    if mark in _NO_WORDS:
-        return False
-    if len(mark.split()) >= 2 and mark not in _HEAD_WORDS:
-        return mark == fold_for_search(name)
-    return True
-
-
-def _birth(
-    reader: _RowReader, today: dt.date
-) -> tuple[BirthDate | None, Gender | None, ImportField]:
-    """Birth and, in the two-column "Nam | Nữ" layout, the gender its column tells."""
-    male = reader.text(ImportField.BIRTH_MALE)
-    female = reader.text(ImportField.BIRTH_FEMALE)
-    if male or female:
-        f = ImportField.BIRTH_MALE if male else ImportField.BIRTH_FEMALE
-        gender = Gender.MALE if male else Gender.FEMALE
-        raw = male or female
-        if _folded(raw) in _MARKS:  # "Nam | Nữ" columns holding an x, not a year
-            f, raw = ImportField.BIRTH, reader.text(ImportField.BIRTH)
-    else:
-        f, gender, raw = ImportField.BIRTH, None, reader.text(ImportField.BIRTH)
-    birth, issues = parse_birth(raw, today)
-    for issue in issues:
-        reader.add(f, issue)
-    return birth, gender, f
-
-
-def _id_number(reader: _RowReader) -> str:
-    raw = reader.text(ImportField.ID_NUMBER)
-    cleaned, kind = classify_id_number(raw)
-    if kind is IdKind.INVALID and reader.was_number(ImportField.ID_NUMBER):
-        # Excel stored the ID as a number and dropped its leading zeros (002… → 2…).
-        restored = restore_id_zeros(cleaned)
-        if restored is not None:
-            zeros = len(restored) - len(cleaned)
-            reader.add(
+    def __init__(self, columns: ColumnMap, today: dt.date) -> None:
+        self.columns = columns
+        self.today = today
+        self.cells = CellReader(today)
+        column = {f: c for f in ImportField if (c := columns.column_of(f)) is not None}
+        self.column = column
+        label = {f: columns.label(c) for f, c in column.items()}
+        self.label = label
+        self.width = max(column.values(), default=-1) + 1
+        # An unmapped field reads the blank cell put after the row's last mapped one.
+        self.pick = itemgetter(*(column.get(f, self.width) for f in _READ_ORDER))
+        self.two_birth_columns = (
+            ImportField.BIRTH_MALE in column or ImportField.BIRTH_FEMALE in column
+        )
+        self.id_column = column.get(ImportField.ID_NUMBER, -1)
+        self.phone_column = column.get(ImportField.PHONE, -1)
+        (
+            self.name_label,
+            self.birth_label,
+            self.gender_label,
+            self.id_label,
+            self.phone_label,
+            self.notes_label,
+            self.hamlet_label,
+            self.code_label,
+        ) = (
+            label.get(f, "")
+            for f in (
+                ImportField.FULL_NAME,
+                ImportField.BIRTH,
+                ImportField.GENDER,
                 ImportField.ID_NUMBER,
-                Issue(
-                    "id_number",
-                    ImportIssueCode.ID_ZERO_RESTORED,
-                    Severity.WARNING,
-                    {"zeros": zeros},
-                ),
+                ImportField.PHONE,
+                ImportField.NOTES,
+                ImportField.HAMLET,
+                ImportField.HOUSEHOLD_CODE,
             )
-            return restored
-    return cleaned if kind is not IdKind.INVALID else raw
-
-
-def _phone(reader: _RowReader) -> str:
-    raw = reader.text(ImportField.PHONE)
-    restored = restore_phone_zero(raw) if reader.was_number(ImportField.PHONE) else None
-    if restored is not None:
-        # Excel stored the number as a number: 0912345678 became 912345678.
-        reader.add(
-            ImportField.PHONE,
-            Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING),
         )
-        return restored
-    return normalize_phone(raw) if raw else ""
 
+    def _birth(
+        self, birth: str, male: str, female: str
+    ) -> tuple[BirthDate | None, tuple[Issue, ...], Gender | None, str]:
+        """Birth, its issues, the gender the "Nam | Nữ" two-column layout tells, and the
+        label of the column the birth was read from."""
+        cells = self.cells
+        male_text, female_text = cells.text(male), cells.text(female)
+        if not (male_text or female_text):
+            return *cells.birth(birth), None, self.birth_label
+        f = ImportField.BIRTH_MALE if male_text else ImportField.BIRTH_FEMALE
+        gender = Gender.MALE if male_text else Gender.FEMALE
+        cell = male if male_text else female
+        if cells.word(cell).folded in MARKS:  # "Nam | Nữ" columns holding an x, not a year
+            f, cell = ImportField.BIRTH, birth
+        return *cells.birth(cell), gender, self.label.get(f, "")
 
-def _lost(reader: _RowReader, lost: Mapping[int, str]) -> None:
-    """Cells of known columns read as empty though they are not: a formula whose value was
-    never saved, or an Excel error such as #N/A."""
-    for column, error in sorted(lost.items()):
-        f = reader.columns.fields.get(column)
-        if f is None or f is ImportField.IGNORE:
-            continue
-        if error:
-            issue = Issue(f.value, ImportIssueCode.CELL_ERROR, Severity.ERROR, {"error": error})
+    def read(
+        self, cells: Sequence[str], row: int, numbers: Set[int] | None, lost: Mapping[int, str]
+    ) -> ImportRow:
+        """One data row as a Person (household_id left empty) with its issues. ``numbers``:
+        the columns whose cells were numbers (None: any all-digit cell may have been one);
+        ``lost``: the columns whose cells read empty though they are not (a formula without
+        a value: "", an Excel error: "#N/A")."""
+        (
+            name_cell,
+            birth_cell,
+            male_cell,
+            female_cell,
+            gender_cell,
+            id_cell,
+            relationship_cell,
+            head_cell,
+            hamlet_cell,
+            address_cell,
+            phone_cell,
+            ethnicity_cell,
+            code_cell,
+            occupation_cell,
+            notes_cell,
+        ) = self.pick((*cells, *[""] * (self.width + 1 - len(cells))))
+        read = self.cells
+        issues: list[RowIssue] = []
+        if lost:
+            self._lost(issues, row, lost)
+        name = read.name(name_cell)
+        if self.two_birth_columns:
+            birth, birth_issues, birth_gender, birth_label = self._birth(
+                birth_cell, male_cell, female_cell
+            )
         else:
-            issue = Issue(f.value, ImportIssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR)
-        reader.add(f, issue)
+            (birth, birth_issues), birth_gender, birth_label = (
+                read.birth(birth_cell),
+                None,
+                self.birth_label,
+            )
+        for issue in birth_issues:
+            issues.append(RowIssue(row, birth_label, issue))
+        gender_word = read.word(gender_cell)
+        gender = gender_of(gender_word)
+        guessed = False
+        if gender is None:
+            if gender_word.text:
+                issues.append(RowIssue(row, self.gender_label, _GENDER_INVALID))
+            elif name.guess is not None:
+                gender, guessed = name.guess, True
+        if birth_gender is not None and gender is None:
+            gender = birth_gender
+        if guessed and birth_gender is None and gender is not None:
+            issues.append(RowIssue(row, self.name_label, _GENDER_GUESSED[gender]))
+        if numbers is None:  # a CSV: any all-digit field may have been a number
+            id_number = read.id_number(id_cell, id_cell.strip().isdigit())
+            phone = read.phone(phone_cell, phone_cell.strip().isdigit())
+        else:
+            id_number = read.id_number(id_cell, self.id_column in numbers)
+            phone = read.phone(phone_cell, self.phone_column in numbers)
+        for issue in id_number.issues:
+            issues.append(RowIssue(row, self.id_label, issue))
+        for issue in phone.issues:
+            issues.append(RowIssue(row, self.phone_label, issue))
+        relationship = read.word(relationship_cell)
+        is_head = is_head_word(relationship) or read.head_mark(head_cell, name)
+        relationship_text = relationship.text
+        if is_head and relationship.folded in ("", "ch"):
+            relationship_text = "Chủ hộ"
+        notes = read.notes(notes_cell)
+        # The checks of validate_person, each made once per distinct text (the birth's
+        # and the phone's made above, the birth's against its own column).
+        for issue in name.issues:
+            issues.append(RowIssue(row, self.name_label, issue))
+        if id_number.text:
+            for issue in validate_id_number(id_number.text, gender, birth):
+                issues.append(RowIssue(row, self.id_label, issue))
+        for issue in notes.issues:
+            issues.append(RowIssue(row, self.notes_label, issue))
+        if gender is None and not gender_word.text:
+            issues.append(RowIssue(row, self.gender_label, _GENDER_MISSING))
+        hamlet = read.hamlet(hamlet_cell)
+        for issue in hamlet.issues:
+            issues.append(RowIssue(row, self.hamlet_label, issue))
+        code = read.code(code_cell)
+        for issue in code.issues:
+            issues.append(RowIssue(row, self.code_label, issue))
+        person = CleanPerson(
+            household_id="",
+            full_name=name.text,
+            gender=gender or Gender.MALE,
+            birth=birth,
+            id_number=id_number.text,
+            ethnicity=read.text(ethnicity_cell) or "Kinh",
+            relationship=relationship_text,
+            phone=phone.text,
+            occupation=read.text(occupation_cell),
+            notes=notes.text,
+        )
+        return ImportRow(
+            row=row,
+            person=person,
+            is_head=is_head,
+            household_code=code.text,
+            hamlet=hamlet.text,
+            address=read.text(address_cell),
+            issues=issues,
+        )
 
-
-def read_row(
-    columns: ColumnMap,
-    cells: Sequence[str],
-    row: int,
-    today: dt.date,
-    numbers: Set[int] | None = None,
-    lost: Mapping[int, str] | None = None,
-    layout: _Layout | None = None,
-) -> ImportRow:
-    """One data row as a Person (household_id left empty) with its issues. ``numbers``: the
-    columns whose cells were numbers (None: any all-digit cell may have been one);
-    ``lost``: the columns whose cells read empty though they are not (a formula without a
-    value: "", an Excel error: "#N/A")."""
-    reader = _RowReader(layout or _Layout(columns), cells, row, numbers)
-    if lost:
-        _lost(reader, lost)
-    name = reader.text(ImportField.FULL_NAME)
-    birth, birth_gender, _ = _birth(reader, today)
-    gender, guessed = _gender(reader, name)
-    if birth_gender is not None and gender is None:
-        gender = birth_gender
-    if guessed and birth_gender is None:
-        reader.add(
-            ImportField.FULL_NAME,
-            Issue("gender", ImportIssueCode.GENDER_GUESSED, Severity.WARNING, {"gender": gender}),
-        )
-    id_number = _id_number(reader)
-    relationship = reader.text(ImportField.RELATIONSHIP)
-    is_head = _folded(relationship) in _HEAD_WORDS or _marked_head(reader, name)
-    if is_head and _folded(relationship) in ("", "ch"):
-        relationship = "Chủ hộ"
-    phone = _phone(reader)
-    person = Person(
-        household_id="",
-        full_name=name,
-        gender=gender or Gender.MALE,
-        birth=birth,
-        id_number=id_number,
-        ethnicity=reader.text(ImportField.ETHNICITY) or "Kinh",
-        relationship=relationship,
-        phone=phone,
-        occupation=reader.text(ImportField.OCCUPATION),
-        notes=normalize_multiline(_cell(cells, columns.column_of(ImportField.NOTES))),
-    )
-    # parse_birth has checked the birth and reported it against the right column already.
-    for issue in validate_person(person, today, birth_checked=True):
-        if issue.code == IssueCode.ID_NUMBER_GENDER_MISMATCH and gender is None:
-            continue  # compared with a placeholder gender
-        target = _COLUMN_OF_FIELD.get(issue.field, ImportField.FULL_NAME)
-        reader.add(target, issue)
-    if gender is None and not reader.text(ImportField.GENDER):
-        reader.add(
-            ImportField.GENDER,
-            Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR),
-        )
-    hamlet = reader.text(ImportField.HAMLET)
-    if is_formula_like(hamlet):
-        reader.add(ImportField.HAMLET, Issue("hamlet", IssueCode.TEXT_FORMULA_LIKE, Severity.ERROR))
-    code = reader.text(ImportField.HOUSEHOLD_CODE)
-    if code and not household_code_ok(code):
-        reader.add(
-            ImportField.HOUSEHOLD_CODE,
-            Issue(
-                "code",
-                ImportIssueCode.CODE_INVALID,
-                Severity.ERROR,
-                {"max_length": HOUSEHOLD_CODE_MAX},
-            ),
-        )
-    return ImportRow(
-        row=row,
-        person=person,
-        is_head=is_head,
-        household_code=code,
-        hamlet=hamlet,
-        address=reader.text(ImportField.ADDRESS),
-        issues=reader.issues,
-    )
+    def _lost(self, issues: list[RowIssue], row: int, lost: Mapping[int, str]) -> None:
+        """Cells of known columns read as empty though they are not: a formula whose value
+        was never saved, or an Excel error such as #N/A."""
+        for column, error in sorted(lost.items()):
+            f = self.columns.fields.get(column)
+            if f is None or f is ImportField.IGNORE:
+                continue
+            if error:
+                issue = Issue(f.value, ImportIssueCode.CELL_ERROR, Severity.ERROR, {"error": error})
+            else:
+                issue = Issue(f.value, ImportIssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR)
+            issues.append(RowIssue(row, self.label.get(f, ""), issue))
 
 
 def read_rows(
@@ -361,19 +291,19 @@ def read_rows(
     """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row.
     ``number_cells`` gives, by row index, the columns whose cells were numbers (None: a CSV,
     where any all-digit cell may have been one); ``lost_cells`` those read empty though
-    they are not (see read_row)."""
+    they are not (see _ListReader.read)."""
     out = []
     lost_cells = lost_cells or {}
     no_lost: dict[int, str] = {}
     no_columns: frozenset[int] = frozenset()
-    layout = _Layout(columns)
+    read = _ListReader(columns, today).read
     for index in range(columns.header_row + 1, len(rows)):
         cells = rows[index]
         lost = lost_cells.get(index, no_lost)
-        if not lost and not any(c.strip() for c in cells):
+        if not lost and not "".join(cells).strip():
             continue
         numbers = None if number_cells is None else number_cells.get(index, no_columns)
-        out.append(read_row(columns, cells, index + first_row, today, numbers, lost, layout))
+        out.append(read(cells, index + first_row, numbers, lost))
     check_duplicate_ids(out, columns)
     return out
 

@@ -22,6 +22,7 @@ __all__ = [
     "IssueCode",
     "Severity",
     "check_birth",
+    "check_name",
     "classify_id_number",
     "has_errors",
     "household_code_ok",
@@ -168,6 +169,10 @@ def parse_birth(
     if not cleaned:
         issues = [_error(field_name, IssueCode.REQUIRED_MISSING)] if required else []
         return None, issues
+    if len(cleaned) == 10 and cleaned[2] == cleaned[5] == "/" and cleaned.isascii():
+        digits = cleaned.replace("/", "")
+        if len(digits) == 8 and digits.isdigit():  # "24/06/1966", the usual cell: no pattern
+            return _birth_of(int(digits[4:]), int(digits[2:4]), int(digits[:2]), today, field_name)
     if m := _DMY.fullmatch(cleaned):
         year, month, day = int(m[4]), int(m[3]), int(m[1])
     elif m := _ISO.fullmatch(cleaned):
@@ -180,6 +185,12 @@ def parse_birth(
         year, month, day = int(m[1]), int(m[2]), None
     else:
         return None, [_error(field_name, IssueCode.BIRTH_UNPARSEABLE)]
+    return _birth_of(year, month, day, today, field_name)
+
+
+def _birth_of(
+    year: int, month: int | None, day: int | None, today: dt.date, field_name: str
+) -> tuple[BirthDate | None, list[Issue]]:
     try:
         birth = BirthDate(year, month, day)
     except ValueError:  # 31/02, month 13, year 0
@@ -382,7 +393,8 @@ def _check_text(raw: str, field_name: str) -> list[Issue]:
     return [_error(field_name, IssueCode.TEXT_FORMULA_LIKE)] if is_formula_like(raw) else []
 
 
-def _check_name(raw: str, field_name: str) -> list[Issue]:
+def check_name(raw: str, field_name: str = "full_name") -> list[Issue]:
+    """A person's name: given, not a formula, no digits; a warning for a single word."""
     name = _clean_text(raw)
     if not name:
         return [_error(field_name, IssueCode.REQUIRED_MISSING)]
@@ -411,7 +423,7 @@ def _check_gender(value: object) -> tuple[Gender | None, list[Issue]]:
 def validate_person(person: Person, today: dt.date, *, birth_checked: bool = False) -> list[Issue]:
     """Every check of a person's fields; ``birth_checked``: the caller has just made the
     birth's checks itself (parse_birth, as an import reads each row), not made again."""
-    issues = _check_name(person.full_name, "full_name")
+    issues = check_name(person.full_name)
     gender, gender_issues = _check_gender(person.gender)
     issues += gender_issues
     if person.birth is not None and not birth_checked:

@@ -1,0 +1,207 @@
+"""An imported list's cells read once per distinct text: a cell's meaning and its checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import TypeVar
+
+from desktop.domain.entities import BirthDate, Gender
+from desktop.domain.text import fold_for_search, normalize_multiline, normalize_text
+from desktop.domain.validation import (
+    HOUSEHOLD_CODE_MAX,
+    IdKind,
+    Issue,
+    IssueCode,
+    Severity,
+    check_name,
+    classify_id_number,
+    household_code_ok,
+    is_formula_like,
+    normalize_phone,
+    parse_birth,
+    restore_id_zeros,
+    restore_phone_zero,
+    validate_phone,
+)
+
+# Distinct texts each reading remembers: a list repeats most of its cells (hamlets, "Nam",
+# "Con", "Kinh", birth years, a household's name on each member's row), and one that
+# repeats nothing (ID numbers) only cycles through so many.
+_REMEMBERED = 1 << 14
+
+_HEAD_WORDS = frozenset({"chu ho", "ch", "la chu ho"})
+_NO_WORDS = frozenset({"", "0", "khong", "k", "no", "false", "-"})
+MARKS = frozenset({"x", "v", "1", "co", "yes"})
+_MALE_WORDS = frozenset({"nam", "m", "male", "trai"})
+_FEMALE_WORDS = frozenset({"nu", "f", "female", "gai"})
+
+
+class ImportIssueCode(StrEnum):
+    """Codes only an import emits; messages.ISSUE_MESSAGES words each one."""
+
+    GENDER_GUESSED = "import.gender_guessed"
+    ID_ZERO_RESTORED = "import.id_zero_restored"
+    DUPLICATE_ID = "import.duplicate_id"
+    NO_HOUSEHOLD = "import.no_household"
+    TWO_HEADS = "import.two_heads"
+    HAMLET_MISSING = "import.hamlet_missing"
+    HAMLET_NEW = "import.hamlet_new"
+    CODE_INVALID = "import.code_invalid"
+    CODE_KEPT = "import.code_kept"
+    SAME_HOUSEHOLD = "import.same_household"
+    PHONE_ZERO_RESTORED = "import.phone_zero_restored"
+    FORMULA_WITHOUT_VALUE = "import.formula_without_value"
+    CELL_ERROR = "import.cell_error"
+
+
+@dataclass(frozen=True, slots=True)
+class NameCell:
+    """A full name: its text, folded, the name checks and the gender its middle name
+    ("Thị", "Văn") tells, if any."""
+
+    text: str
+    folded: str
+    issues: tuple[Issue, ...]
+    guess: Gender | None
+
+
+@dataclass(frozen=True, slots=True)
+class WordCell:
+    """A cell read as a word (gender, relationship, head mark): its text and folded."""
+
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedCell:
+    """A cell's text and the issues of that text alone."""
+
+    text: str
+    issues: tuple[Issue, ...]
+
+
+T = TypeVar("T")
+
+
+def _remembered(read: Callable[..., T]) -> Callable[..., T]:
+    return lru_cache(maxsize=_REMEMBERED)(read)
+
+
+class CellReader:
+    """Readings of the cells of one list, each distinct text read once (``today`` is the
+    day birth dates are judged against)."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.text: Callable[[str], str] = _remembered(normalize_text)
+        self.word: Callable[[str], WordCell] = _remembered(_word)
+        self.name: Callable[[str], NameCell] = _remembered(_name)
+        self.birth: Callable[[str], tuple[BirthDate | None, tuple[Issue, ...]]] = _remembered(
+            self._birth
+        )
+        self.id_number: Callable[[str, bool], CheckedCell] = _remembered(self._id_number)
+        self.phone: Callable[[str, bool], CheckedCell] = _remembered(self._phone)
+        self.hamlet: Callable[[str], CheckedCell] = _remembered(_hamlet)
+        self.code: Callable[[str], CheckedCell] = _remembered(_code)
+        self.notes: Callable[[str], CheckedCell] = _remembered(_notes)
+
+    def _birth(self, cell: str) -> tuple[BirthDate | None, tuple[Issue, ...]]:
+        birth, issues = parse_birth(self.text(cell), self.today)
+        return birth, tuple(issues)
+
+    def _id_number(self, cell: str, was_number: bool) -> CheckedCell:
+        """The ID as stored (its separators dropped, or as typed when it is no ID), with
+        the warning when Excel stored it as a number and lost its leading zeros."""
+        raw = self.text(cell)
+        cleaned, kind = classify_id_number(raw)
+        if kind is IdKind.INVALID and was_number:
+            restored = restore_id_zeros(cleaned)
+            if restored is not None:
+                zeros = len(restored) - len(cleaned)
+                return CheckedCell(restored, (_id_zeros_restored(zeros),))
+        return CheckedCell(cleaned if kind is not IdKind.INVALID else raw, ())
+
+    def _phone(self, cell: str, was_number: bool) -> CheckedCell:
+        """The phone as stored, with the warning when Excel lost its 0 (912345678) or the
+        error when it is no Vietnamese number."""
+        raw = self.text(cell)
+        restored = restore_phone_zero(raw) if was_number else None
+        if restored is not None:
+            return CheckedCell(restored, (_PHONE_ZERO_RESTORED,))
+        phone = normalize_phone(raw) if raw else ""
+        return CheckedCell(phone, tuple(validate_phone(phone)))
+
+    def head_mark(self, cell: str, name: NameCell) -> bool:
+        """The "Chủ hộ" column holds a mark on the head's row, or the head's name on every
+        row of the household (then the row whose name it is, is the head)."""
+        mark = self.word(cell).folded
+        if mark in _NO_WORDS:
+            return False
+        if mark not in _HEAD_WORDS and " " in mark:
+            return mark == name.folded
+        return True
+
+
+def gender_of(word: WordCell) -> Gender | None:
+    if word.folded in _MALE_WORDS:
+        return Gender.MALE
+    if word.folded in _FEMALE_WORDS:
+        return Gender.FEMALE
+    return None
+
+
+def is_head_word(word: WordCell) -> bool:
+    return word.folded in _HEAD_WORDS
+
+
+def _word(cell: str) -> WordCell:
+    text = normalize_text(cell)
+    return WordCell(text, fold_for_search(text))
+
+
+def _name(cell: str) -> NameCell:
+    text = normalize_text(cell)
+    folded = fold_for_search(text)
+    # No gender written: the middle name "Thị"/"Văn" tells it for most Kinh names.
+    middle = folded.split()[1:-1]
+    guess = Gender.FEMALE if "thi" in middle else Gender.MALE if "van" in middle else None
+    return NameCell(text, folded, tuple(check_name(text)), guess)
+
+
+def _hamlet(cell: str) -> CheckedCell:
+    text = normalize_text(cell)
+    if is_formula_like(text):
+        return CheckedCell(text, (Issue("hamlet", IssueCode.TEXT_FORMULA_LIKE, Severity.ERROR),))
+    return CheckedCell(text, ())
+
+
+def _code(cell: str) -> CheckedCell:
+    text = normalize_text(cell)
+    if text and not household_code_ok(text):
+        return CheckedCell(text, (_CODE_INVALID,))
+    return CheckedCell(text, ())
+
+
+def _notes(cell: str) -> CheckedCell:
+    text = normalize_multiline(cell)
+    if is_formula_like(text):
+        return CheckedCell(text, (Issue("notes", IssueCode.TEXT_FORMULA_LIKE, Severity.ERROR),))
+    return CheckedCell(text, ())
+
+
+@lru_cache(maxsize=16)
+def _id_zeros_restored(zeros: int) -> Issue:
+    # Excel stored the ID as a number and dropped its leading zeros (002… → 2…).
+    return Issue("id_number", ImportIssueCode.ID_ZERO_RESTORED, Severity.WARNING, {"zeros": zeros})
+
+
+# Excel stored the number as a number: 0912345678 became 912345678.
+_PHONE_ZERO_RESTORED = Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING)
+_CODE_INVALID = Issue(
+    "code", ImportIssueCode.CODE_INVALID, Severity.ERROR, {"max_length": HOUSEHOLD_CODE_MAX}
+)
