@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.domain.entities import (
     BirthDate,
+    CleanPerson,
     Commune,
     DepartureStatus,
     Gender,
@@ -69,6 +71,8 @@ def _clean_fields(entity: Any) -> dict[str, Any]:
 
 
 _FIELD_NAMES: dict[type, tuple[tuple[str, bool], ...]] = {}
+_PERSON_FIELDS = tuple(f.name for f in fields(Person))
+_person_values = attrgetter(*_PERSON_FIELDS)
 
 
 # A bulk load repeats most values (ethnicity, relationship, occupation, hamlet, empty
@@ -105,7 +109,13 @@ def household_row(household: Household) -> dict[str, Any]:
 
 
 def person_row(person: Person, household_code: str) -> dict[str, Any]:
-    row = _clean_fields(person)
+    if type(person) is CleanPerson:
+        # An imported person: its text normalised as the import read it; only its notes
+        # (kept line by line) take the store's single line.
+        row = dict(zip(_PERSON_FIELDS, _person_values(person), strict=True))
+        row["notes"] = _normalized(person.notes)
+    else:
+        row = _clean_fields(person)
     row.update(
         gender=str(person.gender),
         residence=str(person.residence),
