@@ -22,13 +22,13 @@ from desktop.domain.import_columns import (
 from desktop.domain.import_households import Grouping, group_rows, resolve_grouping
 from desktop.domain.import_rows import RowIssue, read_rows
 from desktop.domain.legacy_text import Legacy, capitalise_words, convert_legacy, detect_legacy
-from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.long_work import Cancelled, Progress, collector_paused
 from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.backups import take_backup
-from desktop.store.bulk import bulk_load, insert_rows
+from desktop.store.bulk import bulk_load, insert_rows, loading_into
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
 
@@ -233,7 +233,7 @@ def dry_run(
         new=plan.count(RowStatus.NEW),
         updated=plan.count(RowStatus.UPDATED),
         unchanged=plan.count(RowStatus.UNCHANGED),
-        new_households=sum(a.new for a in plan.actions),
+        new_households=plan.new_households,
         new_hamlets=[h.name for h in plan.new_hamlets],
         issues=issues,
     )
@@ -257,6 +257,20 @@ def import_list(
 ) -> ImportReport:
     """Read, check and (unless ``dry`` or any row has an error) import a list in one
     transaction. A cancel between batches rolls everything back."""
+    with collector_paused():
+        return _import_list(register, path, options, dry, progress, cancelled, today, max_rows)
+
+
+def _import_list(
+    register: OpenRegister,
+    path: Path | str,
+    options: ImportOptions | None,
+    dry: bool,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    today: dt.date | None,
+    max_rows: int,
+) -> ImportReport:
     options = options or ImportOptions()
     prepared = prepare(path, options, max_rows=max_rows)
     # The file is read; the plan is not made yet: an edit waiting for the window's lane
@@ -311,18 +325,22 @@ def _apply(
     if progress:
         progress(0, total)
     actions = iter(plan.actions)
-    while batch := list(islice(actions, BATCH_HOUSEHOLDS)):
+    with (
+        loading_into(writer.db, "household", plan.new_households),
+        loading_into(writer.db, "person", plan.count(RowStatus.NEW)),
+    ):
+        while batch := list(islice(actions, BATCH_HOUSEHOLDS)):
+            if cancelled and cancelled():
+                raise _CancelledError
+            _insert_new(writer, [a for a in batch if a.new])
+            for action in batch:
+                if not action.new:
+                    _update(writer, action)
+            done += len(batch)
+            if progress:
+                progress(done, total)
         if cancelled and cancelled():
             raise _CancelledError
-        _insert_new(writer, [a for a in batch if a.new])
-        for action in batch:
-            if not action.new:
-                _update(writer, action)
-        done += len(batch)
-        if progress:
-            progress(done, total)
-    if cancelled and cancelled():
-        raise _CancelledError
     writer.note_bulk(
         "household",
         "import",

@@ -59,6 +59,10 @@ class ImportPlan:
     def count(self, status: RowStatus) -> int:
         return sum(1 for a in self.actions for _, s, _ in a.people if s is status)
 
+    @property
+    def new_households(self) -> int:
+        return sum(a.new for a in self.actions)
+
 
 class _Register:
     """The register's live households, people and hamlets, indexed for matching."""
@@ -119,13 +123,19 @@ def plan_import(
     plan = ImportPlan()
     new_hamlets: dict[str, Hamlet] = {}
     hamlet_label = _label(columns, ImportField.HAMLET)
+    id_label = _label(columns, ImportField.ID_NUMBER)
     taken_codes = set(reg.codes)
     taken_codes |= {fold_for_search(d.code) for d in drafts if d.code}
     matched: dict[str, int] = {}  # existing household id -> file row of the draft it matched
+    hamlets: dict[str, Hamlet] = {}  # by the name the file gives (a list repeats a few)
     for draft in drafts:
         head = draft.rows[0]
         named = draft.hamlet or default_hamlet
-        hamlet: Hamlet | None = _hamlet(reg, new_hamlets, named) if named else None
+        hamlet: Hamlet | None = None
+        if named:
+            hamlet = hamlets.get(named)
+            if hamlet is None:
+                hamlet = hamlets[named] = _hamlet(reg, new_hamlets, named)
         if hamlet is None and len(reg.hamlets) == 1:
             hamlet = reg.hamlets[0]
         existing_id = _existing_household(reg, draft, hamlet)
@@ -142,7 +152,6 @@ def plan_import(
             )
             continue
         if existing_id is None:
-            id_label = _label(columns, ImportField.ID_NUMBER)
             for row in draft.rows:
                 issue = _id_held_by_another(reg, row, None)
                 if issue is not None:
@@ -210,6 +219,8 @@ def _hamlet(reg: _Register, new: dict[str, Hamlet], name: str) -> Hamlet:
 def _existing_household(reg: _Register, draft: HouseholdDraft, hamlet: Hamlet | None) -> str | None:
     """The register's household this draft is: by code, else by a member's personal ID,
     else by its head (name and birth year in the same hamlet), for lists with neither."""
+    if not reg.households:  # a first import: nothing to match
+        return None
     if draft.code:
         found = reg.household_by_code.get(fold_for_search(draft.code))
         if found is not None:

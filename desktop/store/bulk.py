@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
 
+MANY_ROWS = 5_000  # a load of fewer rows keeps the table's indexes as they are
 BULK_CACHE_KIB = 32 * 1024  # page cache during the load: random UUID keys spill a small one
 
 
@@ -88,3 +89,14 @@ def indexes_set_aside(db: Database, table: str) -> Iterator[None]:
     yield
     for sql in saved:
         db.execute(sql)
+
+
+def loading_into(db: Database, table: str, arriving: int) -> AbstractContextManager[None]:
+    """Inside a transaction: ``arriving`` new rows loaded into ``table``. When they are many
+    more than the table holds (a first import, a register rebuilt), its plain indexes are
+    set aside and made again after the load (indexes_set_aside); a load into a table that
+    holds more keeps them, for rebuilding them would cost more than the rows' inserts."""
+    if arriving < MANY_ROWS:
+        return nullcontext()
+    held = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]").fetchone()[0]
+    return indexes_set_aside(db, table) if arriving >= 4 * held else nullcontext()
