@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from desktop.domain.entities import BirthDate, Gender
 from desktop.domain.text import fold_for_search, normalize_multiline, normalize_text
@@ -58,8 +57,7 @@ class ImportIssueCode(StrEnum):
     CELL_ERROR = "import.cell_error"
 
 
-@dataclass(frozen=True, slots=True)
-class NameCell:
+class NameCell(NamedTuple):
     """A full name: its text, folded, the name checks and the gender its middle name
     ("Thị", "Văn") tells, if any."""
 
@@ -69,16 +67,14 @@ class NameCell:
     guess: Gender | None
 
 
-@dataclass(frozen=True, slots=True)
-class WordCell:
+class WordCell(NamedTuple):
     """A cell read as a word (gender, relationship, head mark): its text and folded."""
 
     text: str
     folded: str
 
 
-@dataclass(frozen=True, slots=True)
-class CheckedCell:
+class CheckedCell(NamedTuple):
     """A cell's text and the issues of that text alone."""
 
     text: str

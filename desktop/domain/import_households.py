@@ -59,8 +59,7 @@ def group_rows(
             groups.append([r])
             continue
         if grouping is Grouping.CODE:
-            key = fold_for_search(r.household_code)
-            if key:
+            if r.household_code and (key := fold_for_search(r.household_code)):
                 current = by_code.get(key)
                 if current is None:
                     current = by_code[key] = []

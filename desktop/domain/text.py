@@ -103,6 +103,8 @@ def fold_for_search(value: str | None) -> str:
     if not value:
         return ""
     folded = value.translate(_FOLD_TABLE).lower()
+    if folded.isalnum():  # a code, a number, one word: nothing for the pattern to replace
+        return folded
     return _NON_WORD.sub(" ", folded).strip()
 
 

@@ -144,9 +144,8 @@ def _age(birth: BirthDate, today: dt.date) -> int:
 
 def check_birth(birth: BirthDate, today: dt.date, *, field_name: str = "birth") -> list[Issue]:
     """Range checks on a birth already parsed: not in the future, a plausible age."""
-    born = birth.as_date()
-    month = (birth.year, birth.month or 1)
-    if (born is not None and born > today) or month > (today.year, today.month):
+    month, this_month = (birth.year, birth.month or 1), (today.year, today.month)
+    if month > this_month or (month == this_month and (birth.day or 0) > today.day):
         return [_error(field_name, IssueCode.BIRTH_IN_FUTURE)]
     age = _age(birth, today)
     if age > MAX_AGE:
@@ -196,7 +195,8 @@ def _birth_of(
     except ValueError:  # 31/02, month 13, year 0
         return None, [_error(field_name, IssueCode.BIRTH_INVALID_DATE)]
     issues = check_birth(birth, today, field_name=field_name)
-    return (None if has_errors(issues) else birth), issues
+    # check_birth gives one issue at most.
+    return (None if issues and issues[0].is_error else birth), issues
 
 
 # --- personal ID numbers ----------------------------------------------------------------
@@ -434,12 +434,17 @@ def validate_person(person: Person, today: dt.date, *, birth_checked: bool = Fal
     return issues
 
 
+_ASCII_CODE = re.compile(r"[A-Za-z0-9/-]*")  # the letters, digits and marks of a plain code
+
+
 @lru_cache(maxsize=4096)  # an imported list repeats a household's code on each member's row
 def household_code_ok(code: str) -> bool:
     """Short and plain so it can be typed, printed on the pledge and searched exactly."""
-    return len(code) <= HOUSEHOLD_CODE_MAX and all(
-        ch.isalpha() or (ch.isascii() and ch.isdigit()) or ch in "-/" for ch in code
-    )
+    if len(code) > HOUSEHOLD_CODE_MAX:
+        return False
+    if code.isascii():
+        return _ASCII_CODE.fullmatch(code) is not None
+    return all(ch.isalpha() or (ch.isascii() and ch.isdigit()) or ch in "-/" for ch in code)
 
 
 def validate_household(household: Household) -> list[Issue]:

@@ -42,7 +42,7 @@ def _words(*parts: str) -> str:
 
 def digits(text: str) -> str:
     """The digits of ``text`` (str.isdigit), in order."""
-    if text.isdigit():
+    if text.isdigit() or not text:
         return text
     if text.isascii():  # the only ASCII characters isdigit() admits are 0-9
         return _NOT_DIGITS.sub("", text)

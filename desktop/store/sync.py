@@ -171,12 +171,20 @@ class Writer:
         bulk insert into ``table_name``."""
         self._may_edit(table_name)
         now = self.clock()
-        vv = vv_text({self.actor: 1})
+        stamp = {
+            "created_at": now,
+            "updated_at": now,
+            "updated_by": self.actor,
+            "rev": 1,
+            "deleted": 0,
+            "vv": vv_text({self.actor: 1}),
+        }
+        spec = table(table_name)
         for row in rows:
-            self._scoped(table_name, row)
-            row.update(created_at=now, updated_at=now, updated_by=self.actor, rev=1, deleted=0)
-            row["vv"] = vv
-            yield _private_written(table_name, row, row)
+            if spec.scoped:
+                self._scoped(table_name, row)
+            row.update(stamp)
+            yield _private_written(table_name, row, row) if spec.private else row
 
     def _set_deleted(self, table: str, row_id: str, flag: int, action: str) -> None:
         self._may_edit(table)
