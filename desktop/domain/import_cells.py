@@ -68,10 +68,23 @@ class NameCell(NamedTuple):
 
 
 class WordCell(NamedTuple):
-    """A cell read as a word (gender, relationship, head mark): its text and folded."""
+    """A cell read as a word (gender, relationship, head mark): its text, folded, the
+    gender it names if any, and whether it says "head of household"."""
 
     text: str
     folded: str
+    gender: Gender | None
+    is_head: bool
+
+
+class IdCell(NamedTuple):
+    """A personal ID as stored (as typed when it is no ID), cleaned of its separators and
+    classified (classify_id_number), and the warning when Excel lost its zeros."""
+
+    text: str
+    cleaned: str
+    kind: IdKind
+    issues: tuple[Issue, ...]
 
 
 class CheckedCell(NamedTuple):
@@ -100,7 +113,7 @@ class CellReader:
         self.birth: Callable[[str], tuple[BirthDate | None, tuple[Issue, ...]]] = _remembered(
             self._birth
         )
-        self.id_number: Callable[[str, bool], CheckedCell] = _remembered(self._id_number)
+        self.id_number: Callable[[str, bool], IdCell] = _remembered(self._id_number)
         self.phone: Callable[[str, bool], CheckedCell] = _remembered(self._phone)
         self.hamlet: Callable[[str], CheckedCell] = _remembered(_hamlet)
         self.code: Callable[[str], CheckedCell] = _remembered(_code)
@@ -110,7 +123,7 @@ class CellReader:
         birth, issues = parse_birth(self.text(cell), self.today)
         return birth, tuple(issues)
 
-    def _id_number(self, cell: str, was_number: bool) -> CheckedCell:
+    def _id_number(self, cell: str, was_number: bool) -> IdCell:
         """The ID as stored (its separators dropped, or as typed when it is no ID), with
         the warning when Excel stored it as a number and lost its leading zeros."""
         raw = self.text(cell)
@@ -119,8 +132,9 @@ class CellReader:
             restored = restore_id_zeros(cleaned)
             if restored is not None:
                 zeros = len(restored) - len(cleaned)
-                return CheckedCell(restored, (_id_zeros_restored(zeros),))
-        return CheckedCell(cleaned if kind is not IdKind.INVALID else raw, ())
+                restored_kind = classify_id_number(restored)[1]
+                return IdCell(restored, restored, restored_kind, (_id_zeros_restored(zeros),))
+        return IdCell(cleaned if kind is not IdKind.INVALID else raw, cleaned, kind, ())
 
     def _phone(self, cell: str, was_number: bool) -> CheckedCell:
         """The phone as stored, with the warning when Excel lost its 0 (912345678) or the
@@ -143,21 +157,13 @@ class CellReader:
         return True
 
 
-def gender_of(word: WordCell) -> Gender | None:
-    if word.folded in _MALE_WORDS:
-        return Gender.MALE
-    if word.folded in _FEMALE_WORDS:
-        return Gender.FEMALE
-    return None
-
-
-def is_head_word(word: WordCell) -> bool:
-    return word.folded in _HEAD_WORDS
-
-
 def _word(cell: str) -> WordCell:
     text = normalize_text(cell)
-    return WordCell(text, fold_for_search(text))
+    folded = fold_for_search(text)
+    gender = (
+        Gender.MALE if folded in _MALE_WORDS else Gender.FEMALE if folded in _FEMALE_WORDS else None
+    )
+    return WordCell(text, folded, gender, folded in _HEAD_WORDS)
 
 
 def _name(cell: str) -> NameCell:

@@ -12,11 +12,9 @@ from desktop.domain.import_cells import (
     MARKS,
     CellReader,
     ImportIssueCode,
-    gender_of,
-    is_head_word,
 )
 from desktop.domain.import_columns import ColumnMap, ImportField
-from desktop.domain.validation import Issue, IssueCode, Severity, validate_id_number
+from desktop.domain.validation import Issue, IssueCode, Severity, id_number_issues
 
 __all__ = [
     "IMPORT_ISSUE_CODES",
@@ -200,7 +198,7 @@ class _ListReader:
         for issue in birth_issues:
             issues.append(RowIssue(row, birth_label, issue))
         gender_word = read.word(gender_cell)
-        gender = gender_of(gender_word)
+        gender = gender_word.gender
         guessed = False
         if gender is None:
             if gender_word.text:
@@ -222,7 +220,7 @@ class _ListReader:
         for issue in phone.issues:
             issues.append(RowIssue(row, self.phone_label, issue))
         relationship = read.word(relationship_cell)
-        is_head = is_head_word(relationship) or read.head_mark(head_cell, name)
+        is_head = relationship.is_head or read.head_mark(head_cell, name)
         relationship_text = relationship.text
         if is_head and relationship.folded in ("", "ch"):
             relationship_text = "Chủ hộ"
@@ -232,7 +230,7 @@ class _ListReader:
         for issue in name.issues:
             issues.append(RowIssue(row, self.name_label, issue))
         if id_number.text:
-            for issue in validate_id_number(id_number.text, gender, birth):
+            for issue in id_number_issues(id_number.cleaned, id_number.kind, gender, birth):
                 issues.append(RowIssue(row, self.id_label, issue))
         for issue in notes.issues:
             issues.append(RowIssue(row, self.notes_label, issue))

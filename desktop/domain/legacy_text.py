@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import filterfalse
 
 
 class Legacy(StrEnum):
@@ -173,7 +174,7 @@ def legacy_evidence(texts: Iterable[str]) -> LegacyEvidence:
     # A sheet repeats most of its cells (hamlets, ethnicities, "Con", "Nữ"): each distinct
     # text is read once and counted as often as it occurs.
     tcvn3 = vni = uni = 0
-    for text, times in Counter(t for t in texts if not t.isascii()).items():
+    for text, times in Counter(filterfalse(str.isascii, texts)).items():
         before = (tcvn3, vni, uni)
         prev = " "
         for ch in text:

@@ -28,6 +28,7 @@ __all__ = [
     "household_code_ok",
     "id_kind",
     "id_number_for",
+    "id_number_issues",
     "is_formula_like",
     "normalize_phone",
     "parse_birth",
@@ -270,6 +271,19 @@ def validate_id_number(
     often copies the ID from a card that cannot be checked here.
     """
     cleaned, kind = classify_id_number(raw)
+    return id_number_issues(cleaned, kind, gender, birth, required=required, field_name=field_name)
+
+
+def id_number_issues(
+    cleaned: str,
+    kind: IdKind,
+    gender: Gender | None,
+    birth: BirthDate | None,
+    *,
+    required: bool = False,
+    field_name: str = "id_number",
+) -> list[Issue]:
+    """validate_id_number of an ID classify_id_number has cleaned and classified."""
     if kind is IdKind.EMPTY:
         return [_error(field_name, IssueCode.REQUIRED_MISSING)] if required else []
     if kind is IdKind.INVALID:

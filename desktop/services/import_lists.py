@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -103,7 +103,7 @@ def unicode_rows(
     Headers retyped in Unicode over legacy data stay as they are even when all their
     letters are Latin-1 ("Thôn" would read as TCVN3 "Thụn").
     """
-    legacy = detect_legacy(cell for row in rows for cell in row)
+    legacy = detect_legacy(chain.from_iterable(rows))
     report = TextReport(legacy)
     out = []
     for number, row in enumerate(rows):

@@ -119,6 +119,8 @@ def test_every_vietnamese_letter_folds_to_ascii(letter: str, expected: str) -> N
         ("  Thôn 10/2,  bản Nà-Lạn. ", "thon 10 2 ban na lan"),
         ("Sùng_A_Páo", "sung a pao"),
         ("Ðức", "duc"),
+        ("HK-01", "hk 01"),
+        ("CAP0001", "cap0001"),
         ("", ""),
     ],
 )

@@ -218,6 +218,7 @@ def test_id_number_for_refuses_inconsistent_input(prefix: str, year: int, serial
         ("5-2001", BirthDate(2001, 5)),
         ("2001-05", BirthDate(2001, 5)),
         ("01/2026", BirthDate(2026, 1)),  # this month
+        ("1 /12/1990", BirthDate(1990, 12, 1)),  # ten characters, slashes where dd/mm/yyyy has
     ],
 )
 def test_parse_birth_ok(text: str, expected: BirthDate) -> None:
@@ -234,6 +235,9 @@ def test_parse_birth_ok(text: str, expected: BirthDate) -> None:
         ("1990?", "birth.unparseable"),
         ("05/01/90", "birth.unparseable"),
         ("05/01-1990", "birth.unparseable"),
+        ("0a/01/1990", "birth.unparseable"),
+        ("05/0\uff11/1990", "birth.unparseable"),  # a full-width digit
+        ("12/3//1990", "birth.unparseable"),
         ("năm 1990", "birth.unparseable"),
         ("١٩٩٠", "birth.unparseable"),
         ("06/01/2026", "birth.in_future"),
