@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.store.encryption import key_for, unlock
+from desktop.store.encryption import is_encrypted, key_for, unlock
 from desktop.ui.off_thread import wait_off_thread
 
 
@@ -77,6 +77,8 @@ class PassphraseDialog(QDialog):
 def ask_passphrase(path: Path, parent: QWidget | None = None) -> bool:
     """True when the register at ``path`` can be opened: plain, already unlocked (or by
     CAMKET_PASSPHRASE), or unlocked now in the dialog; False when the clerk cancelled."""
+    if not is_encrypted(path):  # read off its header: nothing to unlock, no thread to start
+        return True
     try:  # a key in memory, or CAMKET_PASSPHRASE stretched: off the window's thread
         wait_off_thread(parent, unlocking_text(path), lambda: key_for(path))
         return True
