@@ -133,26 +133,31 @@ def m0001_register(db: Database) -> None:
             """CREATE VIRTUAL TABLE household_fts USING fts5(
                 search_text, content='household', content_rowid='rowid',
                 tokenize='unicode61', prefix='1 2 3')""",
-            *_fts_triggers("person"),
-            *_fts_triggers("household"),
+            *fts_triggers("person"),
+            *fts_triggers("household"),
         ],
     )
 
 
-def _fts_triggers(table: str) -> list[str]:
-    """Keep an external-content FTS table in step with its table, tombstones excluded."""
+def fts_triggers(table: str, up_to_rowid: int | None = None) -> list[str]:
+    """Keep an external-content FTS table in step with its table, tombstones excluded.
+    With ``up_to_rowid`` (store.bulk, during a load): the delete and update triggers alone,
+    for the rows up to that rowid (the load indexes the rows it writes when it ends)."""
     fts = f"{table}_fts"
-    return [
-        f"""CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} WHEN new.deleted = 0
+    before = "" if up_to_rowid is None else f" AND old.rowid <= {int(up_to_rowid)}"
+    when = before.replace(" AND", " WHEN", 1)
+    insert = f"""CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} WHEN new.deleted = 0
             BEGIN
               INSERT INTO {fts}(rowid, search_text) VALUES (new.rowid, new.search_text);
-            END""",
-        f"""CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} WHEN old.deleted = 0
+            END"""
+    return [
+        *([insert] if up_to_rowid is None else []),
+        f"""CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} WHEN old.deleted = 0{before}
             BEGIN
               INSERT INTO {fts}({fts}, rowid, search_text)
                 VALUES ('delete', old.rowid, old.search_text);
             END""",
-        f"""CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table}
+        f"""CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table}{when}
             BEGIN
               INSERT INTO {fts}({fts}, rowid, search_text)
                 SELECT 'delete', old.rowid, old.search_text WHERE old.deleted = 0;

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from desktop.exchange.bundle_file import MANIFEST, SIGNATURE
+from desktop.exchange.identity import this_installation
 from desktop.services.register import OpenRegister, open_existing
 from desktop.store.registry import TABLES
 
@@ -54,3 +59,31 @@ def content(path: Path, folder: Path) -> dict[str, Any]:
             "SELECT tbl, row_id, vv, data FROM conflict ORDER BY tbl, row_id, id"
         ).fetchall()
         return out
+
+
+def resign(
+    bundle: Path,
+    out: Path,
+    folder: Path,
+    change: Callable[[str, bytes], bytes],
+    extra: dict[str, bytes] | None = None,
+) -> Path:
+    """The bundle with its entries changed by ``change(name, data)`` (and ``extra`` entries
+    added), hashed and signed again by the installation of ``folder``: what a sender that
+    turned hostile could make."""
+    with zipfile.ZipFile(bundle) as src:
+        entries = {n: src.read(n) for n in src.namelist() if n not in (MANIFEST, SIGNATURE)}
+        manifest = json.loads(src.read(MANIFEST))
+    entries = {n: change(n, d) for n, d in entries.items()} | (extra or {})
+    manifest["files"] = {
+        n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in entries.items()
+    }
+    body = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+    with as_pc(folder):
+        signature = this_installation().sign(body)
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, data in entries.items():
+            dst.writestr(name, data)
+        dst.writestr(MANIFEST, body)
+        dst.writestr(SIGNATURE, signature)
+    return out

@@ -20,7 +20,15 @@ from desktop.services.merge import merge_bundle, merge_bundles
 from desktop.services.register import create_from_bundle, create_register, create_upper_register
 from desktop.store import households as repo
 from desktop.store.backups import list_backups
-from tests.unit.exchange_helpers import BINH_LU, SIN_HO, THUC_PHAN, as_pc, content, opened
+from tests.unit.exchange_helpers import (
+    BINH_LU,
+    SIN_HO,
+    THUC_PHAN,
+    as_pc,
+    content,
+    opened,
+    resign,
+)
 
 
 @pytest.fixture
@@ -451,30 +459,6 @@ def test_an_export_never_lands_on_the_register_or_another_sqlite_file(
     assert not list(tmp_path.glob(".*.part*"))
 
 
-def _resign(bundle: Path, out: Path, folder: Path, change, extra=None) -> Path:  # type: ignore[no-untyped-def]
-    """The bundle with its entries changed by ``change(name, data)`` (and ``extra`` entries
-    added), hashed and signed again by the installation of ``folder``: what a sender that
-    turned hostile could make."""
-    from desktop.exchange.identity import this_installation
-
-    with zipfile.ZipFile(bundle) as src:
-        entries = {n: src.read(n) for n in src.namelist() if n not in (MANIFEST, SIGNATURE)}
-        manifest = json.loads(src.read(MANIFEST))
-    entries = {n: change(n, d) for n, d in entries.items()} | (extra or {})
-    manifest["files"] = {
-        n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in entries.items()
-    }
-    body = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
-    with as_pc(folder):
-        signature = this_installation().sign(body)
-    with zipfile.ZipFile(out, "w") as dst:
-        for name, data in entries.items():
-            dst.writestr(name, data)
-        dst.writestr(MANIFEST, body)
-        dst.writestr(SIGNATURE, signature)
-    return out
-
-
 def test_a_communes_bundle_cannot_change_another_communes_people_in_an_upper_register(
     tmp_path: Path, office: tuple[Path, Path]
 ) -> None:
@@ -509,7 +493,7 @@ def test_a_communes_bundle_cannot_change_another_communes_people_in_an_upper_reg
         return data
 
     assert header[-1] == "vv"
-    forged = _resign(binhlu, tmp_path / "forged.camket", other_folder, add_row)
+    forged = resign(binhlu, tmp_path / "forged.camket", other_folder, add_row)
     before = content(post, post_folder)
     result = _merge(post, post_folder, forged)
     assert result.refused is not None and result.refused.code == "bundle.tampered"
@@ -578,6 +562,6 @@ def test_a_table_this_version_does_not_know_refuses_the_bundle(
     laptop = _laptop(tmp_path, office)
     good = _export(*office, tmp_path / "good.camket")
     evil = {"tables/evil.csv": b"id\r\nx\r\n"}
-    out = _resign(good, tmp_path / "evil.camket", office[1], lambda n, d: d, evil)
+    out = resign(good, tmp_path / "evil.camket", office[1], lambda n, d: d, evil)
     result = _merge(*laptop, out)
     assert result.refused is not None and result.refused.code == "bundle.unknown_entry"

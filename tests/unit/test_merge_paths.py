@@ -1,0 +1,118 @@
+"""The merge's short cuts give the register the row by row path gives: a first merge into
+empty tables (rows looked for only among those it wrote, parents' communes known from the
+rows it wrote) ends where a merge into a register holding the rows ends."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.entities import Gender, Person
+from desktop.services import conflicts as queue
+from desktop.services.bundles import export_bundle
+from desktop.services.demo import populate_demo
+from desktop.services.merge import merge_bundle
+from desktop.services.register import create_register, create_upper_register
+from desktop.store import households as repo
+from desktop.store.search import search_people
+from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened, resign
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> tuple[Path, Path]:
+    folder, path = tmp_path / "office-data", tmp_path / "office.sqlite3"
+    with as_pc(folder):
+        create_register(path, SIN_HO, ["Bản Nậm Tăm", "Thôn 2"])
+    with opened(path, folder) as reg:
+        populate_demo(reg, 6, seed=3)
+        export_bundle(reg, tmp_path / "office.camket")
+    return path, folder
+
+
+def _with_a_person_named_twice_more(bundle: Path, out: Path, folder: Path) -> Path:
+    """The bundle with two more lines of its first person: a later version of the same
+    installation and a concurrent one of another (the last is a conflict)."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "tables/person.csv":
+            return data
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        header, first = rows[0], rows[1]
+        name_at, vv_at = header.index("full_name"), header.index("vv")
+        later, concurrent = list(first), list(first)
+        later[name_at], later[vv_at] = "Lò Thị Mới", first[vv_at].replace(":1}", ":7}")
+        concurrent[name_at], concurrent[vv_at] = "Lò Thị Khác", '{"bbbbbbbb":1}'
+        assert later[vv_at] != first[vv_at]
+        text = io.StringIO(newline="")
+        csv.writer(text, lineterminator="\r\n").writerows([*rows, later, concurrent])
+        return text.getvalue().encode("utf-8-sig")
+
+    return resign(bundle, out, folder, change)
+
+
+def test_a_first_merge_into_empty_tables_ends_as_a_merge_into_a_full_register(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    plain = tmp_path / "office.camket"
+    twice = _with_a_person_named_twice_more(plain, tmp_path / "twice.camket", office[1])
+    empty, full = (
+        (tmp_path / "empty.sqlite3", tmp_path / "empty-data"),
+        (
+            tmp_path / "full.sqlite3",
+            tmp_path / "full-data",
+        ),
+    )
+    for path, folder in (empty, full):
+        with as_pc(folder):
+            create_upper_register(path, "Đồn Biên phòng", "12")
+    # Into empty tables: every row new, the person named three times met three times.
+    with opened(*empty) as reg:
+        first = merge_bundle(reg, twice, backup=False)
+        assert first.refused is None
+        assert first.counts["person"].conflicts == 1
+        assert len(queue.open_conflicts(reg.db)) == 1
+    # The same rows met one by one with the register's: the plain bundle first.
+    with opened(*full) as reg:
+        assert merge_bundle(reg, plain, backup=False).refused is None
+        again = merge_bundle(reg, twice, backup=False)
+        assert again.refused is None and again.counts["person"].conflicts == 1
+    assert content(*empty) == content(*full)
+    with opened(*empty) as reg:
+        names = {r[0] for r in reg.db.execute("SELECT full_name FROM person")}
+        assert "Lò Thị Mới" in names or "Lò Thị Khác" in names
+        # Merged once more, nothing changes: every row met is the register's own.
+        repeat = merge_bundle(reg, twice, backup=False)
+        assert repeat.total("new") == repeat.total("updated") == repeat.total("conflicts") == 0
+    assert content(*empty) == content(*full)
+
+
+def test_a_household_renamed_with_a_new_member_merges_and_is_found_by_its_new_code(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    post = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng", "12")
+    with opened(*post) as reg:
+        assert merge_bundle(reg, tmp_path / "office.camket", backup=False).refused is None
+    with opened(*office) as reg:
+        code = reg.db.execute("SELECT code FROM household ORDER BY code").fetchone()[0]
+        found = repo.find_household_by_code(reg.db, code)
+        assert found is not None
+        found.code = "NT-999"
+        repo.update_household(reg.writer, found)
+        repo.add_person(reg.writer, Person(found.id, "Giàng Thị Pà", Gender.FEMALE), "NT-999")
+        export_bundle(reg, tmp_path / "renamed.camket")
+    # The new member is written by the merge and then, as its household's code changed,
+    # given the new code in its search text: the search index follows both.
+    with opened(*post) as reg:
+        result = merge_bundle(reg, tmp_path / "renamed.camket", backup=False)
+        assert result.refused is None
+        assert reg.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for table in ("person", "household"):  # raises when the index lost its content
+            reg.db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
+        hits = {hit.full_name for hit in search_people(reg.db, "NT-999")}
+        assert "Giàng Thị Pà" in hits and len(hits) > 1
+        assert {hit.full_name for hit in search_people(reg.db, "giang thi pa")} == {"Giàng Thị Pà"}
