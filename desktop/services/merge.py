@@ -268,8 +268,10 @@ def _apply(
     total = sum(bundle.manifest.rows.values()) or 1
     done = 0
     renamed: set[str] = set()  # households whose code changed: their people's search text
+    vouched: dict[str, set[str]] = {}  # rows written whose commune was checked (TableMerge)
     for spec in TABLES:
-        meeting = TableMerge(db, bundle, spec, result.counts.setdefault(spec.name, TableCounts()))
+        counts = result.counts.setdefault(spec.name, TableCounts())
+        meeting = TableMerge(db, bundle, spec, counts, vouched)
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
         with _loading(db, spec, bundle.manifest.rows.get(spec.name, 0)):
             for chunk in chunks(_incoming(db, bundle, spec, waiting, private)):

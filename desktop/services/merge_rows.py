@@ -17,13 +17,22 @@ from desktop.domain.versions import Version, frontier
 from desktop.exchange.bundle_file import Bundle
 from desktop.store import replicas
 from desktop.store.derived import Deriver, person_search_text
-from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, commune_link, commune_sql
+from desktop.store.registry import (
+    COMMUNE_COLUMN,
+    TABLES,
+    SyncedTable,
+    commune_link,
+    commune_sql,
+)
+from desktop.store.replicas import StoredRow
 
 log = logging.getLogger(__name__)
 
 CHUNK = 2000  # bundle rows met with the register's versions at a time
 
 Incoming = tuple[str, list[Version]]  # a row id and the bundle's versions of it
+# Tables through which rows of others belong to a commune (registry.commune_link).
+_LINK_PARENTS = frozenset(link[1].name for spec in TABLES if (link := commune_link(spec)))
 
 
 @dataclass
@@ -57,8 +66,18 @@ class TableMerge:
     """The rows of one table of one bundle, met chunk by chunk (``meet``); ``renamed``
     gathers the households whose code changed (refresh_people, once people are met)."""
 
-    def __init__(self, db: Database, bundle: Bundle, spec: SyncedTable, counts: TableCounts):
+    def __init__(
+        self,
+        db: Database,
+        bundle: Bundle,
+        spec: SyncedTable,
+        counts: TableCounts,
+        vouched: dict[str, set[str]] | None = None,
+    ):
+        """``vouched``: shared by the bundle's tables, the ids of rows it wrote whose
+        commune was checked, by the table they are in (their children need not ask)."""
         self.db, self.bundle, self.spec, self.counts = db, bundle, spec, counts
+        self.vouched = {} if vouched is None else vouched
         self.columns = replicas.version_columns(spec)
         self.stored_columns = [*self.columns, "vv", *spec.binary, *spec.derived]
         self.derive = Deriver(spec.name, self.columns) if spec.derived else None
@@ -70,25 +89,41 @@ class TableMerge:
         link = None if scope else commune_link(spec)
         self.parent_at = self.columns.index(link[0]) if link else None
         self.parent_sql = commune_sql(link[1]) if link else None
+        self.parent_name = link[1].name if link else ""
         self.id_at = self.columns.index("id")
         self.household_at = self.columns.index("household_id") if spec.name == "person" else 0
         self.renamed: set[str] = set()
+        # Versions of this table's rows may wait in the conflict queue (asked per chunk).
+        self.conflicted = replicas.has_conflicts(db, spec)
+        # A table empty before the bundle (a first merge) holds only the rows it wrote: only
+        # those are looked for (a row named twice in a CSV meets its first line).
+        self.empty = not self.conflicted and replicas.is_empty(db, spec)
+        self.written: set[str] = set()
 
     def meet(self, chunk: list[Incoming], private_replaced: set[str]) -> None:
         """Meet a chunk; ``private_replaced``: its rows whose private values the bundle
         replaced (an update even when the rest of the row is unchanged)."""
-        counts, spec = self.counts, self.spec
-        stored = replicas.local_versions(self.db, spec, [row_id for row_id, _ in chunk])
+        counts, spec, columns = self.counts, self.spec, self.columns
+        stored, waiting = self._stored([row_id for row_id, _ in chunk])
         new: list[Version] = []
         changed: list[Version] = []
         existing: list[str] = []  # rows the register has whose row or conflicts change
         for row_id, incoming in chunk:
-            mine = stored.get(row_id)
-            if mine is None and len(incoming) == 1:  # a row new here: most of a first merge
-                counts.new += 1
-                new.append(incoming[0])
-                continue
-            mine = mine or []
+            row = stored.get(row_id)
+            if len(incoming) == 1 and row_id not in waiting:
+                theirs = incoming[0]
+                if row is None:  # a row new here: most of a first merge
+                    counts.new += 1
+                    new.append(theirs)
+                    continue
+                if row[-1] == theirs.vv and row[:-1] == theirs.values:  # the same version
+                    if row_id in private_replaced:
+                        counts.updated += 1
+                    else:
+                        counts.unchanged += 1
+                    continue
+            mine = [Version(columns, row[:-1], row[-1])] if row is not None else []
+            mine += waiting.get(row_id, [])
             quick = _one_on_one(mine, incoming)
             kept = [quick] if quick is not None else frontier([*mine, *incoming])
             winner, others = kept[0], kept[1:]
@@ -108,6 +143,7 @@ class TableMerge:
             if set(others) != set(mine[1:]):
                 counts.conflicts += len(set(others) - set(mine[1:]))
                 replicas.replace_conflicts(self.db, spec, row_id, others)
+                self.conflicted = True
                 if mine:
                     existing.append(row_id)
         # A bundle may only change rows of its own communes: the rows as they were (another
@@ -117,6 +153,18 @@ class TableMerge:
         self._write(changed, new=False)
         self._write(new, new=True)
         self._check_written([*changed, *new])
+        if self.empty:
+            self.written.update(w.values[self.id_at] for w in new)
+
+    def _stored(self, ids: list[str]) -> tuple[dict[str, StoredRow], dict[str, list[Version]]]:
+        """The register's row and waiting versions of each of ``ids`` it has."""
+        if self.empty:
+            ids = [row_id for row_id in ids if row_id in self.written]
+            if not ids:
+                return {}, {}
+        rows = replicas.local_rows(self.db, self.spec, ids)
+        waiting = replicas.local_conflicts(self.db, self.spec, ids) if self.conflicted else {}
+        return rows, waiting
 
     def _write(self, winners: list[Version], *, new: bool) -> None:
         if not winners:
@@ -165,11 +213,16 @@ class TableMerge:
                 code = winner.values[self.scope_at]
                 if code not in self.allowed:
                     self._tampered(winner.values[self.id_at], code)
+            self._vouch(winners)
             return
         if self.parent_sql is None or self.parent_at is None or not winners:
             return
         at = self.parent_at
-        parents = sorted({w.values[at] for w in winners if w.values[at] is not None})
+        # Parents this bundle wrote were checked as they were written: only the others are
+        # asked (a first merge: none of 200,000 people's households).
+        known = self.vouched.get(self.parent_name, set())
+        winners = [w for w in winners if w.values[at] is not None]
+        parents = sorted({p for w in winners if (p := w.values[at]) not in known})
         communes: dict[str, str] = {}
         for start in range(0, len(parents), CHUNK):
             part = parents[start : start + CHUNK]
@@ -179,6 +232,13 @@ class TableMerge:
             parent = winner.values[at]
             if parent in communes and communes[parent] not in self.allowed:
                 self._tampered(winner.values[self.id_at], communes[parent])
+        self._vouch(winners)
+
+    def _vouch(self, winners: list[Version]) -> None:
+        """Rows written and checked, for the tables whose rows belong through them."""
+        if self.spec.name in _LINK_PARENTS:
+            at = self.id_at
+            self.vouched.setdefault(self.spec.name, set()).update(w.values[at] for w in winners)
 
     def _check_communes(self, ids: list[str]) -> None:
         sql = self.commune_sql

@@ -56,10 +56,13 @@ def canonical_vv(text: str) -> str:
     return vv_text(vector)
 
 
-def local_versions(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[str, list[Version]]:
-    """The stored row and the conflicting versions of each of ``ids`` that the register has
-    (the stored row first)."""
-    found: dict[str, list[Version]] = {}
+StoredRow = tuple[Any, ...]  # a stored row's version values, then its vector
+
+
+def local_rows(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[str, StoredRow]:
+    """The stored row of each of ``ids`` the register has, as its version's values followed
+    by its vector (no Version made: most rows a merge meets are only compared)."""
+    found: dict[str, StoredRow] = {}
     columns = version_columns(spec)
     names = ", ".join(f"[{c}]" for c in (*columns, "vv"))
     id_at = columns.index("id")
@@ -67,7 +70,29 @@ def local_versions(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[
         chunk = list(ids[start : start + _IN_CHUNK])
         marks = ", ".join("?" * len(chunk))
         for values in db.execute(f"SELECT {names} FROM [{spec.name}] WHERE id IN ({marks})", chunk):
-            found[values[id_at]] = [Version(columns, values[:-1], values[-1])]
+            found[values[id_at]] = values
+    return found
+
+
+def is_empty(db: Database, spec: SyncedTable) -> bool:
+    """The register holds no row of this table (tombstones count as rows)."""
+    return db.execute(f"SELECT 1 FROM [{spec.name}] LIMIT 1").fetchone() is None
+
+
+def has_conflicts(db: Database, spec: SyncedTable) -> bool:
+    """Any version of this table's rows waits in the conflict queue."""
+    row = db.execute("SELECT 1 FROM conflict WHERE tbl = ? LIMIT 1", [spec.name]).fetchone()
+    return row is not None
+
+
+def local_conflicts(
+    db: Database, spec: SyncedTable, ids: Sequence[str]
+) -> dict[str, list[Version]]:
+    """The versions of each of ``ids`` waiting in the conflict queue."""
+    found: dict[str, list[Version]] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = list(ids[start : start + _IN_CHUNK])
+        marks = ", ".join("?" * len(chunk))
         for row_id, vv, data in db.execute(
             f"SELECT row_id, vv, data FROM conflict WHERE tbl = ? AND row_id IN ({marks})",
             [spec.name, *chunk],
