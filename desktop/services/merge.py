@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Iterator
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
-from desktop.store.bulk import bulk_load, indexes_set_aside
+from desktop.store.bulk import bulk_load, loading_into
 from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
@@ -35,8 +34,6 @@ from desktop.store.row_decoder import RowDecoder
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
-
-_MANY_ROWS = 5000  # rows of a table a bundle brings for its indexes to be made after them
 
 
 @dataclass
@@ -273,7 +270,7 @@ def _apply(
         counts = result.counts.setdefault(spec.name, TableCounts())
         meeting = TableMerge(db, bundle, spec, counts, vouched)
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
-        with _loading(db, spec, bundle.manifest.rows.get(spec.name, 0)):
+        with loading_into(db, spec.name, bundle.manifest.rows.get(spec.name, 0)):
             for chunk in chunks(_incoming(db, bundle, spec, waiting, private)):
                 if cancelled and cancelled():
                     raise _Stop
@@ -288,16 +285,6 @@ def _apply(
         renamed |= meeting.renamed
         if spec.name == "person" and renamed:
             refresh_people(db, renamed)
-
-
-def _loading(db: Database, spec: SyncedTable, arriving: int) -> AbstractContextManager[None]:
-    """A load of many rows into a table that holds far fewer (a first merge into an upper
-    register, a PC rebuilt from its bundle) sets the table's plain indexes aside and makes
-    them again after it; a bundle merged into a register that holds more keeps them."""
-    if arriving < _MANY_ROWS:
-        return nullcontext()
-    held = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{spec.name}]").fetchone()[0]
-    return indexes_set_aside(db, spec.name) if arriving >= 4 * held else nullcontext()
 
 
 def _incoming(
