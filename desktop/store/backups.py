@@ -38,7 +38,7 @@ KEEP_LATEST = 10  # the last ten, whatever their age
 KEEP_DAILY_DAYS = 30  # plus the newest of each of the last thirty days
 STALE_AFTER = dt.timedelta(days=1)  # an older last backup is renewed when a register opens
 REASONS = ("manual", "open", "import", "merge", "migration", "restore", "encrypt")
-_PAGES_PER_STEP = 4096  # progress is reported between steps of this many pages
+_BYTES_PER_STEP = 16 * 1024 * 1024  # progress is reported between steps of about this much
 _NAME = re.compile(r"^(\d{8}T\d{6}\d{6})Z-([a-z]+)\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%f"
 _HEADER = b"SQLite format 3\x00"
@@ -152,7 +152,10 @@ def copy_register(
             if own_snapshot:
                 source.execute("BEGIN")
                 source.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            source.backup(copy, pages=_PAGES_PER_STEP, progress=report)
+            # 4,096 pages of a plain register, 1,024 of an encrypted one (16 KiB pages).
+            page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+            steps = max(1, _BYTES_PER_STEP // page_size)
+            source.backup(copy, pages=steps, progress=report)
             # One file to carry around: no -wal beside the copy.
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:

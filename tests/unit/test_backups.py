@@ -45,7 +45,7 @@ def test_a_backup_is_one_consistent_moment_while_another_connection_writes(
 ) -> None:
     # One page per step, and between every step another connection commits a new hamlet:
     # the copy must be the register as it was when the backup began, whole.
-    monkeypatch.setattr(backups, "_PAGES_PER_STEP", 1)
+    monkeypatch.setattr(backups, "_BYTES_PER_STEP", 1)
     before = hamlet_names(register.path)
     other = open_existing(register.path)
     written: list[str] = []
