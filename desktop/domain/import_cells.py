@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple, TypeVar
 
 from desktop.domain.entities import BirthDate, Gender
@@ -103,48 +103,22 @@ def _remembered(read: Callable[..., T]) -> Callable[..., T]:
 
 class CellReader:
     """Readings of the cells of one list, each distinct text read once (``today`` is the
-    day birth dates are judged against)."""
+    day birth dates are judged against). Each reading remembers plain functions, never the
+    reader itself: no cycle keeps its caches alive once the list is read (the import runs
+    with the cycle collector paused)."""
 
     def __init__(self, today: dt.date) -> None:
-        self.today = today
         self.text: Callable[[str], str] = _remembered(normalize_text)
         self.word: Callable[[str], WordCell] = _remembered(_word)
         self.name: Callable[[str], NameCell] = _remembered(_name)
         self.birth: Callable[[str], tuple[BirthDate | None, tuple[Issue, ...]]] = _remembered(
-            self._birth
+            partial(_birth, today=today)
         )
-        self.id_number: Callable[[str, bool], IdCell] = _remembered(self._id_number)
-        self.phone: Callable[[str, bool], CheckedCell] = _remembered(self._phone)
+        self.id_number: Callable[[str, bool], IdCell] = _remembered(_id_number)
+        self.phone: Callable[[str, bool], CheckedCell] = _remembered(_phone)
         self.hamlet: Callable[[str], CheckedCell] = _remembered(_hamlet)
         self.code: Callable[[str], CheckedCell] = _remembered(_code)
         self.notes: Callable[[str], CheckedCell] = _remembered(_notes)
-
-    def _birth(self, cell: str) -> tuple[BirthDate | None, tuple[Issue, ...]]:
-        birth, issues = parse_birth(self.text(cell), self.today)
-        return birth, tuple(issues)
-
-    def _id_number(self, cell: str, was_number: bool) -> IdCell:
-        """The ID as stored (its separators dropped, or as typed when it is no ID), with
-        the warning when Excel stored it as a number and lost its leading zeros."""
-        raw = self.text(cell)
-        cleaned, kind = classify_id_number(raw)
-        if kind is IdKind.INVALID and was_number:
-            restored = restore_id_zeros(cleaned)
-            if restored is not None:
-                zeros = len(restored) - len(cleaned)
-                restored_kind = classify_id_number(restored)[1]
-                return IdCell(restored, restored, restored_kind, (_id_zeros_restored(zeros),))
-        return IdCell(cleaned if kind is not IdKind.INVALID else raw, cleaned, kind, ())
-
-    def _phone(self, cell: str, was_number: bool) -> CheckedCell:
-        """The phone as stored, with the warning when Excel lost its 0 (912345678) or the
-        error when it is no Vietnamese number."""
-        raw = self.text(cell)
-        restored = restore_phone_zero(raw) if was_number else None
-        if restored is not None:
-            return CheckedCell(restored, (_PHONE_ZERO_RESTORED,))
-        phone = normalize_phone(raw) if raw else ""
-        return CheckedCell(phone, tuple(validate_phone(phone)))
 
     def head_mark(self, cell: str, name: NameCell) -> bool:
         """The "Chủ hộ" column holds a mark on the head's row, or the head's name on every
@@ -164,6 +138,36 @@ def _word(cell: str) -> WordCell:
         Gender.MALE if folded in _MALE_WORDS else Gender.FEMALE if folded in _FEMALE_WORDS else None
     )
     return WordCell(text, folded, gender, folded in _HEAD_WORDS)
+
+
+def _birth(cell: str, today: dt.date) -> tuple[BirthDate | None, tuple[Issue, ...]]:
+    birth, issues = parse_birth(normalize_text(cell), today)
+    return birth, tuple(issues)
+
+
+def _id_number(cell: str, was_number: bool) -> IdCell:
+    """The ID as stored (its separators dropped, or as typed when it is no ID), with the
+    warning when Excel stored it as a number and lost its leading zeros."""
+    raw = normalize_text(cell)
+    cleaned, kind = classify_id_number(raw)
+    if kind is IdKind.INVALID and was_number:
+        restored = restore_id_zeros(cleaned)
+        if restored is not None:
+            zeros = len(restored) - len(cleaned)
+            restored_kind = classify_id_number(restored)[1]
+            return IdCell(restored, restored, restored_kind, (_id_zeros_restored(zeros),))
+    return IdCell(cleaned if kind is not IdKind.INVALID else raw, cleaned, kind, ())
+
+
+def _phone(cell: str, was_number: bool) -> CheckedCell:
+    """The phone as stored, with the warning when Excel lost its 0 (912345678) or the error
+    when it is no Vietnamese number."""
+    raw = normalize_text(cell)
+    restored = restore_phone_zero(raw) if was_number else None
+    if restored is not None:
+        return CheckedCell(restored, (_PHONE_ZERO_RESTORED,))
+    phone = normalize_phone(raw) if raw else ""
+    return CheckedCell(phone, tuple(validate_phone(phone)))
 
 
 def _name(cell: str) -> NameCell:
