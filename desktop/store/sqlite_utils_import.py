@@ -1,7 +1,8 @@
-"""Importing sqlite-utils without compiling, at every start, a pattern only FTS work uses."""
+"""Importing sqlite-utils without paying at every start for what only FTS work and its CLI use."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 from typing import Any
@@ -27,11 +28,33 @@ class LazyPattern:
         return getattr(self._compiled, name)
 
 
+def _date_parser_when_used() -> None:
+    """dateutil's date parser, which sqlite_utils.recipes imports for its CLI's conversions
+    (~2 % of a bare window's start, CamKet never calls it), loaded when first used
+    (importlib's LazyLoader)."""
+    if "dateutil.parser" in sys.modules:
+        return
+    try:
+        import dateutil
+    except ImportError:  # pragma: no cover - a dependency of sqlite-utils
+        return
+    spec = importlib.util.find_spec("dateutil.parser")
+    if spec is None or spec.loader is None:  # pragma: no cover
+        return
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    parser = importlib.util.module_from_spec(spec)
+    sys.modules["dateutil.parser"] = parser
+    setattr(dateutil, "parser", parser)  # noqa: B010 - `from dateutil import parser` finds it
+    loader.exec_module(parser)
+
+
 def import_sqlite_utils() -> None:
-    """Import sqlite_utils with its virtual-table pattern left to its first use; a no-op
-    once sqlite_utils is imported."""
+    """Import sqlite_utils with its virtual-table pattern and dateutil's parser left to their
+    first use; a no-op once sqlite_utils is imported."""
     if "sqlite_utils" in sys.modules:
         return
+    _date_parser_when_used()
     compile_now = re.compile
 
     def compile_or_defer(pattern: Any, flags: int = 0) -> Any:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from sqlite_utils import Database
@@ -18,9 +17,9 @@ from sqlite_utils import Database
 from desktop.domain.entities import DepartureStatus, Gender, Person, RelativeAbroad, ResidenceKind
 from desktop.store.search import HouseholdRow, household_rows
 from desktop.ui.numbers import group_thousands
+from desktop.ui.record_model import AnyIndex, RecordTableModel
 from desktop.ui.row_pages import RowPages
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -128,57 +127,6 @@ class HouseholdTableModel(QAbstractTableModel):
             return QCoreApplication.translate("HouseholdTableModel", self.HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole and section == self.MEMBER_COUNT_COLUMN:
             return NUMBER_ALIGNMENT
-        return None
-
-
-Record = TypeVar("Record")
-
-
-class RecordTableModel(QAbstractTableModel, Generic[Record]):
-    """A read-only table over a short list of records (one household's people)."""
-
-    CONTEXT = "RecordTableModel"
-    COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._records: list[Record] = []
-
-    def set_records(self, records: Sequence[Record]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> Record:
-        return self._records[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        _, text_of = self.COLUMNS[index.column()]
-        return text_of(self._records[index.row()])
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section][0])
         return None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -19,7 +18,9 @@ from sqlite_utils import Database
 from desktop.domain.movements import GONE, MovementKind, Presence
 from desktop.domain.tips import Tip
 from desktop.store.movements import LedgerRow, ledger_rows
-from desktop.ui.household_model import AnyIndex, MemberTableModel, RecordTableModel
+from desktop.ui.household_model import MemberTableModel
+from desktop.ui.numbers import day_text
+from desktop.ui.record_model import AnyIndex, RecordTableModel
 from desktop.ui.row_pages import RowPages
 
 # Kind names as the window shows them (English source, Vietnamese in the catalog).
@@ -51,10 +52,6 @@ def kind_name(kind: MovementKind) -> str:
 
 def presence_name(presence: Presence) -> str:
     return QCoreApplication.translate("Ledger", PRESENCE_NAMES[presence])
-
-
-def day_text(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def _where(row: LedgerRow) -> str:

@@ -31,10 +31,9 @@ from desktop.store.changes import Changed
 from desktop.store.local import is_upper
 from desktop.store.reminders import Reminder
 from desktop.ui.household_empty import EmptyList
-from desktop.ui.household_model import RecordTableModel, group_thousands
-from desktop.ui.ledger_model import day_text
-from desktop.ui.numbers import format_percent
+from desktop.ui.numbers import day_text, format_percent, group_thousands
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel
+from desktop.ui.record_model import RecordTableModel
 from desktop.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
 from desktop.domain.pledges import HamletProgress, PledgeStatus, total_progress
 from desktop.store.pledges import UnsignedHousehold
-from desktop.ui.household_model import group_thousands
-from desktop.ui.numbers import format_percent
+from desktop.ui.numbers import format_percent, group_thousands
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem

@@ -1,4 +1,4 @@
-"""sqlite-utils' virtual-table pattern is compiled when first used, not at every start."""
+"""What sqlite-utils brings that CamKet rarely or never uses is loaded when used, not at start."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def test_search_tables_are_still_told_from_plain_ones() -> None:
     db.close()
 
 
-def test_opening_the_store_leaves_the_pattern_to_its_first_use() -> None:
+def test_opening_the_store_leaves_them_to_their_first_use() -> None:
     script = """
 import desktop.store.register
 import sqlite_utils.db as db
@@ -25,6 +25,10 @@ pattern = db._virtual_table_using_re
 assert pattern._compiled is None, "compiled at import"
 assert pattern.match(" create virtual table [x] using fts5(a)").group("using") == "fts5"
 assert pattern.match("CREATE TABLE x (a)") is None
+import sys
+assert "dateutil.parser._parser" not in sys.modules, "dateutil's parser loaded at import"
+from sqlite_utils import recipes
+assert recipes.parsedate("05/01/2024", dayfirst=True) == "2024-01-05"
 """
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
