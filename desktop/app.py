@@ -73,7 +73,7 @@ def _application() -> QApplication:
     if isinstance(existing, QApplication):
         install_translators(existing, preferred_language())
         return existing
-    arguments = sys.argv[:1]
+    arguments = sys.argv[:1] or ["camket"]  # Qt reads its options after the program's name
     # Fusion where the platform has no single native look (Linux desktops, offscreen). Asked
     # for as Qt's own -style argument, not setStyle("Fusion"): that call built a second style
     # and wrapped it for Python (QStyle's dozen enums), ~10 ms of the window's start.
