@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from desktop.domain.versions import Version
 from desktop.services import merge_rows
 from desktop.services.merge_rows import chunks
@@ -22,3 +24,13 @@ def test_chunks_keep_every_row_in_order_and_hold_at_most_chunk_rows() -> None:
     got = list(chunks(iter(_rows(ids))))
     assert [len(c) for c in got] == [merge_rows.CHUNK, merge_rows.CHUNK, 5]
     assert [row_id for chunk in got for row_id, _ in chunk] == ids
+
+
+def test_the_ids_written_into_an_empty_table_are_all_found_and_few_others() -> None:
+    written = merge_rows._IdBits(5000)
+    ids = [str(uuid.uuid4()) for _ in range(5000)]
+    written.add(ids)
+    assert all(written.may_hold(row_id) for row_id in ids)
+    others = sum(written.may_hold(str(uuid.uuid4())) for _ in range(5000))
+    assert others < 5000 // 8
+    assert len(merge_rows._IdBits(10**12).bits) == 2**26 // 8  # a manifest's claim is bounded
