@@ -39,6 +39,8 @@ def _parses(parse: Callable[[str], object]) -> Rule:
 
 def _birth(text: str) -> bool:
     """'1975', '1975-05' or '1975-05-01' (BirthDate.iso), a real month and day."""
+    if len(text) == 10:  # a whole date (most births): what BirthDate.from_iso takes as one
+        return _DAY(text)
     try:
         birth = BirthDate.from_iso(text)
     except ValueError:

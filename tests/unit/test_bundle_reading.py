@@ -46,6 +46,13 @@ def _person_line(**cells: str) -> tuple[list[str], list[str]]:
     return header, [values[c] for c in header]
 
 
+@pytest.mark.parametrize("birth", ["1975", "1975-05", "1976-02-29"])
+def test_a_birth_known_to_the_year_month_or_day_is_read(register: OpenRegister, birth: str) -> None:
+    header, line = _person_line(birth=birth)
+    version = RowDecoder(register.db, table("person"), header, "b.camket: person.csv")(line, 2)
+    assert version.get("birth") == birth
+
+
 def test_a_line_becomes_the_version_with_nulls_and_whole_numbers(register: OpenRegister) -> None:
     header, line = _person_line(birth="")
     version = RowDecoder(register.db, table("person"), header, "b.camket: person.csv")(line, 2)
@@ -70,6 +77,8 @@ def test_a_line_becomes_the_version_with_nulls_and_whole_numbers(register: OpenR
         ({"rev": ""}, "rev", ""),  # a whole number that may not be NULL
         ({"position": "x", "rev": "y"}, "position", "x"),  # the first bad cell in column order
         ({"gender": "x"}, "gender", "x"),  # a code the register cannot read back
+        ({"birth": "1975-02-30"}, "birth", "1975-02-30"),  # no such day
+        ({"birth": "1975-13"}, "birth", "1975-13"),
         ({"vv": "{not json"}, "vv", "{not json"),
     ],
 )
