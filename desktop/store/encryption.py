@@ -103,8 +103,16 @@ def key_of_recovery(recovery: str) -> bytes:
     return hashlib.sha256(b"camket register key\0" + base64.b32decode(text)).digest()
 
 
-def _stretch(passphrase: str, salt: bytes) -> bytes:
-    return hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+def stretch(passphrase: str, salt: bytes) -> bytes:
+    """PBKDF2-HMAC-SHA256 of ``passphrase`` (KDF_ITERATIONS rounds): the one stretch a process
+    pays to unlock a register. The same bytes as hashlib.pbkdf2_hmac (which made the slots of
+    earlier versions), from the OpenSSL that cryptography bundles: half the time of the
+    system's (0.10–0.13 s against 0.21–0.28 s here; its SHA-256 uses the CPU's SHA-NI)."""
+    # Imported here: a window that opens no encrypted register never loads it.
+    from cryptography.hazmat.primitives.hashes import SHA256
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+    return PBKDF2HMAC(SHA256(), 32, salt, KDF_ITERATIONS).derive(passphrase.encode("utf-8"))
 
 
 def _check(key: bytes) -> str:
@@ -131,7 +139,7 @@ def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = No
     """Let ``passphrase`` unlock ``key`` on this computer: a slot in keys.json, readable by
     this user alone, naming the ``register`` it was made for (tried first for that file)."""
     salt = secrets.token_bytes(16)
-    wrapped = bytes(a ^ b for a, b in zip(key, _stretch(passphrase, salt), strict=True))
+    wrapped = bytes(a ^ b for a, b in zip(key, stretch(passphrase, salt), strict=True))
     slot = {"salt": salt.hex(), "wrapped": wrapped.hex(), "check": _check(key)}
     if register is not None:
         slot["register"] = file_key(register)
@@ -203,7 +211,7 @@ def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:
             salt, wrapped = bytes.fromhex(slot["salt"]), bytes.fromhex(slot["wrapped"])
         except (KeyError, TypeError, ValueError):
             continue
-        key = bytes(a ^ b for a, b in zip(wrapped, _stretch(secret, salt), strict=True))
+        key = bytes(a ^ b for a, b in zip(wrapped, stretch(secret, salt), strict=True))
         if hmac.compare_digest(_check(key), str(slot.get("check", ""))):
             yield key
 

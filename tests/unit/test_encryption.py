@@ -4,6 +4,9 @@ key opens it, a wrong one is a clear refusal, and its backups are encrypted alik
 from __future__ import annotations
 
 import errno
+import hashlib
+import hmac
+import json
 import os
 import re
 import threading
@@ -225,16 +228,34 @@ def test_with_many_registers_here_a_passphrase_is_stretched_once_for_the_one_ope
     for path in paths:
         init_encrypted(path, monkeypatch, capsys)
     stretches = []
-    real_stretch = encryption._stretch
+    real_stretch = encryption.stretch
 
     def counted(passphrase: str, salt: bytes) -> bytes:
         stretches.append(salt)
         return real_stretch(passphrase, salt)
 
-    monkeypatch.setattr(encryption, "_stretch", counted)
+    monkeypatch.setattr(encryption, "stretch", counted)
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
     assert main(["check", "--db", str(paths[0])]) == 0
     assert len(stretches) == 1  # its own slot, not the slots of the three made after it
+
+
+def test_a_passphrase_slot_written_by_an_earlier_version_still_unlocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Earlier versions stretched the passphrase with hashlib; keys.json is what they wrote.
+    path = tmp_path / "so.sqlite3"
+    recovery = init_encrypted(path, monkeypatch, capsys)
+    key, salt = encryption.key_of_recovery(recovery), os.urandom(16)
+    stretched = hashlib.pbkdf2_hmac("sha256", b"mat-khau-cu-2025", salt, 1000, 32)
+    slot = {
+        "salt": salt.hex(),
+        "wrapped": bytes(a ^ b for a, b in zip(key, stretched, strict=True)).hex(),
+        "check": hmac.new(key, b"camket key check", "sha256").hexdigest()[:32],
+    }
+    (data_dir() / encryption.KEYS_FILE).write_text(json.dumps({"slots": [slot]}), "utf-8")
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, "mat-khau-cu-2025")
+    assert main(["check", "--db", str(path)]) == 0
 
 
 def test_a_register_made_again_in_the_same_place_is_unlocked_with_one_stretch(
@@ -245,13 +266,13 @@ def test_a_register_made_again_in_the_same_place_is_unlocked_with_one_stretch(
         path.unlink(missing_ok=True)
         init_encrypted(path, monkeypatch, capsys)
     stretches = []
-    real_stretch = encryption._stretch
+    real_stretch = encryption.stretch
 
     def counted(passphrase: str, salt: bytes) -> bytes:
         stretches.append(salt)
         return real_stretch(passphrase, salt)
 
-    monkeypatch.setattr(encryption, "_stretch", counted)
+    monkeypatch.setattr(encryption, "stretch", counted)
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
     assert main(["check", "--db", str(path)]) == 0
     assert len(stretches) == 1  # the newest slot made for it, not the two before
