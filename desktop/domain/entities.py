@@ -188,8 +188,8 @@ class Person:
 
 @dataclass
 class CleanPerson(Person):
-    """A Person whose text is in the form the store keeps (domain.text.normalize_text; the
-    notes line by line, normalize_multiline), as an import reads each cell once: the store
+    """A Person whose text is in the form the store keeps (domain.text.normalize_text, the
+    notes too), as an import reads each cell once: the store
     writes it without normalising every field again. dataclasses.replace keeps the type,
     so only household_id and position may be replaced on one."""
 

@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple, TypeVar
 
 from desktop.domain.entities import BirthDate, Gender
-from desktop.domain.text import fold_for_search, normalize_multiline, normalize_text
+from desktop.domain.text import fold_for_search, normalize_text
 from desktop.domain.validation import (
     HOUSEHOLD_CODE_MAX,
     IdKind,
@@ -194,7 +194,7 @@ def _code(cell: str) -> CheckedCell:
 
 
 def _notes(cell: str) -> CheckedCell:
-    text = normalize_multiline(cell)
+    text = normalize_text(cell)  # on one line, as the store keeps every note
     if is_formula_like(text):
         return CheckedCell(text, (Issue("notes", IssueCode.TEXT_FORMULA_LIKE, Severity.ERROR),))
     return CheckedCell(text, ())

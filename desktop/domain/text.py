@@ -49,24 +49,6 @@ def normalize_text(value: str | None) -> str:
     return " ".join(text.split())
 
 
-def normalize_multiline(value: str | None) -> str:
-    """Like normalize_text, line by line, for notes: line breaks survive.
-
-    Leading and trailing blank lines go and runs of blank lines shrink to one, so a note
-    keeps its paragraphs but not the empty space a pasted text drags along.
-    """
-    if not value:
-        return ""
-    lines: list[str] = []
-    for raw in value.splitlines():
-        line = normalize_text(raw)
-        if line or (lines and lines[-1]):
-            lines.append(line)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines)
-
-
 # --- search folding -----------------------------------------------------------------------
 
 

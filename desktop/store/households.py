@@ -109,11 +109,8 @@ def household_row(household: Household) -> dict[str, Any]:
 
 
 def person_row(person: Person, household_code: str) -> dict[str, Any]:
-    if type(person) is CleanPerson:
-        # An imported person: its text normalised as the import read it; only its notes
-        # (kept line by line) take the store's single line.
+    if type(person) is CleanPerson:  # an imported person: its text as the import read it
         row = dict(zip(_PERSON_FIELDS, _person_values(person), strict=True))
-        row["notes"] = _normalized(person.notes)
     else:
         row = _clean_fields(person)
     row.update(

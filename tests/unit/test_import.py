@@ -541,3 +541,19 @@ def test_a_personal_id_held_in_another_household_is_refused_as_the_editor_refuse
         "trung.xlsx, dòng 4, cột “Số CCCD”: trùng với Đặng Văn Hoà (hộ NT-001)"
     ]
     assert [i.issue.code for i in report.errors] == ["id_number.duplicate"]
+
+
+def test_a_note_of_several_lines_imported_again_is_unchanged(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # A cell with line breaks (Alt+Enter in Excel) is kept on one line, as every note is:
+    # read again, it was compared line by line with its stored line and called changed.
+    rows = [[*p, ""] for p in PEOPLE]
+    rows[0][-1] = "Đi làm ăn\nở Trung Quốc\n\nnăm 2019"
+    path = write_xlsx(tmp_path / "ghi-chu.xlsx", [[*HEADERS, "Ghi chú"], *rows])
+    run(register, path)
+    assert people_named(register, NAMES)["Giàng A Sử"]["notes"] == (
+        "Đi làm ăn ở Trung Quốc năm 2019"
+    )
+    again = run(register, path)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 6)

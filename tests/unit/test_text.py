@@ -11,7 +11,6 @@ from desktop.domain.text import (
     fold_for_search,
     fold_query,
     name_sort_key,
-    normalize_multiline,
     normalize_text,
     text_sort_key,
 )
@@ -74,20 +73,6 @@ def test_whitespace_collapses_and_invisibles_go(raw: str | None, expected: str) 
 )
 def test_d_lookalikes_become_vietnamese_d(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
-
-
-def test_multiline_keeps_line_breaks_and_cleans_each_line() -> None:
-    raw = "\n\n  Đi  làm\tăn \r\nở Trung Quốc  \n\n\n\nnăm 2019 \n \n"
-    assert normalize_multiline(raw) == "Đi làm ăn\nở Trung Quốc\n\nnăm 2019"
-
-
-def test_multiline_nfd_and_empty() -> None:
-    assert normalize_multiline(nfd("Nguyễn\nVăn")) == "Nguyễn\nVăn"
-    assert normalize_multiline(None) == ""
-    assert normalize_multiline(" \n\t\n") == ""
-
-
-# --- fold_for_search / fold_query -----------------------------------------------------------
 
 
 def test_letter_tables_cover_all_134_vietnamese_letters() -> None:
