@@ -30,7 +30,11 @@ def _encrypt(args: argparse.Namespace) -> int:
 
     path = db_path(args).resolve()  # through a link: the register itself, not the link
     if is_encrypted(path):  # an earlier run was stopped before its backups were done
-        done = finish_backups(path)
+        lock = take_window_lock(path)  # and the lock it left behind is taken over, released
+        try:
+            done = finish_backups(path)
+        finally:
+            lock.release()
         print(f"Sổ {path} đã được mã hóa; đã mã hóa nốt {done} bản sao lưu còn lại của sổ.")
         return 0
     passphrase = new_passphrase()

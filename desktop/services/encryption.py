@@ -131,6 +131,7 @@ def _encrypt_backups(path: Path, key: bytes) -> int:
     done = 0
     for plain in plain_backups(path):
         staged = plain.with_name(f".{plain.name}{_STAGED}")
+        _discard_staged(staged)  # a killed run's, half-written: the copy is made afresh
         try:
             encryption.encrypt_copy(plain, staged, key)
             os.replace(staged, plain)

@@ -9,6 +9,7 @@ import hmac
 import json
 import os
 import re
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from desktop.services import encryption as services_encryption
 from desktop.services.register import open_existing
 from desktop.store import encryption
 from desktop.store.backups import list_backups
-from desktop.store.window_lock import take_window_lock
+from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.userdata import data_dir
 
 PASSPHRASE = "bien-gioi-2026"
@@ -205,6 +206,47 @@ def test_an_encryption_stopped_after_the_swap_opens_and_a_second_run_finishes_ba
     assert [p.name for p in tmp_path.iterdir()] == ["demo.sqlite3"]
     assert main(["encrypt", "--db", str(path)]) == 2
     assert "các bản sao lưu của sổ cũng vậy" in capsys.readouterr().err
+
+
+def test_an_encryption_killed_while_copying_a_backup_is_finished_by_a_second_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # kill -9 once a backup's encrypted copy is written, before it replaces the backup: the
+    # copy and the
+    # window lock stay behind (a killed process releases nothing).
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
+    assert main(["backup", "--db", str(path)]) == 0
+    real_copy = services_encryption.encryption.encrypt_copy
+
+    def die_half_way(source: Path, target: Path, key: bytes) -> None:
+        real_copy(source, target, key)
+        if source != path:  # a backup's copy made, not yet in place
+            raise Killed
+
+    real_release, real_discard = WindowLock.release, services_encryption._discard_staged
+    monkeypatch.setattr(services_encryption.encryption, "encrypt_copy", die_half_way)
+    monkeypatch.setattr(WindowLock, "release", lambda self: None)  # killed: no finally
+    monkeypatch.setattr(services_encryption, "_discard_staged", lambda staged: None)
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    with pytest.raises(Killed):
+        main(["encrypt", "--db", str(path)])
+    monkeypatch.setattr(services_encryption.encryption, "encrypt_copy", real_copy)
+    monkeypatch.setattr(WindowLock, "release", real_release)
+    monkeypatch.setattr(services_encryption, "_discard_staged", real_discard)
+    lock = Path(f"{path}.lock")
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    lock.write_text(json.dumps({**json.loads(lock.read_text()), "pid": gone.pid}))
+    capsys.readouterr()
+
+    encryption.forget_keys()  # a new process
+    assert main(["encrypt", "--db", str(path)]) == 0, capsys.readouterr().err
+    assert "đã mã hóa nốt 2 bản sao lưu" in capsys.readouterr().out
+    for backup in list_backups(path):
+        assert not backup.path.read_bytes().startswith(SQLITE_MAGIC)
+    assert [p.name for p in tmp_path.iterdir()] == ["demo.sqlite3"]
+    assert [p.name for p in list_backups(path)[0].path.parent.iterdir() if p.name[0] == "."] == []
 
 
 def test_encrypt_says_where_the_backup_taken_before_is_and_that_it_is_encrypted_too(
