@@ -258,7 +258,7 @@ def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_i
     for record in replicas.bundle_records(reg.db, limit=10_000):
         if record.direction == "sent" and record.sha256 == digest and "seq" in record.summary:
             return int(record.summary["seq"])
-    bundle = open_bundle(since)
+    bundle = open_bundle(since, whole=False)  # its signed manifest is all it is asked for
     try:
         made = bundle.manifest
     finally:

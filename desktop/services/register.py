@@ -236,7 +236,10 @@ def create_from_bundle(
     from desktop.services.merge import decryptor, merge_bundle
 
     try:
-        bundle = open_bundle(bundle_path, decrypt=decryptor(None, identity) if identity else None)
+        # Its manifest and signature only: the merge below checks every entry before it
+        # commits, and a refused merge leaves no register (the bundle was read twice).
+        opener = decryptor(None, identity) if identity else None
+        bundle = open_bundle(bundle_path, decrypt=opener, whole=False)
     except KnownError as err:
         if err.code == "bundle.encrypted":  # say which key it takes
             raise KnownError("bundle.needs_identity", file=bundle_path.name) from err

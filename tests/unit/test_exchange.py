@@ -565,3 +565,28 @@ def test_a_table_this_version_does_not_know_refuses_the_bundle(
     out = resign(good, tmp_path / "evil.camket", office[1], lambda n, d: d, evil)
     result = _merge(*laptop, out)
     assert result.refused is not None and result.refused.code == "bundle.unknown_entry"
+
+
+def test_init_from_a_bundle_changed_after_export_makes_no_register(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, folder = office
+    out = tmp_path / "office.camket"
+    with as_pc(folder):
+        assert main(["export", "--db", str(path), "--out", str(out)]) == 0
+    # One name changed in person.csv, the signed manifest (and its hashes) left as it was.
+    forged = tmp_path / "forged.camket"
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(forged, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "tables/person.csv":
+                text = data.decode("utf-8-sig")
+                first = text.splitlines()[1].split(",")[2]
+                data = "\ufeff".encode() + text.replace(first, "Kẻ Giả Mạo", 1).encode()
+            target.writestr(info, data)
+    laptop = tmp_path / "laptop.sqlite3"
+    capsys.readouterr()
+    with as_pc(tmp_path / "laptop-data"):
+        assert main(["init", "--db", str(laptop), "--from", str(forged)]) == 2
+    assert "đã bị sửa" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("laptop.")) == []
