@@ -263,13 +263,9 @@ def test_encrypt_says_where_the_backup_taken_before_is_and_that_it_is_encrypted_
     assert not before.read_bytes().startswith(SQLITE_MAGIC)
 
 
-def test_with_many_registers_here_a_passphrase_is_stretched_once_for_the_one_opened(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    paths = [tmp_path / f"so-{n}.sqlite3" for n in range(4)]
-    for path in paths:
-        init_encrypted(path, monkeypatch, capsys)
-    stretches = []
+def counted_stretches(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The salts of the passphrase stretches made from now on (the passphrase set)."""
+    stretches: list[bytes] = []
     real_stretch = encryption.stretch
 
     def counted(passphrase: str, salt: bytes) -> bytes:
@@ -278,6 +274,16 @@ def test_with_many_registers_here_a_passphrase_is_stretched_once_for_the_one_ope
 
     monkeypatch.setattr(encryption, "stretch", counted)
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    return stretches
+
+
+def test_with_many_registers_here_a_passphrase_is_stretched_once_for_the_one_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [tmp_path / f"so-{n}.sqlite3" for n in range(4)]
+    for path in paths:
+        init_encrypted(path, monkeypatch, capsys)
+    stretches = counted_stretches(monkeypatch)
     assert main(["check", "--db", str(paths[0])]) == 0
     assert len(stretches) == 1  # its own slot, not the slots of the three made after it
 
@@ -307,15 +313,7 @@ def test_a_register_made_again_in_the_same_place_is_unlocked_with_one_stretch(
     for _made in range(3):  # set up, given up, set up again with a new key
         path.unlink(missing_ok=True)
         init_encrypted(path, monkeypatch, capsys)
-    stretches = []
-    real_stretch = encryption.stretch
-
-    def counted(passphrase: str, salt: bytes) -> bytes:
-        stretches.append(salt)
-        return real_stretch(passphrase, salt)
-
-    monkeypatch.setattr(encryption, "stretch", counted)
-    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    stretches = counted_stretches(monkeypatch)
     assert main(["check", "--db", str(path)]) == 0
     assert len(stretches) == 1  # the newest slot made for it, not the two before
 

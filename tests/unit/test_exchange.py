@@ -305,9 +305,8 @@ def test_a_commune_register_refuses_another_communes_bundle(
     assert result.refused is not None and result.refused.code == "bundle.other_commune"
 
 
-def test_an_upper_register_merges_its_provinces_communes_side_by_side(
-    tmp_path: Path, office: tuple[Path, Path]
-) -> None:
+def _three_communes_bundles(tmp_path: Path, office: tuple[Path, Path]) -> tuple[Path, Path, Path]:
+    """Bundles of Sìn Hồ (the office), Bình Lư (same province) and Thục Phán (Cao Bằng)."""
     sinho = _export(*office, tmp_path / "sinho.camket")
     other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
     with as_pc(other_folder):
@@ -316,7 +315,13 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
     far, far_folder = tmp_path / "far.sqlite3", tmp_path / "far-data"
     with as_pc(far_folder):
         create_register(far, THUC_PHAN, ["Tổ 1"])
-    cao_bang = _export(far, far_folder, tmp_path / "caobang.camket")
+    return sinho, binhlu, _export(far, far_folder, tmp_path / "caobang.camket")
+
+
+def test_an_upper_register_merges_its_provinces_communes_side_by_side(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    sinho, binhlu, cao_bang = _three_communes_bundles(tmp_path, office)
 
     post, post_folder = tmp_path / "post.sqlite3", tmp_path / "post-data"
     with as_pc(post_folder):
@@ -343,15 +348,7 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
 def test_bundles_merged_together_are_backed_up_once_as_the_register_was_before(
     tmp_path: Path, office: tuple[Path, Path]
 ) -> None:
-    sinho = _export(*office, tmp_path / "sinho.camket")
-    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
-    with as_pc(other_folder):
-        create_register(other, BINH_LU, ["Bản Bình Lư"])
-    binhlu = _export(other, other_folder, tmp_path / "binhlu.camket")
-    far, far_folder = tmp_path / "far.sqlite3", tmp_path / "far-data"
-    with as_pc(far_folder):
-        create_register(far, THUC_PHAN, ["Tổ 1"])
-    cao_bang = _export(far, far_folder, tmp_path / "caobang.camket")
+    sinho, binhlu, cao_bang = _three_communes_bundles(tmp_path, office)
     post, post_folder = tmp_path / "post.sqlite3", tmp_path / "post-data"
     with as_pc(post_folder):
         create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
