@@ -126,7 +126,11 @@ def make_styles(layout: Layout) -> Styles:
         ),
         body_left=style("body_left", body_pt, alignment=TA_LEFT, leading=leading),
         label=style("label", body_pt, alignment=TA_LEFT, leading=leading, spaceBefore=space),
-        date_line=style("date_line", body_pt, ITALIC, alignment=TA_RIGHT, spaceBefore=space),
+        # Room under the date line: its "g" and "y" hang over the accents of the signature
+        # headings ("CÁN BỘ BIÊN PHÒNG") right below it.
+        date_line=style(
+            "date_line", body_pt, ITALIC, alignment=TA_RIGHT, spaceBefore=space, spaceAfter=4
+        ),
         table=style("table", table_pt, alignment=TA_LEFT, leading=table_pt * SINGLE_LEADING),
         table_head=style("table_head", table_pt, BOLD, alignment=TA_CENTER),
         signature_heading=style("signature_heading", sign_pt, BOLD, alignment=TA_CENTER),

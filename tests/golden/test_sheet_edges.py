@@ -131,3 +131,33 @@ def test_a_continuing_sheet_leaves_no_quarter_page_blank(template: PledgeTemplat
     assert lowest - 26 * mm < PAGE_HEIGHT / 8, lowest
     texts = page_texts(pdf)
     assert "ĐẠI DIỆN HỘ GIA ĐÌNH" in texts[1] and "ĐẠI DIỆN HỘ GIA ĐÌNH" not in texts[0]
+
+
+def test_the_date_line_does_not_touch_the_signature_headings(template: PledgeTemplate) -> None:
+    # The date line's "g" and "y" hang above "CÁN BỘ BIÊN PHÒNG": a printed sheet shows a
+    # clear white line between them, on the blank sheet and a household's alike.
+    for pdf in (_pdf(template, copies=1), _blank(template)):
+        runs = text_runs(pdf)
+        heading = next(r for r in runs if r.text == "CÁN BỘ BIÊN PHÒNG")
+        date_run = next(r for r in runs if r.page == heading.page and ", ngày" in r.text)
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            image = document[heading.page - 1].render(scale=DPI / 72).to_pil().convert("L")
+        finally:
+            document.close()
+        px = DPI / 72
+        band = image.crop(
+            (
+                int(heading.x * px),
+                int((PAGE_HEIGHT - date_run.y) * px),  # the date line's baseline
+                int((heading.x + heading.width) * px),
+                int((PAGE_HEIGHT - heading.y) * px),  # the heading's baseline
+            )
+        )
+        rows = [
+            all(band.getpixel((x, y)) >= 160 for x in range(band.width)) for y in range(band.height)
+        ]
+        clear = max(len(run) for run in "".join("x" if r else " " for r in rows).split(" "))
+        assert clear / px >= 2, (
+            f"the date line and the signature headings {clear / px:.1f} pt apart"
+        )
