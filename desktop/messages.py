@@ -384,6 +384,13 @@ MESSAGES: dict[str, str] = {
     "movement.tam_vang_open": (
         "Người này đang có tạm vắng từ {since} chưa kết thúc; hãy ghi ngày về trước."
     ),
+    "movement.moved_out": (
+        "Người này đã chuyển đi ngày {day}; hãy ghi chuyển đến (nếu đã về) trước khi ghi {kind}."
+    ),
+    "movement.tam_tru_overlap": (
+        "Người này đã có tạm trú từ {since} đến {until}, trùng thời gian; hãy sửa hoặc kết thúc "
+        "tạm trú đó trước (gia hạn: ghi tạm trú mới từ ngày hết hạn)."
+    ),
     "movement.tam_vang_overlap": (
         "Tạm vắng này trùng với tạm vắng đã ghi từ {since} đến {until}; hãy xem lại ngày."
     ),

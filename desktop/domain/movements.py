@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
@@ -203,6 +203,20 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
         later = [m.starts_on for m in live if m.starts_on > start]
         if later:
             raise KnownError("movement.movements_after_death", day=_d(min(later)), died=_d(start))
+    if kind in _LIVING_HERE_KINDS:
+        moved_out = _moved_out_by(live, start)
+        if moved_out is not None:
+            raise KnownError(
+                "movement.moved_out", day=_d(moved_out), kind=KIND_LABELS[kind].lower()
+            )
+    if kind is MovementKind.TAM_TRU:
+        for other in live:
+            if other.kind is MovementKind.TAM_TRU and _overlaps(other, movement, stay=True):
+                raise KnownError(
+                    "movement.tam_tru_overlap",
+                    since=_d(other.starts_on),
+                    until=_d(other.ended_on or other.until or other.starts_on),
+                )
     if kind is MovementKind.TAM_VANG:
         for other in live:
             if other.kind is not MovementKind.TAM_VANG or not _overlaps(other, movement):
@@ -214,13 +228,29 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
             )
 
 
-def _overlaps(other: Movement, movement: Movement) -> bool:
+def _overlaps(other: Movement, movement: Movement, stay: bool = False) -> bool:
     """Two absences share a day: each begins before the other ends (one not ended goes on;
-    the day one ends, the other may begin)."""
+    the day one ends, the other may begin). A ``stay`` (tạm trú) not ended lasts until its
+    planned end."""
     never = dt.date.max
-    return movement.starts_on < (other.ended_on or never) and other.starts_on < (
-        movement.ended_on or never
-    )
+
+    def end(m: Movement) -> dt.date:
+        return m.ended_on or (m.until if stay and m.until else never)
+
+    return movement.starts_on < end(other) and other.starts_on < end(movement)
+
+
+# Kinds only a person living here has: someone moved out is neither away from here nor
+# moves out again until a move back in is recorded.
+_LIVING_HERE_KINDS = frozenset({MovementKind.TAM_VANG, MovementKind.CHUYEN_DI})
+
+
+def _moved_out_by(history: Sequence[Movement], day: dt.date) -> dt.date | None:
+    """The day of the move out that has the person gone on ``day``, or None."""
+    latest = _latest_whereabouts(history, day)
+    if latest is None or latest.kind is not MovementKind.CHUYEN_DI:
+        return None
+    return latest.starts_on
 
 
 def check_end(movement: Movement, ended_on: dt.date) -> None:
@@ -260,9 +290,8 @@ def presence_of(history: Iterable[Dated], today: dt.date) -> Presence:
     past = [m for m in history if m.starts_on <= today]
     if any(m.kind is MovementKind.CHET for m in past):
         return Presence.DEAD
-    whereabouts = [m for m in past if m.kind in WHEREABOUTS_KINDS]
-    if whereabouts:
-        latest = max(whereabouts, key=lambda m: m.starts_on)
+    latest = _latest_whereabouts(past, today)
+    if latest is not None:
         if latest.kind is MovementKind.CHUYEN_DI:
             return Presence.MOVED_OUT
         if latest.kind is MovementKind.DI_NUOC_NGOAI and not _ended_by(latest, today):
@@ -271,6 +300,16 @@ def presence_of(history: Iterable[Dated], today: dt.date) -> Presence:
         if m.kind is MovementKind.TAM_VANG and not _ended_by(m, today):
             return Presence.AWAY
     return Presence.PRESENT
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def _latest_whereabouts(history: Iterable[D], day: dt.date) -> D | None:
+    """The latest by ``day`` of the person's moves, departures, arrivals and birth: where
+    they live (moved out, abroad, back), or None."""
+    whereabouts = [m for m in history if m.kind in WHEREABOUTS_KINDS and m.starts_on <= day]
+    return max(whereabouts, key=lambda m: m.starts_on) if whereabouts else None
 
 
 def _ended_by(movement: Dated, today: dt.date) -> bool:

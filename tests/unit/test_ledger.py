@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -18,6 +19,7 @@ from desktop.domain.movements import (
     presence_of,
 )
 from desktop.domain.tips import Tip
+from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store import movements as store
@@ -113,6 +115,36 @@ def test_an_open_tạm_vắng_refuses_another_until_it_ends(register: OpenRegist
     ledger.end_movement(register, first.id, D(2026, 10, 20))
     _add(register, MovementKind.TAM_VANG, D(2026, 11, 1))
     assert _count(register) == 2
+
+
+def test_two_tạm_trú_of_one_person_never_overlap(register: OpenRegister) -> None:
+    first = _add(register, MovementKind.TAM_TRU, D(2026, 11, 1), until=D(2027, 5, 1))
+    with pytest.raises(KnownError) as refused:
+        _add(register, MovementKind.TAM_TRU, D(2026, 12, 1), until=D(2027, 6, 1))
+    assert refused.value.code == "movement.tam_tru_overlap"
+    assert "từ 01/11/2026 đến 01/05/2027" in describe(refused.value)
+    assert _count(register) == 1
+    renewal = _add(register, MovementKind.TAM_TRU, D(2027, 5, 1), until=D(2028, 5, 1))
+    # Corrected to begin earlier, the renewal meets the first stay again.
+    with pytest.raises(KnownError):
+        ledger.edit_movement(register, replace(renewal, starts_on=D(2027, 4, 1)), TODAY)
+    ledger.end_movement(register, first.id, D(2026, 11, 20))
+    _add(register, MovementKind.TAM_TRU, D(2026, 12, 1), until=D(2027, 3, 1))
+    assert _count(register) == 3
+
+
+def test_someone_moved_out_is_not_away_until_moved_back(register: OpenRegister) -> None:
+    _add(register, MovementKind.CHUYEN_DI, D(2026, 10, 1), place="Hà Nội")
+    for kind in (MovementKind.TAM_VANG, MovementKind.CHUYEN_DI):
+        with pytest.raises(KnownError) as refused:
+            _add(register, kind, D(2026, 10, 5), place="Hà Nội")
+        assert refused.value.code == "movement.moved_out"
+        assert "đã chuyển đi ngày 01/10/2026" in describe(refused.value)
+    assert _count(register) == 1
+    _add(register, MovementKind.CHUYEN_DEN, D(2026, 11, 1), place="Hà Nội")
+    _add(register, MovementKind.TAM_VANG, D(2026, 11, 20), place="Hà Nội")
+    person_id, _ = _person(register, "012080001234")
+    assert ledger.presence(register.db, [person_id], TODAY) == {person_id: Presence.AWAY}
 
 
 def test_nothing_is_recorded_after_a_death(register: OpenRegister) -> None:
