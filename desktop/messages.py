@@ -357,6 +357,16 @@ MESSAGES: dict[str, str] = {
     # The residency ledger (Biến động) and the tip log: the commune's working ledger, not
     # the legal registration of residence.
     "movement.unknown_kind": "Không có loại biến động “{kind}”; các loại: {choices}.",
+    "movement.choose_person": (
+        "Hãy chọn người: gõ vài chữ của họ tên, số định danh hoặc mã hộ vào ô “Người” rồi chọn "
+        "trong danh sách (↓ và Enter)."
+    ),
+    "movement.choose_person_typed": (
+        "Chưa chọn người nào cho “{typed}”: chọn một người trong danh sách dưới ô “Người” "
+        "(↓ và Enter)."
+    ),
+    "form.bad_day": "“{field}”: {reason}",
+    "form.day_missing": "Hãy ghi “{field}” (ngày/tháng/năm, ví dụ 05/01/2026).",
     "movement.unknown_person": "Không có người nào trong sổ với số định danh hoặc mã “{person}”.",
     "movement.ambiguous_person": (
         "Có {count} người cùng số định danh “{person}”; hãy ghi mã người (xem camket search)."
@@ -365,17 +375,15 @@ MESSAGES: dict[str, str] = {
         "Biến động loại {kind} phải ghi cho một người trong sổ (--person); "
         "chỉ lưu trú mới ghi cho khách ngoài sổ."
     ),
-    "movement.host_missing": "Khách lưu trú phải ghi hộ nơi lưu trú (--host MÃ_HỘ).",
+    "movement.host_missing": "Hãy ghi mã hộ nơi khách lưu trú (ví dụ NT-012).",
     "movement.guest_name_missing": "Hãy ghi họ tên khách lưu trú.",
     "movement.ends_before_start": "Ngày kết thúc {until} trước ngày bắt đầu {start}.",
-    "movement.luu_tru_too_long": (
-        "Lưu trú {days} ngày là từ 30 ngày trở lên: hãy ghi là tạm trú (--kind tam-tru)."
-    ),
-    "movement.tam_tru_until_missing": "Tạm trú phải ghi ngày hết hạn (--until).",
+    "movement.luu_tru_too_long": ("Lưu trú {days} ngày là từ 30 ngày trở lên: hãy ghi là tạm trú."),
+    "movement.tam_tru_until_missing": "Tạm trú phải ghi ngày hết hạn.",
     "movement.tam_tru_too_long": (
         "Tạm trú đến {until} là quá 2 năm kể từ ngày bắt đầu; thời hạn tạm trú tối đa 2 năm."
     ),
-    "movement.country_missing": "Hãy ghi nước đi hoặc nước về (--country).",
+    "movement.country_missing": "Hãy ghi nước đi hoặc nước về.",
     "movement.gate_and_trail": (
         "Chỉ ghi một trong hai: qua cửa khẩu (--gate) hoặc qua đường mòn, lối mở (--trail)."
     ),

@@ -72,6 +72,19 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def day_in(self, field: QLineEdit, required: bool = True) -> dt.date | None:
+        """The day typed in ``field`` (dd/mm/yyyy), None when it is empty and not
+        ``required``; a refusal (KnownError) names the field by its label in the form."""
+        label = self.form.labelForField(field)
+        name = label.text().replace("&", "") if isinstance(label, QLabel) else ""
+        try:
+            day = day_or_none(field.text())
+        except KnownError as err:
+            raise KnownError("form.bad_day", field=name, reason=describe(err)) from None
+        if day is None and required:
+            raise KnownError("form.day_missing", field=name)
+        return day
+
     def attempt(self, work: Callable[[], object]) -> bool:
         if self.view_only:
             return False

@@ -11,11 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import LASTING_KINDS, Guest, Movement, MovementKind
-from desktop.domain.pledges import parse_sheet_date
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.movements import ledger_rows
-from desktop.ui.form_dialog import FormDialog, day_or_none
+from desktop.ui.form_dialog import FormDialog
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
@@ -212,19 +211,21 @@ class MovementDialog(FormDialog):
                 ledger.host_household(self.register.db, self.host.text()),
             )
         elif self._person is None:
-            raise KnownError("movement.unknown_person", person=self.person.text())
+            typed = self.person.text().strip()
+            raise KnownError(
+                "movement.choose_person_typed" if typed else "movement.choose_person", typed=typed
+            )
         else:
             person_id, household_id = self._person
-        starts = day_or_none(self.starts.text())
-        if starts is None:
-            raise KnownError("date.unparseable", text="")
+        starts = self.day_in(self.starts)
+        assert starts is not None  # required
         written = Movement(
             kind=kind,
             household_id=household_id,
             starts_on=starts,
             person_id=person_id,
             guest=guest,
-            until=day_or_none(self.until.text()) if "until" in fields else None,
+            until=self.day_in(self.until, required=False) if "until" in fields else None,
             place=self.place.text() if "place" in fields else "",
             country=self.country.text() if "country" in fields else "",
             gate=self.gate.text() if "gate" in fields and not self.trail.isChecked() else "",
@@ -235,7 +236,7 @@ class MovementDialog(FormDialog):
         )
         if self.original is None:
             return written
-        ended = day_or_none(self.ended.text()) if kind in LASTING_KINDS else None
+        ended = self.day_in(self.ended, required=False) if kind in LASTING_KINDS else None
         return replace(
             self.original,
             **{name: getattr(written, name) for name in _FORM_FIELDS},
@@ -280,7 +281,8 @@ class EndMovementDialog(FormDialog):
 
     def save(self) -> None:
         def read() -> Callable[[OpenRegister], Movement]:
-            movement_id, day = self.movement_id, parse_sheet_date(self.day.text())
+            movement_id, day = self.movement_id, self.day_in(self.day)
+            assert day is not None  # required
             return lambda register: ledger.end_movement(register, movement_id, day)
 
         self.write_on_lane(read, lambda ended: setattr(self, "ended", ended))

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import parse_sheet_date
 from desktop.ui.form_dialog import Button, FormDialog
 from desktop.ui.ledger_model import day_text
 
@@ -29,7 +28,8 @@ class ReportPeriodDialog(FormDialog):
 
     def save(self) -> None:
         def choose() -> None:
-            starts, ends = parse_sheet_date(self.starts.text()), parse_sheet_date(self.ends.text())
+            starts, ends = self.day_in(self.starts), self.day_in(self.ends)
+            assert starts is not None and ends is not None  # required
             if ends < starts:
                 raise KnownError(
                     "movement.ends_before_start", until=day_text(ends), start=day_text(starts)

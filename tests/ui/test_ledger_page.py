@@ -162,6 +162,42 @@ def test_a_refused_movement_says_why_and_writes_nothing(
     assert page.reported_button.isEnabled() and page.end_button.isEnabled()
 
 
+def test_the_form_names_the_field_a_refusal_is_about_in_words_of_the_window(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_movement()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.TAM_TRU.value))
+
+    def refused() -> str:
+        dialog.save()
+        settled(qtbot, window)
+        assert dialog.isVisible()
+        return dialog.error.text()
+
+    assert refused().startswith("Hãy chọn người: gõ vài chữ của họ tên")
+    dialog.person.setText("Giàng A Hòa")  # typed, not chosen from the hits
+    assert "Chưa chọn người nào cho “Giàng A Hòa”" in refused()
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)  # the first hit
+    assert dialog.chosen.text().startswith("Đã chọn: Giàng A Hòa")
+    dialog.starts.clear()
+    assert refused() == "Hãy ghi “Từ ngày” (ngày/tháng/năm, ví dụ 05/01/2026)."
+    dialog.starts.setText("01/12/2026")
+    dialog.until.setText("32/13/2027")
+    assert refused() == "“Đến ngày”: Ngày không có thật: 32/13/2027"
+    dialog.until.clear()
+    assert refused() == "Tạm trú phải ghi ngày hết hạn."  # no option of the terminal
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.DI_NUOC_NGOAI.value))
+    assert refused() == "Hãy ghi nước đi hoặc nước về."
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.LUU_TRU.value))
+    dialog.is_guest.setChecked(True)
+    dialog.guest_name.setText("Vương Lập Quân")
+    dialog.until.setText("05/12/2026")
+    assert refused() == "Hãy ghi mã hộ nơi khách lưu trú (ví dụ NT-012)."
+    assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 0
+
+
 def test_a_reminder_opens_its_case_on_the_ledger(
     main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
 ) -> None:
