@@ -508,6 +508,10 @@ ISSUE_MESSAGES: dict[str, str] = {
     "import.code_kept": "hộ này đã có trong sổ với mã {code}; giữ mã cũ",
     "import.same_household": "là cùng một hộ trong sổ với hộ ở dòng {row}",
     "import.phone_zero_restored": ("Excel lưu ô này thành số nên mất số 0 ở đầu; đã thêm lại"),
+    "import.id_scientific": (
+        "Excel đã lưu số này ở dạng số mũ (như 3,10851E+11) nên mất các chữ số cuối, không "
+        "khôi phục được: trong Excel, định dạng cột này là Văn bản (Text), gõ lại số rồi lưu lại"
+    ),
 }
 
 # Why a backup was taken (desktop/store/backups.py REASONS), as `backup list` and the

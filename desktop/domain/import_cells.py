@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache, partial
@@ -53,6 +54,7 @@ class ImportIssueCode(StrEnum):
     CODE_KEPT = "import.code_kept"
     SAME_HOUSEHOLD = "import.same_household"
     PHONE_ZERO_RESTORED = "import.phone_zero_restored"
+    ID_SCIENTIFIC = "import.id_scientific"
     FORMULA_WITHOUT_VALUE = "import.formula_without_value"
     CELL_ERROR = "import.cell_error"
 
@@ -149,6 +151,10 @@ def _id_number(cell: str, was_number: bool) -> IdCell:
     """The ID as stored (its separators dropped, or as typed when it is no ID), with the
     warning when Excel stored it as a number and lost its leading zeros."""
     raw = normalize_text(cell)
+    if _SCIENTIFIC.fullmatch(raw):
+        # Excel wrote a 12-digit number as it shows it, "3,10851E+11": its last digits are
+        # gone from the file. The cell is refused as such (not "digits only").
+        return IdCell("", "", IdKind.EMPTY, (_ID_SCIENTIFIC,))
     cleaned, kind = classify_id_number(raw)
     if kind is IdKind.INVALID and was_number:
         restored = restore_id_zeros(cleaned)
@@ -205,6 +211,11 @@ def _id_zeros_restored(zeros: int) -> Issue:
     # Excel stored the ID as a number and dropped its leading zeros (002… → 2…).
     return Issue("id_number", ImportIssueCode.ID_ZERO_RESTORED, Severity.WARNING, {"zeros": zeros})
 
+
+# A number Excel saved to CSV as it shows it (General format, over 11 digits): 3.10851E+11
+# or, with a Vietnamese decimal comma, 3,10851E+11.
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d{1,2}")
+_ID_SCIENTIFIC = Issue("id_number", ImportIssueCode.ID_SCIENTIFIC, Severity.ERROR)
 
 # Excel stored the number as a number: 0912345678 became 912345678.
 _PHONE_ZERO_RESTORED = Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING)

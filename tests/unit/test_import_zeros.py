@@ -83,3 +83,24 @@ def test_a_csv_field_of_digits_may_have_been_a_number(
     assert report.applied
     ids = _ids(register)
     assert {name: ids[name][0] for name, _ in BORDER_PEOPLE} == dict(BORDER_PEOPLE)
+
+
+def test_an_id_excel_saved_as_an_exponent_names_excel_and_the_way_out(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # A 12-digit ID not starting with 0 (Hải Phòng 031…) shows as 3,10851E+11 in Excel's
+    # General format, and "Save as CSV" writes it so: the last digits are gone for good.
+    rows = [
+        HEADER,
+        ["Phạm Văn Hải", "1985", "Nam", "3,10851E+11", "", "Thôn 2"],  # Vietnamese Excel
+        ["Phạm Văn Hà", "1985", "Nam", "3.10851E+11", "", "Thôn 2"],
+    ]
+    report = import_list(register, write_csv(tmp_path / "ds.csv", rows, "utf-8"), today=TODAY)
+    assert not report.applied
+    lines = [describe_row_issue(report.source, i) for i in report.errors]
+    assert len(lines) == 2
+    for row, line in zip((2, 3), lines, strict=True):
+        assert line.startswith(
+            f"ds.csv, dòng {row}, cột “Số định danh”: Excel đã lưu số này ở dạng số mũ"
+        )
+        assert "định dạng cột này là Văn bản (Text)" in line
