@@ -145,6 +145,11 @@ class OverviewPage(QWidget):
         for column in range(3, ProgressModel.PROGRESS_COLUMN):
             self.progress_view.hideColumn(column)  # refused, absent, printed: on Cam kết
         self._plain_table(self.progress_view)
+        # The hamlet and its two numbers as wide as they read, the bar the rest: on a 1024
+        # px screen the bar, the point of the table, is in view without scrolling.
+        header = self.progress_view.horizontalHeader()
+        for column in range(ProgressModel.PROGRESS_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         campaign_box = QGroupBox(self.tr("Pledge campaign"))
         campaign_layout = QVBoxLayout(campaign_box)
         campaign_layout.addWidget(self.campaign)

@@ -14,6 +14,7 @@ from desktop.domain.pledges import HamletProgress
 from desktop.services.register import create_register
 from desktop.ui.main_window import MainWindow
 from desktop.ui.numbers import format_percent, group_thousands
+from desktop.ui.overview_page import OverviewPage
 from desktop.ui.progress_model import ProgressModel
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import HAMLETS, SIN_HO, SmallRegister
@@ -105,3 +106,19 @@ def test_numbers_follow_the_interface_language(qapp: QApplication) -> None:
     assert model.index(0, column).data() == "48.6 % of 95 %"
     assert model.index(0, 1).data() == "1,000"
     assert (group_thousands(1234), format_percent(48.6)) == ("1,234", "48.6")
+
+
+def test_the_overview_shows_each_hamlets_bar_at_1024_without_scrolling(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path, size=(1024, 768), place=None)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.counted)
+    QApplication.processEvents()
+    view = page.progress_view
+    bar = view.horizontalHeader().sectionViewportPosition(ProgressModel.PROGRESS_COLUMN)
+    # The bar toward the target (the point of the table) begins well inside the pane and
+    # has room for its words ("51,1 % / 100 %").
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.viewport().width() - bar >= view.fontMetrics().horizontalAdvance("51,1 % / 100 %")
