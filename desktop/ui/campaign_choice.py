@@ -31,6 +31,7 @@ from desktop.services.campaigns import DEFAULT_TEMPLATE_ID, CampaignPlan, bundle
 from desktop.ui.campaigns_dialog import DEFAULT_DAYS, date_edit, py_date
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
+from desktop.ui.screen_fit import resize_within_screen
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -181,7 +182,7 @@ class SampleSheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, stretch=1)
         layout.addWidget(buttons)
-        self.resize(720, 700)
+        resize_within_screen(self, 720, 700)
         self.preview.fit_width()
 
     def done(self, result: int) -> None:

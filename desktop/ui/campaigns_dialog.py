@@ -32,6 +32,7 @@ from desktop.services.register import OpenRegister
 from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.numbers import format_percent
+from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.tasks import TaskRunner
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -168,7 +169,7 @@ class CampaignsDialog(QDialog):
         layout.addLayout(list_buttons)
         layout.addWidget(self.new_box)
         layout.addLayout(bottom)
-        self.resize(1100, 560)
+        resize_within_screen(self, 1100, 560)
         self.reload()
         self.title_edit.setFocus()
 

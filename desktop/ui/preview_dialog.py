@@ -26,6 +26,7 @@ from desktop.outputs import writing_output
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.pdf_print import ask_printer, page_range, print_pages
+from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.tasks import Task, TaskRunner
 
 ChoosePrinter = Callable[[QWidget, PdfPages, str], QPrinter | None]
@@ -85,7 +86,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, stretch=1)
         layout.addLayout(bar)
-        self.resize(860, 720)
+        resize_within_screen(self, 860, 720)
 
     def print_document(self) -> None:
         """The system print dialog, then the print job on the task lane."""

@@ -46,6 +46,11 @@ class PrintPledgesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print pledge sheets"))
         self.campaign_combo = QComboBox()
+        # A campaign's full title is long: the combo shows what fits, the list shows it all.
+        self.campaign_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.campaign_combo.setMinimumContentsLength(40)
         for campaign in store.list_campaigns(register.db):
             title = campaign.title
             if campaign.is_current:

@@ -34,6 +34,7 @@ from desktop.store import pledges as store
 from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
+from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.tasks import Task, TaskRunner
 
 CHECK_DELAY_MS = 300
@@ -63,6 +64,11 @@ class TemplateEditorDialog(QDialog):
         self.campaign = current_campaign(register)
 
         self.base_combo = QComboBox()
+        # A template's full title is long: the combo shows what fits, the list shows it all.
+        self.base_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.base_combo.setMinimumContentsLength(40)
         for template in self.templates:
             self.base_combo.addItem(
                 self.tr("{title} ({id}, version {version})").format(
@@ -126,7 +132,7 @@ class TemplateEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, stretch=1)
         layout.addLayout(buttons)
-        self.resize(1200, 700)
+        resize_within_screen(self, 1200, 700)
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)

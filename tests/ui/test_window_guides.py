@@ -122,3 +122,18 @@ def test_the_overview_shows_each_hamlets_bar_at_1024_without_scrolling(
     # has room for its words ("51,1 % / 100 %").
     assert view.horizontalScrollBar().maximum() == 0
     assert view.viewport().width() - bar >= view.fontMetrics().horizontalAdvance("51,1 % / 100 %")
+
+
+def test_the_large_dialogs_keep_within_the_screen(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    # The campaigns dialog asked for 1100 px and the template editor 1200 × 700: on a
+    # 1024×768 laptop their right side (Đóng, Lưu) was off the screen.
+    window = main_window(small_register.path, size=(1024, 768), place="pledges")
+    room = window.screen().availableGeometry()
+    page = window.pledge_page
+    for dialog in (page.manage_campaigns(), page.edit_templates()):
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), dialog
+        dialog.reject()
