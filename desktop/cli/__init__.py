@@ -7,6 +7,7 @@ a subcommand's parser carries the function that runs it (``run``).
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -14,17 +15,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli import (
-    backup_commands,
-    encryption_commands,
-    exchange_commands,
-    import_command,
-    ledger_commands,
-    pledge_commands,
-    register_commands,
-    spreadsheet_command,
-    tip_commands,
-)
 from desktop.cli.parsing import Parser, int_between
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
@@ -35,16 +25,18 @@ from desktop.userdata import default_register_path, setup_logging
 log = logging.getLogger(__name__)
 
 DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
+# The modules of desktop.cli adding each group's parsers, imported when the whole parser is
+# built: a window's start reads its own options alone and needs none of them.
 COMMAND_GROUPS = (
-    register_commands,
-    pledge_commands,
-    import_command,
-    backup_commands,
-    encryption_commands,
-    ledger_commands,
-    tip_commands,
-    exchange_commands,
-    spreadsheet_command,
+    "register_commands",
+    "pledge_commands",
+    "import_command",
+    "backup_commands",
+    "encryption_commands",
+    "ledger_commands",
+    "tip_commands",
+    "exchange_commands",
+    "spreadsheet_command",
 )
 
 
@@ -57,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     for group in COMMAND_GROUPS:
-        group.add_commands(commands)
+        importlib.import_module(f"desktop.cli.{group}").add_commands(commands)
     return parser
 
 
@@ -124,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_window(args)
-        return encryption_commands.run_unlocking(args)
+        from desktop.cli.encryption_commands import run_unlocking
+
+        return run_unlocking(args)
     except FILE_ERRORS:
         # A busy register, a full disk, a read-only or damaged file is the machine's state,
         # not a bug; a damaged one is marked so that no command writes to it.
