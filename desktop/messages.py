@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
-from desktop.domain.validation import Issue
 
 if TYPE_CHECKING:
     from desktop.domain.import_rows import RowIssue
+    from desktop.domain.validation import Issue
     from desktop.services.import_lists import ImportReport
 
 # Wording lives here, not where errors are raised, so the same failure reads the same in

@@ -7,10 +7,14 @@ updated_by, rev, deleted) around them; ids are UUID text made where the row is b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uuid
 
 
 def new_id() -> str:
@@ -27,12 +31,21 @@ _VARIANT = "89ab"  # RFC 4122: the variant's two high bits are 10
 # Rows that every installation must make alike (a commune, a bundled template, a pledge of
 # a household in a campaign) get ids derived from what they are: made on two PCs, they are
 # the same row when the PCs' bundles meet, not two rows that clash.
-_STABLE_NAMESPACE = uuid.UUID("87d62f00-2c4b-5e79-8613-8df72afd6b77")
+_STABLE_NAMESPACE = "87d62f00-2c4b-5e79-8613-8df72afd6b77"
+
+
+@functools.cache
+def _stable_namespace() -> uuid.UUID:
+    import uuid  # not for a window's start, which makes no row (uuid: ~1 % of a bare window's)
+
+    return uuid.UUID(_STABLE_NAMESPACE)
 
 
 def stable_id(*parts: str) -> str:
     """The same UUID (version 5) for the same parts, on every installation."""
-    return str(uuid.uuid5(_STABLE_NAMESPACE, "\x1f".join(parts)))
+    import uuid
+
+    return str(uuid.uuid5(_stable_namespace(), "\x1f".join(parts)))
 
 
 def commune_id(code: str) -> str:

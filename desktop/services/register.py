@@ -7,8 +7,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
@@ -25,6 +23,8 @@ from desktop.store.register import open_register
 from desktop.store.sync import Writer
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from desktop.services.campaigns import CampaignPlan
 
 # Hamlet names usually start with their kind ("Bản Nậm Tăm", "Thôn 3"): the kind is read off.

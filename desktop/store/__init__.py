@@ -1,5 +1,5 @@
 """The local SQLite register: schema, migrations, repositories, search and audit."""
 
-from desktop.store.sqlite_utils_import import import_sqlite_utils
+from desktop.store.sqlite_utils_import import defer_sqlite_utils_slow_parts
 
-import_sqlite_utils()  # before any store module imports it (see sqlite_utils_import)
+defer_sqlite_utils_slow_parts()  # before any store module imports sqlite_utils

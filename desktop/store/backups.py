@@ -12,8 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Progress
@@ -31,6 +30,9 @@ from desktop.store.encryption import (
 )
 from desktop.store.register import check_header, refuse_foreign_or_newer
 from desktop.userdata import data_dir
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +255,8 @@ def check_backup(path: Path | str) -> None:
         conn = sqlite3.connect(uri, uri=True) if key is None else cipher_connect(uri, key, uri=True)
     except SQLITE_ERRORS as exc:
         raise KnownError("backup.damaged", path=str(path), detail=str(exc)) from exc
+    from sqlite_utils import Database
+
     db = Database(conn)
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
@@ -312,6 +316,8 @@ def restore_backup(
 
 
 def _backup_before_restore(register_path: Path) -> None:
+    from sqlite_utils import Database
+
     try:
         current = Database(connect_file(register_path))
     except KnownError as err:  # encrypted and locked: the copy set aside is kept anyway

@@ -4,8 +4,11 @@ tables and the households."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Past this many audit rows the households are not listed one by one: "any of them".
 MAX_NAMED = 2000

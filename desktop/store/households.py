@@ -6,9 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.entities import (
     BirthDate,
@@ -28,6 +26,9 @@ from desktop.domain.text import normalize_text, text_sort_string
 from desktop.store.derived import Deriver
 from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Columns that are free text: normalised (NFC, trimmed, single spaces) before every write.
 _TEXT_FIELDS = frozenset(

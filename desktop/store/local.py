@@ -6,9 +6,12 @@ but nothing here travels in a bundle (exchange.bundle exports only registry tabl
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.domain.entities import new_id
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Keys of local_setting.
 REGISTER_COMMUNE = "register_commune"  # a commune register: its commune's code

@@ -10,8 +10,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.outputs import discard
@@ -26,6 +25,9 @@ from desktop.store.encryption import (
 )
 from desktop.store.local import UPPER_NAME
 from desktop.store.register import MIGRATIONS_TABLE, check_header, connect_read_only
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import (
@@ -20,6 +18,9 @@ from desktop.domain.pledges import (
 from desktop.domain.text import normalize_text
 from desktop.store.local import CURRENT_CAMPAIGN, set_setting
 from desktop.store.sync import Writer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

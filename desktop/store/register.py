@@ -3,133 +3,38 @@ or newer files, reading without writing (store.new_register builds a new one who
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import file_kind
-from desktop.store.damage import damage_of, mark_damaged
+from desktop.store.damage import damage_of
 from desktop.store.encryption import (
     DATABASE_ERRORS,
-    FILE_ERRORS,
     OPERATIONAL_ERRORS,
     SQLITE_ERRORS,
     connect_file,
     key_for,
 )
+from desktop.store.migration_set import MIGRATIONS_TABLE as MIGRATIONS_TABLE
+from desktop.store.register_database import RegisterDatabase as RegisterDatabase
+from desktop.store.register_database import data_version as data_version
+from desktop.store.register_database import known_error as known_error
+from desktop.store.register_database import known_sqlite_errors as known_sqlite_errors
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-MIGRATIONS_TABLE = "_sqlite_migrations"
+log = logging.getLogger(__name__)
 
 # How long a write waits for another writer (a second window, an import, `camket sign`)
 # before it is refused with KnownError("db.busy").
 BUSY_TIMEOUT_MS = 10_000
-
-
-class RegisterDatabase(Database):
-    """sqlite-utils' Database whose write transactions take the write lock when they begin.
-
-    A plain (deferred) BEGIN that reads and then writes cannot wait for another writer in
-    WAL mode: SQLite refuses it at once with "database is locked" instead of calling the busy
-    handler. BEGIN IMMEDIATE waits up to the busy timeout; past it, KnownError("db.busy")
-    (as a full disk or a read-only file anywhere in the block is its KnownError, rolled back).
-    The same holds for a lone write outside atomic(): the connection's implicit transactions
-    begin IMMEDIATE too (isolation_level, set in connect()). Nested atomic() blocks stay
-    savepoints.
-    """
-
-    path: Path | None = None  # the file, when on disk: a damaged page marks it damaged
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        # No sqlite-utils plugins: nothing installed beside CamKet may hook our connections,
-        # and looking for them (every installed package's entry points) cost ~40 ms of the
-        # window's start.
-        super().__init__(conn, execute_plugins=False)
-
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:
-            with super().atomic():
-                yield self
-            return
-        with known_sqlite_errors(self.path):
-            self.begin()
-            try:
-                yield self
-            except BaseException:
-                self.rollback()
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.rollback()
-                raise
-
-    def begin(self) -> None:
-        with known_sqlite_errors(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
-
-
-def known_error(exc: BaseException, path: Path | None = None) -> KnownError | None:
-    """The KnownError a clerk can act on for a failure of the file or the disk, or None for
-    anything else (a bug). SQLite words its failures in English; its codes are not exposed
-    by Python 3.11's sqlite3, so the wording is matched."""
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return KnownError("db.disk_full")
-    if not isinstance(exc, SQLITE_ERRORS):
-        return None
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return KnownError("db.busy")
-    if "disk is full" in text or "disk full" in text:
-        return KnownError("db.disk_full")
-    if "readonly" in text or "read-only" in text:
-        return KnownError("db.read_only")
-    if any(sign in text for sign in _DAMAGE_SIGNS):
-        return KnownError("db.damaged", path=str(path or "?"), detail=str(exc))
-    return None
-
-
-# What SQLite (or Python reading its text) says of a damaged file.
-_DAMAGE_SIGNS = (
-    "malformed",
-    "not a database",
-    "could not decode",
-    "disk i/o error",
-    "no such table",
-    "no such column",
-)
-
-
-@contextlib.contextmanager
-def known_sqlite_errors(path: Path | None = None) -> Iterator[None]:
-    """Turn a busy register, a full disk, a read-only or a damaged file into its KnownError;
-    a damaged one (at ``path``) is marked so, and no command writes to it again."""
-    try:
-        yield
-    except FILE_ERRORS as exc:
-        known = known_error(exc, path)
-        if known is None:
-            raise
-        if known.code == "db.damaged" and path is not None:
-            mark_damaged(path, str(exc))
-        raise known from exc
-
-
-def data_version(db: Database) -> int:
-    """A number that changes whenever another connection commits to the file: a plan made
-    from earlier reads is stale when it differs under the write lock."""
-    return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
 def connect(path: Path | str) -> RegisterDatabase:

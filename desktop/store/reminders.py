@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.domain.movements import (
     LUU_TRU_MAX_DAYS,
@@ -17,6 +16,9 @@ from desktop.domain.movements import (
     add_months,
 )
 from desktop.store.presence import gone_ids_sql
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

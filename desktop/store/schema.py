@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from desktop.store.migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "camket"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationSet(MIGRATION_SET)
 # Names this app knows, in order: a database that has applied any other name comes from a
 # newer CamKet and is refused (store.register.open_register).
-KNOWN_MIGRATIONS: list[str] = []
+KNOWN_MIGRATIONS: list[str] = migrations.names
 
 
 def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-    KNOWN_MIGRATIONS.append(fn.__name__)
-    return migrations()(fn)
+    return migrations.add(fn)
 
 
 # Every synced table carries these (DESIGN §3). Tombstones (deleted=1) are kept for sync.

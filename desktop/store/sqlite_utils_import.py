@@ -1,11 +1,18 @@
-"""Importing sqlite-utils without paying at every start for what only FTS work and its CLI use."""
+"""Importing sqlite-utils without paying for what only FTS work and its CLI use."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import sys
-from typing import Any
+from collections.abc import Iterator, Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 # sqlite_utils.db compiles, when imported, a pattern recognising CREATE VIRTUAL TABLE (for
 # Table.virtual_table_using). Case-insensitive over \u0080-\uffff, it takes re ~25 ms to
@@ -49,11 +56,10 @@ def _date_parser_when_used() -> None:
     loader.exec_module(parser)
 
 
-def import_sqlite_utils() -> None:
-    """Import sqlite_utils with its virtual-table pattern and dateutil's parser left to their
-    first use; a no-op once sqlite_utils is imported."""
-    if "sqlite_utils" in sys.modules:
-        return
+@contextlib.contextmanager
+def _slow_parts_deferred() -> Iterator[None]:
+    """While sqlite_utils is imported: its virtual-table pattern and dateutil's parser left
+    to their first use."""
     _date_parser_when_used()
     compile_now = re.compile
 
@@ -62,10 +68,56 @@ def import_sqlite_utils() -> None:
             return LazyPattern(pattern, flags)
         return compile_now(pattern, flags)
 
-    # Only for the import of sqlite_utils (at start, one thread): other patterns compile
-    # as usual, even from another thread meanwhile.
+    # Only while sqlite_utils is imported: other patterns compile as usual, even from
+    # another thread meanwhile.
     setattr(re, "compile", compile_or_defer)  # noqa: B010 - mypy refuses assigning a function
     try:
-        import sqlite_utils  # noqa: F401
+        yield
     finally:
         setattr(re, "compile", compile_now)  # noqa: B010
+
+
+class _DeferringLoader:
+    """sqlite_utils' own loader, its package run with the slow parts deferred (a loader by
+    its methods: importlib.abc, ~2 % of a bare window's start, is not imported for it)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        with _slow_parts_deferred():
+            self.loader.exec_module(module)
+
+    def __getattr__(self, name: str) -> Any:  # resources, source: the real loader's
+        return getattr(self.loader, name)
+
+
+class _SqliteUtilsFinder:
+    """Finds sqlite_utils, the first time it is imported, as the finders after it do, and
+    has its package run with the slow parts deferred; then leaves the import system."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname != "sqlite_utils":
+            return None
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is not None and spec.loader is not None:
+            spec.loader = cast("Loader", _DeferringLoader(spec.loader))
+        return spec
+
+
+def defer_sqlite_utils_slow_parts() -> None:
+    """Whenever sqlite_utils is first imported (by any module, at any time), import it with
+    its virtual-table pattern and dateutil's parser left to their first use. Importing
+    sqlite_utils itself is left to what first needs it: the window's start does not."""
+    if "sqlite_utils" in sys.modules or any(
+        isinstance(finder, _SqliteUtilsFinder) for finder in sys.meta_path
+    ):
+        return
+    sys.meta_path.insert(0, _SqliteUtilsFinder())

@@ -6,13 +6,14 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import joined
 from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, commune_sql, table
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def utc_now() -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.register import OpenRegister
 from desktop.store.changes import Changed
 from desktop.store.local import is_sample, is_upper
+from desktop.store.register_database import use_sqlite_utils
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.places import Place, Places
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
             self.places.show("exchange")
         else:
             self.places.show(self.places.keys()[0])  # the window opens on the first place
+        # The window reads its first page through the plain connection; sqlite-utils, which
+        # every edit writes through, is imported once the window is on screen.
+        self.after_first_paint(lambda: use_sqlite_utils(register.db))
 
     # --- places ---------------------------------------------------------------------------
 
