@@ -42,9 +42,8 @@ class FileMenu(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()  # so that its state is right before it is first opened
         self._verbs_end = self.menu.addSeparator()
-        self.quit_action = self._action(
-            self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close
-        )
+        # Ctrl+Q written out: Windows has no standard Quit key (StandardKey.Quit is none).
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", window.close)
 
     def _action(self, title: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
         action = QAction(title, self._window)

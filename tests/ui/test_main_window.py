@@ -92,6 +92,20 @@ def test_the_title_shows_the_commune_and_the_file(
     assert title == f"CamKet — Xã Sìn Hồ, Lai Châu — {small_register.path}"
 
 
+def test_the_file_menu_holds_the_usual_verbs_and_ctrl_q_quits(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    menu = window.file_menu
+    verbs = [a.text().replace("&", "") for a in menu.menu.actions() if not a.isSeparator()]
+    assert verbs[:3] == ["Sổ đăng ký mới…", "Mở sổ đăng ký…", "Sổ đăng ký mở gần đây"]
+    assert "Sao lưu…" in verbs and verbs[-1] == "Thoát"
+    # Written out, not the platform's standard key: Windows has none for Quit.
+    assert menu.quit_action.shortcut().toString() == "Ctrl+Q"
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
 def test_an_upper_register_of_no_province_is_titled_without_a_dangling_comma(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
