@@ -276,6 +276,11 @@ class OverviewPage(QWidget):
                 )
             )
         self.reminder_model.set_records(shown)
+        self.reminder_hint.setText(
+            self.tr("Enter or a double click opens the case.")
+            if shown
+            else self.tr("Nothing needs attention today.")
+        )
         self.counted = True
 
     def _show_last_bundle(self, overview: Overview) -> None:

@@ -2254,6 +2254,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>{count} hộ</translation>
     </message>
     <message>
+        <source>Nothing needs attention today.</source>
+        <translation>Hôm nay không có việc nào cần theo dõi.</translation>
+    </message>
+    <message>
         <source>No data bundle sent from this register yet.</source>
         <translation>Sổ này chưa gửi gói dữ liệu nào.</translation>
     </message>

@@ -137,3 +137,16 @@ def test_the_large_dialogs_keep_within_the_screen(
         qtbot.waitExposed(dialog)
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), dialog
         dialog.reject()
+
+
+def test_the_overview_says_when_nothing_needs_attention(
+    qtbot: QtBot, main_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "trong.sqlite3"
+    create_register(path, SIN_HO, HAMLETS)
+    window = main_window(path, place=None)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.counted)
+    assert page.reminder_model.rowCount() == 0
+    assert page.reminder_hint.text() == "Hôm nay không có việc nào cần theo dõi."
