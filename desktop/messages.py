@@ -367,6 +367,14 @@ MESSAGES: dict[str, str] = {
     ),
     "form.bad_day": "“{field}”: {reason}",
     "form.day_missing": "Hãy ghi “{field}” (ngày/tháng/năm, ví dụ 05/01/2026).",
+    "movement.guest_formula_like": (
+        "Họ tên khách “{name}” bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức);"
+        " hãy bỏ dấu đó."
+    ),
+    "text.legacy_font": (
+        "“{text}” có vẻ được dán từ văn bản gõ bằng phông cũ {font} nên sai dấu (có lẽ là "
+        "“{meant}”); hãy gõ lại bằng Unicode (Unikey: bảng mã Unicode)."
+    ),
     "movement.unknown_person": "Không có người nào trong sổ với số định danh hoặc mã “{person}”.",
     "movement.ambiguous_person": (
         "Có {count} người cùng số định danh “{person}”; hãy ghi mã người (xem camket search)."

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import filterfalse
 
+from desktop.domain.errors import KnownError
+
 
 class Legacy(StrEnum):
     NONE = "none"
@@ -266,6 +268,30 @@ def convert_legacy(text: str, legacy: Legacy) -> str:
     if legacy is Legacy.TCVN3:
         return tcvn3_to_unicode(text)
     return vni_to_unicode(text)
+
+
+# Characters of a legacy font a form's fields must show, all told, before they are refused:
+# one alone may be a foreign name's own letter (Muñoz, Søren).
+_FORM_EVIDENCE = 2
+_FONT_NAMES = {Legacy.TCVN3: "TCVN3 (.VnTime)", Legacy.VNI: "VNI (VNI-Times)"}
+
+
+def refuse_legacy_font(texts: Iterable[str]) -> None:
+    """Refuse (KnownError) the fields of one form when they were pasted from a document
+    typed with a legacy font ("®i lµm ¨n"): they would be kept as mojibake. The message
+    quotes the first such text and what it likely says, to type again in Unicode."""
+    pasted = [text for text in texts if _needs_conversion(text)]
+    evidence = legacy_evidence(pasted)
+    legacy = evidence.verdict()
+    if legacy is Legacy.NONE or evidence.tcvn3 + evidence.vni < _FORM_EVIDENCE:
+        return
+    sample = next((t for t in pasted if detect_legacy([t]) is legacy), pasted[0])
+    raise KnownError(
+        "text.legacy_font",
+        text=sample[:60],
+        font=_FONT_NAMES[legacy],
+        meant=convert_legacy(sample, legacy)[:60],
+    )
 
 
 # --- encoding (tests, and a clerk's "save back as TCVN3" one day) ---------------------------

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
+from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.text import normalize_text
 
 # What tips are usually about (the directives' "3 không" and strangers); free text is allowed.
@@ -61,7 +62,11 @@ def parse_tip_time(text: str) -> dt.datetime:
 
 
 def check_tip(tip: Tip, now: dt.datetime) -> Tip:
-    """The tip with its text tidied (NFC, single spaces); KnownError when it cannot be kept."""
+    """The tip with its text tidied (NFC, single spaces); KnownError when it cannot be kept
+    (text pasted in a legacy font is read as typed: TCVN3's ư is a soft hyphen)."""
+    refuse_legacy_font(
+        (tip.place, tip.about, tip.informant_name, tip.description, tip.handed_to, tip.outcome)
+    )
     place = normalize_text(tip.place)
     about = normalize_text(tip.about)
     if not place:

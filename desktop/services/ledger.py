@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.movements import (
     GONE,
     LASTING_KINDS,
@@ -28,7 +29,7 @@ from desktop.domain.movements import (
 )
 from desktop.domain.text import normalize_text
 from desktop.domain.tips import Tip, check_tip
-from desktop.domain.validation import classify_id_number
+from desktop.domain.validation import classify_id_number, is_formula_like
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import movements as store
@@ -80,7 +81,20 @@ def tidy_guest(guest: Guest) -> Guest:
 
 def _tidy(movement: Movement, today: dt.date) -> Movement:
     """The movement in the register's spelling (NFC, one way of writing Việt Nam), checked
-    for what needs no history: a one-day movement in the future, a guest's birth year."""
+    for what needs no history: a one-day movement in the future, a guest's birth year, text
+    pasted in a legacy font (read as typed: TCVN3's ư is a soft hyphen, which tidying drops)."""
+    guest = movement.guest
+    refuse_legacy_font(
+        (
+            *((guest.full_name, guest.nationality) if guest else ()),
+            movement.place,
+            movement.country,
+            movement.gate,
+            movement.reason,
+            movement.notes,
+            movement.border_permit,
+        )
+    )
     movement = replace(
         movement,
         place=normalize_text(movement.place),
@@ -91,6 +105,8 @@ def _tidy(movement: Movement, today: dt.date) -> Movement:
         border_permit=normalize_text(movement.border_permit),
         guest=tidy_guest(movement.guest) if movement.guest else None,
     )
+    if movement.guest is not None and is_formula_like(movement.guest.full_name):
+        raise KnownError("movement.guest_formula_like", name=movement.guest.full_name)
     if movement.kind not in LASTING_KINDS and movement.starts_on > today:
         raise KnownError("movement.in_future", date=movement.starts_on.strftime("%d/%m/%Y"))
     if movement.ended_on is not None and movement.ended_on > today:

@@ -189,6 +189,37 @@ def test_a_guest_stays_at_a_host_household(register: OpenRegister) -> None:
     ]
 
 
+def test_text_pasted_in_a_legacy_font_or_a_formula_is_refused_and_nothing_written(
+    register: OpenRegister,
+) -> None:
+    host = ledger.host_household(register.db, "NT-002")
+
+    def stay(guest: Guest, reason: str = "") -> Movement:
+        return Movement(
+            MovementKind.LUU_TRU, host, D(2026, 12, 1), guest=guest, until=D(2026, 12, 9),
+            reason=reason,
+        )  # fmt: skip
+
+    refusals = [
+        # A reason pasted from an old .VnTime document, a name from a VNI one.
+        (stay(Guest("Lý Văn Páo"), reason="Th¨m ng­êi nhµ"), "có lẽ là “Thăm người nhà”"),
+        (stay(Guest("Lyù Vaên Paùo")), "phông cũ VNI (VNI-Times)"),
+        (stay(Guest('=HYPERLINK("x")')), "bắt đầu bằng =, +, - hoặc @"),
+    ]
+    for movement, words in refusals:
+        with pytest.raises(KnownError) as refused:
+            ledger.add_movement(register, movement, TODAY)
+        assert words in describe(refused.value)
+    assert _count(register) == 0
+    # A foreign name's own letter is no legacy font.
+    ledger.add_movement(register, stay(Guest("Pablo Muñoz", nationality="Tây Ban Nha")), TODAY)
+    tip = Tip(register.commune.code, dt.datetime(2026, 12, 4, 21, 30), "Mèc 79, B¶n Nµ Pång", "x")
+    with pytest.raises(KnownError) as refused:
+        ledger.add_tip(register, tip, dt.datetime(2026, 12, 5, 8, 0))
+    assert "có lẽ là “Mốc 79, Bản Nà Pồng”" in describe(refused.value)
+    assert (_count(register), _count(register, "tip")) == (1, 0)
+
+
 def test_reminders_name_what_is_due(register: OpenRegister) -> None:
     _add(register, MovementKind.TAM_TRU, D(2025, 1, 1), until=D(2026, 12, 15))
     _add(register, MovementKind.TAM_VANG, D(2025, 11, 1))
