@@ -28,7 +28,7 @@ from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus,
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.backups import take_backup
-from desktop.store.bulk import bulk_load, insert_rows, loading_into
+from desktop.store.bulk import bulk_load, insert_values, loading_into
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
 
@@ -358,10 +358,14 @@ def _insert_new(writer: Writer, actions: list[HouseholdAction]) -> None:
     """New households and their people in two executemany statements (one audit row for
     the whole import, like a demo load: an audit row per imported person would double
     the import's time and the file's size for nothing a clerk reads)."""
-    households = [repo.household_row(a.household) for a in actions]
-    people = [repo.person_row(p, a.household.code) for a in actions for p, _, _ in a.people]
-    insert_rows(writer.db, "household", list(writer.stamp_new("household", households)))
-    insert_rows(writer.db, "person", list(writer.stamp_new("person", people)))
+    columns, stamp = writer.stamp_values("household")
+    households = [repo.household_values(a.household, stamp) for a in actions]
+    insert_values(writer.db, "household", (*repo.HOUSEHOLD_COLUMNS, *columns), households)
+    columns, stamp = writer.stamp_values("person")
+    people = [
+        repo.person_values(p, a.household.code, stamp) for a in actions for p, _, _ in a.people
+    ]
+    insert_values(writer.db, "person", (*repo.PERSON_COLUMNS, *columns), people)
 
 
 def _update(writer: Writer, action: HouseholdAction) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from operator import itemgetter
 from typing import Any
@@ -23,8 +23,16 @@ def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     columns = list(rows[0])
+    insert_values(db, table, columns, map(itemgetter(*columns), rows))
+
+
+def insert_values(
+    db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """Insert rows given as their values in ``columns`` order, inside the caller's
+    transaction (no dict a row: a bulk load that makes its rows as tuples)."""
     sql = f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    db.conn.executemany(sql, map(itemgetter(*columns), rows))
+    db.conn.executemany(sql, rows)
 
 
 @contextmanager

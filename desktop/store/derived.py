@@ -86,7 +86,6 @@ class Deriver:
         self.table = table_name
         at = {name: index for index, name in enumerate(columns)}
         self._fold = _remembered_fold
-        self._name_key = _remembered_name_key
         sources = _SOURCES.get(table_name, ())
         self._fields = itemgetter(*(at[name] for name in sources)) if sources else None
 
@@ -101,7 +100,18 @@ class Deriver:
             search = _words(fold_for_search(code), digits(phone), self._fold(address))
             return text_sort_string(code), search
         full_name, id_number, phone = self._fields(values)
-        search = _words(
-            self._fold(full_name), digits(id_number), digits(phone), self._fold(household_code)
-        )
-        return self._name_key(full_name), search
+        return person_derived(full_name, id_number, phone, household_code)
+
+
+def person_derived(
+    full_name: str, id_number: str, phone: str, household_code: str
+) -> tuple[str, str]:
+    """A person's sort key and search text (derived_values), each distinct name keyed and
+    folded once in the process."""
+    search = _words(
+        _remembered_fold(full_name),
+        digits(id_number),
+        digits(phone),
+        _remembered_fold(household_code),
+    )
+    return _remembered_name_key(full_name), search

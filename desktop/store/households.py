@@ -23,7 +23,7 @@ from desktop.domain.entities import (
 )
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text, text_sort_string
-from desktop.store.derived import Deriver
+from desktop.store.derived import Deriver, person_derived
 from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
 
@@ -123,6 +123,50 @@ def person_row(person: Person, household_code: str) -> dict[str, Any]:
         (row["full_name"], row["id_number"], row["phone"]), household_code
     )
     return row
+
+
+# The stored columns of a new person and household but the sync ones, in the order of
+# person_values and household_values: a bulk load's rows as tuples, not dicts.
+PERSON_COLUMNS = (*_PERSON_FIELDS, "sort_key", "search_text")
+HOUSEHOLD_COLUMNS = (*(f.name for f in fields(Household)), "sort_key", "search_text")
+
+
+def person_values(
+    person: Person, household_code: str, tail: tuple[Any, ...] = ()
+) -> tuple[Any, ...]:
+    """person_row's values in PERSON_COLUMNS order, then ``tail`` (a bulk load's sync
+    columns); an imported person's made without a dict (a fifth of an import's CPU)."""
+    if type(person) is not CleanPerson:
+        row = person_row(person, household_code)
+        return (*(row[c] for c in PERSON_COLUMNS), *tail)
+    full_name, id_number, phone, birth = (
+        person.full_name,
+        person.id_number,
+        person.phone,
+        person.birth,
+    )
+    return (
+        person.household_id,
+        full_name,
+        str(person.gender),
+        birth.iso() if birth else None,
+        id_number,
+        person.ethnicity,
+        person.relationship,
+        str(person.residence),
+        phone,
+        person.occupation,
+        person.notes,
+        person.position,
+        person.id,
+        *person_derived(full_name, id_number, phone, household_code),
+        *tail,
+    )
+
+
+def household_values(household: Household, tail: tuple[Any, ...] = ()) -> tuple[Any, ...]:
+    """household_row's values in HOUSEHOLD_COLUMNS order, then ``tail``."""
+    return (*household_row(household).values(), *tail)
 
 
 def relative_row(relative: RelativeAbroad) -> dict[str, Any]:

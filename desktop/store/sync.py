@@ -170,9 +170,30 @@ class Writer:
     ) -> Iterable[dict[str, Any]]:
         """Add the sync columns (and the commune, for a scoped table) to rows headed for a
         bulk insert into ``table_name``."""
+        stamp = self._new_rows_stamp(table_name)
+        spec = table(table_name)
+        for row in rows:
+            if spec.scoped:
+                self._scoped(table_name, row)
+            row.update(stamp)
+            yield _private_written(table_name, row, row) if spec.private else row
+
+    def stamp_values(self, table_name: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """stamp_new for whole new rows given as tuples of values: the columns and the
+        values to add to each (the commune too for a scoped table, the private columns'
+        vector for a table that has some)."""
+        stamp = self._new_rows_stamp(table_name)
+        spec = table(table_name)
+        if spec.scoped:
+            stamp = self._scoped(table_name, stamp)
+        if spec.private:
+            stamp[PRIVATE_VV] = stamp["vv"]
+        return tuple(stamp), tuple(stamp.values())
+
+    def _new_rows_stamp(self, table_name: str) -> dict[str, Any]:
         self._may_edit(table_name)
         now = self.clock()
-        stamp = {
+        return {
             "created_at": now,
             "updated_at": now,
             "updated_by": self.actor,
@@ -180,12 +201,6 @@ class Writer:
             "deleted": 0,
             "vv": vv_text({self.actor: 1}),
         }
-        spec = table(table_name)
-        for row in rows:
-            if spec.scoped:
-                self._scoped(table_name, row)
-            row.update(stamp)
-            yield _private_written(table_name, row, row) if spec.private else row
 
     def _set_deleted(self, table: str, row_id: str, flag: int, action: str) -> None:
         self._may_edit(table)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain.entities import BirthDate, CleanPerson, Gender, Household, Person
+from desktop.store import households as repo
 from desktop.store.derived import Deriver, derived_values, digits
 from desktop.store.registry import table
 from desktop.store.replicas import version_columns
@@ -45,3 +47,26 @@ def test_bulk_derived_columns_equal_those_of_one_row(
         one = derived_values(name, row, code)
         assert tuple(one) == spec.derived
         assert derive(tuple(row[c] for c in columns), code) == tuple(one.values())
+
+
+@given(
+    st.lists(st.tuples(TEXT, TEXT, TEXT, TEXT), min_size=1, max_size=4),
+    st.sampled_from([None, BirthDate(1990), BirthDate(1990, 5), BirthDate(1990, 5, 17)]),
+    st.sampled_from(list(Gender)),
+)
+def test_bulk_rows_as_tuples_hold_what_the_rows_of_a_save_hold(
+    texts: list[tuple[str, str, str, str]], birth: BirthDate | None, gender: Gender
+) -> None:
+    # An import's people (CleanPerson: its text as read) and any other person alike.
+    for name, id_number, phone, code in texts:
+        for kind in (Person, CleanPerson):
+            person = kind("h", name, gender, birth, id_number, phone=phone, notes=code)
+            row = repo.person_row(person, code)
+            assert repo.person_values(person, code, ("x",)) == (
+                *(row[c] for c in repo.PERSON_COLUMNS),
+                "x",
+            )
+            assert tuple(row) == repo.PERSON_COLUMNS
+        household = Household("m", code, address=name, phone=phone, notes=id_number)
+        assert repo.household_values(household) == tuple(repo.household_row(household).values())
+        assert tuple(repo.household_row(household)) == repo.HOUSEHOLD_COLUMNS
