@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple, TypeVar
 
 from desktop.domain.entities import BirthDate, Gender
-from desktop.domain.text import fold_for_search, normalize_text
+from desktop.domain.text import fold_for_search, normalize_text, remembered_fold
 from desktop.domain.validation import (
     HOUSEHOLD_CODE_MAX,
     IdKind,
@@ -178,7 +178,7 @@ def _phone(cell: str, was_number: bool) -> CheckedCell:
 
 def _name(cell: str) -> NameCell:
     text = normalize_text(cell)
-    folded = fold_for_search(text)
+    folded = remembered_fold(text)  # the store folds the name again for its search text
     # No gender written: the middle name "Thị"/"Văn" tells it for most Kinh names.
     middle = folded.split()[1:-1]
     guess = Gender.FEMALE if "thi" in middle else Gender.MALE if "van" in middle else None

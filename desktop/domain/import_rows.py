@@ -190,13 +190,10 @@ class _ListReader:
                 birth_cell, male_cell, female_cell
             )
         else:
-            (birth, birth_issues), birth_gender, birth_label = (
-                read.birth(birth_cell),
-                None,
-                self.birth_label,
-            )
-        for issue in birth_issues:
-            issues.append(RowIssue(row, birth_label, issue))
+            birth, birth_issues = read.birth(birth_cell)
+            birth_gender, birth_label = None, self.birth_label
+        if birth_issues:
+            issues += [RowIssue(row, birth_label, issue) for issue in birth_issues]
         gender_word = read.word(gender_cell)
         gender = gender_word.gender
         guessed = False
@@ -215,33 +212,34 @@ class _ListReader:
         else:
             id_number = read.id_number(id_cell, self.id_column in numbers)
             phone = read.phone(phone_cell, self.phone_column in numbers)
-        for issue in id_number.issues:
-            issues.append(RowIssue(row, self.id_label, issue))
-        for issue in phone.issues:
-            issues.append(RowIssue(row, self.phone_label, issue))
+        if id_number.issues:
+            issues += [RowIssue(row, self.id_label, issue) for issue in id_number.issues]
+        if phone.issues:
+            issues += [RowIssue(row, self.phone_label, issue) for issue in phone.issues]
         relationship = read.word(relationship_cell)
-        is_head = relationship.is_head or read.head_mark(head_cell, name)
+        # An empty cell marks no head (most rows, and lists without the column).
+        is_head = relationship.is_head or (head_cell != "" and read.head_mark(head_cell, name))
         relationship_text = relationship.text
         if is_head and relationship.folded in ("", "ch"):
             relationship_text = "Chủ hộ"
         notes = read.notes(notes_cell)
         # The checks of validate_person, each made once per distinct text (the birth's
         # and the phone's made above, the birth's against its own column).
-        for issue in name.issues:
-            issues.append(RowIssue(row, self.name_label, issue))
+        if name.issues:
+            issues += [RowIssue(row, self.name_label, issue) for issue in name.issues]
         if id_number.text:
             for issue in id_number_issues(id_number.cleaned, id_number.kind, gender, birth):
                 issues.append(RowIssue(row, self.id_label, issue))
-        for issue in notes.issues:
-            issues.append(RowIssue(row, self.notes_label, issue))
+        if notes.issues:
+            issues += [RowIssue(row, self.notes_label, issue) for issue in notes.issues]
         if gender is None and not gender_word.text:
             issues.append(RowIssue(row, self.gender_label, _GENDER_MISSING))
         hamlet = read.hamlet(hamlet_cell)
-        for issue in hamlet.issues:
-            issues.append(RowIssue(row, self.hamlet_label, issue))
+        if hamlet.issues:
+            issues += [RowIssue(row, self.hamlet_label, issue) for issue in hamlet.issues]
         code = read.code(code_cell)
-        for issue in code.issues:
-            issues.append(RowIssue(row, self.code_label, issue))
+        if code.issues:
+            issues += [RowIssue(row, self.code_label, issue) for issue in code.issues]
         person = CleanPerson(
             household_id="",
             full_name=name.text,

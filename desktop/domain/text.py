@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -88,6 +89,11 @@ def fold_for_search(value: str | None) -> str:
     if folded.isalnum():  # a code, a number, one word: nothing for the pattern to replace
         return folded
     return _NON_WORD.sub(" ", folded).strip()
+
+
+# Folded texts a bulk load meets again and again (names, codes, addresses), each folded
+# once in the process: an import's reading and the store's derived columns share them.
+remembered_fold: Callable[[str], str] = lru_cache(maxsize=1 << 16)(fold_for_search)
 
 
 def fold_query(value: str | None) -> list[str]:
@@ -235,26 +241,38 @@ def _word_string(word: WordBase) -> str:
     return "".join(_chunk_string(c) for c in word) + _END_WORD
 
 
-def _words_string(words: tuple[WordBase, ...]) -> str:
-    return "".join(_word_string(w) for w in words) + _END_LIST
-
-
 @lru_cache(maxsize=1_024)
 def _tones_string(tones: WordTones) -> str:
     return "".join(chr(_DIGIT_RUN_BASE + t) for t in tones) + _END_WORD
 
 
+@lru_cache(maxsize=16_384)
+def _word_strings(word: str) -> tuple[str, str]:
+    """A lower-case word's base letters and tones as the sort strings write them: each word
+    of a name is encoded once, not its key's tuples hashed again for every name."""
+    base, tones = _word_key(word)
+    return _word_string(base), _tones_string(tones)
+
+
+_NO_WORD = (_END_WORD, _END_WORD)  # _word_strings of a missing word (no family name)
+
+
 def name_sort_string(full_name: str | None) -> str:
     """name_sort_key as a string whose code-point order is the same (for an SQL index)."""
-    given, middle, family, given_t, middle_t, family_t, text = name_sort_key(full_name)
+    text = normalize_text(full_name)
+    words = [_word_strings(w) for w in text.lower().split()]
+    given = words[-1] if words else _NO_WORD
+    family = words[0] if len(words) > 1 else _NO_WORD
+    middle = words[1:-1]
     return (
-        _word_string(given)
-        + _words_string(middle)
-        + _word_string(family)
-        + _tones_string(given_t)
-        + "".join(_tones_string(t) for t in middle_t)
+        given[0]
+        + "".join(w[0] for w in middle)
         + _END_LIST
-        + _tones_string(family_t)
+        + family[0]
+        + given[1]
+        + "".join(w[1] for w in middle)
+        + _END_LIST
+        + family[1]
         + text
     )
 
@@ -269,5 +287,8 @@ def name_match_prefix(full_name: str | None) -> str:
 
 def text_sort_string(value: str | None) -> str:
     """text_sort_key as a string whose code-point order is the same (for an SQL index)."""
-    words, tones, text = text_sort_key(value)
-    return _words_string(words) + "".join(_tones_string(t) for t in tones) + _END_LIST + text
+    text = normalize_text(value)
+    words = [_word_strings(w) for w in text.lower().split()]
+    return (
+        "".join(w[0] for w in words) + _END_LIST + "".join(w[1] for w in words) + _END_LIST + text
+    )

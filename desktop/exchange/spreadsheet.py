@@ -153,7 +153,7 @@ def _sheet_rows(
         if len(rows) >= max_rows:
             raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
         if set(map(type, values)) <= _TEXT_ONLY:  # the usual row: text cells, nothing to read
-            rows.append(pad + values)
+            rows.append(pad + values if pad else values)
             continue
         whole = {i for i, v in enumerate(values) if type(v) is float and v.is_integer()}
         if whole:

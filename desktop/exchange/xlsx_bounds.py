@@ -164,7 +164,7 @@ def _scan_sheet(
         if number == 0 and (claim := _DIMENSION.search(segment)):
             _check_area(source, claim, max_rows)
         if rows := _ROW.findall(segment):
-            last_row = max(last_row, *(int(r) for r in rows))
+            last_row = max(last_row, max(map(int, rows)))
             if last_row > max_rows:
                 raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
         for letters, row in _WIDE_CELL.findall(segment):

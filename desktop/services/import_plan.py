@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import chain
+from operator import countOf, itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -57,7 +59,8 @@ class ImportPlan:
     issues: list[RowIssue] = field(default_factory=list)
 
     def count(self, status: RowStatus) -> int:
-        return sum(1 for a in self.actions for _, s, _ in a.people if s is status)
+        people = chain.from_iterable(a.people for a in self.actions)
+        return countOf(map(itemgetter(1), people), status)
 
     @property
     def new_households(self) -> int:

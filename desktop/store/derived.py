@@ -9,7 +9,12 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from desktop.domain.text import fold_for_search, name_sort_string, text_sort_string
+from desktop.domain.text import (
+    fold_for_search,
+    name_sort_string,
+    remembered_fold,
+    text_sort_string,
+)
 
 _NOT_DIGITS = re.compile(r"[^0-9]+")
 # Distinct names (people's, addresses, household codes) bulk derivers remember: a
@@ -72,8 +77,8 @@ def derived_values(
 
 
 # Shared by every bulk deriver of the process: forty communes' bundles merged one after
-# another share most of their names.
-_remembered_fold: Callable[[str], str] = lru_cache(_REMEMBERED)(fold_for_search)
+# another share most of their names (and an import's reading folded them already).
+_remembered_fold = remembered_fold
 _remembered_name_key: Callable[[str], str] = lru_cache(_REMEMBERED)(name_sort_string)
 
 
