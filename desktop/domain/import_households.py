@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, issue_at
-from desktop.domain.text import fold_for_search
+from desktop.domain.text import remembered_fold
 
 
 class Grouping(StrEnum):
@@ -59,7 +60,7 @@ def group_rows(
             groups.append([r])
             continue
         if grouping is Grouping.CODE:
-            if r.household_code and (key := fold_for_search(r.household_code)):
+            if r.household_code and (key := remembered_fold(r.household_code)):
                 current = by_code.get(key)
                 if current is None:
                     current = by_code[key] = []
@@ -81,15 +82,18 @@ def _draft(rows: list[ImportRow], label: str) -> HouseholdDraft:
             issue_at(extra.row, label, "household", ImportIssueCode.TWO_HEADS, head=heads[0].row)
         )
     head = heads[0] if heads else rows[0]
-    ordered = [head, *(r for r in rows if r is not head)]
+    ordered = rows if head is rows[0] else [head, *(r for r in rows if r is not head)]
 
     def first(values: Iterable[str]) -> str:
-        return next((v for v in values if v), "")
+        return next(filter(None, values), "")
 
     return HouseholdDraft(
         rows=ordered,
-        code=first(r.household_code for r in ordered),
-        hamlet=first(r.hamlet for r in ordered),
-        address=first(r.address for r in ordered),
+        code=first(map(_CODE, ordered)),
+        hamlet=first(map(_HAMLET, ordered)),
+        address=first(map(_ADDRESS, ordered)),
         phone=head.person.phone,
     )
+
+
+_CODE, _HAMLET, _ADDRESS = (attrgetter(a) for a in ("household_code", "hamlet", "address"))

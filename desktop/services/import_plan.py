@@ -16,7 +16,7 @@ from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_households import HouseholdDraft
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue
 from desktop.domain.roster import duplicate_issue
-from desktop.domain.text import fold_for_search
+from desktop.domain.text import fold_for_search, remembered_fold
 from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.services.register import hamlet_kind_of, without_kind_word
 from desktop.store import households as repo
@@ -127,8 +127,7 @@ def plan_import(
     new_hamlets: dict[str, Hamlet] = {}
     hamlet_label = _label(columns, ImportField.HAMLET)
     id_label = _label(columns, ImportField.ID_NUMBER)
-    taken_codes = set(reg.codes)
-    taken_codes |= {fold_for_search(d.code) for d in drafts if d.code}
+    free_codes = _FreeCodes(reg.codes | {remembered_fold(d.code) for d in drafts if d.code})
     matched: dict[str, int] = {}  # existing household id -> file row of the draft it matched
     hamlets: dict[str, Hamlet] = {}  # by the name the file gives (a list repeats a few)
     for draft in drafts:
@@ -159,7 +158,7 @@ def plan_import(
                 issue = _id_held_by_another(reg, row, None)
                 if issue is not None:
                     plan.issues.append(RowIssue(row.row, id_label, issue))
-            plan.actions.append(_new_household(draft, hamlet, taken_codes))
+            plan.actions.append(_new_household(draft, hamlet, free_codes))
             continue
         if existing_id in matched:
             plan.issues.append(
@@ -268,19 +267,31 @@ def _row_issue(
     return RowIssue(file_row, column, Issue(field_name, issue_code, severity, params))
 
 
-def _next_code(hamlet: Hamlet, taken: set[str]) -> str:
-    words = [w for w in fold_for_search(without_kind_word(fold_for_search(hamlet.name))).split()]
-    prefix = "".join(w[0] for w in words if w[0].isalpha()).upper()[:4] or "HO"
-    number = 1
-    while fold_for_search(f"{prefix}-{number:03d}") in taken:
-        number += 1
-    code = f"{prefix}-{number:03d}"
-    taken.add(fold_for_search(code))
-    return code
+@dataclass
+class _FreeCodes:
+    """The codes new households without one are given: the hamlet's initials and the
+    lowest number no household of the register or the file has. Each prefix's search goes
+    on from the number it last gave (codes are only ever taken): counting from 1 again for
+    every household made a list of 4,708 households without codes in one hamlet take 24 s
+    of CPU to plan."""
+
+    taken: set[str]  # folded codes of the register and the file
+    next_number: dict[str, int] = field(default_factory=dict)
+
+    def next_for(self, hamlet: Hamlet) -> str:
+        folded = fold_for_search(without_kind_word(fold_for_search(hamlet.name)))
+        prefix = "".join(w[0] for w in folded.split() if w[0].isalpha()).upper()[:4] or "HO"
+        number = self.next_number.get(prefix, 1)
+        while fold_for_search(f"{prefix}-{number:03d}") in self.taken:
+            number += 1
+        code = f"{prefix}-{number:03d}"
+        self.taken.add(fold_for_search(code))
+        self.next_number[prefix] = number + 1
+        return code
 
 
-def _new_household(draft: HouseholdDraft, hamlet: Hamlet, taken: set[str]) -> HouseholdAction:
-    code = draft.code or _next_code(hamlet, taken)
+def _new_household(draft: HouseholdDraft, hamlet: Hamlet, codes: _FreeCodes) -> HouseholdAction:
+    code = draft.code or codes.next_for(hamlet)
     household = Household(hamlet_id=hamlet.id, code=code, address=draft.address, phone=draft.phone)
     people = []
     for position, row in enumerate(draft.rows):

@@ -102,7 +102,7 @@ class Deriver:
             return (text_sort_string(self._fields(values)),)
         if self.table == "household":
             code, phone, address = self._fields(values)
-            search = _words(fold_for_search(code), digits(phone), self._fold(address))
+            search = _words(self._fold(code), digits(phone), self._fold(address))
             return text_sort_string(code), search
         full_name, id_number, phone = self._fields(values)
         return person_derived(full_name, id_number, phone, household_code)

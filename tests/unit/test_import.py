@@ -557,3 +557,26 @@ def test_a_note_of_several_lines_imported_again_is_unchanged(
     )
     again = run(register, path)
     assert (again.new, again.updated, again.unchanged) == (0, 0, 6)
+
+
+def test_households_without_codes_take_the_lowest_numbers_left_free(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # The register holds NT-001 and NT-002, the file gives NT-004 and NT-006 itself: the
+    # households without a code take 3, 5, 7 and 8, in file order.
+    rows = [["Mã hộ", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ", "Bản"]]
+    given = {1: "NT-004", 3: "NT-006"}
+    names = [f"Thào A {word}" for word in ("Pó", "Lồng", "Dình", "Chư", "Súa", "Vàng")]
+    for n, name in enumerate(names):
+        rows.append([given.get(n, ""), name, "1970", "Nam", "Chủ hộ", "Bản Nậm Tăm"])
+    options = ImportOptions(grouping=Grouping.HEAD_ROWS)
+    run(register, write_xlsx(tmp_path / "nua-ma.xlsx", rows), options=options)
+    codes = people_named(register, names)
+    assert [codes[name]["code"] for name in names] == [
+        "NT-003",
+        "NT-004",
+        "NT-005",
+        "NT-006",
+        "NT-007",
+        "NT-008",
+    ]
