@@ -135,8 +135,14 @@ def _switch(
     except KnownError as err:
         _critical(describe(err))
         return register, lock
+    # Imported here: the window's start does not need them before the first switch.
+    from desktop.ui.file_menu import opening_text
+    from desktop.ui.off_thread import wait_off_thread
+
     try:
-        chosen = _open(path)
+        # Off the window's thread, under the busy note File ▸ Open shows: a big register's
+        # checks (or an encrypted one's key) would leave the application frozen, no window.
+        chosen = wait_off_thread(None, opening_text(path), lambda: _open(path))
     except KnownError as err:
         chosen_lock.release()
         _critical(describe(err))

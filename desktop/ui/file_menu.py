@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -21,6 +21,13 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 REGISTER_SUFFIX = ".sqlite3"
+
+
+def opening_text(path: Path) -> str:
+    """The busy note while a register is opened (checked, brought up to date)."""
+    return QCoreApplication.translate(
+        "FileMenu", "Opening {name}: checking it and bringing it up to date…"
+    ).format(name=path.name)
 
 
 class FileMenu(QObject):
@@ -114,9 +121,8 @@ class FileMenu(QObject):
             refuse_if_held(path)
             open_existing(path).close()
 
-        opening = self.tr("Opening {name}: checking it and bringing it up to date…")
         try:
-            wait_off_thread(self._window, opening.format(name=path.name), check)
+            wait_off_thread(self._window, opening_text(path), check)
         except KnownError as err:
             QMessageBox.warning(self._window, self.tr("Open register"), describe(err))
             return False

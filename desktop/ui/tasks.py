@@ -87,6 +87,8 @@ class TaskRunner(QObject):
         return self._long > 0
 
     def submit(self, task: Task) -> None:
+        if self._stopped:  # the window closed: a timer's late count has nowhere to go
+            return
         self._busy += 1
         if task.edit:
             self._wait_for_lane(task)

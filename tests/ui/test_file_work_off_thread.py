@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from desktop import app
 from desktop.cli import main
 from desktop.services.demo import create_demo_register
 from desktop.services.register import open_existing
@@ -83,6 +84,39 @@ def test_opening_another_register_is_checked_off_the_window_thread(
     assert window_loop.seen_while_working == [True]
     assert window_loop.notes[-1] == "Đang mở khac.sqlite3: kiểm tra và cập nhật sổ…"
     assert window.next_register == other and not window.isVisible()
+
+
+def test_the_register_chosen_is_opened_off_the_thread_between_the_two_windows(
+    qapp: QApplication,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    window_loop: Window,
+) -> None:
+    other = tmp_path / "khac.sqlite3"
+    create_demo_register(other, households=5, seed=2)
+    monkeypatch.setattr(app, "open_existing", window_loop.slow(open_existing))
+    shown: list[Path] = []
+
+    def drive() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].tasks.busy:  # a new window first takes its daily backup
+            QTimer.singleShot(20, drive)
+            return
+        window = windows[0]
+        if window.register.path == other:
+            shown.append(other)
+            window.close()
+        else:  # File ▸ recent registers (again if a count the window began held it)
+            window.file_menu.open_path(other)
+            QTimer.singleShot(20, drive)
+
+    register = open_existing(small_register.path)
+    QTimer.singleShot(0, drive)
+    assert app._show(qapp, register) == 0
+    assert shown == [other]  # the application opened it once the first window closed
+    assert window_loop.seen_while_working == [True]
+    assert "Đang mở khac.sqlite3: kiểm tra và cập nhật sổ…" in window_loop.notes
 
 
 def test_a_register_that_will_not_open_is_said_and_the_window_stays(

@@ -96,6 +96,23 @@ def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot, tmp_path: Pat
     assert delivered == []
 
 
+def test_a_job_asked_for_after_shutdown_never_runs(qtbot: QtBot, tmp_path: Path) -> None:
+    """A timer of a closed window (a count after its first paint) asks too late: nothing runs
+    on the register the window let go of, and nothing waits for it."""
+    from desktop.services.register import create_register
+    from desktop.ui.tasks import TaskRunner
+
+    path = tmp_path / "r.sqlite3"
+    create_register(path, "03478", ["Thôn 1"])
+    runner = TaskRunner(path)
+    runner.shutdown()
+    ran: list[int] = []
+    runner.submit(Task("Đếm", lambda _r, _p, _c: ran.append(1)))
+    runner.wait(1000)
+    qtbot.wait(50)
+    assert ran == [] and not runner.busy
+
+
 def test_a_quiet_task_fills_its_view_and_leaves_the_status_bar_alone(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:
