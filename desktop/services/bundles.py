@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.exchange.bundle_file import (
@@ -96,6 +97,16 @@ def read_identity(path: Path) -> str:
     raise KnownError("bundle.bad_identity_file", file=str(path), detail="AGE-SECRET-KEY-1…")
 
 
+@dataclass(frozen=True)
+class WrittenBundle:
+    """A bundle written whole from one snapshot of the register, not yet among the bundles
+    sent (``record`` is None when it was cancelled: no file)."""
+
+    summary: ExportSummary
+    record: replicas.BundleRecord | None
+    register_id: str  # made now when the register never exported: kept by record_sent
+
+
 def export_bundle(
     reg: OpenRegister,
     out: Path,
@@ -110,19 +121,38 @@ def export_bundle(
     made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
     the bundles sent says) to ``out``, signed; encrypted to the key in the file ``to`` when
     given. The file appears whole or not at all."""
+    written = write_bundle(
+        reg, out, since=since, since_seq=since_seq, to=to, progress=progress, cancelled=cancelled
+    )
+    return record_sent(reg, written)
+
+
+def write_bundle(
+    reg: OpenRegister,
+    out: Path,
+    *,
+    since: Path | None = None,
+    since_seq: int = 0,
+    to: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> WrittenBundle:
+    """export_bundle's file, read from one snapshot without writing to the register: the
+    window runs it on a read connection beside the write lane, so the clerk's edits save
+    meanwhile (each is wholly in this bundle, or after its change mark: in the next)."""
     check_output(out)  # never over the register or another SQLite file, before any work
     installation = reg.signer()
     recipient = read_recipient(to) if to else None
-    with reg.db.atomic():
-        register_id = local.register_id(reg.db)
+    register_id = local.register_id_if_any(reg.db) or new_id()
     if since:
         since_seq = _since_mark(reg, since, installation.id, register_id)
     plan = _Plan(installation, register_id, since_seq)
+    stopped = WrittenBundle(ExportSummary(out, "", {}, False, cancelled=True), None, register_id)
     if recipient:  # encrypted whole: the plain ZIP is never on the disk
         buffer = io.BytesIO()
         manifest = _write_bundle(reg, BundleWriter(buffer), plan, progress, cancelled)
         if manifest is None:
-            return ExportSummary(out, "", {}, False, cancelled=True)
+            return stopped
         import pyrage
 
         data = pyrage.encrypt(buffer.getvalue(), [pyrage.x25519.Recipient.from_str(recipient)])
@@ -138,26 +168,34 @@ def export_bundle(
                     raise _Cancelled
                 manifest = written
         except _Cancelled:
-            return ExportSummary(out, "", {}, False, cancelled=True)
+            return stopped
         digest = _sha256_of_file(out)
     rows, mark, communes = manifest.rows, manifest.seq, manifest.communes
-    with reg.db.atomic():
-        replicas.log_bundle(
-            reg.db,
-            replicas.BundleRecord(
-                "sent",
-                utc_now(),
-                out.name,
-                digest,
-                installation.id,
-                " ".join(communes),
-                manifest.made_at,
-                {"kind": manifest.kind, "rows": rows, "encrypted": bool(recipient), "seq": mark},
-            ),
-        )
+    record = replicas.BundleRecord(
+        "sent",
+        utc_now(),
+        out.name,
+        digest,
+        installation.id,
+        " ".join(communes),
+        manifest.made_at,
+        {"kind": manifest.kind, "rows": rows, "encrypted": bool(recipient), "seq": mark},
+    )
     if progress:
         progress(len(TABLES) + 1, len(TABLES) + 1)
-    return ExportSummary(out, manifest.kind, rows, bool(recipient), sample=manifest.sample)
+    summary = ExportSummary(out, manifest.kind, rows, bool(recipient), sample=manifest.sample)
+    return WrittenBundle(summary, record, register_id)
+
+
+def record_sent(reg: OpenRegister, written: WrittenBundle) -> ExportSummary:
+    """The bundle among the bundles sent (what "only the changes since" offers), in one short
+    write transaction; on a register's first export, with the id its bundles carry."""
+    if written.record is not None:
+        with reg.db.atomic():
+            if local.register_id_if_any(reg.db) is None:
+                local.set_setting(reg.db, local.REGISTER_ID, written.register_id)
+            replicas.log_bundle(reg.db, written.record)
+    return written.summary
 
 
 class _Cancelled(Exception):

@@ -19,7 +19,7 @@ from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import backup_if_stale
 from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
-from desktop.store.register import open_register
+from desktop.store.register import open_register, writable
 from desktop.store.sync import Writer
 
 if TYPE_CHECKING:
@@ -193,6 +193,17 @@ def open_existing(
         db.close()
         raise
     return OpenRegister(Path(path), db, commune, writer, read_only, installation)
+
+
+def open_reader(path: Path | str) -> OpenRegister:
+    """A second connection to a register the window holds, for long work that only reads
+    (an export, a spreadsheet, a backup) beside the write lane: each of its transactions
+    reads one consistent state while WAL lets the lane's writes go on, and it cannot write
+    (query_only). An encrypted register's is keyed as every connection is (store.cipher)."""
+    opened = open_existing(path, read_only=not writable(path))  # a CD, a locked USB stick
+    opened.db.execute("PRAGMA query_only = ON")
+    opened.read_only = True
+    return opened
 
 
 def create_upper_register(

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.domain.entities import new_id
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -24,17 +22,9 @@ REGISTER_ID = "register_id"  # this register file's own id: an incremental bundl
 SAMPLE_DATA = "sample_data"  # "1": made-up households (camket demo, the wizard's sample)
 
 
-def register_id(db: Database) -> str:
-    """This register's id (made on first use): ``--since`` takes only a bundle it made."""
-    found = get_setting(db, REGISTER_ID)
-    if found is None:
-        found = new_id()
-        set_setting(db, REGISTER_ID, found)
-    return found
-
-
 def register_id_if_any(db: Database) -> str | None:
-    """This register's id when it has made one (it exports), without making it."""
+    """This register's id, made by its first export (``--since`` takes only a bundle it
+    made): None until then."""
     return get_setting(db, REGISTER_ID)
 
 

@@ -45,7 +45,7 @@ BACKUP_FILTER = "*.sqlite3"
 class BackupActions(QObject):
     """Sao lưu…, Sao lưu ra USB… and Khôi phục từ bản sao lưu… in the window's File menu.
 
-    Copies are made on the window's task lane (with its progress bar); a restore closes the
+    Copies are read beside the window's task lane (with its progress bar); a restore closes the
     window's connections, puts the backup in place and reopens the register in a new window
     (MainWindow.open_register)."""
 
@@ -89,13 +89,14 @@ class BackupActions(QObject):
             self.back_up_to(Path(chosen))
 
     def back_up_to(self, target: Path) -> None:
-        """Copy the register to ``target`` (a new file, or into a folder) on the task lane."""
+        """Copy the register to ``target`` (a new file, or into a folder) beside the task
+        lane: a copy only reads, and the clerk's edits save meanwhile."""
 
         def work(register: OpenRegister, progress: Progress, _cancelled: Cancelled) -> Path:
             return backup_to(register.db, register.path, target, progress=progress)
 
         self._window.tasks.submit(
-            Task(self.tr("Backing up"), work, self._backed_up, self._refused_backup)
+            Task(self.tr("Backing up"), work, self._backed_up, self._refused_backup, reads=True)
         )
 
     def backup_if_stale(self) -> None:
@@ -107,7 +108,14 @@ class BackupActions(QObject):
         # Quiet: most starts find a recent backup and have nothing to say; a copy made says
         # where it went.
         self._window.tasks.submit(
-            Task(self.tr("Automatic backup"), work, self._stale_done, self._refused, quiet=True)
+            Task(
+                self.tr("Automatic backup"),
+                work,
+                self._stale_done,
+                self._refused,
+                quiet=True,
+                reads=True,
+            )
         )
 
     def _stale_done(self, copy: Path | None) -> None:

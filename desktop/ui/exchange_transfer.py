@@ -31,7 +31,14 @@ from desktop.domain.long_work import Cancelled, Progress
 from desktop.exchange.identity import key_fingerprint
 from desktop.messages import describe
 from desktop.outputs import check_output, writing_output
-from desktop.services.bundles import ExportSummary, Keys, export_bundle, register_keys
+from desktop.services.bundles import (
+    ExportSummary,
+    Keys,
+    WrittenBundle,
+    record_sent,
+    register_keys,
+    write_bundle,
+)
 from desktop.services.communes import bundle_file_name
 from desktop.services.merge import MergeResult, merge_bundles
 from desktop.services.register import OpenRegister
@@ -49,7 +56,8 @@ BUNDLE_FILTER = "CamKet (*.camket)"
 
 class TransferTab(QWidget):
     """Export and merge go through the window's task lane (progress and cancel in the status
-    bar); ``merged`` carries the results when a merge ends, so views read the register again."""
+    bar; an export reads beside it, edits saving meanwhile); ``merged`` carries the results
+    when a merge ends, so views read the register again."""
 
     status_message = Signal(str, int)
     exported = Signal(object)  # ExportSummary
@@ -158,17 +166,21 @@ class TransferTab(QWidget):
         self.export_button.setEnabled(False)
         self.export_result.setText(self.tr("Exporting…"))
 
-        def work(reg: OpenRegister, progress: Progress, cancelled: Cancelled) -> ExportSummary:
-            return export_bundle(
+        def work(reg: OpenRegister, progress: Progress, cancelled: Cancelled) -> WrittenBundle:
+            return write_bundle(
                 reg, out, since_seq=since or 0, to=key, progress=progress, cancelled=cancelled
             )
 
+        # Read beside the lane: the clerk's edits save meanwhile; only the record of the
+        # bundle sent is written, after it.
         self.tasks.submit(
             Task(
                 self.tr("Exporting {file}").format(file=out.name),
                 work,
                 self._exported,
                 self._export_failed,
+                reads=True,
+                then=record_sent,
             )
         )
 

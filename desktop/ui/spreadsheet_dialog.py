@@ -1,5 +1,6 @@
 """Xuất bảng tính…: the upload spreadsheet from the window (what, commune, format, delimiter,
-headers), written on the task lane with its progress bar; `camket spreadsheet` does the same."""
+headers), read beside the task lane (edits save meanwhile) with its progress bar; `camket
+spreadsheet` does the same."""
 
 from __future__ import annotations
 
@@ -155,7 +156,7 @@ class SpreadsheetDialog(QDialog):
 
 
 class SpreadsheetExport(QObject):
-    """The window's "Export a spreadsheet…" action: the dialog, then the work on the lane."""
+    """The window's "Export a spreadsheet…" action: the dialog, then the work beside the lane."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -196,7 +197,7 @@ class SpreadsheetExport(QObject):
             )
 
         self._window.tasks.submit(
-            Task(self.tr("Exporting a spreadsheet"), work, self._done, self._refused)
+            Task(self.tr("Exporting a spreadsheet"), work, self._done, self._refused, reads=True)
         )
 
     def _done(self, done: SheetExport) -> None:

@@ -8,8 +8,12 @@ a short edit (ui.edits) jumps ahead of queued long jobs and shows no bar. A long
 runs lets the edits waiting for it in between its transactions (``between_transactions``
 of the register it is given: between a merge's bundles, before an import plans, while
 sheets are drawn); an edit that has waited longer than a write waits for the lock is
-refused, and its form keeps what was typed. After each job, ``changed`` carries what it
-wrote (store.changes), read off the audit trail it left.
+refused, and its form keeps what was typed. A long job that only reads (an export, a
+spreadsheet, a backup: ``reads``) runs on a connection and thread of its own, one snapshot
+of the register, while the lane lets every edit in as it comes; what it must write (the
+bundle sent) is written after it on the lane in one short transaction (``then``). After
+each job, ``changed`` carries what it wrote (store.changes), read off the audit trail it
+left.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
-from desktop.services.register import OpenRegister, open_existing
+from desktop.services.register import OpenRegister, open_existing, open_reader
 from desktop.store import register as register_store
 from desktop.store.changes import Changed, audit_mark, changes_since
 
@@ -46,6 +50,8 @@ class Task:
     quiet: bool = False  # it only fills a view (a count): no progress bar, no "done" message
     edit: bool = False  # a short edit: ahead of queued long jobs, no progress bar
     on_start: Callable[[], None] | None = None  # an edit that waited: it is being written now
+    reads: bool = False  # it only reads: on a read connection beside the lane, edits go in
+    then: Callable[[OpenRegister, Any], Any] | None = None  # on the lane after it: its write
 
 
 class TaskRunner(QObject):
@@ -71,6 +77,7 @@ class TaskRunner(QObject):
         self._stopped = False
         self._edits: deque[Task] = deque()  # edits waiting for the worker, oldest first
         self._edits_lock = threading.Lock()
+        self._edit_came = threading.Event()  # wakes a worker that lets edits in while it reads
         self._job = ""  # the title of the long job on the worker now ("" between jobs)
         self._result.connect(self._deliver)
         self._begun.connect(self._start_edit)
@@ -101,6 +108,7 @@ class TaskRunner(QObject):
         between two transactions; past the write lock's wait, it is refused."""
         with self._edits_lock:
             self._edits.append(task)
+        self._edit_came.set()
         if self.long_job and self._job:
             self.edit_waiting.emit(self._job)
         timeout = register_store.BUSY_TIMEOUT_MS
@@ -146,7 +154,7 @@ class TaskRunner(QObject):
     def _holds_writes(task: Task) -> bool:
         """A long job that writes (a quiet one only counts): an edit submitted meanwhile
         waits for it to let it in."""
-        return not task.edit and not task.quiet
+        return not (task.edit or task.quiet or task.reads)
 
     def cancel(self) -> None:
         """Ask the running job to stop at its next check; it rolls back what it began."""
@@ -183,7 +191,12 @@ class TaskRunner(QObject):
             else:
                 self._register.reload_commune()  # Settings may have changed it meanwhile
             mark = audit_mark(self._register.db)
-            result = task.work(self._register, self.progressed.emit, self._cancel.is_set)
+            if task.reads:
+                result = self._read_beside_lane(task)
+            else:
+                result = task.work(self._register, self.progressed.emit, self._cancel.is_set)
+            if task.then is not None:
+                result = task.then(self._register, result)
         except KnownError as err:
             error = err
         except Exception as exc:  # a bug: logged with its traceback, reported, never silent
@@ -192,6 +205,37 @@ class TaskRunner(QObject):
         if not (task.quiet or task.edit):
             self._job = ""
         self._result.emit(task, result, error, self._changes(mark))
+
+    def _read_beside_lane(self, task: Task) -> Any:
+        """On the worker: ``task`` reads on a thread and a connection of its own (store
+        readers see one snapshot, WAL lets writes go on), while the worker lets each edit
+        in as it comes. Its outcome, or what it raised, as if it had run here."""
+        outcome: dict[str, Any] = {}
+        ended = threading.Event()
+
+        def read() -> None:
+            try:
+                reader = open_reader(self._path)
+                try:
+                    outcome["result"] = task.work(reader, self.progressed.emit, self._cancel.is_set)
+                finally:
+                    reader.close()
+            except BaseException as exc:  # raised again on the worker, as any job's
+                outcome["error"] = exc
+            finally:
+                ended.set()
+                self._edit_came.set()
+
+        reading = threading.Thread(target=read, name="camket-reader", daemon=True)
+        reading.start()
+        while not ended.is_set():
+            self._edit_came.wait()
+            self._edit_came.clear()  # before looking: an edit coming now sets it again
+            self._let_edits_in()
+        reading.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
 
     def _changes(self, mark: tuple[int, int] | None) -> Changed:
         # Also after a failure: a merge may have taken some bundles before one was refused.
