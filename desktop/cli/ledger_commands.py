@@ -294,7 +294,7 @@ def _reminders(args: argparse.Namespace) -> int:
         if r.reason is not unsigned:
             print(
                 f"{_show(r.due)}\t{REMINDER_LABELS[r.reason]}\t{r.full_name}\t"
-                f"{r.household_code}\t{r.movement_id}"
+                f"{r.household_code}\t{r.movement_id or ''}"
             )
     counts = Counter(r.reason for r in found)
     if counts[unsigned]:

@@ -95,6 +95,7 @@ class ReminderReason(StrEnum):
     NHAP_CANH_KHONG_QUA_CUA_KHAU = "nhap_canh_khong_qua_cua_khau"
     VANH_DAI_CHUA_BAO_BIEN_PHONG = "vanh_dai_chua_bao_bien_phong"
     THEO_DOI_SAU_NHAP_CANH = "theo_doi_sau_nhap_canh"
+    HO_KHONG_CON_AI_CU_TRU = "ho_khong_con_ai_cu_tru"
     HO_CHUA_KY_CAM_KET = "ho_chua_ky_cam_ket"
 
 
@@ -365,5 +366,8 @@ REMINDER_LABELS: dict[ReminderReason, str] = {
         "Khách lưu trú vào vành đai biên giới, chưa thông báo Đồn Biên phòng"
     ),
     ReminderReason.THEO_DOI_SAU_NHAP_CANH: "Đang theo dõi sau khi về từ nước ngoài",
+    ReminderReason.HO_KHONG_CON_AI_CU_TRU: (
+        "Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên"
+    ),
     ReminderReason.HO_CHUA_KY_CAM_KET: "Hộ chưa ký cam kết đợt đang thực hiện",
 }

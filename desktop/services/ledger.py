@@ -35,7 +35,7 @@ from desktop.store import households as repo
 from desktop.store import movements as store
 from desktop.store import pledges as pledge_store
 from desktop.store import tips as tip_store
-from desktop.store.reminders import Reminder, movement_reminders
+from desktop.store.reminders import Reminder, movement_reminders, nobody_lives_reminders
 
 
 def find_person(db: Database, text: str) -> tuple[str, str]:
@@ -248,9 +248,10 @@ def here_now(db: Database, today: dt.date) -> HereNow:
 
 
 def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
-    """Everything due on ``today``: the ledger's reminders, then the households that have not
-    signed in the current campaign."""
+    """Everything due on ``today``: the ledger's reminders, the households where nobody
+    lives any more, then the households that have not signed in the current campaign."""
     found = movement_reminders(reg.db, today)
+    found += nobody_lives_reminders(reg.db, today)
     campaign = pledge_store.current_campaign(reg.db)
     if campaign is not None:
         for household in pledge_store.unsigned_households(reg.db, campaign.id):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
 from desktop.store.pledges import UnsignedHousehold
+from desktop.store.reminders import nobody_lives_reminders
 
 # How a status reads: shared with the printed lists (domain.reports); kept importable here.
 STATUS_LABELS = _STATUS_LABELS
@@ -41,6 +43,13 @@ def unsigned_households(
 ) -> list[UnsignedHousehold]:
     """The households of a hamlet (None: of the commune) that have not signed yet."""
     return store.unsigned_households(reg.db, (campaign or current_campaign(reg)).id, hamlet_id)
+
+
+def households_nobody_lives_in(reg: OpenRegister, today: dt.date) -> set[str]:
+    """The live households whose members all died or moved out by ``today``: still counted
+    as not signed (the counts stay what they are); the reminders ask the clerk to delete
+    them or update their members."""
+    return {r.household_id for r in nobody_lives_reminders(reg.db, today) if r.household_id}
 
 
 def format_percent(value: float) -> str:

@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
         page = OverviewPage(self.register, self.tasks, self)
         page.open_movement.connect(self.open_movement)
+        page.open_household.connect(self.open_household)
         page.open_unsigned.connect(lambda: self.show_place("pledges"))
         page.empty.add_requested.connect(self._new_household)
         page.empty.import_requested.connect(self.open_import_wizard)

@@ -57,6 +57,9 @@ REMINDER_NAMES: dict[ReminderReason, Any] = {
     ReminderReason.THEO_DOI_SAU_NHAP_CANH: QT_TRANSLATE_NOOP(
         "Overview", "Back from abroad, in follow-up"
     ),
+    ReminderReason.HO_KHONG_CON_AI_CU_TRU: QT_TRANSLATE_NOOP(
+        "Overview", "Nobody lives in the household any more: delete it or update its members"
+    ),
     ReminderReason.HO_CHUA_KY_CAM_KET: QT_TRANSLATE_NOOP(
         "Overview", "Households not signed in the current campaign"
     ),
@@ -100,9 +103,11 @@ class _Figure(QFrame):
 
 class OverviewPage(QWidget):
     """``open_movement`` asks the window for the Biến động page on a movement;
-    ``open_unsigned`` for the Cam kết page's list of unsigned households."""
+    ``open_household`` for a household (one where nobody lives any more); ``open_unsigned``
+    for the Cam kết page's list of unsigned households."""
 
     open_movement = Signal(str)
+    open_household = Signal(str)
     open_unsigned = Signal()
 
     def __init__(
@@ -301,5 +306,7 @@ class OverviewPage(QWidget):
         reminder = self.reminder_model.record(index.row())
         if reminder.movement_id is not None:
             self.open_movement.emit(reminder.movement_id)
+        elif reminder.household_id is not None:
+            self.open_household.emit(reminder.household_id)
         else:
             self.open_unsigned.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -63,6 +65,7 @@ class PledgePage(QWidget):
         self._tasks = tasks
         self.record_dialog: RecordPledgeDialog | None = None
         self._fitted = False  # the splitter was sized to the hamlets once
+        self._nobody_lives: set[str] = set()  # households whose members all died or left
 
         self.campaign_label = QLabel()
         self.campaign_label.setWordWrap(True)
@@ -163,6 +166,9 @@ class PledgePage(QWidget):
         )
         chosen = self.chosen_hamlet()
         self.progress_model.set_rows(progress_service.progress(self._register, campaign))
+        self._nobody_lives = progress_service.households_nobody_lives_in(
+            self._register, dt.date.today()
+        )
         row = self.progress_model.row_of(chosen) if chosen else None
         self.progress_view.resizeColumnsToContents()
         self._fit_progress_rows()
@@ -341,11 +347,16 @@ class PledgePage(QWidget):
             text = self.tr("Not signed yet in the whole commune: {count} households")
         else:
             text = self.tr("Not signed yet in {hamlet}: {count} households")
-        self.unsigned_label.setText(
-            text.format(
-                hamlet=progress.hamlet_name if progress else "", count=group_thousands(len(rows))
-            )
+        text = text.format(
+            hamlet=progress.hamlet_name if progress else "", count=group_thousands(len(rows))
         )
+        nobody = sum(1 for row in rows if row.household_id in self._nobody_lives)
+        if nobody:  # never signing: counted all the same, until deleted or updated
+            text += self.tr(
+                " — {count} of them where nobody lives any more: delete them or update their"
+                " members (Overview)"
+            ).format(count=group_thousands(nobody))
+        self.unsigned_label.setText(text)
 
     def _open_unsigned(self, index: QModelIndex) -> None:
         household_id = self.unsigned_model.household_id(index.row())

@@ -2187,6 +2187,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Về từ nước ngoài, đang theo dõi</translation>
     </message>
     <message>
+        <source>Nobody lives in the household any more: delete it or update its members</source>
+        <translation>Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên</translation>
+    </message>
+    <message>
         <source>Households not signed in the current campaign</source>
         <translation>Hộ chưa ký cam kết đợt này</translation>
     </message>
@@ -2413,6 +2417,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>Pre-filled pledge sheets of a hamlet (Ctrl+P)</source>
         <translation>In sẵn bản cam kết của một thôn/bản (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source> — {count} of them where nobody lives any more: delete them or update their members (Overview)</source>
+        <translation> — trong đó {count} hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên (xem Tổng quan)</translation>
     </message>
     <message>
         <source>Progress &amp;report</source>

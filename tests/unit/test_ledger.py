@@ -9,6 +9,7 @@ import pytest
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import (
+    REMINDER_LABELS,
     Guest,
     Movement,
     MovementKind,
@@ -21,8 +22,11 @@ from desktop.domain.movements import (
 from desktop.domain.tips import Tip
 from desktop.messages import describe
 from desktop.services import ledger
+from desktop.services.households import delete_household
+from desktop.services.progress import progress
 from desktop.services.register import OpenRegister
 from desktop.store import movements as store
+from desktop.store import pledges as pledge_store
 from desktop.store.movements import LedgerFilter
 from desktop.store.tips import list_tips
 
@@ -291,3 +295,46 @@ def test_nothing_is_due_about_someone_who_died(register: OpenRegister) -> None:
     assert due == [ReminderReason.TAM_VANG_QUA_12_THANG]
     _add(register, MovementKind.CHET, D(2026, 6, 1))
     assert [r for r in ledger.reminders(register, TODAY) if r.movement_id] == []
+
+
+def _member(reg: OpenRegister, full_name: str) -> tuple[str, str]:
+    row = reg.db.execute(
+        "SELECT id, household_id FROM person WHERE full_name = ?", [full_name]
+    ).fetchone()
+    return str(row[0]), str(row[1])
+
+
+def test_a_household_where_nobody_lives_any_more_is_reminded_and_still_counted(
+    register: OpenRegister,
+) -> None:
+    campaign = pledge_store.current_campaign(register.db)
+    assert campaign is not None
+    counted = progress(register, campaign)
+    hoa, t10 = _member(register, "Phạm Thị Hoa")  # T10-001's only member
+    ledger.add_movement(
+        register, Movement(MovementKind.CHET, t10, D(2026, 10, 3), person_id=hoa), TODAY
+    )
+    an, t2 = _member(register, "Nguyễn Văn An")  # T2-001 keeps Trần Thị Bình
+    ledger.add_movement(
+        register,
+        Movement(MovementKind.CHUYEN_DI, t2, D(2026, 9, 1), person_id=an, place="Xã Lê Lợi"),
+        TODAY,
+    )
+    found = ledger.reminders(register, TODAY)
+    nobody = [r for r in found if r.reason is ReminderReason.HO_KHONG_CON_AI_CU_TRU]
+    assert [(r.household_code, r.household_id, r.full_name, r.due) for r in nobody] == [
+        ("T10-001", t10, "Phạm Thị Hoa", D(2026, 10, 3))
+    ]
+    assert REMINDER_LABELS[ReminderReason.HO_KHONG_CON_AI_CU_TRU] == (
+        "Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên"
+    )
+    # The counts stay what they were: still a household not signed.
+    unsigned = [r.household_code for r in found if r.reason is ReminderReason.HO_CHUA_KY_CAM_KET]
+    assert "T10-001" in unsigned
+    assert progress(register, campaign) == counted
+    # The day before she died, and once the household is deleted, nothing to do.
+    before = ledger.reminders(register, D(2026, 10, 2))
+    assert ReminderReason.HO_KHONG_CON_AI_CU_TRU not in {r.reason for r in before}
+    delete_household(register, t10)
+    after = ledger.reminders(register, TODAY)
+    assert ReminderReason.HO_KHONG_CON_AI_CU_TRU not in {r.reason for r in after}
