@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.entities import new_id
+from desktop.domain.entities import random_id
 from desktop.domain.errors import KnownError
 from desktop.userdata import data_dir
 
@@ -107,7 +107,7 @@ def this_installation(adopt: str | None = None) -> Installation:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise KnownError("identity.unreadable", path=str(path), detail=str(exc)) from exc
     made = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    text = json.dumps({"id": adopt or new_id(), "created_at": made}, indent=1).encode("utf-8")
+    text = json.dumps({"id": adopt or random_id(), "created_at": made}, indent=1).encode("utf-8")
     kept = _create_once(path, text)
     installation = Installation(str(json.loads(kept)["id"]), folder)
     if kept == text:
@@ -120,7 +120,7 @@ def _create_once(path: Path, content: bytes) -> bytes:
     the content that is in place afterwards. Two programs starting at once on a new PC (the
     window and a `camket` command) end with one identity, not two."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.{new_id()[:8]}.tmp")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{random_id()[:8]}.tmp")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import new_id
+from desktop.domain.entities import random_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.exchange.bundle_file import (
@@ -143,7 +143,7 @@ def write_bundle(
     check_output(out)  # never over the register or another SQLite file, before any work
     installation = reg.signer()
     recipient = read_recipient(to) if to else None
-    register_id = local.register_id_if_any(reg.db) or new_id()
+    register_id = local.register_id_if_any(reg.db) or random_id()
     if since:
         since_seq = _since_mark(reg, since, installation.id, register_id)
     plan = _Plan(installation, register_id, since_seq)

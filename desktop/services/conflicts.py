@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import short_id
 from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister
 from desktop.store.derived import derived_values
@@ -44,7 +45,7 @@ class Conflict:
     @property
     def label(self) -> str:
         column = _LABELS.get(self.table, "id")
-        return str(self.current.get(column) or self.other.get(column) or self.row_id[:8])
+        return str(self.current.get(column) or self.other.get(column) or short_id(self.row_id))
 
     def differences(self) -> list[tuple[str, Any, Any]]:
         """(column, current value, other value) for each content column that differs."""

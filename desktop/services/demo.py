@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import Gender, Hamlet, ResidenceKind
+from desktop.domain.entities import Gender, Hamlet, ResidenceKind, new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Pledge, PledgeStatus
@@ -133,16 +133,15 @@ def _populate(
 ) -> DemoSummary:
     as_of, ledger_on = days
     rng = random.Random(seed)
-    existing = db.execute("SELECT count(*) FROM household").fetchone()[0]
     last_rowid = db.execute("SELECT coalesce(max(rowid), 0) FROM household").fetchone()[0]
-    gen = DemoGenerator(rng, random.Random(f"ids/{seed}/{writer.actor}/{existing}"), as_of)
+    gen = DemoGenerator(rng, as_of)
     gen.taken_codes = {r[0] for r in db.execute("SELECT code FROM household WHERE deleted = 0")}
     gen.taken_ids = {r[0] for r in db.execute("SELECT id_number FROM person WHERE id_number != ''")}
     _ensure_commune(db, writer, random.Random(f"commune/{seed}"))
     hamlets = repo.list_hamlets(db)
     if not hamlets:  # the same names, in the same order, as create_demo_register makes
         made = names.hamlet_names(random.Random(f"hamlets/{seed}"), demo_hamlet_count(total))
-        rows = [repo.hamlet_row(Hamlet(n, hamlet_kind_of(n), id=gen.uid())) for n in made]
+        rows = [repo.hamlet_row(Hamlet(n, hamlet_kind_of(n), id=new_id())) for n in made]
         insert_rows(db, "hamlet", list(writer.stamp_new("hamlet", rows)))
         hamlets = repo.list_hamlets(db)
     plans = gen.plan_hamlets(hamlets, total)
@@ -175,7 +174,7 @@ def _populate(
     if cancelled and cancelled():
         raise _CancelledError
     named = _name_hamlet_heads(db, writer, plans)
-    pledges = _demo_pledges(db, writer, gen, random.Random(f"pledges/{seed}"), as_of, last_rowid)
+    pledges = _demo_pledges(db, writer, random.Random(f"pledges/{seed}"), as_of, last_rowid)
     ledger = populate_ledger(db, writer, random.Random(f"ledger/{seed}"), ledger_on, last_rowid)
     writer.note_bulk(
         "household",
@@ -239,7 +238,6 @@ DEMO_OTHER_STATUSES = (
 def _demo_pledges(
     db: Database,
     writer: Writer,
-    gen: DemoGenerator,
     rng: random.Random,
     as_of: dt.date,
     after_rowid: int,
@@ -267,7 +265,8 @@ def _demo_pledges(
         share = level.setdefault(hamlet_id, rng.uniform(*DEMO_HAMLET_PROGRESS))
         signed_on = as_of - dt.timedelta(days=rng.randint(1, 60))
         printed_at = f"{signed_on - dt.timedelta(days=rng.randint(1, 10))}T01:00:00+00:00"
-        pledge = Pledge(household_id, campaign.id, campaign.template_version, id=gen.uid())
+        # The pledge's stable id, as every pledge of a household in a campaign has.
+        pledge = Pledge(household_id, campaign.id, campaign.template_version)
         if rng.random() < share:
             pledge = replace(
                 pledge,

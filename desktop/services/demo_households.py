@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from string import ascii_uppercase
@@ -20,6 +19,7 @@ from desktop.domain.entities import (
     Person,
     RelativeAbroad,
     ResidenceKind,
+    new_id,
 )
 from desktop.domain.text import fold_for_search
 from desktop.domain.validation import id_number_for
@@ -78,17 +78,14 @@ _LABOUR_EXPORT = frozenset({"Hàn Quốc", "Nhật Bản", "Đài Loan", "Malays
 
 @dataclass
 class DemoGenerator:
-    """Makes households one by one from ``rng``; row ids come from ``id_rng``."""
+    """Makes households one by one from ``rng``; their rows get fresh ids (new_id), made in
+    order as a clerk's or an import's would be."""
 
     rng: random.Random
-    id_rng: random.Random
     as_of: dt.date
     taken_codes: set[str] = field(default_factory=set)
     taken_ids: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
-
-    def uid(self) -> str:
-        return str(uuid.UUID(int=self.id_rng.getrandbits(128), version=4))
 
     def plan_hamlets(self, hamlets: list[Hamlet], total: int) -> list[HamletPlan]:
         rng = self.rng
@@ -138,7 +135,7 @@ class DemoGenerator:
         temporary = rng.random() < (0.012 if ban else 0.045)
         ethnicity = "Kinh" if temporary else plan.ethnicities.pick(rng)
         specs = self.family(ethnicity, "nuclear" if temporary else _KINDS.pick(rng))
-        household = Household(plan.hamlet.id, code, id=self.uid())
+        household = Household(plan.hamlet.id, code, id=new_id())
         people = [self.person(household.id, s, i, ban, temporary) for i, s in enumerate(specs)]
         household.head_id = people[0].id
         household.phone = next((p.phone for p in people if p.phone), "")
@@ -252,7 +249,7 @@ class DemoGenerator:
             phone=self.phone(s),
             occupation=self.occupation(s, ban, temporary),
             position=position,
-            id=self.uid(),
+            id=new_id(),
         )
 
     def id_number(self, s: _Spec, birth_year: int, temporary: bool) -> str:
@@ -333,7 +330,7 @@ class DemoGenerator:
         elif plans == "Hết hợp đồng sẽ về":
             plans = f"Hết hợp đồng năm {self.as_of.year + rng.randint(0, 3)} sẽ về"
         return RelativeAbroad(
-            household_id, name, rel, country, since, departure, contact, plans, id=self.uid()
+            household_id, name, rel, country, since, departure, contact, plans, id=new_id()
         )
 
 

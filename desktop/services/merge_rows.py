@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import short_id
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version, frontier
 from desktop.exchange.bundle_file import Bundle
@@ -251,7 +252,7 @@ class TableMerge:
                     self._tampered(row_id, code)
 
     def _tampered(self, row_id: str, code: str) -> None:
-        detail = f"{self.spec.name} {row_id[:8]}… (xã {code})"
+        detail = f"{self.spec.name} {short_id(row_id)} (xã {code})"
         raise KnownError("bundle.tampered", file=self.bundle.source, detail=detail)
 
 
