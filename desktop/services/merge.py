@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.long_work import Cancelled, Progress, collector_paused
 from desktop.domain.versions import Version
 from desktop.exchange.bundle_file import Bundle, open_bundle
 from desktop.services.merge_rows import Incoming, TableCounts, TableMerge, chunks, refresh_people
@@ -122,7 +122,21 @@ def merge_bundle(
     """Merge one bundle (after a backup copy: its own, or its batch's; none when ``backup``
     is off for a register being made from it); a refused one is reported in the result,
     never half-applied. ``identity``: the age secret key it was encrypted to, when not this
-    register's."""
+    register's. The cycle collector is paused meanwhile (collector_paused: a district's
+    bundle makes millions of short-lived values, and each collection walked them again)."""
+    with collector_paused():
+        return _merge_bundle(reg, path, progress, cancelled, backup, confirmed, identity)
+
+
+def _merge_bundle(
+    reg: OpenRegister,
+    path: Path,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    backup: bool | BatchBackup,
+    confirmed: Collection[tuple[str, str]] | None,
+    identity: str | None,
+) -> MergeResult:
     result = MergeResult(path.name)
     try:
         # Each entry's hash is checked as it is read (check_whole: those not read).

@@ -5,6 +5,7 @@ rows it wrote) ends where a merge into a register holding the rows ends."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from pathlib import Path
 
@@ -116,3 +117,22 @@ def test_a_household_renamed_with_a_new_member_merges_and_is_found_by_its_new_co
         hits = {hit.full_name for hit in search_people(reg.db, "NT-999")}
         assert "Giàng Thị Pà" in hits and len(hits) > 1
         assert {hit.full_name for hit in search_people(reg.db, "giang thi pa")} == {"Giàng Thị Pà"}
+
+
+def test_a_merge_runs_with_the_cycle_collector_paused_and_gives_it_back(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    upper, folder = tmp_path / "upper.sqlite3", tmp_path / "upper-data"
+    with as_pc(folder):
+        create_upper_register(upper, "Đồn Biên phòng", "12")
+    seen: list[bool] = []
+    with opened(upper, folder) as reg:
+        result = merge_bundle(
+            reg, tmp_path / "office.camket", lambda *_: seen.append(gc.isenabled())
+        )
+        assert result.refused is None and seen and not any(seen)
+        assert gc.isenabled()
+        damaged = tmp_path / "damaged.camket"
+        damaged.write_bytes((tmp_path / "office.camket").read_bytes()[:-100])
+        assert merge_bundle(reg, damaged).refused is not None
+        assert gc.isenabled()
