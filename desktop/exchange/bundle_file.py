@@ -51,6 +51,17 @@ _CHUNK = 1024 * 1024
 _TEXT_CHUNK = 256 * 1024  # bytes a table's text decoder takes at a time (8 KiB by default)
 _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
 _ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
+# What reading a damaged entry raises: a bad deflate stream, a CRC, a cut, a compression
+# method Python lacks (Deflate64) or a password-protected entry (RuntimeError).
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 def table_entry(table: str) -> str:
@@ -245,7 +256,7 @@ class Bundle:
             raise KnownError("bundle.damaged", file=self.source, detail=f"{name} missing")
         try:
             data = self._zip.read(name)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        except _UNREADABLE as exc:
             raise KnownError("bundle.damaged", file=self.source, detail=f"{name}: {exc}") from exc
         if name not in self.checked:
             self._check(name, hashlib.sha256(data).hexdigest())
@@ -301,14 +312,7 @@ class Bundle:
                         yield cells
                 if hashing is not None:
                     self._check(name, hashing.sha.hexdigest())
-        except (
-            csv.Error,
-            UnicodeDecodeError,
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-        ) as exc:
+        except (csv.Error, UnicodeDecodeError, *_UNREADABLE) as exc:
             raise KnownError("bundle.damaged", file=self.source, detail=f"{name}: {exc}") from exc
 
 
@@ -385,7 +389,7 @@ def _verified(zf: zipfile.ZipFile, source: str) -> tuple[Manifest, str]:
     try:
         body = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except _UNREADABLE as exc:
         raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
     manifest = manifest_from(body, source)
     _check_signature(manifest, body, signature, source)
@@ -429,7 +433,7 @@ def _sha256_of(zf: zipfile.ZipFile, name: str, source: str) -> str:
         with zf.open(name) as fh:
             while chunk := fh.read(_CHUNK):
                 sha.update(chunk)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except _UNREADABLE as exc:
         raise KnownError("bundle.damaged", file=source, detail=f"{name}: {exc}") from exc
     return sha.hexdigest()
 

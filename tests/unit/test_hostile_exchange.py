@@ -263,3 +263,33 @@ def test_a_communes_bundle_cannot_rewrite_another_communes_informant_in_an_upper
     assert refused.code == "bundle.tampered"
     with opened(*post) as reg:
         assert tip_store.get_tip(reg.db, tip_id).informant_name == INFORMANT[0]
+
+
+def _entry_header_patched(bundle: Path, out: Path, entry: str, offset: int, value: int) -> Path:
+    """The bundle with a 16-bit field of ``entry``'s local and central headers set to
+    ``value``: ``offset`` in the local header (6 the flags, 8 the compression method); the
+    central header holds the same field 2 bytes further."""
+    data = bytearray(bundle.read_bytes())
+    with zipfile.ZipFile(bundle) as zf:
+        local = zf.getinfo(entry).header_offset
+    data[local + offset : local + offset + 2] = value.to_bytes(2, "little")
+    name = entry.encode()
+    central = -1
+    while (central := data.find(b"PK\x01\x02", central + 1)) >= 0:
+        if data[central + 46 : central + 46 + len(name)] == name:
+            data[central + offset + 2 : central + offset + 4] = value.to_bytes(2, "little")
+    out.write_bytes(bytes(data))
+    return out
+
+
+@pytest.mark.parametrize("entry", ["manifest.json", "tables/household.csv"])
+def test_an_entry_a_zip_reader_cannot_open_is_refused_as_damaged_not_a_crash(
+    tmp_path: Path, office: tuple[Path, Path], entry: str
+) -> None:
+    full = _export(office, tmp_path / "full.camket")
+    deflate64 = _entry_header_patched(full, tmp_path / "deflate64.camket", entry, 8, 9)
+    locked = _entry_header_patched(full, tmp_path / "password.camket", entry, 6, 1)
+    for bundle in (deflate64, locked):
+        refused = _refused(office, bundle)
+        assert refused.code == "bundle.damaged"
+        assert bundle.name in describe(refused)
