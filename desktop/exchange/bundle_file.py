@@ -18,10 +18,12 @@ import hashlib
 import io
 import json
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -51,6 +53,7 @@ _CHUNK = 1024 * 1024
 _TEXT_CHUNK = 256 * 1024  # bytes a table's text decoder takes at a time (8 KiB by default)
 _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
 _ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
+_COMPOSED = partial(unicodedata.normalize, "NFC")
 # What reading a damaged entry raises: a bad deflate stream, a CRC, a cut, a compression
 # method Python lacks (Deflate64) or a password-protected entry (RuntimeError).
 _UNREADABLE = (
@@ -299,7 +302,9 @@ class Bundle:
                 stream = raw if hashing is None else cast(IO[bytes], hashing)
                 text = io.TextIOWrapper(stream, "utf-8-sig", newline="")
                 text._CHUNK_SIZE = _TEXT_CHUNK  # type: ignore[attr-defined]
-                reader = csv.reader(text)
+                # Text another program wrote decomposed (NFD) is read composed, as CamKet
+                # stores all text (a line already NFC comes back as it is, after a quick check).
+                reader = csv.reader(map(_COMPOSED, text))
                 header = next(reader, None)
                 if header is not None:
                     yield header

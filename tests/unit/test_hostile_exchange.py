@@ -293,3 +293,33 @@ def test_an_entry_a_zip_reader_cannot_open_is_refused_as_damaged_not_a_crash(
         refused = _refused(office, bundle)
         assert refused.code == "bundle.damaged"
         assert bundle.name in describe(refused)
+
+
+def test_text_another_program_wrote_decomposed_is_stored_composed(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    import unicodedata
+
+    from desktop.services.register import create_upper_register
+
+    name = "Quàng Thị Ỷ Ẫn Ặng Ữ Ỡ Ợ"
+
+    def decomposed(entry: str, data: bytes) -> bytes:
+        if entry != "tables/hamlet.csv":
+            return data
+        text = data.decode("utf-8-sig").replace("Bản Nậm Tăm", name)
+        return ("\ufeff" + unicodedata.normalize("NFD", text)).encode("utf-8")
+
+    made = _signed_again(
+        _export(office, tmp_path / "o.camket"), tmp_path / "nfd.camket", decomposed
+    )
+    post = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng Sìn Hồ", "12")
+    for _ in range(2):  # the second time: nothing changes
+        with opened(*post) as reg:
+            result = merge_bundle(reg, made)
+            assert result.refused is None
+            hamlets = [n for (n,) in reg.db.execute("SELECT name FROM hamlet").fetchall()]
+    assert hamlets == [name] and unicodedata.is_normalized("NFC", hamlets[0])
+    assert result.total("unchanged") == result.total("new") + result.total("unchanged")
