@@ -30,8 +30,11 @@ COMMUNE_TOTAL = "Toàn xã"
 
 
 def progress(reg: OpenRegister, campaign: Campaign | None = None) -> list[HamletProgress]:
-    """Per hamlet (register order), counts toward the campaign's (default: current) target."""
-    return store.progress_by_hamlet(reg.db, campaign or current_campaign(reg))
+    """Per hamlet (register order), counts toward the campaign's (default: current) target;
+    in an upper-level register each commune's households in its own campaign of that
+    campaign's template (every commune started its own), as the upload spreadsheet does."""
+    upper = not reg.writer.edits_communes  # an upper register edits no commune row
+    return store.progress_by_hamlet(reg.db, campaign or current_campaign(reg), each_commune=upper)
 
 
 def commune_total(rows: list[HamletProgress]) -> HamletProgress:

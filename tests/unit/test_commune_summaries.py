@@ -64,3 +64,33 @@ def test_an_upper_register_counts_each_commune_apart(tmp_path: Path) -> None:
     (share,) = sin_ho.campaigns
     assert (share.signed, share.households) == (bundles[0][2], 6)
     assert share.percent == 100.0 * bundles[0][2] / 6
+
+
+def test_report_progress_of_an_upper_register_counts_each_communes_own_campaign(
+    tmp_path: Path,
+) -> None:
+    from desktop.services.campaigns import use_campaign
+    from desktop.services.progress import commune_total, progress
+
+    signed_in_all = 0
+    campaign_ids = []
+    for code, seed in ((SIN_HO, 2), (BINH_LU, 3)):
+        path, folder = tmp_path / f"{code}.sqlite3", tmp_path / f"{code}-data"
+        with as_pc(folder):
+            create_register(path, code, ["Thôn 1"])
+        with opened(path, folder) as reg:
+            populate_demo(reg, 8, seed=seed)
+            export_bundle(reg, tmp_path / f"{code}.camket")
+            signed_in_all += commune_total(progress(reg)).signed
+            campaign_ids.append(reg.db.execute("SELECT id FROM campaign").fetchone()[0])
+    assert signed_in_all and len(set(campaign_ids)) == 2  # each commune started its own
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(post, tmp_path / "post-data") as reg:
+        for code in (SIN_HO, BINH_LU):
+            assert merge_bundle(reg, tmp_path / f"{code}.camket").refused is None
+        for campaign_id in campaign_ids:  # whichever of the two is chosen on the post's PC
+            use_campaign(reg.writer, campaign_id)
+            total = commune_total(progress(reg))
+            assert (total.households, total.signed) == (16, signed_in_all)
