@@ -149,7 +149,11 @@ def _upper_name(args: argparse.Namespace) -> str:
     if args.name.strip():
         return str(args.name)
     province = find_province(args.province) if args.province.strip() else None
-    return f"Sổ cấp trên {province.kind} {province.name}" if province else "Sổ cấp trên"
+    if province is None:
+        return "Sổ cấp trên"
+    # "tỉnh Lai Châu"; a city's name says it is one ("Thành phố Hải Phòng"): said once.
+    named = province.name if province.kind != "tỉnh" else f"{province.kind} {province.name}"
+    return f"Sổ cấp trên {named}"
 
 
 def _identity(args: argparse.Namespace) -> str | None:

@@ -119,6 +119,9 @@ def test_init_upper_takes_the_name_as_optional_as_issue_8_writes_it(
         upper = ["init", "--db", str(tmp_path / "b.sqlite3"), "--upper", "--province", "12"]
         assert main(upper) == 0
         assert "Sổ cấp trên tỉnh Lai Châu" in capsys.readouterr().out
+        city = ["init", "--db", str(tmp_path / "c.sqlite3"), "--upper", "--province", "31"]
+        assert main(city) == 0  # a city's name says it is one: said once
+        assert "“Sổ cấp trên Thành phố Hải Phòng”" in capsys.readouterr().out
 
 
 class _FillingDisk(io.RawIOBase):
