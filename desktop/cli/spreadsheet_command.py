@@ -28,6 +28,7 @@ def add_commands(commands: Any) -> None:
         "--what",
         required=True,
         choices=[str(w) for w in UploadSheet],
+        metavar="|".join(str(w) for w in UploadSheet),  # as README and issue 8 write it
         help="one row per household, person, household's pledge (current campaign), "
         "relative abroad, or hamlet (progress)",
     )
@@ -41,12 +42,14 @@ def add_commands(commands: Any) -> None:
         "--delimiter",
         choices=(";", ","),
         default=";",
+        metavar="';'|','",
         help="CSV column delimiter (default ;, with a decimal comma; with , a decimal point)",
     )
     sheet.add_argument(
         "--headers",
         choices=("vi", "machine"),
         default="vi",
+        metavar="vi|machine",
         help="Vietnamese headers (default) or stable machine names",
     )
     sheet.set_defaults(run=_spreadsheet)

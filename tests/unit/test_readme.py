@@ -75,3 +75,19 @@ def test_the_readme_starts_with_make_run_and_make_test() -> None:
     head = "\n".join(_readme().splitlines()[:15])
     assert "make run" in head
     assert "make test" in head
+
+
+@pytest.mark.parametrize(
+    "command, spelled",
+    [
+        ("spreadsheet", "--what households|people|pledges|relatives|progress"),
+        ("spreadsheet", "--out FILE.csv|FILE.xlsx"),
+        ("spreadsheet", "[--delimiter ';'|',']"),
+        ("spreadsheet", "[--headers vi|machine]"),
+        ("export", "--out FILE.camket [--since FILE.camket] [--to KEYFILE]"),
+    ],
+)
+def test_a_commands_usage_spells_its_values_as_the_readme_does(command: str, spelled: str) -> None:
+    usage = " ".join(_commands()[command].format_usage().split())
+    assert spelled in usage
+    assert spelled in _readme().replace("\\|", "|")
