@@ -125,9 +125,13 @@ MESSAGES: dict[str, str] = {
         "không dựng được sổ xã từ tệp này."
     ),
     "export.bad_key_file": (
-        "Tệp khoá {file} không có khoá nhận (dạng age1…): {detail}. "
-        "Lấy khoá bằng lệnh camket keys ở máy nhận."
+        "Tệp khoá {file} không có khoá nhận đúng (một dòng age1…); có thể đã chép sai một "
+        "chữ. Lấy khoá bằng lệnh camket keys ở máy nhận."
     ),
+    "export.key_file_missing": (
+        "Không tìm thấy tệp khoá {file}. Lấy khoá nhận (age1…) bằng lệnh camket keys ở máy nhận."
+    ),
+    "export.key_file_unreadable": "Không đọc được tệp khoá {file}: {detail}.",
     "export.since_foreign": (
         "Tệp {file} không phải do sổ này xuất, nên không xuất được phần thay đổi sau nó; "
         "hãy xuất toàn bộ sổ."

@@ -66,15 +66,22 @@ def register_keys(reg: OpenRegister) -> Keys:
 def read_recipient(path: Path) -> str:
     """The age recipient in a key file (what `camket keys` printed, or an `age-keygen`
     public key line); KnownError when there is none."""
+    import pyrage
+
     refuse_register(path)
     try:
         text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except FileNotFoundError as exc:
+        raise KnownError("export.key_file_missing", file=str(path)) from exc
     except OSError as exc:
-        raise KnownError("export.bad_key_file", file=str(path), detail=str(exc)) from exc
+        raise KnownError("export.key_file_unreadable", file=str(path), detail=exc.strerror) from exc
     for word in text.replace(":", " ").split():
         if word.startswith("age1") and len(word) > 50:
-            return word
-    raise KnownError("export.bad_key_file", file=str(path), detail="age1…")
+            try:  # a key mistyped (read over the phone) fails its checksum
+                return str(pyrage.x25519.Recipient.from_str(word))
+            except pyrage.RecipientError as exc:
+                raise KnownError("export.bad_key_file", file=str(path)) from exc
+    raise KnownError("export.bad_key_file", file=str(path))
 
 
 def read_identity(path: Path) -> str:

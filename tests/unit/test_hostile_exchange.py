@@ -326,3 +326,26 @@ def test_text_another_program_wrote_decomposed_is_stored_composed(
             hamlets = [n for (n,) in reg.db.execute("SELECT name FROM hamlet").fetchall()]
     assert hamlets == [name] and unicodedata.is_normalized("NFC", hamlets[0])
     assert result.total("unchanged") == result.total("new") + result.total("unchanged")
+
+
+def test_a_receivers_key_file_mistyped_or_missing_is_refused_in_words_before_any_bundle(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    with opened(*office) as reg:
+        recipient = register_keys(reg).age_recipient
+    typo = tmp_path / "khoa-don.txt"
+    typo.write_text(recipient[:-1] + ("q" if recipient[-1] != "q" else "p") + "\n", "utf-8")
+    garbage = tmp_path / "rac.txt"
+    garbage.write_text("xin chào\n", "utf-8")
+    for key, code in (
+        (typo, "export.bad_key_file"),
+        (garbage, "export.bad_key_file"),
+        (tmp_path / "khong-co.txt", "export.key_file_missing"),
+    ):
+        out = tmp_path / "gui.camket"
+        with opened(*office) as reg, pytest.raises(KnownError) as refused:
+            export_bundle(reg, out, to=key)
+        assert refused.value.code == code
+        said = describe(refused.value)
+        assert key.name in said and "camket keys" in said
+        assert "Errno" not in said and not out.exists()
