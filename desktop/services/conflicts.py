@@ -31,6 +31,18 @@ _LABELS = {
     "pledge_template": "title",
     "tip": "place",
 }
+# Rows without a name of their own are named by what a person knows them by: a pledge (or
+# its signature or scan) by its household's code, a movement by who moved.
+_LABEL_SQL = {
+    "pledge": "SELECT h.code FROM pledge p JOIN household h ON h.id = p.household_id"
+    " WHERE p.id = ?",
+    "attachment": "SELECT h.code FROM attachment a JOIN pledge p ON p.id = a.pledge_id"
+    " JOIN household h ON h.id = p.household_id WHERE a.id = ?",
+    "movement": "SELECT coalesce(pe.full_name, nullif(m.guest_name, '')) FROM movement m"
+    " LEFT JOIN person pe ON pe.id = m.person_id WHERE m.id = ?",
+    "tip_person": "SELECT pe.full_name FROM tip_person t JOIN person pe ON pe.id = t.person_id"
+    " WHERE t.id = ?",
+}
 
 
 @dataclass(frozen=True)
@@ -41,11 +53,13 @@ class Conflict:
     current: dict[str, Any]  # the version every installation shows now
     other: dict[str, Any]  # the concurrent version that lost
     other_vv: dict[str, int]
+    named: str = ""  # the name of what the row belongs to (_LABEL_SQL), when it has none
 
     @property
     def label(self) -> str:
-        column = _LABELS.get(self.table, "id")
-        return str(self.current.get(column) or self.other.get(column) or short_id(self.row_id))
+        column = _LABELS.get(self.table)
+        own = (self.current.get(column) or self.other.get(column)) if column else None
+        return str(own or self.named or short_id(self.row_id))
 
     def differences(self) -> list[tuple[str, Any, Any]]:
         """(column, current value, other value) for each content column that differs."""
@@ -167,4 +181,6 @@ def _conflict(
     other = json.loads(data)
     for column in SYNC_COLUMNS:
         other.setdefault(column, None)
-    return Conflict(conflict_id, name, row_id, current, other, vv_of(vv))
+    named = db.execute(_LABEL_SQL[name], [row_id]).fetchone() if name in _LABEL_SQL else None
+    label = str(named[0]) if named and named[0] else ""
+    return Conflict(conflict_id, name, row_id, current, other, vv_of(vv), label)

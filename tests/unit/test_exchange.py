@@ -587,3 +587,29 @@ def test_init_from_a_bundle_changed_after_export_makes_no_register(
         assert main(["init", "--db", str(laptop), "--from", str(forged)]) == 2
     assert "đã bị sửa" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("laptop.")) == []
+
+
+def test_a_pledge_in_conflict_is_named_by_its_households_code(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    import datetime as dt
+
+    from desktop.domain.pledges import PledgeStatus
+    from desktop.services.pledges import record_result
+
+    laptop = _laptop(tmp_path, office)
+    code = _first_code(*office)
+    for pc, status, reason in (
+        (office, PledgeStatus.ABSENT, "đi làm ăn xa"),
+        (laptop, PledgeStatus.REFUSED, "không đồng ý"),
+    ):
+        with opened(*pc) as reg:
+            household = repo.find_household_by_code(reg.db, code)
+            assert household is not None
+            on, today = dt.date(2026, 12, 1), dt.date(2026, 12, 5)
+            record_result(reg, household.id, status, on, reason=reason, today=today)
+    assert _merge(*office, _export(*laptop, tmp_path / "l1.camket")).total("conflicts") == 1
+    with opened(*office) as reg:
+        (conflict,) = queue.open_conflicts(reg.db)
+    assert (conflict.table, conflict.label) == ("pledge", code)
+    assert conflict.as_json()["label"] == code
