@@ -234,8 +234,8 @@ class _XlsxCells:
         return cell
 
     def cell(self, column: int, value: Cell) -> Any:
-        if value is None:
-            return None
+        if value is None or value == "":
+            return None  # no cell (openpyxl would write an empty text cell for "")
         if isinstance(value, str):
             text = self._illegal.sub("", value)
             if text[:1] not in _NUMBER_LIKE:

@@ -95,6 +95,17 @@ def test_cells_excel_would_run_are_escaped(marked: OpenRegister, tmp_path: Path)
     assert not [c for c in cells if c.data_type == "f"]
 
 
+def test_an_empty_value_is_no_cell_in_xlsx(marked: OpenRegister, tmp_path: Path) -> None:
+    # docs/spreadsheet.md: "empty: no cell" (an empty text cell is still a cell to a
+    # program reading the file).
+    export_sheet(marked, UploadSheet.PEOPLE, tmp_path / "nk.xlsx")
+    sheet = load_workbook(tmp_path / "nk.xlsx").active
+    assert sheet is not None
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert [c for c in cells if c.value is None]  # the register has empty notes, phones…
+    assert [c.coordinate for c in cells if c.value is None and c.data_type != "n"] == []
+
+
 def test_delimiter_and_decimal_separator_go_together(
     register: OpenRegister, tmp_path: Path
 ) -> None:
