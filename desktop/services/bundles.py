@@ -150,9 +150,11 @@ def write_bundle(
     check_output(out)  # never over the register or another SQLite file, before any work
     installation = reg.signer()
     recipient = read_recipient(to) if to else None
-    register_id = local.register_id_if_any(reg.db) or random_id()
+    register_id = local.register_id_for(reg.db, installation.id) or random_id()
     if since:
         since_seq = _since_mark(reg, since, installation.id, register_id)
+    elif since_seq:  # a bundle chosen among those sent (the window): sent from here
+        _check_sent_here(reg, since_seq, installation.id, register_id)
     plan = _Plan(installation, register_id, since_seq)
     stopped = WrittenBundle(ExportSummary(out, "", {}, False, cancelled=True), None, register_id)
     if recipient:  # encrypted whole: the plain ZIP is never on the disk
@@ -186,7 +188,13 @@ def write_bundle(
         installation.id,
         " ".join(communes),
         manifest.made_at,
-        {"kind": manifest.kind, "rows": rows, "encrypted": bool(recipient), "seq": mark},
+        {
+            "kind": manifest.kind,
+            "rows": rows,
+            "encrypted": bool(recipient),
+            "seq": mark,
+            "register_id": manifest.register_id,
+        },
     )
     if progress:
         progress(len(TABLES) + 1, len(TABLES) + 1)
@@ -199,8 +207,10 @@ def record_sent(reg: OpenRegister, written: WrittenBundle) -> ExportSummary:
     write transaction; on a register's first export, with the id its bundles carry."""
     if written.record is not None:
         with reg.db.atomic():
-            if local.register_id_if_any(reg.db) is None:
+            if local.register_id_if_any(reg.db) != written.register_id:  # first, or a copy's
                 local.set_setting(reg.db, local.REGISTER_ID, written.register_id)
+            installation_id = written.record.installation_id
+            local.set_setting(reg.db, local.REGISTER_INSTALLATION, installation_id)
             replicas.log_bundle(reg.db, written.record)
     return written.summary
 
@@ -292,6 +302,23 @@ def _communes(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0 ORDER BY code")]
 
 
+def _sent_here(record: replicas.BundleRecord, installation_id: str, register_id: str) -> bool:
+    """Whether a bundle sent was sent from this file on this PC (a copy of the file holds
+    the original's records; one written before the record named its register was)."""
+    made_by = record.summary.get("register_id", register_id)
+    return record.installation_id == installation_id and made_by == register_id
+
+
+def _check_sent_here(reg: OpenRegister, seq: int, installation_id: str, register_id: str) -> None:
+    sent = [
+        r
+        for r in replicas.bundle_records(reg.db, limit=10_000)
+        if r.direction == "sent" and r.summary.get("seq") == seq
+    ]
+    if sent and not any(_sent_here(r, installation_id, register_id) for r in sent):
+        raise KnownError("export.since_foreign", file=sent[0].file_name)
+
+
 def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_id: str) -> int:
     """The change mark of an earlier bundle this register sent: found by the file's hash in
     the bundles sent (an encrypted one too), else read from its manifest."""
@@ -302,6 +329,8 @@ def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_i
         raise KnownError("bundle.missing", file=str(since)) from exc
     for record in replicas.bundle_records(reg.db, limit=10_000):
         if record.direction == "sent" and record.sha256 == digest and "seq" in record.summary:
+            if not _sent_here(record, installation_id, register_id):
+                raise KnownError("export.since_foreign", file=since.name)
             return int(record.summary["seq"])
     bundle = open_bundle(since, whole=False)  # its signed manifest is all it is asked for
     try:

@@ -19,7 +19,18 @@ CURRENT_CAMPAIGN = "current_campaign"
 AGE_IDENTITY = "age_identity"  # the register's age secret key: bundles sent to it
 LEGACY_INSTALLATION = "legacy_installation_id"  # the id a register carried before m0004
 REGISTER_ID = "register_id"  # this register file's own id: an incremental bundle's base
+REGISTER_INSTALLATION = "register_installation"  # the installation whose id REGISTER_ID is
 SAMPLE_DATA = "sample_data"  # "1": made-up households (camket demo, the wizard's sample)
+
+
+def register_id_for(db: Database, installation_id: str) -> str | None:
+    """The id this register's bundles carry when ``installation_id`` exports it; None when
+    a new one is to be made (by its first export there). A file copied to (or restored on)
+    another PC gets an id of its own there: its changes are a stream apart from the
+    original's, never taken by a receiver to continue the original's (nor the reverse)."""
+    found = get_setting(db, REGISTER_ID)
+    owner = get_setting(db, REGISTER_INSTALLATION)
+    return found if owner in (None, installation_id) else None  # None: kept before owners
 
 
 def register_id_if_any(db: Database) -> str | None:

@@ -349,3 +349,47 @@ def test_a_receivers_key_file_mistyped_or_missing_is_refused_in_words_before_any
         said = describe(refused.value)
         assert key.name in said and "camket keys" in said
         assert "Errno" not in said and not out.exists()
+
+
+def test_a_register_file_copied_to_another_pc_sends_changes_of_its_own_never_as_the_originals(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    import shutil
+
+    from desktop.services.register import create_upper_register
+
+    def rename_hamlet(pc: tuple[Path, Path], name: str) -> None:
+        with opened(*pc) as reg:
+            (hamlet_id,) = reg.db.execute("SELECT id FROM hamlet").fetchone()
+            reg.writer.update("hamlet", hamlet_id, {"head_name": name})
+
+    first = _export(office, tmp_path / "f0.camket")
+    laptop = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    shutil.copy(office[0], laptop[0])  # copied on a USB stick, not made with init --from
+    rename_hamlet(laptop, "Lò Văn Ưởng")
+    with opened(*laptop) as reg, pytest.raises(KnownError) as foreign:
+        export_bundle(reg, tmp_path / "l0.camket", since=first)  # the office's, not this PC's
+    assert foreign.value.code == "export.since_foreign"
+    with opened(*laptop) as reg:  # as the window offers it: among the bundles sent
+        (seq,) = reg.db.execute("SELECT json_extract(summary, '$.seq') FROM bundle_log").fetchone()
+        with pytest.raises(KnownError) as chosen:
+            export_bundle(reg, tmp_path / "l0.camket", since_seq=seq)
+    assert chosen.value.code == "export.since_foreign" and "f0.camket" in describe(chosen.value)
+    whole = _export(laptop, tmp_path / "lf.camket")
+    rename_hamlet(laptop, "Quàng Văn Ẩn")
+    one = _export(laptop, tmp_path / "l1.camket", since=whole)
+    rename_hamlet(laptop, "Lường Thị Ỷ")
+    two = _export(laptop, tmp_path / "l2.camket", since=one)
+    rename_hamlet(office, "Hoàng Văn Đức")
+    theirs = _export(office, tmp_path / "o1.camket", since=first)
+
+    post = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng Sìn Hồ", "12")
+    with opened(*post) as reg:
+        for bundle in (first, theirs, whole):
+            assert merge_bundle(reg, bundle).refused is None
+    assert _refused(post, two).code == "bundle.gap"  # l1 never came: not taken as complete
+    with opened(*office) as reg:
+        assert merge_bundle(reg, whole).refused is None
+    assert _refused(office, two).code == "bundle.gap"
