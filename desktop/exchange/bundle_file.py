@@ -348,6 +348,8 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
         raise
     except FileNotFoundError as exc:
         raise KnownError("bundle.missing", file=str(path)) from exc
+    except IsADirectoryError as exc:  # a folder picked (the USB stick) instead of its file
+        raise KnownError("bundle.not_a_bundle", file=source) from exc
     except zipfile.BadZipFile as exc:
         raise _not_a_zip(path, source, exc) from exc
     except (OSError, EOFError, ValueError) as exc:
@@ -387,10 +389,10 @@ def _not_a_zip(path: Path, source: str, exc: Exception) -> KnownError:
 
 def _verified(zf: zipfile.ZipFile, source: str) -> tuple[Manifest, str]:
     infos = zf.infolist()
-    _check_directory(infos, source)
     names = {i.filename for i in infos}
-    if MANIFEST not in names or SIGNATURE not in names:
+    if MANIFEST not in names or SIGNATURE not in names:  # a workbook, a zipped folder
         raise KnownError("bundle.not_a_bundle", file=source)
+    _check_directory(infos, source)
     try:
         body = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)

@@ -14,6 +14,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
+from desktop.domain.upload_sheet import UploadSheet
 from desktop.exchange import sheet_writer
 from desktop.messages import describe
 from desktop.services.bundles import export_bundle, register_keys
@@ -393,3 +394,20 @@ def test_a_register_file_copied_to_another_pc_sends_changes_of_its_own_never_as_
     with opened(*office) as reg:
         assert merge_bundle(reg, whole).refused is None
     assert _refused(office, two).code == "bundle.gap"
+
+
+def test_a_workbook_or_a_folder_picked_by_mistake_is_said_to_be_no_bundle(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    from desktop.services.upload_sheet import export_sheet
+
+    with opened(*office) as reg:
+        export_sheet(reg, UploadSheet.HOUSEHOLDS, tmp_path / "ho.xlsx")
+    workbook = tmp_path / "ho.camket"
+    workbook.write_bytes((tmp_path / "ho.xlsx").read_bytes())  # a ZIP, but no bundle
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    for picked in (workbook, tmp_path / "ho.xlsx", folder):
+        refused = _refused(office, picked)
+        assert refused.code == "bundle.not_a_bundle"
+        assert picked.name in describe(refused)
