@@ -103,8 +103,10 @@ MESSAGES: dict[str, str] = {
         "{file} --identity TỆP-KHÓA (tệp có dòng AGE-SECRET-KEY-1…, như age-keygen tạo)."
     ),
     "bundle.bad_identity_file": (
-        "Tệp {file} không chứa khóa bí mật age (một dòng AGE-SECRET-KEY-1…): {detail}"
+        "Tệp {file} không chứa khóa bí mật age đúng (một dòng AGE-SECRET-KEY-1…, như "
+        "age-keygen tạo); có thể đã chép sai một chữ."
     ),
+    "bundle.identity_file_missing": "Không tìm thấy tệp khóa bí mật {file}.",
     "bundle.other_commune": (
         "Tệp {file} là dữ liệu của {communes}, không phải của xã của sổ này; "
         "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."

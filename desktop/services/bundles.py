@@ -92,16 +92,17 @@ def read_identity(path: Path) -> str:
     refuse_register(path)
     try:
         text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except FileNotFoundError as exc:
+        raise KnownError("bundle.identity_file_missing", file=str(path)) from exc
     except OSError as exc:
-        raise KnownError("bundle.bad_identity_file", file=str(path), detail=str(exc)) from exc
+        raise KnownError("export.key_file_unreadable", file=str(path), detail=exc.strerror) from exc
     for word in text.split():
         if word.upper().startswith("AGE-SECRET-KEY-1"):
             try:
                 return str(pyrage.x25519.Identity.from_str(word.upper()))
-            except pyrage.IdentityError as exc:
-                detail = f"AGE-SECRET-KEY-1…: {exc}"
-                raise KnownError("bundle.bad_identity_file", file=str(path), detail=detail) from exc
-    raise KnownError("bundle.bad_identity_file", file=str(path), detail="AGE-SECRET-KEY-1…")
+            except pyrage.IdentityError as exc:  # mistyped: its checksum fails
+                raise KnownError("bundle.bad_identity_file", file=str(path)) from exc
+    raise KnownError("bundle.bad_identity_file", file=str(path))
 
 
 @dataclass(frozen=True)

@@ -85,16 +85,25 @@ def test_a_wrong_or_unusable_key_file_is_refused_and_makes_nothing(
     age_keygen(other_key)
     public_only = tmp_path / "khoa-cong-khai.txt"
     public_only.write_text(f"age recipient: {age_keygen(tmp_path / 'x.txt')}\n", encoding="utf-8")
+    mistyped = tmp_path / "khoa-chep-tay.txt"
+    age_keygen(mistyped)
+    text = mistyped.read_text(encoding="utf-8")
+    last = text.rstrip()[-1]
+    mistyped.write_text(text.rstrip()[:-1] + ("Q" if last != "Q" else "P") + "\n", "utf-8")
     cases = [
         (other_key, "không được mã hoá cho khóa bí mật đã chỉ ra"),
         (public_only, "không chứa khóa bí mật age"),
+        (mistyped, "có thể đã chép sai một chữ"),
+        (tmp_path / "khong-co.txt", "Không tìm thấy tệp khóa bí mật"),
         (office, "sổ đăng ký"),  # a register is never read as a key file
     ]
     for key_file, reason in cases:
         with as_pc(tmp_path / "new-pc-data"):
             init = ["init", "--db", str(rebuilt), "--from", str(bundle)]
             assert main([*init, "--identity", str(key_file)]) == 2
-        assert reason in capsys.readouterr().err
+        said = capsys.readouterr().err
+        assert reason in said and "Errno" not in said
+        assert key_file.name in said or key_file in (other_key, office)
         assert not rebuilt.exists()
     with as_pc(tmp_path / "new-pc-data"):
         assert main(["init", "--db", str(rebuilt), "--commune", SIN_HO, "--identity", "k"]) == 2
