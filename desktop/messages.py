@@ -250,6 +250,10 @@ MESSAGES: dict[str, str] = {
     ),
     "campaign.target_out_of_range": "Chỉ tiêu phải từ 1 đến 100 %, không phải {target} %.",
     "household.unknown_code": "Không có hộ mã {code} trong sổ.",
+    "household.code_shared": (
+        "Mã hộ {code} đang dùng cho {count} hộ (hai máy cùng đặt mã này); hãy đổi mã một hộ "
+        "trong cửa sổ (Trao đổi dữ liệu ▸ Xung đột) rồi làm lại."
+    ),
     "pledge.missing": "Không tìm thấy bản cam kết.",
     "pledge.bad_status": "Kết quả không hợp lệ: {status}; chỉ ghi đã ký, từ chối hoặc vắng mặt.",
     "pledge.date_in_future": "Ngày {date} ở tương lai; hãy ghi ngày ký thực tế.",

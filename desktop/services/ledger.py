@@ -59,7 +59,7 @@ def find_person(db: Database, text: str) -> tuple[str, str]:
 def host_household(db: Database, code: str) -> str:
     if not code.strip():
         raise KnownError("movement.host_missing")
-    household = repo.find_household_by_code(db, code.strip())
+    household = repo.the_household_coded(db, code.strip())
     if household is None:
         raise KnownError("household.unknown_code", code=code)
     return household.id

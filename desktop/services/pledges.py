@@ -32,7 +32,7 @@ def campaign_or_current(reg: OpenRegister, campaign_id: str | None) -> Campaign:
 def household_by_code(reg: OpenRegister, code: str) -> Household:
     """The live household with this code; a code typed in lower case ("nt-0012") finds
     the upper-case one."""
-    household = repo.find_household_by_code(reg.db, code) or repo.find_household_by_code(
+    household = repo.the_household_coded(reg.db, code) or repo.the_household_coded(
         reg.db, code.upper()
     )
     if household is None:

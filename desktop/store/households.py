@@ -286,6 +286,18 @@ def find_household_by_code(db: Database, code: str) -> Household | None:
     return household_from(rows[0]) if rows else None
 
 
+def the_household_coded(db: Database, code: str) -> Household | None:
+    """The live household with this code, for a command that names it; KnownError when two
+    PCs gave it to two households (a code clash, until one is renamed): picking one of
+    them would sign, print or host for a household no one chose."""
+    rows = _rows(
+        db, "SELECT * FROM household WHERE code = ? AND deleted = 0", [normalize_text(code)]
+    )
+    if len(rows) > 1:
+        raise KnownError("household.code_shared", code=normalize_text(code), count=len(rows))
+    return household_from(rows[0]) if rows else None
+
+
 def members(db: Database, household_id: str) -> list[Person]:
     return [
         person_from(r)

@@ -441,6 +441,16 @@ def test_two_pcs_numbering_a_new_household_alike_keep_both_and_are_told(
             "households": items[0]["households"],
         }
     ]
+    # Until one is renamed, a command naming the code never picks one of the two for you.
+    for command in (
+        ["sign", "NT-9999", "--on", "01/12/2026"],
+        ["print", "pledges", "--household", "NT-9999", "--out", str(tmp_path / "x.pdf")],
+    ):
+        with as_pc(office[1]):
+            assert main([*command, "--db", str(office[0])]) == 2
+        said = capsys.readouterr().err
+        assert "NT-9999" in said and "2 hộ" in said
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_an_export_never_lands_on_the_register_or_another_sqlite_file(
