@@ -48,6 +48,9 @@ MESSAGES: dict[str, str] = {
         "không nhận tệp này."
     ),
     "bundle.not_a_bundle": "Tệp {file} không phải tệp dữ liệu trao đổi CamKet (.camket).",
+    "bundle.unknown_format": (
+        "Tệp {file} ghi một định dạng mà CamKet không có ({detail}); không nhận gì từ tệp này."
+    ),
     "bundle.newer_format": (
         "Tệp {file} được xuất bởi phiên bản CamKet mới hơn (định dạng {version}); "
         "hãy cập nhật phần mềm rồi nhận lại."

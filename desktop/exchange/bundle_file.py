@@ -108,9 +108,19 @@ def manifest_from(data: bytes, source: str) -> Manifest:
         if not isinstance(body, dict) or body.pop("format", None) != FORMAT:
             raise KnownError("bundle.not_a_bundle", file=source)
         version = body.get("format_version")
-        if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+        if type(version) is int and version > FORMAT_VERSION:
             raise KnownError("bundle.newer_format", file=source, version=str(version))
-        return Manifest(**body)
+        if type(version) is not int or version < 1:
+            raise KnownError(
+                "bundle.unknown_format", file=source, detail=f"format_version {version!r}"
+            )
+        manifest = Manifest(**body)
+        if manifest.kind not in ("full", "incremental"):
+            raise KnownError("bundle.unknown_format", file=source, detail=f"kind {manifest.kind!r}")
+        if manifest.register not in ("commune", "upper"):
+            detail = f"register {manifest.register!r}"
+            raise KnownError("bundle.unknown_format", file=source, detail=detail)
+        return manifest
     except KnownError:
         raise
     except (ValueError, TypeError) as exc:

@@ -411,3 +411,55 @@ def test_a_workbook_or_a_folder_picked_by_mistake_is_said_to_be_no_bundle(
         refused = _refused(office, picked)
         assert refused.code == "bundle.not_a_bundle"
         assert picked.name in describe(refused)
+
+
+def _manifest_signed_again(bundle: Path, out: Path, **changes: Any) -> Path:
+    """The bundle with its manifest's keys changed, signed by a new installation."""
+    import base64
+    import json
+    import uuid
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    with zipfile.ZipFile(bundle) as src, zipfile.ZipFile(out, "w") as dst:
+        manifest = json.loads(src.read("manifest.json"))
+        for name in manifest["files"]:
+            dst.writestr(name, src.read(name))
+        manifest.update(
+            installation_id=str(uuid.uuid4()), public_key=base64.b64encode(raw).decode()
+        )
+        manifest.update(changes)
+        body = json.dumps(manifest).encode("utf-8")
+        dst.writestr("manifest.json", body)
+        dst.writestr("manifest.sig", base64.b64encode(key.sign(body)))
+    return out
+
+
+def test_a_manifest_of_a_format_no_camket_writes_is_refused_as_unknown_not_newer(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    full = _export(office, tmp_path / "full.camket")
+    assert _merged(office, _manifest_signed_again(full, tmp_path / "ok.camket"))
+    for number, change in enumerate(
+        [
+            {"format_version": 0},
+            {"format_version": "2"},
+            {"format_version": True},
+            {"kind": "partial"},
+            {"register": "district"},
+        ]
+    ):
+        odd = _manifest_signed_again(full, tmp_path / f"odd-{number}.camket", **change)
+        refused = _refused(office, odd)
+        assert refused.code == "bundle.unknown_format", change
+        assert odd.name in describe(refused) and "mới hơn" not in describe(refused)
+    newer = _manifest_signed_again(full, tmp_path / "newer.camket", format_version=99)
+    assert _refused(office, newer).code == "bundle.newer_format"
+
+
+def _merged(pc: tuple[Path, Path], bundle: Path) -> bool:
+    with opened(*pc) as reg:
+        return merge_bundle(reg, bundle).refused is None
