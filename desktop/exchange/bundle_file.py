@@ -52,6 +52,7 @@ MAX_RATIO = 1000  # uncompressed / compressed: CSV packs ~10×, images ~1×
 _CHUNK = 1024 * 1024
 _TEXT_CHUNK = 256 * 1024  # bytes a table's text decoder takes at a time (8 KiB by default)
 _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
+_COMMUNE_CODE = re.compile(r"[0-9]{5}\Z")
 _ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
 _COMPOSED = partial(unicodedata.normalize, "NFC")
 # What reading a damaged entry raises: a bad deflate stream, a CRC, a cut, a compression
@@ -120,6 +121,9 @@ def manifest_from(data: bytes, source: str) -> Manifest:
         if manifest.register not in ("commune", "upper"):
             detail = f"register {manifest.register!r}"
             raise KnownError("bundle.unknown_format", file=source, detail=detail)
+        odd = [c for c in manifest.communes if not (isinstance(c, str) and _COMMUNE_CODE.match(c))]
+        if odd:  # a commune is its official five-digit code ("3478": Excel's lost zero)
+            raise KnownError("bundle.unknown_format", file=source, detail=f"communes {odd[0]!r}")
         return manifest
     except KnownError:
         raise

@@ -116,10 +116,14 @@ def test_what_a_sender_says_of_itself_is_shown_as_one_short_plain_line(
         tmp_path / "forged.camket",
         register="upper",
         name=spoof,
-        communes=["03478", "9999\n9"],
+        communes=["03478", "99999"],
     )
     with opened(*post) as reg:
         (newcomer,) = newcomers(reg, [forged])
     assert "\n" not in newcomer.name and len(newcomer.name) <= 80
     assert newcomer.name.startswith("Đồn Sìn Hồ Dấu vân tay")
-    assert newcomer.communes == ["Xã Sìn Hồ, Lai Châu", "9999 9"]
+    assert newcomer.communes == ["Xã Sìn Hồ, Lai Châu", "99999"]
+    # A commune "code" holding a line break is no five-digit code: never shown, refused.
+    odd = _forged(tmp_path / "laptop.camket", tmp_path / "odd.camket", communes=["9999\n9"])
+    with opened(*post) as reg:
+        assert newcomers(reg, [odd]) == []

@@ -450,6 +450,7 @@ def test_a_manifest_of_a_format_no_camket_writes_is_refused_as_unknown_not_newer
             {"format_version": True},
             {"kind": "partial"},
             {"register": "district"},
+            {"communes": ["3478"]},
         ]
     ):
         odd = _manifest_signed_again(full, tmp_path / f"odd-{number}.camket", **change)
