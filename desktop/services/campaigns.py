@@ -16,6 +16,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
 from desktop.domain.templates import PledgeTemplate, parse_template, read_template_text
 from desktop.domain.text import text_sort_key
+from desktop.store import local
 from desktop.store import pledges as store
 from desktop.store.sync import Writer
 
@@ -183,9 +184,15 @@ def campaign_named(db: Database, text: str) -> Campaign:
         ]
     if not found:
         raise KnownError("campaign.missing", id=text)
-    if len(found) > 1:
+    if len(found) > 1 and not _one_movement_of_many_communes(db, found):
         raise KnownError("campaign.ambiguous", id=text, count=len(found))
     return found[0]
+
+
+def _one_movement_of_many_communes(db: Database, found: list[Campaign]) -> bool:
+    """In an upper-level register every commune started its own campaign of a movement:
+    naming the template chooses any of them alike (progress counts each commune's own)."""
+    return local.is_upper(db) and len({c.template_id for c in found}) == 1
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop.cli import main
 from desktop.services import ledger
 from desktop.services.bundles import export_bundle
 from desktop.services.communes import bundle_file_name, commune_summaries
@@ -94,3 +95,12 @@ def test_report_progress_of_an_upper_register_counts_each_communes_own_campaign(
             use_campaign(reg.writer, campaign_id)
             total = commune_total(progress(reg))
             assert (total.households, total.signed) == (16, signed_in_all)
+    # Both communes run the movement "bien-gioi": naming it chooses it, whichever's it is.
+    with as_pc(tmp_path / "post-data"):
+        assert main(["campaign", "use", "bien-gioi", "--db", str(post)]) == 0
+        sheet = tmp_path / "tien-do.csv"
+        assert (
+            main(["spreadsheet", "--db", str(post), "--what", "progress", "--out", str(sheet)]) == 0
+        )
+    lines = sheet.read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(";")[0] for line in lines[1:]] == [BINH_LU, SIN_HO]
