@@ -21,6 +21,7 @@ import re
 import unicodedata
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -407,6 +408,10 @@ def _verified(zf: zipfile.ZipFile, source: str) -> tuple[Manifest, str]:
     if MANIFEST not in names or SIGNATURE not in names:  # a workbook, a zipped folder
         raise KnownError("bundle.not_a_bundle", file=source)
     _check_directory(infos, source)
+    if len(names) != len(infos):  # a second entry of one name: readers differ on which counts
+        counted = Counter(i.filename for i in infos)
+        twice = next(name for name, count in counted.items() if count > 1)
+        raise KnownError("bundle.tampered", file=source, detail=twice)
     try:
         body = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)

@@ -464,3 +464,23 @@ def test_a_manifest_of_a_format_no_camket_writes_is_refused_as_unknown_not_newer
 def _merged(pc: tuple[Path, Path], bundle: Path) -> bool:
     with opened(*pc) as reg:
         return merge_bundle(reg, bundle).refused is None
+
+
+def test_an_entry_written_twice_into_a_bundle_is_refused_as_tampered(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    import warnings
+
+    full = _export(office, tmp_path / "full.camket")
+    twice = tmp_path / "twice.camket"
+    with (
+        zipfile.ZipFile(full) as src,
+        zipfile.ZipFile(twice, "w") as dst,
+        warnings.catch_warnings(),
+    ):
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name
+        dst.writestr("tables/hamlet.csv", "\ufeffid\r\nnot signed\r\n")
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+    refused = _refused(office, twice)
+    assert refused.code == "bundle.tampered" and "tables/hamlet.csv" in describe(refused)
