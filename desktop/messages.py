@@ -253,6 +253,10 @@ MESSAGES: dict[str, str] = {
     ),
     "campaign.target_out_of_range": "Chỉ tiêu phải từ 1 đến 100 %, không phải {target} %.",
     "household.unknown_code": "Không có hộ mã {code} trong sổ.",
+    "report.upper_register": (
+        "Sổ cấp trên không in báo cáo theo thể thức của Ủy ban nhân dân xã; số liệu của từng "
+        "xã xuất bằng camket spreadsheet (--what progress, households, people…)."
+    ),
     "household.code_shared": (
         "Mã hộ {code} đang dùng cho {count} hộ (hai máy cùng đặt mã này); hãy đổi mã một hộ "
         "trong cửa sổ (Trao đổi dữ liệu ▸ Xung đột) rồi làm lại."

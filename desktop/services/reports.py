@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.domain.entities import Hamlet
+from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Campaign, place_name
 from desktop.domain.reports import HamletUnsigned, ReportHeading
@@ -21,7 +22,10 @@ def report_heading(
     reg: OpenRegister, campaign: Campaign | None, as_of: dt.date | None = None
 ) -> ReportHeading:
     """Who reports, on which campaign (none for the ledger's reports), as of when, and the
-    Decree 30 frame of Settings."""
+    Decree 30 frame of Settings. An upper-level register is no commune's People's
+    Committee: KnownError (its figures go up as the upload spreadsheet, per commune)."""
+    if not reg.writer.edits_communes:
+        raise KnownError("report.upper_register")
     commune = reg.commune
     upward = load_report_settings(reg.db, commune)
     return ReportHeading(

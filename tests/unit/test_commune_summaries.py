@@ -104,3 +104,14 @@ def test_report_progress_of_an_upper_register_counts_each_communes_own_campaign(
         )
     lines = sheet.read_text(encoding="utf-8-sig").splitlines()
     assert [line.split(";")[0] for line in lines[1:]] == [BINH_LU, SIN_HO]
+    # A report in a commune People's Committee's frame is no upper level's: refused, and
+    # pointed at the spreadsheet, rather than printed as "ỦY BAN NHÂN DÂN / SỔ CẤP TRÊN".
+    pdf = str(tmp_path / "bien-dong.pdf")
+    for report in (
+        ["report", "progress", "--out", str(tmp_path / "tien-do.pdf")],
+        ["report", "unsigned", "--out", str(tmp_path / "chua-ky.pdf")],
+        ["report", "movements", "--from", "01/11/2026", "--to", "30/11/2026", "--out", pdf],
+    ):
+        with as_pc(tmp_path / "post-data"):
+            assert main([*report, "--db", str(post)]) == 2
+    assert not list(tmp_path.glob("*.pdf"))
