@@ -56,6 +56,9 @@ _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
 _COMMUNE_CODE = re.compile(r"[0-9]{5}\Z")
 _ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
 _COMPOSED = partial(unicodedata.normalize, "NFC")
+# A field may be as long as its table (a pasted note): csv refuses one over 131,072
+# characters unless told (2**31 - 1: a C long on Windows; the entry's own limit bounds it).
+_FIELD_LIMIT = 2**31 - 1
 # What reading a damaged entry raises: a bad deflate stream, a CRC, a cut, a compression
 # method Python lacks (Deflate64) or a password-protected entry (RuntimeError).
 _UNREADABLE = (
@@ -319,6 +322,8 @@ class Bundle:
                 text._CHUNK_SIZE = _TEXT_CHUNK  # type: ignore[attr-defined]
                 # Text another program wrote decomposed (NFD) is read composed, as CamKet
                 # stores all text (a line already NFC comes back as it is, after a quick check).
+                if csv.field_size_limit() < _FIELD_LIMIT:
+                    csv.field_size_limit(_FIELD_LIMIT)
                 reader = csv.reader(map(_COMPOSED, text))
                 header = next(reader, None)
                 if header is not None:
