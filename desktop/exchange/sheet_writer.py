@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
+from desktop.exchange.xlsx_bounds import MAX_CELL_CHARS
 from desktop.outputs import writing_output
 
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -237,7 +238,7 @@ class _XlsxCells:
         if value is None or value == "":
             return None  # no cell (openpyxl would write an empty text cell for "")
         if isinstance(value, str):
-            text = self._illegal.sub("", value)
+            text = _within_a_cell(self._illegal.sub("", value))
             if text[:1] not in _NUMBER_LIKE:
                 return text  # openpyxl writes a str as a text cell (one with "=" aside)
             return self._styled(column, "text", text)
@@ -255,6 +256,19 @@ class _XlsxCells:
         if kind == "text":
             cell.data_type = "s"  # "=…" stays text, never a formula
         return cell
+
+
+def _within_a_cell(text: str) -> str:
+    """The text as much as an Excel cell holds (32,767 UTF-16 units): longer, Excel calls the
+    whole workbook damaged. Cut, it ends in "…" (the CSV keeps the whole text)."""
+    if len(text) <= MAX_CELL_CHARS // 2 or len(text.encode("utf-16-le")) // 2 <= MAX_CELL_CHARS:
+        return text
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > MAX_CELL_CHARS - 1:  # room left for the "…"
+            return text[:index] + "…"
+    return text
 
 
 def _sheet_title(title: str) -> str:

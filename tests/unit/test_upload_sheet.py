@@ -106,6 +106,24 @@ def test_an_empty_value_is_no_cell_in_xlsx(marked: OpenRegister, tmp_path: Path)
     assert [c.coordinate for c in cells if c.value is None and c.data_type != "n"] == []
 
 
+def test_a_text_longer_than_an_excel_cell_is_cut_in_xlsx_and_whole_in_csv(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # Excel calls a workbook with a cell over 32,767 characters damaged (and "repairs" it).
+    long_note = "Ghi chú của hộ, dán từ một văn bản dài. " * 1000
+    household = pledges.household_by_code(register, "NT-001")
+    register.writer.update("household", household.id, {"notes": long_note})
+    export_sheet(register, UploadSheet.HOUSEHOLDS, tmp_path / "ho.xlsx", headers="machine")
+    sheet = load_workbook(tmp_path / "ho.xlsx").active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    notes = [row[header.index("notes")].value for row in sheet.iter_rows(min_row=2)]
+    cut = next(n for n in notes if n and n.startswith("Ghi chú của hộ"))
+    assert len(cut) == 32_767 and cut.endswith("…") and long_note.startswith(cut[:-1])
+    export_sheet(register, UploadSheet.HOUSEHOLDS, tmp_path / "ho.csv", headers="machine")
+    assert long_note in [r["notes"] for r in _named(_csv(tmp_path / "ho.csv"))]
+
+
 def test_delimiter_and_decimal_separator_go_together(
     register: OpenRegister, tmp_path: Path
 ) -> None:
