@@ -93,6 +93,9 @@ MESSAGES: dict[str, str] = {
     "bundle.not_for_us": (
         "Tệp {file} được mã hoá cho nơi nhận khác, không phải sổ này; không mở được."
     ),
+    "init.option_of_another_kind": (
+        "{option} chỉ dùng cùng {owner}, không dùng với {kind}; lệnh không tạo gì."
+    ),
     "init.identity_without_bundle": (
         "--identity chỉ dùng cùng --from TỆP.camket: đó là khóa mở tệp gửi đã được mã hoá."
     ),

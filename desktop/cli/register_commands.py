@@ -132,6 +132,7 @@ def _init(args: argparse.Namespace) -> int:
     from desktop.cli.encryption_commands import new_passphrase, print_recovery_key
     from desktop.services.encryption import new_key
 
+    _refuse_options_of_another_kind(args)
     identity = _identity(args)  # a wrong key file is said before any passphrase is asked
     # Asked before anything is made; the register is then built encrypted from its first page.
     key = new_key(new_passphrase()) if args.encrypt else None
@@ -140,6 +141,33 @@ def _init(args: argparse.Namespace) -> int:
         print("Sổ được mã hóa (SQLCipher).")
         print_recovery_key(db_path(args), key.recovery)
     return 0
+
+
+# The options that make sense for one kind of register only: given with another kind,
+# they would be dropped unsaid (a province for a commune register, a clerk for one that
+# comes from a bundle, which brings its own).
+_ONLY_FOR = {
+    "--upper": (("--province", "province"), ("--name", "name")),
+    "--commune": (
+        ("--hamlet", "hamlet"),
+        ("--clerk", "clerk"),
+        ("--border-post", "border_post"),
+        ("--border-officer", "border_officer"),
+        ("--template", "template"),
+    ),
+}
+
+
+def _refuse_options_of_another_kind(args: argparse.Namespace) -> None:
+    kind = "--upper" if args.upper else "--from" if args.from_bundle else "--commune"
+    for owner, options in _ONLY_FOR.items():
+        if owner == kind:
+            continue
+        for option, name in options:
+            if getattr(args, name):
+                raise KnownError(
+                    "init.option_of_another_kind", option=option, kind=kind, owner=owner
+                )
 
 
 def _upper_name(args: argparse.Namespace) -> str:

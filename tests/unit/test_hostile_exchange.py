@@ -500,3 +500,24 @@ def test_a_note_longer_than_pythons_csv_field_limit_travels(
         create_from_bundle(laptop[0], full)
     assert content(*laptop)["hamlet"] == content(*office)["hamlet"]
     assert len(long_text) > 131_072
+
+
+def test_init_refuses_options_that_belong_to_another_kind_of_register(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = str(_export(office, tmp_path / "full.camket"))
+    made = str(tmp_path / "new.sqlite3")
+    for kind, option in (
+        (["--commune", SIN_HO], ["--province", "11"]),  # meant for an upper register
+        (["--commune", SIN_HO], ["--name", "Đồn Biên phòng Sìn Hồ"]),
+        (["--from", full], ["--province", "12"]),
+        (["--from", full], ["--clerk", "Nguyễn Thị Hằng"]),  # the bundle's clerk comes
+        (["--upper"], ["--hamlet", "Bản Nậm Tăm"]),  # an upper register has no hamlet
+        (["--upper"], ["--border-post", "Đồn Sìn Hồ"]),
+        (["--upper"], ["--template", "bien-gioi"]),
+    ):
+        with as_pc(tmp_path / "new-data"):
+            assert main(["init", "--db", made, *kind, *option]) == 2, option
+        said = capsys.readouterr().err
+        assert option[0] in said and kind[0] in said
+        assert not Path(made).exists()
