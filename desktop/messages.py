@@ -132,6 +132,10 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} không phải dữ liệu của một xã (có thể là của sổ cấp trên); "
         "không dựng được sổ xã từ tệp này."
     ),
+    "export.no_commune": (
+        "Sổ cấp trên này chưa gộp dữ liệu của xã nào: chưa có gì để xuất. Hãy gộp các tệp "
+        ".camket của các xã trước."
+    ),
     "export.bad_key_file": (
         "Tệp khoá {file} không có khoá nhận đúng (một dòng age1…); có thể đã chép sai một "
         "chữ. Lấy khoá bằng lệnh camket keys ở máy nhận."

@@ -149,6 +149,8 @@ def write_bundle(
     window runs it on a read connection beside the write lane, so the clerk's edits save
     meanwhile (each is wholly in this bundle, or after its change mark: in the next)."""
     check_output(out)  # never over the register or another SQLite file, before any work
+    if not _communes(reg.db):  # an upper register that merged nothing yet: every reader
+        raise KnownError("export.no_commune")  # would refuse a bundle of no commune
     installation = reg.signer()
     recipient = read_recipient(to) if to else None
     register_id = local.register_id_for(reg.db, installation.id) or random_id()

@@ -521,3 +521,17 @@ def test_init_refuses_options_that_belong_to_another_kind_of_register(
         said = capsys.readouterr().err
         assert option[0] in said and kind[0] in said
         assert not Path(made).exists()
+
+
+def test_an_upper_register_that_merged_nothing_exports_no_bundle_every_reader_refuses(
+    tmp_path: Path,
+) -> None:
+    from desktop.services.register import create_upper_register
+
+    post = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng Sìn Hồ", "12")
+    out = tmp_path / "don.camket"
+    with opened(*post) as reg, pytest.raises(KnownError) as nothing:
+        export_bundle(reg, out)
+    assert nothing.value.code == "export.no_commune" and not out.exists()
