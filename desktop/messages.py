@@ -114,8 +114,12 @@ MESSAGES: dict[str, str] = {
     ),
     "bundle.identity_file_missing": "Không tìm thấy tệp khóa bí mật {file}.",
     "bundle.other_commune": (
-        "Tệp {file} là dữ liệu của {communes}, không phải của xã của sổ này; "
+        "Tệp {file} là dữ liệu của {communes}, không phải của {own}, xã của sổ này; "
         "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."
+    ),
+    "bundle.from_upper": (
+        "Tệp {file} được xuất từ một sổ cấp trên ({name}); sổ của xã chỉ nhận tệp do các máy "
+        "của xã mình xuất. Không nhận gì từ tệp này."
     ),
     "bundle.other_province": (
         "Tệp {file} có dữ liệu xã {commune} không thuộc tỉnh của sổ cấp trên này; không nhận."

@@ -261,11 +261,14 @@ def check_scope(db: Database, bundle: Bundle) -> None:
                 raise KnownError("bundle.other_province", file=source, commune=code)
         return
     own = local.get_setting(db, local.REGISTER_COMMUNE)
-    if manifest.register != "commune" or manifest.communes != [own]:
+    if manifest.register != "commune":  # its own commune's rows too: relayed, not its PCs'
+        raise KnownError("bundle.from_upper", file=source, name=manifest.name or "không tên")
+    if manifest.communes != [own]:
         named = ", ".join(
             f"{u.name} ({u.code})" if (u := find_commune(c)) else c for c in manifest.communes
         )
-        raise KnownError("bundle.other_commune", file=source, communes=named)
+        ours = f"{u.name} ({u.code})" if own and (u := find_commune(own)) else own or ""
+        raise KnownError("bundle.other_commune", file=source, communes=named, own=ours)
 
 
 def _apply(

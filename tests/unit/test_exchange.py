@@ -13,6 +13,7 @@ import pytest
 from desktop.cli import main
 from desktop.domain.errors import KnownError
 from desktop.exchange.bundle_file import FORMAT_VERSION, MANIFEST, SIGNATURE
+from desktop.messages import describe
 from desktop.services import conflicts as queue
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
@@ -340,9 +341,16 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
     up = _export(post, post_folder, tmp_path / "post.camket")
     assert _merge(province, province_folder, up).refused is None
     assert content(province, province_folder) == content(post, post_folder)
-    # A commune register takes no upper register's bundle.
-    refused = _merge(*office, up).refused
-    assert refused is not None and refused.code == "bundle.other_commune"
+    # A commune register takes no upper register's bundle, its own commune's rows relayed
+    # included, and says so (not "another commune's").
+    solo, solo_folder = tmp_path / "solo.sqlite3", tmp_path / "solo-data"
+    with as_pc(solo_folder):
+        create_upper_register(solo, "Đồn Biên phòng Sìn Hồ", "12")
+    assert _merge(solo, solo_folder, sinho).refused is None
+    for relayed in (up, _export(solo, solo_folder, tmp_path / "solo.camket")):
+        refused = _merge(*office, relayed).refused
+        assert refused is not None and refused.code == "bundle.from_upper"
+        assert "Đồn Biên phòng Sìn Hồ" in describe(refused) and relayed.name in describe(refused)
 
 
 def test_bundles_merged_together_are_backed_up_once_as_the_register_was_before(

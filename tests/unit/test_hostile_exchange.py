@@ -108,7 +108,7 @@ def test_another_communes_bundle_renamed_as_ours_is_refused_naming_that_commune(
     renamed = _export(other, tmp_path / "sin-ho-2026-12-05.camket")
     refused = _refused(office, renamed)
     assert refused.code == "bundle.other_commune"
-    assert "Xã Bình Lư" in describe(refused)
+    assert "Xã Bình Lư" in describe(refused) and "Xã Sìn Hồ (03478)" in describe(refused)
 
 
 def test_init_upper_takes_the_name_as_optional_as_issue_8_writes_it(
