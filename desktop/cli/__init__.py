@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,6 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.cli.encryption_commands import run_unlocking
 
         return run_unlocking(args)
+    except BrokenPipeError:
+        # Printed into a program that stopped reading (`| head`): what was done is done;
+        # stdout goes nowhere now, or Python would fail again flushing it at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except FILE_ERRORS:
         # A busy register, a full disk, a read-only or damaged file is the machine's state,
         # not a bug; a damaged one is marked so that no command writes to it.

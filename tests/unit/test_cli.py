@@ -298,3 +298,28 @@ def test_top_level_help_names_both_reports(capsys: pytest.CaptureFixture[str]) -
         ln for ln in capsys.readouterr().out.splitlines() if ln.strip().startswith("report")
     )
     assert "progress" in line and "unsigned" in line
+
+
+def test_output_piped_into_a_reader_that_stops_is_no_traceback(tmp_path: Path) -> None:
+    # `camket conflicts --json | head -1`, `camket search … | head`: the reader closes first.
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "r.sqlite3"
+    assert main(["init", "--db", str(path), "--commune", "03478", "--hamlet", "Thôn 2"]) == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "CAMKET_DATA_DIR": str(tmp_path / "data")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "desktop.cli", "campaign", "list", "--db", str(path)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert b"Traceback" not in done.stderr and b"BrokenPipeError" not in done.stderr
