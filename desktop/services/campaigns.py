@@ -202,7 +202,7 @@ class CampaignSummary:
     campaign: Campaign
     template_title: str  # "" when the register no longer keeps that version
     signed: int  # live households signed in it
-    households: int  # live households of the register
+    households: int  # live households of the register (upper: of the communes running it)
 
 
 def campaign_summaries(db: Database) -> list[CampaignSummary]:
@@ -210,15 +210,38 @@ def campaign_summaries(db: Database) -> list[CampaignSummary]:
     titles = {(t.template_id, t.version): t.title for t in store.list_templates(db)}
     signed = store.signed_per_campaign(db)
     households = store.count_live_households(db)
+    running = _households_running(db) if local.is_upper(db) else {}
     return [
         CampaignSummary(
             campaign=c,
             template_title=titles.get((c.template_id, c.template_version), ""),
             signed=signed.get(c.id, 0),
-            households=households,
+            households=running.get(c.id, households) if running else households,
         )
         for c in store.list_campaigns(db)
     ]
+
+
+def _households_running(db: Database) -> dict[str, int]:
+    """In an upper-level register, each campaign's households: those of the communes that
+    run it (its pledges' communes, and the commune whose first campaign it is), not every
+    commune's."""
+    per_commune = dict(
+        db.execute(
+            "SELECT commune_code, count(*) FROM household WHERE deleted = 0 GROUP BY commune_code"
+        ).fetchall()
+    )
+    communes: dict[str, set[str]] = {}
+    for campaign_id, code in db.execute(
+        """SELECT DISTINCT p.campaign_id, h.commune_code FROM pledge p
+           JOIN household h ON h.id = p.household_id WHERE p.deleted = 0"""
+    ).fetchall():
+        communes.setdefault(campaign_id, set()).add(code)
+    for c in store.list_campaigns(db):
+        for code in per_commune:
+            if c.id == stable_id("first-campaign", code, c.template_id):
+                communes.setdefault(c.id, set()).add(code)
+    return {cid: sum(per_commune.get(code, 0) for code in codes) for cid, codes in communes.items()}
 
 
 def ensure_first_campaign(writer: Writer, plan: CampaignPlan | None = None) -> Campaign | None:

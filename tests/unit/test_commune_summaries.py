@@ -91,6 +91,11 @@ def test_report_progress_of_an_upper_register_counts_each_communes_own_campaign(
     with opened(post, tmp_path / "post-data") as reg:
         for code in (SIN_HO, BINH_LU):
             assert merge_bundle(reg, tmp_path / f"{code}.camket").refused is None
+        # Each commune's campaign counts that commune's households, not the post's all.
+        from desktop.services.campaigns import campaign_summaries
+
+        shares = {s.campaign.id: s.households for s in campaign_summaries(reg.db)}
+        assert shares == {campaign_ids[0]: 8, campaign_ids[1]: 8}
         for campaign_id in campaign_ids:  # whichever of the two is chosen on the post's PC
             use_campaign(reg.writer, campaign_id)
             total = commune_total(progress(reg))
