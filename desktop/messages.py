@@ -122,7 +122,8 @@ MESSAGES: dict[str, str] = {
         "của xã mình xuất. Không nhận gì từ tệp này."
     ),
     "bundle.other_province": (
-        "Tệp {file} có dữ liệu xã {commune} không thuộc tỉnh của sổ cấp trên này; không nhận."
+        "Tệp {file} có dữ liệu của {commune}, không thuộc {ours}, tỉnh của sổ cấp trên này; "
+        "không nhận."
     ),
     "bundle.not_full": (
         "Tệp {file} chỉ chứa các thay đổi sau một tệp trước, không đủ để dựng sổ mới; "

@@ -24,7 +24,7 @@ from desktop.exchange.bundle_file import Bundle, open_bundle
 from desktop.services.merge_rows import Incoming, TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
-from desktop.store.admin_units import find_commune
+from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, loading_into
 from desktop.store.column_rules import broken_rule
@@ -258,7 +258,9 @@ def check_scope(db: Database, bundle: Bundle) -> None:
         for code in manifest.communes:
             unit = find_commune(code)
             if province and (unit is None or unit.province_code != province):
-                raise KnownError("bundle.other_province", file=source, commune=code)
+                named = f"{unit.name}, {province_of(unit).name} ({code})" if unit else code
+                ours = found.name if (found := find_province(province)) else province
+                raise KnownError("bundle.other_province", file=source, commune=named, ours=ours)
         return
     own = local.get_setting(db, local.REGISTER_COMMUNE)
     if manifest.register != "commune":  # its own commune's rows too: relayed, not its PCs'

@@ -331,6 +331,8 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
     assert _merge(post, post_folder, binhlu).refused is None
     refused = _merge(post, post_folder, cao_bang).refused
     assert refused is not None and refused.code == "bundle.other_province"
+    assert "Phường Thục Phán, Cao Bằng (01273)" in describe(refused)
+    assert "không thuộc Lai Châu" in describe(refused)
     with opened(post, post_folder) as reg:
         assert [c.code for c in repo.list_communes(reg.db)] == [BINH_LU, SIN_HO]
         assert reg.commune.name == "Đồn Biên phòng Sìn Hồ"
