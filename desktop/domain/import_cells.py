@@ -21,11 +21,10 @@ from desktop.domain.validation import (
     classify_id_number,
     household_code_ok,
     is_formula_like,
-    normalize_phone,
     parse_birth,
+    phone_with_issues,
     restore_id_zeros,
     restore_phone_zero,
-    validate_phone,
 )
 
 # Distinct texts each reading remembers: a list repeats most of its cells (hamlets, "Nam",
@@ -172,8 +171,8 @@ def _phone(cell: str, was_number: bool) -> CheckedCell:
     restored = restore_phone_zero(raw) if was_number else None
     if restored is not None:
         return CheckedCell(restored, (_PHONE_ZERO_RESTORED,))
-    phone = normalize_phone(raw) if raw else ""
-    return CheckedCell(phone, tuple(validate_phone(phone)))
+    phone, issues = phone_with_issues(raw) if raw else ("", [])
+    return CheckedCell(phone, tuple(issues))
 
 
 def _name(cell: str) -> NameCell:

@@ -32,6 +32,7 @@ __all__ = [
     "is_formula_like",
     "normalize_phone",
     "parse_birth",
+    "phone_with_issues",
     "restore_id_zeros",
     "restore_phone_zero",
     "validate_hamlet",
@@ -378,6 +379,16 @@ def normalize_phone(raw: str) -> str:
     """The form to store: '0912345678' for a valid number, else the trimmed text as typed."""
     canonical = _canonical_phone(raw)
     return canonical if canonical is not None else _clean_text(raw)
+
+
+def phone_with_issues(raw: str, *, field_name: str = "phone") -> tuple[str, list[Issue]]:
+    """normalize_phone and validate_phone of the same text, its number read once."""
+    canonical = _canonical_phone(raw)
+    if canonical is not None:
+        return canonical, []
+    # No number: the text as typed, trimmed (collapsing its spaces reads no number either).
+    text = _clean_text(raw)
+    return text, [_error(field_name, IssueCode.PHONE_INVALID)] if text else []
 
 
 def validate_phone(raw: str, *, field_name: str = "phone") -> list[Issue]:

@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.entities import BirthDate, Gender, Hamlet, Household, Person
 from desktop.domain.validation import (
@@ -22,6 +24,7 @@ from desktop.domain.validation import (
     id_number_for,
     normalize_phone,
     parse_birth,
+    phone_with_issues,
     restore_id_zeros,
     restore_phone_zero,
     validate_hamlet,
@@ -492,3 +495,15 @@ def _roster_codes() -> set[str]:
     # Only the register knows that a code is taken (services/households.check_draft).
     emitted.add("household.code_taken")
     return emitted
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789+ .-()\u00a0\u2010\t84ab")),
+        min_size=1,
+        max_size=16,
+    )
+)
+def test_a_phone_read_once_is_what_normalising_then_validating_gives(raw: str) -> None:
+    stored = normalize_phone(raw)
+    assert phone_with_issues(raw) == (stored, validate_phone(stored))
