@@ -250,8 +250,24 @@ def _tones_string(tones: WordTones) -> str:
 def _word_strings(word: str) -> tuple[str, str]:
     """A lower-case word's base letters and tones as the sort strings write them: each word
     of a name is encoded once, not its key's tuples hashed again for every name."""
-    base, tones = _word_key(word)
-    return _word_string(base), _tones_string(tones)
+    if word.isascii():  # a code ("nt-012"), a number: letters by table, digit runs whole
+        base = "".join(
+            run.translate(_ASCII_LETTER_STRINGS)
+            if run[0] > "9"
+            else _chunk_string((_DIGITS, int(run)))
+            for run in _ASCII_RUNS.findall(word)
+        )
+        return base + _END_WORD, _END_WORD
+    base_key, tones = _word_key(word)
+    return _word_string(base_key), _tones_string(tones)
+
+
+# _word_key of an ASCII word letter by letter, in one pass: its letters and digit runs
+# (anything else only separates runs), each letter as _chunk_string writes it.
+_ASCII_RUNS: re.Pattern[str] = re.compile("[0-9]+|[a-z]+")
+_ASCII_LETTER_STRINGS: dict[int, str] = {
+    ord(ch): _chunk_string(_LETTERS[ch][0]) for ch in "abcdefghijklmnopqrstuvwxyz"
+}
 
 
 _NO_WORD = (_END_WORD, _END_WORD)  # _word_strings of a missing word (no family name)
