@@ -504,6 +504,7 @@ ISSUE_MESSAGES: dict[str, str] = {
     "required.missing": "chưa nhập",
     "name.single_word": "chỉ có một từ; kiểm tra lại họ và tên",
     "name.has_digits": "không được chứa chữ số",
+    "name.legacy_font": "có vẻ gõ bằng phông cũ {font} nên sai dấu; có lẽ là “{meant}”: hãy gõ lại",
     "gender.invalid": "không hợp lệ",
     "birth.unparseable": "không đọc được; nhập dd/mm/yyyy, mm/yyyy hoặc năm sinh yyyy",
     "birth.invalid_date": "ngày không có thật",

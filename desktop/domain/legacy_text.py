@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import filterfalse
+from typing import NamedTuple
 
 from desktop.domain.errors import KnownError
 
@@ -271,27 +272,41 @@ def convert_legacy(text: str, legacy: Legacy) -> str:
 
 
 # Characters of a legacy font a form's fields must show, all told, before they are refused:
-# one alone may be a foreign name's own letter (Muñoz, Søren).
+# one alone may be a foreign name's own letter (Muñoz, Søren); a warning takes one.
 _FORM_EVIDENCE = 2
 _FONT_NAMES = {Legacy.TCVN3: "TCVN3 (.VnTime)", Legacy.VNI: "VNI (VNI-Times)"}
 
 
-def refuse_legacy_font(texts: Iterable[str]) -> None:
-    """Refuse (KnownError) the fields of one form when they were pasted from a document
-    typed with a legacy font ("®i lµm ¨n"): they would be kept as mojibake. The message
-    quotes the first such text and what it likely says, to type again in Unicode."""
+class LegacyReading(NamedTuple):
+    """Text that looks typed in a legacy font: the first such text, the font's name and
+    what the text likely says."""
+
+    text: str
+    font: str
+    meant: str
+
+
+def legacy_reading(texts: Iterable[str], least: int = _FORM_EVIDENCE) -> LegacyReading | None:
+    """Whether the fields of one form (read as typed: TCVN3's ư is a soft hyphen, which
+    tidying drops) were pasted from a document typed in a legacy font ("®i lµm ¨n"), shown
+    by at least ``least`` telltale characters."""
     pasted = [text for text in texts if _needs_conversion(text)]
+    if not pasted:
+        return None
     evidence = legacy_evidence(pasted)
     legacy = evidence.verdict()
-    if legacy is Legacy.NONE or evidence.tcvn3 + evidence.vni < _FORM_EVIDENCE:
-        return
+    if legacy is Legacy.NONE or evidence.tcvn3 + evidence.vni < least:
+        return None
     sample = next((t for t in pasted if detect_legacy([t]) is legacy), pasted[0])
-    raise KnownError(
-        "text.legacy_font",
-        text=sample[:60],
-        font=_FONT_NAMES[legacy],
-        meant=convert_legacy(sample, legacy)[:60],
-    )
+    return LegacyReading(sample[:60], _FONT_NAMES[legacy], convert_legacy(sample, legacy)[:60])
+
+
+def refuse_legacy_font(texts: Iterable[str]) -> None:
+    """Refuse (KnownError) the fields of one form pasted in a legacy font: they would be
+    kept as mojibake. The message quotes the text and what it likely says."""
+    reading = legacy_reading(texts)
+    if reading is not None:
+        raise KnownError("text.legacy_font", **reading._asdict())
 
 
 # --- encoding (tests, and a clerk's "save back as TCVN3" one day) ---------------------------

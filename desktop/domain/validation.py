@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from desktop.domain.entities import BirthDate, Gender, Hamlet, Household, Person
 from desktop.domain.id_provinces import KNOWN_ID_PROVINCE_PREFIXES
+from desktop.domain.legacy_text import capitalise_words, legacy_reading
 
 __all__ = [
     "ISSUE_CODES",
@@ -54,6 +55,7 @@ class IssueCode(StrEnum):
     REQUIRED_MISSING = "required.missing"
     NAME_SINGLE_WORD = "name.single_word"
     NAME_HAS_DIGITS = "name.has_digits"
+    NAME_LEGACY_FONT = "name.legacy_font"
     TEXT_FORMULA_LIKE = "text.formula_like"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
@@ -424,6 +426,14 @@ def check_name(raw: str, field_name: str = "full_name") -> list[Issue]:
     if not name:
         return [_error(field_name, IssueCode.REQUIRED_MISSING)]
     issues: list[Issue] = _check_text(name, field_name)
+    # Read as typed (tidying drops TCVN3's ư, a soft hyphen); a warning, so one telltale
+    # character is enough ("NguyÔn V¨n An" has one: ¨).
+    legacy = legacy_reading((raw,), least=1)
+    if legacy is not None:
+        meant = capitalise_words(legacy.meant)  # TCVN3 has no capital Ò, Ú…
+        issues.append(
+            _warning(field_name, IssueCode.NAME_LEGACY_FONT, font=legacy.font, meant=meant)
+        )
     # Letters are never digits: only a name with other characters is looked through.
     if not name.replace(" ", "").isalpha() and any(ch.isdigit() for ch in name):
         issues.append(_error(field_name, IssueCode.NAME_HAS_DIGITS))

@@ -217,6 +217,23 @@ def test_the_same_person_elsewhere_is_a_warning_that_opens_them(
     assert not page.editing
 
 
+def test_a_name_pasted_from_a_vntime_document_is_a_warning_saying_what_it_means(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.new_household()
+    editor = page.editor
+    type_cell(qtbot, editor, 0, NAME, "Lß ThÞ ón")  # "Lò Thị Ún" typed with .VnTime
+    editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
+    expected = "có vẻ gõ bằng phông cũ TCVN3 (.VnTime) nên sai dấu; có lẽ là “Lò Thị Ún”"
+    qtbot.waitUntil(lambda: expected in editor.member_issue.text())
+    type_cell(qtbot, editor, 0, NAME, "Lò Thị Ún")
+    editor.member_view.setCurrentIndex(editor.members.index(0, NAME))
+    qtbot.waitUntil(lambda: "phông cũ" not in editor.member_issue.text())
+    editor.dirty = False
+
+
 def test_reorder_with_alt_arrows_choose_head_and_remove(
     main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
 ) -> None:

@@ -18,6 +18,7 @@ from desktop.domain.validation import (
     Issue,
     IssueCode,
     Severity,
+    check_name,
     classify_id_number,
     has_errors,
     id_kind,
@@ -426,8 +427,22 @@ def test_every_emitted_code_is_listed() -> None:
         emitted |= codes(parse_birth(text, TODAY)[1])
     emitted |= codes(validate_household(Household(hamlet_id="t", code="a b")))
     emitted |= codes(validate_person(make_person(full_name="=HYPERLINK(1)"), TODAY))
+    emitted |= codes(validate_person(make_person(full_name="NguyÔn V¨n An"), TODAY))
     emitted |= _roster_codes()
     assert emitted == ISSUE_CODES
+
+
+def test_a_name_typed_in_a_legacy_font_is_a_warning_with_what_it_means() -> None:
+    # "ư" in .VnTime is a soft hyphen, which tidying a name drops: read as typed.
+    for typed, font, meant in (
+        ("NguyÔn V¨n An", "TCVN3 (.VnTime)", "Nguyễn Văn An"),
+        ("Tr\u00adêng ThÞ Ng©n", "TCVN3 (.VnTime)", "Trường Thị Ngân"),
+        ("Nguyeãn Vaên An", "VNI (VNI-Times)", "Nguyễn Văn An"),
+    ):
+        (issue,) = check_name(typed)
+        assert (issue.code, issue.severity) == (IssueCode.NAME_LEGACY_FONT, Severity.WARNING)
+        assert (issue.params["font"], issue.params["meant"]) == (font, meant)
+    assert check_name("Nguyễn Văn An") == [] and check_name("Lò Thị Ún") == []
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
