@@ -133,15 +133,19 @@ def mark_printed(
     printed_at: str | None = None,
 ) -> int:
     """Record that these households' sheets were printed (now, or at ``printed_at``, UTC
-    ISO-8601): not printed → printed; a pledge already back keeps its status. One
-    transaction; the number of pledges now printed and awaited (a signed household's
-    replacement sheet is not one: "1 hộ được ghi là đã in" would belie its "Đã ký")."""
+    ISO-8601): not printed → printed; a refusal or absence keeps its status (a new sheet
+    went out to them); a signed pledge is left as it is: its sheet is the bản lưu of what
+    came back, and a new print date would fall after the signing (and travel to every PC as
+    a change). One transaction; the number of pledges now printed and awaited (a signed
+    household's sheet is not one: "1 hộ được ghi là đã in" would belie its "Đã ký")."""
     campaign = campaign or current_campaign(reg)
     at = printed_at or reg.writer.clock()
     count = 0
     with reg.db.atomic():
         for household_id in household_ids:
             pledge = pledge_for(reg, household_id, campaign)
+            if pledge.status is PledgeStatus.SIGNED:
+                continue
             status = (
                 PledgeStatus.PRINTED if pledge.status is PledgeStatus.NOT_PRINTED else pledge.status
             )

@@ -81,6 +81,25 @@ def test_marking_printed_moves_only_sheets_not_yet_back(register: OpenRegister) 
     assert {p.printed_at for p in states.values()} == {"2026-01-06T01:00:00.000Z"}
 
 
+def test_a_signed_households_bản_lưu_printed_again_changes_nothing(
+    register: OpenRegister,
+) -> None:
+    done = pledges.household_by_code(register, "NT-001").id
+    sheets.mark_printed(register, [done], printed_at="2026-01-02T01:00:00.000Z")
+    pledges.record_result(register, done, PledgeStatus.SIGNED, ON, today=ON)
+
+    def kept() -> tuple[str, int]:
+        return register.db.execute(
+            "SELECT printed_at, rev FROM pledge WHERE household_id = ?", [done]
+        ).fetchone()
+
+    before = kept()
+    assert sheets.mark_printed(register, [done], printed_at="2026-01-09T01:00:00.000Z") == 0
+    # The sheet that went out was printed on the 2nd and came back signed; its bản lưu
+    # printed again is no new sheet: no later print date, no change to send to other PCs.
+    assert kept() == before == ("2026-01-02T01:00:00.000Z", before[1])
+
+
 def test_a_blank_sheet_has_the_commune_and_no_household(register: OpenRegister) -> None:
     register.db.execute("UPDATE commune SET border_post = 'Đồn Biên phòng Sìn Hồ'")
     register.commune = repo.get_commune(register.db) or register.commune
