@@ -73,8 +73,10 @@ class OpenRegister:
 
 
 def official_commune(code: str) -> Commune:
-    """The commune of the official list with this code (KnownError when unknown)."""
-    unit = find_commune(code.strip())
+    """The commune of the official list with this code, as a person types it (KnownError
+    when unknown): "3478" is 03478, a code that lost its leading zero in a spreadsheet."""
+    typed = code.strip()
+    unit = find_commune(typed.zfill(5) if typed.isascii() and typed.isdigit() else typed)
     if unit is None:
         raise KnownError("commune.unknown", code=code)
     province = province_of(unit)

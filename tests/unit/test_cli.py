@@ -62,6 +62,17 @@ def test_init_refuses_an_unknown_commune_and_writes_nothing(
     assert not path.exists()
 
 
+def test_init_reads_a_commune_code_that_lost_its_leading_zero(tmp_path: Path) -> None:
+    # 03478 kept in a spreadsheet cell as a number comes back as 3478.
+    path = tmp_path / "r.sqlite3"
+    assert main(["init", "--db", str(path), "--commune", "3478"]) == 0
+    register = open_existing(path)
+    try:
+        assert (register.commune.code, register.commune.name) == ("03478", "Xã Sìn Hồ")
+    finally:
+        register.close()
+
+
 def _current_template(path: Path) -> str:
     from desktop.services.pledges import current_campaign
 
