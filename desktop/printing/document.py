@@ -54,6 +54,19 @@ def markup(value: object) -> str:
     return escape(text(value))
 
 
+# A table cell's text at most: a note or address pasted whole (thousands of characters)
+# makes a row taller than a page, which reportlab cannot draw (LayoutError: no PDF at all).
+CELL_CHARS = 300
+
+
+def cell_markup(value: object, limit: int = CELL_CHARS) -> str:
+    """markup() of a table cell's text, cut to ``limit`` characters with "…"."""
+    shown = text(value)
+    if len(shown) > limit:
+        shown = shown[: limit - 1].rstrip() + "…"
+    return escape(shown)
+
+
 class Paragraphs:
     """Makes Paragraphs, parsing each distinct markup once: a hamlet's sheets repeat the same
     commitments, headings and labels hundreds of times, and the parse is a tenth of a sheet.

@@ -16,6 +16,7 @@ from desktop.printing.document import (
     Output,
     RenderResult,
     Styles,
+    cell_markup,
     grid_style,
     make_styles,
     markup,
@@ -116,12 +117,12 @@ def _lines_or_nothing(
     for number, line in enumerate(lines, start=1):
         row: list[object] = [
             str(number),
-            Paragraph(markup(line.full_name), cell),
+            Paragraph(cell_markup(line.full_name), cell),
             line.household_code,
-            Paragraph(markup(line.hamlet), cell),
+            Paragraph(cell_markup(line.hamlet), cell),
             _day(line.starts_on),
             _day(line.ended_on or line.until),
-            Paragraph(markup(line.where), cell),
+            Paragraph(cell_markup(line.where), cell),
         ]
         if with_kind:
             row.insert(1, Paragraph(markup(KIND_LABELS[line.kind]), cell))
@@ -146,7 +147,8 @@ def _tips(report: LedgerReport, styles: Styles, width: float) -> list[Flowable]:
         [Paragraph("Nội dung tin báo", styles.table_head), Paragraph("Số tin", styles.table_head)]
     ]
     rows += [
-        [Paragraph(markup(about), styles.table), _count(n)] for about, n in report.tips_by_topic
+        [Paragraph(cell_markup(about), styles.table), _count(n)]
+        for about, n in report.tips_by_topic
     ]
     table = Table(rows, colWidths=[width * 0.6, width * 0.15], hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_style(styles.table.fontSize, ("ALIGN", (1, 1), (1, -1), "RIGHT")))

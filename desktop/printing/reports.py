@@ -37,6 +37,7 @@ from desktop.printing.document import (
     RenderResult,
     Styles,
     borderless,
+    cell_markup,
     draw_motto,
     grid_style,
     make_styles,
@@ -259,9 +260,9 @@ def _unsigned_table(
             [
                 str(number),
                 text(row.code),
-                Paragraph(markup(row.head_name), styles.table),
+                Paragraph(cell_markup(row.head_name), styles.table),
                 Paragraph(
-                    markup(
+                    cell_markup(
                         address_in(
                             row.address,
                             hamlet.hamlet_name,
@@ -272,7 +273,7 @@ def _unsigned_table(
                     styles.table,
                 ),
                 Paragraph(markup(STATUS_LABELS[row.status]), styles.table),
-                Paragraph(markup(row.reason), styles.table),
+                Paragraph(cell_markup(row.reason), styles.table),
                 "",
             ]
         )

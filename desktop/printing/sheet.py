@@ -30,6 +30,7 @@ from desktop.printing.document import (
     RenderResult,
     Styles,
     borderless,
+    cell_markup,
     grid_style,
     make_styles,
     markup,
@@ -200,7 +201,7 @@ def _household_block(
     sheet: PledgeSheet, values: dict[str, str], styles: Styles, width: float
 ) -> Table:
     def field(label: str, value: str, bold: bool = False, gap: str = GAP) -> Paragraph:
-        shown = markup(value) if value else gap
+        shown = cell_markup(value) if value else gap
         if bold and value:
             shown = f"<b>{shown}</b>"
         return Paragraph(f"{label}: {shown}", styles.body_left)
@@ -247,7 +248,7 @@ def _cell(value: str, styles: Styles, width: float) -> str | Paragraph:
     size = styles.table.fontSize
     if stringWidth(shown, REGULAR, size) <= width - 2 * CELL_PADDING:
         return shown
-    return Paragraph(markup(shown), styles.table)
+    return Paragraph(cell_markup(shown), styles.table)
 
 
 def _member_table(sheet: PledgeSheet, styles: Styles, width: float) -> Table:

@@ -233,3 +233,31 @@ def test_report_movements_pdf_and_csv_never_name_the_informant(
         capsys, "report", "movements", "--db", db, "--from", "30/11/2026", "--to", "01/11/2026"
     )
     assert code == 2 and "trước ngày bắt đầu" in err
+
+
+def test_a_place_pasted_whole_prints_cut_short_in_the_report_and_the_sheet(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A place thousands of characters long made a table row taller than the page:
+    # reportlab's LayoutError, a traceback and no report at all.
+    db = str(register.path)
+    place = "Đi làm ăn xa ở tỉnh bạn, " * 400
+    assert _run(
+        capsys, "movement", "add", "--db", db, "--kind", "tam-vang", "--person", "012080001234",
+        "--from", "05/11/2026", "--place", place,
+    )[0] == 0  # fmt: skip
+    register.db.execute("UPDATE household SET address = ? WHERE code = 'NT-001'", [place])
+    register.db.conn.commit()
+    report, sheet = tmp_path / "bd.pdf", tmp_path / "ho.pdf"
+    code, _, err = _run(
+        capsys, "report", "movements", "--db", db, "--from", "01/11/2026", "--to", "30/11/2026",
+        "--out", str(report),
+    )  # fmt: skip
+    assert code == 0, err
+    text = flat(" ".join(page_texts(report.read_bytes())))
+    assert "Đi làm ăn xa ở tỉnh bạn, Đi làm ăn" in text and "…" in text
+    code, _, err = _run(
+        capsys, "print", "pledges", "--db", db, "--household", "NT-001", "--out", str(sheet)
+    )
+    assert code == 0, err
+    assert "Đi làm ăn xa ở tỉnh bạn" in flat(" ".join(page_texts(sheet.read_bytes())))
