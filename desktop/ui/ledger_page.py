@@ -133,7 +133,8 @@ class LedgerPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((112, 150, 66, 104, 78, 78, 78, 170)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its heading ("Nơi đi/đến, nước, cửa khẩu" was cut both sides).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
         self.tip_model = TipTableModel(self)
         self.tips = QTableView()

@@ -104,7 +104,9 @@ class MovementDialog(FormDialog):
         self.person.textChanged.connect(self._forget_person)
         self.person_search.chosen.connect(self._choose)
         self.trail.toggled.connect(lambda on: self.gate.setEnabled(not on))
-        self.resize(560, 0)
+        # A width of its own: adjustSize() as the fields change kept it at ~350 px, the
+        # person's hits and a refusal wrapped line after line.
+        self.setMinimumWidth(520)
         if movement is not None:
             self._fill(movement)
         self._show_fields()

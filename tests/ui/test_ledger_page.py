@@ -399,3 +399,18 @@ def test_an_empty_registers_overview_says_what_to_do_first(
     page.empty.add_button.click()
     assert window.places.current_key() == "households"
     assert window.household_page.editing
+
+
+def test_the_ledger_shows_each_heading_whole_and_the_form_has_room(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path, size=(1366, 768))
+    page = _ledger(window, qtbot)
+    header = page.table.horizontalHeader()
+    for column in range(page.model.columnCount() - 1):  # the last one stretches
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+    dialog = page.add_movement()
+    qtbot.waitExposed(dialog)
+    # The person's hits ("Name  year  code  hamlet") read on one line.
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance("x" * 60)
+    dialog.reject()
