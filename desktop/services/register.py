@@ -10,12 +10,9 @@ from typing import TYPE_CHECKING, Any
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
-from desktop.domain.validation import is_formula_like
 from desktop.exchange.identity import Installation, this_installation
 from desktop.store import households as repo
 from desktop.store import local
-from desktop.store import pledges as pledge_store
-from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import backup_if_stale
 from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
@@ -75,6 +72,8 @@ class OpenRegister:
 def official_commune(code: str) -> Commune:
     """The commune of the official list with this code, as a person types it (KnownError
     when unknown): "3478" is 03478, a code that lost its leading zero in a spreadsheet."""
+    from desktop.store.admin_units import find_commune, province_of  # not to open a register
+
     typed = code.strip()
     unit = find_commune(typed.zfill(5) if typed.isascii() and typed.isdigit() else typed)
     if unit is None:
@@ -107,6 +106,8 @@ def without_kind_word(folded: str) -> str:
 def check_hamlet_name(name: str, taken: Iterable[str] = ()) -> str:
     """The hamlet name as stored (NFC, single spaces); KnownError when it is empty or already
     among ``taken`` (compared without diacritics or case: "Thôn 1" and "thon 1" clash)."""
+    from desktop.domain.validation import is_formula_like  # not to open a register
+
     name = normalize_text(name)
     if not name:
         raise KnownError("hamlet.empty_name")
@@ -218,6 +219,8 @@ def create_upper_register(
         raise KnownError("upper.no_name")
     province_name = ""
     if province_code:
+        from desktop.store.admin_units import find_province
+
         found = find_province(province_code.strip())
         if found is None:
             raise KnownError("province.unknown", code=province_code)
@@ -292,6 +295,8 @@ def upper_register_commune(db: Database) -> Commune | None:
     if name is None:
         return None
     code = local.get_setting(db, local.UPPER_PROVINCE) or ""
+    from desktop.store.admin_units import find_province
+
     province = find_province(code) if code else None
     return Commune(
         code="", name=name, province_code=code, province_name=province.name if province else ""
@@ -306,8 +311,9 @@ def installation_for(db: Database) -> Installation:
 
 def _first_campaign(writer: Writer, plan: CampaignPlan | None = None) -> None:
     """services.campaigns.ensure_first_campaign, imported only when a register has no
-    campaign yet: opening one (the window's start) does not load the templates."""
-    if plan is None and pledge_store.count_campaigns(writer.db):
+    campaign yet: opening one (the window's start) does not load the templates, nor the
+    pledges' store and domain."""
+    if plan is None and writer.db.execute("SELECT 1 FROM campaign LIMIT 1").fetchone():
         return
     from desktop.services.campaigns import ensure_first_campaign
 

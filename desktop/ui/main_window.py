@@ -29,7 +29,7 @@ from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.places import Place, Places
 from desktop.ui.read_only_banner import add_read_only_banner
-from desktop.ui.spreadsheet_dialog import SpreadsheetExport
+from desktop.ui.spreadsheet_export import SpreadsheetExport
 from desktop.ui.tasks import TaskRunner
 from desktop.userdata import set_preferred_language
 

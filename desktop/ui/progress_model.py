@@ -16,12 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
-from desktop.domain.pledges import HamletProgress, PledgeStatus, total_progress
-from desktop.store.pledges import UnsignedHousehold
 from desktop.ui.numbers import format_percent, group_thousands
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.domain.pledges import HamletProgress, PledgeStatus
+    from desktop.store.pledges import UnsignedHousehold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0–100 toward the target, for the bar
@@ -30,6 +31,8 @@ HAMLET_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def status_words() -> dict[PledgeStatus, str]:
     """How each state of a pledge reads in the window."""
+    from desktop.domain.pledges import PledgeStatus
+
     return {
         PledgeStatus.NOT_PRINTED: QCoreApplication.translate("PledgeStatus", "Not printed"),
         PledgeStatus.PRINTED: QCoreApplication.translate("PledgeStatus", "Printed, not back"),
@@ -63,6 +66,9 @@ class ProgressModel(QAbstractTableModel):
     def set_rows(self, rows: list[HamletProgress]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        # The pledges' domain is not imported to paint Tổng quan before its counts come in.
+        from desktop.domain.pledges import total_progress
+
         self.total = total_progress(self.rows, self.tr("Whole commune"))
         self.endResetModel()
 

@@ -1,6 +1,5 @@
-"""Xuất bảng tính…: the upload spreadsheet from the window (what, commune, format, delimiter,
-headers), read beside the task lane (edits save meanwhile) with its progress bar; `camket
-spreadsheet` does the same."""
+"""Xuất bảng tính…: the dialog choosing the upload spreadsheet (what, commune, format,
+delimiter, headers); ui.spreadsheet_export opens it and writes the sheet beside the task lane."""
 
 from __future__ import annotations
 
@@ -8,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,23 +15,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.upload_sheet import UploadSheet
-from desktop.messages import describe
-from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import local
-from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
-    from desktop.services.upload_sheet import Headers, SheetExport
-    from desktop.ui.main_window import MainWindow
+    from desktop.services.register import OpenRegister
+    from desktop.services.upload_sheet import Headers
 
 # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
 _WHAT: dict[UploadSheet, Any] = {
@@ -153,61 +145,3 @@ class SpreadsheetDialog(QDialog):
             headers=self.headers.currentData(),
         )
         self.accept()
-
-
-class SpreadsheetExport(QObject):
-    """The window's "Export a spreadsheet…" action: the dialog, then the work beside the lane."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.dialog: SpreadsheetDialog | None = None
-        self.action = QAction(self.tr("E&xport a spreadsheet…"), window)
-        self.action.setToolTip(
-            self.tr("A CSV or Excel file of households, people or pledges for the upper level")
-        )
-        self.action.triggered.connect(self.open_dialog)
-        window.file_menu.add_actions(self.action)
-
-    def open_dialog(self) -> SpreadsheetDialog:
-        """Show the dialog (window-modal, not blocking); OK starts the export."""
-        dialog = SpreadsheetDialog(self._window.register, self._window)
-        dialog.accepted.connect(lambda: self._start(dialog.request))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _start(self, request: SheetRequest | None) -> None:
-        if request is None:
-            return
-
-        def work(register: OpenRegister, progress: Progress, cancelled: Cancelled) -> Any:
-            # Imported on the worker: the window's start does not load the sheet writers.
-            from desktop.services.upload_sheet import export_sheet
-
-            return export_sheet(
-                register,
-                request.what,
-                request.out,
-                commune=request.commune,
-                delimiter=request.delimiter,
-                headers=request.headers,
-                progress=progress,
-                cancelled=cancelled,
-            )
-
-        self._window.tasks.submit(
-            Task(self.tr("Exporting a spreadsheet"), work, self._done, self._refused, reads=True)
-        )
-
-    def _done(self, done: SheetExport) -> None:
-        if done.cancelled:
-            message = self.tr("Export cancelled: nothing was written.")
-        else:
-            message = self.tr("Exported {rows} rows: {path}").format(rows=done.rows, path=done.path)
-            if done.sample:
-                message += self.tr(". This is sample data (made up): do not send it to any office.")
-        self._window.statusBar().showMessage(message, 15000)
-
-    def _refused(self, error: KnownError) -> None:
-        QMessageBox.warning(self._window, self.tr("Export a spreadsheet"), describe(error))

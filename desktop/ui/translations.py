@@ -12,7 +12,6 @@ always what the .ts says.
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def lrelease_command() -> list[str]:
 
 def compile_catalog(ts: Path, qm: Path) -> None:
     """Compile one .ts to .qm with lrelease; OSError or CalledProcessError when it cannot."""
+    import subprocess  # only where a catalog is older than its source (a checkout)
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [*lrelease_command(), "-silent", str(ts), "-qm", str(qm)],
@@ -74,6 +75,8 @@ def catalog_path(name: str) -> Path | None:
     cached = cache_dir() / "translations" / f"{name}.qm"
     if cached.exists() and _newer(cached, ts):
         return cached
+    import subprocess
+
     try:
         compile_catalog(ts, cached)
     except (OSError, subprocess.CalledProcessError) as exc:

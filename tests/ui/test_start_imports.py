@@ -62,6 +62,9 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "desktop.services.merge",
     "desktop.services.printing",
     "desktop.services.overview",  # Tổng quan's counts: on the task lane, after the paint
+    "desktop.domain.pledges",  # Tổng quan's campaign progress: read when counted
+    "desktop.domain.validation",  # checking what a clerk types
+    "desktop.ui.spreadsheet_dialog",  # File ▸ Export a spreadsheet: built when opened
     "desktop.ui.household_page",  # the other places: built when first shown
     "desktop.ui.pledge_page",
     "desktop.ui.ledger_page",
