@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path
@@ -149,12 +148,57 @@ def setup_logging(level: int = logging.INFO) -> Path:
                 return path
             root.removeHandler(existing)  # the data folder moved (tests): follow it
             existing.close()
-    handler = _RegisterLogHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = _RegisterLogHandler(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactIdNumbers())
     root.addHandler(handler)
     return path
 
 
-class _RegisterLogHandler(logging.handlers.RotatingFileHandler):
-    """Our own file handler, told apart from any a host (pytest, an IDE) installs."""
+class _RegisterLogHandler(logging.Handler):
+    """Our own handler of the log file, told apart from any a host (pytest, an IDE) installs:
+    logging.handlers' RotatingFileHandler (1 MB a file, 5 kept), made at the first record.
+    logging.handlers and the sockets and pickling it imports cost ~2 % of a bare window's
+    start, which logs nothing."""
+
+    MAX_BYTES = 1_000_000
+    BACKUPS = 5
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = os.path.abspath(path)
+        # Opened once now, as the rotating handler did: a folder that takes no writes is
+        # said at once (camket's start reports it), not at the first record.
+        with open(self.baseFilename, "a", encoding="utf-8"):
+            pass
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(
+                self.baseFilename,
+                maxBytes=self.MAX_BYTES,
+                backupCount=self.BACKUPS,
+                encoding="utf-8",
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        self.acquire()
+        try:
+            if self._file is not None:
+                self._file.flush()
+        finally:
+            self.release()
+
+    def close(self) -> None:
+        self.acquire()
+        try:
+            if self._file is not None:
+                self._file.close()
+        finally:
+            self.release()
+        super().close()
