@@ -115,24 +115,10 @@ class WrittenBundle:
     register_id: str  # made now when the register never exported: kept by record_sent
 
 
-def export_bundle(
-    reg: OpenRegister,
-    out: Path,
-    *,
-    since: Path | None = None,
-    since_seq: int = 0,
-    to: Path | None = None,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> ExportSummary:
-    """Write the register (or its changes after the bundle ``since``, which this register
-    made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
-    the bundles sent says) to ``out``, signed; encrypted to the key in the file ``to`` when
-    given. The file appears whole or not at all."""
-    written = write_bundle(
-        reg, out, since=since, since_seq=since_seq, to=to, progress=progress, cancelled=cancelled
-    )
-    return record_sent(reg, written)
+def export_bundle(reg: OpenRegister, out: Path, **asked: Any) -> ExportSummary:
+    """write_bundle (with its keyword arguments), then record_sent: a command's export on
+    the one connection it has."""
+    return record_sent(reg, write_bundle(reg, out, **asked))
 
 
 def write_bundle(
@@ -145,9 +131,13 @@ def write_bundle(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> WrittenBundle:
-    """export_bundle's file, read from one snapshot without writing to the register: the
-    window runs it on a read connection beside the write lane, so the clerk's edits save
-    meanwhile (each is wholly in this bundle, or after its change mark: in the next)."""
+    """Write the register (or its changes after the bundle ``since``, which this register
+    made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
+    the bundles sent says) to ``out``, signed; encrypted to the key in the file ``to`` when
+    given. The file appears whole or not at all. Read from one snapshot without writing to
+    the register: the window runs it on a read connection beside the write lane, so the
+    clerk's edits save meanwhile (each is wholly in this bundle, or after its change mark:
+    in the next); record_sent then notes it among the bundles sent."""
     check_output(out)  # never over the register or another SQLite file, before any work
     if not _communes(reg.db):  # an upper register that merged nothing yet: every reader
         raise KnownError("export.no_commune")  # would refuse a bundle of no commune

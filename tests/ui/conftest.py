@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -231,3 +232,17 @@ def settled(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the write lane has delivered every job: their callbacks and the "what
     changed" notice have run (edits are saved off the UI thread)."""
     qtbot.waitUntil(lambda: not window.tasks.busy)
+
+
+def drive_windows(qapp: QApplication, act: Callable[[MainWindow], bool]) -> None:
+    """For app._show's windows as they come and go: ``act`` on the one shown, once it has
+    nothing on its lane (a new window first takes its daily backup), every 20 ms until
+    ``act`` says it is done (False)."""
+
+    def tick() -> None:
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if shown and not shown[0].tasks.busy and not act(shown[0]):
+            return
+        QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(0, tick)

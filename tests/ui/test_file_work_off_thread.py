@@ -23,7 +23,7 @@ from desktop.store.backups import take_backup
 from desktop.ui import backup_actions, file_menu, passphrase_dialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, drive_windows
 from tests.ui.test_backup_actions import pick_in_restore_dialog
 from tests.ui.test_encrypted_window import PASSPHRASE, when_shown
 
@@ -68,15 +68,21 @@ def window_loop() -> Iterator[Window]:
     watched.timer.stop()
 
 
+@pytest.fixture
+def other(tmp_path: Path) -> Path:
+    """Another register, to open in place of the window's."""
+    path = tmp_path / "khac.sqlite3"
+    create_demo_register(path, households=5, seed=2)
+    return path
+
+
 def test_opening_another_register_is_checked_off_the_window_thread(
     main_window: OpenWindow,
     small_register: SmallRegister,
-    tmp_path: Path,
+    other: Path,
     monkeypatch: pytest.MonkeyPatch,
     window_loop: Window,
 ) -> None:
-    other = tmp_path / "khac.sqlite3"
-    create_demo_register(other, households=5, seed=2)
     window = main_window(small_register.path)
     monkeypatch.setattr(file_menu, "open_existing", window_loop.slow(open_existing))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(other), ""))
@@ -89,30 +95,23 @@ def test_opening_another_register_is_checked_off_the_window_thread(
 def test_the_register_chosen_is_opened_off_the_thread_between_the_two_windows(
     qapp: QApplication,
     small_register: SmallRegister,
-    tmp_path: Path,
+    other: Path,
     monkeypatch: pytest.MonkeyPatch,
     window_loop: Window,
 ) -> None:
-    other = tmp_path / "khac.sqlite3"
-    create_demo_register(other, households=5, seed=2)
     monkeypatch.setattr(app, "open_existing", window_loop.slow(open_existing))
     shown: list[Path] = []
 
-    def drive() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].tasks.busy:  # a new window first takes its daily backup
-            QTimer.singleShot(20, drive)
-            return
-        window = windows[0]
+    def drive(window: MainWindow) -> bool:
         if window.register.path == other:
             shown.append(other)
             window.close()
-        else:  # File ▸ recent registers (again if a count the window began held it)
-            window.file_menu.open_path(other)
-            QTimer.singleShot(20, drive)
+            return False
+        window.file_menu.open_path(other)  # File ▸ recent registers (again if a count held it)
+        return True
 
     register = open_existing(small_register.path)
-    QTimer.singleShot(0, drive)
+    drive_windows(qapp, drive)
     assert app._show(qapp, register) == 0
     assert shown == [other]  # the application opened it once the first window closed
     assert window_loop.seen_while_working == [True]

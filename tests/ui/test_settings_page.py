@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +26,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.tasks import Task
 from desktop.userdata import preferred_language
-from tests.ui.conftest import SmallRegister, settled
+from tests.ui.conftest import SmallRegister, drive_windows, settled
 
 
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsPage:
@@ -142,23 +142,18 @@ def test_choosing_english_reopens_the_window_in_english(
 ) -> None:
     seen: list[str] = []
 
-    def drive() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].tasks.busy:  # a new window first takes its daily backup
-            QTimer.singleShot(20, drive)
-            return
-        window = windows[0]
+    def drive(window: MainWindow) -> bool:
         seen.append(window.sidebar.item(0).text())
-        if len(seen) == 1:
-            combo = window.settings_page.language
-            combo.setCurrentIndex(combo.findData("en"))
-            combo.activated.emit(combo.currentIndex())
-            QTimer.singleShot(20, drive)
-        else:
+        if len(seen) > 1:
             window.close()
+            return False
+        combo = window.settings_page.language
+        combo.setCurrentIndex(combo.findData("en"))
+        combo.activated.emit(combo.currentIndex())
+        return True
 
     register = open_existing(small_register.path)
-    QTimer.singleShot(0, drive)
+    drive_windows(qapp, drive)
     assert app._show(qapp, register) == 0
     assert seen == ["Tổng quan", "Overview"]
     assert preferred_language() == "en"
