@@ -69,8 +69,8 @@ def render_progress_report(
         f"Toàn xã có {_count(total.households)} hộ; đã ký cam kết {_count(total.signed)} hộ, "
         f"đạt {_percent(total.percent)}% (chỉ tiêu {total.target_percent}%); còn "
         f"{_count(total.unsigned)} hộ chưa ký, trong đó {_count(total.refused)} hộ từ chối, "
-        f"{_count(total.absent)} hộ vắng mặt, {_count(total.printed)} hộ đã nhận bản cam kết "
-        f"nhưng chưa ký và {_count(total.not_printed)} hộ "
+        f"{_count(total.absent)} hộ vắng mặt, {_count(total.printed)} hộ đã in, chưa nhận lại "
+        f"bản cam kết và {_count(total.not_printed)} hộ "
         "chưa được in bản cam kết."
     )
     story: list[Flowable] = [

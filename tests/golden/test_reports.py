@@ -61,6 +61,8 @@ def test_progress_report_lists_every_hamlet_and_the_commune_total() -> None:
     assert "4 Thôn Hợp Nhất 1.250 1.000 0 0 0 250 80,0" in text
     assert "Toàn xã 1.491 1.170 2 3 11 305 78,5" in text
     assert "đã ký cam kết 1.170 hộ, đạt 78,5% (chỉ tiêu 100%); còn 321 hộ chưa ký" in text
+    # The status in the words the screen, the sheets and the CSV give it (issue 11 §5).
+    assert "11 hộ đã in, chưa nhận lại bản cam kết và 305 hộ chưa được in" in text
     assert (
         "Nơi nhận: - Như trên; - Đồn Biên phòng Ma Quai; - Lưu: VT. "
         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Tao Văn Vinh"
