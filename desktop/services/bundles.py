@@ -63,18 +63,24 @@ def register_keys(reg: OpenRegister) -> Keys:
     return Keys(installation.id, installation.public_key, recipient)
 
 
+def _key_file_text(path: Path, *, missing: str) -> str:
+    """The start of a key file's text (a key file is a few lines; a register picked by
+    mistake is refused); KnownError ``missing`` when there is no such file."""
+    refuse_register(path)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except FileNotFoundError as exc:
+        raise KnownError(missing, file=str(path)) from exc
+    except OSError as exc:
+        raise KnownError("export.key_file_unreadable", file=str(path), detail=exc.strerror) from exc
+
+
 def read_recipient(path: Path) -> str:
     """The age recipient in a key file (what `camket keys` printed, or an `age-keygen`
     public key line); KnownError when there is none."""
     import pyrage
 
-    refuse_register(path)
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
-    except FileNotFoundError as exc:
-        raise KnownError("export.key_file_missing", file=str(path)) from exc
-    except OSError as exc:
-        raise KnownError("export.key_file_unreadable", file=str(path), detail=exc.strerror) from exc
+    text = _key_file_text(path, missing="export.key_file_missing")
     for word in text.replace(":", " ").split():
         if word.startswith("age1") and len(word) > 50:
             try:  # a key mistyped (read over the phone) fails its checksum
@@ -89,13 +95,7 @@ def read_identity(path: Path) -> str:
     ``AGE-SECRET-KEY-1…``); KnownError when there is none."""
     import pyrage
 
-    refuse_register(path)
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
-    except FileNotFoundError as exc:
-        raise KnownError("bundle.identity_file_missing", file=str(path)) from exc
-    except OSError as exc:
-        raise KnownError("export.key_file_unreadable", file=str(path), detail=exc.strerror) from exc
+    text = _key_file_text(path, missing="bundle.identity_file_missing")
     for word in text.split():
         if word.upper().startswith("AGE-SECRET-KEY-1"):
             try:
