@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from desktop.domain.entities import BirthDate, Gender, Household, Person
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store import households as repo
+from desktop.userdata import DATA_DIR_ENV, setup_logging
 
 SIN_HO = "03478"  # Xã Sìn Hồ, Lai Châu: a border commune of the official list
 
@@ -69,3 +71,16 @@ def _private_data_dir(
     """Logs, default registers and the installation identity of a test go to a folder of
     its own (beside tmp_path, not in it), never the real one."""
     monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture
+def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The log file set up in a data folder of the test's own; its handler closed after."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    path = setup_logging()
+    yield path
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", None) == str(path.resolve()):
+            root.removeHandler(handler)
+            handler.close()

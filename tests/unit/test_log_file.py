@@ -6,24 +6,11 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.userdata import DATA_DIR_ENV, setup_logging
-
-
-@pytest.fixture
-def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
-    path = setup_logging()
-    yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "baseFilename", None) == str(path.resolve()):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def test_the_file_is_there_from_set_up_and_rotates_keeping_five(log_file: Path) -> None:

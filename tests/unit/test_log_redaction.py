@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from desktop.userdata import DATA_DIR_ENV, redact, setup_logging
+from desktop.userdata import redact
 
 ID = "012 080 001 234"
 CMND = "012345678"
 PHONES = ["0912 345 678", "0912.345.678", "+84 912 345 678", "+84912345678", "02143812345"]
-
-
-@pytest.fixture
-def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
-    path = setup_logging()
-    yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "baseFilename", None) == str(path.resolve()):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def _digits(text: str) -> str:
