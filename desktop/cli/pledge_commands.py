@@ -191,14 +191,15 @@ def _report(args: argparse.Namespace) -> int:
             print(f"Đã in danh sách hộ chưa ký của {done.sheets} thôn/bản: {args.out}")
             return 0
         rows = progress.progress(reg, campaign)
+        total = progress.total_name(reg)
         if args.out:
             reports.print_progress_report(reg, args.out, campaign=campaign)
     finally:
         reg.close()
     if args.csv:
-        progress.write_progress_csv(rows, args.csv)
+        progress.write_progress_csv(rows, args.csv, total)
     print(campaign.title)
-    for cells in progress.progress_table(rows):
+    for cells in progress.progress_table(rows, total):
         print("\t".join(cells))
     return 0
 

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import Commune
 from desktop.domain.text import fold_for_search
 from desktop.store.admin_units import find_commune
+from desktop.store.places import hamlet_labels
 from desktop.store.presence import gone_sql
 
 
@@ -92,22 +93,9 @@ def _last_received(db: Database) -> dict[str, str]:
 
 
 def hamlet_choices(db: Database) -> list[tuple[str, str]]:
-    """(id, label) of every live hamlet, in register order; when the register holds several
-    communes (an upper level's), by commune and labelled with it: 'Thôn 2 (Sìn Hồ)'."""
-    rows = db.execute(
-        """SELECT h.id, h.name, h.commune_code, coalesce(c.name, h.commune_code) FROM hamlet h
-           LEFT JOIN commune c ON c.code = h.commune_code AND c.deleted = 0
-           WHERE h.deleted = 0 ORDER BY h.sort_key"""
-    ).fetchall()
-    if len({code for _id, _name, code, _commune in rows}) <= 1:
-        return [(hamlet_id, name) for hamlet_id, name, _code, _commune in rows]
-    rows.sort(key=lambda r: fold_for_search(_short(r[2], r[3])))  # stable: hamlets in order
-    return [(i, f"{name} ({_short(code, commune)})") for i, name, code, commune in rows]
-
-
-def _short(code: str, name: str) -> str:
-    unit = find_commune(code) if code else None
-    return unit.short_name if unit else name
+    """(id, label) of every live hamlet, in list order (desktop.store.places.hamlet_labels:
+    labelled with its commune, 'Thôn 2 (Sìn Hồ)', when the register holds several)."""
+    return list(hamlet_labels(db).items())
 
 
 _KIND_WORDS = ("xa ", "phuong ", "dac khu ", "thi tran ")

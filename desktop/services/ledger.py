@@ -254,7 +254,8 @@ def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
     found += nobody_lives_reminders(reg.db, today)
     campaign = pledge_store.current_campaign(reg.db)
     if campaign is not None:
-        for household in pledge_store.unsigned_households(reg.db, campaign.id):
+        upper = not reg.writer.edits_communes  # each commune's own campaign, as progress counts
+        for household in pledge_store.unsigned_households(reg.db, campaign.id, each_commune=upper):
             found.append(
                 Reminder(
                     ReminderReason.HO_CHUA_KY_CAM_KET,

@@ -18,6 +18,7 @@ from desktop.domain.movements import (
     Step,
 )
 from desktop.domain.text import fold_for_search
+from desktop.store.places import hamlet_labels
 from desktop.store.search import match_expression
 from desktop.store.sync import Writer
 
@@ -246,21 +247,21 @@ def _register_fold(db: Database) -> None:
 _ROW_SQL = """
     SELECT m.id, m.kind, m.person_id, coalesce(p.full_name, m.guest_name), h.code, t.name,
            m.starts_on, m.until, m.ended_on, m.place, m.country, m.gate, m.via_trail, m.reason,
-           m.border_belt
+           m.border_belt, t.id
     FROM movement m
     JOIN household h ON h.id = m.household_id
     JOIN hamlet t ON t.id = h.hamlet_id
     LEFT JOIN person p ON p.id = m.person_id"""
 
 
-def _ledger_row(row: Sequence[Any]) -> LedgerRow:
+def _ledger_row(row: Sequence[Any], hamlets: dict[str, str]) -> LedgerRow:
     return LedgerRow(
         movement_id=row[0],
         kind=MovementKind(row[1]),
         person_id=row[2],
         full_name=row[3],
         household_code=row[4],
-        hamlet=row[5],
+        hamlet=hamlets.get(row[15], row[5]),
         starts_on=dt.date.fromisoformat(row[6]),
         until=_date(row[7]),
         ended_on=_date(row[8]),
@@ -274,11 +275,13 @@ def _ledger_row(row: Sequence[Any]) -> LedgerRow:
 
 
 def ledger_rows(db: Database, ids: Sequence[str]) -> dict[str, LedgerRow]:
-    """The list rows of the given movements (a page of the lazy model), keyed by id."""
+    """The list rows of the given movements (a page of the lazy model), keyed by id; the
+    hamlet with its commune in an upper-level register (desktop.store.places)."""
     if not ids:
         return {}
     sql = f"{_ROW_SQL} WHERE m.id IN ({','.join('?' * len(ids))})"
-    return {r[0]: _ledger_row(r) for r in db.execute(sql, list(ids)).fetchall()}
+    hamlets = hamlet_labels(db)
+    return {r[0]: _ledger_row(r, hamlets) for r in db.execute(sql, list(ids)).fetchall()}
 
 
 def ledger(db: Database, where: LedgerFilter) -> list[LedgerRow]:

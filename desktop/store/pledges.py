@@ -312,10 +312,11 @@ class UnsignedHousehold:
 
 
 def unsigned_households(
-    db: Database, campaign_id: str, hamlet_id: str | None = None
+    db: Database, campaign_id: str, hamlet_id: str | None = None, *, each_commune: bool = False
 ) -> list[UnsignedHousehold]:
-    """Households (of one hamlet, or all) whose pledge is not signed, in register order."""
-    where = "AND h.hamlet_id = ?" if hamlet_id else ""
+    """Households (of one hamlet, or all) whose pledge is not signed, in register order
+    (``each_commune``: see pledge_of_household, as progress_by_hamlet counts them)."""
+    where = "AND h.hamlet_id = ?2" if hamlet_id else ""
     params = [campaign_id, hamlet_id] if hamlet_id else [campaign_id]
     rows = db.execute(
         f"""SELECT h.id, h.code, coalesce(hp.full_name, ''), h.address,
@@ -323,8 +324,7 @@ def unsigned_households(
             FROM household h
             JOIN hamlet m ON m.id = h.hamlet_id
             LEFT JOIN person hp ON hp.id = h.head_id
-            LEFT JOIN pledge p ON p.household_id = h.id AND p.campaign_id = ?
-                AND p.deleted = 0
+            LEFT JOIN pledge p ON {pledge_of_household(each_commune, "?1")}
             WHERE h.deleted = 0 AND coalesce(p.status, 'chua_in') != 'da_ky' {where}
             ORDER BY m.sort_key, h.sort_key""",
         params,

@@ -13,6 +13,7 @@ from desktop.domain.entities import Person
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_query, name_match_prefix
 from desktop.store.households import person_from
+from desktop.store.places import hamlet_labels
 from desktop.store.presence import gone_sql
 
 
@@ -24,7 +25,8 @@ class PersonHit:
     id_number: str
     household_id: str
     household_code: str
-    hamlet: str
+    hamlet: str  # with its commune in a register of several: 'Thôn 1 (Sìn Hồ)'
+    commune_code: str
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ def match_expression(query: str) -> str:
 def search_people(db: Database, query: str, limit: int = 50) -> list[PersonHit]:
     """People whose name, personal ID, phone or household code match, in Vietnamese order."""
     sql = """
-        SELECT p.id, p.full_name, p.birth, p.id_number, h.id, h.code, m.name
+        SELECT p.id, p.full_name, p.birth, p.id_number, h.id, h.code, h.hamlet_id, m.name,
+               h.commune_code
         FROM person_fts f
         JOIN person p ON p.rowid = f.rowid
         JOIN household h ON h.id = p.household_id
@@ -68,7 +71,13 @@ def search_people(db: Database, query: str, limit: int = 50) -> list[PersonHit]:
         ORDER BY p.sort_key
         LIMIT ?"""
     rows = db.execute(sql, [match_expression(query), limit]).fetchall()
-    return [PersonHit(*row) for row in rows]
+    if not rows:
+        return []
+    hamlets = hamlet_labels(db)
+    return [
+        PersonHit(pid, full, birth, number, hid, code, hamlets.get(hamlet_id, name), commune)
+        for pid, full, birth, number, hid, code, hamlet_id, name, commune in rows
+    ]
 
 
 def household_ids(db: Database, query: str = "", hamlet_id: str | None = None) -> list[str]:
@@ -107,7 +116,7 @@ def household_rows(
     marks = ",".join("?" * len(ids))
     gone = gone_sql("c.id", today or dt.date.today())
     sql = f"""
-        SELECT h.id, h.code, coalesce(p.full_name, ''), m.name,
+        SELECT h.id, h.code, coalesce(p.full_name, ''), h.hamlet_id, m.name,
                (SELECT count(*) FROM person c WHERE c.household_id = h.id AND c.deleted = 0
                 AND NOT {gone}),
                h.head_id
@@ -117,8 +126,10 @@ def household_rows(
         WHERE h.id IN ({marks})"""
     found = db.execute(sql, list(ids)).fetchall()
     matched = _matched_members(db, ids, query) if query.strip() else {}
+    hamlets = hamlet_labels(db)
     rows = {}
-    for household_id, code, head, hamlet, count, head_id in found:
+    for household_id, code, head, hamlet_id, name, count, head_id in found:
+        hamlet = hamlets.get(hamlet_id, name)
         members = matched.get(household_id, [])
         first = members[0] if members and all(m[0] != head_id for m in members) else ("", "")
         rows[household_id] = HouseholdRow(household_id, code, head, hamlet, count, *first)

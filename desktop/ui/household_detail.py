@@ -24,8 +24,9 @@ from sqlite_utils import Database
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import GONE
 from desktop.services import ledger
-from desktop.store.households import get_household, list_hamlets, members, relatives_abroad
+from desktop.store.households import get_household, members, relatives_abroad
 from desktop.store.movements import LedgerFilter, movement_ids
+from desktop.store.places import hamlet_labels
 from desktop.ui.household_model import RelativeTableModel, group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, PresenceMemberModel
 
@@ -179,7 +180,7 @@ class HouseholdDetail(QStackedWidget):
             return
         people = members(self._db, household_id)
         relatives = relatives_abroad(self._db, household_id)
-        hamlets = {h.id: h.name for h in list_hamlets(self._db)}
+        hamlets = hamlet_labels(self._db)  # with its commune in an upper-level register
         head = next((p for p in people if p.id == household.head_id), None)
 
         self.household_id = household_id

@@ -32,8 +32,8 @@ from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store import movements as store
 from desktop.store.changes import Changed
-from desktop.store.households import list_hamlets
 from desktop.store.movements import LedgerFilter
+from desktop.store.places import hamlet_labels
 from desktop.store.tips import list_tips
 from desktop.ui.edits import save_on_lane
 from desktop.ui.household_model import group_thousands
@@ -195,8 +195,8 @@ class LedgerPage(QWidget):
         blocked = self.hamlet.blockSignals(True)
         self.hamlet.clear()
         self.hamlet.addItem(self.tr("Every hamlet"), None)
-        for hamlet in list_hamlets(self.register.db):
-            self.hamlet.addItem(hamlet.name, hamlet.id)
+        for hamlet_id, label in hamlet_labels(self.register.db).items():
+            self.hamlet.addItem(label, hamlet_id)
         self.hamlet.setCurrentIndex(max(0, self.hamlet.findData(chosen)))
         self.hamlet.blockSignals(blocked)
 

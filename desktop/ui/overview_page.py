@@ -32,7 +32,7 @@ from desktop.store.local import is_upper
 from desktop.store.reminders import Reminder
 from desktop.ui.household_empty import EmptyList
 from desktop.ui.numbers import day_text, format_percent, group_thousands
-from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel
+from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel, total_name
 from desktop.ui.record_model import RecordTableModel
 from desktop.ui.tasks import Task, TaskRunner
 
@@ -248,7 +248,7 @@ class OverviewPage(QWidget):
         self.guests.set(here.guests)
         self.temporary.set(here.temporary)
         campaign = overview.campaign
-        self.progress_model.set_rows(overview.progress)
+        self.progress_model.set_rows(overview.progress, total_name(self.register))
         if campaign is None:
             self.campaign.setText(self.tr("No current pledge campaign."))
         else:

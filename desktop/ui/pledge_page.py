@@ -23,6 +23,7 @@ from desktop.messages import describe
 from desktop.services import pledges as service
 from desktop.services import progress as progress_service
 from desktop.services.checkin import CheckedIn, check_in
+from desktop.services.progress import ALL_COMMUNES
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.changes import Changed
@@ -39,6 +40,7 @@ from desktop.ui.progress_model import (
     ProgressModel,
     UnsignedModel,
     status_words,
+    total_name,
 )
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.template_editor import TemplateEditorDialog
@@ -165,7 +167,9 @@ class PledgePage(QWidget):
             )
         )
         chosen = self.chosen_hamlet()
-        self.progress_model.set_rows(progress_service.progress(self._register, campaign))
+        self.progress_model.set_rows(
+            progress_service.progress(self._register, campaign), total_name(self._register)
+        )
         self._nobody_lives = progress_service.households_nobody_lives_in(
             self._register, dt.date.today()
         )
@@ -343,7 +347,12 @@ class PledgePage(QWidget):
             if hamlet_id is None:
                 QApplication.restoreOverrideCursor()
         self.unsigned_model.set_rows(rows)
-        if hamlet_id is None:
+        every_commune = hamlet_id is None and not self._register.writer.edits_communes
+        if every_commune and progress_service.total_name(self._register) == ALL_COMMUNES:
+            text = self.tr("Not signed yet in all communes: {count} households")
+        elif every_commune:  # an upper register of one commune: its name
+            text = self.tr("Not signed yet in {hamlet}: {count} households")
+        elif hamlet_id is None:
             text = self.tr("Not signed yet in the whole commune: {count} households")
         else:
             text = self.tr("Not signed yet in {hamlet}: {count} households")

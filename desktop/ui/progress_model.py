@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from desktop.domain.pledges import HamletProgress, PledgeStatus
+    from desktop.services.register import OpenRegister
     from desktop.store.pledges import UnsignedHousehold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -63,13 +64,15 @@ class ProgressModel(QAbstractTableModel):
             self.tr("Signed / target"),
         ]
 
-    def set_rows(self, rows: list[HamletProgress]) -> None:
+    def set_rows(self, rows: list[HamletProgress], total_name: str = "") -> None:
+        """The hamlets' rows and their total, named ``total_name`` (total_name() says it;
+        by default the whole commune)."""
         self.beginResetModel()
         self.rows = list(rows)
         # The pledges' domain is not imported to paint Tổng quan before its counts come in.
         from desktop.domain.pledges import total_progress
 
-        self.total = total_progress(self.rows, self.tr("Whole commune"))
+        self.total = total_progress(self.rows, total_name or self.tr("Whole commune"))
         self.endResetModel()
 
     def progress_at(self, row: int) -> HamletProgress | None:
@@ -123,6 +126,19 @@ class ProgressModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
+
+
+def total_name(register: OpenRegister) -> str:
+    """What the total row of a register's progress is called: the whole commune; in an
+    upper-level register all its communes, or the name of the only one it holds."""
+    if register.writer.edits_communes:
+        return QCoreApplication.translate("ProgressModel", "Whole commune")
+    from desktop.services import progress
+
+    name = progress.total_name(register)
+    if name == progress.ALL_COMMUNES:
+        return QCoreApplication.translate("ProgressModel", "All communes")
+    return name
 
 
 class ProgressBarDelegate(QStyledItemDelegate):

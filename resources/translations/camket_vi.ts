@@ -2419,6 +2419,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>In sẵn bản cam kết của một thôn/bản (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Not signed yet in all communes: {count} households</source>
+        <translation>Chưa ký trong tất cả các xã: {count} hộ</translation>
+    </message>
+    <message>
         <source> — {count} of them where nobody lives any more: delete them or update their members (Overview)</source>
         <translation> — trong đó {count} hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên (xem Tổng quan)</translation>
     </message>
@@ -2648,6 +2652,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>{percent} % of {target} %</source>
         <translation>{percent} % / {target} %</translation>
+    </message>
+    <message>
+        <source>All communes</source>
+        <translation>Toàn bộ các xã</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import main
 from desktop.exchange.bundle_file import MANIFEST, SIGNATURE
 from desktop.exchange.identity import this_installation
 from desktop.services.register import OpenRegister, open_existing
@@ -87,3 +88,36 @@ def resign(
         dst.writestr(MANIFEST, body)
         dst.writestr(SIGNATURE, signature)
     return out
+
+
+# Two communes whose hamlets share a name: "Thôn 1" in each, "Lò Văn Páo" in both.
+LIST_HEADER = "Thôn,Mã hộ,Họ và tên,Quan hệ với chủ hộ,Ngày sinh,Giới tính,Số định danh\n"
+SMALL_LISTS = {
+    SIN_HO: "Thôn 1,A-01,Lò Văn Páo,Chủ hộ,1970,Nam,012070000111\n"
+    "Bản Nậm Tăm,A-02,Vàng A Sử,Chủ hộ,1980,Nam,\n",
+    BINH_LU: "Thôn 1,B-01,Lò Văn Páo,Chủ hộ,1965,Nam,012065000222\n"
+    "Thôn 2,B-02,Giàng A Lử,Chủ hộ,1990,Nam,\n",
+}
+
+
+def listed_commune_bundle(tmp_path: Path, code: str, signed: str) -> Path:
+    """A commune register with its list imported and household ``signed`` signed, exported."""
+    db, listing = str(tmp_path / f"{code}.sqlite3"), tmp_path / f"{code}.csv"
+    listing.write_text(LIST_HEADER + SMALL_LISTS[code], encoding="utf-8")
+    bundle = tmp_path / f"{code}.camket"
+    with as_pc(tmp_path / f"{code}-data"):
+        assert main(["init", "--db", db, "--commune", code]) == 0
+        assert main(["import", "--db", db, str(listing)]) == 0
+        assert main(["sign", "--db", db, signed, "--on", "01/12/2026"]) == 0
+        assert main(["export", "--db", db, "--out", str(bundle)]) == 0
+    return bundle
+
+
+def upper_register_of(tmp_path: Path, bundles: list[Path]) -> Path:
+    """A province's upper register (PC "post-data") with these bundles merged, on bien-gioi."""
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper", "--province", "12"]) == 0
+        assert main(["merge", "--db", str(post), *map(str, bundles)]) == 0
+        assert main(["campaign", "use", "--db", str(post), "bien-gioi"]) == 0
+    return post

@@ -1,0 +1,32 @@
+"""How a hamlet reads where several communes sit side by side (an upper-level register)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from desktop.domain.text import fold_for_search
+from desktop.store.admin_units import find_commune
+
+
+def hamlet_labels(db: Database) -> dict[str, str]:
+    """Every live hamlet's id → how it reads, in list order. A register of one commune: the
+    hamlet's name, in register order. A register of several (an upper level's): the name
+    with its commune's, 'Thôn 1 (Sìn Hồ)', so two communes' 'Thôn 1' are told apart, by
+    commune and then in register order. A commune whose own row never arrived (a bundle
+    made by another program without it) is named by its code."""
+    rows = db.execute(
+        """SELECT h.id, h.name, h.commune_code, coalesce(c.name, h.commune_code) FROM hamlet h
+           LEFT JOIN commune c ON c.code = h.commune_code AND c.deleted = 0
+           WHERE h.deleted = 0 ORDER BY h.sort_key"""
+    ).fetchall()
+    if len({code for _id, _name, code, _commune in rows}) <= 1:
+        return {hamlet_id: name for hamlet_id, name, _code, _commune in rows}
+    rows.sort(key=lambda r: fold_for_search(short_commune_name(r[2], r[3])))  # stable
+    return {i: f"{name} ({short_commune_name(code, commune)})" for i, name, code, commune in rows}
+
+
+def short_commune_name(code: str, name: str) -> str:
+    """'Sìn Hồ' for 03478: the official name without its kind; ``name`` for a code the
+    official list lacks."""
+    unit = find_commune(code) if code else None
+    return unit.short_name if unit else name

@@ -1,0 +1,110 @@
+"""An upper-level register names every hamlet with its commune: two communes' "Thôn 1" are
+told apart in its progress report, searches and lists, and its total is not "Toàn xã"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services import progress
+from tests.unit.exchange_helpers import (
+    BINH_LU,
+    SIN_HO,
+    as_pc,
+    listed_commune_bundle,
+    opened,
+    upper_register_of,
+)
+
+
+@pytest.fixture
+def post(tmp_path: Path) -> Path:
+    return upper_register_of(
+        tmp_path,
+        [
+            listed_commune_bundle(tmp_path, SIN_HO, "A-01"),
+            listed_commune_bundle(tmp_path, BINH_LU, "B-01"),
+        ],
+    )
+
+
+def test_progress_names_each_hamlet_with_its_commune_and_the_total_all_communes(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    sheet = tmp_path / "tien-do.csv"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["report", "progress", "--db", str(post), "--csv", str(sheet)]) == 0
+    lines = capsys.readouterr().out.splitlines()[2:]
+    shown = [line.split("\t")[:3] for line in lines]
+    assert shown == [
+        ["Thôn 1 (Bình Lư)", "1", "1"],
+        ["Thôn 2 (Bình Lư)", "1", "0"],
+        ["Bản Nậm Tăm (Sìn Hồ)", "1", "0"],
+        ["Thôn 1 (Sìn Hồ)", "1", "1"],
+        ["Toàn bộ các xã", "4", "2"],
+    ]
+    written = sheet.read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert [line.split(";")[0] for line in written] == [row[0] for row in shown]
+
+
+def test_an_upper_register_lists_unsigned_households_in_each_communes_own_campaign(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    with opened(post, tmp_path / "post-data") as reg:
+        unsigned = {
+            row.hamlet_name: [h.code for h in progress.unsigned_households(reg, row.hamlet_id)]
+            for row in progress.progress(reg)
+        }
+        everywhere = [h.code for h in progress.unsigned_households(reg, None)]
+    # B-01 signed in Bình Lư's own campaign, A-01 in Sìn Hồ's: neither is "not printed".
+    assert unsigned == {
+        "Thôn 1 (Bình Lư)": [],
+        "Thôn 2 (Bình Lư)": ["B-02"],
+        "Bản Nậm Tăm (Sìn Hồ)": ["A-02"],
+        "Thôn 1 (Sìn Hồ)": [],
+    }
+    assert sorted(everywhere) == ["A-02", "B-02"]
+    with as_pc(tmp_path / "post-data"):
+        assert main(["reminders", "--db", str(post), "--json"]) == 0
+    due = json.loads(capsys.readouterr().out)
+    assert sorted(r["household_code"] for r in due if r["reason"] == "ho_chua_ky_cam_ket") == [
+        "A-02",
+        "B-02",
+    ]
+
+
+def test_search_in_an_upper_register_tells_two_communes_hamlets_apart(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["search", "--db", str(post), "lo van pao"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert main(["search", "--db", str(post), "lo van pao", "--json"]) == 0
+        hits = json.loads(capsys.readouterr().out)
+    assert sorted(line.split("\t")[4] for line in lines) == ["Thôn 1 (Bình Lư)", "Thôn 1 (Sìn Hồ)"]
+    assert sorted((h["hamlet"], h["commune_code"]) for h in hits) == [
+        ("Thôn 1 (Bình Lư)", BINH_LU),
+        ("Thôn 1 (Sìn Hồ)", SIN_HO),
+    ]
+
+
+def test_a_commune_register_and_an_upper_register_of_one_commune_name_their_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = listed_commune_bundle(tmp_path, SIN_HO, "A-01")
+    post = upper_register_of(tmp_path, [bundle])
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["report", "progress", "--db", str(post)]) == 0
+    *hamlets, total = capsys.readouterr().out.splitlines()[2:]
+    assert [line.split("\t")[0] for line in hamlets] == ["Bản Nậm Tăm", "Thôn 1"]
+    assert total.split("\t")[:3] == ["Xã Sìn Hồ", "2", "1"]
+    with as_pc(tmp_path / f"{SIN_HO}-data"):
+        assert main(["report", "progress", "--db", str(tmp_path / f"{SIN_HO}.sqlite3")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].split("\t")[:3] == ["Toàn xã", "2", "1"]
