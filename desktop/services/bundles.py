@@ -295,20 +295,13 @@ def _communes(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0 ORDER BY code")]
 
 
-def _sent_here(record: replicas.BundleRecord, installation_id: str, register_id: str) -> bool:
-    """Whether a bundle sent was sent from this file on this PC (a copy of the file holds
-    the original's records; one written before the record named its register was)."""
-    made_by = record.summary.get("register_id", register_id)
-    return record.installation_id == installation_id and made_by == register_id
-
-
 def _check_sent_here(reg: OpenRegister, seq: int, installation_id: str, register_id: str) -> None:
     sent = [
         r
         for r in replicas.bundle_records(reg.db, limit=10_000)
         if r.direction == "sent" and r.summary.get("seq") == seq
     ]
-    if sent and not any(_sent_here(r, installation_id, register_id) for r in sent):
+    if sent and not any(replicas.sent_from(r, installation_id, register_id) for r in sent):
         raise KnownError("export.since_foreign", file=sent[0].file_name)
 
 
@@ -322,7 +315,7 @@ def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_i
         raise KnownError("bundle.missing", file=str(since)) from exc
     for record in replicas.bundle_records(reg.db, limit=10_000):
         if record.direction == "sent" and record.sha256 == digest and "seq" in record.summary:
-            if not _sent_here(record, installation_id, register_id):
+            if not replicas.sent_from(record, installation_id, register_id):
                 raise KnownError("export.since_foreign", file=since.name)
             return int(record.summary["seq"])
     bundle = open_bundle(since, whole=False)  # its signed manifest is all it is asked for

@@ -152,7 +152,7 @@ def _merge_bundle(
             reg.db, manifest.installation_id, manifest.public_key, bundle.source
         )
         _check_first_meeting(reg, bundle, result, confirmed)
-        _check_continuity(reg.db, bundle)
+        _check_continuity(reg, bundle)
         if isinstance(backup, BatchBackup):
             backup.take(reg)
         elif backup:
@@ -199,11 +199,16 @@ def _seen_key(register_id: str) -> str:
     return f"received_seq:{register_id}"
 
 
-def _check_continuity(db: Database, bundle: Bundle) -> None:
+def _check_continuity(reg: OpenRegister, bundle: Bundle) -> None:
     """An incremental bundle carries the changes after an earlier bundle of its register:
-    refused (nothing is lost) unless this register has merged that far from it."""
-    manifest = bundle.manifest
-    if manifest.kind != "incremental" or manifest.register_id == local.register_id_if_any(db):
+    refused (nothing is lost) unless this register has merged that far from it, or made
+    it. A copy of the file (on another PC) holds the original's register id until its own
+    first export, but not the original's later changes: a bundle of them is not its own."""
+    manifest, db = bundle.manifest, reg.db
+    if manifest.kind != "incremental":
+        return
+    here = reg.installation_id
+    if manifest.installation_id == here and manifest.register_id == local.register_id_for(db, here):
         return
     seen = int(local.get_setting(db, _seen_key(manifest.register_id)) or 0)
     if seen < manifest.since_seq:

@@ -13,7 +13,7 @@ from desktop.services.progress import progress
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as pledge_store
 from desktop.store.reminders import Reminder
-from desktop.store.replicas import BundleRecord, bundle_records
+from desktop.store.replicas import BundleRecord, bundles_sent_here
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def count_overview(
     this takes seconds: the window counts it on the task lane, after it is painted."""
     stop = cancelled or (lambda: False)
     campaign = pledge_store.current_campaign(reg.db)
-    sent = next((r for r in bundle_records(reg.db, limit=50) if r.direction == "sent"), None)
+    sent = next(iter(bundles_sent_here(reg.db, reg.installation_id, limit=50)), None)
     here = ledger.here_now(reg.db, today)
     if stop():
         return None

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version
+from desktop.store import local
 from desktop.store.registry import SyncedTable, table
 from desktop.store.sync import utc_now, vv_text
 
@@ -255,3 +256,24 @@ def snapshot(db: Database) -> Iterator[None]:
         yield
     finally:
         db.conn.execute("ROLLBACK")
+
+
+def sent_from(record: BundleRecord, installation_id: str, register_id: str) -> bool:
+    """Whether a bundle sent was sent from this file on this PC (a copy of the file holds
+    the original's records; one written before the record named its register was)."""
+    made_by = record.summary.get("register_id", register_id)
+    return record.installation_id == installation_id and made_by == register_id
+
+
+def bundles_sent_here(db: Database, installation_id: str, limit: int = 200) -> list[BundleRecord]:
+    """Of the last ``limit`` bundles sent and received, those this file sent from this PC,
+    newest first: what "only the changes since" may continue. A copy of the file (on
+    another PC, before its own first export) holds the original's records but sent none."""
+    register_id = local.register_id_for(db, installation_id)
+    if register_id is None:
+        return []
+    return [
+        r
+        for r in bundle_records(db, limit=limit)
+        if r.direction == "sent" and sent_from(r, installation_id, register_id)
+    ]

@@ -43,7 +43,7 @@ from desktop.services.communes import bundle_file_name
 from desktop.services.merge import MergeResult, merge_bundles
 from desktop.services.register import OpenRegister
 from desktop.services.trust import Newcomer, newcomers
-from desktop.store.replicas import bundle_records
+from desktop.store.replicas import bundles_sent_here
 from desktop.ui.exchange_log import export_outcome, merge_outcome
 from desktop.ui.household_history import local_time
 from desktop.ui.tasks import Task, TaskRunner
@@ -123,8 +123,8 @@ class TransferTab(QWidget):
         chosen = self.since.currentData()
         blocked = self.since.blockSignals(True)
         self.since.clear()
-        for record in bundle_records(self.register.db):
-            if record.direction == "sent" and "seq" in record.summary:
+        for record in bundles_sent_here(self.register.db, self.register.installation_id):
+            if "seq" in record.summary:
                 label = f"{record.file_name} — {local_time(record.at)}"
                 self.since.addItem(label, int(record.summary["seq"]))
         if self.since.count() == 0:

@@ -3,6 +3,7 @@ a refused bundle's reason, a conflict settled field by field, an upper register'
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,6 +116,22 @@ def test_export_from_one_pc_and_merge_into_the_other_through_the_page(
     with opened(*two_pcs["laptop"]) as reg:
         assert repo.get_household(reg.db, household_id).address == "Km 5, đường 12"
     assert code
+
+
+def test_a_copy_of_the_register_on_another_pc_offers_none_of_the_originals_bundles(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = (tmp_path / "copy.sqlite3", tmp_path / "copy-data")
+    shutil.copyfile(two_pcs["office"][0], copy[0])
+    window = _window_as(main_window, monkeypatch, copy)
+    sent = window.exchange_page.transfer
+    # The office sent first.camket, this file on this PC nothing: only a whole export.
+    assert [sent.since.itemText(i) for i in range(sent.since.count())] == ["(chưa gửi tệp nào)"]
+    assert not sent.changes.isEnabled() and sent.whole.isChecked()
 
 
 def test_a_refused_bundle_says_why_in_vietnamese(
