@@ -30,6 +30,14 @@ MESSAGES: dict[str, str] = {
         "Hãy lập sổ bằng lệnh camket init, hoặc mở tệp trong cửa sổ CamKet để lập sổ."
     ),
     "backup.failed": "Không sao lưu được vào {path}: {detail}",
+    "backup.disk_full": (
+        "Không sao lưu được vào {path}: ổ đĩa đã đầy. Hãy giải phóng chỗ trống hoặc chọn ổ khác;"
+        " chưa ghi gì."
+    ),
+    "backup.read_only": (
+        "Không sao lưu được vào {path}: thư mục hoặc ổ đĩa không cho ghi (chỉ đọc, hay USB bị"
+        " khoá ghi); chưa ghi gì."
+    ),
     "backup.missing": "Không tìm thấy bản sao lưu: {path}",
     "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",
     "backup.is_register": "Đây chính là tệp sổ đăng ký, không phải bản sao lưu: {path}",

@@ -64,8 +64,8 @@ def writing_output(path: Path | str) -> Iterator[Path]:
     it and leaves ``path`` as it was; one left by a killed process is removed by the next
     write into that folder. A full disk or a folder that takes no files is a KnownError."""
     path = check_output(path)
-    _remove_leftovers(path.parent)
-    temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{_PART}")
+    remove_leftovers(path.parent)
+    temp = temporary_beside(path)
     try:
         yield temp
         check_output(path)  # something else may have put a database there meanwhile
@@ -139,7 +139,14 @@ def _known(exc: OSError, path: Path) -> KnownError:
     return KnownError("file.unwritable", path=str(path), detail=exc.strerror or str(exc))
 
 
-def _remove_leftovers(folder: Path) -> None:
+def temporary_beside(path: Path) -> Path:
+    """A hidden temporary name beside ``path`` naming this process: remove_leftovers
+    removes it once this process is gone (killed before it could)."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{_PART}")
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files (temporary_beside) that killed processes left in ``folder``."""
     for leftover in folder.glob(f".*.*-*{glob.escape(_PART)}"):
         pid = leftover.name.rsplit(".", 2)[-2].split("-", 1)[0]
         if pid.isdigit() and not process_alive(int(pid)):

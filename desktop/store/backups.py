@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Progress
-from desktop.outputs import check_output
+from desktop.outputs import check_output, discard, remove_leftovers, temporary_beside
 from desktop.store.encryption import (
     DATABASE_ERRORS,
     FILE_ERRORS,
@@ -28,7 +29,7 @@ from desktop.store.encryption import (
     is_encrypted,
     key_for,
 )
-from desktop.store.register import check_header, refuse_foreign_or_newer
+from desktop.store.register import check_header, known_error, refuse_foreign_or_newer
 from desktop.userdata import data_dir
 
 if TYPE_CHECKING:
@@ -132,8 +133,9 @@ def copy_register(
 ) -> None:
     """A consistent single-file copy of ``db`` at ``target`` (temporary name, then renamed),
     encrypted with ``key`` and the register's cipher settings when it is (store.cipher)."""
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    # Named after this process: one a killed copy left (a whole register's size, hidden on
+    # a USB stick or in the backup folder) is removed by the next copy into that folder.
+    partial = temporary_beside(target)
 
     def report(_status: int, remaining: int, total: int) -> None:
         if progress is not None:
@@ -141,6 +143,7 @@ def copy_register(
 
     source = db.conn
     try:
+        remove_leftovers(target.parent)
         copy = connect_file(partial, key, copy_of=source)
         # The copy is made durable by the fsync below before it takes its name: SQLite's own
         # syncs of a file nobody reads yet were most of a small register's backup (an import
@@ -168,8 +171,19 @@ def copy_register(
             os.fsync(fh.fileno())
         os.replace(partial, target)
     except FILE_ERRORS as exc:
-        partial.unlink(missing_ok=True)
-        raise KnownError("backup.failed", path=str(target), detail=str(exc)) from exc
+        discard(partial)
+        raise _copy_failed(exc, target) from exc
+
+
+def _copy_failed(exc: BaseException, target: Path) -> KnownError:
+    """What a clerk can do about a copy that failed: a full disk, a folder or medium that
+    takes no files (a write-protected USB stick), or SQLite's or the system's own words."""
+    known = known_error(exc)
+    if known is not None and known.code == "db.disk_full":
+        return KnownError("backup.disk_full", path=str(target))
+    if not os.access(target.parent, os.W_OK):
+        return KnownError("backup.read_only", path=str(target))
+    return KnownError("backup.failed", path=str(target), detail=str(exc))
 
 
 def list_backups(register_path: Path | str) -> list[Backup]:
@@ -292,24 +306,28 @@ def restore_backup(
     # A plain copy (one from before the register was encrypted) put back over an encrypted
     # register is encrypted with its key on the way: restoring never undoes the encryption.
     key = key_for(register_path) if is_encrypted(register_path) else None
-    staged = register_path.with_name(f".{register_path.name}.restoring")
+    remove_leftovers(register_path.parent)  # a killed restore's copy
+    staged = temporary_beside(register_path)
     try:
         if key is not None and not is_encrypted(backup):
             encrypt_copy(backup, staged, key)
         else:
             shutil.copyfile(backup, staged)
     except FILE_ERRORS as exc:
-        staged.unlink(missing_ok=True)
+        discard(staged)
         raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
+    aside = None
     try:
         check_backup(staged)  # the copy as written, not only its source
         aside = _set_aside(register_path, clock()) if register_path.exists() else None
         os.replace(staged, register_path)
         forget_file(register_path)
     except OSError as exc:
+        if aside is not None and _same_file(aside, register_path):
+            _put_back(aside, register_path)  # nothing was replaced: no copy of it to keep
         raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
     finally:
-        staged.unlink(missing_ok=True)
+        discard(staged)
         forget_file(staged)
     log.info("restored %s from %s", register_path.name, backup.name)
     return aside
@@ -328,21 +346,52 @@ def _backup_before_restore(register_path: Path) -> None:
     except KnownError as err:
         log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
     finally:
+        # Every page in the register file itself (set aside by a link): none left in a -wal.
+        with contextlib.suppress(*SQLITE_ERRORS):
+            current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         current.close()
 
 
 def _set_aside(register_path: Path, now: dt.datetime) -> Path:
-    """Back up (when it opens) and move the current register and its -wal aside."""
+    """Back up (when it opens) and keep the current register aside, with its -wal.
+
+    The register stays in its place until the backup replaces it in one rename: a restore
+    killed or failing before that leaves it as it was (moved aside first, it was missing).
+    """
     try:
-        _backup_before_restore(register_path)
+        _backup_before_restore(register_path)  # closing it also empties its -wal
     except FILE_ERRORS as exc:  # a damaged register is the usual reason for a restore
         log.warning("no backup of the replaced register %s: %s", register_path.name, exc)
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     aside = register_path.with_name(f"{register_path.stem}.replaced-{stamp}{register_path.suffix}")
-    os.replace(register_path, aside)
+    count = 1
+    while aside.exists():  # restored twice within a second
+        count += 1
+        aside = aside.with_name(f"{register_path.stem}.replaced-{stamp}-{count}{aside.suffix}")
+    try:
+        os.link(register_path, aside)
+    except OSError:  # no hard links (a FAT USB stick): a copy
+        shutil.copyfile(register_path, aside)
+    # Never left beside the restored file, which SQLite would read it into.
     for side in ("-wal", "-journal"):
         companion = Path(f"{register_path}{side}")
         if companion.exists():
             os.replace(companion, Path(f"{aside}{side}"))
     Path(f"{register_path}-shm").unlink(missing_ok=True)
     return aside
+
+
+def _put_back(aside: Path, register_path: Path) -> None:
+    """Undo _set_aside of a register that stayed in place: its -wal back, the link gone."""
+    for side in ("-wal", "-journal"):
+        companion = Path(f"{aside}{side}")
+        if companion.exists() and not Path(f"{register_path}{side}").exists():
+            os.replace(companion, Path(f"{register_path}{side}"))
+    discard(aside)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

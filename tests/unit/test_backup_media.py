@@ -1,0 +1,140 @@
+"""Backups on hostile media: a full disk, a write-protected stick, a copy or a restore killed
+or failing half-way. Each says what happened in Vietnamese, and the register stays whole."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.errors import KnownError
+from desktop.services.register import OpenRegister
+from desktop.store import backups
+from desktop.store.backups import restore_backup, take_backup
+
+
+def households(path: Path) -> int:
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return int(conn.execute("SELECT count(*) FROM household").fetchone()[0])
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return int(child.stdout)
+
+
+def test_a_backup_to_a_full_stick_says_the_disk_is_full_and_leaves_nothing(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    usb = register.path.parent / "usb"
+    usb.mkdir()
+    real_connect = backups.connect_file
+
+    def small_stick(path: Any, key: Any = None, **options: Any) -> Any:
+        conn = real_connect(path, key, **options)
+        conn.execute("PRAGMA max_page_count = 3")  # SQLite's own "database or disk is full"
+        return conn
+
+    monkeypatch.setattr(backups, "connect_file", small_stick)
+    register.close()
+    assert main(["backup", "--db", str(register.path), "--out", str(usb)]) == 2
+    err = capsys.readouterr().err
+    assert "ổ đĩa đã đầy" in err
+    assert "disk is full" not in err
+    assert list(usb.iterdir()) == []
+
+
+def test_a_backup_to_a_write_protected_stick_says_so_without_a_traceback(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    usb = (register.path.parent / "usb").resolve()
+    usb.mkdir()
+    real_access, real_unlink = os.access, Path.unlink
+    real_connect = backups.connect_file
+
+    # Root ignores file modes: the medium is simulated where the system would refuse.
+    def access(path: Any, mode: int, **kwargs: Any) -> bool:
+        if mode & os.W_OK and Path(path).resolve().is_relative_to(usb):
+            return False
+        return bool(real_access(path, mode, **kwargs))
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self.resolve().is_relative_to(usb):
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    def connect(path: Any, key: Any = None, **options: Any) -> Any:
+        if Path(path).resolve().is_relative_to(usb):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(path, key, **options)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(backups, "connect_file", connect)
+    register.close()
+    assert main(["backup", "--db", str(register.path), "--out", str(usb)]) == 2
+    assert "không cho ghi" in capsys.readouterr().err
+
+
+def test_a_copy_left_by_a_killed_backup_is_removed_by_the_next_one(
+    register: OpenRegister,
+) -> None:
+    usb = register.path.parent / "usb"
+    usb.mkdir()
+    killed = usb / f".sinho-20261205-101010.sqlite3.{dead_pid()}-0a1b2c3d.part"
+    killed.write_bytes(b"\0" * 4096)  # a whole register's size, hidden on the stick
+    running = usb / f".sinho-20261205-101011.sqlite3.{os.getpid()}-0a1b2c3d.part"
+    running.write_bytes(b"\0" * 4096)  # another copy still being written
+
+    copy = backups.backup_to(register.db, register.path, usb)
+    assert not killed.exists()
+    assert running.exists()
+    assert sorted(usb.iterdir()) == sorted([copy, running])
+
+    folder_copy = take_backup(register.db, register.path, "manual")
+    left = folder_copy.parent / f".{folder_copy.name}.{dead_pid()}-0a1b2c3d.part"
+    left.write_bytes(b"\0" * 4096)
+    take_backup(register.db, register.path, "manual")
+    assert not left.exists()
+
+
+def test_a_restore_failing_at_its_last_step_leaves_the_register_in_place(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = take_backup(register.db, register.path, "manual")
+    before = households(register.path)
+    register.db.execute("DELETE FROM person")
+    register.db.execute("DELETE FROM household")
+    register.close()
+    real_replace = os.replace
+
+    def replace(src: Any, dst: Any) -> None:
+        # The same point as a kill -9 there: the backup's copy is whole, not yet in place.
+        if Path(dst) == register.path:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KnownError) as refused:
+        restore_backup(copy, register.path)
+    assert refused.value.code == "backup.restore_failed"
+    assert register.path.exists()
+    assert households(register.path) == 0  # as it was: not half restored, not missing
+    assert [p.name for p in register.path.parent.glob(".*.part")] == []
+
+    monkeypatch.setattr(os, "replace", real_replace)
+    aside = restore_backup(copy, register.path)
+    assert households(register.path) == before
+    assert aside is not None and households(aside) == 0
