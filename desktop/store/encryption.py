@@ -22,6 +22,7 @@ import re
 import secrets
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,16 +104,24 @@ def key_of_recovery(recovery: str) -> bytes:
     return hashlib.sha256(b"camket register key\0" + base64.b32decode(text)).digest()
 
 
-def stretch(passphrase: str, salt: bytes) -> bytes:
+def stretch(passphrase: str, salt: bytes, *, as_typed: bool = False) -> bytes:
     """PBKDF2-HMAC-SHA256 of ``passphrase`` (KDF_ITERATIONS rounds): the one stretch a process
     pays to unlock a register. The same bytes as hashlib.pbkdf2_hmac (which made the slots of
     earlier versions), from the OpenSSL that cryptography bundles: half the time of the
-    system's (0.10–0.13 s against 0.21–0.28 s here; its SHA-256 uses the CPU's SHA-NI)."""
+    system's (0.10–0.13 s against 0.21–0.28 s here; its SHA-256 uses the CPU's SHA-NI).
+
+    The passphrase is taken in NFC: Vietnamese keyboards type "ậ" as one character or as
+    "a" and two combining marks (Unikey's "Unicode tổ hợp"), and the window, a terminal and
+    CAMKET_PASSPHRASE must all unlock the register alike; ``as_typed`` (slots made by
+    earlier versions) without it. Bytes a terminal gave that are not UTF-8 are kept as
+    they came (surrogateescape), not refused with a traceback."""
     # Imported here: a window that opens no encrypted register never loads it.
     from cryptography.hazmat.primitives.hashes import SHA256
     from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-    return PBKDF2HMAC(SHA256(), 32, salt, KDF_ITERATIONS).derive(passphrase.encode("utf-8"))
+    text = passphrase if as_typed else unicodedata.normalize("NFC", passphrase)
+    secret = text.encode("utf-8", "surrogateescape")
+    return PBKDF2HMAC(SHA256(), 32, salt, KDF_ITERATIONS).derive(secret)
 
 
 def _check(key: bytes) -> str:
@@ -211,9 +220,15 @@ def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:
             salt, wrapped = bytes.fromhex(slot["salt"]), bytes.fromhex(slot["wrapped"])
         except (KeyError, TypeError, ValueError):
             continue
-        key = bytes(a ^ b for a, b in zip(wrapped, stretch(secret, salt), strict=True))
-        if hmac.compare_digest(_check(key), str(slot.get("check", ""))):
-            yield key
+        # A slot of an earlier version holds the passphrase as typed: tried that way too
+        # when the typing was not NFC.
+        ways = (False,) if secret == unicodedata.normalize("NFC", secret) else (False, True)
+        for as_typed in ways:
+            stretched = stretch(secret, salt, as_typed=as_typed)
+            key = bytes(a ^ b for a, b in zip(wrapped, stretched, strict=True))
+            if hmac.compare_digest(_check(key), str(slot.get("check", ""))):
+                yield key
+                break
 
 
 # --- opening ---------------------------------------------------------------------------

@@ -268,9 +268,9 @@ def counted_stretches(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     stretches: list[bytes] = []
     real_stretch = encryption.stretch
 
-    def counted(passphrase: str, salt: bytes) -> bytes:
+    def counted(passphrase: str, salt: bytes, **options: bool) -> bytes:
         stretches.append(salt)
-        return real_stretch(passphrase, salt)
+        return real_stretch(passphrase, salt, **options)
 
     monkeypatch.setattr(encryption, "stretch", counted)
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
