@@ -389,6 +389,9 @@ MESSAGES: dict[str, str] = {
     ),
     "import.mapping_bad_header_row": "Tệp {file} không có dòng tiêu đề {row}.",
     "import.mapping_unknown_column": "Tệp {file} không có cột “{column}” như tệp ánh xạ ghi.",
+    "import.mapping_too_large": (
+        "Tệp {file} lớn hơn {maximum_mb} MB: không phải tệp ánh xạ cột (chỉ vài dòng JSON)."
+    ),
     "import.mapping_unreadable": "Không đọc được tệp ánh xạ cột {file}: {detail}",
     "import.has_errors": "Tệp {file} có {count} lỗi; chưa nhập gì vào sổ.",
     # The residency ledger (Biến động) and the tip log: the commune's working ledger, not

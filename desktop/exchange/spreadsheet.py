@@ -81,7 +81,8 @@ def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
 
 def _ole_kind(path: Path) -> str:
     # An encrypted .xlsx is an OLE compound file holding an "EncryptedPackage" stream.
-    data = path.read_bytes()[: 4 * 1024 * 1024]
+    with path.open("rb") as fh:
+        data = fh.read(4 * 1024 * 1024)
     if "EncryptedPackage".encode("utf-16-le") in data:
         return "import.encrypted"
     return "import.old_xls"

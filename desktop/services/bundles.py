@@ -68,7 +68,8 @@ def _key_file_text(path: Path, *, missing: str) -> str:
     mistake is refused); KnownError ``missing`` when there is no such file."""
     refuse_register(path)
     try:
-        return path.read_text(encoding="utf-8", errors="replace")[:100_000]
+        with path.open("rb") as fh:  # not the whole of a film or a disk image chosen by mistake
+            return fh.read(100_000).decode("utf-8", errors="replace")
     except FileNotFoundError as exc:
         raise KnownError(missing, file=str(path)) from exc
     except OSError as exc:
@@ -310,7 +311,8 @@ def _since_mark(reg: OpenRegister, since: Path, installation_id: str, register_i
     the bundles sent (an encrypted one too), else read from its manifest."""
     refuse_register(since)
     try:
-        digest = hashlib.sha256(since.read_bytes()).hexdigest()
+        with since.open("rb") as fh:  # in pieces: a huge file chosen by mistake is not held
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError as exc:
         raise KnownError("bundle.missing", file=str(since)) from exc
     for record in replicas.bundle_records(reg.db, limit=10_000):

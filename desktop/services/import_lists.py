@@ -45,10 +45,15 @@ class ImportOptions:
     hamlet: str = ""  # hamlet of rows whose list has no hamlet column
 
 
+MAX_MAPPING_BYTES = 1024 * 1024  # a mapping names a few dozen columns: a few KB
+
+
 def load_mapping(path: Path | str) -> ImportOptions:
     """Read a mapping JSON file (docs/import.md); KnownError naming the file when bad."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_MAPPING_BYTES:  # not a mapping: never read whole
+            raise KnownError("import.mapping_too_large", file=path.name, maximum_mb=1)
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise KnownError("import.file_missing", file=str(path)) from exc
