@@ -453,7 +453,15 @@ MESSAGES: dict[str, str] = {
     "movement.not_lasting": "Biến động loại {kind} xảy ra trong một ngày, không có ngày kết thúc.",
     "movement.already_ended": "Biến động này đã kết thúc ngày {ended}.",
     "movement.missing": "Không có biến động mã {id} trong sổ.",
-    "movement.in_future": "Ngày {date} ở tương lai; hãy ghi ngày thực tế.",
+    "movement.in_future": "“{field}”: ngày {date} ở tương lai; hãy ghi ngày thực tế.",
+    "movement.too_far_ahead": (
+        "“{field}”: ngày {date} còn hơn {days} ngày nữa; chỉ ghi trước biến động đã định trong"
+        " {days} ngày tới (như tạm vắng khai báo trước khi đi). Hãy xem lại ngày và năm."
+    ),
+    "movement.strands_later": (
+        "Ghi như vậy thì {kind} từ {day} đã ghi sẽ rơi vào lúc người này đã chuyển đi (ngày "
+        "{moved}); hãy xem lại ngày, hoặc sửa {kind} đó trước."
+    ),
     "movement.bad_birth_year": "Năm sinh của khách không hợp lệ: {year}",
     "movement.border_belt_only_luu_tru": (
         "Vào vành đai biên giới và giấy phép chỉ ghi cho khách lưu trú, không cho biến động "
@@ -471,6 +479,10 @@ MESSAGES: dict[str, str] = {
     "tip.bad_people": "Số người không hợp lệ: {people}",
     "tip.handed_before_received": "Thời điểm chuyển tin trước thời điểm nhận tin.",
     "tip.missing": "Không có tin báo mã {id} trong sổ.",
+    "tip.phone_invalid": (
+        "“Điện thoại người báo” không phải số điện thoại Việt Nam (di động 10 chữ số như "
+        "0912 345 678, hoặc +84 912 345 678); để trống nếu không có."
+    ),
 }
 
 # Field names as a clerk reads them, for messages about one field.

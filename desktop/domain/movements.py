@@ -66,6 +66,10 @@ WHEREABOUTS_KINDS = frozenset(
 )
 
 LUU_TRU_MAX_DAYS = 29  # 30 days or more is tạm trú (Law on Residence, art. 27)
+# A lasting movement may be written down before it begins (a tạm vắng declared before
+# leaving, a guest or a departure announced): up to three months ahead. Further is nearly
+# always a mistyped year (2036 for 2026), which would keep the person "present" for years.
+PLANNED_DAYS_AHEAD = 90
 TAM_TRU_MAX_YEARS = 2
 TAM_TRU_RENEWAL_DAYS = 15  # renewal due in the 15 days before the stay ends
 TAM_VANG_FLAG_MONTHS = 12  # away 12 months with no other residence: may be struck off
@@ -160,6 +164,31 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("a month has at least 28 days")
 
 
+# Kinds written down once they happened: the one-day ones, and an arrival from abroad (a
+# return still to come is the "expected back" of the departure or the tạm vắng).
+_HAPPENED_KINDS = frozenset(MovementKind) - LASTING_KINDS | {MovementKind.VE_TU_NUOC_NGOAI}
+
+
+def check_days(movement: Movement, today: dt.date) -> None:
+    """Refuse a day the clerk cannot know yet (KnownError naming the field): an event in the
+    future, a lasting movement beginning more than PLANNED_DAYS_AHEAD days ahead, an end
+    still to come."""
+    start = movement.starts_on
+    if movement.kind in _HAPPENED_KINDS and start > today:
+        raise KnownError("movement.in_future", field=STARTS_FIELD, date=_d(start))
+    if (start - today).days > PLANNED_DAYS_AHEAD:
+        raise KnownError(
+            "movement.too_far_ahead", field=STARTS_FIELD, date=_d(start), days=PLANNED_DAYS_AHEAD
+        )
+    if movement.ended_on is not None and movement.ended_on > today:
+        raise KnownError("movement.in_future", field=ENDED_FIELD, date=_d(movement.ended_on))
+
+
+# The fields as the movement form labels them (`movement add --from`, `edit --ended-on`).
+STARTS_FIELD = "Từ ngày"
+ENDED_FIELD = "Kết thúc ngày"
+
+
 def check_new(movement: Movement, history: Sequence[Movement]) -> None:
     """Refuse a movement the ledger cannot hold (KnownError); ``history`` is the person's
     recorded movements. Nothing here looks at the clock."""
@@ -210,6 +239,15 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
             raise KnownError(
                 "movement.moved_out", day=_d(moved_out), kind=KIND_LABELS[kind].lower()
             )
+    stranded = _stranded(movement, history, [*live, movement])
+    if stranded is not None:
+        other, moved_out = stranded
+        raise KnownError(
+            "movement.strands_later",
+            kind=KIND_LABELS[other.kind].lower(),
+            day=_d(other.starts_on),
+            moved=_d(moved_out),
+        )
     if kind is MovementKind.TAM_TRU:
         for other in live:
             if other.kind is MovementKind.TAM_TRU and _overlaps(other, movement, stay=True):
@@ -244,6 +282,24 @@ def _overlaps(other: Movement, movement: Movement, stay: bool = False) -> bool:
 # Kinds only a person living here has: someone moved out is neither away from here nor
 # moves out again until a move back in is recorded.
 _LIVING_HERE_KINDS = frozenset({MovementKind.TAM_VANG, MovementKind.CHUYEN_DI})
+
+
+def _stranded(
+    movement: Movement, before: Sequence[Movement], after: Sequence[Movement]
+) -> tuple[Movement, dt.date] | None:
+    """Another movement only someone living here has (a tạm vắng, a move out) that
+    ``movement``, written or moved, leaves after a move out (a move back in corrected to a
+    later day, a move out put before it): allowed with the history ``before``, not
+    ``after``; with the day of that move out."""
+    for other in after:
+        if other.id == movement.id or other.kind not in _LIVING_HERE_KINDS:
+            continue
+        moved_out = _moved_out_by([m for m in after if m.id != other.id], other.starts_on)
+        if moved_out is None:
+            continue
+        if _moved_out_by([m for m in before if m.id != other.id], other.starts_on) is None:
+            return other, moved_out
+    return None
 
 
 def _moved_out_by(history: Sequence[Movement], day: dt.date) -> dt.date | None:

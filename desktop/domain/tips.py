@@ -11,6 +11,7 @@ from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.text import normalize_text
+from desktop.domain.validation import phone_with_issues
 
 # What tips are usually about (the directives' "3 không" and strangers); free text is allowed.
 TIP_TOPICS = (
@@ -79,9 +80,14 @@ def check_tip(tip: Tip, now: dt.datetime) -> Tip:
         raise KnownError("tip.bad_people", people=tip.people_count)
     if tip.handed_at is not None and tip.handed_at < tip.received_at:
         raise KnownError("tip.handed_before_received")
+    # Checked as every phone of the register is, stored the same way ('0912345678'); the
+    # message never repeats the number (a refusal may reach a log).
+    phone, phone_issues = phone_with_issues(tip.informant_phone)
+    if phone_issues:
+        raise KnownError("tip.phone_invalid")
     tip.place, tip.about = place, about
     tip.informant_name = normalize_text(tip.informant_name)
-    tip.informant_phone = normalize_text(tip.informant_phone)
+    tip.informant_phone = phone
     tip.description = normalize_text(tip.description)
     tip.handed_to = normalize_text(tip.handed_to)
     tip.outcome = normalize_text(tip.outcome)

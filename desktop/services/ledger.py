@@ -15,12 +15,12 @@ from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.movements import (
     GONE,
-    LASTING_KINDS,
     Guest,
     Movement,
     MovementKind,
     Presence,
     ReminderReason,
+    check_days,
     check_end,
     check_new,
     is_vietnamese,
@@ -81,7 +81,7 @@ def tidy_guest(guest: Guest) -> Guest:
 
 def _tidy(movement: Movement, today: dt.date) -> Movement:
     """The movement in the register's spelling (NFC, one way of writing Việt Nam), checked
-    for what needs no history: a one-day movement in the future, a guest's birth year, text
+    for what needs no history: its days against today, a guest's birth year, text
     pasted in a legacy font (read as typed: TCVN3's ư is a soft hyphen, which tidying drops)."""
     guest = movement.guest
     refuse_legacy_font(
@@ -107,10 +107,7 @@ def _tidy(movement: Movement, today: dt.date) -> Movement:
     )
     if movement.guest is not None and is_formula_like(movement.guest.full_name):
         raise KnownError("movement.guest_formula_like", name=movement.guest.full_name)
-    if movement.kind not in LASTING_KINDS and movement.starts_on > today:
-        raise KnownError("movement.in_future", date=movement.starts_on.strftime("%d/%m/%Y"))
-    if movement.ended_on is not None and movement.ended_on > today:
-        raise KnownError("movement.in_future", date=movement.ended_on.strftime("%d/%m/%Y"))
+    check_days(movement, today)
     year = movement.guest.birth_year if movement.guest else None
     if year is not None and not 1900 <= year <= today.year:
         raise KnownError("movement.bad_birth_year", year=year)

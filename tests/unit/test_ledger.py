@@ -122,18 +122,18 @@ def test_an_open_tạm_vắng_refuses_another_until_it_ends(register: OpenRegist
 
 
 def test_two_tạm_trú_of_one_person_never_overlap(register: OpenRegister) -> None:
-    first = _add(register, MovementKind.TAM_TRU, D(2026, 11, 1), until=D(2027, 5, 1))
+    first = _add(register, MovementKind.TAM_TRU, D(2026, 6, 1), until=D(2027, 2, 1))
     with pytest.raises(KnownError) as refused:
         _add(register, MovementKind.TAM_TRU, D(2026, 12, 1), until=D(2027, 6, 1))
     assert refused.value.code == "movement.tam_tru_overlap"
-    assert "từ 01/11/2026 đến 01/05/2027" in describe(refused.value)
+    assert "từ 01/06/2026 đến 01/02/2027" in describe(refused.value)
     assert _count(register) == 1
-    renewal = _add(register, MovementKind.TAM_TRU, D(2027, 5, 1), until=D(2028, 5, 1))
+    renewal = _add(register, MovementKind.TAM_TRU, D(2027, 2, 1), until=D(2028, 2, 1))
     # Corrected to begin earlier, the renewal meets the first stay again.
     with pytest.raises(KnownError):
-        ledger.edit_movement(register, replace(renewal, starts_on=D(2027, 4, 1)), TODAY)
+        ledger.edit_movement(register, replace(renewal, starts_on=D(2027, 1, 1)), TODAY)
     ledger.end_movement(register, first.id, D(2026, 11, 20))
-    _add(register, MovementKind.TAM_TRU, D(2026, 12, 1), until=D(2027, 3, 1))
+    _add(register, MovementKind.TAM_TRU, D(2026, 12, 1), until=D(2027, 1, 31))
     assert _count(register) == 3
 
 
