@@ -293,12 +293,69 @@ def legacy_reading(texts: Iterable[str], least: int = _FORM_EVIDENCE) -> LegacyR
     pasted = [text for text in texts if _needs_conversion(text)]
     if not pasted:
         return None
-    evidence = legacy_evidence(pasted)
-    legacy = evidence.verdict()
-    if legacy is Legacy.NONE or evidence.tcvn3 + evidence.vni < least:
+    legacy = legacy_evidence(pasted).verdict()
+    if legacy is Legacy.NONE:
+        return None
+    # Only words that read as Vietnamese syllables once converted are evidence: Muñoz,
+    # Müller, François, Jürgen Weiß hold the same Latin-1 letters and read as nothing.
+    words = [w for t in pasted for w in t.split() if not w.isascii()]
+    evidence = legacy_evidence(w for w in words if reads_vietnamese(convert_legacy(w, legacy)))
+    if evidence.verdict() is not legacy or evidence.tcvn3 + evidence.vni < least:
         return None
     sample = next((t for t in pasted if detect_legacy([t]) is legacy), pasted[0])
     return LegacyReading(sample[:60], _FONT_NAMES[legacy], convert_legacy(sample, legacy)[:60])
+
+
+# Vietnamese syllables, without their tone: the vowels that make one, and how one may end.
+_VOWELS = frozenset("aăâeêioôơuưy")
+_NUCLEI = frozenset((
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+    "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu",
+    "yê", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+    "yêu",
+))  # fmt: skip
+_FINALS = frozenset(("", "c", "ch", "m", "n", "ng", "nh", "p", "t"))
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_WORD_EDGES = re.compile(r"[-/'’.,;:!?()\[\]\"“”]+")
+
+
+def reads_vietnamese(word: str) -> bool:
+    """Whether ``word`` (its pieces between hyphens, apostrophes or punctuation) is made of
+    Vietnamese syllables: consonants, one vowel group Vietnamese has, one of its endings,
+    one tone at most; đ only first. "Nguyễn", "Giàng", "Ư" are; "Mỹller", "Muđoz" are not.
+    Ethnic names of several syllables in one word ("Ênuôl") are not either: a warning lost,
+    never one given wrongly."""
+    import unicodedata  # local: keeps the module's import time at nothing for callers
+
+    for piece in _WORD_EDGES.split(word.lower()):
+        if not piece:
+            continue
+        marks = unicodedata.normalize("NFD", piece)
+        if sum(ch in _TONE_MARKS for ch in marks) > 1:
+            return False
+        plain = unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONE_MARKS))
+        if not _one_syllable(plain):
+            return False
+    return True
+
+
+def _one_syllable(plain: str) -> bool:
+    """A toneless lower-case syllable: (consonants)(a vowel group)(an ending)."""
+    start = 0
+    while start < len(plain) and plain[start] not in _VOWELS:
+        start += 1
+    end = start
+    while end < len(plain) and plain[end] in _VOWELS:
+        end += 1
+    initial, nucleus, final = plain[:start], plain[start:end], plain[end:]
+    if not nucleus or final not in _FINALS:
+        return False
+    if "đ" in initial[1:] or not all(c == "đ" or "a" <= c <= "z" for c in initial):
+        return False
+    if initial in ("g", "q") and len(nucleus) > 1 and nucleus[0] in "iu":
+        nucleus = nucleus[1:]  # gi-, qu- take the first vowel: "giữa", "quốc"
+    return nucleus in _NUCLEI
 
 
 def refuse_legacy_font(texts: Iterable[str]) -> None:

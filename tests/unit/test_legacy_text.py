@@ -11,11 +11,15 @@ from desktop.domain.legacy_text import (
     capitalise_words,
     convert_legacy,
     detect_legacy,
+    legacy_reading,
+    reads_vietnamese,
+    refuse_legacy_font,
     tcvn3_to_unicode,
     unicode_to_tcvn3,
     unicode_to_vni,
     vni_to_unicode,
 )
+from desktop.domain.validation import IssueCode, check_name
 
 # Names of Kinh and of the border's ethnic groups, with every tone and vowel mark.
 NAMES = [
@@ -97,3 +101,42 @@ def test_abbreviations_do_not_turn_a_tcvn3_cell_into_capitals() -> None:
     assert tcvn3_to_unicode("Sè CCCD") == "Số CCCD"
     assert tcvn3_to_unicode("Sè §T") == "Số ĐT"
     assert tcvn3_to_unicode("B¶n NËm T¨m - UBND x·") == "Bản Nậm Tăm - UBND xã"
+
+
+# Foreign names hold the very Latin-1 letters the legacy fonts used for Vietnamese.
+FOREIGN_NAMES = [
+    "Pablo Muñoz",
+    "Thomas Müller",
+    "François Dupré",
+    "Søren Kierkegaard",
+    "Björk Guðmundsdóttir",
+    "Jürgen Weiß",
+    "Íñigo Ñúñez",
+    "Anaïs Noël",
+    "Raphaël Çelik",
+    "Anders Ångström",
+    "Günther Gößmann",
+]
+
+
+@pytest.mark.parametrize("name", FOREIGN_NAMES)
+def test_a_foreign_name_is_no_legacy_font(name: str) -> None:
+    assert check_name(name) == []
+    assert legacy_reading((name,), least=1) is None
+    refuse_legacy_font((name, "Đức", "Thăm bạn"))  # a guest of the ledger: kept as typed
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_vietnamese_typed_in_either_legacy_font_is_still_told(name: str) -> None:
+    for encoded, font in ((unicode_to_tcvn3(name), "TCVN3"), (unicode_to_vni(name), "VNI")):
+        reading = legacy_reading((encoded,), least=1)
+        assert reading is not None and reading.font.startswith(font), encoded
+        (issue,) = [i for i in check_name(encoded) if i.code == IssueCode.NAME_LEGACY_FONT]
+        assert unicodedata.normalize("NFC", name).lower() == issue.params["meant"].lower()
+
+
+def test_a_syllable_is_read_as_vietnamese_only_when_it_is_one() -> None:
+    for word in ("Nguyễn", "giữa", "quốc", "nghiêng", "Ư", "Đặng,", "Mai-Anh", "khuya"):
+        assert reads_vietnamese(word), word
+    for word in ("Mỹller", "Muđoz", "Franỗois", "Sứren", "Bjưrk", "ầelik", "Hòả"):
+        assert not reads_vietnamese(word), word
