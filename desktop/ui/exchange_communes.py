@@ -94,13 +94,15 @@ class CommunesView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Count again on the task lane (a province's register holds millions of people: the
-        window does not wait for it)."""
+        """Count again beside the task lane, on a reader (a province's register holds millions
+        of people: neither the window nor an edit waits for it)."""
 
         def work(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> Any:
             return commune_summaries(reg.db)
 
-        self._tasks.submit(Task(self.tr("Counting the communes"), work, self._show, quiet=True))
+        self._tasks.submit(
+            Task(self.tr("Counting the communes"), work, self._show, quiet=True, reads=True)
+        )
 
     def _show(self, summaries: list[CommuneSummary]) -> None:
         self.summaries = summaries

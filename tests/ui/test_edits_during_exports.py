@@ -1,5 +1,5 @@
-"""An export of a bundle, an upload spreadsheet or a backup to a USB stick only reads: it
-reads one snapshot on a connection of its own, and an edit the clerk saves meanwhile is
+"""An export of a bundle, an upload spreadsheet, a backup to a USB stick or Tổng quan's count
+only reads: it reads on a connection of its own, and an edit the clerk saves meanwhile is
 saved at once, not after the job (nor refused after the lock's wait). The bundle then is
 among the bundles sent, written on the lane after it."""
 
@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.services import bundles, upload_sheet
+from desktop.services import overview as overview_service
 from desktop.services.register import open_existing
 from desktop.store import households as repo
 from desktop.store import register as register_store
 from desktop.ui import backup_actions
 from desktop.ui.main_window import MainWindow
+from desktop.ui.overview_page import OverviewPage
 from tests.ui.conftest import SmallRegister, settled
 from tests.ui.test_household_editor import open_editor_on
 
@@ -113,3 +115,40 @@ def test_an_edit_saved_during_an_export_or_a_backup_is_saved_at_once(
         transfer = window.exchange_page.transfer
         assert transfer.changes.isEnabled()
         assert transfer.since.currentText().startswith("sin-ho.camket — ")
+
+
+def test_an_edit_saved_while_the_overview_counts_is_saved_at_once(
+    qtbot: QtBot,
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A district's count takes seconds: on the lane, the edit waited for all of it.
+    monkeypatch.setattr(register_store, "BUSY_TIMEOUT_MS", 1500)  # a refusal would come soon
+    window = main_window(small_register.path, place=None)
+    overview = window.places.page("overview")
+    assert isinstance(overview, OverviewPage)
+    qtbot.waitUntil(lambda: overview.counted)
+    settled(qtbot, window)
+    held = Held()
+    counting = held.hold(overview_service.count_overview)
+    monkeypatch.setattr(overview_service, "count_overview", counting)
+    editor = open_editor_on(window, qtbot, "PK-001")
+    editor.phone.selectAll()
+    editor.phone.insert("0912000777")
+    overview.refresh()  # as after any write, or a movement recorded
+    qtbot.waitUntil(held.inside.is_set)
+
+    saving = editor.save()
+    assert saving is not None
+    qtbot.waitUntil(lambda: not saving.pending)
+    assert saving.stored and not held.release.is_set()  # the count is still reading
+    register = open_existing(small_register.path)
+    try:
+        stored = repo.get_household(register.db, small_register.ids["PK-001"])
+    finally:
+        register.close()
+    assert stored.phone == "0912000777"
+    held.release.set()
+    settled(qtbot, window)
+    assert overview.counted
