@@ -4,6 +4,7 @@ then shown in the preview window to print or save."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Pledge
 from desktop.messages import describe
+from desktop.processes import process_alive
 from desktop.services import checkin, sheets
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
@@ -28,6 +30,20 @@ from desktop.ui.print_dialog import PrintRequest
 from desktop.ui.tasks import Task, TaskRunner
 
 Render = Callable[[OpenRegister, Path, Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+_FOLDER_PREFIX = "camket-print-"
+
+
+def print_folder() -> Path:
+    """A new private temporary folder for a window's previews, named after its process. The
+    folders of windows that were killed are removed first: their sheets (names, ID numbers,
+    in plain PDF even from an encrypted register) stayed on the disk."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
+        pid = folder.name.removeprefix(_FOLDER_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
 
 
 class PledgePrinting(QObject):
@@ -45,7 +61,7 @@ class PledgePrinting(QObject):
         super().__init__(parent)
         self._tasks = tasks
         self._parent = parent
-        self._folder = Path(tempfile.mkdtemp(prefix="camket-print-"))
+        self._folder = print_folder()
         self.preview: PreviewDialog | None = None
 
     # --- jobs ---------------------------------------------------------------------------

@@ -3,10 +3,15 @@ the system print dialog (a PDF printer here) and the archive copy with its signa
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
@@ -268,3 +273,38 @@ def test_a_kept_scan_opens_in_the_preview(
     assert len(shown.pages) == 2
     assert "Trang 2" in shown.pages.text(1)
     shown.close()
+
+
+def test_sheets_a_killed_window_left_in_the_temporary_folder_are_removed_by_the_next(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    killed = temp / f"camket-print-{ended}-k1ll3d"  # a window killed with its preview open
+    killed.mkdir()
+    (killed / "cam-ket-20261205.pdf").write_bytes(make_pdf(1))  # names and ID numbers
+    running = temp / f"camket-print-{os.getpid()}-0th3r"  # another window still open
+    running.mkdir()
+
+    window = main_window(small_register.path)
+    page = open_page(window)
+    dialog = page.ask_print()
+    dialog.blank_button.click()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        dialog.accept()
+    preview = wait_preview(qtbot, page)
+    assert len(preview.pages) == 1
+    assert preview.pdf.parent.parent == temp
+    assert preview.pdf.parent.name.startswith(f"camket-print-{os.getpid()}-")
+    assert not killed.exists()
+    assert running.exists()
+    preview.close()
