@@ -4,8 +4,6 @@ the system print dialog (a PDF printer here) and the archive copy with its signa
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +23,7 @@ from desktop.ui.pledge_page import PledgePage
 from desktop.ui.preview_dialog import PreviewDialog
 from tests.ui.conftest import SmallRegister
 from tests.ui.ink import draw_signature, make_pdf
+from tests.unit.test_window_lock import dead_pid
 
 
 def open_page(window: MainWindow) -> PledgePage:
@@ -50,6 +49,16 @@ def wait_preview(qtbot: QtBot, page: PledgePage) -> PreviewDialog:
     preview = page.printing.preview
     assert preview is not None
     return preview
+
+
+def print_blank(qtbot: QtBot, window: MainWindow) -> PreviewDialog:
+    """A blank sheet for a walk-in household, printed from the Cam kết page: its preview."""
+    page = open_page(window)
+    dialog = page.ask_print()
+    dialog.blank_button.click()
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        dialog.accept()
+    return wait_preview(qtbot, page)
 
 
 def printed_not_back(page: PledgePage, hamlet: str) -> str:
@@ -138,15 +147,10 @@ def test_blank_sheet_for_a_walk_in(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:
     window = main_window(small_register.path)
-    page = open_page(window)
-    dialog = page.ask_print()
-    dialog.blank_button.click()
-    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
-        dialog.accept()
-    preview = wait_preview(qtbot, page)
+    preview = print_blank(qtbot, window)
     assert len(preview.pages) == 1
     assert "NT-001" not in preview.pages.text(0)
-    assert printed_not_back(page, "Bản Nậm Tăm") == "0"
+    assert printed_not_back(open_page(window), "Bản Nậm Tăm") == "0"
     preview.close()
 
 
@@ -285,24 +289,13 @@ def test_sheets_a_killed_window_left_in_the_temporary_folder_are_removed_by_the_
     temp = tmp_path / "temp"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    ended = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()  # fmt: skip
-    killed = temp / f"camket-print-{ended}-k1ll3d"  # a window killed with its preview open
+    killed = temp / f"camket-print-{dead_pid()}-k1ll3d"  # a window killed with its preview open
     killed.mkdir()
     (killed / "cam-ket-20261205.pdf").write_bytes(make_pdf(1))  # names and ID numbers
     running = temp / f"camket-print-{os.getpid()}-0th3r"  # another window still open
     running.mkdir()
 
-    window = main_window(small_register.path)
-    page = open_page(window)
-    dialog = page.ask_print()
-    dialog.blank_button.click()
-    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
-        dialog.accept()
-    preview = wait_preview(qtbot, page)
-    assert len(preview.pages) == 1
+    preview = print_blank(qtbot, main_window(small_register.path))
     assert preview.pdf.parent.parent == temp
     assert preview.pdf.parent.name.startswith(f"camket-print-{os.getpid()}-")
     assert not killed.exists()
