@@ -72,7 +72,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from desktop.store.backups import restore_backup
+    from desktop.store.restore import restore_backup
     from desktop.store.window_lock import take_window_lock
 
     path = db_path(args)

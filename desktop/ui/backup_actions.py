@@ -25,13 +25,8 @@ from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.messages import BACKUP_REASONS, describe, file_size_text
 from desktop.services.register import OpenRegister
-from desktop.store.backups import (
-    backup_if_stale,
-    backup_to,
-    check_backup,
-    list_backups,
-    restore_backup,
-)
+from desktop.store.backups import backup_if_stale, backup_to, check_backup, list_backups
+from desktop.store.restore import restore_backup
 from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.tasks import Task

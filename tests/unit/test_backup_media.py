@@ -18,21 +18,14 @@ from desktop.cli import main
 from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister
 from desktop.store import backups
-from desktop.store.backups import restore_backup, take_backup
+from desktop.store.backups import take_backup
+from desktop.store.restore import restore_backup
+from tests.unit.test_window_lock import dead_pid
 
 
 def households(path: Path) -> int:
     with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
         return int(conn.execute("SELECT count(*) FROM household").fetchone()[0])
-
-
-def dead_pid() -> int:
-    """The id of a process that has ended."""
-    child = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    return int(child.stdout)
 
 
 def test_a_backup_to_a_full_stick_says_the_disk_is_full_and_leaves_nothing(
@@ -110,14 +103,17 @@ def test_a_copy_left_by_a_killed_backup_is_removed_by_the_next_one(
     assert not left.exists()
 
 
-def test_a_restore_failing_at_its_last_step_leaves_the_register_in_place(
+def test_a_restore_failing_at_its_last_step_leaves_the_damaged_register_in_place(
     register: OpenRegister, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A damaged register (the usual reason for a restore) cannot be written over in place:
+    # it is replaced whole, in one rename.
     copy = take_backup(register.db, register.path, "manual")
     before = households(register.path)
-    register.db.execute("DELETE FROM person")
-    register.db.execute("DELETE FROM household")
     register.close()
+    with register.path.open("r+b") as fh:
+        fh.write(b"\0" * 100)  # its header gone: "file is not a database"
+    damaged = register.path.read_bytes()
     real_replace = os.replace
 
     def replace(src: Any, dst: Any) -> None:
@@ -130,11 +126,52 @@ def test_a_restore_failing_at_its_last_step_leaves_the_register_in_place(
     with pytest.raises(KnownError) as refused:
         restore_backup(copy, register.path)
     assert refused.value.code == "backup.restore_failed"
-    assert register.path.exists()
-    assert households(register.path) == 0  # as it was: not half restored, not missing
+    assert register.path.read_bytes() == damaged  # as it was: not missing, not half restored
     assert [p.name for p in register.path.parent.glob(".*.part")] == []
+    assert list(register.path.parent.glob("*.replaced-*")) == []
 
     monkeypatch.setattr(os, "replace", real_replace)
     aside = restore_backup(copy, register.path)
     assert households(register.path) == before
-    assert aside is not None and households(aside) == 0
+    assert aside is not None and aside.read_bytes() == damaged
+
+
+CLERK_LATER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], timeout=10, isolation_level=None)
+conn.execute("SELECT count(*) FROM commune").fetchone()  # opened before the restore
+print("open", flush=True)
+sys.stdin.readline()  # the restore is done
+conn.execute("UPDATE commune SET clerk_name = 'Lò Thị Hoa'")
+conn.close()
+"""
+
+
+def clerk(path: Path) -> str:
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return str(conn.execute("SELECT clerk_name FROM commune").fetchone()[0])
+
+
+def test_a_program_that_had_the_register_open_writes_into_the_restored_register(
+    register: OpenRegister,
+) -> None:
+    # A `camket sign` of a script beside the window: its write after the restore went into
+    # the file moved aside, while it said it was saved.
+    copy = take_backup(register.db, register.path, "manual")
+    register.db.execute("DELETE FROM person")
+    register.db.execute("DELETE FROM household")
+    register.close()
+    with subprocess.Popen(
+        [sys.executable, "-c", CLERK_LATER, str(register.path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    ) as script:  # fmt: skip
+        assert script.stdin is not None and script.stdout is not None
+        assert script.stdout.readline().strip() == "open"
+        aside = restore_backup(copy, register.path)
+        script.stdin.write("\n")
+        script.stdin.flush()
+        assert script.wait(timeout=30) == 0
+    assert households(register.path) == 4  # restored
+    assert clerk(register.path) == "Lò Thị Hoa"  # and the script's write on top of it
+    assert aside is not None and households(aside) == 0  # the register as it was
+    assert clerk(aside) != "Lò Thị Hoa"

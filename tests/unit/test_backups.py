@@ -22,10 +22,10 @@ from desktop.store.backups import (
     backup_if_stale,
     backups_to_keep,
     list_backups,
-    restore_backup,
     take_backup,
 )
 from desktop.store.register import open_register
+from desktop.store.restore import restore_backup
 from desktop.store.schema import KNOWN_MIGRATIONS, migrations
 from tests.import_files import HEADERS, PEOPLE, write_xlsx
 

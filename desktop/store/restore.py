@@ -1,0 +1,190 @@
+"""Putting a backup back in place of a register, the register as it was kept beside it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from desktop.domain.errors import KnownError
+from desktop.outputs import discard, remove_leftovers, temporary_beside
+from desktop.store.backups import Clock, check_backup, copy_register, take_backup
+from desktop.store.encryption import (
+    FILE_ERRORS,
+    SQLITE_ERRORS,
+    connect_file,
+    encrypt_copy,
+    forget_file,
+    is_encrypted,
+    key_for,
+)
+
+log = logging.getLogger(__name__)
+
+_REFUSALS: tuple[type[BaseException], ...] = (KnownError, *FILE_ERRORS)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def restore_backup(
+    backup: Path | str, register_path: Path | str, *, clock: Clock = _utc_now
+) -> Path | None:
+    """Put a backup in place of the register; the path the replaced register was kept at
+    (beside it), or None when there was no register.
+
+    The copy is checked first (check_backup) and nothing changes when it is refused. A
+    sound current register gets a "restore" backup too, and is written over in place with
+    SQLite's backup API under its write lock: a program that has it open meanwhile (a
+    `camket sign` of a script beside the window) waits, then goes on with the restored
+    register; a file moved aside under it took its writes, and they were lost to the
+    register while it said they were saved. A register SQLite cannot write into (a damaged
+    file) is replaced whole, in one rename, and must not be open elsewhere.
+    """
+    # Through a link: the register itself is replaced, not the link.
+    backup, register_path = Path(backup), Path(register_path).resolve()
+    check_backup(backup)
+    if register_path.exists() and backup.resolve() == register_path.resolve():
+        raise KnownError("backup.is_register", path=str(backup))
+    # A plain copy (one from before the register was encrypted) put back over an encrypted
+    # register is encrypted with its key on the way: restoring never undoes the encryption.
+    key = key_for(register_path) if is_encrypted(register_path) else None
+    remove_leftovers(register_path.parent)  # a killed restore's copy
+    staged = temporary_beside(register_path)
+    try:
+        if key is not None and not is_encrypted(backup):
+            encrypt_copy(backup, staged, key)
+        else:
+            shutil.copyfile(backup, staged)
+    except FILE_ERRORS as exc:
+        discard(staged)
+        raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
+    aside = None
+    try:
+        check_backup(staged)  # the copy as written, not only its source
+        if register_path.exists():
+            aside = _restore_in_place(staged, register_path, clock())
+        if aside is None:
+            aside = _set_aside(register_path, clock()) if register_path.exists() else None
+            os.replace(staged, register_path)
+            forget_file(register_path)
+    except OSError as exc:
+        if aside is not None and _same_file(aside, register_path):
+            _put_back(aside, register_path)  # nothing was replaced: no copy of it to keep
+        raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
+    finally:
+        discard(staged)
+        forget_file(staged)
+    log.info("restored %s from %s", register_path.name, backup.name)
+    return aside
+
+
+def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Path | None:
+    """Copy the register aside, then write ``staged`` into it with the backup API; the copy
+    aside, or None when SQLite cannot do it (a damaged register, another key, another page
+    size): nothing is changed then."""
+    from sqlite_utils import Database
+
+    from desktop.store.register import BUSY_TIMEOUT_MS
+
+    if is_encrypted(staged) != is_encrypted(register_path):
+        return None  # an encrypted copy of another register over a plain one
+    try:
+        current = Database(connect_file(register_path, timeout=BUSY_TIMEOUT_MS / 1000))
+    except _REFUSALS:
+        return None
+    aside = _aside_name(register_path, now)
+    try:
+        current.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+        try:
+            take_backup(current, register_path, "restore")
+        except KnownError as err:  # a full data folder: the copy aside is kept anyway
+            log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
+        copy_register(current, aside, key=key_for(register_path))
+        source = connect_file(staged, key_for(staged))
+        try:
+            source.backup(current.conn)
+        finally:
+            source.close()
+    except _REFUSALS as exc:
+        log.warning("%s restored by replacing the file: %s", register_path.name, exc)
+        discard(aside)
+        forget_file(aside)
+        return None
+    finally:
+        current.close()
+    return aside
+
+
+def _aside_name(register_path: Path, now: dt.datetime) -> Path:
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+    aside = register_path.with_name(f"{register_path.stem}.replaced-{stamp}{register_path.suffix}")
+    count = 1
+    while aside.exists():  # restored twice within a second
+        count += 1
+        aside = aside.with_name(f"{register_path.stem}.replaced-{stamp}-{count}{aside.suffix}")
+    return aside
+
+
+def _backup_before_restore(register_path: Path) -> None:
+    from sqlite_utils import Database
+
+    try:
+        current = Database(connect_file(register_path))
+    except KnownError as err:  # encrypted and locked: the copy set aside is kept anyway
+        log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
+        return
+    try:
+        take_backup(current, register_path, "restore")
+    except KnownError as err:
+        log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
+    finally:
+        # Every page in the register file itself (set aside by a link): none left in a -wal.
+        with contextlib.suppress(*SQLITE_ERRORS):
+            current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        current.close()
+
+
+def _set_aside(register_path: Path, now: dt.datetime) -> Path:
+    """Back up (when it opens) and keep the current register aside, with its -wal, before
+    it is replaced whole.
+
+    The register stays in its place until the backup replaces it in one rename: a restore
+    killed or failing before that leaves it as it was (moved aside first, it was missing).
+    """
+    try:
+        _backup_before_restore(register_path)  # closing it also empties its -wal
+    except FILE_ERRORS as exc:  # a damaged register is the usual reason for a restore
+        log.warning("no backup of the replaced register %s: %s", register_path.name, exc)
+    aside = _aside_name(register_path, now)
+    try:
+        os.link(register_path, aside)
+    except OSError:  # no hard links (a FAT USB stick): a copy
+        shutil.copyfile(register_path, aside)
+    # Never left beside the restored file, which SQLite would read it into.
+    for side in ("-wal", "-journal"):
+        companion = Path(f"{register_path}{side}")
+        if companion.exists():
+            os.replace(companion, Path(f"{aside}{side}"))
+    Path(f"{register_path}-shm").unlink(missing_ok=True)
+    return aside
+
+
+def _put_back(aside: Path, register_path: Path) -> None:
+    """Undo _set_aside of a register that stayed in place: its -wal back, the link gone."""
+    for side in ("-wal", "-journal"):
+        companion = Path(f"{aside}{side}")
+        if companion.exists() and not Path(f"{register_path}{side}").exists():
+            os.replace(companion, Path(f"{register_path}{side}"))
+    discard(aside)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
