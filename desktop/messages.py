@@ -137,6 +137,18 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} chỉ chứa các thay đổi sau một tệp trước, không đủ để dựng sổ mới; "
         "hãy xuất toàn bộ sổ (camket export không có --since) rồi dựng lại."
     ),
+    "bundle.commune_row_missing": (
+        "Tệp {file} không có dòng thông tin của xã {codes} (tên xã, tỉnh) trong bảng commune "
+        "(tables/commune.csv) mà sổ này cũng chưa có: các hộ của xã sẽ không có tên xã. Hãy "
+        "xuất lại tệp bằng CamKet, hoặc chương trình làm ra tệp phải ghi dòng của xã "
+        "(xem docs/bundle-format.md). Chưa nhận gì từ tệp này."
+    ),
+    "bundle.commune_row_id": (
+        "Tệp {file} ghi dòng thông tin của xã {codes} (bảng commune) với mã dòng (id) khác mã "
+        "mọi sổ CamKet dùng cho xã đó: nhận vào, sổ sẽ có hai dòng cho một xã và các hộ của "
+        "xã bị đếm hai lần. Chương trình làm ra tệp phải dùng mã dòng ghi trong "
+        "docs/bundle-format.md. Chưa nhận gì từ tệp này."
+    ),
     "bundle.gap": (
         "Tệp {file} chứa các thay đổi sau một tệp mà sổ này chưa nhận; nhận tệp đó trước, "
         "hoặc xin nơi gửi xuất toàn bộ sổ. Chưa nhận gì từ tệp này."

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress, collector_paused
 from desktop.domain.versions import Version
@@ -161,6 +162,7 @@ def _merge_bundle(
             with bulk_load(reg.db):  # new rows indexed and noted once at the end
                 _apply(reg.db, bundle, result, progress, cancelled)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
+            _check_communes_named(reg.db, bundle)
             replicas.meet_installation(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
             )
@@ -193,6 +195,27 @@ def _check_first_meeting(
     result.first_meeting = sender != reg.installation_id and not replicas.has_met(reg.db, sender)
     if result.first_meeting and confirmed is not None and (sender, key) not in confirmed:
         raise KnownError("bundle.unconfirmed", file=bundle.source, installation=sender[:8])
+
+
+def _check_communes_named(db: Database, bundle: Bundle) -> None:
+    """Every commune of the bundle has its one row (name, province) here once it is merged:
+    from the bundle, or already held, under the id every installation gives it
+    (domain.entities.commune_id). A bundle made by another program without it would leave
+    its households under a commune with no name (and a register made from it unset); one
+    with it under another id, a second row of the commune (its households twice in a
+    spreadsheet)."""
+    codes = bundle.manifest.communes
+    marks = ",".join("?" * len(codes))
+    rows = db.execute(
+        f"SELECT id, code, deleted FROM commune WHERE code IN ({marks})", codes
+    ).fetchall()
+    stray = sorted({code for row_id, code, _deleted in rows if row_id != commune_id(code)})
+    if stray:
+        raise KnownError("bundle.commune_row_id", file=bundle.source, codes=", ".join(stray))
+    named = {code for _id, code, deleted in rows if not deleted}
+    missing = [code for code in codes if code not in named]
+    if missing:
+        raise KnownError("bundle.commune_row_missing", file=bundle.source, codes=", ".join(missing))
 
 
 def _seen_key(register_id: str) -> str:
