@@ -81,9 +81,10 @@ def add_commands(commands: Any) -> None:
     init.add_argument(
         "--template",
         default="",
-        metavar="ID",
+        metavar="ID[@VERSION]",
         help="the bundled template of the first campaign (default bien-gioi, the lasting "
-        "border-security movement; covid-xnc-2021 the 2021 drive)",
+        "border-security movement; covid-xnc-2021 the 2021 drive; its latest version "
+        "unless @VERSION, as campaign list prints it: bien-gioi@1)",
     )
 
     demo = commands.add_parser("demo", help="create a register filled with synthetic households")

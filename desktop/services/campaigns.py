@@ -61,14 +61,28 @@ def default_template() -> StoredTemplate:
     return templates[0] if templates else FALLBACK_TEMPLATE
 
 
-def bundled_template(template_id: str, folder: Path | None = None) -> StoredTemplate:
-    """The bundled template with this id (its latest version); KnownError naming the
-    bundled ones otherwise."""
-    templates = bundled_templates(folder)
-    found = [t for t in templates if t.template_id == template_id.strip()]
+def bundled_template(name: str, folder: Path | None = None) -> StoredTemplate:
+    """The bundled template named "bien-gioi" (its latest version) or "bien-gioi@1", as
+    `campaign list` and the messages print it; KnownError naming the bundled ones otherwise."""
+    return _template_named(bundled_templates(folder), name)
+
+
+def _template_named(templates: list[StoredTemplate], name: str) -> StoredTemplate:
+    """Of ``templates``, the one named "ID" (its latest version) or "ID@VERSION" (case and
+    spaces aside); KnownError naming every "ID@VERSION" there otherwise."""
+    template_id, _, version = name.strip().lower().partition("@")
+    found = [
+        t
+        for t in templates
+        if t.template_id.lower() == template_id.strip()
+        and (not version or str(t.version) == version.strip())
+    ]
     if not found:
-        choices = ", ".join(sorted({t.template_id for t in templates}))
-        raise KnownError("template.unknown", name=template_id, choices=choices)
+        raise KnownError(
+            "template.unknown",
+            name=name,
+            choices=", ".join(sorted({f"{t.template_id}@{t.version}" for t in templates})),
+        )
     return max(found, key=lambda t: t.version)
 
 
@@ -153,20 +167,7 @@ def template_choices(db: Database, folder: Path | None = None) -> list[StoredTem
 def template_named(db: Database, name: str, folder: Path | None = None) -> StoredTemplate:
     """A template to start a campaign on, as a command names it: "bien-gioi" (its latest
     version) or "bien-gioi@2"; KnownError naming the choices otherwise."""
-    template_id, _, version = name.strip().partition("@")
-    choices = template_choices(db, folder)
-    found = [
-        t
-        for t in choices
-        if t.template_id == template_id and (not version or str(t.version) == version)
-    ]
-    if not found:
-        raise KnownError(
-            "template.unknown",
-            name=name,
-            choices=", ".join(sorted({f"{t.template_id}@{t.version}" for t in choices})),
-        )
-    return max(found, key=lambda t: t.version)
+    return _template_named(template_choices(db, folder), name)
 
 
 def campaign_named(db: Database, text: str) -> Campaign:

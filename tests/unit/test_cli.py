@@ -94,10 +94,29 @@ def test_init_starts_on_the_border_security_template_unless_told(
     assert _current_template(covid) == "covid-xnc-2021"
     capsys.readouterr()
     assert main(["init", "--db", str(wrong), "--commune", "03478", "--template", "5k"]) == 2
-    assert "Không có mẫu cam kết “5k”; các mẫu có: bien-gioi, covid-xnc-2021" in (
+    assert "Không có mẫu cam kết “5k”; các mẫu có: bien-gioi@1, covid-xnc-2021@1." in (
         capsys.readouterr().err
     )
     assert not wrong.exists()
+
+
+def test_init_takes_a_template_as_campaign_list_prints_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = tmp_path / "a.sqlite3"
+    assert main(["init", "--db", str(listed), "--commune", "03478"]) == 0
+    capsys.readouterr()
+    assert main(["campaign", "list", "--db", str(listed)]) == 0
+    shown = capsys.readouterr().out.split("\t")[3]  # "bien-gioi@1", as messages name it
+    assert shown == "bien-gioi@1"
+    again = tmp_path / "b.sqlite3"
+    assert main(["init", "--db", str(again), "--commune", "03478", "--template", shown]) == 0
+    assert _current_template(again) == "bien-gioi"
+    newer = tmp_path / "c.sqlite3"
+    argv = ["init", "--db", str(newer), "--commune", "03478", "--template", "bien-gioi@9"]
+    assert main(argv) == 2
+    assert "“bien-gioi@9”; các mẫu có: bien-gioi@1, covid-xnc-2021@1." in capsys.readouterr().err
+    assert not newer.exists()
 
 
 def test_search_json_lists_people_with_their_household(
