@@ -3,6 +3,8 @@ or combine the chosen fields), and household codes two PCs gave alike."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -26,6 +28,8 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.movements import MovementKind
+from desktop.domain.pledges import PledgeStatus
 from desktop.messages import FIELD_LABELS, describe
 from desktop.services.conflicts import (
     Conflict,
@@ -37,6 +41,8 @@ from desktop.services.conflicts import (
 from desktop.services.register import OpenRegister
 from desktop.ui.exchange_log import commune_names
 from desktop.ui.household_history import shown_value
+from desktop.ui.ledger_model import kind_name
+from desktop.ui.progress_model import status_words
 from desktop.ui.tasks import Task, TaskRunner
 
 # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
@@ -82,12 +88,23 @@ def field_name(field: str) -> str:
     return FIELD_LABELS.get(field, field)
 
 
-def value_text(db: Database, field: str, value: Any) -> str:
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def value_text(db: Database, field: str, value: Any, table: str = "") -> str:
+    """A value of a row of ``table`` as a clerk reads it: another row by its name, a pledge's
+    state or a movement's kind in words, a day as DD/MM/YYYY."""
     query = _REFERENCES.get(field)
     if query and value:
         found = db.execute(query, [value]).fetchone()
         if found:
             return str(found[0])
+    if table == "pledge" and field == "status" and value in set(PledgeStatus):
+        return status_words()[PledgeStatus(value)]
+    if table == "movement" and field == "kind" and value in set(MovementKind):
+        return kind_name(MovementKind(value))
+    if field != "birth" and isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
     return shown_value(field, value)
 
 
@@ -239,7 +256,7 @@ class ConflictsView(QWidget):
             self.fields.setItem(line, 0, QTableWidgetItem(field_name(field)))
             group = QButtonGroup(self.fields)
             for column, value in ((1, current), (2, other)):
-                radio = QRadioButton(value_text(db, field, value))
+                radio = QRadioButton(value_text(db, field, value, conflict.table))
                 radio.setToolTip(radio.text())
                 group.addButton(radio, column)
                 self.fields.setCellWidget(line, column, radio)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.cli import main
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import create_demo_register, populate_demo
 from desktop.services.merge import merge_bundle
@@ -201,6 +202,40 @@ def test_a_conflict_is_settled_field_by_field(
     assert audit == ("resolve",)
     assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
     assert view.heading.text() == "Không có xung đột nào đang chờ."
+
+
+def test_a_pledge_conflict_reads_in_words_and_days(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _household_id, code = _first_household(*two_pcs["office"])
+    for pc, result in (
+        ("office", ["--on", "04/12/2026"]),
+        ("laptop", ["--on", "03/12/2026", "--status", "refused", "--reason", "không đồng ý"]),
+    ):
+        with as_pc(two_pcs[pc][1]):
+            assert main(["sign", "--db", str(two_pcs[pc][0]), code, *result]) == 0
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    page.show_conflicts()
+    view = page.conflicts
+    shown = {
+        view.fields.item(r, 0).text(): {
+            view.fields.cellWidget(r, 1).text(),
+            view.fields.cellWidget(r, 2).text(),
+        }
+        for r in range(view.fields.rowCount())
+    }
+    # The state in the words of the Cam kết page, the days as a clerk writes them.
+    assert shown["Trạng thái"] == {"Đã ký", "Từ chối"}
+    assert shown["Ngày ký"] == {"04/12/2026", "03/12/2026"}
 
 
 def test_an_upper_register_opens_on_its_communes_and_edits_none(
