@@ -170,8 +170,9 @@ MESSAGES: dict[str, str] = {
     ),
     "export.key_file_unreadable": "Không đọc được tệp khoá {file}: {detail}.",
     "export.since_foreign": (
-        "Tệp {file} không phải do sổ này xuất, nên không xuất được phần thay đổi sau nó; "
-        "hãy xuất toàn bộ sổ."
+        "Tệp {file} không phải do sổ này xuất trên máy này (hoặc sổ đã được chép sang máy "
+        "khác hay khôi phục từ bản sao lưu sau khi xuất nó), nên không xuất được phần thay "
+        "đổi sau nó; hãy xuất toàn bộ sổ."
     ),
     "conflict.missing": "Không có xung đột mã {id}.",
     "conflict.ambiguous": "Có {count} xung đột ứng với mã {id}; hãy ghi mã dài hơn.",

@@ -167,7 +167,7 @@ def _merge_bundle(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
             )
             _first_campaign_choice(reg.db, manifest.current_campaign)
-            _note_received(reg.db, manifest.register_id, manifest.seq)
+            local.note_received_seq(reg.db, manifest.register_id, manifest.seq)
             if manifest.sample and not local.is_sample(reg.db):
                 local.mark_sample(reg.db)  # an upper register that took sample data says so
                 result.sample = True
@@ -218,10 +218,6 @@ def _check_communes_named(db: Database, bundle: Bundle) -> None:
         raise KnownError("bundle.commune_row_missing", file=bundle.source, codes=", ".join(missing))
 
 
-def _seen_key(register_id: str) -> str:
-    return f"received_seq:{register_id}"
-
-
 def _check_continuity(reg: OpenRegister, bundle: Bundle) -> None:
     """An incremental bundle carries the changes after an earlier bundle of its register:
     refused (nothing is lost) unless this register has merged that far from it, or made
@@ -233,15 +229,9 @@ def _check_continuity(reg: OpenRegister, bundle: Bundle) -> None:
     here = reg.installation_id
     if manifest.installation_id == here and manifest.register_id == local.register_id_for(db, here):
         return
-    seen = int(local.get_setting(db, _seen_key(manifest.register_id)) or 0)
+    seen = local.received_seq(db, manifest.register_id)
     if seen < manifest.since_seq:
         raise KnownError("bundle.gap", file=bundle.source)
-
-
-def _note_received(db: Database, register_id: str, seq: int) -> None:
-    seen = int(local.get_setting(db, _seen_key(register_id)) or 0)
-    if seq > seen:
-        local.set_setting(db, _seen_key(register_id), str(seq))
 
 
 def decryptor(db: Database | None, identity: str | None = None) -> Any:

@@ -20,6 +20,7 @@ AGE_IDENTITY = "age_identity"  # the register's age secret key: bundles sent to 
 LEGACY_INSTALLATION = "legacy_installation_id"  # the id a register carried before m0004
 REGISTER_ID = "register_id"  # this register file's own id: an incremental bundle's base
 REGISTER_INSTALLATION = "register_installation"  # the installation whose id REGISTER_ID is
+_RECEIVED_SEQ = "received_seq:"  # + a register id: the highest mark of it merged here
 SAMPLE_DATA = "sample_data"  # "1": made-up households (camket demo, the wizard's sample)
 
 
@@ -31,6 +32,34 @@ def register_id_for(db: Database, installation_id: str) -> str | None:
     found = get_setting(db, REGISTER_ID)
     owner = get_setting(db, REGISTER_INSTALLATION)
     return found if owner in (None, installation_id) else None  # None: kept before owners
+
+
+def received_seq(db: Database, register_id: str) -> int:
+    """The highest change mark merged here from the register ``register_id``'s bundles: an
+    incremental bundle of it that continues from above it is refused (one is missing)."""
+    return int(get_setting(db, f"{_RECEIVED_SEQ}{register_id}") or 0)
+
+
+def note_received_seq(db: Database, register_id: str, seq: int) -> None:
+    if seq > received_seq(db, register_id):
+        set_setting(db, f"{_RECEIVED_SEQ}{register_id}", str(seq))
+
+
+def start_new_stream(db: Database, mark: int) -> None:
+    """Forget this file's register id: its next export is whole, under an id of its own. A
+    register put back from a backup is older than the bundles it sent after that backup;
+    continuing their stream, its next "changes since" one of them would leave out its own
+    changes numbered at or below that bundle's mark, and a receiver would take them as
+    the original's. What it holds of its old stream (up to its change ``mark``) it counts
+    as received: its own bundles made after that mark merge back in order."""
+    if not db["local_setting"].exists():  # a register from before exchange: no id
+        return
+    old = get_setting(db, REGISTER_ID)
+    db.execute(
+        "DELETE FROM local_setting WHERE key IN (?, ?)", [REGISTER_ID, REGISTER_INSTALLATION]
+    )
+    if old is not None:
+        note_received_seq(db, old, mark)
 
 
 def register_id_if_any(db: Database) -> str | None:

@@ -66,6 +66,7 @@ def restore_backup(
     aside = None
     try:
         check_backup(staged)  # the copy as written, not only its source
+        _new_stream(staged)
         if register_path.exists():
             aside = _restore_in_place(staged, register_path, clock())
         if aside is None:
@@ -81,6 +82,21 @@ def restore_backup(
         forget_file(staged)
     log.info("restored %s from %s", register_path.name, backup.name)
     return aside
+
+
+def _new_stream(staged: Path) -> None:
+    """The restored register sends its changes as a stream of its own (local.start_new_stream)."""
+    from sqlite_utils import Database
+
+    from desktop.store.local import start_new_stream
+    from desktop.store.replicas import change_mark
+
+    copy = Database(connect_file(staged, key_for(staged)))
+    try:
+        with copy.conn:
+            start_new_stream(copy, change_mark(copy) if copy["change_log"].exists() else 0)
+    finally:
+        copy.close()
 
 
 def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Path | None:

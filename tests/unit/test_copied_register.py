@@ -15,7 +15,7 @@ from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
 from desktop.services.merge import merge_bundle
 from desktop.services.overview import count_overview
-from desktop.services.register import create_register
+from desktop.services.register import create_from_bundle, create_register
 from desktop.store.replicas import bundles_sent_here
 from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened
 
@@ -95,3 +95,41 @@ def test_a_copy_never_takes_the_originals_bundles_of_changes_as_its_own(tmp_path
             assert merge_bundle(reg, tmp_path / f"{name}.camket").refused is None
     assert content(office, office_pc) == content(copy, copy_pc)
     assert _address(office, office_pc, codes[3]) == "Bản cũ"
+
+
+def test_a_register_restored_from_a_backup_sends_its_changes_whole_not_after_later_bundles(
+    tmp_path: Path,
+) -> None:
+    office, office_pc = tmp_path / "office.sqlite3", tmp_path / "office-data"
+    laptop, laptop_pc = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with as_pc(office_pc):
+        create_register(office, SIN_HO, ["Thôn 1"])
+    with opened(office, office_pc) as reg:
+        populate_demo(reg, 4, seed=5)
+        export_bundle(reg, tmp_path / "full.camket")
+        codes = [r[0] for r in reg.db.execute("SELECT code FROM household ORDER BY code")]
+    with as_pc(office_pc):
+        assert main(["backup", "--db", str(office), "--out", str(tmp_path / "bk.sqlite3")]) == 0
+    with as_pc(laptop_pc):
+        create_from_bundle(laptop, tmp_path / "full.camket")
+    _set_address(office, office_pc, codes[0], "Km 3")
+    with opened(office, office_pc) as reg:
+        export_bundle(reg, tmp_path / "changes.camket", since=tmp_path / "full.camket")
+    with opened(laptop, laptop_pc) as reg:
+        assert merge_bundle(reg, tmp_path / "changes.camket").refused is None
+
+    # The office's disk played up: the backup (before "changes") is put back, and work goes on.
+    with as_pc(office_pc):
+        assert main(["restore", str(tmp_path / "bk.sqlite3"), "--db", str(office)]) == 0
+    _set_address(office, office_pc, codes[1], "Km 7")
+    with as_pc(office_pc):
+        # After "changes" (made after the backup): it would hold nothing of Km 7.
+        late = ["export", "--db", str(office), "--out", str(tmp_path / "late.camket")]
+        assert main([*late, "--since", str(tmp_path / "changes.camket")]) == 2
+        assert main(late) == 0  # whole, under an id of its own
+    with opened(laptop, laptop_pc) as reg:
+        assert merge_bundle(reg, tmp_path / "late.camket").refused is None
+    with opened(office, office_pc) as reg:  # its own bundle brings Km 3 back
+        assert merge_bundle(reg, tmp_path / "changes.camket").refused is None
+    assert _address(laptop, laptop_pc, codes[1]) == "Km 7"
+    assert content(office, office_pc) == content(laptop, laptop_pc)
