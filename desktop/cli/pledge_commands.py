@@ -243,7 +243,7 @@ def _campaign(args: argparse.Namespace) -> int:
                 [
                     "*" if c.is_current else "",
                     c.id,
-                    c.title,
+                    f"{c.title} ({s.communes})" if s.communes else c.title,
                     f"{c.template_id}@{c.template_version}",
                     dates,
                     f"chỉ tiêu {c.target_percent} %",

@@ -18,6 +18,7 @@ from desktop.domain.templates import PledgeTemplate, parse_template, read_templa
 from desktop.domain.text import text_sort_key
 from desktop.store import local
 from desktop.store import pledges as store
+from desktop.store.places import short_commune_name
 from desktop.store.sync import Writer
 
 # When no template file is bundled, the first campaign still names the 2021 movement so a
@@ -204,6 +205,8 @@ class CampaignSummary:
     template_title: str  # "" when the register no longer keeps that version
     signed: int  # live households signed in it
     households: int  # live households of the register (upper: of the communes running it)
+    communes: str = ""  # upper: the communes running it, "Bình Lư, Sìn Hồ" (every commune
+    # starts its own campaign of a movement: two of one title are told apart by them)
 
 
 def campaign_summaries(db: Database) -> list[CampaignSummary]:
@@ -211,27 +214,48 @@ def campaign_summaries(db: Database) -> list[CampaignSummary]:
     titles = {(t.template_id, t.version): t.title for t in store.list_templates(db)}
     signed = store.signed_per_campaign(db)
     households = store.count_live_households(db)
-    running = _households_running(db) if local.is_upper(db) else {}
+    upper = local.is_upper(db)
+    running = _communes_running(db) if upper else {}
+    per_commune = _households_per_commune(db) if upper else {}
     return [
         CampaignSummary(
             campaign=c,
             template_title=titles.get((c.template_id, c.template_version), ""),
             signed=signed.get(c.id, 0),
-            households=running.get(c.id, households) if running else households,
+            households=(
+                sum(per_commune.get(code, 0) for code in running[c.id])
+                if c.id in running
+                else households
+            ),
+            communes=", ".join(
+                sorted(
+                    (short_commune_name(k, _name_of(db, k)) for k in running.get(c.id, ())),
+                    key=text_sort_key,
+                )
+            ),
         )
         for c in store.list_campaigns(db)
     ]
 
 
-def _households_running(db: Database) -> dict[str, int]:
-    """In an upper-level register, each campaign's households: those of the communes that
-    run it (its pledges' communes, and the commune whose first campaign it is), not every
-    commune's."""
-    per_commune = dict(
+def _name_of(db: Database, code: str) -> str:
+    row = db.execute("SELECT name FROM commune WHERE code = ? AND deleted = 0", [code]).fetchone()
+    return str(row[0]) if row else code
+
+
+def _households_per_commune(db: Database) -> dict[str, int]:
+    return dict(
         db.execute(
             "SELECT commune_code, count(*) FROM household WHERE deleted = 0 GROUP BY commune_code"
         ).fetchall()
     )
+
+
+def _communes_running(db: Database) -> dict[str, set[str]]:
+    """In an upper-level register, each campaign's communes: its pledges' communes, and the
+    commune whose first campaign it is (not every commune's)."""
+    codes = {r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0")}
+    codes |= set(_households_per_commune(db))
     communes: dict[str, set[str]] = {}
     for campaign_id, code in db.execute(
         """SELECT DISTINCT p.campaign_id, h.commune_code FROM pledge p
@@ -239,10 +263,10 @@ def _households_running(db: Database) -> dict[str, int]:
     ).fetchall():
         communes.setdefault(campaign_id, set()).add(code)
     for c in store.list_campaigns(db):
-        for code in per_commune:
+        for code in codes:
             if c.id == stable_id("first-campaign", code, c.template_id):
                 communes.setdefault(c.id, set()).add(code)
-    return {cid: sum(per_commune.get(code, 0) for code in codes) for cid, codes in communes.items()}
+    return communes
 
 
 def ensure_first_campaign(writer: Writer, plan: CampaignPlan | None = None) -> Campaign | None:

@@ -189,7 +189,7 @@ class CampaignsDialog(QDialog):
             dates = " – ".join(d for d in (_date(c.starts_on), _date(c.ends_on)) if d)
             cells = [
                 "✔" if c.is_current else "",
-                c.title,
+                f"{c.title} ({summary.communes})" if summary.communes else c.title,
                 self.tr("{title} (version {version})").format(
                     title=template, version=c.template_version
                 ),

@@ -108,3 +108,14 @@ def test_a_commune_register_and_an_upper_register_of_one_commune_name_their_tota
     with as_pc(tmp_path / f"{SIN_HO}-data"):
         assert main(["report", "progress", "--db", str(tmp_path / f"{SIN_HO}.sqlite3")]) == 0
     assert capsys.readouterr().out.splitlines()[-1].split("\t")[:3] == ["Toàn xã", "2", "1"]
+
+
+def test_campaign_list_of_an_upper_register_names_each_communes_campaign(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["campaign", "list", "--db", str(post)]) == 0
+    titles = sorted(line.split("\t")[2] for line in capsys.readouterr().out.splitlines())
+    movement = "Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc gia"
+    assert titles == [f"{movement} (Bình Lư)", f"{movement} (Sìn Hồ)"]
