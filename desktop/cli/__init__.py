@@ -136,6 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _refuse(known)
     except KnownError as exc:
         return _refuse(exc)
+    except KeyboardInterrupt:
+        # Ctrl+C: every write is one transaction, rolled back when stopped; outputs are
+        # written under a temporary name, removed. Said, not shown as a traceback.
+        log.warning("stopped by Ctrl+C")
+        print("\ncamket: đã dừng (Ctrl+C); việc đang làm dở chưa được ghi.", file=sys.stderr)
+        return 130
 
 
 def _refuse(error: KnownError) -> int:

@@ -67,8 +67,12 @@ def new_passphrase() -> str:
         return check_new_passphrase(given)
     if not sys.stdin.isatty():
         raise KnownError("encrypt.no_passphrase")
-    first = getpass.getpass("Mật khẩu mới cho sổ (ít nhất 8 ký tự): ")
-    return check_new_passphrase(first, getpass.getpass("Nhập lại mật khẩu: "))
+    try:
+        first = getpass.getpass("Mật khẩu mới cho sổ (ít nhất 8 ký tự): ")
+        repeated = getpass.getpass("Nhập lại mật khẩu: ")
+    except EOFError as exc:  # Ctrl+D instead of a passphrase
+        raise KnownError("encrypt.no_passphrase") from exc
+    return check_new_passphrase(first, repeated)
 
 
 def print_recovery_key(path: Path, recovery: str) -> None:
@@ -92,6 +96,10 @@ def run_unlocking(args: argparse.Namespace) -> int:
     except KnownError as exc:
         if exc.code != "db.needs_passphrase" or not sys.stdin.isatty():
             raise
-        path = str(exc.params["path"])
-    unlock(path, getpass.getpass(f"Mật khẩu (hoặc mã khôi phục) của sổ {path}: "))
+        needed, path = exc, str(exc.params["path"])
+    try:
+        secret = getpass.getpass(f"Mật khẩu (hoặc mã khôi phục) của sổ {path}: ")
+    except EOFError:  # Ctrl+D instead of a passphrase
+        raise needed from None
+    unlock(path, secret)
     return run_unlocking(args)
