@@ -188,9 +188,12 @@ def list_backups(register_path: Path | str) -> list[Backup]:
 
 def backups_to_keep(backups: list[Backup], now: dt.datetime) -> set[Path]:
     """The rotation policy: the last KEEP_LATEST, plus the newest of each of the last
-    KEEP_DAILY_DAYS days (local calendar days)."""
+    KEEP_DAILY_DAYS days (local calendar days).
+
+    The last ones are those taken up to ``now``: copies dated ahead by a clock that was
+    wrong (then set right) are kept one a day, and do not take the places of today's."""
     newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
-    keep = {b.path for b in newest_first[:KEEP_LATEST]}
+    keep = {b.path for b in [b for b in newest_first if b.taken_at <= now][:KEEP_LATEST]}
     today = now.astimezone().date()
     days_seen: set[dt.date] = set()
     for backup in newest_first:
@@ -243,9 +246,10 @@ def backup_if_stale(
     clock: Clock = _utc_now,
 ) -> Path | None:
     """Take an "open" backup when the register has none younger than a day; its path, or
-    None when a recent one exists."""
-    latest = list_backups(register_path)
-    if latest and clock() - latest[0].taken_at < STALE_AFTER:
+    None when a recent one exists. A copy dated ahead (a clock that was wrong, then set
+    right) is not a recent one: it stopped the daily copy until its date came."""
+    now = clock()
+    if any(dt.timedelta(0) <= now - b.taken_at < STALE_AFTER for b in list_backups(register_path)):
         return None
     return take_backup(db, register_path, "open", progress=progress, clock=clock)
 

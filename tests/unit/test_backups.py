@@ -276,3 +276,20 @@ def test_restore_is_refused_while_a_window_has_the_register(
         assert not list(register.path.parent.glob("*.replaced-*"))
     finally:
         lock.release()
+
+
+def test_backups_dated_ahead_by_a_wrong_clock_stop_neither_the_daily_copy_nor_the_latest(
+    register: OpenRegister,
+) -> None:
+    # The PC's clock said 2027 for a while (a CMOS battery, a typo), then was set right.
+    ahead = [dt.datetime(2027, 3, day, 9, tzinfo=UTC) for day in range(1, 13)]
+    for moment in ahead:
+        take_backup(register.db, register.path, "open", clock=lambda m=moment: m)
+    today = [at(10, hour) for hour in (8, 9, 10)]
+    assert backup_if_stale(register.db, register.path, clock=lambda: today[0]) is not None
+    for moment in today[1:]:
+        take_backup(register.db, register.path, "import", clock=lambda m=moment: m)
+    assert backup_if_stale(register.db, register.path, clock=lambda: at(10, 11)) is None
+    kept = {b.taken_at for b in list_backups(register.path)}
+    assert set(today) <= kept  # today's three, each one a state to go back to
+    assert set(ahead) <= kept  # one a day: kept, not lost
