@@ -267,6 +267,10 @@ MESSAGES: dict[str, str] = {
         "camket restore)."
     ),
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
+    "db.replaced": (
+        "Sổ đăng ký {path} vừa được thay bằng một tệp khác (mã hóa, hoặc khôi phục từ bản sao"
+        " lưu) trong lúc việc này chờ ghi; chưa ghi gì. Hãy làm lại."
+    ),
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (
         "Hộ {code} vừa được sửa ở nơi khác (cửa sổ khác hoặc khi nhập danh sách) "

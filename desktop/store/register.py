@@ -48,6 +48,8 @@ def connect(path: Path | str) -> RegisterDatabase:
     )
     db = RegisterDatabase(conn)
     db.path = Path(path)
+    opened = os.stat(path)
+    db.identity = (opened.st_dev, opened.st_ino)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     return db

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -51,6 +52,8 @@ class RegisterDatabase(_Base):
     """
 
     path: Path | None = None  # the file, when on disk: a damaged page marks it damaged
+    # (st_dev, st_ino) of the file opened at ``path``: what every commit checks is still there.
+    identity: tuple[int, int] | None = None
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         # As sqlite-utils' Database(conn) sets it up, without its plugins: nothing installed
@@ -82,6 +85,11 @@ class RegisterDatabase(_Base):
             and cursor.description is None
             and _first_keyword(sql) not in _EXPLICIT_OPENERS
         ):
+            try:
+                self.refuse_if_replaced()
+            except KnownError:
+                self.conn.execute("ROLLBACK")
+                raise
             self.conn.execute("COMMIT")
         return cursor
 
@@ -121,10 +129,25 @@ class RegisterDatabase(_Base):
                 self.rollback()
                 raise
             try:
+                self.refuse_if_replaced()
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.rollback()
                 raise
+
+    def refuse_if_replaced(self) -> None:
+        """KnownError("db.replaced") when the file at ``path`` is no longer the one this
+        connection writes to: `camket encrypt` (or a restore replacing a damaged file whole)
+        put another in its place while this write waited for the lock. Committed, the write
+        went into the file set aside while the command said it was saved."""
+        if self.path is None or self.identity is None:
+            return
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            raise KnownError("db.replaced", path=str(self.path)) from None
+        if (now.st_dev, now.st_ino) != self.identity:
+            raise KnownError("db.replaced", path=str(self.path))
 
     def begin(self) -> None:
         with known_sqlite_errors(self.path):
@@ -132,6 +155,7 @@ class RegisterDatabase(_Base):
 
     def commit(self) -> None:
         if self.conn.in_transaction:
+            self.refuse_if_replaced()
             self.conn.execute("COMMIT")
 
     def rollback(self) -> None:

@@ -3,15 +3,18 @@ is imported, and is one from the first use of anything else on."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister
 from desktop.store.register import open_register
 from desktop.store.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
@@ -101,3 +104,38 @@ def test_the_migrations_read_are_those_sqlite_utils_records(tmp_path: Path) -> N
     assert migrations.pending(db) == [m.name for m in own.pending(db)] == KNOWN_MIGRATIONS[-1:]
     db.close()
     assert migrations.applied(Database(sqlite3.connect(tmp_path / "empty.sqlite3"))) == []
+
+
+def settings(path: Path) -> list[str]:
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return [r[0] for r in conn.execute("SELECT key FROM local_setting WHERE key LIKE 'w-%'")]
+
+
+def test_a_write_into_a_register_replaced_while_it_waited_is_refused_not_lost(
+    register: OpenRegister,
+) -> None:
+    # `camket sign` opened the register, then waited for the lock `camket encrypt` held; the
+    # encrypted file took the register's place: committed, the write went into the plain
+    # file set aside while the command said it was saved.
+    path = register.path
+    register.close()
+    waiting = open_register(path)
+    aside = path.with_name("set-aside.sqlite3")
+    os.link(path, aside)
+    other = path.with_name("new.sqlite3")
+    with closing(sqlite3.connect(aside)) as source, closing(sqlite3.connect(other)) as copy:
+        source.backup(copy)
+    os.replace(other, path)
+    try:
+        with pytest.raises(KnownError) as refused, waiting.atomic():
+            waiting.execute("INSERT INTO local_setting(key, value) VALUES ('w-1', '1')")
+        assert refused.value.code == "db.replaced"
+        with pytest.raises(KnownError):  # a lone write, committed at once otherwise
+            waiting.execute("INSERT INTO local_setting(key, value) VALUES ('w-2', '2')")
+        assert not waiting.conn.in_transaction
+    finally:
+        waiting.close()
+    assert settings(aside) == [] and settings(path) == []
+    with open_register(path) as reopened:  # opened again: the register in place takes it
+        reopened.execute("INSERT INTO local_setting(key, value) VALUES ('w-3', '3')")
+    assert settings(path) == ["w-3"]
