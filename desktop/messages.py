@@ -41,6 +41,14 @@ MESSAGES: dict[str, str] = {
     "backup.missing": "Không tìm thấy bản sao lưu: {path}",
     "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",
     "backup.is_register": "Đây chính là tệp sổ đăng ký, không phải bản sao lưu: {path}",
+    "backup.other_commune": (
+        "Không khôi phục: {path} là sổ của {theirs}, không phải bản sao lưu của sổ này ({ours})."
+        " Muốn làm việc trên sổ đó, hãy mở nó bằng Tệp › Mở sổ đăng ký…"
+    ),
+    "backup.sample_over_real": (
+        "Không khôi phục: {path} là sổ dữ liệu mẫu (hộ gia đình bịa ra để dùng thử), không phải"
+        " bản sao lưu của sổ thật này."
+    ),
     "backup.restore_failed": "Không khôi phục được sổ {path}: {detail}",
     "bundle.missing": "Không tìm thấy tệp dữ liệu trao đổi: {file}",
     "bundle.damaged": (

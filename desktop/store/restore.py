@@ -21,6 +21,7 @@ from desktop.store.encryption import (
     is_encrypted,
     key_for,
 )
+from desktop.store.local import SAMPLE_DATA
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ def restore_backup(
     check_backup(backup)
     if register_path.exists() and backup.resolve() == register_path.resolve():
         raise KnownError("backup.is_register", path=str(backup))
+    _refuse_another_register(backup, register_path)
     # A plain copy (one from before the register was encrypted) put back over an encrypted
     # register is encrypted with its key on the way: restoring never undoes the encryption.
     key = key_for(register_path) if is_encrypted(register_path) else None
@@ -97,6 +99,46 @@ def _new_stream(staged: Path) -> None:
             start_new_stream(copy, change_mark(copy) if copy["change_log"].exists() else 0)
     finally:
         copy.close()
+
+
+def _refuse_another_register(backup: Path, register_path: Path) -> None:
+    """KnownError when ``backup`` is plainly not a copy of this register: another commune's
+    (none of its communes in common), or the sample data over a real register, a file picked
+    by mistake in the window's dialog. A register that cannot be read (damaged) is not
+    compared: putting a copy back is how it is mended."""
+    current = _what_it_holds(register_path) if register_path.exists() else None
+    chosen = _what_it_holds(backup) if current is not None else None
+    if current is None or chosen is None:
+        return
+    (ours, our_sample), (theirs, their_sample) = current, chosen
+    if their_sample and not our_sample:
+        raise KnownError("backup.sample_over_real", path=str(backup))
+    if ours and theirs and not set(ours) & set(theirs):
+        raise KnownError(
+            "backup.other_commune",
+            path=str(backup),
+            theirs=", ".join(sorted(theirs.values())),
+            ours=", ".join(sorted(ours.values())),
+        )
+
+
+def _what_it_holds(path: Path) -> tuple[dict[str, str], bool] | None:
+    """A register's communes (code → name) and whether it is sample data; None when it
+    cannot be read."""
+    try:
+        conn = connect_file(f"{path.resolve().as_uri()}?mode=ro", key_for(path), uri=True)
+    except _REFUSALS:
+        return None
+    try:
+        communes = conn.execute("SELECT code, name FROM commune WHERE deleted = 0").fetchall()
+        sample = conn.execute(
+            "SELECT value FROM local_setting WHERE key = ?", [SAMPLE_DATA]
+        ).fetchone()
+    except _REFUSALS:
+        return None
+    finally:
+        conn.close()
+    return {str(code): str(name) for code, name in communes}, bool(sample and sample[0] == "1")
 
 
 def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Path | None:

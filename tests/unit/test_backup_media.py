@@ -175,3 +175,22 @@ def test_a_program_that_had_the_register_open_writes_into_the_restored_register(
     assert clerk(register.path) == "Lò Thị Hoa"  # and the script's write on top of it
     assert aside is not None and households(aside) == 0  # the register as it was
     assert clerk(aside) != "Lò Thị Hoa"
+
+
+def test_the_sample_data_or_another_communes_register_is_not_restored_over_this_one(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.services.demo import create_demo_register
+    from desktop.services.register import create_register
+
+    register.close()
+    sample = register.path.with_name("du-lieu-mau.sqlite3")  # the wizard's, in the data folder
+    create_demo_register(sample, households=5)
+    neighbour = register.path.with_name("muong-te.sqlite3")
+    create_register(neighbour, "03445", ["Bản Pa Ủ"])  # Xã Mường Tè: another commune
+    before = register.path.read_bytes()
+    for wrong, said in ((sample, "dữ liệu mẫu"), (neighbour, "Mường Tè")):
+        assert main(["restore", str(wrong), "--db", str(register.path)]) == 2
+        assert said in capsys.readouterr().err
+    assert register.path.read_bytes() == before
+    assert list(register.path.parent.glob("*.replaced-*")) == []
