@@ -34,6 +34,10 @@ MESSAGES: dict[str, str] = {
         "Không sao lưu được vào {path}: ổ đĩa đã đầy. Hãy giải phóng chỗ trống hoặc chọn ổ khác;"
         " chưa ghi gì."
     ),
+    "backup.folder_gone": (
+        "Không sao lưu được vào {path}: thư mục {folder} không còn nữa (USB đã bị rút ra?);"
+        " chưa ghi gì. Hãy cắm lại rồi sao lưu lại."
+    ),
     "backup.read_only": (
         "Không sao lưu được vào {path}: thư mục hoặc ổ đĩa không cho ghi (chỉ đọc, hay USB bị"
         " khoá ghi); chưa ghi gì."

@@ -147,7 +147,8 @@ def temporary_beside(path: Path) -> Path:
 
 def remove_leftovers(folder: Path) -> None:
     """Remove the temporary files (temporary_beside) that killed processes left in ``folder``."""
-    for leftover in folder.glob(f".*.*-*{glob.escape(_PART)}"):
+    # With SQLite's journal of a copy being written (.part-journal).
+    for leftover in folder.glob(f".*.*-*{glob.escape(_PART)}*"):
         pid = leftover.name.rsplit(".", 2)[-2].split("-", 1)[0]
         if pid.isdigit() and not process_alive(int(pid)):
             log.info("removing %s, left by an interrupted write", leftover.name)

@@ -176,6 +176,8 @@ def _copy_failed(exc: BaseException, target: Path) -> KnownError:
     known = known_error(exc)
     if known is not None and known.code == "db.disk_full":
         return KnownError("backup.disk_full", path=str(target))
+    if not target.parent.is_dir():  # the stick pulled out while the copy was written
+        return KnownError("backup.folder_gone", path=str(target), folder=str(target.parent))
     if not os.access(target.parent, os.W_OK):
         return KnownError("backup.read_only", path=str(target))
     return KnownError("backup.failed", path=str(target), detail=str(exc))

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.domain.errors import KnownError
 from desktop.outputs import discard, remove_leftovers, temporary_beside
 from desktop.store.backups import Clock, check_backup, copy_register, take_backup
+from desktop.store.damage import clear_damaged
 from desktop.store.encryption import (
     FILE_ERRORS,
     SQLITE_ERRORS,
@@ -82,6 +83,9 @@ def restore_backup(
     finally:
         discard(staged)
         forget_file(staged)
+    # The register is the copy checked sound now, whatever a check found of it before (a
+    # register written over in place is the same file, whose old marker would still apply).
+    clear_damaged(register_path)
     log.info("restored %s from %s", register_path.name, backup.name)
     return aside
 

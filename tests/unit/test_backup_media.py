@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -81,6 +82,25 @@ def test_a_backup_to_a_write_protected_stick_says_so_without_a_traceback(
     assert "không cho ghi" in capsys.readouterr().err
 
 
+def test_a_stick_pulled_out_during_a_backup_is_said_so(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    usb = register.path.parent / "usb"
+    usb.mkdir()
+    real_connect = backups.connect_file
+
+    def pulled_out(path: Any, key: Any = None, **options: Any) -> Any:
+        conn = real_connect(path, key, **options)
+        shutil.rmtree(usb)  # the copy goes on into a file no folder holds any more
+        return conn
+
+    monkeypatch.setattr(backups, "connect_file", pulled_out)
+    register.close()
+    assert main(["backup", "--db", str(register.path), "--out", str(usb)]) == 2
+    err = capsys.readouterr().err
+    assert "không còn nữa (USB đã bị rút ra?)" in err
+
+
 def test_a_copy_left_by_a_killed_backup_is_removed_by_the_next_one(
     register: OpenRegister,
 ) -> None:
@@ -88,11 +108,13 @@ def test_a_copy_left_by_a_killed_backup_is_removed_by_the_next_one(
     usb.mkdir()
     killed = usb / f".sinho-20261205-101010.sqlite3.{dead_pid()}-0a1b2c3d.part"
     killed.write_bytes(b"\0" * 4096)  # a whole register's size, hidden on the stick
+    journal = Path(f"{killed}-journal")  # SQLite's, of the copy being written
+    journal.write_bytes(b"\0" * 512)
     running = usb / f".sinho-20261205-101011.sqlite3.{os.getpid()}-0a1b2c3d.part"
     running.write_bytes(b"\0" * 4096)  # another copy still being written
 
     copy = backups.backup_to(register.db, register.path, usb)
-    assert not killed.exists()
+    assert not killed.exists() and not journal.exists()
     assert running.exists()
     assert sorted(usb.iterdir()) == sorted([copy, running])
 
@@ -194,3 +216,21 @@ def test_the_sample_data_or_another_communes_register_is_not_restored_over_this_
         assert said in capsys.readouterr().err
     assert register.path.read_bytes() == before
     assert list(register.path.parent.glob("*.replaced-*")) == []
+
+
+def test_a_register_marked_damaged_takes_writes_again_once_restored(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.store.damage import damage_of
+    from tests.unit.test_damaged_media import damage_a_page
+
+    copy = take_backup(register.db, register.path, "manual")
+    register.close()
+    damage_a_page(register.path)
+    assert main(["check", "--db", str(register.path)]) == 1
+    assert damage_of(register.path) is not None
+    assert main(["restore", str(copy), "--db", str(register.path)]) == 0
+    assert damage_of(register.path) is None  # the copy put back is sound
+    capsys.readouterr()
+    assert main(["check", "--db", str(register.path)]) == 0
+    assert main(["sign", "--db", str(register.path), "NT-001", "--on", "05/01/2026"]) == 0
