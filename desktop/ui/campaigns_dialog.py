@@ -168,6 +168,9 @@ class CampaignsDialog(QDialog):
         layout.addWidget(self.table, stretch=1)
         layout.addLayout(list_buttons)
         layout.addWidget(self.new_box)
+        # An upper-level register starts no campaign (each commune starts its own); which
+        # one it counts is this PC's choice.
+        self.new_box.setVisible(register.writer.edits_communes)
         layout.addLayout(bottom)
         resize_within_screen(self, 1100, 560)
         self.reload()

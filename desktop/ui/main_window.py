@@ -45,7 +45,7 @@ SIDE_WIDTH = 184
 # none of it (it only settles conflicts, on the Trao đổi dữ liệu page).
 EDITING_WIDGETS = {
     "movements": ("new_button", "end_button", "handed_button", "reported_button", "new_tip_button"),
-    "pledges": ("check_in_box", "campaigns_button", "templates_button", "print_button"),
+    "pledges": ("check_in_box", "templates_button", "print_button"),
     "settings": ("change_commune_button",),
 }
 
@@ -258,9 +258,9 @@ class MainWindow(QMainWindow):
             return
         for name in EDITING_WIDGETS.get(key, ()):
             getattr(page, name).hide()
-        if key == "pledges":
+        if key == "pledges":  # Ctrl+D stays: which campaign to count is this PC's choice
             for shortcut in page.findChildren(QShortcut):
-                shortcut.setEnabled(False)
+                shortcut.setEnabled(shortcut.key() == QKeySequence("Ctrl+D"))
         if key == "settings":  # the hamlets and the staff are the communes' own
             settings = cast("SettingsPage", page)
             for box in (settings.hamlet_editor, settings.save_staff_button):

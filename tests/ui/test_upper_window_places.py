@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.cli import main
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview_page import OverviewPage
+from tests.ui.conftest import settled
 from tests.unit.exchange_helpers import (
     BINH_LU,
     SIN_HO,
@@ -72,3 +75,31 @@ def test_the_window_of_an_upper_register_tells_two_communes_hamlets_apart(
         households.detail.show_household(households.model.household_id(0) or "")
         code = households.model.index(0, 0).data()
         assert households.detail.hamlet.text() == shown[code]
+
+
+def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    bundles = [
+        listed_commune_bundle(tmp_path, SIN_HO, "A-01"),
+        listed_commune_bundle(tmp_path, BINH_LU, "B-01"),
+    ]
+    post, post_pc = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post_pc):  # merged, but no campaign chosen on this PC yet
+        assert main(["init", "--db", str(post), "--upper", "--province", "12"]) == 0
+        assert main(["merge", "--db", str(post), *map(str, bundles)]) == 0
+        window = main_window(post, place="pledges")
+        page = window.pledge_page
+        assert page.campaign_label.text() == "Sổ chưa có đợt cam kết nào đang thực hiện."
+        assert page.campaigns_button.isVisible()
+        qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        dialog = page.campaigns_dialog
+        assert dialog is not None and not dialog.new_box.isVisible()  # no commune's to start
+        titles = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+        assert sorted(t.rsplit(" (", 1)[1] for t in titles) == ["Bình Lư)", "Sìn Hồ)"]
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.current_button, Qt.MouseButton.LeftButton)
+        settled(qtbot, window)
+        qtbot.waitUntil(lambda: page.progress_model.rowCount() == 5)
+        assert page.progress_model.index(4, 0).data() == "Toàn bộ các xã"
+        assert page.progress_model.index(4, 2).data() == "2"  # each commune's own campaign
