@@ -237,7 +237,7 @@ def _write_bundle(
         for number, spec in enumerate(TABLES, start=1):
             if cancelled and cancelled():
                 return None
-            rows[spec.name] = _write_table(reg.db, writer, spec, since_seq)
+            rows[spec.name] = _write_table(reg.db, writer, spec, since_seq, communes)
             if progress:
                 progress(number, len(TABLES) + 1)
         writer.write_csv(CONFLICTS, CONFLICT_COLUMNS, _conflicts(reg.db))
@@ -270,9 +270,18 @@ def _sha256_of_file(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _write_table(db: Database, writer: BundleWriter, spec: SyncedTable, since: int) -> int:
+def _write_table(
+    db: Database, writer: BundleWriter, spec: SyncedTable, since: int, communes: list[str]
+) -> int:
     columns = spec.bundle_columns(full=not since)  # private columns travel in a full bundle only
     entry = table_entry(spec.name)
+    if spec.name == "commune":
+        # The row of a commune corrected at set-up (Cài đặt, before any household) stays
+        # here as a tombstone; it is none of the bundle's communes, and a reader would
+        # refuse the bundle for a row of another commune.
+        code_at = columns.index("code")
+        rows = replicas.rows_of(db, spec, columns, since)
+        return writer.write_csv(entry, columns, (r for r in rows if r[code_at] in communes))
     if not spec.binary:
         return writer.write_csv(entry, columns, replicas.rows_of(db, spec, columns, since))
     sha_at, width = columns.index("sha256"), len(columns)

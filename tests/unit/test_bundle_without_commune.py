@@ -111,3 +111,27 @@ def test_a_communes_row_under_another_id_is_refused_not_kept_as_a_second_commune
     # Each household once, under the commune's one name (not once per commune row).
     rows = sheet.read_text(encoding="utf-8-sig").splitlines()[1:]
     assert sorted(row.split(";")[1] for row in rows) == ["Xã Bình Lư", "Xã Bình Lư"]
+
+
+def test_a_commune_corrected_at_set_up_sends_bundles_every_reader_takes(tmp_path: Path) -> None:
+    from desktop.services.bundles import export_bundle
+    from desktop.services.register import create_register
+    from desktop.services.settings import change_commune
+    from tests.unit.exchange_helpers import opened
+
+    path, pc = tmp_path / "xa.sqlite3", tmp_path / "xa-data"
+    with as_pc(pc):
+        create_register(path, SIN_HO, ["Thôn 1"])
+    with opened(path, pc) as reg:
+        assert change_commune(reg, BINH_LU)  # picked the wrong one at set-up: corrected
+        export_bundle(reg, tmp_path / "xa.camket")
+    post, post_pc = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post_pc):
+        assert main(["init", "--db", str(post), "--upper"]) == 0
+        # Sìn Hồ's row (a tombstone now) is no commune of the bundle: it stays home.
+        assert main(["merge", "--db", str(post), str(tmp_path / "xa.camket")]) == 0
+    with as_pc(tmp_path / "laptop-data"):
+        laptop = tmp_path / "laptop.sqlite3"
+        assert main(["init", "--db", str(laptop), "--from", str(tmp_path / "xa.camket")]) == 0
+    with opened(laptop, tmp_path / "laptop-data") as reg:
+        assert reg.commune.code == BINH_LU
