@@ -176,6 +176,7 @@ def _conflicts(args: argparse.Namespace) -> int:
             return 0
         found = open_conflicts(reg.db)
         clashes = code_clashes(reg.db)
+        upper = not reg.writer.edits_communes
     finally:
         reg.close()
     if args.json:
@@ -188,8 +189,10 @@ def _conflicts(args: argparse.Namespace) -> int:
     for c in found:
         fields = "; ".join(f"{f}: {a!r} / {b!r}" for f, a, b in c.differences())
         print(f"{c.id[:12]}\t{c.table}\t{c.label}\t{fields}")
+    # An upper register renames no commune's household: the commune does, and sends it again.
+    fix = "xã đổi mã một hộ trên máy của xã rồi gửi lại" if upper else "đổi mã một hộ trong cửa sổ"
     for commune, code, ids in clashes:
-        print(f"mã hộ trùng\t{commune}\t{code}\t{len(ids)} hộ: đổi mã một hộ trong cửa sổ")
+        print(f"mã hộ trùng\t{commune}\t{code}\t{len(ids)} hộ: {fix}")
     print(f"{len(found)} xung đột, {len(clashes)} mã hộ trùng chờ xem xét", file=sys.stderr)
     return 0
 

@@ -12,6 +12,7 @@ from desktop.cli import main
 from desktop.services import progress
 from tests.unit.exchange_helpers import (
     BINH_LU,
+    LIST_HEADER,
     SIN_HO,
     as_pc,
     listed_commune_bundle,
@@ -119,3 +120,33 @@ def test_campaign_list_of_an_upper_register_names_each_communes_campaign(
     titles = sorted(line.split("\t")[2] for line in capsys.readouterr().out.splitlines())
     movement = "Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc gia"
     assert titles == [f"{movement} (Bình Lư)", f"{movement} (Sìn Hồ)"]
+
+
+def test_a_code_two_pcs_gave_alike_is_for_the_commune_to_rename_not_the_upper_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full = listed_commune_bundle(tmp_path, SIN_HO, "A-01")
+    office = (tmp_path / f"{SIN_HO}.sqlite3", tmp_path / f"{SIN_HO}-data")
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    with as_pc(laptop[1]):
+        assert main(["init", "--db", str(laptop[0]), "--from", str(full)]) == 0
+    bundles = [full]
+    for (db, pc), head in ((office, "Hà Văn Một"), (laptop, "Hà Văn Hai")):
+        listing = tmp_path / f"{pc.name}.csv"
+        listing.write_text(f"{LIST_HEADER}Thôn 1,A-03,{head},Chủ hộ,1990,Nam,\n", encoding="utf-8")
+        bundles.append(tmp_path / f"{pc.name}.camket")
+        with as_pc(pc):
+            assert main(["import", "--db", str(db), str(listing)]) == 0
+            assert main(["export", "--db", str(db), "--out", str(bundles[-1])]) == 0
+    post = upper_register_of(tmp_path, bundles)
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["conflicts", "--db", str(post)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"mã hộ trùng\t{SIN_HO}\tA-03\t2 hộ: xã đổi mã một hộ trên máy của xã rồi gửi lại"
+    ]
+    with as_pc(office[1]):  # on the commune's PC, where it is renamed
+        laptop_bundle = bundles[-1]
+        assert main(["merge", "--db", str(office[0]), str(laptop_bundle)]) == 0
+        assert main(["conflicts", "--db", str(office[0])]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("2 hộ: đổi mã một hộ trong cửa sổ")
