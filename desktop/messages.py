@@ -281,7 +281,7 @@ MESSAGES: dict[str, str] = {
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
     "db.replaced": (
         "Sổ đăng ký {path} vừa được thay bằng một tệp khác (mã hóa, hoặc khôi phục từ bản sao"
-        " lưu) trong lúc việc này chờ ghi; chưa ghi gì. Hãy làm lại."
+        " lưu) trong lúc việc này đang làm; chưa ghi gì. Hãy làm lại."
     ),
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (

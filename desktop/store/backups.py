@@ -164,10 +164,25 @@ def copy_register(
             copy.close()
         with partial.open("rb+") as fh:
             os.fsync(fh.fileno())
+        _refuse_if_replaced(db, partial)
         os.replace(partial, target)
     except FILE_ERRORS as exc:
         discard(partial)
         raise _copy_failed(exc, target) from exc
+
+
+def _refuse_if_replaced(db: Database, partial: Path) -> None:
+    """No copy of a file another took the place of while it was copied (`camket encrypt`
+    swapping in the encrypted register): it would be a plain copy of the register as it was,
+    kept beside the encrypted one's backups after they were encrypted."""
+    check = getattr(db, "refuse_if_replaced", None)  # a register's connection (store.register)
+    if check is None:
+        return
+    try:
+        check()
+    except KnownError:
+        discard(partial)
+        raise
 
 
 def _copy_failed(exc: BaseException, target: Path) -> KnownError:

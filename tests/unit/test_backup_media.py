@@ -20,6 +20,7 @@ from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister
 from desktop.store import backups
 from desktop.store.backups import take_backup
+from desktop.store.register import open_register
 from desktop.store.restore import restore_backup
 from tests.unit.test_window_lock import dead_pid
 
@@ -234,3 +235,32 @@ def test_a_register_marked_damaged_takes_writes_again_once_restored(
     capsys.readouterr()
     assert main(["check", "--db", str(register.path)]) == 0
     assert main(["sign", "--db", str(register.path), "NT-001", "--on", "05/01/2026"]) == 0
+
+
+def test_no_backup_is_kept_of_a_register_replaced_while_it_was_copied(
+    register: OpenRegister,
+) -> None:
+    # `camket backup` (or a command's daily copy) read the plain register while
+    # `camket encrypt` put the encrypted one in its place: kept, the copy would be a plain
+    # backup of an encrypted register, made after encrypt had encrypted its backups.
+    path = register.path
+    register.close()
+    copying = open_register(path)
+    other = path.with_name("encrypted-in-its-place.sqlite3")
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(other)) as copy:
+        source.backup(copy)
+    os.replace(other, path)
+    usb = path.parent / "usb"
+    usb.mkdir()
+    try:
+        for copy_it in (
+            lambda: take_backup(copying, path, "manual"),
+            lambda: backups.backup_to(copying, path, usb),
+        ):
+            with pytest.raises(KnownError) as refused:
+                copy_it()
+            assert refused.value.code == "db.replaced"
+    finally:
+        copying.close()
+    assert list(backups.backup_folder(path).glob("*.sqlite3")) == []
+    assert list(usb.iterdir()) == []
