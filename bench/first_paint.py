@@ -19,7 +19,7 @@ def main(argv: list[str]) -> None:
     from desktop.ui.main_window import MainWindow
 
     application = app._application()
-    register = app._open(args.db)
+    register = app.open_for_window(args.db)
     window = MainWindow(register)
     window.after_first_paint(window.backup_actions.backup_if_stale)  # as app._show does
     window.resize(1366, 768)

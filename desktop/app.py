@@ -13,10 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import desktop.ui.pyside_hook  # noqa: F401 - first of ours, before the window's modules
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.services.register import OpenRegister, open_existing
-from desktop.store.damage import damage_of
+from desktop.services.register import OpenRegister, open_for_window
 from desktop.store.new_register import needs_setup
-from desktop.store.register import writable
 from desktop.store.window_lock import WindowLock, take_window_lock
 from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.translations import install_translators
@@ -49,23 +47,11 @@ def run_app(
         if not ask_passphrase(path):  # an encrypted register: its passphrase first
             return 0
         try:
-            register = _open(path)
+            register = open_for_window(path)
         except KnownError as err:
             _critical(describe(err))
             return 2
         return _show(app, register)
-
-
-def _open(path: Path) -> OpenRegister:
-    """The register for the window: read-only, with a banner, when the file or its folder
-    takes no writes (a CD, a locked USB stick, a shared folder) or it is known to be damaged."""
-    read_only = damage_of(path) is not None or not writable(path)
-    try:
-        return open_existing(path, read_only=read_only)
-    except KnownError as err:
-        if read_only or err.code != "db.read_only":
-            raise
-        return open_existing(path, read_only=True)
 
 
 def _application() -> QApplication:
@@ -117,7 +103,7 @@ def _show(app: QApplication, register: OpenRegister) -> int:
             if window.reopen_language is not None:
                 install_translators(app, window.reopen_language)
             elif window.next_register is not None:
-                register, lock = _switch(register, lock, window.next_register)
+                register, lock = _switch(register, lock, window.next_register, window.next_opened)
             else:
                 return code
     finally:
@@ -126,15 +112,23 @@ def _show(app: QApplication, register: OpenRegister) -> int:
 
 
 def _switch(
-    register: OpenRegister, lock: WindowLock, path: Path
+    register: OpenRegister, lock: WindowLock, path: Path, opened: OpenRegister | None = None
 ) -> tuple[OpenRegister, WindowLock]:
     """The register at ``path`` (and its window lock) in place of ``register`` (closed, its
-    lock released); if it cannot be opened, the reason is shown and ``register`` stays."""
+    lock released); if it cannot be opened, the reason is shown and ``register`` stays.
+    ``opened``: that register as File ▸ Open already opened and checked it, not opened again
+    (a big or encrypted file took as long again)."""
     try:
         chosen_lock = take_window_lock(path)
     except KnownError as err:
+        if opened is not None:
+            opened.close()
         _critical(describe(err))
         return register, lock
+    if opened is not None:
+        register.close()
+        lock.release()
+        return opened, chosen_lock
     # Imported here: the window's start does not need them before the first switch.
     from desktop.ui.file_menu import opening_text
     from desktop.ui.off_thread import wait_off_thread
@@ -142,7 +136,7 @@ def _switch(
     try:
         # Off the window's thread, under the busy note File ▸ Open shows: a big register's
         # checks (or an encrypted one's key) would leave the application frozen, no window.
-        chosen = wait_off_thread(None, opening_text(path), lambda: _open(path))
+        chosen = wait_off_thread(None, opening_text(path), lambda: open_for_window(path))
     except KnownError as err:
         chosen_lock.release()
         _critical(describe(err))
@@ -173,7 +167,7 @@ def _screenshot(path: Path, target: Path, size: str, page: int | None) -> int:
         width, height = parse_size(size)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the QApplication is made
         app = _application()
-        register = _open(path)
+        register = open_for_window(path)
     except KnownError as err:
         print(f"camket: {describe(err)}", file=sys.stderr)
         return 2

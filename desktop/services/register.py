@@ -14,6 +14,7 @@ from desktop.exchange.identity import Installation, this_installation
 from desktop.store import households as repo
 from desktop.store import local
 from desktop.store.backups import backup_if_stale
+from desktop.store.damage import damage_of
 from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
 from desktop.store.register import open_register, writable
@@ -196,6 +197,19 @@ def open_existing(
         db.close()
         raise
     return OpenRegister(Path(path), db, commune, writer, read_only, installation)
+
+
+def open_for_window(path: Path | str) -> OpenRegister:
+    """The register for the window: read-only, with a banner, when the file or its folder
+    takes no writes (a CD, a locked USB stick, a shared folder) or it is known to be
+    damaged. The start, File ▸ Open and the recent registers open it so, once."""
+    read_only = damage_of(path) is not None or not writable(path)
+    try:
+        return open_existing(path, read_only=read_only)
+    except KnownError as err:
+        if read_only or err.code != "db.read_only":
+            raise
+        return open_existing(path, read_only=True)
 
 
 def open_reader(path: Path | str) -> OpenRegister:

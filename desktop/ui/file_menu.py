@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.services.register import open_existing
+from desktop.services.register import open_for_window
 from desktop.store.window_lock import refuse_if_held
 from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.userdata import recent_registers
 
 if TYPE_CHECKING:
+    from desktop.services.register import OpenRegister
     from desktop.ui.main_window import MainWindow
 
 REGISTER_SUFFIX = ".sqlite3"
@@ -111,22 +112,27 @@ class FileMenu(QObject):
     def open_path(self, path: Path) -> bool:
         """Open the register at ``path`` in place of this one; a file that is no register
         (or is gone) is refused with the reason and this one stays open. The file is
-        unlocked, checked and brought up to date off the window's thread."""
+        unlocked, checked and brought up to date off the window's thread, once: the
+        application shows the register opened here (read-only, with its banner, when it is
+        damaged or on a medium that takes no writes, as at the start)."""
         if path.resolve() == self._window.register.path.resolve():
             return False
         if not ask_passphrase(path, self._window):
             return False
 
-        def check() -> None:  # a big register's first open may migrate it (after a backup)
+        def check() -> OpenRegister:  # a big register's first open may migrate it
             refuse_if_held(path)
-            open_existing(path).close()
+            return open_for_window(path)
 
         try:
-            wait_off_thread(self._window, opening_text(path), check)
+            opened = wait_off_thread(self._window, opening_text(path), check)
         except KnownError as err:
             QMessageBox.warning(self._window, self.tr("Open register"), describe(err))
             return False
-        return self._window.open_register(path)
+        if self._window.open_register(path, opened):
+            return True
+        opened.close()  # the window stays (an unsaved household, a running job)
+        return False
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.register = register
         self.next_register: Path | None = None
+        self.next_opened: OpenRegister | None = None  # that register, opened by File ▸ Open
         self.reopen_language: str | None = None  # set when the window closes to reopen
         self._closed = False
         self._after_paint: list[Callable[[], None]] | None = []  # None once painted
@@ -379,17 +380,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(mark)
         self.sample_mark = mark
 
-    def open_register(self, path: Path) -> bool:
+    def open_register(self, path: Path, opened: OpenRegister | None = None) -> bool:
         """Close this window so that the application opens the register at ``path`` in a new
-        one; False when the window stays (a long job runs, or an unsaved household kept it)."""
-        if self.tasks.busy:
+        one (``opened``: already opened, by File ▸ Open); False when the window stays (a job
+        the clerk asked for runs, or an unsaved household kept it), ``opened`` left to the
+        caller. A count or the daily backup under way is stopped, not waited for."""
+        if self.tasks.working:
             self.statusBar().showMessage(
                 self.tr("Wait for the running job to end, then open the register again."), 8000
             )
             return False
-        self.next_register = path
+        self.next_register, self.next_opened = path, opened
         if not self.close():
-            self.next_register = None
+            self.next_register = self.next_opened = None
             return False
         return True
 
@@ -397,7 +400,7 @@ class MainWindow(QMainWindow):
         """Save ``language`` as the user's and close this window so that the application
         opens a new one in it (app._show). Not while a long job runs (closing would cancel
         it); an unsaved household is asked about first, and may keep the window open."""
-        if self.tasks.busy:
+        if self.tasks.working:
             self.settings_page.show_current_language()
             self.statusBar().showMessage(
                 self.tr("Wait for the running job to end, then choose the language again."),

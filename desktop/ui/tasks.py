@@ -73,6 +73,7 @@ class TaskRunner(QObject):
         self._cancel = threading.Event()
         self._register: OpenRegister | None = None  # opened and used only on the worker
         self._busy = 0
+        self._asked = 0  # jobs the clerk asked for (not quiet), queued or running
         self._long = 0  # long jobs queued or running
         self._stopped = False
         self._edits: deque[Task] = deque()  # edits waiting for the worker, oldest first
@@ -88,6 +89,13 @@ class TaskRunner(QObject):
         return self._busy > 0
 
     @property
+    def working(self) -> bool:
+        """A job the clerk asked for (an edit, an import, a print, an export) is queued or
+        running: closing the window now would stop it. A quiet one (a count, the daily
+        backup) is not: stopped, it is done again in the next window."""
+        return self._asked > 0
+
+    @property
     def long_job(self) -> bool:
         """A long job that writes (an import, a merge, printing marks) is queued or running:
         an edit now would wait for all of it."""
@@ -97,6 +105,7 @@ class TaskRunner(QObject):
         if self._stopped:  # the window closed: a timer's late count has nowhere to go
             return
         self._busy += 1
+        self._asked += not task.quiet
         if task.edit:
             self._wait_for_lane(task)
             return
@@ -138,6 +147,7 @@ class TaskRunner(QObject):
                 return  # the worker took it meanwhile
             self._edits.remove(task)
         self._busy -= 1
+        self._asked -= not task.quiet
         if self._stopped or task.on_error is None:
             return
         job = self._job
@@ -252,6 +262,7 @@ class TaskRunner(QObject):
     ) -> None:
         # Back on the UI thread (queued signal): views refresh from what the job wrote.
         self._busy -= 1
+        self._asked -= not task.quiet
         self._long -= self._holds_writes(task)
         if self._stopped:
             return

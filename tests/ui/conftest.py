@@ -197,6 +197,8 @@ def main_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
         assert search.wait_idle(5000)
         assert search.active_threads == 0, "a search thread outlived its window"
         register.close()
+        if window.next_opened is not None:  # File ▸ Open opened it for the next window
+            window.next_opened.close()
         window.deleteLater()
     # Every write of the window goes through the task lane (its own connection): the
     # window's connection only reads, so another program's write lock never freezes it.

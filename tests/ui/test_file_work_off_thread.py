@@ -4,6 +4,7 @@ a busy note; a failure is said in Vietnamese and the window stays."""
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,10 +17,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app
 from desktop.cli import main
+from desktop.services import register as register_service
 from desktop.services.demo import create_demo_register
-from desktop.services.register import open_existing
+from desktop.services.register import open_existing, open_for_window
 from desktop.store import encryption
 from desktop.store.backups import take_backup
+from desktop.store.damage import mark_damaged
 from desktop.ui import backup_actions, file_menu, passphrase_dialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
@@ -84,7 +87,7 @@ def test_opening_another_register_is_checked_off_the_window_thread(
     window_loop: Window,
 ) -> None:
     window = main_window(small_register.path)
-    monkeypatch.setattr(file_menu, "open_existing", window_loop.slow(open_existing))
+    monkeypatch.setattr(file_menu, "open_for_window", window_loop.slow(open_for_window))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(other), ""))
     window.file_menu.open_action.trigger()
     assert window_loop.seen_while_working == [True]
@@ -92,14 +95,61 @@ def test_opening_another_register_is_checked_off_the_window_thread(
     assert window.next_register == other and not window.isVisible()
 
 
-def test_the_register_chosen_is_opened_off_the_thread_between_the_two_windows(
+def test_a_register_named_to_the_application_is_opened_off_the_thread_between_the_windows(
     qapp: QApplication,
     small_register: SmallRegister,
     other: Path,
     monkeypatch: pytest.MonkeyPatch,
     window_loop: Window,
 ) -> None:
-    monkeypatch.setattr(app, "open_existing", window_loop.slow(open_existing))
+    # A register the set-up wizard made (File ▸ New) is named, not opened, by the window.
+    monkeypatch.setattr(app, "open_for_window", window_loop.slow(open_for_window))
+    shown: list[Path] = []
+
+    def drive(window: MainWindow) -> bool:
+        if window.register.path == other:
+            shown.append(other)
+            window.close()
+            return False
+        window.open_register(other)  # again if a count held it
+        return True
+
+    register = open_existing(small_register.path)
+    drive_windows(qapp, drive)
+    assert app._show(qapp, register) == 0
+    assert shown == [other]  # the application opened it once the first window closed
+    assert window_loop.seen_while_working == [True]
+    assert "Đang mở khac.sqlite3: kiểm tra và cập nhật sổ…" in window_loop.notes
+
+
+def _opened_for_windows(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The register files opened for a window from now on (checked, brought up to date),
+    not the write lane's own connection nor the readers of counts, exports and backups
+    beside it."""
+    opened: list[Path] = []
+    real = register_service.open_register
+
+    def counted(path: Path | str, **options: Any) -> Any:
+        frame, files = sys._getframe(1), set()
+        while frame is not None:
+            files.add(Path(frame.f_code.co_filename).name)
+            frame = frame.f_back
+        if "tasks.py" not in files:
+            opened.append(Path(path))
+        return real(path, **options)
+
+    monkeypatch.setattr(register_service, "open_register", counted)
+    return opened
+
+
+def test_the_register_chosen_in_the_file_menu_is_opened_once(
+    qapp: QApplication,
+    small_register: SmallRegister,
+    other: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Checked by File ▸ Open, then opened again for the new window: a big or encrypted
+    # register took twice as long.
     shown: list[Path] = []
 
     def drive(window: MainWindow) -> bool:
@@ -111,11 +161,22 @@ def test_the_register_chosen_is_opened_off_the_thread_between_the_two_windows(
         return True
 
     register = open_existing(small_register.path)
+    opened = _opened_for_windows(monkeypatch)
     drive_windows(qapp, drive)
     assert app._show(qapp, register) == 0
-    assert shown == [other]  # the application opened it once the first window closed
-    assert window_loop.seen_while_working == [True]
-    assert "Đang mở khac.sqlite3: kiểm tra và cập nhật sổ…" in window_loop.notes
+    assert shown == [other]
+    assert opened == [other]
+
+
+def test_a_damaged_register_chosen_in_the_file_menu_opens_read_only_as_at_the_start(
+    main_window: OpenWindow, small_register: SmallRegister, other: Path
+) -> None:
+    # File ▸ Open refused it ("bị hỏng") while `camket --db` opened it under its banner.
+    mark_damaged(other, "row 854 missing from index person_household")
+    window = main_window(small_register.path)
+    assert window.file_menu.open_path(other)
+    assert window.next_register == other and window.next_opened is not None
+    assert window.next_opened.read_only and window.next_opened.path == other
 
 
 def test_a_register_that_will_not_open_is_said_and_the_window_stays(
@@ -138,7 +199,7 @@ def test_a_register_that_will_not_open_is_said_and_the_window_stays(
     window = main_window(small_register.path)
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, body: said.append(body))
-    monkeypatch.setattr(file_menu, "open_existing", window_loop.slow(open_existing))
+    monkeypatch.setattr(file_menu, "open_for_window", window_loop.slow(open_for_window))
     assert not window.file_menu.open_path(newer)
     assert window_loop.seen_while_working == [True]
     assert said and "mới hơn" in said[0]

@@ -23,7 +23,7 @@ from desktop.ui.main_window import MainWindow
 
 args = parse_arguments(["--db", sys.argv[1]])
 application = app._application()
-register = app._open(args.db)
+register = app.open_for_window(args.db)
 window = MainWindow(register)
 window.after_first_paint(window.backup_actions.backup_if_stale)
 window.resize(1366, 768)

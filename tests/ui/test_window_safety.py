@@ -19,7 +19,8 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import PledgeStatus
 from desktop.services import checkin
 from desktop.services import pledges as service
-from desktop.services.register import open_existing
+from desktop.services import register as register_service
+from desktop.services.register import open_existing, open_for_window
 from desktop.store import attachments
 from desktop.store.damage import mark_damaged
 from desktop.store.register import open_register
@@ -133,8 +134,8 @@ def test_an_empty_file_or_an_unfinished_set_up_opens_the_set_up_wizard(
 def test_a_register_on_a_read_only_medium_opens_read_only_with_a_banner(
     qtbot: QtBot, small_register: SmallRegister, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app, "writable", lambda _path: False)
-    register = app._open(small_register.path)
+    monkeypatch.setattr(register_service, "writable", lambda _path: False)
+    register = open_for_window(small_register.path)
     window = MainWindow(register)
     qtbot.addWidget(window)
     try:
@@ -156,7 +157,7 @@ def test_a_register_known_to_be_damaged_opens_read_only_and_says_so(
     qtbot: QtBot, small_register: SmallRegister
 ) -> None:
     mark_damaged(small_register.path, "row 854 missing from index person_household")
-    register = app._open(small_register.path)
+    register = open_for_window(small_register.path)
     window = MainWindow(register)
     qtbot.addWidget(window)
     try:
