@@ -29,10 +29,14 @@ def setup_read_only_list(view: QTableView, model: QAbstractItemModel, padding: i
 
 
 def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
-    """The household list: a read-only list whose head's name takes the width left."""
+    """The household list: the code and the member count as wide as they read, the head's
+    name and the hamlet sharing the width left, a longer one elided (whole in its
+    tooltip): at 1024 px every column is in view, none scrolls sideways."""
     setup_read_only_list(view, model, 8)
     view.setCornerButtonEnabled(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     columns = view.horizontalHeader()
+    columns.setStretchLastSection(False)
     metrics = view.fontMetrics()
 
     def header(column: int) -> int:  # the headers' width depends on the language
@@ -40,16 +44,16 @@ def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
 
     widths = {
         0: max(metrics.horizontalAdvance("NH-00000"), header(0)) + 24,
-        2: max(metrics.horizontalAdvance("Bản Nậm Tăm Mông"), header(2)) + 20,
-        3: header(3) + 24,
+        3: max(metrics.horizontalAdvance("00"), header(3)) + 24,
     }
     for column, width in widths.items():
+        columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         columns.resizeSection(column, width)
-    # Measuring content would read every row: the head's name takes what is left.
-    columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    # Narrower than its columns (a 1024 px screen), the list scrolls sideways instead of
-    # cutting one off: the window's minimum width stays under 1000 px.
-    columns.setMinimumSectionSize(metrics.horizontalAdvance("Nguyễn Thị Phương") + 12)
+    # Measuring content would read every row: the names share what is left.
+    for column in (1, 2):
+        columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    # Narrower still than these (a pane dragged small), the list scrolls sideways.
+    columns.setMinimumSectionSize(metrics.horizontalAdvance("Nguyễn Văn") + 12)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     scroll_bar = view.verticalScrollBar().sizeHint().width()
-    view.setMinimumWidth(widths[0] + columns.minimumSectionSize() + scroll_bar + 4)
+    view.setMinimumWidth(sum(widths.values()) + 2 * columns.minimumSectionSize() + scroll_bar + 4)

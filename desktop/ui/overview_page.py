@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -166,8 +166,7 @@ class OverviewPage(QWidget):
         self.reminders.setAccessibleName(self.tr("Needs attention today"))
         self.reminders.setModel(self.reminder_model)
         self._plain_table(self.reminders)
-        for column, width in enumerate((84, 270, 160)):
-            self.reminders.setColumnWidth(column, width)
+        self._fit_reminder_columns()
         self.reminders.activated.connect(self._open)
         self.reminder_hint = QLabel(self.tr("Enter or a double click opens the case."))
         reminder_box = QGroupBox(self.tr("Needs attention today"))
@@ -175,11 +174,11 @@ class OverviewPage(QWidget):
         reminder_layout.addWidget(self.reminders)
         reminder_layout.addWidget(self.reminder_hint)
 
-        body = QGridLayout()
-        body.addWidget(campaign_box, 0, 0)
-        body.addWidget(reminder_box, 0, 1)
-        body.setColumnStretch(0, 5)
-        body.setColumnStretch(1, 6)
+        # Side by side on a wide window; one above the other where the reminders would be
+        # too narrow for their words (a 1024 px screen): neither scrolls sideways.
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(campaign_box, stretch=5)
+        self.body.addWidget(reminder_box, stretch=6)
         layout = QVBoxLayout(self)
         # An empty register's first day: what to do next, where the window opens.
         self.empty = EmptyList()
@@ -189,11 +188,56 @@ class OverviewPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addLayout(figures)
-        layout.addLayout(body, stretch=1)
+        layout.addLayout(self.body, stretch=1)
         layout.addWidget(self.last_bundle)
         self._asked = False  # the first count is asked for when the page is first painted
         self._show_heading(today())
         self.campaign.setText(self.tr("Counting…"))
+
+    def _fit_reminder_columns(self) -> None:
+        """The day, the person and the household as wide as they usually read (a longer name
+        is elided, whole in its tooltip); what is due takes the rest, on two lines if need be."""
+        view, metrics = self.reminders, self.reminders.fontMetrics()
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+
+        def heading(column: int) -> int:
+            text = self.reminder_model.headerData(column, Qt.Orientation.Horizontal)
+            return metrics.horizontalAdvance(str(text)) + 20
+
+        samples = {0: "00/00/0000", 2: "Nguyễn Phương Nguyệt", 3: "NH-00000"}
+        for column, sample in samples.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(
+                column, max(metrics.horizontalAdvance(sample) + 16, heading(column))
+            )
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._reminders_fixed = sum(header.sectionSize(c) for c in samples)
+        self._what_least = metrics.horizontalAdvance("Về qua đường mòn, lối mở, chưa bàn") + 16
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        """Side by side when the reminders' share of ``width`` holds their columns (what is
+        due on at most two lines), else the reminders below the campaign."""
+        share = width * 6 // 11 - 60  # the boxes' frames, margins and the scroll bar
+        wanted = self._reminders_fixed + self._what_least
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if share >= wanted
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+
+    @property
+    def stacked(self) -> bool:
+        """The reminders are below the campaign (a narrow window)."""
+        return self.body.direction() == QBoxLayout.Direction.TopToBottom
 
     @staticmethod
     def _plain_table(view: QTableView) -> None:

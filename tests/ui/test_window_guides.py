@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.movements import ReminderReason
 from desktop.domain.pledges import HamletProgress
 from desktop.services.register import create_register
 from desktop.ui.main_window import MainWindow
 from desktop.ui.numbers import format_percent, group_thousands
-from desktop.ui.overview_page import OverviewPage
+from desktop.ui.overview_page import OverviewPage, reminder_name
 from desktop.ui.progress_model import ProgressModel
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import HAMLETS, SIN_HO, SmallRegister
@@ -91,8 +92,43 @@ def test_the_window_fits_1024_by_768(
     QApplication.processEvents()
     view = window.household_page.view
     header = view.horizontalHeader()
-    # Every column is whole on screen, or the list scrolls sideways to it: none is cut off.
-    assert header.length() <= view.viewport().width() or view.horizontalScrollBar().maximum() > 0
+    # Every column is in view (it scrolled sideways for the member count), the code whole.
+    assert header.length() <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0
+    metrics = view.fontMetrics()
+    assert header.sectionSize(0) > metrics.horizontalAdvance("NH-00000")
+    assert header.sectionSize(3) > metrics.horizontalAdvance(
+        view.model().headerData(3, Qt.Orientation.Horizontal)
+    )
+
+
+def test_the_reminders_fit_at_1024_and_1366_without_scrolling_sideways(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    # At 1024 the table of reminders scrolled sideways for who and which household (at
+    # 1366 too, a little): below the campaign on a narrow window, beside it on a wide one.
+    window = main_window(small_register.path, size=(1024, 768), place=None)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.counted)
+    for width, stacked in ((1024, True), (1366, False)):
+        window.resize(width, 768)
+        QApplication.processEvents()
+        assert page.stacked is stacked, width
+        view = page.reminders
+        header = view.horizontalHeader()
+        assert header.length() <= view.viewport().width(), width
+        assert view.horizontalScrollBar().maximum() == 0, width
+        metrics = view.fontMetrics()
+        for column in range(header.count()):
+            heading = view.model().headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) > metrics.horizontalAdvance(heading), column
+        assert header.sectionSize(0) > metrics.horizontalAdvance("00/00/0000")
+        # What is due reads on two lines at most.
+        longest = max(
+            metrics.horizontalAdvance(name) for name in map(reminder_name, ReminderReason)
+        )
+        assert 2 * header.sectionSize(1) > longest, width
 
 
 def test_numbers_follow_the_interface_language(qapp: QApplication) -> None:
