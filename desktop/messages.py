@@ -487,6 +487,9 @@ MESSAGES: dict[str, str] = {
         "“{field}”: ngày {date} còn hơn {days} ngày nữa; chỉ ghi trước biến động đã định trong"
         " {days} ngày tới (như tạm vắng khai báo trước khi đi). Hãy xem lại ngày và năm."
     ),
+    "movement.before_birth": (
+        "“{field}”: ngày {date} trước khi người này sinh ra ({born}); hãy xem lại ngày và năm."
+    ),
     "movement.strands_later": (
         "Ghi như vậy thì {kind} từ {day} đã ghi sẽ rơi vào lúc người này đã chuyển đi (ngày "
         "{moved}); hãy xem lại ngày, hoặc sửa {kind} đó trước."

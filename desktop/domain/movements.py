@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple, Protocol, TypeVar
 
-from desktop.domain.entities import new_id
+from desktop.domain.entities import BirthDate, new_id
 from desktop.domain.errors import KnownError
 
 
@@ -182,6 +182,21 @@ def check_days(movement: Movement, today: dt.date) -> None:
         )
     if movement.ended_on is not None and movement.ended_on > today:
         raise KnownError("movement.in_future", field=ENDED_FIELD, date=_d(movement.ended_on))
+
+
+def check_born(movement: Movement, birth: BirthDate | None) -> None:
+    """Refuse a movement beginning before its person (or guest) was born: 1926 typed for
+    2026 would keep someone away, or here, for a hundred years."""
+    if birth is None:
+        return
+    first_day = dt.date(birth.year, birth.month or 1, birth.day or 1)
+    if movement.starts_on < first_day:
+        raise KnownError(
+            "movement.before_birth",
+            field=STARTS_FIELD,
+            date=_d(movement.starts_on),
+            born=birth.display(),
+        )
 
 
 # The fields as the movement form labels them (`movement add --from`, `edit --ended-on`).

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import BirthDate
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.movements import (
@@ -20,6 +21,7 @@ from desktop.domain.movements import (
     MovementKind,
     Presence,
     ReminderReason,
+    check_born,
     check_days,
     check_end,
     check_new,
@@ -120,6 +122,7 @@ def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movem
     movement = _tidy(movement, today)
     with reg.db.atomic():
         past = store.history(reg.db, movement.person_id) if movement.person_id else []
+        check_born(movement, _birth(reg.db, movement))
         check_new(movement, past)
         store.add_movement(reg.writer, movement)
     return movement
@@ -133,9 +136,19 @@ def edit_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Move
     with reg.db.atomic():
         store.get_movement(reg.db, movement.id)  # KnownError when there is none
         past = store.history(reg.db, movement.person_id) if movement.person_id else []
+        check_born(movement, _birth(reg.db, movement))
         check_new(movement, past)
         store.update_movement(reg.writer, movement)
     return movement
+
+
+def _birth(db: Database, movement: Movement) -> BirthDate | None:
+    """When the movement's person (or guest) was born, as far as the register knows."""
+    if movement.person_id is None:
+        year = movement.guest.birth_year if movement.guest else None
+        return BirthDate(year) if year else None
+    row = db.execute("SELECT birth FROM person WHERE id = ?", [movement.person_id]).fetchone()
+    return BirthDate.from_iso(row[0]) if row and row[0] else None
 
 
 def edited(reg: OpenRegister, saved: Movement, changes: dict[str, Any]) -> Movement:

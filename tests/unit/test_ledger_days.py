@@ -10,7 +10,13 @@ from dataclasses import replace
 import pytest
 
 from desktop.domain.errors import KnownError
-from desktop.domain.movements import PLANNED_DAYS_AHEAD, Movement, MovementKind, Presence
+from desktop.domain.movements import (
+    PLANNED_DAYS_AHEAD,
+    Guest,
+    Movement,
+    MovementKind,
+    Presence,
+)
 from desktop.domain.tips import Tip
 from desktop.messages import describe
 from desktop.services import ledger
@@ -130,3 +136,24 @@ def test_a_tips_informant_phone_is_stored_as_every_phone(register: OpenRegister)
     kept.informant_phone = ""  # none given: anonymous or no phone
     ledger.update_tip(register, kept, NOW)
     assert list_tips(register.db)[0].informant_phone == ""
+
+
+def test_a_movement_before_its_person_was_born_is_refused(register: OpenRegister) -> None:
+    # Born 04/03/1980: 1926 typed for 2026 kept him "away" for a hundred years.
+    err = _refused(register, MovementKind.TAM_VANG, D(1926, 11, 1), place="Hà Nội")
+    assert err.code == "movement.before_birth"
+    assert describe(err) == (
+        "“Từ ngày”: ngày 01/11/1926 trước khi người này sinh ra (04/03/1980); hãy xem lại"
+        " ngày và năm."
+    )
+    host = ledger.host_household(register.db, "NT-002")
+    guest = Movement(
+        MovementKind.LUU_TRU, host, D(1989, 12, 1), guest=Guest("Hà Văn Tư", birth_year=1990)
+    )
+    with pytest.raises(KnownError) as refused:
+        ledger.add_movement(register, guest, TODAY)
+    assert refused.value.code == "movement.before_birth"
+    assert _stored(register) == []
+    born = _add(register, MovementKind.CHUYEN_DEN, D(1980, 3, 4), place="Lào Cai")
+    with pytest.raises(KnownError):
+        ledger.edit_movement(register, replace(born, starts_on=D(1980, 3, 3)), TODAY)
