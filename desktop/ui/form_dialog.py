@@ -1,5 +1,6 @@
 """The small form dialog the ledger's dialogs share: rows of fields, a refusal in Vietnamese
-under them, Save (or OK) and Cancel; and a look-only mode for an upper-level register."""
+under them, Save (or OK) and Cancel; a look-only mode for an upper-level register; and the
+question before Esc (or the window's ×) drops what was typed in a form."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +42,44 @@ T = TypeVar("T")
 def day_or_none(text: str) -> dt.date | None:
     """A typed day (dd/mm/yyyy), or None when the field is empty (KnownError if unreadable)."""
     return parse_sheet_date(text) if text.strip() else None
+
+
+def form_state(form: QWidget) -> tuple[object, ...]:
+    """What was typed, chosen or ticked in ``form``'s fields, to tell whether it changed."""
+    state: list[object] = []
+    for line in form.findChildren(QLineEdit):
+        state.append(line.text())
+    for plain in form.findChildren(QPlainTextEdit):
+        state.append(plain.toPlainText())
+    for rich in form.findChildren(QTextEdit):
+        state.append(rich.toPlainText())
+    for combo in form.findChildren(QComboBox):
+        state.append((combo.currentIndex(), combo.currentText()))
+    for spin in form.findChildren(QAbstractSpinBox):
+        state.append(spin.text())
+    for button in form.findChildren(QAbstractButton):
+        state.append(button.isChecked())
+    for listed in form.findChildren(QListWidget):
+        state.append(tuple(listed.item(row).text() for row in range(listed.count())))
+    return tuple(state)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Asked before a form with unsaved input closes by Esc or its window's ×: True to
+    close it and drop what was typed; the safe answer (Esc, Enter) goes back to it."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("FormDialog", "Unsaved input"),
+        QCoreApplication.translate(
+            "FormDialog", "What was typed here is not saved. Close and drop it?"
+        ),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    answer = box.exec()
+    box.deleteLater()
+    return answer == QMessageBox.StandardButton.Discard
 
 
 class FormDialog(QDialog):
@@ -62,7 +105,8 @@ class FormDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(ok | Button.Cancel)
         self.buttons.accepted.connect(save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.drop)  # Cancel: dropped as asked, no question
+        self._as_shown: tuple[object, ...] | None = None  # the fields when first shown
         self.save_shortcut: QShortcut | None = None
         if ok == Button.Save:
             self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, save)
@@ -71,6 +115,23 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._as_shown is None:  # after the saved values were filled in
+            self._as_shown = form_state(self)
+
+    def reject(self) -> None:
+        """Esc or the window's ×: a form whose fields changed asks first (a tip typed at
+        length was lost to one key)."""
+        changed = self._as_shown is not None and form_state(self) != self._as_shown
+        if changed and not self.view_only and not confirm_discard(self):
+            return
+        super().reject()
+
+    def drop(self) -> None:
+        """Cancel: close without saving, as the clerk asked."""
+        super().reject()
 
     def day_in(self, field: QLineEdit, required: bool = True) -> dt.date | None:
         """The day typed in ``field`` (dd/mm/yyyy), None when it is empty and not

@@ -32,6 +32,7 @@ from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
 from desktop.ui.edits import Saving, save_on_lane
+from desktop.ui.form_dialog import confirm_discard
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.screen_fit import resize_within_screen
@@ -106,6 +107,7 @@ class TemplateEditorDialog(QDialog):
         self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_button.clicked.connect(self.save)
         close_button = QPushButton(self.tr("Close"))
+        self._kept: tuple[object, ...] = ()  # the fields as loaded or last saved
         close_button.clicked.connect(self.reject)
         sample = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         sample.activated.connect(self.draw_sample)
@@ -152,7 +154,18 @@ class TemplateEditorDialog(QDialog):
         base = self.base()
         self.title_edit.setText(base.title)
         self.editor.setPlainText(base.source)
+        self._kept = self._fields()
         self.check()
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.title_edit.text(), self.editor.toPlainText())
+
+    def reject(self) -> None:
+        """Esc, Close or the window's ×: a text edited and not saved is asked about first
+        (one key lost a whole edited template)."""
+        if self._fields() != self._kept and not confirm_discard(self):
+            return
+        super().reject()
 
     def check(self) -> PledgeTemplate | None:
         """Validate the text now: the template, or None with the mistake shown."""
@@ -196,6 +209,7 @@ class TemplateEditorDialog(QDialog):
 
     def _saved(self, stored: tuple[StoredTemplate, Campaign | None]) -> None:
         copy, used = stored
+        self._kept = self._fields()
         if used is not None:
             self.campaign = used
         self.templates = store.list_templates(self._register.db)

@@ -746,6 +746,17 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Unsaved input</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>What was typed here is not saved. Close and drop it?</source>
+        <translation>Những gì đã ghi ở đây chưa được lưu. Đóng và bỏ đi?</translation>
+    </message>
+</context>
+<context>
     <name>HamletEditor</name>
     <message>
         <source>Hamlet</source>
