@@ -215,7 +215,9 @@ class OverviewPage(QWidget):
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._reminders_fixed = sum(header.sectionSize(c) for c in samples)
-        self._what_least = metrics.horizontalAdvance("Về qua đường mòn, lối mở, chưa bàn") + 16
+        # What is due reads on two lines at most: half its longest wording, in this language.
+        longest = max(metrics.horizontalAdvance(reminder_name(r)) for r in ReminderReason)
+        self._what_least = longest // 2 + 24
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
