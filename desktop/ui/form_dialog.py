@@ -8,8 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -105,7 +105,7 @@ class FormDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(ok | Button.Cancel)
         self.buttons.accepted.connect(save)
-        self.buttons.rejected.connect(self.drop)  # Cancel: dropped as asked, no question
+        self.buttons.rejected.connect(self.reject)  # Cancel: dropped as asked, no question
         self._as_shown: tuple[object, ...] | None = None  # the fields when first shown
         self.save_shortcut: QShortcut | None = None
         if ok == Button.Save:
@@ -121,17 +121,23 @@ class FormDialog(QDialog):
         if self._as_shown is None:  # after the saved values were filled in
             self._as_shown = form_state(self)
 
-    def reject(self) -> None:
-        """Esc or the window's ×: a form whose fields changed asks first (a tip typed at
-        length was lost to one key)."""
-        changed = self._as_shown is not None and form_state(self) != self._as_shown
-        if changed and not self.view_only and not confirm_discard(self):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.may_leave():
+            event.accept()
             return
-        super().reject()
+        super().keyPressEvent(event)
 
-    def drop(self) -> None:
-        """Cancel: close without saving, as the clerk asked."""
-        super().reject()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self.may_leave():  # the window's ×
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def may_leave(self) -> bool:
+        """Esc or the window's ×: True when nothing was typed, or the clerk chose to drop
+        it (a tip typed at length was lost to one key); Cancel drops without a question."""
+        changed = self._as_shown is not None and form_state(self) != self._as_shown
+        return not changed or self.view_only or confirm_discard(self)
 
     def day_in(self, field: QLineEdit, required: bool = True) -> dt.date | None:
         """The day typed in ``field`` (dd/mm/yyyy), None when it is empty and not

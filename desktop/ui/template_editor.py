@@ -6,7 +6,16 @@ import io
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,7 +117,7 @@ class TemplateEditorDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         close_button = QPushButton(self.tr("Close"))
         self._kept: tuple[object, ...] = ()  # the fields as loaded or last saved
-        close_button.clicked.connect(self.reject)
+        close_button.clicked.connect(self.close_asking)
         sample = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         sample.activated.connect(self.draw_sample)
 
@@ -160,12 +169,27 @@ class TemplateEditorDialog(QDialog):
     def _fields(self) -> tuple[object, ...]:
         return (self.title_edit.text(), self.editor.toPlainText())
 
-    def reject(self) -> None:
-        """Esc, Close or the window's ×: a text edited and not saved is asked about first
-        (one key lost a whole edited template)."""
-        if self._fields() != self._kept and not confirm_discard(self):
+    def may_leave(self) -> bool:
+        """Esc, Close or the window's ×: True when the text is as loaded or saved, or the
+        clerk chose to drop the edit (one key lost a whole edited template)."""
+        return self._fields() == self._kept or confirm_discard(self)
+
+    def close_asking(self) -> None:
+        if self.may_leave():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.close_asking()
             return
-        super().reject()
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self.may_leave():  # the window's ×
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def check(self) -> PledgeTemplate | None:
         """Validate the text now: the template, or None with the mistake shown."""

@@ -1,17 +1,19 @@
 """Esc (or the window's ×) on a form with something typed asks before dropping it: a tip
-typed at length, a movement, an edited pledge template were lost to one key. Cancel drops
-as asked; an untouched form closes at once."""
+typed at length, a movement, an edited pledge template, the set-up wizard's hamlets were
+lost to one key. Cancel drops as asked; an untouched form closes at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui import form_dialog, template_editor
+from desktop.ui import first_run, form_dialog, template_editor
+from desktop.ui.first_run import SetupWizard
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import SmallRegister
@@ -26,7 +28,7 @@ class Answers:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.drop = False
         self.asked = 0
-        for module in (form_dialog, template_editor):
+        for module in (form_dialog, template_editor, first_run):
             monkeypatch.setattr(module, "confirm_discard", self._answer)
 
     def _answer(self, _parent: object) -> bool:
@@ -57,7 +59,7 @@ def test_escape_on_a_typed_tip_or_movement_asks_and_keeps_it(
     assert answers.asked == 1 and tip.isVisible()
     assert tip.description.text().startswith("Ba người lạ mặt")
     answers.drop = True
-    tip.close()  # the window's ×
+    qtbot.keyClick(tip.description, Qt.Key.Key_Escape)  # from inside a field too
     assert answers.asked == 2 and not tip.isVisible()
     assert tip.result() == QDialog.DialogCode.Rejected
 
@@ -101,3 +103,22 @@ def test_escape_on_an_edited_template_asks_and_keeps_the_text(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert answers.asked == 1 and dialog.isVisible()
     assert "Không cho người lạ" in dialog.editor.toPlainText()
+
+
+def test_escape_in_the_set_up_wizard_past_its_first_page_asks(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = Answers(monkeypatch)
+    wizard = SetupWizard(tmp_path / "camket.sqlite3")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.next()
+    qtbot.keyClicks(wizard.commune_page.provinces.filter, "lai chau")
+    qtbot.keyClick(wizard.commune_page.provinces.filter, Qt.Key.Key_Escape)
+    assert answers.asked == 1 and wizard.isVisible()
+    assert wizard.commune_page.provinces.filter.text() == "lai chau"
+    answers.drop = True
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert answers.asked == 2 and not wizard.isVisible()
+    assert not (tmp_path / "camket.sqlite3").exists()
