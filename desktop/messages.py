@@ -371,6 +371,10 @@ MESSAGES: dict[str, str] = {
     ),
     "font.missing": "Thiếu tệp phông chữ để in: {file}",
     "print.nothing": "Không có hộ nào để in.",
+    "print.nobody_lives": (
+        "Hộ {code} không còn ai cư trú (mọi thành viên đã chết hoặc chuyển đi): không in bản "
+        "cam kết; hãy xóa hộ hoặc cập nhật thành viên."
+    ),
     "print.bad_copies": "Số bản in mỗi hộ phải từ 1 đến 3: {copies}",
     "print.bad_signature": "Ảnh chữ ký của hộ {code} bị hỏng, không in được.",
     "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",

@@ -167,9 +167,15 @@ def _print(args: argparse.Namespace) -> int:
         )
     finally:
         reg.close()
+    left_out = (
+        f"; {done.nobody_lives} hộ không còn ai cư trú không được in (xóa hộ hoặc cập nhật"
+        " thành viên)"
+        if done.nobody_lives
+        else ""
+    )
     print(
         f"Đã in {done.households} hộ ({done.sheets} bản, {done.pages} trang): {args.out};"
-        f" {done.marked} hộ được ghi là đã in"
+        f" {done.marked} hộ được ghi là đã in{left_out}"
     )
     return 0
 

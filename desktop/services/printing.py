@@ -10,7 +10,7 @@ from desktop.bundled import form_path
 from desktop.domain.entities import Hamlet
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
-from desktop.domain.pledges import Campaign
+from desktop.domain.pledges import Campaign, PledgeSheet
 from desktop.domain.templates import PledgeTemplate, load_template
 from desktop.printing.document import Output
 from desktop.printing.sheet import render_pledges
@@ -31,6 +31,7 @@ class PrintOutcome:
     marked: int = 0
     cancelled: bool = False
     household_ids: tuple[str, ...] = ()  # the households drawn, in order
+    nobody_lives: int = 0  # households left out: every member dead or moved out
 
 
 def campaign_pledge_template(reg: OpenRegister, campaign: Campaign) -> PledgeTemplate:
@@ -63,8 +64,9 @@ def print_pledges(
     """One PDF of pre-filled sheets (a hamlet's, or the commune's, or only ``households``
     (ids, in that order); optionally only those not signed), ``copies`` per household; the
     households drawn are then marked printed (unless ``mark`` is off: the window marks them
-    once the PDF reaches a printer or is saved). A cancelled run writes no PDF and marks
-    nothing."""
+    once the PDF reaches a printer or is saved). Households nobody lives in any more are
+    left out (counted in ``nobody_lives``), refused when named. A cancelled run writes no
+    PDF and marks nothing."""
     campaign = campaign or current_campaign(reg)
     template = campaign_pledge_template(reg, campaign)
     hamlet_id = hamlet.id if hamlet else None
@@ -82,6 +84,9 @@ def print_pledges(
         ]
     else:
         sheets = sheets_for(reg, hamlet_id, unsigned_only=unsigned_only, campaign=campaign)
+    sheets, empty = printable(sheets)
+    if households and empty:  # named: refused with what to do
+        raise KnownError("print.nobody_lives", code=empty[0].household_code)
 
     def drawing(done: int, total: int) -> None:
         reg.between_transactions()  # the sheets are read: an edit may go in while they are drawn
@@ -93,7 +98,25 @@ def print_pledges(
         return PrintOutcome(cancelled=True)
     drawn = tuple(s.household_id for s in sheets)
     marked = mark_printed(reg, drawn, campaign=campaign) if mark else 0
-    return PrintOutcome(len(sheets), result.sheets, result.pages, marked, household_ids=drawn)
+    return PrintOutcome(
+        len(sheets),
+        result.sheets,
+        result.pages,
+        marked,
+        household_ids=drawn,
+        nobody_lives=len(empty),
+    )
+
+
+def printable(sheets: Sequence[PledgeSheet]) -> tuple[list[PledgeSheet], list[PledgeSheet]]:
+    """The sheets to print, and those left out: a household nobody lives in any more (every
+    member dead or moved out), whose sheet would name no one and send the hamlet head to an
+    empty house. A signed one's sheet is its bản lưu, printed as ever."""
+    kept: list[PledgeSheet] = []
+    empty: list[PledgeSheet] = []
+    for sheet in sheets:
+        (kept if sheet.members or sheet.signed_on is not None else empty).append(sheet)
+    return kept, empty
 
 
 def print_blank(

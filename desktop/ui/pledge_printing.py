@@ -226,11 +226,16 @@ class PledgePrinting(QObject):
     # --- internals ----------------------------------------------------------------------
 
     def _sheets_note(self, outcome: Any) -> str:
-        return self.tr("{households} households, {sheets} sheets, {pages} pages").format(
+        note = self.tr("{households} households, {sheets} sheets, {pages} pages").format(
             households=group_thousands(outcome.households),
             sheets=group_thousands(outcome.sheets),
             pages=group_thousands(outcome.pages),
         )
+        if outcome.nobody_lives:
+            note += self.tr("; {count} where nobody lives any more left out").format(
+                count=group_thousands(outcome.nobody_lives)
+            )
+        return note
 
     def _failed(self, error: KnownError) -> None:
         text = describe(error)

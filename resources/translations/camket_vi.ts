@@ -2517,6 +2517,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>{households} hộ, {sheets} bản, {pages} trang</translation>
     </message>
     <message>
+        <source>; {count} where nobody lives any more left out</source>
+        <translation>; bỏ qua {count} hộ không còn ai cư trú</translation>
+    </message>
+    <message>
         <source>Printing</source>
         <translation>In</translation>
     </message>

@@ -11,13 +11,15 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.movements import Movement, MovementKind, ReminderReason
+from desktop.domain.pledges import PledgeStatus, parse_qr
 from desktop.domain.upload_sheet import UploadSheet
-from desktop.services import checkin, ledger
+from desktop.services import checkin, ledger, pledges, printing
 from desktop.services.register import OpenRegister
 from desktop.services.sheets import sheets_for
 from desktop.services.upload_sheet import export_sheet
 from desktop.store.presence import gone_sql
 from desktop.store.search import household_ids, household_rows
+from tests.golden.pdf_facts import qr_codes
 
 TODAY = dt.date(2026, 12, 5)
 D = dt.date
@@ -142,3 +144,25 @@ def test_someone_dead_or_moved_out_cannot_sign_for_the_household(
     args = ["sign", "T2-001", "--db", db, "--on", "05/12/2026", "--signer", "Nguyễn Văn An"]
     assert main(args) == 2
     assert main([*args[:-1], "Trần Thị Bình"]) == 0
+
+
+def test_no_sheet_is_printed_for_a_household_nobody_lives_in(
+    moved: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # NT-001's sheet named no one ("Số nhân khẩu: 0") and was marked printed: the hamlet
+    # head took it to an empty house.
+    out = tmp_path / "ca-xa.pdf"
+    argv = ["print", "pledges", "--db", str(moved.path), "--out", str(out)]
+    assert main(argv) == 0
+    said = capsys.readouterr().out
+    assert "Đã in 3 hộ" in said and "1 hộ không còn ai cư trú không được in" in said
+    printed = {parse_qr(text).household_id for page in qr_codes(out) for text in page}
+    assert pledges.household_by_code(moved, "NT-001").id not in printed
+    assert len(printed) == 3
+    assert main([*argv, "--household", "NT-001"]) == 2
+    assert "Hộ NT-001 không còn ai cư trú" in capsys.readouterr().err
+    # Signed before they left, its sheet is the bản lưu: printed as ever.
+    nt001 = pledges.household_by_code(moved, "NT-001").id
+    pledges.record_result(moved, nt001, PledgeStatus.SIGNED, D(2026, 1, 5), today=D(2026, 1, 5))
+    done = printing.print_pledges(moved, tmp_path / "ban-luu.pdf", households=[nt001])
+    assert done.households == 1 and done.nobody_lives == 0
