@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
+from typing import Any, TypeVar
 
-from desktop.domain.entities import BirthDate, CleanPerson, Gender, Person
+from desktop.domain.entities import (
+    BirthDate,
+    CleanPerson,
+    Gender,
+    Person,
+    ResidenceKind,
+    new_ids,
+)
 from desktop.domain.import_cells import (
     MARKS,
     CellReader,
@@ -71,24 +80,8 @@ def issue_at(
     return RowIssue(row, label, Issue(field_name, code, severity, params))
 
 
-# The fields a row is read for, in the order _ListReader.read unpacks them.
-_READ_ORDER = (
-    ImportField.FULL_NAME,
-    ImportField.BIRTH,
-    ImportField.BIRTH_MALE,
-    ImportField.BIRTH_FEMALE,
-    ImportField.GENDER,
-    ImportField.ID_NUMBER,
-    ImportField.RELATIONSHIP,
-    ImportField.HEAD,
-    ImportField.HAMLET,
-    ImportField.ADDRESS,
-    ImportField.PHONE,
-    ImportField.ETHNICITY,
-    ImportField.HOUSEHOLD_CODE,
-    ImportField.OCCUPATION,
-    ImportField.NOTES,
-)
+T = TypeVar("T")
+
 _GENDER_INVALID = Issue("gender", IssueCode.GENDER_INVALID, Severity.ERROR)
 _GENDER_MISSING = Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR)
 _GENDER_GUESSED = {
@@ -109,9 +102,6 @@ class _ListReader:
         self.column = column
         label = {f: columns.label(c) for f, c in column.items()}
         self.label = label
-        self.width = max(column.values(), default=-1) + 1
-        # An unmapped field reads the blank cell put after the row's last mapped one.
-        self.pick = itemgetter(*(column.get(f, self.width) for f in _READ_ORDER))
         self.two_birth_columns = (
             ImportField.BIRTH_MALE in column or ImportField.BIRTH_FEMALE in column
         )
@@ -156,111 +146,182 @@ class _ListReader:
             f, cell = ImportField.BIRTH, birth
         return *cells.birth(cell), gender, self.label.get(f, "")
 
-    def read(
-        self, cells: Sequence[str], row: int, numbers: Set[int] | None, lost: Mapping[int, str]
-    ) -> ImportRow:
-        """One data row as a Person (household_id left empty) with its issues. ``numbers``:
-        the columns whose cells were numbers (None: any all-digit cell may have been one);
-        ``lost``: the columns whose cells read empty though they are not (a formula without
-        a value: "", an Excel error: "#N/A")."""
-        (
-            name_cell,
-            birth_cell,
-            male_cell,
-            female_cell,
-            gender_cell,
-            id_cell,
-            relationship_cell,
-            head_cell,
-            hamlet_cell,
-            address_cell,
-            phone_cell,
-            ethnicity_cell,
-            code_cell,
-            occupation_cell,
-            notes_cell,
-        ) = self.pick((*cells, *[""] * (self.width + 1 - len(cells))))
+    def read_all(
+        self,
+        rows: Sequence[Sequence[str]],
+        indexes: Sequence[int],
+        first_row: int,
+        number_cells: Mapping[int, Set[int]] | None,
+        lost_cells: Mapping[int, Mapping[int, str]],
+    ) -> list[ImportRow]:
+        """The rows at ``indexes``, each as a Person (household_id left empty) with its
+        issues. Each column's cells are read at once (each distinct text once, by the
+        CellReader), then each row is put together from its readings: no row of cells is
+        padded, picked or read field by field (the half of an import's reading spent on the
+        row itself). ``number_cells``: by row index, the columns whose cells were numbers
+        (None: any all-digit cell may have been one); ``lost_cells``: the cells read empty
+        though they are not (a formula without a value: "", an Excel error: "#N/A")."""
+        picked = [rows[index] for index in indexes]
+        count = len(picked)
+        shortest = min(map(len, picked), default=0)
         read = self.cells
-        issues: list[RowIssue] = []
-        if lost:
-            self._lost(issues, row, lost)
-        name = read.name(name_cell)
+
+        def cells_of(f: ImportField) -> list[str] | None:
+            column = self.column.get(f)
+            if column is None:
+                return None
+            if column < shortest:
+                return list(map(itemgetter(column), picked))
+            return [cells[column] if column < len(cells) else "" for cells in picked]
+
+        def readings(f: ImportField, reading: Callable[[str], T]) -> Iterable[T]:
+            cells = cells_of(f)
+            return repeat(reading(""), count) if cells is None else map(reading, cells)
+
+        def was_number(cells: list[str] | None, column: int) -> Iterable[bool]:
+            if cells is None or (number_cells is not None and not number_cells):
+                return repeat(False, count)
+            if number_cells is None:  # a CSV: any all-digit field may have been a number
+                return [cell.strip().isdigit() for cell in cells]
+            no_columns: frozenset[int] = frozenset()
+            return [column in number_cells.get(index, no_columns) for index in indexes]
+
+        names = [read.name(cell) for cell in cells_of(ImportField.FULL_NAME) or [""] * count]
+        # (birth, its issues), or with the two "Nam | Nữ" columns (birth, its issues, the
+        # gender its column tells, that column's label).
+        births: Iterable[tuple[Any, ...]]
         if self.two_birth_columns:
-            birth, birth_issues, birth_gender, birth_label = self._birth(
-                birth_cell, male_cell, female_cell
+            births = map(
+                self._birth,
+                cells_of(ImportField.BIRTH) or repeat("", count),
+                cells_of(ImportField.BIRTH_MALE) or repeat("", count),
+                cells_of(ImportField.BIRTH_FEMALE) or repeat("", count),
             )
         else:
-            birth, birth_issues = read.birth(birth_cell)
-            birth_gender, birth_label = None, self.birth_label
-        if birth_issues:
-            issues += [RowIssue(row, birth_label, issue) for issue in birth_issues]
-        gender_word = read.word(gender_cell)
-        gender = gender_word.gender
-        guessed = False
-        if gender is None:
-            if gender_word.text:
-                issues.append(RowIssue(row, self.gender_label, _GENDER_INVALID))
-            elif name.guess is not None:
-                gender, guessed = name.guess, True
-        if birth_gender is not None and gender is None:
-            gender = birth_gender
-        if guessed and birth_gender is None and gender is not None:
-            issues.append(RowIssue(row, self.name_label, _GENDER_GUESSED[gender]))
-        if numbers is None:  # a CSV: any all-digit field may have been a number
-            id_number = read.id_number(id_cell, id_cell.strip().isdigit())
-            phone = read.phone(phone_cell, phone_cell.strip().isdigit())
-        else:
-            id_number = read.id_number(id_cell, self.id_column in numbers)
-            phone = read.phone(phone_cell, self.phone_column in numbers)
-        if id_number.issues:
-            issues += [RowIssue(row, self.id_label, issue) for issue in id_number.issues]
-        if phone.issues:
-            issues += [RowIssue(row, self.phone_label, issue) for issue in phone.issues]
-        relationship = read.word(relationship_cell)
-        # An empty cell marks no head (most rows, and lists without the column).
-        is_head = relationship.is_head or (head_cell != "" and read.head_mark(head_cell, name))
-        relationship_text = relationship.text
-        if is_head and relationship.folded in ("", "ch"):
-            relationship_text = "Chủ hộ"
-        notes = read.notes(notes_cell)
-        # The checks of validate_person, each made once per distinct text (the birth's
-        # and the phone's made above, the birth's against its own column).
-        if name.issues:
-            issues += [RowIssue(row, self.name_label, issue) for issue in name.issues]
-        if id_number.text:
-            for issue in id_number_issues(id_number.cleaned, id_number.kind, gender, birth):
-                issues.append(RowIssue(row, self.id_label, issue))
-        if notes.issues:
-            issues += [RowIssue(row, self.notes_label, issue) for issue in notes.issues]
-        if gender is None and not gender_word.text:
-            issues.append(RowIssue(row, self.gender_label, _GENDER_MISSING))
-        hamlet = read.hamlet(hamlet_cell)
-        if hamlet.issues:
-            issues += [RowIssue(row, self.hamlet_label, issue) for issue in hamlet.issues]
-        code = read.code(code_cell)
-        if code.issues:
-            issues += [RowIssue(row, self.code_label, issue) for issue in code.issues]
-        person = CleanPerson(
-            household_id="",
-            full_name=name.text,
-            gender=gender or Gender.MALE,
-            birth=birth,
-            id_number=id_number.text,
-            ethnicity=read.text(ethnicity_cell) or "Kinh",
-            relationship=relationship_text,
-            phone=phone.text,
-            occupation=read.text(occupation_cell),
-            notes=notes.text,
+            births = readings(ImportField.BIRTH, read.birth)
+        id_cells, phone_cells = cells_of(ImportField.ID_NUMBER), cells_of(ImportField.PHONE)
+        id_numbers = map(
+            read.id_number, id_cells or repeat("", count), was_number(id_cells, self.id_column)
         )
-        return ImportRow(
-            row=row,
-            person=person,
-            is_head=is_head,
-            household_code=code.text,
-            hamlet=hamlet.text,
-            address=read.text(address_cell),
-            issues=issues,
+        phones = map(
+            read.phone, phone_cells or repeat("", count), was_number(phone_cells, self.phone_column)
         )
+        head_cells = cells_of(ImportField.HEAD)
+        heads = (
+            repeat(False, count)
+            if head_cells is None
+            # An empty cell marks no head (most rows).
+            else [
+                cell != "" and read.head_mark(cell, name)
+                for cell, name in zip(head_cells, names, strict=True)
+            ]
+        )
+        ids = new_ids(count)
+        rows_read = zip(
+            indexes,
+            names,
+            births,
+            readings(ImportField.GENDER, read.word),
+            id_numbers,
+            phones,
+            readings(ImportField.RELATIONSHIP, read.word),
+            heads,
+            readings(ImportField.NOTES, read.notes),
+            readings(ImportField.HAMLET, read.hamlet),
+            readings(ImportField.HOUSEHOLD_CODE, read.code),
+            readings(ImportField.ETHNICITY, read.text),
+            readings(ImportField.OCCUPATION, read.text),
+            readings(ImportField.ADDRESS, read.text),
+            ids,
+            strict=True,
+        )
+        two_birth_columns = self.two_birth_columns
+        name_label, birth_label, gender_label = self.name_label, self.birth_label, self.gender_label
+        id_label, phone_label, notes_label = self.id_label, self.phone_label, self.notes_label
+        hamlet_label, code_label = self.hamlet_label, self.code_label
+        out = []
+        for (
+            index,
+            name,
+            birth_reading,
+            gender_word,
+            id_number,
+            phone,
+            relationship,
+            head_mark,
+            notes,
+            hamlet,
+            code,
+            ethnicity,
+            occupation,
+            address,
+            person_id,
+        ) in rows_read:
+            row = index + first_row
+            issues: list[RowIssue] = []
+            if lost_cells and (lost := lost_cells.get(index)):
+                self._lost(issues, row, lost)
+            if two_birth_columns:
+                birth, birth_issues, birth_gender, row_birth_label = birth_reading
+            else:
+                (birth, birth_issues), birth_gender, row_birth_label = (
+                    birth_reading,
+                    None,
+                    birth_label,
+                )
+            if birth_issues:
+                issues += [RowIssue(row, row_birth_label, issue) for issue in birth_issues]
+            gender = gender_word.gender
+            guessed = False
+            if gender is None:
+                if gender_word.text:
+                    issues.append(RowIssue(row, gender_label, _GENDER_INVALID))
+                elif name.guess is not None:
+                    gender, guessed = name.guess, True
+            if birth_gender is not None and gender is None:
+                gender = birth_gender
+            if guessed and birth_gender is None and gender is not None:
+                issues.append(RowIssue(row, name_label, _GENDER_GUESSED[gender]))
+            if id_number.issues:
+                issues += [RowIssue(row, id_label, issue) for issue in id_number.issues]
+            if phone.issues:
+                issues += [RowIssue(row, phone_label, issue) for issue in phone.issues]
+            is_head = relationship.is_head or head_mark
+            relationship_text = relationship.text
+            if is_head and relationship.folded in ("", "ch"):
+                relationship_text = "Chủ hộ"
+            # The checks of validate_person, each made once per distinct text (the birth's
+            # and the phone's made above, the birth's against its own column).
+            if name.issues:
+                issues += [RowIssue(row, name_label, issue) for issue in name.issues]
+            if id_number.text:
+                for issue in id_number_issues(id_number.cleaned, id_number.kind, gender, birth):
+                    issues.append(RowIssue(row, id_label, issue))
+            if notes.issues:
+                issues += [RowIssue(row, notes_label, issue) for issue in notes.issues]
+            if gender is None and not gender_word.text:
+                issues.append(RowIssue(row, gender_label, _GENDER_MISSING))
+            if hamlet.issues:
+                issues += [RowIssue(row, hamlet_label, issue) for issue in hamlet.issues]
+            if code.issues:
+                issues += [RowIssue(row, code_label, issue) for issue in code.issues]
+            person = CleanPerson(
+                "",
+                name.text,
+                gender or Gender.MALE,
+                birth,
+                id_number.text,
+                ethnicity or "Kinh",
+                relationship_text,
+                ResidenceKind.PERMANENT,
+                phone.text,
+                occupation,
+                notes.text,
+                0,
+                person_id,
+            )
+            out.append(ImportRow(row, person, is_head, code.text, hamlet.text, address, issues))
+        return out
 
     def _lost(self, issues: list[RowIssue], row: int, lost: Mapping[int, str]) -> None:
         """Cells of known columns read as empty though they are not: a formula whose value
@@ -288,18 +349,14 @@ def read_rows(
     ``number_cells`` gives, by row index, the columns whose cells were numbers (None: a CSV,
     where any all-digit cell may have been one); ``lost_cells`` those read empty though
     they are not (see _ListReader.read)."""
-    out = []
     lost_cells = lost_cells or {}
-    no_lost: dict[int, str] = {}
-    no_columns: frozenset[int] = frozenset()
-    read = _ListReader(columns, today).read
-    for index in range(columns.header_row + 1, len(rows)):
-        cells = rows[index]
-        lost = lost_cells.get(index, no_lost)
-        if not lost and not "".join(cells).strip():
-            continue
-        numbers = None if number_cells is None else number_cells.get(index, no_columns)
-        out.append(read(cells, index + first_row, numbers, lost))
+    indexes = [
+        index
+        for index in range(columns.header_row + 1, len(rows))
+        if lost_cells.get(index) or "".join(rows[index]).strip()
+    ]
+    reader = _ListReader(columns, today)
+    out = reader.read_all(rows, indexes, first_row, number_cells, lost_cells)
     check_duplicate_ids(out, columns)
     return out
 

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from desktop.domain import entities
-from desktop.domain.entities import new_id, random_id, short_id, stable_id
+from desktop.domain.entities import new_id, new_ids, random_id, short_id, stable_id
 
 
 def test_a_new_id_is_uuid_version_7_text_of_now() -> None:
@@ -40,6 +40,22 @@ def test_ids_ascend_when_the_clock_stands_still_or_goes_back(
     assert len(set(ids)) == len(ids)
     # 4,096 ids in the same millisecond: the next ones take the next millisecond.
     assert {uuid.UUID(i).int >> 80 for i in ids} == {2_000_000_000_000, 2_000_000_000_001}
+
+
+def test_ids_made_in_bulk_are_those_made_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entities.time, "time_ns", lambda: 2_000_000_000_000_000_000)
+    monkeypatch.setattr(entities, "_clock", [0, 0])
+    before = new_id()
+    bulk = new_ids(9_000)  # past 4,096 in one millisecond, twice
+    after = new_id()
+    monkeypatch.setattr(entities, "_clock", [0, 0])
+    one_by_one = [new_id() for _ in range(9_002)]
+    # The same milliseconds and counters; the random part of each its own.
+    assert [i[:19] for i in [before, *bulk, after]] == [i[:19] for i in one_by_one]
+    assert [before, *bulk, after] == sorted({before, *bulk, after})
+    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122 for i in bulk)
+    assert all(str(uuid.UUID(i)) == i for i in bulk)
+    assert new_ids(0) == []
 
 
 def test_ids_made_on_several_threads_never_repeat() -> None:
