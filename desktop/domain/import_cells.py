@@ -149,6 +149,10 @@ def _birth(cell: str, today: dt.date) -> tuple[BirthDate | None, tuple[Issue, ..
 def _id_number(cell: str, was_number: bool) -> IdCell:
     """The ID as stored (its separators dropped, or as typed when it is no ID), with the
     warning when Excel stored it as a number and lost its leading zeros."""
+    if cell.isdigit() and cell.isascii():  # the usual cell: nothing to clean, no exponent
+        kind = classify_id_number(cell)[1]
+        if kind is not IdKind.INVALID or not was_number:
+            return IdCell(cell, cell, kind, ())
     raw = normalize_text(cell)
     if _SCIENTIFIC.fullmatch(raw):
         # Excel wrote a 12-digit number as it shows it, "3,10851E+11": its last digits are

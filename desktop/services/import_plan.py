@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import Hamlet, Household, Person
+from desktop.domain.entities import Hamlet, Household, Person, new_ids
 from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_households import HouseholdDraft
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue
@@ -130,6 +130,7 @@ def plan_import(
     free_codes = _FreeCodes(reg.codes | {remembered_fold(d.code) for d in drafts if d.code})
     matched: dict[str, int] = {}  # existing household id -> file row of the draft it matched
     hamlets: dict[str, Hamlet] = {}  # by the name the file gives (a list repeats a few)
+    household_ids = iter(new_ids(len(drafts)))  # in one go (a first import's are all new)
     for draft in drafts:
         head = draft.rows[0]
         named = draft.hamlet or default_hamlet
@@ -158,7 +159,7 @@ def plan_import(
                 issue = _id_held_by_another(reg, row, None)
                 if issue is not None:
                     plan.issues.append(RowIssue(row.row, id_label, issue))
-            plan.actions.append(_new_household(draft, hamlet, free_codes))
+            plan.actions.append(_new_household(draft, hamlet, free_codes, next(household_ids)))
             continue
         if existing_id in matched:
             plan.issues.append(
@@ -290,9 +291,11 @@ class _FreeCodes:
         return code
 
 
-def _new_household(draft: HouseholdDraft, hamlet: Hamlet, codes: _FreeCodes) -> HouseholdAction:
+def _new_household(
+    draft: HouseholdDraft, hamlet: Hamlet, codes: _FreeCodes, household_id: str
+) -> HouseholdAction:
     code = draft.code or codes.next_for(hamlet)
-    household = Household(hamlet_id=hamlet.id, code=code, address=draft.address, phone=draft.phone)
+    household = Household(hamlet.id, code, draft.address, draft.phone, id=household_id)
     people = []
     for position, row in enumerate(draft.rows):
         # The row's person is this plan's own (read_rows made it for this dry run): placed

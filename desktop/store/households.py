@@ -165,8 +165,24 @@ def person_values(
 
 
 def household_values(household: Household, tail: tuple[Any, ...] = ()) -> tuple[Any, ...]:
-    """household_row's values in HOUSEHOLD_COLUMNS order, then ``tail``."""
-    return (*household_row(household).values(), *tail)
+    """household_row's values in HOUSEHOLD_COLUMNS order, then ``tail``; made without a
+    dict (an import's 10,000 new households)."""
+    code, address, phone = (
+        _normalized(household.code),
+        _normalized(household.address),
+        _normalized(household.phone),
+    )
+    return (
+        household.hamlet_id,
+        code,
+        address,
+        phone,
+        household.head_id,
+        _normalized(household.notes),
+        household.id,
+        *_derive_household((code, phone, address)),
+        *tail,
+    )
 
 
 def relative_row(relative: RelativeAbroad) -> dict[str, Any]:
