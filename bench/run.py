@@ -439,6 +439,7 @@ def bench_import(folder: Path, households: int) -> None:
     with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh).writerows(rows)
     print(f"Import of a list of {households:,} households ({len(rows) - 1:,} rows)")
+    _compile_ours()  # as bench_window: `--only import` starts CamKet as a clerk's PC does
     raw_path = folder / "import-raw.sqlite3"
     written: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
 
@@ -637,6 +638,16 @@ def _camket() -> str:
     return str(Path(sys.executable).with_name("camket"))
 
 
+def _compile_ours() -> None:
+    """CamKet's modules as bytecode, as an installed CamKet has them (pip and the frozen
+    build compile every module): with PYTHONDONTWRITEBYTECODE set, an editable checkout
+    would compile every module it imports from source at every start, a cost no clerk's
+    start pays (measured: ~500 M instructions, half a bare window's whole start)."""
+    root = Path(__file__).resolve().parent.parent
+    compileall.compile_dir(root / "desktop", quiet=1)
+    compileall.compile_dir(root / "bench", quiet=1)
+
+
 def bench_print_job(folder: Path, pages: int = 40) -> None:
     """The system-print path of the preview: pages drawn on a printer at 300 dpi (gray)."""
     out = subprocess.run(
@@ -660,12 +671,7 @@ def bench_window(path: Path, folder: Path) -> None:
     bare_script = folder / "bare_window.py"
     bare_script.write_text(BARE_WINDOW, encoding="utf-8")
     root = str(Path(__file__).resolve().parent.parent)
-    # CamKet's modules as bytecode, as an installed CamKet has them (pip and the frozen build
-    # compile every module): with PYTHONDONTWRITEBYTECODE set, an editable checkout would
-    # compile every module it imports from source at every start, a cost no clerk's start pays
-    # (measured: ~500 M instructions, half a bare window's whole start).
-    compileall.compile_dir(Path(root) / "desktop", quiet=1)
-    compileall.compile_dir(Path(root) / "bench", quiet=1)
+    _compile_ours()
     first_paint = [
         sys.executable,
         "-c",

@@ -30,7 +30,6 @@ __all__ = [
     "ImportIssueCode",
     "ImportRow",
     "RowIssue",
-    "check_duplicate_ids",
     "issue_at",
     "read_rows",
 ]
@@ -240,6 +239,7 @@ class _ListReader:
         id_label, phone_label, notes_label = self.id_label, self.phone_label, self.notes_label
         hamlet_label, code_label = self.hamlet_label, self.code_label
         out = []
+        seen: dict[str, int] = {}  # personal ID -> the first row holding it
         for (
             index,
             name,
@@ -305,6 +305,12 @@ class _ListReader:
                 issues += [RowIssue(row, hamlet_label, issue) for issue in hamlet.issues]
             if code.issues:
                 issues += [RowIssue(row, code_label, issue) for issue in code.issues]
+            # The same personal ID on two rows: an error on the later row, naming the first.
+            number = id_number.text
+            if number and number.isdigit() and (first := seen.setdefault(number, row)) != row:
+                issues.append(
+                    issue_at(row, id_label, "id_number", ImportIssueCode.DUPLICATE_ID, first=first)
+                )
             person = CleanPerson(
                 "",
                 name.text,
@@ -348,7 +354,7 @@ def read_rows(
     """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row.
     ``number_cells`` gives, by row index, the columns whose cells were numbers (None: a CSV,
     where any all-digit cell may have been one); ``lost_cells`` those read empty though
-    they are not (see _ListReader.read)."""
+    they are not (see _ListReader.read_all)."""
     lost_cells = lost_cells or {}
     indexes = [
         index
@@ -356,25 +362,4 @@ def read_rows(
         if lost_cells.get(index) or "".join(rows[index]).strip()
     ]
     reader = _ListReader(columns, today)
-    out = reader.read_all(rows, indexes, first_row, number_cells, lost_cells)
-    check_duplicate_ids(out, columns)
-    return out
-
-
-def check_duplicate_ids(rows: Iterable[ImportRow], columns: ColumnMap) -> None:
-    """The same personal ID on two rows: an error on the later row, naming the first."""
-    column = columns.column_of(ImportField.ID_NUMBER)
-    label = columns.label(column) if column is not None else ""
-    seen: dict[str, int] = {}
-    for r in rows:
-        number = r.person.id_number
-        if not number or not number.isdigit():
-            continue
-        if number in seen:
-            r.issues.append(
-                issue_at(
-                    r.row, label, "id_number", ImportIssueCode.DUPLICATE_ID, first=seen[number]
-                )
-            )
-        else:
-            seen[number] = r.row
+    return reader.read_all(rows, indexes, first_row, number_cells, lost_cells)

@@ -155,7 +155,7 @@ def plan_import(
             )
             continue
         if existing_id is None:
-            for row in draft.rows:
+            for row in draft.rows if reg.person_by_id_number else ():
                 issue = _id_held_by_another(reg, row, None)
                 if issue is not None:
                     plan.issues.append(RowIssue(row.row, id_label, issue))
