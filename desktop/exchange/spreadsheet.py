@@ -263,15 +263,26 @@ def _read_csv(path: Path, source: str, max_rows: int) -> Sheet:
         for values in reader:
             if len(rows) >= max_rows:
                 raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
-            rows.append(_bounded(values, source, reader.line_num))
+            if (
+                values
+                and values[-1].strip()
+                and len(values) <= MAX_COLUMNS
+                and max(map(len, values)) <= MAX_CELL_CHARS
+            ):  # the usual row: within bounds, no trailing empty field to drop
+                rows.append(values)
+            else:
+                rows.append(_bounded(values, source, reader.line_num))
     except csv.Error as exc:
         if "field limit" in str(exc):  # longer than csv.field_size_limit(): 131,072
             raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS) from exc
         raise KnownError(
             "import.damaged_row", file=source, row=reader.line_num, detail=str(exc)
         ) from exc
-    width = max((len(r) for r in rows), default=0)
-    return Sheet(source, "csv", encoding, [r + [""] * (width - len(r)) for r in rows])
+    width = max(map(len, rows), default=0)
+    for cells in rows:
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+    return Sheet(source, "csv", encoding, rows)
 
 
 def _bounded(values: list[str], source: str, row: int) -> list[str]:
