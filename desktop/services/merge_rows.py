@@ -96,10 +96,14 @@ class TableMerge:
         self.renamed: set[str] = set()
         # Versions of this table's rows may wait in the conflict queue (asked per chunk).
         self.conflicted = replicas.has_conflicts(db, spec)
-        # A table empty before the bundle (a first merge) holds only the rows it wrote: only
-        # those are looked for (a row named twice in a CSV meets its first line).
-        self.empty = not self.conflicted and replicas.is_empty(db, spec)
-        self.written = _IdBits(bundle.manifest.rows.get(spec.name, 0)) if self.empty else None
+        # A row whose id sorts after every id the table held before the bundle (every row of
+        # a table empty before it, a first merge; rows made since its last row, their ids
+        # being time-ordered) can only be one the bundle wrote: only those are looked for (a
+        # row named twice in a CSV meets its first line). None: every row is looked for.
+        self.last_id = None if self.conflicted else replicas.last_id(db, spec)
+        self.written = (
+            _IdBits(bundle.manifest.rows.get(spec.name, 0)) if self.last_id is not None else None
+        )
 
     def meet(self, chunk: list[Incoming], private_replaced: set[str]) -> None:
         """Meet a chunk; ``private_replaced``: its rows whose private values the bundle
@@ -159,8 +163,9 @@ class TableMerge:
 
     def _stored(self, ids: list[str]) -> tuple[dict[str, StoredRow], dict[str, list[Version]]]:
         """The register's row and waiting versions of each of ``ids`` it has."""
-        if self.written is not None:
-            ids = [row_id for row_id in ids if self.written.may_hold(row_id)]
+        last, written = self.last_id, self.written
+        if last is not None and written is not None:
+            ids = [row_id for row_id in ids if row_id <= last or written.may_hold(row_id)]
             if not ids:
                 return {}, {}
         rows = replicas.local_rows(self.db, self.spec, ids)

@@ -75,9 +75,10 @@ def local_rows(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[str,
     return found
 
 
-def is_empty(db: Database, spec: SyncedTable) -> bool:
-    """The register holds no row of this table (tombstones count as rows)."""
-    return db.execute(f"SELECT 1 FROM [{spec.name}] LIMIT 1").fetchone() is None
+def last_id(db: Database, spec: SyncedTable) -> str:
+    """The greatest id of the table's rows, tombstones included ('' when it has none)."""
+    row = db.execute(f"SELECT max(id) FROM [{spec.name}]").fetchone()
+    return row[0] or ""
 
 
 def has_conflicts(db: Database, spec: SyncedTable) -> bool:

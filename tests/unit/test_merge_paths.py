@@ -136,3 +136,42 @@ def test_a_merge_runs_with_the_cycle_collector_paused_and_gives_it_back(
         damaged.write_bytes((tmp_path / "office.camket").read_bytes()[:-100])
         assert merge_bundle(reg, damaged).refused is not None
         assert gc.isenabled()
+
+
+def test_rows_made_after_every_row_of_the_register_are_met_as_in_a_full_register(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    """A bundle whose rows were all made after the register's last ones (time-ordered ids)
+    looks for none of them, but for those it wrote itself: a row named three times still
+    meets its earlier lines, as in a register that holds it already."""
+    laptop, laptop_folder = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with as_pc(laptop_folder):
+        create_register(laptop, SIN_HO, ["Bản Nậm Tăm"])
+    with opened(laptop, laptop_folder) as reg:  # made after the office's rows: later ids
+        populate_demo(reg, 4, seed=5)
+        export_bundle(reg, tmp_path / "laptop.camket")
+    plain = tmp_path / "laptop.camket"
+    twice = _with_a_person_named_twice_more(plain, tmp_path / "twice.camket", laptop_folder)
+    later, full = (
+        (tmp_path / "later.sqlite3", tmp_path / "later-data"),
+        (
+            tmp_path / "full.sqlite3",
+            tmp_path / "full-data",
+        ),
+    )
+    for path, folder in (later, full):
+        with as_pc(folder):
+            create_upper_register(path, "Đồn Biên phòng", "12")
+        with opened(path, folder) as reg:
+            assert merge_bundle(reg, tmp_path / "office.camket", backup=False).refused is None
+            last = reg.db.execute("SELECT max(id) FROM person").fetchone()[0]
+    with opened(laptop, laptop_folder) as reg:
+        assert reg.db.execute("SELECT min(id) FROM person").fetchone()[0] > last
+    with opened(*later) as reg:
+        first = merge_bundle(reg, twice, backup=False)
+        assert first.refused is None and first.counts["person"].conflicts == 1
+    with opened(*full) as reg:  # the laptop's rows held first: each line meets its row
+        assert merge_bundle(reg, plain, backup=False).refused is None
+        again = merge_bundle(reg, twice, backup=False)
+        assert again.refused is None and again.counts["person"].conflicts == 1
+    assert content(*later) == content(*full)
