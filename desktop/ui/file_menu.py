@@ -13,8 +13,8 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import open_for_window
 from desktop.store.window_lock import refuse_if_held
-from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.passphrase_dialog import ask_passphrase
+from desktop.ui.qt_values import set_shortcut
 from desktop.userdata import recent_registers
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class FileMenu(QObject):
 
     def _action(self, title: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
         action = QAction(title, self._window)
-        action.setShortcut(QKeySequence(keys))
+        set_shortcut(action, QKeySequence(keys))
         action.triggered.connect(slot)
         self.menu.addAction(action)
         return action
@@ -119,6 +119,7 @@ class FileMenu(QObject):
             return False
         if not ask_passphrase(path, self._window):
             return False
+        from desktop.ui.off_thread import wait_off_thread  # not needed to paint the window
 
         def check() -> OpenRegister:  # a big register's first open may migrate it
             refuse_if_held(path)

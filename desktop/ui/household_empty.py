@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.qt_values import set_enum_property
 
 
 class EmptyList(QWidget):
@@ -18,8 +20,9 @@ class EmptyList(QWidget):
         super().__init__(parent)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # Built hidden on Tổng quan, painted first: no Qt namespace (see qt_values).
+        set_enum_property(self.message, "alignment", "AlignCenter")
+        set_enum_property(self.message, "textFormat", "PlainText")
         self.add_button = QPushButton(self.tr("Add a household (Ctrl+N)"))
         self.add_button.clicked.connect(self.add_requested)
         self.import_button = QPushButton(self.tr("Import a list (Ctrl+I)"))

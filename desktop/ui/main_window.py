@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from desktop.store.register_database import use_sqlite_utils
 from desktop.ui.backup_actions import BackupActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.places import Place, Places
+from desktop.ui.qt_values import set_enum_property, set_shortcut
 from desktop.ui.read_only_banner import add_read_only_banner
 from desktop.ui.spreadsheet_export import SpreadsheetExport
 from desktop.ui.tasks import TaskRunner
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.places = Places(self)
         self.sidebar, self.pages = self.places.sidebar, self.places.pages
         self.import_action = QAction(self.tr("Import a list…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        set_shortcut(self.import_action, QKeySequence("Ctrl+I"))
         self.import_action.setToolTip(
             self.tr("Import households from an Excel or CSV list (Ctrl+I)")
         )
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.import_wizard: ImportWizard | None = None
         import_button = QToolButton()
         import_button.setDefaultAction(self.import_action)
-        import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum_property(import_button, "toolButtonStyle", "ToolButtonTextOnly")
         import_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         side = QWidget()
         side.setFixedWidth(SIDE_WIDTH)
@@ -124,13 +125,13 @@ class MainWindow(QMainWindow):
             Place("exchange", self.tr("Data exchange"), "exchange.svg", 5, self._exchange)
         )
         check_in = QAction(self.tr("Check in a returned sheet"), self)
-        check_in.setShortcut(QKeySequence("Ctrl+K"))
+        set_shortcut(check_in, QKeySequence("Ctrl+K"))
         check_in.triggered.connect(self._check_in)
         self.addAction(check_in)
         self.check_in_action = check_in
         self._setup_editing_actions()
         find = QAction(self.tr("Search"), self)
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        set_shortcut(find, QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
         self.addAction(find)
         self.find_action = find
@@ -327,17 +328,17 @@ class MainWindow(QMainWindow):
 
     def _setup_editing_actions(self) -> None:
         new = QAction(self.tr("New household"), self)
-        new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        set_shortcut(new, QKeySequence(QKeySequence.StandardKey.New))
         new.triggered.connect(self._new_household)
         self.addAction(new)
         self.new_household_action = new
         edit = QAction(self.tr("Edit household"), self)
-        edit.setShortcut(QKeySequence("Ctrl+E"))
+        set_shortcut(edit, QKeySequence("Ctrl+E"))
         edit.triggered.connect(self._edit_household)
         self.addAction(edit)
         self.edit_household_action = edit
         undo = QAction(self.tr("Undo delete"), self)
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        set_shortcut(undo, QKeySequence(QKeySequence.StandardKey.Undo))
         undo.triggered.connect(lambda: self.household_page.undo_delete())
         self.addAction(undo)
         self.undo_action = undo

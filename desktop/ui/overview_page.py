@@ -34,7 +34,8 @@ from desktop.store.reminders import Reminder
 from desktop.ui.household_empty import EmptyList
 from desktop.ui.numbers import day_text, format_percent, group_thousands
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel, total_name
-from desktop.ui.record_model import RecordTableModel
+from desktop.ui.qt_values import show_column_titles
+from desktop.ui.record_model import RecordRows
 from desktop.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def reminder_name(reason: ReminderReason) -> str:
     return QCoreApplication.translate("Overview", REMINDER_NAMES[reason])
 
 
-class ReminderModel(RecordTableModel[Reminder]):
+class ReminderModel(RecordRows[Reminder]):
     CONTEXT = "ReminderModel"
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
         (QT_TRANSLATE_NOOP("ReminderModel", "Due"), lambda r: day_text(r.due)),
@@ -145,6 +146,7 @@ class OverviewPage(QWidget):
         self.progress_view = QTableView()
         self.progress_view.setAccessibleName(self.tr("Progress per hamlet"))
         self.progress_view.setModel(self.progress_model)
+        show_column_titles(self.progress_view, self.progress_model.column_titles())
         self.progress_view.setItemDelegateForColumn(
             ProgressModel.PROGRESS_COLUMN, ProgressBarDelegate(self.progress_view)
         )
@@ -165,6 +167,7 @@ class OverviewPage(QWidget):
         self.reminders = QTableView()
         self.reminders.setAccessibleName(self.tr("Needs attention today"))
         self.reminders.setModel(self.reminder_model)
+        show_column_titles(self.reminders, self.reminder_model.column_titles())
         self._plain_table(self.reminders)
         self._fit_reminder_columns()
         self.reminders.activated.connect(self._open)

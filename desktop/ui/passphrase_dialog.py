@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.store.encryption import is_encrypted, key_for, unlock
-from desktop.ui.off_thread import wait_off_thread
 
 
 def unlocking_text(path: Path) -> str:
@@ -63,6 +62,8 @@ class PassphraseDialog(QDialog):
     def _try(self) -> None:
         # The key is stretched from the passphrase on purpose slowly: off the window's thread.
         secret = self.passphrase.text()
+        from desktop.ui.off_thread import wait_off_thread
+
         try:
             wait_off_thread(self, unlocking_text(self._path), lambda: unlock(self._path, secret))
         except KnownError as err:
@@ -79,6 +80,9 @@ def ask_passphrase(path: Path, parent: QWidget | None = None) -> bool:
     CAMKET_PASSPHRASE), or unlocked now in the dialog; False when the clerk cancelled."""
     if not is_encrypted(path):  # read off its header: nothing to unlock, no thread to start
         return True
+    # Imported for an encrypted register only: the window's start paints without them.
+    from desktop.ui.off_thread import wait_off_thread
+
     try:  # a key in memory, or CAMKET_PASSPHRASE stretched: off the window's thread
         wait_off_thread(parent, unlocking_text(path), lambda: key_for(path))
         return True

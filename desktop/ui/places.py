@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from desktop.bundled import resource_path
+from desktop.ui.qt_values import USER_ROLE, set_enum_property, set_shortcut
 
 ICON_SIZE = 22
 ROW_HEIGHT = 40  # comfortable for a mouse on a 1366×768 laptop, and a finger on a touch screen
@@ -52,7 +53,7 @@ class Places(QObject):
         self._shown: str | None = None
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Places"))
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum_property(self.sidebar, "focusPolicy", "NoFocus")
         self.sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.sidebar.setSpacing(1)
         self.pages = QStackedWidget()
@@ -71,14 +72,14 @@ class Places(QObject):
         item = QListWidgetItem(place_icon(place.icon), place.title)
         item.setToolTip(f"{place.title} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
         item.setSizeHint(QSize(0, ROW_HEIGHT))
-        item.setData(Qt.ItemDataRole.UserRole, place.key)
+        item.setData(USER_ROLE, place.key)
         blocked = self.sidebar.blockSignals(True)  # a new row 0 is not a change of place
         self.sidebar.insertItem(row, item)
         self.sidebar.blockSignals(blocked)
         self._stand_ins[place.key] = QWidget()
         self.pages.insertWidget(row, self._stand_ins[place.key])
         action = QAction(place.title, self._window)
-        action.setShortcut(keys)
+        set_shortcut(action, keys)
         action.triggered.connect(lambda: self.show(place.key))
         self._window.addAction(action)
 

@@ -38,6 +38,7 @@ from desktop.ui.progress_model import (
     HAMLET_ID_ROLE,
     ProgressBarDelegate,
     ProgressModel,
+    TitledProgressModel,
     UnsignedModel,
     status_words,
     total_name,
@@ -80,7 +81,7 @@ class PledgePage(QWidget):
         check_in_label = QLabel(self.tr("&Check in:"))
         check_in_label.setBuddy(self.check_in_box)
 
-        self.progress_model = ProgressModel(self)
+        self.progress_model = TitledProgressModel(self)
         self.progress_view = QTableView()
         self._setup_table(self.progress_view, self.progress_model)
         self.progress_view.setItemDelegateForColumn(

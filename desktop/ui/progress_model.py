@@ -10,15 +10,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from desktop.ui.numbers import format_percent, group_thousands
+from desktop.ui.qt_values import (
+    ALIGN_RIGHT_MIDDLE,
+    DISPLAY_ROLE,
+    FONT_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    USER_ROLE,
+)
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from desktop.domain.pledges import HamletProgress, PledgeStatus
@@ -26,8 +32,8 @@ if TYPE_CHECKING:
     from desktop.store.pledges import UnsignedHousehold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # float 0–100 toward the target, for the bar
-HAMLET_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PERCENT_ROLE = USER_ROLE + 1  # float 0–100 toward the target, for the bar
+HAMLET_ID_ROLE = USER_ROLE + 2
 
 
 def status_words() -> dict[PledgeStatus, str]:
@@ -44,7 +50,8 @@ def status_words() -> dict[PledgeStatus, str]:
 
 
 class ProgressModel(QAbstractTableModel):
-    """One row per hamlet and a last row with the commune's total."""
+    """One row per hamlet and a last row with the commune's total, under titles its view
+    holds (qt_values.show_column_titles: Tổng quan paints them without asking Python)."""
 
     COUNTS = ("households", "signed", "refused", "absent", "printed", "not_printed")
     PROGRESS_COLUMN = 1 + len(COUNTS)
@@ -93,21 +100,18 @@ class ProgressModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
+    def column_titles(self) -> list[str]:
+        """The columns' titles as the header shows them."""
+        return list(self._headers)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         progress = self.progress_at(index.row())
         if progress is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             if column == 0:
                 return progress.hamlet_name
             if column == self.PROGRESS_COLUMN:
@@ -119,9 +123,11 @@ class ProgressModel(QAbstractTableModel):
             return progress.percent_of_target
         if role == HAMLET_ID_ROLE:
             return progress.hamlet_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < column < self.PROGRESS_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and progress is self.total:
+        if role == TEXT_ALIGNMENT_ROLE and 0 < column < self.PROGRESS_COLUMN:
+            return ALIGN_RIGHT_MIDDLE
+        if role == FONT_ROLE and progress is self.total:
+            from PySide6.QtGui import QFont
+
             font = QFont()
             font.setBold(True)
             return font
@@ -141,6 +147,20 @@ def total_name(register: OpenRegister) -> str:
     return name
 
 
+class TitledProgressModel(ProgressModel):
+    """The same rows, giving their titles to any view (``headerData``): the Cam kết page's.
+    (Its tr() finds ProgressModel's translations: PySide looks along the class's bases.)"""
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
+    ) -> Any:
+        from PySide6.QtCore import Qt  # made by now: Qt passed ``orientation``
+
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+
 class ProgressBarDelegate(QStyledItemDelegate):
     """Draws the progress column as a bar toward the target, with its text on it."""
 
@@ -151,7 +171,9 @@ class ProgressBarDelegate(QStyledItemDelegate):
             return
         # Imported when a bar is first drawn, once the counts are in: QStyle's Python side
         # (its dozen enums) cost ~10 ms of the window's first paint, which draws no bar.
-        from PySide6.QtWidgets import QStyle, QStyleOptionProgressBar
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QColor, QPalette
+        from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionProgressBar
 
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
@@ -163,7 +185,7 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = 1000
         bar.progress = round(percent * 10)
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bar.text = str(index.data(DISPLAY_ROLE))
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
@@ -206,14 +228,16 @@ class UnsignedModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        from PySide6.QtCore import Qt  # made by now: Qt passed ``orientation``
+
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid() or role != DISPLAY_ROLE:
             return None
         row = self.rows[index.row()]
         values = (row.code, row.head_name, row.address, self.status_text(row.status), row.reason)

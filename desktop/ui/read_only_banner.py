@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from desktop.services.register import OpenRegister
@@ -39,5 +39,5 @@ def add_read_only_banner(window: QMainWindow, register: OpenRegister) -> QLabel 
     bar.setFloatable(False)
     bar.toggleViewAction().setEnabled(False)
     bar.addWidget(label)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.addToolBar(bar)  # at the top
     return label

@@ -16,8 +16,8 @@ from desktop.domain.entities import Hamlet, HamletKind
 from desktop.services.register import open_existing
 from desktop.store import households as repo
 from desktop.store.backups import check_backup, list_backups, take_backup
-from desktop.ui.backup_actions import RestoreDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.restore_dialog import RestoreDialog
 from tests.ui.conftest import SmallRegister
 
 OpenWindow = Callable[..., MainWindow]

@@ -215,10 +215,10 @@ def _shown_texts(widget: QWidget) -> list[str]:
     if isinstance(widget, QListWidget):
         texts += [widget.item(i).text() for i in range(widget.count())]
     if isinstance(widget, QTableView) and widget.model() is not None:
-        model = widget.model()
+        titles = widget.horizontalHeader().model()  # the view's, or titles held by Qt
         texts += [
-            str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-            for c in range(model.columnCount())
+            str(titles.headerData(c, Qt.Orientation.Horizontal) or "")
+            for c in range(titles.columnCount())
         ]
     for action in widget.actions():
         texts += [action.text(), action.toolTip()]
