@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import desktop.ui.pyside_hook  # noqa: F401 - first of ours, before the window's modules
 from desktop.domain.errors import KnownError
@@ -190,4 +190,6 @@ def _screenshot(path: Path, target: Path, size: str, page: int | None) -> int:
 
 
 def _critical(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not loaded for a start that goes well
+
     QMessageBox.critical(None, QCoreApplication.translate("App", "CamKet"), text)

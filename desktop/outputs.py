@@ -14,7 +14,6 @@ import errno
 import glob
 import logging
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -142,7 +141,7 @@ def _known(exc: OSError, path: Path) -> KnownError:
 def temporary_beside(path: Path) -> Path:
     """A hidden temporary name beside ``path`` naming this process: remove_leftovers
     removes it once this process is gone (killed before it could)."""
-    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{_PART}")
+    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{_PART}")
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -18,7 +18,6 @@ PyPI assume a server or their own storage.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -68,6 +67,8 @@ class Version:
 
     @property
     def digest(self) -> str:
+        import hashlib  # not loaded for a window's start (OpenSSL's library)
+
         text = json.dumps([self.columns, self.values, self.vv], ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

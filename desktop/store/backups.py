@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import re
@@ -62,6 +61,8 @@ class Backup:
 def backup_folder(register_path: Path | str) -> Path:
     """The register's own folder of backups in the data folder, keyed by its full path so that
     two registers named alike in different folders never share one."""
+    import hashlib  # not loaded for a window's start (OpenSSL's library)
+
     resolved = os.path.normcase(str(Path(register_path).resolve()))
     key = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
     return data_dir() / "backups" / f"{Path(register_path).stem}-{key}"

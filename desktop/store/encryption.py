@@ -11,15 +11,11 @@ so every connection (window, task lane, search, backups) opens without asking ag
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
-import hmac
 import json
 import logging
 import os
 import re
-import secrets
 import sqlite3
 import time
 import unicodedata
@@ -44,6 +40,9 @@ from desktop.store.cipher import (
     encrypt_copy as encrypt_copy,  # re-exported: the services and backups use it here
 )
 from desktop.userdata import data_dir
+
+# hashlib, hmac, secrets and base64 are imported where a key is made or checked: with
+# OpenSSL's library they cost a window's start ~3 ms, and a plain register needs none.
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +85,9 @@ def is_encrypted(path: Path | str) -> bool:
 
 def new_recovery_key() -> str:
     """A fresh recovery key as the clerk copies it: 'ABCD-EFGH-…' (eight groups of four)."""
+    import base64
+    import secrets
+
     text = base64.b32encode(secrets.token_bytes(_RECOVERY_BYTES)).decode("ascii")
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
@@ -101,6 +103,9 @@ def key_of_recovery(recovery: str) -> bytes:
     text = recovery_text(recovery)
     if text is None:
         raise ValueError("not a recovery key")
+    import base64
+    import hashlib
+
     return hashlib.sha256(b"camket register key\0" + base64.b32decode(text)).digest()
 
 
@@ -125,6 +130,8 @@ def stretch(passphrase: str, salt: bytes, *, as_typed: bool = False) -> bytes:
 
 
 def _check(key: bytes) -> str:
+    import hmac
+
     return hmac.new(key, b"camket key check", "sha256").hexdigest()[:32]
 
 
@@ -147,6 +154,8 @@ def _read_slots() -> list[dict[str, Any]]:
 def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = None) -> None:
     """Let ``passphrase`` unlock ``key`` on this computer: a slot in keys.json, readable by
     this user alone, naming the ``register`` it was made for (tried first for that file)."""
+    import secrets
+
     salt = secrets.token_bytes(16)
     wrapped = bytes(a ^ b for a, b in zip(key, stretch(passphrase, salt), strict=True))
     slot = {"salt": salt.hex(), "wrapped": wrapped.hex(), "check": _check(key)}
@@ -201,6 +210,8 @@ def _set_aside_if_unreadable(path: Path) -> None:
     except FileNotFoundError:
         return
     except ValueError:
+        import secrets
+
         aside = path.with_name(f"{path.name}.unreadable-{secrets.token_hex(4)}")
         log.warning("key slots unreadable: kept aside as %s", aside.name)
         path.replace(aside)
@@ -213,6 +224,8 @@ def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:
     if recovery_text(secret) is not None:
         yield key_of_recovery(secret)
         return
+    import hmac
+
     own = file_key(path)
     slots = sorted(reversed(_read_slots()), key=lambda slot: slot.get("register") != own)
     for slot in slots:

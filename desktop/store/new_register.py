@@ -7,7 +7,6 @@ import contextlib
 import glob
 import logging
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,7 +87,7 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
     target = Path(target)
     _refuse_target(target)
     _remove_leftovers(target)
-    temp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{_BUILDING}")
+    temp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}{_BUILDING}")
     if encrypted is not None:
         expect_encrypted(temp, encrypted.key)
     try:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
@@ -54,6 +53,8 @@ class BackupActions(QObject):
     def back_up_to_file(self) -> None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = self._path.with_name(f"{self._path.stem}-{stamp}.sqlite3")
+        from PySide6.QtWidgets import QFileDialog  # the dialogs: when asked for, not at start
+
         chosen, _filter = QFileDialog.getSaveFileName(
             self._window,
             self.tr("Back up the register"),
@@ -65,6 +66,8 @@ class BackupActions(QObject):
             self.back_up_to(Path(chosen))
 
     def back_up_to_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         chosen = QFileDialog.getExistingDirectory(
             self._window, self.tr("Back up to a folder (USB)"), str(self._path.parent)
         )
@@ -114,6 +117,8 @@ class BackupActions(QObject):
         )
 
     def _refused_backup(self, error: KnownError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self._window, self.tr("Back up the register"), describe(error))
 
     def _refused(self, error: KnownError) -> None:
@@ -124,6 +129,8 @@ class BackupActions(QObject):
     def restore(self) -> bool:
         """Choose a backup, check it, confirm, restore it and reopen the register; True when
         the register was replaced."""
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
         title = self.tr("Restore from a backup")
         if self._window.tasks.busy:
             QMessageBox.information(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
@@ -70,6 +69,8 @@ class FileMenu(QObject):
 
     def new_register(self) -> Path | None:
         """Ask where, then the set-up wizard; the register it made is opened next."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from desktop.ui.first_run import run_setup
 
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -100,6 +101,8 @@ class FileMenu(QObject):
         return opened
 
     def open_register(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # the dialogs: when asked for, not at start
+
         chosen, _filter = QFileDialog.getOpenFileName(
             self._window,
             self.tr("Open register"),
@@ -119,6 +122,8 @@ class FileMenu(QObject):
             return False
         if not ask_passphrase(path, self._window):
             return False
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.ui.off_thread import wait_off_thread  # not needed to paint the window
 
         def check() -> OpenRegister:  # a big register's first open may migrate it

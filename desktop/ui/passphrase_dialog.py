@@ -5,14 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
@@ -31,6 +24,8 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtWidgets import QDialogButtonBox  # for an encrypted register only
+
         self._path = path
         self.setWindowTitle(self.tr("Encrypted register"))
         intro = QLabel(

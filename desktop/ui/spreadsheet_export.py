@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
@@ -80,4 +79,6 @@ class SpreadsheetExport(QObject):
         self._window.statusBar().showMessage(message, 15000)
 
     def _refused(self, error: KnownError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self._window, self.tr("Export a spreadsheet"), describe(error))

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
@@ -56,6 +56,8 @@ def report_unexpected(
     if _showing:
         return
     _showing = True
+    from PySide6.QtWidgets import QMessageBox  # not loaded for a start that goes well
+
     try:
         QMessageBox.critical(
             QApplication.activeWindow(), QCoreApplication.translate("Unexpected", "CamKet"), text

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.store.window_lock import lock_path, refuse_if_held, take_window_lock
+from desktop.store.window_lock import host_name, lock_path, refuse_if_held, take_window_lock
 
 
 def write_lock(register: Path, **fields: object) -> Path:
@@ -88,3 +88,8 @@ def test_releasing_never_removes_a_lock_another_window_took_over(tmp_path: Path)
     write_lock(register, pid=dead_pid() + 0, user="khac")
     mine.release()
     assert lock_path(register).exists()
+
+
+def test_the_host_name_is_the_one_socket_gives() -> None:
+    # Read without the socket module at start; the lock compares it with locks of old.
+    assert host_name() == socket.gethostname()
