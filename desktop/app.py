@@ -16,9 +16,9 @@ from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_for_window
 from desktop.store.new_register import needs_setup
 from desktop.store.window_lock import WindowLock, take_window_lock
-from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.translations import install_translators
 from desktop.ui.unexpected import errors_reported
+from desktop.ui.unlocking import ask_passphrase
 from desktop.userdata import preferred_language, remember_register
 
 log = logging.getLogger(__name__)

@@ -15,8 +15,8 @@ from desktop.messages import describe, file_size_text
 from desktop.services.register import OpenRegister
 from desktop.store.backups import backup_if_stale, backup_to, check_backup
 from desktop.store.restore import restore_backup
-from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.tasks import Task
+from desktop.ui.unlocking import ask_passphrase
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

@@ -12,8 +12,8 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import open_for_window
 from desktop.store.window_lock import refuse_if_held
-from desktop.ui.passphrase_dialog import ask_passphrase
 from desktop.ui.qt_values import set_shortcut
+from desktop.ui.unlocking import ask_passphrase
 from desktop.userdata import recent_registers
 
 if TYPE_CHECKING:

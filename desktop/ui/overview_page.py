@@ -30,7 +30,6 @@ from desktop.domain.movements import Presence, ReminderReason
 from desktop.services.register import OpenRegister
 from desktop.store.changes import Changed
 from desktop.store.local import is_upper
-from desktop.store.reminders import Reminder
 from desktop.ui.household_empty import EmptyList
 from desktop.ui.numbers import day_text, format_percent, group_thousands
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel, total_name
@@ -40,6 +39,7 @@ from desktop.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.services.overview import Overview
+    from desktop.store.reminders import Reminder
 
 REMINDER_NAMES: dict[ReminderReason, Any] = {
     ReminderReason.TAM_TRU_HET_HAN: QT_TRANSLATE_NOOP(
@@ -72,7 +72,7 @@ def reminder_name(reason: ReminderReason) -> str:
     return QCoreApplication.translate("Overview", REMINDER_NAMES[reason])
 
 
-class ReminderModel(RecordRows[Reminder]):
+class ReminderModel(RecordRows["Reminder"]):  # the reminders' store: read when counted
     CONTEXT = "ReminderModel"
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
         (QT_TRANSLATE_NOOP("ReminderModel", "Due"), lambda r: day_text(r.due)),

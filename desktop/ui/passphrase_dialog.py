@@ -1,21 +1,22 @@
-"""Asking for the passphrase (or recovery key) of an encrypted register before it opens."""
+"""The dialog asking for the passphrase (or recovery key) of an encrypted register."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.store.encryption import is_encrypted, key_for, unlock
-
-
-def unlocking_text(path: Path) -> str:
-    return QCoreApplication.translate("PassphraseDialog", "Unlocking {name}…").format(
-        name=path.name
-    )
+from desktop.store.encryption import unlock
+from desktop.ui.unlocking import unlocking_text
 
 
 class PassphraseDialog(QDialog):
@@ -24,8 +25,6 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QDialogButtonBox  # for an encrypted register only
-
         self._path = path
         self.setWindowTitle(self.tr("Encrypted register"))
         intro = QLabel(
@@ -68,20 +67,3 @@ class PassphraseDialog(QDialog):
             self.passphrase.setFocus()
             return
         self.accept()
-
-
-def ask_passphrase(path: Path, parent: QWidget | None = None) -> bool:
-    """True when the register at ``path`` can be opened: plain, already unlocked (or by
-    CAMKET_PASSPHRASE), or unlocked now in the dialog; False when the clerk cancelled."""
-    if not is_encrypted(path):  # read off its header: nothing to unlock, no thread to start
-        return True
-    # Imported for an encrypted register only: the window's start paints without them.
-    from desktop.ui.off_thread import wait_off_thread
-
-    try:  # a key in memory, or CAMKET_PASSPHRASE stretched: off the window's thread
-        wait_off_thread(parent, unlocking_text(path), lambda: key_for(path))
-        return True
-    except KnownError as err:
-        if err.code != "db.needs_passphrase":
-            return True  # opening it will say what is wrong
-    return PassphraseDialog(path, parent).exec() == QDialog.DialogCode.Accepted

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy
 
 from desktop.services.register import OpenRegister
 from desktop.store.damage import damage_of
@@ -28,6 +28,8 @@ def add_read_only_banner(window: QMainWindow, register: OpenRegister) -> QLabel 
     """A banner across the top of ``window`` when ``register`` is open read-only."""
     if not register.read_only:
         return None
+    from PySide6.QtWidgets import QToolBar  # a writable register's window has none
+
     label = QLabel(banner_text(register))
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -17,7 +17,8 @@ from desktop.services.register import open_existing
 from desktop.store import encryption
 from desktop.ui.encryption_setup import RecoveryKeyDialog
 from desktop.ui.first_run import SUMMARY, SetupWizard
-from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
+from desktop.ui.passphrase_dialog import PassphraseDialog
+from desktop.ui.unlocking import ask_passphrase
 from tests.ui.test_setup_wizard import choose_sop_cop
 
 PASSPHRASE = "bien-gioi-2026"

@@ -25,7 +25,8 @@ from desktop.store.backups import take_backup
 from desktop.store.damage import mark_damaged
 from desktop.ui import backup_actions, file_menu, passphrase_dialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
+from desktop.ui.passphrase_dialog import PassphraseDialog
+from desktop.ui.unlocking import ask_passphrase
 from tests.ui.conftest import SmallRegister, drive_windows
 from tests.ui.test_backup_actions import pick_in_restore_dialog
 from tests.ui.test_encrypted_window import PASSPHRASE, when_shown

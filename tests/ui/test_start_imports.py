@@ -89,6 +89,8 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "desktop.ui.off_thread",  # work off the window's thread: File ▸ Open, a restore, unlocking
     "desktop.ui.edits",
     "desktop.ui.restore_dialog",
+    "desktop.ui.passphrase_dialog",  # an encrypted register's: a plain one is told by its header
+    "desktop.store.reminders",  # Tổng quan's reminders: read when counted
     "hashlib",  # OpenSSL's library: keys, backups' folder names and versions' digests
     "hmac",
     "secrets",
@@ -102,6 +104,8 @@ NOT_MADE_BEFORE_THE_FIRST_PAINT = (
     "PySide6.QtWidgets.QMessageBox",  # dialogs: made when one is first shown
     "PySide6.QtWidgets.QFileDialog",
     "PySide6.QtWidgets.QDialogButtonBox",
+    "PySide6.QtWidgets.QDialog",
+    "PySide6.QtWidgets.QToolBar",  # the read-only banner's, for a register that takes no writes
 )
 
 
