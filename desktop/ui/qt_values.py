@@ -41,6 +41,7 @@ def show_column_titles(view: QTableView, titles: Sequence[str]) -> None:
 
 
 def set_shortcut(action: QAction, keys: QKeySequence) -> None:
-    """``action.setShortcut(keys)``, the same one shortcut, through ``setShortcuts``: PySide
-    resolving ``setShortcut``'s overloads makes the namespace's enums (for ``Qt.Key``)."""
-    action.setShortcuts([keys])
+    """``action.setShortcut(keys)`` as Qt 6 does it, through ``setShortcuts`` (none for an
+    empty ``keys``): PySide resolving ``setShortcut``'s overloads makes the namespace's enums
+    (for ``Qt.Key``)."""
+    action.setShortcuts([keys] if not keys.isEmpty() else [])

@@ -45,6 +45,8 @@ def test_a_shortcut_set_through_the_list_is_the_one_shortcut(qtbot: QtBot) -> No
     qt_values.set_shortcut(action, QKeySequence(QKeySequence.StandardKey.Find))
     assert action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Find)]
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    qt_values.set_shortcut(action, QKeySequence())  # a platform without the key: none at all
+    assert action.shortcuts() == []
 
 
 @pytest.mark.parametrize("model_class", [ProgressModel, ReminderModel])
