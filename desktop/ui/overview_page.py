@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from desktop.store.local import is_upper
 from desktop.ui.household_empty import EmptyList
 from desktop.ui.numbers import day_text, format_percent, group_thousands
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel, total_name
-from desktop.ui.qt_values import show_column_titles
+from desktop.ui.qt_values import set_enum_property, show_column_titles
 from desktop.ui.record_model import RecordRows
 from desktop.ui.tasks import Task, TaskRunner
 
@@ -204,9 +204,10 @@ class OverviewPage(QWidget):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
 
+        titles = self.reminder_model.column_titles()
+
         def heading(column: int) -> int:
-            text = self.reminder_model.headerData(column, Qt.Orientation.Horizontal)
-            return metrics.horizontalAdvance(str(text)) + 20
+            return metrics.horizontalAdvance(titles[column]) + 20
 
         samples = {0: "00/00/0000", 2: "Nguyễn Phương Nguyệt", 3: "NH-00000"}
         for column, sample in samples.items():
@@ -216,7 +217,7 @@ class OverviewPage(QWidget):
             )
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         view.setWordWrap(True)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        set_enum_property(view, "textElideMode", "ElideRight")
         self._reminders_fixed = sum(header.sectionSize(c) for c in samples)
         # What is due reads on two lines at most: half its longest wording, in this language.
         longest = max(metrics.horizontalAdvance(reminder_name(r)) for r in ReminderReason)

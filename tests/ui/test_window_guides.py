@@ -121,7 +121,7 @@ def test_the_reminders_fit_at_1024_and_1366_without_scrolling_sideways(
         assert view.horizontalScrollBar().maximum() == 0, width
         metrics = view.fontMetrics()
         for column in range(header.count()):
-            heading = view.model().headerData(column, Qt.Orientation.Horizontal)
+            heading = header.model().headerData(column, Qt.Orientation.Horizontal)  # shown
             assert header.sectionSize(column) > metrics.horizontalAdvance(heading), column
         assert header.sectionSize(0) > metrics.horizontalAdvance("00/00/0000")
         # What is due reads on two lines at most.
