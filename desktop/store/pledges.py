@@ -309,6 +309,7 @@ class UnsignedHousehold:
     address: str
     status: PledgeStatus
     reason: str
+    hamlet_id: str = ""
 
 
 def unsigned_households(
@@ -320,7 +321,7 @@ def unsigned_households(
     params = [campaign_id, hamlet_id] if hamlet_id else [campaign_id]
     rows = db.execute(
         f"""SELECT h.id, h.code, coalesce(hp.full_name, ''), h.address,
-                   coalesce(p.status, 'chua_in'), coalesce(p.reason, '')
+                   coalesce(p.status, 'chua_in'), coalesce(p.reason, ''), h.hamlet_id
             FROM household h
             JOIN hamlet m ON m.id = h.hamlet_id
             LEFT JOIN person hp ON hp.id = h.head_id
@@ -330,6 +331,6 @@ def unsigned_households(
         params,
     ).fetchall()
     return [
-        UnsignedHousehold(hid, code, head, address, PledgeStatus(status), reason)
-        for hid, code, head, address, status, reason in rows
+        UnsignedHousehold(hid, code, head, address, PledgeStatus(status), reason, hamlet)
+        for hid, code, head, address, status, reason, hamlet in rows
     ]

@@ -27,6 +27,7 @@ from desktop.services.progress import ALL_COMMUNES
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.changes import Changed
+from desktop.store.places import hamlet_labels
 from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.checkin_box import CheckInBox
 from desktop.ui.household_list import setup_read_only_list
@@ -347,7 +348,7 @@ class PledgePage(QWidget):
         finally:
             if hamlet_id is None:
                 QApplication.restoreOverrideCursor()
-        self.unsigned_model.set_rows(rows)
+        self.unsigned_model.set_rows(rows, hamlet_labels(self._register.db))
         every_commune = hamlet_id is None and not self._register.writer.edits_communes
         if every_commune and progress_service.total_name(self._register) == ALL_COMMUNES:
             text = self.tr("Not signed yet in all communes: {count} households")

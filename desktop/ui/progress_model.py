@@ -196,7 +196,8 @@ class ProgressBarDelegate(QStyledItemDelegate):
 
 
 class UnsignedModel(QAbstractTableModel):
-    """The households of a hamlet that have not signed: code, head, address, state, reason."""
+    """The households of a hamlet that have not signed: code, head, address, state, reason,
+    hamlet."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -207,12 +208,19 @@ class UnsignedModel(QAbstractTableModel):
             self.tr("Address"),
             self.tr("State"),
             self.tr("Reason"),
+            self.tr("Hamlet"),
         ]
         self._status_text = status_words()
+        self._hamlets: dict[str, str] = {}
 
-    def set_rows(self, rows: list[UnsignedHousehold]) -> None:
+    def set_rows(
+        self, rows: list[UnsignedHousehold], hamlets: dict[str, str] | None = None
+    ) -> None:
+        """The households and how their hamlets read (store.places.hamlet_labels: with
+        the commune in an upper-level register, whose communes' codes may repeat)."""
         self.beginResetModel()
         self.rows = list(rows)
+        self._hamlets = hamlets or {}
         self.endResetModel()
 
     def status_text(self, status: PledgeStatus) -> str:
@@ -240,5 +248,13 @@ class UnsignedModel(QAbstractTableModel):
         if not index.isValid() or role != DISPLAY_ROLE:
             return None
         row = self.rows[index.row()]
-        values = (row.code, row.head_name, row.address, self.status_text(row.status), row.reason)
+        hamlet = self._hamlets.get(row.hamlet_id, "")
+        values = (
+            row.code,
+            row.head_name,
+            row.address,
+            self.status_text(row.status),
+            row.reason,
+            hamlet,
+        )
         return values[index.column()]

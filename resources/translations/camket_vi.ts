@@ -3707,5 +3707,9 @@ Những gì đã lưu trước đó vẫn an toàn. Chi tiết đã được ghi
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn/bản</translation>
+    </message>
 </context>
 </TS>

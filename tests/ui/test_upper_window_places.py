@@ -59,6 +59,11 @@ def test_the_window_of_an_upper_register_tells_two_communes_hamlets_apart(
         page.progress_view.selectRow(len(hamlets))
         QApplication.processEvents()
         assert sorted(_column(page.unsigned_model)) == ["A-02", "B-02"]
+        # Codes may repeat between communes: each household with its hamlet and commune.
+        assert sorted(_column(page.unsigned_model, 5)) == [
+            "Bản Nậm Tăm (Sìn Hồ)",
+            "Thôn 2 (Bình Lư)",
+        ]
         assert page.unsigned_label.text() == "Chưa ký trong tất cả các xã: 2 hộ"
 
         window.show_place("households")
