@@ -18,7 +18,7 @@ from desktop.domain.movements import (
     Step,
 )
 from desktop.domain.text import fold_for_search
-from desktop.store.places import hamlet_labels
+from desktop.store.places import commune_hamlet_labels
 from desktop.store.search import match_expression
 from desktop.store.sync import Writer
 
@@ -280,7 +280,7 @@ def ledger_rows(db: Database, ids: Sequence[str]) -> dict[str, LedgerRow]:
     if not ids:
         return {}
     sql = f"{_ROW_SQL} WHERE m.id IN ({','.join('?' * len(ids))})"
-    hamlets = hamlet_labels(db)
+    hamlets = commune_hamlet_labels(db)
     return {r[0]: _ledger_row(r, hamlets) for r in db.execute(sql, list(ids)).fetchall()}
 
 

@@ -25,6 +25,18 @@ def hamlet_labels(db: Database) -> dict[str, str]:
     return {i: f"{name} ({short_commune_name(code, commune)})" for i, name, code, commune in rows}
 
 
+def commune_hamlet_labels(db: Database) -> dict[str, str]:
+    """hamlet_labels where they differ from the hamlets' own names (a register of several
+    communes), else nothing: for rows that carry their hamlet's name already (a search's
+    hits, a page of the household list or of Biến động), so a commune's register does not
+    read its every hamlet for each search it answers (that doubled a search's time at
+    district size)."""
+    several = db.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT commune_code FROM hamlet WHERE deleted = 0 LIMIT 2)"
+    ).fetchone()[0]
+    return hamlet_labels(db) if several > 1 else {}
+
+
 def short_commune_name(code: str, name: str) -> str:
     """'Sìn Hồ' for 03478: the official name without its kind; ``name`` for a code the
     official list lacks."""

@@ -13,7 +13,7 @@ from desktop.domain.entities import Person
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_query, name_match_prefix
 from desktop.store.households import person_from
-from desktop.store.places import hamlet_labels
+from desktop.store.places import commune_hamlet_labels
 from desktop.store.presence import gone_sql
 
 
@@ -73,7 +73,7 @@ def search_people(db: Database, query: str, limit: int = 50) -> list[PersonHit]:
     rows = db.execute(sql, [match_expression(query), limit]).fetchall()
     if not rows:
         return []
-    hamlets = hamlet_labels(db)
+    hamlets = commune_hamlet_labels(db)
     return [
         PersonHit(pid, full, birth, number, hid, code, hamlets.get(hamlet_id, name), commune)
         for pid, full, birth, number, hid, code, hamlet_id, name, commune in rows
@@ -126,7 +126,7 @@ def household_rows(
         WHERE h.id IN ({marks})"""
     found = db.execute(sql, list(ids)).fetchall()
     matched = _matched_members(db, ids, query) if query.strip() else {}
-    hamlets = hamlet_labels(db)
+    hamlets = commune_hamlet_labels(db)
     rows = {}
     for household_id, code, head, hamlet_id, name, count, head_id in found:
         hamlet = hamlets.get(hamlet_id, name)
