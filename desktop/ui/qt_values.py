@@ -38,6 +38,14 @@ def show_column_titles(view: QTableView, titles: Sequence[str]) -> None:
     header_model = QStandardItemModel(0, len(titles), view)
     header_model.setHorizontalHeaderLabels(list(titles))
     view.horizontalHeader().setModel(header_model)
+    # The header now hears its own model only: tell it when the rows change, so columns
+    # sized to their contents follow the rows (without this they kept the titles' width,
+    # and Tổng quan's total read '1.0…').
+    relayout = header_model.layoutChanged.emit
+    model = view.model()
+    for changed in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+        changed.connect(relayout)
+    model.dataChanged.connect(relayout)
 
 
 def set_shortcut(action: QAction, keys: QKeySequence) -> None:

@@ -186,3 +186,24 @@ def test_the_overview_says_when_nothing_needs_attention(
     qtbot.waitUntil(lambda: page.counted)
     assert page.reminder_model.rowCount() == 0
     assert page.reminder_hint.text() == "Hôm nay không có việc nào cần theo dõi."
+
+
+def test_the_overview_shows_each_hamlet_and_total_whole(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    # The header holds its titles in a model of its own: the columns sized to their
+    # contents kept the titles' width when the counts came, cutting the total ('1.0…')
+    # and wrapping each hamlet's name.
+    window = main_window(small_register.path, size=(1366, 768), place=None)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.counted)
+    QApplication.processEvents()
+    view, model = page.progress_view, page.progress_model
+    metrics = view.fontMetrics()
+    for column in (0, 1, 2):
+        widest = max(
+            metrics.horizontalAdvance(str(model.index(row, column).data()))
+            for row in range(model.rowCount())
+        )
+        assert view.columnWidth(column) > widest, column
