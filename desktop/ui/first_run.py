@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QCursor, QKeyEvent
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -39,7 +39,7 @@ from desktop.store.admin_units import CommuneUnit, Province
 from desktop.ui.campaign_choice import CampaignPage
 from desktop.ui.commune_picker import CommunePicker
 from desktop.ui.encryption_setup import EncryptionChoice, RecoveryKeyDialog
-from desktop.ui.form_dialog import confirm_discard
+from desktop.ui.form_dialog import KeepsTypedWork, confirm_discard
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
 from desktop.userdata import default_register_path, sample_register_path
@@ -61,7 +61,7 @@ def run_setup(path: Path, parent: QWidget | None = None) -> Path | None:
     return None
 
 
-class SetupWizard(QWizard):
+class SetupWizard(KeepsTypedWork, QWizard):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
@@ -95,18 +95,6 @@ class SetupWizard(QWizard):
         """Esc or the window's × past the first page (a commune chosen, hamlets and keepers
         typed): True when the clerk chose to drop it all (nothing is made then)."""
         return self.currentId() <= START or self.created or confirm_discard(self)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and not self.may_leave():
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if event.spontaneous() and not self.may_leave():  # the window's ×
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def validateCurrentPage(self) -> bool:
         if not super().validateCurrentPage():

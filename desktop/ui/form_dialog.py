@@ -82,7 +82,28 @@ def confirm_discard(parent: QWidget) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-class FormDialog(QDialog):
+class KeepsTypedWork:
+    """Esc and the window's × ask before what was typed is dropped: put before the Qt class
+    (``class X(KeepsTypedWork, QDialog)``), whose ``may_leave`` says whether to go. Closes
+    the program makes (a test's teardown, the application quitting) never ask."""
+
+    def may_leave(self) -> bool:
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.may_leave():
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self.may_leave():  # the window's ×
+            event.ignore()
+            return
+        super().closeEvent(event)  # type: ignore[misc]
+
+
+class FormDialog(KeepsTypedWork, QDialog):
     """``form`` takes the rows; ``save`` runs on Save (and Ctrl+S) and usually calls
     ``write_on_lane(read, done)`` (a dialog that writes) or ``attempt(work)`` (one that only
     checks), which close the dialog, or show why it was refused and keep it open (nothing
@@ -120,18 +141,6 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if self._as_shown is None:  # after the saved values were filled in
             self._as_shown = form_state(self)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and not self.may_leave():
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if event.spontaneous() and not self.may_leave():  # the window's ×
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def may_leave(self) -> bool:
         """Esc or the window's ×: True when nothing was typed, or the clerk chose to drop

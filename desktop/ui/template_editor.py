@@ -7,10 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QCloseEvent,
     QColor,
     QFontDatabase,
-    QKeyEvent,
     QKeySequence,
     QShortcut,
     QTextCursor,
@@ -41,7 +39,7 @@ from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
 from desktop.ui.edits import Saving, save_on_lane
-from desktop.ui.form_dialog import confirm_discard
+from desktop.ui.form_dialog import KeepsTypedWork, confirm_discard
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.screen_fit import resize_within_screen
@@ -51,7 +49,7 @@ CHECK_DELAY_MS = 300
 ERROR_LINE = QColor(255, 221, 221)
 
 
-class TemplateEditorDialog(QDialog):
+class TemplateEditorDialog(KeepsTypedWork, QDialog):
     """Pick a template kept in the register, edit a copy of its text, save it as the next
     version (and print the current campaign with it). The text is checked by the template
     loader as it is typed: a mistake is named with its line, which is highlighted. F5 draws
@@ -177,19 +175,6 @@ class TemplateEditorDialog(QDialog):
     def close_asking(self) -> None:
         if self.may_leave():
             self.reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            event.accept()
-            self.close_asking()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if event.spontaneous() and not self.may_leave():  # the window's ×
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def check(self) -> PledgeTemplate | None:
         """Validate the text now: the template, or None with the mistake shown."""
