@@ -108,9 +108,7 @@ def test_the_reminders_fit_at_1024_and_1366_without_scrolling_sideways(
     # At 1024 the table of reminders scrolled sideways for who and which household (at
     # 1366 too, a little): below the campaign on a narrow window, beside it on a wide one.
     window = main_window(small_register.path, size=(1024, 768), place=None)
-    page = window.pages.currentWidget()
-    assert isinstance(page, OverviewPage)
-    qtbot.waitUntil(lambda: page.counted)
+    page = _counted_overview(qtbot, window)
     for width, stacked in ((1024, True), (1366, False)):
         window.resize(width, 768)
         QApplication.processEvents()
@@ -144,13 +142,19 @@ def test_numbers_follow_the_interface_language(qapp: QApplication) -> None:
     assert (group_thousands(1234), format_percent(48.6)) == ("1,234", "48.6")
 
 
+def _counted_overview(qtbot: QtBot, window: MainWindow) -> OverviewPage:
+    """The window's Tổng quan once its counts came."""
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.counted)
+    return page
+
+
 def test_the_overview_shows_each_hamlets_bar_at_1024_without_scrolling(
     qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
 ) -> None:
     window = main_window(small_register.path, size=(1024, 768), place=None)
-    page = window.pages.currentWidget()
-    assert isinstance(page, OverviewPage)
-    qtbot.waitUntil(lambda: page.counted)
+    page = _counted_overview(qtbot, window)
     QApplication.processEvents()
     view = page.progress_view
     bar = view.horizontalHeader().sectionViewportPosition(ProgressModel.PROGRESS_COLUMN)
@@ -181,9 +185,7 @@ def test_the_overview_says_when_nothing_needs_attention(
     path = tmp_path / "trong.sqlite3"
     create_register(path, SIN_HO, HAMLETS)
     window = main_window(path, place=None)
-    page = window.pages.currentWidget()
-    assert isinstance(page, OverviewPage)
-    qtbot.waitUntil(lambda: page.counted)
+    page = _counted_overview(qtbot, window)
     assert page.reminder_model.rowCount() == 0
     assert page.reminder_hint.text() == "Hôm nay không có việc nào cần theo dõi."
 
@@ -195,9 +197,7 @@ def test_the_overview_shows_each_hamlet_and_total_whole(
     # contents kept the titles' width when the counts came, cutting the total ('1.0…')
     # and wrapping each hamlet's name.
     window = main_window(small_register.path, size=(1366, 768), place=None)
-    page = window.pages.currentWidget()
-    assert isinstance(page, OverviewPage)
-    qtbot.waitUntil(lambda: page.counted)
+    page = _counted_overview(qtbot, window)
     QApplication.processEvents()
     view, model = page.progress_view, page.progress_model
     metrics = view.fontMetrics()
