@@ -5,9 +5,9 @@ version anyone made is lost; and the order of merging does not matter."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,27 +37,33 @@ exchange = st.tuples(st.just("sync"), st.sampled_from(PCS), st.sampled_from(PCS)
 scripts = st.lists(st.one_of(edit, edit, tombstone, revive, exchange), min_size=1, max_size=14)
 
 
+@pytest.fixture(scope="module")
+def made_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three PCs made once for the module in pytest's temporary folder (making registers
+    is most of an example's time); every example copies them."""
+    root = tmp_path_factory.mktemp("camket-pcs")
+    Installations.build(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def example_roots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the examples put their copies, each removed when its example ends."""
+    return tmp_path_factory.mktemp("camket-examples")
+
+
 class Installations:
     """Three PCs of Sìn Hồ in a temporary folder, each with its data folder and register
-    (copied from one set made once: making registers is most of an example's time)."""
+    (copied from the set the module made once)."""
 
-    _template: Path | None = None
-
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, template: Path) -> None:
         self.root = root
         self.made: list[tuple[str, dict[str, int], tuple[object, ...]]] = []
         self.bundles = 0
-        shutil.copytree(self._made_once(), root, dirs_exist_ok=True)
-
-    @classmethod
-    def _made_once(cls) -> Path:
-        if cls._template is None:
-            cls._template = Path(tempfile.mkdtemp(prefix="camket-pcs-"))
-            cls._build(cls._template)
-        return cls._template
+        shutil.copytree(template, root)
 
     @staticmethod
-    def _build(root: Path) -> None:
+    def build(root: Path) -> None:
         def folder(pc: str) -> Path:
             return root / f"{pc}-data"
 
@@ -144,11 +150,11 @@ def _versions_kept(pcs: Installations, pc: str) -> dict[str, list[dict[str, int]
 )
 @given(script=scripts)
 def test_random_edits_and_exchanges_end_identical_with_no_version_lost(
-    script: list[tuple[object, ...]],
+    made_once: Path, example_roots: Path, script: list[tuple[object, ...]]
 ) -> None:
-    root = Path(tempfile.mkdtemp(prefix="camket-prop-"))
+    root = example_roots / "example"
     try:
-        pcs = Installations(root)
+        pcs = Installations(root, made_once)
         for step in script:
             pcs.run(step)
         pcs.everyone_meets_everyone()
@@ -171,11 +177,11 @@ def test_random_edits_and_exchanges_end_identical_with_no_version_lost(
     order=st.permutations([0, 1, 2, 3]),
 )
 def test_the_same_bundles_in_any_order_and_repeated_give_the_same_register(
-    script: list[tuple[object, ...]], order: list[int]
+    made_once: Path, example_roots: Path, script: list[tuple[object, ...]], order: list[int]
 ) -> None:
-    root = Path(tempfile.mkdtemp(prefix="camket-order-"))
+    root = example_roots / "example"
     try:
-        pcs = Installations(root)
+        pcs = Installations(root, made_once)
         for step in script:
             pcs.run(step)
         bundles = [pcs.export("b"), pcs.export("c"), pcs.export("a"), pcs.export("b")]
