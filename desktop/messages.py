@@ -326,6 +326,10 @@ MESSAGES: dict[str, str] = {
     "pledge.reason_missing": "Hãy ghi lý do khi hộ từ chối hoặc vắng mặt.",
     "date.unparseable": "Ngày phải có dạng ngày/tháng/năm, ví dụ 05/01/2026: “{text}”",
     "date.invalid": "Ngày không có thật: {text}",
+    "option.bad_value": "{option}: {reason}",
+    "date.out_of_range": (
+        "Năm của ngày “{text}” không hợp lý: chỉ nhận ngày từ năm {first} đến năm {last}."
+    ),
     "checkin.empty": "Hãy quét mã QR trên bản cam kết hoặc gõ mã hộ.",
     "checkin.other_commune": "Bản cam kết này của xã khác (mã xã {code}), không thuộc sổ này.",
     "checkin.other_campaign": (
@@ -587,6 +591,7 @@ ISSUE_MESSAGES: dict[str, str] = {
     ),
     "since.unparseable": "không đọc được; nhập năm, tháng/năm hoặc ngày/tháng/năm",
     "since.in_future": "ở tương lai",
+    "since.too_early": "năm {year} không hợp lý: chỉ nhận từ năm {first} trở đi",
     "text.formula_like": (
         "bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức); hãy bỏ dấu đó"
     ),

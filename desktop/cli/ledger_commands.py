@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-from desktop.cli.parsing import add_db, db_path, int_between
+from desktop.cli.parsing import add_db, day_option, db_path, int_between, read_option
 from desktop.domain.movements import (
     KIND_LABELS,
     REMINDER_LABELS,
@@ -108,10 +108,6 @@ def _field_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     )  # fmt: skip
 
 
-def _day(text: str | None) -> dt.date | None:
-    return parse_sheet_date(text) if text else None
-
-
 def _show(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
@@ -122,8 +118,8 @@ def _add(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
 
     kind = MovementKind.from_word(args.kind)
-    starts = parse_sheet_date(args.starts)
-    until = _day(args.until)
+    starts = read_option("--from", parse_sheet_date, args.starts)
+    until = day_option("--until", args.until)
     reg = open_existing(db_path(args))
     try:
         if args.person:
@@ -177,10 +173,14 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if args.kind is not None:
         changes["kind"] = MovementKind.from_word(args.kind)
-    for option, name in (("starts", "starts_on"), ("until", "until"), ("ended_on", "ended_on")):
-        text = getattr(args, option)
+    for attribute, option, name in (
+        ("starts", "--from", "starts_on"),
+        ("until", "--until", "until"),
+        ("ended_on", "--ended-on", "ended_on"),
+    ):
+        text = getattr(args, attribute)
         if text is not None:
-            changes[name] = _day(text)
+            changes[name] = day_option(option, text)
     for option, name in (
         ("place", "place"), ("country", "country"), ("gate", "gate"), ("trail", "via_trail"),
         ("reason", "reason"), ("border_belt", "border_belt"), ("permit", "border_permit"),
@@ -202,7 +202,7 @@ def _end(args: argparse.Namespace) -> int:
     from desktop.services import ledger
     from desktop.services.register import open_existing
 
-    ended = parse_sheet_date(args.on)
+    ended = read_option("--on", parse_sheet_date, args.on)
     reg = open_existing(db_path(args))
     try:
         movement = ledger.end_movement(reg, args.movement_id, ended)
@@ -218,7 +218,8 @@ def _list(args: argparse.Namespace) -> int:
     from desktop.store.movements import LedgerFilter, ledger
 
     kind = MovementKind.from_word(args.kind) if args.kind else None
-    starts_from, starts_to = _day(args.starts_from), _day(args.starts_to)
+    starts_from = day_option("--from", args.starts_from)
+    starts_to = day_option("--to", args.starts_to)
     reg = open_existing(db_path(args))
     try:
         hamlet = hamlet_named(reg, args.hamlet) if args.hamlet else None
@@ -269,7 +270,7 @@ def _reminders(args: argparse.Namespace) -> int:
     from desktop.services import ledger
     from desktop.services.register import open_existing
 
-    today = _day(args.on) or dt.date.today()
+    today = day_option("--on", args.on) or dt.date.today()
     reg = open_existing(db_path(args))
     try:
         found = ledger.reminders(reg, today)
@@ -311,7 +312,8 @@ def report_movements(args: argparse.Namespace) -> int:
     from desktop.services import ledger_reports
     from desktop.services.register import open_existing
 
-    starts, ends = parse_sheet_date(args.starts), parse_sheet_date(args.ends)
+    starts = read_option("--from", parse_sheet_date, args.starts)
+    ends = read_option("--to", parse_sheet_date, args.ends)
     reg = open_existing(db_path(args), read_only=True)
     try:
         report = ledger_reports.gather(reg, starts, ends)

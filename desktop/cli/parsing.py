@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
+from desktop.domain.errors import KnownError
 from desktop.userdata import default_register_path
+
+T = TypeVar("T")
 
 DB_HELP = "register file (default: the --db before the command, else the user's register)"
 
@@ -110,3 +114,21 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 def db_path(args: argparse.Namespace) -> Path:
     path: Path = args.sub_db or args.db or default_register_path()
     return path
+
+
+def read_option(option: str, read: Callable[[str], T], text: str) -> T:
+    """``read(text)``, its refusal (KnownError) naming the option the text was given to:
+    "--from: Năm của ngày “01/01/0001” không hợp lý…"."""
+    from desktop.messages import describe
+
+    try:
+        return read(text)
+    except KnownError as err:
+        raise KnownError("option.bad_value", option=option, reason=describe(err)) from None
+
+
+def day_option(option: str, text: str | None) -> dt.date | None:
+    """The day (dd/mm/yyyy) given to ``option``, None when it was not given or left empty."""
+    from desktop.domain.pledges import parse_sheet_date
+
+    return read_option(option, parse_sheet_date, text) if text else None

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import ledger_commands
-from desktop.cli.parsing import add_db, db_path, int_between
+from desktop.cli.parsing import add_db, day_option, db_path, int_between, read_option
 from desktop.outputs import check_output
 
 SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
@@ -114,7 +114,7 @@ def _sign(args: argparse.Namespace) -> int:
     from desktop.services.progress import STATUS_LABELS
     from desktop.services.register import open_existing
 
-    on = parse_sheet_date(args.on)
+    on = read_option("--on", parse_sheet_date, args.on)
     status = PledgeStatus(SIGN_STATUSES[args.status])
     reg = open_existing(db_path(args), stale_backup=True)
     try:
@@ -211,7 +211,6 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _campaign(args: argparse.Namespace) -> int:
-    from desktop.domain.pledges import parse_sheet_date
     from desktop.services import campaigns
     from desktop.services.progress import format_percent
     from desktop.services.register import open_existing
@@ -224,8 +223,8 @@ def _campaign(args: argparse.Namespace) -> int:
                 reg.writer,
                 campaigns.template_named(reg.db, args.template),
                 title=args.title,
-                starts_on=parse_sheet_date(args.starts) if args.starts else None,
-                ends_on=parse_sheet_date(args.ends) if args.ends else None,
+                starts_on=day_option("--from", args.starts),
+                ends_on=day_option("--to", args.ends),
                 target_percent=args.target,
                 current=not args.not_current,
             )

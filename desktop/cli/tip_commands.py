@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.cli.parsing import add_db, db_path, int_between
+from desktop.cli.parsing import add_db, db_path, int_between, read_option
 
 
 def add_commands(commands: Any) -> None:
@@ -38,7 +38,7 @@ def _tip_add(args: argparse.Namespace) -> int:
     from desktop.services import ledger
     from desktop.services.register import open_existing
 
-    at = parse_tip_time(args.at)
+    at = read_option("--at", parse_tip_time, args.at)
     reg = open_existing(db_path(args))
     try:
         tip = Tip(

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from desktop.domain.errors import KnownError
+
 if TYPE_CHECKING:
     import uuid
 
@@ -151,6 +153,23 @@ DEPARTURE_LABELS: dict[DepartureStatus, str] = {
     DepartureStatus.ILLEGAL: "Bất hợp pháp",
     DepartureStatus.UNKNOWN: "Chưa rõ",
 }
+
+
+# The years a day typed into the register may have (a movement, a signature, a tip, a
+# campaign, a relative's departure): 0001 or 9999 is a typing mistake, never a date to keep.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
+
+def calendar_day(year: int, month: int, day: int, text: str) -> dt.date:
+    """The day ``text`` was read as; KnownError when there is no such day (31/02) or its
+    year is outside FIRST_YEAR–LAST_YEAR."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise KnownError("date.out_of_range", text=text, first=FIRST_YEAR, last=LAST_YEAR)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise KnownError("date.invalid", text=text) from exc
 
 
 @dataclass(frozen=True, order=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.domain.entities import new_id, stable_id
+from desktop.domain.entities import calendar_day, new_id, stable_id
 from desktop.domain.errors import KnownError
 from desktop.domain.validation import Issue, Severity
 
@@ -256,15 +256,13 @@ _SHEET_DATE = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*
 
 
 def parse_sheet_date(text: str) -> dt.date:
-    """'05/01/2026' (also 5/1/2026, 05-01-2026) as written on a sheet; KnownError otherwise."""
+    """'05/01/2026' (also 5/1/2026, 05-01-2026) as written on a sheet; KnownError otherwise
+    (a day that does not exist, a year before 1900 or after 2100)."""
     match = _SHEET_DATE.fullmatch(text)
     if match is None:
         raise KnownError("date.unparseable", text=text)
     day, month, year = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError as exc:
-        raise KnownError("date.invalid", text=text) from exc
+    return calendar_day(year, month, day, text.strip())
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 
-from desktop.domain.entities import Household, Person, RelativeAbroad
+from desktop.domain.entities import FIRST_YEAR, Household, Person, RelativeAbroad
 from desktop.domain.text import name_match_prefix, normalize_text
 from desktop.domain.validation import (
     Issue,
@@ -106,7 +106,8 @@ _SINCE_FORMS = (
 
 
 def check_since(text: str, today: dt.date, *, field_name: str = "since") -> list[Issue]:
-    """When a relative left: a year, month/year or a full date, not in the future.
+    """When a relative left: a year, month/year or a full date, not in the future nor
+    before 1900 (0001 is a typing mistake).
 
     Unreadable text is only a warning: families often know no more than "khoảng 2019".
     """
@@ -123,6 +124,9 @@ def check_since(text: str, today: dt.date, *, field_name: str = "since") -> list
                 break
             if when > today:
                 return [Issue(field_name, IssueCode.SINCE_IN_FUTURE, Severity.ERROR)]
+            if year < FIRST_YEAR:
+                params = {"year": parts["y"], "first": FIRST_YEAR}
+                return [Issue(field_name, IssueCode.SINCE_TOO_EARLY, Severity.ERROR, params)]
             return []
     return [Issue(field_name, IssueCode.SINCE_UNPARSEABLE, Severity.WARNING)]
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.entities import new_id
+from desktop.domain.entities import calendar_day, new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.text import normalize_text
@@ -56,9 +56,10 @@ def parse_tip_time(text: str) -> dt.datetime:
     if match is None:
         raise KnownError("tip.time_unparseable", text=text)
     day, month, year, hour, minute = (int(g) for g in match.groups())
+    date = calendar_day(year, month, day, text.strip())
     try:
-        return dt.datetime(year, month, day, hour, minute)
-    except ValueError as exc:
+        return dt.datetime.combine(date, dt.time(hour, minute))
+    except ValueError as exc:  # 25:00
         raise KnownError("date.invalid", text=text) from exc
 
 

@@ -79,6 +79,7 @@ class IssueCode(StrEnum):
     PERSON_POSSIBLE_DUPLICATE = "person.possible_duplicate"
     SINCE_UNPARSEABLE = "since.unparseable"
     SINCE_IN_FUTURE = "since.in_future"
+    SINCE_TOO_EARLY = "since.too_early"
 
 
 ISSUE_CODES: frozenset[str] = frozenset(IssueCode)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.entities import FIRST_YEAR, LAST_YEAR
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate
 from desktop.messages import describe
@@ -52,10 +53,12 @@ def py_date(value: QDate) -> dt.date:
 
 
 def date_edit(value: QDate) -> QDateEdit:
-    """A day field as clerks write it (dd/MM/yyyy), with a calendar."""
+    """A day field as clerks write it (dd/MM/yyyy), with a calendar, within the years a
+    typed day may have (Qt's own range goes from 1752 to 9999)."""
     edit = QDateEdit(value)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
+    edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
     return edit
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.entities import FIRST_YEAR
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Attachment, AttachmentKind, Pledge, PledgeStatus, looks_like_qr
 from desktop.messages import describe
@@ -97,7 +98,9 @@ class RecordPledgeDialog(QDialog):
         self.date_edit = QDateEdit(QDate(shown.year, shown.month, shown.day))
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setDateRange(
+            QDate(FIRST_YEAR, 1, 1), QDate(today.year, today.month, today.day)
+        )
         starts = found.campaign.starts_on
         if starts is not None and starts <= today:  # a sheet is signed once the drive began
             self.date_edit.setMinimumDate(QDate(starts.year, starts.month, starts.day))

@@ -136,3 +136,16 @@ def test_an_end_before_the_start_is_refused_and_nothing_changes(
     assert "01/02/2026" in dialog.message.text()
     assert dialog.table.rowCount() == 1
     assert page.campaign_label.text() == before
+
+
+def test_the_campaign_days_stay_within_the_years_a_register_holds(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    _page, dialog = open_dialog(qtbot, window)
+    for edit, typed in ((dialog.starts_edit, "01/01/1800"), (dialog.ends_edit, "31/12/9999")):
+        edit.setFocus()
+        qtbot.keyClick(edit, Qt.Key.Key_Home)
+        qtbot.keyClicks(edit, typed)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert 1900 <= edit.date().year() <= 2100, edit.text()

@@ -186,6 +186,11 @@ def test_the_form_names_the_field_a_refusal_is_about_in_words_of_the_window(
     dialog.starts.setText("01/12/2026")
     dialog.until.setText("32/13/2027")
     assert refused() == "“Đến ngày”: Ngày không có thật: 32/13/2027"
+    dialog.until.setText("31/12/9999")
+    assert refused() == (
+        "“Đến ngày”: Năm của ngày “31/12/9999” không hợp lý: chỉ nhận ngày từ năm 1900 đến"
+        " năm 2100."
+    )
     dialog.until.clear()
     assert refused() == "Tạm trú phải ghi ngày hết hạn."  # no option of the terminal
     dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.DI_NUOC_NGOAI.value))

@@ -49,7 +49,7 @@ def test_sign_absent_with_a_reason_and_report_csv(
     [
         (["XX-1", "--on", "05/01/2026"], "Không có hộ mã XX-1 trong sổ."),
         (["NT-001", "--on", "2026-01-05"], "Ngày phải có dạng ngày/tháng/năm"),
-        (["NT-001", "--on", "01/01/2999"], "Ngày 01/01/2999 ở tương lai"),
+        (["NT-001", "--on", "01/01/2099"], "Ngày 01/01/2099 ở tương lai"),
         (["NT-001", "--on", "05/01/2026", "--signer", "Giàng A Páo"], "không có thành viên"),
         (["NT-001", "--on", "05/01/2026", "--status", "refused"], "Hãy ghi lý do"),
     ],

@@ -503,6 +503,7 @@ def _roster_codes() -> set[str]:
     from desktop.domain.roster import HouseholdDraft, check_since, validate_draft
 
     emitted = codes(check_since("2030", TODAY)) | codes(check_since("x", TODAY))
+    emitted |= codes(check_since("0001", TODAY))
     twins = [make_person(id_number="012080001234"), make_person(id_number="012080001234")]
     draft = HouseholdDraft(Household(hamlet_id="t", code="A"), twins)
     emitted |= {p.issue.code for p in validate_draft(draft, TODAY)}
