@@ -26,31 +26,34 @@ from desktop.userdata import default_register_path, setup_logging
 log = logging.getLogger(__name__)
 
 DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
-# The modules of desktop.cli adding each group's parsers, imported when the whole parser is
-# built: a window's start reads its own options alone and needs none of them.
-COMMAND_GROUPS = (
-    "register_commands",
-    "pledge_commands",
-    "import_command",
-    "backup_commands",
-    "encryption_commands",
-    "ledger_commands",
-    "tip_commands",
-    "exchange_commands",
-    "spreadsheet_command",
-)
+# The modules of desktop.cli adding each group's parsers, with the commands each adds. The
+# whole parser (help, a command mistyped) imports every group; a command's own start imports
+# its group alone (the movements and pledges of `camket movement` are nothing to an import).
+COMMAND_GROUPS = {
+    "register_commands": ("init", "demo", "search", "check"),
+    "pledge_commands": ("sign", "print", "report", "campaign"),
+    "import_command": ("import",),
+    "backup_commands": ("backup", "restore"),
+    "encryption_commands": ("encrypt",),
+    "ledger_commands": ("movement", "reminders"),
+    "tip_commands": ("tip",),
+    "exchange_commands": ("export", "merge", "conflicts", "keys"),
+    "spreadsheet_command": ("spreadsheet",),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``command`` (one of COMMAND_GROUPS' words) the parser with
+    that command's group alone, which reads that command's line as the whole one does."""
     parser = Parser(prog="camket", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"camket {__version__}")
     _add_window_options(parser)
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", help="camket COMMAND --help for its options"
     )
-
-    for group in COMMAND_GROUPS:
-        importlib.import_module(f"desktop.cli.{group}").add_commands(commands)
+    for group, words in COMMAND_GROUPS.items():
+        if command is None or command in words:
+            importlib.import_module(f"desktop.cli.{group}").add_commands(commands)
     return parser
 
 
@@ -64,8 +67,9 @@ class _WindowOptions(argparse.ArgumentParser):
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line read. A window's start (no command, no --help or --version) is read
     with the window's options alone: every command's parser, built for nothing, cost ~4 % of
-    a bare PySide6 window's start. Anything else, a refusal included, goes through the whole
-    parser (build_parser), which says it as always."""
+    a bare PySide6 window's start. A command's line is read by the parser of its group alone
+    (build_parser(command)); anything else, a refusal included, goes through the whole parser,
+    which says it as always."""
     given = list(sys.argv[1:] if argv is None else argv)
     window = _WindowOptions(prog="camket", add_help=False, exit_on_error=False)
     _add_window_options(window)
@@ -74,7 +78,10 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     except argparse.ArgumentError:
         rest = given
     if rest:
-        return build_parser().parse_args(given)
+        # A known command word first: its group's parsers alone (help and refusals of that
+        # command read the same); anything else (--help, a mistyped word) the whole parser.
+        known = any(rest[0] in words for words in COMMAND_GROUPS.values())
+        return build_parser(rest[0] if known else None).parse_args(given)
     args.command = None
     return args
 

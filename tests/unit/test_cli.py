@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import build_parser, main, parse_arguments
+from desktop.cli import COMMAND_GROUPS, build_parser, main, parse_arguments
 from desktop.services.register import OpenRegister, open_existing
 
 
@@ -294,6 +294,64 @@ def test_bad_arguments_are_refused_in_vietnamese_with_exit_2(
 )
 def test_a_window_start_reads_what_the_whole_parser_reads(argv: list[str]) -> None:
     assert vars(parse_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_each_command_is_read_by_its_own_group_as_by_the_whole_parser() -> None:
+    whole = _commands(build_parser())
+    assert sorted(w for words in COMMAND_GROUPS.values() for w in words) == sorted(whole)
+    for words in COMMAND_GROUPS.values():
+        for word in words:
+            alone = _commands(build_parser(word))
+            assert sorted(alone) == sorted(words)
+            assert alone[word].format_help() == whole[word].format_help()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import", "--db", "r.sqlite3", "ds.xlsx", "--dry-run"],
+        ["--db", "r.sqlite3", "import", "ds.csv"],
+        ["movement", "add", "--kind", "tam-vang", "--guest", "Lò Văn Thô", "--from", "01/02/2026"],
+        ["report", "progress", "--db", "r.sqlite3"],
+        ["sign", "--db", "demo", "HO-001", "--on", "01/02/2026"],
+    ],
+)
+def test_a_command_reads_what_the_whole_parser_reads(argv: list[str]) -> None:
+    assert vars(parse_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_a_command_loads_its_own_group_alone() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from desktop.cli import parse_arguments;"
+        " parse_arguments(['import', 'ds.xlsx']);"
+        " print(' '.join(m for m in sys.modules if m.startswith('desktop.')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "desktop.cli.import_command" in loaded
+    for module in (
+        "desktop.cli.ledger_commands",
+        "desktop.domain.movements",
+        "desktop.domain.pledges",
+    ):
+        assert module not in loaded
+
+
+def test_a_mistyped_command_is_refused_naming_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["imprt", "ds.xlsx"]) == 2
+    err = capsys.readouterr().err
+    assert "imprt" in err and "movement, reminders" in err and "import" in err
 
 
 def test_help_and_version_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
