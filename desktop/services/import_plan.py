@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
-from operator import countOf, itemgetter
+from operator import attrgetter, countOf, itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,6 +20,7 @@ from desktop.domain.text import fold_for_search, remembered_fold
 from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.services.register import hamlet_kind_of, without_kind_word
 from desktop.store import households as repo
+from desktop.store.register_rows import live_households, live_people
 
 # Fields of a person an import may change; an empty cell never erases a stored value.
 _PERSON_FIELDS = (
@@ -33,6 +34,7 @@ _PERSON_FIELDS = (
     "occupation",
     "notes",
 )
+_person_fields = attrgetter(*_PERSON_FIELDS)
 
 
 class RowStatus(StrEnum):
@@ -81,18 +83,16 @@ class _Register:
             self.hamlet_by_name.setdefault(without_kind_word(folded), hamlet)
         self.households: dict[str, Household] = {}
         self.household_by_code: dict[str, str] = {}
-        for row in _rows(db, "SELECT * FROM household WHERE deleted = 0"):
-            h = repo.household_from(row)
+        for h in live_households(db):
             self.households[h.id] = h
-            self.household_by_code[fold_for_search(h.code)] = h.id
+            self.household_by_code[remembered_fold(h.code)] = h.id
         self.members: dict[str, list[Person]] = {}
         self.person_by_id_number: dict[str, Person] = {}
-        for row in _rows(db, "SELECT * FROM person WHERE deleted = 0 ORDER BY position"):
-            p = repo.person_from(row)
+        for p in live_people(db):
             self.members.setdefault(p.household_id, []).append(p)
             if p.id_number:
                 self.person_by_id_number[p.id_number] = p
-        self.codes = {fold_for_search(h.code) for h in self.households.values()}
+        self.codes = set(self.household_by_code)
         heads = {p.id: p for people in self.members.values() for p in people}
         self.household_by_head: dict[tuple[str, str, int | None], str] = {}
         for household in self.households.values():
@@ -105,13 +105,7 @@ class _Register:
 
 def _head_key(hamlet_id: str, person: Person) -> tuple[str, str, int | None]:
     """A household known by its head: hamlet, name without marks, birth year."""
-    return hamlet_id, fold_for_search(person.full_name), person.birth.year if person.birth else None
-
-
-def _rows(db: Database, sql: str) -> list[dict[str, Any]]:
-    cursor = db.execute(sql)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor]
+    return hamlet_id, remembered_fold(person.full_name), person.birth.year if person.birth else None
 
 
 def plan_import(
@@ -225,7 +219,7 @@ def _existing_household(reg: _Register, draft: HouseholdDraft, hamlet: Hamlet | 
     if not reg.households:  # a first import: nothing to match
         return None
     if draft.code:
-        found = reg.household_by_code.get(fold_for_search(draft.code))
+        found = reg.household_by_code.get(remembered_fold(draft.code))
         if found is not None:
             return found
     for row in draft.rows:
@@ -242,7 +236,7 @@ def _same_person(stored: Person, incoming: Person) -> bool:
     and case aside) or the birth year agrees. A row whose name and birth year both differ
     is another person typed with that number (Excel's fill-down, a slip of the finger):
     taking it as the same would rename the person on file."""
-    if fold_for_search(stored.full_name) == fold_for_search(incoming.full_name):
+    if remembered_fold(stored.full_name) == remembered_fold(incoming.full_name):
         return True
     return bool(stored.birth and incoming.birth and stored.birth.year == incoming.birth.year)
 
@@ -313,9 +307,9 @@ def _match_member(members: list[Person], row: ImportRow, used: set[str]) -> Pers
         for m in candidates:
             if m.id_number == row.person.id_number:
                 return m
-    name = fold_for_search(row.person.full_name)
+    name = remembered_fold(row.person.full_name)
     for m in candidates:
-        if fold_for_search(m.full_name) != name:
+        if remembered_fold(m.full_name) != name:
             continue
         if row.person.birth and m.birth and row.person.birth.year != m.birth.year:
             continue
@@ -326,15 +320,19 @@ def _match_member(members: list[Person], row: ImportRow, used: set[str]) -> Pers
 
 
 def _merged(stored: Person, incoming: Person) -> Person:
+    """The stored person with the values the row gives: ``stored`` itself when none
+    differs (a list imported again is mostly such rows)."""
+    given, held = _person_fields(incoming), _person_fields(stored)
+    if given == held:
+        return stored
     changes: dict[str, Any] = {}
-    for name in _PERSON_FIELDS:
-        value = getattr(incoming, name)
-        if value in ("", None):
+    for name, value, old in zip(_PERSON_FIELDS, given, held, strict=True):
+        if value in ("", None) or value == old:
             continue
-        if name == "ethnicity" and value == "Kinh" and stored.ethnicity:
+        if name == "ethnicity" and value == "Kinh" and old:
             continue  # the parser's default, not a value read from the file
         changes[name] = value
-    return replace(stored, **changes)
+    return replace(stored, **changes) if changes else stored
 
 
 def _update_household(
@@ -346,12 +344,7 @@ def _update_household(
     issues: list[RowIssue],
 ) -> HouseholdAction:
     stored = reg.households[household_id]
-    household = replace(
-        stored,
-        hamlet_id=hamlet.id,
-        address=draft.address or stored.address,
-        phone=draft.phone or stored.phone,
-    )
+    address, phone = draft.address or stored.address, draft.phone or stored.phone
     members = reg.members.get(household_id, [])
     used: set[str] = set()
     people: list[tuple[Person, RowStatus, int]] = []
@@ -370,10 +363,16 @@ def _update_household(
             continue
         used.add(match.id)
         merged = _merged(match, row.person)
-        status = RowStatus.UNCHANGED if merged == match else RowStatus.UPDATED
+        status = RowStatus.UNCHANGED if merged is match else RowStatus.UPDATED
         people.append((merged, status, row.row))
     head_id = people[0][0].id if people and draft.rows[0].is_head else stored.head_id
-    changed = household != stored or head_id != stored.head_id
+    given = (hamlet.id, address, phone, head_id)
+    changed = given != (stored.hamlet_id, stored.address, stored.phone, stored.head_id)
     if changed and people and people[0][1] is RowStatus.UNCHANGED:
         people[0] = (people[0][0], RowStatus.UPDATED, people[0][2])
-    return HouseholdAction(replace(household, head_id=head_id), False, changed, people, head_id)
+    household = (
+        replace(stored, hamlet_id=hamlet.id, address=address, phone=phone, head_id=head_id)
+        if changed
+        else stored
+    )
+    return HouseholdAction(household, False, changed, people, head_id)

@@ -233,3 +233,25 @@ def _people(register: OpenRegister) -> list[Person]:
     for household_id in household_ids(register.db):
         out += repo.members(register.db, household_id)
     return out
+
+
+def test_a_registers_live_rows_read_at_once_are_those_read_one_by_one(
+    register: OpenRegister,
+) -> None:
+    from desktop.store.register_rows import live_households, live_people
+
+    gone = repo.find_household_by_code(register.db, "NT-001")
+    assert gone is not None
+    repo.delete_household(register.writer, gone.id)
+    households = [
+        repo.household_from(r)
+        for r in repo._rows(register.db, "SELECT * FROM household WHERE deleted = 0")
+    ]
+    people = [
+        repo.person_from(r)
+        for r in repo._rows(register.db, "SELECT * FROM person WHERE deleted = 0 ORDER BY position")
+    ]
+    assert len(households) >= 3 and len(people) >= 3
+    assert all(h.id != gone.id for h in households)
+    assert live_households(register.db) == households
+    assert live_people(register.db) == people
