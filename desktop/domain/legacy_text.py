@@ -174,31 +174,47 @@ class LegacyEvidence:
 
 
 def legacy_evidence(texts: Iterable[str]) -> LegacyEvidence:
-    # A sheet repeats most of its cells (hamlets, ethnicities, "Con", "Nữ"): each distinct
-    # text is read once and counted as often as it occurs.
-    tcvn3 = vni = uni = 0
+    # A sheet repeats most of its cells (hamlets, ethnicities, "Con", "Nữ"), and its names
+    # their words ("Nguyễn", "Thị"): each distinct word is read once and counted as often
+    # as it occurs. A text's evidence is its words' (split at each space: a space counts
+    # for nothing and starts the next word as the text's start does).
+    words: Counter[str] = Counter()
     for text, times in Counter(filterfalse(str.isascii, texts)).items():
-        before = (tcvn3, vni, uni)
-        prev = " "
-        for ch in text:
-            if ch in _TCVN3_ONLY:
-                tcvn3 += 1
-            elif _is_vietnamese_unicode(ch):
-                uni += 1
-            elif ch in _VNI_MARKS:
-                pair = prev + ch
-                if pair in VNI_PAIRS and pair not in _AMBIGUOUS_PAIRS:
-                    vni += 1
-                elif ch in _VNI_FOREIGN_MARKS and prev not in _VNI_BASE_SET:
-                    tcvn3 += 1
-            elif ch in _VNI_SINGLE_SIGNS:
-                vni += 1
-            prev = ch
-        if times > 1:
-            tcvn3 += (tcvn3 - before[0]) * (times - 1)
-            vni += (vni - before[1]) * (times - 1)
-            uni += (uni - before[2]) * (times - 1)
+        if times == 1:
+            words.update(text.split(" "))
+        else:
+            for word in text.split(" "):
+                words[word] += times
+    tcvn3 = vni = uni = 0
+    for word, times in words.items():
+        if word.isascii():
+            continue
+        counts = _word_evidence(word)
+        tcvn3 += counts[0] * times
+        vni += counts[1] * times
+        uni += counts[2] * times
     return LegacyEvidence(tcvn3, vni, uni)
+
+
+def _word_evidence(word: str) -> tuple[int, int, int]:
+    """Telltale characters of one word: TCVN3's, VNI's, Vietnamese Unicode's."""
+    tcvn3 = vni = uni = 0
+    prev = " "
+    for ch in word:
+        if ch in _TCVN3_ONLY:
+            tcvn3 += 1
+        elif _is_vietnamese_unicode(ch):
+            uni += 1
+        elif ch in _VNI_MARKS:
+            pair = prev + ch
+            if pair in VNI_PAIRS and pair not in _AMBIGUOUS_PAIRS:
+                vni += 1
+            elif ch in _VNI_FOREIGN_MARKS and prev not in _VNI_BASE_SET:
+                tcvn3 += 1
+        elif ch in _VNI_SINGLE_SIGNS:
+            vni += 1
+        prev = ch
+    return tcvn3, vni, uni
 
 
 def detect_legacy(texts: Iterable[str]) -> Legacy:

@@ -110,6 +110,13 @@ def unicode_rows(
     """
     legacy = detect_legacy(chain.from_iterable(rows))
     report = TextReport(legacy)
+    if legacy is Legacy.NONE and unicodedata.is_normalized(
+        "NFC", "\x1e".join(map("\x1f".join, rows))
+    ):
+        # The usual list: already Unicode NFC, every row as it is (checked in one go: the
+        # separators compose with nothing, so the joined sheet is NFC exactly when every
+        # cell is).
+        return list(map(list, rows)), report
     out = []
     for number, row in enumerate(rows):
         if legacy is Legacy.NONE and unicodedata.is_normalized("NFC", "\x1f".join(row)):
