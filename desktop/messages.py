@@ -224,6 +224,14 @@ MESSAGES: dict[str, str] = {
         "Cần mật khẩu cho sổ mã hóa: chạy lệnh trong cửa sổ dòng lệnh để được hỏi, "
         "hoặc đặt biến môi trường CAMKET_PASSPHRASE."
     ),
+    "encrypt.not_encrypted": (
+        "Sổ {path} chưa được mã hóa nên không có mật khẩu để đổi; "
+        "mã hóa sổ bằng lệnh “camket encrypt”."
+    ),
+    "encrypt.no_new_passphrase": (
+        "Cần mật khẩu mới: chạy lệnh trong cửa sổ dòng lệnh để được hỏi, "
+        "hoặc đặt biến môi trường CAMKET_NEW_PASSPHRASE."
+    ),
     "encrypt.keys_unwritable": "Không ghi được khóa vào {path}: {detail}",
     "commune.unknown": "Không có mã xã {code} trong danh mục đơn vị hành chính.",
     "commune.has_households": (

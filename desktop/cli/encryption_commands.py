@@ -1,4 +1,5 @@
-"""`camket encrypt`, the passphrase prompt, and the recovery key shown once (init --encrypt)."""
+"""`camket encrypt` and `camket passphrase`: the passphrase prompts, and the recovery key
+shown once (init --encrypt)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ def add_commands(commands: Any) -> None:
     )
     add_db(encrypt)
     encrypt.set_defaults(run=_encrypt)
+    passphrase = commands.add_parser(
+        "passphrase",
+        help="change the passphrase that opens an encrypted register on this computer "
+        "(or set one on a new computer with the recovery key); the key, the backups and "
+        "the recovery key stay as they are",
+    )
+    add_db(passphrase)
+    passphrase.set_defaults(run=_change_passphrase)
 
 
 def _encrypt(args: argparse.Namespace) -> int:
@@ -57,6 +66,44 @@ def _encrypt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _change_passphrase(args: argparse.Namespace) -> int:
+    from desktop.services.encryption import change_passphrase
+    from desktop.store.encryption import PASSPHRASE_ENV, is_encrypted
+
+    path = db_path(args).resolve()
+    if not is_encrypted(path):
+        raise KnownError("encrypt.not_encrypted", path=str(path))
+    current = os.environ.get(PASSPHRASE_ENV) or _typed(
+        f"Mật khẩu hiện tại (hoặc mã khôi phục) của sổ {path}: ", "encrypt.no_passphrase"
+    )
+    given = os.environ.get(NEW_PASSPHRASE_ENV)
+    if given:
+        first = repeated = given
+    else:
+        first = _typed("Mật khẩu mới (ít nhất 8 ký tự): ", "encrypt.no_new_passphrase")
+        repeated = _typed("Nhập lại mật khẩu mới: ", "encrypt.no_new_passphrase")
+    change_passphrase(path, current, first, repeated)
+    print(
+        f"Đã đổi mật khẩu của sổ {path} trên máy này. Mật khẩu cũ không mở được sổ nữa;"
+        " mã khôi phục và các bản sao lưu vẫn như cũ."
+    )
+    return 0
+
+
+NEW_PASSPHRASE_ENV = "CAMKET_NEW_PASSPHRASE"
+
+
+def _typed(prompt: str, refusal: str) -> str:
+    """A secret typed at the terminal, not echoed; KnownError(refusal) with no terminal or
+    on Ctrl+D."""
+    if not sys.stdin.isatty():
+        raise KnownError(refusal)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError as exc:
+        raise KnownError(refusal) from exc
+
+
 def new_passphrase() -> str:
     """The passphrase of a register being encrypted: CAMKET_PASSPHRASE, else typed twice."""
     from desktop.services.encryption import check_new_passphrase
@@ -65,13 +112,8 @@ def new_passphrase() -> str:
     given = os.environ.get(PASSPHRASE_ENV)
     if given:
         return check_new_passphrase(given)
-    if not sys.stdin.isatty():
-        raise KnownError("encrypt.no_passphrase")
-    try:
-        first = getpass.getpass("Mật khẩu mới cho sổ (ít nhất 8 ký tự): ")
-        repeated = getpass.getpass("Nhập lại mật khẩu: ")
-    except EOFError as exc:  # Ctrl+D instead of a passphrase
-        raise KnownError("encrypt.no_passphrase") from exc
+    first = _typed("Mật khẩu mới cho sổ (ít nhất 8 ký tự): ", "encrypt.no_passphrase")
+    repeated = _typed("Nhập lại mật khẩu: ", "encrypt.no_passphrase")
     return check_new_passphrase(first, repeated)
 
 

@@ -104,6 +104,21 @@ def finish_backups(path: Path | str) -> int:
     return done
 
 
+def change_passphrase(path: Path | str, current: str, passphrase: str, repeated: str) -> None:
+    """Let ``passphrase`` unlock the encrypted register at ``path`` on this computer instead
+    of the passphrases that did; ``current`` is one of them or the recovery key (on a new
+    computer, where no passphrase unlocks it yet, the recovery key). The register's key is
+    kept: nothing of the register or its backups is rewritten, and the recovery key still
+    opens them."""
+    path = Path(path)
+    if not encryption.is_encrypted(path):
+        raise KnownError("encrypt.not_encrypted", path=str(path))
+    check_new_passphrase(passphrase, repeated)
+    key = encryption.unlock(path, current)  # a wrong one: KnownError, nothing changed
+    dropped = encryption.set_passphrase(key, passphrase, path)
+    log.info("passphrase of %s changed (%d earlier slots dropped)", path.name, dropped)
+
+
 def plain_backups(path: Path | str) -> list[Path]:
     """The backups of the register at ``path`` that are not encrypted."""
     return [b.path for b in list_backups(path) if not encryption.is_encrypted(b.path)]

@@ -19,7 +19,7 @@ import re
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,31 @@ def _read_slots() -> list[dict[str, Any]]:
 def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = None) -> None:
     """Let ``passphrase`` unlock ``key`` on this computer: a slot in keys.json, readable by
     this user alone, naming the ``register`` it was made for (tried first for that file)."""
+    slot = _slot(key, passphrase, register)
+    _write_slots(lambda slots: [*slots, slot])
+
+
+def set_passphrase(key: bytes, passphrase: str, register: Path | str) -> int:
+    """Let ``passphrase`` alone unlock ``key`` on this computer: the slots of that key (every
+    passphrase that unlocked it here, whichever file they were made for) are replaced by one
+    made for ``register``. The key does not change, so the register's backups and copies
+    open with the new passphrase and the recovery key as before. Returns how many slots
+    were dropped."""
+    slot = _slot(key, passphrase, register)
+    check = slot["check"]
+    dropped = 0
+
+    def replaced(slots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        nonlocal dropped
+        kept = [s for s in slots if s.get("check") != check]
+        dropped = len(slots) - len(kept)
+        return [*kept, slot]
+
+    _write_slots(replaced)
+    return dropped
+
+
+def _slot(key: bytes, passphrase: str, register: Path | str | None) -> dict[str, Any]:
     import secrets
 
     salt = secrets.token_bytes(16)
@@ -161,6 +186,12 @@ def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = No
     slot = {"salt": salt.hex(), "wrapped": wrapped.hex(), "check": _check(key)}
     if register is not None:
         slot["register"] = file_key(register)
+    return slot
+
+
+def _write_slots(change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
+    """keys.json read, changed and written whole (a new file put in its place), by one
+    process at a time."""
     path = _slots_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,9 +199,12 @@ def add_passphrase(key: bytes, passphrase: str, register: Path | str | None = No
             _set_aside_if_unreadable(path)
             partial = path.with_suffix(".json.tmp")
             partial.unlink(missing_ok=True)
+            slots = change(_read_slots())
             fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"slots": [*_read_slots(), slot]}, fh, indent=1)
+                json.dump({"slots": slots}, fh, indent=1)
+                fh.flush()
+                os.fsync(fh.fileno())  # the old slots are gone: the new one must be on disk
             partial.replace(path)
     except OSError as exc:
         raise KnownError("encrypt.keys_unwritable", path=str(path), detail=str(exc)) from exc
@@ -261,14 +295,15 @@ def _opens_with(path: Path, key: bytes) -> bool:
         conn.close()
 
 
-def unlock(path: Path | str, secret: str) -> None:
+def unlock(path: Path | str, secret: str) -> bytes:
     """Remember the key that ``secret`` (passphrase or recovery key) gives for the encrypted
-    register at ``path``; KnownError("db.wrong_passphrase") when it gives none."""
+    register at ``path``, and return it; KnownError("db.wrong_passphrase") when it gives
+    none."""
     require_cipher()
     for key in _keys_of(secret, path):
         if _opens_with(Path(path), key):
             _unlocked[file_key(path)] = key
-            return
+            return key
     raise KnownError("db.wrong_passphrase", path=str(path))
 
 

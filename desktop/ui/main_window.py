@@ -26,6 +26,7 @@ from desktop.store.changes import Changed
 from desktop.store.local import is_sample, is_upper
 from desktop.store.register_database import use_sqlite_utils
 from desktop.ui.backup_actions import BackupActions
+from desktop.ui.encryption_actions import EncryptionActions
 from desktop.ui.file_menu import FileMenu
 from desktop.ui.places import Place, Places
 from desktop.ui.qt_values import set_enum_property, set_shortcut
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._setup_task_bar()
         self.file_menu = FileMenu(self)
         self.backup_actions = BackupActions(self)
+        self.encryption_actions = EncryptionActions(self)
         self.spreadsheet_export = SpreadsheetExport(self)
         if self.sample:
             self._mark_sample()

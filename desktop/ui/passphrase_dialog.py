@@ -1,4 +1,5 @@
-"""The dialog asking for the passphrase (or recovery key) of an encrypted register."""
+"""The dialogs of an encrypted register's passphrase: the one asking for it (or for the recovery
+key) before the register opens, and the one changing it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.store.encryption import unlock
+from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.unlocking import unlocking_text
 
 
@@ -56,8 +59,6 @@ class PassphraseDialog(QDialog):
     def _try(self) -> None:
         # The key is stretched from the passphrase on purpose slowly: off the window's thread.
         secret = self.passphrase.text()
-        from desktop.ui.off_thread import wait_off_thread
-
         try:
             wait_off_thread(self, unlocking_text(self._path), lambda: unlock(self._path, secret))
         except KnownError as err:
@@ -65,5 +66,69 @@ class PassphraseDialog(QDialog):
             self.error.show()
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+            return
+        self.accept()
+
+
+class ChangePassphraseDialog(QDialog):
+    """The passphrase now (or the recovery key, on a new computer) and the new one typed
+    twice; a refusal is said in the dialog, which stays open for another try."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self.setWindowTitle(self.tr("Change the passphrase"))
+        intro = QLabel(
+            self.tr(
+                "The new passphrase opens {name} on this computer instead of the old one."
+                " The recovery key in the commune's safe still opens the register and its"
+                " backups; nothing of them is rewritten."
+            ).format(name=path.name)
+        )
+        intro.setWordWrap(True)
+        self.current = QLineEdit()
+        self.new = QLineEdit()
+        self.repeated = QLineEdit()
+        for field in (self.current, self.new, self.repeated):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new.setPlaceholderText(self.tr("at least 8 characters"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase now, or the recovery key:"), self.current)
+        form.addRow(self.tr("&New passphrase:"), self.new)
+        form.addRow(self.tr("&Repeat it:"), self.repeated)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.accept_button.setText(self.tr("Change"))
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _try(self) -> None:
+        from desktop.services.encryption import change_passphrase
+
+        current, new, repeated = self.current.text(), self.new.text(), self.repeated.text()
+        try:  # two passphrase stretches: off the window's thread
+            wait_off_thread(
+                self,
+                self.tr("Changing the passphrase of {name}…").format(name=self._path.name),
+                lambda: change_passphrase(self._path, current, new, repeated),
+            )
+        except KnownError as err:
+            self.error.setText(describe(err))
+            self.error.show()
+            wrong = self.current if err.code == "db.wrong_passphrase" else self.new
+            wrong.selectAll()
+            wrong.setFocus()
             return
         self.accept()

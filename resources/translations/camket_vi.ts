@@ -294,6 +294,41 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>The new passphrase opens {name} on this computer instead of the old one. The recovery key in the commune&apos;s safe still opens the register and its backups; nothing of them is rewritten.</source>
+        <translation>Từ nay mật khẩu mới mở sổ {name} trên máy này, mật khẩu cũ thì không. Mã khôi phục cất trong tủ của xã vẫn mở được sổ và các bản sao lưu; sổ và bản sao lưu không bị ghi lại.</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase now, or the recovery key:</source>
+        <translation>Mật khẩu &amp;hiện tại, hoặc mã khôi phục:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Đổi</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase of {name}…</source>
+        <translation>Đang đổi mật khẩu của sổ {name}…</translation>
+    </message>
+</context>
+<context>
     <name>CheckInBox</name>
     <message>
         <source>Scan the QR code or type a household code, then Enter</source>
@@ -508,6 +543,25 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>This hamlet has no household yet.</source>
         <translation>Thôn/bản này chưa có hộ nào.</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionActions</name>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>&amp;Đổi mật khẩu…</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this register on this computer</source>
+        <translation>Mật khẩu mở sổ này trên máy này</translation>
+    </message>
+    <message>
+        <source>This register is not encrypted (camket encrypt)</source>
+        <translation>Sổ này chưa được mã hóa (lệnh camket encrypt)</translation>
+    </message>
+    <message>
+        <source>Passphrase changed: the old one no longer opens the register on this computer; the recovery key and the backups are as they were.</source>
+        <translation>Đã đổi mật khẩu: mật khẩu cũ không mở được sổ trên máy này nữa; mã khôi phục và các bản sao lưu vẫn như cũ.</translation>
     </message>
 </context>
 <context>

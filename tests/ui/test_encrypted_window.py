@@ -3,7 +3,7 @@ wizard's choice to encrypt, and the recovery key shown once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from desktop.services.register import open_existing
 from desktop.store import encryption
 from desktop.ui.encryption_setup import RecoveryKeyDialog
 from desktop.ui.first_run import SUMMARY, SetupWizard
+from desktop.ui.main_window import MainWindow
 from desktop.ui.passphrase_dialog import PassphraseDialog
 from desktop.ui.unlocking import ask_passphrase
 from tests.ui.test_setup_wizard import choose_sop_cop
@@ -127,3 +128,50 @@ def test_the_recovery_page_prints(tmp_path: Path, qtbot: QtBot) -> None:
     printer.setOutputFileName(str(tmp_path / "khoi-phuc.pdf"))
     dialog.print_page(printer)
     assert (tmp_path / "khoi-phuc.pdf").stat().st_size > 1000
+
+
+def test_file_change_passphrase_says_a_wrong_one_and_then_changes_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 0
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV)  # the key stays in this process's memory
+    window = main_window(path, place=None)
+    action = window.encryption_actions.passphrase_action
+    assert action.isEnabled()
+    assert action in window.file_menu.menu.actions()
+
+    action.trigger()
+    dialog = window.encryption_actions.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.current.setText("khong-dung-roi")
+    dialog.new.setText("đồn-biên-phòng-2027")
+    dialog.repeated.setText("đồn-biên-phòng-2027")
+    dialog.accept_button.click()
+    assert dialog.isVisible() and "không đúng" in dialog.error.text()
+    assert dialog.current.hasFocus()
+
+    dialog.current.setText(PASSPHRASE)
+    dialog.accept_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "Đã đổi mật khẩu" in window.statusBar().currentMessage()
+
+    encryption.forget_keys()  # as the next start would
+    with pytest.raises(KnownError):
+        encryption.unlock(path, PASSPHRASE)
+    encryption.unlock(path, "đồn-biên-phòng-2027")
+
+
+def test_a_plain_register_offers_no_passphrase_to_change(
+    tmp_path: Path, main_window: Callable[..., MainWindow]
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    assert main(["init", "--db", str(path), "--commune", "03478"]) == 0
+    window = main_window(path, place=None)
+    action = window.encryption_actions.passphrase_action
+    assert not action.isEnabled()
+    assert "camket encrypt" in action.toolTip()
