@@ -229,6 +229,8 @@ class ConflictsView(QWidget):
         conflict = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
         for button in (self.keep_current, self.keep_other, self.combine_button):
             button.setEnabled(conflict is not None)
+        for _field, shown in self.choices:  # the table's earlier rows: no group outlives them
+            shown.deleteLater()
         self.choices = []
         if conflict is None:
             self.heading.setText(self.tr("No conflict is waiting."))

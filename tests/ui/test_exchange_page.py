@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
@@ -236,6 +236,9 @@ def test_a_pledge_conflict_reads_in_words_and_days(
     # The state in the words of the Cam kết page, the days as a clerk writes them.
     assert shown["Trạng thái"] == {"Đã ký", "Từ chối"}
     assert shown["Ngày ký"] == {"04/12/2026", "03/12/2026"}
+    for _ in range(5):  # shown again and again (each merge, each click in the list)
+        view.refresh()
+    qtbot.waitUntil(lambda: len(view.fields.findChildren(QButtonGroup)) == view.fields.rowCount())
 
 
 def test_an_upper_register_opens_on_its_communes_and_edits_none(
