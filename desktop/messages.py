@@ -49,6 +49,14 @@ MESSAGES: dict[str, str] = {
         "Không khôi phục: {path} là sổ của {theirs}, không phải bản sao lưu của sổ này ({ours})."
         " Muốn làm việc trên sổ đó, hãy mở nó bằng Tệp › Mở sổ đăng ký…"
     ),
+    "backup.upper_over_commune": (
+        "Không khôi phục: {path} là sổ cấp trên “{theirs}”, không phải bản sao lưu của sổ xã"
+        " này ({ours}). Muốn làm việc trên sổ đó, hãy mở nó bằng Tệp › Mở sổ đăng ký…"
+    ),
+    "backup.commune_over_upper": (
+        "Không khôi phục: {path} là sổ của {theirs}, không phải bản sao lưu của sổ cấp trên"
+        " “{ours}” này. Muốn làm việc trên sổ đó, hãy mở nó bằng Tệp › Mở sổ đăng ký…"
+    ),
     "backup.sample_over_real": (
         "Không khôi phục: {path} là sổ dữ liệu mẫu (hộ gia đình bịa ra để dùng thử), không phải"
         " bản sao lưu của sổ thật này."

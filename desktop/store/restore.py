@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
@@ -22,7 +23,7 @@ from desktop.store.encryption import (
     is_encrypted,
     key_for,
 )
-from desktop.store.local import SAMPLE_DATA
+from desktop.store.local import SAMPLE_DATA, UPPER_NAME
 
 log = logging.getLogger(__name__)
 
@@ -107,16 +108,31 @@ def _new_stream(staged: Path) -> None:
 
 def _refuse_another_register(backup: Path, register_path: Path) -> None:
     """KnownError when ``backup`` is plainly not a copy of this register: another commune's
-    (none of its communes in common), or the sample data over a real register, a file picked
-    by mistake in the window's dialog. A register that cannot be read (damaged) is not
-    compared: putting a copy back is how it is mended."""
+    (none of its communes in common), the sample data over a real register, an upper-level
+    register over a commune's or the other way round (they may hold the same commune), a
+    file picked by mistake in the window's dialog. A register that cannot be read (damaged)
+    is not compared: putting a copy back is how it is mended."""
     current = _what_it_holds(register_path) if register_path.exists() else None
     chosen = _what_it_holds(backup) if current is not None else None
     if current is None or chosen is None:
         return
-    (ours, our_sample), (theirs, their_sample) = current, chosen
-    if their_sample and not our_sample:
+    if chosen.sample and not current.sample:
         raise KnownError("backup.sample_over_real", path=str(backup))
+    if chosen.upper is not None and current.upper is None:
+        raise KnownError(
+            "backup.upper_over_commune",
+            path=str(backup),
+            theirs=chosen.upper,
+            ours=", ".join(sorted(current.communes.values())),
+        )
+    if chosen.upper is None and current.upper is not None:
+        raise KnownError(
+            "backup.commune_over_upper",
+            path=str(backup),
+            theirs=", ".join(sorted(chosen.communes.values())),
+            ours=current.upper,
+        )
+    ours, theirs = current.communes, chosen.communes
     if ours and theirs and not set(ours) & set(theirs):
         raise KnownError(
             "backup.other_commune",
@@ -126,23 +142,40 @@ def _refuse_another_register(backup: Path, register_path: Path) -> None:
         )
 
 
-def _what_it_holds(path: Path) -> tuple[dict[str, str], bool] | None:
-    """A register's communes (code → name) and whether it is sample data; None when it
-    cannot be read."""
+@dataclass(frozen=True)
+class _Holding:
+    """What a register is, as far as telling its backups from other files goes."""
+
+    communes: dict[str, str]  # code → name
+    sample: bool
+    upper: str | None  # an upper-level register's name
+
+
+def _what_it_holds(path: Path) -> _Holding | None:
+    """A register's communes, whether it is sample data and an upper-level register; None
+    when it cannot be read."""
     try:
         conn = connect_file(f"{path.resolve().as_uri()}?mode=ro", key_for(path), uri=True)
     except _REFUSALS:
         return None
     try:
         communes = conn.execute("SELECT code, name FROM commune WHERE deleted = 0").fetchall()
-        sample = conn.execute(
-            "SELECT value FROM local_setting WHERE key = ?", [SAMPLE_DATA]
-        ).fetchone()
+        settings = dict(
+            conn.execute(
+                "SELECT key, value FROM local_setting WHERE key IN (?, ?)",
+                [SAMPLE_DATA, UPPER_NAME],
+            ).fetchall()
+        )
     except _REFUSALS:
         return None
     finally:
         conn.close()
-    return {str(code): str(name) for code, name in communes}, bool(sample and sample[0] == "1")
+    upper = settings.get(UPPER_NAME)
+    return _Holding(
+        {str(code): str(name) for code, name in communes},
+        settings.get(SAMPLE_DATA) == "1",
+        None if upper is None else str(upper),
+    )
 
 
 def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Path | None:

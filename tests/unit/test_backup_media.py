@@ -219,6 +219,30 @@ def test_the_sample_data_or_another_communes_register_is_not_restored_over_this_
     assert list(register.path.parent.glob("*.replaced-*")) == []
 
 
+def test_an_upper_register_and_a_commune_register_are_not_restored_over_each_other(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An upper-level register holds the commune too: sharing a commune does not make it a
+    backup of the commune's register, nor the commune's a backup of it."""
+    bundle = tmp_path / "sin-ho.camket"
+    register.close()
+    assert main(["export", "--db", str(register.path), "--out", str(bundle)]) == 0
+    upper = tmp_path / "don-bien-phong.sqlite3"
+    assert (
+        main(["init", "--db", str(upper), "--upper", "--name", "Đồn Biên phòng Ma Lù Thàng"]) == 0
+    )
+    assert main(["merge", "--db", str(upper), str(bundle)]) == 0
+    capsys.readouterr()
+    before = {path: path.read_bytes() for path in (register.path, upper)}
+
+    assert main(["restore", str(upper), "--db", str(register.path)]) == 2
+    assert "là sổ cấp trên “Đồn Biên phòng Ma Lù Thàng”" in capsys.readouterr().err
+    assert main(["restore", str(register.path), "--db", str(upper)]) == 2
+    assert "không phải bản sao lưu của sổ cấp trên" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in before} == before
+    assert list(tmp_path.glob("*.replaced-*")) == []
+
+
 def test_a_register_marked_damaged_takes_writes_again_once_restored(
     register: OpenRegister, capsys: pytest.CaptureFixture[str]
 ) -> None:
