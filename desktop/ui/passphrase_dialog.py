@@ -3,6 +3,7 @@ key) before the register opens, and the one changing it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,7 +23,33 @@ from desktop.ui.off_thread import wait_off_thread
 from desktop.ui.unlocking import unlocking_text
 
 
-class PassphraseDialog(QDialog):
+class _SecretDialog(QDialog):
+    """A dialog where a secret is typed: a refusal is said under the fields and the dialog
+    stays open for another try."""
+
+    def _error_and_buttons(self, accept_text: str, tried: Callable[[], None]) -> QDialogButtonBox:
+        """The line a refusal is said on and the buttons; the accepting one runs ``tried``."""
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.accept_button.setText(accept_text)
+        buttons.accepted.connect(tried)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _refused(self, err: KnownError, field: QLineEdit) -> None:
+        self.error.setText(describe(err))
+        self.error.show()
+        field.selectAll()
+        field.setFocus()
+
+
+class PassphraseDialog(_SecretDialog):
     """The passphrase of one encrypted register; a wrong one is said in the dialog, which
     stays open for another try."""
 
@@ -40,17 +67,7 @@ class PassphraseDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.accept_button.setText(self.tr("Open"))
-        buttons.accepted.connect(self._try)
-        buttons.rejected.connect(self.reject)
+        buttons = self._error_and_buttons(self.tr("Open"), self._try)
         layout = QVBoxLayout(self)
         for widget in (intro, self.passphrase, self.error, buttons):
             layout.addWidget(widget)
@@ -62,15 +79,12 @@ class PassphraseDialog(QDialog):
         try:
             wait_off_thread(self, unlocking_text(self._path), lambda: unlock(self._path, secret))
         except KnownError as err:
-            self.error.setText(describe(err))
-            self.error.show()
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
+            self._refused(err, self.passphrase)
             return
         self.accept()
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(_SecretDialog):
     """The passphrase now (or the recovery key, on a new computer) and the new one typed
     twice; a refusal is said in the dialog, which stays open for another try."""
 
@@ -96,17 +110,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("&Passphrase now, or the recovery key:"), self.current)
         form.addRow(self.tr("&New passphrase:"), self.new)
         form.addRow(self.tr("&Repeat it:"), self.repeated)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.accept_button.setText(self.tr("Change"))
-        buttons.accepted.connect(self._try)
-        buttons.rejected.connect(self.reject)
+        buttons = self._error_and_buttons(self.tr("Change"), self._try)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -125,10 +129,6 @@ class ChangePassphraseDialog(QDialog):
                 lambda: change_passphrase(self._path, current, new, repeated),
             )
         except KnownError as err:
-            self.error.setText(describe(err))
-            self.error.show()
-            wrong = self.current if err.code == "db.wrong_passphrase" else self.new
-            wrong.selectAll()
-            wrong.setFocus()
+            self._refused(err, self.current if err.code == "db.wrong_passphrase" else self.new)
             return
         self.accept()

@@ -3,7 +3,7 @@ wizard's choice to encrypt, and the recovery key shown once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,12 +25,7 @@ from tests.ui.test_setup_wizard import choose_sop_cop
 PASSPHRASE = "bien-gioi-2026"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf_and_no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)
-    encryption.forget_keys()
-    yield
-    encryption.forget_keys()
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def when_shown(kind: type, action: object) -> None:

@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +29,7 @@ PASSPHRASE = "bien-gioi-2026"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf_and_no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)  # the real count is for attackers
-    encryption.forget_keys()
-    yield
-    encryption.forget_keys()
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def recovery_key(out: str) -> str:

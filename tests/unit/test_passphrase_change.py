@@ -5,7 +5,6 @@ nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,7 @@ from tests.unit.test_encryption import PASSPHRASE, init_encrypted
 NEW = "đồn-biên-phòng-2027"
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf_and_no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)  # the real count is for attackers
-    encryption.forget_keys()
-    yield
-    encryption.forget_keys()
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def opens_with(path: Path, secret: str, monkeypatch: pytest.MonkeyPatch) -> bool:

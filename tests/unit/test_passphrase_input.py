@@ -8,7 +8,6 @@ import hmac
 import json
 import os
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,7 @@ COMPOSED = unicodedata.normalize("NFC", "Mật khẩu xã Sìn Hồ")
 DECOMPOSED = unicodedata.normalize("NFD", COMPOSED)
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf_and_no_keys_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(encryption, "KDF_ITERATIONS", 1000)  # the real count is for attackers
-    encryption.forget_keys()
-    yield
-    encryption.forget_keys()
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def init_encrypted(
