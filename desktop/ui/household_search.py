@@ -73,6 +73,9 @@ class HouseholdSearch(QObject):
     def shutdown(self) -> None:
         """Stop the timer, let a running query finish and close the worker's connection."""
         self._done = True
+        # An answer emitted before this is still queued to the window, whose register closes
+        # next: a newer number makes it stale, so the page drops it.
+        self._latest += 1
         self._timer.stop()
         self._pool.clear()
         self._pool.waitForDone()

@@ -186,6 +186,24 @@ def test_a_late_answer_to_an_older_query_is_dropped(
     assert listed_codes(window) == ["NT-002", "PK-001"]
 
 
+def test_an_answer_still_on_its_way_when_the_window_closes_reads_nothing_more(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """The search worker answered just before the window closed: the answer, delivered
+    after the register closed, must not make the page read the closed register."""
+    window = main_window(small_register.path)
+    page = window.household_page
+    page.select_row(0)
+    shown = page.detail.household_id
+    latest = page.search.request("", None, immediately=True)
+    assert page.search.wait_idle()  # its answer is queued to the window, not yet delivered
+    window.close()
+    window.register.close()
+    page.search.found.emit(latest, "", [shown])  # as the queued one arrives
+    qtbot.wait(20)  # pytest-qt fails the test on an exception raised in a slot
+    assert page.detail.household_id == shown
+
+
 def test_ctrl_f_focuses_the_search_box(
     main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
 ) -> None:
