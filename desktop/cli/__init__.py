@@ -34,7 +34,7 @@ COMMAND_GROUPS = {
     "pledge_commands": ("sign", "print", "report", "campaign"),
     "import_command": ("import",),
     "backup_commands": ("backup", "restore"),
-    "encryption_commands": ("encrypt",),
+    "encryption_commands": ("encrypt", "passphrase"),
     "ledger_commands": ("movement", "reminders"),
     "tip_commands": ("tip",),
     "exchange_commands": ("export", "merge", "conflicts", "keys"),
