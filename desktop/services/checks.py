@@ -126,14 +126,16 @@ def _damage(db: Database) -> list[str]:
 
 
 def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
-    """The domain's checks of every live hamlet, household, person and pledge."""
+    """The domain's checks of every live hamlet, household, person and pledge, commune by
+    commune (the order of the name indexes: m0008)."""
     hamlets = repo.list_hamlets(db)
     for hamlet in hamlets:
         report.findings += [Finding("thôn", hamlet.name, i) for i in validate_hamlet(hamlet)]
     codes: dict[str, str] = {}
     taken: set[tuple[str, str]] = set()  # two PCs may number a new household alike
     n_households = n_people = 0
-    for row in db.query("SELECT * FROM household WHERE deleted = 0 ORDER BY sort_key"):
+    households = "SELECT * FROM household WHERE deleted = 0 ORDER BY commune_code, sort_key"
+    for row in db.query(households):
         household = repo.household_from(row)
         codes[household.id] = household.code
         n_households += 1
@@ -144,7 +146,7 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
         taken.add((row["commune_code"], household.code))
     members: dict[str, set[str]] = defaultdict(set)
     holders: dict[str, Person] = {}  # personal ID -> the first person found with it
-    for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY sort_key"):
+    for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY commune_code, sort_key"):
         person = repo.person_from(row)
         members[person.household_id].add(person.id)
         n_people += 1
@@ -166,7 +168,7 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     starts = {c.id: c.starts_on for c in pledge_store.list_campaigns(db)}
     for row in db.query(
         "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
-        " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.sort_key"
+        " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.commune_code, h.sort_key"
     ):
         pledge = pledge_store.pledge_from(row)
         n_pledges += 1

@@ -144,13 +144,14 @@ def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> No
                     strict=True,
                 )
             )
-            code = ""
-            if spec.name == "person":
+            code = commune = ""
+            if "household_id" in stored:  # a person's and a movement's are its household's
                 found = reg.db.execute(
-                    "SELECT code FROM household WHERE id = ?", [stored["household_id"]]
+                    "SELECT code, commune_code FROM household WHERE id = ?",
+                    [stored["household_id"]],
                 ).fetchone()
-                code = found[0] if found else ""
-            derived = derived_values(spec.name, stored, code)
+                code, commune = found if found else ("", "")
+            derived = derived_values(spec.name, stored, code, commune)
             reg.writer.update(spec.name, conflict.row_id, derived)
         reg.db.execute("DELETE FROM conflict WHERE id = ?", [conflict.id])
 

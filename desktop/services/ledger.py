@@ -37,6 +37,7 @@ from desktop.store import households as repo
 from desktop.store import movements as store
 from desktop.store import pledges as pledge_store
 from desktop.store import tips as tip_store
+from desktop.store.places import communes_held
 from desktop.store.reminders import Reminder, movement_reminders, nobody_lives_reminders
 
 
@@ -46,9 +47,10 @@ def find_person(db: Database, text: str) -> tuple[str, str]:
     wanted = text.strip()
     digits, _kind = classify_id_number(wanted)
     rows = db.execute(
-        """SELECT p.id, p.household_id FROM person p
+        f"""SELECT p.id, p.household_id FROM person p
            JOIN household h ON h.id = p.household_id AND h.deleted = 0
-           WHERE p.deleted = 0 AND (p.id = ? OR (p.id_number != '' AND p.id_number = ?))""",
+           WHERE p.deleted = 0 AND (p.id = ? OR (p.commune_code IN {communes_held("person")}
+                                                 AND p.id_number != '' AND p.id_number = ?))""",
         [wanted, digits or wanted],
     ).fetchall()
     if not rows:

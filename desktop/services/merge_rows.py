@@ -92,7 +92,10 @@ class TableMerge:
         self.parent_sql = commune_sql(link[1]) if link else None
         self.parent_name = link[1].name if link else ""
         self.id_at = self.columns.index("id")
-        self.household_at = self.columns.index("household_id") if spec.name == "person" else 0
+        # A person's search text names its household's code; it and a movement hold the
+        # household's commune (registry: derived columns).
+        self.by_household = COMMUNE_COLUMN in spec.derived
+        self.household_at = self.columns.index("household_id") if self.by_household else 0
         self.renamed: set[str] = set()
         # Versions of this table's rows may wait in the conflict queue (asked per chunk).
         self.conflicted = replicas.has_conflicts(db, spec)
@@ -195,21 +198,22 @@ class TableMerge:
         elif derive is None:
             for winner in winners:
                 yield (*winner.values, winner.vv)
-        elif spec.name == "person":
-            codes = self._household_codes(winners)
-            at = self.household_at
+        elif self.by_household:
+            households = self._households(winners)
+            at, none = self.household_at, ("", "")
             for winner in winners:
                 values = winner.values
-                yield (*values, winner.vv, *derive(values, codes.get(values[at], "")))
+                yield (*values, winner.vv, *derive(values, *households.get(values[at], none)))
         else:
             for winner in winners:
                 yield (*winner.values, winner.vv, *derive(winner.values))
 
-    def _household_codes(self, winners: list[Version]) -> dict[str, str]:
+    def _households(self, winners: list[Version]) -> dict[str, tuple[str, str]]:
+        """The code and commune of the winners' households, by id."""
         ids = sorted({w.values[self.household_at] for w in winners})
         marks = ", ".join("?" * len(ids))
-        sql = f"SELECT id, code FROM household WHERE id IN ({marks})"
-        return dict(self.db.execute(sql, ids).fetchall())
+        sql = f"SELECT id, code, commune_code FROM household WHERE id IN ({marks})"
+        return {row_id: (code, commune) for row_id, code, commune in self.db.execute(sql, ids)}
 
     def _check_written(self, winners: list[Version]) -> None:
         """The rows as written belong to the bundle's communes: read from the row itself

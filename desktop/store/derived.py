@@ -55,10 +55,11 @@ def digits(text: str) -> str:
 
 
 def derived_values(
-    table_name: str, row: Mapping[str, Any], household_code: str = ""
+    table_name: str, row: Mapping[str, Any], household_code: str = "", commune_code: str = ""
 ) -> dict[str, Any]:
     """The derived columns of a stored row of ``table_name`` (in the registry's order); a
-    person's search text includes its household's code."""
+    person's search text includes its household's code, and a person and a movement hold
+    their household's commune."""
     if table_name == "hamlet":
         return {"sort_key": text_sort_string(row["name"])}
     if table_name == "household":
@@ -72,7 +73,10 @@ def derived_values(
             "search_text": person_search_text(
                 row["full_name"], row["id_number"], row["phone"], household_code
             ),
+            "commune_code": commune_code,
         }
+    if table_name == "movement":
+        return {"commune_code": commune_code}
     return {}
 
 
@@ -94,8 +98,13 @@ class Deriver:
         sources = _SOURCES.get(table_name, ())
         self._fields = itemgetter(*(at[name] for name in sources)) if sources else None
 
-    def __call__(self, values: Sequence[Any], household_code: str = "") -> tuple[Any, ...]:
-        """The derived columns' values of one row, in the registry's order."""
+    def __call__(
+        self, values: Sequence[Any], household_code: str = "", commune_code: str = ""
+    ) -> tuple[Any, ...]:
+        """The derived columns' values of one row, in the registry's order (a person and a
+        movement: their household's code and commune given)."""
+        if self.table == "movement":
+            return (commune_code,)
         if self._fields is None:
             return ()
         if self.table == "hamlet":
@@ -105,7 +114,7 @@ class Deriver:
             search = _words(self._fold(code), digits(phone), self._fold(address))
             return text_sort_string(code), search
         full_name, id_number, phone = self._fields(values)
-        return person_derived(full_name, id_number, phone, household_code)
+        return (*person_derived(full_name, id_number, phone, household_code), commune_code)
 
 
 def person_derived(

@@ -82,7 +82,6 @@ _normalized = lru_cache(maxsize=65_536)(normalize_text)
 # Sort keys and search text, each distinct name keyed and folded once (an import's or a
 # demo's people share far fewer names than rows).
 _derive_household = Deriver("household", ("code", "phone", "address"))
-_derive_person = Deriver("person", ("full_name", "id_number", "phone"))
 
 
 # --- rows <-> entities ------------------------------------------------------------------
@@ -119,8 +118,8 @@ def person_row(person: Person, household_code: str) -> dict[str, Any]:
         residence=str(person.residence),
         birth=person.birth.iso() if person.birth else None,
     )
-    row["sort_key"], row["search_text"] = _derive_person(
-        (row["full_name"], row["id_number"], row["phone"]), household_code
+    row["sort_key"], row["search_text"] = person_derived(
+        row["full_name"], row["id_number"], row["phone"], household_code
     )
     return row
 

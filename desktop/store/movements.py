@@ -18,7 +18,7 @@ from desktop.domain.movements import (
     Step,
 )
 from desktop.domain.text import fold_for_search
-from desktop.store.places import commune_hamlet_labels
+from desktop.store.places import commune_hamlet_labels, communes_held
 from desktop.store.search import match_expression
 from desktop.store.sync import Writer
 
@@ -207,6 +207,9 @@ def movement_ids(db: Database, where: LedgerFilter) -> list[str]:
     if where.kind is not None:
         clauses.append("m.kind = ?")
         params.append(where.kind.value)
+    if where.kind is not None or where.starts_from or where.starts_to:
+        # The kind and dates are keyed by commune first (m0008): each commune's range read.
+        clauses.append(f"m.commune_code IN {communes_held('movement')}")
     if where.hamlet_id:
         clauses.append("h.hamlet_id = ?")
         params.append(where.hamlet_id)

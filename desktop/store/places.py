@@ -42,3 +42,16 @@ def short_commune_name(code: str, name: str) -> str:
     official list lacks."""
     unit = find_commune(code) if code else None
     return unit.short_name if unit else name
+
+
+def communes_held(table: str) -> str:
+    """SQL of the commune codes the rows of ``table`` (person, movement: m0008) hold, each
+    found by one seek of the index keyed by commune first: ``commune_code IN (this) AND
+    key = ?`` asks that index once a commune, where an index of the key alone is no more
+    (a register of one commune: once)."""
+    return f"""(WITH RECURSIVE held(code) AS (
+                  SELECT min(commune_code) FROM {table}
+                  UNION ALL SELECT (SELECT min(commune_code) FROM {table}
+                                    WHERE commune_code > held.code)
+                  FROM held WHERE held.code IS NOT NULL)
+                SELECT code FROM held WHERE code IS NOT NULL)"""

@@ -51,6 +51,11 @@ class SyncedTable:
         return COMMUNE_COLUMN in self.columns
 
     @property
+    def holds_commune(self) -> bool:
+        """The row holds its commune's code: its own (scoped) or its parent's (derived)."""
+        return self.scoped or COMMUNE_COLUMN in self.derived
+
+    @property
     def exported(self) -> tuple[str, ...]:
         """The columns of its CSV in a full bundle: content (binary ones as their SHA-256),
         then sync, then the private columns' vector."""
@@ -128,7 +133,8 @@ TABLES: tuple[SyncedTable, ...] = (
             "notes",
             "position",
         ),
-        derived=("sort_key", "search_text"),
+        # The commune is the household's: it keys the person's indexes (m0008), never travels.
+        derived=("sort_key", "search_text", COMMUNE_COLUMN),
         parents=_parents(household_id="household"),
     ),
     SyncedTable(
@@ -212,6 +218,7 @@ TABLES: tuple[SyncedTable, ...] = (
             "border_belt",
             "border_permit",
         ),
+        derived=(COMMUNE_COLUMN,),  # the household's, as a person's
         parents=_parents(household_id="household", person_id="person"),
         # Format 2 (m0006). An older PC never saw these, so its versions of a row never
         # replace one that set them (its vector cannot be the later one): read as not set.

@@ -38,8 +38,8 @@ class Writer:
     """Writes synced rows for one installation; every call is one transaction (or savepoint).
 
     Each edit adds one to the row's rev and to this installation's count in the row's
-    version vector; rows of a scoped table (registry) are given ``commune_code`` when
-    they do not say which commune they belong to.
+    version vector; rows that hold their commune (registry: a scoped table's, a person's,
+    a movement's) are given ``commune_code`` when they do not say which it is.
     """
 
     db: Database
@@ -144,7 +144,9 @@ class Writer:
             raise KnownError("upper.read_only", table=table_name)
 
     def _scoped(self, table_name: str, record: dict[str, Any]) -> dict[str, Any]:
-        if table(table_name).scoped and not record.get(COMMUNE_COLUMN):
+        # A person's or movement's commune is its household's: this register's commune,
+        # the one commune whose rows it edits (an upper-level register edits none).
+        if table(table_name).holds_commune and not record.get(COMMUNE_COLUMN):
             if not self.commune_code:
                 raise ValueError(f"a {table_name} row needs its commune: this register edits none")
             record[COMMUNE_COLUMN] = self.commune_code
@@ -168,23 +170,23 @@ class Writer:
     def stamp_new(
         self, table_name: str, rows: Iterable[dict[str, Any]]
     ) -> Iterable[dict[str, Any]]:
-        """Add the sync columns (and the commune, for a scoped table) to rows headed for a
+        """Add the sync columns (and the commune, for rows that hold it) to rows headed for a
         bulk insert into ``table_name``."""
         stamp = self._new_rows_stamp(table_name)
         spec = table(table_name)
         for row in rows:
-            if spec.scoped:
+            if spec.holds_commune:
                 self._scoped(table_name, row)
             row.update(stamp)
             yield _private_written(table_name, row, row) if spec.private else row
 
     def stamp_values(self, table_name: str) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         """stamp_new for whole new rows given as tuples of values: the columns and the
-        values to add to each (the commune too for a scoped table, the private columns'
+        values to add to each (the commune too for rows that hold it, the private columns'
         vector for a table that has some)."""
         stamp = self._new_rows_stamp(table_name)
         spec = table(table_name)
-        if spec.scoped:
+        if spec.holds_commune:
             stamp = self._scoped(table_name, stamp)
         if spec.private:
             stamp[PRIVATE_VV] = stamp["vv"]
