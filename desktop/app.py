@@ -16,6 +16,7 @@ from desktop.messages import describe
 from desktop.services.register import OpenRegister, open_for_window
 from desktop.store.new_register import needs_setup
 from desktop.store.window_lock import WindowLock, take_window_lock
+from desktop.ui.cycle_collector import collect_on_this_thread
 from desktop.ui.translations import install_translators
 from desktop.ui.unexpected import errors_reported
 from desktop.ui.unlocking import ask_passphrase
@@ -58,6 +59,7 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         install_translators(existing, preferred_language())
+        collect_on_this_thread(existing)
         return existing
     arguments = sys.argv[:1] or ["camket"]  # Qt reads its options after the program's name
     # Fusion where the platform has no single native look (Linux desktops, offscreen). Asked
@@ -68,6 +70,8 @@ def _application() -> QApplication:
     app = QApplication(arguments)
     app.setApplicationName("CamKet")
     install_translators(app, preferred_language())
+    # Before any worker thread runs Python (opening the register, the search, the lane).
+    collect_on_this_thread(app)
     return app
 
 

@@ -1,5 +1,6 @@
-"""Registers on disk for the window tests, the `main_window` factory that cleans up, and the
-interface in Vietnamese (the default language) for every test."""
+"""Registers on disk for the window tests, the `main_window` factory that cleans up, the
+interface in Vietnamese (the default language) and the cycle collector on the window's thread
+for every test."""
 
 from __future__ import annotations
 
@@ -25,11 +26,13 @@ from desktop.domain.entities import (
 )
 from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store import households as repo
+from desktop.ui.cycle_collector import collect_on_this_thread, stop_collecting
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translations import current_language, install_translators
 
 SIN_HO = "03478"  # Xã Sìn Hồ, Lai Châu
 HAMLETS = ("Bản Nậm Tăm", "Bản Pa Khóa", "Thôn Hồng Thu")
+UI_TESTS = Path(__file__).parent
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -39,6 +42,23 @@ def _vietnamese_interface(qapp: QApplication, tmp_path_factory: pytest.TempPathF
         # A stale .qm is compiled into the cache: keep that cache out of the real one.
         patch.setenv("CAMKET_DATA_DIR", str(tmp_path_factory.mktemp("session-userdata")))
         install_translators(qapp, "vi")
+
+
+@pytest.fixture(autouse=True)
+def _collector_on_the_window_thread(qapp: QApplication) -> None:
+    """As the application runs (app._application): Python's cycle collector never runs on
+    the search's, the lane's or a reader's thread, where it freed Qt objects (segfaults)."""
+    collect_on_this_thread(qapp)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """After the last window test (its fixtures torn down, its windows closed), the tests
+    that follow run without Qt: the automatic collection comes back for them."""
+    result = yield
+    if nextitem is None or UI_TESTS not in nextitem.path.parents:
+        stop_collecting()
+    return result
 
 
 @pytest.fixture(autouse=True)
