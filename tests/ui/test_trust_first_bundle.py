@@ -19,6 +19,7 @@ from desktop.services.register import create_from_bundle, create_register
 from desktop.store import households as repo
 from desktop.ui import exchange_transfer
 from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import settled
 from tests.unit.exchange_helpers import SIN_HO, as_pc, opened
 
 OpenWindow = Callable[..., MainWindow]
@@ -53,6 +54,7 @@ def test_a_new_pcs_first_bundle_is_merged_only_once_its_fingerprint_is_confirmed
     monkeypatch.setenv("CAMKET_DATA_DIR", str(office[1]))
     window = main_window(office[0], place="exchange")
     transfer = window.exchange_page.transfer
+    settled(qtbot, window)  # the page's keys read (the register's age key made on first use)
     before = _dump(office[0])
 
     transfer.merge_files([tmp_path / "laptop.camket"])
@@ -107,6 +109,7 @@ def test_stopped_while_the_files_are_read_nothing_is_asked_nor_merged(
     monkeypatch.setenv("CAMKET_DATA_DIR", str(office[1]))
     window = main_window(office[0], place="exchange")
     transfer = window.exchange_page.transfer
+    settled(qtbot, window)  # the page's keys read (the register's age key made on first use)
     before = _dump(office[0])
     real = trust.newcomers
 
