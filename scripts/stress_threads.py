@@ -77,7 +77,7 @@ def stress_cipher(seconds: float, threads: int) -> None:
     print(f"cipher: {sum(opened)} keyed connections opened by {threads} threads at once")
 
 
-def stress_window(seconds: float, bare: bool) -> None:
+def stress_window(seconds: float, bare: bool, wizards: bool) -> None:
     import gc
 
     from PySide6.QtCore import QObject
@@ -85,6 +85,7 @@ def stress_window(seconds: float, bare: bool) -> None:
 
     from desktop.services.register import open_existing
     from desktop.ui.cycle_collector import collect_on_this_thread
+    from desktop.ui.first_run import SetupWizard
     from desktop.ui.main_window import MainWindow
     from desktop.ui.overview_page import OverviewPage
 
@@ -118,15 +119,23 @@ def stress_window(seconds: float, bare: bool) -> None:
             if not window.tasks.busy:
                 overview.refresh()
                 counts += 1
-            for _ in range(3):
-                InACycle().show()
+            if wizards:  # the wizard's pages and editors hold it in cycles of its own
+                wizard = SetupWizard(Path(temp) / "new.sqlite3")
+                wizard.show()
+                wizard.close()
+                del wizard
                 made += 1
+            else:
+                for _ in range(3):
+                    InACycle().show()
+                    made += 1
             QObject()  # owned by Python, freed at once
             app.processEvents()
         window.close()
         search.wait_idle()
         register.close()
-    print(f"window: {searches} searches, {counts} counts, {made} widgets in cycles; no crash")
+    dropped = "set-up wizards" if wizards else "widgets in cycles"
+    print(f"window: {searches} searches, {counts} counts, {made} {dropped}; no crash")
 
 
 def main() -> None:
@@ -135,11 +144,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--bare", action="store_true")
+    parser.add_argument(
+        "--wizards", action="store_true", help="drop set-up wizards, not widgets made here"
+    )
     args = parser.parse_args()
     if args.scenario == "cipher":
         stress_cipher(args.seconds, args.threads)
     else:
-        stress_window(args.seconds, args.bare)
+        stress_window(args.seconds, args.bare, args.wizards)
 
 
 if __name__ == "__main__":
