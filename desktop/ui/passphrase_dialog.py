@@ -132,3 +132,47 @@ class ChangePassphraseDialog(_SecretDialog):
             self._refused(err, self.current if err.code == "db.wrong_passphrase" else self.new)
             return
         self.accept()
+
+
+class EncryptDialog(_SecretDialog):
+    """The passphrase of a plain register about to be encrypted, typed twice; ``chosen``
+    once accepted."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen = ""
+        self.setWindowTitle(self.tr("Encrypt the register"))
+        intro = QLabel(
+            self.tr(
+                "{name} will be encrypted: nothing of the file can be read without this"
+                " passphrase or the recovery key shown next, once. A backup is taken first;"
+                " its backups are encrypted alike. The window opens the register again"
+                " when it is done."
+            ).format(name=path.name)
+        )
+        intro.setWordWrap(True)
+        self.new = QLineEdit()
+        self.repeated = QLineEdit()
+        for field in (self.new, self.repeated):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new.setPlaceholderText(self.tr("at least 8 characters"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase:"), self.new)
+        form.addRow(self.tr("&Repeat it:"), self.repeated)
+        buttons = self._error_and_buttons(self.tr("Encrypt"), self._try)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _try(self) -> None:
+        from desktop.services.encryption import check_new_passphrase
+
+        try:
+            self.chosen = check_new_passphrase(self.new.text(), self.repeated.text())
+        except KnownError as err:
+            self._refused(err, self.new)
+            return
+        self.accept()

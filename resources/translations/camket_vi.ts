@@ -546,7 +546,42 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>EncryptDialog</name>
+    <message>
+        <source>Encrypt the register</source>
+        <translation>Mã hóa sổ</translation>
+    </message>
+    <message>
+        <source>{name} will be encrypted: nothing of the file can be read without this passphrase or the recovery key shown next, once. A backup is taken first; its backups are encrypted alike. The window opens the register again when it is done.</source>
+        <translation>Sổ {name} sẽ được mã hóa: không đọc được gì trong tệp nếu không có mật khẩu này hoặc mã khôi phục (hiện ngay sau đây, một lần duy nhất). Sổ được sao lưu trước; các bản sao lưu của sổ cũng được mã hóa. Xong việc, cửa sổ mở lại sổ.</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Mã hóa</translation>
+    </message>
+</context>
+<context>
     <name>EncryptionActions</name>
+    <message>
+        <source>&amp;Encrypt the register…</source>
+        <translation>Mã &amp;hóa sổ…</translation>
+    </message>
+    <message>
+        <source>Nothing of the file readable without the passphrase or the recovery key</source>
+        <translation>Không ai đọc được tệp sổ nếu không có mật khẩu hoặc mã khôi phục</translation>
+    </message>
     <message>
         <source>Change the &amp;passphrase…</source>
         <translation>&amp;Đổi mật khẩu…</translation>
@@ -556,8 +591,16 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Mật khẩu mở sổ này trên máy này</translation>
     </message>
     <message>
-        <source>This register is not encrypted (camket encrypt)</source>
-        <translation>Sổ này chưa được mã hóa (lệnh camket encrypt)</translation>
+        <source>Encrypt the register</source>
+        <translation>Mã hóa sổ</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to end, then encrypt the register.</source>
+        <translation>Hãy chờ việc đang chạy xong rồi mã hóa sổ.</translation>
+    </message>
+    <message>
+        <source>Encrypting {name}: a backup first, then the encrypted copy…</source>
+        <translation>Đang mã hóa {name}: sao lưu trước, rồi làm bản mã hóa…</translation>
     </message>
     <message>
         <source>Passphrase changed: the old one no longer opens the register on this computer; the recovery key and the backups are as they were.</source>

@@ -15,6 +15,8 @@ from desktop.cli import main
 from desktop.domain.errors import KnownError
 from desktop.services.register import open_existing
 from desktop.store import encryption
+from desktop.store.backups import list_backups
+from desktop.store.encryption import is_encrypted
 from desktop.ui.encryption_setup import RecoveryKeyDialog
 from desktop.ui.first_run import SUMMARY, SetupWizard
 from desktop.ui.main_window import MainWindow
@@ -137,8 +139,7 @@ def test_file_change_passphrase_says_a_wrong_one_and_then_changes_it(
     monkeypatch.delenv(encryption.PASSPHRASE_ENV)  # the key stays in this process's memory
     window = main_window(path, place=None)
     action = window.encryption_actions.passphrase_action
-    assert action.isEnabled()
-    assert action in window.file_menu.menu.actions()
+    assert action.isVisible() and action in window.file_menu.menu.actions()
 
     action.trigger()
     dialog = window.encryption_actions.dialog
@@ -161,12 +162,84 @@ def test_file_change_passphrase_says_a_wrong_one_and_then_changes_it(
     encryption.unlock(path, "đồn-biên-phòng-2027")
 
 
-def test_a_plain_register_offers_no_passphrase_to_change(
-    tmp_path: Path, main_window: Callable[..., MainWindow]
+def test_file_encrypt_encrypts_the_open_register_shows_the_recovery_key_and_reopens_it(
+    tmp_path: Path, qtbot: QtBot, main_window: Callable[..., MainWindow]
 ) -> None:
     path = tmp_path / "sin-ho.sqlite3"
-    assert main(["init", "--db", str(path), "--commune", "03478"]) == 0
+    assert main(["demo", "--db", str(path), "--households", "6", "--seed", "2"]) == 0
     window = main_window(path, place=None)
-    action = window.encryption_actions.passphrase_action
-    assert not action.isEnabled()
-    assert "camket encrypt" in action.toolTip()
+    actions = window.encryption_actions
+    assert actions.encrypt_action.isVisible() and actions.encrypt_action.isEnabled()
+    assert not actions.passphrase_action.isVisible()  # nothing to change on a plain one
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the first count and daily backup done
+
+    dialog = actions.encrypt()
+    assert dialog is not None and dialog.isVisible()
+    dialog.new.setText(PASSPHRASE)
+    dialog.repeated.setText(PASSPHRASE + "x")
+    dialog.accept_button.click()
+    assert dialog.isVisible() and "không giống nhau" in dialog.error.text()
+    assert not is_encrypted(path)
+
+    shown: list[str] = []
+
+    def keep_the_key(recovery: RecoveryKeyDialog) -> None:
+        shown.append(recovery.key.text())
+        recovery.kept.setChecked(True)
+        recovery.ok_button.click()
+
+    when_shown(RecoveryKeyDialog, keep_the_key)
+    dialog.repeated.setText(PASSPHRASE)
+    dialog.accept_button.click()
+    qtbot.waitUntil(lambda: window.next_register == path)  # opened again in a new window
+
+    assert is_encrypted(path) and shown
+    assert b"CREATE TABLE" not in path.read_bytes()
+    backups = list_backups(path)
+    assert backups and all(is_encrypted(b.path) for b in backups)
+    for secret in (PASSPHRASE, shown[0]):
+        encryption.forget_keys()  # as the next start would
+        encryption.unlock(path, secret)
+        reg = open_existing(path)
+        try:
+            assert reg.db.execute("SELECT count(*) FROM household").fetchone()[0] == 6
+        finally:
+            reg.close()
+
+
+def test_an_encryption_refused_half_way_says_why_and_reopens_the_register_as_it_was(
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    main_window: Callable[..., MainWindow],
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services import encryption as services
+
+    path = tmp_path / "sin-ho.sqlite3"
+    assert main(["init", "--db", str(path), "--commune", "03478"]) == 0
+
+    def disk_full(*_args: object, **_kw: object) -> None:
+        raise KnownError("db.disk_full", path=str(path))
+
+    monkeypatch.setattr(services, "encrypt_register", disk_full)
+    window = main_window(path, place=None)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    said: list[str] = []
+    when_shown(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    assert not window.encryption_actions.encrypt_now(PASSPHRASE)
+    assert window.next_register == path  # opened again, plain
+    assert said and "đầy" in said[0]
+    assert not is_encrypted(path)
+
+
+def test_an_encrypted_register_offers_its_passphrase_not_encryption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, main_window: Callable[..., MainWindow]
+) -> None:
+    path = tmp_path / "sin-ho.sqlite3"
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 0
+    window = main_window(path, place=None)
+    assert window.encryption_actions.passphrase_action.isVisible()
+    assert not window.encryption_actions.encrypt_action.isVisible()
