@@ -244,6 +244,7 @@ def bench_progress(path: Path) -> None:
 
 
 BIG_HOUSEHOLD = 60
+BIG_HOUSEHOLD_CODE = "BENCH-60"
 SYLLABLES = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long")
 EDITOR_WINDOW = """
 import sys, time
@@ -303,14 +304,21 @@ def _raw_save(conn: sqlite3.Connection, person_id: str, name: str) -> None:
 def bench_household_editing(path: Path, folder: Path) -> None:
     """A 60-member household: open it for editing (with every check) and save one change."""
     reg = open_existing(path)
-    hamlet = list_hamlets(reg.db)[0].id
-    draft = households_service.new_draft(hamlet, "BENCH-60")
-    draft.members = [
-        Person("", _name(n), Gender.MALE, BirthDate(1950 + n), relationship="Con")
-        for n in range(BIG_HOUSEHOLD)
-    ]
-    draft.household.head_id = draft.members[0].id
-    household_id = households_service.save_household(reg, draft).household_id
+    # A register kept from an earlier run (--keep --reuse) has the household already.
+    made = reg.db.execute(
+        "SELECT id FROM household WHERE code = ? AND deleted = 0", [BIG_HOUSEHOLD_CODE]
+    ).fetchone()
+    if made is not None:
+        household_id = made[0]
+    else:
+        hamlet = list_hamlets(reg.db)[0].id
+        draft = households_service.new_draft(hamlet, BIG_HOUSEHOLD_CODE)
+        draft.members = [
+            Person("", _name(n), Gender.MALE, BirthDate(1950 + n), relationship="Con")
+            for n in range(BIG_HOUSEHOLD)
+        ]
+        draft.household.head_id = draft.members[0].id
+        household_id = households_service.save_household(reg, draft).household_id
 
     def open_and_check() -> None:
         loaded = households_service.load_draft(reg.db, household_id)
