@@ -10,7 +10,7 @@ same winner and keep the rest in the conflict queue. A bundle refused for any re
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,18 +20,16 @@ from sqlite_utils import Database
 from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress, collector_paused
-from desktop.domain.versions import Version
 from desktop.exchange.bundle_file import Bundle, open_bundle
-from desktop.services.merge_rows import Incoming, TableCounts, TableMerge, chunks, refresh_people
+from desktop.services.merge_lines import Waiting, incoming, incoming_conflicts, lines_of
+from desktop.services.merge_rows import TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, loading_into
-from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart, merge_private
-from desktop.store.registry import COMMUNE_COLUMN, TABLES, SyncedTable, table
-from desktop.store.row_decoder import RowDecoder
+from desktop.store.registry import TABLES
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
@@ -298,7 +296,7 @@ def _apply(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> None:
-    waiting = _incoming_conflicts(bundle)
+    waiting = incoming_conflicts(bundle)
     total = sum(bundle.manifest.rows.values()) or 1
     done = 0
     renamed: set[str] = set()  # households whose code changed: their people's search text
@@ -308,7 +306,16 @@ def _apply(
         meeting = TableMerge(db, bundle, spec, counts, vouched)
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
         with loading_into(db, spec.name, bundle.manifest.rows.get(spec.name, 0)):
-            for chunk in chunks(_incoming(db, bundle, spec, waiting, private)):
+            if _loads_whole(meeting, waiting):
+                for lines in lines_of(db, bundle, spec):
+                    if cancelled and cancelled():
+                        raise _Stop
+                    meeting.load_new(lines)
+                    done += len(lines)
+                    if progress:
+                        progress(min(done, total), total)
+                continue
+            for chunk in chunks(incoming(db, bundle, spec, waiting, private)):
                 if cancelled and cancelled():
                     raise _Stop
                 replaced = merge_private(db, spec, private) if private else set()
@@ -324,57 +331,14 @@ def _apply(
             refresh_people(db, renamed)
 
 
-def _incoming(
-    db: Database,
-    bundle: Bundle,
-    spec: SyncedTable,
-    waiting: dict[tuple[str, str], list[Version]],
-    private: dict[str, PrivatePart],
-) -> Iterator[Incoming]:
-    """(row id, the bundle's versions of it): its row, and its waiting conflicts; the
-    private values of the row go to ``private`` when the bundle has them."""
-    allowed = set(bundle.manifest.communes)
-    lines = bundle.rows(spec.name)
-    header = next(lines, None)
-    if header is not None:
-        decode = RowDecoder(db, spec, header, f"{bundle.source}: {spec.name}.csv")
-        scoped = spec.name == "commune" or spec.scoped
-        scope_at = (
-            decode.columns.index("code" if spec.name == "commune" else COMMUNE_COLUMN)
-            if scoped
-            else 0
-        )
-        id_at, with_private = decode.id_at, bool(decode.private_at)
-        for number, cells in enumerate(lines, start=2):
-            version = decode(cells, number)
-            if scoped and version.values[scope_at] not in allowed:
-                raise KnownError("bundle.tampered", file=bundle.source, detail=decode.line(number))
-            row_id = version.values[id_at]
-            if with_private and (part := decode.private(cells, number)) is not None:
-                private[row_id] = part
-            if waiting:
-                yield row_id, [version, *waiting.pop((spec.name, row_id), [])]
-            else:
-                yield row_id, [version]
-    for name, row_id in list(waiting):
-        if name == spec.name:
-            yield row_id, waiting.pop((name, row_id))
-
-
-def _incoming_conflicts(bundle: Bundle) -> dict[tuple[str, str], list[Version]]:
-
-    found: dict[tuple[str, str], list[Version]] = {}
-    for row in bundle.conflicts():
-        try:
-            spec = table(row["tbl"])
-            version = replicas.stored_version(spec, row["data"], row["vv"])
-        except (KeyError, ValueError, TypeError) as exc:
-            raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
-        if (column := broken_rule(spec.name, version.columns, version.values)) is not None:
-            detail = f"conflicts.csv: {spec.name}.{column}"
-            raise KnownError("bundle.damaged", file=bundle.source, detail=detail)
-        found.setdefault((spec.name, row["row_id"]), []).append(version)
-    return found
+def _loads_whole(meeting: TableMerge, waiting: Waiting) -> bool:
+    """A table that held none of its rows before the bundle, nor waiting versions, takes
+    its lines as they come (TableMerge.load_new): not one is looked for. Rows with private
+    values (merge_private) or binary content, few, meet it row by row."""
+    spec = meeting.spec
+    if not meeting.empty or spec.private or spec.binary:
+        return False
+    return not any(name == spec.name for name, _ in waiting)
 
 
 def _first_campaign_choice(db: Database, campaign_id: str) -> None:

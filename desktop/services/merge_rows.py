@@ -14,7 +14,8 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import short_id
 from desktop.domain.errors import KnownError
-from desktop.domain.versions import Version, frontier
+from desktop.domain.text import fold_for_search
+from desktop.domain.versions import Version, frontier, version_of
 from desktop.exchange.bundle_file import Bundle
 from desktop.store import replicas
 from desktop.store.derived import Deriver, person_search_text
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 CHUNK = 2000  # bundle rows met with the register's versions at a time
 
 Incoming = tuple[str, list[Version]]  # a row id and the bundle's versions of it
+Line = tuple[tuple[Any, ...], str]  # a bundle line's version as its values and vector
 # Tables through which rows of others belong to a commune (registry.commune_link).
 _LINK_PARENTS = frozenset(link[1].name for spec in TABLES if (link := commune_link(spec)))
 
@@ -107,6 +109,32 @@ class TableMerge:
         self.written = (
             _IdBits(bundle.manifest.rows.get(spec.name, 0)) if self.last_id is not None else None
         )
+        # No row nor waiting version of this table here before the bundle: its lines may be
+        # stored as they come (load_new).
+        self.empty = self.last_id == ""
+
+    def load_new(self, lines: list[Line]) -> None:
+        """Store a chunk of lines of a table ``empty`` before the bundle, none of them
+        looked for: each is a row new here, unless the bundle named its id on an earlier
+        line (the insert is refused on the id): that line meets the row as the earlier one
+        left it (meet), and the rows after it are stored on."""
+        values = [v for v, _ in lines]
+        self._check_written(values)
+        households = self._households(values) if self.by_household else {}
+        start = 0
+        while start < len(lines):
+            fed = [start - 1]
+            try:
+                self._insert(self._stored_rows(lines, start, fed, households))
+                self.counts.new += len(lines) - start
+                start = len(lines)
+            except _SameId:
+                at = fed[0]
+                self.counts.new += at - start
+                self.last_id = self.written = None  # rows of this table are looked for now
+                row = lines[at]
+                self.meet([(row[0][self.id_at], [version_of(self.columns, *row)])], set())
+                start = at + 1
 
     def meet(self, chunk: list[Incoming], private_replaced: set[str]) -> None:
         """Meet a chunk; ``private_replaced``: its rows whose private values the bundle
@@ -160,7 +188,7 @@ class TableMerge:
         self._check_communes([*existing, *sorted(private_replaced)])
         self._write(changed, new=False)
         self._write(new, new=True)
-        self._check_written([*changed, *new])
+        self._check_written([w.values for w in (*changed, *new)])
         if self.written is not None:
             self.written.add(w.values[self.id_at] for w in new)
 
@@ -178,77 +206,116 @@ class TableMerge:
     def _write(self, winners: list[Version], *, new: bool) -> None:
         if not winners:
             return
+        lines = [(w.values, w.vv) for w in winners]
+        households = self._households([v for v, _ in lines]) if self.by_household else {}
+        rows = self._stored_rows(lines, 0, [0], households)
         try:
-            replicas.write_versions(
-                self.db, self.spec, self.stored_columns, self._rows(winners), new=new
-            )
+            replicas.write_versions(self.db, self.spec, self.stored_columns, rows, new=new)
         except sqlite3.IntegrityError as exc:
-            source, name = self.bundle.source, self.spec.name
-            log.warning("bundle %s: %s rows refused by the schema: %s", source, name, exc)
-            raise schema_refusal(exc, source, name) from exc
+            raise self._refused(exc) from exc
 
-    def _rows(self, winners: list[Version]) -> Iterator[tuple[Any, ...]]:
-        """Each winner as stored: its values, vector, binary content, derived columns."""
+    def _insert(self, rows: Iterator[tuple[Any, ...]]) -> None:
+        """Insert rows new here; _SameId when one's id is held already."""
+        try:
+            replicas.write_versions(self.db, self.spec, self.stored_columns, rows, new=True)
+        except sqlite3.IntegrityError as exc:
+            if str(exc) == f"UNIQUE constraint failed: {self.spec.name}.id":
+                raise _SameId from exc
+            raise self._refused(exc) from exc
+
+    def _refused(self, exc: sqlite3.IntegrityError) -> KnownError:
+        source, name = self.bundle.source, self.spec.name
+        log.warning("bundle %s: %s rows refused by the schema: %s", source, name, exc)
+        return schema_refusal(exc, source, name)
+
+    def _stored_rows(
+        self,
+        lines: list[Line],
+        start: int,
+        fed: list[int],
+        households: dict[str, tuple[str, str]],
+    ) -> Iterator[tuple[Any, ...]]:
+        """Each line from ``start`` on as stored: its values, vector, binary content, derived
+        columns (a person's search text names its household's code, and a person and a
+        movement hold its commune: ``households``, from _households); the index of the last
+        one given out is kept in ``fed[0]`` (the one an insert refused)."""
         spec, derive = self.spec, self.derive
         if spec.binary:
             sha_at = self.columns.index("sha256")
-            for winner in winners:
-                content = tuple(self.bundle.attachment(winner.values[sha_at]) for _ in spec.binary)
-                yield (*winner.values, winner.vv, *content)
+            for index in range(start, len(lines)):
+                fed[0] = index
+                values, vv = lines[index]
+                content = tuple(self.bundle.attachment(values[sha_at]) for _ in spec.binary)
+                yield (*values, vv, *content)
         elif derive is None:
-            for winner in winners:
-                yield (*winner.values, winner.vv)
-        elif self.by_household:
-            households = self._households(winners)
+            for index in range(start, len(lines)):
+                fed[0] = index
+                values, vv = lines[index]
+                yield (*values, vv)
+        elif spec.name == "person":
+            at, person, none = self.household_at, derive.person, ("", "")
+            for index in range(start, len(lines)):
+                fed[0] = index
+                values, vv = lines[index]
+                yield (*values, vv, *person(values, *households.get(values[at], none)))
+        elif self.by_household:  # a movement: its household's commune
             at, none = self.household_at, ("", "")
-            for winner in winners:
-                values = winner.values
-                yield (*values, winner.vv, *derive(values, *households.get(values[at], none)))
+            for index in range(start, len(lines)):
+                fed[0] = index
+                values, vv = lines[index]
+                yield (*values, vv, *derive(values, "", households.get(values[at], none)[1]))
         else:
-            for winner in winners:
-                yield (*winner.values, winner.vv, *derive(winner.values))
+            for index in range(start, len(lines)):
+                fed[0] = index
+                values, vv = lines[index]
+                yield (*values, vv, *derive(values))
 
-    def _households(self, winners: list[Version]) -> dict[str, tuple[str, str]]:
-        """The code and commune of the winners' households, by id."""
-        ids = sorted({w.values[self.household_at] for w in winners})
+    def _households(self, written: list[tuple[Any, ...]]) -> dict[str, tuple[str, str]]:
+        """The code (folded for search, for a person's) and commune of the households of
+        ``written`` (their values), by id: each household's once a chunk."""
+        ids = sorted({values[self.household_at] for values in written})
         marks = ", ".join("?" * len(ids))
         sql = f"SELECT id, code, commune_code FROM household WHERE id IN ({marks})"
-        return {row_id: (code, commune) for row_id, code, commune in self.db.execute(sql, ids)}
+        rows = self.db.execute(sql, ids)
+        if self.spec.name != "person":
+            return {row_id: ("", commune) for row_id, _code, commune in rows}
+        return {row_id: (fold_for_search(code), commune) for row_id, code, commune in rows}
 
-    def _check_written(self, winners: list[Version]) -> None:
-        """The rows as written belong to the bundle's communes: read from the row itself
-        where it carries its commune, else from its parent's in the register."""
+    def _check_written(self, written: list[tuple[Any, ...]]) -> None:
+        """The rows as written (their values) belong to the bundle's communes: read from the
+        row itself where it carries its commune, else from its parent's in the register."""
         if self.scope_at is not None:
-            for winner in winners:
-                code = winner.values[self.scope_at]
+            for values in written:
+                code = values[self.scope_at]
                 if code not in self.allowed:
-                    self._tampered(winner.values[self.id_at], code)
-            self._vouch(winners)
+                    self._tampered(values[self.id_at], code)
+            self._vouch(written)
             return
-        if self.parent_sql is None or self.parent_at is None or not winners:
+        if self.parent_sql is None or self.parent_at is None or not written:
             return
         at = self.parent_at
         # Parents this bundle wrote were checked as they were written: only the others are
         # asked (a first merge: none of 200,000 people's households).
         known = self.vouched.get(self.parent_name, set())
-        winners = [w for w in winners if w.values[at] is not None]
-        parents = sorted({p for w in winners if (p := w.values[at]) not in known})
+        written = [values for values in written if values[at] is not None]
+        parents = sorted({p for values in written if (p := values[at]) not in known})
         communes: dict[str, str] = {}
         for start in range(0, len(parents), CHUNK):
             part = parents[start : start + CHUNK]
             sql = f"{self.parent_sql} ({', '.join('?' * len(part))})"
             communes.update(self.db.execute(sql, part).fetchall())
-        for winner in winners:
-            parent = winner.values[at]
-            if parent in communes and communes[parent] not in self.allowed:
-                self._tampered(winner.values[self.id_at], communes[parent])
-        self._vouch(winners)
+        if communes:
+            for values in written:
+                parent = values[at]
+                if parent in communes and communes[parent] not in self.allowed:
+                    self._tampered(values[self.id_at], communes[parent])
+        self._vouch(written)
 
-    def _vouch(self, winners: list[Version]) -> None:
+    def _vouch(self, written: list[tuple[Any, ...]]) -> None:
         """Rows written and checked, for the tables whose rows belong through them."""
         if self.spec.name in _LINK_PARENTS:
             at = self.id_at
-            self.vouched.setdefault(self.spec.name, set()).update(w.values[at] for w in winners)
+            self.vouched.setdefault(self.spec.name, set()).update(v[at] for v in written)
 
     def _check_communes(self, ids: list[str]) -> None:
         sql = self.commune_sql
@@ -263,6 +330,10 @@ class TableMerge:
     def _tampered(self, row_id: str, code: str) -> None:
         detail = f"{self.spec.name} {short_id(row_id)} (xã {code})"
         raise KnownError("bundle.tampered", file=self.bundle.source, detail=detail)
+
+
+class _SameId(Exception):
+    """An insert refused on the row's id: the register holds a row of that id."""
 
 
 class _IdBits:

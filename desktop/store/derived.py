@@ -4,8 +4,7 @@ one way for every path that writes them (a form, an import, a merge)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -83,7 +82,10 @@ def derived_values(
 # Shared by every bulk deriver of the process: forty communes' bundles merged one after
 # another share most of their names (and an import's reading folded them already).
 _remembered_fold = remembered_fold
-_remembered_name_key: Callable[[str], str] = lru_cache(_REMEMBERED)(name_sort_string)
+# A person's name: its sort key and folded text, made together once in the process (one
+# lookup a person; the folds of 50,000 household codes, each new, no longer push a
+# district's 33,000 names out of remembered_fold). Emptied when full, never grown past it.
+_NAMES: dict[str, tuple[str, str]] = {}
 
 
 class Deriver:
@@ -97,6 +99,8 @@ class Deriver:
         self._fold = _remembered_fold
         sources = _SOURCES.get(table_name, ())
         self._fields = itemgetter(*(at[name] for name in sources)) if sources else None
+        if table_name == "person":
+            self._name_at, self._id_at, self._phone_at = (at[name] for name in sources)
 
     def __call__(
         self, values: Sequence[Any], household_code: str = "", commune_code: str = ""
@@ -111,10 +115,29 @@ class Deriver:
             return (text_sort_string(self._fields(values)),)
         if self.table == "household":
             code, phone, address = self._fields(values)
-            search = _words(self._fold(code), digits(phone), self._fold(address))
+            # A household's code is its own (folded once, not remembered); addresses repeat.
+            search = _words(fold_for_search(code), digits(phone), self._fold(address))
             return text_sort_string(code), search
         full_name, id_number, phone = self._fields(values)
         return (*person_derived(full_name, id_number, phone, household_code), commune_code)
+
+    def person(self, values: Sequence[Any], folded_code: str, commune_code: str) -> tuple[str, ...]:
+        """A person's derived columns given its household's code folded already
+        (fold_for_search) and commune: a bulk load folds each household's once, not once a
+        member."""
+        key, folded = _name_parts(values[self._name_at])
+        id_number, phone = digits(values[self._id_at]), digits(values[self._phone_at])
+        return key, _words(folded, id_number, phone, folded_code), commune_code
+
+
+def _name_parts(full_name: str) -> tuple[str, str]:
+    """A name's sort key and folded text, remembered (_NAMES)."""
+    found = _NAMES.get(full_name)
+    if found is None:
+        if len(_NAMES) >= _REMEMBERED:
+            _NAMES.clear()
+        found = _NAMES[full_name] = (name_sort_string(full_name), fold_for_search(full_name))
+    return found
 
 
 def person_derived(
@@ -122,10 +145,6 @@ def person_derived(
 ) -> tuple[str, str]:
     """A person's sort key and search text (derived_values), each distinct name keyed and
     folded once in the process."""
-    search = _words(
-        _remembered_fold(full_name),
-        digits(id_number),
-        digits(phone),
-        _remembered_fold(household_code),
-    )
-    return _remembered_name_key(full_name), search
+    key, folded = _name_parts(full_name)
+    search = _words(folded, digits(id_number), digits(phone), _remembered_fold(household_code))
+    return key, search

@@ -78,13 +78,18 @@ class RowDecoder:
         return tuple(cells[i] for i in self.private_at), vv
 
     def __call__(self, cells: Sequence[str], line: int) -> Version:
+        return version_of(self.columns, *self.decoded(cells, line))
+
+    def decoded(self, cells: Sequence[str], line: int) -> tuple[tuple[Any, ...], str]:
+        """A line's version as its values and vector, no Version made (a table loaded
+        whole into a register that held none of its rows only stores them)."""
         try:
             values = self._values(cells)
             for index, rule, _name in self._rules:
                 value = values[index]
                 if value is not None and not rule(value):
                     raise ValueError(_name)  # named by _refusal
-            return version_of(self.columns, values, canonical_vv(cells[self.vv_at]))
+            return values, canonical_vv(cells[self.vv_at])
         except ValueError as exc:
             raise self._refusal(cells, line) from exc
 

@@ -69,12 +69,17 @@ def test_a_first_merge_into_empty_tables_ends_as_a_merge_into_a_full_register(
     for path, folder in (empty, full):
         with as_pc(folder):
             create_upper_register(path, "Đồn Biên phòng", "12")
-    # Into empty tables: every row new, the person named three times met three times.
+    # Into empty tables: every row stored as it comes, but the person named three times,
+    # whose later lines meet the row its first one wrote.
     with opened(*empty) as reg:
         first = merge_bundle(reg, twice, backup=False)
         assert first.refused is None
+        people = reg.db.execute("SELECT count(*) FROM person").fetchone()[0]
+        assert (first.counts["person"].new, first.counts["person"].updated) == (people, 1)
         assert first.counts["person"].conflicts == 1
         assert len(queue.open_conflicts(reg.db)) == 1
+        for table in ("person", "household"):  # raises when the index lost its content
+            reg.db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
     # The same rows met one by one with the register's: the plain bundle first.
     with opened(*full) as reg:
         assert merge_bundle(reg, plain, backup=False).refused is None

@@ -1,0 +1,110 @@
+"""A bundle's table lines decoded for a merge: as versions meeting the register's, or as the
+values of rows new to a table that held none of them (TableMerge.load_new)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.versions import Version
+from desktop.exchange.bundle_file import Bundle
+from desktop.services.merge_rows import CHUNK, Incoming, Line
+from desktop.store import replicas
+from desktop.store.column_rules import broken_rule
+from desktop.store.private_columns import PrivatePart
+from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, table
+from desktop.store.row_decoder import RowDecoder
+
+Waiting = dict[tuple[str, str], list[Version]]  # the bundle's conflicts by (table, row id)
+
+
+def lines_of(db: Database, bundle: Bundle, spec: SyncedTable) -> Iterator[list[Line]]:
+    """A table's lines decoded, each as its version's values and vector, CHUNK at a time;
+    a line of a commune the bundle does not name is refused as tampered."""
+    lines = bundle.rows(spec.name)
+    header = next(lines, None)
+    if header is not None:
+        yield from _batches(_decoded(bundle, spec, lines, _decoder(db, bundle, spec, header)))
+
+
+def _batches(lines: Iterator[Line]) -> Iterator[list[Line]]:
+    while batch := list(islice(lines, CHUNK)):
+        yield batch
+
+
+def _decoded(
+    bundle: Bundle, spec: SyncedTable, lines: Iterator[list[str]], decode: RowDecoder
+) -> Iterator[Line]:
+    scope_at = _scope_at(spec, decode.columns)
+    if scope_at is None:
+        for number, cells in enumerate(lines, start=2):
+            yield decode.decoded(cells, number)
+        return
+    allowed = set(bundle.manifest.communes)
+    for number, cells in enumerate(lines, start=2):
+        line = decode.decoded(cells, number)
+        if line[0][scope_at] not in allowed:
+            raise KnownError("bundle.tampered", file=bundle.source, detail=decode.line(number))
+        yield line
+
+
+def incoming(
+    db: Database,
+    bundle: Bundle,
+    spec: SyncedTable,
+    waiting: Waiting,
+    private: dict[str, PrivatePart],
+) -> Iterator[Incoming]:
+    """(row id, the bundle's versions of it): its row, and its waiting conflicts; the
+    private values of the row go to ``private`` when the bundle has them."""
+    allowed = set(bundle.manifest.communes)
+    lines = bundle.rows(spec.name)
+    header = next(lines, None)
+    if header is not None:
+        decode = _decoder(db, bundle, spec, header)
+        scope_at = _scope_at(spec, decode.columns)
+        id_at, with_private = decode.id_at, bool(decode.private_at)
+        for number, cells in enumerate(lines, start=2):
+            version = decode(cells, number)
+            if scope_at is not None and version.values[scope_at] not in allowed:
+                raise KnownError("bundle.tampered", file=bundle.source, detail=decode.line(number))
+            row_id = version.values[id_at]
+            if with_private and (part := decode.private(cells, number)) is not None:
+                private[row_id] = part
+            if waiting:
+                yield row_id, [version, *waiting.pop((spec.name, row_id), [])]
+            else:
+                yield row_id, [version]
+    for name, row_id in list(waiting):
+        if name == spec.name:
+            yield row_id, waiting.pop((name, row_id))
+
+
+def _decoder(db: Database, bundle: Bundle, spec: SyncedTable, header: list[str]) -> RowDecoder:
+    return RowDecoder(db, spec, header, f"{bundle.source}: {spec.name}.csv")
+
+
+def _scope_at(spec: SyncedTable, columns: tuple[str, ...]) -> int | None:
+    """Where a row of ``spec`` names its commune (the code of a commune row), if it does."""
+    if spec.name == "commune":
+        return columns.index("code")
+    return columns.index(COMMUNE_COLUMN) if spec.scoped else None
+
+
+def incoming_conflicts(bundle: Bundle) -> Waiting:
+    """The versions the bundle's sender keeps in its conflict queue, by table and row."""
+    found: Waiting = {}
+    for row in bundle.conflicts():
+        try:
+            spec = table(row["tbl"])
+            version = replicas.stored_version(spec, row["data"], row["vv"])
+        except (KeyError, ValueError, TypeError) as exc:
+            raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
+        if (column := broken_rule(spec.name, version.columns, version.values)) is not None:
+            detail = f"conflicts.csv: {spec.name}.{column}"
+            raise KnownError("bundle.damaged", file=bundle.source, detail=detail)
+        found.setdefault((spec.name, row["row_id"]), []).append(version)
+    return found
