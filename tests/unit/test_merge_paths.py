@@ -75,7 +75,9 @@ def test_a_first_merge_into_empty_tables_ends_as_a_merge_into_a_full_register(
         first = merge_bundle(reg, twice, backup=False)
         assert first.refused is None
         people = reg.db.execute("SELECT count(*) FROM person").fetchone()[0]
-        assert (first.counts["person"].new, first.counts["person"].updated) == (people, 1)
+        assert first.counts["person"].new == people
+        # The later line replaces the first; the concurrent one too when it is the winner.
+        assert first.counts["person"].updated in (1, 2)
         assert first.counts["person"].conflicts == 1
         assert len(queue.open_conflicts(reg.db)) == 1
         for table in ("person", "household"):  # raises when the index lost its content
