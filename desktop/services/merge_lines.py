@@ -11,12 +11,12 @@ from sqlite_utils import Database
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version
 from desktop.exchange.bundle_file import Bundle
-from desktop.services.merge_rows import CHUNK, Incoming, Line
+from desktop.services.merge_rows import CHUNK, Incoming
 from desktop.store import replicas
 from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart
 from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, table
-from desktop.store.row_decoder import RowDecoder
+from desktop.store.row_decoder import Line, RowDecoder
 
 Waiting = dict[tuple[str, str], list[Version]]  # the bundle's conflicts by (table, row id)
 

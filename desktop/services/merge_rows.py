@@ -27,13 +27,13 @@ from desktop.store.registry import (
     commune_sql,
 )
 from desktop.store.replicas import StoredRow
+from desktop.store.row_decoder import Line
 
 log = logging.getLogger(__name__)
 
 CHUNK = 2000  # bundle rows met with the register's versions at a time
 
 Incoming = tuple[str, list[Version]]  # a row id and the bundle's versions of it
-Line = tuple[tuple[Any, ...], str]  # a bundle line's version as its values and vector
 # Tables through which rows of others belong to a commune (registry.commune_link).
 _LINK_PARENTS = frozenset(link[1].name for spec in TABLES if (link := commune_link(spec)))
 

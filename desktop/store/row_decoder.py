@@ -14,6 +14,8 @@ from desktop.store.column_rules import column_rules
 from desktop.store.registry import SyncedTable
 from desktop.store.replicas import canonical_vv, version_columns
 
+Line = tuple[tuple[Any, ...], str]  # a line's version as its values and vector
+
 
 @dataclass(frozen=True)
 class ColumnType:
@@ -55,9 +57,9 @@ class RowDecoder:
             (at.get(c), types[c].integer, types[c].nullable, c, spec.added.get(c, ""))
             for c in self.columns
         ]
-        self._values = _values_maker(self._plan, self._typed)
         self._rules = column_rules(spec.name, self.columns)  # codes, dates: what reads back
         self.vv_at = at["vv"]
+        self._values, self._line = _makers(self._plan, self._typed, self._rules, self.vv_at)
         self.id_at = self.columns.index("id")
         # Private columns come in full bundles only (an older full bundle has no vector of
         # its own for them: they belong to the row's version).
@@ -80,17 +82,12 @@ class RowDecoder:
     def __call__(self, cells: Sequence[str], line: int) -> Version:
         return version_of(self.columns, *self.decoded(cells, line))
 
-    def decoded(self, cells: Sequence[str], line: int) -> tuple[tuple[Any, ...], str]:
+    def decoded(self, cells: Sequence[str], line: int) -> Line:
         """A line's version as its values and vector, no Version made (a table loaded
         whole into a register that held none of its rows only stores them)."""
         try:
-            values = self._values(cells)
-            for index, rule, _name in self._rules:
-                value = values[index]
-                if value is not None and not rule(value):
-                    raise ValueError(_name)  # named by _refusal
-            return values, canonical_vv(cells[self.vv_at])
-        except ValueError as exc:
+            return self._line(cells)
+        except ValueError as exc:  # a cell no number, a rule broken, no vector: _refusal
             raise self._refusal(cells, line) from exc
 
     def line(self, number: int) -> str:
@@ -125,13 +122,17 @@ class RowDecoder:
         return int(text) if integer else text
 
 
-def _values_maker(
+def _makers(
     plan: Sequence[tuple[int | None, bool, bool, str, str]],
     typed: Callable[[str, bool, bool], Any],
-) -> Callable[[Sequence[str]], tuple[Any, ...]]:
-    """One function making a line's values from its cells, in the version's column order:
-    written as a single tuple expression from the plan (cell indexes and constants only,
-    nothing of the file's text), compiled once per table."""
+    rules: Sequence[tuple[int, Callable[[str], bool], str]],
+    vv_at: int,
+) -> tuple[Callable[[Sequence[str]], tuple[Any, ...]], Callable[[Sequence[str]], Line]]:
+    """Two functions written from the plan (cell indexes, rule numbers and constants only,
+    nothing of the file's text), compiled once per table: ``values`` makes a line's values
+    from its cells, in the version's column order, as one tuple expression; ``line`` makes
+    them, holds them to the column rules (ValueError for the first broken) and adds the
+    line's vector made canonical."""
     constants: list[Any] = []
     parts = []
     for index, integer, nullable, _name, absent in plan:
@@ -146,8 +147,18 @@ def _values_maker(
             parts.append(f"(c[{index}] or None)")
         else:
             parts.append(f"c[{index}]")
-    source = f"def values(c, k=k):\n    return ({', '.join(parts)},)\n"
-    namespace: dict[str, Any] = {"k": tuple(constants)}
+    made = f"({', '.join(parts)},)"
+    checks = "".join(
+        f"    if v[{at}] is not None and not r{n}(v[{at}]):\n        raise ValueError\n"
+        for n, (at, _rule, _name) in enumerate(rules)
+    )
+    bound = "".join(f", r{n}=r{n}" for n in range(len(rules)))
+    source = (
+        f"def values(c, k=k):\n    return {made}\n"
+        f"def line(c, k=k, vv=vv{bound}):\n    v = {made}\n{checks}"
+        f"    return v, vv(c[{vv_at}])\n"
+    )
+    namespace: dict[str, Any] = {"k": tuple(constants), "vv": canonical_vv}
+    namespace.update({f"r{n}": rule for n, (_at, rule, _name) in enumerate(rules)})
     exec(compile(source, "<bundle row decoder>", "exec"), namespace)
-    made: Callable[[Sequence[str]], tuple[Any, ...]] = namespace["values"]
-    return made
+    return namespace["values"], namespace["line"]
