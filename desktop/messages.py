@@ -106,6 +106,10 @@ MESSAGES: dict[str, str] = {
     "bundle.bad_row": "Tệp {file}: {entry}, dòng {row} sai số cột; không nhận gì từ tệp này.",
     "bundle.missing_column": "{where}: thiếu cột {column}; không nhận gì từ tệp này.",
     "bundle.bad_value": "{where}: cột {column} có giá trị sai “{value}”; không nhận gì từ tệp này.",
+    "bundle.text_too_long": (
+        "{where}: cột {column} (“{field}”) dài {length} ký tự, quá {maximum} ký tự sổ giữ;"
+        " không nhận gì từ tệp này."
+    ),
     "bundle.missing_parent": (
         "Tệp {file} có dòng ({table}) thiếu dữ liệu gốc trong sổ: có lẽ là tệp thay đổi "
         "sau một tệp chưa nhận. Hãy xin nơi gửi xuất tệp đầy đủ."
@@ -343,6 +347,7 @@ MESSAGES: dict[str, str] = {
     "date.unparseable": "Ngày phải có dạng ngày/tháng/năm, ví dụ 05/01/2026: “{text}”",
     "date.invalid": "Ngày không có thật: {text}",
     "option.bad_value": "{option}: {reason}",
+    "text.too_long": "“{field}” dài {length} ký tự, quá {maximum} ký tự sổ giữ; hãy viết gọn lại.",
     "date.out_of_range": (
         "Năm của ngày “{text}” không hợp lý: chỉ nhận ngày từ năm {first} đến năm {last}."
     ),

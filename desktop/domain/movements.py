@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol, TypeVar
 
 from desktop.domain.entities import BirthDate, new_id
 from desktop.domain.errors import KnownError
+from desktop.domain.text_bounds import MOVEMENT_TEXT, refuse_long_text
 
 
 class MovementKind(StrEnum):
@@ -167,6 +168,26 @@ def add_months(day: dt.date, months: int) -> dt.date:
 # Kinds written down once they happened: the one-day ones, and an arrival from abroad (a
 # return still to come is the "expected back" of the departure or the tạm vắng).
 _HAPPENED_KINDS = frozenset(MovementKind) - LASTING_KINDS | {MovementKind.VE_TU_NUOC_NGOAI}
+
+
+def check_text_lengths(movement: Movement) -> None:
+    """KnownError naming the first text of the movement (or its guest) longer than the
+    ledger keeps (domain.text_bounds)."""
+    guest = movement.guest or Guest("")
+    refuse_long_text(
+        MOVEMENT_TEXT,
+        {
+            "guest_name": guest.full_name,
+            "guest_id_number": guest.id_number,
+            "guest_nationality": guest.nationality,
+            "place": movement.place,
+            "country": movement.country,
+            "gate": movement.gate,
+            "reason": movement.reason,
+            "border_permit": movement.border_permit,
+            "notes": movement.notes,
+        },
+    )
 
 
 def check_days(movement: Movement, today: dt.date) -> None:

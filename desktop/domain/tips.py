@@ -11,6 +11,7 @@ from desktop.domain.entities import calendar_day, new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import refuse_legacy_font
 from desktop.domain.text import normalize_text
+from desktop.domain.text_bounds import TIP_TEXT, refuse_long_text
 from desktop.domain.validation import phone_with_issues
 
 # What tips are usually about (the directives' "3 không" and strangers); free text is allowed.
@@ -65,7 +66,19 @@ def parse_tip_time(text: str) -> dt.datetime:
 
 def check_tip(tip: Tip, now: dt.datetime) -> Tip:
     """The tip with its text tidied (NFC, single spaces); KnownError when it cannot be kept
-    (text pasted in a legacy font is read as typed: TCVN3's ư is a soft hyphen)."""
+    (text pasted in a legacy font is read as typed: TCVN3's ư is a soft hyphen; a text longer
+    than the ledger keeps)."""
+    refuse_long_text(
+        TIP_TEXT,
+        {
+            "place": tip.place,
+            "about": tip.about,
+            "informant_name": tip.informant_name,
+            "description": tip.description,
+            "handed_to": tip.handed_to,
+            "outcome": tip.outcome,
+        },
+    )
     refuse_legacy_font(
         (tip.place, tip.about, tip.informant_name, tip.description, tip.handed_to, tip.outcome)
     )

@@ -25,6 +25,7 @@ from desktop.domain.movements import (
     check_days,
     check_end,
     check_new,
+    check_text_lengths,
     is_vietnamese,
     presence_of,
     staying_now,
@@ -86,7 +87,9 @@ def tidy_guest(guest: Guest) -> Guest:
 def _tidy(movement: Movement, today: dt.date) -> Movement:
     """The movement in the register's spelling (NFC, one way of writing Việt Nam), checked
     for what needs no history: its days against today, a guest's birth year, text
-    pasted in a legacy font (read as typed: TCVN3's ư is a soft hyphen, which tidying drops)."""
+    pasted in a legacy font (read as typed: TCVN3's ư is a soft hyphen, which tidying drops),
+    a text longer than the ledger keeps."""
+    check_text_lengths(movement)  # first: a pasted document is refused before it is read
     guest = movement.guest
     refuse_legacy_font(
         (

@@ -1,7 +1,8 @@
 """What a synced column may hold beyond its SQL type: the codes of a coded column, the shape
-of a date. A bundle's rows are held to it before any is written (row_decoder.RowDecoder), so a
-value this program could not read back (another program's bundle, a newer code) never gets
-into the register to break a list, a check or a printed sheet later."""
+of a date, the length of the ledger's free text. A bundle's rows are held to it before any
+is written (row_decoder.RowDecoder), so a value this program could not read back (another
+program's bundle, a newer code) or would not keep (a 10 MB note) never gets into the
+register to break a list, a check or a printed sheet later."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from desktop.domain.entities import (
     HamletKind,
     ResidenceKind,
 )
+from desktop.domain.errors import KnownError
 from desktop.domain.movements import MovementKind
 from desktop.domain.pledges import AttachmentKind, PledgeStatus
+from desktop.domain.text_bounds import MOVEMENT_TEXT, TIP_TEXT, TextField
 
 Rule = Callable[[str], bool]
 
@@ -73,10 +76,41 @@ RULES: dict[tuple[str, str], Rule] = {
     ("tip", "handed_at"): _MOMENT,
 }
 
+# (table, column) → the bound of its free text, as the window and the command line keep it:
+# a bundle's 10 MB note is refused, not carried into every register it reaches.
+TEXT_BOUNDS: dict[tuple[str, str], TextField] = {
+    **{("movement", column): bound for column, bound in MOVEMENT_TEXT.items()},
+    **{("tip", column): bound for column, bound in TIP_TEXT.items()},
+}
+
+
+def _at_most(maximum: int) -> Rule:
+    return lambda text: len(text) <= maximum
+
+
+RULES.update({key: _at_most(bound.maximum) for key, bound in TEXT_BOUNDS.items()})
+
 
 def column_rules(table: str, columns: tuple[str, ...]) -> list[tuple[int, Rule, str]]:
     """(index in ``columns``, rule, column) for each column of ``table`` that has a rule."""
     return [(i, RULES[table, c], c) for i, c in enumerate(columns) if (table, c) in RULES]
+
+
+def refusal(table: str, column: str, value: str, where: str) -> KnownError:
+    """The refusal of a bundle's ``value`` that breaks the rule of ``table``'s ``column``,
+    ``where`` naming the file and line: a text too long says so (naming the field as the
+    window does), any other value is quoted."""
+    bound = TEXT_BOUNDS.get((table, column))
+    if bound is not None:
+        return KnownError(
+            "bundle.text_too_long",
+            where=where,
+            column=column,
+            field=bound.label,
+            length=len(value),
+            maximum=bound.maximum,
+        )
+    return KnownError("bundle.bad_value", where=where, column=column, value=value[:40])
 
 
 def broken_rule(table: str, columns: tuple[str, ...], values: tuple[object, ...]) -> str | None:

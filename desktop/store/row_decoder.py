@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version, version_of
-from desktop.store.column_rules import column_rules
+from desktop.store.column_rules import column_rules, refusal
 from desktop.store.registry import SyncedTable
 from desktop.store.replicas import canonical_vv, version_columns
 
@@ -57,6 +57,7 @@ class RowDecoder:
             (at.get(c), types[c].integer, types[c].nullable, c, spec.added.get(c, ""))
             for c in self.columns
         ]
+        self.table = spec.name
         self._rules = column_rules(spec.name, self.columns)  # codes, dates: what reads back
         self.vv_at = at["vv"]
         self._values, self._line = _makers(self._plan, self._typed, self._rules, self.vv_at)
@@ -109,7 +110,7 @@ class RowDecoder:
         for index, rule, name in self._rules:
             value = values[index]
             if value is not None and not rule(value):
-                return KnownError("bundle.bad_value", where=where, column=name, value=value[:40])
+                return refusal(self.table, name, value, where)
         text = cells[self.vv_at]
         return KnownError("bundle.bad_value", where=where, column="vv", value=text[:40])
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import LASTING_KINDS, Guest, Movement, MovementKind
+from desktop.domain.text_bounds import MOVEMENT_TEXT
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.movements import ledger_rows
@@ -74,6 +75,17 @@ class MovementDialog(FormDialog):
         self.border_belt = QCheckBox(self.tr("Enters the border belt (vành đai biên giới)"))
         self.permit = QLineEdit()
         self.permit.setPlaceholderText(self.tr("A foreign guest's permit: number, issued by"))
+        for key, line in (
+            ("guest_name", self.guest_name),
+            ("guest_id_number", self.guest_id),
+            ("guest_nationality", self.nationality),
+            ("place", self.place),
+            ("country", self.country),
+            ("gate", self.gate),
+            ("reason", self.reason),
+            ("border_permit", self.permit),
+        ):
+            line.setMaxLength(MOVEMENT_TEXT[key].maximum)  # a pasted document is cut to it
         self._rows: dict[str, QWidget] = {}
         for key, label, widget in (
             ("kind", self.tr("Kind"), self.kind),

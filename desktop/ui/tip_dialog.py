@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import new_id
+from desktop.domain.text_bounds import TIP_TEXT
 from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
@@ -67,6 +68,15 @@ class TipDialog(FormDialog):
         self.handed_at = QLineEdit()
         self.handed_at.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
         self.outcome = QLineEdit()
+        for key, line in (
+            ("place", self.place),
+            ("about", self.about.lineEdit() or QLineEdit()),  # editable: it has one
+            ("description", self.description),
+            ("informant_name", self.informant),
+            ("handed_to", self.handed_to),
+            ("outcome", self.outcome),
+        ):
+            line.setMaxLength(TIP_TEXT[key].maximum)  # a pasted document is cut to it
         self.person_search = PersonSearch(register.db, self)
         self.concerned = QListWidget()
         self.concerned.setMaximumHeight(70)

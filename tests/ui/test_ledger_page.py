@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
@@ -259,6 +260,32 @@ def test_a_tip_is_logged_without_showing_its_informant(
     ]
     assert shown[1:4] == ["Mốc 79, Bản Pa Khóa", "Xuất cảnh trái phép", "3"]
     assert "Vàng A Sử" not in " ".join(shown) and "0912345678" not in " ".join(shown)
+
+
+def test_a_document_pasted_into_a_ledger_field_is_cut_to_what_the_ledger_keeps(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    pasted = "Đi làm thuê ở tỉnh khác theo hợp đồng mùa vụ. " * 2000  # ~92,000 characters
+    QApplication.clipboard().setText(pasted)
+    dialog = page.add_movement()
+    qtbot.keyClicks(dialog.person, "dang van hung")
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)
+    dialog.reason.setFocus()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.reason.text() == pasted[:500]
+    dialog.save()
+    settled(qtbot, window)
+    assert not dialog.isVisible(), dialog.error.text()
+    row = window.register.db.execute("SELECT reason FROM movement").fetchone()
+    assert row == (pasted[:500].strip(),)
+    tip = page.add_tip()
+    assert isinstance(tip, TipDialog)
+    tip.place.setText("Mốc 79")
+    tip.description.setFocus()
+    qtbot.keyClick(tip.description, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(tip.description.text()) == 5000
 
 
 def test_no_english_is_left_on_the_ledger_screens(

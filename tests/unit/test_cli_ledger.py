@@ -239,13 +239,15 @@ def test_a_place_pasted_whole_prints_cut_short_in_the_report_and_the_sheet(
     register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # A place thousands of characters long made a table row taller than the page:
-    # reportlab's LayoutError, a traceback and no report at all.
+    # reportlab's LayoutError, a traceback and no report at all. (The ledger now keeps 500
+    # characters a line; a register written before holds longer ones.)
     db = str(register.path)
     place = "Đi làm ăn xa ở tỉnh bạn, " * 400
     assert _run(
         capsys, "movement", "add", "--db", db, "--kind", "tam-vang", "--person", "012080001234",
-        "--from", "05/11/2026", "--place", place,
+        "--from", "05/11/2026", "--place", "Hà Nội",
     )[0] == 0  # fmt: skip
+    register.db.execute("UPDATE movement SET place = ?", [place])
     register.db.execute("UPDATE household SET address = ? WHERE code = 'NT-001'", [place])
     register.db.conn.commit()
     report, sheet = tmp_path / "bd.pdf", tmp_path / "ho.pdf"
