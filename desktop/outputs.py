@@ -87,6 +87,30 @@ def output_stream(path: Path | str) -> Iterator[BinaryIO]:
             yield stream
 
 
+# Who may read a register, its copies and the folders holding them on a POSIX system: the
+# user alone (names, births, personal ID numbers: Decree 13/2023/NĐ-CP). Windows keeps a
+# user's files private by the profile's own rights.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder`` made when missing, readable by the user alone (one made before, 0755 by
+    the umask, is narrowed too: a backup folder holds every copy of a register)."""
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        os.chmod(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def new_private_file(path: Path) -> Path:
+    """An empty new file at ``path`` readable by the user alone, for SQLite to make a
+    register or a copy in (SQLite's own files are 0644 less the umask; its journal and WAL
+    take the mode of the file they belong to). FileExistsError when there is one."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    return path
+
+
 def discard(path: Path) -> None:
     """Remove a temporary file if it is there. On a read-only medium it never was, and
     asking to remove it fails (EROFS): that must not hide the error that matters."""

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Progress
-from desktop.outputs import check_output, discard, remove_leftovers, temporary_beside
+from desktop.outputs import (
+    PRIVATE_FILE,
+    check_output,
+    discard,
+    new_private_file,
+    private_folder,
+    remove_leftovers,
+    temporary_beside,
+)
 from desktop.store.encryption import (
     DATABASE_ERRORS,
     FILE_ERRORS,
@@ -85,8 +93,9 @@ def take_backup(
         raise ValueError(f"unknown backup reason {reason!r}")
     folder = backup_folder(register_path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "register.txt").write_text(f"{Path(register_path).resolve()}\n", encoding="utf-8")
+        private_folder(folder.parent)
+        private_folder(folder)
+        _write_private(folder / "register.txt", f"{Path(register_path).resolve()}\n")
     except OSError as exc:
         raise KnownError("backup.failed", path=str(folder), detail=str(exc)) from exc
     now = clock()
@@ -128,7 +137,8 @@ def copy_register(
     db: Database, target: Path, *, key: bytes | None = None, progress: Progress | None = None
 ) -> None:
     """A consistent single-file copy of ``db`` at ``target`` (temporary name, then renamed),
-    encrypted with ``key`` and the register's cipher settings when it is (store.cipher)."""
+    encrypted with ``key`` and the register's cipher settings when it is (store.cipher);
+    readable by the user alone, as the register."""
     # Named after this process: one a killed copy left (a whole register's size, hidden on
     # a USB stick or in the backup folder) is removed by the next copy into that folder.
     partial = temporary_beside(target)
@@ -140,7 +150,7 @@ def copy_register(
     source = db.conn
     try:
         remove_leftovers(target.parent)
-        copy = connect_file(partial, key, copy_of=source)
+        copy = connect_file(new_private_file(partial), key, copy_of=source)
         # The copy is made durable by the fsync below before it takes its name: SQLite's own
         # syncs of a file nobody reads yet were most of a small register's backup (an import
         # into a new register waited 50–400 ms on them).
@@ -170,6 +180,15 @@ def copy_register(
     except FILE_ERRORS as exc:
         discard(partial)
         raise _copy_failed(exc, target) from exc
+
+
+def _write_private(path: Path, text: str) -> None:
+    """``text`` as the whole of ``path``, a file readable by the user alone."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    if os.name == "posix":
+        os.chmod(path, PRIVATE_FILE)  # one written before, by the umask
 
 
 def _refuse_if_replaced(db: Database, partial: Path) -> None:

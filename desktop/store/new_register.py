@@ -4,6 +4,7 @@ moved into place when complete; which files are still to be set up (and may be r
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import logging
 import os
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
-from desktop.outputs import discard
+from desktop.outputs import discard, new_private_file
 from desktop.processes import process_alive
 from desktop.store.encryption import (
     SQLITE_ERRORS,
@@ -88,9 +89,10 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
     _refuse_target(target)
     _remove_leftovers(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}{_BUILDING}")
-    if encrypted is not None:
-        expect_encrypted(temp, encrypted.key)
     try:
+        _new_file(temp)
+        if encrypted is not None:
+            expect_encrypted(temp, encrypted.key)
         yield temp
         _settle(temp)
         _refuse_target(target)  # another program set it up meanwhile
@@ -107,6 +109,17 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
         forget_file(temp)
         for leftover in (temp, *(Path(f"{temp}{suffix}") for suffix in _COMPANIONS)):
             discard(leftover)
+
+
+def _new_file(temp: Path) -> None:
+    """The empty file the register is built in, the user's alone as its backups are (SQLite
+    would make it 0644); KnownError when the folder takes no new file."""
+    try:
+        new_private_file(temp)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise KnownError("db.disk_full") from exc
+        raise KnownError("db.read_only") from exc  # what SQLite's own refusal said
 
 
 _BUILDING = ".building"

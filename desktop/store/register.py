@@ -96,7 +96,7 @@ def open_register(
         raise KnownError("db.unreadable", path=str(path))
     elif create and path.stat().st_size > 0:
         raise KnownError("db.exists", path=str(path))
-    elif path.stat().st_size == 0:
+    elif path.stat().st_size == 0 and not create:  # create: the empty file made for it
         raise KnownError("db.no_commune", path=str(path))
 
     if path.exists() and path.stat().st_size > 0:
