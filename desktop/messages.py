@@ -208,6 +208,10 @@ MESSAGES: dict[str, str] = {
         " hãy sửa trên máy của xã rồi gửi tệp lên."
     ),
     "upper.no_name": "Hãy đặt tên cho sổ cấp trên (--name), ví dụ “Đồn Biên phòng Sìn Hồ”.",
+    "upper.formula_like": (
+        "Tên sổ cấp trên “{name}” bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức);"
+        " hãy bỏ dấu đó."
+    ),
     "province.unknown": "Không có mã tỉnh {code} trong danh mục đơn vị hành chính.",
     "identity.unreadable": (
         "Không đọc được danh tính của máy này ({path}): {detail}. "

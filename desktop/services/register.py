@@ -228,9 +228,13 @@ def create_upper_register(
 ) -> Commune:
     """A new upper-level register (a province's, a Border Guard post's): it merges the
     bundles of many communes (of ``province_code`` only, when given) and edits none."""
+    from desktop.domain.validation import is_formula_like  # not to open a register
+
     name = normalize_text(name)
     if not name:
         raise KnownError("upper.no_name")
+    if is_formula_like(name):  # it heads what the register sends, and may reach a sheet
+        raise KnownError("upper.formula_like", name=name)
     province_name = ""
     if province_code:
         from desktop.store.admin_units import find_province

@@ -125,6 +125,18 @@ def test_init_upper_takes_the_name_as_optional_as_issue_8_writes_it(
         assert "“Sổ cấp trên Thành phố Hải Phòng”" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","Bấm")', "+84 Đồn", " @Đồn", "-1"])
+def test_init_upper_refuses_a_name_a_spreadsheet_would_run_as_a_formula(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = tmp_path / "upper.sqlite3"
+    with as_pc(tmp_path / "data"):
+        assert main(["init", "--db", str(path), "--upper", "--name", name]) == 2
+    err = capsys.readouterr().err
+    assert f"camket: Tên sổ cấp trên “{name.strip()}” bắt đầu bằng =, +, - hoặc @" in err
+    assert list(tmp_path.glob("upper*")) == []
+
+
 class _FillingDisk(io.RawIOBase):
     """A file on a stick with ``room`` bytes left."""
 
