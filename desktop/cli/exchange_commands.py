@@ -158,6 +158,7 @@ def _result_json(r: Any) -> dict[str, Any]:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
+    from desktop.cli.conflict_words import TABLE_WORDS, conflict_lines
     from desktop.services.conflicts import (
         code_clashes,
         find_conflict,
@@ -165,6 +166,7 @@ def _conflicts(args: argparse.Namespace) -> int:
         open_conflicts,
     )
     from desktop.services.register import open_existing
+    from desktop.store.admin_units import find_commune
 
     reg = open_existing(db_path(args))
     try:
@@ -172,27 +174,30 @@ def _conflicts(args: argparse.Namespace) -> int:
             conflict = find_conflict(reg.db, args.conflict_id)
             keep_version(reg, conflict, args.version)
             kept = "đang dùng" if args.version == "current" else "kia"
-            print(f"Đã giải quyết xung đột {conflict.id[:8]} ({conflict.table}): giữ bản {kept}")
+            what = f"{TABLE_WORDS.get(conflict.table, conflict.table)} {conflict.label}"
+            print(f"Đã giải quyết xung đột {conflict.id[:12]} ({what}): giữ bản {kept}")
             return 0
         found = open_conflicts(reg.db)
         clashes = code_clashes(reg.db)
         upper = not reg.writer.edits_communes
+        if args.json:
+            items = [c.as_json() for c in found] + [
+                {"kind": "code_clash", "commune": commune, "code": code, "households": ids}
+                for commune, code, ids in clashes
+            ]
+            print(json.dumps(items, ensure_ascii=False, indent=1))
+            return 0
+        for c in found:
+            print("\n".join(conflict_lines(reg.db, c)))
     finally:
         reg.close()
-    if args.json:
-        items = [c.as_json() for c in found] + [
-            {"kind": "code_clash", "commune": commune, "code": code, "households": ids}
-            for commune, code, ids in clashes
-        ]
-        print(json.dumps(items, ensure_ascii=False, indent=1))
-        return 0
-    for c in found:
-        fields = "; ".join(f"{f}: {a!r} / {b!r}" for f, a, b in c.differences())
-        print(f"{c.id[:12]}\t{c.table}\t{c.label}\t{fields}")
     # An upper register renames no commune's household: the commune does, and sends it again.
     fix = "xã đổi mã một hộ trên máy của xã rồi gửi lại" if upper else "đổi mã một hộ trong cửa sổ"
     for commune, code, ids in clashes:
-        print(f"mã hộ trùng\t{commune}\t{code}\t{len(ids)} hộ: {fix}")
+        unit = find_commune(commune)
+        print(f"Mã hộ {code} trùng ở {len(ids)} hộ ({unit.name if unit else commune}): {fix}")
+    if found:
+        print("Giải quyết: camket conflicts keep ID current (giữ bản đang dùng) hoặc other")
     print(f"{len(found)} xung đột, {len(clashes)} mã hộ trùng chờ xem xét", file=sys.stderr)
     return 0
 

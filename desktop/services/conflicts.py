@@ -45,6 +45,31 @@ _LABEL_SQL = {
 }
 
 
+# Columns holding another row's id: a person knows that row by its name or code.
+_REFERENCES = {
+    "hamlet_id": "SELECT name FROM hamlet WHERE id = ?",
+    "household_id": "SELECT code FROM household WHERE id = ?",
+    "head_id": "SELECT full_name FROM person WHERE id = ?",
+    "signer_id": "SELECT full_name FROM person WHERE id = ?",
+    "person_id": "SELECT full_name FROM person WHERE id = ?",
+    "campaign_id": "SELECT title FROM campaign WHERE id = ?",
+    "pledge_id": "SELECT h.code FROM pledge p JOIN household h ON h.id = p.household_id"
+    " WHERE p.id = ?",
+    "tip_id": "SELECT place FROM tip WHERE id = ?",
+}
+
+
+def referenced_name(db: Database, column: str, value: Any) -> str | None:
+    """The name (or code) of the row ``value`` names in ``column`` (a household's code for
+    household_id, a person's name for person_id…); None when the column names no row or
+    the row is not in the register."""
+    query = _REFERENCES.get(column)
+    if not query or not value:
+        return None
+    found = db.execute(query, [value]).fetchone()
+    return str(found[0]) if found and found[0] is not None else None
+
+
 @dataclass(frozen=True)
 class Conflict:
     id: str

@@ -37,6 +37,7 @@ from desktop.services.conflicts import (
     combine,
     keep_version,
     open_conflicts,
+    referenced_name,
 )
 from desktop.services.register import OpenRegister
 from desktop.ui.exchange_log import commune_names
@@ -65,15 +66,6 @@ EXTRA_FIELDS: dict[str, Any] = {
     "title": QT_TRANSLATE_NOOP("Exchange", "Title"),
     "status": QT_TRANSLATE_NOOP("Exchange", "Status"),
 }
-# Columns holding another row's id: shown as that row's name.
-_REFERENCES = {
-    "hamlet_id": "SELECT name FROM hamlet WHERE id = ?",
-    "household_id": "SELECT code FROM household WHERE id = ?",
-    "head_id": "SELECT full_name FROM person WHERE id = ?",
-    "signer_id": "SELECT full_name FROM person WHERE id = ?",
-    "person_id": "SELECT full_name FROM person WHERE id = ?",
-    "campaign_id": "SELECT title FROM campaign WHERE id = ?",
-}
 
 
 def table_name(table: str) -> str:
@@ -94,11 +86,9 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def value_text(db: Database, field: str, value: Any, table: str = "") -> str:
     """A value of a row of ``table`` as a clerk reads it: another row by its name, a pledge's
     state or a movement's kind in words, a day as DD/MM/YYYY."""
-    query = _REFERENCES.get(field)
-    if query and value:
-        found = db.execute(query, [value]).fetchone()
-        if found:
-            return str(found[0])
+    named = referenced_name(db, field, value)
+    if named is not None:
+        return named
     if table == "pledge" and field == "status" and value in set(PledgeStatus):
         return status_words()[PledgeStatus(value)]
     if table == "movement" and field == "kind" and value in set(MovementKind):

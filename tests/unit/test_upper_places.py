@@ -143,10 +143,14 @@ def test_a_code_two_pcs_gave_alike_is_for_the_commune_to_rename_not_the_upper_re
     with as_pc(tmp_path / "post-data"):
         assert main(["conflicts", "--db", str(post)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"mã hộ trùng\t{SIN_HO}\tA-03\t2 hộ: xã đổi mã một hộ trên máy của xã rồi gửi lại"
+        "Mã hộ A-03 trùng ở 2 hộ (Xã Sìn Hồ): xã đổi mã một hộ trên máy của xã rồi gửi lại"
     ]
     with as_pc(office[1]):  # on the commune's PC, where it is renamed
         laptop_bundle = bundles[-1]
         assert main(["merge", "--db", str(office[0]), str(laptop_bundle)]) == 0
         assert main(["conflicts", "--db", str(office[0])]) == 0
-    assert capsys.readouterr().out.splitlines()[-1].endswith("2 hộ: đổi mã một hộ trong cửa sổ")
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .endswith("2 hộ (Xã Sìn Hồ): đổi mã một hộ trong cửa sổ")
+    )
