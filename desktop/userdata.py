@@ -107,9 +107,12 @@ def remember_register(path: Path) -> None:
 
 # 9-digit CMND and 12-digit personal IDs (with the spaces or dots clerks type), and phone
 # numbers, are personal data (Decree 13/2023): they never reach a log file, tracebacks included.
-_ID_LIKE = re.compile(r"(?<!\d)(?:\d[ .]?){8}\d(?:(?:[ .]?\d){3})?(?!\d)")
+# The time of a backup's name is no such number: in "20261205T153012123456Z-open.sqlite3"
+# the 12 digits after the day's 8 and a T are the hour to the microsecond, left as they are.
+_NOT_A_TIME = r"(?<!\d{8}T)"
+_ID_LIKE = re.compile(_NOT_A_TIME + r"(?<!\d)(?:\d[ .]?){8}\d(?:(?:[ .]?\d){3})?(?!\d)")
 # 0912 345 678 (mobile, 10 digits), 0214 3812 345 (landline, 11), +84 912 345 678, 84912345678.
-_PHONE_LIKE = re.compile(r"(?<![\d+])(?:\+84|84|0)[ .-]?\d(?:[ .-]?\d){8,9}(?!\d)")
+_PHONE_LIKE = re.compile(_NOT_A_TIME + r"(?<![\d+])(?:\+84|84|0)[ .-]?\d(?:[ .-]?\d){8,9}(?!\d)")
 
 
 def redact(text: str) -> str:
