@@ -82,6 +82,9 @@ class ReminderModel(RecordRows["Reminder"]):  # the reminders' store: read when 
     )
 
 
+SHORT_PAGE = 560  # px of page height below which the figures take one line each
+
+
 class _Figure(QFrame):
     """One big number with its label."""
 
@@ -94,10 +97,16 @@ class _Figure(QFrame):
         font.setBold(True)
         self.number.setFont(font)
         self.label = QLabel(label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.number)
-        layout.addWidget(self.label)
+        self.layout_ = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.layout_.setContentsMargins(12, 6, 12, 6)
+        self.layout_.addWidget(self.number)
+        self.layout_.addWidget(self.label, stretch=1)
+
+    def set_beside(self, beside: bool) -> None:
+        """The label beside the number (a short window: one line), or under it."""
+        self.layout_.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
 
     def set(self, value: int) -> None:
         self.number.setText(group_thousands(value))
@@ -158,10 +167,15 @@ class OverviewPage(QWidget):
         header = self.progress_view.horizontalHeader()
         for column in range(ProgressModel.PROGRESS_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # A row as tall as its line and the bar's margin (the style's default is a third more).
+        metrics = self.progress_view.fontMetrics()
+        self.progress_view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         campaign_box = QGroupBox(self.tr("Pledge campaign"))
         campaign_layout = QVBoxLayout(campaign_box)
         campaign_layout.addWidget(self.campaign)
         campaign_layout.addWidget(self.progress_view)
+        campaign_layout.addStretch(1)  # the table as tall as its rows, at the top
+        self.campaign_box = campaign_box
 
         self.reminder_model = ReminderModel(self)
         self.reminders = QTableView()
@@ -226,6 +240,22 @@ class OverviewPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange(event.size().width())
+        # A short window (1024×600, a netbook): each figure on one line, so the reminders
+        # keep the height.
+        short = event.size().height() < SHORT_PAGE
+        for figure in (*self.figures.values(), self.guests, self.temporary):
+            figure.set_beside(short)
+
+    def _fit_progress_height(self) -> None:
+        """The progress table no taller than its rows (its empty space went to no one: the
+        reminders below it got the less)."""
+        view = self.progress_view
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + view.verticalHeader().length()
+            + 2 * view.frameWidth()
+        )
+        view.setMaximumHeight(height)
 
     def _arrange(self, width: int) -> None:
         """Side by side when the reminders' share of ``width`` holds their columns (what is
@@ -239,6 +269,10 @@ class OverviewPage(QWidget):
         )
         if self.body.direction() != direction:
             self.body.setDirection(direction)
+            # One above the other, the campaign as tall as it reads and the reminders the
+            # rest; side by side, the width shared.
+            stacked = direction == QBoxLayout.Direction.TopToBottom
+            self.body.setStretchFactor(self.campaign_box, 0 if stacked else 5)
 
     @property
     def stacked(self) -> bool:
@@ -304,6 +338,7 @@ class OverviewPage(QWidget):
         self.temporary.set(here.temporary)
         campaign = overview.campaign
         self.progress_model.set_rows(overview.progress, total_name(self.register))
+        self._fit_progress_height()
         if campaign is None:
             self.campaign.setText(self.tr("No current pledge campaign."))
         else:

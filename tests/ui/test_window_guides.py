@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.cli import main
 from desktop.domain.movements import ReminderReason
 from desktop.domain.pledges import HamletProgress
 from desktop.services.register import create_register
@@ -207,3 +208,34 @@ def test_the_overview_shows_each_hamlet_and_total_whole(
             for row in range(model.rowCount())
         )
         assert view.columnWidth(column) > widest, column
+
+
+def _full_rows(view: QTableView) -> int:
+    """How many rows the table shows whole, without scrolling."""
+    height = view.viewport().height()
+    return sum(
+        1
+        for row in range(view.model().rowCount())
+        if view.rowViewportPosition(row) >= 0
+        and view.rowViewportPosition(row) + view.rowHeight(row) <= height
+    )
+
+
+def test_the_overview_at_1024_by_600_keeps_room_for_the_reminders(
+    qtbot: QtBot, main_window: OpenWindow, tmp_path: Path
+) -> None:
+    # A netbook's screen: the figures, the campaign's table with an empty row's space under
+    # it and the reminders shared the height, and two and a half reminders showed of 26.
+    path = tmp_path / "mau.sqlite3"
+    assert main(["demo", "--db", str(path), "--households", "300", "--seed", "7"]) == 0
+    window = main_window(path, size=(1024, 600), place=None)
+    page = _counted_overview(qtbot, window)
+    QApplication.processEvents()
+    assert page.reminder_model.rowCount() >= 10
+    assert _full_rows(page.reminders) >= 5
+    progress = page.progress_view  # every hamlet's bar still in view, none scrolled away
+    assert progress.verticalScrollBar().maximum() == 0
+    assert _full_rows(progress) == page.progress_model.rowCount()
+    window.resize(1024, 768)  # a taller screen: more of them
+    QApplication.processEvents()
+    assert _full_rows(page.reminders) >= 9
