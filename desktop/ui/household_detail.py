@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from desktop.services import ledger
 from desktop.store.households import get_household, members, relatives_abroad
 from desktop.store.movements import LedgerFilter, movement_ids
 from desktop.store.places import hamlet_labels
+from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.household_model import RelativeTableModel, group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, PresenceMemberModel
 
@@ -49,6 +50,35 @@ class CompactTable(QTableView):
 
     SHOWN_ROWS = 12
     MIN_ROWS = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The columns' widths as measured and those hidden first when the panel is too narrow
+        # for all (column_fit): a 1024 px screen scrolled the members sideways.
+        self.wanted: dict[int, int] = {}
+        self.drop_order: tuple[int, ...] = ()
+        self.kept_hidden: frozenset[int] = frozenset()  # never shown in this table
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its contents, then those the width cannot hold hidden."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in self.drop_order:
+            self.setColumnHidden(column, False)
+        self.resizeColumnsToContents()
+        self.wanted = {
+            column: header.sectionSize(column) + 12
+            for column in range(header.count())
+            if column not in self.kept_hidden
+        }
+        for column, width in self.wanted.items():
+            header.resizeSection(column, width)
+        hide_to_fit(self, self.wanted, self.drop_order, squeeze=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.wanted:
+            hide_to_fit(self, self.wanted, self.drop_order, squeeze=0)
 
     def _height_for(self, rows: int | None) -> int:
         height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
@@ -148,6 +178,12 @@ class HouseholdDetail(QStackedWidget):
         self.movement_view = read_only_table(self.movement_model)
         self.movement_view.hideColumn(2)  # the household: this one
         self.movement_view.hideColumn(3)  # its hamlet
+        self.movement_view.kept_hidden = frozenset({2, 3})
+        # Hidden first on a narrow panel: a member's ethnicity, residence, gender, relationship;
+        # a relative's contact, plans and departure; a movement's end, reason and place.
+        self.member_view.drop_order = (6, 7, 2, 5)
+        self.relative_view.drop_order = tuple(range(self.relative_model.columnCount() - 1, 1, -1))
+        self.movement_view.drop_order = (6, 8, 7)
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -250,13 +286,9 @@ class HouseholdDetail(QStackedWidget):
         self.household_shown.emit(None)
 
     @staticmethod
-    def _fit_columns(view: QTableView) -> None:
+    def _fit_columns(view: CompactTable) -> None:
         # A household has a handful of rows, so measuring every cell is cheap here.
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.resizeColumnsToContents()
-        for column in range(header.count()):
-            header.resizeSection(column, header.sectionSize(column) + 12)
+        view.fit_columns()
 
     def select_person(self, person_id: str) -> None:
         """Select a member's row (the person a duplicate warning named)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,7 @@ from desktop.store.changes import Changed
 from desktop.store.movements import LedgerFilter
 from desktop.store.places import hamlet_labels
 from desktop.store.tips import list_tips
+from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.edits import save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, TipTableModel, kind_name
@@ -62,6 +64,13 @@ class LedgerPage(QWidget):
     fix the day."""
 
     status_message = Signal(str, int)
+
+    # Narrower than this, the tip log goes under the movements: beside them (a 1024 px screen)
+    # both tables scrolled sideways.
+    SIDE_BY_SIDE = 1150
+    # Columns left out of a table too narrow for all: the hamlet (the household's code says
+    # it, the filter picks it), then the day it ended (an ended one is greyed), the reason.
+    DROPPED_FIRST = (3, 6, 8)
 
     def __init__(
         self,
@@ -132,9 +141,11 @@ class LedgerPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((112, 150, 66, 104, 78, 78, 78, 170)):
+        self._widths: dict[int, int] = {}
+        for column, width in enumerate((112, 150, 66, 104, 78, 78, 78, 170, 120)):
             # Never narrower than its heading ("Nơi đi/đến, nước, cửa khẩu" was cut both sides).
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+            self._widths[column] = max(width, header.sectionSizeHint(column))
+            self.table.setColumnWidth(column, self._widths[column])
 
         self.tip_model = TipTableModel(self)
         self.tips = QTableView()
@@ -158,6 +169,7 @@ class LedgerPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([880, 290])
+        self.split = split
         for column in (3, 4):  # people and handed to: left out of the narrow side panel
             self.tips.hideColumn(column)
 
@@ -184,6 +196,18 @@ class LedgerPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.refresh()
         self.refresh_tips()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = event.size().width() >= self.SIDE_BY_SIDE
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.split.orientation() != wanted:
+            self.split.setOrientation(wanted)
+            self.split.setSizes([880, 290] if beside else [600, 200])
+        QTimer.singleShot(0, self.fit_columns)  # once the splitter has set the tables' sizes
+
+    def fit_columns(self) -> None:
+        hide_to_fit(self.table, self._widths, self.DROPPED_FIRST)
 
     def set_read_only(self) -> None:
         """Movements and tips open to be read, never edited (an upper-level register merges

@@ -239,3 +239,50 @@ def test_the_overview_at_1024_by_600_keeps_room_for_the_reminders(
     window.resize(1024, 768)  # a taller screen: more of them
     QApplication.processEvents()
     assert _full_rows(page.reminders) >= 9
+
+
+def _shown_columns(view: QTableView) -> list[str]:
+    model = view.model()
+    return [
+        str(model.headerData(c, Qt.Orientation.Horizontal))
+        for c in range(model.columnCount())
+        if not view.isColumnHidden(c)
+    ]
+
+
+def _no_sideways_scroll(view: QTableView) -> None:
+    assert view.horizontalHeader().length() <= view.viewport().width(), _shown_columns(view)
+    assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_the_ledger_and_a_households_members_do_not_scroll_sideways_at_1024(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    # At 1024 px the Biến động table (beside the tip log) and the household's 8-column table
+    # of members scrolled sideways: the person and the day were off the screen.
+    window = main_window(small_register.path, size=(1024, 768))
+    page = window.household_page
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.detail.household_id is not None)
+    members = page.detail.member_view
+    for width, hidden in ((1024, {"Dân tộc", "Cư trú", "Giới tính"}), (1366, set())):
+        window.resize(width, 768)
+        QApplication.processEvents()
+        _no_sideways_scroll(members)
+        shown = _shown_columns(members)
+        assert shown[:2] == ["Họ và tên", "Hiện trạng"]
+        assert {"Ngày sinh", "Số định danh"} <= set(shown)
+        assert hidden.isdisjoint(shown) and (width == 1024 or "Giới tính" in shown), shown
+    window.show_place("movements")
+    ledger = window.places.page("movements")
+    for width in (1024, 1366):
+        window.resize(width, 768)
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: ledger.table.horizontalScrollBar().maximum() == 0)
+        _no_sideways_scroll(ledger.table)
+        shown = _shown_columns(ledger.table)
+        wanted = ["Loại", "Họ và tên", "Hộ", "Từ ngày", "Đến ngày"]
+        assert [c for c in shown if c in wanted] == wanted, shown
+        if width == 1024:  # the tip log under the movements, as wide as they are
+            assert ledger.split.orientation() == Qt.Orientation.Vertical
+            _no_sideways_scroll(ledger.tips)
