@@ -107,6 +107,8 @@ class _Figure(QFrame):
         self.layout_.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
+        margin = 6 if beside else 12  # "109 người đang tạm trú" in a fifth of 1024 px
+        self.layout_.setContentsMargins(margin, 6, margin, 6)
 
     def set(self, value: int) -> None:
         self.number.setText(group_thousands(value))
@@ -170,11 +172,13 @@ class OverviewPage(QWidget):
         # A row as tall as its line and the bar's margin (the style's default is a third more).
         metrics = self.progress_view.fontMetrics()
         self.progress_view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        set_enum_property(self.progress_view, "sizeAdjustPolicy", "AdjustToContents")
         campaign_box = QGroupBox(self.tr("Pledge campaign"))
         campaign_layout = QVBoxLayout(campaign_box)
         campaign_layout.addWidget(self.campaign)
-        campaign_layout.addWidget(self.progress_view)
-        campaign_layout.addStretch(1)  # the table as tall as its rows, at the top
+        # The table takes the height first, up to its rows (its maximum); below them, empty.
+        campaign_layout.addWidget(self.progress_view, stretch=1)
+        campaign_layout.addStretch(0)
         self.campaign_box = campaign_box
 
         self.reminder_model = ReminderModel(self)
@@ -248,14 +252,16 @@ class OverviewPage(QWidget):
 
     def _fit_progress_height(self) -> None:
         """The progress table no taller than its rows (its empty space went to no one: the
-        reminders below it got the less)."""
+        reminders below it got the less); with the reminders below it, no taller than a
+        share of the page either (a commune of many hamlets scrolls them)."""
         view = self.progress_view
-        height = (
-            view.horizontalHeader().sizeHint().height()
-            + view.verticalHeader().length()
-            + 2 * view.frameWidth()
-        )
-        view.setMaximumHeight(height)
+        heading = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height = heading + view.verticalHeader().length()
+        if self.stacked:
+            row = view.verticalHeader().defaultSectionSize()
+            height = min(height, max(heading + 3 * row, self.height() * 28 // 100))
+        if view.maximumHeight() != height:
+            view.setMaximumHeight(height)
 
     def _arrange(self, width: int) -> None:
         """Side by side when the reminders' share of ``width`` holds their columns (what is
@@ -269,10 +275,11 @@ class OverviewPage(QWidget):
         )
         if self.body.direction() != direction:
             self.body.setDirection(direction)
-            # One above the other, the campaign as tall as it reads and the reminders the
-            # rest; side by side, the width shared.
+            # One above the other, the campaign as tall as its table (at most a share of the
+            # page) and the reminders the rest; side by side, the width shared.
             stacked = direction == QBoxLayout.Direction.TopToBottom
             self.body.setStretchFactor(self.campaign_box, 0 if stacked else 5)
+        self._fit_progress_height()
 
     @property
     def stacked(self) -> bool:
