@@ -44,6 +44,23 @@ def day_or_none(text: str) -> dt.date | None:
     return parse_sheet_date(text) if text.strip() else None
 
 
+def label_of(form: QFormLayout, field: QWidget) -> str:
+    """The name ``form`` gives ``field`` (its label, without the shortcut's &)."""
+    label = form.labelForField(field)
+    return label.text().replace("&", "") if isinstance(label, QLabel) else ""
+
+
+def read_named(form: QFormLayout, field: QLineEdit, read: Callable[[str], T]) -> T:
+    """``read`` of what is typed in ``field`` (a day, a moment); its refusal (KnownError)
+    names the field by its label in ``form``: "“Thời điểm nhận tin”: Năm của ngày …"."""
+    try:
+        return read(field.text())
+    except KnownError as err:
+        raise KnownError(
+            "form.bad_day", field=label_of(form, field), reason=describe(err)
+        ) from None
+
+
 def form_state(form: QWidget) -> tuple[object, ...]:
     """What was typed, chosen or ticked in ``form``'s fields, to tell whether it changed."""
     state: list[object] = []
@@ -151,14 +168,9 @@ class FormDialog(KeepsTypedWork, QDialog):
     def day_in(self, field: QLineEdit, required: bool = True) -> dt.date | None:
         """The day typed in ``field`` (dd/mm/yyyy), None when it is empty and not
         ``required``; a refusal (KnownError) names the field by its label in the form."""
-        label = self.form.labelForField(field)
-        name = label.text().replace("&", "") if isinstance(label, QLabel) else ""
-        try:
-            day = day_or_none(field.text())
-        except KnownError as err:
-            raise KnownError("form.bad_day", field=name, reason=describe(err)) from None
+        day = read_named(self.form, field, day_or_none)
         if day is None and required:
-            raise KnownError("form.day_missing", field=name)
+            raise KnownError("form.day_missing", field=label_of(self.form, field))
         return day
 
     def attempt(self, work: Callable[[], object]) -> bool:

@@ -23,7 +23,7 @@ from desktop.domain.pledges import parse_sheet_date
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.ui.edits import save_on_lane
-from desktop.ui.form_dialog import ERROR_STYLE
+from desktop.ui.form_dialog import ERROR_STYLE, read_named
 from desktop.ui.ledger_model import day_text
 from desktop.ui.tasks import TaskRunner
 
@@ -108,7 +108,7 @@ class RemovalDialog(QDialog):
             movement = Movement(
                 kind,
                 self.household_id,
-                parse_sheet_date(self.day.text()),
+                read_named(self._form, self.day, parse_sheet_date),
                 person_id=self.person_id,
                 place=self.place.text() if kind is MovementKind.CHUYEN_DI else "",
             )

@@ -24,7 +24,7 @@ from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.store.tips import concerned
 from desktop.ui.edits import Saving
-from desktop.ui.form_dialog import FormDialog
+from desktop.ui.form_dialog import FormDialog, read_named
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
 
@@ -142,7 +142,7 @@ class TipDialog(FormDialog):
         hamlet_name = self.hamlet.currentText() if self.hamlet.currentData() else ""
         return Tip(
             commune_code=self.register.commune.code,
-            received_at=parse_tip_time(self.received.text()),
+            received_at=read_named(self.form, self.received, parse_tip_time),
             place=", ".join(p for p in (place, hamlet_name) if p),
             about=self.about.currentText(),
             informant_name=self.informant.text(),
@@ -151,7 +151,7 @@ class TipDialog(FormDialog):
             people_count=self.people.value() or None,
             description=self.description.text(),
             handed_to=self.handed_to.text(),
-            handed_at=parse_tip_time(handed) if handed else None,
+            handed_at=read_named(self.form, self.handed_at, parse_tip_time) if handed else None,
             outcome=self.outcome.text(),
             id=self.editing.id if self.editing else new_id(),
         )

@@ -247,6 +247,14 @@ def test_a_tip_is_logged_without_showing_its_informant(
     dialog = page.add_tip()
     assert isinstance(dialog, TipDialog)
     dialog.place.setText("Mốc 79")
+    received = dialog.received.text()
+    dialog.received.setText("05/12/0001 21:30")
+    dialog.save()
+    settled(qtbot, window)
+    assert dialog.error.text().startswith(
+        "“Thời điểm nhận tin”: Năm của ngày “05/12/0001 21:30” không hợp lý"
+    )
+    dialog.received.setText(received)
     dialog.hamlet.setCurrentIndex(dialog.hamlet.findText("Bản Pa Khóa"))
     dialog.people.setValue(3)
     dialog.informant.setText("Vàng A Sử")
@@ -332,6 +340,10 @@ def test_removing_a_saved_member_asks_what_happened(
     editor.remove_member_button.click()
     dialog = editor.findChild(RemovalDialog)
     assert dialog is not None and dialog.isVisible() and dialog.moved.isChecked()
+    dialog.day.setText("01/11/0026")  # a year of two digits' slip
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("“Ngày”: Năm của ngày “01/11/0026” không hợp lý")
     dialog.day.setText("01/11/2026")
     dialog.place.setText("Xã Lê Lợi")
     dialog.save()
