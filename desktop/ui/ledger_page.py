@@ -158,6 +158,11 @@ class LedgerPage(QWidget):
         self.tips.verticalHeader().setDefaultSectionSize(24)
         for column, width in enumerate((114, 100)):
             self.tips.setColumnWidth(column, width)
+        # When, where, what about: the place gives up width to a narrow side panel (what it
+        # is about, stretched, is never narrower than the header's default section).
+        tip_header = self.tips.horizontalHeader()
+        tip_header.setDefaultSectionSize(60)
+        self._tip_widths = {1: 100, 2: max(60, tip_header.sectionSizeHint(2))}
         self.new_tip_button = QPushButton(self.tr("New tip…"))
         tip_box = QGroupBox(self.tr("Tips (tin báo)"))
         tip_layout = QVBoxLayout(tip_box)
@@ -208,6 +213,8 @@ class LedgerPage(QWidget):
 
     def fit_columns(self) -> None:
         hide_to_fit(self.table, self._widths, self.DROPPED_FIRST)
+        widths = {0: self.tips.columnWidth(0), **self._tip_widths}  # as the header made it
+        hide_to_fit(self.tips, widths, (), squeeze=1, least=60)
 
     def set_read_only(self) -> None:
         """Movements and tips open to be read, never edited (an upper-level register merges

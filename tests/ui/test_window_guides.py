@@ -285,4 +285,4 @@ def test_the_ledger_and_a_households_members_do_not_scroll_sideways_at_1024(
         assert [c for c in shown if c in wanted] == wanted, shown
         if width == 1024:  # the tip log under the movements, as wide as they are
             assert ledger.split.orientation() == Qt.Orientation.Vertical
-            _no_sideways_scroll(ledger.tips)
+        _no_sideways_scroll(ledger.tips)
