@@ -11,7 +11,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import DEPARTURE_LABELS, GENDER_LABELS, RESIDENCE_LABELS, BirthDate
+from desktop.domain.entities import (
+    DEPARTURE_LABELS,
+    GENDER_LABELS,
+    RESIDENCE_LABELS,
+    BirthDate,
+    short_id,
+)
 from desktop.domain.movements import KIND_LABELS
 from desktop.domain.reports import STATUS_LABELS
 from desktop.messages import FIELD_LABELS
@@ -49,6 +55,7 @@ _CODES: dict[tuple[str, str], dict[str, str]] = {
     ("pledge", "status"): {str(k): v for k, v in STATUS_LABELS.items()},
 }
 _YES_NO = frozenset({"deleted", "is_border", "via_trail", "border_belt"})
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 EMPTY = "—"
@@ -65,6 +72,8 @@ def value_words(db: Database, table: str, field: str, value: Any) -> str:
     named = referenced_name(db, field, value)
     if named is not None:
         return named
+    if field.endswith("_id") and _UUID.fullmatch(str(value)):  # a row this register lacks
+        return f"(không có trong sổ: {short_id(str(value))})"
     codes = _CODES.get((table, field)) or _CODES.get(("", field))
     if codes is not None:
         return codes.get(str(value), str(value))
