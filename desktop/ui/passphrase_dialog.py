@@ -42,6 +42,29 @@ class _SecretDialog(QDialog):
         buttons.rejected.connect(self.reject)
         return buttons
 
+    def _lay_out_form(
+        self,
+        intro_text: str,
+        rows: list[tuple[str, QLineEdit]],
+        accept_text: str,
+        tried: Callable[[], None],
+    ) -> None:
+        """The intro, one labelled row per secret field (typed unseen), the refusal line and
+        the buttons."""
+        intro = QLabel(intro_text)
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        for label, field in rows:
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(label, field)
+        buttons = self._error_and_buttons(accept_text, tried)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
     def _refused(self, err: KnownError, field: QLineEdit) -> None:
         self.error.setText(describe(err))
         self.error.show()
@@ -92,31 +115,24 @@ class ChangePassphraseDialog(_SecretDialog):
         super().__init__(parent)
         self._path = path
         self.setWindowTitle(self.tr("Change the passphrase"))
-        intro = QLabel(
+        self.current = QLineEdit()
+        self.new = QLineEdit()
+        self.repeated = QLineEdit()
+        self.new.setPlaceholderText(self.tr("at least 8 characters"))
+        self._lay_out_form(
             self.tr(
                 "The new passphrase opens {name} on this computer instead of the old one."
                 " The recovery key in the commune's safe still opens the register and its"
                 " backups; nothing of them is rewritten."
-            ).format(name=path.name)
+            ).format(name=path.name),
+            [
+                (self.tr("&Passphrase now, or the recovery key:"), self.current),
+                (self.tr("&New passphrase:"), self.new),
+                (self.tr("&Repeat it:"), self.repeated),
+            ],
+            self.tr("Change"),
+            self._try,
         )
-        intro.setWordWrap(True)
-        self.current = QLineEdit()
-        self.new = QLineEdit()
-        self.repeated = QLineEdit()
-        for field in (self.current, self.new, self.repeated):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new.setPlaceholderText(self.tr("at least 8 characters"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Passphrase now, or the recovery key:"), self.current)
-        form.addRow(self.tr("&New passphrase:"), self.new)
-        form.addRow(self.tr("&Repeat it:"), self.repeated)
-        buttons = self._error_and_buttons(self.tr("Change"), self._try)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
 
     def _try(self) -> None:
         from desktop.services.encryption import change_passphrase
@@ -142,30 +158,20 @@ class EncryptDialog(_SecretDialog):
         super().__init__(parent)
         self.chosen = ""
         self.setWindowTitle(self.tr("Encrypt the register"))
-        intro = QLabel(
+        self.new = QLineEdit()
+        self.repeated = QLineEdit()
+        self.new.setPlaceholderText(self.tr("at least 8 characters"))
+        self._lay_out_form(
             self.tr(
                 "{name} will be encrypted: nothing of the file can be read without this"
                 " passphrase or the recovery key shown next, once. A backup is taken first;"
                 " its backups are encrypted alike. The window opens the register again"
                 " when it is done."
-            ).format(name=path.name)
+            ).format(name=path.name),
+            [(self.tr("&Passphrase:"), self.new), (self.tr("&Repeat it:"), self.repeated)],
+            self.tr("Encrypt"),
+            self._try,
         )
-        intro.setWordWrap(True)
-        self.new = QLineEdit()
-        self.repeated = QLineEdit()
-        for field in (self.new, self.repeated):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new.setPlaceholderText(self.tr("at least 8 characters"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Passphrase:"), self.new)
-        form.addRow(self.tr("&Repeat it:"), self.repeated)
-        buttons = self._error_and_buttons(self.tr("Encrypt"), self._try)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
 
     def _try(self) -> None:
         from desktop.services.encryption import check_new_passphrase
