@@ -106,6 +106,10 @@ MESSAGES: dict[str, str] = {
     "bundle.bad_row": "Tệp {file}: {entry}, dòng {row} sai số cột; không nhận gì từ tệp này.",
     "bundle.missing_column": "{where}: thiếu cột {column}; không nhận gì từ tệp này.",
     "bundle.bad_value": "{where}: cột {column} có giá trị sai “{value}”; không nhận gì từ tệp này.",
+    "bundle.date_out_of_range": (
+        "{where}: cột {column} có ngày “{value}” ngoài các năm {first}–{last} sổ giữ;"
+        " không nhận gì từ tệp này."
+    ),
     "bundle.text_too_long": (
         "{where}: cột {column} (“{field}”) dài {length} ký tự, quá {maximum} ký tự sổ giữ;"
         " không nhận gì từ tệp này."

@@ -1,5 +1,5 @@
 """What a synced column may hold beyond its SQL type: the codes of a coded column, the shape
-of a date, the length of the ledger's free text. A bundle's rows are held to it before any
+and years of a date, the length of the ledger's free text. A bundle's rows are held to it before any
 is written (row_decoder.RowDecoder), so a value this program could not read back (another
 program's bundle, a newer code) or would not keep (a 10 MB note) never gets into the
 register to break a list, a check or a printed sheet later."""
@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from desktop.domain.entities import (
+    FIRST_YEAR,
+    LAST_YEAR,
     BirthDate,
     DepartureStatus,
     Gender,
@@ -29,30 +31,31 @@ def _codes(*enums: type[object]) -> Rule:
     return allowed.__contains__
 
 
-def _parses(parse: Callable[[str], object]) -> Rule:
+def _in_years(parse: Callable[[str], dt.date | BirthDate]) -> Rule:
+    """A value ``parse`` reads whose year is one the window and the command line take
+    (FIRST_YEAR–LAST_YEAR: 0001 or 9999 is a typing mistake or another program's filler)."""
+
     def ok(text: str) -> bool:
         try:
-            parse(text)
+            return FIRST_YEAR <= parse(text).year <= LAST_YEAR
         except ValueError:
             return False
-        return True
 
     return ok
 
 
+_DAY = _in_years(dt.date.fromisoformat)
+_MOMENT = _in_years(dt.datetime.fromisoformat)
+_BIRTH = _in_years(BirthDate.from_iso)
+
+
 def _birth(text: str) -> bool:
-    """'1975', '1975-05' or '1975-05-01' (BirthDate.iso), a real month and day."""
+    """'1975', '1975-05' or '1975-05-01' (BirthDate.iso): a real month and day, a year
+    FIRST_YEAR–LAST_YEAR."""
     if len(text) == 10:  # a whole date (most births): what BirthDate.from_iso takes as one
         return _DAY(text)
-    try:
-        birth = BirthDate.from_iso(text)
-    except ValueError:
-        return False
-    return birth.month is None or 1 <= birth.month <= 12
+    return _BIRTH(text)
 
-
-_DAY = _parses(dt.date.fromisoformat)
-_MOMENT = _parses(dt.datetime.fromisoformat)
 
 # (table, column) → what its non-empty values must satisfy.
 RULES: dict[tuple[str, str], Rule] = {
@@ -90,6 +93,13 @@ def _at_most(maximum: int) -> Rule:
 
 RULES.update({key: _at_most(bound.maximum) for key, bound in TEXT_BOUNDS.items()})
 
+# (table, column) → how its value is read as a day, for a refusal that names the years taken.
+DATED: dict[tuple[str, str], Callable[[str], dt.date | BirthDate]] = {
+    key: dt.datetime.fromisoformat if rule is _MOMENT else dt.date.fromisoformat
+    for key, rule in RULES.items()
+    if rule is _DAY or rule is _MOMENT
+} | {("person", "birth"): BirthDate.from_iso}
+
 
 def column_rules(table: str, columns: tuple[str, ...]) -> list[tuple[int, Rule, str]]:
     """(index in ``columns``, rule, column) for each column of ``table`` that has a rule."""
@@ -110,7 +120,26 @@ def refusal(table: str, column: str, value: str, where: str) -> KnownError:
             length=len(value),
             maximum=bound.maximum,
         )
+    if _readable(DATED.get((table, column)), value):
+        return KnownError(
+            "bundle.date_out_of_range",
+            where=where,
+            column=column,
+            value=value[:40],
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
     return KnownError("bundle.bad_value", where=where, column=column, value=value[:40])
+
+
+def _readable(parse: Callable[[str], object] | None, text: str) -> bool:
+    if parse is None:
+        return False
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def broken_rule(table: str, columns: tuple[str, ...], values: tuple[object, ...]) -> str | None:
