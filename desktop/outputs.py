@@ -61,12 +61,15 @@ def writing_output(path: Path | str) -> Iterator[Path]:
     """Check ``path`` (check_output), then yield a temporary path beside it to write to; when
     the block ends it is renamed to ``path``. A failure or a cancel (any exception) removes
     it and leaves ``path`` as it was; one left by a killed process is removed by the next
-    write into that folder. A full disk or a folder that takes no files is a KnownError."""
+    write into that folder. A full disk or a folder that takes no files is a KnownError.
+    The temporary file is made empty first, readable by the user alone (new_private_file):
+    a bundle, a list, a printed sheet carry names and personal ID numbers, and a writer
+    opening it again ("wb") keeps that mode, whatever the umask."""
     path = check_output(path)
     remove_leftovers(path.parent)
     temp = temporary_beside(path)
     try:
-        yield temp
+        yield new_private_file(temp)
         check_output(path)  # something else may have put a database there meanwhile
         os.replace(temp, path)
     except OSError as exc:
@@ -80,7 +83,7 @@ def output_stream(path: Path | str) -> Iterator[BinaryIO]:
     """writing_output as an open binary file."""
     with writing_output(path) as temp:
         try:
-            stream = temp.open("xb")
+            stream = temp.open("wb")
         except OSError as exc:
             raise _known(exc, Path(path)) from exc
         with stream:

@@ -193,7 +193,7 @@ def _write_xlsx(
 
     # Our own archive, closed whatever happens: on a full disk openpyxl's own would be left
     # open, and Python would complain about it on stderr long after the message.
-    with temp.open("xb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as archive:
+    with temp.open("wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
     if progress:
         progress(count, count)

@@ -162,8 +162,8 @@ def test_a_spreadsheet_on_a_full_stick_says_so_and_leaves_nothing(
     real_open = Path.open
 
     def open_on_stick(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if mode == "xb":
-            real_open(self, mode).close()  # the file appears, as on a real disk
+        if mode == "wb":  # the workbook, into the private file writing_output made
+            real_open(self, mode).close()
             return io.BufferedWriter(_FillingDisk(3000))
         return real_open(self, mode, *args, **kwargs)
 

@@ -1,6 +1,7 @@
 """A register holds personal data: on a POSIX system the register, its automatic backups,
-the folders that hold them and a copy made with `camket backup --out` are the user's alone,
-whatever the umask lets other programs' files be."""
+the folders that hold them, a copy made with `camket backup --out` and every file written
+for the clerk (bundle, spreadsheet, PDF) are the user's alone, whatever the umask lets other
+programs' files be."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services.register import open_existing
+from desktop.services.register import OpenRegister, open_existing
 from desktop.store.backups import backup_folder
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -59,3 +60,33 @@ def test_the_register_its_backups_and_their_folders_are_the_users_alone(
     assert main(["backup", "--db", str(register), "--out", str(stick)]) == 0
     (copy,) = stick.iterdir()
     assert _mode(copy) == 0o600
+
+
+def test_the_files_written_for_the_clerk_are_the_users_alone(
+    register: OpenRegister, tmp_path: Path, usual_umask: None
+) -> None:
+    """A bundle, an upload spreadsheet (CSV and XLSX), a printed PDF and a report's CSV all
+    carry names, births or personal ID numbers: written 0600, as the register is."""
+    db = ["--db", str(register.path)]
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (
+        ["export", "--out", str(out / "sin-ho.camket")],
+        ["spreadsheet", "--what", "people", "--out", str(out / "nhan-khau.csv")],
+        ["spreadsheet", "--what", "people", "--out", str(out / "nhan-khau.xlsx")],
+        ["print", "pledges", "--out", str(out / "cam-ket.pdf")],
+        ["report", "progress", "--csv", str(out / "tien-do.csv"), "--out",
+         str(out / "tien-do.pdf")],
+    ):  # fmt: skip
+        assert main([*args, *db]) == 0, args
+    assert {p.name: oct(_mode(p)) for p in out.iterdir()} == {
+        name: oct(0o600)
+        for name in (
+            "sin-ho.camket",
+            "nhan-khau.csv",
+            "nhan-khau.xlsx",
+            "cam-ket.pdf",
+            "tien-do.csv",
+            "tien-do.pdf",
+        )
+    }
