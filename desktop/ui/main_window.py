@@ -47,7 +47,7 @@ SIDE_WIDTH = 184
 # none of it (it only settles conflicts, on the Trao đổi dữ liệu page).
 EDITING_WIDGETS = {
     "movements": ("new_button", "end_button", "handed_button", "reported_button", "new_tip_button"),
-    "pledges": ("check_in_box", "templates_button", "print_button"),
+    "pledges": ("check_in_label", "check_in_box", "templates_button", "print_button"),
     "settings": ("change_commune_button",),
 }
 
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import_wizard)
         self.addAction(self.import_action)
         self.import_wizard: ImportWizard | None = None
-        import_button = QToolButton()
+        import_button = self.import_button = QToolButton()
         import_button.setDefaultAction(self.import_action)
         set_enum_property(import_button, "toolButtonStyle", "ToolButtonTextOnly")
         import_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
                 self.check_in_action,
             ):
                 action.setEnabled(False)
+            self.import_button.hide()  # not a greyed button that never works here
             self.places.show("exchange")
         else:
             self.places.show(self.places.keys()[0])  # the window opens on the first place

@@ -344,11 +344,15 @@ class OverviewPage(QWidget):
         self.guests.set(here.guests)
         self.temporary.set(here.temporary)
         campaign = overview.campaign
-        self.progress_model.set_rows(overview.progress, total_name(self.register))
-        self._fit_progress_height()
-        if campaign is None:
-            self.campaign.setText(self.tr("No current pledge campaign."))
+        self.progress_view.setVisible(campaign is not None)
+        if campaign is None:  # no row of zeros: where to choose a campaign
+            self.progress_model.clear()
+            self.campaign.setText(
+                self.tr("No current pledge campaign: choose one on the Pledges page (Ctrl+3).")
+            )
         else:
+            self.progress_model.set_rows(overview.progress, total_name(self.register))
+            self._fit_progress_height()
             total = self.progress_model.total
             assert total is not None
             self.campaign.setText(

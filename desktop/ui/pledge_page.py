@@ -79,8 +79,8 @@ class PledgePage(QWidget):
         self.check_in_message = QLabel()
         self.check_in_message.setStyleSheet("color: #b00020;")
         self.check_in_message.setWordWrap(True)
-        check_in_label = QLabel(self.tr("&Check in:"))
-        check_in_label.setBuddy(self.check_in_box)
+        self.check_in_label = QLabel(self.tr("&Check in:"))
+        self.check_in_label.setBuddy(self.check_in_box)
 
         self.progress_model = TitledProgressModel(self)
         self.progress_view = QTableView()
@@ -116,7 +116,7 @@ class PledgePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.campaign_label, stretch=1)
         top.addWidget(self.campaigns_button)
-        top.addWidget(check_in_label)
+        top.addWidget(self.check_in_label)
         top.addWidget(self.check_in_box, stretch=1)
         self.printing = PledgePrinting(tasks, self)
         self.printing.message.connect(self.status_message)
@@ -158,10 +158,11 @@ class PledgePage(QWidget):
         """Counts and the unsigned list read again (after a change, or when shown)."""
         try:
             campaign = service.current_campaign(self._register)
-        except KnownError as err:
-            self.campaign_label.setText(describe(err))
-            self.progress_model.set_rows([])
+        except KnownError as err:  # no campaign current here: where to choose one
+            self.campaign_label.setText(f"{describe(err)} {self._choose_campaign_hint()}")
+            self.progress_model.clear()
             self.unsigned_model.set_rows([])
+            self.unsigned_label.clear()
             return
         self.campaign_label.setText(
             self.tr("<b>Campaign:</b> {title} · target {target} %").format(
@@ -182,6 +183,11 @@ class PledgePage(QWidget):
         self.progress_view.selectRow(row if row is not None else self.progress_model.rowCount() - 1)
         if self.progress_view.currentIndex().row() == before:  # no signal: read it here
             self._show_unsigned(self.progress_view.currentIndex())
+
+    def _choose_campaign_hint(self) -> str:
+        if self._register.writer.edits_communes:
+            return self.tr("Start or choose one with Campaigns… (Ctrl+D).")
+        return self.tr("Choose one of the communes' campaigns with Campaigns… (Ctrl+D).")
 
     def ask_print(self) -> PrintPledgesDialog:
         """The print dialog for the chosen hamlet; accepted, the sheets are prepared."""

@@ -82,6 +82,13 @@ class ProgressModel(QAbstractTableModel):
         self.total = total_progress(self.rows, total_name or self.tr("Whole commune"))
         self.endResetModel()
 
+    def clear(self) -> None:
+        """No rows at all, not even a total: no campaign is current (a row of zeros would
+        read as a campaign nobody signed)."""
+        self.beginResetModel()
+        self.rows, self.total = [], None
+        self.endResetModel()
+
     def progress_at(self, row: int) -> HamletProgress | None:
         if 0 <= row < len(self.rows):
             return self.rows[row]

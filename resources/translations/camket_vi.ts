@@ -2346,16 +2346,16 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>{commune} — hôm nay {day}</translation>
     </message>
     <message>
+        <source>No current pledge campaign: choose one on the Pledges page (Ctrl+3).</source>
+        <translation>Chưa có đợt cam kết đang thực hiện: chọn một đợt ở trang Cam kết (Ctrl+3).</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message>
         <source>Counting the overview</source>
         <translation>Đếm số liệu Tổng quan</translation>
-    </message>
-    <message>
-        <source>No current pledge campaign.</source>
-        <translation>Chưa có đợt cam kết đang thực hiện.</translation>
     </message>
     <message>
         <source>{title}: {signed} of {households} households signed ({percent} %)</source>
@@ -2517,6 +2517,14 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>&lt;b&gt;Campaign:&lt;/b&gt; {title} · target {target} %</source>
         <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title} · chỉ tiêu {target} %</translation>
+    </message>
+    <message>
+        <source>Start or choose one with Campaigns… (Ctrl+D).</source>
+        <translation>Bắt đầu hoặc chọn một đợt bằng nút Đợt cam kết… (Ctrl+D).</translation>
+    </message>
+    <message>
+        <source>Choose one of the communes&apos; campaigns with Campaigns… (Ctrl+D).</source>
+        <translation>Chọn đợt của một xã bằng nút Đợt cam kết… (Ctrl+D).</translation>
     </message>
     <message>
         <source>&amp;Print sheets…</source>

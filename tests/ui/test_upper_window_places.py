@@ -95,8 +95,24 @@ def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
         assert main(["merge", "--db", str(post), *map(str, bundles)]) == 0
         window = main_window(post, place="pledges")
         page = window.pledge_page
-        assert page.campaign_label.text() == "Sổ chưa có đợt cam kết nào đang thực hiện."
+        assert page.campaign_label.text() == (
+            "Sổ chưa có đợt cam kết nào đang thực hiện. Chọn đợt của một xã bằng nút"
+            " Đợt cam kết… (Ctrl+D)."
+        )
+        assert page.progress_model.rowCount() == 0  # no "Toàn bộ các xã" row of zeros
         assert page.campaigns_button.isVisible()
+        # Nothing to check in here: neither the box nor its label, nor the import button.
+        assert page.check_in_label.isHidden() and page.check_in_box.isHidden()
+        assert window.import_button.isHidden()
+        window.show_place("overview")
+        overview = window.pages.currentWidget()
+        assert isinstance(overview, OverviewPage)
+        qtbot.waitUntil(lambda: overview.counted)
+        assert overview.campaign.text() == (
+            "Chưa có đợt cam kết đang thực hiện: chọn một đợt ở trang Cam kết (Ctrl+3)."
+        )
+        assert overview.progress_view.isHidden() and overview.progress_model.rowCount() == 0
+        window.show_place("pledges")
         qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
         dialog = page.campaigns_dialog
         assert dialog is not None and not dialog.new_box.isVisible()  # no commune's to start
