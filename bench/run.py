@@ -250,9 +250,11 @@ EDITOR_WINDOW = """
 import sys, time
 from PySide6.QtWidgets import QApplication
 from desktop.services.register import open_existing
+from desktop.ui.cycle_collector import collect_on_this_thread, stop_collecting
 from desktop.ui.household_editor import HouseholdEditor
 from desktop.ui.tasks import TaskRunner
 app = QApplication(sys.argv[:1])
+collect_on_this_thread(app)  # as the app: no collection on the lane's thread frees Qt objects
 register = open_existing(sys.argv[1])
 tasks = TaskRunner(register.path)  # the window's one write lane (saves go there)
 editor = HouseholdEditor(register, tasks)
@@ -271,6 +273,7 @@ print(min(runs))
 editor.shutdown()
 tasks.shutdown()
 register.close()
+stop_collecting()
 """
 
 

@@ -59,5 +59,8 @@ def wait_off_thread(parent: QWidget | None, text: str, work: Callable[[], T]) ->
         note.reset()  # hides it (auto-close) and stops the timer that would show it
         note.deleteLater()
     if errors:
-        raise errors[0]
-    return results[0]
+        # Taken out of the list first: the traceback holds this frame, and the frame the
+        # list; the error kept there would make a cycle that keeps the frame (its event loop,
+        # note and guard) alive for whichever thread's cycle collection finds it.
+        raise errors.pop()
+    return results.pop()

@@ -64,6 +64,7 @@ class TaskRunner(QObject):
     edit_waiting = Signal(str)  # an edit waits for this long job to let it in
     _result = Signal(object, object, object, object)  # task, result, error or None, Changed
     _begun = Signal(object)  # an edit's task, as the worker takes it
+    _let_go = Signal()  # the worker holds no task it has delivered
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +78,17 @@ class TaskRunner(QObject):
         self._long = 0  # long jobs queued or running
         self._stopped = False
         self._edits: deque[Task] = deque()  # edits waiting for the worker, oldest first
+        self._jobs: deque[Task] = deque()  # long jobs waiting for the worker, in order
+        # Tasks delivered to the window, kept until the worker has let go of them too: a
+        # task's callbacks hold Qt objects (an edit's Saving, a form), which must be freed
+        # on this thread, never by the worker dropping the last reference.
+        self._delivered: list[Task] = []
         self._edits_lock = threading.Lock()
         self._edit_came = threading.Event()  # wakes a worker that lets edits in while it reads
         self._job = ""  # the title of the long job on the worker now ("" between jobs)
         self._result.connect(self._deliver)
         self._begun.connect(self._start_edit)
+        self._let_go.connect(self._forget_delivered)  # a method of ours: on this thread
 
     @property
     def busy(self) -> bool:
@@ -110,7 +117,18 @@ class TaskRunner(QObject):
             self._wait_for_lane(task)
             return
         self._long += self._holds_writes(task)
-        self._pool.start(lambda: self._run(task), 0)
+        with self._edits_lock:
+            self._jobs.append(task)
+        self._pool.start(self._run_next_job, 0)
+
+    def _run_next_job(self) -> None:
+        """On the worker: the oldest long job (the pool runs them one at a time, in order).
+        The pool's runnable holds no task: the worker's last hold on it ends here."""
+        with self._edits_lock:
+            task = self._jobs.popleft()
+        self._run(task)
+        del task
+        self._let_go.emit()
 
     def _wait_for_lane(self, task: Task) -> None:
         """The edit goes in as soon as the worker is free, or when the long job on it is
@@ -138,6 +156,7 @@ class TaskRunner(QObject):
         while (task := self._take_edit()) is not None:
             self._begun.emit(task)
             self._run(task)
+        self._let_go.emit()  # ``task`` is None: the edits it ran are the window's to free
 
     def _give_up(self, task: Task, waited_ms: int) -> None:
         """The edit waited as long as a write waits for the lock: refused, never written
@@ -180,6 +199,8 @@ class TaskRunner(QObject):
         self.cancel()
         self._pool.clear()
         self._pool.waitForDone()
+        with self._edits_lock:
+            self._jobs.clear()  # those the pool never ran
         if self._register is not None:
             # Closed from the UI thread after the worker is done: check_same_thread is off.
             self._register.close()
@@ -244,8 +265,8 @@ class TaskRunner(QObject):
             self._let_edits_in()
         reading.join()
         if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
+            raise outcome.pop("error")  # not kept in this frame, which its traceback holds
+        return outcome.pop("result")
 
     def _changes(self, mark: tuple[int, int] | None) -> Changed:
         # Also after a failure: a merge may have taken some bundles before one was refused.
@@ -257,10 +278,14 @@ class TaskRunner(QObject):
             log.exception("reading what a job changed failed")
             return Changed()
 
+    def _forget_delivered(self) -> None:
+        self._delivered.clear()
+
     def _deliver(
         self, task: Task, result: Any, error: BaseException | None, changed: Changed
     ) -> None:
         # Back on the UI thread (queued signal): views refresh from what the job wrote.
+        self._delivered.append(task)  # until the worker has let go of it (_let_go)
         self._busy -= 1
         self._asked -= not task.quiet
         self._long -= self._holds_writes(task)

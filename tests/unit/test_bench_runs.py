@@ -6,12 +6,15 @@ only then; this runs that stage over a small register and checks its figures are
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bench.exchange import _merge_measured
-from bench.run import bench_household_editing
+from bench.run import EDITOR_WINDOW, bench_household_editing
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import create_demo_register
 from desktop.services.register import create_upper_register, open_existing
@@ -49,3 +52,44 @@ def test_the_merges_peak_memory_is_its_own_not_the_bench_processes(tmp_path: Pat
         _took, peak_kib = _merge_measured(tmp_path / "upper.sqlite3", tmp_path / "commune.camket")
     del grown
     assert 10 * 1024 < peak_kib < 300 * 1024
+
+
+# Run before the bench's editor window script: notes whether Python's automatic cycle
+# collection is still on when the window's write lane is made (its worker runs Python).
+LANE_PROBE = """
+import gc, sys
+from desktop.ui import tasks
+_made = tasks.TaskRunner.__init__
+def _noted(self, *args, **kwargs):
+    print("automatic collection when the lane is made:", gc.isenabled(), file=sys.stderr)
+    _made(self, *args, **kwargs)
+tasks.TaskRunner.__init__ = _noted
+"""
+
+
+def test_the_editor_window_collects_cycles_on_its_own_thread_as_the_app_does(
+    tmp_path: Path,
+) -> None:
+    """A collection started by the lane's worker would free Qt objects there (a segfault,
+    ui.cycle_collector): the bench's window runs as the app's, collector first."""
+    path = tmp_path / "bench.sqlite3"
+    with as_pc(tmp_path / "data"):
+        create_demo_register(path, households=5, seed=3)
+        reg = open_existing(path)
+        try:
+            household_id = reg.db.execute("SELECT id FROM household LIMIT 1").fetchone()[0]
+        finally:
+            reg.close()
+    done = subprocess.run(
+        [sys.executable, "-c", LANE_PROBE + EDITOR_WINDOW, str(path), household_id],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "CAMKET_DATA_DIR": str(tmp_path / "data"),
+        },
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "automatic collection when the lane is made: False" in done.stderr
