@@ -677,6 +677,7 @@ ISSUE_MESSAGES: dict[str, str] = {
     "text.formula_like": (
         "bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức); hãy bỏ dấu đó"
     ),
+    "text.too_long": "dài {length} ký tự, quá {maximum} ký tự sổ giữ; hãy viết gọn lại",
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
     "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
     "import.formula_without_value": (

@@ -23,6 +23,8 @@ from desktop.domain.import_cells import (
     ImportIssueCode,
 )
 from desktop.domain.import_columns import ColumnMap, ImportField
+from desktop.domain.text import normalize_text
+from desktop.domain.text_bounds import HAMLET_TEXT, HOUSEHOLD_TEXT, PERSON_TEXT, TextField
 from desktop.domain.validation import Issue, IssueCode, Severity, id_number_issues
 
 __all__ = [
@@ -86,6 +88,19 @@ _GENDER_MISSING = Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR)
 _GENDER_GUESSED = {
     g: Issue("gender", ImportIssueCode.GENDER_GUESSED, Severity.WARNING, {"gender": g})
     for g in Gender
+}
+
+
+# The list's columns of free text → the field (of a person, a household, a hamlet) it fills
+# and that field's bound (domain.text_bounds), as the window keeps it.
+_BOUNDED: Mapping[ImportField, tuple[str, TextField]] = {
+    ImportField.FULL_NAME: ("full_name", PERSON_TEXT["full_name"]),
+    ImportField.ETHNICITY: ("ethnicity", PERSON_TEXT["ethnicity"]),
+    ImportField.RELATIONSHIP: ("relationship", PERSON_TEXT["relationship"]),
+    ImportField.OCCUPATION: ("occupation", PERSON_TEXT["occupation"]),
+    ImportField.NOTES: ("notes", PERSON_TEXT["notes"]),
+    ImportField.ADDRESS: ("address", HOUSEHOLD_TEXT["address"]),
+    ImportField.HAMLET: ("hamlet", HAMLET_TEXT["name"]),
 }
 
 
@@ -185,6 +200,7 @@ class _ListReader:
             no_columns: frozenset[int] = frozenset()
             return [column in number_cells.get(index, no_columns) for index in indexes]
 
+        too_long = self._too_long(cells_of, indexes, first_row)
         names = [read.name(cell) for cell in cells_of(ImportField.FULL_NAME) or [""] * count]
         # (birth, its issues), or with the two "Nam | Nữ" columns (birth, its issues, the
         # gender its column tells, that column's label).
@@ -261,6 +277,8 @@ class _ListReader:
             issues: list[RowIssue] = []
             if lost_cells and (lost := lost_cells.get(index)):
                 self._lost(issues, row, lost)
+            if too_long and (long_cells := too_long.get(index)):
+                issues += long_cells
             if two_birth_columns:
                 birth, birth_issues, birth_gender, row_birth_label = birth_reading
             else:
@@ -328,6 +346,28 @@ class _ListReader:
             )
             out.append(ImportRow(row, person, is_head, code.text, hamlet.text, address, issues))
         return out
+
+    def _too_long(
+        self,
+        cells_of: Callable[[ImportField], list[str] | None],
+        indexes: Sequence[int],
+        first_row: int,
+    ) -> dict[int, list[RowIssue]]:
+        """By row index, the cells longer than their field keeps: each column's longest
+        found at once (max of the lengths), its cells looked at one by one only when that is
+        too long (a pasted document, another program's filler)."""
+        found: dict[int, list[RowIssue]] = {}
+        for f, (name, bound) in _BOUNDED.items():
+            cells = cells_of(f)
+            if not cells or max(map(len, cells)) <= bound.maximum:
+                continue
+            for index, cell in zip(indexes, cells, strict=True):
+                if len(cell) > bound.maximum and len(text := normalize_text(cell)) > bound.maximum:
+                    params = {"length": len(text), "maximum": bound.maximum}
+                    issue = Issue(name, IssueCode.TEXT_TOO_LONG, Severity.ERROR, params)
+                    row_issue = RowIssue(index + first_row, self.label.get(f, ""), issue)
+                    found.setdefault(index, []).append(row_issue)
+        return found
 
     def _lost(self, issues: list[RowIssue], row: int, lost: Mapping[int, str]) -> None:
         """Cells of known columns read as empty though they are not: a formula whose value

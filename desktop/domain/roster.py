@@ -15,11 +15,13 @@ from enum import StrEnum
 
 from desktop.domain.entities import FIRST_YEAR, Household, Person, RelativeAbroad
 from desktop.domain.text import name_match_prefix, normalize_text
+from desktop.domain.text_bounds import RELATIVE_TEXT
 from desktop.domain.validation import (
     Issue,
     IssueCode,
     Severity,
     classify_id_number,
+    long_text_issues,
     validate_household,
     validate_person,
 )
@@ -136,6 +138,17 @@ def validate_relative(relative: RelativeAbroad, today: dt.date) -> list[Issue]:
     if not normalize_text(relative.full_name):
         issues.append(Issue("full_name", IssueCode.REQUIRED_MISSING, Severity.ERROR))
     issues += check_since(relative.since, today)
+    issues += long_text_issues(
+        RELATIVE_TEXT,
+        {
+            "full_name": relative.full_name,
+            "relationship": relative.relationship,
+            "country": relative.country,
+            "since": relative.since,
+            "contact": relative.contact,
+            "plans_to_return": relative.plans_to_return,
+        },
+    )
     return issues
 
 

@@ -1,6 +1,7 @@
-"""How long the free text of the ledger may be (a movement's place, reason, permit, a guest's
-name; a tip's place, description, outcome), and the refusal of a longer one, by the form's
-name for the field: the same bounds for the window, the command line and a bundle's rows."""
+"""How long free text may be (a movement's place, reason, permit, a guest's name; a tip's
+place, description, outcome; a household's address and notes, a person's name, occupation and
+notes, a relative's, a hamlet's), and the refusal of a longer one, by the form's name for the
+field: the same bounds for the window, the command line, an imported list and a bundle's rows."""
 
 from __future__ import annotations
 
@@ -43,6 +44,43 @@ TIP_TEXT: Mapping[str, TextField] = {
     "handed_to": TextField("Chuyển cho", LINE_MAX),
     "outcome": TextField("Kết quả xử lý", TEXT_MAX),
 }
+
+
+# Column of the household table (and Household field) → its bound.
+HOUSEHOLD_TEXT: Mapping[str, TextField] = {
+    "address": TextField("Địa chỉ", LINE_MAX),
+    "notes": TextField("Ghi chú", TEXT_MAX),
+}
+
+# Column of the person table (and Person field) → its bound.
+PERSON_TEXT: Mapping[str, TextField] = {
+    "full_name": TextField("Họ và tên", LINE_MAX),
+    "ethnicity": TextField("Dân tộc", LINE_MAX),
+    "relationship": TextField("Quan hệ", LINE_MAX),
+    "occupation": TextField("Nghề nghiệp", LINE_MAX),
+    "notes": TextField("Ghi chú", TEXT_MAX),
+}
+
+# Column of the relative_abroad table (and RelativeAbroad field) → its bound.
+RELATIVE_TEXT: Mapping[str, TextField] = {
+    "full_name": TextField("Họ và tên", LINE_MAX),
+    "relationship": TextField("Quan hệ", LINE_MAX),
+    "country": TextField("Nước", LINE_MAX),
+    "since": TextField("Đi từ", LINE_MAX),
+    "contact": TextField("Liên lạc", LINE_MAX),
+    "plans_to_return": TextField("Dự định trở về", LINE_MAX),
+}
+
+# Column of the hamlet table (and Hamlet field) → its bound.
+HAMLET_TEXT: Mapping[str, TextField] = {
+    "name": TextField("Tên", LINE_MAX),
+    "head_name": TextField("Trưởng thôn/bản", LINE_MAX),
+}
+
+# Phone and personal ID numbers are checked for what they are where they are typed (never
+# this long there); a bundle's rows are held to a line's bound all the same.
+PHONE_TEXT = TextField("Số điện thoại", LINE_MAX)
+ID_NUMBER_TEXT = TextField("Số định danh", LINE_MAX)
 
 
 def refuse_long_text(bounds: Mapping[str, TextField], values: Mapping[str, str]) -> None:

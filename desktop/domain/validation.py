@@ -14,6 +14,7 @@ from types import MappingProxyType
 from desktop.domain.entities import BirthDate, Gender, Hamlet, Household, Person
 from desktop.domain.id_provinces import KNOWN_ID_PROVINCE_PREFIXES
 from desktop.domain.legacy_text import capitalise_words, legacy_reading
+from desktop.domain.text_bounds import HAMLET_TEXT, HOUSEHOLD_TEXT, PERSON_TEXT, TextField
 
 __all__ = [
     "ISSUE_CODES",
@@ -31,6 +32,7 @@ __all__ = [
     "id_number_for",
     "id_number_issues",
     "is_formula_like",
+    "long_text_issues",
     "normalize_phone",
     "parse_birth",
     "phone_with_issues",
@@ -57,6 +59,7 @@ class IssueCode(StrEnum):
     NAME_HAS_DIGITS = "name.has_digits"
     NAME_LEGACY_FONT = "name.legacy_font"
     TEXT_FORMULA_LIKE = "text.formula_like"
+    TEXT_TOO_LONG = "text.too_long"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"
@@ -426,6 +429,16 @@ def is_formula_like(text: str) -> bool:
     return text.lstrip().startswith(FORMULA_STARTS)
 
 
+def long_text_issues(bounds: Mapping[str, TextField], values: Mapping[str, str]) -> list[Issue]:
+    """An error for each of ``values`` (by field) longer than its bound (domain.text_bounds):
+    a pasted document is no name or note to keep, print or send upward."""
+    return [
+        _error(name, IssueCode.TEXT_TOO_LONG, length=len(text), maximum=bounds[name].maximum)
+        for name, text in values.items()
+        if len(text) > bounds[name].maximum
+    ]
+
+
 def _check_text(raw: str, field_name: str) -> list[Issue]:
     """Free text (notes): refused only when a spreadsheet would take it for a formula."""
     return [_error(field_name, IssueCode.TEXT_FORMULA_LIKE)] if is_formula_like(raw) else []
@@ -477,6 +490,16 @@ def validate_person(person: Person, today: dt.date, *, birth_checked: bool = Fal
     issues += validate_id_number(person.id_number, gender, person.birth)
     issues += validate_phone(person.phone)
     issues += _check_text(person.notes, "notes")
+    issues += long_text_issues(
+        PERSON_TEXT,
+        {
+            "full_name": person.full_name,
+            "ethnicity": person.ethnicity,
+            "relationship": person.relationship,
+            "occupation": person.occupation,
+            "notes": person.notes,
+        },
+    )
     return issues
 
 
@@ -506,10 +529,17 @@ def validate_household(household: Household) -> list[Issue]:
         issues.append(_error("hamlet_id", IssueCode.REQUIRED_MISSING))
     issues += validate_phone(household.phone)
     issues += _check_text(household.notes, "notes")
+    issues += long_text_issues(
+        HOUSEHOLD_TEXT, {"address": household.address, "notes": household.notes}
+    )
     return issues
 
 
 def validate_hamlet(hamlet: Hamlet) -> list[Issue]:
     if not _clean_text(hamlet.name):
         return [_error("name", IssueCode.REQUIRED_MISSING)]
-    return _check_text(hamlet.name, "name") + _check_text(hamlet.head_name, "head_name")
+    return (
+        _check_text(hamlet.name, "name")
+        + _check_text(hamlet.head_name, "head_name")
+        + long_text_issues(HAMLET_TEXT, {"name": hamlet.name, "head_name": hamlet.head_name})
+    )

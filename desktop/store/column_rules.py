@@ -21,7 +21,17 @@ from desktop.domain.entities import (
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import MovementKind
 from desktop.domain.pledges import AttachmentKind, PledgeStatus
-from desktop.domain.text_bounds import MOVEMENT_TEXT, TIP_TEXT, TextField
+from desktop.domain.text_bounds import (
+    HAMLET_TEXT,
+    HOUSEHOLD_TEXT,
+    ID_NUMBER_TEXT,
+    MOVEMENT_TEXT,
+    PERSON_TEXT,
+    PHONE_TEXT,
+    RELATIVE_TEXT,
+    TIP_TEXT,
+    TextField,
+)
 
 Rule = Callable[[str], bool]
 
@@ -82,16 +92,31 @@ RULES: dict[tuple[str, str], Rule] = {
 # (table, column) → the bound of its free text, as the window and the command line keep it:
 # a bundle's 10 MB note is refused, not carried into every register it reaches.
 TEXT_BOUNDS: dict[tuple[str, str], TextField] = {
-    **{("movement", column): bound for column, bound in MOVEMENT_TEXT.items()},
-    **{("tip", column): bound for column, bound in TIP_TEXT.items()},
+    (table, column): bound
+    for table, bounds in (
+        ("hamlet", HAMLET_TEXT),
+        ("household", {**HOUSEHOLD_TEXT, "phone": PHONE_TEXT}),
+        ("person", {**PERSON_TEXT, "phone": PHONE_TEXT, "id_number": ID_NUMBER_TEXT}),
+        ("relative_abroad", RELATIVE_TEXT),
+        ("movement", MOVEMENT_TEXT),
+        ("tip", {**TIP_TEXT, "informant_phone": PHONE_TEXT}),
+    )
+    for column, bound in bounds.items()
 }
 
 
-def _at_most(maximum: int) -> Rule:
-    return lambda text: len(text) <= maximum
+class AtMost:
+    """The rule of a bounded text: at most ``maximum`` characters (a row decoder checks it
+    inline, without a call)."""
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+
+    def __call__(self, text: str) -> bool:
+        return len(text) <= self.maximum
 
 
-RULES.update({key: _at_most(bound.maximum) for key, bound in TEXT_BOUNDS.items()})
+RULES.update({key: AtMost(bound.maximum) for key, bound in TEXT_BOUNDS.items()})
 
 # (table, column) → how its value is read as a day, for a refusal that names the years taken.
 DATED: dict[tuple[str, str], Callable[[str], dt.date | BirthDate]] = {

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version, version_of
-from desktop.store.column_rules import column_rules, refusal
+from desktop.store.column_rules import AtMost, column_rules, refusal
 from desktop.store.registry import SyncedTable
 from desktop.store.replicas import canonical_vv, version_columns
 
@@ -67,18 +67,23 @@ class RowDecoder:
         private = spec.private if all(c in at for c in spec.private) else ()
         self.private_at = [at[c] for c in private]
         self.private_vv_at = at.get(spec.private_sync[0]) if private else None
+        self._private_rules = column_rules(spec.name, private)  # a 10 MB informant: refused
 
     def private(self, cells: list[str], line: int) -> tuple[tuple[str, ...], str] | None:
         """The private values of a line and their version vector; None when not sent."""
         if not self.private_at:
             return None
+        values = tuple(cells[i] for i in self.private_at)
+        for index, rule, name in self._private_rules:
+            if values[index] and not rule(values[index]):
+                raise refusal(self.table, name, values[index], self.line(line))
         text = cells[self.vv_at] if self.private_vv_at is None else cells[self.private_vv_at]
         try:
             vv = canonical_vv(text)
         except ValueError as exc:
             where = self.line(line)
             raise KnownError("bundle.bad_value", where=where, column="vv", value=text[:40]) from exc
-        return tuple(cells[i] for i in self.private_at), vv
+        return values, vv
 
     def __call__(self, cells: Sequence[str], line: int) -> Version:
         return version_of(self.columns, *self.decoded(cells, line))
@@ -150,8 +155,10 @@ def _makers(
             parts.append(f"c[{index}]")
     made = f"({', '.join(parts)},)"
     checks = "".join(
-        f"    if v[{at}] is not None and not r{n}(v[{at}]):\n        raise ValueError\n"
-        for n, (at, _rule, _name) in enumerate(rules)
+        f"    if v[{at}] is not None and len(v[{at}]) > {rule.maximum}:\n        raise ValueError\n"
+        if isinstance(rule, AtMost)
+        else f"    if v[{at}] is not None and not r{n}(v[{at}]):\n        raise ValueError\n"
+        for n, (at, rule, _name) in enumerate(rules)
     )
     bound = "".join(f", r{n}=r{n}" for n in range(len(rules)))
     source = (

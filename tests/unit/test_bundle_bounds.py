@@ -105,6 +105,41 @@ def test_a_day_of_a_year_no_register_holds_refuses_the_bundle_whole(
     assert _digest(office.laptop) == before
 
 
+@pytest.mark.parametrize(
+    ("table", "column", "value", "field"),
+    [
+        ("person", "full_name", "Lò Văn " * 100, "Họ và tên"),
+        ("person", "occupation", "Làm nương" * 100, "Nghề nghiệp"),
+        ("household", "address", "Bản Nậm Tăm, " * 50, "Địa chỉ"),
+        ("household", "notes", "Ghi chú. " * 600, "Ghi chú"),
+        # A tip's informant travels apart from the row's version (private columns).
+        ("tip", "informant_name", "Lò Văn Pọm " * 60, "Người báo tin"),
+        ("tip", "informant_phone", "0912345678" * 60, "Số điện thoại"),
+    ],
+)
+def test_a_free_text_longer_than_a_register_keeps_refuses_the_bundle_whole(
+    office: Office,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    column: str,
+    value: str,
+    field: str,
+) -> None:
+    before = _digest(office.laptop)
+    hostile = resign(
+        office.bundle, office.root / "dai.camket", office.data, _cell(table, column, value)
+    )
+    with as_pc(office.laptop_data):
+        code = main(["merge", "--db", str(office.laptop), str(hostile)])
+    assert code == 2
+    maximum = 5000 if column == "notes" else 500
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        f"camket: dai.camket: {table}.csv, dòng 2: cột {column} (“{field}”) dài {len(value)}"
+        f" ký tự, quá {maximum} ký tự sổ giữ; không nhận gì từ tệp này."
+    )
+    assert _digest(office.laptop) == before
+
+
 def test_a_day_of_1900_or_2100_travels(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
     hostile = resign(
         office.bundle, office.root / "bien.camket", office.data,

@@ -428,6 +428,7 @@ def test_every_emitted_code_is_listed() -> None:
     emitted |= codes(validate_household(Household(hamlet_id="t", code="a b")))
     emitted |= codes(validate_person(make_person(full_name="=HYPERLINK(1)"), TODAY))
     emitted |= codes(validate_person(make_person(full_name="NguyÔn V¨n An"), TODAY))
+    emitted |= codes(validate_person(make_person(occupation="Làm nương " * 60), TODAY))
     emitted |= _roster_codes()
     assert emitted == ISSUE_CODES
 
