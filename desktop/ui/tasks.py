@@ -299,8 +299,18 @@ class TaskRunner(QObject):
                 task.on_error(error)
         elif error is not None:
             if task.on_error is not None:
-                task.on_error(KnownError("task.failed", title=task.title, detail=str(error)))
+                task.on_error(
+                    KnownError("task.failed", title=_mid_sentence(task.title), detail=str(error))
+                )
         elif task.on_done is not None:
             task.on_done(result)
         if changed:
             self.changed.emit(changed)
+
+
+def _mid_sentence(title: str) -> str:
+    """A task's title ("Sao lưu", "Đọc khoá của máy") as it reads inside "Lỗi khi …": its
+    first letter small, unless the first word is written in capitals ("PDF", "CSV")."""
+    if title[1:2].isupper():
+        return title
+    return title[:1].lower() + title[1:]

@@ -10,6 +10,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.errors import KnownError
+from desktop.messages import describe
 from desktop.services.register import OpenRegister
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import Task
@@ -78,6 +79,7 @@ def test_known_error_reaches_the_error_handler(
         window.tasks.submit(Task("Thử lỗi", crash, on_error=errors.append))
     assert [e.code for e in errors] == ["household.missing", "task.failed"]
     assert errors[1].params["detail"] == "boom"
+    assert describe(errors[1]) == "Lỗi khi thử lỗi: boom"  # the title inside a sentence
 
 
 def test_results_arriving_after_shutdown_are_dropped(qtbot: QtBot, tmp_path: Path) -> None:
