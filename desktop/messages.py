@@ -307,6 +307,11 @@ MESSAGES: dict[str, str] = {
         "camket restore)."
     ),
     "db.disk_full": "Ổ đĩa đã đầy; chưa ghi gì. Hãy giải phóng chỗ trống rồi làm lại.",
+    "db.write_refused": (
+        "Ổ đĩa không nhận ghi thêm vào sổ (tệp sổ đã tới giới hạn kích thước hoặc hạn mức của"
+        " ổ, hoặc ổ USB bị rút ra); chưa ghi gì, sổ vẫn như trước. Hãy giải phóng chỗ hoặc"
+        " chép sổ sang ổ đĩa khác rồi làm lại."
+    ),
     "db.replaced": (
         "Sổ đăng ký {path} vừa được thay bằng một tệp khác (mã hóa, hoặc khôi phục từ bản sao"
         " lưu) trong lúc việc này đang làm; chưa ghi gì. Hãy làm lại."
@@ -377,6 +382,10 @@ MESSAGES: dict[str, str] = {
     "hamlet.ambiguous": "Có nhiều thôn/bản tên “{name}”: {names}; hãy ghi đủ tên.",
     "campaign.template_missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
+    "file.too_large_here": (
+        "Không ghi được tệp {path}: tệp lớn hơn mức nơi lưu này nhận (USB hay thẻ nhớ định"
+        " dạng FAT32 chỉ nhận tệp đến 4 GB); chưa ghi gì. Hãy lưu vào ổ đĩa khác."
+    ),
     "file.is_register": "Tệp {path} là sổ đăng ký đang mở, không phải tệp dùng được ở đây.",
     "pdf.unreadable": "Không đọc được tệp PDF {path}: {detail}",
     "print.printer_unavailable": "Không mở được máy in {printer}.",

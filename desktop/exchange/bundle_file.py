@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
 import unicodedata
 import zipfile
@@ -70,6 +71,8 @@ _UNREADABLE = (
     NotImplementedError,
     RuntimeError,
 )
+
+log = logging.getLogger(__name__)
 
 
 def table_entry(table: str) -> str:
@@ -196,6 +199,18 @@ class BundleWriter:
         self._zip.writestr(SIGNATURE, sign(body))
         self._zip.close()
         return body
+
+    def abandon(self) -> None:
+        """Close a bundle left unfinished (a full or size-limited disk, a cancel) while its
+        file is still open: left to the garbage collector, the ZIP would try to end itself
+        in a file closed by then and print a traceback under the clerk's message. What
+        closing it raises is noted only: the error that stopped it is the one to report."""
+        if self._zip.fp is None:  # finished
+            return
+        try:
+            self._zip.close()
+        except (OSError, ValueError) as exc:
+            log.info("unfinished bundle closed: %s", exc)
 
 
 class _Counted:
@@ -349,6 +364,9 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
     rest with ``check_whole`` before it commits)."""
     source = path.name
     refuse_register(path)
+    if path.exists() and not (path.is_file() or path.is_dir()):
+        # A device (/dev/zero) or a pipe: no end to read to (the ZIP's directory is there).
+        raise KnownError("bundle.not_a_bundle", file=source)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(AGE_HEADER))

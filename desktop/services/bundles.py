@@ -166,7 +166,11 @@ def write_bundle(
     else:  # written straight into the file (a province's bundle is ~200 MB), whole or not
         try:
             with output_stream(out) as stream:
-                written = _write_bundle(reg, BundleWriter(stream), plan, progress, cancelled)
+                writer = BundleWriter(stream)
+                try:
+                    written = _write_bundle(reg, writer, plan, progress, cancelled)
+                finally:
+                    writer.abandon()  # unless finished: the file is removed, whole or not
                 if written is None:
                     raise _Cancelled
                 manifest = written

@@ -235,8 +235,8 @@ def data_version(db: Database) -> int:
 
 def known_error(exc: BaseException, path: Path | None = None) -> KnownError | None:
     """The KnownError a clerk can act on for a failure of the file or the disk, or None for
-    anything else (a bug). SQLite words its failures in English; its codes are not exposed
-    by Python 3.11's sqlite3, so the wording is matched."""
+    anything else (a bug). SQLite words its failures in English and the wording is matched;
+    a write the disk refused is told by its code (sqlite3's, not SQLCipher's binding)."""
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return KnownError("db.disk_full")
     if not isinstance(exc, SQLITE_ERRORS):
@@ -248,10 +248,17 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
         return KnownError("db.disk_full")
     if "readonly" in text or "read-only" in text:
         return KnownError("db.read_only")
+    if getattr(exc, "sqlite_errorname", "") in _WRITE_REFUSED:
+        return KnownError("db.write_refused")
     if any(sign in text for sign in _DAMAGE_SIGNS):
         return KnownError("db.damaged", path=str(path or "?"), detail=str(exc))
     return None
 
+
+# A write the disk refused ("disk I/O error" too): a file-size limit (FAT32's 4 GB, `ulimit
+# -f`), a quota, a stick pulled out. SQLite rolled the transaction back and the file is as it
+# was: no damage to mark, nor a backup to restore (an older one would lose the day's work).
+_WRITE_REFUSED = frozenset({"SQLITE_IOERR_WRITE"})
 
 # What SQLite (or Python reading its text) says of a damaged file.
 _DAMAGE_SIGNS = (

@@ -1,0 +1,116 @@
+"""What a disk, a stick or a path does to a clerk's file: a size the disk takes no more of
+(FAT32's 4 GB, a quota, `ulimit -f`), a pipe or a device chosen as a bundle. Each is said in
+one Vietnamese line; nothing is left half-written, nothing is called damaged that is not."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.services.demo import create_demo_register
+from desktop.services.register import create_register
+from desktop.store.damage import damage_of
+from tests.unit.exchange_helpers import LIST_HEADER, SIN_HO, as_pc
+
+resource = pytest.importorskip("resource")  # POSIX only
+SYLLABLES = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long")
+
+
+def test_a_bundle_larger_than_the_stick_takes_is_said_so_in_one_line_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    """A FAT32 stick takes no file over 4 GB (EFBIG), as a process under `ulimit -f` takes
+    none over its limit: the clerk reads why in Vietnamese, and no traceback of the ZIP left
+    unfinished follows it."""
+    register, data = tmp_path / "demo.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_demo_register(register, households=300, seed=3)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    out = stick / "sin-ho.camket"
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100 * 1024, 100 * 1024))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "export", "--db", str(register), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"camket: Không ghi được tệp {out}: tệp lớn hơn mức nơi lưu này nhận (USB hay thẻ nhớ"
+        " định dạng FAT32 chỉ nhận tệp đến 4 GB); chưa ghi gì. Hãy lưu vào ổ đĩa khác."
+    ]
+    assert list(stick.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe")
+def test_a_pipe_or_a_device_given_as_a_bundle_is_refused_not_read_forever(tmp_path: Path) -> None:
+    """A named pipe (or /dev/zero) has no end where a ZIP keeps its directory: merging one
+    waited, or read, forever."""
+    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    pipe = tmp_path / "sin-ho.camket"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "merge", "--db", str(register), str(pipe)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "camket: Tệp sin-ho.camket không phải tệp dữ liệu trao đổi CamKet (.camket)."
+    )
+
+
+def test_a_write_the_disk_refuses_is_not_called_damage(tmp_path: Path) -> None:
+    """A register that may grow no more (`ulimit -f`, a quota, FAT32's 4 GB) makes SQLite
+    say "disk I/O error" on the write: it was called damaged and marked so, which sends the
+    clerk to restore an older backup though the file is whole and as it was."""
+    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    listing = tmp_path / "danh-sach.csv"
+    listing.write_text(
+        LIST_HEADER
+        + "".join(
+            f"Bản Nậm Tăm,H-{n:04d},Lò Văn {SYLLABLES[n // 8 % 8]} {SYLLABLES[n % 8]},Chủ hộ,"
+            f"{1940 + n % 60},Nam,\n"
+            for n in range(3000)
+        ),
+        encoding="utf-8",
+    )
+    before = hashlib.sha256(register.read_bytes()).hexdigest()
+    limit = register.stat().st_size + 64 * 1024
+
+    def no_larger_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(listing)],
+        capture_output=True,
+        text=True,
+        preexec_fn=no_larger_files,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "camket: Ổ đĩa không nhận ghi thêm vào sổ (tệp sổ đã tới giới hạn kích thước hoặc hạn"
+        " mức của ổ, hoặc ổ USB bị rút ra); chưa ghi gì, sổ vẫn như trước. Hãy giải phóng chỗ"
+        " hoặc chép sổ sang ổ đĩa khác rồi làm lại."
+    )
+    assert not damage_of(register)
+    assert hashlib.sha256(register.read_bytes()).hexdigest() == before
