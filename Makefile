@@ -197,8 +197,26 @@ screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screen
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/movements.png --size 1366x768 --page 4
 	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
 		--db $(SHOTS_DB) --screenshot $(SHOTS_DIR)/exchange.png --size 1366x768 --page 5
+	# An upper register (a Border Guard post's) over two communes' bundles: its communes.
+	rm -f build/shots-*.camket build/shots-*.sqlite3 build/shots-*.sqlite3-wal \
+		build/shots-*.sqlite3-shm
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket demo \
+		--db build/shots-binh-lu.sqlite3 --households 400 --seed 2 --commune 03390
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket export \
+		--db build/shots-binh-lu.sqlite3 --out build/shots-binh-lu.camket
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket export \
+		--db $(SHOTS_DB) --out build/shots-sin-ho.camket
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket init \
+		--db build/shots-upper.sqlite3 --upper --province 12 --name "Đồn Biên phòng Sìn Hồ"
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket merge \
+		--db build/shots-upper.sqlite3 build/shots-sin-ho.camket build/shots-binh-lu.camket
+	CAMKET_DATA_DIR=build/screenshots-data $(VENV)/bin/camket campaign use \
+		--db build/shots-upper.sqlite3 bien-gioi
+	CAMKET_DATA_DIR=build/screenshots-data QT_QPA_PLATFORM=offscreen $(VENV)/bin/camket \
+		--db build/shots-upper.sqlite3 --screenshot $(SHOTS_DIR)/upper-register.png \
+		--size 1366x768
 	@test -s $(SHOTS_DIR)/main-window.png && test -s $(SHOTS_DIR)/pledges.png \
-		&& test -s $(SHOTS_DIR)/households.png \
+		&& test -s $(SHOTS_DIR)/households.png && test -s $(SHOTS_DIR)/upper-register.png \
 		&& test -s $(SHOTS_DIR)/movements.png && test -s $(SHOTS_DIR)/exchange.png
 
 clean: ## remove build output and caches (keeps .venv)

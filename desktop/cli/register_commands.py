@@ -103,6 +103,12 @@ def add_commands(commands: Any) -> None:
         metavar="S",
         help="the same seed, the same register (default 1)",
     )
+    demo.add_argument(
+        "--commune",
+        metavar="CODE",
+        help="the official commune the made-up households are given (default 03478, Xã Sìn"
+        " Hồ): demos of two communes, exported, make an upper register to try",
+    )
 
     search = commands.add_parser("search", help="find people by name, ID, phone or household")
     add_db(search)
@@ -236,10 +242,14 @@ def _make_register(args: argparse.Namespace, key: NewKey | None, identity: str |
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from desktop.services.demo import create_demo_register
+    from desktop.services.demo import DEMO_COMMUNE_CODE, create_demo_register
+    from desktop.services.register import official_commune
 
+    commune = official_commune(args.commune).code if args.commune else DEMO_COMMUNE_CODE
     started = time.perf_counter()
-    summary = create_demo_register(db_path(args), households=args.households, seed=args.seed)
+    summary = create_demo_register(
+        db_path(args), households=args.households, seed=args.seed, commune_code=commune
+    )
     print(
         f"Đã tạo sổ mẫu {db_path(args)}: {summary.households} hộ, {summary.people} nhân khẩu, "
         f"{summary.hamlets} thôn/bản ({time.perf_counter() - started:.1f} s)"

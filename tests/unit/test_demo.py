@@ -354,6 +354,30 @@ def test_cli_demo_creates_a_register(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert path.exists()
 
 
+def test_cli_demo_of_another_commune_goes_with_it_into_an_upper_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binh_lu, sin_ho = tmp_path / "binh-lu.sqlite3", tmp_path / "sin-ho.sqlite3"
+    assert main(["demo", "--db", str(binh_lu), "--households", "6", "--commune", "3390"]) == 0
+    assert main(["demo", "--db", str(sin_ho), "--households", "4"]) == 0
+    upper = tmp_path / "upper.sqlite3"
+    assert main(["init", "--db", str(upper), "--upper", "--province", "12"]) == 0
+    for demo in (binh_lu, sin_ho):
+        bundle = demo.with_suffix(".camket")
+        assert main(["export", "--db", str(demo), "--out", str(bundle)]) == 0
+        assert main(["merge", "--db", str(upper), str(bundle)]) == 0
+    with sqlite3.connect(upper) as conn:
+        counts = conn.execute(
+            "SELECT commune_code, count(*) FROM household GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    assert counts == [("03390", 6), ("03478", 4)]
+    capsys.readouterr()
+    elsewhere = tmp_path / "nowhere.sqlite3"
+    assert main(["demo", "--db", str(elsewhere), "--commune", "99999"]) == 2
+    assert "Không có mã xã 99999" in capsys.readouterr().err
+    assert not elsewhere.exists()
+
+
 def test_cli_demo_refuses_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "cli.sqlite3"
     assert main(["demo", "--db", str(path), "--households", "0"]) == 2
