@@ -34,6 +34,11 @@ MESSAGES: dict[str, str] = {
         "Không sao lưu được vào {path}: ổ đĩa đã đầy. Hãy giải phóng chỗ trống hoặc chọn ổ khác;"
         " chưa ghi gì."
     ),
+    "backup.too_large_here": (
+        "Không sao lưu được vào {path}: nơi lưu không nhận tệp lớn như vậy (USB hay thẻ nhớ"
+        " định dạng FAT32 chỉ nhận tệp đến 4 GB, hoặc đã tới hạn mức); chưa ghi gì. Hãy chọn"
+        " ổ khác."
+    ),
     "backup.folder_gone": (
         "Không sao lưu được vào {path}: thư mục {folder} không còn nữa (USB đã bị rút ra?);"
         " chưa ghi gì. Hãy cắm lại rồi sao lưu lại."

@@ -25,10 +25,13 @@ _DIMENSION = re.compile(
     rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,9})?(?::([A-Z]{1,3})(\d{1,9}))?"'
 )
 _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,10})"')
-# A cell reference from column AA on (rows' r="12" have no letters): few lists reach it.
-# Written to start with its literal r=" (the space before it checked looking back), so the
-# scan jumps from one r=" to the next instead of trying the pattern at every byte.
-_WIDE_CELL = re.compile(rb'r="(?<=\sr=")([A-Z]{2,3})(\d{1,10})"')
+# A cell reference from column AA on, or in a row from 100,000 on (rows' r="12" have no
+# letters): few lists reach either. The reader places a cell where its reference says, in
+# upper or lower case, however far (ZZZZZZ2 or B4000000000 asked it for terabytes, and the
+# process was aborted). Written to start with its literal r=" (the space before it checked
+# looking back), so the scan jumps from one r=" to the next instead of trying the pattern at
+# every byte.
+_WIDE_CELL = re.compile(rb'r="(?<=\sr=")([A-Za-z]{2,}|[A-Za-z](?=\d{6}))(\d+)"')
 # A cell with a formula: its attributes, and its cached value (group 2) when it has one.
 _FORMULA_CELL = re.compile(
     rb"<c\b([^>]*)>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*"
@@ -168,15 +171,17 @@ def _scan_sheet(
             if last_row > max_rows:
                 raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
         for letters, row in _WIDE_CELL.findall(segment):
-            column = column_number(letters.decode())
+            column = column_number(letters.decode().upper())
             if column > MAX_COLUMNS:
                 raise KnownError(
                     "import.too_many_columns",
                     file=source,
                     row=int(row),
-                    column=letters.decode(),
+                    column=letters.decode().upper()[:8],
                     maximum=MAX_COLUMNS,
                 )
+            if int(row) > max_rows:
+                raise KnownError("import.too_many_rows", file=source, maximum=max_rows)
             last_column = max(last_column, column)
         # "f" alone first: one byte is looked for at memory speed, and a list's text has
         # few (the two bytes "<f" cost a sixth of the scan, on every segment).

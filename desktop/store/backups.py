@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import re
@@ -179,6 +180,8 @@ def copy_register(
         os.replace(partial, target)
     except FILE_ERRORS as exc:
         discard(partial)
+        # And SQLite's journal of it, left when a write failed (a stick that takes no more).
+        discard(partial.with_name(f"{partial.name}-journal"))
         raise _copy_failed(exc, target) from exc
 
 
@@ -211,6 +214,9 @@ def _copy_failed(exc: BaseException, target: Path) -> KnownError:
     known = known_error(exc)
     if known is not None and known.code == "db.disk_full":
         return KnownError("backup.disk_full", path=str(target))
+    too_large = isinstance(exc, OSError) and exc.errno == errno.EFBIG
+    if too_large or (known is not None and known.code == "db.write_refused"):
+        return KnownError("backup.too_large_here", path=str(target))
     if not target.parent.is_dir():  # the stick pulled out while the copy was written
         return KnownError("backup.folder_gone", path=str(target), folder=str(target.parent))
     if not os.access(target.parent, os.W_OK):

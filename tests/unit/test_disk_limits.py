@@ -114,3 +114,31 @@ def test_a_write_the_disk_refuses_is_not_called_damage(tmp_path: Path) -> None:
     )
     assert not damage_of(register)
     assert hashlib.sha256(register.read_bytes()).hexdigest() == before
+
+
+def test_a_backup_larger_than_the_stick_takes_is_said_so(tmp_path: Path) -> None:
+    register, data = tmp_path / "demo.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_demo_register(register, households=300, seed=3)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100 * 1024, 100 * 1024))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "backup", "--db", str(register), "--out", str(stick)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"camket: Không sao lưu được vào {stick}/demo-")
+    assert line.endswith(
+        ": nơi lưu không nhận tệp lớn như vậy (USB hay thẻ nhớ định dạng FAT32 chỉ nhận tệp đến"
+        " 4 GB, hoặc đã tới hạn mức); chưa ghi gì. Hãy chọn ổ khác."
+    )
+    assert list(stick.iterdir()) == []
