@@ -8,8 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import (
@@ -31,6 +30,9 @@ from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, insert_values, loading_into
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BATCH_HOUSEHOLDS = 500  # progress and cancel are checked between batches
 

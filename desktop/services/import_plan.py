@@ -7,9 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from operator import attrgetter, countOf, itemgetter
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.entities import Hamlet, Household, Person, new_ids
 from desktop.domain.import_columns import ColumnMap, ImportField
@@ -21,6 +19,9 @@ from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.services.register import hamlet_kind_of, without_kind_word
 from desktop.store import households as repo
 from desktop.store.register_rows import live_households, live_people
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Fields of a person an import may change; an empty cell never erases a stored value.
 _PERSON_FIELDS = (

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from operator import itemgetter
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop.store.schema import fts_triggers
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MANY_ROWS = 5_000  # a load of fewer rows keeps the table's indexes as they are
 BULK_CACHE_KIB = 32 * 1024  # page cache during the load: random UUID keys spill a small one
