@@ -19,7 +19,7 @@ from desktop.domain.legacy_text import Legacy
 from desktop.messages import describe, import_report_lines
 from desktop.services import import_lists
 from desktop.services.import_lists import ImportOptions, ImportReport, import_list, load_mapping
-from desktop.services.register import OpenRegister
+from desktop.services.register import OpenRegister, open_existing
 from desktop.store import households as repo
 from tests.import_files import (
     HEADERS,
@@ -580,3 +580,30 @@ def test_households_without_codes_take_the_lowest_numbers_left_free(
         "NT-007",
         "NT-008",
     ]
+
+
+def test_camket_import_of_a_list_does_not_load_sqlite_utils(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """sqlite-utils brings click and pluggy (a tenth of the command's start): a list whose
+    hamlets the register has is imported over the plain connection."""
+    import subprocess
+    import sys
+
+    path = write_xlsx(tmp_path / "ds.xlsx", [HEADERS, *PEOPLE[:5]])
+    db = str(register.path)
+    register.db.close()
+    script = (
+        "import sys; from desktop.cli import main; code = main(sys.argv[1:]);"
+        " print(code, 'sqlite_utils' in sys.modules, 'click' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, "import", "--db", db, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out[-3:] == ["0", "False", "False"]
+    again = open_existing(Path(db))
+    assert set(people_named(again, NAMES[:5])) == set(NAMES[:5])
+    again.db.close()
