@@ -142,7 +142,11 @@ def _word(cell: str) -> WordCell:
 
 
 def _birth(cell: str, today: dt.date) -> tuple[BirthDate | None, tuple[Issue, ...]]:
-    birth, issues = parse_birth(normalize_text(cell), today)
+    # "24/06/1966", the usual cell, is already as normalize_text would leave it.
+    plain = len(cell) == 10 and cell[2] == cell[5] == "/" and cell.isascii()
+    if not (plain and cell.replace("/", "").isdigit()):
+        cell = normalize_text(cell)
+    birth, issues = parse_birth(cell, today)
     return birth, tuple(issues)
 
 
