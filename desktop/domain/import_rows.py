@@ -52,7 +52,7 @@ class RowIssue:
         return self.issue.is_error
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRow:
     """One person row of the list, its values cleaned and checked."""
 
