@@ -131,12 +131,13 @@ class Deriver:
 
 
 def _name_parts(full_name: str) -> tuple[str, str]:
-    """A name's sort key and folded text, remembered (_NAMES)."""
+    """A name's sort key and folded text, remembered (_NAMES); the fold from
+    remembered_fold, where an import's reading of the name left it (folded once, not twice)."""
     found = _NAMES.get(full_name)
     if found is None:
         if len(_NAMES) >= _REMEMBERED:
             _NAMES.clear()
-        found = _NAMES[full_name] = (name_sort_string(full_name), fold_for_search(full_name))
+        found = _NAMES[full_name] = (name_sort_string(full_name), _remembered_fold(full_name))
     return found
 
 
