@@ -376,8 +376,11 @@ def _insert_new(writer: Writer, actions: list[HouseholdAction]) -> None:
     households = [repo.household_values(a.household, stamp) for a in actions]
     insert_values(writer.db, "household", (*repo.HOUSEHOLD_COLUMNS, *columns), households)
     columns, stamp = writer.stamp_values("person")
+    births: dict[int, str] = {}  # the plan holds every person, and so their births
     people = [
-        repo.person_values(p, a.household.code, stamp) for a in actions for p, _, _ in a.people
+        repo.person_values(p, a.household.code, stamp, births)
+        for a in actions
+        for p, _, _ in a.people
     ]
     insert_values(writer.db, "person", (*repo.PERSON_COLUMNS, *columns), people)
 

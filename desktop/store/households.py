@@ -131,10 +131,16 @@ HOUSEHOLD_COLUMNS = (*(f.name for f in fields(Household)), "sort_key", "search_t
 
 
 def person_values(
-    person: Person, household_code: str, tail: tuple[Any, ...] = ()
+    person: Person,
+    household_code: str,
+    tail: tuple[Any, ...] = (),
+    births: dict[int, str] | None = None,
 ) -> tuple[Any, ...]:
     """person_row's values in PERSON_COLUMNS order, then ``tail`` (a bulk load's sync
-    columns); an imported person's made without a dict (a fifth of an import's CPU)."""
+    columns); an imported person's made without a dict (a fifth of an import's CPU).
+    ``births``: the births written so far, by the identity of their BirthDate, for a bulk
+    load whose people share them (an import reads each distinct birth cell once: 18,000
+    births for 41,000 people) and keeps them all alive meanwhile."""
     if type(person) is not CleanPerson:
         row = person_row(person, household_code)
         return (*(row[c] for c in PERSON_COLUMNS), *tail)
@@ -144,11 +150,17 @@ def person_values(
         person.phone,
         person.birth,
     )
+    if birth is None:
+        written = None
+    elif births is None:
+        written = birth.iso()
+    elif (written := births.get(id(birth))) is None:
+        written = births[id(birth)] = birth.iso()
     return (
         person.household_id,
         full_name,
         str(person.gender),
-        birth.iso() if birth else None,
+        written,
         id_number,
         person.ethnicity,
         person.relationship,
