@@ -117,8 +117,8 @@ def unicode_rows(
     ):
         # The usual list: already Unicode NFC, every row as it is (checked in one go: the
         # separators compose with nothing, so the joined sheet is NFC exactly when every
-        # cell is).
-        return list(map(list, rows)), report
+        # cell is). The sheet's own rows, not copies: nothing changes a row once read.
+        return rows, report
     out = []
     for number, row in enumerate(rows):
         if legacy is Legacy.NONE and unicodedata.is_normalized("NFC", "\x1f".join(row)):
