@@ -43,6 +43,10 @@ _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\st="e"[^>]*)>(?:\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>))?\s*<v>([^<]*)</v>'
 )
 _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d{1,10})"')
+# A count a part declares (the shared strings' count="…" and uniqueCount="…"): the reader
+# makes room for that many before it reads one (999999999999 aborted the process). A list
+# holds at most MAX_CELLS cells: no honest count has eight digits.
+_HUGE_COUNT = re.compile(rb'ount="(\d{8,})"')
 
 
 def column_number(letters: str) -> int:
@@ -83,8 +87,10 @@ def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
             if info.filename == sheet:
                 _scan_sheet(archive, info, source, max_rows, bounds)
             elif info.filename.endswith((".xml", ".rels")):
-                for _ in _segments(archive, info, source):
-                    pass
+                for segment in _segments(archive, info, source):
+                    if (count := _HUGE_COUNT.search(segment)) and int(count[1]) > MAX_CELLS:
+                        detail = f"{info.filename} khai báo {int(count[1])} mục"
+                        raise KnownError("import.damaged", file=source, detail=detail)
     return bounds
 
 

@@ -1,11 +1,13 @@
 """An XLSX written to break the reader rather than to list households (a cell placed
-terabytes away) is refused in one line; the process is never aborted."""
+terabytes away, a trillion shared strings) is refused in one line; the process is never
+aborted."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,44 @@ def test_a_cell_placed_past_any_list_is_refused_without_aborting_the_process(
     )  # fmt: skip
     assert done.returncode == 2, done.stderr[-2000:]
     assert done.stderr.splitlines()[-1].startswith(message)
+
+
+def test_a_shared_string_table_claiming_a_trillion_strings_is_refused(tmp_path: Path) -> None:
+    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    path = write_xlsx(tmp_path / "xa.xlsx", [HEADERS, *PEOPLE])
+    shared = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="999999999999" uniqueCount="999999999999">'
+        b"<si><t>x</t></si></sst>"
+    )
+    with zipfile.ZipFile(path) as source:
+        parts = {i.filename: source.read(i) for i in source.infolist()}
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    parts["xl/sharedStrings.xml"] = shared
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, part in parts.items():
+            target.writestr(name, part)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(path),
+         "--dry-run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.splitlines()[-1] == (
+        "camket: Tệp xa.xlsx bị hỏng hoặc không đầy đủ, không đọc được"
+        " (xl/sharedStrings.xml khai báo 999999999999 mục)."
+    )
