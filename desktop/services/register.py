@@ -38,7 +38,7 @@ _KIND_PREFIXES = {
 @dataclass
 class OpenRegister:
     """An open register: its database, its commune and a writer stamped with this PC's
-    installation id."""
+    installation id, whose edits count under this file's replica id (store.local)."""
 
     path: Path
     db: Database
@@ -157,8 +157,8 @@ def create_register(
     with building_register(path, encrypted) as building:
         db = open_register(building, create=True)
         try:
-            writer = Writer(db, this_installation().id, commune.code)
             with db.atomic():
+                writer = _new_file_writer(db, this_installation().id, commune.code, path, building)
                 local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
                 repo.save_commune(writer, commune, made_alike=True)
                 for hamlet in planned:
@@ -188,7 +188,9 @@ def open_existing(
         if commune is None:
             raise KnownError("db.no_commune", path=str(path))
         installation = installation_for(db)
-        writer = Writer(db, installation.id, commune.code, edits_communes=not local.is_upper(db))
+        replica = _replica(db, installation.id, Path(path), read_only)
+        edits = not local.is_upper(db)
+        writer = Writer(db, installation.id, commune.code, edits_communes=edits, replica=replica)
         if stale_backup and not read_only:
             backup_if_stale(db, path)
         if not read_only:
@@ -247,6 +249,7 @@ def create_upper_register(
         db = open_register(building, create=True)
         try:
             with db.atomic():
+                local.bind_replica(db, this_installation().id, local.file_place(path, building))
                 local.set_setting(db, local.UPPER_NAME, name)
                 local.set_setting(db, local.UPPER_PROVINCE, province_code)
         finally:
@@ -291,10 +294,10 @@ def create_from_bundle(
         db = open_register(building, create=True)
         try:
             with db.atomic():
+                writer = _new_file_writer(db, installation_for(db).id, commune.code, path, building)
                 local.set_setting(db, local.REGISTER_COMMUNE, commune.code)
                 if manifest.sample:  # a copy of sample data is sample data
                     local.mark_sample(db)
-            writer = Writer(db, installation_for(db).id, commune.code)
             made = OpenRegister(Path(building), db, commune, writer)
             result = merge_bundle(made, bundle_path, backup=False, identity=identity)
             if result.refused is not None:
@@ -319,6 +322,31 @@ def upper_register_commune(db: Database) -> Commune | None:
     return Commune(
         code="", name=name, province_code=code, province_name=province.name if province else ""
     )
+
+
+def _replica(db: Database, installation_id: str, path: Path, read_only: bool) -> str:
+    """The id this file's edits count under (store.local.bind_replica): a file that is not
+    the one its id was made for (a copy, a backup, a file from another PC) gets its own,
+    written in a short transaction the first time it is opened for writing. A register
+    opened read-only writes nothing, so it needs none."""
+    place = local.file_place(path)
+    found = local.replica_id(db, installation_id, place)
+    if found is not None and local.get_setting(db, local.REPLICA_FILE) == place.text():
+        return found
+    if read_only:
+        return found or installation_id
+    with db.atomic():
+        return local.bind_replica(db, installation_id, place)
+
+
+def _new_file_writer(
+    db: Database, installation_id: str, commune_code: str, path: Path | str, building: Path
+) -> Writer:
+    """The writer of a register being built at ``building`` for ``path`` (inside the
+    caller's transaction): its replica id is made for the file as it will be once moved
+    into place (the rename keeps its inode)."""
+    replica = local.bind_replica(db, installation_id, local.file_place(path, building))
+    return Writer(db, installation_id, commune_code, replica=replica)
 
 
 def installation_for(db: Database) -> Installation:

@@ -32,6 +32,7 @@ from desktop.store.encryption import (
     connect_file,
     key_for,
 )
+from desktop.store.local import forget_replica
 from desktop.store.register import check_header, known_error, refuse_foreign_or_newer
 from desktop.userdata import data_dir
 
@@ -170,6 +171,7 @@ def copy_register(
             source.backup(copy, pages=steps, progress=report)
             # One file to carry around: no -wal beside the copy.
             copy.execute("PRAGMA journal_mode = DELETE")
+            forget_replica(copy)  # a copy is not the file: opened, it gets an id of its own
         finally:
             if own_snapshot and source.in_transaction:
                 source.execute("ROLLBACK")

@@ -92,16 +92,20 @@ def restore_backup(
 
 
 def _new_stream(staged: Path) -> None:
-    """The restored register sends its changes as a stream of its own (local.start_new_stream)."""
+    """The restored register sends its changes as a stream of its own (local.start_new_stream)
+    and counts its edits under a replica id of its own (local.forget_replica)."""
     from sqlite_utils import Database
 
-    from desktop.store.local import start_new_stream
+    from desktop.store.local import forget_replica, start_new_stream
     from desktop.store.replicas import change_mark
 
     copy = Database(connect_file(staged, key_for(staged)))
     try:
         with copy.conn:
             start_new_stream(copy, change_mark(copy) if copy["change_log"].exists() else 0)
+        # Its edits count under an id of its own: the register it replaces counted edits
+        # after the backup under the old one, and some may have left in bundles or copies.
+        forget_replica(copy.conn)
     finally:
         copy.close()
 

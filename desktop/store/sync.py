@@ -37,9 +37,11 @@ def vv_of(text: str | None) -> dict[str, int]:
 class Writer:
     """Writes synced rows for one installation; every call is one transaction (or savepoint).
 
-    Each edit adds one to the row's rev and to this installation's count in the row's
-    version vector; rows that hold their commune (registry: a scoped table's, a person's,
-    a movement's) are given ``commune_code`` when they do not say which it is.
+    Each edit adds one to the row's rev and to this register file's count in the row's
+    version vector (``replica``: store.local.bind_replica; the installation ``actor`` when
+    none is given) and stamps ``updated_by`` with the installation; rows that hold their
+    commune (registry: a scoped table's, a person's, a movement's) are given
+    ``commune_code`` when they do not say which it is.
     """
 
     db: Database
@@ -49,6 +51,15 @@ class Writer:
     # Off in an upper-level register: it merges its communes' rows and edits none of them
     # (a person settling a conflict aside: supersede).
     edits_communes: bool = True
+    # Who counts the edit in version vectors: this file on this installation. Two files on
+    # one PC share the installation but never a replica, so neither's edit passes for one
+    # the other saw.
+    replica: str = ""
+
+    @property
+    def counter(self) -> str:
+        """The version vectors' key of this writer's edits."""
+        return self.replica or self.actor
 
     def insert(
         self, table_name: str, row: Mapping[str, Any], *, made_alike: bool = False
@@ -65,7 +76,7 @@ class Writer:
             record.update(rev=1, deleted=0, vv=vv_text({}))
         else:
             record.update(created_at=now, updated_at=now, updated_by=self.actor)
-            record.update(rev=1, deleted=0, vv=vv_text({self.actor: 1}))
+            record.update(rev=1, deleted=0, vv=vv_text({self.counter: 1}))
         _private_written(table_name, record, record)
         with self.db.atomic():
             self.db.table(table_name).insert(record)
@@ -131,7 +142,7 @@ class Writer:
         self, before: Mapping[str, Any], now: str, seen: Iterable[Mapping[str, int]] = ()
     ) -> dict[str, Any]:
         vv = joined(vv_of(before["vv"]), *seen)
-        vv[self.actor] = vv.get(self.actor, 0) + 1
+        vv[self.counter] = vv.get(self.counter, 0) + 1
         return {
             "updated_at": now,
             "updated_by": self.actor,
@@ -201,7 +212,7 @@ class Writer:
             "updated_by": self.actor,
             "rev": 1,
             "deleted": 0,
-            "vv": vv_text({self.actor: 1}),
+            "vv": vv_text({self.counter: 1}),
         }
 
     def _set_deleted(self, table: str, row_id: str, flag: int, action: str) -> None:

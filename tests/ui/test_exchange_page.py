@@ -322,3 +322,35 @@ def test_exporting_sample_data_says_that_no_real_register_takes_it(
     assert "dữ liệu mẫu" in sent.export_result.text() and "sổ thật của xã sẽ từ chối" in (
         sent.export_result.text()
     )
+
+
+def test_a_copy_of_the_register_on_the_same_pc_brings_its_edit_as_a_conflict_to_review(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    office, pc = two_pcs["office"]
+    copy = tmp_path / "ban-sao" / office.name  # copied in the file manager, on the same PC
+    copy.parent.mkdir()
+    shutil.copyfile(office, copy)
+    household_id, code = _first_household(office, pc)
+    _edit(copy, pc, household_id, address="Bản sao ghi")
+    for address in ("Văn phòng ghi", "Văn phòng ghi lại"):  # the register is edited more
+        _edit(office, pc, household_id, address=address)
+    with opened(copy, pc) as reg:
+        export_bundle(reg, tmp_path / "copy.camket")
+    with opened(office, pc) as reg:
+        assert merge_bundle(reg, tmp_path / "copy.camket").total("conflicts") == 1
+
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột (1)"
+    page.show_conflicts()
+    view = page.conflicts
+    assert view.list.count() == 1 and code in view.list.item(0).text()
+    rows = {view.fields.item(r, 0).text(): r for r in range(view.fields.rowCount())}
+    assert set(rows) == {"Địa chỉ"}
+    line = rows["Địa chỉ"]
+    shown = [view.fields.cellWidget(line, column).text() for column in (1, 2)]
+    assert sorted(shown) == ["Bản sao ghi", "Văn phòng ghi lại"]

@@ -43,21 +43,24 @@ def test_the_registry_names_every_column_of_each_synced_table(spec: object) -> N
     assert {f"{entry.name}_change_insert", f"{entry.name}_change_update"} <= triggers
 
 
-def test_every_edit_counts_in_the_version_vector_of_its_installation(
+def test_every_edit_counts_in_the_version_vector_of_its_register_file(
     register: OpenRegister,
 ) -> None:
     household = repo.find_household_by_code(register.db, "NT-001")
     assert household is not None
+    own = register.writer.counter  # this file's replica id (store.local), not the PC's id
+    assert own not in ("", register.installation_id)
     row = register.db.execute("SELECT vv, rev FROM household WHERE id = ?", [household.id])
-    assert row.fetchone() == (json.dumps({register.installation_id: 1}).replace(" ", ""), 1)
+    assert row.fetchone() == (json.dumps({own: 1}).replace(" ", ""), 1)
 
     laptop = Writer(register.db, "laptop", SIN_HO)
     assert laptop.update("household", household.id, {"address": "Km 3"})
     assert register.writer.update("household", household.id, {"address": "Km 4"})
-    vv, rev = register.db.execute(
-        "SELECT vv, rev FROM household WHERE id = ?", [household.id]
+    vv, rev, by = register.db.execute(
+        "SELECT vv, rev, updated_by FROM household WHERE id = ?", [household.id]
     ).fetchone()
-    assert vv_of(vv) == {register.installation_id: 2, "laptop": 1} and rev == 3
+    assert vv_of(vv) == {own: 2, "laptop": 1} and rev == 3
+    assert by == register.installation_id  # who made it: the PC
 
 
 def test_a_change_of_derived_columns_alone_is_no_edit_and_no_change_to_send(
