@@ -10,7 +10,8 @@ set of a union is idempotent, commutative and associative, so any order and grou
 same bundles ends with the same set. Of the set, every installation shows the same winner
 (the most edited, then the latest, then by installation id and content); the others wait in
 the conflict queue until a person keeps one or combines them, which writes a version that
-descends from all of them.
+descends from all of them. An edit counts under its writer's key unless that would make it
+descend from the writer's own version waiting there (edit_key).
 
 Hand-written: the state-based multi-value register is a few lines, and the sync engines on
 PyPI assume a server or their own storage.
@@ -19,6 +20,7 @@ PyPI assume a server or their own storage.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +32,31 @@ VersionVector = Mapping[str, int]
 def descends(later: VersionVector, earlier: VersionVector) -> bool:
     """``later`` saw every edit ``earlier`` holds (equal vectors included)."""
     return all(later.get(actor, 0) >= count for actor, count in earlier.items())
+
+
+# Keys an edit counts under when its writer's own key would make it pass for a version that
+# saw one of the writer's earlier versions of the row, waiting in the conflict queue.
+_EDIT_KEYS = "6f1c2b0e-5d7a-5e0b-9f42-3a1d8c7e6b15"
+
+
+def edit_key(
+    writer: str, row_id: str, vector: VersionVector, waiting: Iterable[VersionVector]
+) -> str:
+    """The key an edit of a row counts under: the writer's own, unless a version of the row
+    waiting for a person holds more of that key's edits than the row (the writer's own
+    earlier edit, which lost to the row when bundles met): counted under it, the edit would
+    descend from that version and drop it unseen wherever they meet. Then the first key of a
+    chain derived from the writer's and the row's ids (UUID version 5) that no waiting
+    version is ahead on: the edit stays concurrent with every waiting version, and the chain
+    is the same each time, so the row's vector grows by one key per such conflict, not per
+    edit. A person settling the conflict joins its versions: the writer's key again."""
+    waiting = list(waiting)
+    key = writer
+    for _ in range(sum(len(w) for w in waiting) + 1):  # each step passes a key one holds
+        if not any(w.get(key, 0) > vector.get(key, 0) for w in waiting):
+            return key
+        key = str(uuid.uuid5(uuid.UUID(_EDIT_KEYS), f"{key}\x1f{row_id}"))
+    return key
 
 
 def joined(*vectors: VersionVector) -> dict[str, int]:

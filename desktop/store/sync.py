@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import KnownError
-from desktop.domain.versions import joined
+from desktop.domain.versions import edit_key, joined
 from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, commune_sql, table
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class Writer:
                 return True
             self._may_edit(table_name)
             now = self.clock()
-            stamp = _private_written(table_name, changed, self._stamp(before, now))
+            stamp = _private_written(table_name, changed, self._stamp(table_name, before, now))
             self.db.table(table_name).update(row_id, {**changed, **stamp})
             audited = [k for k in changed if k in spec.audited]
             if audited:
@@ -127,7 +127,9 @@ class Writer:
             before = self._get(table_name, row_id)
             changed = {k: v for k, v in values.items() if k in spec.columns and before.get(k) != v}
             now = self.clock()
-            stamp = _private_written(table_name, changed, self._stamp(before, now, seen))
+            stamp = _private_written(
+                table_name, changed, self._stamp(table_name, before, now, seen)
+            )
             self.db.table(table_name).update(row_id, {**changed, **stamp})
             self._audit(
                 now,
@@ -139,10 +141,21 @@ class Writer:
             )
 
     def _stamp(
-        self, before: Mapping[str, Any], now: str, seen: Iterable[Mapping[str, int]] = ()
+        self,
+        table_name: str,
+        before: Mapping[str, Any],
+        now: str,
+        seen: Iterable[Mapping[str, int]] = (),
     ) -> dict[str, Any]:
         vv = joined(vv_of(before["vv"]), *seen)
-        vv[self.counter] = vv.get(self.counter, 0) + 1
+        waiting = [
+            vv_of(text)
+            for (text,) in self.db.execute(
+                "SELECT vv FROM conflict WHERE tbl = ? AND row_id = ?", [table_name, before["id"]]
+            )
+        ]
+        key = edit_key(self.counter, before["id"], vv, waiting) if waiting else self.counter
+        vv[key] = vv.get(key, 0) + 1
         return {
             "updated_at": now,
             "updated_by": self.actor,
@@ -222,7 +235,9 @@ class Writer:
             if before["deleted"] == flag:
                 return
             now = self.clock()
-            self.db.table(table).update(row_id, {"deleted": flag, **self._stamp(before, now)})
+            self.db.table(table).update(
+                row_id, {"deleted": flag, **self._stamp(table, before, now)}
+            )
             self._audit(
                 now, table, row_id, action, {"deleted": before["deleted"]}, {"deleted": flag}
             )

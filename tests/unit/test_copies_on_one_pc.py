@@ -310,13 +310,9 @@ class _Files:
         return kept
 
     def edit(self, name: str, row: int, field: str) -> None:
-        """An edit of a household with no version of it waiting for a person (an edit of
-        one with its own losing version waiting is left out: it descends from that one,
-        a limit of version vectors this test is not about)."""
-        versions = self.versions(name)
-        household_id, before = versions[row]
-        if [v for v in versions if v[0] == household_id][1:]:
-            return
+        """An edit of the household as the file shows it (its versions waiting for a person
+        stay waiting)."""
+        household_id, before = self.versions(name)[row]
         self.edits += 1
         with opened(*self.where(name)) as reg:
             reg.writer.update("household", household_id, {field: f"sửa {self.edits}"})
@@ -363,3 +359,34 @@ def test_random_edits_on_two_files_of_one_pc_lose_none_once_all_have_met(
         assert seen == set(range(1, files.edits + 1))
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_an_edit_after_a_conflict_leaves_its_own_losing_version_waiting_for_a_person(
+    tmp_path: Path, office: tuple[Path, Path, str]
+) -> None:
+    original, pc, code = office
+    laptop, laptop_pc = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with opened(original, pc) as reg:
+        export_bundle(reg, tmp_path / "full.camket")
+    with as_pc(laptop_pc):
+        create_from_bundle(laptop, tmp_path / "full.camket")
+    _set_address(laptop, laptop_pc, code, "Bản Mới")
+    _set_address(original, pc, code, "Km 5")
+    with opened(original, pc) as reg:
+        export_bundle(reg, tmp_path / "office.camket")
+    with opened(laptop, laptop_pc) as reg:
+        assert merge_bundle(reg, tmp_path / "office.camket").total("conflicts") == 1
+    # The laptop's clerk then corrects the household's phone, the address still in question:
+    # the edit is made on the version shown, and the one waiting is still for a person.
+    with opened(laptop, laptop_pc) as reg:
+        household_id = _household(laptop, laptop_pc, code)
+        reg.writer.update("household", household_id, {"phone": "0912000111"})
+        reg.writer.update("household", household_id, {"phone": "0912000222"})
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(original, pc) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").refused is None
+    with opened(laptop, laptop_pc) as reg:
+        assert merge_bundle(reg, tmp_path / "office.camket").refused is None
+    for path, folder in ((original, pc), (laptop, laptop_pc)):
+        assert _addresses_kept(path, folder, code) == {"Km 5", "Bản Mới"}
+    assert content(original, pc) == content(laptop, laptop_pc)
