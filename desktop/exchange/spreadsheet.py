@@ -92,6 +92,12 @@ def _ole_kind(path: Path) -> str:
 # --- XLSX ---------------------------------------------------------------------------------
 
 
+def _is_panic(exc: BaseException) -> bool:
+    """Whether ``exc`` is a panic of a library written in Rust (calamine, age, …), which
+    pyo3 raises as a BaseException: never an interrupt or an exit."""
+    return type(exc).__name__ == "PanicException"
+
+
 def _cell_text(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -128,6 +134,13 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
     except (CalamineError, KeyError, OSError) as exc:
         if not zipfile.is_zipfile(path) or "xl/workbook.xml" not in _names(path):
             raise KnownError("import.not_spreadsheet", file=source) from exc
+        raise KnownError("import.damaged", file=source, detail=str(exc)) from exc
+    except BaseException as exc:
+        # A panic of the Rust reader (pyo3's PanicException is no Exception): a date cell
+        # of -1e300 days ended the command with a traceback, or left the window's lane
+        # waiting for a job that would never report.
+        if not _is_panic(exc):
+            raise
         raise KnownError("import.damaged", file=source, detail=str(exc)) from exc
     width = max((len(r) for r in rows), default=0)
     lost: dict[int, dict[int, str]] = {}

@@ -233,6 +233,14 @@ class TaskRunner(QObject):
         except Exception as exc:  # a bug: logged with its traceback, reported, never silent
             log.exception("task %r failed", task.title)
             error = exc
+        except BaseException as exc:
+            # A panic of a library written in Rust (pyo3's PanicException is no Exception),
+            # reported as a bug: escaping, it ended the worker's run before it told the
+            # window, and the lane stayed busy for good. An interrupt or an exit goes on.
+            if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+                raise
+            log.exception("task %r failed", task.title)
+            error = exc
         if not (task.quiet or task.edit):
             self._job = ""
         self._result.emit(task, result, error, self._changes(mark))

@@ -117,3 +117,23 @@ def test_an_error_of_work_off_thread_leaves_no_cycle_to_free_its_qt_objects_else
     finally:
         if was_enabled:
             gc.enable()
+
+
+class PanicException(BaseException):
+    """As pyo3 raises a Rust library's panic: no Exception."""
+
+
+def test_a_panic_of_a_rust_library_is_reported_and_the_lane_goes_on(
+    qtbot: QtBot, lane: TaskRunner
+) -> None:
+    def panics(_register: OpenRegister, *_: object) -> None:
+        raise PanicException("TimeDelta::milliseconds out of bounds")
+
+    errors: list[KnownError] = []
+    lane.submit(Task("Nhập danh sách", panics, on_error=errors.append))
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert errors[0].code == "task.failed"
+    assert not lane.busy
+    counted: list[int] = []
+    lane.submit(Task("Đếm hộ", _count, counted.append))
+    qtbot.waitUntil(lambda: bool(counted), timeout=10_000)

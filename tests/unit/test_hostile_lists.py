@@ -1,10 +1,11 @@
 """An XLSX written to break the reader rather than to list households (a cell placed
-terabytes away, a trillion shared strings) is refused in one line; the process is never
-aborted."""
+terabytes away, a trillion shared strings, a date its reader panics on) is refused in one
+line; the process is never aborted."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -92,4 +93,42 @@ def test_a_shared_string_table_claiming_a_trillion_strings_is_refused(tmp_path: 
     assert done.stderr.splitlines()[-1] == (
         "camket: Tệp xa.xlsx bị hỏng hoặc không đầy đủ, không đọc được"
         " (xl/sharedStrings.xml khai báo 999999999999 mục)."
+    )
+
+
+def test_a_date_cell_the_reader_panics_on_is_refused_as_damaged(tmp_path: Path) -> None:
+    """A birth written as a date cell of -1e300 days: the reader's date library panics."""
+    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    path = write_xlsx(tmp_path / "xa.xlsx", [HEADERS, *PEOPLE])
+    _rewrite(
+        path,
+        "xl/styles.xml",
+        lambda xml: re.sub(
+            rb"<cellXfs count=\"1\">(.*?)</cellXfs>",
+            rb'<cellXfs count="2">\1<xf numFmtId="14" fontId="0" fillId="0" borderId="0"'
+            rb' applyNumberFormat="1" xfId="0" /></cellXfs>',
+            xml,
+        ),
+    )
+    _rewrite(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(
+            b"</sheetData>", b'<row r="9"><c r="D9" s="1"><v>-1e300</v></c></row></sheetData>'
+        ),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(path),
+         "--dry-run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.splitlines()[-1] == (
+        "camket: Tệp xa.xlsx bị hỏng hoặc không đầy đủ, không đọc được"
+        " (TimeDelta::milliseconds out of bounds)."
     )
