@@ -306,37 +306,41 @@ def _apply(
         meeting = TableMerge(db, bundle, spec, counts, vouched)
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
         with loading_into(db, spec.name, bundle.manifest.rows.get(spec.name, 0)):
-            if _loads_whole(meeting, waiting):
+            if _by_lines(meeting, waiting):
+                load = meeting.load_new if meeting.empty else meeting.meet_lines
                 for lines in lines_of(db, bundle, spec):
                     if cancelled and cancelled():
                         raise _Stop
-                    meeting.load_new(lines)
+                    load(lines)
                     done += len(lines)
                     if progress:
                         progress(min(done, total), total)
-                continue
-            for chunk in chunks(incoming(db, bundle, spec, waiting, private)):
-                if cancelled and cancelled():
-                    raise _Stop
-                replaced = merge_private(db, spec, private) if private else set()
-                meeting.meet(chunk, replaced)
-                if private:  # the rows new to this register
-                    merge_private(db, spec, {k: v for k, v in private.items() if k not in replaced})
-                    private.clear()
-                done += len(chunk)
-                if progress:
-                    progress(min(done, total), total)
+            else:
+                for chunk in chunks(incoming(db, bundle, spec, waiting, private)):
+                    if cancelled and cancelled():
+                        raise _Stop
+                    replaced = merge_private(db, spec, private) if private else set()
+                    meeting.meet(chunk, replaced)
+                    if private:  # the rows new to this register
+                        fresh = {k: v for k, v in private.items() if k not in replaced}
+                        merge_private(db, spec, fresh)
+                        private.clear()
+                    done += len(chunk)
+                    if progress:
+                        progress(min(done, total), total)
         renamed |= meeting.renamed
         if spec.name == "person" and renamed:
             refresh_people(db, renamed)
 
 
-def _loads_whole(meeting: TableMerge, waiting: Waiting) -> bool:
-    """A table that held none of its rows before the bundle, nor waiting versions, takes
-    its lines as they come (TableMerge.load_new): not one is looked for. Rows with private
-    values (merge_private) or binary content, few, meet it row by row."""
+def _by_lines(meeting: TableMerge, waiting: Waiting) -> bool:
+    """A table none of whose versions wait in the bundle takes its lines a chunk at a time:
+    into a table that held none of its rows before the bundle, nor waiting versions, as
+    they come (TableMerge.load_new: not one is looked for); else the register's ids among
+    each chunk's asked at once, only their lines met row by row (TableMerge.meet_lines).
+    Rows with private values (merge_private) or binary content, few, meet it row by row."""
     spec = meeting.spec
-    if not meeting.empty or spec.private or spec.binary:
+    if spec.private or spec.binary:
         return False
     return not any(name == spec.name for name, _ in waiting)
 

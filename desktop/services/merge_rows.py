@@ -136,6 +136,33 @@ class TableMerge:
                 self.meet([(row[0][self.id_at], [version_of(self.columns, *row)])], set())
                 start = at + 1
 
+    def meet_lines(self, lines: list[Line]) -> None:
+        """Meet a chunk of lines of a table that held rows before the bundle (none of its
+        versions waiting in the bundle): which of their ids the register holds, or keeps
+        waiting versions of, is asked once for the chunk; the lines of rows it holds meet
+        them (meet), then the others are stored as load_new stores them (a commune's
+        bundle into an upper register: nearly all its rows, each new there)."""
+        self.written = None  # the rows stored here are not marked: meet looks its rows up
+        id_at = self.id_at
+        held = self._held([values[id_at] for values, _ in lines])
+        if held:
+            columns = self.columns
+            met = ((v[id_at], [version_of(columns, v, vv)]) for v, vv in lines if v[id_at] in held)
+            for chunk in chunks(met):
+                self.meet(chunk, set())
+            lines = [line for line in lines if line[0][id_at] not in held]
+        if lines:
+            self.load_new(lines)
+
+    def _held(self, ids: list[str]) -> set[str]:
+        """Those of ``ids`` the register holds a row or waiting versions of: only ids not
+        after the last one the table held before the bundle can be (a row the bundle wrote
+        is told by the insert refused on its id: load_new)."""
+        last = self.last_id
+        if last is not None:
+            ids = [row_id for row_id in ids if row_id <= last]
+        return replicas.held_ids(self.db, self.spec, ids, conflicts=self.conflicted)
+
     def meet(self, chunk: list[Incoming], private_replaced: set[str]) -> None:
         """Meet a chunk; ``private_replaced``: its rows whose private values the bundle
         replaced (an update even when the rest of the row is unchanged)."""
