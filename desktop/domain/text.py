@@ -85,7 +85,8 @@ def fold_for_search(value: str | None) -> str:
     """
     if not value:
         return ""
-    folded = value.translate(_FOLD_TABLE).lower()
+    # The table maps no ASCII character: a code, a number, an ASCII name is only lowered.
+    folded = (value if value.isascii() else value.translate(_FOLD_TABLE)).lower()
     if folded.isalnum():  # a code, a number, one word: nothing for the pattern to replace
         return folded
     return _NON_WORD.sub(" ", folded).strip()
@@ -250,16 +251,24 @@ def _tones_string(tones: WordTones) -> str:
 def _word_strings(word: str) -> tuple[str, str]:
     """A lower-case word's base letters and tones as the sort strings write them: each word
     of a name is encoded once, not its key's tuples hashed again for every name."""
-    if word.isascii():  # a code ("nt-012"), a number: letters by table, digit runs whole
-        base = "".join(
+    if word.isascii():
+        return _ascii_word_base(word), _END_WORD
+    base_key, tones = _word_key(word)
+    return _word_string(base_key), _tones_string(tones)
+
+
+def _ascii_word_base(word: str) -> str:
+    """_word_strings' base of a lower-case ASCII word (a code "nt-012", a number; no
+    tones): letters by table, digit runs whole."""
+    return (
+        "".join(
             run.translate(_ASCII_LETTER_STRINGS)
             if run[0] > "9"
             else _chunk_string((_DIGITS, int(run)))
             for run in _ASCII_RUNS.findall(word)
         )
-        return base + _END_WORD, _END_WORD
-    base_key, tones = _word_key(word)
-    return _word_string(base_key), _tones_string(tones)
+        + _END_WORD
+    )
 
 
 # _word_key of an ASCII word letter by letter, in one pass: its letters and digit runs
@@ -304,6 +313,10 @@ def name_match_prefix(full_name: str | None) -> str:
 def text_sort_string(value: str | None) -> str:
     """text_sort_key as a string whose code-point order is the same (for an SQL index)."""
     text = normalize_text(value)
+    if text.isascii():  # a household's code, each new: its words not remembered (_word_strings)
+        lowered = text.lower().split()
+        bases = "".join(map(_ascii_word_base, lowered))
+        return bases + _END_LIST + _END_WORD * len(lowered) + _END_LIST + text
     words = [_word_strings(w) for w in text.lower().split()]
     return (
         "".join(w[0] for w in words) + _END_LIST + "".join(w[1] for w in words) + _END_LIST + text
