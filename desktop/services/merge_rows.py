@@ -138,36 +138,52 @@ class TableMerge:
 
     def meet_lines(self, lines: list[Line]) -> None:
         """Meet a chunk of lines of a table that held rows before the bundle (none of its
-        versions waiting in the bundle): which of their ids the register holds, or keeps
-        waiting versions of, is asked once for the chunk; the lines of rows it holds meet
-        them (meet), then the others are stored as load_new stores them (a commune's
-        bundle into an upper register: nearly all its rows, each new there)."""
+        versions waiting in the bundle): the register's rows and waiting versions of their
+        ids are read once for the chunk; the lines of those rows meet them (meet), then the
+        others are stored as load_new stores them (a commune's bundle into an upper
+        register: nearly all its rows, each new there)."""
         self.written = None  # the rows stored here are not marked: meet looks its rows up
         id_at = self.id_at
         held = self._held([values[id_at] for values, _ in lines])
-        if held:
+        known = held[0].keys() | held[1].keys()
+        if known:
             columns = self.columns
-            met = ((v[id_at], [version_of(columns, v, vv)]) for v, vv in lines if v[id_at] in held)
-            for chunk in chunks(met):
-                self.meet(chunk, set())
-            lines = [line for line in lines if line[0][id_at] not in held]
+            met = [(v[id_at], [version_of(columns, v, vv)]) for v, vv in lines if v[id_at] in known]
+            if len(met) == len(known):  # each row once: met with what was read for it
+                self.meet(met, set(), held)
+            else:  # a row named twice: its later line meets what the first one left
+                for chunk in chunks(iter(met)):
+                    self.meet(chunk, set())
+            lines = [line for line in lines if line[0][id_at] not in known]
         if lines:
             self.load_new(lines)
 
-    def _held(self, ids: list[str]) -> set[str]:
-        """Those of ``ids`` the register holds a row or waiting versions of: only ids not
+    def _held(self, ids: list[str]) -> tuple[dict[str, StoredRow], dict[str, list[Version]]]:
+        """The register's row and waiting versions of those of ``ids`` it has: only ids not
         after the last one the table held before the bundle can be (a row the bundle wrote
         is told by the insert refused on its id: load_new)."""
         last = self.last_id
         if last is not None:
             ids = [row_id for row_id in ids if row_id <= last]
-        return replicas.held_ids(self.db, self.spec, ids, conflicts=self.conflicted)
+            if not ids:
+                return {}, {}
+        rows = replicas.local_rows(self.db, self.spec, ids)
+        waiting = replicas.local_conflicts(self.db, self.spec, ids) if self.conflicted else {}
+        return rows, waiting
 
-    def meet(self, chunk: list[Incoming], private_replaced: set[str]) -> None:
+    def meet(
+        self,
+        chunk: list[Incoming],
+        private_replaced: set[str],
+        held: tuple[dict[str, StoredRow], dict[str, list[Version]]] | None = None,
+    ) -> None:
         """Meet a chunk; ``private_replaced``: its rows whose private values the bundle
-        replaced (an update even when the rest of the row is unchanged)."""
+        replaced (an update even when the rest of the row is unchanged); ``held``: the
+        register's rows and waiting versions of the chunk's ids, read already."""
         counts, spec, columns = self.counts, self.spec, self.columns
-        stored, waiting = self._stored([row_id for row_id, _ in chunk])
+        if held is None:
+            held = self._stored([row_id for row_id, _ in chunk])
+        stored, waiting = held
         new: list[Version] = []
         changed: list[Version] = []
         existing: list[str] = []  # rows the register has whose row or conflicts change

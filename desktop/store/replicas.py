@@ -75,26 +75,6 @@ def local_rows(db: Database, spec: SyncedTable, ids: Sequence[str]) -> dict[str,
     return found
 
 
-def held_ids(db: Database, spec: SyncedTable, ids: Sequence[str], *, conflicts: bool) -> set[str]:
-    """Those of ``ids`` the table holds a row of (tombstones included), or, with
-    ``conflicts``, versions waiting in the conflict queue of."""
-    found: set[str] = set()
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = list(ids[start : start + _IN_CHUNK])
-        marks = ", ".join("?" * len(chunk))
-        sql = f"SELECT id FROM [{spec.name}] WHERE id IN ({marks})"
-        found.update(row_id for (row_id,) in db.execute(sql, chunk))
-        if conflicts:
-            found.update(
-                row_id
-                for (row_id,) in db.execute(
-                    f"SELECT row_id FROM conflict WHERE tbl = ? AND row_id IN ({marks})",
-                    [spec.name, *chunk],
-                )
-            )
-    return found
-
-
 def last_id(db: Database, spec: SyncedTable) -> str:
     """The greatest id of the table's rows, tombstones included ('' when it has none)."""
     row = db.execute(f"SELECT max(id) FROM [{spec.name}]").fetchone()
