@@ -61,6 +61,8 @@ def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
     path = Path(path)
     source = path.name
     if not path.is_file():
+        if path.exists():  # a folder (the stick, not its file), a device, a pipe
+            raise KnownError("import.not_spreadsheet", file=source)
         raise KnownError("import.file_missing", file=str(path))
     refuse_register(path)
     with path.open("rb") as fh:

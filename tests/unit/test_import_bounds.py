@@ -305,3 +305,16 @@ def test_cells_showing_an_excel_error_are_named_not_read_as_empty(
     assert [describe_row_issue(report.source, i) for i in report.errors] == [
         "loi.xlsx, dòng 2, cột “Số điện thoại”: ô báo lỗi #N/A trong Excel: sửa ô này rồi lưu lại"
     ]
+
+
+def test_a_folder_or_a_device_given_as_the_list_is_no_spreadsheet_not_missing(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The stick picked instead of its file, or /dev/zero: "not found" sent the clerk
+    looking for a file that is there."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert main(["import", "--db", str(register.path), str(stick), "--dry-run"]) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "camket: Tệp usb không phải bảng tính CSV hoặc Excel (.xlsx)."
+    )
