@@ -296,17 +296,13 @@ class TableMerge:
                 values, vv = lines[index]
                 yield (*values, vv)
         elif spec.name == "person":
-            at, person, none = self.household_at, derive.person, ("", "")
-            for index in range(start, len(lines)):
-                fed[0] = index
-                values, vv = lines[index]
-                yield (*values, vv, *person(values, *households.get(values[at], none)))
+            yield from derive.people(lines, start, fed, households, self.household_at)
         elif self.by_household:  # a movement: its household's commune
             at, none = self.household_at, ("", "")
             for index in range(start, len(lines)):
                 fed[0] = index
                 values, vv = lines[index]
-                yield (*values, vv, *derive(values, "", households.get(values[at], none)[1]))
+                yield (*values, vv, households.get(values[at], none)[1])  # its household's commune
         else:
             for index in range(start, len(lines)):
                 fed[0] = index

@@ -4,7 +4,7 @@ one way for every path that writes them (a form, an import, a merge)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -121,13 +121,36 @@ class Deriver:
         full_name, id_number, phone = self._fields(values)
         return (*person_derived(full_name, id_number, phone, household_code), commune_code)
 
-    def person(self, values: Sequence[Any], folded_code: str, commune_code: str) -> tuple[str, ...]:
-        """A person's derived columns given its household's code folded already
-        (fold_for_search) and commune: a bulk load folds each household's once, not once a
-        member."""
-        key, folded = _name_parts(values[self._name_at])
-        id_number, phone = digits(values[self._id_at]), digits(values[self._phone_at])
-        return key, _words(folded, id_number, phone, folded_code), commune_code
+    def people(
+        self,
+        lines: Sequence[tuple[tuple[Any, ...], str]],
+        start: int,
+        fed: list[int],
+        households: Mapping[str, tuple[str, str]],
+        household_at: int,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Each person's line (its values and vector) from ``start`` on as stored: values,
+        vector, sort key, search text and commune, its household's code folded already
+        (fold_for_search) and commune given in ``households`` (a bulk load folds each
+        household's once, not once a member); the index of the last one given out is kept in
+        ``fed[0]``. One tuple made a row, the remembered name looked up inline (a first
+        merge makes 200,000 of them)."""
+        names, name_at, id_at, phone_at = _NAMES, self._name_at, self._id_at, self._phone_at
+        none = ("", "")
+        for index in range(start, len(lines)):
+            fed[0] = index
+            values, vv = lines[index]
+            found = names.get(values[name_at])
+            if found is None:
+                found = _name_parts(values[name_at])
+            folded_code, commune_code = households.get(values[household_at], none)
+            id_number, phone = values[id_at], values[phone_at]
+            if id_number and not id_number.isdigit():
+                id_number = digits(id_number)
+            if phone and not phone.isdigit():
+                phone = digits(phone)
+            search = " ".join(filter(None, (found[1], id_number, phone, folded_code)))
+            yield (*values, vv, found[0], search, commune_code)
 
 
 def _name_parts(full_name: str) -> tuple[str, str]:
