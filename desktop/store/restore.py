@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
 import os
 import shutil
@@ -24,6 +25,7 @@ from desktop.store.encryption import (
     key_for,
 )
 from desktop.store.local import SAMPLE_DATA, UPPER_NAME
+from desktop.store.register_database import known_error
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +68,7 @@ def restore_backup(
             shutil.copyfile(backup, staged)
     except FILE_ERRORS as exc:
         discard(staged)
-        raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
+        raise _restore_failed(exc, register_path) from exc
     aside = None
     try:
         check_backup(staged)  # the copy as written, not only its source
@@ -80,7 +82,7 @@ def restore_backup(
     except OSError as exc:
         if aside is not None and _same_file(aside, register_path):
             _put_back(aside, register_path)  # nothing was replaced: no copy of it to keep
-        raise KnownError("backup.restore_failed", path=str(register_path), detail=str(exc)) from exc
+        raise _restore_failed(exc, register_path) from exc
     finally:
         discard(staged)
         forget_file(staged)
@@ -287,3 +289,14 @@ def _same_file(one: Path, other: Path) -> bool:
         return os.path.samefile(one, other)
     except OSError:
         return False
+
+
+def _restore_failed(exc: BaseException, register_path: Path) -> KnownError:
+    """A restore the disk did not take, said as such (a full disk; a size limit or quota:
+    EFBIG, SQLite's refused write), else with the system's words; the register is as it was."""
+    known = known_error(exc)
+    if known is not None and known.code in ("db.disk_full", "db.write_refused"):
+        return known
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return KnownError("db.write_refused")
+    return KnownError("backup.restore_failed", path=str(register_path), detail=str(exc))

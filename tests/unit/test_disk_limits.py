@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from desktop.services.demo import create_demo_register
 from desktop.services.register import create_register
 from desktop.store.damage import damage_of
@@ -142,3 +144,46 @@ def test_a_backup_larger_than_the_stick_takes_is_said_so(tmp_path: Path) -> None
         " 4 GB, hoặc đã tới hạn mức); chưa ghi gì. Hãy chọn ổ khác."
     )
     assert list(stick.iterdir()) == []
+
+
+def test_a_restore_onto_a_disk_that_takes_no_more_says_so_and_leaves_the_register(
+    tmp_path: Path,
+) -> None:
+    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
+    larger = tmp_path / "lon.sqlite3"  # the same register, a list imported since
+    listing = tmp_path / "danh-sach.csv"
+    listing.write_text(
+        LIST_HEADER
+        + "".join(
+            f"Bản Nậm Tăm,H-{n:04d},Lò Văn {SYLLABLES[n // 8 % 8]} {SYLLABLES[n % 8]},Chủ hộ,"
+            f"{1940 + n % 60},Nam,\n"
+            for n in range(1000)
+        ),
+        encoding="utf-8",
+    )
+    with as_pc(data):
+        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+        shutil.copyfile(register, larger)
+        assert main(["import", "--db", str(larger), str(listing)]) == 0
+    before = hashlib.sha256(register.read_bytes()).hexdigest()
+    limit = register.stat().st_size + 64 * 1024  # the larger copy does not fit
+
+    def no_larger_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "restore", "--db", str(register),
+         str(tmp_path / "lon.sqlite3")],
+        capture_output=True,
+        text=True,
+        preexec_fn=no_larger_files,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "camket: Ổ đĩa không nhận ghi thêm vào sổ (tệp sổ đã tới giới hạn kích thước hoặc hạn"
+        " mức của ổ, hoặc ổ USB bị rút ra); chưa ghi gì, sổ vẫn như trước. Hãy giải phóng chỗ"
+        " hoặc chép sổ sang ổ đĩa khác rồi làm lại."
+    )
+    assert hashlib.sha256(register.read_bytes()).hexdigest() == before
