@@ -30,8 +30,9 @@ _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,10})"')
 # upper or lower case, however far (ZZZZZZ2 or B4000000000 asked it for terabytes, and the
 # process was aborted). Written to start with its literal r=" (the space before it checked
 # looking back), so the scan jumps from one r=" to the next instead of trying the pattern at
-# every byte.
-_WIDE_CELL = re.compile(rb'r="(?<=\sr=")([A-Za-z]{2,}|[A-Za-z](?=\d{6}))(\d+)"')
+# every byte; its first letter taken once, before the two ways on (every cell's reference
+# tried both after it: a fifth of the scan).
+_WIDE_CELL = re.compile(rb'r="(?<=\sr=")([A-Za-z](?:[A-Za-z]+|(?=\d{6})))(\d+)"')
 # A cell with a formula: its attributes, and its cached value (group 2) when it has one.
 _FORMULA_CELL = re.compile(
     rb"<c\b([^>]*)>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*"
