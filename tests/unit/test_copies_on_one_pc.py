@@ -20,6 +20,7 @@ from desktop.services.conflicts import open_conflicts
 from desktop.services.demo import populate_demo
 from desktop.services.merge import merge_bundle
 from desktop.services.register import create_from_bundle, create_register, create_upper_register
+from desktop.store import local
 from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened
 
 
@@ -390,3 +391,26 @@ def test_an_edit_after_a_conflict_leaves_its_own_losing_version_waiting_for_a_pe
     for path, folder in ((original, pc), (laptop, laptop_pc)):
         assert _addresses_kept(path, folder, code) == {"Km 5", "Bản Mới"}
     assert content(original, pc) == content(laptop, laptop_pc)
+
+
+def test_a_register_from_before_replica_ids_takes_one_when_first_written_not_when_read(
+    tmp_path: Path, office: tuple[Path, Path, str]
+) -> None:
+    original, pc, code = office
+    with opened(original, pc) as reg:
+        export_bundle(reg, tmp_path / "full.camket")
+        with reg.db.atomic():  # as a register of an earlier version holds it: no replica id
+            marks = ", ".join("?" * len(local.REPLICA_KEYS))
+            reg.db.execute(f"DELETE FROM local_setting WHERE key IN ({marks})", local.REPLICA_KEYS)
+    before = original.read_bytes()
+    with as_pc(pc):
+        assert main(["search", "--db", str(original), "a"]) == 0
+    assert original.read_bytes() == before  # a command that only reads writes nothing
+    _set_address(original, pc, code, "Km 3")
+    with as_pc(pc):
+        # Which file its earlier bundles came from is not known: its changes go whole.
+        out = ["export", "--db", str(original), "--out", str(tmp_path / "next.camket")]
+        assert main([*out, "--since", str(tmp_path / "full.camket")]) == 2
+        assert main(out) == 0
+    with opened(original, pc) as reg:
+        assert reg.writer.counter not in ("", reg.installation_id)
