@@ -853,6 +853,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
+        # A user data folder of the bench's own: the imports' automatic backups, the
+        # installation and the window's state never land in the real CamKet folder.
+        os.environ.setdefault("CAMKET_DATA_DIR", str(folder / "userdata"))
         path = folder / "district.sqlite3"
         if not (args.reuse and path.exists()):
             path.unlink(missing_ok=True)

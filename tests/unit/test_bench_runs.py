@@ -93,3 +93,23 @@ def test_the_editor_window_collects_cycles_on_its_own_thread_as_the_app_does(
     )
     assert done.returncode == 0, done.stderr
     assert "automatic collection when the lane is made: False" in done.stderr
+
+
+def test_the_bench_keeps_its_backups_and_installation_out_of_the_users_folder(
+    tmp_path: Path,
+) -> None:
+    # The import stage's `camket import` runs back up the register first: in the bench's own
+    # user data folder, not among the clerk's or developer's real backups.
+    env = {k: v for k, v in os.environ.items() if k != "CAMKET_DATA_DIR"}
+    env.update(XDG_DATA_HOME=str(tmp_path / "xdg"), HOME=str(tmp_path / "home"))
+    keep = tmp_path / "keep"
+    args = ["--households", "20", "--import-households", "8", "--only", "import"]
+    subprocess.run(
+        [sys.executable, "-m", "bench.run", "--keep", str(keep), *args],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=Path(__file__).parents[2],
+    )
+    assert any((keep / "userdata" / "backups").iterdir())
+    assert not (tmp_path / "xdg").exists() and not (tmp_path / "home" / ".local").exists()
