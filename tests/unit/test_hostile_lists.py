@@ -19,6 +19,21 @@ from tests.unit.exchange_helpers import SIN_HO, as_pc
 from tests.unit.test_import_bounds import _rewrite
 
 
+def _refusal(register: Path, path: Path, data: Path) -> str:
+    """The last line of a dry-run `camket import` of ``path`` in a process of its own (an
+    abort fails the test, not the run), which must refuse the file (exit 2)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(path),
+         "--dry-run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr[-2000:]
+    return done.stderr.splitlines()[-1]
+
+
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
@@ -43,16 +58,7 @@ def test_a_cell_placed_past_any_list_is_refused_without_aborting_the_process(
             + b"</sheetData>",
         ),
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(path),
-         "--dry-run"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 2, done.stderr[-2000:]
-    assert done.stderr.splitlines()[-1].startswith(message)
+    assert _refusal(register, path, data).startswith(message)
 
 
 def test_a_shared_string_table_claiming_a_trillion_strings_is_refused(tmp_path: Path) -> None:
@@ -81,16 +87,7 @@ def test_a_shared_string_table_claiming_a_trillion_strings_is_refused(tmp_path: 
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, part in parts.items():
             target.writestr(name, part)
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(path),
-         "--dry-run"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 2, done.stderr[-2000:]
-    assert done.stderr.splitlines()[-1] == (
+    assert _refusal(register, path, data) == (
         "camket: Tệp xa.xlsx bị hỏng hoặc không đầy đủ, không đọc được"
         " (xl/sharedStrings.xml khai báo 999999999999 mục)."
     )
@@ -119,16 +116,7 @@ def test_a_date_cell_the_reader_panics_on_is_refused_as_damaged(tmp_path: Path) 
             b"</sheetData>", b'<row r="9"><c r="D9" s="1"><v>-1e300</v></c></row></sheetData>'
         ),
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(path),
-         "--dry-run"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 2, done.stderr[-2000:]
-    assert done.stderr.splitlines()[-1] == (
+    assert _refusal(register, path, data) == (
         "camket: Tệp xa.xlsx bị hỏng hoặc không đầy đủ, không đọc được"
         " (TimeDelta::milliseconds out of bounds)."
     )
