@@ -21,6 +21,44 @@ from tests.unit.exchange_helpers import LIST_HEADER, SIN_HO, as_pc
 
 resource = pytest.importorskip("resource")  # POSIX only
 SYLLABLES = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long")
+NO_MORE = (
+    "camket: Ổ đĩa không nhận ghi thêm vào sổ (tệp sổ đã tới giới hạn kích thước hoặc hạn"
+    " mức của ổ, hoặc ổ USB bị rút ra); chưa ghi gì, sổ vẫn như trước. Hãy giải phóng chỗ"
+    " hoặc chép sổ sang ổ đĩa khác rồi làm lại."
+)
+
+
+def _camket(
+    args: list[str], data: Path, largest: int | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """`camket ARGS` in a process of its own, as the PC of ``data``, writing no file larger
+    than ``largest`` bytes when given (`ulimit -f`: a full stick, a quota, FAT32's 4 GB)."""
+
+    def limited() -> None:
+        if largest is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (largest, largest))
+
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
+        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
+        timeout=timeout,
+    )
+
+
+def _list_of(households: int, path: Path) -> Path:
+    path.write_text(
+        LIST_HEADER
+        + "".join(
+            f"Bản Nậm Tăm,H-{n:04d},Lò Văn {SYLLABLES[n // 8 % 8]} {SYLLABLES[n % 8]},Chủ hộ,"
+            f"{1940 + n % 60},Nam,\n"
+            for n in range(households)
+        ),
+        encoding="utf-8",
+    )
+    return path
 
 
 def test_a_bundle_larger_than_the_stick_takes_is_said_so_in_one_line_and_leaves_nothing(
@@ -36,17 +74,7 @@ def test_a_bundle_larger_than_the_stick_takes_is_said_so_in_one_line_and_leaves_
     stick.mkdir()
     out = stick / "sin-ho.camket"
 
-    def small_files() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100 * 1024, 100 * 1024))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "export", "--db", str(register), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        preexec_fn=small_files,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )
+    done = _camket(["export", "--db", str(register), "--out", str(out)], data, 100 * 1024)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"camket: Không ghi được tệp {out}: tệp lớn hơn mức nơi lưu này nhận (USB hay thẻ nhớ"
@@ -64,13 +92,7 @@ def test_a_pipe_or_a_device_given_as_a_bundle_is_refused_not_read_forever(tmp_pa
         create_register(register, SIN_HO, ["Bản Nậm Tăm"])
     pipe = tmp_path / "sin-ho.camket"
     os.mkfifo(pipe)
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "merge", "--db", str(register), str(pipe)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=60,
-    )
+    done = _camket(["merge", "--db", str(register), str(pipe)], data, timeout=60)
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
         "camket: Tệp sin-ho.camket không phải tệp dữ liệu trao đổi CamKet (.camket)."
@@ -84,36 +106,13 @@ def test_a_write_the_disk_refuses_is_not_called_damage(tmp_path: Path) -> None:
     register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
     with as_pc(data):
         create_register(register, SIN_HO, ["Bản Nậm Tăm"])
-    listing = tmp_path / "danh-sach.csv"
-    listing.write_text(
-        LIST_HEADER
-        + "".join(
-            f"Bản Nậm Tăm,H-{n:04d},Lò Văn {SYLLABLES[n // 8 % 8]} {SYLLABLES[n % 8]},Chủ hộ,"
-            f"{1940 + n % 60},Nam,\n"
-            for n in range(3000)
-        ),
-        encoding="utf-8",
-    )
+    listing = _list_of(3000, tmp_path / "danh-sach.csv")
     before = hashlib.sha256(register.read_bytes()).hexdigest()
     limit = register.stat().st_size + 64 * 1024
 
-    def no_larger_files() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "import", "--db", str(register), str(listing)],
-        capture_output=True,
-        text=True,
-        preexec_fn=no_larger_files,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )
+    done = _camket(["import", "--db", str(register), str(listing)], data, limit)
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1] == (
-        "camket: Ổ đĩa không nhận ghi thêm vào sổ (tệp sổ đã tới giới hạn kích thước hoặc hạn"
-        " mức của ổ, hoặc ổ USB bị rút ra); chưa ghi gì, sổ vẫn như trước. Hãy giải phóng chỗ"
-        " hoặc chép sổ sang ổ đĩa khác rồi làm lại."
-    )
+    assert done.stderr.splitlines()[-1] == NO_MORE
     assert not damage_of(register)
     assert hashlib.sha256(register.read_bytes()).hexdigest() == before
 
@@ -125,17 +124,7 @@ def test_a_backup_larger_than_the_stick_takes_is_said_so(tmp_path: Path) -> None
     stick = tmp_path / "usb"
     stick.mkdir()
 
-    def small_files() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100 * 1024, 100 * 1024))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "backup", "--db", str(register), "--out", str(stick)],
-        capture_output=True,
-        text=True,
-        preexec_fn=small_files,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )
+    done = _camket(["backup", "--db", str(register), "--out", str(stick)], data, 100 * 1024)
     assert done.returncode == 2
     (line,) = done.stderr.splitlines()
     assert line.startswith(f"camket: Không sao lưu được vào {stick}/demo-")
@@ -151,16 +140,7 @@ def test_a_restore_onto_a_disk_that_takes_no_more_says_so_and_leaves_the_registe
 ) -> None:
     register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
     larger = tmp_path / "lon.sqlite3"  # the same register, a list imported since
-    listing = tmp_path / "danh-sach.csv"
-    listing.write_text(
-        LIST_HEADER
-        + "".join(
-            f"Bản Nậm Tăm,H-{n:04d},Lò Văn {SYLLABLES[n // 8 % 8]} {SYLLABLES[n % 8]},Chủ hộ,"
-            f"{1940 + n % 60},Nam,\n"
-            for n in range(1000)
-        ),
-        encoding="utf-8",
-    )
+    listing = _list_of(1000, tmp_path / "danh-sach.csv")
     with as_pc(data):
         create_register(register, SIN_HO, ["Bản Nậm Tăm"])
         shutil.copyfile(register, larger)
@@ -168,22 +148,7 @@ def test_a_restore_onto_a_disk_that_takes_no_more_says_so_and_leaves_the_registe
     before = hashlib.sha256(register.read_bytes()).hexdigest()
     limit = register.stat().st_size + 64 * 1024  # the larger copy does not fit
 
-    def no_larger_files() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "restore", "--db", str(register),
-         str(tmp_path / "lon.sqlite3")],
-        capture_output=True,
-        text=True,
-        preexec_fn=no_larger_files,
-        env={**os.environ, "CAMKET_DATA_DIR": str(data)},
-        timeout=120,
-    )  # fmt: skip
+    done = _camket(["restore", "--db", str(register), str(larger)], data, limit)
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1] == (
-        "camket: Ổ đĩa không nhận ghi thêm vào sổ (tệp sổ đã tới giới hạn kích thước hoặc hạn"
-        " mức của ổ, hoặc ổ USB bị rút ra); chưa ghi gì, sổ vẫn như trước. Hãy giải phóng chỗ"
-        " hoặc chép sổ sang ổ đĩa khác rồi làm lại."
-    )
+    assert done.stderr.splitlines()[-1] == NO_MORE
     assert hashlib.sha256(register.read_bytes()).hexdigest() == before
