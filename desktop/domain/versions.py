@@ -20,7 +20,6 @@ PyPI assume a server or their own storage.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -50,6 +49,8 @@ def edit_key(
     version is ahead on: the edit stays concurrent with every waiting version, and the chain
     is the same each time, so the row's vector grows by one key per such conflict, not per
     edit. A person settling the conflict joins its versions: the writer's key again."""
+    import uuid  # not for a window's start (with platform, ~1 % of a bare window's)
+
     waiting = list(waiting)
     key = writer
     for _ in range(sum(len(w) for w in waiting) + 1):  # each step passes a key one holds
