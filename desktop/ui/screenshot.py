@@ -70,7 +70,8 @@ def save_screenshot(
 ) -> None:
     """Show the window at the size on the side-bar place of Ctrl+``page`` (default: the one
     the window opens on), the household list's first page loaded and its first household
-    selected when that is the place (Tổng quan: its counts in), and save what is painted.
+    selected when that is the place (Tổng quan: its counts in; an upper register's communes
+    counted), and save what is painted.
     Only that place is built.
     KnownError("screenshot.bad_page") for a place that is not there,
     KnownError("screenshot.unwritable") if the file cannot be written."""
@@ -91,6 +92,9 @@ def save_screenshot(
     if key == "overview":  # counted on the task lane after the window is painted
         overview = places.page(key)
         process_events_until(lambda: bool(getattr(overview, "counted", True)))
+    if key == "exchange" and window.exchange_page.communes is not None:
+        communes = window.exchange_page.communes  # an upper register's: counted on the lane
+        process_events_until(lambda: communes.loaded)
     # Let layouts settle and the selected household paint before grabbing.
     for _ in range(3):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

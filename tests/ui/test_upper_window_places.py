@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -124,3 +125,31 @@ def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
         qtbot.waitUntil(lambda: page.progress_model.rowCount() == 5)
         assert page.progress_model.index(4, 0).data() == "Toàn bộ các xã"
         assert page.progress_model.index(4, 2).data() == "2"  # each commune's own campaign
+
+
+def test_a_screenshot_of_an_upper_register_shows_its_communes_counted(
+    main_window: Callable[..., MainWindow], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from desktop.ui import exchange_communes
+    from desktop.ui.screenshot import save_screenshot
+
+    counted = exchange_communes.commune_summaries
+
+    def as_a_province(db: object) -> object:  # its millions of people take a while
+        time.sleep(0.5)
+        return counted(db)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exchange_communes, "commune_summaries", as_a_province)
+    bundles = [
+        listed_commune_bundle(tmp_path, SIN_HO, "A-01"),
+        listed_commune_bundle(tmp_path, BINH_LU, "B-01"),
+    ]
+    post = upper_register_of(tmp_path, bundles)
+    with as_pc(tmp_path / "post-data"):
+        window = main_window(post, place=None)
+        save_screenshot(window, tmp_path / "upper.png", 1366, 768)  # opens on its communes
+        communes = window.exchange_page.communes
+        assert communes is not None and communes.table.rowCount() == 2
+        assert communes.table.item(0, 0).text() == "Xã Bình Lư"
