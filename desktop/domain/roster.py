@@ -138,17 +138,7 @@ def validate_relative(relative: RelativeAbroad, today: dt.date) -> list[Issue]:
     if not normalize_text(relative.full_name):
         issues.append(Issue("full_name", IssueCode.REQUIRED_MISSING, Severity.ERROR))
     issues += check_since(relative.since, today)
-    issues += long_text_issues(
-        RELATIVE_TEXT,
-        {
-            "full_name": relative.full_name,
-            "relationship": relative.relationship,
-            "country": relative.country,
-            "since": relative.since,
-            "contact": relative.contact,
-            "plans_to_return": relative.plans_to_return,
-        },
-    )
+    issues += long_text_issues(RELATIVE_TEXT, relative)
     return issues
 
 

@@ -429,13 +429,14 @@ def is_formula_like(text: str) -> bool:
     return text.lstrip().startswith(FORMULA_STARTS)
 
 
-def long_text_issues(bounds: Mapping[str, TextField], values: Mapping[str, str]) -> list[Issue]:
-    """An error for each of ``values`` (by field) longer than its bound (domain.text_bounds):
-    a pasted document is no name or note to keep, print or send upward."""
+def long_text_issues(bounds: Mapping[str, TextField], entity: object) -> list[Issue]:
+    """An error for each field of ``entity`` named in ``bounds`` (domain.text_bounds) that is
+    longer than its bound: a pasted document is no name or note to keep, print or send
+    upward."""
     return [
-        _error(name, IssueCode.TEXT_TOO_LONG, length=len(text), maximum=bounds[name].maximum)
-        for name, text in values.items()
-        if len(text) > bounds[name].maximum
+        _error(name, IssueCode.TEXT_TOO_LONG, length=len(text), maximum=bound.maximum)
+        for name, bound in bounds.items()
+        if len(text := getattr(entity, name)) > bound.maximum
     ]
 
 
@@ -490,16 +491,7 @@ def validate_person(person: Person, today: dt.date, *, birth_checked: bool = Fal
     issues += validate_id_number(person.id_number, gender, person.birth)
     issues += validate_phone(person.phone)
     issues += _check_text(person.notes, "notes")
-    issues += long_text_issues(
-        PERSON_TEXT,
-        {
-            "full_name": person.full_name,
-            "ethnicity": person.ethnicity,
-            "relationship": person.relationship,
-            "occupation": person.occupation,
-            "notes": person.notes,
-        },
-    )
+    issues += long_text_issues(PERSON_TEXT, person)
     return issues
 
 
@@ -529,9 +521,7 @@ def validate_household(household: Household) -> list[Issue]:
         issues.append(_error("hamlet_id", IssueCode.REQUIRED_MISSING))
     issues += validate_phone(household.phone)
     issues += _check_text(household.notes, "notes")
-    issues += long_text_issues(
-        HOUSEHOLD_TEXT, {"address": household.address, "notes": household.notes}
-    )
+    issues += long_text_issues(HOUSEHOLD_TEXT, household)
     return issues
 
 
@@ -541,5 +531,5 @@ def validate_hamlet(hamlet: Hamlet) -> list[Issue]:
     return (
         _check_text(hamlet.name, "name")
         + _check_text(hamlet.head_name, "head_name")
-        + long_text_issues(HAMLET_TEXT, {"name": hamlet.name, "head_name": hamlet.head_name})
+        + long_text_issues(HAMLET_TEXT, hamlet)
     )
