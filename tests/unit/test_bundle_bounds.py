@@ -9,6 +9,7 @@ import hashlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,19 @@ def _cell(table: str, column: str, value: str):  # type: ignore[no-untyped-def]
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _refused(office: Office, capsys: pytest.CaptureFixture[str], name: str, change: Any) -> str:
+    """The last line `camket merge` says of the office's bundle re-signed with ``change``,
+    as ``name``, into the laptop's register: refused (exit 2), the register byte for byte
+    as it was."""
+    before = _digest(office.laptop)
+    hostile = resign(office.bundle, office.root / name, office.data, change)
+    with as_pc(office.laptop_data):
+        code = main(["merge", "--db", str(office.laptop), str(hostile)])
+    assert code == 2
+    assert _digest(office.laptop) == before
+    return capsys.readouterr().err.strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="module")
@@ -91,18 +105,10 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
 def test_a_day_of_a_year_no_register_holds_refuses_the_bundle_whole(
     office: Office, capsys: pytest.CaptureFixture[str], table: str, column: str, value: str
 ) -> None:
-    before = _digest(office.laptop)
-    hostile = resign(
-        office.bundle, office.root / "nam-la.camket", office.data, _cell(table, column, value)
-    )
-    with as_pc(office.laptop_data):
-        code = main(["merge", "--db", str(office.laptop), str(hostile)])
-    assert code == 2
-    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+    assert _refused(office, capsys, "nam-la.camket", _cell(table, column, value)) == (
         f"camket: nam-la.camket: {table}.csv, dòng 2: cột {column} có ngày “{value}” ngoài"
         " các năm 1900–2100 sổ giữ; không nhận gì từ tệp này."
     )
-    assert _digest(office.laptop) == before
 
 
 @pytest.mark.parametrize(
@@ -125,19 +131,11 @@ def test_a_free_text_longer_than_a_register_keeps_refuses_the_bundle_whole(
     value: str,
     field: str,
 ) -> None:
-    before = _digest(office.laptop)
-    hostile = resign(
-        office.bundle, office.root / "dai.camket", office.data, _cell(table, column, value)
-    )
-    with as_pc(office.laptop_data):
-        code = main(["merge", "--db", str(office.laptop), str(hostile)])
-    assert code == 2
     maximum = 5000 if column == "notes" else 500
-    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+    assert _refused(office, capsys, "dai.camket", _cell(table, column, value)) == (
         f"camket: dai.camket: {table}.csv, dòng 2: cột {column} (“{field}”) dài {len(value)}"
         f" ký tự, quá {maximum} ký tự sổ giữ; không nhận gì từ tệp này."
     )
-    assert _digest(office.laptop) == before
 
 
 def test_a_day_of_1900_or_2100_travels(office: Office, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,6 +19,14 @@ from tests.unit.exchange_helpers import SIN_HO, as_pc
 from tests.unit.test_import_bounds import _rewrite
 
 
+def _sin_ho(tmp_path: Path) -> tuple[Path, Path]:
+    """Sìn Hồ's register and its PC's data folder."""
+    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
+    with as_pc(data):
+        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    return register, data
+
+
 def _refusal(register: Path, path: Path, data: Path) -> str:
     """The last line of a dry-run `camket import` of ``path`` in a process of its own (an
     abort fails the test, not the run), which must refuse the file (exit 2)."""
@@ -45,9 +53,7 @@ def _refusal(register: Path, path: Path, data: Path) -> str:
 def test_a_cell_placed_past_any_list_is_refused_without_aborting_the_process(
     tmp_path: Path, cell: str, message: str
 ) -> None:
-    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
-    with as_pc(data):
-        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    register, data = _sin_ho(tmp_path)
     path = write_xlsx(tmp_path / "xa.xlsx", [HEADERS, *PEOPLE])
     _rewrite(
         path,
@@ -62,9 +68,7 @@ def test_a_cell_placed_past_any_list_is_refused_without_aborting_the_process(
 
 
 def test_a_shared_string_table_claiming_a_trillion_strings_is_refused(tmp_path: Path) -> None:
-    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
-    with as_pc(data):
-        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    register, data = _sin_ho(tmp_path)
     path = write_xlsx(tmp_path / "xa.xlsx", [HEADERS, *PEOPLE])
     shared = (
         b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
@@ -95,9 +99,7 @@ def test_a_shared_string_table_claiming_a_trillion_strings_is_refused(tmp_path: 
 
 def test_a_date_cell_the_reader_panics_on_is_refused_as_damaged(tmp_path: Path) -> None:
     """A birth written as a date cell of -1e300 days: the reader's date library panics."""
-    register, data = tmp_path / "sinho.sqlite3", tmp_path / "data"
-    with as_pc(data):
-        create_register(register, SIN_HO, ["Bản Nậm Tăm"])
+    register, data = _sin_ho(tmp_path)
     path = write_xlsx(tmp_path / "xa.xlsx", [HEADERS, *PEOPLE])
     _rewrite(
         path,
