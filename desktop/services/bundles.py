@@ -288,15 +288,15 @@ def _write_table(
         return writer.write_csv(entry, columns, (r for r in rows if r[code_at] in communes))
     if not spec.binary:
         return writer.write_csv(entry, columns, replicas.rows_of(db, spec, columns, since))
+    # A ZIP takes one entry at a time: the files are written before their table's CSV is
+    # opened (attachments are a signature or a scan per pledge: their rows are few).
     sha_at, width = columns.index("sha256"), len(columns)
-
-    def lines() -> Iterator[tuple[Any, ...]]:
-        for row in replicas.rows_of(db, spec, [*columns, *spec.binary], since):
-            for content in row[width:]:
-                writer.write_bytes(attachment_entry(row[sha_at]), content)
-            yield row[:width]
-
-    return writer.write_csv(entry, columns, lines())
+    lines: list[tuple[Any, ...]] = []
+    for row in replicas.rows_of(db, spec, [*columns, *spec.binary], since):
+        for content in row[width:]:
+            writer.write_bytes(attachment_entry(row[sha_at]), content)
+        lines.append(tuple(row[:width]))
+    return writer.write_csv(entry, columns, lines)
 
 
 def _conflicts(db: Database) -> Iterator[list[str]]:
