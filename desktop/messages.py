@@ -119,6 +119,10 @@ MESSAGES: dict[str, str] = {
         "{where}: cột {column} (“{field}”) dài {length} ký tự, quá {maximum} ký tự sổ giữ;"
         " không nhận gì từ tệp này."
     ),
+    "bundle.unsafe_file_name": (
+        "{where}: cột file_name có tên tệp “{value}” là một đường dẫn hoặc tên thiết bị"
+        " (dấu /, \\, ký tự điều khiển, CON, NUL, …), không phải tên tệp; không nhận gì từ tệp này."
+    ),
     "bundle.missing_parent": (
         "Tệp {file} có dòng ({table}) thiếu dữ liệu gốc trong sổ: có lẽ là tệp thay đổi "
         "sau một tệp chưa nhận. Hãy xin nơi gửi xuất tệp đầy đủ."

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from desktop.domain.entities import calendar_day, new_id, stable_id
 from desktop.domain.errors import KnownError
+from desktop.domain.text_bounds import CAMPAIGN_TEXT, refuse_long_text
 from desktop.domain.validation import Issue, Severity
 
 
@@ -142,6 +143,7 @@ def check_campaign(
     not before its start, a target of 1–100 % of the households signed."""
     if not title.strip():
         raise KnownError("campaign.title_missing")
+    refuse_long_text(CAMPAIGN_TEXT, {"title": title})
     if starts_on and ends_on and ends_on < starts_on:
         raise KnownError(
             "campaign.ends_before_start",

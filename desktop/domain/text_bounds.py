@@ -1,7 +1,7 @@
-"""How long free text may be (a movement's place, reason, permit, a guest's name; a tip's
-place, description, outcome; a household's address and notes, a person's name, occupation and
-notes, a relative's, a hamlet's), and the refusal of a longer one, by the form's name for the
-field: the same bounds for the window, the command line, an imported list and a bundle's rows."""
+"""How long free text may be (a movement's, a tip's, a household's, a person's, a relative's,
+a hamlet's, a pledge's, a campaign's and its template's, the commune's keepers), and the refusal
+of a longer one, by the form's name for the field: the same bounds for the window, the command
+line, an imported list and a bundle's rows."""
 
 from __future__ import annotations
 
@@ -76,6 +76,52 @@ HAMLET_TEXT: Mapping[str, TextField] = {
     "name": TextField("Tên", LINE_MAX),
     "head_name": TextField("Trưởng thôn/bản", LINE_MAX),
 }
+
+# Column of the pledge table (and Pledge field) → its bound: what a clerk records with a result.
+PLEDGE_TEXT: Mapping[str, TextField] = {
+    "witnesses": TextField("Người chứng kiến", TEXT_MAX),  # several names, "; " between
+    "reason": TextField("Lý do", LINE_MAX),
+    "notes": TextField("Ghi chú", TEXT_MAX),
+}
+
+# Column of the campaign table (and Campaign field) → its bound.
+CAMPAIGN_TEXT: Mapping[str, TextField] = {
+    "title": TextField("Tên đợt", LINE_MAX),
+}
+
+# A template's text is a whole sheet's wording (the bundled one ~2,200 characters; a sheet
+# holds two pages): ten times that is a paste gone wrong, not a sheet to print.
+TEMPLATE_MAX = 30_000
+
+# Column of the pledge_template table (and StoredTemplate field) → its bound.
+TEMPLATE_TEXT: Mapping[str, TextField] = {
+    "title": TextField("Tên mẫu", LINE_MAX),
+    "source": TextField("Nội dung mẫu", TEMPLATE_MAX),
+}
+
+# Column of the commune table (and Commune field) → its bound: the official names, and who
+# keeps the register (typed at set-up and in Cài đặt).
+COMMUNE_TEXT: Mapping[str, TextField] = {
+    "name": TextField("Tên xã", LINE_MAX),
+    "province_name": TextField("Tỉnh", LINE_MAX),
+    "clerk_name": TextField("Cán bộ phụ trách sổ", LINE_MAX),
+    "border_post": TextField("Đồn Biên phòng", LINE_MAX),
+    "border_officer": TextField("Cán bộ Biên phòng", LINE_MAX),
+}
+
+# A file's name as the systems a register travels to keep one (255 on Windows, macOS, Linux).
+FILE_NAME_MAX = 255
+
+# Column of the attachment table (and Attachment field) → its bound.
+ATTACHMENT_TEXT: Mapping[str, TextField] = {
+    "file_name": TextField("Tên tệp", FILE_NAME_MAX),
+    "mime": TextField("Loại tệp", 100),
+}
+
+# A row's id and the ids and codes it points by (a UUID, a commune's or province's official
+# code, a template's name): a bundle's rows are held to this all the same.
+KEY_MAX = 100
+KEY_TEXT = TextField("Mã", KEY_MAX)
 
 # Phone and personal ID numbers are checked for what they are where they are typed (never
 # this long there); a bundle's rows are held to a line's bound all the same.

@@ -16,6 +16,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
 from desktop.domain.templates import PledgeTemplate, parse_template, read_template_text
 from desktop.domain.text import text_sort_key
+from desktop.domain.text_bounds import TEMPLATE_TEXT, refuse_long_text
 from desktop.store import local
 from desktop.store import pledges as store
 from desktop.store.places import short_commune_name
@@ -310,6 +311,7 @@ def copy_template(
         ]
         version = max(versions, default=base.version) + 1
         # Checked as the clerk typed it, so a mistake's line is the line they see.
+        refuse_long_text(TEMPLATE_TEXT, {"source": source})
         checked = parse_template(source, f"{base.template_id}@{version}")
         copy = StoredTemplate(
             template_id=base.template_id,
@@ -318,6 +320,7 @@ def copy_template(
             source=with_version(source, version),
             based_on=f"{base.template_id}@{base.version}",
         )
+        refuse_long_text(TEMPLATE_TEXT, {"title": copy.title})
         store.add_template(writer, copy)
     return copy
 

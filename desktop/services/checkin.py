@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.domain.entities import Household, Person
 from desktop.domain.errors import KnownError
+from desktop.domain.file_names import plain_file_name
 from desktop.domain.pledges import (
     Attachment,
     AttachmentKind,
@@ -107,6 +108,7 @@ def save_attachment(
     the pledge, storing the pledge first when it is new. A new signature replaces the
     previous one (kept as a tombstone). Refused content changes nothing."""
     mime = check_attachment(kind, data, file_name)
+    file_name = plain_file_name(file_name)  # a name, never a path or a device on any PC
     with reg.db.atomic():
         store.save_pledge(reg.writer, pledge)
         if kind is AttachmentKind.SIGNATURE:

@@ -9,6 +9,7 @@ from desktop.domain.entities import Household, Person
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, Pledge, PledgeStatus, check_result
 from desktop.domain.text import fold_for_search, normalize_text
+from desktop.domain.text_bounds import PLEDGE_TEXT, refuse_long_text
 from desktop.services.ledger import gone
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
@@ -124,6 +125,7 @@ def record_result(
             reason=reason if status is not PledgeStatus.SIGNED else "",
             notes=pledge.notes if notes is None else notes,
         )
+        refuse_long_text(PLEDGE_TEXT, {c: getattr(updated, c) for c in PLEDGE_TEXT})
         store.save_pledge(reg.writer, updated)
     return store.get_pledge(reg.db, updated.id)
 

@@ -7,6 +7,7 @@ register to break a list, a check or a printed sheet later."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from desktop.domain.entities import (
@@ -19,19 +20,28 @@ from desktop.domain.entities import (
     ResidenceKind,
 )
 from desktop.domain.errors import KnownError
+from desktop.domain.file_names import is_plain_file_name
 from desktop.domain.movements import MovementKind
 from desktop.domain.pledges import AttachmentKind, PledgeStatus
 from desktop.domain.text_bounds import (
+    ATTACHMENT_TEXT,
+    CAMPAIGN_TEXT,
+    COMMUNE_TEXT,
     HAMLET_TEXT,
     HOUSEHOLD_TEXT,
     ID_NUMBER_TEXT,
+    KEY_TEXT,
     MOVEMENT_TEXT,
     PERSON_TEXT,
     PHONE_TEXT,
+    PLEDGE_TEXT,
     RELATIVE_TEXT,
+    TEMPLATE_TEXT,
     TIP_TEXT,
     TextField,
 )
+from desktop.domain.validation import HOUSEHOLD_CODE_MAX
+from desktop.store.registry import TABLES
 
 Rule = Callable[[str], bool]
 
@@ -78,7 +88,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("campaign", "ends_on"): _DAY,
     ("pledge", "status"): _codes(PledgeStatus),
     ("pledge", "signed_on"): _DAY,
+    ("pledge", "printed_at"): _MOMENT,
     ("attachment", "kind"): _codes(AttachmentKind),
+    ("attachment", "sha256"): re.compile("[0-9a-f]{64}").fullmatch,  # type: ignore[dict-item]
     ("movement", "kind"): _codes(MovementKind),
     ("movement", "starts_on"): _DAY,
     ("movement", "until"): _DAY,
@@ -89,15 +101,37 @@ RULES: dict[tuple[str, str], Rule] = {
     ("tip", "handed_at"): _MOMENT,
 }
 
+# Columns that hold an id or a code a row is known or points by (besides its own id and its
+# parents' ids, which every table has).
+_KEYS = {
+    "commune": ("code", "province_code"),
+    "hamlet": ("commune_code",),
+    "household": ("commune_code", "head_id"),
+    "pledge_template": ("template_id", "based_on"),
+    "campaign": ("template_id",),
+    "tip": ("commune_code",),
+}
+
 # (table, column) → the bound of its free text, as the window and the command line keep it:
-# a bundle's 10 MB note is refused, not carried into every register it reaches.
+# a bundle's 10 MB note is refused, not carried into every register it reaches. Every text
+# column of every synced table has a bound or a rule of its own (a code, a date).
 TEXT_BOUNDS: dict[tuple[str, str], TextField] = {
     (table, column): bound
     for table, bounds in (
+        *(
+            (spec.name, dict.fromkeys(("id", *spec.parents, *_KEYS.get(spec.name, ())), KEY_TEXT))
+            for spec in TABLES
+        ),
+        ("commune", COMMUNE_TEXT),
         ("hamlet", HAMLET_TEXT),
         ("household", {**HOUSEHOLD_TEXT, "phone": PHONE_TEXT}),
+        ("household", {"code": TextField("Mã hộ", HOUSEHOLD_CODE_MAX)}),
         ("person", {**PERSON_TEXT, "phone": PHONE_TEXT, "id_number": ID_NUMBER_TEXT}),
         ("relative_abroad", RELATIVE_TEXT),
+        ("pledge_template", TEMPLATE_TEXT),
+        ("campaign", CAMPAIGN_TEXT),
+        ("pledge", PLEDGE_TEXT),
+        ("attachment", ATTACHMENT_TEXT),
         ("movement", MOVEMENT_TEXT),
         ("tip", {**TIP_TEXT, "informant_phone": PHONE_TEXT}),
     )
@@ -117,6 +151,10 @@ class AtMost:
 
 
 RULES.update({key: AtMost(bound.maximum) for key, bound in TEXT_BOUNDS.items()})
+# A file's name that would be a path or a device on some PC is no name to keep (its length
+# is checked first, inline, by its bound).
+_FILE_NAME = ("attachment", "file_name")
+RULES[_FILE_NAME] = is_plain_file_name
 
 # (table, column) → how its value is read as a day, for a refusal that names the years taken.
 DATED: dict[tuple[str, str], Callable[[str], dt.date | BirthDate]] = {
@@ -136,7 +174,7 @@ def refusal(table: str, column: str, value: str, where: str) -> KnownError:
     ``where`` naming the file and line: a text too long says so (naming the field as the
     window does), any other value is quoted."""
     bound = TEXT_BOUNDS.get((table, column))
-    if bound is not None:
+    if bound is not None and len(value) > bound.maximum:
         return KnownError(
             "bundle.text_too_long",
             where=where,
@@ -145,16 +183,24 @@ def refusal(table: str, column: str, value: str, where: str) -> KnownError:
             length=len(value),
             maximum=bound.maximum,
         )
+    if (table, column) == _FILE_NAME:
+        return KnownError("bundle.unsafe_file_name", where=where, value=quoted(value))
     if _readable(DATED.get((table, column)), value):
         return KnownError(
             "bundle.date_out_of_range",
             where=where,
             column=column,
-            value=value[:40],
+            value=quoted(value),
             first=FIRST_YEAR,
             last=LAST_YEAR,
         )
-    return KnownError("bundle.bad_value", where=where, column=column, value=value[:40])
+    return KnownError("bundle.bad_value", where=where, column=column, value=quoted(value))
+
+
+def quoted(value: str) -> str:
+    """A bundle's value as a message quotes it: its first 40 characters, those that print
+    nothing (NUL, a line break, a direction mark) written as their code."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in value[:40])
 
 
 def _readable(parse: Callable[[str], object] | None, text: str) -> bool:

@@ -23,6 +23,7 @@ from desktop.domain.entities import (
 )
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text, text_sort_string
+from desktop.domain.text_bounds import COMMUNE_TEXT, refuse_long_text
 from desktop.store.derived import Deriver, person_derived
 from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
@@ -88,7 +89,9 @@ _derive_household = Deriver("household", ("code", "phone", "address"))
 
 
 def commune_row(commune: Commune) -> dict[str, Any]:
+    """The commune's row; KnownError when a name typed for it is over its bound."""
     row = _clean_fields(commune)
+    refuse_long_text(COMMUNE_TEXT, {column: row[column] for column in COMMUNE_TEXT})
     row["id"] = commune.id
     return row
 

@@ -1,6 +1,7 @@
 """A bundle is held to the bounds the window and the command line keep: a day of a year no
-register holds (0001, 9999) is refused whole, naming the bundle, table, line and field, and
-the register is left byte for byte as it was."""
+register holds (0001, 9999), a text longer than its field keeps (any text column of any synced
+table), a scan's file name that is a path or a device is refused whole, naming the bundle,
+table, line and field, and the register is left byte for byte as it was."""
 
 from __future__ import annotations
 
@@ -14,7 +15,12 @@ from typing import Any
 import pytest
 
 from desktop.cli import main
-from tests.unit.exchange_helpers import SIN_HO, as_pc, resign
+from desktop.domain.pledges import AttachmentKind
+from desktop.services import checkin
+from desktop.services.pledges import household_by_code, pledge_for
+from desktop.store.column_rules import TEXT_BOUNDS, broken_rule, refusal
+from desktop.store.registry import TABLES
+from tests.unit.exchange_helpers import SIN_HO, as_pc, opened, resign
 
 LISTING = (
     "Thôn,Mã hộ,Họ và tên,Quan hệ với chủ hộ,Ngày sinh,Giới tính,Số định danh\n"
@@ -81,9 +87,15 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
              "--from", "01/11/2026", "--until", "05/11/2026"],
             ["tip", "add", "--at", "01/12/2026 10:00", "--place", "Mốc 79",
              "--about", "Người lạ mặt", "--informant", "Lò Văn Pọm"],
-            ["export", "--out", str(pc.bundle)],
         ):  # fmt: skip
             assert main([*args, "--db", db]) == 0, args
+    scan = pc.root / "ban-quet.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with opened(pc.root / "office.sqlite3", pc.data) as reg:
+        pledge = pledge_for(reg, household_by_code(reg, "NT-001").id)
+        checkin.attach_file(reg, pledge, AttachmentKind.SCAN, scan)
+    with as_pc(pc.data):
+        assert main(["export", "--db", db, "--out", str(pc.bundle)]) == 0
     with as_pc(pc.laptop_data):
         assert main(["init", "--db", str(pc.laptop), "--from", str(pc.bundle)]) == 0
     yield pc
@@ -121,6 +133,17 @@ def test_a_day_of_a_year_no_register_holds_refuses_the_bundle_whole(
         # A tip's informant travels apart from the row's version (private columns).
         ("tip", "informant_name", "Lò Văn Pọm " * 60, "Người báo tin"),
         ("tip", "informant_phone", "0912345678" * 60, "Số điện thoại"),
+        ("household", "code", "NT-" + "0" * 18, "Mã hộ"),
+        ("pledge", "witnesses", "Lò Văn Pọm; " * 500, "Người chứng kiến"),
+        ("pledge", "reason", "Đi làm nương xa. " * 40, "Lý do"),
+        ("pledge", "notes", "Ghi chú. " * 600, "Ghi chú"),
+        ("campaign", "title", "Toàn dân bảo vệ biên giới " * 20, "Tên đợt"),
+        ("pledge_template", "title", "Mẫu cam kết " * 50, "Tên mẫu"),
+        ("pledge_template", "source", "movement = Bảo vệ biên giới\n" * 1200, "Nội dung mẫu"),
+        ("commune", "name", "Xã Sìn Hồ " * 60, "Tên xã"),
+        ("commune", "clerk_name", "Lò Thị Mai " * 50, "Cán bộ phụ trách sổ"),
+        ("attachment", "file_name", "ban-quet-" * 30 + ".pdf", "Tên tệp"),
+        ("person", "household_id", "0" * 101, "Mã"),
     ],
 )
 def test_a_free_text_longer_than_a_register_keeps_refuses_the_bundle_whole(
@@ -131,7 +154,7 @@ def test_a_free_text_longer_than_a_register_keeps_refuses_the_bundle_whole(
     value: str,
     field: str,
 ) -> None:
-    maximum = 5000 if column == "notes" else 500
+    maximum = TEXT_BOUNDS[table, column].maximum
     assert _refused(office, capsys, "dai.camket", _cell(table, column, value)) == (
         f"camket: dai.camket: {table}.csv, dòng 2: cột {column} (“{field}”) dài {len(value)}"
         f" ký tự, quá {maximum} ký tự sổ giữ; không nhận gì từ tệp này."
@@ -146,3 +169,43 @@ def test_a_day_of_1900_or_2100_travels(office: Office, capsys: pytest.CaptureFix
     with as_pc(office.laptop_data):
         code = main(["merge", "--db", str(office.laptop), str(hostile)])
     assert code == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("../../../.bashrc", "../../../.bashrc"),
+        ("C:\\Windows\\win.ini", "C:\\Windows\\win.ini"),
+        ("ban\x00quet.pdf", "ban\\u0000quet.pdf"),
+        ("CON.pdf", "CON.pdf"),
+        ("lpt1", "lpt1"),
+        ("..", ".."),
+    ],
+)
+def test_a_scan_named_as_a_path_or_a_device_refuses_the_bundle_whole(
+    office: Office, capsys: pytest.CaptureFixture[str], name: str, shown: str
+) -> None:
+    assert _refused(office, capsys, "ten-tep.camket", _cell("attachment", "file_name", name)) == (
+        f"camket: ten-tep.camket: attachment.csv, dòng 2: cột file_name có tên tệp “{shown}”"
+        " là một đường dẫn hoặc tên thiết bị (dấu /, \\, ký tự điều khiển, CON, NUL, …),"
+        " không phải tên tệp; không nhận gì từ tệp này."
+    )
+
+
+def test_every_text_column_of_every_synced_table_is_bounded_in_a_bundle(
+    office: Office,
+) -> None:
+    """A future text column without a bound or rule fails here: a 100,001-character value
+    of it breaks its rule, and the refusal names the column."""
+    with opened(office.root / "office.sqlite3", office.data) as reg:
+        for spec in TABLES:
+            types = {row[1]: row[2] for row in reg.db.execute(f"PRAGMA table_info([{spec.name}])")}
+            for column in (*spec.columns, *spec.private):
+                if column in spec.binary or types[column].upper() != "TEXT":
+                    continue
+                value = "0" * 100_001
+                assert broken_rule(spec.name, (column,), (value,)) == column, (spec.name, column)
+                assert refusal(spec.name, column, value, "x").code in (
+                    "bundle.text_too_long",
+                    "bundle.bad_value",
+                ), (spec.name, column)
