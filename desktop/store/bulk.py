@@ -81,9 +81,11 @@ def bulk_load(db: Database) -> Iterator[None]:
                 # In id order: the change log's (tbl, row_id) index is filled in order, not
                 # at random places (a merge of 200,000 people: 0.4 s instead of 1.0 s). The
                 # order of marks within one load means nothing: exports read "after a mark".
+                # `+id`: the rows after ``last`` sorted, not the whole id index read in order
+                # for them (each commune bundle merged read every row the register held).
                 db.execute(
                     "INSERT OR REPLACE INTO change_log(tbl, row_id)"
-                    f" SELECT ?, id FROM [{table}] WHERE rowid > ? ORDER BY id",
+                    f" SELECT ?, id FROM [{table}] WHERE rowid > ? ORDER BY +id",
                     [table, last[table]],
                 )
             db.execute(sql)

@@ -89,6 +89,28 @@ def test_change_capture_misses_no_path_bulk_loads_included(register: OpenRegiste
     assert "person_change_insert" in triggers  # put back after the bulk load
 
 
+def test_a_bulk_load_notes_its_rows_reading_only_them(register: OpenRegister) -> None:
+    """The change log's marks of a load are read from the rows after the last one held,
+    not from the table's whole id index (a merge into an upper register of 200,000 people
+    read all of them for each commune's bundle)."""
+    populate_demo(register, 30, seed=3)
+    statements: list[str] = []
+    register.db.conn.set_trace_callback(statements.append)
+    try:
+        populate_demo(register, 30, seed=4)
+    finally:
+        register.db.conn.set_trace_callback(None)
+    marks = [sql for sql in statements if sql.startswith("INSERT OR REPLACE INTO change_log")]
+    assert {sql.split("FROM [")[1].split("]")[0] for sql in marks} >= {"household", "person"}
+    for sql in marks:
+        plan = " / ".join(row[3] for row in register.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "USING INTEGER PRIMARY KEY (rowid>?)" in plan, plan
+        assert "COVERING INDEX" not in plan, plan
+    people = {r[0] for r in register.db.execute("SELECT id FROM person")}
+    noted = [r for s, t, r in register.db.execute("SELECT seq, tbl, row_id FROM change_log")]
+    assert people <= set(noted)
+
+
 def test_the_identity_is_the_pcs_not_the_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
