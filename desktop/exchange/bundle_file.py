@@ -267,6 +267,9 @@ class Bundle:
     # clerk could not then delete or move the refused bundle); close() closes them.
     _reading: list[IO[bytes]] = field(default_factory=list)
     checked: set[str] = field(default_factory=set)
+    # What it was opened from: its file, or an encrypted one's decrypted bytes (a helper
+    # process reading its lines opens it again from this: reopen_bundle).
+    origin: Path | bytes | None = None
 
     def tables(self) -> list[str]:
         """The tables the bundle has a CSV of."""
@@ -380,8 +383,10 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
             except KnownError as err:
                 raise KnownError(err.code, **{**err.params, "file": source}) from err
             zf = zipfile.ZipFile(io.BytesIO(opened))
+            origin: Path | bytes = opened
         else:
             zf = zipfile.ZipFile(path)  # it owns (and closes) the file
+            origin = path
     except KnownError:
         raise
     except FileNotFoundError as exc:
@@ -394,13 +399,32 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
         raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
     try:
         manifest, sha = _verified(zf, source)
-        bundle = Bundle(source, manifest, sha, zf)
+        bundle = Bundle(source, manifest, sha, zf, origin=origin)
         if whole:
             bundle.check_whole()
     except BaseException:
         zf.close()
         raise
     return bundle
+
+
+def reopen_bundle(origin: Path | bytes, source: str, sha256: str) -> Bundle:
+    """A bundle opened again from what ``open_bundle`` opened it from (Bundle.origin: a
+    helper process reading its lines): its directory, manifest and signature checked again,
+    its manifest the one signed that was opened (``sha256``), else bundle.tampered (the
+    file was replaced meanwhile); each entry's hash checked as it is read."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(origin) if isinstance(origin, bytes) else origin)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise KnownError("bundle.damaged", file=source, detail=str(exc)) from exc
+    try:
+        manifest, sha = _verified(zf, source)
+        if sha != sha256:
+            raise KnownError("bundle.tampered", file=source, detail=MANIFEST)
+    except BaseException:
+        zf.close()
+        raise
+    return Bundle(source, manifest, sha, zf, origin=origin)
 
 
 def _not_a_zip(path: Path, source: str, exc: Exception) -> KnownError:

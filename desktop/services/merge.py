@@ -21,7 +21,8 @@ from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress, collector_paused
 from desktop.exchange.bundle_file import Bundle, open_bundle
-from desktop.services.merge_lines import Waiting, incoming, incoming_conflicts, lines_of
+from desktop.services.merge_helper import LineFeed, start_feed
+from desktop.services.merge_lines import by_lines, incoming, incoming_conflicts, lines_of
 from desktop.services.merge_rows import TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
@@ -143,7 +144,10 @@ def _merge_bundle(
     except KnownError as err:
         result.refused = err
         return result
+    feed = None
     try:
+        # A big bundle's lines are read and decoded in a helper process meanwhile.
+        feed = start_feed(reg.db, bundle)
         manifest = bundle.manifest
         result.communes, result.installation_id = manifest.communes, manifest.installation_id
         check_scope(reg.db, bundle)
@@ -158,7 +162,7 @@ def _merge_bundle(
             take_backup(reg.db, reg.path, "merge")
         with reg.db.atomic():
             with bulk_load(reg.db):  # new rows indexed and noted once at the end
-                _apply(reg.db, bundle, result, progress, cancelled)
+                _apply(reg.db, bundle, result, progress, cancelled, feed)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
             replicas.meet_installation(
@@ -176,6 +180,8 @@ def _merge_bundle(
     except _Stop:
         result.cancelled, result.counts = True, {}
     finally:
+        if feed is not None:
+            feed.close()
         bundle.close()
     if result.refused:
         log.warning("bundle %s refused: %s", path.name, result.refused.code)
@@ -295,7 +301,10 @@ def _apply(
     result: MergeResult,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    feed: LineFeed | None = None,
 ) -> None:
+    """Each table's rows met, in the registry's order; ``feed``: the lines of the tables
+    read by lines (merge_lines.by_lines) as a helper process decoded them."""
     waiting = incoming_conflicts(bundle)
     total = sum(bundle.manifest.rows.values()) or 1
     done = 0
@@ -306,9 +315,10 @@ def _apply(
         meeting = TableMerge(db, bundle, spec, counts, vouched)
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
         with loading_into(db, spec.name, bundle.manifest.rows.get(spec.name, 0)):
-            if _by_lines(meeting, waiting):
+            if by_lines(spec, waiting):
                 load = meeting.load_new if meeting.empty else meeting.meet_lines
-                for lines in lines_of(db, bundle, spec):
+                read = feed.lines(spec.name) if feed is not None else lines_of(db, bundle, spec)
+                for lines in read:
                     if cancelled and cancelled():
                         raise _Stop
                     load(lines)
@@ -331,18 +341,6 @@ def _apply(
         renamed |= meeting.renamed
         if spec.name == "person" and renamed:
             refresh_people(db, renamed)
-
-
-def _by_lines(meeting: TableMerge, waiting: Waiting) -> bool:
-    """A table none of whose versions wait in the bundle takes its lines a chunk at a time:
-    into a table that held none of its rows before the bundle, nor waiting versions, as
-    they come (TableMerge.load_new: not one is looked for); else the register's ids among
-    each chunk's asked at once, only their lines met row by row (TableMerge.meet_lines).
-    Rows with private values (merge_private) or binary content, few, meet it row by row."""
-    spec = meeting.spec
-    if spec.private or spec.binary:
-        return False
-    return not any(name == spec.name for name, _ in waiting)
 
 
 def _first_campaign_choice(db: Database, campaign_id: str) -> None:

@@ -3,7 +3,7 @@ values of rows new to a table that held none of them (TableMerge.load_new)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import islice
 
 from sqlite_utils import Database
@@ -16,7 +16,7 @@ from desktop.store import replicas
 from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart
 from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, table
-from desktop.store.row_decoder import Line, RowDecoder
+from desktop.store.row_decoder import ColumnType, Line, RowDecoder, column_types
 
 Waiting = dict[tuple[str, str], list[Version]]  # the bundle's conflicts by (table, row id)
 
@@ -24,10 +24,30 @@ Waiting = dict[tuple[str, str], list[Version]]  # the bundle's conflicts by (tab
 def lines_of(db: Database, bundle: Bundle, spec: SyncedTable) -> Iterator[list[Line]]:
     """A table's lines decoded, each as its version's values and vector, CHUNK at a time;
     a line of a commune the bundle does not name is refused as tampered."""
+    return table_lines(bundle, spec, column_types(db, spec))
+
+
+def table_lines(
+    bundle: Bundle, spec: SyncedTable, types: Mapping[str, ColumnType]
+) -> Iterator[list[Line]]:
+    """lines_of, given the register's column types (a helper process has no connection)."""
     lines = bundle.rows(spec.name)
     header = next(lines, None)
     if header is not None:
-        yield from _batches(_decoded(bundle, spec, lines, _decoder(db, bundle, spec, header)))
+        where = f"{bundle.source}: {spec.name}.csv"
+        decode = RowDecoder(None, spec, header, where, types)
+        yield from _batches(_decoded(bundle, spec, lines, decode))
+
+
+def by_lines(spec: SyncedTable, waiting: Waiting) -> bool:
+    """A table none of whose versions wait in the bundle takes its lines a chunk at a time:
+    into a table that held none of its rows before the bundle, nor waiting versions, as
+    they come (TableMerge.load_new: not one is looked for); else the register's ids among
+    each chunk's asked at once, only their lines met row by row (TableMerge.meet_lines).
+    Rows with private values (merge_private) or binary content, few, meet it row by row."""
+    if spec.private or spec.binary:
+        return False
+    return not any(name == spec.name for name, _ in waiting)
 
 
 def _batches(lines: Iterator[Line]) -> Iterator[list[Line]]:

@@ -27,7 +27,7 @@ from desktop.store.registry import (
     commune_sql,
 )
 from desktop.store.replicas import StoredRow
-from desktop.store.row_decoder import Line
+from desktop.store.row_decoder import Line, Lines
 
 log = logging.getLogger(__name__)
 
@@ -296,13 +296,20 @@ class TableMerge:
                 values, vv = lines[index]
                 yield (*values, vv)
         elif spec.name == "person":
-            yield from derive.people(lines, start, fed, households, self.household_at)
+            made = lines.derived if isinstance(lines, Lines) else None
+            yield from derive.people(lines, start, fed, households, self.household_at, made)
         elif self.by_household:  # a movement: its household's commune
             at, none = self.household_at, ("", "")
             for index in range(start, len(lines)):
                 fed[0] = index
                 values, vv = lines[index]
                 yield (*values, vv, households.get(values[at], none)[1])  # its household's commune
+        elif isinstance(lines, Lines) and lines.derived is not None:  # made beside (helper)
+            made = lines.derived
+            for index in range(start, len(lines)):
+                fed[0] = index
+                values, vv = lines[index]
+                yield (*values, vv, *made[index])
         else:
             for index in range(start, len(lines)):
                 fed[0] = index

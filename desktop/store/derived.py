@@ -25,6 +25,8 @@ _SOURCES = {
     "household": ("code", "phone", "address"),
     "person": ("full_name", "id_number", "phone"),
 }
+# Tables whose rows' derived columns their own values make (Deriver.made), all or in part.
+MADE_BESIDE = frozenset(_SOURCES)
 
 
 def household_search_text(code: str, phone: str, address: str) -> str:
@@ -121,6 +123,21 @@ class Deriver:
         full_name, id_number, phone = self._fields(values)
         return (*person_derived(full_name, id_number, phone, household_code), commune_code)
 
+    def made(self, values: Sequence[Any]) -> tuple[Any, ...]:
+        """What of a row's derived columns its own values make (a helper process makes
+        them beside the writing): a hamlet's or household's all of them, a person's sort
+        key and the search text of its own fields (its household's code and commune are
+        the register's: people() adds them). For the tables of MADE_BESIDE."""
+        if self.table != "person":
+            return self(values)
+        found = _name_parts(values[self._name_at])
+        id_number, phone = values[self._id_at], values[self._phone_at]
+        if id_number and not id_number.isdigit():
+            id_number = digits(id_number)
+        if phone and not phone.isdigit():
+            phone = digits(phone)
+        return found[0], " ".join(filter(None, (found[1], id_number, phone)))
+
     def people(
         self,
         lines: Sequence[tuple[tuple[Any, ...], str]],
@@ -128,13 +145,17 @@ class Deriver:
         fed: list[int],
         households: Mapping[str, tuple[str, str]],
         household_at: int,
+        made: Sequence[tuple[Any, ...]] | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Each person's line (its values and vector) from ``start`` on as stored: values,
         vector, sort key, search text and commune, its household's code folded already
         (fold_for_search) and commune given in ``households`` (a bulk load folds each
         household's once, not once a member); the index of the last one given out is kept in
         ``fed[0]``. One tuple made a row, the remembered name looked up inline (a first
-        merge makes 200,000 of them)."""
+        merge makes 200,000 of them). ``made``: each line's made() already."""
+        if made is not None:
+            yield from _people_made(lines, start, fed, households, household_at, made)
+            return
         names, name_at, id_at, phone_at = _NAMES, self._name_at, self._id_at, self._phone_at
         none = ("", "")
         for index in range(start, len(lines)):
@@ -151,6 +172,26 @@ class Deriver:
                 phone = digits(phone)
             search = " ".join(filter(None, (found[1], id_number, phone, folded_code)))
             yield (*values, vv, found[0], search, commune_code)
+
+
+def _people_made(
+    lines: Sequence[tuple[tuple[Any, ...], str]],
+    start: int,
+    fed: list[int],
+    households: Mapping[str, tuple[str, str]],
+    household_at: int,
+    made: Sequence[tuple[Any, ...]],
+) -> Iterator[tuple[Any, ...]]:
+    """Deriver.people for lines whose own part (Deriver.made) was made already: the
+    household's folded code added to the search text as the same join would."""
+    none = ("", "")
+    for index in range(start, len(lines)):
+        fed[0] = index
+        values, vv = lines[index]
+        key, own = made[index]
+        folded_code, commune_code = households.get(values[household_at], none)
+        search = (f"{own} {folded_code}" if own else folded_code) if folded_code else own
+        yield (*values, vv, key, search, commune_code)
 
 
 def _name_parts(full_name: str) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import CodeType
@@ -17,6 +17,13 @@ from desktop.store.registry import SyncedTable
 from desktop.store.replicas import canonical_vv, version_columns
 
 Line = tuple[tuple[Any, ...], str]  # a line's version as its values and vector
+
+
+class Lines(list[Line]):
+    """A chunk of a table's lines; ``derived``: each line's derived columns made beside
+    them (a helper process, store.derived.Deriver.made), or None when not made yet."""
+
+    derived: list[tuple[Any, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,19 @@ class RowDecoder:
     written for the table's header (one expression per column, no per-cell branching); a
     line it cannot decode is looked at again cell by cell to name what is wrong."""
 
-    def __init__(self, db: Database, spec: SyncedTable, header: list[str], where: str) -> None:
-        types = column_types(db, spec)
+    def __init__(
+        self,
+        db: Database | None,
+        spec: SyncedTable,
+        header: list[str],
+        where: str,
+        types: Mapping[str, ColumnType] | None = None,
+    ) -> None:
+        """``types``: the register's column types (column_types), when not read from ``db``
+        (a helper process that has no connection)."""
+        if types is None:
+            assert db is not None
+            types = column_types(db, spec)
         at = {name: index for index, name in enumerate(header)}
         self.columns = version_columns(spec)
         self.where = where
