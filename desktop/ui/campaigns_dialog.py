@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.entities import FIRST_YEAR, LAST_YEAR
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate
+from desktop.domain.text_bounds import CAMPAIGN_TEXT
 from desktop.messages import describe
 from desktop.services import campaigns
 from desktop.services.register import OpenRegister
@@ -35,6 +36,7 @@ from desktop.ui.household_model import group_thousands
 from desktop.ui.numbers import format_percent
 from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_FORMAT = "dd/MM/yyyy"
@@ -110,7 +112,7 @@ class CampaignsDialog(QDialog):
         )
         self.current_button.clicked.connect(self.make_current)
 
-        self.title_edit = QLineEdit()
+        self.title_edit = limit_line(QLineEdit(), CAMPAIGN_TEXT["title"])
         self.title_edit.setPlaceholderText(self.tr("The template's title when left empty"))
         self.template_combo = QComboBox()
         self.template_combo.setSizeAdjustPolicy(

@@ -25,7 +25,8 @@ from sqlite_utils import Database
 from desktop.domain.entities import Gender, Household, Person, RelativeAbroad
 from desktop.domain.peoples import ETHNIC_GROUPS, RELATIONSHIPS
 from desktop.domain.roster import HEAD_RELATIONSHIP, HouseholdDraft, choose_head
-from desktop.domain.validation import Issue
+from desktop.domain.text_bounds import HOUSEHOLD_TEXT, PHONE_TEXT
+from desktop.domain.validation import HOUSEHOLD_CODE_MAX, Issue
 from desktop.messages import describe_issue
 from desktop.store.households import list_hamlets
 from desktop.ui.household_detail import section_title
@@ -37,6 +38,7 @@ from desktop.ui.roster_model import (
     RosterModel,
 )
 from desktop.ui.roster_view import RosterView
+from desktop.ui.text_limits import limit_line
 
 DUPLICATE_CODES = frozenset({"id_number.duplicate", "person.possible_duplicate"})
 
@@ -79,12 +81,11 @@ class HouseholdForm(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self.code = QLineEdit()
-        self.code.setMaxLength(40)
+        self.code = limit_line(QLineEdit(), HOUSEHOLD_CODE_MAX)
         self.hamlet = QComboBox()
-        self.address = QLineEdit()
-        self.phone = QLineEdit()
-        self.notes = QLineEdit()
+        self.address = limit_line(QLineEdit(), HOUSEHOLD_TEXT["address"])
+        self.phone = limit_line(QLineEdit(), PHONE_TEXT)
+        self.notes = limit_line(QLineEdit(), HOUSEHOLD_TEXT["notes"])
         self.field_issues = {name: issue_label() for name in self.FIELDS}
         for field, name in (
             (self.code, self.tr("Household code")),

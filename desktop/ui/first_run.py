@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text
+from desktop.domain.text_bounds import COMMUNE_TEXT
 from desktop.messages import describe
 from desktop.services.demo import create_demo_register
 from desktop.services.encryption import new_key
@@ -42,6 +43,7 @@ from desktop.ui.encryption_setup import EncryptionChoice, RecoveryKeyDialog
 from desktop.ui.form_dialog import KeepsTypedWork, confirm_discard
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
+from desktop.ui.text_limits import limit_line
 from desktop.userdata import default_register_path, sample_register_path
 
 DEMO_HOUSEHOLDS = 300
@@ -263,11 +265,11 @@ class KeepersPage(QWizardPage):
                 "they may stay empty for now and be filled in later in Settings."
             )
         )
-        self.clerk = QLineEdit()
+        self.clerk = limit_line(QLineEdit(), COMMUNE_TEXT["clerk_name"])
         self.clerk.setPlaceholderText(self.tr("e.g. Lò Thị Hoa"))
-        self.post = QLineEdit()
+        self.post = limit_line(QLineEdit(), COMMUNE_TEXT["border_post"])
         self.post.setPlaceholderText(self.tr("e.g. Đồn Biên phòng Ma Ly Chải"))
-        self.officer = QLineEdit()
+        self.officer = limit_line(QLineEdit(), COMMUNE_TEXT["border_officer"])
         self.officer.setPlaceholderText(self.tr("rank and full name"))
         form = QFormLayout(self)
         form.addRow(self.tr("&Clerk's name:"), self.clerk)

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.entities import Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text, text_sort_string
+from desktop.domain.text_bounds import HAMLET_TEXT
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, check_hamlet_name, hamlet_kind_of
 from desktop.services.settings import add_hamlet, update_hamlet
 from desktop.store.households import list_hamlets
 from desktop.ui.edits import save_on_lane
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
 KIND_NAMES: dict[HamletKind, Any] = {
@@ -178,12 +180,12 @@ class HamletEditor(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Hamlets of the commune"))
 
-        self.name = EnterLineEdit()
+        self.name = limit_line(EnterLineEdit(), HAMLET_TEXT["name"])
         self.name.setPlaceholderText(self.tr("e.g. Bản Nậm Tăm, Thôn 3"))
         self.kind = QComboBox()
         for kind in HamletKind:
             self.kind.addItem(kind_name(kind), kind)
-        self.head = EnterLineEdit()
+        self.head = limit_line(EnterLineEdit(), HAMLET_TEXT["head_name"])
         self.head.setPlaceholderText(self.tr("full name, may stay empty"))
         self.border = QCheckBox(self.tr("&Border or island hamlet"))
         self.border.setChecked(True)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from desktop.domain.entities import Household
+from desktop.domain.validation import HOUSEHOLD_CODE_MAX
 from desktop.store.households import find_household_by_code, members
+from desktop.ui.text_limits import limit_line
 
 
 class MoveDialog(QDialog):
@@ -28,7 +30,7 @@ class MoveDialog(QDialog):
         self._from = from_household_id
         self.target: Household | None = None
         self.setWindowTitle(self.tr("Move to another household"))
-        self.code = QLineEdit()
+        self.code = limit_line(QLineEdit(), HOUSEHOLD_CODE_MAX)
         self.code.setPlaceholderText(self.tr("Household code, e.g. NT-012"))
         self.found = QLabel()
         self.found.setWordWrap(True)

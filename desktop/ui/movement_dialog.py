@@ -19,6 +19,7 @@ from desktop.ui.form_dialog import FormDialog
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 # Which fields each kind asks for, besides the person (or guest) and the first day.
 _FIELDS: dict[MovementKind, tuple[str, ...]] = {
@@ -85,7 +86,7 @@ class MovementDialog(FormDialog):
             ("reason", self.reason),
             ("border_permit", self.permit),
         ):
-            line.setMaxLength(MOVEMENT_TEXT[key].maximum)  # a pasted document is cut to it
+            limit_line(line, MOVEMENT_TEXT[key])  # a pasted document is cut to it, and told
         self._rows: dict[str, QWidget] = {}
         for key, label, widget in (
             ("kind", self.tr("Kind"), self.kind),

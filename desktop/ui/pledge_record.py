@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.entities import FIRST_YEAR
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Attachment, AttachmentKind, Pledge, PledgeStatus, looks_like_qr
+from desktop.domain.text_bounds import PLEDGE_TEXT
 from desktop.messages import describe
 from desktop.services import checkin
 from desktop.services.checkin import CheckedIn
@@ -35,6 +36,7 @@ from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.pledge_evidence import PledgeEvidence
 from desktop.ui.progress_model import status_words
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +115,11 @@ class RecordPledgeDialog(QDialog):
         self.signer_combo.setCurrentIndex(max(0, self.signer_combo.findData(chosen)))
 
         self.witnesses_edit = QLineEdit(self.pledge.witnesses or found.witnesses)
+        limit_line(self.witnesses_edit, PLEDGE_TEXT["witnesses"])
         self.witnesses_edit.setToolTip(self.tr("Hamlet head; Border Guard officer"))
-        self.reason_edit = QLineEdit(self.pledge.reason)
+        self.reason_edit = limit_line(QLineEdit(self.pledge.reason), PLEDGE_TEXT["reason"])
         self.reason_edit.setPlaceholderText(self.tr("Why the household refused or was absent"))
-        self.notes_edit = QLineEdit(self.pledge.notes)
+        self.notes_edit = limit_line(QLineEdit(self.pledge.notes), PLEDGE_TEXT["notes"])
 
         form = QFormLayout()
         form.addRow(self.tr("Result:"), result_row)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import Movement, MovementKind
 from desktop.domain.pledges import parse_sheet_date
+from desktop.domain.text_bounds import MOVEMENT_TEXT
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.ui.edits import save_on_lane
 from desktop.ui.form_dialog import ERROR_STYLE, read_named
 from desktop.ui.ledger_model import day_text
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 MISTAKE = "mistake"
 
@@ -60,7 +62,7 @@ class RemovalDialog(QDialog):
             group.addButton(button)
         self.day = QLineEdit(day_text(today))
         self.day.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.place = QLineEdit()
+        self.place = limit_line(QLineEdit(), MOVEMENT_TEXT["place"])
         self.place.setPlaceholderText(self.tr("Commune, province or country"))
         self.hint = QLabel(
             self.tr(

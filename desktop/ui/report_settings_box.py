@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
+from desktop.domain.text_bounds import LINE_MAX, TEXT_MAX
 from desktop.messages import describe
 from desktop.services.register import OpenRegister
 from desktop.services.report_settings import (
@@ -22,6 +22,7 @@ from desktop.services.report_settings import (
 )
 from desktop.ui.edits import save_on_lane
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import LimitedPlainTextEdit, limit_line
 
 
 class ReportSettingsBox(QGroupBox):
@@ -37,14 +38,15 @@ class ReportSettingsBox(QGroupBox):
         self.setTitle(self.tr("Reports sent upward"))
         self._tasks = tasks
         current = load_report_settings(register.db, register.commune)
-        self.recipient = QLineEdit(current.recipient)
+        self.recipient = limit_line(QLineEdit(current.recipient), LINE_MAX)
         self.recipient.setPlaceholderText(self.tr("e.g. Ủy ban nhân dân tỉnh Lai Châu"))
-        self.copies_to = QPlainTextEdit("\n".join(current.copies_to))
+        self.copies_to = LimitedPlainTextEdit(TEXT_MAX)
+        self.copies_to.setPlainText("\n".join(current.copies_to))
         self.copies_to.setPlaceholderText(self.tr("One recipient a line"))
         self.copies_to.setFixedHeight(64)
-        self.signer_title = QLineEdit(current.signer_title)
+        self.signer_title = limit_line(QLineEdit(current.signer_title), LINE_MAX)
         self.signer_title.setPlaceholderText(self.tr("e.g. CHỦ TỊCH, or KT. CHỦ TỊCH PHÓ CHỦ TỊCH"))
-        self.signer_name = QLineEdit(current.signer_name)
+        self.signer_name = limit_line(QLineEdit(current.signer_name), LINE_MAX)
         self.save_button = QPushButton(self.tr("Save the &report frame"))
         self.save_button.setEnabled(False)
         form = QFormLayout(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -30,6 +30,13 @@ from desktop.domain.entities import (
     Person,
     RelativeAbroad,
     ResidenceKind,
+)
+from desktop.domain.text_bounds import (
+    ID_NUMBER_TEXT,
+    PERSON_TEXT,
+    PHONE_TEXT,
+    RELATIVE_TEXT,
+    TextField,
 )
 from desktop.domain.validation import Issue, parse_birth
 from desktop.messages import describe_issue
@@ -78,6 +85,8 @@ class RosterModel(QAbstractTableModel):
     CONTEXT = "RosterModel"
     # (key, header source text); the key is also the Issue.field the column shows.
     COLUMNS: ClassVar[tuple[tuple[str, Any], ...]] = ()
+    # key → the bound of what its cell's editor takes (domain.text_bounds); others a line's.
+    BOUNDS: ClassVar[Mapping[str, TextField]] = {}
     ISSUES = "issues"
     # Columns that make a row someone: a row with none of them filled is blank and skipped.
     TYPED: ClassVar[tuple[str, ...]] = ()
@@ -254,6 +263,11 @@ class MemberRosterModel(RosterModel):
         ("issues", QT_TRANSLATE_NOOP("MemberRosterModel", "Checks")),
     )
     TYPED: ClassVar[tuple[str, ...]] = ("full_name", "birth", "id_number", "phone", "occupation")
+    BOUNDS: ClassVar[Mapping[str, TextField]] = {
+        **PERSON_TEXT,
+        "phone": PHONE_TEXT,
+        "id_number": ID_NUMBER_TEXT,
+    }
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -332,6 +346,7 @@ class RelativeRosterModel(RosterModel):
         ("plans_to_return", QT_TRANSLATE_NOOP("RelativeRosterModel", "Plans to return")),
         ("issues", QT_TRANSLATE_NOOP("RelativeRosterModel", "Checks")),
     )
+    BOUNDS: ClassVar[Mapping[str, TextField]] = RELATIVE_TEXT
     TYPED: ClassVar[tuple[str, ...]] = (
         "full_name",
         "relationship",

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.text_bounds import LINE_MAX
 from desktop.ui.roster_model import CHOICES, RosterModel, choice_label
+from desktop.ui.text_limits import limit_line
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -62,7 +64,7 @@ class RosterDelegate(QStyledItemDelegate):
                 combo.addItem(choice_label(key, value), str(value))
             combo.activated.connect(lambda _i: self.commitData.emit(combo))
             return combo
-        editor = QLineEdit(parent)
+        editor = limit_line(QLineEdit(parent), model.BOUNDS.get(key, LINE_MAX))
         editor.setFrame(False)
         if key in self._words:
             completer = QCompleter(list(self._words[key]), editor)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.text_bounds import COMMUNE_TEXT
 from desktop.messages import describe
 from desktop.services.register import OpenRegister
 from desktop.services.settings import change_commune, household_count, update_commune_staff
@@ -35,6 +36,7 @@ from desktop.ui.edits import save_on_lane
 from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
 from desktop.ui.report_settings_box import ReportSettingsBox
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 from desktop.ui.translations import current_language
 from desktop.userdata import LANGUAGES
 
@@ -70,10 +72,11 @@ class SettingsPage(QWidget):
         title_row.addStretch(1)
         self._show_commune()
 
-        self.clerk = QLineEdit(commune.clerk_name)
-        self.post = QLineEdit(commune.border_post)
+        self.clerk = limit_line(QLineEdit(commune.clerk_name), COMMUNE_TEXT["clerk_name"])
+        self.post = limit_line(QLineEdit(commune.border_post), COMMUNE_TEXT["border_post"])
         self.post.setPlaceholderText(self.tr("e.g. Đồn Biên phòng Ma Ly Chải"))
         self.officer = QLineEdit(commune.border_officer)
+        limit_line(self.officer, COMMUNE_TEXT["border_officer"])
         self.officer.setPlaceholderText(self.tr("rank and full name"))
         self.save_staff_button = QPushButton(self.tr("Save &these names"))
         self.save_staff_button.setEnabled(False)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import Campaign, StoredTemplate, place_name
 from desktop.domain.templates import PledgeTemplate, parse_template
+from desktop.domain.text_bounds import TEMPLATE_MAX, TEMPLATE_TEXT
 from desktop.messages import describe
 from desktop.services import campaigns
 from desktop.services.pledges import current_campaign
@@ -44,6 +45,7 @@ from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.text_limits import LimitedPlainTextEdit, limit_line
 
 CHECK_DELAY_MS = 300
 ERROR_LINE = QColor(255, 221, 221)
@@ -94,11 +96,11 @@ class TemplateEditorDialog(KeepsTypedWork, QDialog):
             0,
         )
         self.base_combo.setCurrentIndex(in_use)
-        self.title_edit = QLineEdit()
+        self.title_edit = limit_line(QLineEdit(), TEMPLATE_TEXT["title"])
         self.use_box = QCheckBox(self.tr("Print the current campaign with the new version"))
         self.use_box.setChecked(True)
 
-        self.editor = QPlainTextEdit()
+        self.editor = LimitedPlainTextEdit(TEMPLATE_MAX)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setAccessibleName(self.tr("Template text (TOML)"))

@@ -27,6 +27,7 @@ from desktop.ui.edits import Saving
 from desktop.ui.form_dialog import FormDialog, read_named
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 
 class TipDialog(FormDialog):
@@ -76,7 +77,7 @@ class TipDialog(FormDialog):
             ("handed_to", self.handed_to),
             ("outcome", self.outcome),
         ):
-            line.setMaxLength(TIP_TEXT[key].maximum)  # a pasted document is cut to it
+            limit_line(line, TIP_TEXT[key])  # a pasted document is cut to it, and told
         self.person_search = PersonSearch(register.db, self)
         self.concerned = QListWidget()
         self.concerned.setMaximumHeight(70)

@@ -3523,6 +3523,13 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     </message>
 </context>
 <context>
+    <name>TextLimits</name>
+    <message>
+        <source>This field keeps at most {maximum} characters: what went past them was cut.</source>
+        <translation>Ô này chỉ giữ tối đa {maximum} ký tự; phần vượt quá đã bị cắt bỏ.</translation>
+    </message>
+</context>
+<context>
     <name>TipDialog</name>
     <message>
         <source>Record a tip</source>

@@ -1,0 +1,164 @@
+"""Every editor of the window takes no more text than the register keeps (what the save
+would refuse): a document pasted into a household's, a member's, a hamlet's, a pledge
+result's, a campaign's, a template's, a movement's or the keepers' field is cut to its bound,
+and the clerk is told so in Vietnamese beside the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QToolTip, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.ledger_page import LedgerPage
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pledge_record import RecordPledgeDialog
+from tests.ui.conftest import SmallRegister
+from tests.ui.test_campaigns_dialog import open_dialog
+from tests.ui.test_household_editor import cell_editor, open_editor_on
+from tests.ui.test_pledge_page import check_in, open_page
+from tests.ui.test_settings_page import open_settings
+from tests.ui.test_template_editor import open_editor
+
+# The notice is a tooltip raised over the window, which the offscreen platform cannot raise;
+# the roster's completer asks for the keyboard.
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support raise\(\)",
+    "This plugin does not support grabbing the keyboard",
+)
+
+OpenWindow = Callable[..., MainWindow]
+PASTED = "Bản Nậm Tăm, xã Sìn Hồ. " * 420  # a document pasted whole: 10,080 characters
+
+
+def _pasted_into(field: QWidget) -> int:
+    """Paste PASTED into ``field`` (emptied first) as Ctrl+V would; its length after."""
+    QApplication.clipboard().setText(PASTED)
+    QToolTip.hideText()
+    if isinstance(field, QLineEdit):
+        field.clear()
+        field.paste()
+        return len(field.text())
+    assert isinstance(field, QPlainTextEdit)
+    field.clear()
+    field.paste()
+    return len(field.toPlainText())
+
+
+def _told(maximum: int) -> bool:
+    return QToolTip.isVisible() and QToolTip.text() == (
+        f"Ô này chỉ giữ tối đa {maximum} ký tự; phần vượt quá đã bị cắt bỏ."
+    )
+
+
+def _each_cut(fields: dict[str, tuple[QWidget, int]]) -> dict[str, int]:
+    """Each field's length after the paste, when the clerk was told of the cut (else -1)."""
+    found = {}
+    for name, (field, maximum) in fields.items():
+        length = _pasted_into(field)
+        found[name] = length if _told(maximum) else -1
+    return found
+
+
+def test_the_household_editor_takes_no_more_than_the_register_keeps(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    editor = open_editor_on(main_window(small_register.path), qtbot, "NT-001")
+    form = editor.form
+    assert _each_cut(
+        {
+            "code": (form.code, 20),
+            "address": (form.address, 500),
+            "phone": (form.phone, 500),
+            "notes": (form.notes, 5000),
+        }
+    ) == {"code": 20, "address": 500, "phone": 500, "notes": 5000}
+    cells = {"full_name": 0, "occupation": 8}
+    assert {key: _pasted_into(cell_editor(editor, 0, col)) for key, col in cells.items()} == {
+        "full_name": 500,
+        "occupation": 500,
+    }
+    assert _told(500)
+
+
+def test_a_pledge_result_and_a_campaign_take_no_more_than_the_register_keeps(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page = open_page(window)
+    check_in(qtbot, page, "nt-001")
+    dialog = page.record_dialog
+    assert isinstance(dialog, RecordPledgeDialog)
+    qtbot.waitExposed(dialog)
+    assert _each_cut(
+        {
+            "witnesses": (dialog.witnesses_edit, 5000),
+            "reason": (dialog.reason_edit, 500),
+            "notes": (dialog.notes_edit, 5000),
+        }
+    ) == {"witnesses": 5000, "reason": 500, "notes": 5000}
+    dialog.reject()
+    _page, campaigns = open_dialog(qtbot, window)
+    assert _each_cut({"title": (campaigns.title_edit, 500)}) == {"title": 500}
+    campaigns.reject()
+
+
+def test_a_template_text_takes_no_more_than_the_register_keeps(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    editor = open_editor(qtbot, main_window(small_register.path))
+    assert _each_cut({"title": (editor.title_edit, 500)}) == {"title": 500}
+    text = editor.editor
+    text.setPlainText("x" * 29_990)
+    cursor = text.textCursor()
+    cursor.setPosition(10)
+    text.setTextCursor(cursor)
+    QApplication.clipboard().setText(PASTED)
+    QToolTip.hideText()
+    text.paste()  # into the middle: what fits goes in there, the rest of the text stays
+    assert text.toPlainText() == "x" * 10 + PASTED[:10] + "x" * 29_980
+    assert _told(30_000)
+    QToolTip.hideText()
+    text.keyPressEvent(
+        QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+    )
+    assert len(text.toPlainText()) == 30_000 and _told(30_000)
+
+
+def test_the_keepers_hamlets_and_ledger_take_no_more_than_the_register_keeps(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    settings = open_settings(qtbot, window)
+    hamlets = settings.hamlet_editor
+    assert _each_cut(
+        {
+            "clerk": (settings.clerk, 500),
+            "post": (settings.post, 500),
+            "officer": (settings.officer, 500),
+            "hamlet": (hamlets.name, 500),
+            "head": (hamlets.head, 500),
+            "recipient": (settings.report_box.recipient, 500),
+            "copies_to": (settings.report_box.copies_to, 5000),
+            "signer": (settings.report_box.signer_name, 500),
+        }
+    ) == {
+        "clerk": 500,
+        "post": 500,
+        "officer": 500,
+        "hamlet": 500,
+        "head": 500,
+        "recipient": 500,
+        "copies_to": 5000,
+        "signer": 500,
+    }
+    window.show_place("movements")
+    ledger = window.places.page("movements")
+    assert isinstance(ledger, LedgerPage)
+    movement = ledger.add_movement()
+    qtbot.waitExposed(movement)
+    assert _each_cut({"reason": (movement.reason, 500)}) == {"reason": 500}
+    movement.reject()
