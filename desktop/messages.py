@@ -119,6 +119,11 @@ MESSAGES: dict[str, str] = {
         "{where}: cột {column} (“{field}”) dài {length} ký tự, quá {maximum} ký tự sổ giữ;"
         " không nhận gì từ tệp này."
     ),
+    "export.long_texts": (
+        "Chưa xuất: sổ có {count} ô chữ dài hơn mức sổ giữ (ghi vào sổ trước khi có giới hạn),"
+        " máy nhận sẽ từ chối cả tệp. Hãy viết gọn lại (camket check liệt kê đủ) rồi xuất lại:"
+        "\n{rows}"
+    ),
     "bundle.unsafe_file_name": (
         "{where}: cột file_name có tên tệp “{value}” là một đường dẫn hoặc tên thiết bị"
         " (dấu /, \\, ký tự điều khiển, CON, NUL, …), không phải tên tệp; không nhận gì từ tệp này."
@@ -631,6 +636,7 @@ FIELD_LABELS: dict[str, str] = {
     "sha256": "Mã SHA-256",
     "size": "Dung lượng",
     "file_name": "Tên tệp",
+    "id": "Mã dòng",
     "guest_name": "Họ tên khách",
     "guest_birth_year": "Năm sinh của khách",
     "guest_id_number": "CCCD hoặc hộ chiếu",
@@ -764,12 +770,18 @@ def describe_row_issue(source: str, row_issue: RowIssue) -> str:
 
 
 def describe(error: KnownError) -> str:
-    """One line in Vietnamese for a known error."""
+    """One line in Vietnamese for a known error (a list it carries, one line an item)."""
     template = MESSAGES.get(error.code)
     if template is None:
         return str(error)
+    params = dict(error.params)
+    if isinstance(rows := params.get("rows"), tuple):  # (kind, label, Issue) of each row
+        shown = [f"  {kind} {label}: {describe_issue(issue)}" for kind, label, issue in rows]
+        count = params.get("count")
+        more = (count if isinstance(count, int) else len(rows)) - len(rows)
+        params["rows"] = "\n".join(shown + ([f"  … và {more} ô nữa"] if more > 0 else []))
     try:
-        return template.format(**error.params)
+        return template.format(**params)
     except (KeyError, IndexError):
         return f"{template} ({error})"
 

@@ -28,6 +28,7 @@ from desktop.file_kinds import refuse_register
 from desktop.outputs import check_output, output_stream
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
+from desktop.store.long_texts import long_texts
 from desktop.store.registry import TABLES, SyncedTable
 from desktop.store.sync import utc_now
 
@@ -235,6 +236,7 @@ def _write_bundle(
     consistent state of the register, then the signed manifest; None when cancelled."""
     installation, register_id, since_seq = plan.installation, plan.register_id, plan.since_seq
     with replicas.snapshot(reg.db):
+        refuse_long_texts(reg.db, since_seq)
         mark = replicas.change_mark(reg.db)
         communes = _communes(reg.db)
         rows = {}
@@ -272,6 +274,20 @@ def _sha256_of_file(path: Path) -> str:
         while chunk := fh.read(1024 * 1024):
             sha.update(chunk)
     return sha.hexdigest()
+
+
+# Rows named when an export is refused for texts too long (`camket check` names them all).
+LISTED_LONG_TEXTS = 20
+
+
+def refuse_long_texts(db: Database, since: int) -> None:
+    """KnownError listing the texts the bundle would carry that are longer than a bundle
+    may (stored before the bounds): every peer would refuse the bundle whole, so none is
+    made; the clerk shortens them here first."""
+    found = long_texts(db, since)
+    if found:
+        rows = tuple((f.entity, f.label, f.issue) for f in found[:LISTED_LONG_TEXTS])
+        raise KnownError("export.long_texts", count=len(found), rows=rows)
 
 
 def _write_table(

@@ -38,7 +38,7 @@ from desktop.ui.roster_model import (
     RosterModel,
 )
 from desktop.ui.roster_view import RosterView
-from desktop.ui.text_limits import limit_line
+from desktop.ui.text_limits import limit_line, show_text
 
 DUPLICATE_CODES = frozenset({"id_number.duplicate", "person.possible_duplicate"})
 
@@ -138,11 +138,11 @@ class HouseholdForm(QWidget):
 
     def show_household(self, household: Household) -> None:
         self.reload_hamlets()
-        self.code.setText(household.code)
+        show_text(self.code, household.code)
         self.hamlet.setCurrentIndex(max(0, self.hamlet.findData(household.hamlet_id)))
-        self.address.setText(household.address)
-        self.phone.setText(household.phone)
-        self.notes.setText(household.notes)
+        show_text(self.address, household.address)
+        show_text(self.phone, household.phone)
+        show_text(self.notes, household.notes)
 
     def read_into(self, household: Household) -> None:
         household.code = self.code.text()

@@ -38,7 +38,7 @@ from desktop.services.settings import add_hamlet, update_hamlet
 from desktop.store.households import list_hamlets
 from desktop.ui.edits import save_on_lane
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text_limits import limit_line
+from desktop.ui.text_limits import limit_line, show_text
 
 # QT_TRANSLATE_NOOP is typed as returning object; it returns the source string.
 KIND_NAMES: dict[HamletKind, Any] = {
@@ -332,9 +332,9 @@ class HamletEditor(QWidget):
         )
 
     def _fill_form(self, hamlet: Hamlet) -> None:
-        self.name.setText(hamlet.name)
+        show_text(self.name, hamlet.name)
         self.kind.setCurrentIndex(self.kind.findData(hamlet.kind))
-        self.head.setText(hamlet.head_name)
+        show_text(self.head, hamlet.head_name)
         self.border.setChecked(hamlet.is_border)
         self.error.hide()
 

@@ -19,7 +19,7 @@ from desktop.ui.form_dialog import FormDialog
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text_limits import limit_line
+from desktop.ui.text_limits import limit_line, show_text
 
 # Which fields each kind asks for, besides the person (or guest) and the first day.
 _FIELDS: dict[MovementKind, tuple[str, ...]] = {
@@ -131,10 +131,10 @@ class MovementDialog(FormDialog):
         guest = movement.guest
         self.is_guest.setChecked(guest is not None)
         if guest is not None:
-            self.guest_name.setText(guest.full_name)
+            show_text(self.guest_name, guest.full_name)
             self.guest_year.setText(str(guest.birth_year or ""))
-            self.guest_id.setText(guest.id_number)
-            self.nationality.setText(guest.nationality)
+            show_text(self.guest_id, guest.id_number)
+            show_text(self.nationality, guest.nationality)
             self.host.setText(row.household_code)
         elif movement.person_id is not None:
             self.choose_person(
@@ -148,13 +148,13 @@ class MovementDialog(FormDialog):
             (self.ended, movement.ended_on),
         ):
             field.setText(day_text(day))
-        self.place.setText(movement.place)
-        self.country.setText(movement.country)
-        self.gate.setText(movement.gate)
+        show_text(self.place, movement.place)
+        show_text(self.country, movement.country)
+        show_text(self.gate, movement.gate)
         self.trail.setChecked(movement.via_trail)
-        self.reason.setText(movement.reason)
+        show_text(self.reason, movement.reason)
         self.border_belt.setChecked(movement.border_belt)
-        self.permit.setText(movement.border_permit)
+        show_text(self.permit, movement.border_permit)
 
     # --- the person ---------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.text_bounds import LINE_MAX
 from desktop.ui.roster_model import CHOICES, RosterModel, choice_label
-from desktop.ui.text_limits import limit_line
+from desktop.ui.text_limits import limit_line, show_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +84,7 @@ class RosterDelegate(QStyledItemDelegate):
             # The model echoes every keystroke back: setting the same text again would
             # throw the cursor to the end while the clerk types in the middle of a name.
             if editor.text() != value:
-                editor.setText(value)
+                show_text(editor, value)  # whole, even one stored past its bound
         else:
             super().setEditorData(editor, index)
 

@@ -36,7 +36,7 @@ from desktop.ui.edits import save_on_lane
 from desktop.ui.hamlet_editor import HamletEditor, RegisterHamlets
 from desktop.ui.report_settings_box import ReportSettingsBox
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text_limits import limit_line
+from desktop.ui.text_limits import limit_line, show_text
 from desktop.ui.translations import current_language
 from desktop.userdata import LANGUAGES
 
@@ -219,9 +219,9 @@ class SettingsPage(QWidget):
 
     def _show_staff(self) -> None:
         commune = self._register.commune
-        self.clerk.setText(commune.clerk_name)
-        self.post.setText(commune.border_post)
-        self.officer.setText(commune.border_officer)
+        show_text(self.clerk, commune.clerk_name)
+        show_text(self.post, commune.border_post)
+        show_text(self.officer, commune.border_officer)
 
     def show_current_language(self) -> None:
         """Point the chooser back at the language shown now (a switch was put off)."""

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
 from desktop.domain.text_bounds import TextField
 
+_BOUND = "camket_bound"  # the property a bounded line keeps its bound in
+
 
 def cut_notice(maximum: int) -> str:
     """What the clerk is told when typing or a paste went past a field's bound."""
@@ -24,11 +26,23 @@ def say_cut(field: QWidget, maximum: int) -> None:
 
 
 def limit_line(line: QLineEdit, bound: TextField | int) -> QLineEdit:
-    """``line`` takes at most the bound's characters; a paste or a key past it says so."""
+    """``line`` takes at most the bound's characters; a paste or a key past it says so. A
+    text it already holds that is longer (stored before the bounds) stays whole."""
     maximum = bound if isinstance(bound, int) else bound.maximum
-    line.setMaxLength(maximum)
-    line.inputRejected.connect(lambda: say_cut(line, maximum))
+    line.setProperty(_BOUND, maximum)
+    line.setMaxLength(max(maximum, len(line.text())))
+    line.inputRejected.connect(lambda: say_cut(line, line.maxLength()))
     return line
+
+
+def show_text(line: QLineEdit, text: str) -> None:
+    """Show ``text`` in a line limit_line bounds, whole even when it is longer than the bound
+    (stored before the bounds existed: the checks name it, and the clerk shortens it rather
+    than losing its end unseen); the line then takes no more than that."""
+    bound = line.property(_BOUND)
+    if isinstance(bound, int):
+        line.setMaxLength(max(bound, len(text)))
+    line.setText(text)
 
 
 class LimitedPlainTextEdit(QPlainTextEdit):

@@ -27,7 +27,7 @@ from desktop.ui.edits import Saving
 from desktop.ui.form_dialog import FormDialog, read_named
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text_limits import limit_line
+from desktop.ui.text_limits import limit_line, show_text
 
 
 class TipDialog(FormDialog):
@@ -108,15 +108,15 @@ class TipDialog(FormDialog):
         self.received.setText(tip.received_at.strftime("%d/%m/%Y %H:%M"))
         self.hamlet.setCurrentIndex(max(0, self.hamlet.findData(tip.hamlet_id)))
         hamlet = self.hamlet.currentText() if tip.hamlet_id else ""
-        self.place.setText(tip.place.removesuffix(f", {hamlet}") if hamlet else tip.place)
+        show_text(self.place, tip.place.removesuffix(f", {hamlet}") if hamlet else tip.place)
         self.about.setCurrentText(tip.about)
         self.people.setValue(tip.people_count or 0)
-        self.description.setText(tip.description)
-        self.informant.setText(tip.informant_name)
-        self.phone.setText(tip.informant_phone)
-        self.handed_to.setText(tip.handed_to)
+        show_text(self.description, tip.description)
+        show_text(self.informant, tip.informant_name)
+        show_text(self.phone, tip.informant_phone)
+        show_text(self.handed_to, tip.handed_to)
         self.handed_at.setText(tip.handed_at.strftime("%d/%m/%Y %H:%M") if tip.handed_at else "")
-        self.outcome.setText(tip.outcome)
+        show_text(self.outcome, tip.outcome)
         for person_id, name in concerned(self.register.db, tip.id):
             self._add_person(person_id, "", name)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.services.register import open_existing
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pledge_record import RecordPledgeDialog
@@ -162,3 +163,23 @@ def test_the_keepers_hamlets_and_ledger_take_no_more_than_the_register_keeps(
     qtbot.waitExposed(movement)
     assert _each_cut({"reason": (movement.reason, 500)}) == {"reason": 500}
     movement.reject()
+
+
+def test_a_note_stored_before_the_bounds_shows_whole_and_is_named_to_shorten(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    register = open_existing(small_register.path)
+    try:
+        with register.db.conn:
+            register.db.execute(
+                "UPDATE household SET notes = ? WHERE code = 'NT-001'", ["n" * 6000]
+            )
+    finally:
+        register.close()
+    editor = open_editor_on(main_window(small_register.path), qtbot, "NT-001")
+    assert len(editor.notes.text()) == 6000  # not its first 5,000 saved unseen
+    label = editor.field_issues["notes"]
+    qtbot.waitUntil(label.isVisible)
+    assert "dài 6000 ký tự, quá 5000 ký tự sổ giữ" in label.text()
+    editor.notes.setText("n" * 4000)
+    assert editor.revalidate()
