@@ -124,6 +124,20 @@ def count_conflicts(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM conflict").fetchone()[0])
 
 
+def conflicts_of_household(db: Database, household_id: str) -> list[str]:
+    """The ids of the conflicts waiting on a household's own row, its members' or its
+    relatives' abroad (what its editor shows), the oldest first."""
+    rows = db.execute(
+        "SELECT id FROM conflict WHERE (tbl = 'household' AND row_id = :h)"
+        " OR (tbl = 'person' AND row_id IN (SELECT id FROM person WHERE household_id = :h))"
+        " OR (tbl = 'relative_abroad'"
+        "     AND row_id IN (SELECT id FROM relative_abroad WHERE household_id = :h))"
+        " ORDER BY found_at, id",
+        {"h": household_id},
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def find_conflict(db: Database, conflict_id: str) -> Conflict:
     """A conflict by its id or the start of it (KnownError when none or several match)."""
     wanted = conflict_id.strip().lower()

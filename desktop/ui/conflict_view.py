@@ -210,6 +210,13 @@ class ConflictsView(QWidget):
         for widget in (self.clash_label, self.clashes, self.open_clash_button):
             widget.setVisible(has_clashes)
 
+    def select(self, conflict_id: str) -> None:
+        """Show this conflict (read again first: it may have come with the last merge)."""
+        self.refresh()
+        ids = [c.id for c in self.conflicts]
+        if conflict_id in ids:
+            self.list.setCurrentRow(ids.index(conflict_id))
+
     @property
     def current(self) -> Conflict | None:
         row = self.list.currentRow()

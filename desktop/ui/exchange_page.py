@@ -103,6 +103,11 @@ class ExchangePage(QWidget):
     def show_conflicts(self) -> None:
         self.tabs.setCurrentWidget(self.conflicts)
 
+    def show_conflict(self, conflict_id: str) -> None:
+        """The conflicts tab with this one shown field by field."""
+        self.show_conflicts()
+        self.conflicts.select(conflict_id)
+
     def _count_conflicts(self) -> None:
         waiting = count_conflicts(self.register.db) + len(code_clashes(self.register.db))
         index = self.tabs.indexOf(self.conflicts)

@@ -26,6 +26,7 @@ from desktop.domain.validation import Issue
 from desktop.messages import describe
 from desktop.services import households as service
 from desktop.services.register import OpenRegister
+from desktop.ui.conflict_notice import ConflictNotice
 from desktop.ui.editor_panels import (
     HouseholdForm,
     MemberPanel,
@@ -81,6 +82,7 @@ class HouseholdEditor(QWidget):
         self._relative_rows: list[int] = []
 
         self.title = section_title("")
+        self.conflict_notice = ConflictNotice(self)  # another PC's version waits for review
         self.form = HouseholdForm(register.db, self)
         self.household_issue = issue_label()  # no members, no head
         self.member_panel = MemberPanel(self)
@@ -122,6 +124,7 @@ class HouseholdEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.addWidget(self.title)
+        layout.addWidget(self.conflict_notice)
         layout.addWidget(self.form)
         layout.addWidget(self.household_issue)
         layout.addWidget(self.member_panel, stretch=3)
@@ -197,6 +200,7 @@ class HouseholdEditor(QWidget):
             else self.tr("Edit household {code}").format(code=household.code)
         )
         self.form.show_household(household)
+        self.conflict_notice.show_for(self._register.db, None if new else household.id)
         for panel in (self.member_panel, self.relative_panel):
             panel.household_id = household.id
         self.member_panel.today = self.today

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         page.import_requested.connect(self.open_import_wizard)
         page.pledge_box.print_requested.connect(self.print_household_sheet)
         page.pledge_box.record_requested.connect(self.record_household_result)
+        page.editor.conflict_notice.review.connect(self.review_conflict)
         return page
 
     def _overview(self) -> QWidget:
@@ -292,6 +293,11 @@ class MainWindow(QMainWindow):
         """The Hộ gia đình page with this household open (Ctrl+E edits it)."""
         self.show_place("households")
         self.household_page.open_household(household_id)
+
+    def review_conflict(self, conflict_id: str) -> None:
+        """Trao đổi dữ liệu's conflicts with this one shown (from a household's editor)."""
+        self.show_place("exchange")
+        self.exchange_page.show_conflict(conflict_id)
 
     def search_households(self, text: str) -> None:
         """The household list searched for ``text`` across every commune of the register."""

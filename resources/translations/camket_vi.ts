@@ -425,6 +425,17 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>ConflictNotice</name>
+    <message>
+        <source>Review the conflict…</source>
+        <translation>Xem xung đột…</translation>
+    </message>
+    <message>
+        <source>Another PC changed this household too: {count} version(s) wait for review in Data exchange. Saving here does not settle them.</source>
+        <translation>Một máy khác cũng đã sửa hộ này: {count} phiên bản đang chờ xem xét ở Trao đổi dữ liệu. Lưu ở đây không giải quyết được việc đó.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
         <source>Conflicts to review</source>
