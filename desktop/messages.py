@@ -434,6 +434,10 @@ MESSAGES: dict[str, str] = {
     "print.bad_copies": "Số bản in mỗi hộ phải từ 1 đến 3: {copies}",
     "print.bad_signature": "Ảnh chữ ký của hộ {code} bị hỏng, không in được.",
     "search.empty_query": "Từ khoá tìm kiếm phải có chữ hoặc số: “{query}”",
+    "search.too_many_words": (
+        "Tìm “{query}”: quá {maximum} từ khác nhau; hãy gõ ít từ hơn (họ tên, mã hộ,"
+        " số định danh hoặc số điện thoại)."
+    ),
     "demo.bad_count": "Số hộ phải từ 1 đến {maximum}: {count}",
     "screenshot.bad_size": "Kích thước ảnh phải có dạng RỘNGxCAO, ví dụ 1366x768: {size}",
     "screenshot.bad_page": "Không có mục Ctrl+{page}; các mục của cửa sổ: {shortcuts}.",

@@ -42,14 +42,24 @@ class HouseholdRow:
     matched_name: str = ""
 
 
-def match_expression(query: str) -> str:
-    """An FTS5 MATCH for a user's query: every folded token as a prefix, all required.
+# Distinct words a search takes: a clerk types a name, a code or a number (a few words); a
+# pasted document's thousands made one search of tens of seconds (each word a prefix scan).
+MAX_SEARCH_WORDS = 16
 
-    Raises KnownError("search.empty_query") when the query holds no letter or digit.
+
+def match_expression(query: str) -> str:
+    """An FTS5 MATCH for a user's query: every folded token as a prefix, all required (a
+    token repeated counts once).
+
+    Raises KnownError("search.empty_query") when the query holds no letter or digit, and
+    KnownError("search.too_many_words") past MAX_SEARCH_WORDS distinct words.
     """
-    tokens = fold_query(query)
+    shown = query if len(query) <= 40 else query[:40] + "…"
+    tokens = list(dict.fromkeys(fold_query(query)))
     if not tokens:
-        raise KnownError("search.empty_query", query=query)
+        raise KnownError("search.empty_query", query=shown)
+    if len(tokens) > MAX_SEARCH_WORDS:
+        raise KnownError("search.too_many_words", query=shown, maximum=MAX_SEARCH_WORDS)
     if all(token.isdigit() for token in tokens):
         # Clerks type ID and phone numbers in groups ("0912 345 678", "001.090.012"); the
         # index holds them as one run of digits.

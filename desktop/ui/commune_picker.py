@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.text import fold_for_search, text_sort_string
+from desktop.domain.text_bounds import LINE_MAX
 from desktop.store.admin_units import CommuneUnit, Province, load_communes, load_provinces
 from desktop.ui.hamlet_editor import EnterLineEdit
+from desktop.ui.text_limits import limit_line
 
 
 def match_rank(folded_name: str, words: list[str]) -> int | None:
@@ -45,7 +47,7 @@ class FilteredList(QWidget):
     ) -> None:
         super().__init__(parent)
         # keep_enter: Enter moves on within the page instead of pressing Next.
-        self.filter = EnterLineEdit() if keep_enter else QLineEdit()
+        self.filter = limit_line(EnterLineEdit() if keep_enter else QLineEdit(), LINE_MAX)
         self.filter.setPlaceholderText(placeholder)
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.text_bounds import LINE_MAX
 from desktop.services.communes import CommuneSummary, commune_summaries
 from desktop.services.register import OpenRegister
 from desktop.ui.household_history import local_time
 from desktop.ui.numbers import format_percent, group_thousands
 from desktop.ui.tasks import Task, TaskRunner
+from desktop.ui.text_limits import limit_line
 
 
 class _Sorted(QTableWidgetItem):
@@ -54,7 +56,7 @@ class CommunesView(QWidget):
         self._tasks = tasks
         self.summaries: list[CommuneSummary] = []
         self.loaded = False  # True once the first count is in the table
-        self.search = QLineEdit()
+        self.search = limit_line(QLineEdit(), LINE_MAX)
         self.search.setPlaceholderText(
             self.tr("Find a person or household in every commune (Enter)…")
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import KnownError
+from desktop.domain.text_bounds import LINE_MAX
 from desktop.messages import describe
 from desktop.services import households as household_service
 from desktop.services.communes import hamlet_choices
@@ -36,6 +37,7 @@ from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_pledge import HouseholdPledgeBox
 from desktop.ui.household_search import HouseholdSearch
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 
 HINT_MS = 6000
 
@@ -56,7 +58,7 @@ class HouseholdPage(QWidget):
         self.results_loaded = False  # True once the first answer is in the list
         self.read_only = False  # an upper-level register: households are looked at, not edited
 
-        self.search_box = QLineEdit()
+        self.search_box = limit_line(QLineEdit(), LINE_MAX)  # a search, not a document
         self.search_box.setPlaceholderText(
             self.tr("Search by name, personal ID, phone, household code…")
         )

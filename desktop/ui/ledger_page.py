@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import LASTING_KINDS, MovementKind
+from desktop.domain.text_bounds import LINE_MAX
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
@@ -44,6 +45,7 @@ from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text_limits import limit_line
 from desktop.ui.tip_dialog import TipDialog
 
 SEARCH_DELAY_MS = 200
@@ -84,7 +86,7 @@ class LedgerPage(QWidget):
         self.read_only = False  # an upper-level register: movements and tips are only shown
         # The report is drawn on the window's task lane and opens in the preview.
         self.printing = PledgePrinting(tasks, self)
-        self.search = QLineEdit()
+        self.search = limit_line(QLineEdit(), LINE_MAX)
         self.search.setPlaceholderText(self.tr("Search: name, personal ID, household code"))
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()

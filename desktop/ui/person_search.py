@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.domain.text_bounds import LINE_MAX
 from desktop.store.search import search_people
+from desktop.ui.text_limits import limit_line
 
 HITS = 20
 
@@ -22,7 +24,7 @@ class PersonSearch(QObject):
     def __init__(self, db: Database, parent: QWidget) -> None:
         super().__init__(parent)
         self._db = db
-        self.box = QLineEdit()
+        self.box = limit_line(QLineEdit(), LINE_MAX)
         self.box.setPlaceholderText(self.tr("Name, personal ID or household code"))
         self.hits = QListWidget()
         self.hits.setMaximumHeight(110)

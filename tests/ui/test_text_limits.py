@@ -183,3 +183,22 @@ def test_a_note_stored_before_the_bounds_shows_whole_and_is_named_to_shorten(
     assert "dài 6000 ký tự, quá 5000 ký tự sổ giữ" in label.text()
     editor.notes.setText("n" * 4000)
     assert editor.revalidate()
+
+
+def test_a_document_pasted_into_the_household_search_is_cut_and_answered_at_once(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    box = window.household_page.search_box
+    pasted = " ".join(f"tu{n}" for n in range(2000))  # 10,889 characters, 2,000 words
+    QApplication.clipboard().setText(pasted)
+    box.setFocus()
+    box.paste()
+    assert box.text() == pasted[:500] and _told(500)
+    qtbot.waitUntil(lambda: "quá 16 từ khác nhau" in window.statusBar().currentMessage())
+    QApplication.clipboard().setText("Hùng " * 2000)
+    box.clear()
+    box.paste()
+    model = window.household_page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 0).data() == "NT-001"
