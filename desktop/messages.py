@@ -453,6 +453,10 @@ MESSAGES: dict[str, str] = {
     "import.damaged": "Tệp {file} bị hỏng hoặc không đầy đủ, không đọc được ({detail}).",
     "import.damaged_row": "Tệp {file}, dòng {row}: không đọc được ({detail}).",
     "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
+    "import.nul": (
+        "Tệp {file}, dòng {row}: có ký tự NUL (mã 0), không có trong một danh sách chữ; tệp"
+        " có thể bị hỏng khi lưu. Hãy mở tệp bằng Excel, sửa dòng đó rồi lưu lại dạng CSV."
+    ),
     "import.too_many_rows": "Tệp {file} có quá {maximum} dòng; hãy chia thành nhiều tệp.",
     "import.too_large": (
         "Tệp {file} chứa {size_mb} MB dữ liệu, quá lớn cho một danh sách hộ"

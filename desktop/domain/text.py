@@ -10,8 +10,13 @@ from itertools import chain
 
 # Characters nobody means to store: soft hyphen, zero-width space/joiners, direction marks,
 # word joiner and BOM arrive from copy-paste out of Word, Zalo and web forms and would make
-# two identical-looking names compare different.
-_INVISIBLE: str = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+# two identical-looking names compare different; the bidi embeddings, overrides and isolates
+# (and Arabic's letter mark) would also show a name other than it is ("\u202eoáP năV òL"
+# shows as "Lò Văn Páo").
+_INVISIBLE: str = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 # Look-alikes of Đ/đ that never occur in Vietnamese: Windows-1258 puts Đ/đ at 0xD0/0xF0, so
 # text misdecoded as Latin-1/cp1252 shows Ð/ð (Icelandic eth); Ɖ (African D) is drawn
@@ -26,6 +31,8 @@ _CLEAN_TABLE: dict[int, str | None] = {
 }
 
 _COMBINING: re.Pattern[str] = re.compile("[\u0300-\u036f]")
+# Marks with no letter to sit on (first, or after a space): a name of marks alone is none.
+_LOOSE_MARKS: re.Pattern[str] = re.compile("(?:^|(?<=\\s))[\u0300-\u036f]+")
 # Tone marks and the circumflex/breve share combining class 230, so canonical ordering
 # keeps whatever order the input method typed them in; "a" + acute + breve then has no
 # precomposed form and NFC leaves it split. Vietnamese always wants the vowel mark first.
@@ -46,7 +53,7 @@ def normalize_text(value: str | None) -> str:
     if _COMBINING.search(text):
         # Only strings NFC could not fully compose pay for the second pass.
         text = _TONE_BEFORE_VOWEL_MARK.sub(r"\1\3\2", unicodedata.normalize("NFD", text))
-        text = unicodedata.normalize("NFC", text)
+        text = _LOOSE_MARKS.sub("", unicodedata.normalize("NFC", text))
     return " ".join(text.split())
 
 

@@ -446,9 +446,10 @@ def _check_text(raw: str, field_name: str) -> list[Issue]:
 
 
 def check_name(raw: str, field_name: str = "full_name") -> list[Issue]:
-    """A person's name: given, not a formula, no digits; a warning for a single word."""
+    """A person's name: given (marks or signs with no letter are none), not a formula, no
+    digits; a warning for a single word."""
     name = _clean_text(raw)
-    if not name:
+    if not any(ch.isalnum() for ch in name):
         return [_error(field_name, IssueCode.REQUIRED_MISSING)]
     issues: list[Issue] = _check_text(name, field_name)
     # Read as typed (tidying drops TCVN3's ư, a soft hyphen); a warning, so one telltale

@@ -1,0 +1,86 @@
+"""Names built to look like one thing and be another: a name of only combining marks (no
+letter) is no name; bidi controls (a right-to-left override that shows "oáP năV òL" as "Lò
+Văn Páo") and zero-width characters are not kept, wherever a name enters (an imported list,
+the editor's checks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.entities import Gender, Person
+from desktop.domain.text import normalize_text
+from desktop.domain.validation import validate_person
+from desktop.messages import describe_issue
+from desktop.services.register import OpenRegister
+
+HEADER = "Thôn,Mã hộ,Họ và tên,Quan hệ với chủ hộ,Ngày sinh,Giới tính\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("\u202eoáP năV òL", "oáP năV òL"),  # shown reversed, as "Lò Văn Páo"
+        ("Lò Văn Páo\u2067", "Lò Văn Páo"),
+        ("\u2066Lò\u2069 Văn \u202aPáo\u202c", "Lò Văn Páo"),
+        ("\u061cLò Văn Páo", "Lò Văn Páo"),
+        ("Lò \u0301Văn Páo", "Lò Văn Páo"),  # a mark with no letter under it
+        ("\u0301\u0300\u0303", ""),
+        ("Lò Văn Pa\u0301o", "Lò Văn Páo"),  # a mark on its letter is composed, kept
+    ],
+)
+def test_direction_controls_and_loose_marks_are_not_kept(typed: str, kept: str) -> None:
+    assert normalize_text(typed) == kept
+
+
+def test_a_name_of_only_combining_marks_is_no_name(register: OpenRegister) -> None:
+    person = Person("", "\u0301\u0300\u0303\u0309", Gender.MALE)  # type: ignore[arg-type]
+    issues = validate_person(person, dt.date(2026, 12, 5))
+    assert [describe_issue(i) for i in issues if i.field == "full_name"] == ["Họ và tên: chưa nhập"]
+
+
+def test_a_list_of_hostile_names_imports_what_reads_and_refuses_no_name(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "ten-la.csv"
+    listing.write_text(
+        HEADER
+        + "Bản Nậm Tăm,NT-050,\u202eoáP năV òL,Chủ hộ,1970,Nam\n"
+        + "Bản Nậm Tăm,NT-051,\u0301\u0300\u0303,Chủ hộ,1980,Nam\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--db", str(register.path), str(listing), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "ten-la.csv, dòng 3, cột “Họ và tên”: chưa nhập" in out
+    listing.write_text(HEADER + "Bản Nậm Tăm,NT-050,Lò\u202e Văn Páo\u202c,Chủ hộ,1970,Nam\n")
+    assert main(["import", "--db", str(register.path), str(listing)]) == 0
+    names = register.db.execute(
+        "SELECT p.full_name FROM person p JOIN household h ON h.id = p.household_id"
+        " WHERE h.code = 'NT-050'"
+    ).fetchall()
+    assert names == [("Lò Văn Páo",)]
+
+
+def test_a_list_with_a_stray_nul_names_its_line(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "nul.csv"
+    listing.write_text(
+        HEADER
+        + "Bản Nậm Tăm,NT-050,Lò Văn Páo,Chủ hộ,1970,Nam\n"
+        + "Bản Nậm Tăm,NT-051,Vàng A\x00 Sử,Chủ hộ,1980,Nam\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "--db", str(register.path), str(listing), "--dry-run"]) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "camket: Tệp nul.csv, dòng 3: có ký tự NUL (mã 0), không có trong một danh sách chữ;"
+        " tệp có thể bị hỏng khi lưu. Hãy mở tệp bằng Excel, sửa dòng đó rồi lưu lại dạng CSV."
+    )
+    listing.write_bytes(b"Thon,Ma ho\n".decode().encode("utf-16-le"))  # no BOM: every other a NUL
+    assert main(["import", "--db", str(register.path), str(listing), "--dry-run"]) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "camket: Tệp nul.csv không phải bảng tính CSV hoặc Excel (.xlsx)."
+    )
