@@ -16,6 +16,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import column_letter
 from desktop.domain.legacy_text import Legacy, detect_legacy
 from desktop.exchange.xlsx_bounds import MAX_CELL_CHARS, MAX_COLUMNS, check_xlsx
+from desktop.exchange.xlsx_unmerged import without_merge_pass
 from desktop.file_kinds import refuse_register
 
 MAX_ROWS = 250_000  # a district's people fit; anything longer is not a commune's list
@@ -120,9 +121,12 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
 
     try:
         bounds = check_xlsx(str(path), source, max_rows)
-        # A file object, not the path, so a list that lost its .xlsx extension on the way
-        # (Zalo, e-mail: ".csv", ".xls", none) is still read by its content.
-        with path.open("rb") as fh, CalamineWorkbook.from_filelike(fh) as workbook:
+        # Bytes, not the path, so a list that lost its .xlsx extension on the way (Zalo,
+        # e-mail: ".csv", ".xls", none) is still read by its content; the sheet's pass for
+        # merged cells, which the import does not use, cut short (xlsx_unmerged).
+        data = path.read_bytes()
+        unmerged = without_merge_pass(data, bounds.sheet)
+        with CalamineWorkbook.from_filelike(io.BytesIO(unmerged or data)) as workbook:
             if not workbook.sheet_names:
                 raise KnownError("import.empty", file=source)
             sheet = workbook.get_sheet_by_index(0)

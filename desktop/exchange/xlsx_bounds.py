@@ -61,9 +61,11 @@ def column_number(letters: str) -> int:
 @dataclass
 class XlsxBounds:
     """What the scan learnt of cells the reader gives as empty, by (row, column), 1-based:
-    formulas without a cached value (""), and Excel errors ("#N/A")."""
+    formulas without a cached value (""), and Excel errors ("#N/A"); and the part name of
+    the sheet it scanned (the workbook's first)."""
 
     lost_cells: list[tuple[int, int, str]] = field(default_factory=list)
+    sheet: str = ""
 
 
 def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
@@ -83,7 +85,7 @@ def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
                 size_mb=unpacked // (1024 * 1024),
                 maximum_mb=MAX_UNPACKED_BYTES // (1024 * 1024),
             )
-        sheet = _first_sheet(archive, source)
+        sheet = bounds.sheet = _first_sheet(archive, source)
         for info in infos:
             if info.filename == sheet:
                 _scan_sheet(archive, info, source, max_rows, bounds)
