@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol, TypeVar
 
 from desktop.domain.entities import BirthDate, new_id
 from desktop.domain.errors import KnownError
+from desktop.domain.presence import Presence, ReminderReason
 from desktop.domain.text_bounds import MOVEMENT_TEXT, refuse_long_text
 
 
@@ -77,31 +78,9 @@ TAM_VANG_FLAG_MONTHS = 12  # away 12 months with no other residence: may be stru
 VIETNAMESE_NATIONALITY = ("việt nam", "viet nam", "vn", "vnm", "")
 
 
-class Presence(StrEnum):
-    PRESENT = "present"
-    AWAY = "away"
-    ABROAD = "abroad"
-    MOVED_OUT = "moved_out"
-    DEAD = "dead"
-
-
 # No longer living members of their household: kept in its history, never counted, listed
 # or printed as members (the household view shows them greyed).
 GONE = frozenset({Presence.DEAD, Presence.MOVED_OUT})
-
-
-class ReminderReason(StrEnum):
-    """Stable machine words of `camket reminders --json`."""
-
-    TAM_TRU_HET_HAN = "tam_tru_het_han"
-    TAM_VANG_QUA_12_THANG = "tam_vang_qua_12_thang"
-    LUU_TRU_QUA_HAN = "luu_tru_qua_han"
-    KHACH_NUOC_NGOAI_CHUA_BAO = "khach_nuoc_ngoai_chua_bao"
-    NHAP_CANH_KHONG_QUA_CUA_KHAU = "nhap_canh_khong_qua_cua_khau"
-    VANH_DAI_CHUA_BAO_BIEN_PHONG = "vanh_dai_chua_bao_bien_phong"
-    THEO_DOI_SAU_NHAP_CANH = "theo_doi_sau_nhap_canh"
-    HO_KHONG_CON_AI_CU_TRU = "ho_khong_con_ai_cu_tru"
-    HO_CHUA_KY_CAM_KET = "ho_chua_ky_cam_ket"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from desktop.domain.text import fold_for_search, normalize_text
 from desktop.exchange.identity import Installation, this_installation
 from desktop.store import households as repo
 from desktop.store import local
-from desktop.store.backups import backup_if_stale
 from desktop.store.damage import damage_of
 from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
@@ -192,6 +191,8 @@ def open_existing(
         edits = not local.is_upper(db)
         writer = Writer(db, installation.id, commune.code, edits_communes=edits, replica=replica)
         if stale_backup and not read_only:
+            from desktop.store.backups import backup_if_stale  # not for the window's start
+
             backup_if_stale(db, path)
         if not read_only:
             _first_campaign(writer)

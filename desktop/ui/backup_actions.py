@@ -13,8 +13,6 @@ from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.messages import describe, file_size_text
 from desktop.services.register import OpenRegister
-from desktop.store.backups import backup_if_stale, backup_to, check_backup
-from desktop.store.restore import restore_backup
 from desktop.ui.tasks import Task
 from desktop.ui.unlocking import ask_passphrase
 
@@ -79,7 +77,9 @@ class BackupActions(QObject):
         lane: a copy only reads, and the clerk's edits save meanwhile."""
 
         def work(register: OpenRegister, progress: Progress, _cancelled: Cancelled) -> Path:
-            return backup_to(register.db, register.path, target, progress=progress)
+            from desktop.store import backups  # on the lane: the window's start paints first
+
+            return backups.backup_to(register.db, register.path, target, progress=progress)
 
         self._window.tasks.submit(
             Task(self.tr("Backing up"), work, self._backed_up, self._refused_backup, reads=True)
@@ -89,7 +89,9 @@ class BackupActions(QObject):
         """The automatic backup when the window opens a register whose last is a day old."""
 
         def work(register: OpenRegister, progress: Progress, _cancelled: Cancelled) -> Any:
-            return backup_if_stale(register.db, register.path, progress=progress)
+            from desktop.store import backups  # on the lane: the window's start paints first
+
+            return backups.backup_if_stale(register.db, register.path, progress=progress)
 
         # Quiet: most starts find a recent backup and have nothing to say; a copy made says
         # where it went.
@@ -138,6 +140,8 @@ class BackupActions(QObject):
             )
             return False
         # Imported when restoring: the window's start paints without them.
+        from desktop.store.backups import check_backup
+        from desktop.store.restore import restore_backup
         from desktop.ui.off_thread import wait_off_thread
         from desktop.ui.restore_dialog import RestoreDialog
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.long_work import Cancelled, Progress
-from desktop.domain.movements import Presence, ReminderReason
+from desktop.domain.presence import Presence, ReminderReason
 from desktop.services.register import OpenRegister
 from desktop.store.changes import Changed
 from desktop.store.local import is_upper

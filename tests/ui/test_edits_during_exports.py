@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from desktop.services import bundles, upload_sheet
 from desktop.services import overview as overview_service
 from desktop.services.register import open_existing
+from desktop.store import backups
 from desktop.store import households as repo
 from desktop.store import register as register_store
-from desktop.ui import backup_actions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview_page import OverviewPage
 from tests.ui.conftest import SmallRegister, settled
@@ -66,7 +66,7 @@ def _back_up(window: MainWindow, out: Path) -> Path:
 JOBS = {
     "bundle": (bundles, "_write_table", _export_bundle),
     "spreadsheet": (upload_sheet, "write_table", _export_spreadsheet),
-    "backup": (backup_actions, "backup_to", _back_up),
+    "backup": (backups, "backup_to", _back_up),  # imported by Back up… when it runs
 }
 
 

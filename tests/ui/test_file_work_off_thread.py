@@ -20,10 +20,10 @@ from desktop.cli import main
 from desktop.services import register as register_service
 from desktop.services.demo import create_demo_register
 from desktop.services.register import open_existing, open_for_window
-from desktop.store import encryption
+from desktop.store import backups, encryption, restore
 from desktop.store.backups import take_backup
 from desktop.store.damage import mark_damaged
-from desktop.ui import backup_actions, file_menu, passphrase_dialog
+from desktop.ui import file_menu, passphrase_dialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.passphrase_dialog import PassphraseDialog
 from desktop.ui.unlocking import ask_passphrase
@@ -223,8 +223,9 @@ def test_a_backup_is_checked_and_restored_off_the_window_thread(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, body: told.append(body))
-    for name in ("check_backup", "restore_backup"):
-        monkeypatch.setattr(backup_actions, name, window_loop.slow(getattr(backup_actions, name)))
+    # Where Restore… finds them when it runs (it imports them then, not at the window's start).
+    for module, name in ((backups, "check_backup"), (restore, "restore_backup")):
+        monkeypatch.setattr(module, name, window_loop.slow(getattr(module, name)))
     pick_in_restore_dialog(0)
     assert window.backup_actions.restore()
     assert window_loop.seen_while_working == [True, True]

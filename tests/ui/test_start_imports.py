@@ -91,6 +91,9 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "desktop.ui.restore_dialog",
     "desktop.ui.passphrase_dialog",  # an encrypted register's: a plain one is told by its header
     "desktop.store.reminders",  # Tổng quan's reminders: read when counted
+    "desktop.domain.movements",  # the movements' rules: Tổng quan names its figures only
+    "desktop.store.restore",  # File ▸ Restore from a backup…
+    "desktop.store.backups",  # the day's backup: on the task lane, after the paint
     "hashlib",  # OpenSSL's library: keys, backups' folder names and versions' digests
     "hmac",
     "secrets",
