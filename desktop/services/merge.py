@@ -10,7 +10,7 @@ same winner and keep the rest in the conflict queue. A bundle refused for any re
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,8 +161,8 @@ def _merge_bundle(
         elif backup:
             take_backup(reg.db, reg.path, "merge")
         with reg.db.atomic():
-            with bulk_load(reg.db):  # new rows indexed and noted once at the end
-                _apply(reg.db, bundle, result, progress, cancelled, feed)
+            with bulk_load(reg.db) as load:  # new rows indexed and noted once a table
+                _apply(reg.db, bundle, result, progress, cancelled, feed, load.finish)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
             replicas.meet_installation(
@@ -301,10 +301,13 @@ def _apply(
     result: MergeResult,
     progress: Progress | None,
     cancelled: Cancelled | None,
-    feed: LineFeed | None = None,
+    feed: LineFeed | None,
+    finish: Callable[[str], None],
 ) -> None:
-    """Each table's rows met, in the registry's order; ``feed``: the lines of the tables
-    read by lines (merge_lines.by_lines) as a helper process decoded them."""
+    """Each table's rows met, in the registry's order, and ``finish``ed (its new rows
+    indexed for search and noted in the change log: a helper process reading the next
+    table meanwhile); ``feed``: the lines of the tables read by lines (merge_lines.by_lines)
+    as a helper process decoded them."""
     waiting = incoming_conflicts(bundle)
     total = sum(bundle.manifest.rows.values()) or 1
     done = 0
@@ -341,6 +344,7 @@ def _apply(
         renamed |= meeting.renamed
         if spec.name == "person" and renamed:
             refresh_people(db, renamed)
+        finish(spec.name)
 
 
 def _first_campaign_choice(db: Database, campaign_id: str) -> None:

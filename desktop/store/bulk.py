@@ -37,45 +37,70 @@ def insert_values(
 
 
 @contextmanager
-def bulk_load(db: Database) -> Iterator[None]:
+def bulk_load(db: Database) -> Iterator[BulkLoad]:
     """Inside a transaction: the per-row insert triggers (FTS indexing, change capture) are
     set aside for the load, and the new rows indexed and noted with one statement per table,
-    exactly as the triggers would have (FTS: live rows only). Per-row triggers cost two
-    thirds of the load (19 s of 29 s at 200,000 people). On an error the rollback brings the
-    triggers back with everything else."""
-    saved = db.execute(
-        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
-        " AND (name GLOB '*_fts_insert' OR name GLOB '*_change_insert')"
-    ).fetchall()
-    tables = {table for _, table, _ in saved}
-    last = {
-        t: db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{t}]").fetchone()[0] for t in tables
-    }
-    # Rows the load writes and then updates (a row a bundle names twice, a member's search
-    # text after a household's new code) are not in the index yet: the update and delete
-    # triggers are kept to the rows there before (a 'delete' of what an external-content
-    # index never held damages it, and the load's rows would be indexed twice).
-    indexed = [table for name, table, _ in saved if name.endswith("_fts_insert")]
-    kept = db.execute(
-        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
-        f" ({', '.join('?' * 2 * len(indexed))})",
-        [f"{t}_fts_{event}" for t in indexed for event in ("update", "delete")],
-    ).fetchall()
-    for name, _, _ in [*saved, *kept]:
-        db.execute(f"DROP TRIGGER [{name}]")
-    for table in indexed:
-        for sql in fts_triggers(table, up_to_rowid=last[table]):
-            db.execute(sql)
+    exactly as the triggers would have (FTS: live rows only): as each table is finished
+    (BulkLoad.finish), the others at the end. Per-row triggers cost two thirds of the load
+    (19 s of 29 s at 200,000 people). On an error the rollback brings the triggers back
+    with everything else."""
+    load = BulkLoad(db)
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     try:
-        yield
-        for name, table, sql in saved:
+        yield load
+        load.finish_all()
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+class BulkLoad:
+    """The insert triggers set aside by bulk_load, and the rows each table held before."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._saved = db.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND (name GLOB '*_fts_insert' OR name GLOB '*_change_insert')"
+        ).fetchall()
+        tables = {table for _, table, _ in self._saved}
+        self._last = {
+            t: db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{t}]").fetchone()[0]
+            for t in tables
+        }
+        # Rows the load writes and then updates (a row a bundle names twice, a member's
+        # search text after a household's new code) are not in the index yet: the update and
+        # delete triggers are kept to the rows there before (a 'delete' of what an
+        # external-content index never held damages it, and the load's rows would be
+        # indexed twice).
+        indexed = [table for name, table, _ in self._saved if name.endswith("_fts_insert")]
+        self._kept = db.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+            f" ({', '.join('?' * 2 * len(indexed))})",
+            [f"{t}_fts_{event}" for t in indexed for event in ("update", "delete")],
+        ).fetchall()
+        for name, _, _ in [*self._saved, *self._kept]:
+            db.execute(f"DROP TRIGGER [{name}]")
+        for table in indexed:
+            for sql in fts_triggers(table, up_to_rowid=self._last[table]):
+                db.execute(sql)
+        self._finished: set[str] = set()
+
+    def finish(self, table: str) -> None:
+        """The load of ``table`` is done: its new rows indexed and noted, its triggers back
+        (a later change of its rows goes through them, as outside a load)."""
+        if table in self._finished:
+            return
+        self._finished.add(table)
+        db, last = self.db, self._last.get(table, 0)
+        for name, of, sql in self._saved:
+            if of != table:
+                continue
             if name.endswith("_fts_insert"):
                 db.execute(
                     f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text"
                     f" FROM {table} WHERE rowid > ? AND deleted = 0",
-                    [last[table]],
+                    [last],
                 )
             else:
                 # In id order: the change log's (tbl, row_id) index is filled in order, not
@@ -86,14 +111,18 @@ def bulk_load(db: Database) -> Iterator[None]:
                 db.execute(
                     "INSERT OR REPLACE INTO change_log(tbl, row_id)"
                     f" SELECT ?, id FROM [{table}] WHERE rowid > ? ORDER BY +id",
-                    [table, last[table]],
+                    [table, last],
                 )
             db.execute(sql)
-        for name, _, sql in kept:
-            db.execute(f"DROP TRIGGER [{name}]")
-            db.execute(sql)
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
+        for name, of, sql in self._kept:
+            if of == table:
+                db.execute(f"DROP TRIGGER [{name}]")
+                db.execute(sql)
+
+    def finish_all(self) -> None:
+        """Every table not finished yet, in the order their triggers were found."""
+        for _, table, _ in self._saved:
+            self.finish(table)
 
 
 @contextmanager
