@@ -70,11 +70,19 @@ class LineFeed:
         import multiprocessing  # only when a big bundle comes (~20 ms)
 
         types = {spec.name: column_types(db, spec) for spec in TABLES}
+        # Derived columns are made beside only for tables that hold no rows yet (a first
+        # merge): a bundle merged again meets the rows held, whose derived columns it never
+        # stores, and the merge makes those of rows new to a table that held some.
+        empty = [
+            name
+            for name in MADE_BESIDE
+            if db.execute(f"SELECT 1 FROM [{name}] LIMIT 1").fetchone() is None
+        ]
         context = multiprocessing.get_context("spawn")  # never fork a process with Qt's threads
         self._received: queue.Queue[bytes] = queue.Queue(_AHEAD)
         self._closed = False
         receiving, sending = context.Pipe(duplex=False)
-        job = (bundle.origin, bundle.source, bundle.sha256, types)
+        job = (bundle.origin, bundle.source, bundle.sha256, types, empty)
         self._process = context.Process(
             target=_read_lines, args=(sending, job), name="camket-merge-lines", daemon=True
         )
@@ -157,16 +165,16 @@ def _widen(pipe: Connection) -> None:
             log.info("merge helper pipe left at its size: %s", exc)
 
 
-def _read_lines(sending: Connection, job: tuple[Any, str, str, dict[str, Any]]) -> None:
+def _read_lines(sending: Connection, job: tuple[Any, str, str, dict[str, Any], list[str]]) -> None:
     """The helper process: the bundle opened again, each table read by lines decoded and
     its derived columns made, sent a chunk at a time; then an end with no table. A pipe
     closed (the merge stopped, or its process killed) ends it."""
-    origin, source, sha256, types = job
+    origin, source, sha256, types, empty = job
     try:
         try:
             bundle = reopen_bundle(origin, source, sha256)
             try:
-                _send_tables(sending, bundle, types)
+                _send_tables(sending, bundle, types, empty)
             finally:
                 bundle.close()
         except KnownError as err:
@@ -182,13 +190,16 @@ def _read_lines(sending: Connection, job: tuple[Any, str, str, dict[str, Any]]) 
 
 
 def _send_tables(
-    sending: Connection, bundle: Bundle, types: Mapping[str, Mapping[str, ColumnType]]
+    sending: Connection,
+    bundle: Bundle,
+    types: Mapping[str, Mapping[str, ColumnType]],
+    empty: list[str],
 ) -> None:
     waiting = incoming_conflicts(bundle)
     for spec in TABLES:
         if not by_lines(spec, waiting):
             continue
-        made = Deriver(spec.name, version_columns(spec)).made if spec.name in MADE_BESIDE else None
+        made = Deriver(spec.name, version_columns(spec)).made if spec.name in empty else None
         for lines in table_lines(bundle, spec, types[spec.name]):
             derived = [made(values) for values, _ in lines] if made is not None else None
             sending.send_bytes(_CHUNK + marshal.dumps((spec.name, lines, derived)))

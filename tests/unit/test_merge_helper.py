@@ -96,6 +96,12 @@ def test_a_bundle_read_by_the_helper_leaves_the_register_a_single_process_merge_
     assert one.counts == two.counts and one.total("new") > 100
     assert two_after == one_after and any(two_after["found"])
     assert content(*beside) == content(*alone)
+    # Merged again through the helper (no derived columns made beside: the rows are held),
+    # every row is met unchanged.
+    again, _ = _merged(beside, bundle[0])
+    assert again.total("unchanged") == one.total("new") and served.count("person") == 2
+    assert again.total("new") == again.total("updated") == again.total("conflicts") == 0
+    assert content(*beside) == content(*alone)
     assert multiprocessing.active_children() == []  # the helper ended with its merge
 
 
