@@ -453,6 +453,10 @@ MESSAGES: dict[str, str] = {
     "import.damaged": "Tệp {file} bị hỏng hoặc không đầy đủ, không đọc được ({detail}).",
     "import.damaged_row": "Tệp {file}, dòng {row}: không đọc được ({detail}).",
     "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
+    "cli.not_unicode": (
+        "“{text}” có byte không phải chữ Unicode (UTF-8), có lẽ của một bảng mã cũ (TCVN3, VNI,"
+        " Windows-1258); hãy gõ lại bằng Unicode. Chưa làm gì."
+    ),
     "import.nul": (
         "Tệp {file}, dòng {row}: có ký tự NUL (mã 0), không có trong một danh sách chữ; tệp"
         " có thể bị hỏng khi lưu. Hãy mở tệp bằng Excel, sửa dòng đó rồi lưu lại dạng CSV."

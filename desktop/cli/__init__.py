@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
 import os
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli.parsing import Parser, int_between
+from desktop.cli.parsing import Parser, int_between, refuse_undecoded
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.store.encryption import FILE_ERRORS
@@ -113,6 +114,11 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A file's name in a legacy encoding (a USB stick's "danh-s\xe1ch.csv") is printed
+        # with a mark for its odd bytes, not a UnicodeEncodeError after the work was done.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         args = parse_arguments(argv)
     except SystemExit as exc:  # --help, --version, or arguments refused (already printed)
@@ -122,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a read-only home must not stop the command
         print(f"camket: không ghi được nhật ký: {exc}", file=sys.stderr)
     try:
+        refuse_undecoded(args)
         if args.command is None:
             return _open_window(args)
         from desktop.cli.encryption_commands import run_unlocking

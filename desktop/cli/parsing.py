@@ -132,3 +132,17 @@ def day_option(option: str, text: str | None) -> dt.date | None:
     from desktop.domain.pledges import parse_sheet_date
 
     return read_option(option, parse_sheet_date, text) if text else None
+
+
+_UNDECODED = re.compile("[\ud800-\udfff]")
+
+
+def refuse_undecoded(args: argparse.Namespace) -> None:
+    """KnownError for a text argument holding bytes that are no UTF-8 (a script saved in a
+    legacy encoding: Python keeps them as lone surrogates, which no register can store).
+    Paths (``Path`` values) are the system's own names and are taken as given."""
+    for value in vars(args).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _UNDECODED.search(text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                raise KnownError("cli.not_unicode", text=shown[:60])

@@ -84,3 +84,23 @@ def test_a_list_with_a_stray_nul_names_its_line(
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "camket: Tệp nul.csv không phải bảng tính CSV hoặc Excel (.xlsx)."
     )
+
+
+def test_a_command_line_text_in_a_legacy_encoding_is_refused_and_a_path_is_taken(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A script saved in Windows-1258 passes "Đi xa" as bytes that are no UTF-8: Python keeps
+    # them as lone surrogates, which SQLite cannot store (before: a traceback).
+    reason = b"\xd0i\xff xa".decode("utf-8", "surrogateescape")
+    before = register.db.execute("SELECT count(*) FROM audit").fetchone()
+    code = main(["sign", "--db", str(register.path), "NT-001", "--on", "01/12/2026",
+                 "--status", "refused", "--reason", reason])  # fmt: skip
+    assert code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "camket: “�i� xa” có byte không phải chữ Unicode (UTF-8), có lẽ của một bảng mã cũ"
+        " (TCVN3, VNI, Windows-1258); hãy gõ lại bằng Unicode. Chưa làm gì."
+    )
+    assert register.db.execute("SELECT count(*) FROM audit").fetchone() == before
+    named = tmp_path / b"danh-s\xe1ch.csv".decode("utf-8", "surrogateescape")  # a legacy name
+    named.write_text(HEADER + "Bản Nậm Tăm,NT-050,Lò Văn Páo,Chủ hộ,1970,Nam\n", "utf-8")
+    assert main(["import", "--db", str(register.path), str(named), "--dry-run"]) == 0
