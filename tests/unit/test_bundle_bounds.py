@@ -209,3 +209,20 @@ def test_every_text_column_of_every_synced_table_is_bounded_in_a_bundle(
                     "bundle.text_too_long",
                     "bundle.bad_value",
                 ), (spec.name, column)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [b"\xff\xfe", b"\xed\xa0\x80", "\ud83d".encode("utf-8", "surrogatepass"), b"\xc3"],
+    ids=["not-utf8", "lone-surrogate", "half-an-emoji", "cut-short"],
+)
+def test_a_text_cell_that_is_no_utf8_refuses_the_bundle_whole(
+    office: Office, capsys: pytest.CaptureFixture[str], odd: bytes
+) -> None:
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(b"NT-001", b"NT-" + odd, 1) if name == "tables/household.csv" else data
+
+    said = _refused(office, capsys, "hong.camket", change)
+    assert said.startswith(
+        "camket: Tệp hong.camket bị hỏng hoặc không đọc được (tables/household.csv"
+    )
