@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
+from desktop.domain.text_bounds import HAMLET_TEXT, refuse_long_text
 from desktop.exchange.identity import Installation, this_installation
 from desktop.store import households as repo
 from desktop.store import local
@@ -104,11 +105,13 @@ def without_kind_word(folded: str) -> str:
 
 
 def check_hamlet_name(name: str, taken: Iterable[str] = ()) -> str:
-    """The hamlet name as stored (NFC, single spaces); KnownError when it is empty or already
-    among ``taken`` (compared without diacritics or case: "Thôn 1" and "thon 1" clash)."""
+    """The hamlet name as stored (NFC, single spaces); KnownError when it is empty, longer
+    than a register keeps, or already among ``taken`` (compared without diacritics or case:
+    "Thôn 1" and "thon 1" clash)."""
     from desktop.domain.validation import is_formula_like  # not to open a register
 
     name = normalize_text(name)
+    refuse_long_text(HAMLET_TEXT, {"name": name})
     if not name:
         raise KnownError("hamlet.empty_name")
     if is_formula_like(name):

@@ -1,7 +1,7 @@
-"""A pledge's reason, notes and witnesses, a campaign's title, a template's text and the names
-of the commune's keepers are bounded where they enter, as a household's are: a pasted
-document is refused naming the field and nothing is written; a scan keeps a file's name,
-never a path or a device."""
+"""A pledge's reason, notes and witnesses, a campaign's title, a template's text, the names
+of the commune's keepers, of a hamlet named at set-up and of an upper register are bounded
+where they enter, as a household's are: a pasted document is refused naming the field and
+nothing is written; a scan keeps a file's name, never a path or a device."""
 
 from __future__ import annotations
 
@@ -146,3 +146,15 @@ def test_a_scan_picked_under_a_device_name_is_kept_under_a_plain_name(
     attached = checkin.attach_file(register, pledge, AttachmentKind.SCAN, scan)
     assert attached.file_name == "_aux.pdf"
     assert [a.file_name for a in checkin.attachments(register, pledge.id)] == ["_aux.pdf"]
+
+
+def test_a_hamlet_name_past_its_bound_makes_no_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sinho.sqlite3"
+    code = main(["init", "--db", str(path), "--commune", "03478", "--hamlet", "Bản " * 300])
+    assert code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "camket: “Tên” dài 1199 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại."
+    )
+    assert not path.exists()
