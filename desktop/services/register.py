@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.domain.entities import Commune, Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search, normalize_text
-from desktop.domain.text_bounds import HAMLET_TEXT, refuse_long_text
+from desktop.domain.text_bounds import HAMLET_TEXT, LINE_MAX, TextField, refuse_long_text
 from desktop.exchange.identity import Installation, this_installation
 from desktop.store import households as repo
 from desktop.store import local
@@ -239,6 +239,7 @@ def create_upper_register(
     name = normalize_text(name)
     if not name:
         raise KnownError("upper.no_name")
+    refuse_long_text({"name": TextField("Tên", LINE_MAX)}, {"name": name})  # heads its bundles
     if is_formula_like(name):  # it heads what the register sends, and may reach a sheet
         raise KnownError("upper.formula_like", name=name)
     province_name = ""

@@ -158,3 +158,15 @@ def test_a_hamlet_name_past_its_bound_makes_no_register(
         "camket: “Tên” dài 1199 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại."
     )
     assert not path.exists()
+
+
+def test_an_upper_register_name_past_its_bound_makes_no_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "don.sqlite3"
+    code = main(["init", "--db", str(path), "--upper", "--name", "Đồn Biên phòng " * 40])
+    assert code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "camket: “Tên” dài 599 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại."
+    )
+    assert not path.exists()
