@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import LASTING_KINDS, Guest, Movement, MovementKind
 from desktop.domain.text_bounds import MOVEMENT_TEXT
+from desktop.domain.validation import HOUSEHOLD_CODE_MAX
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.movements import ledger_rows
@@ -67,6 +68,7 @@ class MovementDialog(FormDialog):
         self.guest_year.setPlaceholderText(self.tr("yyyy"))
         self.nationality.setPlaceholderText(self.tr("Việt Nam"))
         self.host.setPlaceholderText(self.tr("Household code, e.g. NT-012"))
+        limit_line(self.host, HOUSEHOLD_CODE_MAX)
         self.starts, self.until, self.ended = QLineEdit(day_text(today)), QLineEdit(), QLineEdit()
         for field in (self.starts, self.until, self.ended):
             field.setPlaceholderText(self.tr("dd/mm/yyyy"))

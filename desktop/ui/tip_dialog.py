@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import new_id
-from desktop.domain.text_bounds import TIP_TEXT
+from desktop.domain.text_bounds import PHONE_TEXT, TIP_TEXT
 from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
@@ -63,7 +63,7 @@ class TipDialog(FormDialog):
         self.description = QLineEdit()
         self.informant = QLineEdit()
         self.informant.setPlaceholderText(self.tr("Empty: anonymous"))
-        self.phone = QLineEdit()
+        self.phone = limit_line(QLineEdit(), PHONE_TEXT)
         self.handed_to = QLineEdit()
         self.handed_to.setPlaceholderText(self.tr("Border Guard post or commune police"))
         self.handed_at = QLineEdit()

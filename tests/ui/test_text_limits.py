@@ -161,8 +161,15 @@ def test_the_keepers_hamlets_and_ledger_take_no_more_than_the_register_keeps(
     assert isinstance(ledger, LedgerPage)
     movement = ledger.add_movement()
     qtbot.waitExposed(movement)
-    assert _each_cut({"reason": (movement.reason, 500)}) == {"reason": 500}
+    assert _each_cut({"reason": (movement.reason, 500), "host": (movement.host, 20)}) == {
+        "reason": 500,
+        "host": 20,
+    }
     movement.reject()
+    tip = ledger.add_tip()
+    qtbot.waitExposed(tip)
+    assert _each_cut({"phone": (tip.phone, 500)}) == {"phone": 500}
+    tip.reject()
 
 
 def test_a_note_stored_before_the_bounds_shows_whole_and_is_named_to_shorten(
