@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from desktop.domain.legacy_text import Legacy, detect_legacy
 from desktop.exchange.xlsx_bounds import MAX_CELL_CHARS, MAX_COLUMNS, check_xlsx
 from desktop.exchange.xlsx_unmerged import without_merge_pass
 from desktop.file_kinds import refuse_register
+
+log = logging.getLogger(__name__)
 
 MAX_ROWS = 250_000  # a district's people fit; anything longer is not a commune's list
 MAX_CSV_BYTES = 64 * 1024 * 1024  # a district's 250,000 rows take ~40 MB
@@ -126,11 +129,17 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         # merged cells, which the import does not use, cut short (xlsx_unmerged).
         data = path.read_bytes()
         unmerged = without_merge_pass(data, bounds.sheet)
-        with CalamineWorkbook.from_filelike(io.BytesIO(unmerged or data)) as workbook:
-            if not workbook.sheet_names:
-                raise KnownError("import.empty", file=source)
-            sheet = workbook.get_sheet_by_index(0)
-            rows, numbers = _sheet_rows(sheet, source, max_rows)
+        try:
+            rows, numbers = _first_sheet(CalamineWorkbook, unmerged or data, source, max_rows)
+        except KnownError:
+            raise
+        except BaseException as exc:
+            # The rebuilt bytes refused (a calamine release stricter about what comes
+            # before the sheet's XML): the file as it is, as before xlsx_unmerged.
+            if unmerged is None or not (isinstance(exc, Exception) or _is_panic(exc)):
+                raise
+            log.warning("XLSX read without its merged-cell pass refused (%s): read as is", exc)
+            rows, numbers = _first_sheet(CalamineWorkbook, data, source, max_rows)
     except KnownError:
         raise
     except PasswordError as exc:
@@ -156,6 +165,15 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         if len(cells) < width:
             cells += [""] * (width - len(cells))
     return Sheet(source, "xlsx", "xlsx", rows, number_cells=numbers, lost_cells=lost)
+
+
+def _first_sheet(
+    calamine: Any, data: bytes, source: str, max_rows: int
+) -> tuple[list[list[str]], dict[int, set[int]]]:
+    with calamine.from_filelike(io.BytesIO(data)) as workbook:
+        if not workbook.sheet_names:
+            raise KnownError("import.empty", file=source)
+        return _sheet_rows(workbook.get_sheet_by_index(0), source, max_rows)
 
 
 _TEXT_ONLY = frozenset({str})

@@ -124,3 +124,17 @@ def test_a_sheet_beginning_with_a_byte_order_mark_is_read_as_it_is(tmp_path: Pat
 def test_crc32_combine_is_the_crc_of_both_in_turn(first: bytes, second: bytes) -> None:
     combined = crc32_combine(zlib.crc32(first), zlib.crc32(second), len(second))
     assert combined == zlib.crc32(first + second)
+
+
+def test_a_list_whose_rebuilt_bytes_calamine_refuses_is_read_as_it_is(
+    tmp_path: Path, monkeypatch: Any, caplog: Any
+) -> None:
+    """A calamine release stricter about the element put before the sheet's XML must not
+    stop every XLSX import: the file is read again as it is, with the same cells."""
+    path = _merged_list(tmp_path / "danh-sach.xlsx")
+    expected = read_sheet(path).rows
+    monkeypatch.setattr(
+        "desktop.exchange.spreadsheet.without_merge_pass", lambda data, sheet: b"PK\x03\x04 no"
+    )
+    assert read_sheet(path).rows == expected
+    assert "read as is" in caplog.text
