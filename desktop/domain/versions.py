@@ -5,13 +5,47 @@ One version *descends* from another when its vector is at least as large everywh
 later one saw the earlier and replaces it. Versions neither of which descends from the other
 were made concurrently (two PCs edited the same row since they last met).
 
-The merge of a row keeps the set of versions no other version descends from. Taking that
-set of a union is idempotent, commutative and associative, so any order and grouping of the
-same bundles ends with the same set. Of the set, every installation shows the same winner
-(the most edited, then the latest, then by installation id and content); the others wait in
-the conflict queue until a person keeps one or combines them, which writes a version that
-descends from all of them. An edit counts under its writer's key unless that would make it
-descend from the writer's own version waiting there (edit_key).
+The merge of a row keeps the set of versions no other version descends from (frontier): the
+maximal elements of everything seen. max(max(S) ∪ T) = max(S ∪ T), so taking it of a union
+is idempotent, commutative and associative: any order and grouping of the same bundles ends
+with the same set. Of the set, every installation shows the same winner (the most edited,
+then the latest, then by installation id and content); the others wait in the conflict
+queue until a person keeps one or combines them, which writes a version that descends from
+all of them. An edit counts under its writer's key unless that would make it descend from
+the writer's own version waiting there (edit_key).
+
+Identical concurrent edits (two PCs record a pledge alike) settle without a person. Two
+versions hold the same *content* when they differ only in METADATA (who made them, when,
+their edit count) and their vector: the values a user sees or that drive behaviour
+(``deleted`` included, and an attachment's SHA-256) are equal. The rule:
+
+1. The merge is not changed: the register keeps the frontier of every version seen,
+   versions of the same content included (they travel as they are, in the row and the
+   conflict queue), so the guarantees above hold as they did.
+2. A person is asked only about contents: of a row's frontier, a waiting version with
+   the content of the row's winner is *settled* (never shown, never counted), and waiting
+   versions of one content are one question (to_review). The settled row shows the winner's
+   stamps (updated_at, updated_by, rev, created_at): the frontier's order picks it alike
+   everywhere, from the same versions.
+3. The row's next edit joins the vectors of its settled versions (next_vector): it
+   descends from all of them, so every register that receives it drops them (the merge's
+   rule 1), here at once. Unless the join would descend from a waiting version of another
+   content it did not descend from before (two versions with one vector but different
+   values, written before replica ids): then none is joined and nothing is lost.
+
+Why not join the vectors at the merge (collapse each group of one content into one version
+with the joined vector)? The result would depend on the order of the bundles. PC p records
+x (A = x{p:1}) and sends bundle b1; it then changes the notes, y{p:2}, and sends b2; PC q
+records x alike (B = x{q:1}) and sends b3. A register merging b1, b3, b2 collapses A and B
+into x{p:1,q:1}, which y{p:2} does not descend from: row y, waiting x{p:1,q:1}. One merging
+b1, b2, b3 has dropped A (y replaced it) before B comes: row y, waiting x{q:1}. The same
+bundles, two registers; the version of A that the collapse needs is gone from the state.
+The frontier keeps A and B apart until an edit that saw both exists; that edit is a version
+like any other, so the merge of rule 1 stays a join over everything seen. Versions of one
+content are all kept (never dropped by a merge), and a version of another content is
+dropped only by one that descends from it, as before: nothing is lost. A later edit made
+where only one of A and B was seen (y{p:2} above) descends from that one only: it and the
+other (x, its values differ) wait for a person, as any concurrent edits do.
 
 Hand-written: the state-based multi-value register is a few lines, and the sync engines on
 PyPI assume a server or their own storage.
@@ -20,12 +54,17 @@ PyPI assume a server or their own storage.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 VersionVector = Mapping[str, int]
+
+# Columns that say who made a version and when, not what it holds (the registry's sync
+# columns but ``deleted`` and the vector): versions that differ only there and in their
+# vectors hold the same content.
+METADATA = frozenset(("created_at", "updated_at", "updated_by", "rev"))
 
 
 def descends(later: VersionVector, earlier: VersionVector) -> bool:
@@ -93,6 +132,11 @@ class Version:
     def get(self, column: str) -> Any:
         return self.values[self.columns.index(column)]
 
+    @cached_property
+    def content(self) -> tuple[Any, ...]:
+        """What the version holds: its values but METADATA (vector aside)."""
+        return tuple(v for c, v in zip(self.columns, self.values, strict=True) if c not in METADATA)
+
     @property
     def digest(self) -> str:
         import hashlib  # not loaded for a window's start (OpenSSL's library)
@@ -138,3 +182,38 @@ def frontier(versions: Iterable[Version]) -> list[Version]:
         return unique
     kept = [v for v in unique if not any(o.replaces(v) for o in unique if o is not v)]
     return sorted(kept, key=Version.order, reverse=True)
+
+
+def to_review(versions: Sequence[Version]) -> list[list[Version]]:
+    """What a person must review of a row's versions (the shown one first, then the waiting
+    ones): the waiting ones grouped by content, best first, each group one question; a
+    version with the shown one's content is settled and in none."""
+    if len(versions) < 2:
+        return []
+    shown = versions[0].content
+    groups: dict[tuple[Any, ...], list[Version]] = {}
+    for version in versions[1:]:
+        if version.content != shown:
+            groups.setdefault(version.content, []).append(version)
+    return [sorted(group, key=Version.order, reverse=True) for group in groups.values()]
+
+
+def next_vector(
+    writer: str,
+    row_id: str,
+    vector: VersionVector,
+    settled: Sequence[VersionVector],
+    others: Sequence[VersionVector],
+) -> dict[str, int]:
+    """The vector of a new edit of a row whose version has ``vector`` (joined already with
+    the versions a person settling a conflict chose from): it joins the ``settled`` waiting
+    versions (the row's content) and counts one edit (edit_key), unless that join would
+    descend from a waiting version of ``others`` (another content) that ``vector`` did not:
+    then it joins none of them, and drops no other content."""
+    out = joined(vector, *settled)
+    if any(descends(out, o) and not descends(vector, o) for o in others):
+        out = dict(vector)
+    waiting = [*settled, *others]
+    key = edit_key(writer, row_id, out, waiting) if waiting else writer
+    out[key] = out.get(key, 0) + 1
+    return out

@@ -8,7 +8,7 @@ PC that receives it. Two households given the same code on two PCs are shown her
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,10 +16,11 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import short_id
 from desktop.domain.errors import KnownError
+from desktop.domain.versions import Version, joined, to_review
 from desktop.services.register import OpenRegister
 from desktop.store.derived import derived_values
 from desktop.store.registry import SYNC_COLUMNS, table
-from desktop.store.sync import vv_of
+from desktop.store.replicas import stored_version, version_columns
 
 _LABELS = {
     "household": "code",
@@ -77,8 +78,10 @@ class Conflict:
     row_id: str
     current: dict[str, Any]  # the version every installation shows now
     other: dict[str, Any]  # the concurrent version that lost
-    other_vv: dict[str, int]
+    other_vv: dict[str, int]  # the vectors of the waiting versions of the other's content
     named: str = ""  # the name of what the row belongs to (_LABEL_SQL), when it has none
+    members: tuple[str, ...] = ()  # the queue's ids of those versions (the best one's first)
+    found_at: str = ""
 
     @property
     def label(self) -> str:
@@ -90,13 +93,9 @@ class Conflict:
         """(column, current value, other value) for each content column that differs."""
         return [
             (c, self.current.get(c), self.other.get(c))
-            for c in table(self.table).columns
-            if c not in table(self.table).binary and self.current.get(c) != self.other.get(c)
-        ] + (
-            [("deleted", self.current["deleted"], self.other["deleted"])]
-            if self.current.get("deleted") != self.other.get("deleted")
-            else []
-        )
+            for c in table(self.table).content
+            if self.current.get(c) != self.other.get(c)
+        ]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -112,16 +111,22 @@ class Conflict:
 
 
 def open_conflicts(db: Database) -> list[Conflict]:
-    found = []
-    for conflict_id, name, row_id, vv, data in db.execute(
-        "SELECT id, tbl, row_id, vv, data FROM conflict ORDER BY found_at, id"
-    ).fetchall():
-        found.append(_conflict(db, conflict_id, name, row_id, vv, data))
-    return found
+    """The questions waiting for a person, first found first: per row, one per content its
+    waiting versions hold other than the row's (domain.versions.to_review)."""
+    found = [
+        _conflict(db, name, row_id, current, group)
+        for name in _tables_waiting(db)
+        for row_id, current, groups in _review(db, name)
+        for group in groups
+    ]
+    return sorted(found, key=lambda c: (c.found_at, c.id))
 
 
 def count_conflicts(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM conflict").fetchone()[0])
+    """How many questions wait (open_conflicts), read without naming their rows."""
+    return sum(
+        len(groups) for name in _tables_waiting(db) for _row, _current, groups in _review(db, name)
+    )
 
 
 def conflicts_of_household(db: Database, household_id: str) -> list[str]:
@@ -139,22 +144,31 @@ def conflicts_of_household(db: Database, household_id: str) -> list[str]:
 
 
 def find_conflict(db: Database, conflict_id: str) -> Conflict:
-    """A conflict by its id or the start of it (KnownError when none or several match)."""
+    """A conflict by its id or the start of it, or of any waiting version of its content
+    (KnownError when none or several match; a version of the row's own content is settled
+    and matches none)."""
     wanted = conflict_id.strip().lower()
     rows = (
         db.execute(
-            "SELECT id, tbl, row_id, vv, data FROM conflict WHERE id LIKE ? || '%'", [wanted]
+            "SELECT DISTINCT tbl, row_id FROM conflict WHERE id LIKE ? || '%'", [wanted]
         ).fetchall()
         if wanted
         else []
     )
-    if len(rows) != 1:
+    found = [
+        _conflict(db, name, row_id, current, group)
+        for name, row_id in rows
+        for _row, current, groups in _review(db, name, row_id)
+        for group in groups
+        if any(w.id.startswith(wanted) for w in group)
+    ]
+    if len(found) != 1:
         raise KnownError(
-            "conflict.missing" if not rows else "conflict.ambiguous",
+            "conflict.missing" if not found else "conflict.ambiguous",
             id=conflict_id,
-            count=len(rows),
+            count=len(found),
         )
-    return _conflict(db, *rows[0])
+    return found[0]
 
 
 def keep_version(reg: OpenRegister, conflict: Conflict, which: str) -> None:
@@ -192,7 +206,10 @@ def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> No
                 code, commune = found if found else ("", "")
             derived = derived_values(spec.name, stored, code, commune)
             reg.writer.update(spec.name, conflict.row_id, derived)
-        reg.db.execute("DELETE FROM conflict WHERE id = ?", [conflict.id])
+        # The answer descends from every version of the group: its stamp took them out of
+        # the queue already (store.sync), as every register it reaches drops them.
+        for member in conflict.members or (conflict.id,):
+            reg.db.execute("DELETE FROM conflict WHERE id = ?", [member])
 
 
 def code_clashes(db: Database) -> list[tuple[str, str, list[str]]]:
@@ -205,22 +222,65 @@ def code_clashes(db: Database) -> list[tuple[str, str, list[str]]]:
     return [(commune, code, ids.split()) for commune, code, ids in rows]
 
 
-def _conflict(
-    db: Database, conflict_id: str, name: str, row_id: str, vv: str, data: str
-) -> Conflict:
+@dataclass(frozen=True)
+class _Waiting:
+    """A waiting version as the queue holds it."""
+
+    id: str
+    found_at: str
+    version: Version
+
+
+def _tables_waiting(db: Database) -> list[str]:
+    return [n for (n,) in db.execute("SELECT DISTINCT tbl FROM conflict ORDER BY tbl")]
+
+
+def _review(
+    db: Database, name: str, row_id: str | None = None
+) -> Iterator[tuple[str, dict[str, Any], list[list[_Waiting]]]]:
+    """(row id, its current values, the groups of its waiting versions a person reviews)
+    for each row of table ``name`` (or the one ``row_id``) with versions waiting: one query
+    a table, each row read beside its waiting versions."""
     spec = table(name)
-    # A version of a row is compared without its private columns (store.private_columns):
-    # a person settling a conflict never sees nor touches a tip's informant here.
-    apart = {*spec.binary, *spec.private, *spec.private_sync}
-    columns = [c for c in spec.stored if c not in apart]
-    row = db.execute(
-        f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{spec.name}] WHERE id = ?",
-        [row_id],
-    ).fetchone()
-    current = dict(zip(columns, row, strict=True)) if row else {c: None for c in columns}
-    other = json.loads(data)
+    columns = version_columns(spec)
+    names = ", ".join(f"t.[{c}]" for c in (*columns, "vv"))
+    sql = (
+        f"SELECT c.row_id, c.id, c.vv, c.data, c.found_at, {names} FROM conflict c"
+        f" LEFT JOIN [{name}] t ON t.id = c.row_id WHERE c.tbl = ?"
+    )
+    params = [name]
+    if row_id is not None:
+        sql, params = sql + " AND c.row_id = ?", [name, row_id]
+    waiting: dict[str, list[_Waiting]] = {}
+    rows: dict[str, tuple[Any, ...]] = {}
+    for row, conflict_id, vv, data, found_at, *stored in db.execute(sql + " ORDER BY c.id", params):
+        version = stored_version(spec, data, vv)
+        waiting.setdefault(row, []).append(_Waiting(conflict_id, found_at, version))
+        rows[row] = tuple(stored)
+    for row, versions in waiting.items():
+        *values, vv = rows[row]  # all None when the row is not here (a damaged register)
+        of = {w.version: w for w in versions}
+        groups = to_review([Version(columns, tuple(values), vv or ""), *of])
+        yield row, dict(zip(columns, values, strict=True)), [[of[v] for v in g] for g in groups]
+
+
+def _conflict(
+    db: Database, name: str, row_id: str, current: dict[str, Any], group: list[_Waiting]
+) -> Conflict:
+    """One question: the row as it is against the best of a group of waiting versions of
+    one content (a person settling it answers for them all)."""
+    other = group[0].version.row
     for column in SYNC_COLUMNS:
         other.setdefault(column, None)
     named = db.execute(_LABEL_SQL[name], [row_id]).fetchone() if name in _LABEL_SQL else None
-    label = str(named[0]) if named and named[0] else ""
-    return Conflict(conflict_id, name, row_id, current, other, vv_of(vv), label)
+    return Conflict(
+        group[0].id,
+        name,
+        row_id,
+        current,
+        other,
+        joined(*(w.version.vector for w in group)),
+        str(named[0]) if named and named[0] else "",
+        members=tuple(w.id for w in group),
+        found_at=min(w.found_at for w in group),
+    )

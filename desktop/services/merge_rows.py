@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import short_id
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search
-from desktop.domain.versions import Version, frontier, version_of
+from desktop.domain.versions import Version, frontier, to_review, version_of
 from desktop.exchange.bundle_file import Bundle
 from desktop.store import replicas
 from desktop.store.derived import Deriver, person_search_text
@@ -220,7 +220,9 @@ class TableMerge:
             else:
                 counts.unchanged += 1
             if set(others) != set(mine[1:]):
-                counts.conflicts += len(set(others) - set(mine[1:]))
+                # Questions for a person: contents, not the row's own (domain.versions).
+                asked = {g[0].content for g in to_review(mine)}
+                counts.conflicts += sum(g[0].content not in asked for g in to_review(kept))
                 replicas.replace_conflicts(self.db, spec, row_id, others)
                 self.conflicted = True
                 if mine:

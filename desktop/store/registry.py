@@ -84,6 +84,14 @@ class SyncedTable:
         private ones, such as a tip's informant, never: the audit is a log)."""
         return frozenset(self.columns) - frozenset(self.binary) - frozenset(self.private)
 
+    @property
+    def content(self) -> tuple[str, ...]:
+        """The columns two versions of a row are compared by (domain.versions: content):
+        a version's columns (binary ones by their SHA-256, private ones merged apart) and
+        ``deleted``; not who made it, when, nor its vector."""
+        apart = {*self.binary, *self.private}
+        return (*(c for c in self.columns if c not in apart), "deleted")
+
 
 def _parents(**links: str) -> Mapping[str, str]:
     return MappingProxyType(links)

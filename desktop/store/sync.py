@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import KnownError
-from desktop.domain.versions import edit_key, joined
+from desktop.domain.versions import descends, joined, next_vector
 from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, commune_sql, table
 
 if TYPE_CHECKING:
@@ -148,14 +148,23 @@ class Writer:
         seen: Iterable[Mapping[str, int]] = (),
     ) -> dict[str, Any]:
         vv = joined(vv_of(before["vv"]), *seen)
-        waiting = [
-            vv_of(text)
-            for (text,) in self.db.execute(
-                "SELECT vv FROM conflict WHERE tbl = ? AND row_id = ?", [table_name, before["id"]]
-            )
-        ]
-        key = edit_key(self.counter, before["id"], vv, waiting) if waiting else self.counter
-        vv[key] = vv.get(key, 0) + 1
+        waiting = self.db.execute(
+            "SELECT id, vv, data FROM conflict WHERE tbl = ? AND row_id = ?",
+            [table_name, before["id"]],
+        ).fetchall()
+        if waiting:
+            # Waiting versions of the row's content are settled: the edit joins them and
+            # they leave the queue, as they will wherever it travels (domain.versions).
+            content = table(table_name).content
+            vectors = [(conflict_id, vv_of(text)) for conflict_id, text, _ in waiting]
+            alike = [_same_content(json.loads(data), before, content) for *_, data in waiting]
+            settled = [v for (_, v), same in zip(vectors, alike, strict=True) if same]
+            others = [v for (_, v), same in zip(vectors, alike, strict=True) if not same]
+            vv = next_vector(self.counter, before["id"], vv, settled, others)
+            gone = [conflict_id for conflict_id, v in vectors if descends(vv, v)]
+            self.db.conn.executemany("DELETE FROM conflict WHERE id = ?", [[g] for g in gone])
+        else:
+            vv[self.counter] = vv.get(self.counter, 0) + 1
         return {
             "updated_at": now,
             "updated_by": self.actor,
@@ -274,6 +283,12 @@ def _private_written(
     if spec.private and any(c in changed for c in spec.private):
         stamp[PRIVATE_VV] = stamp["vv"]
     return stamp
+
+
+def _same_content(
+    version: Mapping[str, Any], row: Mapping[str, Any], columns: Iterable[str]
+) -> bool:
+    return all(version.get(c) == row.get(c) for c in columns)
 
 
 def _audited(table_name: str, record: Mapping[str, Any]) -> dict[str, Any]:

@@ -239,16 +239,9 @@ class ConflictsView(QWidget):
                 "current version; choose, field by field, what to keep."
             ).format(what=table_name(conflict.table), label=conflict.label)
         )
+        # Versions of the same values are settled without a person (domain.versions): a
+        # conflict shown always differs somewhere.
         differences = conflict.differences()
-        if not differences:
-            self.heading.setText(
-                self.tr(
-                    "{what} {label}: two PCs saved it apart, with the same values. Keep "
-                    "current settles it."
-                ).format(what=table_name(conflict.table), label=conflict.label)
-            )
-            self.keep_other.setEnabled(False)
-            self.combine_button.setEnabled(False)
         self.fields.setRowCount(len(differences))
         db = self.register.db
         for line, (field, current, other) in enumerate(differences):

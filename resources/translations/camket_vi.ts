@@ -502,10 +502,6 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>{what} {label}: đã được sửa trên hai máy kể từ lần trao đổi trước. Mọi máy đều hiển thị bản đang dùng; hãy chọn giữ gì cho từng trường.</translation>
     </message>
     <message>
-        <source>{what} {label}: two PCs saved it apart, with the same values. Keep current settles it.</source>
-        <translation>{what} {label}: hai máy lưu riêng nhưng cùng giá trị. Bấm Giữ bản đang dùng là xong.</translation>
-    </message>
-    <message>
         <source>Settling a conflict</source>
         <translation>Đang giải quyết xung đột</translation>
     </message>

@@ -14,7 +14,8 @@ from typing import Any
 from desktop.cli import main
 from desktop.exchange.bundle_file import MANIFEST, SIGNATURE
 from desktop.exchange.identity import this_installation
-from desktop.services.register import OpenRegister, open_existing
+from desktop.services.demo import populate_demo
+from desktop.services.register import OpenRegister, create_register, open_existing
 from desktop.store.registry import TABLES
 
 SIN_HO = "03478"  # Xã Sìn Hồ, Lai Châu
@@ -44,6 +45,17 @@ def opened(path: Path, folder: Path) -> Iterator[OpenRegister]:
             yield reg
         finally:
             reg.close()
+
+
+def demo_office(tmp_path: Path, households: int, seed: int) -> tuple[Path, Path]:
+    """The office PC's register of Sìn Hồ (two hamlets) with demo households, and its data
+    folder."""
+    folder, path = tmp_path / "office-data", tmp_path / "office.sqlite3"
+    with as_pc(folder):
+        create_register(path, SIN_HO, ["Bản Nậm Tăm", "Thôn 2"])
+    with opened(path, folder) as reg:
+        populate_demo(reg, households, seed=seed)
+    return path, folder
 
 
 def content(path: Path, folder: Path) -> dict[str, Any]:

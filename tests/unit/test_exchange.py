@@ -16,7 +16,6 @@ from desktop.exchange.bundle_file import FORMAT_VERSION, MANIFEST, SIGNATURE
 from desktop.messages import describe
 from desktop.services import conflicts as queue
 from desktop.services.bundles import export_bundle
-from desktop.services.demo import populate_demo
 from desktop.services.merge import merge_bundle, merge_bundles
 from desktop.services.register import create_from_bundle, create_register, create_upper_register
 from desktop.store import households as repo
@@ -27,6 +26,7 @@ from tests.unit.exchange_helpers import (
     THUC_PHAN,
     as_pc,
     content,
+    demo_office,
     opened,
     resign,
 )
@@ -35,12 +35,7 @@ from tests.unit.exchange_helpers import (
 @pytest.fixture
 def office(tmp_path: Path) -> tuple[Path, Path]:
     """The office PC's register of Sìn Hồ with 12 demo households, and its data folder."""
-    folder, path = tmp_path / "office-data", tmp_path / "office.sqlite3"
-    with as_pc(folder):
-        create_register(path, SIN_HO, ["Bản Nậm Tăm", "Thôn 2"])
-    with opened(path, folder) as reg:
-        populate_demo(reg, 12, seed=5)
-    return path, folder
+    return demo_office(tmp_path, 12, seed=5)
 
 
 def _export(path: Path, folder: Path, out: Path, **kwargs: object) -> Path:
