@@ -195,7 +195,9 @@ def to_review(versions: Sequence[Version]) -> list[list[Version]]:
     for version in versions[1:]:
         if version.content != shown:
             groups.setdefault(version.content, []).append(version)
-    return [sorted(group, key=Version.order, reverse=True) for group in groups.values()]
+    return [
+        g if len(g) == 1 else sorted(g, key=Version.order, reverse=True) for g in groups.values()
+    ]
 
 
 def next_vector(

@@ -204,6 +204,28 @@ def test_a_conflict_is_settled_field_by_field(
     assert view.heading.text() == "Không có xung đột nào đang chờ."
 
 
+def test_the_same_edit_on_both_pcs_is_no_conflict_in_the_window(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    household_id, _code = _first_household(*two_pcs["office"])
+    for pc in ("office", "laptop"):
+        _edit(*two_pcs[pc], household_id, address="Bản Nậm Tăm, cạnh trường", phone="0912345678")
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 0
+
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
+    page.show_conflicts()
+    assert page.conflicts.list.count() == 0
+    assert page.conflicts.heading.text() == "Không có xung đột nào đang chờ."
+
+
 def test_a_pledge_conflict_reads_in_words_and_days(
     main_window: OpenWindow,
     two_pcs: dict[str, tuple[Path, Path]],
