@@ -17,12 +17,14 @@ from desktop.domain.versions import descends
 from desktop.services import conflicts as queue
 from desktop.services import ledger
 from desktop.services.bundles import export_bundle
+from desktop.services.import_lists import import_list
 from desktop.services.pledges import record_result
 from desktop.services.register import create_from_bundle
 from desktop.store import households as repo
 from desktop.store import tips as tip_store
 from desktop.store.attachments import add_attachment
 from desktop.store.sync import vv_of
+from tests.import_files import HEADERS, PEOPLE, write_xlsx
 from tests.unit.exchange_helpers import SIN_HO, as_pc, content, demo_office, opened
 
 PC = tuple[Path, Path]  # a register and its installation's data folder
@@ -216,3 +218,24 @@ def test_a_scan_deleted_on_both_pcs_is_no_conflict(
             reg.writer.tombstone("attachment", scan.id)
     assert _merge_json(office, _export(laptop, tmp_path / "l.camket"), capsys)["conflicts"] == 0
     assert _conflicts_json(office, capsys) == []
+
+
+def test_the_same_corrected_list_imported_on_both_pcs_is_no_conflict(
+    tmp_path: Path, office: PC, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Households both registers hold, changed alike by the same list (a new phone, an ID
+    number added): no conflict. (A household new to both gets an id of each PC's own: two
+    households of one code, listed as a code clash, not a conflict.)"""
+    with opened(*office) as reg:
+        assert import_list(reg, write_xlsx(tmp_path / "ds.xlsx", [HEADERS, *PEOPLE])).applied
+    laptop = _copy(tmp_path, office, "laptop")
+    corrected = [list(row) for row in PEOPLE]
+    corrected[0][9], corrected[1][5] = "0987 654 321", "012 182 000 555"
+    listing = write_xlsx(tmp_path / "ds-2.xlsx", [HEADERS, *corrected])
+    for pc in (office, laptop):
+        with opened(*pc) as reg:
+            assert import_list(reg, listing).applied
+    assert _merge_json(office, _export(laptop, tmp_path / "l.camket"), capsys)["conflicts"] == 0
+    assert _merge_json(laptop, _export(office, tmp_path / "o.camket"), capsys)["conflicts"] == 0
+    assert _conflicts_json(office, capsys) == _conflicts_json(laptop, capsys) == []
+    assert _waiting(office) >= 2 and content(*office) == content(*laptop)
