@@ -142,16 +142,22 @@ def count_conflicts(db: Database) -> int:
 
 def conflicts_of_household(db: Database, household_id: str) -> list[str]:
     """The ids of the conflicts waiting on a household's own row, its members' or its
-    relatives' abroad (what its editor shows), the oldest first."""
+    relatives' abroad (what its editor shows), the oldest first: questions for a person,
+    as open_conflicts lists them (a settled version is none)."""
     rows = db.execute(
-        "SELECT id FROM conflict WHERE (tbl = 'household' AND row_id = :h)"
+        "SELECT DISTINCT tbl, row_id FROM conflict WHERE (tbl = 'household' AND row_id = :h)"
         " OR (tbl = 'person' AND row_id IN (SELECT id FROM person WHERE household_id = :h))"
         " OR (tbl = 'relative_abroad'"
-        "     AND row_id IN (SELECT id FROM relative_abroad WHERE household_id = :h))"
-        " ORDER BY found_at, id",
+        "     AND row_id IN (SELECT id FROM relative_abroad WHERE household_id = :h))",
         {"h": household_id},
     ).fetchall()
-    return [row[0] for row in rows]
+    found = [
+        (min(w.found_at for w in group), group[0].id)
+        for name, row_id in rows
+        for _row, _current, groups in _review(db, name, row_id)
+        for group in groups
+    ]
+    return [conflict_id for _found_at, conflict_id in sorted(found)]
 
 
 def find_conflict(db: Database, conflict_id: str) -> Conflict:

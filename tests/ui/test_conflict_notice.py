@@ -72,3 +72,29 @@ def test_editing_a_household_with_a_conflict_waiting_says_so_and_opens_it(
     assert window.places.current_key() == "exchange"
     view = window.exchange_page.conflicts
     assert view.current is not None and view.current.id == waiting["person"]
+
+
+def test_a_household_changed_alike_on_both_pcs_shows_no_notice(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    office, laptop = two_pcs["office"], two_pcs["laptop"]
+    (first_id, first, member_id) = _households(*office)[0]
+    for pc in (office, laptop):
+        _edit(*pc, first_id, address="Bản Nậm Tăm, cạnh trường")
+        with opened(*pc) as reg:
+            reg.writer.update("person", member_id, {"full_name": "Lò Văn Páo"})
+    with opened(*laptop) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*office) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 0
+        assert reg.db.execute("SELECT count(*) FROM conflict").fetchone()[0] == 2  # settled
+
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(office[1]))
+    window = main_window(office[0])
+    editor = open_editor_on(window, qtbot, first)
+    assert not editor.conflict_notice.isVisible()
+    editor.cancel()
