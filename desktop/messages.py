@@ -109,6 +109,10 @@ MESSAGES: dict[str, str] = {
         "Tệp {file} có mục {entry} vượt giới hạn kích thước ({limit} byte); từ chối toàn bộ tệp."
     ),
     "bundle.bad_row": "Tệp {file}: {entry}, dòng {row} sai số cột; không nhận gì từ tệp này.",
+    "bundle.nul": (
+        "Tệp {file}: {entry}, dòng {row} có ký tự rỗng (NUL), không phải chữ; "
+        "không nhận gì từ tệp này."
+    ),
     "bundle.missing_column": "{where}: thiếu cột {column}; không nhận gì từ tệp này.",
     "bundle.bad_value": "{where}: cột {column} có giá trị sai “{value}”; không nhận gì từ tệp này.",
     "bundle.date_out_of_range": (

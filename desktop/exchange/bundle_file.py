@@ -342,7 +342,7 @@ class Bundle:
                 # stores all text (a line already NFC comes back as it is, after a quick check).
                 if csv.field_size_limit() < _FIELD_LIMIT:
                     csv.field_size_limit(_FIELD_LIMIT)
-                reader = csv.reader(map(_COMPOSED, text))
+                reader = csv.reader(_text_lines(text, self.source, name))
                 header = next(reader, None)
                 if header is not None:
                     yield header
@@ -355,8 +355,21 @@ class Bundle:
                         yield cells
                 if hashing is not None:
                     self._check(name, hashing.sha.hexdigest())
-        except (csv.Error, UnicodeDecodeError, *_UNREADABLE) as exc:
+        except UnicodeDecodeError as exc:  # Python's English words name no line either
+            detail = f"{name}: không phải chữ UTF-8, byte 0x{exc.object[exc.start]:02x}"
+            raise KnownError("bundle.damaged", file=self.source, detail=detail) from exc
+        except (csv.Error, *_UNREADABLE) as exc:
             raise KnownError("bundle.damaged", file=self.source, detail=f"{name}: {exc}") from exc
+
+
+def _text_lines(text: Iterator[str], source: str, entry: str) -> Iterator[str]:
+    """The entry's lines composed (NFC); a NUL, which no text of a register holds and which
+    C code (SQLite's functions, Qt, printing) takes for the text's end, refuses the bundle
+    (Python's csv module reads it as any character)."""
+    for number, line in enumerate(text, start=1):
+        if "\x00" in line:
+            raise KnownError("bundle.nul", file=source, entry=entry, row=number)
+        yield _COMPOSED(line)
 
 
 def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundle:

@@ -176,7 +176,7 @@ def test_a_day_of_1900_or_2100_travels(office: Office, capsys: pytest.CaptureFix
     [
         ("../../../.bashrc", "../../../.bashrc"),
         ("C:\\Windows\\win.ini", "C:\\Windows\\win.ini"),
-        ("ban\x00quet.pdf", "ban\\u0000quet.pdf"),
+        ("ban\x1fquet.pdf", "ban\\u001fquet.pdf"),  # a NUL: test_a_nul_in_a_text_cell_…
         ("CON.pdf", "CON.pdf"),
         ("lpt1", "lpt1"),
         ("..", ".."),
@@ -226,3 +226,26 @@ def test_a_text_cell_that_is_no_utf8_refuses_the_bundle_whole(
     assert said.startswith(
         "camket: Tệp hong.camket bị hỏng hoặc không đọc được (tables/household.csv"
     )
+
+
+def test_a_nul_in_a_text_cell_refuses_the_bundle_naming_its_line(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a household code 'NT-001a\\0b' was merged (into the conflict queue), a text
+    SQLite's functions, Qt and the printer cut at the NUL."""
+    said = _refused(office, capsys, "nul.camket", _cell("household", "code", "NT-0\x001"))
+    assert said == (
+        "camket: Tệp nul.camket: tables/household.csv, dòng 2 có ký tự rỗng (NUL), không phải"
+        " chữ; không nhận gì từ tệp này."
+    )
+
+
+def test_a_cell_that_is_no_utf8_is_named_so_in_vietnamese(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(b"NT-001", b"NT-\xff", 1) if name == "tables/household.csv" else data
+
+    said = _refused(office, capsys, "latin.camket", change)
+    assert "(tables/household.csv: không phải chữ UTF-8, byte 0xff)" in said
+    assert "codec" not in said
