@@ -55,15 +55,16 @@ def match_expression(query: str) -> str:
     KnownError("search.too_many_words") past MAX_SEARCH_WORDS distinct words.
     """
     shown = query if len(query) <= 40 else query[:40] + "…"
-    tokens = list(dict.fromkeys(fold_query(query)))
+    typed = fold_query(query)
+    tokens = list(dict.fromkeys(typed))
     if not tokens:
         raise KnownError("search.empty_query", query=shown)
     if len(tokens) > MAX_SEARCH_WORDS:
         raise KnownError("search.too_many_words", query=shown, maximum=MAX_SEARCH_WORDS)
     if all(token.isdigit() for token in tokens):
         # Clerks type ID and phone numbers in groups ("0912 345 678", "001.090.012"); the
-        # index holds them as one run of digits.
-        tokens = ["".join(tokens)]
+        # index holds them as one run of digits, a group typed twice included ("001 090 001").
+        tokens = ["".join(typed)]
     # Tokens are letters and digits only (fold_query drops the rest), so quoting is safe.
     return " AND ".join(f'"{token}"*' for token in tokens)
 

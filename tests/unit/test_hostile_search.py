@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.domain.entities import BirthDate, Gender, Household, Person
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.services.register import OpenRegister
+from desktop.store import households as repo
 from desktop.store.search import household_ids, match_expression, search_people
 
 
@@ -35,3 +37,15 @@ def test_a_search_of_more_words_than_a_clerk_types_is_refused_quoted_short(
     assert describe(empty.value) == (f"Từ khoá tìm kiếm phải có chữ hoặc số: “{'—' * 40}…”")
     sixteen = " ".join(f"tu{n}" for n in range(16))
     assert household_ids(register.db, sixteen) == []
+
+
+def test_a_number_typed_in_groups_one_of_them_repeated_finds_its_own(
+    register: OpenRegister,
+) -> None:
+    hamlet = repo.list_hamlets(register.db)[0]
+    household = Household(hamlet_id=hamlet.id, code="NT-003", phone="0912345345")
+    head = Person(household.id, "Vàng A Sử", Gender.MALE, BirthDate(1990, 1, 1), "001090001234")
+    repo.add_household(register.writer, household, [head])
+    # Clerks type them in groups; "001" and "345" come twice.
+    assert [p.full_name for p in search_people(register.db, "001 090 001 234")] == ["Vàng A Sử"]
+    assert household_ids(register.db, "0912 345 345") == [household.id]
