@@ -21,7 +21,7 @@ from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress, collector_paused
 from desktop.exchange.bundle_file import Bundle, open_bundle
-from desktop.services.merge_helper import LineFeed, start_feed
+from desktop.services.merge_helper import HelperStopped, LineFeed, start_feed
 from desktop.services.merge_lines import by_lines, incoming, incoming_conflicts, lines_of
 from desktop.services.merge_rows import TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.register import OpenRegister
@@ -125,7 +125,13 @@ def merge_bundle(
     register's. The cycle collector is paused meanwhile (collector_paused: a district's
     bundle makes millions of short-lived values, and each collection walked them again)."""
     with collector_paused():
-        return _merge_bundle(reg, path, progress, cancelled, backup, confirmed, identity)
+        try:
+            return _merge_bundle(reg, path, progress, cancelled, backup, confirmed, identity)
+        except HelperStopped as exc:  # its transaction rolled back: nothing was written
+            log.warning("bundle %s read again in this process: %s", path.name, exc)
+            return _merge_bundle(
+                reg, path, progress, cancelled, backup, confirmed, identity, helped=False
+            )
 
 
 def _merge_bundle(
@@ -136,6 +142,7 @@ def _merge_bundle(
     backup: bool | BatchBackup,
     confirmed: Collection[tuple[str, str]] | None,
     identity: str | None,
+    helped: bool = True,
 ) -> MergeResult:
     result = MergeResult(path.name)
     try:
@@ -147,7 +154,7 @@ def _merge_bundle(
     feed = None
     try:
         # A big bundle's lines are read and decoded in a helper process meanwhile.
-        feed = start_feed(reg.db, bundle)
+        feed = start_feed(reg.db, bundle) if helped else None
         manifest = bundle.manifest
         result.communes, result.installation_id = manifest.communes, manifest.installation_id
         check_scope(reg.db, bundle)

@@ -41,6 +41,11 @@ _CHUNK, _TABLE_END, _REFUSED, _FAILED = b"D", b"T", b"E", b"F"
 _F_SETPIPE_SZ, _PIPE_BYTES = 1031, 1024 * 1024  # Linux's fcntl for a pipe's size
 
 
+class HelperStopped(RuntimeError):
+    """The helper ended before its work was done (killed: the memory killer of a small PC,
+    an antivirus) or failed: the merge reads the bundle in its own process instead."""
+
+
 def helps(bundle: Bundle) -> bool:
     """Whether a bundle has lines enough for the helper process to pay its start."""
     rows = bundle.manifest.rows
@@ -116,7 +121,7 @@ class LineFeed:
                 raise KnownError(code, **params)
             else:
                 text = body.decode("utf-8", "replace")
-                raise RuntimeError(f"the merge's helper process failed:\n{text}")
+                raise HelperStopped(f"the merge's helper process failed:\n{text}")
 
     def close(self) -> None:
         """Stop the helper (a merge refused, cancelled or done) and what receives from it."""

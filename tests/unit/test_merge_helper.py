@@ -190,3 +190,26 @@ def test_a_merge_cancelled_while_the_helper_reads_stops_it_and_writes_nothing(
     assert result.cancelled and result.refused is None
     assert content(*beside) == before
     assert multiprocessing.active_children() == []
+
+
+def _dies(sending: Any, job: Any) -> None:
+    """A helper killed before it sent anything (the memory killer of a small PC)."""
+    import os
+
+    os._exit(9)
+
+
+def test_a_helper_killed_mid_merge_leaves_the_bundle_merged_in_one_process(
+    tmp_path: Path, bundle: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `camket merge` ended on a traceback ("the merge's helper process failed")
+    where a merge in one process would have merged."""
+    alone, beside = _upper(tmp_path, "alone"), _upper(tmp_path, "beside")
+    monkeypatch.setattr(merge_helper, "HELPED_ROWS", 10**9)
+    one, _ = _merged(alone, bundle[0])
+    served = _through_the_helper(monkeypatch)
+    monkeypatch.setattr(merge_helper, "_read_lines", _dies)
+    two, _ = _merged(beside, bundle[0])
+    assert served and two.refused is None and two.counts == one.counts
+    assert content(*beside) == content(*alone)
+    assert multiprocessing.active_children() == []
