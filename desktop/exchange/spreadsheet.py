@@ -120,7 +120,7 @@ def _cell_text(value: Any) -> str:
 
 def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
     """The first sheet, read by calamine once check_xlsx has found it within bounds."""
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineError, PasswordError
 
     try:
         bounds = check_xlsx(str(path), source, max_rows)
@@ -130,7 +130,7 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         data = path.read_bytes()
         unmerged = without_merge_pass(data, bounds.sheet)
         try:
-            rows, numbers = _first_sheet(CalamineWorkbook, unmerged or data, source, max_rows)
+            rows, numbers = _first_sheet(unmerged or data, source, max_rows)
         except KnownError:
             raise
         except BaseException as exc:
@@ -139,7 +139,7 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
             if unmerged is None or not (isinstance(exc, Exception) or _is_panic(exc)):
                 raise
             log.warning("XLSX read without its merged-cell pass refused (%s): read as is", exc)
-            rows, numbers = _first_sheet(CalamineWorkbook, data, source, max_rows)
+            rows, numbers = _first_sheet(data, source, max_rows)
     except KnownError:
         raise
     except PasswordError as exc:
@@ -168,9 +168,12 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
 
 
 def _first_sheet(
-    calamine: Any, data: bytes, source: str, max_rows: int
+    data: bytes, source: str, max_rows: int
 ) -> tuple[list[list[str]], dict[int, set[int]]]:
-    with calamine.from_filelike(io.BytesIO(data)) as workbook:
+    """The cells of the XLSX ``data``'s first sheet (_sheet_rows)."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
         if not workbook.sheet_names:
             raise KnownError("import.empty", file=source)
         return _sheet_rows(workbook.get_sheet_by_index(0), source, max_rows)
