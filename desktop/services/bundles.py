@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 from collections.abc import Iterator
@@ -70,11 +71,16 @@ def _key_file_text(path: Path, *, missing: str) -> str:
     refuse_register(path)
     try:
         with path.open("rb") as fh:  # not the whole of a film or a disk image chosen by mistake
-            return fh.read(100_000).decode("utf-8", errors="replace")
+            start = fh.read(100_000)
     except FileNotFoundError as exc:
         raise KnownError(missing, file=str(path)) from exc
     except OSError as exc:
         raise KnownError("export.key_file_unreadable", file=str(path), detail=exc.strerror) from exc
+    # Notepad saves the key pasted into it as "UTF-8" with a byte order mark, or as
+    # "Unicode" (UTF-16): read as the mark says, not as a key mistyped.
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return start.decode("utf-16", errors="replace")
+    return start.decode("utf-8-sig", errors="replace")
 
 
 def read_recipient(path: Path) -> str:

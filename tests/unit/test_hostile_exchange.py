@@ -365,6 +365,30 @@ def test_a_receivers_key_file_mistyped_or_missing_is_refused_in_words_before_any
         assert "Errno" not in said and not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("saved_as", "encoding"),
+    [("UTF-8 with a byte order mark", "utf-8-sig"), ("Unicode", "utf-16")],
+)
+def test_a_receivers_key_saved_by_notepad_encrypts_the_bundle_for_it(
+    tmp_path: Path, office: tuple[Path, Path], saved_as: str, encoding: str
+) -> None:
+    """The key copied from the receiving window and pasted into Notepad, saved "UTF-8" (with
+    a byte order mark) or "Unicode" (UTF-16), with Windows line ends: the bundle is sealed
+    for that register, not refused as a key mistyped."""
+    laptop = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    first = _export(office, tmp_path / "first.camket")
+    with as_pc(laptop[1]):
+        create_from_bundle(laptop[0], first)
+    with opened(*laptop) as reg:
+        recipient = register_keys(reg).age_recipient
+    key = tmp_path / "khoa-may-xach-tay.txt"
+    key.write_bytes(f"{recipient}\r\n".encode(encoding))
+    sealed = _export(office, tmp_path / "sealed.camket", to=key)
+    assert sealed.read_bytes().startswith(b"age-encryption.org/v1"), saved_as
+    with opened(*laptop) as reg:
+        assert merge_bundle(reg, sealed).refused is None
+
+
 def test_a_register_file_copied_to_another_pc_sends_changes_of_its_own_never_as_the_originals(
     tmp_path: Path, office: tuple[Path, Path]
 ) -> None:

@@ -109,3 +109,21 @@ def test_a_wrong_or_unusable_key_file_is_refused_and_makes_nothing(
         assert main(["init", "--db", str(rebuilt), "--commune", SIN_HO, "--identity", "k"]) == 2
     assert "chỉ dùng cùng --from" in capsys.readouterr().err
     assert not rebuilt.exists()
+
+
+def test_a_safe_key_file_saved_again_by_notepad_still_opens_the_bundle(
+    tmp_path: Path, sealed: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The safe key's line kept alone in Notepad and saved as "UTF-8" (a byte order mark
+    before AGE-SECRET-KEY-1…, a Windows line end) is the same key."""
+    office, bundle, safe_key = sealed
+    (line,) = [t for t in safe_key.read_text("utf-8").splitlines() if t.startswith("AGE-")]
+    resaved = tmp_path / "khoa-ket-sat-notepad.txt"
+    resaved.write_bytes(f"{line}\r\n".encode("utf-8-sig"))
+    new_pc, rebuilt = tmp_path / "new-pc-data", tmp_path / "rebuilt.sqlite3"
+    with as_pc(new_pc):
+        code = main(
+            ["init", "--db", str(rebuilt), "--from", str(bundle), "--identity", str(resaved)]
+        )
+    assert code == 0, capsys.readouterr().err
+    assert content(rebuilt, new_pc) == content(office, tmp_path / "office-data")
