@@ -26,10 +26,11 @@ from desktop.exchange.bundle_file import (
 )
 from desktop.exchange.identity import Installation
 from desktop.file_kinds import refuse_register
-from desktop.outputs import check_output, output_stream
+from desktop.outputs import check_output, discard, output_stream
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.long_texts import long_texts
+from desktop.store.register_database import known_sqlite_errors
 from desktop.store.registry import TABLES, SyncedTable
 from desktop.store.sync import utc_now
 
@@ -211,12 +212,19 @@ def record_sent(reg: OpenRegister, written: WrittenBundle) -> ExportSummary:
     """The bundle among the bundles sent (what "only the changes since" offers), in one short
     write transaction; on a register's first export, with the id its bundles carry."""
     if written.record is not None:
-        with reg.db.atomic():
-            if local.register_id_if_any(reg.db) != written.register_id:  # first, or a copy's
-                local.set_setting(reg.db, local.REGISTER_ID, written.register_id)
-            installation_id = written.record.installation_id
-            local.set_setting(reg.db, local.REGISTER_INSTALLATION, installation_id)
-            replicas.log_bundle(reg.db, written.record)
+        try:
+            with known_sqlite_errors(reg.path), reg.db.atomic():
+                if local.register_id_if_any(reg.db) != written.register_id:  # first, or a copy's
+                    local.set_setting(reg.db, local.REGISTER_ID, written.register_id)
+                installation_id = written.record.installation_id
+                local.set_setting(reg.db, local.REGISTER_INSTALLATION, installation_id)
+                replicas.log_bundle(reg.db, written.record)
+        except BaseException:
+            # Not among the bundles sent (the register's disk full, the register busy past
+            # the wait): the file goes too, as the message says nothing was written. Kept, it
+            # was carried off as sent, under a register id the next bundle does not carry.
+            discard(written.summary.path)
+            raise
     return written.summary
 
 

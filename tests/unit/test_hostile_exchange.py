@@ -182,6 +182,34 @@ def test_a_spreadsheet_on_a_full_stick_says_so_and_leaves_nothing(
     assert [str(u.exc_value) for u in left_open] == []
 
 
+def test_an_export_the_registers_disk_cannot_record_leaves_no_bundle_behind(
+    tmp_path: Path,
+    office: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The bundle went to the stick, then its line among the bundles sent met the register's
+    full disk: the command says nothing was written, and no file is left to carry off as sent
+    (before: it was, under a register id no later bundle carried)."""
+    import sqlite3
+
+    from desktop.store import replicas
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(replicas, "log_bundle", full)
+    out = tmp_path / "usb" / "sin-ho.camket"
+    out.parent.mkdir()
+    with as_pc(office[1]):
+        assert main(["export", "--db", str(office[0]), "--out", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert "Ổ đĩa đã đầy; chưa ghi gì" in said and "Traceback" not in said
+    assert list(out.parent.iterdir()) == []
+    with opened(*office) as reg:
+        assert reg.db.execute("SELECT count(*) FROM bundle_log").fetchone() == (0,)
+
+
 def test_a_batch_of_bundles_merges_alike_in_any_order(
     tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
