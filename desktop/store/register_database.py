@@ -248,6 +248,8 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
         return KnownError("db.disk_full")
     if "readonly" in text or "read-only" in text:
         return KnownError("db.read_only")
+    if getattr(exc, "sqlite_errorname", "") in _NO_ROOM:
+        return KnownError("db.disk_full")
     if getattr(exc, "sqlite_errorname", "") in _WRITE_REFUSED:
         return KnownError("db.write_refused")
     if any(sign in text for sign in _DAMAGE_SIGNS):
@@ -259,6 +261,10 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
 # -f`), a quota, a stick pulled out. SQLite rolled the transaction back and the file is as it
 # was: no damage to mark, nor a backup to restore (an older one would lose the day's work).
 _WRITE_REFUSED = frozenset({"SQLITE_IOERR_WRITE"})
+
+# No room on the disk for the shared-memory file (-shm) beside the register, as SQLite's
+# own documentation says of this code: its words are "disk I/O error", as for damage.
+_NO_ROOM = frozenset({"SQLITE_IOERR_SHMSIZE"})
 
 # What SQLite (or Python reading its text) says of a damaged file.
 _DAMAGE_SIGNS = (

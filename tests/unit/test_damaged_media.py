@@ -3,6 +3,7 @@ disk each say what they are; nothing is written to a damaged register or half-wr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -128,6 +129,34 @@ def test_a_full_disk_during_an_import_says_so_and_writes_nothing(
     monkeypatch.undo()
     assert people(demo) == before
     assert main(["check", "--db", str(demo)]) == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a file size limit of the process (ulimit -f)")
+def test_a_disk_too_full_for_the_shared_memory_file_is_not_called_damaged(
+    demo: Path, tmp_path: Path
+) -> None:
+    """SQLite cannot grow the register's -shm file (SQLITE_IOERR_SHMSIZE: the disk is full,
+    here a process limited to files of 16 KiB): the command says the disk is full, not that
+    the register is damaged (which sends the clerk to an older backup), and marks nothing."""
+    import resource
+    import subprocess
+    import sys
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, resource.RLIM_INFINITY))
+
+    with contextlib.closing(sqlite3.connect(demo)) as conn:  # closed: no -shm left beside it
+        (code,) = conn.execute("SELECT min(code) FROM household").fetchone()
+    sign = ["sign", "--db", str(demo), code, "--on", "01/12/2026"]
+    env = {**os.environ, "CAMKET_DATA_DIR": str(tmp_path / "userdata")}
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *sign],
+        capture_output=True, text=True, env=env, preexec_fn=limited, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert "Ổ đĩa đã đầy" in run.stderr and "hỏng" not in run.stderr, run.stderr
+    assert damage_of(demo) is None
+    assert main(sign) == 0  # room again: it signs
 
 
 @pytest.mark.parametrize(
