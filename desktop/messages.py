@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
@@ -10,6 +10,7 @@ from desktop.domain.errors import KnownError
 if TYPE_CHECKING:
     from desktop.domain.import_rows import RowIssue
     from desktop.domain.validation import Issue
+    from desktop.services.export_repairs import Repair
     from desktop.services.import_lists import ImportReport
 
 # Wording lives here, not where errors are raised, so the same failure reads the same in
@@ -127,6 +128,12 @@ MESSAGES: dict[str, str] = {
         "Chưa xuất: sổ có {count} ô chữ dài hơn mức sổ giữ (ghi vào sổ trước khi có giới hạn),"
         " máy nhận sẽ từ chối cả tệp. Hãy viết gọn lại (camket check liệt kê đủ) rồi xuất lại:"
         "\n{rows}"
+    ),
+    "export.upper_unsendable": (
+        "Chưa xuất: sổ có {count} ô của các xã gửi lên trước khi có giới hạn, máy nhận sẽ từ"
+        " chối cả tệp. Sổ cấp trên không sửa dữ liệu của xã: hãy nhờ xã xuất lại bằng CamKet"
+        " bản mới (khi xuất, CamKet của xã tự sửa các ô này), nhận tệp đó vào sổ này rồi xuất"
+        " lại:\n{rows}"
     ),
     "bundle.unsafe_file_name": (
         "{where}: cột file_name có tên tệp “{value}” là một đường dẫn hoặc tên thiết bị"
@@ -718,6 +725,11 @@ ISSUE_MESSAGES: dict[str, str] = {
         "bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức); hãy bỏ dấu đó"
     ),
     "text.too_long": "dài {length} ký tự, quá {maximum} ký tự sổ giữ; hãy viết gọn lại",
+    "text.too_long_to_send": "dài {length} ký tự, quá {maximum} ký tự tệp trao đổi mang được",
+    "file_name.not_plain": (
+        '“{name}” không phải tên tệp dùng được trên mọi máy (có dấu : " / \\ * ? < > |,'
+        " ký tự điều khiển, dấu chấm hay khoảng trắng ở cuối, hoặc là tên thiết bị)"
+    ),
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
     "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
     "import.formula_without_value": (
@@ -783,6 +795,24 @@ def describe_row_issue(source: str, row_issue: RowIssue) -> str:
     text = issue_text(row_issue.issue)
     column = f", cột “{row_issue.column}”" if row_issue.column else ""
     return f"{source}, dòng {row_issue.row}{column}: {text}"
+
+
+def repair_lines(repairs: Iterable[Repair]) -> list[str]:
+    """What CamKet itself repaired before an export, a line a row (a deleted row's text cut,
+    an attachment renamed), after a line saying why: the export's notice to the clerk."""
+    lines = [
+        f"  {r.entity} {r.label}: {r.field}: dài {r.length} ký tự, đã tự cắt còn {r.maximum}"
+        if r.maximum
+        else f"  {r.entity} {r.label}: {r.field}: “{r.old_name}” đổi thành “{r.new_name}”"
+        for r in repairs
+    ]
+    if not lines:
+        return []
+    head = (
+        f"CamKet đã tự sửa {len(lines)} ô không màn hình nào sửa được (ghi vào sổ trước khi có"
+        " giới hạn) để máy nhận không từ chối tệp; mỗi lần sửa có ghi trong nhật ký:"
+    )
+    return [head, *lines]
 
 
 def describe(error: KnownError) -> str:

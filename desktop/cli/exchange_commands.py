@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop.cli.parsing import DB_HELP, add_db, db_path
 from desktop.exchange.identity import key_fingerprint
-from desktop.messages import describe
+from desktop.messages import describe, repair_lines
 
 SAMPLE_EXPORT_WARNING = (
     "camket: lưu ý: sổ này là dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); chỉ sổ dữ liệu "
@@ -107,6 +107,8 @@ def _export(args: argparse.Namespace) -> int:
     kind = "các thay đổi" if done.kind == "incremental" else "toàn bộ sổ"
     sealed = ", đã mã hoá cho nơi nhận" if done.encrypted else ""
     print(f"Đã xuất {kind} ({done.total} dòng{sealed}): {args.out}")
+    for line in repair_lines(done.repaired):
+        print(line)
     if done.sample:
         print(SAMPLE_EXPORT_WARNING, file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ COM1, …)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from desktop.domain.text_bounds import FILE_NAME_MAX
 
@@ -33,3 +34,20 @@ def plain_file_name(name: str) -> str:
 def is_plain_file_name(name: str) -> bool:
     """``name`` is kept as it is by plain_file_name: no path, no device, not too long."""
     return plain_file_name(name) == name
+
+
+def unique_file_name(name: str, taken: Collection[str]) -> str:
+    """The plain name of ``name``, or when one of ``taken`` is already called so (letter case
+    aside: Windows and macOS make no difference), "stem (2).ext", "stem (3).ext", … (the
+    extension kept)."""
+    plain = plain_file_name(name)
+    used = {other.casefold() for other in taken}
+    stem, dot, extension = plain.rpartition(".")
+    if not stem or len(extension) >= 10:  # no extension ("scan", ".bashrc" is one stem)
+        stem, dot, extension = plain, "", ""
+    candidate, number = plain, 1
+    while candidate.casefold() in used:
+        number += 1
+        mark = f" ({number}){dot}{extension}"
+        candidate = plain_file_name(stem[: FILE_NAME_MAX - len(mark)] + mark)
+    return candidate

@@ -5,6 +5,7 @@ line, an imported list and a bundle's rows."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -137,3 +138,16 @@ def refuse_long_text(bounds: Mapping[str, TextField], values: Mapping[str, str])
             raise KnownError(
                 "text.too_long", field=bound.label, length=len(text), maximum=bound.maximum
             )
+
+
+def cut_to_bound(text: str, maximum: int) -> str:
+    """``text`` (as NFC) in at most ``maximum`` characters, cut before a letter, never between
+    a letter and a mark it carries (a tone or a hat NFC keeps apart): what CamKet keeps of a
+    text no one can shorten by hand."""
+    whole = unicodedata.normalize("NFC", text)
+    if len(whole) <= maximum:
+        return whole
+    end = maximum
+    while end > 0 and unicodedata.combining(whole[end]):
+        end -= 1
+    return whole[:end]

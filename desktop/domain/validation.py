@@ -60,6 +60,8 @@ class IssueCode(StrEnum):
     NAME_LEGACY_FONT = "name.legacy_font"
     TEXT_FORMULA_LIKE = "text.formula_like"
     TEXT_TOO_LONG = "text.too_long"
+    TEXT_TOO_LONG_TO_SEND = "text.too_long_to_send"  # held as a commune sent it (upper)
+    FILE_NAME_NOT_PLAIN = "file_name.not_plain"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"

@@ -27,6 +27,7 @@ from desktop.exchange.bundle_file import (
 from desktop.exchange.identity import Installation
 from desktop.file_kinds import refuse_register
 from desktop.outputs import check_output, discard, output_stream
+from desktop.services.export_repairs import Repair, long_texts_refusal, prepare_export
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.long_texts import long_texts
@@ -43,6 +44,8 @@ class ExportSummary:
     encrypted: bool
     cancelled: bool = False
     sample: bool = False  # from a sample register: no real register will merge it
+    # Rows no screen can repair that CamKet repaired itself just before (export_repairs).
+    repaired: tuple[Repair, ...] = ()
 
     @property
     def total(self) -> int:
@@ -124,10 +127,26 @@ class WrittenBundle:
     register_id: str  # made now when the register never exported: kept by record_sent
 
 
-def export_bundle(reg: OpenRegister, out: Path, **asked: Any) -> ExportSummary:
-    """write_bundle (with its keyword arguments), then record_sent: a command's export on
-    the one connection it has."""
-    return record_sent(reg, write_bundle(reg, out, **asked))
+def export_bundle(
+    reg: OpenRegister, out: Path, *, since: Path | None = None, **asked: Any
+) -> ExportSummary:
+    """prepare_export (the rows no screen can repair, repaired and committed first), then
+    write_bundle (with its keyword arguments) and record_sent: a command's export on the one
+    connection it has."""
+    check_output(out)  # never over the register or another SQLite file, before any work
+    if not _communes(reg.db):
+        raise KnownError("export.no_commune")
+    mark = since_mark(reg, since) if since else int(asked.pop("since_seq", 0))
+    repaired = prepare_export(reg, mark)
+    return record_sent(reg, write_bundle(reg, out, since_seq=mark, repaired=repaired, **asked))
+
+
+def since_mark(reg: OpenRegister, since: Path) -> int:
+    """The change mark of the earlier bundle ``since`` this register sent (KnownError when
+    another register or PC made it)."""
+    installation_id = reg.signer().id
+    register_id = local.register_id_for(reg.db, installation_id) or random_id()
+    return _since_mark(reg, since, installation_id, register_id)
 
 
 def write_bundle(
@@ -139,6 +158,7 @@ def write_bundle(
     to: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    repaired: tuple[Repair, ...] = (),
 ) -> WrittenBundle:
     """Write the register (or its changes after the bundle ``since``, which this register
     made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
@@ -146,7 +166,8 @@ def write_bundle(
     given. The file appears whole or not at all. Read from one snapshot without writing to
     the register: the window runs it on a read connection beside the write lane, so the
     clerk's edits save meanwhile (each is wholly in this bundle, or after its change mark:
-    in the next); record_sent then notes it among the bundles sent."""
+    in the next); record_sent then notes it among the bundles sent. ``repaired``: what
+    prepare_export repaired before (on the write lane), for the summary's notice."""
     check_output(out)  # never over the register or another SQLite file, before any work
     if not _communes(reg.db):  # an upper register that merged nothing yet: every reader
         raise KnownError("export.no_commune")  # would refuse a bundle of no commune
@@ -158,7 +179,9 @@ def write_bundle(
     elif since_seq:  # a bundle chosen among those sent (the window): sent from here
         _check_sent_here(reg, since_seq, installation.id, register_id)
     plan = _Plan(installation, register_id, since_seq)
-    stopped = WrittenBundle(ExportSummary(out, "", {}, False, cancelled=True), None, register_id)
+    stopped = WrittenBundle(
+        ExportSummary(out, "", {}, False, cancelled=True, repaired=repaired), None, register_id
+    )
     if recipient:  # encrypted whole: the plain ZIP is never on the disk
         buffer = io.BytesIO()
         manifest = _write_bundle(reg, BundleWriter(buffer), plan, progress, cancelled)
@@ -204,7 +227,9 @@ def write_bundle(
     )
     if progress:
         progress(len(TABLES) + 1, len(TABLES) + 1)
-    summary = ExportSummary(out, manifest.kind, rows, bool(recipient), sample=manifest.sample)
+    summary = ExportSummary(
+        out, manifest.kind, rows, bool(recipient), sample=manifest.sample, repaired=repaired
+    )
     return WrittenBundle(summary, record, register_id)
 
 
@@ -290,18 +315,13 @@ def _sha256_of_file(path: Path) -> str:
     return sha.hexdigest()
 
 
-# Rows named when an export is refused for texts too long (`camket check` names them all).
-LISTED_LONG_TEXTS = 20
-
-
 def refuse_long_texts(db: Database, since: int) -> None:
     """KnownError listing the texts the bundle would carry that are longer than a bundle
     may (stored before the bounds): every peer would refuse the bundle whole, so none is
-    made; the clerk shortens them here first."""
+    made. prepare_export has cut those no screen reaches; the clerk shortens the others."""
     found = long_texts(db, since)
     if found:
-        rows = tuple((f.entity, f.label, f.issue) for f in found[:LISTED_LONG_TEXTS])
-        raise KnownError("export.long_texts", count=len(found), rows=rows)
+        raise long_texts_refusal(found)
 
 
 def _write_table(

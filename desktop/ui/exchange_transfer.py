@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.exchange.identity import key_fingerprint
-from desktop.messages import describe
+from desktop.messages import describe, repair_lines
 from desktop.outputs import check_output, writing_output
 from desktop.services.bundles import (
     ExportSummary,
@@ -40,6 +40,7 @@ from desktop.services.bundles import (
     write_bundle,
 )
 from desktop.services.communes import bundle_file_name
+from desktop.services.export_repairs import Repair, prepare_export
 from desktop.services.merge import MergeResult, merge_bundles
 from desktop.services.register import OpenRegister
 from desktop.services.trust import Newcomer, newcomers
@@ -166,13 +167,25 @@ class TransferTab(QWidget):
         self.export_button.setEnabled(False)
         self.export_result.setText(self.tr("Exporting…"))
 
+        repaired: list[Repair] = []
+
+        def repair(reg: OpenRegister) -> None:
+            repaired.extend(prepare_export(reg, since or 0))
+
         def work(reg: OpenRegister, progress: Progress, cancelled: Cancelled) -> WrittenBundle:
             return write_bundle(
-                reg, out, since_seq=since or 0, to=key, progress=progress, cancelled=cancelled
+                reg,
+                out,
+                since_seq=since or 0,
+                to=key,
+                progress=progress,
+                cancelled=cancelled,
+                repaired=tuple(repaired),
             )
 
-        # Read beside the lane: the clerk's edits save meanwhile; only the record of the
-        # bundle sent is written, after it.
+        # Rows no screen can repair are repaired on the lane first (committed before the
+        # bundle's snapshot); then read beside the lane: the clerk's edits save meanwhile;
+        # only the record of the bundle sent is written, after it.
         self.tasks.submit(
             Task(
                 self.tr("Exporting {file}").format(file=out.name),
@@ -181,16 +194,19 @@ class TransferTab(QWidget):
                 self._export_failed,
                 reads=True,
                 then=record_sent,
+                before=repair,
             )
         )
 
     def _exported(self, summary: ExportSummary) -> None:
         self.export_button.setEnabled(True)
+        notice = repair_lines(summary.repaired)  # what CamKet repaired itself first
         if summary.cancelled:
-            self.export_result.setText(self.tr("Stopped: no file was written."))
+            stopped = self.tr("Stopped: no file was written.")
+            self.export_result.setText("\n".join([stopped, *notice]))
             return
         text = export_outcome(summary)
-        self.export_result.setText(text)
+        self.export_result.setText("\n".join([text, *notice]))
         self.status_message.emit(text, 8000)
         self.reload_sent()
         self.exported.emit(summary)

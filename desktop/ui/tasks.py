@@ -11,7 +11,8 @@ sheets are drawn); an edit that has waited longer than a write waits for the loc
 refused, and its form keeps what was typed. A long job that only reads (an export, a
 spreadsheet, a backup: ``reads``) runs on a connection and thread of its own, one snapshot
 of the register, while the lane lets every edit in as it comes; what it must write (the
-bundle sent) is written after it on the lane in one short transaction (``then``). After
+bundle sent) is written after it on the lane in one short transaction (``then``), and what
+its snapshot must already hold (an export's repairs) before it (``before``). After
 each job, ``changed`` carries what it wrote (store.changes), read off the audit trail it
 left.
 """
@@ -52,6 +53,8 @@ class Task:
     on_start: Callable[[], None] | None = None  # an edit that waited: it is being written now
     reads: bool = False  # it only reads: on a read connection beside the lane, edits go in
     then: Callable[[OpenRegister, Any], Any] | None = None  # on the lane after it: its write
+    # On the lane before it, committed before a read takes its snapshot (an export's repairs).
+    before: Callable[[OpenRegister], None] | None = None
 
 
 class TaskRunner(QObject):
@@ -222,6 +225,8 @@ class TaskRunner(QObject):
             else:
                 self._register.reload_commune()  # Settings may have changed it meanwhile
             mark = audit_mark(self._register.db)
+            if task.before is not None:
+                task.before(self._register)
             if task.reads:
                 result = self._read_beside_lane(task)
             else:

@@ -1,5 +1,7 @@
 """The window's export of a register that holds a text longer than a bundle may carry (stored
-before the bounds) lists it under the export, as `camket export` does, and makes no file."""
+before the bounds) lists it under the export, as `camket export` does, and makes no file; what
+no screen can repair (a deleted household's note, an attachment's name) it repairs itself
+first, says so under the export, and the other PC merges the bundle."""
 
 from __future__ import annotations
 
@@ -9,6 +11,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.pledges import AttachmentKind
+from desktop.services import checkin
+from desktop.services.merge import merge_bundles
+from desktop.services.pledges import pledge_for
 from desktop.ui.main_window import MainWindow
 from tests.ui.test_conflict_notice import _households
 from tests.ui.test_exchange_page import two_pcs
@@ -40,3 +46,50 @@ def test_the_window_export_of_a_register_holding_a_too_long_note_lists_it_and_ma
         f"  hộ {code}: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại"
     ]
     assert not out.exists()
+
+
+def test_the_window_export_repairs_what_no_screen_can_says_so_and_the_laptop_merges_it(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    office, laptop = two_pcs["office"], two_pcs["laptop"]
+    (household_id, code, _member), (other_id, other, _), *_rest = _households(*office)
+    scan = tmp_path / "bb.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with opened(*office) as reg:
+        pledge = pledge_for(reg, other_id)
+        kept = checkin.attach_file(reg, pledge, AttachmentKind.SCAN, scan)
+        with reg.db.conn:  # as a register made before the bounds holds them
+            reg.db.execute(
+                "UPDATE household SET notes = ?, deleted = 1 WHERE id = ?",
+                ["n" * 6000, household_id],
+            )
+            reg.db.execute(
+                "UPDATE attachment SET file_name = 'BB 10:30.pdf' WHERE id = ?", [kept.id]
+            )
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(office[1]))
+    window = main_window(office[0], place="exchange")
+    sent = window.exchange_page.transfer
+    out = tmp_path / "van-phong.camket"
+    sent.export_to(out)
+    qtbot.waitUntil(lambda: "tự sửa" in sent.export_result.text())
+    said = sent.export_result.text().splitlines()
+    assert said[0].startswith("Đã ghi toàn bộ sổ")
+    assert said[2:] == [
+        f"  hộ {code} (đã xoá): Ghi chú: dài 6000 ký tự, đã tự cắt còn 5000",
+        f"  tệp đính kèm cam kết của hộ {other}: Tên tệp: “BB 10:30.pdf” đổi thành “BB 10_30.pdf”",
+    ]
+    assert out.exists()
+    window.close()
+    with opened(*laptop) as reg:
+        (result,) = merge_bundles(reg, [out])
+        assert result.refused is None
+        held = reg.db.execute(
+            "SELECT length(notes), deleted FROM household WHERE id = ?", [household_id]
+        )
+        assert held.fetchone() == (5000, 1)
+        name = reg.db.execute("SELECT file_name FROM attachment WHERE id = ?", [kept.id])
+        assert name.fetchone() == ("BB 10_30.pdf",)
