@@ -730,6 +730,14 @@ ISSUE_MESSAGES: dict[str, str] = {
         '“{name}” không phải tên tệp dùng được trên mọi máy (có dấu : " / \\ * ? < > |,'
         " ký tự điều khiển, dấu chấm hay khoảng trắng ở cuối, hoặc là tên thiết bị)"
     ),
+    "text.cut_at_export": (
+        "dài {length} ký tự, quá {maximum} ký tự sổ giữ; không màn hình nào mở dòng này, nên"
+        " CamKet tự cắt còn {maximum} khi xuất (hoặc ngay: camket check --fix)"
+    ),
+    "file_name.renamed_at_export": (
+        "“{name}” không phải tên tệp dùng được trên mọi máy; CamKet tự đổi thành tên dùng"
+        " được khi xuất (hoặc ngay: camket check --fix)"
+    ),
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
     "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
     "import.formula_without_value": (

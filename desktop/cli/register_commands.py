@@ -128,6 +128,12 @@ def add_commands(commands: Any) -> None:
 
     check = commands.add_parser("check", help="integrity check and validation of every row")
     add_db(check)
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="on a sound register, first make the repairs an export makes itself (a deleted"
+        " row's text longer than its bound, an attachment's name that is no plain name)",
+    )
 
     init.set_defaults(run=_init)
     demo.set_defaults(run=_demo)
@@ -288,6 +294,20 @@ def _check(args: argparse.Namespace) -> int:
     from desktop.services.checks import check_register
 
     report = check_register(db_path(args))
+    if args.fix and not report.integrity:  # never a write to a damaged file
+        from desktop.messages import repair_lines
+        from desktop.services.export_repairs import repair_unsendable
+        from desktop.services.register import open_existing
+
+        reg = open_existing(db_path(args), stale_backup=True)
+        try:
+            repaired = repair_unsendable(reg)
+        finally:
+            reg.close()
+        for line in repair_lines(repaired) or ["Không có ô nào cần CamKet tự sửa."]:
+            print(line)
+        if repaired:
+            report = check_register(db_path(args))
     for line in report.lines(describe_issue):
         print(line)
     return 0 if report.ok else 1

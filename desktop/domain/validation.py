@@ -62,6 +62,8 @@ class IssueCode(StrEnum):
     TEXT_TOO_LONG = "text.too_long"
     TEXT_TOO_LONG_TO_SEND = "text.too_long_to_send"  # held as a commune sent it (upper)
     FILE_NAME_NOT_PLAIN = "file_name.not_plain"
+    TEXT_CUT_AT_EXPORT = "text.cut_at_export"  # of a row no screen opens
+    FILE_NAME_RENAMED_AT_EXPORT = "file_name.renamed_at_export"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"

@@ -23,12 +23,13 @@ from desktop.domain.validation import (
     validate_household,
     validate_person,
 )
+from desktop.services.export_repairs import unsendable_rows
 from desktop.store import households as repo
+from desktop.store import local
 from desktop.store import pledges as pledge_store
 from desktop.store.backups import Backup, list_backups
 from desktop.store.damage import clear_damaged, mark_damaged
 from desktop.store.encryption import DATABASE_ERRORS
-from desktop.store.long_texts import long_texts
 from desktop.store.register import expected_tables, open_register
 
 
@@ -186,8 +187,9 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
             )
         ]
     # Every text a bundle could not carry, of every synced table (tombstones too: they
-    # travel), as the export refuses them: named once here, not by the checks above.
-    report.findings += [Finding(f.entity, f.label, f.issue) for f in long_texts(db)]
+    # travel), and every attachment's name that is no plain name, as the export refuses or
+    # repairs them: named once here, not by the checks above.
+    report.findings += [Finding(*row) for row in unsendable_rows(db, upper=local.is_upper(db))]
     report.counts = {
         "thôn/bản": len(hamlets),
         "hộ": n_households,

@@ -16,6 +16,7 @@ from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.services.register import OpenRegister
 from desktop.store.column_rules import TEXT_BOUNDS
 from desktop.store.long_texts import LongText, OddFileName, long_texts, odd_file_names
+from desktop.store.register_database import known_sqlite_errors
 from desktop.store.registry import commune_sql, table
 
 # Rows named when an export is refused for texts too long (`camket check` names them all).
@@ -49,11 +50,54 @@ def prepare_export(reg: OpenRegister, since: int = 0) -> tuple[Repair, ...]:
     if not texts and not names:
         return ()
     if not reg.writer.edits_communes:
-        raise _upper_refusal(reg.db, texts, names)
+        rows = upper_rows(reg.db, texts, names)
+        raise KnownError("export.upper_unsendable", count=len(rows), rows=tuple(rows[:LISTED]))
     left = [found for found in texts if not found.cuttable]
     if left:
         raise long_texts_refusal(left)
     return tuple(_repair(reg, [t for t in texts if t.cuttable], names))
+
+
+def repair_unsendable(reg: OpenRegister) -> tuple[Repair, ...]:
+    """`camket check --fix`: the repairs an export would make, made now (whatever texts the
+    clerk still has to shorten); none in an upper-level register, which edits no commune's
+    rows."""
+    if not reg.writer.edits_communes:
+        return ()
+    texts = [found for found in long_texts(reg.db) if found.cuttable]
+    names = odd_file_names(reg.db)
+    return tuple(_repair(reg, texts, names)) if texts or names else ()
+
+
+Named = tuple[str, str, Issue]  # a row's kind, what a clerk knows it by, what is wrong
+
+
+def unsendable_rows(db: Database, *, upper: bool) -> list[Named]:
+    """For `camket check`: every row a bundle may not carry as it is. A text the clerk can
+    edit is an error to shorten; what the export repairs itself is a warning saying so; in an
+    upper-level register each is an error naming its commune, whose next bundle repairs it."""
+    texts, names = long_texts(db), odd_file_names(db)
+    if upper:
+        return upper_rows(db, texts, names)
+    return [
+        (f.entity, f.label, f.issue if not f.cuttable else _cut_at_export(f)) for f in texts
+    ] + [
+        (
+            ATTACHMENT,
+            n.label,
+            Issue(
+                "file_name",
+                IssueCode.FILE_NAME_RENAMED_AT_EXPORT,
+                Severity.WARNING,
+                {"name": n.file_name},
+            ),
+        )
+        for n in names
+    ]
+
+
+def _cut_at_export(found: LongText) -> Issue:
+    return Issue(found.column, IssueCode.TEXT_CUT_AT_EXPORT, Severity.WARNING, _sizes(found))
 
 
 def long_texts_refusal(found: list[LongText]) -> KnownError:
@@ -69,7 +113,7 @@ def _repair(reg: OpenRegister, texts: list[LongText], names: list[OddFileName]) 
     by_row: dict[tuple[str, str], list[LongText]] = defaultdict(list)
     for found in texts:
         by_row[found.table, found.row_id].append(found)
-    with db.atomic():
+    with known_sqlite_errors(reg.path), db.atomic():  # a full disk said so, nothing written
         for (table_name, row_id), columns in by_row.items():
             values = _stored(db, table_name, row_id, [f.column for f in columns])
             cut = {f.column: cut_to_bound(values[f.column], f.maximum) for f in columns}
@@ -114,9 +158,9 @@ def _names_by_household(db: Database, household_ids: set[str]) -> dict[str, set[
     return taken
 
 
-def _upper_refusal(db: Database, texts: list[LongText], names: list[OddFileName]) -> KnownError:
-    """An upper-level register forwards its communes' rows as they sent them: it names each
-    row a peer would refuse with its commune, whose next bundle brings it repaired."""
+def upper_rows(db: Database, texts: list[LongText], names: list[OddFileName]) -> list[Named]:
+    """An upper-level register forwards its communes' rows as they sent them: each row a
+    peer would refuse, named with its commune, whose next bundle brings it repaired."""
     communes = {
         name: _communes_of(db, name, [t.row_id for t in texts if t.table == name])
         for name in {t.table for t in texts}
@@ -125,7 +169,7 @@ def _upper_refusal(db: Database, texts: list[LongText], names: list[OddFileName]
         **communes.get("attachment", {}),
         **_communes_of(db, "attachment", [n.row_id for n in names]),
     }
-    rows = [
+    rows: list[Named] = [
         (
             f.entity,
             f.label + _of_commune(communes[f.table].get(f.row_id)),
@@ -142,7 +186,7 @@ def _upper_refusal(db: Database, texts: list[LongText], names: list[OddFileName]
         )
         for n in names
     ]
-    return KnownError("export.upper_unsendable", count=len(rows), rows=tuple(rows[:LISTED]))
+    return rows
 
 
 def _of_commune(code: str | None) -> str:

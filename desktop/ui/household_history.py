@@ -106,6 +106,10 @@ class HistoryDialog(QDialog):
             return self.tr("{name} moved from household {old} to household {new}").format(
                 name=name, old=entry.moved_from, new=entry.moved_to
             )
+        if entry.action == "shorten_to_send":  # the line after the cut (export_repairs)
+            return self.tr(
+                "{name}: cut by CamKet to what a bundle carries, before an export"
+            ).format(name=name)
         templates = {
             ("household", "insert"): self.tr("Household {name} created"),
             ("household", "delete"): self.tr("Household {name} deleted"),

@@ -992,6 +992,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>{name} chuyển từ hộ {old} sang hộ {new}</translation>
     </message>
     <message>
+        <source>{name}: cut by CamKet to what a bundle carries, before an export</source>
+        <translation>{name}: CamKet tự cắt ô chữ dài quá mức tệp trao đổi mang được, trước khi xuất</translation>
+    </message>
+    <message>
         <source>Household {name} created</source>
         <translation>Tạo hộ {name}</translation>
     </message>

@@ -13,9 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.pledges import AttachmentKind
 from desktop.services import checkin
+from desktop.services.bundles import export_bundle
 from desktop.services.merge import merge_bundles
 from desktop.services.pledges import pledge_for
+from desktop.services.register import open_existing
+from desktop.ui.household_history import HistoryDialog
 from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import SmallRegister
 from tests.ui.test_conflict_notice import _households
 from tests.ui.test_exchange_page import two_pcs
 from tests.unit.exchange_helpers import opened
@@ -93,3 +97,30 @@ def test_the_window_export_repairs_what_no_screen_can_says_so_and_the_laptop_mer
         assert held.fetchone() == (5000, 1)
         name = reg.db.execute("SELECT file_name FROM attachment WHERE id = ?", [kept.id])
         assert name.fetchone() == ("BB 10_30.pdf",)
+
+
+def test_the_history_of_a_household_brought_back_says_camket_cut_its_note_before_an_export(
+    small_register: SmallRegister, tmp_path: Path, qtbot: QtBot
+) -> None:
+    register = open_existing(small_register.path)
+    try:
+        (household_id,) = register.db.execute(
+            "SELECT id FROM household WHERE code = 'NT-001'"
+        ).fetchone()
+        with register.db.conn:
+            register.db.execute(
+                "UPDATE household SET notes = ?, deleted = 1 WHERE id = ?",
+                ["n" * 6000, household_id],
+            )
+        export_bundle(register, tmp_path / "sinho.camket")
+        register.writer.restore("household", household_id)  # Ctrl+Z, or a peer's restore
+        dialog = HistoryDialog(register, household_id)
+        qtbot.addWidget(dialog)
+        what = [line[2] for line in dialog.lines()]
+    finally:
+        register.close()
+    assert what[:3] == [
+        "Khôi phục hộ NT-001",
+        "NT-001: CamKet tự cắt ô chữ dài quá mức tệp trao đổi mang được, trước khi xuất",
+        "Hộ NT-001: Ghi chú: " + "n" * 6000 + " → " + "n" * 5000,
+    ]

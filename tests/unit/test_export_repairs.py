@@ -186,6 +186,11 @@ def test_an_upper_register_names_the_rows_and_their_commune_until_the_commune_se
         " đổi mang được"
     ]
     assert not sent_up.exists()
+    with as_pc(tmp_path / "tinh-data"):
+        assert main(["check", "--fix", "--db", str(upper)]) == 1  # nothing it may repair
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "Không có ô nào cần CamKet tự sửa."
+    assert f"  [LỖI] hộ NH-0001 (đã xoá), xã {code}: Ghi chú: dài 6000 ký tự" in "\n".join(said)
     # The commune's own export repairs it; merged above, the upper register sends again.
     again = tmp_path / "again.camket"
     assert main(["--db", str(commune), "export", "--out", str(again)]) == 0
@@ -210,3 +215,33 @@ def test_a_plain_name_taken_in_the_household_gets_a_number_and_keeps_its_extensi
     assert unique_file_name("scan. ", ["scan"]) == "scan (2)"
     long = unique_file_name("a" * 300 + ".pdf", ["a" * 251 + ".pdf"])
     assert long == "a" * 247 + " (2).pdf" and len(long) == 255
+
+
+def test_check_says_the_export_repairs_them_itself_and_check_fix_repairs_them_now(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _scans_named(register, tmp_path, ["BB 10:30.pdf"])
+    with register.db.conn:
+        register.db.execute(
+            "UPDATE household SET notes = ?, deleted = 1 WHERE code = 'NT-002'", ["o" * 5200]
+        )
+    assert main(["check", "--db", str(register.path)]) == 0  # warnings: nothing to do by hand
+    said = [line for line in capsys.readouterr().out.splitlines() if "CamKet" in line]
+    assert said == [
+        "  [cảnh báo] hộ NT-002 (đã xoá): Ghi chú: dài 5200 ký tự, quá 5000 ký tự sổ giữ; không"
+        " màn hình nào mở dòng này, nên CamKet tự cắt còn 5000 khi xuất (hoặc ngay: camket"
+        " check --fix)",
+        "  [cảnh báo] tệp đính kèm cam kết của hộ NT-001: Tên tệp: “BB 10:30.pdf” không phải tên"
+        " tệp dùng được trên mọi máy; CamKet tự đổi thành tên dùng được khi xuất (hoặc ngay:"
+        " camket check --fix)",
+    ]
+    assert main(["check", "--fix", "--db", str(register.path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        NOTICE.format(n=2),
+        "  hộ NT-002 (đã xoá): Ghi chú: dài 5200 ký tự, đã tự cắt còn 5000",
+        "  tệp đính kèm cam kết của hộ NT-001: Tên tệp: “BB 10:30.pdf” đổi thành “BB 10_30.pdf”",
+    ]
+    assert out[-1] == "0 lỗi, 0 cảnh báo"
+    assert main(["check", "--fix", "--db", str(register.path)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Không có ô nào cần CamKet tự sửa."

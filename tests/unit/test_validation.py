@@ -511,9 +511,10 @@ def _roster_codes() -> set[str]:
     emitted |= {p.issue.code for p in validate_draft(HouseholdDraft(draft.household), TODAY)}
     # Only the register knows that a code is taken (services/households.check_draft).
     emitted.add("household.code_taken")
-    # Nor what a bundle may not carry as an upper register holds it (services/export_repairs:
+    # Nor what a bundle may not carry as the register holds it (services/export_repairs:
     # tests/unit/test_export_repairs.py words each).
-    emitted |= {"text.too_long_to_send", "file_name.not_plain"}
+    emitted |= {"text.too_long_to_send", "file_name.not_plain", "text.cut_at_export"}
+    emitted.add("file_name.renamed_at_export")
     return emitted
 
 
