@@ -563,3 +563,29 @@ def commune_follows_household() -> list[str]:
             for name in ("person", "movement")
         ),
     ]
+
+
+# The search index's own options (m0009 made them so): text folded in Python, 1-3 letter
+# prefixes kept, no token counts per row.
+FTS_OPTIONS = "tokenize='unicode61', prefix='1 2 3', columnsize=0"
+
+
+@_migration
+def m0009_search_index_columnsize(db: Database) -> None:
+    """The search indexes no longer keep each row's token count (FTS5 `columnsize=0`): only
+    ranking (bm25) reads it, and searches order by name, never by rank. Filling the people's
+    index of a first merge (200,000 rows) cost ~0.17 s less of ~0.85 s, one B-tree insert a
+    row fewer. The same terms, prefixes (1-3 letters: a one-letter search reads one list)
+    and rows are indexed, so every search finds what it found. Made again here from the
+    live rows (tombstones are never indexed; 'rebuild' would index them too)."""
+    for table in ("person", "household"):
+        _run(
+            db,
+            [
+                f"DROP TABLE {table}_fts",
+                f"""CREATE VIRTUAL TABLE {table}_fts USING fts5(
+                    search_text, content='{table}', content_rowid='rowid', {FTS_OPTIONS})""",
+                f"""INSERT INTO {table}_fts(rowid, search_text)
+                    SELECT rowid, search_text FROM {table} WHERE deleted = 0""",
+            ],
+        )

@@ -21,7 +21,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.movements import LedgerFilter, movement_ids
 from desktop.store.register import memory_register
-from desktop.store.schema import KNOWN_MIGRATIONS, migrations
+from desktop.store.schema import migrations
 from desktop.store.search import people_with_id_number, people_with_name_and_birth_year
 from tests.unit.exchange_helpers import (
     BINH_LU,
@@ -184,7 +184,7 @@ def test_people_and_movements_follow_their_household_into_another_commune(
 def test_m0008_gives_the_rows_of_an_older_register_their_commune(tmp_path: Path) -> None:
     path = tmp_path / "older.sqlite3"
     db = Database(sqlite3.connect(path))
-    migrations.apply(db, stop_before=KNOWN_MIGRATIONS[-1])
+    migrations.apply(db, stop_before="m0008_commune_indexes")
     stamp = "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'pc'"
     for sql in (
         f"INSERT INTO hamlet(id, commune_code, name, kind, sort_key, created_at, updated_at,"
