@@ -320,9 +320,10 @@ def _apply(
     done = 0
     renamed: set[str] = set()  # households whose code changed: their people's search text
     vouched: dict[str, set[str]] = {}  # rows written whose commune was checked (TableMerge)
+    households: dict[str, tuple[str, str]] = {}  # households written: folded code, commune
     for spec in TABLES:
         counts = result.counts.setdefault(spec.name, TableCounts())
-        meeting = TableMerge(db, bundle, spec, counts, vouched)
+        meeting = TableMerge(db, bundle, spec, counts, vouched, households)
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
         with loading_into(db, spec.name, bundle.manifest.rows.get(spec.name, 0)):
             if by_lines(spec, waiting):

@@ -32,6 +32,9 @@ from desktop.store.row_decoder import Line, Lines
 log = logging.getLogger(__name__)
 
 CHUNK = 2000  # bundle rows met with the register's versions at a time
+# Households a bundle wrote whose folded code and commune are kept for their people and
+# movements (TableMerge ``households``): a district's 50,000 in ~8 MB; past it, asked.
+NOTED_HOUSEHOLDS = 200_000
 
 Incoming = tuple[str, list[Version]]  # a row id and the bundle's versions of it
 # Tables through which rows of others belong to a commune (registry.commune_link).
@@ -76,11 +79,17 @@ class TableMerge:
         spec: SyncedTable,
         counts: TableCounts,
         vouched: dict[str, set[str]] | None = None,
+        households: dict[str, tuple[str, str]] | None = None,
     ):
         """``vouched``: shared by the bundle's tables, the ids of rows it wrote whose
-        commune was checked, by the table they are in (their children need not ask)."""
+        commune was checked, by the table they are in (their children need not ask).
+        ``households``: shared too, each household the bundle wrote (up to
+        NOTED_HOUSEHOLDS) as the register now holds it: its code folded for search and its
+        commune, by id (its people and movements need not ask; a first merge folds them
+        while the helper process still decodes the households)."""
         self.db, self.bundle, self.spec, self.counts = db, bundle, spec, counts
         self.vouched = {} if vouched is None else vouched
+        self.households = {} if households is None else households
         self.columns = replicas.version_columns(spec)
         self.stored_columns = [*self.columns, "vv", *spec.binary, *spec.derived]
         self.derive = Deriver(spec.name, self.columns) if spec.derived else None
@@ -98,6 +107,10 @@ class TableMerge:
         # household's commune (registry: derived columns).
         self.by_household = COMMUNE_COLUMN in spec.derived
         self.household_at = self.columns.index("household_id") if self.by_household else 0
+        self.notes = spec.name == "household" and households is not None
+        if self.notes:
+            self.code_at = self.columns.index("code")
+            self.commune_at = self.columns.index(COMMUNE_COLUMN)
         self.renamed: set[str] = set()
         # Versions of this table's rows may wait in the conflict queue (asked per chunk).
         self.conflicted = replicas.has_conflicts(db, spec)
@@ -127,10 +140,12 @@ class TableMerge:
             try:
                 self._insert(self._stored_rows(lines, start, fed, households))
                 self.counts.new += len(lines) - start
+                self._note(values[start:])
                 start = len(lines)
             except _SameId:
                 at = fed[0]
                 self.counts.new += at - start
+                self._note(values[start:at])
                 self.last_id = self.written = None  # rows of this table are looked for now
                 row = lines[at]
                 self.meet([(row[0][self.id_at], [version_of(self.columns, *row)])], set())
@@ -258,6 +273,7 @@ class TableMerge:
             replicas.write_versions(self.db, self.spec, self.stored_columns, rows, new=new)
         except sqlite3.IntegrityError as exc:
             raise self._refused(exc) from exc
+        self._note([values for values, _ in lines])
 
     def _insert(self, rows: Iterator[tuple[Any, ...]]) -> None:
         """Insert rows new here; _SameId when one's id is held already."""
@@ -319,15 +335,36 @@ class TableMerge:
                 yield (*values, vv, *derive(values))
 
     def _households(self, written: list[tuple[Any, ...]]) -> dict[str, tuple[str, str]]:
-        """The code (folded for search, for a person's) and commune of the households of
-        ``written`` (their values), by id: each household's once a chunk."""
-        ids = sorted({values[self.household_at] for values in written})
-        marks = ", ".join("?" * len(ids))
-        sql = f"SELECT id, code, commune_code FROM household WHERE id IN ({marks})"
-        rows = self.db.execute(sql, ids)
-        if self.spec.name != "person":
-            return {row_id: ("", commune) for row_id, _code, commune in rows}
-        return {row_id: (fold_for_search(code), commune) for row_id, code, commune in rows}
+        """The code folded for search and the commune of the households of ``written``
+        (their values), by id: those the bundle wrote as it noted them, the others' asked
+        once a chunk."""
+        noted = self.households
+        found = {}
+        asked = []
+        for household_id in {values[self.household_at] for values in written}:
+            if (household := noted.get(household_id)) is not None:
+                found[household_id] = household
+            else:
+                asked.append(household_id)
+        if asked:
+            asked.sort()
+            marks = ", ".join("?" * len(asked))
+            sql = f"SELECT id, code, commune_code FROM household WHERE id IN ({marks})"
+            folds = self.spec.name == "person"  # a movement takes the commune alone
+            for row_id, code, commune in self.db.execute(sql, asked):
+                found[row_id] = (fold_for_search(code) if folds else "", commune)
+        return found
+
+    def _note(self, written: list[tuple[Any, ...]]) -> None:
+        """Households written (their values): noted in ``households`` as now held (one
+        noted already is noted again, whatever the bound)."""
+        if not self.notes:
+            return
+        noted, id_at, code_at = self.households, self.id_at, self.code_at
+        commune_at = self.commune_at
+        for values in written:
+            if len(noted) < NOTED_HOUSEHOLDS or values[id_at] in noted:
+                noted[values[id_at]] = (fold_for_search(values[code_at]), values[commune_at])
 
     def _check_written(self, written: list[tuple[Any, ...]]) -> None:
         """The rows as written (their values) belong to the bundle's communes: read from the

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from desktop.domain.entities import Gender, Person
 from desktop.services import conflicts as queue
 from desktop.services.bundles import export_bundle
@@ -19,7 +20,16 @@ from desktop.services.merge import merge_bundle
 from desktop.services.register import create_register, create_upper_register
 from desktop.store import households as repo
 from desktop.store.search import search_people
-from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened, resign
+from tests.unit.exchange_helpers import (
+    BINH_LU,
+    SIN_HO,
+    as_pc,
+    content,
+    listed_commune_bundle,
+    opened,
+    resign,
+    upper_register_of,
+)
 
 
 @pytest.fixture
@@ -182,3 +192,110 @@ def test_rows_made_after_every_row_of_the_register_are_met_as_in_a_full_register
         again = merge_bundle(reg, twice, backup=False)
         assert again.refused is None and again.counts["person"].conflicts == 1
     assert content(*later) == content(*full)
+
+
+def _with_a_household_named_again(bundle: Path, out: Path, folder: Path) -> Path:
+    """The bundle with one more line of its first household: a later version of it under
+    another code, after the line the household's people are merged against."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "tables/household.csv":
+            return data
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        header, first = rows[0], rows[1]
+        code_at, vv_at = header.index("code"), header.index("vv")
+        later = list(first)
+        later[code_at], later[vv_at] = "NT-777", first[vv_at].replace(":1}", ":9}")
+        assert later[vv_at] != first[vv_at]
+        text = io.StringIO(newline="")
+        csv.writer(text, lineterminator="\r\n").writerows([*rows, later])
+        return text.getvalue().encode("utf-8-sig")
+
+    return resign(bundle, out, folder, change)
+
+
+def test_people_of_a_household_a_first_merge_wrote_twice_name_its_last_code(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    """A first merge keeps the households it wrote for their people (their code folded and
+    commune not asked again): a household whose later line changed its code gives its
+    people that code, as a register that held it already does."""
+    plain = tmp_path / "office.camket"
+    again = _with_a_household_named_again(plain, tmp_path / "again.camket", office[1])
+    empty, full = (
+        (tmp_path / "empty.sqlite3", tmp_path / "empty-data"),
+        (
+            tmp_path / "full.sqlite3",
+            tmp_path / "full-data",
+        ),
+    )
+    for path, folder in (empty, full):
+        with as_pc(folder):
+            create_upper_register(path, "Đồn Biên phòng", "12")
+    with opened(*empty) as reg:
+        first = merge_bundle(reg, again, backup=False)
+        assert first.refused is None and first.counts["household"].updated == 1
+        members = {
+            r[0]
+            for r in reg.db.execute(
+                "SELECT p.full_name FROM person p JOIN household h ON h.id = p.household_id"
+                " WHERE h.code = 'NT-777' AND p.deleted = 0 AND p.commune_code = h.commune_code"
+            )
+        }
+        assert members and {hit.full_name for hit in search_people(reg.db, "NT-777")} == members
+    with opened(*full) as reg:
+        assert merge_bundle(reg, plain, backup=False).refused is None
+        assert merge_bundle(reg, again, backup=False).refused is None
+    assert content(*empty) == content(*full)
+
+
+def test_people_of_a_household_moved_by_its_later_line_hold_its_last_commune(
+    tmp_path: Path,
+) -> None:
+    """An upper register's bundle (two communes) whose household's later line moves it to
+    the other commune: a first merge gives its people that commune, as a register that held
+    the household already does (its trigger moves them)."""
+    bundles = [
+        listed_commune_bundle(tmp_path, SIN_HO, "A-01"),
+        listed_commune_bundle(tmp_path, BINH_LU, "B-01"),
+    ]
+    post = upper_register_of(tmp_path, bundles)
+    plain = tmp_path / "post.camket"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["export", "--db", str(post), "--out", str(plain)]) == 0
+
+    def moved(name: str, data: bytes) -> bytes:
+        if name != "tables/household.csv":
+            return data
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        header = rows[0]
+        code_at, commune_at, vv_at = (header.index(c) for c in ("code", "commune_code", "vv"))
+        later = list(next(row for row in rows if row[code_at] == "A-01"))
+        later[commune_at], later[vv_at] = BINH_LU, later[vv_at].replace(":1}", ":9}")
+        text = io.StringIO(newline="")
+        csv.writer(text, lineterminator="\r\n").writerows([*rows, later])
+        return text.getvalue().encode("utf-8-sig")
+
+    again = resign(plain, tmp_path / "moved.camket", tmp_path / "post-data", moved)
+    empty, full = (
+        (tmp_path / "empty.sqlite3", tmp_path / "empty-data"),
+        (
+            tmp_path / "full.sqlite3",
+            tmp_path / "full-data",
+        ),
+    )
+    for path, folder in (empty, full):
+        with as_pc(folder):
+            create_upper_register(path, "Bộ Chỉ huy", "12")
+    with opened(*empty) as reg:
+        result = merge_bundle(reg, again, backup=False)
+        assert result.refused is None and result.counts["household"].updated == 1
+        communes = reg.db.execute(
+            "SELECT p.commune_code FROM person p JOIN household h ON h.id = p.household_id"
+            " WHERE h.code = 'A-01'"
+        ).fetchall()
+        assert communes == [(BINH_LU,)]
+    with opened(*full) as reg:
+        assert merge_bundle(reg, plain, backup=False).refused is None
+        assert merge_bundle(reg, again, backup=False).refused is None
+    assert content(*empty) == content(*full)
