@@ -20,12 +20,13 @@ from desktop import __version__
 from desktop.cli.parsing import Parser, int_between, refuse_undecoded
 from desktop.domain.errors import KnownError
 from desktop.messages import describe
-from desktop.store.encryption import FILE_ERRORS
+from desktop.store.encryption import file_errors
 from desktop.store.register import known_sqlite_errors
 from desktop.userdata import default_register_path, setup_logging
 
 log = logging.getLogger(__name__)
 
+WINDOW_SIZE = "1366x768"  # --screenshot's default size
 DESCRIPTION = "CamKet — sổ cam kết hộ gia đình khu vực biên giới (offline register)."
 # The modules of desktop.cli adding each group's parsers, with the commands each adds. The
 # whole parser (help, a command mistyped) imports every group; a command's own start imports
@@ -72,6 +73,17 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     (build_parser(command)); anything else, a refusal included, goes through the whole parser,
     which says it as always."""
     given = list(sys.argv[1:] if argv is None else argv)
+    if not given or (len(given) == 2 and given[0] == "--db" and not given[1].startswith("-")):
+        # A clerk's start (`camket`, or a shortcut's `camket --db FILE`) read as argparse
+        # reads it, without building a parser: argparse asks gettext for each of its words,
+        # which looks for catalogues on disk and imports locale (~1 % of a bare window's start).
+        return argparse.Namespace(
+            db=Path(given[1]) if given else None,
+            screenshot=None,
+            size=WINDOW_SIZE,
+            page=None,
+            command=None,
+        )
     window = _WindowOptions(prog="camket", add_help=False, exit_on_error=False)
     _add_window_options(window)
     try:
@@ -101,7 +113,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
         help="render the main window offscreen to a PNG and exit",
     )
     parser.add_argument(
-        "--size", default="1366x768", metavar="WxH", help="window size for --screenshot"
+        "--size", default=WINDOW_SIZE, metavar="WxH", help="window size for --screenshot"
     )
     parser.add_argument(
         "--page",
@@ -139,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout goes nowhere now, or Python would fail again flushing it at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except FILE_ERRORS:
+    except file_errors():
         # A busy register, a full disk, a read-only or damaged file is the machine's state,
         # not a bug; a damaged one is marked so that no command writes to it.
         register = getattr(args, "sub_db", None) or args.db or default_register_path()

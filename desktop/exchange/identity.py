@@ -17,8 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.entities import random_id
 from desktop.domain.errors import KnownError
+from desktop.domain.row_ids import random_id
 from desktop.userdata import data_dir
 
 if TYPE_CHECKING:

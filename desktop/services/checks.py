@@ -29,7 +29,7 @@ from desktop.store import local
 from desktop.store import pledges as pledge_store
 from desktop.store.backups import Backup, list_backups
 from desktop.store.damage import clear_damaged, mark_damaged
-from desktop.store.encryption import DATABASE_ERRORS
+from desktop.store.encryption import database_errors
 from desktop.store.register import expected_tables, open_register
 
 
@@ -104,7 +104,7 @@ def check_register(path: Path | str, today: dt.date | None = None) -> CheckRepor
             report.integrity = _damage(db)
             if not report.integrity:
                 _validate(db, report, today or dt.date.today())
-        except DATABASE_ERRORS as exc:  # a damaged page met while reading the rows
+        except database_errors() as exc:  # a damaged page met while reading the rows
             report.integrity.append(f"đọc hỏng: {exc}")
         finally:
             db.close()

@@ -77,7 +77,7 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
             key.keep(path)  # before it is in place: a register in place opens with it
         os.replace(staged, path)
         encryption.forget_file(path)
-    except encryption.FILE_ERRORS as exc:
+    except encryption.file_errors() as exc:
         known = known_error(exc, path)
         if known is not None and known.code == "db.disk_full":
             raise known from exc  # "the disk is full; nothing written"
@@ -151,7 +151,7 @@ def _encrypt_backups(path: Path, key: bytes) -> int:
             encryption.encrypt_copy(plain, staged, key)
             os.replace(staged, plain)
             encryption.forget_file(plain)
-        except encryption.FILE_ERRORS as exc:
+        except encryption.file_errors() as exc:
             raise KnownError("encrypt.backup_failed", path=str(plain), detail=str(exc)) from exc
         finally:
             _discard_staged(staged)

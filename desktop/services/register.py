@@ -7,13 +7,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain.entities import Commune, Hamlet, HamletKind
+from desktop.domain.commune import Commune
 from desktop.domain.errors import KnownError
-from desktop.domain.text import fold_for_search, normalize_text
-from desktop.domain.text_bounds import HAMLET_TEXT, LINE_MAX, TextField, refuse_long_text
 from desktop.exchange.identity import Installation, this_installation
-from desktop.store import households as repo
 from desktop.store import local
+from desktop.store.communes import get_commune
 from desktop.store.damage import damage_of
 from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
@@ -23,15 +21,18 @@ from desktop.store.sync import Writer
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from desktop.domain.entities import Hamlet, HamletKind
     from desktop.services.campaigns import CampaignPlan
 
 # Hamlet names usually start with their kind ("Bản Nậm Tăm", "Thôn 3"): the kind is read off.
+# The kinds' values: opening a register (the window's start) makes no hamlet, and imports
+# neither the entities' dataclasses nor the text tables (domain.entities, domain.text).
 _KIND_PREFIXES = {
-    "thon": HamletKind.THON,
-    "ban": HamletKind.BAN,
-    "ap": HamletKind.AP,
-    "khu pho": HamletKind.KHU_PHO,
-    "to dan pho": HamletKind.TO_DAN_PHO,
+    "thon": "thon",
+    "ban": "ban",
+    "ap": "ap",
+    "khu pho": "khu_pho",
+    "to dan pho": "to_dan_pho",
 }
 
 
@@ -65,7 +66,7 @@ class OpenRegister:
     def reload_commune(self) -> None:
         """Read the commune again: Settings may have changed the clerk or the Border Guard
         post through another connection to the same file."""
-        stored = repo.get_commune(self.db)
+        stored = get_commune(self.db)
         if stored is not None:
             self.commune = stored
 
@@ -86,10 +87,13 @@ def official_commune(code: str) -> Commune:
 
 
 def hamlet_kind_of(name: str) -> HamletKind:
+    from desktop.domain.entities import HamletKind
+    from desktop.domain.text import fold_for_search
+
     folded = fold_for_search(name)
     for prefix, kind in _KIND_PREFIXES.items():
         if folded == prefix or folded.startswith(prefix + " "):
-            return kind
+            return HamletKind(kind)
     return HamletKind.THON
 
 
@@ -108,6 +112,8 @@ def check_hamlet_name(name: str, taken: Iterable[str] = ()) -> str:
     """The hamlet name as stored (NFC, single spaces); KnownError when it is empty, longer
     than a register keeps, or already among ``taken`` (compared without diacritics or case:
     "Thôn 1" and "thon 1" clash)."""
+    from desktop.domain.text import fold_for_search, normalize_text
+    from desktop.domain.text_bounds import HAMLET_TEXT, refuse_long_text
     from desktop.domain.validation import is_formula_like  # not to open a register
 
     name = normalize_text(name)
@@ -143,6 +149,9 @@ def create_register(
     at ``path`` when the code, a hamlet or the campaign is refused, ``fill`` raises or the
     process dies. ``path`` may be an empty file or one whose set-up never finished. With
     ``encrypted`` (services.encryption.new_key) it is encrypted from its first page on."""
+    from desktop.domain.entities import Hamlet
+    from desktop.store import households as repo
+
     commune = official_commune(commune_code)
     if campaign is not None:
         campaign.check()
@@ -186,7 +195,7 @@ def open_existing(
     ``read_only`` (commands that only read) never writes to the file."""
     db = open_register(path, read_only=read_only)
     try:
-        commune = repo.get_commune(db) or upper_register_commune(db)
+        commune = get_commune(db) or upper_register_commune(db)
         if commune is None:
             raise KnownError("db.no_commune", path=str(path))
         installation = installation_for(db)
@@ -234,6 +243,8 @@ def create_upper_register(
 ) -> Commune:
     """A new upper-level register (a province's, a Border Guard post's): it merges the
     bundles of many communes (of ``province_code`` only, when given) and edits none."""
+    from desktop.domain.text import normalize_text
+    from desktop.domain.text_bounds import LINE_MAX, TextField, refuse_long_text
     from desktop.domain.validation import is_formula_like  # not to open a register
 
     name = normalize_text(name)
@@ -308,7 +319,7 @@ def create_from_bundle(
             if result.refused is not None:
                 raise result.refused
             _first_campaign(writer)
-            commune = repo.get_commune(db) or commune
+            commune = get_commune(db) or commune
         finally:
             db.close()
     return commune, result

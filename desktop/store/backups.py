@@ -25,12 +25,12 @@ from desktop.outputs import (
     temporary_beside,
 )
 from desktop.store.encryption import (
-    DATABASE_ERRORS,
-    FILE_ERRORS,
-    SQLITE_ERRORS,
     cipher_connect,
     connect_file,
+    database_errors,
+    file_errors,
     key_for,
+    sqlite_errors,
 )
 from desktop.store.local import forget_replica
 from desktop.store.register import check_header, known_error, refuse_foreign_or_newer
@@ -180,7 +180,7 @@ def copy_register(
             os.fsync(fh.fileno())
         _refuse_if_replaced(db, partial)
         os.replace(partial, target)
-    except FILE_ERRORS as exc:
+    except file_errors() as exc:
         discard(partial)
         # And SQLite's journal of it, left when a write failed (a stick that takes no more).
         discard(partial.with_name(f"{partial.name}-journal"))
@@ -311,7 +311,7 @@ def check_backup(path: Path | str) -> None:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True) if key is None else cipher_connect(uri, key, uri=True)
-    except SQLITE_ERRORS as exc:
+    except sqlite_errors() as exc:
         raise KnownError("backup.damaged", path=str(path), detail=str(exc)) from exc
     from sqlite_utils import Database
 
@@ -326,7 +326,7 @@ def check_backup(path: Path | str) -> None:
             or not db.execute("SELECT count(*) FROM commune").fetchone()[0]
         ):
             raise KnownError("db.not_a_register", path=str(path))
-    except DATABASE_ERRORS as exc:
+    except database_errors() as exc:
         raise KnownError("backup.damaged", path=str(path), detail=str(exc)) from exc
     finally:
         conn.close()

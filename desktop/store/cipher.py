@@ -11,6 +11,7 @@ the clerk's back (a backup of one is written with CURRENT: the backup API re-enc
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,14 +20,38 @@ from urllib.parse import unquote, urlparse
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import file_key
 
-try:  # SQLCipher is a dependency; a build without it still opens plain registers
-    from sqlcipher3 import dbapi2 as sqlcipher
+_MODULE = "sqlcipher3.dbapi2"
 
-    CIPHER_ERRORS: tuple[type[Exception], ...] = (sqlcipher.Error,)
-    CIPHER_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlcipher.DatabaseError,)
-except ImportError:  # pragma: no cover - every supported install has the wheel
-    sqlcipher = None
-    CIPHER_ERRORS = CIPHER_DATABASE_ERRORS = ()
+
+def sqlcipher() -> Any:
+    """SQLCipher's DB-API module, imported the first time an encrypted file is opened or
+    made (its 21 MB library cost a plain register's window start ~1.5 % of a bare PySide6
+    window's); KnownError("encrypt.unavailable") in a build without it."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError as exc:  # pragma: no cover - every supported install has the wheel
+        raise KnownError("encrypt.unavailable") from exc
+    return dbapi2
+
+
+def cipher_errors() -> tuple[type[Exception], ...]:
+    """SQLCipher's error classes, for an ``except`` (evaluated when an error is met): none
+    while its module is not loaded, as no SQLCipher connection can have raised one."""
+    module = sys.modules.get(_MODULE)
+    return (module.Error,) if module is not None else ()
+
+
+def cipher_database_errors() -> tuple[type[Exception], ...]:
+    """SQLCipher's DatabaseError (damaged file, wrong key), as cipher_errors."""
+    module = sys.modules.get(_MODULE)
+    return (module.DatabaseError,) if module is not None else ()
+
+
+def cipher_operational_errors() -> tuple[type[Exception], ...]:
+    """SQLCipher's OperationalError (locked, disk full), as cipher_errors."""
+    module = sys.modules.get(_MODULE)
+    return (module.OperationalError,) if module is not None else ()
+
 
 CIPHER_CACHE_KIB = 131_072  # at most, decrypted pages an encrypted register's connection keeps
 _NOT_A_DATABASE = 26  # SQLITE_NOTADB: page 1 failed its HMAC (another key or other settings)
@@ -68,8 +93,7 @@ _settings_of: dict[str, CipherSettings] = {}
 
 
 def require_cipher() -> None:
-    if sqlcipher is None:
-        raise KnownError("encrypt.unavailable")
+    sqlcipher()
 
 
 def _file_of(path: Path | str, uri: bool) -> str | None:
@@ -120,7 +144,7 @@ def cipher_connect(
     for settings in others:
         try:
             return _connect_with(settings, file, path, key, options)
-        except CIPHER_DATABASE_ERRORS as exc:
+        except cipher_database_errors() as exc:
             if getattr(exc, "sqlite_errorcode", None) != _NOT_A_DATABASE:
                 raise
     return _connect_with(last, file, path, key, options)
@@ -129,7 +153,7 @@ def cipher_connect(
 def _connect_with(
     settings: CipherSettings, file: str | None, path: Path | str, key: bytes, options: Any
 ) -> Any:
-    conn = sqlcipher.connect(str(path), **options)
+    conn = sqlcipher().connect(str(path), **options)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
         # SQLCipher's own default since 4.5, said here so that a newer library cannot change
@@ -175,7 +199,7 @@ def encrypt_copy(source: Path, target: Path, key: bytes) -> None:
     """Write an encrypted copy (CURRENT settings) of the plain register ``source`` at the
     new file ``target``."""
     require_cipher()
-    conn = sqlcipher.connect(str(source))
+    conn = sqlcipher().connect(str(source))
     try:
         conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(target), f"x'{key.hex()}'"])
         CURRENT.apply(conn, "encrypted")

@@ -27,10 +27,11 @@ from typing import Any
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import file_key, file_kind, forget_kind, forget_kinds, remember_kind
 from desktop.store.cipher import (
-    CIPHER_DATABASE_ERRORS,
-    CIPHER_ERRORS,
     CURRENT,
     cipher_connect,
+    cipher_database_errors,
+    cipher_errors,
+    cipher_operational_errors,
     forget_settings,
     require_cipher,
     settings_in_use,
@@ -56,14 +57,26 @@ _RECOVERY = re.compile(r"^[A-Z2-7]{32}$")
 # Keys unlocked in this process, by register file (normalised path).
 _unlocked: dict[str, bytes] = {}
 
-# Every SQLite failure, from the standard module or SQLCipher's.
-SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *CIPHER_ERRORS)
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, *CIPHER_DATABASE_ERRORS)
-FILE_ERRORS: tuple[type[Exception], ...] = (OSError, *SQLITE_ERRORS)
-OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
-    sqlite3.OperationalError,
-    *((sqlcipher.OperationalError,) if sqlcipher is not None else ()),
-)
+# Every SQLite failure, from the standard module or SQLCipher's: functions, for an
+# ``except sqlite_errors():`` is evaluated when an error is met, and SQLCipher's classes
+# exist only once its module is loaded (by the first encrypted file: a plain register's
+# start never loads it).
+
+
+def sqlite_errors() -> tuple[type[Exception], ...]:
+    return (sqlite3.Error, *cipher_errors())
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    return (sqlite3.DatabaseError, *cipher_database_errors())
+
+
+def file_errors() -> tuple[type[Exception], ...]:
+    return (OSError, sqlite3.Error, *cipher_errors())
+
+
+def operational_errors() -> tuple[type[Exception], ...]:
+    return (sqlite3.OperationalError, *cipher_operational_errors())
 
 
 def forget_file(path: Path | str) -> None:
@@ -284,12 +297,12 @@ def _keys_of(secret: str, path: Path | str) -> Iterator[bytes]:
 def _opens_with(path: Path, key: bytes) -> bool:
     try:
         conn = cipher_connect(path, key)
-    except CIPHER_DATABASE_ERRORS:
+    except cipher_database_errors():
         return False
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
-    except CIPHER_DATABASE_ERRORS:
+    except cipher_database_errors():
         return False
     finally:
         conn.close()
@@ -395,11 +408,11 @@ def holding_write_lock(path: Path, timeout_s: float) -> Iterator[Any]:
     connection this process makes to the file meanwhile (two SQLite libraries in one
     process would drop each other's locks). KnownError("db.busy") when a writer keeps it."""
     require_cipher()
-    conn = sqlcipher.connect(str(path), timeout=timeout_s, isolation_level=None)
+    conn = sqlcipher().connect(str(path), timeout=timeout_s, isolation_level=None)
     try:
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except CIPHER_ERRORS as exc:
+        except cipher_errors() as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise KnownError("db.busy") from exc
             raise

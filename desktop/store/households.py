@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter
@@ -24,8 +24,11 @@ from desktop.domain.entities import (
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text, text_sort_string
 from desktop.domain.text_bounds import COMMUNE_TEXT, refuse_long_text
+from desktop.store.communes import commune_from as commune_from  # re-exported
+from desktop.store.communes import dict_rows
+from desktop.store.communes import get_commune as get_commune  # re-exported
+from desktop.store.communes import list_communes as list_communes  # re-exported
 from desktop.store.derived import Deriver, person_derived
-from desktop.store.local import REGISTER_COMMUNE, get_setting
 from desktop.store.sync import Writer
 
 if TYPE_CHECKING:
@@ -262,55 +265,22 @@ def relative_from(row: dict[str, Any]) -> RelativeAbroad:
 # --- reads --------------------------------------------------------------------------------
 
 
-def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-
-
-def commune_from(r: dict[str, Any]) -> Commune:
-    return Commune(
-        code=r["code"],
-        name=r["name"],
-        province_code=r["province_code"],
-        province_name=r["province_name"],
-        clerk_name=r["clerk_name"],
-        border_post=r["border_post"],
-        border_officer=r["border_officer"],
-    )
-
-
-def get_commune(db: Database) -> Commune | None:
-    """The commune a commune register keeps (None for an upper-level register, or a file
-    whose set-up never finished)."""
-    code = get_setting(db, REGISTER_COMMUNE)
-    rows = _rows(db, "SELECT * FROM commune WHERE code = ? AND deleted = 0", [code])
-    return commune_from(rows[0]) if rows else None
-
-
-def list_communes(db: Database) -> list[Commune]:
-    """Every commune the register holds (many in an upper-level register), by code."""
-    return [
-        commune_from(r) for r in _rows(db, "SELECT * FROM commune WHERE deleted = 0 ORDER BY code")
-    ]
-
-
 def list_hamlets(db: Database) -> list[Hamlet]:
     return [
         hamlet_from(r)
-        for r in _rows(db, "SELECT * FROM hamlet WHERE deleted = 0 ORDER BY sort_key")
+        for r in dict_rows(db, "SELECT * FROM hamlet WHERE deleted = 0 ORDER BY sort_key")
     ]
 
 
 def get_household(db: Database, household_id: str) -> Household:
-    rows = _rows(db, "SELECT * FROM household WHERE id = ? AND deleted = 0", [household_id])
+    rows = dict_rows(db, "SELECT * FROM household WHERE id = ? AND deleted = 0", [household_id])
     if not rows:
         raise KnownError("household.missing", id=household_id)
     return household_from(rows[0])
 
 
 def find_household_by_code(db: Database, code: str) -> Household | None:
-    rows = _rows(
+    rows = dict_rows(
         db, "SELECT * FROM household WHERE code = ? AND deleted = 0", [normalize_text(code)]
     )
     return household_from(rows[0]) if rows else None
@@ -320,7 +290,7 @@ def the_household_coded(db: Database, code: str) -> Household | None:
     """The live household with this code, for a command that names it; KnownError when two
     PCs gave it to two households (a code clash, until one is renamed): picking one of
     them would sign, print or host for a household no one chose."""
-    rows = _rows(
+    rows = dict_rows(
         db, "SELECT * FROM household WHERE code = ? AND deleted = 0", [normalize_text(code)]
     )
     if len(rows) > 1:
@@ -331,7 +301,7 @@ def the_household_coded(db: Database, code: str) -> Household | None:
 def members(db: Database, household_id: str) -> list[Person]:
     return [
         person_from(r)
-        for r in _rows(
+        for r in dict_rows(
             db,
             "SELECT * FROM person WHERE household_id = ? AND deleted = 0 ORDER BY position",
             [household_id],
@@ -342,7 +312,7 @@ def members(db: Database, household_id: str) -> list[Person]:
 def relatives_abroad(db: Database, household_id: str) -> list[RelativeAbroad]:
     return [
         relative_from(r)
-        for r in _rows(
+        for r in dict_rows(
             db,
             "SELECT * FROM relative_abroad WHERE household_id = ? AND deleted = 0"
             " ORDER BY full_name",
@@ -455,7 +425,9 @@ def move_person(writer: Writer, person_id: str, household_id: str) -> bool:
     """Move a live person to the end of another live household (audited as a change of
     household_id). A head who leaves is replaced by the first remaining member."""
     with writer.db.atomic():
-        rows = _rows(writer.db, "SELECT * FROM person WHERE id = ? AND deleted = 0", [person_id])
+        rows = dict_rows(
+            writer.db, "SELECT * FROM person WHERE id = ? AND deleted = 0", [person_id]
+        )
         if not rows:
             raise KnownError("row.missing", table="person", id=person_id)
         person = person_from(rows[0])

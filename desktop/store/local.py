@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.entities import random_id
+from desktop.domain.row_ids import random_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -16,12 +16,12 @@ from desktop.domain.errors import KnownError
 from desktop.outputs import discard, new_private_file
 from desktop.processes import process_alive
 from desktop.store.encryption import (
-    SQLITE_ERRORS,
     NewKey,
     connect_file,
     expect_encrypted,
     forget_file,
     remember_key,
+    sqlite_errors,
 )
 from desktop.store.local import UPPER_NAME
 from desktop.store.register import MIGRATIONS_TABLE, check_header, connect_read_only
@@ -49,7 +49,7 @@ def needs_setup(path: Path | str) -> bool:
         db = connect_read_only(path)
     except (KnownError, OSError):
         return False
-    except SQLITE_ERRORS:  # an encrypted register's errors are SQLCipher's own classes
+    except sqlite_errors():  # an encrypted register's errors are SQLCipher's own classes
         return False
     try:
         tables = set(db.table_names())
@@ -58,7 +58,7 @@ def needs_setup(path: Path | str) -> bool:
         if MIGRATIONS_TABLE not in tables:
             return False
         return not _has_rows(db, tables)
-    except SQLITE_ERRORS:
+    except sqlite_errors():
         return False
     finally:
         db.close()

@@ -14,11 +14,11 @@ from desktop.domain.errors import KnownError
 from desktop.file_kinds import file_kind
 from desktop.store.damage import damage_of
 from desktop.store.encryption import (
-    DATABASE_ERRORS,
-    OPERATIONAL_ERRORS,
-    SQLITE_ERRORS,
     connect_file,
+    database_errors,
     key_for,
+    operational_errors,
+    sqlite_errors,
 )
 from desktop.store.migration_set import MIGRATIONS_TABLE as MIGRATIONS_TABLE
 from desktop.store.register_database import RegisterDatabase as RegisterDatabase
@@ -106,7 +106,7 @@ def open_register(
         raise KnownError("db.damaged", path=str(path), detail=damage)
     try:
         db = connect_read_only(path) if read_only else connect(path)
-    except SQLITE_ERRORS as exc:
+    except sqlite_errors() as exc:
         if not read_only and not writable(path):
             raise KnownError("db.read_only") from exc
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
@@ -126,7 +126,7 @@ def open_register(
                 take_backup(db, path, "migration")
             log.info("applying %d migration(s) to %s", len(pending), path.name)
             migrations.apply(db)
-    except DATABASE_ERRORS as exc:
+    except database_errors() as exc:
         db.close()
         known = known_error(exc, path)
         if known is not None and known.code != "db.damaged":  # busy, full, read-only
@@ -153,7 +153,7 @@ def connect_read_only(path: Path | str) -> RegisterDatabase:
     )
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except OPERATIONAL_ERRORS:
+    except operational_errors():
         conn.close()
         conn = connect_file(
             f"{uri}?mode=ro&immutable=1",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import KnownError
 from desktop.store.damage import mark_damaged
-from desktop.store.encryption import FILE_ERRORS, SQLITE_ERRORS
+from desktop.store.encryption import file_errors, sqlite_errors
 
 if TYPE_CHECKING:
     import sqlite3
@@ -239,7 +239,7 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
     a write the disk refused is told by its code (sqlite3's, not SQLCipher's binding)."""
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return KnownError("db.disk_full")
-    if not isinstance(exc, SQLITE_ERRORS):
+    if not isinstance(exc, sqlite_errors()):
         return None
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
@@ -283,7 +283,7 @@ def known_sqlite_errors(path: Path | None = None) -> Iterator[None]:
     a damaged one (at ``path``) is marked so, and no command writes to it again."""
     try:
         yield
-    except FILE_ERRORS as exc:
+    except file_errors() as exc:
         known = known_error(exc, path)
         if known is None:
             raise

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import logging
@@ -16,20 +15,23 @@ from desktop.outputs import discard, remove_leftovers, temporary_beside
 from desktop.store.backups import Clock, check_backup, copy_register, take_backup
 from desktop.store.damage import clear_damaged
 from desktop.store.encryption import (
-    FILE_ERRORS,
-    SQLITE_ERRORS,
     connect_file,
     encrypt_copy,
+    file_errors,
     forget_file,
     is_encrypted,
     key_for,
+    sqlite_errors,
 )
 from desktop.store.local import SAMPLE_DATA, UPPER_NAME
 from desktop.store.register_database import known_error
 
 log = logging.getLogger(__name__)
 
-_REFUSALS: tuple[type[BaseException], ...] = (KnownError, *FILE_ERRORS)
+
+def _refusals() -> tuple[type[BaseException], ...]:
+    """What a restore refuses with a message: a KnownError, or the file's or disk's failure."""
+    return (KnownError, *file_errors())
 
 
 def _utc_now() -> dt.datetime:
@@ -66,7 +68,7 @@ def restore_backup(
             encrypt_copy(backup, staged, key)
         else:
             shutil.copyfile(backup, staged)
-    except FILE_ERRORS as exc:
+    except file_errors() as exc:
         discard(staged)
         raise _restore_failed(exc, register_path) from exc
     aside = None
@@ -162,7 +164,7 @@ def _what_it_holds(path: Path) -> _Holding | None:
     when it cannot be read."""
     try:
         conn = connect_file(f"{path.resolve().as_uri()}?mode=ro", key_for(path), uri=True)
-    except _REFUSALS:
+    except _refusals():
         return None
     try:
         communes = conn.execute("SELECT code, name FROM commune WHERE deleted = 0").fetchall()
@@ -172,7 +174,7 @@ def _what_it_holds(path: Path) -> _Holding | None:
                 [SAMPLE_DATA, UPPER_NAME],
             ).fetchall()
         )
-    except _REFUSALS:
+    except _refusals():
         return None
     finally:
         conn.close()
@@ -196,7 +198,7 @@ def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Pa
         return None  # an encrypted copy of another register over a plain one
     try:
         current = Database(connect_file(register_path, timeout=BUSY_TIMEOUT_MS / 1000))
-    except _REFUSALS:
+    except _refusals():
         return None
     aside = _aside_name(register_path, now)
     try:
@@ -211,7 +213,7 @@ def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Pa
             source.backup(current.conn)
         finally:
             source.close()
-    except _REFUSALS as exc:
+    except _refusals() as exc:
         log.warning("%s restored by replacing the file: %s", register_path.name, exc)
         discard(aside)
         forget_file(aside)
@@ -245,8 +247,10 @@ def _backup_before_restore(register_path: Path) -> None:
         log.warning("no backup of the replaced register %s: %s", register_path.name, err.code)
     finally:
         # Every page in the register file itself (set aside by a link): none left in a -wal.
-        with contextlib.suppress(*SQLITE_ERRORS):
+        try:
             current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite_errors():
+            pass
         current.close()
 
 
@@ -259,7 +263,7 @@ def _set_aside(register_path: Path, now: dt.datetime) -> Path:
     """
     try:
         _backup_before_restore(register_path)  # closing it also empties its -wal
-    except FILE_ERRORS as exc:  # a damaged register is the usual reason for a restore
+    except file_errors() as exc:  # a damaged register is the usual reason for a restore
         log.warning("no backup of the replaced register %s: %s", register_path.name, exc)
     aside = _aside_name(register_path, now)
     try:

@@ -69,6 +69,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "python_calamine",
     "charset_normalizer",
     "cryptography",  # signed bundles
+    "sqlcipher3",  # SQLCipher's 21 MB library: a plain register's start needs none of it
     "pyrage",
     "desktop.printing",
     "desktop.exchange.bundle_file",
@@ -79,6 +80,9 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "desktop.services.overview",  # Tổng quan's counts: on the task lane, after the paint
     "desktop.domain.pledges",  # Tổng quan's campaign progress: read when counted
     "desktop.domain.validation",  # checking what a clerk types
+    "desktop.domain.entities",  # the dataclasses of hamlets, households, people: the commune
+    "desktop.store.households",  # is read alone (domain.commune, store.communes)
+    "desktop.domain.text",  # folding and sort keys: its tables are made when first used
     "desktop.ui.spreadsheet_dialog",  # File ▸ Export a spreadsheet: built when opened
     "desktop.ui.household_page",  # the other places: built when first shown
     "desktop.ui.pledge_page",

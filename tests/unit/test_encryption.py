@@ -367,7 +367,7 @@ def test_a_full_disk_while_encrypting_says_so_and_leaves_the_register_as_it_was(
 
     def disk_fills(source: Path, target: Path, key: bytes) -> None:
         target.write_bytes(b"\0" * 4096)  # half a copy, then the disk is full
-        raise encryption.sqlcipher.OperationalError("database or disk is full")
+        raise encryption.sqlcipher().OperationalError("database or disk is full")
 
     monkeypatch.setattr(encryption, "encrypt_copy", disk_fills)
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
@@ -475,7 +475,7 @@ def encrypt_as_an_earlier_release(path: Path, passphrase: str) -> str:
     slot; its recovery key. SQLCipher keeps no settings in the file."""
     new = encryption.NewKey.for_passphrase(passphrase)
     staged = path.with_name(f"{path.name}.encrypting")
-    conn = encryption.sqlcipher.connect(str(path))
+    conn = encryption.sqlcipher().connect(str(path))
     conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(staged), f"x'{new.key.hex()}'"])
     conn.execute("PRAGMA encrypted.cipher_compatibility = 4")
     conn.execute("SELECT sqlcipher_export('encrypted')")
@@ -532,7 +532,7 @@ def test_an_earlier_release_register_left_with_writes_in_its_wal_opens_with_them
     path, crashed = tmp_path / "demo.sqlite3", tmp_path / "sau-su-co.sqlite3"
     assert main(["demo", "--db", str(path), "--households", "5", "--seed", "3"]) == 0
     recovery = encrypt_as_an_earlier_release(path, PASSPHRASE)
-    old = encryption.sqlcipher.connect(str(path))
+    old = encryption.sqlcipher().connect(str(path))
     old.execute(f"PRAGMA key = \"x'{encryption.key_of_recovery(recovery).hex()}'\"")
     old.execute("PRAGMA cipher_compatibility = 4")
     old.execute("PRAGMA journal_mode = WAL")

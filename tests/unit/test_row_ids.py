@@ -10,8 +10,8 @@ import uuid
 
 import pytest
 
-from desktop.domain import entities
-from desktop.domain.entities import new_id, new_ids, random_id, short_id, stable_id
+from desktop.domain import row_ids
+from desktop.domain.row_ids import new_id, new_ids, random_id, short_id, stable_id
 
 
 def test_a_new_id_is_uuid_version_7_text_of_now() -> None:
@@ -34,8 +34,8 @@ def test_ids_ascend_when_the_clock_stands_still_or_goes_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     clock = iter([2_000_000_000_000_000_000] * 5_000 + [1_999_000_000_000_000_000] * 100)
-    monkeypatch.setattr(entities.time, "time_ns", lambda: next(clock))
-    monkeypatch.setattr(entities, "_clock", [0, 0])  # put back afterwards: now is now again
+    monkeypatch.setattr(row_ids.time, "time_ns", lambda: next(clock))
+    monkeypatch.setattr(row_ids, "_clock", [0, 0])  # put back afterwards: now is now again
     ids = [new_id() for _ in range(5_100)]
     assert ids == sorted(ids)
     assert len(set(ids)) == len(ids)
@@ -44,12 +44,12 @@ def test_ids_ascend_when_the_clock_stands_still_or_goes_back(
 
 
 def test_ids_made_in_bulk_are_those_made_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(entities.time, "time_ns", lambda: 2_000_000_000_000_000_000)
-    monkeypatch.setattr(entities, "_clock", [0, 0])
+    monkeypatch.setattr(row_ids.time, "time_ns", lambda: 2_000_000_000_000_000_000)
+    monkeypatch.setattr(row_ids, "_clock", [0, 0])
     before = new_id()
     bulk = new_ids(9_000)  # past 4,096 in one millisecond, twice
     after = new_id()
-    monkeypatch.setattr(entities, "_clock", [0, 0])
+    monkeypatch.setattr(row_ids, "_clock", [0, 0])
     one_by_one = [new_id() for _ in range(9_002)]
     # The same milliseconds and counters; the random part of each its own.
     assert [i[:19] for i in [before, *bulk, after]] == [i[:19] for i in one_by_one]
@@ -78,10 +78,10 @@ def test_ids_made_on_several_threads_never_repeat() -> None:
 def test_ids_of_two_installations_in_the_same_millisecond_differ(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(entities.time, "time_ns", lambda: 2_000_000_000_000_000_000)
-    monkeypatch.setattr(entities, "_clock", [0, 0])
+    monkeypatch.setattr(row_ids.time, "time_ns", lambda: 2_000_000_000_000_000_000)
+    monkeypatch.setattr(row_ids, "_clock", [0, 0])
     first = new_id()
-    monkeypatch.setattr(entities, "_clock", [0, 0])  # another process: its own counter
+    monkeypatch.setattr(row_ids, "_clock", [0, 0])  # another process: its own counter
     second = new_id()
     assert first[:19] == second[:19]  # the same millisecond and counter
     assert first != second  # 62 random bits
@@ -101,7 +101,7 @@ def seeded_random(monkeypatch: pytest.MonkeyPatch) -> None:
     says nothing of where an id's short form comes from; the draws still vary from id to id
     as the system's would."""
     source = random.Random(20261205)
-    monkeypatch.setattr(entities.os, "urandom", source.randbytes)
+    monkeypatch.setattr(row_ids.os, "urandom", source.randbytes)
 
 
 def test_an_installation_or_register_id_is_random_from_its_start(seeded_random: None) -> None:
@@ -116,8 +116,8 @@ def test_rows_made_in_the_same_minute_are_told_apart_in_messages(
 ) -> None:
     # All in one millisecond, as a bulk load makes them: what tells them apart in a message
     # can only be the random part.
-    monkeypatch.setattr(entities.time, "time_ns", lambda: 1_796_000_000_000_000_000)
-    monkeypatch.setattr(entities, "_clock", [0, 0])  # no later id made before this test
+    monkeypatch.setattr(row_ids.time, "time_ns", lambda: 1_796_000_000_000_000_000)
+    monkeypatch.setattr(row_ids, "_clock", [0, 0])  # no later id made before this test
     ids = [new_id() for _ in range(1_000)]
     assert len({i[:13] for i in ids}) == 1
     assert len({short_id(i) for i in ids}) == len(ids)

@@ -238,6 +238,7 @@ def _people(register: OpenRegister) -> list[Person]:
 def test_a_registers_live_rows_read_at_once_are_those_read_one_by_one(
     register: OpenRegister,
 ) -> None:
+    from desktop.store.communes import dict_rows
     from desktop.store.register_rows import live_households, live_people
 
     gone = repo.find_household_by_code(register.db, "NT-001")
@@ -245,11 +246,11 @@ def test_a_registers_live_rows_read_at_once_are_those_read_one_by_one(
     repo.delete_household(register.writer, gone.id)
     households = [
         repo.household_from(r)
-        for r in repo._rows(register.db, "SELECT * FROM household WHERE deleted = 0")
+        for r in dict_rows(register.db, "SELECT * FROM household WHERE deleted = 0")
     ]
     people = [
         repo.person_from(r)
-        for r in repo._rows(register.db, "SELECT * FROM person WHERE deleted = 0 ORDER BY position")
+        for r in dict_rows(register.db, "SELECT * FROM person WHERE deleted = 0 ORDER BY position")
     ]
     assert len(households) >= 3 and len(people) >= 3
     assert all(h.id != gone.id for h in households)
