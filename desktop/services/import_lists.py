@@ -378,9 +378,11 @@ def _insert_new(writer: Writer, actions: list[HouseholdAction]) -> None:
     columns, stamp = writer.stamp_values("person")
     births: dict[int, str] = {}  # the plan holds every person, and so their births
     people = [
-        repo.person_values(p, a.household.code, stamp, births)
+        values
         for a in actions
-        for p, _, _ in a.people
+        for values in repo.people_values(
+            [p for p, _, _ in a.people], a.household.code, stamp, births
+        )
     ]
     insert_values(writer.db, "person", (*repo.PERSON_COLUMNS, *columns), people)
 

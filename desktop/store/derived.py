@@ -130,7 +130,7 @@ class Deriver:
         the register's: people() adds them). For the tables of MADE_BESIDE."""
         if self.table != "person":
             return self(values)
-        found = _name_parts(values[self._name_at])
+        found = name_parts(values[self._name_at])
         id_number, phone = values[self._id_at], values[self._phone_at]
         if id_number and not id_number.isdigit():
             id_number = digits(id_number)
@@ -163,7 +163,7 @@ class Deriver:
             values, vv = lines[index]
             found = names.get(values[name_at])
             if found is None:
-                found = _name_parts(values[name_at])
+                found = name_parts(values[name_at])
             folded_code, commune_code = households.get(values[household_at], none)
             id_number, phone = values[id_at], values[phone_at]
             if id_number and not id_number.isdigit():
@@ -194,7 +194,7 @@ def _people_made(
         yield (*values, vv, key, search, commune_code)
 
 
-def _name_parts(full_name: str) -> tuple[str, str]:
+def name_parts(full_name: str) -> tuple[str, str]:
     """A name's sort key and folded text, remembered (_NAMES); the fold from
     remembered_fold, where an import's reading of the name left it (folded once, not twice)."""
     found = _NAMES.get(full_name)
@@ -205,11 +205,19 @@ def _name_parts(full_name: str) -> tuple[str, str]:
     return found
 
 
+def household_derived(code: str, phone: str, address: str) -> tuple[str, str]:
+    """A new household's sort key and search text (Deriver's), its code folded through
+    remembered_fold: an import's people_values folds it again for each member, and finds
+    it there (a merge's Deriver keeps 50,000 codes out of that cache)."""
+    search = _words(_remembered_fold(code), digits(phone), _remembered_fold(address))
+    return text_sort_string(code), search
+
+
 def person_derived(
     full_name: str, id_number: str, phone: str, household_code: str
 ) -> tuple[str, str]:
     """A person's sort key and search text (derived_values), each distinct name keyed and
     folded once in the process."""
-    key, folded = _name_parts(full_name)
+    key, folded = name_parts(full_name)
     search = _words(folded, digits(id_number), digits(phone), _remembered_fold(household_code))
     return key, search

@@ -70,9 +70,9 @@ def test_bulk_rows_as_tuples_hold_what_the_rows_of_a_save_hold(
         for kind in (Person, CleanPerson):
             person = kind("h", name, gender, birth, id_number, phone=phone, notes=code)
             row = repo.person_row(person, code)
-            assert repo.person_values(person, code, ("x",)) == (
-                *(row[c] for c in repo.PERSON_COLUMNS),
-                "x",
+            assert (
+                repo.people_values([person, person], code, ("x",))
+                == [(*(row[c] for c in repo.PERSON_COLUMNS), "x")] * 2
             )
             assert tuple(row) == repo.PERSON_COLUMNS
         household = Household("m", code, address=name, phone=phone, notes=id_number)
