@@ -4,7 +4,7 @@ bundles, the bundles sent and received, the conflicts to review, the list import
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.conflicts import code_clashes, count_conflicts
@@ -82,6 +82,7 @@ class ExchangePage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self._stale = False  # a write came while another page was shown: read on show
         self.refresh_log()
         self._count_conflicts()
 
@@ -94,7 +95,19 @@ class ExchangePage(QWidget):
         self._count_conflicts()
 
     def show_changes(self, _changed: Changed) -> None:
-        self.refresh()
+        """Read again after a write when in view, else when next shown: with thousands of
+        conflicts waiting, reading them after every save or scan on another page held the
+        window's thread for a second."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh_log(self) -> None:
         self.log.show_records(bundle_records(self.register.db))

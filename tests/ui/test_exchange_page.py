@@ -376,3 +376,47 @@ def test_a_copy_of_the_register_on_the_same_pc_brings_its_edit_as_a_conflict_to_
     line = rows["Địa chỉ"]
     shown = [view.fields.cellWidget(line, column).text() for column in (1, 2)]
     assert sorted(shown) == ["Bản sao ghi", "Văn phòng ghi lại"]
+
+
+def test_saves_on_other_pages_leave_the_conflicts_unread_until_the_page_is_shown(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With thousands of conflicts waiting, reading them after every save or scan froze the
+    window for a second: the page reads them when it is shown, and shows what changed."""
+    from desktop.services.conflicts import keep_version, open_conflicts
+    from desktop.ui import conflict_view
+    from desktop.ui.tasks import Task
+
+    household_id, _code = _first_household(*two_pcs["office"])
+    _edit(*two_pcs["office"], household_id, address="Văn phòng ghi")
+    _edit(*two_pcs["laptop"], household_id, address="Máy xách tay ghi")
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột (1)"
+    window.show_place("households")
+    reads: list[int] = []
+
+    def counted(db: object) -> object:
+        reads.append(1)
+        return open_conflicts(db)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(conflict_view, "open_conflicts", counted)
+
+    def settle(reg: object, _progress: object, _cancelled: object) -> None:
+        (conflict,) = open_conflicts(reg.db)  # type: ignore[attr-defined]
+        keep_version(reg, conflict, "other")  # type: ignore[arg-type]
+
+    window.tasks.submit(Task("settle", settle, edit=True))
+    qtbot.waitUntil(_done(window))
+    assert reads == []  # nothing read for a page out of view
+    window.show_place("exchange")
+    assert reads and page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
+    assert page.conflicts.heading.text() == "Không có xung đột nào đang chờ."
