@@ -341,6 +341,12 @@ MESSAGES: dict[str, str] = {
         "Sổ đăng ký {path} vừa được thay bằng một tệp khác (mã hóa, hoặc khôi phục từ bản sao"
         " lưu) trong lúc việc này đang làm; chưa ghi gì. Hãy làm lại."
     ),
+    "db.is_backup": (
+        "Tệp {path} là một bản sao lưu trong thư mục sao lưu của CamKet, không phải sổ đăng ký"
+        " đang dùng; chưa ghi gì. Bản sao lưu cũ sẽ bị xoá dần, nên những gì ghi vào nó sẽ mất."
+        " Muốn dùng lại bản này, hãy khôi phục nó vào sổ (camket restore TỆP --db SỔ, hoặc"
+        " Tệp › Khôi phục từ bản sao lưu… trong cửa sổ)."
+    ),
     "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
     "household.changed_elsewhere": (
         "Hộ {code} vừa được sửa ở nơi khác (cửa sổ khác hoặc khi nhập danh sách) "

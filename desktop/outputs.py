@@ -21,7 +21,7 @@ from typing import BinaryIO
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import is_known_file
 from desktop.processes import process_alive
-from desktop.userdata import data_dir
+from desktop.userdata import in_backup_folder
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,7 @@ def check_output(path: Path | str) -> Path:
     for suffix in _COMPANIONS:
         if path.name.endswith(suffix) and _is_database(path.with_name(path.name[: -len(suffix)])):
             raise KnownError("output.is_database", path=str(path))
-    backups = data_dir() / "backups"
-    if path.resolve().is_relative_to(backups.resolve()):
+    if in_backup_folder(path):
         raise KnownError("output.is_database", path=str(path))
     return path
 

@@ -51,6 +51,12 @@ def cache_dir() -> Path:
 # Border Guard post) live in the register so they travel with it.
 
 
+def in_backup_folder(path: Path | str) -> bool:
+    """Whether ``path`` lies in the data folder's backups, where every copy of a register is
+    kept and the old ones are removed as new ones come (store.backups)."""
+    return Path(path).resolve().is_relative_to((data_dir() / "backups").resolve())
+
+
 def read_preferences() -> dict[str, Any]:
     """The saved preferences; {} when there are none or the file is unreadable (logged)."""
     path = data_dir() / SETTINGS_FILE

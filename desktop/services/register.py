@@ -17,6 +17,7 @@ from desktop.store.encryption import NewKey
 from desktop.store.new_register import building_register
 from desktop.store.register import open_register, writable
 from desktop.store.sync import Writer
+from desktop.userdata import in_backup_folder
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -192,7 +193,10 @@ def open_existing(
     """Open a register made by `camket init`/`demo` or the set-up wizard. A register made
     before campaigns existed gets its first campaign now. With ``stale_backup`` (commands
     that write), a backup is taken first when the last one is more than a day old.
-    ``read_only`` (commands that only read) never writes to the file."""
+    ``read_only`` (commands that only read) never writes to the file. A copy in the backup
+    folder is refused for writing: its edits would go when the old copies are removed."""
+    if not read_only and in_backup_folder(path):
+        raise KnownError("db.is_backup", path=str(path))
     db = open_register(path, read_only=read_only)
     try:
         commune = get_commune(db) or upper_register_commune(db)
@@ -218,7 +222,7 @@ def open_for_window(path: Path | str) -> OpenRegister:
     """The register for the window: read-only, with a banner, when the file or its folder
     takes no writes (a CD, a locked USB stick, a shared folder) or it is known to be
     damaged. The start, File ▸ Open and the recent registers open it so, once."""
-    read_only = damage_of(path) is not None or not writable(path)
+    read_only = damage_of(path) is not None or not _takes_writes(path)
     try:
         return open_existing(path, read_only=read_only)
     except KnownError as err:
@@ -227,12 +231,17 @@ def open_for_window(path: Path | str) -> OpenRegister:
         return open_existing(path, read_only=True)
 
 
+def _takes_writes(path: Path | str) -> bool:
+    """Not on a medium that takes no writes, nor a copy kept in the backup folder."""
+    return writable(path) and not in_backup_folder(path)
+
+
 def open_reader(path: Path | str) -> OpenRegister:
     """A second connection to a register the window holds, for long work that only reads
     (an export, a spreadsheet, a backup) beside the write lane: each of its transactions
     reads one consistent state while WAL lets the lane's writes go on, and it cannot write
     (query_only). An encrypted register's is keyed as every connection is (store.cipher)."""
-    opened = open_existing(path, read_only=not writable(path))  # a CD, a locked USB stick
+    opened = open_existing(path, read_only=not _takes_writes(path))  # a CD, a locked stick
     opened.db.execute("PRAGMA query_only = ON")
     opened.read_only = True
     return opened

@@ -1,4 +1,5 @@
-"""The banner over a register opened read-only: a read-only medium, or a damaged file."""
+"""The banner over a register opened read-only: a read-only medium, a damaged file, or a
+copy in the backup folder."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy
 
 from desktop.services.register import OpenRegister
 from desktop.store.damage import damage_of
+from desktop.userdata import in_backup_folder
 
 
 def banner_text(register: OpenRegister) -> str:
@@ -17,6 +19,14 @@ def banner_text(register: OpenRegister) -> str:
             "This register is damaged ({detail}) and is open read-only: nothing can be "
             "changed or saved. Restore it from a backup (File › Restore from a backup…).",
         ).format(detail=damage)
+    if in_backup_folder(register.path):
+        return QCoreApplication.translate(
+            "ReadOnlyBanner",
+            "This is a backup copy kept in CamKet's backup folder, not the register in use, "
+            "and is open read-only: old copies are removed as new ones are made, and what "
+            "was saved here would go with them. To use it, restore it (File › Restore from "
+            "a backup…).",
+        )
     return QCoreApplication.translate(
         "ReadOnlyBanner",
         "This register is on a read-only file or disk and is open read-only: nothing can be "

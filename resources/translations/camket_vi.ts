@@ -2796,6 +2796,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Sổ đăng ký này bị hỏng ({detail}) nên chỉ mở để xem: không sửa, không lưu được gì. Hãy khôi phục từ bản sao lưu (Tệp › Khôi phục từ bản sao lưu…).</translation>
     </message>
     <message>
+        <source>This is a backup copy kept in CamKet&apos;s backup folder, not the register in use, and is open read-only: old copies are removed as new ones are made, and what was saved here would go with them. To use it, restore it (File › Restore from a backup…).</source>
+        <translation>Đây là một bản sao lưu trong thư mục sao lưu của CamKet, không phải sổ đăng ký đang dùng, nên chỉ mở để xem: bản sao lưu cũ sẽ bị xoá dần khi có bản mới, những gì lưu ở đây sẽ mất theo. Muốn dùng bản này, hãy khôi phục nó (Tệp › Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
         <source>This register is on a read-only file or disk and is open read-only: nothing can be changed or saved. Copy it to a writable folder to work on it.</source>
         <translation>Sổ đăng ký này nằm trên tệp hoặc ổ đĩa chỉ đọc nên chỉ mở để xem: không sửa, không lưu được gì. Hãy chép sổ vào một thư mục ghi được để làm việc.</translation>
     </message>

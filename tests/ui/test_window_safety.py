@@ -173,3 +173,26 @@ def test_a_sound_register_has_no_banner(
     main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:
     assert main_window(small_register.path).read_only_banner is None
+
+
+def test_a_copy_in_the_backup_folder_opens_read_only_and_points_to_restoring_it(
+    qtbot: QtBot, small_register: SmallRegister
+) -> None:
+    """File › Open starts beside the user's register, where the backup folder is: a copy
+    opened from there is shown read-only under a banner that says to restore it."""
+    from desktop.store.backups import list_backups, take_backup
+
+    with open_register(small_register.path) as db:
+        take_backup(db, small_register.path, "manual")
+    (copy,) = list_backups(small_register.path)
+    register = open_for_window(copy.path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    try:
+        assert register.read_only
+        assert window.read_only_banner is not None
+        said = window.read_only_banner.text()
+        assert "bản sao lưu" in said and "Khôi phục từ bản sao lưu" in said
+    finally:
+        window.shutdown()
+        register.close()

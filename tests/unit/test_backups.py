@@ -293,3 +293,23 @@ def test_backups_dated_ahead_by_a_wrong_clock_stop_neither_the_daily_copy_nor_th
     kept = {b.taken_at for b in list_backups(register.path)}
     assert set(today) <= kept  # today's three, each one a state to go back to
     assert set(ahead) <= kept  # one a day: kept, not lost
+
+
+def test_a_copy_in_the_backup_folder_takes_no_writes_and_says_to_restore_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The backup folder sits beside the user's register in the data folder (File › Open
+    shows it): a copy opened there and written to would lose its writes when the old copies
+    are removed. Commands that write refuse it, naming the restore; reading it works."""
+    path = tmp_path / "camket.sqlite3"
+    create_register(path, "03478", ["Bản Nậm Tăm"])
+    assert main(["backup", "--db", str(path)]) == 0
+    (copy,) = backups.list_backups(path)
+    before = copy.path.read_bytes()
+    capsys.readouterr()
+    assert main(["tip", "add", "--db", str(copy.path), "--at", "01/12/2026 08:00",
+                 "--place", "Mốc 79", "--about", "Người lạ"]) == 2  # fmt: skip
+    said = capsys.readouterr().err
+    assert "bản sao lưu" in said and "camket restore" in said and "chưa ghi gì" in said
+    assert copy.path.read_bytes() == before
+    assert main(["check", "--db", str(copy.path)]) == 0  # only reads
