@@ -202,7 +202,12 @@ def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> No
     content = {k: v for k, v in values.items() if k in spec.columns and k not in spec.binary}
     content["deleted"] = values.get("deleted", conflict.current["deleted"])
     with reg.db.atomic():
+        (was_deleted,) = reg.db.execute(
+            f"SELECT deleted FROM [{spec.name}] WHERE id = ?", [conflict.row_id]
+        ).fetchone()
         reg.writer.supersede(conflict.table, conflict.row_id, content, [conflict.other_vv])
+        if spec.name == "household" and content["deleted"] and not was_deleted:
+            _delete_what_it_holds(reg, conflict.row_id)
         if spec.derived:
             stored = dict(
                 zip(
@@ -227,6 +232,21 @@ def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> No
         # the queue already (store.sync), as every register it reaches drops them.
         for member in conflict.members or (conflict.id,):
             reg.db.execute("DELETE FROM conflict WHERE id = ?", [member])
+
+
+def _delete_what_it_holds(reg: OpenRegister, household_id: str) -> None:
+    """A household deleted by the version kept goes as the household page deletes one: with
+    its members and relatives abroad (a member added on the other PC was otherwise left
+    alive, found by search in a household nobody could open). An upper-level register edits
+    no commune's members: the commune's own answer brings them."""
+    if not reg.writer.edits_communes:
+        return
+    for name in ("person", "relative_abroad"):
+        held = reg.db.execute(
+            f"SELECT id FROM [{name}] WHERE household_id = ? AND deleted = 0", [household_id]
+        ).fetchall()
+        for (row_id,) in held:
+            reg.writer.tombstone(name, row_id)
 
 
 def code_clashes(db: Database) -> list[tuple[str, str, list[str]]]:

@@ -125,19 +125,23 @@ class Writer:
         spec = table(table_name)
         with self.db.atomic():
             before = self._get(table_name, row_id)
-            changed = {k: v for k, v in values.items() if k in spec.columns and before.get(k) != v}
+            # ``deleted`` too: the version kept may be a deletion, or the edit of a row the
+            # other PC deleted (before, the row stayed as it was whichever was chosen).
+            writable = (*spec.columns, "deleted")
+            changed = {k: v for k, v in values.items() if k in writable and before.get(k) != v}
             now = self.clock()
             stamp = _private_written(
                 table_name, changed, self._stamp(table_name, before, now, seen)
             )
             self.db.table(table_name).update(row_id, {**changed, **stamp})
+            logged = {*spec.audited, "deleted"}
             self._audit(
                 now,
                 table_name,
                 row_id,
                 "resolve",
-                {k: before.get(k) for k in changed if k in spec.audited},
-                {k: changed[k] for k in changed if k in spec.audited},
+                {k: before.get(k) for k in changed if k in logged},
+                {k: changed[k] for k in changed if k in logged},
             )
 
     def _stamp(

@@ -147,6 +147,46 @@ def test_tombstones_travel(tmp_path: Path, office: tuple[Path, Path]) -> None:
     assert content(*laptop) == content(*office)
 
 
+@pytest.mark.parametrize("deleter", ["office", "laptop"])
+@pytest.mark.parametrize("kept", ["the deletion", "the edit"])
+def test_a_household_deleted_on_one_pc_and_edited_on_the_other_is_settled_as_chosen(
+    tmp_path: Path, office: tuple[Path, Path], kept: str, deleter: str
+) -> None:
+    """Before, the row stayed as the merge left it whichever version was kept: keeping the
+    deletion left the household in the list, keeping the edit left it deleted."""
+    from desktop.domain.entities import Gender, Person
+    from desktop.store.search import search_people
+
+    laptop = _laptop(tmp_path, office)
+    deleting, editing = (office, laptop) if deleter == "office" else (laptop, office)
+    code = _first_code(*office)
+    with opened(*deleting) as reg:
+        household = repo.find_household_by_code(reg.db, code)
+        assert household is not None
+        repo.delete_household(reg.writer, household.id)
+    with opened(*editing) as reg:  # the other PC, not knowing, corrects it and adds a newborn
+        reg.writer.update("household", household.id, {"address": "Máy xách tay ghi"})
+        newborn = Person(household_id=household.id, full_name="Lò Thị Mới", gender=Gender.FEMALE)
+        repo.add_person(reg.writer, newborn, code)
+    assert _merge(*office, _export(*laptop, tmp_path / "l1.camket")).total("conflicts") == 1
+
+    with opened(*office) as reg:
+        (conflict,) = queue.open_conflicts(reg.db)
+        deletion = "current" if conflict.current["deleted"] else "other"
+        edit = "other" if deletion == "current" else "current"
+        queue.keep_version(reg, conflict, deletion if kept == "the deletion" else edit)
+        found = repo.find_household_by_code(reg.db, code)
+        newborn_found = [hit.full_name for hit in search_people(reg.db, "lo thi moi")]
+    if kept == "the deletion":
+        assert found is None
+        assert newborn_found == []  # not left alive in a household nobody can open
+    else:
+        assert found is not None and found.address == "Máy xách tay ghi"
+        assert newborn_found == ["Lò Thị Mới"]
+    _merge(*laptop, _export(*office, tmp_path / "o1.camket"))
+    assert content(*laptop) == content(*office)
+
+
 def test_only_the_changes_after_an_earlier_bundle_with_since(
     tmp_path: Path, office: tuple[Path, Path]
 ) -> None:
