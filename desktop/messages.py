@@ -22,7 +22,10 @@ MESSAGES: dict[str, str] = {
     "db.exists": "Tệp đã có sẵn, không ghi đè: {path}",
     "db.unreadable": "Không đọc được tệp sổ đăng ký: {path}",
     "db.not_a_register": "Tệp không phải sổ đăng ký CamKet (hoặc đã hỏng): {path}",
-    "db.corrupt": "Tệp sổ đăng ký bị hỏng, không mở được: {path}",
+    "db.corrupt": (
+        "Tệp sổ đăng ký bị hỏng, không mở được: {path}. Lệnh camket check --db {path} cho"
+        " biết các bản sao lưu gần nhất; khôi phục một bản bằng camket restore TỆP --db {path}."
+    ),
     "db.too_new": (
         "Tệp {path} được tạo bởi phiên bản CamKet mới hơn; hãy cập nhật phần mềm để mở."
     ),

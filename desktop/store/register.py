@@ -109,6 +109,9 @@ def open_register(
     except sqlite_errors() as exc:
         if not read_only and not writable(path):
             raise KnownError("db.read_only") from exc
+        known = known_error(exc, path)
+        if known is not None and known.code == "db.damaged":  # a file cut short, say
+            raise KnownError("db.corrupt", path=str(path), detail=str(exc)) from exc
         raise KnownError("db.unreadable", path=str(path), detail=str(exc)) from exc
     try:
         refuse_foreign_or_newer(db, path)

@@ -70,6 +70,27 @@ def test_a_damaged_page_is_named_by_check_and_nothing_writes_to_it_after(
     assert not demo.with_name("camket.sqlite3.damaged").exists()
 
 
+def test_a_register_cut_short_is_named_damaged_by_check_with_its_backups(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy that stopped half-way (a stick pulled out, a disk that failed): check said
+    only "Không đọc được tệp sổ đăng ký" (exit 2), naming no backup; a command that writes
+    said it was damaged without saying what to do."""
+    with register_store.open_register(demo) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        backup = take_backup(db, demo, "manual")
+    with demo.open("r+b") as fh:
+        fh.truncate(demo.stat().st_size // 2)
+
+    assert main(["check", "--db", str(demo)]) == 1
+    out = capsys.readouterr().out
+    assert "Sổ bị hỏng" in out and str(backup) in out  # the backup to restore from
+    assert damage_of(demo) is not None
+    assert main(["sign", "--db", str(demo), "NH-0001", "--on", "05/01/2026"]) == 2
+    said = capsys.readouterr().err
+    assert "bị hỏng" in said and "camket restore" in said
+
+
 def test_a_missing_table_is_an_error_of_check(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
