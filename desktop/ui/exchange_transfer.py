@@ -157,7 +157,9 @@ class TransferTab(QWidget):
     def export_to(self, out: Path) -> None:
         """Write the bundle to ``out`` on the task lane, as the box is filled in."""
         since = self.since.currentData() if self.changes.isChecked() else None
-        key = Path(self.key_file.text().strip()) if self.key_file.text().strip() else None
+        # Windows' "Copy as path" puts the path in double quotes: pasted, they are no name.
+        typed = self.key_file.text().strip().strip('"').strip()
+        key = Path(typed) if typed else None
         try:
             check_output(out)
         except KnownError as err:

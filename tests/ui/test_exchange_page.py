@@ -420,3 +420,30 @@ def test_saves_on_other_pages_leave_the_conflicts_unread_until_the_page_is_shown
     window.show_place("exchange")
     assert reads and page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
     assert page.conflicts.heading.text() == "Không có xung đột nào đang chờ."
+
+
+def test_a_receivers_key_file_pasted_as_windows_copies_a_path_encrypts_the_bundle(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Explorer's "Copy as path" gives "C:\\…\\khoa.txt" in double quotes: pasted under
+    "Encrypt for", the bundle is sealed for that register (before: the key file was not
+    found, its name taken with the quotes)."""
+    from desktop.services.bundles import register_keys
+
+    with opened(*two_pcs["laptop"]) as reg:
+        recipient = register_keys(reg).age_recipient
+    key = tmp_path / "khoa may xach tay.txt"
+    key.write_text(f"age recipient: {recipient}\n", encoding="utf-8")
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    sent = window.exchange_page.transfer
+    sent.key_file.setText(f'"{key}"')
+    out = tmp_path / "sin-ho.camket"
+    sent.export_to(out)
+    qtbot.waitUntil(_done(window))
+    assert out.read_bytes().startswith(b"age-encryption.org/v1"), sent.export_result.text()
+    with opened(*two_pcs["laptop"]) as reg:
+        assert merge_bundle(reg, out).refused is None
