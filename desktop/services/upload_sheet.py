@@ -193,6 +193,8 @@ def commune_scope(reg: OpenRegister, commune: str | None) -> str | None:
     if commune is None or not commune.strip():
         return None
     code = commune.strip()
+    if code.isascii() and code.isdigit():  # "3478": the zero a spreadsheet dropped, as init
+        code = code.zfill(5)
     if local.is_upper(reg.db):
         held = [c.code for c in repo.list_communes(reg.db)]
         if code not in held:
