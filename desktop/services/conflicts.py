@@ -160,6 +160,17 @@ def conflicts_of_household(db: Database, household_id: str) -> list[str]:
     return [conflict_id for _found_at, conflict_id in sorted(found)]
 
 
+def conflicts_of_row(db: Database, name: str, row_id: str) -> list[str]:
+    """The ids of the questions waiting on one row of table ``name`` (a household's pledge:
+    its box says so), the oldest first; a settled version is none."""
+    found = [
+        (min(w.found_at for w in group), group[0].id)
+        for _row, _current, groups in _review(db, name, row_id)
+        for group in groups
+    ]
+    return [conflict_id for _found_at, conflict_id in sorted(found)]
+
+
 def find_conflict(db: Database, conflict_id: str) -> Conflict:
     """A conflict by its id or the start of it, or of any waiting version of its content
     (KnownError when none or several match; a version of the row's own content is settled

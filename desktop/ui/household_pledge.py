@@ -1,5 +1,6 @@
 """The open household's pledge in the current campaign, with Print sheet (Ctrl+P) and Record
-result: one household's lost or spoiled sheet is replaced without printing a hamlet."""
+result: one household's lost or spoiled sheet is replaced without printing a hamlet; another
+PC's version of it waiting for review is said, one click from the review."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from sqlite_utils import Database
 
 from desktop.domain.pledges import Pledge, PledgeStatus
+from desktop.services.conflicts import conflicts_of_row
 from desktop.store import households as repo
 from desktop.store import pledges as store
 from desktop.ui.progress_model import status_words
@@ -37,6 +39,7 @@ class HouseholdPledgeBox(QFrame):
 
     print_requested = Signal(str)
     record_requested = Signal(str)
+    review = Signal(str)  # the id of the oldest conflict waiting on the pledge
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,19 @@ class HouseholdPledgeBox(QFrame):
         self.record_button = QPushButton(self.tr("Record result…"))
         self.record_button.setToolTip(self.tr("Signed, refused or absent, with the date"))
         self.record_button.clicked.connect(self._record)
+        # Another PC recorded the pledge otherwise (signed there, reprinted here): the
+        # version not shown waits in the conflict queue, and the state above may not be it.
+        self.waiting = QLabel(
+            self.tr(
+                "Another PC recorded this pledge differently: its version waits for review "
+                "in Data exchange."
+            )
+        )
+        self.waiting.setWordWrap(True)
+        self.waiting.setStyleSheet("QLabel { color: #7a4b00; }")
+        self.review_button = QPushButton(self.tr("Review the conflict…"))
+        self.review_button.clicked.connect(lambda: self.review.emit(self._conflicts[0]))
+        self._conflicts: list[str] = []
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self._print_if_shown)
@@ -67,12 +83,14 @@ class HouseholdPledgeBox(QFrame):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addWidget(self.campaign)
         layout.addWidget(self.state)
+        layout.addWidget(self.waiting)
         layout.addLayout(buttons)
 
     def show_household(self, household_id: str | None) -> None:
@@ -85,6 +103,9 @@ class HouseholdPledgeBox(QFrame):
         pledge = store.pledge_of(self._db, campaign.id, household_id)
         self.campaign.setText(self.tr("Pledge — {campaign}").format(campaign=campaign.title))
         self.state.setText(self.describe(pledge, household_id))
+        self._conflicts = conflicts_of_row(self._db, "pledge", pledge.id) if pledge else []
+        self.waiting.setVisible(bool(self._conflicts))
+        self.review_button.setVisible(bool(self._conflicts))
         self.show()
 
     def describe(self, pledge: Pledge | None, household_id: str) -> str:

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         page.import_requested.connect(self.open_import_wizard)
         page.pledge_box.print_requested.connect(self.print_household_sheet)
         page.pledge_box.record_requested.connect(self.record_household_result)
+        page.pledge_box.review.connect(self.review_conflict)
         page.editor.conflict_notice.review.connect(self.review_conflict)
         return page
 

@@ -1275,6 +1275,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Đã ký, từ chối hoặc vắng mặt, kèm ngày</translation>
     </message>
     <message>
+        <source>Another PC recorded this pledge differently: its version waits for review in Data exchange.</source>
+        <translation>Một máy khác đã ghi bản cam kết này khác đi: phiên bản của máy đó đang chờ xem xét ở Trao đổi dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Review the conflict…</source>
+        <translation>Xem xung đột…</translation>
+    </message>
+    <message>
         <source>Pledge — {campaign}</source>
         <translation>Cam kết — {campaign}</translation>
     </message>

@@ -447,3 +447,46 @@ def test_a_receivers_key_file_pasted_as_windows_copies_a_path_encrypts_the_bundl
     assert out.read_bytes().startswith(b"age-encryption.org/v1"), sent.export_result.text()
     with opened(*two_pcs["laptop"]) as reg:
         assert merge_bundle(reg, out).refused is None
+
+
+def test_the_household_shows_its_pledge_recorded_otherwise_on_another_pc_waiting(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The laptop records a refusal at the house while the office records the sheet that
+    came back signed (or reprints it): one version is shown, the other waits. The household's
+    pledge box said only the state shown, nothing of the other PC's result waiting."""
+    household_id, code = _first_household(*two_pcs["office"])
+    for pc, result in (
+        ("office", ["--on", "04/12/2026"]),
+        ("laptop", ["--on", "03/12/2026", "--status", "refused", "--reason", "không đồng ý"]),
+    ):
+        with as_pc(two_pcs[pc][1]):
+            assert main(["sign", "--db", str(two_pcs[pc][0]), code, *result]) == 0
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    window.open_household(household_id)
+    box = window.household_page.pledge_box
+    qtbot.waitUntil(lambda: box.household_id == household_id)
+    assert box.waiting.isVisible() and "Một máy khác" in box.waiting.text()
+    assert box.review_button.isVisible()
+    qtbot.mouseClick(box.review_button, Qt.MouseButton.LeftButton)
+    page = window.exchange_page
+    assert window.places.current_key() == "exchange" and page.tabs.currentWidget() is page.conflicts
+    assert code in page.conflicts.list.currentItem().text()
+    other = window.household_page  # a household with nothing waiting shows no such line
+    second = next(h for h in _households(*two_pcs["office"]) if h != household_id)
+    window.open_household(second)
+    qtbot.waitUntil(lambda: other.pledge_box.household_id == second)
+    assert not other.pledge_box.waiting.isVisible()
+
+
+def _households(path: Path, folder: Path) -> list[str]:
+    with opened(path, folder) as reg:
+        return [str(r[0]) for r in reg.db.execute("SELECT id FROM household ORDER BY code")]
