@@ -95,7 +95,7 @@ class FileMenu(QObject):
                 ).format(path=path),
             )
             return None
-        opened = run_setup(path, self._window)
+        opened = run_setup(path, self._window, offer_existing=False)
         if opened is not None:
             self._window.open_register(opened)
         return opened

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,7 +44,7 @@ from desktop.ui.form_dialog import KeepsTypedWork, confirm_discard
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
 from desktop.ui.text_limits import limit_line
-from desktop.userdata import default_register_path, sample_register_path
+from desktop.userdata import default_register_path, recent_registers, sample_register_path
 
 DEMO_HOUSEHOLDS = 300
 START, COMMUNE, HAMLETS, KEEPERS, CAMPAIGN, SUMMARY = range(6)
@@ -54,25 +54,30 @@ def _day(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def run_setup(path: Path, parent: QWidget | None = None) -> Path | None:
-    """Show the wizard; the register to open (the one it created at ``path``), or None when
-    the clerk left it."""
-    wizard = SetupWizard(path, parent)
-    if wizard.exec() == QWizard.DialogCode.Accepted and wizard.created:
+def run_setup(
+    path: Path, parent: QWidget | None = None, *, offer_existing: bool = True
+) -> Path | None:
+    """Show the wizard; the register to open (the one it created at ``path``, or with
+    ``offer_existing`` one made before), or None when the clerk left it."""
+    wizard = SetupWizard(path, parent, offer_existing=offer_existing)
+    if wizard.exec() == QWizard.DialogCode.Accepted and (wizard.created or wizard.existing):
         return wizard.opened
     return None
 
 
 class SetupWizard(KeepsTypedWork, QWizard):
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, *, offer_existing: bool = True
+    ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.created = False
-        self.opened = self.path  # the register to open: this one, or the sample register
+        self.existing = False  # a register made before, chosen on the start page
+        self.opened = self.path  # the register to open: this one, the sample or an existing one
         self.setWindowTitle(self.tr("CamKet — set up the register"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.start_page = StartPage(self.path)
+        self.start_page = StartPage(self.path, offer_existing=offer_existing)
         self.commune_page = CommunePage()
         self.hamlet_page = HamletPage()
         self.keepers_page = KeepersPage()
@@ -91,6 +96,7 @@ class SetupWizard(KeepsTypedWork, QWizard):
             self.setPage(page_id, page)
         self.setStartId(START)
         self.start_page.demo.clicked.connect(self.use_sample_data)
+        self.start_page.existing_chosen.connect(self.use_existing)
         self.resize(760, 560)
 
     def may_leave(self) -> bool:
@@ -102,6 +108,13 @@ class SetupWizard(KeepsTypedWork, QWizard):
         if not super().validateCurrentPage():
             return False
         return self._create(demo=False) if self.currentId() == SUMMARY else True
+
+    def use_existing(self, chosen: Path) -> None:
+        """Open a register made before (one named at File › New, on a USB stick) instead of
+        making one here: the start only looks for the user's register at ``path``."""
+        self.opened = chosen
+        self.existing = True
+        self.accept()
 
     def use_sample_data(self) -> None:
         if self._create(demo=True):
@@ -156,11 +169,15 @@ class SetupWizard(KeepsTypedWork, QWizard):
 
 
 class StartPage(QWizardPage):
-    """Own commune (Next) or sample data (its own button, which creates it and closes)."""
+    """Own commune (Next), sample data (its own button, which creates it and closes), or a
+    register made before elsewhere: the last one opened, or one chosen (``existing_chosen``)."""
 
-    def __init__(self, path: Path) -> None:
+    existing_chosen = Signal(Path)
+
+    def __init__(self, path: Path, *, offer_existing: bool = True) -> None:
         super().__init__()
         self.setTitle(self.tr("Welcome to CamKet"))
+        self.wizard_path = path
         self.setSubTitle(self.tr("There is no register yet at: {path}").format(path=path))
         own = QLabel(
             self.tr(
@@ -189,7 +206,55 @@ class StartPage(QWizardPage):
         )
         apart.setWordWrap(True)
         layout.addWidget(apart)
+        # A register made with File › New register… (or kept on a USB stick) is not the one
+        # the start looks for: without these, the next start offered to make it again.
+        # (File › New register… itself asks for a new one: the window opens the others.)
+        made_before = QLabel(self.tr("Or open a register made before:"), self)
+        last = _last_register(path) if offer_existing else None
+        self.recent = QPushButton(
+            self.tr("Open {name} (in {folder}), opened last").format(
+                name=last.name, folder=last.parent
+            )
+            if last is not None
+            else "",
+            self,
+        )
+        self.recent.setAutoDefault(False)
+        self.recent.setVisible(last is not None)
+        if last is not None:
+            self.recent.clicked.connect(lambda: self.existing_chosen.emit(last))
+        self.open_other = QPushButton(self.tr("Open a register kept elsewhere…"), self)
+        self.open_other.setAutoDefault(False)
+        self.open_other.clicked.connect(self._choose_existing)
+        if offer_existing:
+            layout.addSpacing(24)
+            layout.addWidget(made_before)
+            layout.addWidget(self.recent, alignment=Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(self.open_other, alignment=Qt.AlignmentFlag.AlignLeft)
+        else:
+            made_before.hide()
+            self.open_other.hide()
         layout.addStretch(1)
+
+    def _choose_existing(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open register"),
+            str(self.wizard_path.parent),
+            self.tr("CamKet registers (*.sqlite3 *.db);;All files (*)"),
+        )
+        if chosen:
+            self.existing_chosen.emit(Path(chosen))
+
+
+def _last_register(path: Path) -> Path | None:
+    """The register opened last on this PC, when it is still there and is not ``path``."""
+    for recent in recent_registers():
+        if recent.resolve() != path.resolve() and recent.is_file():
+            return recent
+    return None
 
 
 class CommunePage(QWizardPage):

@@ -3434,6 +3434,26 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <source>The sample opens as a register of its own, marked as sample data; your commune&apos;s register is not made, and the next start offers this set-up again.</source>
         <translation>Dữ liệu mẫu mở thành một sổ riêng, có ghi rõ là dữ liệu mẫu; sổ đăng ký của xã chưa được lập, lần mở sau sẽ hỏi lại bước thiết lập này.</translation>
     </message>
+    <message>
+        <source>Or open a register made before:</source>
+        <translation>Hoặc mở một sổ đăng ký đã có:</translation>
+    </message>
+    <message>
+        <source>Open {name} (in {folder}), opened last</source>
+        <translation>Mở {name} (trong {folder}), sổ mở lần gần nhất</translation>
+    </message>
+    <message>
+        <source>Open a register kept elsewhere…</source>
+        <translation>Mở sổ đăng ký ở nơi khác…</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>Mở sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>CamKet registers (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Sổ đăng ký CamKet (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop import app
@@ -314,3 +314,46 @@ def test_an_unmakeable_data_folder_is_reported(
     wizard.start_page.demo.click()
     assert shown and "CamKet" in shown[0] and not wizard.created
     assert wizard.isVisible()
+
+
+def test_the_next_start_opens_a_register_made_with_file_new_instead_of_setting_up_again(
+    qapp: QApplication,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Day one: sample data, then File › New register… named sin-ho.sqlite3 (not the file
+    the start looks for). Day two the start found no register and offered only to make
+    one again (or the sample): the register worked in all day was nowhere to be chosen."""
+    from desktop.userdata import remember_register
+
+    remember_register(small_register.path)  # as the window opening it does
+    shown: list[Path] = []
+
+    def show(_application: object, register: OpenRegister) -> int:
+        shown.append(register.path)
+        register.close()
+        return 0
+
+    def open_last(wizard: SetupWizard) -> None:
+        recent = getattr(wizard.start_page, "recent", None)
+        if recent is None or small_register.path.name not in recent.text():
+            wizard.reject()  # no way to it: the test fails below instead of waiting here
+            return
+        recent.click()
+
+    monkeypatch.setattr(app, "_show", show)
+    path = default_register_path()
+    _drive_modal(open_last)
+    assert app.run_app(path) == 0
+    assert shown == [small_register.path]
+    assert not path.exists()  # nothing made
+
+    # One on a USB stick, never opened on this PC: chosen with a file dialog.
+    stick = tmp_path / "usb" / "sin-ho.sqlite3"
+    stick.parent.mkdir()
+    shutil.copy(small_register.path, stick)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(stick), ""))
+    _drive_modal(lambda wizard: wizard.start_page.open_other.click())
+    assert app.run_app(path) == 0
+    assert shown[-1] == stick and not path.exists()
