@@ -416,6 +416,10 @@ MESSAGES: dict[str, str] = {
     "hamlet.ambiguous": "Có nhiều thôn/bản tên “{name}”: {names}; hãy ghi đủ tên.",
     "campaign.template_missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
+    "file.read_only_here": (
+        "Không ghi được tệp {path}: thư mục hoặc ổ đĩa không cho ghi (chỉ đọc, hay USB bị khoá"
+        " ghi); chưa ghi gì. Hãy mở khoá ghi của USB hoặc chọn nơi khác."
+    ),
     "file.too_large_here": (
         "Không ghi được tệp {path}: tệp lớn hơn mức nơi lưu này nhận (USB hay thẻ nhớ định"
         " dạng FAT32 chỉ nhận tệp đến 4 GB); chưa ghi gì. Hãy lưu vào ổ đĩa khác."

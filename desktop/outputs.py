@@ -163,6 +163,10 @@ def _known(exc: OSError, path: Path) -> KnownError:
         return KnownError("db.disk_full")
     if exc.errno == errno.EFBIG:  # a FAT32 stick takes no file over 4 GB; a quota, a ulimit
         return KnownError("file.too_large_here", path=str(path))
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):  # a write-protected stick
+        return KnownError("file.read_only_here", path=str(path))
+    if exc.errno == errno.ENOENT and not path.parent.is_dir():  # the stick pulled out
+        return KnownError("output.folder_missing", path=str(path), folder=str(path.parent))
     return KnownError("file.unwritable", path=str(path), detail=exc.strerror or str(exc))
 
 

@@ -15,6 +15,7 @@ from desktop.cli import main
 from desktop.domain.errors import KnownError
 from desktop.exchange.bundle_file import open_bundle
 from desktop.exchange.spreadsheet import read_sheet
+from desktop.messages import describe
 from desktop.outputs import check_output, writing_output
 from desktop.services.bundles import read_recipient
 from desktop.services.encryption import encrypt_register
@@ -122,8 +123,23 @@ def test_a_read_only_folder_says_so_and_nothing_else(
     monkeypatch.setattr(Path, "unlink", read_only_medium)
     with pytest.raises(KnownError) as caught, writing_output(tmp_path / "tien-do.pdf"):
         raise OSError(errno.EROFS, "Read-only file system")  # making the temporary file
-    assert caught.value.code == "file.unwritable"
-    assert "Read-only" in str(caught.value)
+    # Said in Vietnamese as the backup says it (before: the system's "Read-only file system"
+    # in a bundle's, a spreadsheet's or a PDF's message).
+    said = describe(caught.value)
+    assert "USB bị khoá ghi" in said and "chưa ghi gì" in said and "Read-only" not in said
+
+
+def test_a_stick_pulled_out_while_an_output_is_written_says_its_folder_is_gone(
+    tmp_path: Path,
+) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pytest.raises(KnownError) as caught, writing_output(stick / "sin-ho.camket") as temp:
+        temp.unlink()
+        stick.rmdir()  # pulled out
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(temp))
+    said = describe(caught.value)
+    assert f"thư mục {stick} không tồn tại" in said and "No such file" not in said
 
 
 def _closing_elsewhere_keeps_the_wal(register: Path, key: bytes | None) -> bool:
