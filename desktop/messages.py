@@ -211,7 +211,8 @@ MESSAGES: dict[str, str] = {
     ),
     "bundle.not_a_commune": (
         "Tệp {file} không phải dữ liệu của một xã (có thể là của sổ cấp trên); "
-        "không dựng được sổ xã từ tệp này."
+        "không dựng được sổ xã từ tệp này. Sổ cấp trên được dựng lại bằng camket init --upper,"
+        " rồi camket merge tệp này vào sổ mới."
     ),
     "export.no_commune": (
         "Sổ cấp trên này chưa gộp dữ liệu của xã nào: chưa có gì để xuất. Hãy gộp các tệp "

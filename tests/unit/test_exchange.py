@@ -378,6 +378,11 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
     up = _export(post, post_folder, tmp_path / "post.camket")
     assert _merge(province, province_folder, up).refused is None
     assert content(province, province_folder) == content(post, post_folder)
+    # The post's PC died: init --from takes only a commune's bundle, and says what does.
+    with as_pc(tmp_path / "new-pc-data"), pytest.raises(KnownError) as rebuilt:
+        create_from_bundle(tmp_path / "rebuilt.sqlite3", up)
+    assert "camket init --upper" in describe(rebuilt.value)
+    assert "camket merge" in describe(rebuilt.value)
     # A commune register takes no upper register's bundle, its own commune's rows relayed
     # included, and says so (not "another commune's").
     solo, solo_folder = tmp_path / "solo.sqlite3", tmp_path / "solo-data"
