@@ -213,11 +213,10 @@ def combine(reg: OpenRegister, conflict: Conflict, values: dict[str, Any]) -> No
     content = {k: v for k, v in values.items() if k in spec.columns and k not in spec.binary}
     content["deleted"] = values.get("deleted", conflict.current["deleted"])
     with reg.db.atomic():
-        (was_deleted,) = reg.db.execute(
-            f"SELECT deleted FROM [{spec.name}] WHERE id = ?", [conflict.row_id]
-        ).fetchone()
         reg.writer.supersede(conflict.table, conflict.row_id, content, [conflict.other_vv])
-        if spec.name == "household" and content["deleted"] and not was_deleted:
+        if spec.name == "household" and content["deleted"]:
+            # Deleted here, or by the merge (the deletion won): either way members the
+            # other PC added stayed alive in it.
             _delete_what_it_holds(reg, conflict.row_id)
         if spec.derived:
             stored = dict(

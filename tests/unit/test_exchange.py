@@ -147,10 +147,11 @@ def test_tombstones_travel(tmp_path: Path, office: tuple[Path, Path]) -> None:
     assert content(*laptop) == content(*office)
 
 
+@pytest.mark.parametrize("deleted_last", [False, True], ids=["edited last", "deleted last"])
 @pytest.mark.parametrize("deleter", ["office", "laptop"])
 @pytest.mark.parametrize("kept", ["the deletion", "the edit"])
 def test_a_household_deleted_on_one_pc_and_edited_on_the_other_is_settled_as_chosen(
-    tmp_path: Path, office: tuple[Path, Path], kept: str, deleter: str
+    tmp_path: Path, office: tuple[Path, Path], kept: str, deleter: str, deleted_last: bool
 ) -> None:
     """Before, the row stayed as the merge left it whichever version was kept: keeping the
     deletion left the household in the list, keeping the edit left it deleted."""
@@ -160,14 +161,20 @@ def test_a_household_deleted_on_one_pc_and_edited_on_the_other_is_settled_as_cho
     laptop = _laptop(tmp_path, office)
     deleting, editing = (office, laptop) if deleter == "office" else (laptop, office)
     code = _first_code(*office)
-    with opened(*deleting) as reg:
-        household = repo.find_household_by_code(reg.db, code)
-        assert household is not None
-        repo.delete_household(reg.writer, household.id)
-    with opened(*editing) as reg:  # the other PC, not knowing, corrects it and adds a newborn
-        reg.writer.update("household", household.id, {"address": "Máy xách tay ghi"})
-        newborn = Person(household_id=household.id, full_name="Lò Thị Mới", gender=Gender.FEMALE)
-        repo.add_person(reg.writer, newborn, code)
+    household = repo_household(deleting, code)
+
+    def delete() -> None:
+        with opened(*deleting) as reg:
+            repo.delete_household(reg.writer, household)
+
+    def edit() -> None:  # the other PC, not knowing, corrects it and adds a newborn
+        with opened(*editing) as reg:
+            reg.writer.update("household", household, {"address": "Máy xách tay ghi"})
+            newborn = Person(household_id=household, full_name="Lò Thị Mới", gender=Gender.FEMALE)
+            repo.add_person(reg.writer, newborn, code)
+
+    for step in (edit, delete) if deleted_last else (delete, edit):
+        step()
     assert _merge(*office, _export(*laptop, tmp_path / "l1.camket")).total("conflicts") == 1
 
     with opened(*office) as reg:
@@ -185,6 +192,13 @@ def test_a_household_deleted_on_one_pc_and_edited_on_the_other_is_settled_as_cho
         assert newborn_found == ["Lò Thị Mới"]
     _merge(*laptop, _export(*office, tmp_path / "o1.camket"))
     assert content(*laptop) == content(*office)
+
+
+def repo_household(pc: tuple[Path, Path], code: str) -> str:
+    with opened(*pc) as reg:
+        found = repo.find_household_by_code(reg.db, code)
+        assert found is not None
+        return found.id
 
 
 def test_only_the_changes_after_an_earlier_bundle_with_since(
