@@ -97,6 +97,7 @@ class SetupWizard(KeepsTypedWork, QWizard):
         self.setStartId(START)
         self.start_page.demo.clicked.connect(self.use_sample_data)
         self.start_page.existing_chosen.connect(self.use_existing)
+        self.start_page.bundle_chosen.connect(self.make_from_bundle)
         self.resize(760, 560)
 
     def may_leave(self) -> bool:
@@ -116,15 +117,29 @@ class SetupWizard(KeepsTypedWork, QWizard):
         self.existing = True
         self.accept()
 
-    def use_sample_data(self) -> None:
-        if self._create(demo=True):
-            self.accept()
+    def make_from_bundle(self, bundle: Path) -> bool:
+        """The register at ``path`` made from another PC's bundle of the commune (as `camket
+        init --from`), off the window's thread; True when made (the wizard then closes)."""
+        from desktop.services.register import create_from_bundle
+        from desktop.ui.off_thread import wait_off_thread
 
-    def _create(self, *, demo: bool) -> bool:
-        commune = self.commune_page.chosen_commune()
         title = self.tr("The register was not created")
-        target = sample_register_path() if demo else self.path
-        if demo or target == default_register_path():
+        if not self._make_folder(title):
+            return False
+        making = self.tr("Making the register from {name}…").format(name=bundle.name)
+        try:
+            wait_off_thread(self, making, lambda: create_from_bundle(self.path, bundle))
+        except KnownError as err:
+            QMessageBox.critical(self, title, describe(err))
+            return False
+        self.created = True
+        self.opened = self.path
+        self.accept()
+        return True
+
+    def _make_folder(self, title: str, target: Path | None = None) -> bool:
+        target = target or self.path
+        if target == default_register_path() or target == sample_register_path():
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -133,6 +148,18 @@ class SetupWizard(KeepsTypedWork, QWizard):
                     self, title, text.format(folder=target.parent, detail=exc.strerror)
                 )
                 return False
+        return True
+
+    def use_sample_data(self) -> None:
+        if self._create(demo=True):
+            self.accept()
+
+    def _create(self, *, demo: bool) -> bool:
+        commune = self.commune_page.chosen_commune()
+        title = self.tr("The register was not created")
+        target = sample_register_path() if demo else self.path
+        if not self._make_folder(title, target):
+            return False
         recovery: str | None = None
         try:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
@@ -173,6 +200,7 @@ class StartPage(QWizardPage):
     register made before elsewhere: the last one opened, or one chosen (``existing_chosen``)."""
 
     existing_chosen = Signal(Path)
+    bundle_chosen = Signal(Path)
 
     def __init__(self, path: Path, *, offer_existing: bool = True) -> None:
         super().__init__()
@@ -193,8 +221,27 @@ class StartPage(QWizardPage):
             )
         )
         self.demo.setAutoDefault(False)
+        # The commune's second PC (the campaign laptop) or one replacing a dead PC: made
+        # here through the wizard, it was a register of its own whose every hamlet,
+        # household and person the office's bundle then added a second time.
+        self.from_bundle = QPushButton(
+            self.tr("Make it from the bundle (.camket) another PC of the commune exported…")
+        )
+        self.from_bundle.setAutoDefault(False)
+        self.from_bundle.clicked.connect(self._choose_bundle)
+        second = QLabel(
+            self.tr(
+                "For the commune's second PC (the campaign laptop), or a PC that replaces one "
+                "that died: never set the commune up again on it, or every household would "
+                "be there twice once the PCs swap bundles."
+            )
+        )
+        second.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(own)
+        layout.addSpacing(12)
+        layout.addWidget(self.from_bundle, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(second)
         layout.addSpacing(24)
         layout.addWidget(QLabel(self.tr("Or, only to look around first:")))
         layout.addWidget(self.demo, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -235,6 +282,18 @@ class StartPage(QWizardPage):
             made_before.hide()
             self.open_other.hide()
         layout.addStretch(1)
+
+    def _choose_bundle(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The other PC's bundle"),
+            str(Path.home()),
+            "CamKet (*.camket)",
+        )
+        if chosen:
+            self.bundle_chosen.emit(Path(chosen))
 
     def _choose_existing(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -3267,6 +3267,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Chưa tạo được sổ đăng ký</translation>
     </message>
     <message>
+        <source>Making the register from {name}…</source>
+        <translation>Đang dựng sổ đăng ký từ {name}…</translation>
+    </message>
+    <message>
         <source>The folder {folder} could not be made: {detail}</source>
         <translation>Không tạo được thư mục {folder}: {detail}</translation>
     </message>
@@ -3427,6 +3431,14 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>&amp;Dùng dữ liệu mẫu ({count} hộ, tên giả) để xem thử CamKet</translation>
     </message>
     <message>
+        <source>Make it from the bundle (.camket) another PC of the commune exported…</source>
+        <translation>Dựng sổ từ tệp .camket mà máy khác của xã đã xuất…</translation>
+    </message>
+    <message>
+        <source>For the commune&apos;s second PC (the campaign laptop), or a PC that replaces one that died: never set the commune up again on it, or every household would be there twice once the PCs swap bundles.</source>
+        <translation>Dùng cho máy thứ hai của xã (máy xách tay đi cơ sở), hoặc máy mới thay máy hỏng: đừng lập lại sổ của xã trên máy đó, nếu không mọi hộ sẽ có hai lần khi hai máy trao đổi tệp.</translation>
+    </message>
+    <message>
         <source>Or, only to look around first:</source>
         <translation>Hoặc, nếu chỉ muốn xem thử trước:</translation>
     </message>
@@ -3445,6 +3457,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>Open a register kept elsewhere…</source>
         <translation>Mở sổ đăng ký ở nơi khác…</translation>
+    </message>
+    <message>
+        <source>The other PC&apos;s bundle</source>
+        <translation>Tệp dữ liệu của máy kia</translation>
     </message>
     <message>
         <source>Open register</source>
