@@ -200,6 +200,12 @@ class PdfPreview(QWidget):
         ppp_at_one = self.canvas.logicalDpiX() / POINTS_PER_INCH
         self.set_zoom(room / (widest * ppp_at_one))
 
+    def fit_width_if_wider(self) -> None:
+        """Fit the width when the pages at this zoom are wider than the view: on a 1024×768
+        screen an A4 page at 100 % was cut on its right, behind a scroll bar."""
+        if self.pages and self.canvas.width() > self.scroll_area.viewport().width():
+            self.fit_width()
+
     def current_page(self) -> int:
         return self.canvas.page_at(self.scroll_area.verticalScrollBar().value() + GAP)
 

@@ -7,7 +7,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -87,6 +88,14 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.preview, stretch=1)
         layout.addLayout(bar)
         resize_within_screen(self, 860, 720)
+        self._fitted = False  # fitted to the width the first time it is shown
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            # Once laid out, its scroll bars in place: the view's width is known then.
+            QTimer.singleShot(0, self.preview.fit_width_if_wider)
 
     def print_document(self) -> None:
         """The system print dialog, then the print job on the task lane."""

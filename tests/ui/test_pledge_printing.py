@@ -301,3 +301,17 @@ def test_sheets_a_killed_window_left_in_the_temporary_folder_are_removed_by_the_
     assert not killed.exists()
     assert running.exists()
     preview.close()
+
+
+def test_the_preview_opens_with_the_whole_width_of_the_sheet_in_view(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """On a small screen (the offscreen one here is 800×600; a 1024×768 laptop alike) the
+    preview opened at 100 %, an A4 sheet cut on its right behind a scroll bar."""
+    window = main_window(small_register.path, size=(1024, 768))
+    preview = print_blank(qtbot, window)
+    qtbot.waitExposed(preview)
+    view = preview.preview
+    qtbot.waitUntil(lambda: view.canvas.width() <= view.scroll_area.viewport().width())
+    assert view.scroll_area.horizontalScrollBar().maximum() == 0
+    preview.close()
