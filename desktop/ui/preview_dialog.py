@@ -120,13 +120,10 @@ class PreviewDialog(QDialog):
         )
 
     def save_to(self, target: Path) -> None:
+        # writing_output says what the system's error means: a full stick, a write-protected
+        # one, a file over what FAT32 takes (before: the system's English words).
         with writing_output(target) as temp:
-            try:
-                shutil.copyfile(self.pdf, temp)
-            except OSError as err:
-                raise KnownError(
-                    "file.unwritable", path=str(target), detail=err.strerror or ""
-                ) from err
+            shutil.copyfile(self.pdf, temp)
         self.delivered.emit()
 
     # --- internals ----------------------------------------------------------------------

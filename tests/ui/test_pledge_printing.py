@@ -315,3 +315,31 @@ def test_the_preview_opens_with_the_whole_width_of_the_sheet_in_view(
     qtbot.waitUntil(lambda: view.canvas.width() <= view.scroll_area.viewport().width())
     assert view.scroll_area.horizontalScrollBar().maximum() == 0
     preview.close()
+
+
+def test_saving_the_pdf_onto_a_full_stick_says_the_disk_is_full(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lưu PDF… onto a stick that fills up: before, "Không ghi được tệp …: No space left on
+    device", the system's English words."""
+    import errno
+    import shutil
+
+    from desktop.domain.errors import KnownError
+    from desktop.messages import describe
+
+    preview = print_blank(qtbot, main_window(small_register.path))
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    with pytest.raises(KnownError) as caught:
+        preview.save_to(tmp_path / "ban-trang.pdf")
+    assert "Ổ đĩa đã đầy" in describe(caught.value)
+    assert not (tmp_path / "ban-trang.pdf").exists()
+    preview.close()
