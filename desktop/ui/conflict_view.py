@@ -41,7 +41,7 @@ from desktop.services.conflicts import (
 )
 from desktop.services.register import OpenRegister
 from desktop.ui.exchange_log import commune_names
-from desktop.ui.household_history import shown_value
+from desktop.ui.household_history import local_time, shown_value
 from desktop.ui.ledger_model import kind_name
 from desktop.ui.progress_model import status_words
 from desktop.ui.tasks import Task, TaskRunner
@@ -81,6 +81,7 @@ def field_name(field: str) -> str:
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def value_text(db: Database, field: str, value: Any, table: str = "") -> str:
@@ -95,6 +96,11 @@ def value_text(db: Database, field: str, value: Any, table: str = "") -> str:
         return kind_name(MovementKind(value))
     if field != "birth" and isinstance(value, str) and _ISO_DAY.fullmatch(value):
         return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+    if isinstance(value, str) and _ISO_MOMENT.match(value):  # when printed, handed over…
+        try:
+            return local_time(value)  # as `camket conflicts` words it, not "…T00:13:15Z"
+        except ValueError:
+            return value
     return shown_value(field, value)
 
 

@@ -21,6 +21,7 @@ from desktop.services.register import create_from_bundle, create_register, creat
 from desktop.store import households as repo
 from desktop.ui.exchange_page import ExchangePage
 from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import SmallRegister
 from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, opened
 
 OpenWindow = Callable[..., MainWindow]
@@ -490,3 +491,21 @@ def test_the_household_shows_its_pledge_recorded_otherwise_on_another_pc_waiting
 def _households(path: Path, folder: Path) -> list[str]:
     with opened(path, folder) as reg:
         return [str(r[0]) for r in reg.db.execute("SELECT id FROM household ORDER BY code")]
+
+
+def test_a_moment_in_a_conflict_reads_as_a_day_and_a_time(small_register: SmallRegister) -> None:
+    """A pledge printed on both PCs at other times: "In lúc" showed the stored UTC text
+    (2026-12-06T00:13:15.202Z) where `camket conflicts` says 06/12/2026 00:13."""
+    import datetime as dt
+
+    from desktop.services.register import open_existing
+    from desktop.ui.conflict_view import value_text
+
+    stored = "2026-12-06T00:13:15.202Z"
+    moment = dt.datetime(2026, 12, 6, 0, 13, 15, 202000, tzinfo=dt.UTC).astimezone()
+    register = open_existing(small_register.path)
+    try:
+        shown = value_text(register.db, "printed_at", stored, "pledge")
+    finally:
+        register.close()
+    assert shown == moment.strftime("%d/%m/%Y %H:%M")
