@@ -233,6 +233,10 @@ MESSAGES: dict[str, str] = {
     ),
     "conflict.missing": "Không có xung đột mã {id}.",
     "conflict.ambiguous": "Có {count} xung đột ứng với mã {id}; hãy ghi mã dài hơn.",
+    "half_deleted.upper": (
+        "Sổ cấp trên không khôi phục hay xoá hộ {code} của xã: xã xử lý trên máy của xã rồi"
+        " gửi tệp lên lại."
+    ),
     "conflict.bad_version": (
         "Chọn bản current (đang dùng) hoặc other (bản kia), không phải {version}."
     ),
@@ -728,6 +732,10 @@ ISSUE_MESSAGES: dict[str, str] = {
     "household.code_taken": "đã có hộ khác dùng mã này",
     "household.no_members": "hộ phải có ít nhất một người",
     "household.head_missing": "chưa chọn chủ hộ trong số nhân khẩu",
+    "household.half_deleted": (
+        "bị xoá dở: một máy xoá hộ trong khi máy khác vẫn thêm hay sửa người trong hộ; xem ở"
+        " Trao đổi dữ liệu → Xung đột (camket conflicts) để khôi phục hay xoá hẳn"
+    ),
     "id_number.duplicate": "trùng với {name} (hộ {household_code})",
     "person.possible_duplicate": (
         "trùng họ tên và năm sinh với {name}, sinh {birth_year} (hộ {household_code})"

@@ -22,6 +22,7 @@ from desktop.domain.movements import KIND_LABELS
 from desktop.domain.reports import STATUS_LABELS
 from desktop.messages import FIELD_LABELS
 from desktop.services.conflicts import Conflict, referenced_name
+from desktop.services.half_deleted import HalfDeleted, HalfDeletedKind
 from desktop.store.admin_units import find_commune
 
 TABLE_WORDS = {
@@ -112,3 +113,26 @@ def conflict_lines(db: Database, conflict: Conflict) -> Iterator[str]:
         now = value_words(db, conflict.table, field, current)
         then = value_words(db, conflict.table, field, other)
         yield f"    {field_words(field)}: đang dùng “{now}”, bản kia “{then}”"
+
+
+def half_deleted_line(half: HalfDeleted, upper: bool) -> str:
+    """A household deleted on one PC and still in use on another, and how to answer it."""
+    unit = find_commune(half.commune_code)
+    where = f"Hộ {half.code} ({unit.name if unit else half.commune_code})"
+    together = len(half.restorable)
+    if half.kind is HalfDeletedKind.DELETED_IN_USE:
+        what = f"{where} đã bị xoá trên một máy nhưng máy khác vẫn thêm hay sửa: " + ", ".join(
+            half.live_names
+        )
+        restore = f"khôi phục hộ cùng {together} người bị xoá theo hộ"
+    else:
+        what = (
+            f"{where} còn trong sổ nhưng chủ hộ và {together} người đã bị xoá cùng hộ trên một máy"
+        )
+        restore = f"khôi phục {together} người đó"
+    if upper:
+        return f"{what}. Giải quyết: xã xử lý trên máy của xã rồi gửi lại"
+    return (
+        f"{what}. Giải quyết: camket conflicts keep {half.code} restore ({restore})"
+        " hoặc delete (xoá hẳn)"
+    )

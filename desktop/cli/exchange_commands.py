@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.parsing import DB_HELP, add_db, db_path
 from desktop.exchange.identity import key_fingerprint
 from desktop.messages import describe, repair_lines
+
+if TYPE_CHECKING:
+    from desktop.services.register import OpenRegister
 
 SAMPLE_EXPORT_WARNING = (
     "camket: lưu ý: sổ này là dữ liệu mẫu (hộ gia đình bịa ra để dùng thử); chỉ sổ dữ liệu "
@@ -72,17 +75,24 @@ def add_commands(commands: Any) -> None:
     actions = conflicts.add_subparsers(
         dest="conflict_action", metavar="ACTION", help="keep: settle one conflict"
     )
-    keep = actions.add_parser("keep", help="resolve a conflict by keeping one version")
+    keep = actions.add_parser(
+        "keep", help="resolve a conflict by keeping one version, or a half-deleted household"
+    )
     # SUPPRESS: a --db given before `keep` (`conflicts --db X keep …`) must not be reset.
     keep.add_argument(
         "--db", type=Path, dest="sub_db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP
     )
-    keep.add_argument("conflict_id", metavar="CONFLICT_ID", help="its id (or the start of it)")
+    keep.add_argument(
+        "conflict_id",
+        metavar="CONFLICT_ID",
+        help="its id (or the start of it); a half-deleted household's code",
+    )
     keep.add_argument(
         "version",
-        choices=("current", "other"),
+        choices=("current", "other", "restore", "delete"),
         metavar="VERSION",
-        help="current: the version shown now; other: the conflicting one",
+        help="current: the version shown now; other: the conflicting one; for a household"
+        " deleted on one PC and still in use on another: restore it, or delete it all",
     )
     conflicts.set_defaults(run=_conflicts)
 
@@ -160,18 +170,21 @@ def _result_json(r: Any) -> dict[str, Any]:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
-    from desktop.cli.conflict_words import TABLE_WORDS, conflict_lines
+    from desktop.cli.conflict_words import TABLE_WORDS, conflict_lines, half_deleted_line
     from desktop.services.conflicts import (
         code_clashes,
         find_conflict,
         keep_version,
         open_conflicts,
     )
+    from desktop.services.half_deleted import half_deleted_households
     from desktop.services.register import open_existing
     from desktop.store.admin_units import find_commune
 
     reg = open_existing(db_path(args))
     try:
+        if args.conflict_action == "keep" and args.version in ("restore", "delete"):
+            return _settle_half_deleted(reg, args.conflict_id, args.version)
         if args.conflict_action == "keep":
             conflict = find_conflict(reg.db, args.conflict_id)
             keep_version(reg, conflict, args.version)
@@ -181,18 +194,22 @@ def _conflicts(args: argparse.Namespace) -> int:
             return 0
         found = open_conflicts(reg.db)
         clashes = code_clashes(reg.db)
+        halves = half_deleted_households(reg.db)
         upper = not reg.writer.edits_communes
         if args.json:
             items = [c.as_json() for c in found] + [
                 {"kind": "code_clash", "commune": commune, "code": code, "households": ids}
                 for commune, code, ids in clashes
             ]
+            items += [h.as_json() for h in halves]
             print(json.dumps(items, ensure_ascii=False, indent=1))
             return 0
         for c in found:
             print("\n".join(conflict_lines(reg.db, c)))
     finally:
         reg.close()
+    for half in halves:
+        print(half_deleted_line(half, upper))
     # An upper register renames no commune's household: the commune does, and sends it again.
     fix = "xã đổi mã một hộ trên máy của xã rồi gửi lại" if upper else "đổi mã một hộ trong cửa sổ"
     for commune, code, ids in clashes:
@@ -200,7 +217,27 @@ def _conflicts(args: argparse.Namespace) -> int:
         print(f"Mã hộ {code} trùng ở {len(ids)} hộ ({unit.name if unit else commune}): {fix}")
     if found:
         print("Giải quyết: camket conflicts keep ID current (giữ bản đang dùng) hoặc other")
-    print(f"{len(found)} xung đột, {len(clashes)} mã hộ trùng chờ xem xét", file=sys.stderr)
+    summary = f"{len(found)} xung đột, {len(clashes)} mã hộ trùng"
+    if halves:
+        summary += f", {len(halves)} hộ bị xoá dở"
+    print(f"{summary} chờ xem xét", file=sys.stderr)
+    return 0
+
+
+def _settle_half_deleted(reg: OpenRegister, wanted: str, how: str) -> int:
+    from desktop.services.half_deleted import (
+        find_half_deleted,
+        finish_deletion,
+        restore_half_deleted,
+    )
+
+    half = find_half_deleted(reg.db, wanted)
+    if how == "restore":
+        restore_half_deleted(reg, half)
+        print(f"Đã khôi phục hộ {half.code} cùng {len(half.restorable)} người bị xoá theo hộ")
+    else:
+        finish_deletion(reg, half)
+        print(f"Đã xoá hẳn hộ {half.code} và những người còn lại trong hộ")
     return 0
 
 

@@ -24,6 +24,7 @@ from desktop.domain.validation import (
     validate_person,
 )
 from desktop.services.export_repairs import unsendable_rows
+from desktop.services.half_deleted import HalfDeletedKind, half_deleted_households
 from desktop.store import households as repo
 from desktop.store import local
 from desktop.store import pledges as pledge_store
@@ -186,6 +187,13 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
                 pledge, members[pledge.household_id], today, starts.get(pledge.campaign_id)
             )
         ]
+    half = Issue("household", IssueCode.HOUSEHOLD_HALF_DELETED, Severity.WARNING)
+    report.findings += [
+        Finding(
+            "hộ", f"{h.code} (đã xoá)" if h.kind is HalfDeletedKind.DELETED_IN_USE else h.code, half
+        )
+        for h in half_deleted_households(db)
+    ]
     # Every text a bundle could not carry, of every synced table (tombstones too: they
     # travel), and every attachment's name that is no plain name, as the export refuses or
     # repairs them: named once here, not by the checks above.

@@ -39,6 +39,13 @@ from desktop.services.conflicts import (
     open_conflicts,
     referenced_name,
 )
+from desktop.services.half_deleted import (
+    HalfDeleted,
+    HalfDeletedKind,
+    finish_deletion,
+    half_deleted_households,
+    restore_half_deleted,
+)
 from desktop.services.register import OpenRegister
 from desktop.ui.exchange_log import commune_names
 from desktop.ui.household_history import local_time, shown_value
@@ -177,6 +184,7 @@ class ConflictsView(QWidget):
         left_layout.addWidget(self.clash_label)
         left_layout.addWidget(self.clashes, stretch=1)
         left_layout.addWidget(self.open_clash_button)
+        self._build_halves(left_layout)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(detail)
@@ -215,6 +223,7 @@ class ConflictsView(QWidget):
         has_clashes = self.clashes.count() > 0
         for widget in (self.clash_label, self.clashes, self.open_clash_button):
             widget.setVisible(has_clashes)
+        self._refresh_halves()
 
     def select(self, conflict_id: str) -> None:
         """Show this conflict (read again first: it may have come with the last merge)."""
@@ -301,3 +310,112 @@ class ConflictsView(QWidget):
     def _open_clash(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.open_household.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    # Households deleted on one PC while another still worked on them (services.half_deleted).
+
+    def _build_halves(self, layout: QVBoxLayout) -> None:
+        self.halves: list[HalfDeleted] = []
+        self.half_label = QLabel(
+            self.tr("Households deleted on one PC while another PC still worked on them:")
+        )
+        self.half_label.setWordWrap(True)
+        self.half_list = QListWidget()
+        self.half_list.setAccessibleName(self.tr("Half-deleted households"))
+        self.half_list.currentRowChanged.connect(self._show_half)
+        self.half_detail = QLabel()
+        self.half_detail.setWordWrap(True)
+        self.restore_half = QPushButton()
+        self.delete_half = QPushButton()
+        self.restore_half.clicked.connect(lambda: self._settle_half("restore"))
+        self.delete_half.clicked.connect(lambda: self._settle_half("delete"))
+        row = QHBoxLayout()
+        row.addWidget(self.restore_half)
+        row.addWidget(self.delete_half)
+        row.addStretch(1)
+        for widget in (self.half_label, self.half_list, self.half_detail):
+            layout.addWidget(widget, stretch=1 if widget is self.half_list else 0)
+        layout.addLayout(row)
+
+    def _refresh_halves(self) -> None:
+        self.halves = half_deleted_households(self.register.db)
+        self.half_list.blockSignals(True)
+        self.half_list.clear()
+        for half in self.halves:
+            commune = commune_names(half.commune_code)
+            if half.kind is HalfDeletedKind.DELETED_IN_USE:
+                text = self.tr("{code} ({commune}) deleted, still in it: {names}").format(
+                    code=half.code, commune=commune, names=", ".join(half.live_names)
+                )
+            else:
+                text = self.tr("{code} ({commune}): its head was deleted").format(
+                    code=half.code, commune=commune
+                )
+            self.half_list.addItem(text)
+        self.half_list.blockSignals(False)
+        shown = bool(self.halves)
+        for widget in (self.half_label, self.half_list, self.half_detail):
+            widget.setVisible(shown)
+        self.half_list.setCurrentRow(0 if shown else -1)
+        self._show_half(self.half_list.currentRow())
+
+    def _show_half(self, row: int) -> None:
+        half = self.halves[row] if 0 <= row < len(self.halves) else None
+        answerable = half is not None and self.can_rename
+        self.restore_half.setVisible(answerable)
+        self.delete_half.setVisible(answerable)
+        self.restore_half.setEnabled(answerable)
+        self.delete_half.setEnabled(answerable)
+        if half is None:
+            self.half_detail.clear()
+            return
+        together = len(half.restorable)
+        if half.kind is HalfDeletedKind.DELETED_IN_USE:
+            detail = self.tr(
+                "Household {code} was deleted on one PC, while another PC added or changed "
+                "{names} in it. Restore the household with the {count} people deleted with "
+                "it, or delete them all."
+            ).format(code=half.code, names=", ".join(half.live_names), count=together)
+            self.restore_half.setText(self.tr("Restore the household"))
+            self.delete_half.setText(self.tr("Delete them too"))
+        else:
+            detail = self.tr(
+                "Household {code} was kept, but its head and {count} people were deleted "
+                "with it on another PC. Restore those people, or delete the household."
+            ).format(code=half.code, count=together)
+            self.restore_half.setText(self.tr("Restore the people"))
+            self.delete_half.setText(self.tr("Delete the household"))
+        if not self.can_rename:
+            detail += " " + self.tr("The commune answers this on its own PC and sends it again.")
+        self.half_detail.setText(detail)
+
+    def _settle_half(self, how: str) -> None:
+        row = self.half_list.currentRow()
+        if not 0 <= row < len(self.halves):
+            return
+        half = self.halves[row]
+
+        def work(reg: OpenRegister, _progress: Progress, _cancelled: Cancelled) -> None:
+            if how == "restore":
+                restore_half_deleted(reg, half)
+            else:
+                finish_deletion(reg, half)
+
+        self.restore_half.setEnabled(False)
+        self.delete_half.setEnabled(False)
+        done = (
+            self.tr("Household {code} restored.")
+            if how == "restore"
+            else self.tr("Household {code} deleted.")
+        ).format(code=half.code)
+
+        def finished(_result: object) -> None:
+            self.status_message.emit(done, 5000)
+            self.settled.emit()
+
+        self.tasks.submit(
+            Task(self.tr("Settling a half-deleted household"), work, finished, self._failed_half)
+        )
+
+    def _failed_half(self, error: KnownError) -> None:
+        self.status_message.emit(describe(error), 8000)
+        self._show_half(self.half_list.currentRow())

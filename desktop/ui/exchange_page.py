@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.conflicts import code_clashes, count_conflicts
+from desktop.services.half_deleted import half_deleted_households
 from desktop.services.register import OpenRegister
 from desktop.store import local
 from desktop.store.changes import Changed
@@ -122,7 +123,8 @@ class ExchangePage(QWidget):
         self.conflicts.select(conflict_id)
 
     def _count_conflicts(self) -> None:
-        waiting = count_conflicts(self.register.db) + len(code_clashes(self.register.db))
+        db = self.register.db
+        waiting = count_conflicts(db) + len(code_clashes(db)) + len(half_deleted_households(db))
         index = self.tabs.indexOf(self.conflicts)
         self.tabs.setTabText(
             index,

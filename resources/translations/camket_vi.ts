@@ -509,6 +509,62 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <source>Conflict settled.</source>
         <translation>Đã giải quyết xung đột.</translation>
     </message>
+    <message>
+        <source>Households deleted on one PC while another PC still worked on them:</source>
+        <translation>Hộ bị xoá trên một máy trong khi máy khác vẫn làm việc với hộ:</translation>
+    </message>
+    <message>
+        <source>Half-deleted households</source>
+        <translation>Hộ bị xoá dở</translation>
+    </message>
+    <message>
+        <source>{code} ({commune}) deleted, still in it: {names}</source>
+        <translation>{code} ({commune}) đã xoá, vẫn còn: {names}</translation>
+    </message>
+    <message>
+        <source>{code} ({commune}): its head was deleted</source>
+        <translation>{code} ({commune}): chủ hộ đã bị xoá</translation>
+    </message>
+    <message>
+        <source>Household {code} was deleted on one PC, while another PC added or changed {names} in it. Restore the household with the {count} people deleted with it, or delete them all.</source>
+        <translation>Hộ {code} đã bị xoá trên một máy, trong khi máy khác thêm hay sửa {names} trong hộ. Khôi phục hộ cùng {count} người bị xoá theo hộ, hoặc xoá hẳn tất cả.</translation>
+    </message>
+    <message>
+        <source>Restore the household</source>
+        <translation>Khôi phục hộ</translation>
+    </message>
+    <message>
+        <source>Delete them too</source>
+        <translation>Xoá hẳn tất cả</translation>
+    </message>
+    <message>
+        <source>Household {code} was kept, but its head and {count} people were deleted with it on another PC. Restore those people, or delete the household.</source>
+        <translation>Hộ {code} vẫn còn, nhưng chủ hộ và {count} người đã bị xoá cùng hộ trên một máy khác. Khôi phục những người đó, hoặc xoá hẳn hộ.</translation>
+    </message>
+    <message>
+        <source>Restore the people</source>
+        <translation>Khôi phục những người đó</translation>
+    </message>
+    <message>
+        <source>Delete the household</source>
+        <translation>Xoá hẳn hộ</translation>
+    </message>
+    <message>
+        <source>The commune answers this on its own PC and sends it again.</source>
+        <translation>Xã xử lý việc này trên máy của xã rồi gửi tệp lên lại.</translation>
+    </message>
+    <message>
+        <source>Household {code} restored.</source>
+        <translation>Đã khôi phục hộ {code}.</translation>
+    </message>
+    <message>
+        <source>Household {code} deleted.</source>
+        <translation>Đã xoá hẳn hộ {code}.</translation>
+    </message>
+    <message>
+        <source>Settling a half-deleted household</source>
+        <translation>Đang xử lý hộ bị xoá dở</translation>
+    </message>
 </context>
 <context>
     <name>Edits</name>

@@ -23,6 +23,7 @@ from desktop.ui.exchange_page import ExchangePage
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import SmallRegister
 from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, opened
+from tests.unit.test_half_deleted import deleted_on_office_added_on_laptop
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -509,3 +510,29 @@ def test_a_moment_in_a_conflict_reads_as_a_day_and_a_time(small_register: SmallR
     finally:
         register.close()
     assert shown == moment.strftime("%d/%m/%Y %H:%M")
+
+
+def test_a_household_deleted_on_one_pc_and_added_to_on_the_other_is_restored_in_the_window(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    household_id, code, count = deleted_on_office_added_on_laptop(tmp_path, two_pcs)
+
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột (1)"
+    page.show_conflicts()
+    view = page.conflicts
+    assert view.half_list.count() == 1
+    assert code in view.half_list.item(0).text() and "Lò Thị Mới" in view.half_list.item(0).text()
+    assert view.restore_half.text() == "Khôi phục hộ"
+    qtbot.mouseClick(view.restore_half, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.half_list.count() == 0)
+    assert not view.half_list.isVisibleTo(view)
+    with opened(*two_pcs["office"]) as reg:
+        names = [p.full_name for p in repo.members(reg.db, household_id)]
+    assert len(names) == count + 1 and "Lò Thị Mới" in names
+    assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
