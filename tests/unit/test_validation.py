@@ -515,6 +515,8 @@ def _roster_codes() -> set[str]:
     # tests/unit/test_export_repairs.py words each).
     emitted |= {"text.too_long_to_send", "file_name.not_plain", "text.cut_at_export"}
     emitted.add("file_name.renamed_at_export")
+    # Nor that two PCs half-deleted a household (services/half_deleted, camket check).
+    emitted.add("household.half_deleted")
     return emitted
 
 
