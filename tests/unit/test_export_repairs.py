@@ -225,6 +225,10 @@ def test_check_says_the_export_repairs_them_itself_and_check_fix_repairs_them_no
         register.db.execute(
             "UPDATE household SET notes = ?, deleted = 1 WHERE code = 'NT-002'", ["o" * 5200]
         )
+        register.db.execute(  # deleted with its members, as the app deletes a household
+            "UPDATE person SET deleted = 1 WHERE household_id IN"
+            " (SELECT id FROM household WHERE code = 'NT-002')"
+        )
     assert main(["check", "--db", str(register.path)]) == 0  # warnings: nothing to do by hand
     said = [line for line in capsys.readouterr().out.splitlines() if "CamKet" in line]
     assert said == [
