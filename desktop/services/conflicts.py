@@ -113,13 +113,17 @@ class Conflict:
 def open_conflicts(db: Database) -> list[Conflict]:
     """The questions waiting for a person, first found first: per row, one per content its
     waiting versions hold other than the row's (domain.versions.to_review)."""
-    found = [
+    found = [c for name in _tables_waiting(db) for c in conflicts_of_table(db, name)]
+    return sorted(found, key=lambda c: (c.found_at, c.id))
+
+
+def conflicts_of_table(db: Database, name: str) -> list[Conflict]:
+    """The questions waiting on rows of one table (open_conflicts of that table)."""
+    return [
         _conflict(db, name, row_id, current, group)
-        for name in _tables_waiting(db)
         for row_id, current, groups in _review(db, name)
         for group in groups
     ]
-    return sorted(found, key=lambda c: (c.found_at, c.id))
 
 
 def count_conflicts(db: Database) -> int:

@@ -24,6 +24,7 @@ from desktop.exchange.bundle_file import Bundle, open_bundle
 from desktop.services.merge_helper import HelperStopped, LineFeed, start_feed
 from desktop.services.merge_lines import by_lines, incoming, incoming_conflicts, lines_of
 from desktop.services.merge_rows import TableCounts, TableMerge, chunks, refresh_people
+from desktop.services.print_marks import settle_print_marks
 from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune, find_province, province_of
@@ -172,6 +173,7 @@ def _merge_bundle(
                 _apply(reg.db, bundle, result, progress, cancelled, feed, load.finish)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
+            _settle_print_marks(reg, result)
             replicas.meet_installation(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
             )
@@ -193,6 +195,14 @@ def _merge_bundle(
     if result.refused:
         log.warning("bundle %s refused: %s", path.name, result.refused.code)
     return result
+
+
+def _settle_print_marks(reg: OpenRegister, result: MergeResult) -> None:
+    """A pledge conflict of a print mark against a recorded result is answered at once
+    (services.print_marks): the bundle's count says what waits for a person."""
+    pledges = result.counts.get("pledge")
+    if pledges is not None and pledges.conflicts:
+        pledges.conflicts = max(0, pledges.conflicts - settle_print_marks(reg))
 
 
 def _check_first_meeting(
