@@ -88,10 +88,13 @@ def half_deleted_households(db: Database) -> list[HalfDeleted]:
                 HalfDeletedKind.DELETED_IN_USE, household_id, code, commune, live, restorable
             )
         )
+    # The deleted people first (one scan), then the live households headed by one: a
+    # join would look a person up for every household.
     headless = db.execute(
         """SELECT h.id, h.code, h.commune_code, p.updated_by, p.updated_at
            FROM household h JOIN person p ON p.id = h.head_id
-           WHERE h.deleted = 0 AND p.deleted = 1"""
+           WHERE h.deleted = 0 AND p.deleted = 1
+             AND h.head_id IN (SELECT id FROM person WHERE deleted = 1)"""
     ).fetchall()
     for household_id, code, commune, by, at in headless:
         restorable = _deleted_together(db, household_id, by, at)
