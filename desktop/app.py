@@ -50,9 +50,24 @@ def run_app(
         try:
             register = open_for_window(path)
         except KnownError as err:
-            _critical(describe(err))
-            return 2
+            if not _restored(path, err):
+                return 2
+            try:
+                register = open_for_window(path)
+            except KnownError as again:
+                _critical(describe(again))
+                return 2
         return _show(app, register)
+
+
+def _restored(path: Path, error: KnownError) -> bool:
+    """A damaged register's backups offered (ui.damaged_start); any other failure said."""
+    from desktop.ui.damaged_start import DAMAGE, restored_after
+
+    if error.code in DAMAGE:
+        return restored_after(path, error)
+    _critical(describe(error))
+    return False
 
 
 def _application() -> QApplication:

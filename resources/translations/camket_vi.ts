@@ -567,6 +567,37 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>DamagedStart</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore it from one of its backups now?</source>
+        <translation>Khôi phục sổ từ một bản sao lưu của sổ ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>It has no backup on this PC. Restore it from a backup file (a USB stick)?</source>
+        <translation>Máy này chưa có bản sao lưu nào của sổ. Khôi phục từ một tệp sao lưu (trên USB)?</translation>
+    </message>
+    <message>
+        <source>Checking the backup {name}…</source>
+        <translation>Đang kiểm tra bản sao lưu {name}…</translation>
+    </message>
+    <message>
+        <source>Restoring the register from {name}…</source>
+        <translation>Đang khôi phục sổ đăng ký từ {name}…</translation>
+    </message>
+    <message>
+        <source>The register was restored from {backup}.</source>
+        <translation>Đã khôi phục sổ đăng ký từ {backup}.</translation>
+    </message>
+    <message>
+        <source>The damaged register is kept at {path}.</source>
+        <translation>Sổ bị hỏng được giữ lại ở {path}.</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <source>Saving…</source>

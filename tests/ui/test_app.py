@@ -159,3 +159,62 @@ def test_a_screenshot_of_the_first_place_builds_no_other(
     monkeypatch.setattr(main_window.MainWindow, "shutdown", note_built)
     assert app.run_app(small_register.path, screenshot=tmp_path / "first.png") == 0
     assert len(built[0]) == 1  # the place the window opens on, and only it
+
+
+def test_a_damaged_register_at_the_start_is_restored_from_its_backup_and_opened(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from desktop.services.demo import create_demo_register
+    from desktop.services.register import OpenRegister, open_existing
+    from desktop.store.backups import list_backups, take_backup
+    from desktop.ui import restore_dialog
+
+    path = tmp_path / "xa.sqlite3"
+    create_demo_register(path, 12, seed=4)
+    reg = open_existing(path)
+    take_backup(reg.db, path, "manual")
+    reg.close()
+    size = path.stat().st_size
+    with path.open("r+b") as damaged:  # cut short, as a PC switched off mid-write leaves it
+        damaged.truncate(size // 2)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    def choose_newest(dialog: restore_dialog.RestoreDialog) -> int:
+        dialog.chosen = list_backups(path)[0].path
+        return QDialog.DialogCode.Accepted.value
+
+    opened: list[int] = []
+
+    def show(_app: object, register: OpenRegister) -> int:
+        opened.append(register.db.execute("SELECT count(*) FROM household").fetchone()[0])
+        register.close()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    monkeypatch.setattr(restore_dialog.RestoreDialog, "exec", choose_newest)
+    monkeypatch.setattr(app, "_show", show)
+    assert app.run_app(path) == 0
+    assert "bị hỏng" in asked[0] and "bản sao lưu" in asked[0]
+    assert opened == [12]
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("xa") and p != path]
+    assert any(p.stat().st_size == size // 2 for p in kept)  # the damaged file is kept aside
+
+
+def test_a_damaged_register_whose_restore_is_declined_gives_2(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    corrupt = tmp_path / "corrupt.sqlite3"
+    content = b"SQLite format 3\x00" + b"\x00" * 200
+    corrupt.write_bytes(content)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    assert app.run_app(corrupt) == 2
+    assert corrupt.read_bytes() == content
