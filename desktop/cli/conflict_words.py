@@ -127,7 +127,7 @@ def half_deleted_line(half: HalfDeleted, upper: bool) -> str:
         restore = f"khôi phục hộ cùng {together} người bị xoá theo hộ"
     else:
         what = (
-            f"{where} còn trong sổ nhưng chủ hộ và {together} người đã bị xoá cùng hộ trên một máy"
+            f"{where} còn trong sổ nhưng {together} người trong hộ đã bị xoá cùng hộ trên một máy"
         )
         restore = f"khôi phục {together} người đó"
     if upper:

@@ -6,16 +6,19 @@ deleted a household can leave it half-deleted, with nothing lost but nothing in 
 - *deleted, still in use*: the household is deleted, yet a member or a relative abroad of
   it is alive (the other PC added a member, or its edit of one beat the deletion). The
   live rows are in no list, counted nowhere, found only by a search.
-- *head deleted*: the household is alive (an edit of it beat the deletion, and a person
-  kept it in the conflict queue, or it won), yet its head was deleted with it: the members
-  the deletion took stay deleted, and the household shows no head.
+- *members deleted*: the household is alive (an edit of it beat the deletion, or a person
+  kept that edit in the conflict queue), yet every member was deleted with it: the rows the
+  deletion took stay deleted, and the household shows no one. (A head removed in the
+  editor on one PC while the other edited the household is not this: the editor names a
+  new head among the members left, and the household's two versions are a conflict.)
 
 Both are read from the register as it is, so every PC that holds the same rows sees the
 same questions (in any order of merges), like the household codes given twice
 (conflicts.code_clashes). A person answers by restoring the household with the members
 deleted with it, or by finishing the deletion: ordinary edits through the one writer, which
 travel like any other. The members "deleted with it" are those one installation deleted
-within DELETED_TOGETHER of the household (or of its head): store.households deletes a
+within DELETED_TOGETHER of the household (or of its head, or its last member deleted):
+store.households deletes a
 household and its members in one transaction, while a member removed in the editor
 another day stays removed.
 """
@@ -39,7 +42,7 @@ _CHILDREN = ("person", "relative_abroad")
 
 class HalfDeletedKind(StrEnum):
     DELETED_IN_USE = "deleted_in_use"
-    HEAD_DELETED = "head_deleted"
+    MEMBERS_DELETED = "members_deleted"
 
 
 @dataclass(frozen=True)
@@ -88,18 +91,26 @@ def half_deleted_households(db: Database) -> list[HalfDeleted]:
                 HalfDeletedKind.DELETED_IN_USE, household_id, code, commune, live, restorable
             )
         )
-    # The deleted people first (one scan), then the live households headed by one: a
-    # join would look a person up for every household.
-    headless = db.execute(
-        """SELECT h.id, h.code, h.commune_code, p.updated_by, p.updated_at
-           FROM household h JOIN person p ON p.id = h.head_id
-           WHERE h.deleted = 0 AND p.deleted = 1
-             AND h.head_id IN (SELECT id FROM person WHERE deleted = 1)"""
+    # The households of the deleted people first (one scan of the people), then those of
+    # them alive with no member alive: the deletion is dated by the head's, or by the last.
+    emptied = db.execute(
+        """SELECT h.id, h.code, h.commune_code, h.head_id FROM household h
+           WHERE h.deleted = 0
+             AND h.id IN (SELECT household_id FROM person WHERE deleted = 1)
+             AND NOT EXISTS (SELECT 1 FROM person m WHERE m.household_id = h.id
+                             AND m.deleted = 0)"""
     ).fetchall()
-    for household_id, code, commune, by, at in headless:
+    for household_id, code, commune, head_id in emptied:
+        by, at = db.execute(
+            "SELECT updated_by, updated_at FROM person WHERE household_id = ? AND deleted = 1"
+            " ORDER BY id = ? DESC, updated_at DESC LIMIT 1",
+            [household_id, head_id],
+        ).fetchone()
         restorable = _deleted_together(db, household_id, by, at)
         found.append(
-            HalfDeleted(HalfDeletedKind.HEAD_DELETED, household_id, code, commune, (), restorable)
+            HalfDeleted(
+                HalfDeletedKind.MEMBERS_DELETED, household_id, code, commune, (), restorable
+            )
         )
     return sorted(found, key=lambda h: (h.commune_code, h.code, h.household_id))
 

@@ -347,7 +347,7 @@ class ConflictsView(QWidget):
                     code=half.code, commune=commune, names=", ".join(half.live_names)
                 )
             else:
-                text = self.tr("{code} ({commune}): its head was deleted").format(
+                text = self.tr("{code} ({commune}): every member was deleted").format(
                     code=half.code, commune=commune
                 )
             self.half_list.addItem(text)
@@ -379,8 +379,8 @@ class ConflictsView(QWidget):
             self.delete_half.setText(self.tr("Delete them too"))
         else:
             detail = self.tr(
-                "Household {code} was kept, but its head and {count} people were deleted "
-                "with it on another PC. Restore those people, or delete the household."
+                "Household {code} was kept, but the {count} people in it were deleted with "
+                "it on another PC. Restore those people, or delete the household."
             ).format(code=half.code, count=together)
             self.restore_half.setText(self.tr("Restore the people"))
             self.delete_half.setText(self.tr("Delete the household"))

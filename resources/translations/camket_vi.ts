@@ -522,8 +522,8 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>{code} ({commune}) đã xoá, vẫn còn: {names}</translation>
     </message>
     <message>
-        <source>{code} ({commune}): its head was deleted</source>
-        <translation>{code} ({commune}): chủ hộ đã bị xoá</translation>
+        <source>{code} ({commune}): every member was deleted</source>
+        <translation>{code} ({commune}): mọi người trong hộ đã bị xoá</translation>
     </message>
     <message>
         <source>Household {code} was deleted on one PC, while another PC added or changed {names} in it. Restore the household with the {count} people deleted with it, or delete them all.</source>
@@ -538,8 +538,8 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Xoá hẳn tất cả</translation>
     </message>
     <message>
-        <source>Household {code} was kept, but its head and {count} people were deleted with it on another PC. Restore those people, or delete the household.</source>
-        <translation>Hộ {code} vẫn còn, nhưng chủ hộ và {count} người đã bị xoá cùng hộ trên một máy khác. Khôi phục những người đó, hoặc xoá hẳn hộ.</translation>
+        <source>Household {code} was kept, but the {count} people in it were deleted with it on another PC. Restore those people, or delete the household.</source>
+        <translation>Hộ {code} vẫn còn, nhưng {count} người trong hộ đã bị xoá cùng hộ trên một máy khác. Khôi phục những người đó, hoặc xoá hẳn hộ.</translation>
     </message>
     <message>
         <source>Restore the people</source>

@@ -136,7 +136,7 @@ def test_restoring_is_refused_when_the_code_was_given_to_another_household(
         )
 
 
-def test_a_household_kept_alive_whose_head_was_deleted_with_it_is_a_question(
+def test_a_household_kept_alive_whose_members_were_deleted_with_it_is_a_question(
     tmp_path: Path, two_pcs: dict[str, tuple[Path, Path]]
 ) -> None:
     hid, code, count = _first_household(two_pcs["office"])
@@ -151,7 +151,7 @@ def test_a_household_kept_alive_whose_head_was_deleted_with_it_is_a_question(
         assert repo.get_household(reg.db, hid).code == code  # the edit beat the deletion
         assert repo.members(reg.db, hid) == []
         (item,) = half_deleted_households(reg.db)
-        assert item.kind is HalfDeletedKind.HEAD_DELETED
+        assert item.kind is HalfDeletedKind.MEMBERS_DELETED
         restore_half_deleted(reg, item)
         assert len(repo.members(reg.db, hid)) == count
         assert half_deleted_households(reg.db) == []
@@ -182,3 +182,21 @@ def test_camket_check_names_the_half_deleted_household(
     with as_pc(office[1]):
         main(["check", "--db", str(office[0])])
     assert f"[cảnh báo] hộ {code} (đã xoá): " in capsys.readouterr().out
+
+
+def test_a_head_removed_in_the_editor_while_the_other_pc_edited_the_household_is_not_one(
+    tmp_path: Path, two_pcs: dict[str, tuple[Path, Path]]
+) -> None:
+    hid, _code, _count = _first_household(two_pcs["office"])
+    with opened(*two_pcs["office"]) as reg:  # the editor: the head leaves, another heads
+        head, *others = repo.members(reg.db, hid)
+        assert others, "the demo's first household has one member"
+        reg.writer.tombstone("person", head.id)
+        reg.writer.update("household", hid, {"head_id": others[0].id})
+    with opened(*two_pcs["laptop"]) as reg:
+        reg.writer.update("household", hid, {"notes": "Ghi thêm"})
+        reg.writer.update("household", hid, {"notes": "Ghi thêm lần hai"})
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        merge_bundle(reg, tmp_path / "laptop.camket")
+        assert half_deleted_households(reg.db) == []
