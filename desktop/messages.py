@@ -177,6 +177,13 @@ MESSAGES: dict[str, str] = {
         "age-keygen tạo); có thể đã chép sai một chữ."
     ),
     "bundle.identity_file_missing": "Không tìm thấy tệp khóa bí mật {file}.",
+    "bundle.set_up_apart": (
+        "Chưa nhận tệp {file}: nó đến từ một sổ của xã này được lập riêng, không từ tệp của sổ"
+        " này (không có thôn nào chung), nên gộp vào sẽ nhân đôi mọi thôn, hộ và người; sổ"
+        " không thay đổi. Hãy dựng lại máy kia từ một tệp .camket của sổ này (Dựng sổ từ tệp"
+        " .camket…, hoặc camket init --from), rồi chuyển những gì máy kia đã ghi bằng bảng"
+        " tính (camket spreadsheet, rồi Nhập danh sách)."
+    ),
     "bundle.other_commune": (
         "Tệp {file} là dữ liệu của {communes}, không phải của {own}, xã của sổ này; "
         "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."

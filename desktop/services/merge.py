@@ -168,11 +168,13 @@ def _merge_bundle(
             backup.take(reg)
         elif backup:
             take_backup(reg.db, reg.path, "merge")
+        held = _holds_households(reg)
         with reg.db.atomic():
             with bulk_load(reg.db) as load:  # new rows indexed and noted once a table
                 _apply(reg.db, bundle, result, progress, cancelled, feed, load.finish)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
+            _check_not_set_up_apart(bundle, result, held)
             _settle_print_marks(reg, result)
             replicas.meet_installation(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
@@ -195,6 +197,31 @@ def _merge_bundle(
     if result.refused:
         log.warning("bundle %s refused: %s", path.name, result.refused.code)
     return result
+
+
+def _holds_households(reg: OpenRegister) -> bool:
+    """A commune register that holds a live household of its own commune."""
+    if not reg.writer.edits_communes:
+        return False
+    found = reg.db.execute(
+        "SELECT 1 FROM household WHERE commune_code = ? AND deleted = 0 LIMIT 1",
+        [reg.writer.commune_code],
+    ).fetchone()
+    return found is not None
+
+
+def _check_not_set_up_apart(bundle: Bundle, result: MergeResult, held: bool) -> None:
+    """Refuse (rolled back whole) the first bundle of an installation whose register of
+    this commune was set up apart from this one: none of its hamlets is one of ours (a PC
+    made from our bundle, `init --from`, shares them), while both hold households. Merged,
+    every hamlet, household and person would be there twice, as different rows, each PC's
+    edits on its own copy from then on."""
+    hamlets, households = result.counts.get("hamlet"), result.counts.get("household")
+    if not (held and result.first_meeting and hamlets and households):
+        return
+    shared = hamlets.updated or hamlets.unchanged or hamlets.conflicts
+    if hamlets.new and households.new and not shared:
+        raise KnownError("bundle.set_up_apart", file=bundle.source)
 
 
 def _settle_print_marks(reg: OpenRegister, result: MergeResult) -> None:
