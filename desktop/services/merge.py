@@ -20,8 +20,8 @@ from sqlite_utils import Database
 from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress, collector_paused
-from desktop.exchange.bundle_file import Bundle, open_bundle
-from desktop.services.merge_helper import HelperStopped, LineFeed, start_feed
+from desktop.exchange.bundle_file import Bundle
+from desktop.services.merge_helper import BatchReading, HelperStopped, LineFeed
 from desktop.services.merge_lines import by_lines, incoming, incoming_conflicts, lines_of
 from desktop.services.merge_rows import TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.print_marks import settle_print_marks
@@ -91,22 +91,35 @@ def merge_bundles(
     results: list[MergeResult] = [MergeResult(path.name) for path in paths]
     backup = BatchBackup()
     pending = list(range(len(paths)))
-    while pending:
-        waiting = []
-        for index in pending:
-            reg.between_transactions()  # each bundle is one transaction: an edit waits for it
-            if cancelled and cancelled():
-                results[index] = MergeResult(paths[index].name, cancelled=True)
-                continue
-            results[index] = merge_bundle(
-                reg, paths[index], progress, cancelled, backup=backup, confirmed=confirmed
-            )
-            refused = results[index].refused
-            if refused is not None and refused.code == "bundle.gap":
-                waiting.append(index)
-        if len(waiting) == len(pending):  # none of them merged: nothing to wait for
-            break
-        pending = waiting
+    # Each bundle opened with the next one ahead of it, whose lines one helper process kept
+    # for the batch reads meanwhile (merge_helper.BatchReading).
+    reading = BatchReading(reg.db, decryptor(reg.db))
+    try:
+        while pending:
+            waiting = []
+            for at, index in enumerate(pending):
+                reg.between_transactions()  # each bundle is one transaction: an edit waits
+                if cancelled and cancelled():
+                    results[index] = MergeResult(paths[index].name, cancelled=True)
+                    continue
+                following = paths[pending[at + 1]] if at + 1 < len(pending) else None
+                results[index] = merge_bundle(
+                    reg,
+                    paths[index],
+                    progress,
+                    cancelled,
+                    backup=backup,
+                    confirmed=confirmed,
+                    reading=(reading, following),
+                )
+                refused = results[index].refused
+                if refused is not None and refused.code == "bundle.gap":
+                    waiting.append(index)
+            if len(waiting) == len(pending):  # none of them merged: nothing to wait for
+                break
+            pending = waiting
+    finally:
+        reading.close()
     return results
 
 
@@ -119,20 +132,37 @@ def merge_bundle(
     backup: bool | BatchBackup = True,
     confirmed: Collection[tuple[str, str]] | None = None,
     identity: str | None = None,
+    reading: tuple[BatchReading, Path | None] | None = None,
 ) -> MergeResult:
     """Merge one bundle (after a backup copy: its own, or its batch's; none when ``backup``
     is off for a register being made from it); a refused one is reported in the result,
     never half-applied. ``identity``: the age secret key it was encrypted to, when not this
-    register's. The cycle collector is paused meanwhile (collector_paused: a district's
-    bundle makes millions of short-lived values, and each collection walked them again)."""
-    with collector_paused():
-        try:
-            return _merge_bundle(reg, path, progress, cancelled, backup, confirmed, identity)
-        except HelperStopped as exc:  # its transaction rolled back: nothing was written
-            log.warning("bundle %s read again in this process: %s", path.name, exc)
-            return _merge_bundle(
-                reg, path, progress, cancelled, backup, confirmed, identity, helped=False
-            )
+    register's; ``reading``: its batch's reading, and the batch's next bundle to open ahead.
+    The cycle collector is paused meanwhile (collector_paused: a district's bundle makes
+    millions of short-lived values, and each collection walked them again)."""
+    batch, following = reading or (BatchReading(reg.db, decryptor(reg.db, identity)), None)
+    try:
+        with collector_paused():
+            try:
+                return _merge_bundle(
+                    reg, path, progress, cancelled, backup, confirmed, batch, following
+                )
+            except HelperStopped as exc:  # its transaction rolled back: nothing was written
+                log.warning("bundle %s read again in this process: %s", path.name, exc)
+                return _merge_bundle(
+                    reg,
+                    path,
+                    progress,
+                    cancelled,
+                    backup,
+                    confirmed,
+                    batch,
+                    following,
+                    helped=False,
+                )
+    finally:
+        if reading is None:
+            batch.close()
 
 
 def _merge_bundle(
@@ -142,20 +172,21 @@ def _merge_bundle(
     cancelled: Cancelled | None,
     backup: bool | BatchBackup,
     confirmed: Collection[tuple[str, str]] | None,
-    identity: str | None,
+    reading: BatchReading,
+    following: Path | None,
     helped: bool = True,
 ) -> MergeResult:
     result = MergeResult(path.name)
     try:
         # Each entry's hash is checked as it is read (check_whole: those not read).
-        bundle = open_bundle(path, decrypt=decryptor(reg.db, identity), whole=False)
+        bundle = reading.open(path, following)
     except KnownError as err:
         result.refused = err
         return result
     feed = None
     try:
-        # A big bundle's lines are read and decoded in a helper process meanwhile.
-        feed = start_feed(reg.db, bundle) if helped else None
+        # Its lines read and decoded in a helper process meanwhile (a big bundle, a batch).
+        feed = reading.feed(bundle) if helped else None
         manifest = bundle.manifest
         result.communes, result.installation_id = manifest.communes, manifest.installation_id
         check_scope(reg.db, bundle)

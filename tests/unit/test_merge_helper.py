@@ -192,7 +192,7 @@ def test_a_merge_cancelled_while_the_helper_reads_stops_it_and_writes_nothing(
     assert multiprocessing.active_children() == []
 
 
-def _dies(sending: Any, job: Any) -> None:
+def _dies(*args: Any) -> None:
     """A helper killed before it sent anything (the memory killer of a small PC)."""
     import os
 
