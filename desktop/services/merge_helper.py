@@ -220,6 +220,7 @@ class LineHelper:
         self._connection.close()
         self._orders.close()
         self._process.close()
+        _stop_resource_tracker()
 
     def _receive(self) -> None:
         """Receives what the helper sends (its pipe holds little: it would wait on it while
@@ -279,6 +280,21 @@ class LineFeed:
     def _expect(self, name: str, got: str) -> None:
         if got != name:
             raise HelperStopped(f"the merge's helper sent {got} lines where {name} was read")
+
+
+def _stop_resource_tracker() -> None:
+    """multiprocessing's resource tracker, a process that starting the helper with spawn
+    starts on Linux and macOS and that would otherwise stay until the app ends, stopped
+    once the helper has ended: nothing else of CamKet uses it (no semaphores, no shared
+    memory), and the next helper starts it again. Its stop is not public (Python 3.8 to
+    3.13 have it): without it, it stays, as before."""
+    if sys.platform == "win32":
+        return
+    from multiprocessing import resource_tracker
+
+    stop = getattr(getattr(resource_tracker, "_resource_tracker", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def _widen(pipe: Connection) -> None:

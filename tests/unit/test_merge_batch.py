@@ -165,6 +165,7 @@ def test_a_damaged_bundle_in_a_batch_is_refused_alone_and_the_next_one_merges(
     assert ("damaged.camket", "person") in served.tables
     assert (bundles[2].name, "person") in served.tables
     assert multiprocessing.active_children() == []
+    assert _children() == []  # multiprocessing's resource tracker ended with it too
 
 
 @pytest.mark.parametrize("order", [(1, 0, 2), (2, 1, 0)])
@@ -291,3 +292,16 @@ def _running(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return "\nState:\tZ" not in status
+
+
+def _children() -> list[str]:
+    """The command lines of this process's child processes that run."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == os.getpid() and fields[0] != "Z":
+                found.append((stat.parent / "cmdline").read_text().replace("\0", " "))
+        except (OSError, IndexError, ValueError):
+            continue  # ended meanwhile
+    return found
