@@ -126,7 +126,7 @@ class BatchReading:
             if self._helper is None:
                 self._helper = LineHelper(self.db)
             return self._helper.read(bundle, fresh_tables(self.db, bundle.manifest.communes))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # no process, or no way to spawn one here
             log.warning("merge helper process not started, lines read here: %s", exc)
             self._broken = True
             return None

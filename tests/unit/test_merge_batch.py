@@ -243,6 +243,27 @@ def test_a_helper_killed_mid_batch_leaves_every_bundle_merged_in_the_merge_s_pro
     assert multiprocessing.active_children() == []
 
 
+def test_a_helper_that_cannot_start_leaves_the_batch_merged_in_the_merge_s_process(
+    tmp_path: Path, bundles: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No process to be had (the system's limit, an antivirus): logged, not a refusal."""
+    expected, alone = _alone(tmp_path, monkeypatch, bundles)
+    served = _helped(monkeypatch)
+    tries: list[int] = []
+
+    def refused(helper: merge_helper.LineHelper, *args: Any) -> None:
+        tries.append(1)
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(merge_helper.LineHelper, "__init__", refused)
+    upper = _upper(tmp_path, "upper")
+    results = _merged(upper, bundles)
+    assert all(r.refused is None for r in results)
+    assert [r.counts for r in results] == [r.counts for r in alone]
+    assert content(*upper) == expected
+    assert tries == [1] and served.tables == []  # tried once for the batch
+
+
 _PARENT = """
 import sys, time
 from pathlib import Path
