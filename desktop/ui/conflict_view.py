@@ -91,6 +91,18 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
+def precise_text(value: Any) -> str:
+    """A value whose words (value_text) read as another's: a moment to the second in the
+    computer's time zone, anything else as it is stored."""
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        try:
+            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone()
+        except ValueError:
+            return value
+        return moment.strftime("%d/%m/%Y %H:%M:%S")
+    return "—" if value is None else str(value)
+
+
 def value_text(db: Database, field: str, value: Any, table: str = "") -> str:
     """A value of a row of ``table`` as a clerk reads it: another row by its name, a pledge's
     state or a movement's kind in words, a day as DD/MM/YYYY."""
@@ -262,8 +274,11 @@ class ConflictsView(QWidget):
         for line, (field, current, other) in enumerate(differences):
             self.fields.setItem(line, 0, QTableWidgetItem(field_name(field)))
             group = QButtonGroup(self.fields)
-            for column, value in ((1, current), (2, other)):
-                radio = QRadioButton(value_text(db, field, value, conflict.table))
+            texts = [value_text(db, field, value, conflict.table) for value in (current, other)]
+            if texts[0] == texts[1]:  # two prints within one minute: the seconds tell them apart
+                texts = [precise_text(value) for value in (current, other)]
+            for column, text in ((1, texts[0]), (2, texts[1])):
+                radio = QRadioButton(text)
                 radio.setToolTip(radio.text())
                 group.addButton(radio, column)
                 self.fields.setCellWidget(line, column, radio)

@@ -536,3 +536,33 @@ def test_a_household_deleted_on_one_pc_and_added_to_on_the_other_is_restored_in_
         names = [p.full_name for p in repo.members(reg.db, household_id)]
     assert len(names) == count + 1 and "Lò Thị Mới" in names
     assert page.tabs.tabText(page.tabs.indexOf(page.conflicts)) == "Xung đột"
+
+
+def test_two_moments_of_one_minute_in_a_conflict_are_told_apart_by_their_seconds(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sheet printed on both PCs within one minute: "In lúc" showed the same words in
+    both columns, a choice between two identical-looking values."""
+    household_id, _code = _first_household(*two_pcs["office"])
+    for pc, at in (("office", "2026-12-06T00:13:15.202Z"), ("laptop", "2026-12-06T00:13:10.979Z")):
+        with opened(*two_pcs[pc]) as reg:
+            (pledge_id,) = reg.db.execute(
+                "SELECT id FROM pledge WHERE household_id = ?", [household_id]
+            ).fetchone()
+            reg.writer.update("pledge", pledge_id, {"printed_at": at})
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+    window = _window_as(main_window, monkeypatch, two_pcs["office"])
+    page = window.exchange_page
+    page.show_conflicts()
+    view = page.conflicts
+    (line,) = [
+        r for r in range(view.fields.rowCount()) if view.fields.item(r, 0).text() == "In lúc"
+    ]
+    shown = {view.fields.cellWidget(line, c).text() for c in (1, 2)}
+    assert len(shown) == 2 and all(text.count(":") == 2 for text in shown)
