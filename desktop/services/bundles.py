@@ -158,7 +158,7 @@ def write_bundle(
     to: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-    repaired: tuple[Repair, ...] = (),
+    repaired: tuple[Repair, ...] | None = None,
 ) -> WrittenBundle:
     """Write the register (or its changes after the bundle ``since``, which this register
     made, or the changes after the mark ``since_seq`` of a bundle it sent, as its record in
@@ -167,7 +167,8 @@ def write_bundle(
     the register: the window runs it on a read connection beside the write lane, so the
     clerk's edits save meanwhile (each is wholly in this bundle, or after its change mark:
     in the next); record_sent then notes it among the bundles sent. ``repaired``: what
-    prepare_export repaired before (on the write lane), for the summary's notice."""
+    prepare_export repaired before (on the write lane), for the summary's notice; None when
+    it did not run: the texts too long are then looked for here (refuse_long_texts)."""
     check_output(out)  # never over the register or another SQLite file, before any work
     if not _communes(reg.db):  # an upper register that merged nothing yet: every reader
         raise KnownError("export.no_commune")  # would refuse a bundle of no commune
@@ -178,9 +179,11 @@ def write_bundle(
         since_seq = _since_mark(reg, since, installation.id, register_id)
     elif since_seq:  # a bundle chosen among those sent (the window): sent from here
         _check_sent_here(reg, since_seq, installation.id, register_id)
-    plan = _Plan(installation, register_id, since_seq)
+    plan = _Plan(installation, register_id, since_seq, checked=repaired is not None)
     stopped = WrittenBundle(
-        ExportSummary(out, "", {}, False, cancelled=True, repaired=repaired), None, register_id
+        ExportSummary(out, "", {}, False, cancelled=True, repaired=repaired or ()),
+        None,
+        register_id,
     )
     if recipient:  # encrypted whole: the plain ZIP is never on the disk
         buffer = io.BytesIO()
@@ -228,7 +231,7 @@ def write_bundle(
     if progress:
         progress(len(TABLES) + 1, len(TABLES) + 1)
     summary = ExportSummary(
-        out, manifest.kind, rows, bool(recipient), sample=manifest.sample, repaired=repaired
+        out, manifest.kind, rows, bool(recipient), sample=manifest.sample, repaired=repaired or ()
     )
     return WrittenBundle(summary, record, register_id)
 
@@ -262,6 +265,9 @@ class _Plan:
     installation: Installation  # who signs it
     register_id: str
     since_seq: int  # 0: every row; else the changes after this mark
+    # prepare_export looked for texts too long just before (nothing written since can hold
+    # one: every path that writes holds texts to their bounds): not looked for again.
+    checked: bool = False
 
 
 def _write_bundle(
@@ -275,7 +281,8 @@ def _write_bundle(
     consistent state of the register, then the signed manifest; None when cancelled."""
     installation, register_id, since_seq = plan.installation, plan.register_id, plan.since_seq
     with replicas.snapshot(reg.db):
-        refuse_long_texts(reg.db, since_seq)
+        if not plan.checked:
+            refuse_long_texts(reg.db, since_seq)
         mark = replicas.change_mark(reg.db)
         communes = _communes(reg.db)
         rows = {}
