@@ -30,6 +30,18 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 
 SMOKE_DB := build/smoke.sqlite3
 SMOKE_PNG := build/smoke.png
+# Households of the demo whose bundle the frozen build merges through the merge's helper
+# process (10,000: ~71,600 lines, over services/merge_helper.py's HELPED_ROWS).
+SMOKE_MERGE_HOUSEHOLDS := 10000
+define SMOKE_HELPS
+import sys
+from pathlib import Path
+from desktop.exchange.bundle_file import open_bundle
+from desktop.services.merge_helper import helps
+bundle = open_bundle(Path(sys.argv[1]), whole=False)
+sys.exit(0 if helps(bundle) else 1)
+endef
+export SMOKE_HELPS
 SHOTS_DB := build/screenshots.sqlite3
 SHOTS_DIR := docs/screenshots
 
@@ -178,9 +190,28 @@ build: sysdeps venv-dev ## one-folder app in dist/camket/ (PyInstaller), then a 
 		--screenshot build/smoke-encrypted.png
 	@test -s build/smoke-encrypted.png || { echo "build: the frozen window did not open the" \
 		"encrypted register"; exit 1; }
+	@# A merge's helper process (services/merge_helper.py: a bundle of 60,000 lines or more)
+	@# is this executable started again (spawn + freeze_support in freeze/camket_entry.py):
+	@# a bundle that big, made and merged frozen into an empty upper register. A helper that
+	@# did not start or died leaves its warning in the log (the merge is done again without).
+	rm -rf build/smoke-merge build/smoke-merge-data && mkdir -p build/smoke-merge
+	CAMKET_DATA_DIR=build/smoke-merge-data dist/camket/camket demo \
+		--db build/smoke-merge/big.sqlite3 --households $(SMOKE_MERGE_HOUSEHOLDS) --seed 2 >/dev/null
+	CAMKET_DATA_DIR=build/smoke-merge-data dist/camket/camket export \
+		--db build/smoke-merge/big.sqlite3 --out build/smoke-merge/big.camket 2>/dev/null
+	@$(PY) -c "$$SMOKE_HELPS" build/smoke-merge/big.camket || { echo "build: the smoke bundle" \
+		"is too small for the merge's helper process: raise SMOKE_MERGE_HOUSEHOLDS"; exit 1; }
+	CAMKET_DATA_DIR=build/smoke-merge-data dist/camket/camket init \
+		--db build/smoke-merge/upper.sqlite3 --upper >/dev/null
+	CAMKET_DATA_DIR=build/smoke-merge-data dist/camket/camket merge \
+		--db build/smoke-merge/upper.sqlite3 build/smoke-merge/big.camket 2>/dev/null
+	@! grep -E "merge helper process not started|read again in this process" \
+		build/smoke-merge-data/logs/camket.log || { echo "build: the frozen merge's helper" \
+		"process did not do its work (build/smoke-merge-data/logs/camket.log)"; exit 1; }
 	@echo "build: dist/camket/ is ready; smoke screenshot $(SMOKE_PNG)" \
 		"($$(stat -c %s $(SMOKE_PNG)) bytes)" \
-		"; pledge sheets identical to the source's; an encrypted register opens"
+		"; pledge sheets identical to the source's; an encrypted register opens" \
+		"; a big bundle merged frozen through the helper process"
 
 screenshots: sysdeps venv qm ## regenerate the README screenshots in docs/screenshots/
 	mkdir -p build $(SHOTS_DIR)
