@@ -18,9 +18,12 @@ from desktop.domain.pledges import AttachmentKind
 from desktop.domain.text_bounds import cut_to_bound
 from desktop.exchange.bundle_file import open_bundle
 from desktop.services import checkin
+from desktop.services.bundles import export_bundle
+from desktop.services.conflicts import count_conflicts
+from desktop.services.merge import merge_bundles
 from desktop.services.pledges import pledge_for
-from desktop.services.register import OpenRegister
-from tests.unit.exchange_helpers import as_pc
+from desktop.services.register import OpenRegister, create_from_bundle
+from tests.unit.exchange_helpers import as_pc, content, demo_office, opened
 
 NOTICE = (
     "CamKet đã tự sửa {n} ô không màn hình nào sửa được (ghi vào sổ trước khi có giới hạn) để"
@@ -249,3 +252,32 @@ def test_check_says_the_export_repairs_them_itself_and_check_fix_repairs_them_no
     assert out[-1] == "0 lỗi, 0 cảnh báo"
     assert main(["check", "--fix", "--db", str(register.path)]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Không có ô nào cần CamKet tự sửa."
+
+
+def test_two_pcs_holding_the_same_old_rows_repair_them_alike_and_meet_without_a_conflict(
+    tmp_path: Path,
+) -> None:
+    office = demo_office(tmp_path, 6, seed=4)
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    first = tmp_path / "first.camket"
+    with opened(*office) as reg:
+        export_bundle(reg, first)
+    with as_pc(laptop[1]):
+        create_from_bundle(laptop[0], first)
+    for pc in (office, laptop):  # both copies hold what was stored before the bounds
+        with opened(*pc) as reg, reg.db.conn:
+            reg.db.execute(
+                "UPDATE household SET notes = ?, deleted = 1 WHERE rowid = 2", ["Lò Thị Hòa " * 500]
+            )
+    sent = {}
+    for name, pc in (("office", office), ("laptop", laptop)):
+        with opened(*pc) as reg:
+            sent[name] = export_bundle(reg, tmp_path / f"{name}.camket")
+    assert [len(s.repaired) for s in sent.values()] == [1, 1]
+    with opened(*office) as reg:
+        (took,) = merge_bundles(reg, [sent["laptop"].path])
+        assert took.refused is None and count_conflicts(reg.db) == 0
+    with opened(*laptop) as reg:
+        (took,) = merge_bundles(reg, [sent["office"].path])
+        assert took.refused is None and count_conflicts(reg.db) == 0
+    assert content(*office) == content(*laptop)
