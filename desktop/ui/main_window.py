@@ -3,6 +3,7 @@ title, long work below."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -50,6 +51,9 @@ EDITING_WIDGETS = {
     "pledges": ("check_in_label", "check_in_box", "templates_button", "print_button"),
     "settings": ("change_commune_button",),
 }
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -423,7 +427,10 @@ class MainWindow(QMainWindow):
             self.reopen_language = None
             self.settings_page.show_current_language()
             return
-        set_preferred_language(language)
+        try:
+            set_preferred_language(language)
+        except OSError as exc:  # a data folder that takes no writes: this session's only
+            log.warning("the language chosen is not saved: %s", exc)
 
     def _find(self) -> None:
         # The global search lives on the household page: go there and focus it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import threading
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from desktop import app
@@ -157,6 +159,36 @@ def test_choosing_english_reopens_the_window_in_english(
     assert app._show(qapp, register) == 0
     assert seen == ["Tổng quan", "Overview"]
     assert preferred_language() == "en"
+
+
+def test_a_language_the_data_folder_cannot_save_still_reopens_the_window_in_it(
+    qapp: QApplication, qtbot: QtBot, small_register: SmallRegister, monkeypatch: MonkeyPatch
+) -> None:
+    """A data folder on a full or write-protected disk: English for this session, no error
+    in the window (the choice is not kept for the next start)."""
+    from desktop import userdata
+
+    def refused(**_changes: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    seen: list[str] = []
+
+    def drive(window: MainWindow) -> bool:
+        seen.append(window.sidebar.item(0).text())
+        if len(seen) > 1:
+            window.close()
+            return False
+        combo = window.settings_page.language
+        combo.setCurrentIndex(combo.findData("en"))
+        combo.activated.emit(combo.currentIndex())
+        return True
+
+    monkeypatch.setattr(userdata, "write_preferences", refused)
+    register = open_existing(small_register.path)
+    drive_windows(qapp, drive)
+    assert app._show(qapp, register) == 0
+    assert seen == ["Tổng quan", "Overview"]
+    assert preferred_language() == "vi"
 
 
 def test_the_language_waits_for_a_running_job(
