@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib.pagesizes import A4
@@ -423,24 +424,51 @@ def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
     workbook.save(path)
 
 
-def _read_list(path: Path) -> int:
-    """Only read the cells (csv module; calamine, as the import reads an XLSX): the least
-    any import costs."""
-    if path.suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return len(list(csv.reader(fh)))
-    from python_calamine import CalamineWorkbook
-
-    with CalamineWorkbook.from_path(path) as workbook:
-        return len(workbook.get_sheet_by_index(0).to_python(skip_empty_area=False))
-
-
 IMPORT_ROUNDS = 3
+
+
+class _Timed(NamedTuple):
+    """One run's wall and CPU (user + sys) seconds."""
+
+    wall: float
+    cpu: float
+
+
+def _raw_import(listing: Path, register: Path, out: Path) -> tuple[_Timed, _Timed]:
+    """The raw side of one round, in a fresh process as ours is (bench.import_raw): reading
+    ``listing``'s cells, and the write of the rows the import left in ``register``."""
+    printed = subprocess.run(
+        [sys.executable, "-m", "bench.import_raw", str(listing), str(register), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    ).stdout.split()
+    read_wall, read_cpu, write_wall, write_cpu = map(float, printed)
+    return _Timed(read_wall, read_cpu), _Timed(write_wall, write_cpu)
+
+
+def _summed(reads: list[_Timed], writes: list[_Timed]) -> list[_Timed]:
+    """Each round's reading plus its write (a best of sums, as ours is one whole run)."""
+    return [_Timed(r.wall + w.wall, r.cpu + w.cpu) for r, w in zip(reads, writes, strict=True)]
+
+
+def _timing_line(ours: list[_Timed], raw: list[_Timed]) -> str:
+    """Best and median of both sides, in wall and in CPU time, with their ratios."""
+    parts = []
+    for clock in ("wall", "cpu"):
+        figures = []
+        for name, pick in (("best", min), ("median", statistics.median)):
+            mine = pick(getattr(t, clock) for t in ours)
+            theirs = pick(getattr(t, clock) for t in raw)
+            figures.append(f"{name} {mine:.2f} vs {theirs:.2f} s ({mine / theirs:.2f})")
+        parts.append(f"{clock.replace('cpu', 'CPU')}: {', '.join(figures)}")
+    return f"      {'; '.join(parts)}"
 
 
 def bench_import(folder: Path, households: int) -> None:
     """A commune's list of ``households`` imported into an empty register (XLSX and CSV),
-    beside plain sqlite3 inserting the finished rows."""
+    beside reading the same file and plain sqlite3 inserting the rows the import wrote."""
     source = folder / "import-source.sqlite3"
     source.unlink(missing_ok=True)
     create_demo_register(source, households=households, seed=11)
@@ -452,66 +480,55 @@ def bench_import(folder: Path, households: int) -> None:
     print(f"Import of a list of {households:,} households ({len(rows) - 1:,} rows)")
     _compile_ours()  # as bench_window: `--only import` starts CamKet as a clerk's PC does
     raw_path = folder / "import-raw.sqlite3"
-    written: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
-
-    def raw_load() -> None:
-        raw_path.unlink(missing_ok=True)
-        raw = sqlite3.connect(raw_path)
-        with raw:
-            for table, (names, data) in written.items():
-                raw.execute(f"CREATE TABLE {table} ({', '.join(names)})")
-                marks = ", ".join("?" * len(names))
-                raw.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
-        raw.close()
-
-    figures = {}
-    raws: list[float] = []
     for label, list_path in (("xlsx", xlsx), ("csv", csv_path)):
         target = folder / f"import-{label}.sqlite3"
-        dry = elapsed = read_only = float("inf")
+        ours: list[_Timed] = []
+        reads: list[_Timed] = []
+        writes: list[_Timed] = []
+        dry = _Timed(0, 0)
         peak = 0
-        # Best of IMPORT_ROUNDS, in turns with reading the file + the raw write: a single
-        # run moves by a third on a shared machine; each side gets the same treatment.
+        # IMPORT_ROUNDS rounds, each `camket import` then the raw side, each in a fresh
+        # process: a single run moves by a third on a shared machine, and a noisy minute
+        # falls on both sides of its round alike.
         for _ in range(IMPORT_ROUNDS):
             target.unlink(missing_ok=True)
             create_register(target, "03478", hamlets)
-            if dry == float("inf"):
-                dry, _ = _run_measured(
+            if not ours:
+                wall, cpu, _ = _run_timed(
                     [_camket(), "import", "--db", str(target), str(list_path), "--dry-run"]
                 )
-            took, took_peak = _run_measured(
+                dry = _Timed(wall, cpu)
+            wall, cpu, took_peak = _run_timed(
                 [_camket(), "import", "--db", str(target), str(list_path)]
             )
-            elapsed, peak = min(elapsed, took), max(peak, took_peak)
-            if not written:
-                # Raw: the rows the import wrote, inserted by plain sqlite3 into bare tables,
-                # one transaction (no reading, checking, matching, sort keys, search index
-                # or audit).
-                conn = sqlite3.connect(target)
-                for table in ("household", "person"):
-                    cursor = conn.execute(f"SELECT * FROM {table}")
-                    written[table] = ([d[0] for d in cursor.description], cursor.fetchall())
-                conn.close()
-            read_only = min(read_only, _time(_read_list, list_path))
-            raws.append(_time(raw_load))
+            ours.append(_Timed(wall, cpu))
+            peak = max(peak, took_peak)
+            read, write = _raw_import(list_path, target, raw_path)
+            reads.append(read)
+            writes.append(write)
         again, _ = _run_measured([_camket(), "import", "--db", str(target), str(list_path)])
-        figures[label] = (dry, elapsed, again, peak, read_only)
-    raw_path.unlink()
-    raw = min(raws)
-    people = len(written["person"][1])
-    for label, (dry, elapsed, again, peak, read_only) in figures.items():
-        _row(f"camket import {label} ({people:,} people written)", elapsed, raw)
-        _row("  the same vs reading the file + the raw write", elapsed, read_only + raw)
-        _row(f"  dry run of the same {label} (read + check only)", dry, raw)
-        _row("  dry run vs only reading the file's cells", dry, read_only)
-        _row(f"  importing the {label} again (all unchanged)", again, raw)
+        conn = sqlite3.connect(target)
+        people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        conn.close()
+        raw = _summed(reads, writes)
+        best = min(t.wall for t in ours)
+        raw_write, read_only = min(t.wall for t in writes), min(t.wall for t in reads)
+        _row(f"camket import {label} ({people:,} people written)", best, raw_write)
+        _row("  the same vs reading the file + the raw write", best, min(t.wall for t in raw))
+        print(_timing_line(ours, raw))
+        _row(f"  dry run of the same {label} (read + check only)", dry.wall, raw_write)
+        _row("  dry run vs only reading the file's cells", dry.wall, read_only)
+        print(_timing_line([dry], reads))
+        _row(f"  importing the {label} again (all unchanged)", again, raw_write)
         print(f"  peak memory of camket import {label}: {peak / 1024:.0f} MiB")
     print(
-        f"  (best of {IMPORT_ROUNDS} each, in turns; dry runs and imports again: one run;"
-        " raw = plain sqlite3 executemany of the rows the import wrote; ours also starts"
-        " Python, reads the file, checks every row, matches the register, builds sort keys,"
-        " the search index and the audit row; reading alone (csv module, calamine) is timed"
-        " in this process)"
+        f"  (best of {IMPORT_ROUNDS} rounds, each `camket import` then the raw side, each a"
+        " fresh process; dry runs and imports again: one run. raw = reading the file (csv"
+        " module, calamine) + plain sqlite3 executemany of the rows the import wrote, timed"
+        " in its process once the rows are loaded; ours is the whole `camket import`"
+        " process: starting Python, reading, checking every row, matching the register,"
+        " sort keys, search index, change log and audit row. The lines below each figure:"
+        " ours/raw, wall and CPU (user + sys), best and median of the rounds)"
     )
 
 
@@ -629,12 +646,13 @@ _MEASURE = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, capture_output=True)
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
-def _run_measured(argv: list[str]) -> tuple[float, int]:
-    """Wall time (s) and peak resident memory (KiB) of a command."""
+def _run_timed(argv: list[str]) -> tuple[float, float, int]:
+    """Wall time (s), CPU time (user + sys, s) and peak resident memory (KiB) of a command."""
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, *argv],
         check=True,
@@ -642,7 +660,13 @@ def _run_measured(argv: list[str]) -> tuple[float, int]:
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     ).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), float(out[1]), int(out[2])
+
+
+def _run_measured(argv: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (KiB) of a command."""
+    wall, _cpu, peak = _run_timed(argv)
+    return wall, peak
 
 
 def _camket() -> str:

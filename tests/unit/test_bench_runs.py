@@ -104,12 +104,15 @@ def test_the_bench_keeps_its_backups_and_installation_out_of_the_users_folder(
     env.update(XDG_DATA_HOME=str(tmp_path / "xdg"), HOME=str(tmp_path / "home"))
     keep = tmp_path / "keep"
     args = ["--households", "20", "--import-households", "8", "--only", "import"]
-    subprocess.run(
+    printed = subprocess.run(
         [sys.executable, "-m", "bench.run", "--keep", str(keep), *args],
         check=True,
         capture_output=True,
+        text=True,
         env=env,
         cwd=Path(__file__).parents[2],
-    )
+    ).stdout
     assert any((keep / "userdata" / "backups").iterdir())
     assert not (tmp_path / "xdg").exists() and not (tmp_path / "home" / ".local").exists()
+    # Both sides of the import's figure, each a fresh process, in wall and in CPU time.
+    assert "wall: best" in printed and "; CPU: best" in printed
