@@ -52,6 +52,7 @@ MAX_MANIFEST_BYTES = 64 * 1024**2
 MAX_TOTAL_BYTES = 8 * 1024**3
 MAX_RATIO = 1000  # uncompressed / compressed: CSV packs ~10×, images ~1×
 _CHUNK = 1024 * 1024
+_MAX_ROWS = 2**31 - 1  # lines in all: a province's register holds ~3,000,000
 _TEXT_CHUNK = 256 * 1024  # bytes a table's text decoder takes at a time (8 KiB by default)
 _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
 _COMMUNE_CODE = re.compile(r"[0-9]{5}\Z")
@@ -123,6 +124,7 @@ def manifest_from(data: bytes, source: str) -> Manifest:
                 "bundle.unknown_format", file=source, detail=f"format_version {version!r}"
             )
         manifest = Manifest(**body)
+        _check_types(manifest, source)
         if manifest.kind not in ("full", "incremental"):
             raise KnownError("bundle.unknown_format", file=source, detail=f"kind {manifest.kind!r}")
         if manifest.register not in ("commune", "upper"):
@@ -136,6 +138,54 @@ def manifest_from(data: bytes, source: str) -> Manifest:
         raise
     except (ValueError, TypeError) as exc:
         raise KnownError("bundle.damaged", file=source, detail=f"manifest: {exc}") from exc
+
+
+# The type docs/bundle-format.md gives each key of the manifest (a bool is no integer here).
+_MANIFEST_TYPES: dict[str, type] = {
+    "kind": str,
+    "register": str,
+    "installation_id": str,
+    "public_key": str,
+    "made_at": str,
+    "seq": int,
+    "register_id": str,
+    "province": str,
+    "since_seq": int,
+    "current_campaign": str,
+    "sample": bool,
+    "name": str,
+}
+
+
+def _check_types(manifest: Manifest, source: str) -> None:
+    """KnownError bundle.unknown_format naming the first key whose value is not of the type
+    the format gives it (another program's manifest: a count written as text, ``files`` as a
+    list), instead of a crash wherever the value is first used."""
+
+    def odd(key: str, value: Any) -> KnownError:
+        return KnownError("bundle.unknown_format", file=source, detail=f"{key} {value!r:.60}")
+
+    for key, kind in _MANIFEST_TYPES.items():
+        value: Any = getattr(manifest, key)
+        if type(value) is not kind or (isinstance(value, int) and value < 0):
+            raise odd(key, value)
+    if type(manifest.communes) is not list:
+        raise odd("communes", manifest.communes)
+    if type(manifest.rows) is not dict:
+        raise odd("rows", manifest.rows)
+    for table, count in manifest.rows.items():
+        if type(count) is not int or count < 0:
+            raise odd(f"rows.{table}", count)
+    if type(manifest.files) is not dict:
+        raise odd("files", manifest.files)
+    for name, entry in manifest.files.items():
+        if not (
+            type(entry) is dict
+            and type(entry.get("sha256")) is str
+            and type(entry.get("size")) is int
+            and entry["size"] >= 0
+        ):
+            raise odd(f"files.{name}", entry)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -484,6 +534,18 @@ def _verified(zf: zipfile.ZipFile, source: str) -> tuple[Manifest, str]:
     if listed != present:
         extra = sorted(present - listed) or sorted(listed - present)
         raise KnownError("bundle.tampered", file=source, detail=f"{extra[0]}")
+    for info in infos:  # the sizes the manifest signs are those of the ZIP's directory
+        claimed = manifest.files.get(info.filename)
+        if claimed is not None and claimed["size"] != info.file_size:
+            raise KnownError("bundle.tampered", file=source, detail=info.filename)
+    # A line takes at least a byte of its entry; the counts size a merge's progress (Qt's
+    # progress bar takes no count past 2**31 - 1) and its memory of the rows it wrote.
+    for table, count in manifest.rows.items():
+        entry = manifest.files.get(table_entry(table))
+        if count > (entry["size"] if entry else 0):
+            raise KnownError("bundle.tampered", file=source, detail=table_entry(table))
+    if sum(manifest.rows.values()) > _MAX_ROWS:
+        raise KnownError("bundle.tampered", file=source, detail=f"rows {MANIFEST}")
     return manifest, hashlib.sha256(body).hexdigest()
 
 

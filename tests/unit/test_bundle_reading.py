@@ -194,7 +194,8 @@ def test_a_tampered_table_is_refused_by_the_end_of_its_rows(tmp_path: Path) -> N
 
 
 def test_an_entry_no_one_reads_is_hashed_before_the_bundle_is_taken(tmp_path: Path) -> None:
-    bad = _altered(_write_bundle(tmp_path / "b.camket", 5), PICTURE_ENTRY, lambda d: d + b"!")
+    # Of the same size: a size other than the manifest's is refused on opening.
+    bad = _altered(_write_bundle(tmp_path / "b.camket", 5), PICTURE_ENTRY, lambda d: d[:-1] + b"!")
     bundle = open_bundle(bad, whole=False)
     try:
         assert sum(1 for _ in bundle.rows("person")) == 6
@@ -211,8 +212,14 @@ def test_an_entry_no_one_reads_is_hashed_before_the_bundle_is_taken(tmp_path: Pa
 
 
 def test_a_table_cut_short_is_called_tampered_not_a_bad_line(tmp_path: Path) -> None:
-    """The last line cut in half breaks its row first; the refusal names the cause."""
-    bad = _altered(_write_bundle(tmp_path / "b.camket", 50), PEOPLE, lambda d: d[: len(d) - 9])
+    """The last line altered (its size kept: another size is refused on opening) breaks its
+    row first; the refusal names the cause."""
+
+    def one_cell_less(data: bytes) -> bytes:
+        at = data.rindex(b",")
+        return data[:at] + b";" + data[at + 1 :]
+
+    bad = _altered(_write_bundle(tmp_path / "b.camket", 50), PEOPLE, one_cell_less)
     bundle = open_bundle(bad, whole=False)
     try:
         with pytest.raises(KnownError) as met:

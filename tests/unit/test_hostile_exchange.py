@@ -526,6 +526,61 @@ def test_a_manifest_of_a_format_no_camket_writes_is_refused_as_unknown_not_newer
     assert _refused(office, newer).code == "bundle.newer_format"
 
 
+def test_a_manifest_value_of_another_type_is_refused_in_words_not_a_crash(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    """Another program's manifest, signed, with a value of another type than the format's
+    (a count written as text, files as a list): before, the merge stopped on a Python
+    traceback (exit 1) wherever the value was first used, the other bundles unmerged."""
+    full = _export(office, tmp_path / "full.camket")
+    with zipfile.ZipFile(full) as zf:
+        import json
+
+        manifest = json.loads(zf.read("manifest.json"))
+    people = manifest["files"]["tables/hamlet.csv"]
+    for number, (key, value) in enumerate(
+        [
+            ("seq", "12"),
+            ("seq", None),
+            ("since_seq", -1),
+            ("installation_id", ["a"]),
+            ("sample", "no"),
+            ("rows", "abc"),
+            ("rows", {"hamlet": "1"}),
+            ("files", sorted(manifest["files"])),
+            ("files", {**manifest["files"], "tables/hamlet.csv": people["sha256"]}),
+        ]
+    ):
+        odd = _manifest_signed_again(full, tmp_path / f"odd-{number}.camket", **{key: value})
+        refused = _refused(office, odd)
+        assert refused.code == "bundle.unknown_format", (key, value)
+        assert key in describe(refused) and odd.name in describe(refused)
+
+
+def test_a_manifest_lying_about_an_entrys_size_or_its_lines_is_refused_as_tampered(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    """The sizes and line counts a manifest signs are those of its entries: a count past
+    the entry's bytes (2**40 lines: the window's progress bar overflowed) or a size the
+    ZIP's directory does not have refuses the bundle whole."""
+    full = _export(office, tmp_path / "full.camket")
+    with zipfile.ZipFile(full) as zf:
+        import json
+
+        manifest = json.loads(zf.read("manifest.json"))
+    hamlets = manifest["files"]["tables/hamlet.csv"]
+    for number, change in enumerate(
+        [
+            {"rows": {**manifest["rows"], "hamlet": 2**40}},
+            {"rows": {**manifest["rows"], "no_such_table": 3}},
+            {"files": {**manifest["files"], "tables/hamlet.csv": {**hamlets, "size": 10**12}}},
+            {"files": {**manifest["files"], "tables/hamlet.csv": {**hamlets, "size": 1}}},
+        ]
+    ):
+        lying = _manifest_signed_again(full, tmp_path / f"lying-{number}.camket", **change)
+        assert _refused(office, lying).code == "bundle.tampered", change
+
+
 def _merged(pc: tuple[Path, Path], bundle: Path) -> bool:
     with opened(*pc) as reg:
         return merge_bundle(reg, bundle).refused is None
