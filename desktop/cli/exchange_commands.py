@@ -137,7 +137,9 @@ def _merge(args: argparse.Namespace) -> int:
         print(json.dumps([_result_json(r) for r in results], ensure_ascii=False, indent=1))
     for r in results:
         if r.refused is not None:
-            print(f"camket: {describe(r.refused)}", file=sys.stderr)  # it names the file
+            reason = describe(r.refused)  # a bundle's own fault names it; a full disk does not
+            named = reason if r.source in reason else f"{r.source}: {reason}"
+            print(f"camket: {named}", file=sys.stderr)
             continue
         if r.first_meeting:
             print(

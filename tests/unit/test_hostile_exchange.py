@@ -237,6 +237,37 @@ def test_a_batch_of_bundles_merges_alike_in_any_order(
     assert first == second
 
 
+def test_merge_names_each_bundle_refused_for_the_register_not_the_file(
+    tmp_path: Path,
+    office: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A disk that fills while the second of two bundles is written: its refusal ("Ổ đĩa
+    đã đầy") names no file of its own; before, the line on stderr did not say which bundle
+    of the command was not merged."""
+    import desktop.services.merge as merging
+
+    first, second = _export(office, tmp_path / "mot.camket"), tmp_path / "hai.camket"
+    second.write_bytes(first.read_bytes())
+    apply = merging._apply
+
+    def disk_fills(db: Any, bundle: Any, *args: Any) -> None:
+        if bundle.source == second.name:
+            raise KnownError("db.disk_full")
+        apply(db, bundle, *args)
+
+    monkeypatch.setattr(merging, "_apply", disk_fills)
+    pc = tmp_path / "upper.sqlite3", tmp_path / "upper-data"
+    with as_pc(pc[1]):
+        assert main(["init", "--db", str(pc[0]), "--upper"]) == 0
+        capsys.readouterr()
+        assert main(["merge", "--db", str(pc[0]), str(first), str(second)]) == 2
+    err = capsys.readouterr().err
+    full = describe(KnownError("db.disk_full"))
+    assert f"camket: hai.camket: {full}" in err.splitlines()
+
+
 def _signed_again(bundle: Path, out: Path, change: Any) -> Path:
     """The bundle with entries passed through ``change(name, data)``, its hashes listed
     again and signed by a new installation of the sender's commune."""
