@@ -256,7 +256,10 @@ MESSAGES: dict[str, str] = {
         "Tên sổ cấp trên “{name}” bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức);"
         " hãy bỏ dấu đó."
     ),
-    "province.unknown": "Không có mã tỉnh {code} trong danh mục đơn vị hành chính.",
+    "province.unknown": (
+        "Không có tỉnh “{code}” trong danh mục đơn vị hành chính: hãy ghi mã tỉnh hai chữ số"
+        " (12 là Lai Châu) hoặc tên tỉnh."
+    ),
     "identity.unreadable": (
         "Không đọc được danh tính của máy này ({path}): {detail}. "
         "Hãy khôi phục tệp đó từ bản sao, hoặc xoá nó để máy nhận danh tính mới."

@@ -59,7 +59,11 @@ def add_commands(commands: Any) -> None:
         "bundle was encrypted to (export --to)",
     )
     init.add_argument(
-        "--province", default="", metavar="CODE", help="with --upper: only this province's communes"
+        "--province",
+        default="",
+        metavar="CODE",
+        help="with --upper: only this province's communes (its code: 12, or 012 as ID numbers "
+        "begin; or its name)",
     )
     init.add_argument(
         "--name",

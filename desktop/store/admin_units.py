@@ -82,6 +82,17 @@ def province_of(commune: CommuneUnit) -> Province:
 
 
 def find_province(code: str) -> Province | None:
-    """The province with this two-digit code ("12" Lai Châu; "2" is read as "02"), or None."""
+    """The province with this two-digit code ("12" Lai Châu; "2" is read as "02", and
+    "012", the first digits of its people's personal IDs, as "12"), or by its name ("Lai
+    Châu", "lai chau", "tỉnh Lai Châu"), or None."""
     code = code.strip()
-    return _provinces_by_code().get(code.zfill(2) if code.isdigit() else code)
+    if code.isdigit():
+        return _provinces_by_code().get(code.lstrip("0").zfill(2))
+    from desktop.domain.text import fold_for_search  # not on the window's start
+
+    wanted = fold_for_search(code)
+    for province in _provinces():
+        name = fold_for_search(province.name)  # "thanh pho ha noi": "ha noi" names it too
+        if wanted in (name, name.removeprefix("thanh pho "), f"tinh {name}"):
+            return province
+    return None

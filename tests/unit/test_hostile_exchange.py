@@ -126,6 +126,23 @@ def test_init_upper_takes_the_name_as_optional_as_issue_8_writes_it(
         assert "“Sổ cấp trên Thành phố Hải Phòng”" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("province", ["012", "Lai Châu", "lai chau", "Tỉnh Lai Châu"])
+def test_init_upper_reads_a_province_as_a_clerk_knows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], province: str
+) -> None:
+    """Lai Châu is "012" where people meet its code (the first digits of its people's ID
+    numbers, as issue 11 lists the border provinces) and by its name: before, both were
+    "Không có mã tỉnh … trong danh mục", with no word of the code it takes."""
+    with as_pc(tmp_path / "data"):
+        upper = ["init", "--db", str(tmp_path / "u.sqlite3"), "--upper", "--province", province]
+        assert main(upper) == 0
+        assert "“Sổ cấp trên tỉnh Lai Châu”, Lai Châu" in capsys.readouterr().out
+        odd = ["init", "--db", str(tmp_path / "v.sqlite3"), "--upper", "--province", "Lai"]
+        assert main(odd) == 2
+        assert "12 là Lai Châu" in capsys.readouterr().err
+        assert not (tmp_path / "v.sqlite3").exists()
+
+
 @pytest.mark.parametrize("name", ['=HYPERLINK("http://x","Bấm")', "+84 Đồn", " @Đồn", "-1"])
 def test_init_upper_refuses_a_name_a_spreadsheet_would_run_as_a_formula(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
