@@ -159,7 +159,12 @@ class PledgePage(QWidget):
         try:
             campaign = service.current_campaign(self._register)
         except KnownError as err:  # no campaign current here: where to choose one
-            self.campaign_label.setText(f"{describe(err)} {self._choose_campaign_hint()}")
+            said = (
+                self.tr("No pledge campaign is current in this register.")
+                if err.code == "campaign.none"
+                else describe(err)
+            )
+            self.campaign_label.setText(f"{said} {self._choose_campaign_hint()}")
             self.progress_model.clear()
             self.unsigned_model.set_rows([])
             self.unsigned_label.clear()

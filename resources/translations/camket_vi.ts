@@ -2621,6 +2621,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Bắt đầu đợt cam kết mới hoặc đổi đợt đang thực hiện (Ctrl+D)</translation>
     </message>
     <message>
+        <source>No pledge campaign is current in this register.</source>
+        <translation>Sổ chưa có đợt cam kết nào đang thực hiện.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Campaign:&lt;/b&gt; {title} · target {target} %</source>
         <translation>&lt;b&gt;Đợt cam kết:&lt;/b&gt; {title} · chỉ tiêu {target} %</translation>
     </message>

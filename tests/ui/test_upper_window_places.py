@@ -153,3 +153,25 @@ def test_a_screenshot_of_an_upper_register_shows_its_communes_counted(
         communes = window.exchange_page.communes
         assert communes is not None and communes.table.rowCount() == 2
         assert communes.table.item(0, 0).text() == "Xã Bình Lư"
+
+
+def test_an_upper_register_with_no_campaign_chosen_says_so_in_the_windows_language(
+    qapp: QApplication, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Before, the English window's Pledges page began with the Vietnamese of the command's
+    error ("Sổ chưa có đợt cam kết nào đang thực hiện. Choose one of the communes'
+    campaigns…"), where Overview says it in English."""
+    from desktop.ui.translations import install_translators
+
+    bundle = listed_commune_bundle(tmp_path, SIN_HO, "A-01")
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper"]) == 0
+        assert main(["merge", "--db", str(post), str(bundle)]) == 0
+        for language, said in (
+            ("vi", "Sổ chưa có đợt cam kết nào đang thực hiện. Chọn đợt"),
+            ("en", "No pledge campaign is current in this register. Choose one"),
+        ):
+            install_translators(qapp, language)
+            window = main_window(post, place="pledges")
+            assert window.pledge_page.campaign_label.text().startswith(said)
