@@ -127,16 +127,16 @@ MESSAGES: dict[str, str] = {
         "{where}: cột {column} (“{field}”) dài {length} ký tự, quá {maximum} ký tự sổ giữ;"
         " không nhận gì từ tệp này."
     ),
-    "export.long_texts": (
-        "Chưa xuất: sổ có {count} ô chữ dài hơn mức sổ giữ (ghi vào sổ trước khi có giới hạn),"
-        " máy nhận sẽ từ chối cả tệp. Hãy viết gọn lại (camket check liệt kê đủ) rồi xuất lại:"
-        "\n{rows}"
+    "export.unsendable": (
+        "Chưa xuất: sổ có {count} ô ghi bởi phiên bản cũ hay bị sửa ngoài CamKet, vì chúng mà"
+        " máy nhận sẽ từ chối cả tệp. Hãy sửa từng ô như ghi bên cạnh (camket check liệt kê"
+        " đủ) rồi xuất lại:\n{rows}"
     ),
     "export.upper_unsendable": (
-        "Chưa xuất: sổ có {count} ô của các xã gửi lên trước khi có giới hạn, máy nhận sẽ từ"
+        "Chưa xuất: sổ có {count} ô của các xã gửi lên (từ phiên bản cũ) mà máy nhận sẽ từ"
         " chối cả tệp. Sổ cấp trên không sửa dữ liệu của xã: hãy nhờ xã xuất lại bằng CamKet"
-        " bản mới (khi xuất, CamKet của xã tự sửa các ô này), nhận tệp đó vào sổ này rồi xuất"
-        " lại:\n{rows}"
+        " bản mới (khi xuất, CamKet của xã tự sửa các ô này hoặc chỉ cách sửa), nhận tệp đó"
+        " vào sổ này rồi xuất lại:\n{rows}"
     ),
     "bundle.unsafe_file_name": (
         "{where}: cột file_name có tên tệp “{value}” là một đường dẫn hoặc tên thiết bị"
@@ -712,6 +712,13 @@ FIELD_LABELS: dict[str, str] = {
     "outcome": "Kết quả xử lý",
     "tip_id": "Tin báo",
     "deleted": "Đã xoá",
+    # A row's version and sync: no screen shows them (services.unsendable names them).
+    "created_at": "Thời điểm tạo dòng",
+    "updated_at": "Thời điểm sửa dòng",
+    "updated_by": "Máy sửa dòng",
+    "rev": "Số lần sửa dòng",
+    "vv": "Phiên bản đồng bộ",
+    "private_vv": "Phiên bản đồng bộ của người báo tin",
 }
 
 ISSUE_MESSAGES: dict[str, str] = {
@@ -770,6 +777,11 @@ ISSUE_MESSAGES: dict[str, str] = {
         "“{name}” không phải tên tệp dùng được trên mọi máy; CamKet tự đổi thành tên dùng"
         " được khi xuất (hoặc ngay: camket check --fix)"
     ),
+    "text.has_nul": "có ký tự rỗng (NUL), không phải chữ",
+    "value.unreadable": "“{value}” không phải giá trị sổ đọc được",
+    "value.bad_date": "“{value}” không phải ngày có thật trong các năm sổ giữ",
+    "row.other_commune": "thuộc xã {commune}, không phải xã nào của sổ này",
+    "row.no_parent": "trỏ đến một dòng không còn trong sổ (bị xoá ngoài CamKet)",
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
     "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
     "import.formula_without_value": (
@@ -811,21 +823,71 @@ def file_size_text(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
+# What comes of a value a bundle may not carry (services.unsendable, Issue param "then"),
+# said after what is wrong with it.
+THEN: dict[str, str] = {
+    "screen": " (sửa ở màn hình {screen})",
+    "export": (
+        "; không màn hình nào mở dòng này, nên CamKet tự {done} khi xuất (hoặc ngay: camket"
+        " check --fix)"
+    ),
+    "stuck": (
+        "; không màn hình nào mở dòng này và CamKet không tự sửa được an toàn: hãy khôi phục"
+        " bản sao lưu từ trước khi ô bị ghi như vậy (camket backup list), hoặc gửi sổ cho"
+        " người quản trị CamKet"
+    ),
+    "damaged": (
+        "; CamKet không đọc được ô này nên không màn hình nào sửa được: hãy khôi phục bản sao"
+        " lưu từ trước khi ô bị ghi như vậy (camket backup list), hoặc gửi sổ cho người quản"
+        " trị CamKet"
+    ),
+    "upper": "",
+}
+# What CamKet does to it at the export (services.unsendable.Fix), for "export".
+DONE: dict[str, str] = {
+    "code": "rút mã còn {maximum} ký tự, khác mọi mã hộ khác của xã,",
+    "nul": "bỏ ký tự rỗng",
+    "clear": "xoá trống ô này",
+    "default": "đặt lại “{default}”",
+}
+# The screen (place of the side bar) where a row of each synced table is edited.
+SCREENS: dict[str, str] = {
+    "commune": "Cài đặt",
+    "hamlet": "Cài đặt",
+    "household": "Số hộ",
+    "person": "Số hộ",
+    "relative_abroad": "Số hộ",
+    "pledge_template": "Cam kết (mẫu cam kết)",
+    "campaign": "Cam kết (đợt cam kết)",
+    "pledge": "Cam kết",
+    "attachment": "Cam kết",
+    "movement": "Biến động",
+    "tip": "Biến động (tin báo)",
+    "tip_person": "Biến động (tin báo)",
+}
+# Issues that say themselves what comes of them.
+_SAID = frozenset({"text.cut_at_export", "file_name.renamed_at_export", "text.too_long_to_send"})
+
+
 def describe_issue(issue: Issue) -> str:
     """'Số định danh: mã tỉnh 099 không có trong danh mục'."""
     label = FIELD_LABELS.get(issue.field, issue.field)
-    template = ISSUE_MESSAGES.get(issue.code, issue.code)
-    try:
-        return f"{label}: {template.format(**issue.params)}"
-    except (KeyError, IndexError):
-        return f"{label}: {template}"
+    return f"{label}: {issue_text(issue)}"
 
 
 def issue_text(issue: Issue) -> str:
-    """The problem alone, without the field's name: 'ngày không có thật'."""
+    """The problem alone, without the field's name: 'ngày không có thật'; and what comes of
+    it, for a value a bundle may not carry (THEN)."""
     template = ISSUE_MESSAGES.get(issue.code, issue.code)
+    params = dict(issue.params)
+    then = params.get("then")
+    if isinstance(then, str) and issue.code not in _SAID:
+        done = DONE.get(str(params.get("done", "")), "")
+        params["done"] = done.format(**params) if done else ""
+        params["screen"] = SCREENS.get(str(params.get("table", "")), "")
+        template += THEN.get(then, "")
     try:
-        return template.format(**issue.params)
+        return template.format(**params)
     except (KeyError, IndexError):
         return template
 
@@ -838,21 +900,32 @@ def describe_row_issue(source: str, row_issue: RowIssue) -> str:
 
 
 def repair_lines(repairs: Iterable[Repair]) -> list[str]:
-    """What CamKet itself repaired before an export, a line a row (a deleted row's text cut,
-    an attachment renamed), after a line saying why: the export's notice to the clerk."""
-    lines = [
-        f"  {r.entity} {r.label}: {r.field}: dài {r.length} ký tự, đã tự cắt còn {r.maximum}"
-        if r.maximum
-        else f"  {r.entity} {r.label}: {r.field}: “{r.old_name}” đổi thành “{r.new_name}”"
-        for r in repairs
-    ]
+    """What CamKet itself repaired before an export, a line a value (a deleted row's text cut,
+    an attachment renamed, a date no one can read emptied), after a line saying why: the
+    export's notice to the clerk (`camket check --fix` says the same)."""
+    lines = [f"  {r.entity} {r.label}: {_repaired(r)}" for r in repairs]
     if not lines:
         return []
     head = (
-        f"CamKet đã tự sửa {len(lines)} ô không màn hình nào sửa được (ghi vào sổ trước khi có"
-        " giới hạn) để máy nhận không từ chối tệp; mỗi lần sửa có ghi trong nhật ký:"
+        f"CamKet đã tự sửa {len(lines)} ô không màn hình nào sửa được (ghi vào sổ bởi phiên"
+        " bản cũ hay bị sửa ngoài CamKet) để máy nhận không từ chối tệp; mỗi lần sửa có ghi"
+        " trong nhật ký:"
     )
     return [head, *lines]
+
+
+def _repaired(r: Repair) -> str:
+    field = r.field or FIELD_LABELS.get(r.column, r.column)
+    if r.maximum:
+        return f"{field}: dài {r.length} ký tự, đã tự cắt còn {r.maximum}"
+    old = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in r.old[:60])
+    if r.how == "nul":
+        return f"{field}: đã bỏ ký tự rỗng (NUL)"
+    if r.how == "clear":
+        return f"{field}: “{old}” sổ không đọc được, đã xoá trống"
+    if r.how == "default":
+        return f"{field}: “{old}” sổ không đọc được, đã đặt lại “{r.new}”"
+    return f"{field}: “{old}” đổi thành “{r.new}”"  # a name, a code
 
 
 def describe(error: KnownError) -> str:

@@ -64,6 +64,12 @@ class IssueCode(StrEnum):
     FILE_NAME_NOT_PLAIN = "file_name.not_plain"
     TEXT_CUT_AT_EXPORT = "text.cut_at_export"  # of a row no screen opens
     FILE_NAME_RENAMED_AT_EXPORT = "file_name.renamed_at_export"
+    # Values a peer's merge refuses a bundle for (services.unsendable), besides the above.
+    TEXT_HAS_NUL = "text.has_nul"
+    VALUE_UNREADABLE = "value.unreadable"  # a code, a number, a vector no reader takes
+    VALUE_BAD_DATE = "value.bad_date"
+    ROW_OTHER_COMMUNE = "row.other_commune"
+    ROW_NO_PARENT = "row.no_parent"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"

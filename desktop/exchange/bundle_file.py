@@ -58,6 +58,9 @@ _TABLE_ENTRY = re.compile(r"tables/([a-z_]+)\.csv")
 _COMMUNE_CODE = re.compile(r"[0-9]{5}\Z")
 _ATTACHMENT_ENTRY = re.compile(r"attachments/([0-9a-f]{64})")
 _COMPOSED = partial(unicodedata.normalize, "NFC")
+# No text of a register holds it, and C code (SQLite's functions, Qt, printing) takes it for
+# the text's end: a line with one refuses the bundle (_text_lines).
+NUL = "\x00"
 # A field may be as long as its table (a pasted note): csv refuses one over 131,072
 # characters unless told (2**31 - 1: a C long on Windows; the entry's own limit bounds it).
 _FIELD_LIMIT = 2**31 - 1
@@ -263,6 +266,18 @@ class BundleWriter:
             log.info("unfinished bundle closed: %s", exc)
 
 
+def cells_as_read(values: Sequence[Any]) -> tuple[list[str], bool]:
+    """A row's values as a reader of the bundle gets its cells back: as write_csv writes
+    them (NULL and empty text both empty, any other value str()), composed (NFC) as
+    _text_lines reads them; and whether its line holds a NUL, for which the reader refuses
+    the bundle (the export's early check: services.unsendable)."""
+    cells = ["" if v is None else v if type(v) is str else str(v) for v in values]
+    line = "".join(cells)
+    if not unicodedata.is_normalized("NFC", line):
+        cells = [_COMPOSED(cell) for cell in cells]
+    return cells, NUL in line
+
+
 class _Counted:
     """The rows passed on as they are, counted."""
 
@@ -417,7 +432,7 @@ def _text_lines(text: Iterator[str], source: str, entry: str) -> Iterator[str]:
     C code (SQLite's functions, Qt, printing) takes for the text's end, refuses the bundle
     (Python's csv module reads it as any character)."""
     for number, line in enumerate(text, start=1):
-        if "\x00" in line:
+        if NUL in line:
             raise KnownError("bundle.nul", file=source, entry=entry, row=number)
         yield _COMPOSED(line)
 

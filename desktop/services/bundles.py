@@ -27,10 +27,10 @@ from desktop.exchange.bundle_file import (
 from desktop.exchange.identity import Installation
 from desktop.file_kinds import refuse_register
 from desktop.outputs import check_output, discard, output_stream
-from desktop.services.export_repairs import Repair, long_texts_refusal, prepare_export
+from desktop.services.export_repairs import Repair, prepare_export, unsendable_refusal
 from desktop.services.register import OpenRegister
+from desktop.services.unsendable import unsendable
 from desktop.store import local, replicas
-from desktop.store.long_texts import long_texts
 from desktop.store.register_database import known_sqlite_errors
 from desktop.store.registry import TABLES, SyncedTable
 from desktop.store.sync import utc_now
@@ -168,7 +168,8 @@ def write_bundle(
     clerk's edits save meanwhile (each is wholly in this bundle, or after its change mark:
     in the next); record_sent then notes it among the bundles sent. ``repaired``: what
     prepare_export repaired before (on the write lane), for the summary's notice; None when
-    it did not run: the texts too long are then looked for here (refuse_long_texts)."""
+    it did not run: the values a peer would refuse are then looked for here
+    (refuse_unsendable)."""
     check_output(out)  # never over the register or another SQLite file, before any work
     if not _communes(reg.db):  # an upper register that merged nothing yet: every reader
         raise KnownError("export.no_commune")  # would refuse a bundle of no commune
@@ -265,8 +266,9 @@ class _Plan:
     installation: Installation  # who signs it
     register_id: str
     since_seq: int  # 0: every row; else the changes after this mark
-    # prepare_export looked for texts too long just before (nothing written since can hold
-    # one: every path that writes holds texts to their bounds): not looked for again.
+    # prepare_export looked for values a peer refuses just before (nothing written since can
+    # hold one: every path that writes holds values to the rules a merge reads them by):
+    # not looked for again.
     checked: bool = False
 
 
@@ -282,7 +284,7 @@ def _write_bundle(
     installation, register_id, since_seq = plan.installation, plan.register_id, plan.since_seq
     with replicas.snapshot(reg.db):
         if not plan.checked:
-            refuse_long_texts(reg.db, since_seq)
+            refuse_unsendable(reg.db, since_seq)
         mark = replicas.change_mark(reg.db)
         communes = _communes(reg.db)
         rows = {}
@@ -322,13 +324,13 @@ def _sha256_of_file(path: Path) -> str:
     return sha.hexdigest()
 
 
-def refuse_long_texts(db: Database, since: int) -> None:
-    """KnownError listing the texts the bundle would carry that are longer than a bundle
-    may (stored before the bounds): every peer would refuse the bundle whole, so none is
-    made. prepare_export has cut those no screen reaches; the clerk shortens the others."""
-    found = long_texts(db, since)
+def refuse_unsendable(db: Database, since: int) -> None:
+    """KnownError listing the values the bundle would carry that a peer's merge refuses
+    (services.unsendable): every peer would refuse the bundle whole, so none is made.
+    prepare_export has repaired those no screen reaches where it safely can."""
+    found = unsendable(db, since)
     if found:
-        raise long_texts_refusal(found)
+        raise unsendable_refusal(found)
 
 
 def _write_table(

@@ -1,13 +1,14 @@
 """`camket check`: SQLite's integrity check plus the domain validation of every live row and
-the texts of every row a bundle could not carry."""
+the values of every row a bundle could not carry."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -41,6 +42,7 @@ class Finding:
     issue: Issue
 
 
+T = TypeVar("T")
 LATEST_BACKUPS = 3  # named when the register is damaged
 
 
@@ -132,7 +134,8 @@ def _damage(db: Database) -> list[str]:
 def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     """The domain's checks of every live hamlet, household, person and pledge, commune by
     commune (the order of the name indexes: m0008)."""
-    hamlets = repo.list_hamlets(db)
+    live = db.query("SELECT * FROM hamlet WHERE deleted = 0 ORDER BY sort_key")
+    hamlets = list(_read(live, repo.hamlet_from))
     for hamlet in hamlets:
         report.findings += [
             Finding("thôn", hamlet.name, i) for i in _short(validate_hamlet(hamlet))
@@ -141,8 +144,7 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     taken: set[tuple[str, str]] = set()  # two PCs may number a new household alike
     n_households = n_people = 0
     households = "SELECT * FROM household WHERE deleted = 0 ORDER BY commune_code, sort_key"
-    for row in db.query(households):
-        household = repo.household_from(row)
+    for row, household in _rows_read(db.query(households), repo.household_from):
         codes[household.id] = household.code
         n_households += 1
         found = _short(validate_household(household))
@@ -153,8 +155,8 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
         taken.add((row["commune_code"], household.code))
     members: dict[str, set[str]] = defaultdict(set)
     holders: dict[str, Person] = {}  # personal ID -> the first person found with it
-    for row in db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY commune_code, sort_key"):
-        person = repo.person_from(row)
+    people = db.query("SELECT * FROM person WHERE deleted = 0 ORDER BY commune_code, sort_key")
+    for person in _read(people, repo.person_from):
         members[person.household_id].add(person.id)
         n_people += 1
         label = f"{person.full_name} (hộ {codes.get(person.household_id, '?')})"
@@ -175,11 +177,13 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
             holders[key] = person
     n_pledges = 0
     starts = {c.id: c.starts_on for c in pledge_store.list_campaigns(db)}
-    for row in db.query(
-        "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
-        " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.commune_code, h.sort_key"
+    for pledge in _read(
+        db.query(
+            "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
+            " WHERE p.deleted = 0 AND h.deleted = 0 ORDER BY h.commune_code, h.sort_key"
+        ),
+        pledge_store.pledge_from,
     ):
-        pledge = pledge_store.pledge_from(row)
         n_pledges += 1
         report.findings += [
             Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
@@ -206,6 +210,25 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     }
 
 
+def _rows_read(
+    rows: Iterable[dict[str, Any]], reader: Callable[[dict[str, Any]], T]
+) -> Iterator[tuple[dict[str, Any], T]]:
+    """Each row with what ``reader`` makes of it; a row holding a value CamKet cannot read (a
+    code, a date written by another program or an old version) is left out: the merge's
+    decoder refuses the same values (store.column_rules reads codes and dates as these
+    readers do), so services.unsendable names each, as an error saying what to do."""
+    for row in rows:
+        try:
+            yield row, reader(row)
+        except (ValueError, TypeError):
+            continue
+
+
+def _read(rows: Iterable[dict[str, Any]], reader: Callable[[dict[str, Any]], T]) -> Iterator[T]:
+    """What ``reader`` makes of each row it can read (_rows_read)."""
+    return (value for _row, value in _rows_read(rows, reader))
+
+
 def _short(issues: list[Issue]) -> list[Issue]:
-    """``issues`` but a text too long (long_texts names those, for every table)."""
+    """``issues`` but a text too long (services.unsendable names those, for every table)."""
     return [i for i in issues if i.code != IssueCode.TEXT_TOO_LONG]

@@ -1,200 +1,252 @@
-"""Rows a bundle may not carry that no screen can repair (a deleted row's text longer than its
-bound, an attachment's file name that is no plain name, both stored before those rules), made
-sendable by CamKet itself just before an export: local, audited edits through the writer."""
+"""Values a bundle may not carry (services.unsendable: what a peer's merge refuses), refused
+before an export or, where no screen can repair them and a safe way exists, made sendable by
+CamKet itself just before it: local, audited edits through the writer."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.file_names import unique_file_name
-from desktop.domain.text_bounds import ATTACHMENT_TEXT, cut_to_bound
-from desktop.domain.validation import Issue, IssueCode, Severity
+from desktop.domain.text_bounds import cut_to_bound
+from desktop.domain.validation import Issue
+from desktop.exchange.bundle_file import NUL
 from desktop.services.register import OpenRegister
+from desktop.services.unsendable import Fix, Unsendable, by_row, unsendable
 from desktop.store.column_rules import TEXT_BOUNDS
-from desktop.store.long_texts import LongText, OddFileName, long_texts, odd_file_names
 from desktop.store.register_database import known_sqlite_errors
 from desktop.store.registry import commune_sql, table
+from desktop.store.row_decoder import column_types
 
-# Rows named when an export is refused for texts too long (`camket check` names them all).
+# Rows named when an export is refused (`camket check` names them all).
 LISTED = 20
-ATTACHMENT = "tệp đính kèm cam kết của hộ"
+# The order a cell's repairs are made in: its NULs dropped before it is cut to its bound.
+_ORDER = (Fix.NUL, Fix.CUT, Fix.CODE, Fix.RENAME, Fix.CLEAR, Fix.DEFAULT)
 
 
 @dataclass(frozen=True)
 class Repair:
-    """One text CamKet cut to its bound, or one attachment it renamed, before an export."""
+    """One value CamKet made sendable before an export (services.unsendable.Fix)."""
 
     entity: str  # the row's kind: "hộ", "nhân khẩu", "tệp đính kèm cam kết của hộ"…
     label: str  # what a clerk knows it by: "NT-001 (đã xoá)"
-    field: str  # as the window's form names it: "Ghi chú", "Tên tệp"
+    field: str  # as the window's form names it: "Ghi chú", "Tên tệp" ("": by ``column``)
     length: int = 0  # a text cut: its length before, and its bound now
     maximum: int = 0
-    old_name: str = ""  # an attachment renamed
-    new_name: str = ""
+    old: str = ""  # a value replaced (an attachment's name, a code, a date): as it was
+    new: str = ""  # … and as it is now ("" when emptied)
+    how: str = ""  # the Fix made
+    column: str = ""
 
 
 def prepare_export(reg: OpenRegister, since: int = 0) -> tuple[Repair, ...]:
     """Before an export (of every row, or of the changes after the mark ``since``): refuse
-    it while a text the clerk can edit is longer than its bound (KnownError
-    ``export.long_texts``, naming them); else cut the texts of rows no screen opens (deleted,
-    or of a deleted household) to their bounds and give each attachment whose name is no
-    plain name its plain one, in one audited transaction committed before the export reads
-    its snapshot. An upper-level register edits no commune's rows: it refuses the export,
-    naming them and their communes, until the commune's next bundle (repaired there by its
-    own export) is merged (KnownError ``export.upper_unsendable``)."""
-    texts, names = long_texts(reg.db, since), odd_file_names(reg.db, since)
-    if not texts and not names:
+    it while a value a peer would refuse has no safe repair (KnownError
+    ``export.unsendable``, naming each: where a screen shows it, the clerk edits it there);
+    else make sendable those of rows no screen opens (services.unsendable.Fix) in one
+    audited transaction committed before the export reads its snapshot. An upper-level
+    register edits no commune's rows: it refuses the export, naming them and their communes,
+    until the commune's next bundle (repaired there by its own export) is merged (KnownError
+    ``export.upper_unsendable``)."""
+    found = unsendable(reg.db, since)
+    if not found:
         return ()
     if not reg.writer.edits_communes:
-        rows = upper_rows(reg.db, texts, names)
+        rows = upper_rows(reg.db, found)
         raise KnownError("export.upper_unsendable", count=len(rows), rows=tuple(rows[:LISTED]))
-    left = [found for found in texts if not found.cuttable]
+    left = [item for item in found if not item.repairable]
     if left:
-        raise long_texts_refusal(left)
-    return tuple(_repair(reg, [t for t in texts if t.cuttable], names))
+        raise unsendable_refusal(left)
+    return tuple(_repair(reg, found))
 
 
 def repair_unsendable(reg: OpenRegister) -> tuple[Repair, ...]:
-    """`camket check --fix`: the repairs an export would make, made now (whatever texts the
-    clerk still has to shorten); none in an upper-level register, which edits no commune's
+    """`camket check --fix`: the repairs an export would make, made now (whatever values
+    the clerk still has to edit); none in an upper-level register, which edits no commune's
     rows."""
     if not reg.writer.edits_communes:
         return ()
-    texts = [found for found in long_texts(reg.db) if found.cuttable]
-    names = odd_file_names(reg.db)
-    return tuple(_repair(reg, texts, names)) if texts or names else ()
+    found = [item for item in unsendable(reg.db) if item.repairable]
+    return tuple(_repair(reg, found)) if found else ()
 
 
 Named = tuple[str, str, Issue]  # a row's kind, what a clerk knows it by, what is wrong
 
 
 def unsendable_rows(db: Database, *, upper: bool) -> list[Named]:
-    """For `camket check`: every row a bundle may not carry as it is. A text the clerk can
-    edit is an error to shorten; what the export repairs itself is a warning saying so; in an
-    upper-level register each is an error naming its commune, whose next bundle repairs it."""
-    texts, names = long_texts(db), odd_file_names(db)
+    """For `camket check`: every value a bundle may not carry as it is. One the export repairs
+    itself is a warning saying so; any other an error saying what to do (the screen that
+    edits it, or a backup); in an upper-level register each is an error naming its commune,
+    whose next bundle repairs it."""
+    found = unsendable(db)
     if upper:
-        return upper_rows(db, texts, names)
-    return [
-        (f.entity, f.label, f.issue if not f.cuttable else _cut_at_export(f)) for f in texts
-    ] + [
-        (
-            ATTACHMENT,
-            n.label,
-            Issue(
-                "file_name",
-                IssueCode.FILE_NAME_RENAMED_AT_EXPORT,
-                Severity.WARNING,
-                {"name": n.file_name},
-            ),
-        )
-        for n in names
-    ]
+        return upper_rows(db, found)
+    return [(item.entity, item.label, item.issue(item.then())) for item in found]
 
 
-def _cut_at_export(found: LongText) -> Issue:
-    return Issue(found.column, IssueCode.TEXT_CUT_AT_EXPORT, Severity.WARNING, _sizes(found))
+def unsendable_refusal(found: list[Unsendable]) -> KnownError:
+    """The export's refusal naming the values the clerk deals with first (every peer would
+    refuse the bundle whole), each with what to do."""
+    rows = tuple((item.entity, item.label, item.issue(item.then())) for item in found[:LISTED])
+    return KnownError("export.unsendable", count=len(found), rows=rows)
 
 
-def long_texts_refusal(found: list[LongText]) -> KnownError:
-    """The export's refusal naming texts the clerk shortens first (every peer would refuse
-    the bundle whole)."""
-    rows = tuple((f.entity, f.label, f.issue) for f in found[:LISTED])
-    return KnownError("export.long_texts", count=len(found), rows=rows)
-
-
-def _repair(reg: OpenRegister, texts: list[LongText], names: list[OddFileName]) -> list[Repair]:
+def _repair(reg: OpenRegister, found: list[Unsendable]) -> list[Repair]:
     writer, db = reg.writer, reg.db
     done: list[Repair] = []
-    by_row: dict[tuple[str, str], list[LongText]] = defaultdict(list)
-    for found in texts:
-        by_row[found.table, found.row_id].append(found)
+    rows = by_row(found)
+    names = _names_by_household(db, [row_id for (t, row_id) in rows if t == "attachment"])
+    codes = _household_codes(db) if any(f.fix is Fix.CODE for f in found) else ({}, {})
     with known_sqlite_errors(reg.path), db.atomic():  # a full disk said so, nothing written
-        for (table_name, row_id), columns in by_row.items():
-            values = _stored(db, table_name, row_id, [f.column for f in columns])
-            cut = {f.column: cut_to_bound(values[f.column], f.maximum) for f in columns}
-            writer.update(table_name, row_id, cut)
-            for f in columns:  # lengths only: a private text (a tip's informant) is no log's
-                reason = {"column": f.column, "length": f.length, "maximum": f.maximum}
-                writer.note(table_name, row_id, "shorten_to_send", reason)
-                field = TEXT_BOUNDS[table_name, f.column].label
-                done.append(Repair(f.entity, f.label, field, f.length, f.maximum))
-        taken = _names_by_household(db, {n.household_id for n in names})
-        for odd in names:
-            others = taken[odd.household_id]
-            new_name = unique_file_name(odd.file_name, others - {odd.file_name})
-            others.discard(odd.file_name)
-            others.add(new_name)
-            writer.update("attachment", odd.row_id, {"file_name": new_name})
-            renamed = {"file_name": odd.file_name, "new_name": new_name}
-            writer.note("attachment", odd.row_id, "rename_to_send", renamed)
-            field = ATTACHMENT_TEXT["file_name"].label
-            done.append(
-                Repair(ATTACHMENT, odd.label, field, old_name=odd.file_name, new_name=new_name)
-            )
+        for (table_name, row_id), items in rows.items():
+            items = sorted(items, key=lambda f: _ORDER.index(f.fix))
+            integer = {n for n, t in column_types(db, table(table_name)).items() if t.integer}
+            stored = _stored(db, table_name, row_id, sorted({f.column for f in items}))
+            changes: dict[str, Any] = {}
+            made: list[tuple[Unsendable, Any, Any]] = []
+            for item in items:
+                before = changes.get(item.column, stored[item.column])
+                after = _repaired(item, before, integer, names, codes)
+                changes[item.column] = after
+                made.append((item, before, after))
+            writer.update(table_name, row_id, changes)
+            for item, before, after in made:
+                writer.note(table_name, row_id, *_noted(item, before, after))
+                done.append(_said(item, before, after))
     return done
 
 
-def _stored(db: Database, table_name: str, row_id: str, columns: list[str]) -> dict[str, str]:
+def _repaired(
+    item: Unsendable,
+    value: Any,
+    integer: set[str],
+    names: dict[str, tuple[str, set[str]]],
+    codes: tuple[dict[str, str], dict[str, set[str]]],
+) -> Any:
+    """The value ``item``'s Fix makes of ``value``."""
+    fix = item.fix
+    if fix is Fix.NUL:
+        return str(value).replace(NUL, "")
+    if fix is Fix.CUT:
+        return cut_to_bound(str(value), TEXT_BOUNDS[item.table, item.column].maximum)
+    if fix is Fix.CODE:
+        return _shorter_code(str(value), item, codes)
+    if fix is Fix.RENAME:
+        _household, others = names[item.row_id]
+        new_name = unique_file_name(str(value), others - {value})
+        others.discard(value)
+        others.add(new_name)
+        return new_name
+    if fix is Fix.CLEAR:
+        return None
+    return int(item.default) if item.column in integer else item.default  # Fix.DEFAULT
+
+
+def _shorter_code(
+    code: str, item: Unsendable, codes: tuple[dict[str, str], dict[str, set[str]]]
+) -> str:
+    """A deleted household's code cut to its bound and, when another household of its commune
+    holds that code (a live one, or another deleted one), numbered apart ("…-2", "…-3"):
+    rows point at a household by its id, and two households of one code are a clash to
+    review (conflicts.code_clashes), not a repair."""
+    maximum = TEXT_BOUNDS["household", "code"].maximum
+    commune_of, by_commune = codes
+    taken = by_commune[commune_of[item.row_id]]
+    taken.discard(code.casefold())
+    new = cut_to_bound(code, maximum)
+    number = 1
+    while new.casefold() in taken:
+        number += 1
+        tail = f"-{number}"
+        new = cut_to_bound(code, maximum - len(tail)) + tail
+    taken.add(new.casefold())
+    return new
+
+
+def _noted(item: Unsendable, before: Any, after: Any) -> tuple[str, dict[str, Any]]:
+    """The audit note of a repair (besides the writer's own of the edit): lengths only for a
+    text cut, a private text (a tip's informant) being no log's."""
+    if item.fix is Fix.CUT:
+        length, maximum = len(str(before)), TEXT_BOUNDS[item.table, item.column].maximum
+        return "shorten_to_send", {"column": item.column, "length": length, "maximum": maximum}
+    if item.fix is Fix.RENAME:
+        return "rename_to_send", {"file_name": before, "new_name": after}
+    return "repair_to_send", {"column": item.column, "fix": str(item.fix)}
+
+
+def _said(item: Unsendable, before: Any, after: Any) -> Repair:
+    bound = TEXT_BOUNDS.get((item.table, item.column))
+    field = bound.label if bound is not None else ""
+    if item.fix is Fix.CUT and bound is not None:
+        return Repair(item.entity, item.label, field, len(str(before)), bound.maximum)
+    old = "" if before is None else str(before)
+    new = "" if after is None else str(after)
+    how = str(item.fix)
+    return Repair(item.entity, item.label, field, old=old, new=new, how=how, column=item.column)
+
+
+def _stored(db: Database, table_name: str, row_id: str, columns: list[str]) -> dict[str, Any]:
     names = ", ".join(f"[{c}]" for c in columns)
     row = db.execute(f"SELECT {names} FROM [{table_name}] WHERE id = ?", [row_id]).fetchone()
     return dict(zip(columns, row, strict=True))
 
 
-def _names_by_household(db: Database, household_ids: set[str]) -> dict[str, set[str]]:
-    """The file names of every attachment (tombstones too) of each household's pledges."""
+def _names_by_household(db: Database, ids: list[str]) -> dict[str, tuple[str, set[str]]]:
+    """For each attachment of ``ids``: its pledge's household and the file names of every
+    attachment (tombstones too) of that household's pledges, one set a household shared."""
+    found: dict[str, tuple[str, set[str]]] = {}
     taken: dict[str, set[str]] = defaultdict(set)
-    for household_id in household_ids:
-        for (name,) in db.execute(
-            "SELECT a.file_name FROM attachment a JOIN pledge p ON p.id = a.pledge_id"
-            " WHERE p.household_id = ?",
-            [household_id],
-        ):
-            taken[household_id].add(name or "")
-    return taken
+    for row_id in ids:
+        household = db.execute(
+            "SELECT coalesce(p.household_id, '') FROM attachment a"
+            " LEFT JOIN pledge p ON p.id = a.pledge_id WHERE a.id = ?",
+            [row_id],
+        ).fetchone()[0]
+        if household not in taken:
+            for (name,) in db.execute(
+                "SELECT a.file_name FROM attachment a JOIN pledge p ON p.id = a.pledge_id"
+                " WHERE p.household_id = ?",
+                [household],
+            ):
+                taken[household].add(name or "")
+        found[row_id] = (household, taken[household])
+    return found
 
 
-def upper_rows(db: Database, texts: list[LongText], names: list[OddFileName]) -> list[Named]:
-    """An upper-level register forwards its communes' rows as they sent them: each row a
+def _household_codes(db: Database) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Each household's commune, and every household code (tombstones too) of each commune,
+    letter case aside."""
+    commune_of: dict[str, str] = {}
+    codes: dict[str, set[str]] = defaultdict(set)
+    for row_id, commune, code in db.execute("SELECT id, commune_code, code FROM household"):
+        commune_of[row_id] = commune
+        codes[commune].add(str(code).casefold())
+    return commune_of, codes
+
+
+def upper_rows(db: Database, found: list[Unsendable]) -> list[Named]:
+    """An upper-level register forwards its communes' rows as they sent them: each value a
     peer would refuse, named with its commune, whose next bundle brings it repaired."""
-    communes = {
-        name: _communes_of(db, name, [t.row_id for t in texts if t.table == name])
-        for name in {t.table for t in texts}
-    }
-    communes["attachment"] = {
-        **communes.get("attachment", {}),
-        **_communes_of(db, "attachment", [n.row_id for n in names]),
-    }
-    rows: list[Named] = [
+    ids: dict[str, list[str]] = defaultdict(list)
+    for item in found:
+        ids[item.table].append(item.row_id)
+    communes = {name: _communes_of(db, name, row_ids) for name, row_ids in ids.items()}
+    return [
         (
-            f.entity,
-            f.label + _of_commune(communes[f.table].get(f.row_id)),
-            Issue(f.column, IssueCode.TEXT_TOO_LONG_TO_SEND, Severity.ERROR, _sizes(f)),
+            item.entity,
+            item.label + _of_commune(communes[item.table].get(item.row_id)),
+            item.issue(item.then(upper=True)),
         )
-        for f in texts
-    ] + [
-        (
-            ATTACHMENT,
-            n.label + _of_commune(communes["attachment"].get(n.row_id)),
-            Issue(
-                "file_name", IssueCode.FILE_NAME_NOT_PLAIN, Severity.ERROR, {"name": n.file_name}
-            ),
-        )
-        for n in names
+        for item in found
     ]
-    return rows
 
 
 def _of_commune(code: str | None) -> str:
     return f", xã {code}" if code else ""
-
-
-def _sizes(found: LongText) -> dict[str, int]:
-    return {"length": found.length, "maximum": found.maximum}
 
 
 def _communes_of(db: Database, table_name: str, ids: list[str]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version, version_of
 from desktop.store.column_rules import AtMost, column_rules, refusal
-from desktop.store.registry import SyncedTable
+from desktop.store.registry import PRIVATE_VV, SyncedTable
 from desktop.store.replicas import canonical_vv, version_columns
 
 Line = tuple[tuple[Any, ...], str]  # a line's version as its values and vector
@@ -123,21 +123,46 @@ class RowDecoder:
     def _refusal(self, cells: Sequence[str], line: int) -> KnownError:
         """What is wrong with a line the quick way could not decode: its first bad cell."""
         where = self.line(line)
+        found = self.faults(cells, where)
+        if found:
+            return found[0][1]
+        text = cells[self.vv_at]  # not reached: the quick way failed on one of them
+        return KnownError("bundle.bad_value", where=where, column="vv", value=text[:40])
+
+    def faults(self, cells: Sequence[str], where: str = "") -> list[tuple[str, KnownError]]:
+        """Every cell of a line this decoder refuses, by column, with its refusal: a cell
+        that is no number in an INTEGER column, a value that breaks its column's rule, a
+        private value that does, a vector that is none (the export's early check asks this
+        of every row it would send: services.unsendable)."""
+        found: list[tuple[str, KnownError]] = []
+        typed: dict[str, Any] = {}
         for index, integer, nullable, name, _absent in self._plan:
             if index is not None:
                 try:
-                    self._typed(cells[index], integer, nullable)
+                    typed[name] = self._typed(cells[index], integer, nullable)
                 except ValueError:
-                    return KnownError(
+                    bad = KnownError(
                         "bundle.bad_value", where=where, column=name, value=cells[index][:40]
                     )
-        values = self._values(cells)
-        for index, rule, name in self._rules:
-            value = values[index]
+                    found.append((name, bad))
+        for _index, rule, name in self._rules:
+            value = typed.get(name)
             if value is not None and not rule(value):
-                return refusal(self.table, name, value, where)
-        text = cells[self.vv_at]
-        return KnownError("bundle.bad_value", where=where, column="vv", value=text[:40])
+                found.append((name, refusal(self.table, name, value, where)))
+        vectors = [("vv", self.vv_at)]
+        if self.private_vv_at is not None:
+            vectors.append((PRIVATE_VV, self.private_vv_at))
+        for name, at in vectors:
+            try:
+                canonical_vv(cells[at])
+            except ValueError:
+                bad = KnownError("bundle.bad_value", where=where, column=name, value=cells[at][:40])
+                found.append((name, bad))
+        values = tuple(cells[i] for i in self.private_at)
+        for index, rule, name in self._private_rules:
+            if values[index] and not rule(values[index]):
+                found.append((name, refusal(self.table, name, values[index], where)))
+        return found
 
     @staticmethod
     def _typed(text: str, integer: bool, nullable: bool) -> Any:

@@ -110,6 +110,10 @@ class HistoryDialog(QDialog):
             return self.tr(
                 "{name}: cut by CamKet to what a bundle carries, before an export"
             ).format(name=name)
+        if entry.action == "repair_to_send":  # a value no one could read, made readable
+            return self.tr(
+                "{name}: a value CamKet could not read made readable, before an export"
+            ).format(name=name)
         templates = {
             ("household", "insert"): self.tr("Household {name} created"),
             ("household", "delete"): self.tr("Household {name} deleted"),

@@ -1083,6 +1083,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>{name}: CamKet tự cắt ô chữ dài quá mức tệp trao đổi mang được, trước khi xuất</translation>
     </message>
     <message>
+        <source>{name}: a value CamKet could not read made readable, before an export</source>
+        <translation>{name}: CamKet tự sửa một ô sổ không đọc được (để tệp trao đổi mang được), trước khi xuất</translation>
+    </message>
+    <message>
         <source>Household {name} created</source>
         <translation>Tạo hộ {name}</translation>
     </message>

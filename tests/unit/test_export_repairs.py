@@ -26,8 +26,8 @@ from desktop.services.register import OpenRegister, create_from_bundle
 from tests.unit.exchange_helpers import as_pc, content, demo_office, opened
 
 NOTICE = (
-    "CamKet đã tự sửa {n} ô không màn hình nào sửa được (ghi vào sổ trước khi có giới hạn) để"
-    " máy nhận không từ chối tệp; mỗi lần sửa có ghi trong nhật ký:"
+    "CamKet đã tự sửa {n} ô không màn hình nào sửa được (ghi vào sổ bởi phiên bản cũ hay bị sửa"
+    " ngoài CamKet) để máy nhận không từ chối tệp; mỗi lần sửa có ghi trong nhật ký:"
 )
 
 
@@ -155,6 +155,7 @@ def test_a_text_the_clerk_can_edit_still_stops_the_export_and_nothing_is_repaire
     said = capsys.readouterr().err.splitlines()
     assert said[1:] == [
         "  hộ NT-001: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại"
+        " (sửa ở màn hình Số hộ)"
     ]
     assert not out.exists()
     held = register.db.execute("SELECT length(notes) FROM household WHERE code = 'NT-002'")

@@ -17,11 +17,14 @@ from desktop.store import replicas
 
 LISTED = [
     "  [LỖI] xã 03478 Xã Sìn Hồ: Cán bộ phụ trách sổ: dài 528 ký tự, quá 500 ký tự sổ giữ;"
-    " hãy viết gọn lại",
-    "  [LỖI] hộ NT-001: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại",
+    " hãy viết gọn lại (sửa ở màn hình Cài đặt)",
+    "  [LỖI] hộ NT-001: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại"
+    " (sửa ở màn hình Số hộ)",
     "  [LỖI] nhân khẩu Lò Thị Hòa Lò Thị Hòa Lò Thị Hòa Lò Thị Hòa Lò Thị Hòa Lò Th… (hộ"
-    " NT-001): Họ và tên: dài 660 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại",
-    "  [LỖI] cam kết của hộ NT-001: Lý do: dài 700 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại",
+    " NT-001): Họ và tên: dài 660 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại (sửa ở màn"
+    " hình Số hộ)",
+    "  [LỖI] cam kết của hộ NT-001: Lý do: dài 700 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại"
+    " (sửa ở màn hình Cam kết)",
 ]
 
 
@@ -61,9 +64,9 @@ def test_the_export_refuses_early_with_the_same_list_and_makes_no_file(
     assert main(["export", "--db", str(register.path), "--out", str(out)]) == 2
     said = capsys.readouterr().err.strip().splitlines()
     assert said[0] == (
-        "camket: Chưa xuất: sổ có 4 ô chữ dài hơn mức sổ giữ (ghi vào sổ trước khi có giới"
-        " hạn), máy nhận sẽ từ chối cả tệp. Hãy viết gọn lại (camket check liệt kê đủ) rồi"
-        " xuất lại:"
+        "camket: Chưa xuất: sổ có 4 ô ghi bởi phiên bản cũ hay bị sửa ngoài CamKet, vì chúng mà"
+        " máy nhận sẽ từ chối cả tệp. Hãy sửa từng ô như ghi bên cạnh (camket check liệt kê"
+        " đủ) rồi xuất lại:"
     )
     assert said[1:] == [line.replace("  [LỖI] ", "  ") for line in LISTED]
     assert not out.exists()

@@ -515,6 +515,9 @@ def _roster_codes() -> set[str]:
     # tests/unit/test_export_repairs.py words each).
     emitted |= {"text.too_long_to_send", "file_name.not_plain", "text.cut_at_export"}
     emitted.add("file_name.renamed_at_export")
+    # services/unsendable (tests/unit/test_export_peers_refuse.py words each).
+    emitted |= {"text.has_nul", "value.unreadable", "value.bad_date"}
+    emitted |= {"row.other_commune", "row.no_parent"}
     # Nor that two PCs half-deleted a household (services/half_deleted, camket check).
     emitted.add("household.half_deleted")
     return emitted

@@ -1,0 +1,352 @@
+"""The values of rows a bundle would carry that a peer's merge refuses it for, found before an
+export with the merge's own rules: each row, as the bundle would carry its cells
+(exchange.bundle_file.cells_as_read), goes through the very decoder a merge reads a bundle
+with (store.row_decoder.RowDecoder, its rules in store.column_rules: numbers, codes, dates,
+lengths, file names, vectors); a NUL refuses its line as the bundle's reader does; a row of
+a commune the bundle does not name is refused as the merge refuses it; a row whose parent is
+missing breaks the register's own foreign keys, which the peer's schema holds too. No second
+list of what a peer takes: a rule added there is looked for here.
+
+Each is named as a clerk knows the row (a household's code, a person's name and household),
+with whether a screen opens the row and how the export makes it sendable itself where a safe
+way exists (``Fix``; services.export_repairs makes it), for the export, `camket check` and
+the window's export alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import KnownError
+from desktop.domain.text_bounds import KEY_TEXT
+from desktop.domain.validation import Issue, IssueCode, Severity
+from desktop.exchange.bundle_file import NUL, cells_as_read
+from desktop.store.column_rules import DATED, TEXT_BOUNDS, quoted
+from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, SYNC_COLUMNS, TABLES, SyncedTable
+from desktop.store.replicas import rows_of
+from desktop.store.row_decoder import RowDecoder
+
+# A row's kind as `camket check` names it, and what a clerk knows it by (SQL over the row t
+# and, where it belongs to a household, that household h).
+_HOUSEHOLD = "LEFT JOIN household h ON h.id = t.household_id"
+_NAMED: dict[str, tuple[str, str, str]] = {
+    "commune": ("xã", "t.code || ' ' || substr(t.name, 1, 61)", ""),
+    "hamlet": ("thôn", "substr(t.name, 1, 61)", ""),
+    "household": ("hộ", "substr(t.code, 1, 61)", ""),
+    "person": (
+        "nhân khẩu",
+        "substr(t.full_name, 1, 61) || char(31) || coalesce(h.code, '?')",
+        _HOUSEHOLD,
+    ),
+    "relative_abroad": (
+        "người thân ở nước ngoài",
+        "substr(t.full_name, 1, 61) || char(31) || coalesce(h.code, '?')",
+        _HOUSEHOLD,
+    ),
+    "pledge_template": ("mẫu cam kết", "substr(t.template_id, 1, 61) || ' bản ' || t.version", ""),
+    "campaign": ("đợt cam kết", "substr(t.title, 1, 61)", ""),
+    "pledge": ("cam kết của hộ", "coalesce(h.code, '?')", _HOUSEHOLD),
+    "attachment": (
+        "tệp đính kèm cam kết của hộ",
+        "coalesce(h.code, '?')",
+        "LEFT JOIN pledge p ON p.id = t.pledge_id LEFT JOIN household h ON h.id = p.household_id",
+    ),
+    "movement": ("biến động của hộ", "coalesce(h.code, '?')", _HOUSEHOLD),
+    "tip": ("tin báo lúc", "substr(t.received_at, 1, 16)", ""),
+    "tip_person": ("người liên quan tin báo", "substr(t.id, 1, 61)", ""),
+}
+SHOWN = 60  # characters of a name or title that label a row
+# Whether no screen reaches the row (SQL over t, h and p as joined above): it is deleted, or
+# its household (an attachment's pledge) is, and no window lists a deleted household's rows.
+_GONE = {
+    name: f"t.deleted OR coalesce({'p.deleted OR ' if name == 'attachment' else ''}h.deleted, 0)"
+    for name, (_entity, _label, joins) in _NAMED.items()
+    if joins
+}
+# Texts a row is known or points by (its id, its parents', a code): never cut, even where no
+# screen reaches the row (a cut id or code would be another row's, or none); a deleted
+# household's code alone is made shorter and kept apart from its commune's (Fix.CODE):
+# rows point at a household by its id, never by its code.
+KEYS = frozenset(key for key, bound in TEXT_BOUNDS.items() if bound is KEY_TEXT) | {
+    ("household", "code")
+}
+_IDS = KEYS - {("household", "code")}  # no screen edits them (a household's code it does)
+# What the merge refuses of a value a screen still reads, shows and takes a new one for.
+_SHOWN = frozenset(
+    {"bundle.text_too_long", "bundle.unsafe_file_name", "bundle.date_out_of_range", "bundle.nul"}
+)
+# Columns of a row's version and sync, never content: no screen edits them and no repair
+# touches them (a vector or a count of edits made up would lose or fake an edit).
+_SYNC = frozenset((*SYNC_COLUMNS, PRIVATE_VV))
+NUL_REFUSED = "bundle.nul"  # a text holding a NUL (the bundle's reader refuses its line)
+OTHER_COMMUNE = "bundle.other_commune_row"  # a row of a commune the bundle does not name
+NO_PARENT = "bundle.missing_parent"  # a row whose parent the register does not hold
+
+
+class Fix(StrEnum):
+    """How the export makes a value of a row no screen opens sendable itself (an audited edit
+    of this PC: services.export_repairs); each is safe because no one can see or edit the
+    row, the value as it was stays in the audit, and every PC holding the same row makes
+    the same edit (so two PCs meet without a conflict)."""
+
+    CUT = "cut"  # a free text longer than its bound: cut to it, between letters
+    CODE = "code"  # a deleted household's code longer than its bound: cut, kept apart
+    RENAME = "rename"  # an attachment's file name that is no plain name: its plain name
+    NUL = "nul"  # a free text holding a NUL (no character: C code ends the text there): dropped
+    CLEAR = "clear"  # a value no reader takes (a date, a code, a number) where none may be: none
+    DEFAULT = "default"  # the same where a value must be: the column's default, which it takes
+
+
+@dataclass(frozen=True)
+class Unsendable:
+    """One value of one row a peer's merge would refuse the bundle for."""
+
+    entity: str  # the row's kind: "hộ", "nhân khẩu", …
+    label: str  # what a clerk knows it by: "NH-0001 (đã xoá)", "Lò Văn Páo (hộ NH-0001)"
+    table: str
+    column: str
+    row_id: str
+    refused: KnownError  # what the merge says of it (its code and what it found)
+    gone: bool = False  # the row is deleted, or its household is: no screen opens it
+    fix: Fix | None = None  # how the export repairs it (a row no screen opens), or None
+    default: str = ""  # Fix.DEFAULT: the column's default, as its cell
+
+    @property
+    def repairable(self) -> bool:
+        return self.fix is not None
+
+    def then(self, *, upper: bool = False) -> str:
+        """What comes of it (messages.THEN): in an upper register, which edits no commune's
+        rows, the commune's next bundle ("upper"); CamKet's repair at the export ("export");
+        the screen that edits it, where one opens the row and reads the value ("screen": a
+        text too long or holding a NUL, a file name, a date of a year out of range); a
+        backup or the CamKet administrator for the rest ("stuck": a row no screen opens;
+        "damaged": a value no screen reads, as a code or a date CamKet cannot read, an id, a
+        vector, a row of no commune of the register or whose parent is gone)."""
+        if upper:
+            return "upper"
+        if self.fix is not None:
+            return "export"
+        code, where = self.refused.code, (self.table, self.column)
+        if self.column in _SYNC or code in (OTHER_COMMUNE, NO_PARENT) or where in _IDS:
+            return "damaged"
+        if self.gone:
+            return "stuck"
+        return "screen" if code in _SHOWN else "damaged"
+
+    def issue(self, then: str) -> Issue:
+        """As `camket check`, the export and the window name it ("Ghi chú: dài 6000 ký tự, …"):
+        what is wrong and ``then``, what comes of it (messages.THEN): "screen" (the clerk
+        edits it there), "export" (CamKet repairs it at the export), "stuck" (a backup or the
+        CamKet administrator), "upper" (the commune's next bundle)."""
+        code = self.refused.code
+        params: dict[str, object] = {"then": then, "table": self.table}
+        if code == "bundle.text_too_long":
+            params |= {
+                "length": self.refused.params["length"],
+                "maximum": self.refused.params["maximum"],
+            }
+            if self.fix is Fix.CUT and then == "export":
+                return Issue(self.column, IssueCode.TEXT_CUT_AT_EXPORT, Severity.WARNING, params)
+            if then == "upper":
+                return Issue(self.column, IssueCode.TEXT_TOO_LONG_TO_SEND, Severity.ERROR, params)
+            kind = IssueCode.TEXT_TOO_LONG
+        elif code == "bundle.unsafe_file_name":
+            params["name"] = self.refused.params["value"]
+            if then == "export":
+                kind = IssueCode.FILE_NAME_RENAMED_AT_EXPORT
+                return Issue(self.column, kind, Severity.WARNING, params)
+            kind = IssueCode.FILE_NAME_NOT_PLAIN
+        elif code == NUL_REFUSED:
+            kind = IssueCode.TEXT_HAS_NUL
+        elif code == OTHER_COMMUNE:
+            kind, params["commune"] = IssueCode.ROW_OTHER_COMMUNE, self.refused.params["value"]
+        elif code == NO_PARENT:
+            kind = IssueCode.ROW_NO_PARENT
+        else:  # bundle.bad_value, bundle.date_out_of_range
+            params["value"] = self.refused.params.get("value", "")
+            params["default"] = self.default
+            dated = (self.table, self.column) in DATED
+            kind = IssueCode.VALUE_BAD_DATE if dated else IssueCode.VALUE_UNREADABLE
+        severity = Severity.WARNING if then == "export" else Severity.ERROR
+        if then == "export":
+            params["done"] = str(self.fix)
+        return Issue(self.column, kind, severity, params)
+
+
+def unsendable(db: Database, since: int = 0) -> list[Unsendable]:
+    """Every value of every row a bundle of this register would carry (tombstones too: they
+    travel; with ``since``, the rows changed after that change mark, as a bundle of changes
+    carries them) that a peer's merge would refuse, table by table in the registry's order."""
+    communes = {r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0")}
+    found: list[Unsendable] = []
+    for spec in TABLES:
+        faults = _faults(db, spec, since, communes) + _orphans(db, spec, since)
+        if faults:
+            found += _named(db, spec, faults)
+    return found
+
+
+Fault = tuple[str, str, KnownError]  # a row's id, the column, the merge's refusal
+
+
+def _faults(db: Database, spec: SyncedTable, since: int, communes: set[str]) -> list[Fault]:
+    """The values of the rows of ``spec`` a bundle would carry (bundles.export writes the
+    same rows: replicas.rows_of, its communes' rows of the commune table) that the merge's
+    decoder refuses, or whose line its reader refuses (a NUL), or that belong to a commune
+    the bundle does not name."""
+    header = spec.bundle_columns(full=not since)
+    decode = RowDecoder(db, spec, list(header), spec.name)
+    scope = "code" if spec.name == "commune" else COMMUNE_COLUMN if spec.scoped else None
+    scope_at = header.index(scope) if scope else None
+    faults: list[Fault] = []
+    for row in rows_of(db, spec, header, since):
+        if spec.name == "commune" and scope_at is not None and row[scope_at] not in communes:
+            continue  # left out of the bundle (bundles._write_table)
+        cells, nul = cells_as_read(row)
+        try:
+            decode.decoded(cells, 0)
+            if decode.private_at:
+                decode.private(cells, 0)
+            bad: list[tuple[str, KnownError]] = []
+        except KnownError:
+            bad = decode.faults(cells)
+        if nul:
+            bad += [
+                (name, KnownError(NUL_REFUSED, column=name))
+                for name, cell in zip(header, cells, strict=True)
+                if NUL in cell
+            ]
+        if scope_at is not None and cells[scope_at] not in communes:
+            refused = KnownError(OTHER_COMMUNE, value=quoted(cells[scope_at]))
+            bad.append((header[scope_at], refused))
+        faults += [(row[0], name, refused) for name, refused in bad]
+    return faults
+
+
+def _orphans(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
+    """Rows of ``spec`` whose parent the register does not hold (a row deleted by hand in a
+    database tool, which keeps no foreign key): the peer's schema holds the same keys."""
+    if not spec.parents:
+        return []
+    keys = {fk[0]: fk[3] for fk in db.execute(f"PRAGMA foreign_key_list([{spec.name}])")}
+    faults = []
+    for _table, rowid, _parent, key in db.execute(f"PRAGMA foreign_key_check([{spec.name}])"):
+        row_id = db.execute(f"SELECT id FROM [{spec.name}] WHERE rowid = ?", [rowid]).fetchone()[0]
+        faults.append((row_id, keys[key], KnownError(NO_PARENT, column=keys[key])))
+    if since and faults:
+        changed = {
+            r[0]
+            for r in db.execute(
+                "SELECT row_id FROM change_log WHERE tbl = ? AND seq > ?", [spec.name, since]
+            )
+        }
+        faults = [f for f in faults if f[0] in changed]
+    return faults
+
+
+def _named(db: Database, spec: SyncedTable, faults: list[Fault]) -> list[Unsendable]:
+    """Each fault named as a clerk knows its row, with how the export would repair it."""
+    entity, label_sql, joins = _NAMED[spec.name]
+    gone_sql = _GONE.get(spec.name, "t.deleted")
+    ids = sorted({row_id for row_id, _column, _refused in faults})
+    labels: dict[str, tuple[str, bool]] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        sql = (
+            f"SELECT t.id, t.deleted, {gone_sql}, {label_sql} FROM [{spec.name}] t {joins}"
+            f" WHERE t.id IN ({', '.join('?' * len(part))})"
+        )
+        for row_id, deleted, away, raw in db.execute(sql, part):
+            labels[row_id] = (_label(raw) + _gone_words(deleted, away), bool(away))
+    defaults = _defaults(db, spec)
+    found = []
+    for row_id, column, refused in faults:
+        label, gone = labels.get(row_id, ("?", False))
+        fix, default = _fix(spec, column, refused, gone, defaults)
+        item = Unsendable(entity, label, spec.name, column, row_id, refused, gone, fix, default)
+        found.append(item)
+    return found
+
+
+def _fix(
+    spec: SyncedTable,
+    column: str,
+    refused: KnownError,
+    gone: bool,
+    defaults: dict[str, tuple[bool, str | None]],
+) -> tuple[Fix | None, str]:
+    """How the export makes the value sendable itself, and the default it takes (Fix); None
+    where no safe way exists: a row a screen opens (the clerk edits it there), an id, a
+    parent's id or a code other rows know it by, a row's vector or count of edits, a row
+    of another commune or whose parent is missing."""
+    code, key = refused.code, (spec.name, column) in KEYS
+    if code == "bundle.unsafe_file_name":
+        return Fix.RENAME, ""  # a name is no one's key: renamed on any row (services.checkin)
+    if not gone or column in _SYNC or code in (OTHER_COMMUNE, NO_PARENT):
+        return None, ""
+    if code == "bundle.text_too_long":
+        if (spec.name, column) == ("household", "code"):
+            return Fix.CODE, ""
+        return (None if key else Fix.CUT), ""
+    if code == NUL_REFUSED:
+        return (None if key else Fix.NUL), ""
+    if key:
+        return None, ""
+    nullable, default = defaults.get(column, (False, None))
+    if nullable:
+        return Fix.CLEAR, ""
+    if default is not None:
+        return Fix.DEFAULT, default
+    return None, ""
+
+
+def _defaults(db: Database, spec: SyncedTable) -> dict[str, tuple[bool, str | None]]:
+    """Each column's (whether it may be NULL, its default as a cell) by the register's
+    schema; a default its column's rules refuse is none (the decoder says)."""
+    found: dict[str, tuple[bool, str | None]] = {}
+    header = spec.bundle_columns(full=True)
+    for _cid, name, _type, notnull, default, pk in db.execute(f"PRAGMA table_info([{spec.name}])"):
+        if name not in header:
+            continue
+        cell = None if default is None else str(default).strip("'")
+        found[name] = (not notnull and not pk, cell)
+    decode = RowDecoder(db, spec, list(header), spec.name)
+    for name, (nullable, cell) in found.items():
+        if cell is not None and not _takes(decode, header, name, cell):
+            found[name] = (nullable, None)
+    return found
+
+
+def _takes(decode: RowDecoder, header: tuple[str, ...], column: str, cell: str) -> bool:
+    cells = ["" for _ in header]
+    cells[header.index(column)] = cell
+    return all(name != column for name, _refused in decode.faults(cells))
+
+
+def _gone_words(deleted: int, away: int) -> str:
+    if deleted:
+        return " (đã xoá)"
+    return " (hộ đã xoá)" if away else ""
+
+
+def _label(raw: str | None) -> str:
+    """A name cut to SHOWN characters ("…" after), with its household ("Lò Văn Páo (hộ
+    NH-001)") when the query gave one after a unit separator."""
+    if raw is None:
+        return "?"
+    name, _sep, household = raw.partition("\x1f")
+    if len(name) > SHOWN:
+        name = name[:SHOWN] + "…"
+    return f"{name} (hộ {household})" if _sep else name
+
+
+def by_row(found: Iterable[Unsendable]) -> dict[tuple[str, str], list[Unsendable]]:
+    """The values found, by (table, row id), in the order found."""
+    rows: dict[tuple[str, str], list[Unsendable]] = {}
+    for item in found:
+        rows.setdefault((item.table, item.row_id), []).append(item)
+    return rows
