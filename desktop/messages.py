@@ -593,6 +593,11 @@ MESSAGES: dict[str, str] = {
     "movement.not_lasting": "Biến động loại {kind} xảy ra trong một ngày, không có ngày kết thúc.",
     "movement.already_ended": "Biến động này đã kết thúc ngày {ended}.",
     "movement.missing": "Không có biến động mã {id} trong sổ.",
+    "movement.changed_elsewhere": (
+        "Biến động này vừa được sửa ở nơi khác (cửa sổ khác, khi nhập hoặc khi gộp gói dữ liệu)"
+        " sau khi mở ra, ở chính ô bạn sửa; chưa lưu. Hãy đóng, mở lại để xem bản mới rồi sửa"
+        " tiếp."
+    ),
     "movement.in_future": "“{field}”: ngày {date} ở tương lai; hãy ghi ngày thực tế.",
     "movement.too_far_ahead": (
         "“{field}”: ngày {date} còn hơn {days} ngày nữa; chỉ ghi trước biến động đã định trong"
@@ -622,6 +627,10 @@ MESSAGES: dict[str, str] = {
     "tip.bad_people": "Số người không hợp lệ: {people}",
     "tip.handed_before_received": "Thời điểm chuyển tin trước thời điểm nhận tin.",
     "tip.missing": "Không có tin báo mã {id} trong sổ.",
+    "tip.changed_elsewhere": (
+        "Tin báo này vừa được sửa ở nơi khác (cửa sổ khác hoặc khi gộp gói dữ liệu) sau khi mở"
+        " ra, ở chính ô bạn sửa; chưa lưu. Hãy đóng, mở lại để xem bản mới rồi sửa tiếp."
+    ),
     "tip.phone_invalid": (
         "“Điện thoại người báo” không phải số điện thoại Việt Nam (di động 10 chữ số như "
         "0912 345 678, hoặc +84 912 345 678); để trống nếu không có."

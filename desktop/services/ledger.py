@@ -3,6 +3,7 @@ the tip log. Every write is one transaction through the register's Writer."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 from desktop.domain.entities import BirthDate
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import refuse_legacy_font
+from desktop.domain.meanwhile import edit_onto
 from desktop.domain.movements import (
     GONE,
     Guest,
@@ -133,18 +135,36 @@ def add_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movem
     return movement
 
 
-def edit_movement(reg: OpenRegister, movement: Movement, today: dt.date) -> Movement:
+def edit_movement(
+    reg: OpenRegister, movement: Movement, today: dt.date, read: Movement | None = None
+) -> Movement:
     """Write a saved movement's corrected fields (same id) with the checks of a new one
-    against the person's other movements; audited and synced like any edit. KnownError
-    when it is refused or gone; nothing is written then."""
+    against the person's other movements; audited and synced like any edit. With ``read``
+    (the movement as the form showed it), only what the person changed is written, onto
+    the movement as it is now (KnownError ``movement.changed_elsewhere`` when a merge or
+    another window changed the same field meanwhile). KnownError when it is refused or
+    gone; nothing is written then."""
     movement = _tidy(movement, today)
     with reg.db.atomic():
-        store.get_movement(reg.db, movement.id)  # KnownError when there is none
+        stored = store.get_movement(reg.db, movement.id)  # KnownError when there is none
+        if read is not None:
+            movement = edit_onto(
+                _tidy_read(read, today), movement, stored, "movement.changed_elsewhere"
+            )
         past = store.history(reg.db, movement.person_id) if movement.person_id else []
         check_born(movement, _birth(reg.db, movement))
         check_new(movement, past)
         store.update_movement(reg.writer, movement)
     return movement
+
+
+def _tidy_read(read: Movement, today: dt.date) -> Movement:
+    """The form's first reading in the register's spelling, as the edit is, so a field the
+    clerk did not touch compares equal; as it was when a check refuses it (an old day)."""
+    try:
+        return _tidy(read, today)
+    except KnownError:
+        return read
 
 
 def _birth(db: Database, movement: Movement) -> BirthDate | None:
@@ -291,11 +311,30 @@ def add_tip(reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str
 
 
 def update_tip(
-    reg: OpenRegister, tip: Tip, now: dt.datetime, person_ids: tuple[str, ...] = ()
+    reg: OpenRegister,
+    tip: Tip,
+    now: dt.datetime,
+    person_ids: tuple[str, ...] = (),
+    read: tuple[Tip, tuple[str, ...]] | None = None,
 ) -> Tip:
-    """What came of a tip (handed to whom and when, the outcome), and whom it concerns."""
+    """What came of a tip (handed to whom and when, the outcome), and whom it concerns.
+    With ``read`` (the tip and its people as the form showed them), only what the person
+    changed is written, onto the tip as it is now: a merge's change to another field, or a
+    person it linked, stays (KnownError ``tip.changed_elsewhere`` for the same field)."""
     tip = check_tip(tip, now)
     with reg.db.atomic():
+        if read is not None:
+            read_tip, read_people = read
+            # In the register's spelling, as the edit is; as the form read it when an old
+            # time no longer passes today's check.
+            with contextlib.suppress(KnownError):
+                read_tip = check_tip(read_tip, now)
+            stored = tip_store.get_tip(reg.db, tip.id)  # KnownError when it is gone
+            tip = edit_onto(read_tip, tip, stored, "tip.changed_elsewhere")
+            linked = {p for p, _name in tip_store.concerned(reg.db, tip.id)}
+            linked |= set(person_ids) - set(read_people)
+            linked -= set(read_people) - set(person_ids)
+            person_ids = tuple(sorted(linked))
         tip_store.update_tip(reg.writer, tip)
         tip_store.set_concerned(reg.writer, tip.id, person_ids)
     return tip

@@ -4,6 +4,7 @@ typed in), the days and what the kind asks for; correcting a saved one; and endi
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -21,6 +22,8 @@ from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line, show_text
+
+log = logging.getLogger(__name__)
 
 # Which fields each kind asks for, besides the person (or guest) and the first day.
 _FIELDS: dict[MovementKind, tuple[str, ...]] = {
@@ -122,9 +125,12 @@ class MovementDialog(FormDialog):
         # A width of its own: adjustSize() as the fields change kept it at ~350 px, the
         # person's hits and a refusal wrapped line after line.
         self.setMinimumWidth(520)
+        self._read: Movement | None = None  # the saved movement as the form showed it
         if movement is not None:
             self._fill(movement)
         self._show_fields()
+        if movement is not None:
+            self._read = self._as_read()
         (self.starts if editing else self.kind).setFocus()
 
     def _fill(self, movement: Movement) -> None:
@@ -260,12 +266,27 @@ class MovementDialog(FormDialog):
             ended_on=ended,
         )
 
+    def _as_read(self) -> Movement | None:
+        """The movement as the form shows it once filled: the save writes only what the clerk
+        changed from it, so a merge's change to another field meanwhile is kept. None when
+        the saved movement does not read back (its whole form is saved then, as before)."""
+        try:
+            return self.movement()
+        except KnownError as error:
+            log.warning(
+                "movement %s does not read back into its form: %s",
+                self.original.id if self.original else "",
+                error.code,
+            )
+            return None
+
     def save(self) -> None:
         def read() -> Callable[[OpenRegister], Movement]:
             movement, today = self.movement(), self.today
             if self.original is None:
                 return lambda register: ledger.add_movement(register, movement, today)
-            return lambda register: ledger.edit_movement(register, movement, today)
+            shown = self._read
+            return lambda register: ledger.edit_movement(register, movement, today, shown)
 
         self.write_on_lane(read, lambda saved: setattr(self, "saved", saved))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import new_id
+from desktop.domain.errors import KnownError
 from desktop.domain.text_bounds import PHONE_TEXT, TIP_TEXT
 from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
 from desktop.services import ledger
@@ -28,6 +30,8 @@ from desktop.ui.form_dialog import FormDialog, read_named
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line, show_text
+
+log = logging.getLogger(__name__)
 
 
 class TipDialog(FormDialog):
@@ -100,9 +104,21 @@ class TipDialog(FormDialog):
         form.addRow("", self.person_search.hits)
         form.addRow(self.tr("It concerns"), self.concerned)
         self.resize(520, 0)
+        # The saved tip and its people as the form shows them: the save writes only what
+        # the clerk changed from it, so a merge's change meanwhile is kept.
+        self._read: tuple[Tip, tuple[str, ...]] | None = None
         if tip is not None:
             self._fill(tip)
+            self._read = self._as_read()
         self.place.setFocus()
+
+    def _as_read(self) -> tuple[Tip, tuple[str, ...]] | None:
+        tip_id = self.editing.id if self.editing else ""
+        try:
+            return self.tip(), self.person_ids()
+        except KnownError as error:  # an old time that no longer reads: the whole form saves
+            log.warning("tip %s does not read back into its form: %s", tip_id, error.code)
+            return None
 
     def _fill(self, tip: Tip) -> None:
         self.received.setText(tip.received_at.strftime("%d/%m/%Y %H:%M"))
@@ -160,7 +176,9 @@ class TipDialog(FormDialog):
     def save(self) -> Saving | None:
         def read() -> Callable[[OpenRegister], Tip]:
             tip, now, person_ids = self.tip(), self.now, self.person_ids()
-            write = ledger.add_tip if self.editing is None else ledger.update_tip
-            return lambda register: write(register, tip, now, person_ids)
+            if self.editing is None:
+                return lambda register: ledger.add_tip(register, tip, now, person_ids)
+            shown = self._read
+            return lambda register: ledger.update_tip(register, tip, now, person_ids, shown)
 
         return self.write_on_lane(read, lambda saved: setattr(self, "saved", saved))

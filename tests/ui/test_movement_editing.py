@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.movements import Guest, Movement, MovementKind, ReminderReason
 from desktop.services import ledger
-from desktop.store.tips import list_tips
+from desktop.store.tips import concerned, list_tips
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import MovementDialog
@@ -134,3 +134,68 @@ def test_a_guest_in_the_border_belt_is_reminded_until_the_border_guard_is_told(
         for r in ledger.reminders(window.register, dt.date.today())
         if r.reason is ReminderReason.VANH_DAI_CHUA_BAO_BIEN_PHONG
     ]
+
+
+def test_a_correction_keeps_what_a_merge_changed_meanwhile_in_another_field(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    stay = _guest_stay(window)
+    page = _ledger(window, qtbot)
+    dialog = _enter_on_first_movement(page, qtbot)
+    # While the form is open, a merge (or another window) writes the stay's permit.
+    today = dt.date.today()
+    ledger.edit_movement(window.register, replace(stay, border_permit="GP 09/BP"), today)
+    dialog.reason.setText("Thăm người thân")
+    dialog.save()
+    settled(qtbot, window)
+    assert not dialog.isVisible()
+    kept = window.register.db.execute(
+        "SELECT reason, border_permit FROM movement WHERE id = ?", [stay.id]
+    ).fetchone()
+    assert kept == ("Thăm người thân", "GP 09/BP")  # before: the permit was undone
+
+
+def test_a_correction_of_a_field_changed_meanwhile_is_refused_and_kept_in_the_form(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    stay = _guest_stay(window)
+    page = _ledger(window, qtbot)
+    dialog = _enter_on_first_movement(page, qtbot)
+    ledger.edit_movement(window.register, replace(stay, reason="Buôn bán"), dt.date.today())
+    dialog.reason.setText("Thăm người thân")
+    dialog.save()
+    settled(qtbot, window)
+    assert dialog.isVisible() and "vừa được sửa ở nơi khác" in dialog.error.text()
+    assert dialog.reason.text() == "Thăm người thân"
+    stored = window.register.db.execute(
+        "SELECT reason FROM movement WHERE id = ?", [stay.id]
+    ).fetchone()
+    assert stored == ("Buôn bán",)
+
+
+def test_a_tips_correction_keeps_a_person_and_an_outcome_written_meanwhile(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_tip()
+    dialog.place.setText("Mốc 79")
+    dialog.save()
+    settled(qtbot, window)
+    dialog = page.open_tip(0)
+    (tip,) = list_tips(window.register.db)
+    # Meanwhile another window records the outcome and links a person.
+    (hoa,) = window.register.db.execute(
+        "SELECT id FROM person WHERE full_name = 'Giàng A Hòa'"
+    ).fetchone()
+    now = dt.datetime.now()
+    ledger.update_tip(window.register, replace(tip, outcome="Đã xác minh"), now, (hoa,))
+    dialog.handed_to.setText("Đồn Biên phòng Ma Quai")
+    dialog.save()
+    settled(qtbot, window)
+    assert not dialog.isVisible()
+    (tip,) = list_tips(window.register.db)
+    assert (tip.handed_to, tip.outcome) == ("Đồn Biên phòng Ma Quai", "Đã xác minh")
+    assert [name for _, name in concerned(window.register.db, tip.id)] == ["Giàng A Hòa"]
