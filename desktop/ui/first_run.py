@@ -127,15 +127,58 @@ class SetupWizard(KeepsTypedWork, QWizard):
         if not self._make_folder(title):
             return False
         making = self.tr("Making the register from {name}…").format(name=bundle.name)
-        try:
-            wait_off_thread(self, making, lambda: create_from_bundle(self.path, bundle))
-        except KnownError as err:
-            QMessageBox.critical(self, title, describe(err))
-            return False
+        identity: str | None = None
+        while True:
+            try:
+                wait_off_thread(
+                    self,
+                    making,
+                    lambda: create_from_bundle(self.path, bundle, identity=identity),
+                )
+                break
+            except KnownError as err:
+                if err.code == "bundle.needs_identity" and identity is None:
+                    identity = self._receivers_key(bundle)
+                    if identity is not None:
+                        continue  # again, opened with the receiver's key
+                    return False
+                QMessageBox.critical(self, title, describe(err))
+                return False
         self.created = True
         self.opened = self.path
         self.accept()
         return True
+
+    def _receivers_key(self, bundle: Path) -> str | None:
+        """The age secret key that opens a bundle exported to a receiver (`export --to`),
+        from a key file the clerk picks (as `camket init --from --identity`); None when the
+        clerk gives none (said why) or the file holds no key (said so)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.services.bundles import read_identity
+
+        title = self.tr("The bundle is encrypted")
+        asked = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "{name} was encrypted to a receiver's key when it was exported. Choose that"
+                " receiver's secret key file (a line AGE-SECRET-KEY-1…, as age-keygen writes"
+                " it) to open it?"
+            ).format(name=bundle.name),
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return None
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The receiver's secret key"), str(bundle.parent), ""
+        )
+        if not chosen:
+            return None
+        try:
+            return read_identity(Path(chosen))
+        except KnownError as err:
+            QMessageBox.critical(self, title, describe(err))
+            return None
 
     def _make_folder(self, title: str, target: Path | None = None) -> bool:
         target = target or self.path

@@ -3366,6 +3366,18 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Đang dựng sổ đăng ký từ {name}…</translation>
     </message>
     <message>
+        <source>The bundle is encrypted</source>
+        <translation>Tệp gửi đã được mã hoá</translation>
+    </message>
+    <message>
+        <source>{name} was encrypted to a receiver&apos;s key when it was exported. Choose that receiver&apos;s secret key file (a line AGE-SECRET-KEY-1…, as age-keygen writes it) to open it?</source>
+        <translation>Tệp {name} đã được mã hoá cho khoá của một nơi nhận khi xuất. Chọn tệp khoá bí mật của nơi nhận đó (có dòng AGE-SECRET-KEY-1…, như age-keygen tạo) để mở?</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s secret key</source>
+        <translation>Tệp khoá bí mật của nơi nhận</translation>
+    </message>
+    <message>
         <source>The folder {folder} could not be made: {detail}</source>
         <translation>Không tạo được thư mục {folder}: {detail}</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop import app
@@ -359,6 +359,14 @@ def test_the_next_start_opens_a_register_made_with_file_new_instead_of_setting_u
     assert shown[-1] == stick and not path.exists()
 
 
+def _start_from_bundle(wizard: SetupWizard) -> None:
+    button = getattr(wizard.start_page, "from_bundle", None)
+    if button is None:  # no such way: the test fails below instead of waiting here
+        wizard.reject()
+        return
+    button.click()
+
+
 def test_the_communes_second_pc_is_made_from_the_offices_bundle_not_set_up_again(
     qapp: QApplication,
     small_register: SmallRegister,
@@ -384,14 +392,7 @@ def test_the_communes_second_pc_is_made_from_the_offices_bundle_not_set_up_again
     monkeypatch.setattr(app, "_show", show)
     path = default_register_path()
 
-    def from_bundle(wizard: SetupWizard) -> None:
-        button = getattr(wizard.start_page, "from_bundle", None)
-        if button is None:  # no such way: the test fails below instead of waiting here
-            wizard.reject()
-            return
-        button.click()
-
-    _drive_modal(from_bundle)
+    _drive_modal(_start_from_bundle)
     assert app.run_app(path) == 0
     assert shown == [path]
     register = open_existing(path)
@@ -404,3 +405,42 @@ def test_the_communes_second_pc_is_made_from_the_offices_bundle_not_set_up_again
         register.close()
     assert codes == sorted(small_register.ids)  # each once
     assert sorted(hamlets) == sorted(small_register.hamlet_ids)
+
+
+def test_a_dead_pcs_bundle_encrypted_to_a_receiver_opens_with_the_key_file_the_clerk_picks(
+    qapp: QApplication,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The office's last bundle was sent encrypted to the commune's safe key (`export --to`):
+    the wizard asks for that key file (before, it only pointed to `camket init --identity`)."""
+    from desktop.cli import main
+    from tests.unit.test_rebuild_from_sealed_bundle import age_keygen
+
+    safe_key, bundle = tmp_path / "khoa-ket-sat.txt", tmp_path / "van-phong.camket"
+    age_keygen(safe_key)
+    out = ["export", "--db", str(small_register.path), "--out", str(bundle), "--to"]
+    assert main([*out, str(safe_key)]) == 0
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path / "new-pc-data"))
+    picked = iter([str(bundle), str(safe_key)])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (next(picked), ""))
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail(f"refused: {a[2]}"))
+    monkeypatch.setattr(app, "_show", lambda _application, register: register.close() or 0)
+    path = default_register_path()
+    _drive_modal(_start_from_bundle)
+    assert app.run_app(path) == 0
+    assert len(asked) == 1 and "van-phong.camket" in asked[0]
+    register = open_existing(path)
+    try:
+        codes = register.db.execute("SELECT code FROM household WHERE deleted = 0").fetchall()
+    finally:
+        register.close()
+    assert sorted(code for (code,) in codes) == sorted(small_register.ids)
