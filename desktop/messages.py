@@ -593,6 +593,10 @@ MESSAGES: dict[str, str] = {
     "movement.not_lasting": "Biến động loại {kind} xảy ra trong một ngày, không có ngày kết thúc.",
     "movement.already_ended": "Biến động này đã kết thúc ngày {ended}.",
     "movement.missing": "Không có biến động mã {id} trong sổ.",
+    "hamlet.changed_elsewhere": (
+        "Thôn này vừa được sửa ở nơi khác (cửa sổ khác hoặc khi gộp gói dữ liệu) sau khi mở ra,"
+        " ở chính ô bạn sửa; chưa lưu. Hãy chọn lại thôn để xem bản mới rồi sửa tiếp."
+    ),
     "movement.changed_elsewhere": (
         "Biến động này vừa được sửa ở nơi khác (cửa sổ khác, khi nhập hoặc khi gộp gói dữ liệu)"
         " sau khi mở ra, ở chính ô bạn sửa; chưa lưu. Hãy đóng, mở lại để xem bản mới rồi sửa"

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from desktop.domain.entities import Commune, Hamlet
 from desktop.domain.errors import KnownError
+from desktop.domain.meanwhile import edit_onto
 from desktop.services.register import OpenRegister, check_hamlet_name, official_commune
 from desktop.store import households as repo
 from desktop.store.local import REGISTER_COMMUNE, set_setting
@@ -28,7 +29,10 @@ def update_commune_staff(
         border_officer=border_officer,
     )
     row = repo.commune_row(wanted)
-    changed = register.writer.update("commune", row["id"], row)
+    # These three fields only: the rest of ``register.commune`` was read when the register
+    # opened, and a merge may have changed the row since.
+    staff = {k: row[k] for k in ("clerk_name", "border_post", "border_officer")}
+    changed = register.writer.update("commune", row["id"], staff)
     register.reload_commune()
     return changed
 
@@ -79,9 +83,16 @@ def add_hamlet(register: OpenRegister, hamlet: Hamlet) -> Hamlet:
     return stored
 
 
-def update_hamlet(register: OpenRegister, hamlet: Hamlet) -> bool:
-    """Rename a hamlet or change its kind, head or border flag; False when nothing changed."""
+def update_hamlet(register: OpenRegister, hamlet: Hamlet, read: Hamlet | None = None) -> bool:
+    """Rename a hamlet or change its kind, head or border flag; False when nothing changed.
+    With ``read`` (the hamlet as the form was filled), only what the person changed is
+    written, onto the hamlet as it is now: a merge's change meanwhile to another field stays
+    (KnownError ``hamlet.changed_elsewhere`` for the same field)."""
     with register.db.atomic():
-        taken = [h.name for h in repo.list_hamlets(register.db) if h.id != hamlet.id]
+        hamlets = repo.list_hamlets(register.db)
+        if read is not None:
+            (now,) = [h for h in hamlets if h.id == hamlet.id] or [read]
+            hamlet = edit_onto(read, hamlet, now, "hamlet.changed_elsewhere")
+        taken = [h.name for h in hamlets if h.id != hamlet.id]
         stored = replace(hamlet, name=check_hamlet_name(hamlet.name, taken))
         return register.writer.update("hamlet", stored.id, repo.hamlet_row(stored))

@@ -68,7 +68,9 @@ class HamletStore(Protocol):
 
     def add(self, hamlet: Hamlet, form: QWidget, then: Then) -> None: ...
 
-    def update(self, hamlet: Hamlet, form: QWidget, then: Then) -> None: ...
+    def update(self, read: Hamlet, hamlet: Hamlet, form: QWidget, then: Then) -> None:
+        """``hamlet`` as the form has it, ``read`` as the form was filled from."""
+        ...
 
     def remove(self, hamlet_id: str) -> None: ...
 
@@ -93,7 +95,7 @@ class MemoryHamlets:
         self._hamlets.append(replace(hamlet, name=name))
         then(None)
 
-    def update(self, hamlet: Hamlet, form: QWidget, then: Then) -> None:
+    def update(self, read: Hamlet, hamlet: Hamlet, form: QWidget, then: Then) -> None:
         others = (h.name for h in self._hamlets if h.id != hamlet.id)
         try:
             stored = replace(hamlet, name=check_hamlet_name(hamlet.name, others))
@@ -124,9 +126,13 @@ class RegisterHamlets:
             self._tasks, form, lambda reg: add_hamlet(reg, hamlet), lambda _h: then(None), then
         )
 
-    def update(self, hamlet: Hamlet, form: QWidget, then: Then) -> None:
+    def update(self, read: Hamlet, hamlet: Hamlet, form: QWidget, then: Then) -> None:
         save_on_lane(
-            self._tasks, form, lambda reg: update_hamlet(reg, hamlet), lambda _c: then(None), then
+            self._tasks,
+            form,
+            lambda reg: update_hamlet(reg, hamlet, read),
+            lambda _c: then(None),
+            then,
         )
 
     def remove(self, hamlet_id: str) -> None:
@@ -294,7 +300,8 @@ class HamletEditor(QWidget):
             self.add()
             return
         hamlet = self._hamlet_from_form(self._editing)
-        self.store.update(hamlet, self, lambda error: self._updated(hamlet, error))
+        read = self._editing
+        self.store.update(read, hamlet, self, lambda error: self._updated(hamlet, error))
 
     def _updated(self, hamlet: Hamlet, error: KnownError | None) -> None:
         if error is not None:

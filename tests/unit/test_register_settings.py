@@ -4,6 +4,7 @@ clerk and the Border Guard post; every change audited, a refused change writes n
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,33 @@ def test_the_commune_stays_once_households_exist(register: OpenRegister) -> None
         change_commune(register, "04231")
     assert caught.value.code == "commune.has_households"
     assert repo.get_commune(register.db) == before
+
+
+def test_a_hamlet_saved_from_its_form_keeps_what_a_merge_changed_meanwhile(
+    register: OpenRegister,
+) -> None:
+    read = repo.list_hamlets(register.db)[0]
+    # While the form is open, a merge (here the same writer) records the hamlet's new head.
+    assert update_hamlet(register, replace(read, head_name="Lý A Sử"))
+    assert update_hamlet(register, replace(read, is_border=not read.is_border), read)
+    stored = {h.id: h for h in repo.list_hamlets(register.db)}[read.id]
+    assert (stored.head_name, stored.is_border) == ("Lý A Sử", not read.is_border)
+    # The same field changed on both sides: refused, nothing written.
+    with pytest.raises(KnownError) as caught:
+        update_hamlet(register, replace(read, head_name="Vàng A Chứ"), read)
+    assert caught.value.code == "hamlet.changed_elsewhere"
+    assert {h.id: h for h in repo.list_hamlets(register.db)}[read.id] == stored
+
+
+def test_the_keepers_saved_from_settings_keep_the_communes_other_fields_as_stored(
+    register: OpenRegister,
+) -> None:
+    """``register.commune`` is read when the register opens; a merge may change the row."""
+    commune = register.commune
+    register.writer.update("commune", commune.id, {"name": "Xã Sìn Hồ Mới"})  # a merge
+    assert update_commune_staff(
+        register, clerk_name="Lò Thị Hoa", border_post="Đồn Pa Tần", border_officer=""
+    )
+    stored = repo.get_commune(register.db)
+    assert stored is not None
+    assert (stored.name, stored.clerk_name) == ("Xã Sìn Hồ Mới", "Lò Thị Hoa")
