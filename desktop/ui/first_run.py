@@ -12,6 +12,7 @@ unmade, so the next start offers the set-up again.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -130,11 +131,8 @@ class SetupWizard(KeepsTypedWork, QWizard):
         identity: str | None = None
         while True:
             try:
-                wait_off_thread(
-                    self,
-                    making,
-                    lambda: create_from_bundle(self.path, bundle, identity=identity),
-                )
+                made = partial(create_from_bundle, self.path, bundle, identity=identity)
+                wait_off_thread(self, making, made)
                 break
             except KnownError as err:
                 if err.code == "bundle.needs_identity" and identity is None:
