@@ -155,7 +155,7 @@ def _id_number(cell: str, was_number: bool) -> IdCell:
     warning when Excel stored it as a number and lost its leading zeros."""
     if cell.isdigit() and cell.isascii():  # the usual cell: nothing to clean, no exponent
         kind = classify_id_number(cell)[1]
-        if kind is not IdKind.INVALID or not was_number:
+        if not was_number or kind is not IdKind.INVALID:
             return IdCell(cell, cell, kind, ())
     raw = normalize_text(cell)
     if _SCIENTIFIC.fullmatch(raw):

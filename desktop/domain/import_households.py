@@ -55,11 +55,12 @@ def group_rows(
     by_code: dict[str, list[ImportRow]] = {}
     current: list[ImportRow] | None = None
     name_label = columns.label(columns.column_of(ImportField.FULL_NAME) or 0)
+    each_row, by_code_column = grouping is Grouping.EACH_ROW, grouping is Grouping.CODE
     for r in rows:
-        if grouping is Grouping.EACH_ROW:
+        if each_row:
             groups.append([r])
             continue
-        if grouping is Grouping.CODE:
+        if by_code_column:
             if r.household_code and (key := remembered_fold(r.household_code)):
                 current = by_code.get(key)
                 if current is None:

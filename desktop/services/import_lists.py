@@ -339,6 +339,9 @@ def _apply(
     if progress:
         progress(0, total)
     actions = iter(plan.actions)
+    # Each distinct birth written out once for the whole import (people of many batches share
+    # it), by the identity of its BirthDate: the plan holds every person, and so their births.
+    births: dict[int, str] = {}
     with (
         loading_into(writer.db, "household", plan.new_households),
         loading_into(writer.db, "person", plan.count(RowStatus.NEW)),
@@ -346,7 +349,7 @@ def _apply(
         while batch := list(islice(actions, BATCH_HOUSEHOLDS)):
             if cancelled and cancelled():
                 raise _CancelledError
-            _insert_new(writer, [a for a in batch if a.new])
+            _insert_new(writer, [a for a in batch if a.new], births)
             for action in batch:
                 if not action.new:
                     _update(writer, action)
@@ -368,15 +371,15 @@ def _apply(
     )
 
 
-def _insert_new(writer: Writer, actions: list[HouseholdAction]) -> None:
+def _insert_new(writer: Writer, actions: list[HouseholdAction], births: dict[int, str]) -> None:
     """New households and their people in two executemany statements (one audit row for
     the whole import, like a demo load: an audit row per imported person would double
-    the import's time and the file's size for nothing a clerk reads)."""
+    the import's time and the file's size for nothing a clerk reads); ``births``: the
+    births written so far (store.households.people_values)."""
     columns, stamp = writer.stamp_values("household")
     households = [repo.household_values(a.household, stamp) for a in actions]
     insert_values(writer.db, "household", (*repo.HOUSEHOLD_COLUMNS, *columns), households)
     columns, stamp = writer.stamp_values("person")
-    births: dict[int, str] = {}  # the plan holds every person, and so their births
     people = [
         values
         for a in actions

@@ -292,12 +292,13 @@ def _new_household(
     code = draft.code or codes.next_for(hamlet)
     household = Household(hamlet.id, code, draft.address, draft.phone, id=household_id)
     people = []
+    new = RowStatus.NEW  # looked up once (Python 3.11's Enum class: through its __getattr__)
     for position, row in enumerate(draft.rows):
         # The row's person is this plan's own (read_rows made it for this dry run): placed
         # in its household as it is, not copied (dataclasses.replace: 3 % of an import).
         person = row.person
         person.household_id, person.position = household.id, position
-        people.append((person, RowStatus.NEW, row.row))
+        people.append((person, new, row.row))
     household.head_id = people[0][0].id
     return HouseholdAction(household, True, True, people, household.head_id)
 

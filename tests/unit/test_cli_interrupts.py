@@ -31,8 +31,8 @@ def test_ctrl_c_during_an_import_says_it_stopped_and_imports_nothing(
     before = households(register.path)
     real_insert = import_lists._insert_new
 
-    def insert_then_ctrl_c(writer: Any, actions: Any) -> None:
-        real_insert(writer, actions)  # written in the transaction, not committed
+    def insert_then_ctrl_c(*args: Any) -> None:
+        real_insert(*args)  # written in the transaction, not committed
         raise KeyboardInterrupt
 
     monkeypatch.setattr(import_lists, "_insert_new", insert_then_ctrl_c)
