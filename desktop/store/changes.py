@@ -58,8 +58,11 @@ def changes_since(db: Database, mark: tuple[int, int]) -> Changed:
     """What the writes after ``mark`` changed. The audit names the rows a clerk's edit
     touched; the change log (triggers) also sees what bulk loads and merges wrote."""
     audited = _audited_since(db, mark[0])
+    # `+tbl`: the entries after the mark (a range of seq), not the whole log's (tbl, row_id)
+    # index read for its distinct tables (after every job: 17 ms at 391,000 entries).
     logged = {
-        tbl for (tbl,) in db.execute("SELECT DISTINCT tbl FROM change_log WHERE seq > ?", [mark[1]])
+        tbl
+        for (tbl,) in db.execute("SELECT DISTINCT +tbl FROM change_log WHERE seq > ?", [mark[1]])
     }
     unnamed = (logged - audited.tables) & HOUSEHOLD_TABLES
     households = None if unnamed else audited.households
