@@ -118,6 +118,11 @@ MESSAGES: dict[str, str] = {
         "không nhận gì từ tệp này."
     ),
     "bundle.missing_column": "{where}: thiếu cột {column}; không nhận gì từ tệp này.",
+    "bundle.unknown_column": (
+        "{where}: có cột lạ “{column}” mà định dạng tệp không có (tệp của phần mềm khác hoặc"
+        " CamKet mới hơn); không nhận gì từ tệp này."
+    ),
+    "bundle.column_twice": "{where}: cột {column} có hai lần; không nhận gì từ tệp này.",
     "bundle.bad_value": "{where}: cột {column} có giá trị sai “{value}”; không nhận gì từ tệp này.",
     "bundle.date_out_of_range": (
         "{where}: cột {column} có ngày “{value}” ngoài các năm {first}–{last} sổ giữ;"

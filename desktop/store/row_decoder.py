@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.domain.versions import Version, version_of
-from desktop.store.column_rules import AtMost, column_rules, refusal
+from desktop.store.column_rules import AtMost, column_rules, quoted, refusal
 from desktop.store.registry import PRIVATE_VV, SyncedTable
 from desktop.store.replicas import canonical_vv, version_columns
 
@@ -68,6 +68,7 @@ class RowDecoder:
         at = {name: index for index, name in enumerate(header)}
         self.columns = version_columns(spec)
         self.where = where
+        _check_header(spec, header, where)
         for name in (*self.columns, "vv"):
             if name not in at and name not in spec.added:
                 raise KnownError("bundle.missing_column", where=where, column=name)
@@ -171,6 +172,18 @@ class RowDecoder:
         if not text and nullable:
             return None
         return int(text) if integer else text
+
+
+def _check_header(spec: SyncedTable, header: list[str], where: str) -> None:
+    """A header naming a column the table's CSV never has (a newer CamKet's, another
+    program's misspelling) or one column twice is refused: its values would be dropped
+    unseen, or two readers could take different cells for it."""
+    known = set(spec.exported)
+    for index, name in enumerate(header):
+        if name not in known:
+            raise KnownError("bundle.unknown_column", where=where, column=quoted(name))
+        if name in header[:index]:
+            raise KnownError("bundle.column_twice", where=where, column=quoted(name))
 
 
 def _makers(

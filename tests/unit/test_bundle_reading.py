@@ -105,6 +105,25 @@ def test_a_missing_column_is_refused_by_name(register: OpenRegister) -> None:
     assert refused.value.params["column"] == "full_name"
 
 
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        ("birth_place", "bundle.unknown_column"),  # a newer CamKet's, another program's
+        ("sort_key", "bundle.unknown_column"),  # derived: never in a bundle
+        ("phone", "bundle.column_twice"),  # which of the two cells is the phone?
+    ],
+)
+def test_a_column_the_table_never_has_or_named_twice_is_refused_not_dropped(
+    register: OpenRegister, extra: str, code: str
+) -> None:
+    header, _line = _person_line()
+    header.append(extra)
+    with pytest.raises(KnownError) as refused:
+        RowDecoder(register.db, table("person"), header, "b.camket: person.csv")
+    assert refused.value.code == code
+    assert refused.value.params == {"where": "b.camket: person.csv", "column": extra}
+
+
 PICTURE = b"\x89PNG a drawn signature"
 PICTURE_ENTRY = attachment_entry(hashlib.sha256(PICTURE).hexdigest())
 PEOPLE = table_entry("person")
