@@ -32,6 +32,7 @@ from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, loading_into
 from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import TABLES
+from desktop.store.row_decoder import column_types
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
@@ -383,7 +384,7 @@ def _apply(
     indexed for search and noted in the change log: a helper process reading the next
     table meanwhile); ``feed``: the lines of the tables read by lines (merge_lines.by_lines)
     as a helper process decoded them."""
-    waiting = incoming_conflicts(bundle)
+    waiting = incoming_conflicts(bundle, {spec.name: column_types(db, spec) for spec in TABLES})
     total = sum(bundle.manifest.rows.values()) or 1
     done = 0
     renamed: set[str] = set()  # households whose code changed: their people's search text

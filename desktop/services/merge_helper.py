@@ -365,7 +365,7 @@ def _send_tables(
     """The bundle's tables read by lines, a chunk at a time, until the merge is done with
     it (``forgotten``: the last bundle it is done with, and this one's number)."""
     done, job = forgotten
-    waiting = incoming_conflicts(bundle)
+    waiting = incoming_conflicts(bundle, types)
     for spec in TABLES:
         if not by_lines(spec, waiting):
             continue

@@ -3,8 +3,10 @@ values of rows new to a table that held none of them (TableMerge.load_new)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from itertools import islice
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -16,6 +18,7 @@ from desktop.store import replicas
 from desktop.store.column_rules import broken_rule
 from desktop.store.private_columns import PrivatePart
 from desktop.store.registry import COMMUNE_COLUMN, SyncedTable, table
+from desktop.store.replicas import canonical_vv
 from desktop.store.row_decoder import ColumnType, Line, RowDecoder, column_types
 
 Waiting = dict[tuple[str, str], list[Version]]  # the bundle's conflicts by (table, row id)
@@ -114,17 +117,51 @@ def _scope_at(spec: SyncedTable, columns: tuple[str, ...]) -> int | None:
     return columns.index(COMMUNE_COLUMN) if spec.scoped else None
 
 
-def incoming_conflicts(bundle: Bundle) -> Waiting:
-    """The versions the bundle's sender keeps in its conflict queue, by table and row."""
+def incoming_conflicts(bundle: Bundle, types: Mapping[str, Mapping[str, ColumnType]]) -> Waiting:
+    """The versions the bundle's sender keeps in its conflict queue, by table and row, each
+    value of the type the register stores (``types``: column_types of each table)."""
     found: Waiting = {}
     for row in bundle.conflicts():
         try:
             spec = table(row["tbl"])
-            version = replicas.stored_version(spec, row["data"], row["vv"])
-        except (KeyError, ValueError, TypeError) as exc:
+            data = json.loads(row["data"])
+            for name, absent in spec.added.items():  # a format-1 bundle's: as in its CSVs
+                data.setdefault(name, int(absent) if types[spec.name][name].integer else absent)
+            columns = replicas.version_columns(spec)
+            version = Version.of(columns, data, canonical_vv(row["vv"]))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
-        if (column := broken_rule(spec.name, version.columns, version.values)) is not None:
+        column = _wrong_column(spec.name, version, data, types[spec.name])
+        if column is not None:
             detail = f"conflicts.csv: {spec.name}.{column}"
             raise KnownError("bundle.damaged", file=bundle.source, detail=detail)
         found.setdefault((spec.name, row["row_id"]), []).append(version)
     return found
+
+
+def _wrong_column(
+    name: str, version: Version, data: dict[str, Any], types: Mapping[str, ColumnType]
+) -> str | None:
+    """The first column of a waiting version that is missing, or not one of its table's
+    (its value would be lost), or of another type than the column's, or breaks its rule."""
+    odd = sorted(set(version.columns).symmetric_difference(data))
+    if odd:
+        return odd[0]
+    return _mistyped(version, types) or broken_rule(name, version.columns, version.values)
+
+
+def _mistyped(version: Version, types: Mapping[str, ColumnType]) -> str | None:
+    """The first column of a waiting version whose value is not of the column's type: a
+    JSON number in an INTEGER column, a string in a text one, null only where the column
+    may be NULL (a "0" where 0 is meant reads as set: a tombstone, a row shown deleted)."""
+    for name, value in zip(version.columns, version.values, strict=True):
+        kind = types[name]
+        if value is None:
+            if not kind.nullable:
+                return name
+        elif kind.integer:
+            if type(value) is not int:
+                return name
+        elif not isinstance(value, str):
+            return name
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 from desktop.domain.entities import (
     FIRST_YEAR,
@@ -43,7 +44,7 @@ from desktop.domain.text_bounds import (
 from desktop.domain.validation import HOUSEHOLD_CODE_MAX
 from desktop.store.registry import TABLES
 
-Rule = Callable[[str], bool]
+Rule = Callable[[Any], bool]  # a text; a whole number for a flag
 
 
 def _codes(*enums: type[object]) -> Rule:
@@ -67,6 +68,22 @@ def _in_years(parse: Callable[[str], dt.date | BirthDate]) -> Rule:
 _DAY = _in_years(dt.date.fromisoformat)
 _MOMENT = _in_years(dt.datetime.fromisoformat)
 _BIRTH = _in_years(BirthDate.from_iso)
+_STAMP_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+
+
+def _stamp(text: str) -> bool:
+    """A version's created_at or updated_at as store.sync.utc_now writes it (UTC, with
+    milliseconds and Z: they are compared as text, so "…27Z" would pass for later than
+    "…27.500Z"), a real moment of a year FIRST_YEAR–LAST_YEAR (a stamp of 2999 would win
+    every tie between versions for ever)."""
+    return _STAMP_SHAPE.fullmatch(text) is not None and _MOMENT(text)
+
+
+# 1 or 0: a tombstone, a hamlet on the border, a crossing by a trail, a guest in the belt.
+_FLAG = frozenset((0, 1)).__contains__
+# A campaign's target, as the register's CHECK holds it: checked on reading, so that a
+# waiting version (conflicts.csv, a losing line) never holds one a person could not keep.
+_PERCENT = range(1, 101).__contains__
 
 
 def _birth(text: str) -> bool:
@@ -99,10 +116,19 @@ RULES: dict[tuple[str, str], Rule] = {
     ("movement", "reported_on"): _DAY,
     ("tip", "received_at"): _MOMENT,
     ("tip", "handed_at"): _MOMENT,
+    ("hamlet", "is_border"): _FLAG,
+    ("movement", "via_trail"): _FLAG,
+    ("movement", "border_belt"): _FLAG,
+    ("campaign", "target_percent"): _PERCENT,
 }
+# Every synced row's stamps and tombstone mark (registry.SYNC_COLUMNS).
+RULES.update({(spec.name, "deleted"): _FLAG for spec in TABLES})
+RULES.update({(spec.name, c): _stamp for spec in TABLES for c in ("created_at", "updated_at")})
+# Rules that hold whole numbers (the others hold text).
+_ON_NUMBERS = frozenset(key for key, rule in RULES.items() if rule in (_FLAG, _PERCENT))
 
-# Columns that hold an id or a code a row is known or points by (besides its own id and its
-# parents' ids, which every table has).
+# Columns that hold an id or a code a row is known or points by (besides its own id, its
+# parents' ids and the installation that made its version, updated_by, which every table has).
 _KEYS = {
     "commune": ("code", "province_code"),
     "hamlet": ("commune_code",),
@@ -119,7 +145,12 @@ TEXT_BOUNDS: dict[tuple[str, str], TextField] = {
     (table, column): bound
     for table, bounds in (
         *(
-            (spec.name, dict.fromkeys(("id", *spec.parents, *_KEYS.get(spec.name, ())), KEY_TEXT))
+            (
+                spec.name,
+                dict.fromkeys(
+                    ("id", *spec.parents, *_KEYS.get(spec.name, ()), "updated_by"), KEY_TEXT
+                ),
+            )
             for spec in TABLES
         ),
         ("commune", COMMUNE_TEXT),
@@ -158,9 +189,9 @@ RULES[_FILE_NAME] = is_plain_file_name
 
 # (table, column) → how its value is read as a day, for a refusal that names the years taken.
 DATED: dict[tuple[str, str], Callable[[str], dt.date | BirthDate]] = {
-    key: dt.datetime.fromisoformat if rule is _MOMENT else dt.date.fromisoformat
+    key: dt.date.fromisoformat if rule is _DAY else dt.datetime.fromisoformat
     for key, rule in RULES.items()
-    if rule is _DAY or rule is _MOMENT
+    if rule is _DAY or rule is _MOMENT or rule is _stamp
 } | {("person", "birth"): BirthDate.from_iso}
 
 
@@ -185,7 +216,7 @@ def refusal(table: str, column: str, value: str, where: str) -> KnownError:
         )
     if (table, column) == _FILE_NAME:
         return KnownError("bundle.unsafe_file_name", where=where, value=quoted(value))
-    if _readable(DATED.get((table, column)), value):
+    if _out_of_years(DATED.get((table, column)), value):
         return KnownError(
             "bundle.date_out_of_range",
             where=where,
@@ -203,20 +234,24 @@ def quoted(value: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in value[:40])
 
 
-def _readable(parse: Callable[[str], object] | None, text: str) -> bool:
+def _out_of_years(parse: Callable[[str], dt.date | BirthDate] | None, text: str) -> bool:
+    """``text`` is a day or moment ``parse`` reads, of a year the register does not take."""
     if parse is None:
         return False
     try:
-        parse(text)
+        year = parse(text).year
     except ValueError:
         return False
-    return True
+    return not FIRST_YEAR <= year <= LAST_YEAR
 
 
 def broken_rule(table: str, columns: tuple[str, ...], values: tuple[object, ...]) -> str | None:
     """The first column of a row of ``table`` whose value breaks its rule, or None."""
     for index, rule, name in column_rules(table, columns):
         value = values[index]
-        if isinstance(value, str) and value and not rule(value):
+        if (table, name) in _ON_NUMBERS:
+            if not rule(value):
+                return name
+        elif isinstance(value, str) and value and not rule(value):
             return name
     return None

@@ -149,7 +149,7 @@ class RowDecoder:
         for _index, rule, name in self._rules:
             value = typed.get(name)
             if value is not None and not rule(value):
-                found.append((name, refusal(self.table, name, value, where)))
+                found.append((name, refusal(self.table, name, str(value), where)))
         vectors = [("vv", self.vv_at)]
         if self.private_vv_at is not None:
             vectors.append((PRIVATE_VV, self.private_vv_at))

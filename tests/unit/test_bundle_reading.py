@@ -80,6 +80,11 @@ def test_a_line_becomes_the_version_with_nulls_and_whole_numbers(register: OpenR
         ({"birth": "1975-02-30"}, "birth", "1975-02-30"),  # no such day
         ({"birth": "1975-13"}, "birth", "1975-13"),
         ({"vv": "{not json"}, "vv", "{not json"),
+        ({"created_at": "hôm qua"}, "created_at", "hôm qua"),  # no moment at all
+        # compared as text, "…08:00:00Z" would pass for later than "…08:00:00.500Z"
+        ({"updated_at": "2026-12-05T08:00:00Z"}, "updated_at", "2026-12-05T08:00:00Z"),
+        ({"updated_at": "2026-12-05 08:00:00.000"}, "updated_at", "2026-12-05 08:00:00.000"),
+        ({"deleted": "2"}, "deleted", "2"),  # a tombstone is 1, a live row 0
     ],
 )
 def test_a_bad_cell_is_refused_naming_its_line_and_column(
@@ -95,6 +100,52 @@ def test_a_bad_cell_is_refused_naming_its_line_and_column(
         "column": column,
         "value": value,
     }
+
+
+def test_a_stamp_of_a_year_the_register_does_not_take_is_refused_as_such(
+    register: OpenRegister,
+) -> None:
+    """A version stamped 2999 would win every tie between versions of its row for ever."""
+    header, line = _person_line(updated_at="2999-01-01T00:00:00.000Z")
+    decode = RowDecoder(register.db, table("person"), header, "b.camket: person.csv")
+    with pytest.raises(KnownError) as refused:
+        decode(line, 2)
+    assert refused.value.code == "bundle.date_out_of_range"
+    assert refused.value.params["column"] == "updated_at"
+
+
+def test_who_made_a_version_is_at_most_an_ids_length(register: OpenRegister) -> None:
+    header, line = _person_line(updated_by="x" * 101)
+    decode = RowDecoder(register.db, table("person"), header, "b.camket: person.csv")
+    with pytest.raises(KnownError) as refused:
+        decode(line, 2)
+    assert refused.value.code == "bundle.text_too_long"
+    assert (refused.value.params["column"], refused.value.params["maximum"]) == ("updated_by", 100)
+
+
+@pytest.mark.parametrize(
+    ("name", "cells", "column"),
+    [
+        ("hamlet", {"commune_code": "03478", "kind": "ban", "is_border": "2"}, "is_border"),
+        ("campaign", {"template_version": "1", "target_percent": "150"}, "target_percent"),
+        ("campaign", {"template_version": "1", "target_percent": "0"}, "target_percent"),
+    ],
+)
+def test_a_number_the_register_does_not_hold_is_refused(
+    register: OpenRegister, name: str, cells: dict[str, str], column: str
+) -> None:
+    """A hamlet on the border is 1 or 0; a campaign's target 1 to 100 % (read as such even
+    when the line only waits for a person, never kept)."""
+    spec = table(name)
+    line = {c: "" for c in spec.exported} | {
+        "id": "r1", "created_at": "2026-12-05T08:00:00.000Z",
+        "updated_at": "2026-12-05T08:00:00.000Z", "updated_by": "pc", "rev": "1",
+        "deleted": "0", "vv": VV,
+    } | cells  # fmt: skip
+    decode = RowDecoder(register.db, spec, list(spec.exported), f"b.camket: {name}.csv")
+    with pytest.raises(KnownError) as refused:
+        decode([line[c] for c in spec.exported], 2)
+    assert (refused.value.code, refused.value.params["column"]) == ("bundle.bad_value", column)
 
 
 def test_a_missing_column_is_refused_by_name(register: OpenRegister) -> None:

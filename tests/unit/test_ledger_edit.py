@@ -190,7 +190,8 @@ def test_a_bundle_of_format_1_reads_its_movements_as_outside_the_border_belt(
     decode = RowDecoder(register.db, spec, older, "movement.csv")
     cells = {c: "" for c in older} | {
         "id": "m1", "household_id": "h1", "kind": "luu_tru", "guest_name": "Khách",
-        "starts_on": "2026-12-01", "via_trail": "0", "created_at": "x", "updated_at": "x",
+        "starts_on": "2026-12-01", "via_trail": "0", "created_at": "2026-12-01T08:00:00.000Z",
+        "updated_at": "2026-12-01T08:00:00.000Z",
         "updated_by": "pc", "rev": "1", "deleted": "0", "vv": '{"pc":1}',
     }  # fmt: skip
     version = decode([cells[c] for c in older], "movement.csv:2")

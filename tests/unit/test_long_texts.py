@@ -41,8 +41,8 @@ def _stored_before_the_bounds(register: OpenRegister) -> None:
         register.db.execute(
             "INSERT INTO pledge(id, household_id, campaign_id, template_version, status, reason,"
             " created_at, updated_at, updated_by, rev, deleted, vv)"
-            " VALUES ('p-long', ?, ?, ?, 'tu_choi', ?, '2020-01-01T00:00:00Z',"
-            " '2020-01-01T00:00:00Z', 'x', 1, 0, '{}')",
+            " VALUES ('p-long', ?, ?, ?, 'tu_choi', ?, '2020-01-01T00:00:00.000Z',"
+            " '2020-01-01T00:00:00.000Z', 'x', 1, 0, '{}')",
             [household[0], campaign[0], campaign[1], "r" * 700],
         )
 
