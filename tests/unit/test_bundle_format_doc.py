@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -13,6 +14,7 @@ import json
 import re
 import uuid
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,23 @@ from desktop.cli import main
 from desktop.domain.entities import DepartureStatus, Gender, HamletKind, ResidenceKind
 from desktop.domain.movements import MovementKind
 from desktop.domain.pledges import AttachmentKind, PledgeStatus
+from desktop.domain.row_ids import commune_id, stable_id
+from desktop.domain.text_bounds import KEY_TEXT
+from desktop.exchange.bundle_file import (
+    CONFLICT_COLUMNS,
+    MAX_ATTACHMENT_BYTES,
+    MAX_ENTRIES,
+    MAX_MANIFEST_BYTES,
+    MAX_RATIO,
+    MAX_TABLE_BYTES,
+    MAX_TOTAL_BYTES,
+    Manifest,
+)
+from desktop.messages import MESSAGES
+from desktop.services.register import OpenRegister
+from desktop.store.column_rules import DATED, TEXT_BOUNDS
 from desktop.store.registry import TABLES
+from desktop.store.row_decoder import column_types
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "bundle-format.md"
 
@@ -63,6 +81,128 @@ def test_the_page_lists_every_coded_value_the_register_accepts():
     }
 
 
+def _listed(sentence_start: str, section: str = "Table CSVs") -> list[str]:
+    """The `names` of the page's sentence that begins with ``sentence_start``, to its end
+    (`table.column` as written; a bare `column` is of every table)."""
+    text = " ".join(_section(section).split())
+    start = text.index(sentence_start) + len(sentence_start)
+    sentence = re.split(r"\.(?:\s|$)", text[start:], maxsplit=1)[0]
+    return re.findall(r"`([a-z_.]+)`", sentence)
+
+
+def _each_table(names: list[str]) -> set[tuple[str, str]]:
+    return {
+        (spec.name, column)
+        for name in names
+        for spec in TABLES
+        for column in [name.split(".")[-1]]
+        if (name.startswith(f"{spec.name}.") or "." not in name) and column in spec.exported
+    }
+
+
+def test_the_page_lists_the_whole_number_columns_and_those_that_may_be_null(
+    register: OpenRegister,
+) -> None:
+    """Another program writes an integer and NULL where the register reads them."""
+    integer, nullable = set(), set()
+    for spec in TABLES:
+        for name, kind in column_types(register.db, spec).items():
+            if name in spec.exported and name not in spec.private_sync:
+                if kind.integer:
+                    integer.add((spec.name, name))
+                if kind.nullable:
+                    nullable.add((spec.name, name))
+    assert _each_table(_listed("The whole-number columns are written as decimal integers:")) == (
+        integer
+    )
+    assert _each_table(_listed("An empty field is NULL in a column that may be NULL")) == nullable
+
+
+def test_the_page_lists_the_days_and_moments_the_register_reads() -> None:
+    dated = {key for key, parse in DATED.items() if key != ("person", "birth")}
+    days = _each_table(_listed("Dates are ISO (`2026-12-05`):"))
+    moments = _each_table(_listed("Moments are ISO 8601 date and time"))
+    stamps = _each_table(["created_at", "updated_at"])
+    assert days | moments | stamps == dated
+    assert all(DATED[key] == dt.date.fromisoformat for key in days)
+    assert not days & moments
+
+
+def test_the_page_lists_every_key_of_the_manifest_and_which_may_be_left_out() -> None:
+    keys = _code_lists(_section("manifest.json"))
+    assert set(keys) == {"format"} | {f.name for f in dataclasses.fields(Manifest)}
+    optional = {key for key, line in _manifest_lines().items() if "*optional*" in line}
+    defaults = {
+        f.name
+        for f in dataclasses.fields(Manifest)
+        if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+    }
+    # format_version is read first (none: an unknown format); files lists every entry.
+    assert optional == defaults - {"format_version", "files"}
+
+
+def _manifest_lines() -> dict[str, str]:
+    return {
+        line.split("`")[1]: line
+        for line in _section("manifest.json").splitlines()
+        if line.startswith("| `")
+    }
+
+
+def test_the_page_names_every_refusal_a_merge_gives() -> None:
+    listed = _code_lists(_section("Refusals"))
+    assert set(listed) == {code for code in MESSAGES if code.startswith("bundle.")}
+
+
+def test_the_page_gives_each_stable_id_the_code_makes() -> None:
+    """Another program makes these rows' ids as every installation does."""
+    made = set()
+    for path in (DOC.parents[1] / "desktop").rglob("*.py"):
+        made |= set(re.findall(r'stable_id\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
+    table = _section("Table CSVs").split("**Stable ids.**", 1)[1].split("\n\n", 2)[1]
+    recipes = re.findall(r'`"([a-z-]+)\\x1f"', table)
+    assert set(recipes) == made
+    namespace = re.search(r"namespace\s+`([0-9a-f-]{36})`", _section("Table CSVs"))
+    assert namespace
+    ids = uuid.UUID(namespace[1])
+    assert str(uuid.uuid5(ids, "pledge\x1fc1\x1fh1")) == stable_id("pledge", "c1", "h1")
+    assert str(uuid.uuid5(ids, "commune\x1f03478")) == commune_id("03478")
+
+
+def test_the_page_gives_every_bound_of_text_a_reader_enforces() -> None:
+    text = " ".join(_section("Lengths of free text").split())
+    free, keys = text.split("naming the file, line, column and field: ", 1)[1].split(" Ids and ", 1)
+    listed: dict[tuple[str, str], int] = {}
+    for count, names in re.findall(
+        r"([0-9][0-9,]*) for (.*?)(?=[;.]? ?(?:and )?[0-9][0-9,]* for |\.$)", free
+    ):
+        table = ""
+        for name in re.findall(r"`([a-z_.]+)`", names):
+            table, _, column = name.rpartition(".") if "." in name else (table, "", name)
+            listed[table, column] = int(count.replace(",", ""))
+    key_names = re.findall(r"`([a-z_.]+)`", keys.split(" are at most ", 1)[0])
+    assert f"are at most {KEY_TEXT.maximum} characters" in keys
+    for spec in TABLES:
+        for column in spec.exported:
+            pointed = (
+                column in spec.parents or column == "id" or f"{spec.name}.{column}" in key_names
+            )
+            if pointed or (column in key_names and "." not in column):
+                listed[spec.name, column] = KEY_TEXT.maximum
+    assert listed == {key: bound.maximum for key, bound in TEXT_BOUNDS.items()}
+
+
+def test_the_page_gives_the_limits_a_reader_enforces() -> None:
+    text = " ".join(_section("The file").split())
+    assert f"at most {MAX_ENTRIES:,} entries" in text
+    assert f"at most {MAX_TABLE_BYTES // 2**30} GiB" in text
+    assert f"an attachment at most {MAX_ATTACHMENT_BYTES // 2**20} MiB" in text
+    assert f"the manifest at most {MAX_MANIFEST_BYTES // 2**20} MiB" in text
+    assert f"{MAX_TOTAL_BYTES // 2**30} GiB in all" in text
+    assert f"{MAX_RATIO:,} times larger than its compressed size" in text
+    assert f"Columns {', '.join(f'`{c}`' for c in CONFLICT_COLUMNS)}" in _section("conflicts.csv")
+
+
 # ---- a writer that knows only the page -------------------------------------------------
 
 STAMP = "2026-12-01T08:00:00.000Z"
@@ -86,12 +226,28 @@ def _commune_row_id(code: str) -> str:
     return str(uuid.uuid5(uuid.UUID(namespace[1]), f"commune\x1f{code}"))
 
 
+def _json_values(table: str, header: list[str], row: dict[str, str]) -> dict[str, object]:
+    """A version of a row as conflicts.csv's `data` holds it, as the page says: every column
+    of the CSV but `vv`, whole numbers as numbers, an empty NULL column as null."""
+    integer = _each_table(_listed("The whole-number columns are written as decimal integers:"))
+    nullable = _each_table(_listed("An empty field is NULL in a column that may be NULL"))
+    data: dict[str, object] = {}
+    for column in header[: header.index("vv")]:
+        text = row.get(column, "")
+        if (table, column) in nullable and text == "":
+            data[column] = None
+        else:
+            data[column] = int(text) if (table, column) in integer else text
+    return data
+
+
 def _write_from_the_page(
     out: Path,
     key: Ed25519PrivateKey,
     installation: str,
-    conflict: dict[str, str] | None = None,
+    conflict: Mapping[str, object] | None = None,
     person_values: dict[str, str] | None = None,
+    drop: str = "",
 ) -> None:
     """A bundle of one hamlet, household and person; ``conflict``: values that another
     version of the person (waiting in conflicts.csv) has instead."""
@@ -132,8 +288,10 @@ def _write_from_the_page(
             headers[table], [row | stamps for row in table_rows]
         )
     if conflict is not None:
-        waiting = rows["person"][0] | stamps | {"rev": "2"} | conflict
-        vv = waiting.pop("vv")
+        waiting = _json_values("person", headers["person"], rows["person"][0] | stamps)
+        waiting |= conflict
+        vv = str(waiting.pop("vv", json.dumps({str(uuid.uuid4()): 1})))  # concurrent: both kept
+        waiting.pop(drop, None)
         entries["conflicts.csv"] = _csv_bytes(
             ["tbl", "row_id", "vv", "data"],
             [{"tbl": "person", "row_id": person, "vv": vv, "data": json.dumps(waiting)}],
@@ -221,16 +379,59 @@ def test_a_value_the_register_could_not_read_back_is_refused_naming_file_line_an
     assert main(["check", "--db", str(upper)]) == 0
 
 
-def test_a_waiting_version_the_register_could_not_read_back_is_refused(
+def test_a_waiting_version_as_the_page_says_merges_as_a_conflict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     upper = tmp_path / "upper.sqlite3"
     assert main(["init", "--db", str(upper), "--upper"]) == 0
     bundle = tmp_path / "other-program.camket"
-    _write_from_the_page(bundle, Ed25519PrivateKey.generate(), str(uuid.uuid4()), {"gender": "?"})
+    installation = str(uuid.uuid4())
+    other = {"full_name": "Lò Thị Xuyên", "updated_by": installation}
+    _write_from_the_page(bundle, Ed25519PrivateKey.generate(), installation, other)
+    capsys.readouterr()
+
+    assert main(["merge", "--db", str(upper), str(bundle)]) == 0
+    capsys.readouterr()
+    assert main(["conflicts", "--db", str(upper), "--json"]) == 0
+    (waiting,) = json.loads(capsys.readouterr().out)  # either may win: neither saw the other
+    ((field, current, other),) = [tuple(f.values()) for f in waiting["fields"]]
+    assert (field, {current, other}) == ("full_name", {"Lò Thị Xuyến", "Lò Thị Xuyên"})
+
+
+@pytest.mark.parametrize(
+    ("values", "column"),
+    [
+        ({"gender": "?"}, "gender"),  # a code the register cannot read back
+        ({"deleted": "0"}, "deleted"),  # text where the page says a number: read as set
+        ({"position": 1.5}, "position"),
+        ({"full_name": None}, "full_name"),  # null where the column may not be NULL
+        ({"birth_place": "Sìn Hồ"}, "birth_place"),  # no such column: it would be lost
+        ({"created_at": "hôm qua"}, "created_at"),
+    ],
+)
+def test_a_waiting_version_the_register_could_not_read_back_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], values: dict[str, object], column: str
+) -> None:
+    upper = tmp_path / "upper.sqlite3"
+    assert main(["init", "--db", str(upper), "--upper"]) == 0
+    bundle = tmp_path / "other-program.camket"
+    _write_from_the_page(bundle, Ed25519PrivateKey.generate(), str(uuid.uuid4()), values)
     before = upper.read_bytes()
     capsys.readouterr()
 
     assert main(["merge", "--db", str(upper), str(bundle)]) == 2
-    assert "conflicts.csv: person.gender" in capsys.readouterr().err
+    assert f"conflicts.csv: person.{column}" in capsys.readouterr().err
     assert upper.read_bytes() == before
+
+
+def test_a_waiting_version_without_a_column_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upper = tmp_path / "upper.sqlite3"
+    assert main(["init", "--db", str(upper), "--upper"]) == 0
+    bundle = tmp_path / "other-program.camket"
+    _write_from_the_page(bundle, Ed25519PrivateKey.generate(), str(uuid.uuid4()), {}, drop="notes")
+    capsys.readouterr()
+
+    assert main(["merge", "--db", str(upper), str(bundle)]) == 2
+    assert "conflicts.csv: person.notes" in capsys.readouterr().err
