@@ -29,7 +29,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import take_backup
-from desktop.store.bulk import bulk_load, loading_into
+from desktop.store.bulk import LoadBatch, bulk_load, loading_into
 from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import TABLES
 from desktop.store.row_decoder import column_types
@@ -96,29 +96,31 @@ def merge_bundles(
     # for the batch reads meanwhile (merge_helper.BatchReading).
     reading = BatchReading(reg.db, decryptor(reg.db))
     try:
-        while pending:
-            waiting = []
-            for at, index in enumerate(pending):
-                reg.between_transactions()  # each bundle is one transaction: an edit waits
-                if cancelled and cancelled():
-                    results[index] = MergeResult(paths[index].name, cancelled=True)
-                    continue
-                following = paths[pending[at + 1]] if at + 1 < len(pending) else None
-                results[index] = merge_bundle(
-                    reg,
-                    paths[index],
-                    progress,
-                    cancelled,
-                    backup=backup,
-                    confirmed=confirmed,
-                    reading=(reading, following),
-                )
-                refused = results[index].refused
-                if refused is not None and refused.code == "bundle.gap":
-                    waiting.append(index)
-            if len(waiting) == len(pending):  # none of them merged: nothing to wait for
-                break
-            pending = waiting
+        with LoadBatch(reg.db) as batch:  # one checkpoint and sync for the batch, at its end
+            while pending:
+                waiting = []
+                for at, index in enumerate(pending):
+                    with batch.synced():  # each bundle is one transaction: an edit waits
+                        reg.between_transactions()
+                    if cancelled and cancelled():
+                        results[index] = MergeResult(paths[index].name, cancelled=True)
+                        continue
+                    following = paths[pending[at + 1]] if at + 1 < len(pending) else None
+                    results[index] = merge_bundle(
+                        reg,
+                        paths[index],
+                        progress,
+                        cancelled,
+                        backup=backup,
+                        confirmed=confirmed,
+                        reading=(reading, following),
+                    )
+                    refused = results[index].refused
+                    if refused is not None and refused.code == "bundle.gap":
+                        waiting.append(index)
+                if len(waiting) == len(pending):  # none of them merged: nothing to wait for
+                    break
+                pending = waiting
     finally:
         reading.close()
     return results

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import multiprocessing
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -326,3 +328,76 @@ def _children() -> list[str]:
         except (OSError, IndexError, ValueError):
             continue  # ended meanwhile
     return found
+
+
+def _households_in_file_alone(register: Path, copy: Path) -> int:
+    """The households the register file holds by itself, without its WAL (what a checkpoint
+    copied into it)."""
+    copy.write_bytes(register.read_bytes())
+    conn = sqlite3.connect(copy)
+    try:
+        return int(conn.execute("SELECT count(*) FROM household").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_batch_writes_the_register_file_once_at_its_end_and_an_edit_let_in_is_synced(
+    tmp_path: Path, bundles: list[Path], one_process: None
+) -> None:
+    """The bundles' commits gather in the WAL, not synced one by one, and are copied into
+    the register file and synced together when the batch ends (before, each commit of a
+    commune's bundle was checkpointed and synced on its own: 180 syncs for 40 bundles);
+    an edit let in between two bundles is committed synced, as outside a batch; the
+    connection's settings are as they were after it."""
+    upper = _upper(tmp_path, "upper")
+    between: list[tuple[int, bytes]] = []
+    during: set[int] = set()
+    with opened(*upper) as reg:
+        reg.db.execute("PRAGMA wal_autocheckpoint = 1")  # outside a batch: after any commit
+        synced = reg.db.execute("PRAGMA synchronous").fetchone()[0]
+
+        def let_edits_in() -> None:
+            mode = reg.db.execute("PRAGMA synchronous").fetchone()[0]
+            between.append((mode, upper[0].read_bytes()))
+
+        def progress(done: int, total: int) -> None:  # inside a bundle's transaction
+            during.add(reg.db.execute("PRAGMA synchronous").fetchone()[0])
+
+        reg.between_transactions = let_edits_in
+        results = merge_bundles(reg, bundles, progress)
+        assert all(r.refused is None for r in results)
+        assert [mode for mode, _ in between] == [synced] * len(bundles)
+        assert during == {1}  # NORMAL: the batch's end syncs its commits
+        # The register file as it was before the batch until its end: nothing checkpointed.
+        assert {file for _, file in between} == {between[0][1]}
+        assert reg.db.execute("PRAGMA synchronous").fetchone()[0] == synced
+        assert reg.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1
+        households = reg.db.execute("SELECT count(*) FROM household").fetchone()[0]
+        assert households == 45
+        # Checkpointed at its end: the register file alone holds every bundle.
+        assert _households_in_file_alone(upper[0], tmp_path / "alone.sqlite3") == households
+
+
+def test_a_batch_read_beside_by_another_connection_still_ends_synced(
+    tmp_path: Path,
+    bundles: list[Path],
+    one_process: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A reader holding the register as it was before the batch (another program's): the
+    batch's checkpoint cannot copy past it, so the WAL is synced by itself; the reader still
+    reads what it read, and the register holds every bundle."""
+    upper = _upper(tmp_path, "upper")
+    reader = sqlite3.connect(upper[0])
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM household").fetchone()[0] == 0
+        with caplog.at_level(logging.INFO, logger="desktop.store.bulk"):
+            results = _merged(upper, bundles)
+        assert all(r.refused is None for r in results)
+        assert "WAL synced after a batch" in caplog.text
+        assert reader.execute("SELECT count(*) FROM household").fetchone()[0] == 0
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT count(*) FROM household").fetchone()[0] == 45
+    finally:
+        reader.close()
