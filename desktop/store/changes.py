@@ -75,7 +75,8 @@ def _audited_since(db: Database, seq: int) -> Changed:
         return Changed()
     tables = frozenset(entity for entity, _id, _household in rows)
     if len(rows) > MAX_NAMED:
-        every = db.execute("SELECT DISTINCT entity FROM audit WHERE seq > ?", [seq])
+        # `+entity`: the rows after the mark, not the whole audit_entity index.
+        every = db.execute("SELECT DISTINCT +entity FROM audit WHERE seq > ?", [seq])
         return Changed(frozenset(entity for (entity,) in every), None)
     households: set[str] = set()
     for entity, row_id, household_id in rows:
