@@ -496,6 +496,15 @@ MESSAGES: dict[str, str] = {
     ),
     "import.damaged": "Tệp {file} bị hỏng hoặc không đầy đủ, không đọc được ({detail}).",
     "import.damaged_row": "Tệp {file}, dòng {row}: không đọc được ({detail}).",
+    "import.open_quote": (
+        'Tệp {file}, dòng {row}: một ô mở dấu ngoặc kép (") mà không đóng, nên các dòng sau'
+        " đều bị đọc vào ô đó. Hãy đóng hoặc bỏ dấu ngoặc kép ở dòng đó rồi lưu lại."
+    ),
+    "import.text_after_quote": (
+        'Tệp {file}, dòng {row}: một ô bắt đầu bằng chữ trong dấu ngoặc kép ("…") rồi còn'
+        " chữ tiếp sau. Hãy bỏ dấu ngoặc kép, hoặc đặt cả ô trong ngoặc kép và viết mỗi"
+        ' dấu ngoặc kép bên trong thành hai ("").'
+    ),
     "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
     "cli.not_unicode": (
         "“{text}” có byte không phải chữ Unicode (UTF-8), có lẽ của một bảng mã cũ (TCVN3, VNI,"

@@ -302,6 +302,7 @@ def _read_csv(path: Path, source: str, max_rows: int) -> Sheet:
         raise KnownError("import.not_spreadsheet", file=source)
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
     rows: list[list[str]] = []
+    ended = 0  # the line the last row read ended on: the next one begins below it
     try:
         for values in reader:
             if len(rows) >= max_rows:
@@ -315,9 +316,16 @@ def _read_csv(path: Path, source: str, max_rows: int) -> Sheet:
                 rows.append(values)
             else:
                 rows.append(_bounded(values, source, reader.line_num))
+            ended = reader.line_num
     except csv.Error as exc:
         if "field limit" in str(exc):  # longer than csv.field_size_limit(): 131,072
             raise KnownError("import.cell_too_long", file=source, maximum=MAX_CELL_CHARS) from exc
+        if "unexpected end of data" in str(exc):
+            # A quote opened and never closed took every line below into one cell: the row
+            # it opened in is where to look, not the file's last line that csv reached.
+            raise KnownError("import.open_quote", file=source, row=ended + 1) from exc
+        if "expected after" in str(exc):  # "Páo" Lò: a quoted start, then more text
+            raise KnownError("import.text_after_quote", file=source, row=reader.line_num) from exc
         raise KnownError(
             "import.damaged_row", file=source, row=reader.line_num, detail=str(exc)
         ) from exc

@@ -86,6 +86,26 @@ def test_a_list_with_a_stray_nul_names_its_line(
     )
 
 
+def test_a_quote_never_closed_is_named_at_its_own_line_in_vietnamese(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cell that opens a quote and never closes it takes every line below into itself:
+    before, the refusal named the file's last line, in Python's English ("dòng 301: không
+    đọc được (unexpected end of data)"), where nothing is wrong."""
+    rows = [f"Bản Nậm Tăm,NT-{n:03d},Lò Văn Páo {n},Chủ hộ,1970,Nam\n" for n in range(300)]
+    rows[4] = 'Bản Nậm Tăm,NT-004,"Lò Văn Páo,Chủ hộ,1970,Nam\n'
+    listing = tmp_path / "ngoac.csv"
+    listing.write_text(HEADER + "".join(rows), encoding="utf-8")
+    assert main(["import", "--db", str(register.path), str(listing), "--dry-run"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("camket: Tệp ngoac.csv, dòng 6: một ô mở dấu ngoặc kép")
+    assert "unexpected" not in err
+    listing.write_text('Họ và tên\nLò A\n"Páo" Lò\n', encoding="utf-8")  # then more text
+    assert main(["import", "--db", str(register.path), str(listing), "--dry-run"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("camket: Tệp ngoac.csv, dòng 3: một ô bắt đầu bằng chữ trong dấu")
+
+
 def test_a_command_line_text_in_a_legacy_encoding_is_refused_and_a_path_is_taken(
     register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
