@@ -211,12 +211,24 @@ def pledge_row(pledge: Pledge) -> dict[str, Any]:
     }
 
 
-def pledge_of(db: Database, campaign_id: str, household_id: str) -> Pledge | None:
-    rows = _rows(
-        db,
-        "SELECT * FROM pledge WHERE household_id = ? AND campaign_id = ? AND deleted = 0",
-        [household_id, campaign_id],
-    )
+def pledge_of(
+    db: Database, campaign_id: str, household_id: str, *, each_commune: bool = False
+) -> Pledge | None:
+    """The household's live pledge in the campaign (``each_commune``: in its own commune's
+    campaign of that campaign's template, as an upper register counts it)."""
+    if each_commune:
+        rows = _rows(
+            db,
+            f"""SELECT p.* FROM household h JOIN pledge p ON {pledge_of_household(True, "?1")}
+                WHERE h.id = ?2""",
+            [campaign_id, household_id],
+        )
+    else:
+        rows = _rows(
+            db,
+            "SELECT * FROM pledge WHERE household_id = ? AND campaign_id = ? AND deleted = 0",
+            [household_id, campaign_id],
+        )
     return pledge_from(rows[0]) if rows else None
 
 

@@ -78,7 +78,7 @@ class HouseholdPage(QWidget):
         setup_household_view(self.view, self.model)
 
         self.detail = HouseholdDetail(register.db)
-        self.pledge_box = HouseholdPledgeBox(register.db)
+        self.pledge_box = HouseholdPledgeBox(register.db, edits=register.writer.edits_communes)
         self.pledge_box.hide()
         self.detail.household_shown.connect(self.pledge_box.show_household)
         self.editor = HouseholdEditor(register, tasks)

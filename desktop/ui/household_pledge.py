@@ -41,9 +41,12 @@ class HouseholdPledgeBox(QFrame):
     record_requested = Signal(str)
     review = Signal(str)  # the id of the oldest conflict waiting on the pledge
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, edits: bool = True) -> None:
         super().__init__(parent)
         self._db = db
+        # An upper register prints and records nothing (the commune does): it shows the
+        # state of each household's pledge in its own commune's campaign of the movement.
+        self._edits = edits
         self.household_id: str | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.campaign = QLabel()
@@ -80,6 +83,9 @@ class HouseholdPledgeBox(QFrame):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self._print_if_shown)
 
+        if not edits:
+            self.print_button.hide()
+            self.record_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.record_button)
@@ -100,7 +106,7 @@ class HouseholdPledgeBox(QFrame):
         if household_id is None or campaign is None:
             self.hide()
             return
-        pledge = store.pledge_of(self._db, campaign.id, household_id)
+        pledge = store.pledge_of(self._db, campaign.id, household_id, each_commune=not self._edits)
         self.campaign.setText(self.tr("Pledge — {campaign}").format(campaign=campaign.title))
         self.state.setText(self.describe(pledge, household_id))
         self._conflicts = conflicts_of_row(self._db, "pledge", pledge.id) if pledge else []
@@ -133,7 +139,7 @@ class HouseholdPledgeBox(QFrame):
         )
 
     def _print_if_shown(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and self._edits:
             self._print()
 
     def _print(self) -> None:

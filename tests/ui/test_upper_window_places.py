@@ -175,3 +175,27 @@ def test_an_upper_register_with_no_campaign_chosen_says_so_in_the_windows_langua
             install_translators(qapp, language)
             window = main_window(post, place="pledges")
             assert window.pledge_page.campaign_label.text().startswith(said)
+
+
+def test_an_upper_registers_household_shows_its_own_communes_pledge_and_no_edit_buttons(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Each commune signs in its own campaign of the movement: before, a household of the
+    commune whose campaign was not the one chosen showed "Chưa in" though it signed (its
+    pledge looked up in the other commune's campaign), and the box offered "In phiếu" and
+    "Ghi kết quả…", whose form the upper register then refused to save."""
+    bundles = [
+        listed_commune_bundle(tmp_path, SIN_HO, "A-01"),
+        listed_commune_bundle(tmp_path, BINH_LU, "B-01"),
+    ]
+    post = upper_register_of(tmp_path, bundles)
+    with as_pc(tmp_path / "post-data"):
+        window = main_window(post)
+        households = window.household_page
+        box = households.pledge_box
+        for row in range(households.model.rowCount()):
+            code = households.model.index(row, 0).data()
+            households.detail.show_household(households.model.household_id(row) or "")
+            signed = box.state.text().startswith("Đã ký ngày 01/12/2026")
+            assert signed == (code in ("A-01", "B-01")), code
+            assert box.print_button.isHidden() and box.record_button.isHidden()
