@@ -285,6 +285,7 @@ def _reminders(args: argparse.Namespace) -> int:
                 "person_id": r.person_id,
                 "full_name": r.full_name,
                 "household_code": r.household_code,
+                "commune_code": r.commune_code,
             }
             for r in found
         ]
@@ -295,7 +296,7 @@ def _reminders(args: argparse.Namespace) -> int:
         if r.reason is not unsigned:
             print(
                 f"{_show(r.due)}\t{REMINDER_LABELS[r.reason]}\t{r.full_name}\t"
-                f"{r.household_code}\t{r.movement_id or ''}"
+                f"{r.household_label}\t{r.movement_id or ''}"
             )
     counts = Counter(r.reason for r in found)
     if counts[unsigned]:

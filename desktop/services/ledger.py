@@ -40,7 +40,7 @@ from desktop.store import households as repo
 from desktop.store import movements as store
 from desktop.store import pledges as pledge_store
 from desktop.store import tips as tip_store
-from desktop.store.places import communes_held
+from desktop.store.places import communes_held, several_communes, short_commune_name
 from desktop.store.reminders import Reminder, movement_reminders, nobody_lives_reminders
 
 
@@ -299,8 +299,12 @@ def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
                     None,
                     household.head_name,
                     household.code,
+                    commune_code=household.commune_code,
                 )
             )
+    if several_communes(reg.db):  # each household's code with its commune: NT-001 (Sìn Hồ)
+        names = {code: short_commune_name(code, code) for code in {r.commune_code for r in found}}
+        found = [replace(r, commune_name=names[r.commune_code]) for r in found]
     return found
 
 

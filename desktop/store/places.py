@@ -31,10 +31,15 @@ def commune_hamlet_labels(db: Database) -> dict[str, str]:
     hits, a page of the household list or of Biến động), so a commune's register does not
     read its every hamlet for each search it answers (that doubled a search's time at
     district size)."""
+    return hamlet_labels(db) if several_communes(db) else {}
+
+
+def several_communes(db: Database) -> bool:
+    """The register holds hamlets of more than one commune (an upper register's)."""
     several = db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT commune_code FROM hamlet WHERE deleted = 0 LIMIT 2)"
     ).fetchone()[0]
-    return hamlet_labels(db) if several > 1 else {}
+    return bool(several > 1)
 
 
 def short_commune_name(code: str, name: str) -> str:

@@ -322,6 +322,7 @@ class UnsignedHousehold:
     status: PledgeStatus
     reason: str
     hamlet_id: str = ""
+    commune_code: str = ""
 
 
 def unsigned_households(
@@ -333,7 +334,8 @@ def unsigned_households(
     params = [campaign_id, hamlet_id] if hamlet_id else [campaign_id]
     rows = db.execute(
         f"""SELECT h.id, h.code, coalesce(hp.full_name, ''), h.address,
-                   coalesce(p.status, 'chua_in'), coalesce(p.reason, ''), h.hamlet_id
+                   coalesce(p.status, 'chua_in'), coalesce(p.reason, ''), h.hamlet_id,
+                   h.commune_code
             FROM household h
             JOIN hamlet m ON m.id = h.hamlet_id
             LEFT JOIN person hp ON hp.id = h.head_id
@@ -343,6 +345,6 @@ def unsigned_households(
         params,
     ).fetchall()
     return [
-        UnsignedHousehold(hid, code, head, address, PledgeStatus(status), reason, hamlet)
-        for hid, code, head, address, status, reason, hamlet in rows
+        UnsignedHousehold(hid, code, head, address, PledgeStatus(status), reason, hamlet, commune)
+        for hid, code, head, address, status, reason, hamlet, commune in rows
     ]

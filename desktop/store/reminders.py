@@ -33,10 +33,21 @@ class Reminder:
     full_name: str
     household_code: str
     household_id: str | None = None  # what opens a reminder about a household
+    commune_code: str = ""  # the household's commune (its code is the commune's own)
+    commune_name: str = ""  # "Sìn Hồ" where a register holds several communes, else ""
+
+    @property
+    def household_label(self) -> str:
+        """The household's code, with its commune where several sit side by side (an
+        upper register: two communes each have their NT-001)."""
+        if self.commune_name and self.household_code:
+            return f"{self.household_code} ({self.commune_name})"
+        return self.household_code
 
 
 _REMINDER_SQL = """
-    SELECT m.id, m.person_id, coalesce(p.full_name, m.guest_name), h.code, m.starts_on, m.until
+    SELECT m.id, m.person_id, coalesce(p.full_name, m.guest_name), h.code, m.starts_on, m.until,
+        h.commune_code
     FROM movement m
     JOIN household h ON h.id = m.household_id AND h.deleted = 0
     LEFT JOIN person p ON p.id = m.person_id
@@ -111,10 +122,11 @@ def movement_reminders(db: Database, today: dt.date) -> list[Reminder]:
     params = reminder_params(today)
     found: list[Reminder] = []
     for reason, sql, kind in reminder_queries():
-        for mid, pid, name, code, starts, until in db.execute(
+        for mid, pid, name, code, starts, until, commune in db.execute(
             sql, {**params, "kind": kind.value}
         ).fetchall():
-            found.append(Reminder(reason, _due(reason, starts, until), mid, pid, name, code))
+            due = _due(reason, starts, until)
+            found.append(Reminder(reason, due, mid, pid, name, code, commune_code=commune))
     rank = {reason: i for i, (reason, _, _) in enumerate(_REMINDERS)}
     found.sort(key=lambda r: (rank[r.reason], r.due, r.household_code, r.full_name))
     return found
@@ -148,7 +160,7 @@ _NOBODY_LIVES_SQL = f"""
             SELECT q.household_id FROM person q WHERE q.id IN (SELECT person_id FROM gone))
         GROUP BY p.household_id
         HAVING count(*) = sum(p.id IN (SELECT person_id FROM gone)))
-    SELECT h.id, h.code, coalesce(hp.full_name, ''),
+    SELECT h.id, h.code, coalesce(hp.full_name, ''), h.commune_code,
         (SELECT max(m.starts_on) FROM person q CROSS JOIN movement m ON m.person_id = q.id
          WHERE q.household_id = h.id AND m.deleted = 0 AND m.kind IN ('chet', 'chuyen_di')
            AND m.starts_on <= :today)
@@ -176,8 +188,9 @@ def nobody_lives_reminders(db: Database, today: dt.date) -> list[Reminder]:
             head,
             code,
             household_id,
+            commune,
         )
-        for household_id, code, head, went in db.execute(
+        for household_id, code, head, commune, went in db.execute(
             nobody_lives_query(), {"today": today.isoformat()}
         ).fetchall()
     ]

@@ -78,7 +78,7 @@ class ReminderModel(RecordRows["Reminder"]):  # the reminders' store: read when 
         (QT_TRANSLATE_NOOP("ReminderModel", "Due"), lambda r: day_text(r.due)),
         (QT_TRANSLATE_NOOP("ReminderModel", "What"), lambda r: reminder_name(r.reason)),
         (QT_TRANSLATE_NOOP("ReminderModel", "Who"), lambda r: r.full_name),
-        (QT_TRANSLATE_NOOP("ReminderModel", "Household"), lambda r: r.household_code),
+        (QT_TRANSLATE_NOOP("ReminderModel", "Household"), lambda r: r.household_label),
     )
 
 

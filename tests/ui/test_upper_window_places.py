@@ -199,3 +199,51 @@ def test_an_upper_registers_household_shows_its_own_communes_pledge_and_no_edit_
             signed = box.state.text().startswith("Đã ký ngày 01/12/2026")
             assert signed == (code in ("A-01", "B-01")), code
             assert box.print_button.isHidden() and box.record_button.isHidden()
+
+
+def test_an_upper_registers_reminders_name_each_households_commune(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two communes each have their household A-01, each with someone away for over a year:
+    before, Tổng quan and `camket reminders` of the post's register listed "A-01" twice,
+    with no word of which commune's."""
+    import json
+
+    from tests.unit.exchange_helpers import LIST_HEADER
+
+    bundles = []
+    for code, id_number in ((SIN_HO, "012070000111"), (BINH_LU, "012065000222")):
+        db, listing = str(tmp_path / f"{code}.sqlite3"), tmp_path / f"{code}.csv"
+        listing.write_text(
+            LIST_HEADER + f"Thôn 1,A-01,Lò Văn Páo,Chủ hộ,1970,Nam,{id_number}\n", encoding="utf-8"
+        )
+        bundles.append(tmp_path / f"{code}.camket")
+        with as_pc(tmp_path / f"{code}-data"):
+            assert main(["init", "--db", db, "--commune", code]) == 0
+            assert main(["import", "--db", db, str(listing)]) == 0
+            away = ["--kind", "tam-vang", "--person", id_number, "--from", "01/03/2025"]
+            assert main(["movement", "add", "--db", db, *away, "--place", "Hà Nội"]) == 0
+            assert main(["export", "--db", db, "--out", str(bundles[-1])]) == 0
+    post = upper_register_of(tmp_path, bundles)
+    with as_pc(tmp_path / "post-data"):
+        capsys.readouterr()
+        assert main(["reminders", "--db", str(post), "--on", "06/12/2026", "--json"]) == 0
+        items = json.loads(capsys.readouterr().out)
+        away_items = [i for i in items if i["reason"] == "tam_vang_qua_12_thang"]
+        assert sorted((i["household_code"], i["commune_code"]) for i in away_items) == [
+            ("A-01", BINH_LU),
+            ("A-01", SIN_HO),
+        ]
+        window = main_window(post, place="overview")
+        overview = window.pages.currentWidget()
+        assert isinstance(overview, OverviewPage)
+        qtbot.waitUntil(lambda: overview.counted)
+        model = overview.reminder_model
+        shown = [model.index(r, 3).data() for r in range(model.rowCount())]
+        assert sorted(s for s in shown if s.startswith("A-01")) == [
+            "A-01 (Bình Lư)",
+            "A-01 (Sìn Hồ)",
+        ]
