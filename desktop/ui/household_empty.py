@@ -40,6 +40,10 @@ class EmptyList(QWidget):
         layout.addSpacing(8)
         layout.addLayout(buttons)
         layout.addStretch(2)
+        # Its buttons as an empty register shows them (the wider case) until it is shown:
+        # the three in a row made the list's pane, and the English window, too wide for
+        # a 1024 px screen while the list showed households.
+        self._buttons(register_empty=True)
 
     def show_empty_register(self) -> None:
         self.message.setText(
