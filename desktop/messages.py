@@ -344,10 +344,10 @@ MESSAGES: dict[str, str] = {
         "(camket campaign list, rồi camket campaign use ID) rồi xuất lại."
     ),
     "spreadsheet.other_commune": (
-        "Sổ này là sổ của {name} (mã {own}), không có dữ liệu của xã mã {code}."
+        "Sổ này là sổ của {name} (mã {own}), không có dữ liệu của xã “{code}”."
     ),
     "spreadsheet.commune_missing": (
-        "Sổ cấp trên này chưa có dữ liệu của xã mã {code} (các xã trong sổ: {held})."
+        "Sổ cấp trên này chưa có dữ liệu của xã “{code}” (các xã trong sổ: {held})."
     ),
     "db.damaged": (
         "Sổ đăng ký {path} bị hỏng ({detail}); CamKet không ghi gì vào sổ hỏng. Hãy chạy "

@@ -33,7 +33,9 @@ def add_commands(commands: Any) -> None:
         "relative abroad, or hamlet (progress)",
     )
     sheet.add_argument(
-        "--commune", metavar="CODE", help="only this commune (an upper-level register)"
+        "--commune",
+        metavar="CODE",
+        help="only this commune (an upper-level register): its code, or its name there",
     )
     sheet.add_argument(
         "--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx", help="the file to write"

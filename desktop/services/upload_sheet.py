@@ -18,11 +18,13 @@ from typing import Any, Literal
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.pledges import Campaign, HamletProgress
+from desktop.domain.text import fold_for_search
 from desktop.domain.upload_sheet import SHEET_TITLES, VALUE_FORMS, UploadSheet, header_row
 from desktop.exchange.sheet_writer import XLSX_MAX_ROWS, Cell, format_for, write_table
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import local, replicas
+from desktop.store.places import short_commune_name
 from desktop.store.pledges import current_campaign, pledge_of_household, progress_by_hamlet
 from desktop.store.presence import gone_sql
 from desktop.store.registry import COMMUNE_COLUMN, table
@@ -195,16 +197,19 @@ def commune_scope(reg: OpenRegister, commune: str | None) -> str | None:
     code = commune.strip()
     if code.isascii() and code.isdigit():  # "3478": the zero a spreadsheet dropped, as init
         code = code.zfill(5)
-    if local.is_upper(reg.db):
-        held = [c.code for c in repo.list_communes(reg.db)]
-        if code not in held:
-            raise KnownError("spreadsheet.commune_missing", code=code, held=", ".join(held) or "—")
-        return code
-    if code != reg.commune.code:
-        raise KnownError(
-            "spreadsheet.other_commune", code=code, own=reg.commune.code, name=reg.commune.name
-        )
-    return code
+    upper = local.is_upper(reg.db)
+    held = repo.list_communes(reg.db) if upper else [reg.commune]
+    wanted = fold_for_search(code)  # or its name, as the post knows it: "Sìn Hồ"
+    for unit in held:
+        names = (unit.name, short_commune_name(unit.code, unit.name))
+        if code == unit.code or wanted in map(fold_for_search, names):
+            return unit.code
+    if upper:
+        listed = ", ".join(f"{c.code} {c.name}" for c in held) or "—"
+        raise KnownError("spreadsheet.commune_missing", code=code, held=listed)
+    raise KnownError(
+        "spreadsheet.other_commune", code=code, own=reg.commune.code, name=reg.commune.name
+    )
 
 
 def _query(

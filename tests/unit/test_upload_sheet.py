@@ -361,8 +361,15 @@ def test_an_upper_register_lists_its_communes_or_one_with_commune(
     args = ["spreadsheet", "--db", upper, "--what", "people", "--commune", "01273"]
     assert main([*args, "--out", str(missing)]) == 2
     err = capsys.readouterr().err
-    assert "chưa có dữ liệu của xã mã 01273" in err and f"{BINH_LU}, {SIN_HO}" in err
+    assert "chưa có dữ liệu của xã “01273”" in err
+    assert f"{BINH_LU} Xã Bình Lư, {SIN_HO} Xã Sìn Hồ" in err  # the codes it takes, named
     assert not missing.exists()
+    # The post knows its communes by name: "Bình Lư", marks and "Xã" optional (before,
+    # "chưa có dữ liệu của xã mã Bình Lư", the codes listed without their names).
+    for name in ("Bình Lư", "binh lu", "Xã Bình Lư"):
+        named = ["spreadsheet", "--db", upper, "--what", "households", "--headers", "machine"]
+        assert main([*named, "--commune", name, "--out", str(missing)]) == 0, name
+        assert {r["commune_code"] for r in _named(_csv(missing))} == {BINH_LU}
 
 
 def test_a_commune_register_refuses_another_communes_code(
@@ -372,11 +379,13 @@ def test_a_commune_register_refuses_another_communes_code(
     args = ["spreadsheet", "--db", str(register.path), "--what", "households", "--out", str(out)]
     assert main([*args, "--commune", BINH_LU]) == 2
     err = capsys.readouterr().err
-    assert f"Sổ này là sổ của Xã Sìn Hồ (mã {SIN_HO}), không có dữ liệu của xã mã {BINH_LU}" in err
+    assert f"Sổ này là sổ của Xã Sìn Hồ (mã {SIN_HO}), không có dữ liệu của xã “{BINH_LU}”" in err
     assert not out.exists()
     assert main([*args, "--commune", SIN_HO]) == 0
     assert len(_csv(out)) == 5
     assert main([*args, "--commune", SIN_HO.lstrip("0")]) == 0  # "3478", as init reads it
+    assert len(_csv(out)) == 5
+    assert main([*args, "--commune", "Sìn Hồ"]) == 0  # its own name
     assert len(_csv(out)) == 5
     assert main([*args[:-1], str(tmp_path / "ho.pdf")]) == 2
     assert "phải là tệp .csv hoặc .xlsx" in capsys.readouterr().err
