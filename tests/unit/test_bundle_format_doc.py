@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import re
+import sqlite3
 import uuid
 import zipfile
 from collections.abc import Mapping
@@ -296,6 +297,18 @@ def _write_from_the_page(
             ["tbl", "row_id", "vv", "data"],
             [{"tbl": "person", "row_id": person, "vv": vv, "data": json.dumps(waiting)}],
         )
+    _signed_bundle(out, key, installation, entries, {t: len(r) for t, r in rows.items()})
+
+
+def _signed_bundle(
+    out: Path,
+    key: Ed25519PrivateKey,
+    installation: str,
+    entries: dict[str, bytes],
+    counts: dict[str, int],
+    **manifest_values: object,
+) -> None:
+    """The ZIP of ``entries`` with its manifest and signature, as the page says."""
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     manifest = {
         "format": "camket-bundle",
@@ -312,12 +325,12 @@ def _write_from_the_page(
         "seq": 3,
         "since_seq": 0,
         "current_campaign": "",
-        "rows": {table: len(table_rows) for table, table_rows in rows.items()},
+        "rows": counts,
         "files": {
             name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             for name, data in entries.items()
         },
-    }
+    } | manifest_values
     body = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", body)
@@ -435,3 +448,151 @@ def test_a_waiting_version_without_a_column_is_refused(
 
     assert main(["merge", "--db", str(upper), str(bundle)]) == 2
     assert "conflicts.csv: person.notes" in capsys.readouterr().err
+
+
+def _stable_id(*parts: str) -> str:
+    """A row id every installation makes alike, from the page's namespace and recipe."""
+    namespace = re.search(r"namespace\s+`([0-9a-f-]{36})`", _section("Table CSVs"))
+    assert namespace
+    return str(uuid.uuid5(uuid.UUID(namespace[1]), "\x1f".join(parts)))
+
+
+class _PageWriter:
+    """Another program's installation, knowing only the page: its rows, each version
+    stamped as the page says (a new row, an edit, a tombstone), and its bundles."""
+
+    def __init__(self) -> None:
+        self.key = Ed25519PrivateKey.generate()
+        self.installation, self.replica, self.register = (str(uuid.uuid4()) for _ in range(3))
+        self.headers = _code_lists(_section("Columns of each table"))
+        self.rows: dict[str, dict[str, str]] = {}  # id → the row's CSV cells
+        self.table: dict[str, str] = {}  # id → its table
+        self.changed: dict[str, int] = {}  # id → the seq of its latest version
+        self.seq = 0
+
+    def put(self, table: str, **cells: str) -> str:
+        """A new row, or an edit of one (``deleted="1"``: its tombstone)."""
+        self.seq += 1
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        row = self.rows.get(cells["id"])
+        if row is None:
+            vv = {self.replica: 1}
+            row = {"created_at": now, "rev": "1", "deleted": "0"}
+        else:
+            vv = json.loads(row["vv"])
+            vv[self.replica] = vv.get(self.replica, 0) + 1
+            row = row | {"rev": str(int(row["rev"]) + 1)}
+        row |= cells | {"updated_at": now, "updated_by": self.installation}
+        row["vv"] = json.dumps(vv, sort_keys=True, separators=(",", ":"))
+        self.rows[cells["id"]], self.table[cells["id"]] = row, table
+        self.changed[cells["id"]] = self.seq
+        return cells["id"]
+
+    def bundle(self, out: Path, since: int = 0, files: dict[str, bytes] | None = None) -> int:
+        """A full bundle, or one of the rows changed after ``since``; its seq."""
+        entries: dict[str, bytes] = {}
+        counts: dict[str, int] = {}
+        for table, header in self.headers.items():
+            rows = [
+                row
+                for row_id, row in self.rows.items()
+                if self.table[row_id] == table and self.changed[row_id] > since
+            ]
+            if rows:
+                if since:  # no private columns in a bundle of changes
+                    header = [
+                        c
+                        for c in header
+                        if c not in ("informant_name", "informant_phone", "private_vv")
+                    ]
+                entries[f"tables/{table}.csv"] = _csv_bytes(header, rows)
+                counts[table] = len(rows)
+        for name, data in (files or {}).items():
+            entries[name] = data
+        kind = "incremental" if since else "full"
+        _signed_bundle(
+            out, self.key, self.installation, entries, counts,
+            kind=kind, seq=self.seq, since_seq=since, register_id=self.register,
+        )  # fmt: skip
+        return self.seq
+
+
+def test_another_programs_rows_edits_and_tombstones_merge_as_the_page_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A commune's first bundle from another program (its commune row, a hamlet, a
+    household, people, a pledge in the register's first campaign with its signature, a
+    movement), then a bundle of its changes (an edit, a tombstone): both merge into a
+    commune register set up with `camket init`, again change nothing, and the pledge is the
+    one CamKet records for that household (one id on every installation)."""
+
+    def camket(*args: str) -> dict[str, object]:
+        code = main([*args[:1], "--db", str(register), *args[1:], "--json"])
+        said = capsys.readouterr().out
+        assert code == 0, said
+        return {} if not said.strip() else json.loads(said)[0]
+
+    register = tmp_path / "sinho.sqlite3"
+    assert main(["init", "--db", str(register), "--commune", COMMUNE]) == 0
+    capsys.readouterr()
+    other = _PageWriter()
+    hamlet = other.put("hamlet", id=str(uuid.uuid4()), commune_code=COMMUNE, name="Bản Nậm Cầy",
+                       kind="ban", head_name="Lò Văn Pền", is_border="1")  # fmt: skip
+    household, head, wife = (str(uuid.uuid4()) for _ in range(3))
+    other.put("commune", id=_stable_id("commune", COMMUNE), code=COMMUNE, name="Xã Sìn Hồ",
+              province_code="12", province_name="Lai Châu")  # fmt: skip
+    other.put("household", id=household, commune_code=COMMUNE, hamlet_id=hamlet, code="NC-007",
+              address="Bản Nậm Cầy", head_id=head)  # fmt: skip
+    for person, name, position in ((head, "Lò Văn Xuân", "0"), (wife, "Lò Thị Xuyến", "1")):
+        other.put("person", id=person, household_id=household, full_name=name, gender="nu",
+                  birth="1988-03", ethnicity="Thái", relationship="Chủ hộ",
+                  residence="thuong_tru", position=position)  # fmt: skip
+    campaign = _stable_id("first-campaign", COMMUNE, "bien-gioi")  # as `camket init` made it
+    pledge = other.put("pledge", id=_stable_id("pledge", campaign, household),
+                       household_id=household, campaign_id=campaign, template_version="1",
+                       status="da_ky", signed_on="2026-12-02", signer_id=head,
+                       printed_at="2026-12-01T08:00:00.000Z")  # fmt: skip
+    picture = b"\x89PNG\r\n\x1a\n a drawn signature"
+    sha = hashlib.sha256(picture).hexdigest()
+    other.put("attachment", id=str(uuid.uuid4()), pledge_id=pledge, kind="signature",
+              mime="image/png", sha256=sha, size=str(len(picture)),
+              file_name="chu-ky.png")  # fmt: skip
+    movement = other.put("movement", id=str(uuid.uuid4()), household_id=household,
+                         person_id=wife, kind="tam_vang", starts_on="2026-11-01",
+                         place="Hà Nội", via_trail="0", border_belt="0")  # fmt: skip
+    first = tmp_path / "first.camket"
+    mark = other.bundle(first, files={f"attachments/{sha}": picture})
+    other.put("person", id=wife, full_name="Lò Thị Xuyên")
+    other.put("movement", id=movement, deleted="1")
+    changes = tmp_path / "changes.camket"
+    other.bundle(changes, since=mark)
+
+    # Its changes before the bundle they continue: refused, nothing lost.
+    assert main(["merge", "--db", str(register), str(changes), "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)[0]["refused"] == "bundle.gap"
+    merged = camket("merge", str(first))
+    # The commune's row replaces the one `camket init` made with the shared stamps.
+    assert (merged["new"], merged["updated"], merged["conflicts"]) == (7, 1, 0)
+    assert camket("merge", str(changes))["updated"] == 2
+    again = [camket("merge", str(b)) for b in (first, changes)]
+    assert [(r["new"], r["updated"], r["conflicts"]) for r in again] == [(0, 0, 0), (0, 0, 0)]
+
+    db = sqlite3.connect(register)
+    assert db.execute("SELECT full_name FROM person WHERE id = ?", [wife]).fetchone() == (
+        "Lò Thị Xuyên",
+    )
+    assert db.execute("SELECT deleted, rev FROM movement WHERE id = ?", [movement]).fetchone() == (
+        1,
+        2,
+    )
+    assert db.execute("SELECT bytes FROM attachment WHERE sha256 = ?", [sha]).fetchone() == (
+        picture,
+    )
+    db.close()
+    # CamKet records that household's pledge under the same id: no second pledge, no clash.
+    assert main(["sign", "--db", str(register), "NC-007", "--on", "03/12/2026"]) == 0
+    db = sqlite3.connect(register)
+    assert db.execute(
+        "SELECT id, signed_on FROM pledge WHERE household_id = ?", [household]
+    ).fetchall() == [(pledge, "2026-12-03")]
+    db.close()
