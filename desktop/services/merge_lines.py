@@ -132,6 +132,8 @@ def incoming_conflicts(bundle: Bundle, types: Mapping[str, Mapping[str, ColumnTy
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
         column = _wrong_column(spec.name, version, data, types[spec.name])
+        if column is None and data["id"] != row["row_id"]:  # a version of another row
+            column = "id"
         if column is not None:
             detail = f"conflicts.csv: {spec.name}.{column}"
             raise KnownError("bundle.damaged", file=bundle.source, detail=detail)

@@ -420,6 +420,7 @@ def test_a_waiting_version_as_the_page_says_merges_as_a_conflict(
         ({"full_name": None}, "full_name"),  # null where the column may not be NULL
         ({"birth_place": "Sìn Hồ"}, "birth_place"),  # no such column: it would be lost
         ({"created_at": "hôm qua"}, "created_at"),
+        ({"id": "another-row"}, "id"),  # a version of a row other than its row_id's
     ],
 )
 def test_a_waiting_version_the_register_could_not_read_back_is_refused(
