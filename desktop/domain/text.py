@@ -30,6 +30,12 @@ _CLEAN_TABLE: dict[int, str | None] = {
     **{ord(k): v for k, v in _D_LOOKALIKES.items()},
 }
 
+# The characters _CLEAN_TABLE changes, as one class. Most texts hold none and are left as
+# they are: str.translate with a dict looks every character up, and each one the table
+# lacks raises and clears a KeyError inside it (most of normalize_text's time for a name).
+_UNCLEAN: re.Pattern[str] = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_CLEAN_TABLE)) + "]"
+)
 _COMBINING: re.Pattern[str] = re.compile("[\u0300-\u036f]")
 # Marks with no letter to sit on (first, or after a space): a name of marks alone is none.
 _LOOSE_MARKS: re.Pattern[str] = re.compile("(?:^|(?<=\\s))[\u0300-\u036f]+")
@@ -48,13 +54,18 @@ def normalize_text(value: str | None) -> str:
     if value.isascii():  # codes, numbers, dates: nothing to compose
         if value.isalnum():  # an ID, a phone, a year: no space nor control to clean
             return value
-        return " ".join(value.translate(_CLEAN_TABLE).split())
-    text = unicodedata.normalize("NFC", value.translate(_CLEAN_TABLE))
+        return " ".join(_cleaned(value).split())
+    text = unicodedata.normalize("NFC", _cleaned(value))
     if _COMBINING.search(text):
         # Only strings NFC could not fully compose pay for the second pass.
         text = _TONE_BEFORE_VOWEL_MARK.sub(r"\1\3\2", unicodedata.normalize("NFD", text))
         text = _LOOSE_MARKS.sub("", unicodedata.normalize("NFC", text))
     return " ".join(text.split())
+
+
+def _cleaned(value: str) -> str:
+    """``value`` through _CLEAN_TABLE, only when it holds a character the table changes."""
+    return value.translate(_CLEAN_TABLE) if _UNCLEAN.search(value) else value
 
 
 # --- search folding -----------------------------------------------------------------------
@@ -77,6 +88,11 @@ def _build_fold_table() -> dict[int, str | None]:
         table[cp] = None
     for ch in _INVISIBLE:
         table[ord(ch)] = None
+    # Every other character of the blocks Vietnamese is written in maps to itself: a
+    # character str.translate does not find in a dict raises and clears a KeyError inside
+    # it, which the ASCII letters of a name (most of it) paid one by one.
+    for cp in chain(range(0x0250), range(0x1E00, 0x1F00)):
+        table.setdefault(cp, chr(cp))
     return table
 
 

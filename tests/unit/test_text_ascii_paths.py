@@ -73,3 +73,18 @@ def test_household_codes_sort_by_number_not_by_character() -> None:
     ]
     # A name's ASCII words are keyed the same way.
     assert name_sort_string("Lo Van A") < name_sort_string("Lo Van B")
+
+
+@settings(max_examples=600)
+@given(any_text)
+def test_a_text_left_as_it_is_is_what_the_cleaning_table_gives(value: str) -> None:
+    # normalize_text translates only a text holding a character the table changes.
+    assert vi._cleaned(value) == value.translate(vi._CLEAN_TABLE)
+
+
+@settings(max_examples=600)
+@given(any_text)
+def test_the_fold_table_folds_as_its_folding_entries_alone_do(value: str) -> None:
+    # The characters mapped to themselves are there for speed only.
+    folding = {cp: to for cp, to in vi._FOLD_TABLE.items() if to != chr(cp)}
+    assert value.translate(vi._FOLD_TABLE) == value.translate(folding)
