@@ -139,7 +139,7 @@ def manifest_from(data: bytes, source: str) -> Manifest:
         return manifest
     except KnownError:
         raise
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:  # "[[[[…": nested past the stack
         raise KnownError("bundle.damaged", file=source, detail=f"manifest: {exc}") from exc
 
 

@@ -129,7 +129,8 @@ def incoming_conflicts(bundle: Bundle, types: Mapping[str, Mapping[str, ColumnTy
                 data.setdefault(name, int(absent) if types[spec.name][name].integer else absent)
             columns = replicas.version_columns(spec)
             version = Version.of(columns, data, canonical_vv(row["vv"]))
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        except (KeyError, ValueError, TypeError, AttributeError, RecursionError) as exc:
+            # RecursionError: JSON nested past Python's stack ("[[[[…")
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
         column = _wrong_column(spec.name, version, data, types[spec.name])
         if column is None and data["id"] != row["row_id"]:  # a version of another row

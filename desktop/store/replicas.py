@@ -37,7 +37,16 @@ def _version_columns(name: str) -> tuple[str, ...]:
 
 def stored_version(spec: SyncedTable, data: str, vv: str) -> Version:
     """A version kept as JSON (a waiting conflict, here or in a bundle)."""
-    return Version.of(version_columns(spec), json.loads(data), canonical_vv(vv))
+    return Version.of(version_columns(spec), _parsed(data), canonical_vv(vv))
+
+
+def _parsed(text: str) -> Any:
+    """JSON of a bundle; ValueError for text nested past Python's stack ("[[[[…", a few
+    KB), which json raises as RecursionError, a crash where a refusal is meant."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deep") from exc
 
 
 # One installation's edits only (most rows): canonical as it stands, no parse needed.
@@ -49,7 +58,7 @@ def canonical_vv(text: str) -> str:
     """A version vector as canonical text (ValueError when it is not one)."""
     if _ONE_ENTRY_VV.fullmatch(text):
         return text
-    vector = json.loads(text)
+    vector = _parsed(text)
     if not isinstance(vector, dict) or not all(
         isinstance(k, str) and isinstance(v, int) for k, v in vector.items()
     ):

@@ -716,3 +716,49 @@ def test_an_upper_register_that_merged_nothing_exports_no_bundle_every_reader_re
     with opened(*post) as reg, pytest.raises(KnownError) as nothing:
         export_bundle(reg, out)
     assert nothing.value.code == "export.no_commune" and not out.exists()
+
+
+DEEP = "[" * 100_000 + "]" * 100_000  # JSON nested past Python's stack (json recurses)
+
+
+def _with_cell(entry: str, column: str, value: str) -> Any:
+    """A change for _signed_again: ``column`` of the first line of ``entry`` set to value."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != entry:
+            return data
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        rows[1][rows[0].index(column)] = value
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+    return change
+
+
+def test_json_nested_past_pythons_stack_refuses_the_bundle_not_the_merge(
+    tmp_path: Path, office: tuple[Path, Path]
+) -> None:
+    """A manifest, a version vector or a waiting conflict of 200 KB of brackets: before,
+    json's RecursionError stopped the merge on a traceback (exit 1) — for the manifest
+    before any signature was checked, so any file named .camket did it — and the command's
+    other bundles were not merged."""
+    full = _export(office, tmp_path / "full.camket")
+    unsigned = tmp_path / "deep.camket"
+    with zipfile.ZipFile(unsigned, "w") as zf:
+        zf.writestr("manifest.json", DEEP)
+        zf.writestr("manifest.sig", "x")
+    assert _refused(office, unsigned).code == "bundle.damaged"
+    vector = _signed_again(
+        full, tmp_path / "vv.camket", _with_cell("tables/hamlet.csv", "vv", DEEP)
+    )
+    assert _refused(office, vector).code == "bundle.bad_value"
+
+    def waiting(name: str, data: bytes) -> bytes:
+        if name != "conflicts.csv":
+            return data
+        return data + f'hamlet,h1,"{{""a"":1}}",{DEEP}\r\n'.encode()
+
+    assert _refused(office, _signed_again(full, tmp_path / "c.camket", waiting)).code == (
+        "bundle.damaged"
+    )
