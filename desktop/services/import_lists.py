@@ -59,27 +59,37 @@ def load_mapping(path: Path | str) -> ImportOptions:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise KnownError("import.file_missing", file=str(path)) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except json.JSONDecodeError as exc:  # Python's words are English: say where, in ours
+        detail = f"không phải JSON đúng cách ở dòng {exc.lineno}, cột {exc.colno}"
+        raise KnownError("import.mapping_unreadable", file=path.name, detail=detail) from exc
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
         raise KnownError("import.mapping_unreadable", file=path.name, detail=str(exc)) from exc
+
+    def bad(detail: str) -> KnownError:
+        return KnownError("import.mapping_unreadable", file=path.name, detail=detail)
+
     if not isinstance(data, dict):
-        raise KnownError("import.mapping_unreadable", file=path.name, detail="not an object")
+        raise bad('phải là một đối tượng JSON {…} với khoá "columns" (xem docs/import.md)')
+    unknown = set(data) - {"columns", "grouping", "header_row", "hamlet"}
+    if unknown:
+        raise bad(
+            f"không có khoá “{sorted(unknown)[0]}” (chỉ có columns, header_row, grouping,"
+            ' hamlet; tên trường ghi trong columns, ví dụ "columns": {"Tên": "full_name"})'
+        )
     columns = data.get("columns", {})
     grouping = data.get("grouping", "auto")
     header_row = data.get("header_row")
     hamlet = data.get("hamlet", "")
-    if (
-        not isinstance(columns, dict)
-        or not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items())
-        or grouping not in set(Grouping)
-        or not (header_row is None or (isinstance(header_row, int) and header_row >= 1))
-        or not isinstance(hamlet, str)
+    if not isinstance(columns, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in columns.items()
     ):
-        raise KnownError("import.mapping_unreadable", file=path.name, detail="bad keys")
-    unknown = set(data) - {"columns", "grouping", "header_row", "hamlet"}
-    if unknown:
-        raise KnownError(
-            "import.mapping_unreadable", file=path.name, detail=f"unknown key {sorted(unknown)[0]}"
-        )
+        raise bad('“columns” ghi tên cột → tên trường, ví dụ {"Tên người": "full_name"}')
+    if not isinstance(grouping, str) or grouping not in set(Grouping):
+        raise bad("“grouping” là một trong auto, code, head_rows, each_row")
+    if not (header_row is None or (type(header_row) is int and header_row >= 1)):
+        raise bad("“header_row” là số thứ tự dòng tiêu đề: 1, 2, …")
+    if not isinstance(hamlet, str):
+        raise bad("“hamlet” là tên một thôn/bản")
     return ImportOptions(dict(columns), header_row, Grouping(grouping), hamlet)
 
 

@@ -211,6 +211,31 @@ def test_bad_mapping_files_are_refused(tmp_path: Path) -> None:
         assert describe(info.value).startswith("Không đọc được tệp ánh xạ cột bad.json")
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("{", "không phải JSON đúng cách ở dòng 1, cột 2"),
+        ('{"full_name": "Tên"}', "không có khoá “full_name”"),  # a field outside columns
+        ('{"columns": {"A": 1}}', "“columns” ghi tên cột → tên trường"),
+        ('{"grouping": ["code"]}', "“grouping” là một trong auto, code"),  # was a TypeError
+        ('{"header_row": true}', "“header_row” là số thứ tự dòng tiêu đề"),  # was row 1
+        ('{"hamlet": 2}', "“hamlet” là tên một thôn/bản"),
+        ("[]", "phải là một đối tượng JSON"),
+    ],
+)
+def test_a_bad_mapping_file_is_said_in_vietnamese_naming_its_key(
+    tmp_path: Path, content: str, said: str
+) -> None:
+    """Before: Python's English ("Expecting value: line 1 column 2 (char 1)", "unknown key
+    full_name", "bad keys", "not an object"), a list as "grouping" a crash, and `true`
+    taken as header row 1."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(KnownError) as info:
+        load_mapping(bad)
+    assert describe(info.value).startswith(f"Không đọc được tệp ánh xạ cột bad.json: {said}")
+
+
 def test_a_file_with_errors_changes_nothing_and_names_row_and_column(
     register: OpenRegister, tmp_path: Path
 ) -> None:
