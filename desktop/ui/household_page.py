@@ -78,7 +78,11 @@ class HouseholdPage(QWidget):
         setup_household_view(self.view, self.model)
 
         self.detail = HouseholdDetail(register.db)
-        self.pledge_box = HouseholdPledgeBox(register.db, edits=register.writer.edits_communes)
+        self.pledge_box = HouseholdPledgeBox(
+            register.db,
+            edits=register.writer.edits_communes and not register.read_only,
+            each_commune=not register.writer.edits_communes,
+        )
         self.pledge_box.hide()
         self.detail.household_shown.connect(self.pledge_box.show_household)
         self.editor = HouseholdEditor(register, tasks)

@@ -41,12 +41,20 @@ class HouseholdPledgeBox(QFrame):
     record_requested = Signal(str)
     review = Signal(str)  # the id of the oldest conflict waiting on the pledge
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, edits: bool = True) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        edits: bool = True,
+        each_commune: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._db = db
-        # An upper register prints and records nothing (the commune does): it shows the
-        # state of each household's pledge in its own commune's campaign of the movement.
-        self._edits = edits
+        # An upper register prints and records nothing (the commune does), nor does one
+        # open read-only; an upper register shows the state of each household's pledge in
+        # its own commune's campaign of the movement.
+        self._edits, self._each_commune = edits, each_commune
         self.household_id: str | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.campaign = QLabel()
@@ -106,7 +114,9 @@ class HouseholdPledgeBox(QFrame):
         if household_id is None or campaign is None:
             self.hide()
             return
-        pledge = store.pledge_of(self._db, campaign.id, household_id, each_commune=not self._edits)
+        pledge = store.pledge_of(
+            self._db, campaign.id, household_id, each_commune=self._each_commune
+        )
         self.campaign.setText(self.tr("Pledge — {campaign}").format(campaign=campaign.title))
         self.state.setText(self.describe(pledge, household_id))
         self._conflicts = conflicts_of_row(self._db, "pledge", pledge.id) if pledge else []

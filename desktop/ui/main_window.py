@@ -144,7 +144,10 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(self.tr("Register: {path}").format(path=register.path))
         self.upper = is_upper(register.db)
-        if self.upper:  # an upper level edits no commune's rows; it opens on its communes
+        # An upper level edits no commune's rows; a register open read-only (a CD, a locked
+        # stick, a damaged file: its banner says so) takes no edit: neither offers one.
+        self.looks_only = self.upper or register.read_only
+        if self.looks_only:
             for action in (
                 self.import_action,
                 self.new_household_action,
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
             ):
                 action.setEnabled(False)
             self.import_button.hide()  # not a greyed button that never works here
+        if self.upper:  # it opens on its communes
             self.places.show("exchange")
         else:
             self.places.show(self.places.keys()[0])  # the window opens on the first place
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.household_page import HouseholdPage
 
         page = HouseholdPage(self.register, self.tasks, self)
-        if is_upper(self.register.db):
+        if self.looks_only:
             page.set_read_only()
         page.status_message.connect(self.statusBar().showMessage)
         page.undo_available.connect(self.undo_button.setVisible)
@@ -214,7 +218,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.ledger_page import LedgerPage
 
         page = LedgerPage(self.register, self.tasks, self)
-        if is_upper(self.register.db):
+        if self.looks_only:
             page.set_read_only()
         page.status_message.connect(self.statusBar().showMessage)
         self._look_only("movements", page)
@@ -263,9 +267,9 @@ class MainWindow(QMainWindow):
         return page
 
     def _look_only(self, key: str, page: QWidget) -> None:
-        """On an upper-level register, the page's editing widgets are hidden (and its own
-        shortcuts, which print or start campaigns, off)."""
-        if not is_upper(self.register.db):
+        """On an upper-level register or one open read-only, the page's editing widgets are
+        hidden (and its own shortcuts, which print or start campaigns, off)."""
+        if not self.looks_only:
             return
         for name in EDITING_WIDGETS.get(key, ()):
             getattr(page, name).hide()

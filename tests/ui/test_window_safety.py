@@ -153,6 +153,41 @@ def test_a_register_on_a_read_only_medium_opens_read_only_with_a_banner(
         register.close()
 
 
+def test_a_register_open_read_only_offers_no_edit_its_banner_says_it_cannot_save(
+    qtbot: QtBot, small_register: SmallRegister, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, under the banner "không sửa, không lưu được gì", Thêm hộ opened the household
+    editor (a whole household typed for nothing), and Ghi kết quả…, In bản cam kết, Nhập
+    danh sách, Biến động's new movement and the pledge page's check-in were all offered."""
+    monkeypatch.setattr(register_service, "writable", lambda _path: False)
+    register = open_for_window(small_register.path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    try:
+        window.show_place("households")
+        page = window.household_page
+        qtbot.waitUntil(lambda: page.results_loaded)
+        page.select_row(0)
+        for button in (page.new_button, page.edit_button, page.delete_button):
+            assert button.isHidden()
+        box = page.pledge_box
+        assert box.print_button.isHidden() and box.record_button.isHidden()
+        assert not window.new_household_action.isEnabled()
+        window.new_household_action.trigger()
+        assert not page.editing
+        assert window.import_button.isHidden() and not window.import_action.isEnabled()
+        window.show_place("movements")
+        assert window.places.page("movements").new_button.isHidden()  # type: ignore[attr-defined]
+        window.show_place("pledges")
+        assert window.pledge_page.check_in_box.isHidden()
+        assert window.pledge_page.print_button.isHidden()
+    finally:
+        window.shutdown()
+        register.close()
+
+
 def test_a_register_known_to_be_damaged_opens_read_only_and_says_so(
     qtbot: QtBot, small_register: SmallRegister
 ) -> None:
