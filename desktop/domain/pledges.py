@@ -49,6 +49,10 @@ _MAGIC = (
 )
 
 
+# What an attachment may be (its `mime`): all CamKet keeps, prints and sends.
+ATTACHMENT_TYPES = tuple(mime for _magic, mime in _MAGIC)
+
+
 def detect_mime(data: bytes) -> str | None:
     """'image/png', 'image/jpeg' or 'application/pdf' by the content's first bytes."""
     for magic, mime in _MAGIC:

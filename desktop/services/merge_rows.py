@@ -16,7 +16,7 @@ from desktop.domain.entities import short_id
 from desktop.domain.errors import KnownError
 from desktop.domain.text import fold_for_search
 from desktop.domain.versions import Version, frontier, to_review, version_of
-from desktop.exchange.bundle_file import Bundle
+from desktop.exchange.bundle_file import Bundle, attachment_entry
 from desktop.store import replicas
 from desktop.store.derived import Deriver, person_search_text
 from desktop.store.registry import (
@@ -289,6 +289,17 @@ class TableMerge:
         log.warning("bundle %s: %s rows refused by the schema: %s", source, name, exc)
         return schema_refusal(exc, source, name)
 
+    def _attachment(self, values: tuple[Any, ...]) -> bytes:
+        """The bytes of an attachment row the merge writes, from the bundle: refused when
+        the row's `size` is not their length (another program's count; CamKet's is)."""
+        sha256 = values[self.columns.index("sha256")]
+        data = self.bundle.attachment(sha256)
+        size = values[self.columns.index("size")]
+        if size != len(data):
+            where = f"{self.bundle.source}: attachment.csv, {attachment_entry(sha256)}"
+            raise KnownError("bundle.bad_value", where=where, column="size", value=str(size))
+        return data
+
     def _stored_rows(
         self,
         lines: list[Line],
@@ -302,11 +313,10 @@ class TableMerge:
         one given out is kept in ``fed[0]`` (the one an insert refused)."""
         spec, derive = self.spec, self.derive
         if spec.binary:
-            sha_at = self.columns.index("sha256")
             for index in range(start, len(lines)):
                 fed[0] = index
                 values, vv = lines[index]
-                content = tuple(self.bundle.attachment(values[sha_at]) for _ in spec.binary)
+                content = tuple(self._attachment(values) for _ in spec.binary)
                 yield (*values, vv, *content)
         elif derive is None:
             for index in range(start, len(lines)):

@@ -23,7 +23,7 @@ from desktop.domain.entities import (
 from desktop.domain.errors import KnownError
 from desktop.domain.file_names import is_plain_file_name
 from desktop.domain.movements import MovementKind
-from desktop.domain.pledges import AttachmentKind, PledgeStatus
+from desktop.domain.pledges import ATTACHMENT_TYPES, AttachmentKind, PledgeStatus
 from desktop.domain.text_bounds import (
     ATTACHMENT_TEXT,
     CAMPAIGN_TEXT,
@@ -186,6 +186,8 @@ RULES.update({key: AtMost(bound.maximum) for key, bound in TEXT_BOUNDS.items()})
 # is checked first, inline, by its bound).
 _FILE_NAME = ("attachment", "file_name")
 RULES[_FILE_NAME] = is_plain_file_name
+# What an attachment is: a type CamKet shows and prints (within its bound, too).
+RULES["attachment", "mime"] = frozenset(ATTACHMENT_TYPES).__contains__
 
 # (table, column) → how its value is read as a day, for a refusal that names the years taken.
 DATED: dict[tuple[str, str], Callable[[str], dt.date | BirthDate]] = {

@@ -597,3 +597,48 @@ def test_another_programs_rows_edits_and_tombstones_merge_as_the_page_says(
         "SELECT id, signed_on FROM pledge WHERE household_id = ?", [household]
     ).fetchall() == [(pledge, "2026-12-03")]
     db.close()
+
+
+@pytest.mark.parametrize(
+    ("cells", "column"),
+    [
+        ({"size": "99999"}, "size"),
+        ({"mime": "text/plain"}, "mime"),
+        ({"mime": "image/jpg"}, "mime"),
+    ],
+)
+def test_an_attachment_is_what_its_row_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cells: dict[str, str], column: str
+) -> None:
+    """`size` is the bytes' length, `mime` one of the types the page names."""
+    upper = tmp_path / "upper.sqlite3"
+    assert main(["init", "--db", str(upper), "--upper"]) == 0
+    other = _PageWriter()
+    other.put("commune", id=_stable_id("commune", COMMUNE), code=COMMUNE, name="Xã Sìn Hồ",
+              province_code="12", province_name="Lai Châu")  # fmt: skip
+    hamlet = other.put("hamlet", id=str(uuid.uuid4()), commune_code=COMMUNE, name="Bản Nậm Cầy",
+                       kind="ban", is_border="1")  # fmt: skip
+    household = other.put("household", id=str(uuid.uuid4()), commune_code=COMMUNE,
+                          hamlet_id=hamlet, code="NC-007")  # fmt: skip
+    template = other.put("pledge_template", id=_stable_id("template", "mau", "1"),
+                         template_id="mau", version="1", title="Mẫu")  # fmt: skip
+    campaign = other.put("campaign", id=str(uuid.uuid4()), title="Đợt 1", template_id="mau",
+                         template_version="1", target_percent="100")  # fmt: skip
+    pledge = other.put("pledge", id=_stable_id("pledge", campaign, household),
+                       household_id=household, campaign_id=campaign, template_version="1",
+                       status="chua_in")  # fmt: skip
+    picture = b"\x89PNG\r\n\x1a\n a drawn signature"
+    sha = hashlib.sha256(picture).hexdigest()
+    attachment = {"id": str(uuid.uuid4()), "pledge_id": pledge, "kind": "signature",
+                  "mime": "image/png", "sha256": sha, "size": str(len(picture)),
+                  "file_name": "chu-ky.png"}  # fmt: skip
+    other.put("attachment", **(attachment | cells))
+    bundle = tmp_path / "other-program.camket"
+    other.bundle(bundle, files={f"attachments/{sha}": picture})
+    capsys.readouterr()
+    assert template
+
+    assert main(["merge", "--db", str(upper), str(bundle), "--json"]) == 2
+    (refused,) = json.loads(capsys.readouterr().out)
+    assert refused["refused"] == "bundle.bad_value"
+    assert f"cột {column}" in refused["reason"]
