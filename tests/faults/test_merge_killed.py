@@ -13,7 +13,12 @@ from pathlib import Path
 
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
-from desktop.services.register import create_from_bundle, create_register
+from desktop.services.merge import merge_bundles
+from desktop.services.register import (
+    create_from_bundle,
+    create_register,
+    create_upper_register,
+)
 from tests.faults.conftest import camket_env
 from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened
 
@@ -52,21 +57,12 @@ def test_a_killed_merge_leaves_the_register_as_it_was_or_merged_whole(tmp_path: 
     seen, killed = set(), 0
     for _ in range(5):
         trial = tmp_path / "trial.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{trial}{suffix}").unlink(missing_ok=True)
-        shutil.copy(office, trial)
-        merge = subprocess.Popen(
-            [sys.executable, "-m", "desktop.cli", "merge", "--db", str(trial), str(bundle)],
-            env=camket_env(office_data),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        _wait_for_merge_backup(office_data, merge)  # the merge's transaction comes next
         # Within the merge's transaction, however fast this machine merges (a fixed 0.4 s
         # came after the end once merges got faster).
-        time.sleep(rng.uniform(0.0, 0.8 * lasts))
-        merge.kill()
-        killed += merge.wait() == -signal.SIGKILL  # not finished when killed
+        returned = _killed_merge(
+            office, trial, office_data, [bundle], rng.uniform(0.0, 0.8 * lasts)
+        )
+        killed += returned == -signal.SIGKILL  # not finished when killed
         state = content(trial, office_data)
         assert state in (before, after)
         seen.add("whole" if state == after else "as it was")
@@ -79,6 +75,24 @@ def test_a_killed_merge_leaves_the_register_as_it_was_or_merged_whole(tmp_path: 
     assert killed >= 3, seen  # most merges were killed in their transaction
 
 
+def _killed_merge(register: Path, trial: Path, data: Path, files: list[Path], after: float) -> int:
+    """`camket merge` of ``files`` into ``trial``, a copy of ``register``, killed with
+    SIGKILL ``after`` seconds past its backup (its first bundle comes next); its exit code."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{trial}{suffix}").unlink(missing_ok=True)
+    shutil.copy(register, trial)
+    merge = subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "merge", "--db", str(trial), *map(str, files)],
+        env=camket_env(data),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _wait_for_merge_backup(data, merge)
+    time.sleep(after)
+    merge.kill()
+    return merge.wait()
+
+
 def _wait_for_merge_backup(data_dir: Path, merge: subprocess.Popen[bytes]) -> None:
     """Until the merge has taken its backup (it merges right after), or has ended."""
     known = set(data_dir.glob("backups/*/*-merge.sqlite3"))
@@ -87,3 +101,50 @@ def _wait_for_merge_backup(data_dir: Path, merge: subprocess.Popen[bytes]) -> No
         if set(data_dir.glob("backups/*/*-merge.sqlite3")) - known:
             return
         time.sleep(0.01)
+
+
+def _commune_bundles(root: Path) -> list[Path]:
+    """Three communes' full bundles of 120 demo households each."""
+    made = []
+    for seed, code in enumerate(("03478", "03390", "03405")):  # Sìn Hồ, Bình Lư, Tả Lèng
+        path, folder = root / f"{code}.sqlite3", root / f"{code}-data"
+        with as_pc(folder):
+            create_register(path, code, ["Thôn 1", "Thôn 2"])
+        with opened(path, folder) as reg:
+            populate_demo(reg, 120, seed=seed)
+            export_bundle(reg, root / f"{code}.camket")
+        made.append(root / f"{code}.camket")
+    return made
+
+
+def test_a_batch_killed_leaves_the_register_as_of_one_of_its_bundles(tmp_path: Path) -> None:
+    """`camket merge` of three bundles into an upper register (one batch: its commits
+    gathered in the WAL, synced and checkpointed at its end) killed with SIGKILL at random
+    points: the register is whole, as after the first k bundles, and the same files merged
+    again make it as after all of them."""
+    bundles = _commune_bundles(tmp_path)
+    upper, data = tmp_path / "upper.sqlite3", tmp_path / "upper-data"
+    with as_pc(data):
+        create_upper_register(upper, "Đồn Biên phòng", "12")
+    states = [content(upper, data)]
+    for k in range(1, len(bundles) + 1):  # the register after the first k bundles
+        step = tmp_path / f"after-{k}.sqlite3"
+        shutil.copy(upper, step)
+        with opened(step, data) as reg:
+            started = time.monotonic()
+            assert all(r.refused is None for r in merge_bundles(reg, bundles[:k]))
+            lasts = time.monotonic() - started  # k = 3: about what the batch takes here
+        states.append(content(step, data))
+    rng = random.Random(11)
+    seen = set()
+    for _ in range(5):
+        trial = tmp_path / "trial.sqlite3"
+        _killed_merge(upper, trial, data, bundles, rng.uniform(0.0, lasts))
+        state = content(trial, data)
+        assert state in states
+        seen.add(states.index(state))
+        with opened(trial, data) as reg:
+            assert reg.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert all(r.refused is None for r in merge_bundles(reg, bundles))
+        assert content(trial, data) == states[-1]
+    assert len(seen) >= 2, seen  # killed at different bundles of the batch
