@@ -295,7 +295,10 @@ def _read_csv(path: Path, source: str, max_rows: int) -> Sheet:
     text, encoding = decode_text(path.read_bytes(), source)
     if _looks_binary(text):
         nul = text.find("\x00")
-        stray = nul >= 0 and text.count("\x00") * 100 <= len(text)  # not UTF-16's every other
+        # Not UTF-16's every other character: one or two NULs (a short list of a few
+        # lines is under a hundred characters a NUL), or one in a hundred.
+        nuls = text.count("\x00")
+        stray = nul >= 0 and (nuls <= 2 or nuls * 100 <= len(text))
         if stray and not _looks_binary(text.replace("\x00", "")):
             # A list of text with a stray NUL (a damaged save, a hostile cell): say where.
             raise KnownError("import.nul", file=source, row=text.count("\n", 0, nul) + 1)

@@ -86,6 +86,18 @@ def test_a_list_with_a_stray_nul_names_its_line(
     )
 
 
+def test_a_stray_nul_in_a_short_list_names_its_line(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A header and one row (under a hundred characters): before, its one NUL was "many"
+    for the file's size and the list was called no spreadsheet at all."""
+    listing = tmp_path / "nul.csv"
+    listing.write_text("Họ và tên,Năm sinh\nLò Văn\x00 Páo,1970\n", encoding="utf-8")
+    assert main(["import", "--db", str(register.path), str(listing), "--dry-run"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("camket: Tệp nul.csv, dòng 2: có ký tự NUL (mã 0)")
+
+
 def test_a_quote_never_closed_is_named_at_its_own_line_in_vietnamese(
     register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
