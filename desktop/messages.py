@@ -869,6 +869,10 @@ THEN: dict[str, str] = {
         " trị CamKet"
     ),
     "upper": "",
+    "conflict": (
+        "; đây là một bản đang chờ xem xét: hãy chọn bản giữ lại ở màn hình Trao đổi dữ liệu →"
+        " Xung đột (camket conflicts)"
+    ),
 }
 # What CamKet does to it at the export (services.unsendable.Fix), for "export".
 DONE: dict[str, str] = {
@@ -893,7 +897,7 @@ SCREENS: dict[str, str] = {
     "tip_person": "Biến động (tin báo)",
 }
 # Issues that say themselves what comes of them.
-_SAID = frozenset({"text.cut_at_export", "file_name.renamed_at_export", "text.too_long_to_send"})
+_SAID = frozenset({"text.cut_at_export", "file_name.renamed_at_export"})
 
 
 def describe_issue(issue: Issue) -> str:

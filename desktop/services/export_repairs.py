@@ -70,7 +70,10 @@ def repair_unsendable(reg: OpenRegister) -> tuple[Repair, ...]:
     rows."""
     if not reg.writer.edits_communes:
         return ()
-    found = [item for item in unsendable(reg.db) if item.repairable]
+    found = unsendable(reg.db)
+    # A row that also holds a value with no safe repair (its vector, say) is left whole.
+    stuck = {(item.table, item.row_id) for item in found if not item.repairable}
+    found = [item for item in found if (item.table, item.row_id) not in stuck]
     return tuple(_repair(reg, found)) if found else ()
 
 

@@ -123,23 +123,42 @@ def incoming_conflicts(bundle: Bundle, types: Mapping[str, Mapping[str, ColumnTy
     found: Waiting = {}
     for row in bundle.conflicts():
         try:
-            spec = table(row["tbl"])
-            data = json.loads(row["data"])
-            for name, absent in spec.added.items():  # a format-1 bundle's: as in its CSVs
-                data.setdefault(name, int(absent) if types[spec.name][name].integer else absent)
-            columns = replicas.version_columns(spec)
-            version = Version.of(columns, data, canonical_vv(row["vv"]))
-        except (KeyError, ValueError, TypeError, AttributeError, RecursionError) as exc:
-            # RecursionError: JSON nested past Python's stack ("[[[[…")
+            version, column = waiting_version(
+                row["tbl"], row["row_id"], row["data"], row["vv"], types
+            )
+        except KeyError as exc:  # no such column in the file
             raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv") from exc
-        column = _wrong_column(spec.name, version, data, types[spec.name])
-        if column is None and data["id"] != row["row_id"]:  # a version of another row
-            column = "id"
+        if version is None:
+            raise KnownError("bundle.damaged", file=bundle.source, detail="conflicts.csv")
         if column is not None:
-            detail = f"conflicts.csv: {spec.name}.{column}"
+            detail = f"conflicts.csv: {row['tbl']}.{column}"
             raise KnownError("bundle.damaged", file=bundle.source, detail=detail)
-        found.setdefault((spec.name, row["row_id"]), []).append(version)
+        found.setdefault((row["tbl"], row["row_id"]), []).append(version)
     return found
+
+
+def waiting_version(
+    name: str, row_id: str, data: str, vv: str, types: Mapping[str, Mapping[str, ColumnType]]
+) -> tuple[Version | None, str | None]:
+    """A version of a conflict queue as the merge reads it from conflicts.csv, each value of
+    the type the register stores (``types``: column_types of each table): None when it is
+    none (an unknown table, data no JSON object, a vector that is none), with the first
+    column that is missing, unknown, mistyped or breaks its rule ("id" when it is a version
+    of another row than ``row_id``), or None (the export's early check asks it of this
+    register's queue: services.unsendable)."""
+    try:
+        spec = table(name)
+        values = json.loads(data)
+        for added, absent in spec.added.items():  # a format-1 bundle's: as in its CSVs
+            values.setdefault(added, int(absent) if types[spec.name][added].integer else absent)
+        version = Version.of(replicas.version_columns(spec), values, canonical_vv(vv))
+    except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        # RecursionError: JSON nested past Python's stack ("[[[[…")
+        return None, None
+    column = _wrong_column(spec.name, version, values, types[spec.name])
+    if column is None and values["id"] != row_id:  # a version of another row
+        column = "id"
+    return version, column
 
 
 def _wrong_column(

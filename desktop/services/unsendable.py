@@ -24,10 +24,11 @@ from desktop.domain.errors import KnownError
 from desktop.domain.text_bounds import KEY_TEXT
 from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.exchange.bundle_file import NUL, cells_as_read
-from desktop.store.column_rules import DATED, TEXT_BOUNDS, quoted
+from desktop.services.merge_lines import waiting_version
+from desktop.store.column_rules import DATED, TEXT_BOUNDS, quoted, refusal
 from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, SYNC_COLUMNS, TABLES, SyncedTable
-from desktop.store.replicas import rows_of
-from desktop.store.row_decoder import RowDecoder
+from desktop.store.replicas import conflicts_in, rows_of
+from desktop.store.row_decoder import RowDecoder, column_types
 
 # A row's kind as `camket check` names it, and what a clerk knows it by (SQL over the row t
 # and, where it belongs to a household, that household h).
@@ -113,6 +114,7 @@ class Unsendable:
     gone: bool = False  # the row is deleted, or its household is: no screen opens it
     fix: Fix | None = None  # how the export repairs it (a row no screen opens), or None
     default: str = ""  # Fix.DEFAULT: the column's default, as its cell
+    waiting: bool = False  # a version waiting in the conflict queue holds it, not the row
 
     @property
     def repairable(self) -> bool:
@@ -125,7 +127,10 @@ class Unsendable:
         text too long or holding a NUL, a file name, a date of a year out of range); a
         backup or the CamKet administrator for the rest ("stuck": a row no screen opens;
         "damaged": a value no screen reads, as a code or a date CamKet cannot read, an id, a
-        vector, a row of no commune of the register or whose parent is gone)."""
+        vector, a row of no commune of the register or whose parent is gone); and for a
+        version waiting in the conflict queue, a person's choice there ("conflict")."""
+        if self.waiting:
+            return "conflict"
         if upper:
             return "upper"
         if self.fix is not None:
@@ -151,9 +156,9 @@ class Unsendable:
             }
             if self.fix is Fix.CUT and then == "export":
                 return Issue(self.column, IssueCode.TEXT_CUT_AT_EXPORT, Severity.WARNING, params)
-            if then == "upper":
-                return Issue(self.column, IssueCode.TEXT_TOO_LONG_TO_SEND, Severity.ERROR, params)
-            kind = IssueCode.TEXT_TOO_LONG
+            # "hãy viết gọn lại" where a screen shows it; elsewhere what a bundle carries.
+            screen = then == "screen"
+            kind = IssueCode.TEXT_TOO_LONG if screen else IssueCode.TEXT_TOO_LONG_TO_SEND
         elif code == "bundle.unsafe_file_name":
             params["name"] = self.refused.params["value"]
             if then == "export":
@@ -184,13 +189,15 @@ def unsendable(db: Database, since: int = 0) -> list[Unsendable]:
     communes = {r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0")}
     found: list[Unsendable] = []
     for spec in TABLES:
-        faults = _faults(db, spec, since, communes) + _orphans(db, spec, since)
+        faults = _faults(db, spec, since, communes) + _orphans(db, spec, since) + _waiting(db, spec)
         if faults:
             found += _named(db, spec, faults)
     return found
 
 
-Fault = tuple[str, str, KnownError]  # a row's id, the column, the merge's refusal
+# A row's id, the column, the merge's refusal, whether a version waiting in the conflict
+# queue holds it (conflicts.csv) rather than the row.
+Fault = tuple[str, str, KnownError, bool]
 
 
 def _faults(db: Database, spec: SyncedTable, since: int, communes: set[str]) -> list[Fault]:
@@ -203,9 +210,13 @@ def _faults(db: Database, spec: SyncedTable, since: int, communes: set[str]) -> 
     scope = "code" if spec.name == "commune" else COMMUNE_COLUMN if spec.scoped else None
     scope_at = header.index(scope) if scope else None
     faults: list[Fault] = []
+    sound, commune = decode.sound, spec.name == "commune"
     for row in rows_of(db, spec, header, since):
-        if spec.name == "commune" and scope_at is not None and row[scope_at] not in communes:
-            continue  # left out of the bundle (bundles._write_table)
+        if scope_at is not None and row[scope_at] not in communes:
+            if commune:
+                continue  # left out of the bundle (bundles._write_table)
+        elif sound(row):  # most rows: their stored values decode as they are
+            continue
         cells, nul = cells_as_read(row)
         try:
             decode.decoded(cells, 0)
@@ -223,7 +234,22 @@ def _faults(db: Database, spec: SyncedTable, since: int, communes: set[str]) -> 
         if scope_at is not None and cells[scope_at] not in communes:
             refused = KnownError(OTHER_COMMUNE, value=quoted(cells[scope_at]))
             bad.append((header[scope_at], refused))
-        faults += [(row[0], name, refused) for name, refused in bad]
+        faults += [(row[0], name, refused, False) for name, refused in bad]
+    return faults
+
+
+def _waiting(db: Database, spec: SyncedTable) -> list[Fault]:
+    """The versions of ``spec``'s rows waiting in the conflict queue (every bundle carries the
+    queue whole, conflicts.csv) that the merge refuses, as merge_lines reads them."""
+    faults: list[Fault] = []
+    types = {spec.name: column_types(db, spec)}
+    for row_id, vv, data in conflicts_in(db, spec):
+        version, column = waiting_version(spec.name, row_id, data, vv, types)
+        if version is None:
+            faults.append((row_id, "vv", KnownError("bundle.bad_value", value=quoted(vv)), True))
+        elif column is not None:
+            value = str(version.get(column))
+            faults.append((row_id, column, refusal(spec.name, column, value, ""), True))
     return faults
 
 
@@ -236,7 +262,7 @@ def _orphans(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
     faults = []
     for _table, rowid, _parent, key in db.execute(f"PRAGMA foreign_key_check([{spec.name}])"):
         row_id = db.execute(f"SELECT id FROM [{spec.name}] WHERE rowid = ?", [rowid]).fetchone()[0]
-        faults.append((row_id, keys[key], KnownError(NO_PARENT, column=keys[key])))
+        faults.append((row_id, keys[key], KnownError(NO_PARENT, column=keys[key]), False))
     if since and faults:
         changed = {
             r[0]
@@ -252,7 +278,7 @@ def _named(db: Database, spec: SyncedTable, faults: list[Fault]) -> list[Unsenda
     """Each fault named as a clerk knows its row, with how the export would repair it."""
     entity, label_sql, joins = _NAMED[spec.name]
     gone_sql = _GONE.get(spec.name, "t.deleted")
-    ids = sorted({row_id for row_id, _column, _refused in faults})
+    ids = sorted({fault[0] for fault in faults})
     labels: dict[str, tuple[str, bool]] = {}
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
@@ -264,11 +290,17 @@ def _named(db: Database, spec: SyncedTable, faults: list[Fault]) -> list[Unsenda
             labels[row_id] = (_label(raw) + _gone_words(deleted, away), bool(away))
     defaults = _defaults(db, spec)
     found = []
-    for row_id, column, refused in faults:
+    for row_id, column, refused, waiting in faults:
         label, gone = labels.get(row_id, ("?", False))
-        fix, default = _fix(spec, column, refused, gone, defaults)
-        item = Unsendable(entity, label, spec.name, column, row_id, refused, gone, fix, default)
-        found.append(item)
+        if waiting:  # a person settles it (Trao đổi dữ liệu → Xung đột): never repaired
+            label, fix, default = f"{label} (bản chờ xem xét)", None, ""
+        else:
+            fix, default = _fix(spec, column, refused, gone, defaults)
+        found.append(
+            Unsendable(
+                entity, label, spec.name, column, row_id, refused, gone, fix, default, waiting
+            )
+        )
     return found
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import CodeType
 from typing import Any
 
@@ -89,6 +90,14 @@ class RowDecoder:
         self.private_at = [at[c] for c in private]
         self.private_vv_at = at.get(spec.private_sync[0]) if private else None
         self._private_rules = column_rules(spec.name, private)  # a 10 MB informant: refused
+
+    @cached_property
+    def sound(self) -> Callable[[Sequence[Any]], bool]:
+        """The export's early check's quick look at a row's stored values, in the header's
+        order (services.unsendable): True when their bundle line decodes as it is
+        (_sound_maker); made on first use (a merge never asks)."""
+        vectors = [i for i in (self.vv_at, self.private_vv_at) if i is not None]
+        return _sound_maker(self._plan, self._rules, self.private_at, self._private_rules, vectors)
 
     def private(self, cells: list[str], line: int) -> tuple[tuple[str, ...], str] | None:
         """The private values of a line and their version vector; None when not sent."""
@@ -228,6 +237,73 @@ def _makers(
     namespace.update({f"r{n}": rule for n, (_at, rule, _name) in enumerate(rules)})
     exec(_compiled(source), namespace)
     return namespace["values"], namespace["line"]
+
+
+def _sound_maker(
+    plan: Sequence[tuple[int | None, bool, bool, str, str]],
+    rules: Sequence[tuple[int, Callable[[str], bool], str]],
+    private_at: Sequence[int],
+    private_rules: Sequence[tuple[int, Callable[[str], bool], str]],
+    vectors: Sequence[int],
+) -> Callable[[Sequence[Any]], bool]:
+    """A function written from the plan, as _makers writes the decoder's: given a row's values
+    as the register stores them (those of the line's cells, in the header's order), True when
+    the line their bundle would hold decodes as it is: a whole number in each INTEGER
+    column, a text in each other, holding no NUL, composed (NFC), each value within its
+    rule, each vector one. False sends the row to the exact reading of its cells
+    (bundle_file.cells_as_read, then ``decoded`` and ``faults``): the export's early check
+    (services.unsendable) reads most rows of a register this way, once."""
+    ruled = {at: (rule, n) for n, (at, rule, _name) in enumerate(rules)}
+    lines = ["def sound(v, ok_vv=ok_vv, nfc=nfc):"]
+    for position, (index, integer, nullable, _name, _absent) in enumerate(plan):
+        if index is None:
+            continue
+        x = f"v[{index}]"
+        if integer:  # a whole number (NULL where it may be), within its rule (a flag's 0, 1)
+            lines.append(
+                f"    if {x} is not None and type({x}) is not int: return False"
+                if nullable
+                else f"    if type({x}) is not int: return False"
+            )
+            if position in ruled:
+                _rule, n = ruled[position]
+                lines.append(f"    if {x} is not None and not r{n}({x}): return False")
+            continue
+        lines.append(f"    x = {x}")
+        if nullable:
+            lines.append("    if x is not None:")
+            pad = "        "
+        else:
+            pad = "    "
+        lines.append(f'{pad}if type(x) is not str or "\\x00" in x: return False')
+        lines.append(f'{pad}if not (x.isascii() or nfc("NFC", x)): return False')
+        if position in ruled:
+            rule, n = ruled[position]
+            test = f"len(x) > {rule.maximum}" if isinstance(rule, AtMost) else f"not r{n}(x)"
+            lines.append(f"{pad}if {'x and ' if nullable else ''}{test}: return False")
+    for n, (at, _rule, _name) in enumerate(private_rules):
+        lines.append(f"    x = v[{private_at[at]}]")
+        lines.append('    if type(x) is not str or "\\x00" in x: return False')
+        lines.append('    if not (x.isascii() or nfc("NFC", x)): return False')
+        lines.append(f"    if x and not p{n}(x): return False")
+    for at in vectors:
+        lines.append(f"    if not ok_vv(v[{at}]): return False")
+    lines.append("    return True")
+    namespace: dict[str, Any] = {"ok_vv": _is_vector, "nfc": unicodedata.is_normalized}
+    namespace.update({f"r{n}": rule for n, (_at, rule, _name) in enumerate(rules)})
+    namespace.update({f"p{n}": rule for n, (_at, rule, _name) in enumerate(private_rules)})
+    exec(_compiled("\n".join(lines) + "\n"), namespace)
+    return namespace["sound"]
+
+
+def _is_vector(value: object) -> bool:
+    if type(value) is not str:
+        return False
+    try:
+        canonical_vv(value)
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=64)

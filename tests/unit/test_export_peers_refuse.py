@@ -9,19 +9,26 @@ the peer refuses."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
+from desktop.exchange.bundle_file import cells_as_read
 from desktop.messages import describe, repair_lines
 from desktop.services.bundles import export_bundle
 from desktop.services.merge import merge_bundles
 from desktop.services.register import create_upper_register
+from desktop.store.registry import TABLES, table
+from desktop.store.replicas import rows_of, version_columns
+from desktop.store.row_decoder import RowDecoder
 from tests.unit.exchange_helpers import as_pc, demo_office, opened
 
 STUCK = "không màn hình nào mở dòng này và CamKet không tự sửa được an toàn"
@@ -303,3 +310,130 @@ def test_a_live_value_stops_the_command_s_export_and_check_names_it_alike(
         in (line)
     )
     assert line.replace("  ", "  [LỖI] ", 1) in checked
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.integers(min_value=-3, max_value=2**40),
+    st.floats(allow_nan=False, width=32),
+    st.binary(max_size=4),
+    st.sampled_from(
+        [
+            "",
+            "nam",
+            "x",
+            "thuong_tru",
+            "1975",
+            "1975-13",
+            "1975-05",
+            "2020-02-30",
+            "2020-02-29",
+            "0001-01-01",
+            "2026-10-08T15:00",
+            "2026-10-08T25:00",
+            "2025-12-11T01:00:00+00:00",
+            '{"a":1}',
+            '{"a":1.5}',
+            "{}",
+            "nope",
+            "Lo\u0300 Va\u0306n",
+            "Lò Văn",
+            "a\x00b",
+            "x" * 501,
+            "chua_in",
+            "luu_tru",
+        ]
+    ),
+    st.text(max_size=8),
+)
+
+
+@pytest.fixture(scope="module")
+def stored_rows(
+    office: tuple[Path, Path],
+) -> dict[str, tuple[RowDecoder, list[tuple[object, ...]]]]:
+    """Each synced table's decoder of a full bundle, and the office's rows as stored."""
+    found = {}
+    with opened(*office) as reg:
+        for spec in TABLES:
+            header = spec.bundle_columns(full=True)
+            rows = list(rows_of(reg.db, spec, header))
+            if rows:
+                found[spec.name] = (RowDecoder(reg.db, spec, list(header), spec.name), rows)
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(data=st.data())
+def test_a_row_the_quick_look_passes_is_one_the_merge_decodes(
+    stored_rows: dict[str, tuple[RowDecoder, list[tuple[object, ...]]]], data: st.DataObject
+) -> None:
+    """RowDecoder.sound, the early check's quick look at a row's stored values, never passes
+    one whose bundle line the merge's decoder (or the bundle's reader) would refuse: a stored
+    row with one or two of its values replaced by any value SQLite may hold."""
+    decoder, rows = stored_rows[data.draw(st.sampled_from(sorted(stored_rows)))]
+    row = list(data.draw(st.sampled_from(rows)))
+    for _ in range(data.draw(st.integers(1, 2))):
+        row[data.draw(st.integers(0, len(row) - 1))] = data.draw(_VALUES)
+    cells, nul = cells_as_read(row)
+    try:
+        decoder.decoded(cells, 2)
+        decoder.private(cells, 2)
+    except KnownError:
+        taken = False
+    else:
+        taken = not nul
+    if decoder.sound(tuple(row)):
+        assert taken, row
+    event(f"quick look passes: {decoder.sound(tuple(row))}, merge takes: {taken}")
+
+
+def test_a_version_waiting_in_the_conflict_queue_that_a_peer_refuses_stops_the_export(
+    office: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Every bundle carries the conflict queue whole (conflicts.csv), which a peer holds to
+    the same rules: a version that lost to an edit elsewhere before the bounds (a 6,000
+    character note) is named for the person who settles it."""
+    held = _holding(office, tmp_path, "")
+    with opened(*held) as reg:
+        spec = table("household")
+        columns = version_columns(spec)
+        row = reg.db.execute(
+            f"SELECT {', '.join(columns)}, code FROM household WHERE rowid = 2"
+        ).fetchone()
+        data = dict(zip(columns, row[:-1], strict=True)) | {"notes": "n" * 6000}
+        with reg.db.conn:
+            reg.db.execute(
+                "INSERT INTO conflict(id, tbl, row_id, vv, data, found_at)"
+                " VALUES ('c1', 'household', ?, '{\"zz\":3}', ?, '2026-01-01T00:00:00Z')",
+                [data["id"], json.dumps(data)],
+            )
+        with pytest.raises(KnownError) as refused:
+            export_bundle(reg, tmp_path / "xa.camket")
+    assert describe(refused.value).splitlines()[1:] == [
+        f"  hộ {row[-1]} (bản chờ xem xét): Ghi chú: dài 6000 ký tự, quá 5000 ký tự tệp trao"
+        " đổi mang được; đây là một bản đang chờ xem xét: hãy chọn bản giữ lại ở màn hình Trao"
+        " đổi dữ liệu → Xung đột (camket conflicts)"
+    ]
+    assert not (tmp_path / "xa.camket").exists()
+
+
+def test_check_fix_leaves_whole_a_row_that_also_holds_a_value_with_no_safe_repair(
+    office: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deleted person whose birth no one can read and whose vector is none: the vector has
+    no repair (an edit would need one), so check --fix touches neither and says what to do."""
+    db, data = _holding(
+        office,
+        tmp_path,
+        "UPDATE person SET deleted = 1, birth = '1975-13-45', vv = 'nope' WHERE rowid = 1",
+    )
+    with as_pc(data):
+        assert main(["check", "--fix", "--db", str(db)]) == 1
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "Không có ô nào cần CamKet tự sửa."
+    assert any("Phiên bản đồng bộ: “nope”" in line and line.startswith("  [LỖI]") for line in said)
+    with sqlite3.connect(db) as conn:
+        held = conn.execute("SELECT birth, vv FROM person WHERE rowid = 1").fetchone()
+    conn.close()
+    assert held == ("1975-13-45", "nope")
