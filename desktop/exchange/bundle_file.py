@@ -114,6 +114,12 @@ class Manifest:
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
+def is_commune_code(code: object) -> bool:
+    """A commune's official five-digit code, as a manifest names its communes ("3478", Excel's
+    lost zero, is none): a reader refuses a bundle naming any other."""
+    return isinstance(code, str) and _COMMUNE_CODE.match(code) is not None
+
+
 def manifest_from(data: bytes, source: str) -> Manifest:
     try:
         body = json.loads(data.decode("utf-8"))
@@ -133,7 +139,7 @@ def manifest_from(data: bytes, source: str) -> Manifest:
         if manifest.register not in ("commune", "upper"):
             detail = f"register {manifest.register!r}"
             raise KnownError("bundle.unknown_format", file=source, detail=detail)
-        odd = [c for c in manifest.communes if not (isinstance(c, str) and _COMMUNE_CODE.match(c))]
+        odd = [c for c in manifest.communes if not is_commune_code(c)]
         if odd:  # a commune is its official five-digit code ("3478": Excel's lost zero)
             raise KnownError("bundle.unknown_format", file=source, detail=f"communes {odd[0]!r}")
         return manifest

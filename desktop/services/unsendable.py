@@ -14,16 +14,18 @@ the window's export alike."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.text_bounds import KEY_TEXT
 from desktop.domain.validation import Issue, IssueCode, Severity
-from desktop.exchange.bundle_file import NUL, cells_as_read
+from desktop.exchange.bundle_file import NUL, cells_as_read, is_commune_code
 from desktop.services.merge_lines import waiting_version
 from desktop.store.column_rules import DATED, TEXT_BOUNDS, quoted, refusal
 from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, SYNC_COLUMNS, TABLES, SyncedTable
@@ -82,9 +84,12 @@ _SHOWN = frozenset(
 # Columns of a row's version and sync, never content: no screen edits them and no repair
 # touches them (a vector or a count of edits made up would lose or fake an edit).
 _SYNC = frozenset((*SYNC_COLUMNS, PRIVATE_VV))
+# A column named as another table's column of the same name is not (messages.FIELD_LABELS).
+_FIELDS = {("commune", "code"): COMMUNE_COLUMN}
 NUL_REFUSED = "bundle.nul"  # a text holding a NUL (the bundle's reader refuses its line)
 OTHER_COMMUNE = "bundle.other_commune_row"  # a row of a commune the bundle does not name
 NO_PARENT = "bundle.missing_parent"  # a row whose parent the register does not hold
+RULE_BROKEN = "bundle.rule_broken"  # a row breaking a CHECK constraint of the schema
 
 
 class Fix(StrEnum):
@@ -179,7 +184,7 @@ class Unsendable:
         severity = Severity.WARNING if then == "export" else Severity.ERROR
         if then == "export":
             params["done"] = str(self.fix)
-        return Issue(self.column, kind, severity, params)
+        return Issue(_FIELDS.get((self.table, self.column), self.column), kind, severity, params)
 
 
 def unsendable(db: Database, since: int = 0) -> list[Unsendable]:
@@ -189,7 +194,19 @@ def unsendable(db: Database, since: int = 0) -> list[Unsendable]:
     communes = {r[0] for r in db.execute("SELECT code FROM commune WHERE deleted = 0")}
     found: list[Unsendable] = []
     for spec in TABLES:
-        faults = _faults(db, spec, since, communes) + _orphans(db, spec, since) + _waiting(db, spec)
+        found_here = [
+            *_faults(db, spec, since, communes),
+            *_orphans(db, spec, since),
+            *_unchecked(db, spec, since),
+            *_waiting(db, spec),
+        ]
+        # A value the decoder refuses and a CHECK constraint too (a flag of 7) is named once.
+        named: set[tuple[str, str, bool]] = set()
+        faults = []
+        for fault in found_here:
+            if (fault[0], fault[1], fault[3]) not in named:
+                named.add((fault[0], fault[1], fault[3]))
+                faults.append(fault)
         if faults:
             found += _named(db, spec, faults)
     return found
@@ -215,6 +232,10 @@ def _faults(db: Database, spec: SyncedTable, since: int, communes: set[str]) -> 
         if scope_at is not None and row[scope_at] not in communes:
             if commune:
                 continue  # left out of the bundle (bundles._write_table)
+        elif commune and scope_at is not None:
+            faults += _commune_faults(row[0], row[scope_at])
+            if sound(row):
+                continue
         elif sound(row):  # most rows: their stored values decode as they are
             continue
         cells, nul = cells_as_read(row)
@@ -236,6 +257,17 @@ def _faults(db: Database, spec: SyncedTable, since: int, communes: set[str]) -> 
             bad.append((header[scope_at], refused))
         faults += [(row[0], name, refused, False) for name, refused in bad]
     return faults
+
+
+def _commune_faults(row_id: str, code: str) -> list[Fault]:
+    """A commune's row the bundle carries, as the reader holds its communes: its code one a
+    manifest may name (bundle_file.is_commune_code), its id the one every installation gives
+    it (merge._check_communes_named refuses a second row of the commune)."""
+    if not is_commune_code(code):
+        return [(row_id, "code", KnownError("bundle.bad_value", value=quoted(code)), False)]
+    if row_id != commune_id(code):
+        return [(row_id, "id", KnownError("bundle.bad_value", value=quoted(row_id)), False)]
+    return []
 
 
 def _waiting(db: Database, spec: SyncedTable) -> list[Fault]:
@@ -272,6 +304,59 @@ def _orphans(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
         }
         faults = [f for f in faults if f[0] in changed]
     return faults
+
+
+def _unchecked(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
+    """Rows of ``spec`` that break a CHECK constraint of the register's own schema (which the
+    peer's holds too: its write of the row would fail), left by a tool told to ignore them
+    or by damage: each constraint's expression, read from the schema, asked of every row."""
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [spec.name]
+    ).fetchone()
+    names = [*spec.columns, *spec.private, *SYNC_COLUMNS]
+    changed = (
+        " AND t.id IN (SELECT row_id FROM change_log WHERE tbl = ? AND seq > ?)" if since else ""
+    )
+    defaults = {row[1]: row[4] for row in db.execute(f"PRAGMA table_info([{spec.name}])")}
+    faults: list[Fault] = []
+    for expression in check_constraints(sql):
+        named = [c for c in names if re.search(rf"\b{c}\b", expression)]
+        column = named[0] if named else "id"
+        # Its column's default keeps a constraint of that column alone (Fix.DEFAULT) when
+        # the constraint holds for it.
+        default = defaults.get(column) if len(named) == 1 else None
+        takes = default is not None and bool(
+            db.execute(f"SELECT {expression} FROM (SELECT {default} AS [{column}])").fetchone()[0]
+        )
+        query = f"SELECT t.id, t.[{column}] FROM [{spec.name}] t WHERE NOT ({expression}){changed}"
+        for row_id, value in db.execute(query, [spec.name, since] if since else []):
+            shown = "" if value is None else quoted(str(value))
+            refused = KnownError(RULE_BROKEN, value=shown, default_kept=takes)
+            faults.append((row_id, column, refused, False))
+    return faults
+
+
+def check_constraints(sql: str) -> list[str]:
+    """The expression of each CHECK constraint of a CREATE TABLE statement (columns' and the
+    table's, ALTER TABLE's added ones too), as SQLite keeps the statement."""
+    found = []
+    for match in re.finditer(r"\bCHECK\s*\(", sql, re.IGNORECASE):
+        depth, start = 1, match.end()
+        at = start
+        quote = ""
+        while depth and at < len(sql):
+            char = sql[at]
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+            at += 1
+        found.append(sql[start : at - 1])
+    return found
 
 
 def _named(db: Database, spec: SyncedTable, faults: list[Fault]) -> list[Unsendable]:
@@ -329,6 +414,9 @@ def _fix(
     if key:
         return None, ""
     nullable, default = defaults.get(column, (False, None))
+    if code == RULE_BROKEN:  # only a default the schema's constraint was seen to keep
+        kept = refused.params.get("default_kept") and default is not None
+        return (Fix.DEFAULT, default or "") if kept else (None, "")
     if nullable:
         return Fix.CLEAR, ""
     if default is not None:

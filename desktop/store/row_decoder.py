@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from types import CodeType
+from types import CodeType, FunctionType
 from typing import Any
 
 from sqlite_utils import Database
@@ -290,7 +290,15 @@ def _sound_maker(
         lines.append(f"    if not ok_vv(v[{at}]): return False")
     lines.append("    return True")
     namespace: dict[str, Any] = {"ok_vv": _is_vector, "nfc": unicodedata.is_normalized}
-    namespace.update({f"r{n}": rule for n, (_at, rule, _name) in enumerate(rules)})
+    # A rule written in Python (a day, a stamp) is asked once a value: a register's rows
+    # share few (a load stamps its rows alike; births repeat), and asking each row's
+    # stamps cost more than the rest of the look together.
+    namespace.update(
+        {
+            f"r{n}": lru_cache(maxsize=1 << 16)(rule) if isinstance(rule, FunctionType) else rule
+            for n, (_at, rule, _name) in enumerate(rules)
+        }
+    )
     namespace.update({f"p{n}": rule for n, (_at, rule, _name) in enumerate(private_rules)})
     exec(_compiled("\n".join(lines) + "\n"), namespace)
     return namespace["sound"]

@@ -33,6 +33,10 @@ from tests.unit.exchange_helpers import as_pc, demo_office, opened
 
 STUCK = "không màn hình nào mở dòng này và CamKet không tự sửa được an toàn"
 DAMAGED = "CamKet không đọc được ô này nên không màn hình nào sửa được"
+_DAMAGED_END = (
+    ": hãy khôi phục bản sao lưu từ trước khi ô bị ghi như vậy (camket backup list), hoặc gửi"
+    " sổ cho người quản trị CamKet"
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,22 @@ KINDS = [
         "UPDATE tip SET people_count = 2.5 WHERE rowid = {row}",
         "Số người: “2.5” sổ không đọc được, đã xoá trống",
         f"Số người: “2.5” không phải giá trị sổ đọc được; {DAMAGED}",
+    ),
+    Kind(
+        "a flag a CHECK constraint holds to 0 or 1",
+        "movement",
+        "PRAGMA ignore_check_constraints = ON;"
+        " UPDATE movement SET via_trail = 7 WHERE rowid = {row}",
+        "Không qua cửa khẩu: “7” sổ không đọc được, đã đặt lại “0”",
+        f"Không qua cửa khẩu: “7” không phải giá trị sổ đọc được; {DAMAGED}",
+    ),
+    Kind(
+        "a row a CHECK constraint of two columns refuses",
+        "movement",
+        "PRAGMA ignore_check_constraints = ON;"
+        " UPDATE movement SET person_id = NULL, guest_name = '' WHERE rowid = {row}",
+        f"Người: “” không phải giá trị sổ đọc được; {DAMAGED}",
+        f"Người: “” không phải giá trị sổ đọc được; {DAMAGED}",
     ),
     Kind(
         "a NUL in a note",
@@ -437,3 +457,32 @@ def test_check_fix_leaves_whole_a_row_that_also_holds_a_value_with_no_safe_repai
         held = conn.execute("SELECT birth, vv FROM person WHERE rowid = 1").fetchone()
     conn.close()
     assert held == ("1975-13-45", "nope")
+
+
+@pytest.mark.parametrize(
+    ("stored", "said"),
+    [
+        (
+            "UPDATE commune SET id = 'xa-cu'",
+            "Mã dòng: “xa-cu” không phải giá trị sổ đọc được; {damaged}",
+        ),
+        (
+            "UPDATE commune SET code = '3478'; UPDATE hamlet SET commune_code = '3478';"
+            " UPDATE household SET commune_code = '3478'; UPDATE tip SET commune_code = '3478';"
+            " UPDATE local_setting SET value = '3478' WHERE value = '03478'",
+            "Xã: “3478” không phải giá trị sổ đọc được; {damaged}",
+        ),
+    ],
+    ids=["another id", "the code's lost zero"],
+)
+def test_a_commune_row_a_reader_would_not_take_stops_the_export(
+    office: tuple[Path, Path], tmp_path: Path, stored: str, said: str
+) -> None:
+    """A reader names a bundle's communes by their five-digit code and holds one row of each,
+    under the id every installation gives it: a register whose commune row an old version or
+    a database tool changed (Excel's lost zero, "3478") exports nothing, saying so."""
+    held = _holding(office, tmp_path, stored)
+    with opened(*held) as reg, pytest.raises(KnownError) as refused:
+        export_bundle(reg, tmp_path / "xa.camket")
+    (line,) = describe(refused.value).splitlines()[1:]
+    assert line.startswith("  xã ") and line.endswith(said.format(damaged=DAMAGED) + _DAMAGED_END)
