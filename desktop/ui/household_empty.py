@@ -10,11 +10,13 @@ from desktop.ui.qt_values import set_enum_property
 
 class EmptyList(QWidget):
     """An empty register offers "Thêm hộ (Ctrl+N)" and "Nhập danh sách (Ctrl+I)"; a search
-    that found nothing says so and offers to clear it."""
+    that found nothing says so and offers to clear it. An upper-level register, which adds
+    and imports no household, points to the merge of the communes' bundles instead."""
 
     add_requested = Signal()
     import_requested = Signal()
     clear_requested = Signal()
+    exchange_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,9 +31,16 @@ class EmptyList(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.clear_button = QPushButton(self.tr("Clear the search"))
         self.clear_button.clicked.connect(self.clear_requested)
+        self.exchange_button = QPushButton(self.tr("Data exchange (Ctrl+5)"))
+        self.exchange_button.clicked.connect(self.exchange_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.add_button, self.import_button, self.clear_button):
+        for button in (
+            self.add_button,
+            self.import_button,
+            self.clear_button,
+            self.exchange_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -41,15 +50,24 @@ class EmptyList(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
         # Its buttons as an empty register shows them (the wider case) until it is shown:
-        # the three in a row made the list's pane, and the English window, too wide for
-        # a 1024 px screen while the list showed households.
+        # all in a row made the list's pane, and the English window, too wide for a 1024 px
+        # screen while the list showed households.
         self._buttons(register_empty=True)
 
-    def show_empty_register(self) -> None:
-        self.message.setText(
-            self.tr("The register has no household yet. Add the first one, or import a list.")
-        )
-        self._buttons(register_empty=True)
+    def show_empty_register(self, *, look_only: bool = False) -> None:
+        """``look_only``: an upper-level register, filled by merging bundles only."""
+        if look_only:
+            self.message.setText(
+                self.tr(
+                    "No commune's households here yet: merge the bundles the communes send,"
+                    " on Data exchange (Ctrl+5)."
+                )
+            )
+        else:
+            self.message.setText(
+                self.tr("The register has no household yet. Add the first one, or import a list.")
+            )
+        self._buttons(register_empty=True, look_only=look_only)
 
     def show_no_hits(self, query: str) -> None:
         if query.strip():
@@ -59,7 +77,8 @@ class EmptyList(QWidget):
         self.message.setText(text)
         self._buttons(register_empty=False)
 
-    def _buttons(self, *, register_empty: bool) -> None:
-        self.add_button.setVisible(register_empty)
-        self.import_button.setVisible(register_empty)
+    def _buttons(self, *, register_empty: bool, look_only: bool = False) -> None:
+        self.add_button.setVisible(register_empty and not look_only)
+        self.import_button.setVisible(register_empty and not look_only)
+        self.exchange_button.setVisible(register_empty and look_only)
         self.clear_button.setVisible(not register_empty)

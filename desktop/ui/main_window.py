@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         page.status_message.connect(self.statusBar().showMessage)
         page.undo_available.connect(self.undo_button.setVisible)
         page.import_requested.connect(self.open_import_wizard)
+        page.empty.exchange_requested.connect(lambda: self.show_place("exchange"))
         page.pledge_box.print_requested.connect(self.print_household_sheet)
         page.pledge_box.record_requested.connect(self.record_household_result)
         page.pledge_box.review.connect(self.review_conflict)

@@ -91,6 +91,7 @@ class PledgePage(QWidget):
         self.progress_view.setAccessibleName(self.tr("Progress per hamlet"))
 
         self.unsigned_label = QLabel()
+        self.unsigned_label.setWordWrap(True)  # its note on empty households is long
         self.unsigned_model = UnsignedModel(self)
         self.unsigned_view = QTableView()
         self._setup_table(self.unsigned_view, self.unsigned_model)

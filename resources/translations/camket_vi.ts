@@ -627,6 +627,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Xoá tìm kiếm</translation>
     </message>
     <message>
+        <source>Data exchange (Ctrl+5)</source>
+        <translation>Trao đổi dữ liệu (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>No commune&apos;s households here yet: merge the bundles the communes send, on Data exchange (Ctrl+5).</source>
+        <translation>Sổ chưa có hộ nào của các xã: gộp các tệp các xã gửi lên ở mục Trao đổi dữ liệu (Ctrl+5).</translation>
+    </message>
+    <message>
         <source>The register has no household yet. Add the first one, or import a list.</source>
         <translation>Sổ chưa có hộ nào. Hãy thêm hộ đầu tiên, hoặc nhập danh sách hộ.</translation>
     </message>

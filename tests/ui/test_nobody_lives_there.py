@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.movements import Movement, MovementKind
@@ -22,11 +23,8 @@ OpenWindow = Callable[..., MainWindow]
 REMINDED = "Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên"
 
 
-def test_a_household_where_nobody_lives_any_more_is_reminded_and_opens(
-    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
-) -> None:
-    household_id = small_register.ids["PK-001"]  # Giàng A Hòa alone
-    today = dt.date.today()
+def _died_alone(small_register: SmallRegister, household_id: str, today: dt.date) -> None:
+    """The one member of ``household_id`` died nine days ago."""
     register = open_existing(small_register.path)
     try:
         (person_id,) = register.db.execute(
@@ -38,6 +36,14 @@ def test_a_household_where_nobody_lives_any_more_is_reminded_and_opens(
         ledger.add_movement(register, died, today)
     finally:
         register.close()
+
+
+def test_a_household_where_nobody_lives_any_more_is_reminded_and_opens(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    household_id = small_register.ids["PK-001"]  # Giàng A Hòa alone
+    today = dt.date.today()
+    _died_alone(small_register, household_id, today)
     window = main_window(small_register.path, place=None)
     overview = _counted(window, qtbot)
     model = overview.reminder_model
@@ -65,3 +71,29 @@ def test_a_household_where_nobody_lives_any_more_is_reminded_and_opens(
     assert row is not None
     page.progress_view.selectRow(row)
     assert page.unsigned_label.text() == "Chưa ký ở Bản Nậm Tăm: 2 hộ"
+
+
+def test_the_unsigned_count_is_read_whole_on_a_1024_screen_in_english(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Before, this line above the unsigned list never wrapped: it made the English window
+    1,080 px wide at least, past a 1024 px screen's edge ("…delete them or update their
+    members (" and the rest cut off)."""
+    from desktop.ui.translations import install_translators
+
+    household_id = small_register.ids["PK-001"]
+    today = dt.date.today()
+    _died_alone(small_register, household_id, today)
+    install_translators(qapp, "en")
+    try:
+        window = main_window(small_register.path, size=(1024, 768), place="pledges")
+        page = window.pledge_page
+        label = page.unsigned_label
+        qtbot.waitUntil(lambda: "nobody lives any more" in label.text())
+        assert label.text().endswith("update their members (Overview)")
+        assert window.width() == 1024
+        assert window.minimumSizeHint().width() <= 1000
+        assert label.minimumSizeHint().width() <= label.width()
+        assert label.heightForWidth(label.width()) <= label.height()
+    finally:
+        install_translators(qapp, "vi")

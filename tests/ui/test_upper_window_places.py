@@ -247,3 +247,22 @@ def test_an_upper_registers_reminders_name_each_households_commune(
             "A-01 (Bình Lư)",
             "A-01 (Sìn Hồ)",
         ]
+
+
+def test_an_empty_upper_register_points_to_the_merge_not_to_adding_households(
+    main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Before, the empty household list of a new upper register offered "Thêm hộ (Ctrl+N)",
+    which did nothing, and "Nhập danh sách (Ctrl+I)", which opened the import wizard over a
+    register that edits no commune's households (its menu's import is off)."""
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper"]) == 0
+    window = main_window(post)
+    empty = window.household_page.empty
+    assert window.household_page.list_stack.currentWidget() is empty
+    assert not empty.add_button.isVisible()
+    assert not empty.import_button.isVisible()
+    assert "Trao đổi dữ liệu (Ctrl+5)" in empty.message.text()
+    empty.exchange_button.click()
+    assert window.places.current_key() == "exchange"
