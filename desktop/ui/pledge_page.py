@@ -366,6 +366,11 @@ class PledgePage(QWidget):
             text = self.tr("Not signed yet in all communes: {count} households")
         elif every_commune:  # an upper register of one commune: its name
             text = self.tr("Not signed yet in {hamlet}: {count} households")
+        elif hamlet_id is None and progress is not None and progress.households == 0:
+            text = self.tr(  # a new register: where its households come from
+                "The register has no household yet: add households or import a list on"
+                " Households (Ctrl+2), then print their sheets here."
+            )
         elif hamlet_id is None:
             text = self.tr("Not signed yet in the whole commune: {count} households")
         else:

@@ -2661,6 +2661,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Chưa ký trong tất cả các xã: {count} hộ</translation>
     </message>
     <message>
+        <source>The register has no household yet: add households or import a list on Households (Ctrl+2), then print their sheets here.</source>
+        <translation>Sổ chưa có hộ nào: thêm hộ hoặc nhập danh sách ở mục Hộ gia đình (Ctrl+2), rồi in bản cam kết ở đây.</translation>
+    </message>
+    <message>
         <source> — {count} of them where nobody lives any more: delete them or update their members (Overview)</source>
         <translation> — trong đó {count} hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên (xem Tổng quan)</translation>
     </message>

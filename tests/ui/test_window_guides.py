@@ -51,6 +51,23 @@ def test_an_empty_register_offers_to_add_or_import(
     assert page.editing
 
 
+def test_the_pledges_of_an_empty_register_say_to_add_households_first(
+    qtbot: QtBot, main_window: OpenWindow, tmp_path: Path
+) -> None:
+    """Before, Cam kết over a new register said only "Chưa ký trong toàn xã: 0 hộ" above an
+    empty list, with "In bản cam kết…" beside it: nothing said where the households come
+    from."""
+    path = tmp_path / "trong.sqlite3"
+    create_register(path, SIN_HO, HAMLETS)
+    window = main_window(path, place="pledges")
+    label = window.pledge_page.unsigned_label
+    qtbot.waitUntil(lambda: label.text() != "")
+    assert label.text() == (
+        "Sổ chưa có hộ nào: thêm hộ hoặc nhập danh sách ở mục Hộ gia đình (Ctrl+2), rồi in"
+        " bản cam kết ở đây."
+    )
+
+
 def test_a_search_with_no_hits_says_so_and_clears(
     qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
 ) -> None:
@@ -302,3 +319,4 @@ def test_the_ledger_and_a_households_members_do_not_scroll_sideways_at_1024(
         if width == 1024:  # the tip log under the movements, as wide as they are
             assert ledger.split.orientation() == Qt.Orientation.Vertical
         _no_sideways_scroll(ledger.tips)
+
