@@ -147,7 +147,11 @@ class LedgerPage(QWidget):
         for column, width in enumerate((112, 150, 66, 104, 78, 78, 78, 170, 120)):
             # Never narrower than its heading ("Nơi đi/đến, nước, cửa khẩu" was cut both sides).
             self._widths[column] = max(width, header.sectionSizeHint(column))
-            self.table.setColumnWidth(column, self._widths[column])
+        # The kind whole in every language: "Temporary …" was residence or absence in English.
+        kinds = max(self.table.fontMetrics().horizontalAdvance(kind_name(k)) for k in MovementKind)
+        self._widths[0] = max(self._widths[0], kinds + 16)
+        for column, width in self._widths.items():
+            self.table.setColumnWidth(column, width)
 
         self.tip_model = TipTableModel(self)
         self.tips = QTableView()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
@@ -319,4 +319,27 @@ def test_the_ledger_and_a_households_members_do_not_scroll_sideways_at_1024(
         if width == 1024:  # the tip log under the movements, as wide as they are
             assert ledger.split.orientation() == Qt.Orientation.Vertical
         _no_sideways_scroll(ledger.tips)
+
+
+def test_every_kind_of_movement_is_read_whole_in_english_at_1024(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister, qapp: QApplication
+) -> None:
+    """Before, the English Movements table cut its Kind column at 112 px: "Temporary
+    residence" and "Temporary absence" both read "Temporary …"."""
+    from desktop.domain.movements import MovementKind
+    from desktop.ui.ledger_model import kind_name
+
+    install_translators(qapp, "en")
+    try:
+        window = main_window(small_register.path, size=(1024, 768), place="movements")
+        ledger = window.places.page("movements")
+        QApplication.processEvents()
+        table = ledger.table  # type: ignore[attr-defined]
+        metrics = table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(kind_name(kind)) for kind in MovementKind)
+        assert metrics.horizontalAdvance("Temporary residence") == widest
+        assert table.columnWidth(0) > widest + 8  # the cell's margins besides the text
+        assert table.horizontalScrollBar().maximum() == 0
+    finally:
+        install_translators(qapp, "vi")
 
