@@ -108,6 +108,7 @@ def read_only_table(model: QAbstractItemModel) -> CompactTable:
     view = CompactTable()
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)

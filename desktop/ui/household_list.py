@@ -17,6 +17,9 @@ def setup_read_only_list(view: QTableView, model: QAbstractItemModel, padding: i
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab goes on to the buttons after the list (the arrows walk the rows): cell to cell,
+    # the keyboard never left it.
+    view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     rows = view.verticalHeader()

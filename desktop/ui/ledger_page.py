@@ -138,6 +138,7 @@ class LedgerPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the tip log, not the next cell
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
@@ -158,6 +159,7 @@ class LedgerPage(QWidget):
         self.tips.setAccessibleName(self.tr("Tips"))
         self.tips.setModel(self.tip_model)
         self.tips.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tips.setTabKeyNavigation(False)
         self.tips.verticalHeader().hide()
         self.tips.horizontalHeader().setStretchLastSection(True)
         self.tips.setWordWrap(False)

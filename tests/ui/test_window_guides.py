@@ -343,3 +343,43 @@ def test_every_kind_of_movement_is_read_whole_in_english_at_1024(
     finally:
         install_translators(qapp, "vi")
 
+
+def _tabbed_through(qtbot: QtBot, start: QWidget, presses: int = 25) -> list[QWidget]:
+    """The widgets the focus visits from ``start`` on, one Tab after another."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [start]
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    return visited
+
+
+def test_tab_leaves_each_list_for_the_buttons_after_it(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Tab in a list moved from cell to cell and never left it: from the household
+    list the keyboard never reached Sửa or In bản cam kết (Ctrl+P), on Tổng quan never the
+    reminders, on Cam kết never the unsigned list, on Biến động never Ghi tin báo."""
+    window = main_window(small_register.path, size=(1024, 768))
+    households = window.household_page
+    households.select_row(0)
+    qtbot.waitUntil(lambda: households.detail.household_id is not None)
+    visited = _tabbed_through(qtbot, households.view)
+    assert households.edit_button in visited
+    assert households.pledge_box.print_button in visited
+
+    window.show_place("overview")
+    overview = window.places.page("overview")
+    assert isinstance(overview, OverviewPage)
+    qtbot.waitUntil(lambda: overview.counted)
+    assert overview.reminders in _tabbed_through(qtbot, overview.progress_view)
+
+    window.show_place("pledges")
+    pledges = window.pledge_page
+    assert pledges.unsigned_view in _tabbed_through(qtbot, pledges.progress_view)
+
+    window.show_place("movements")
+    ledger = window.places.page("movements")
+    assert ledger.new_tip_button in _tabbed_through(qtbot, ledger.table)  # type: ignore[attr-defined]
