@@ -54,9 +54,13 @@ class EmptyList(QWidget):
         # screen while the list showed households.
         self._buttons(register_empty=True)
 
-    def show_empty_register(self, *, look_only: bool = False) -> None:
-        """``look_only``: an upper-level register, filled by merging bundles only."""
-        if look_only:
+    def show_empty_register(self, *, look_only: bool = False, upper: bool = False) -> None:
+        """``look_only``: no household can be added here: an upper-level register
+        (``upper``), filled by merging bundles only, or one open read-only (a CD)."""
+        merges = look_only and upper
+        if look_only and not upper:
+            self.message.setText(self.tr("The register has no household."))
+        elif merges:
             self.message.setText(
                 self.tr(
                     "No commune's households here yet: merge the bundles the communes send,"
@@ -67,7 +71,7 @@ class EmptyList(QWidget):
             self.message.setText(
                 self.tr("The register has no household yet. Add the first one, or import a list.")
             )
-        self._buttons(register_empty=True, look_only=look_only)
+        self._buttons(register_empty=True, look_only=look_only, merges=merges)
 
     def show_no_hits(self, query: str) -> None:
         if query.strip():
@@ -77,8 +81,10 @@ class EmptyList(QWidget):
         self.message.setText(text)
         self._buttons(register_empty=False)
 
-    def _buttons(self, *, register_empty: bool, look_only: bool = False) -> None:
+    def _buttons(
+        self, *, register_empty: bool, look_only: bool = False, merges: bool = False
+    ) -> None:
         self.add_button.setVisible(register_empty and not look_only)
         self.import_button.setVisible(register_empty and not look_only)
-        self.exchange_button.setVisible(register_empty and look_only)
+        self.exchange_button.setVisible(register_empty and merges)
         self.clear_button.setVisible(not register_empty)

@@ -262,7 +262,9 @@ class HouseholdPage(QWidget):
         if query.strip() or self.hamlet_combo.currentData() is not None:
             self.empty.show_no_hits(query)
         else:
-            self.empty.show_empty_register(look_only=self.read_only)
+            self.empty.show_empty_register(
+                look_only=self.read_only, upper=not self._register.writer.edits_communes
+            )
         self.list_stack.setCurrentWidget(self.empty)
 
     def clear_search(self) -> None:

@@ -631,6 +631,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Trao đổi dữ liệu (Ctrl+5)</translation>
     </message>
     <message>
+        <source>The register has no household.</source>
+        <translation>Sổ chưa có hộ nào.</translation>
+    </message>
+    <message>
         <source>No commune&apos;s households here yet: merge the bundles the communes send, on Data exchange (Ctrl+5).</source>
         <translation>Sổ chưa có hộ nào của các xã: gộp các tệp các xã gửi lên ở mục Trao đổi dữ liệu (Ctrl+5).</translation>
     </message>

@@ -188,6 +188,35 @@ def test_a_register_open_read_only_offers_no_edit_its_banner_says_it_cannot_save
         register.close()
 
 
+def test_an_empty_register_open_read_only_offers_neither_adding_nor_merging(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty commune register on a CD: its household list says it has no household and
+    offers no Thêm hộ or Nhập danh sách (which opened the import over it), nor the upper
+    register's pointer to merging the communes' bundles."""
+    from tests.ui.conftest import HAMLETS, SIN_HO
+
+    path = tmp_path / "trong.sqlite3"
+    register_service.create_register(path, SIN_HO, HAMLETS)
+    monkeypatch.setattr(register_service, "writable", lambda _path: False)
+    register = open_for_window(path)
+    window = MainWindow(register)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_place("households")
+        page = window.household_page
+        qtbot.waitUntil(lambda: page.results_loaded)
+        empty = page.empty
+        assert page.list_stack.currentWidget() is empty
+        assert empty.message.text() == "Sổ chưa có hộ nào."
+        for button in (empty.add_button, empty.import_button, empty.exchange_button):
+            assert button.isHidden()
+    finally:
+        window.shutdown()
+        register.close()
+
+
 def test_a_register_known_to_be_damaged_opens_read_only_and_says_so(
     qtbot: QtBot, small_register: SmallRegister
 ) -> None:
