@@ -64,6 +64,15 @@ class CommunesView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search)
         self.count = QLabel()
+        # A new upper register's first step, until a commune's bundle is merged.
+        self.empty_hint = QLabel(
+            self.tr(
+                "No commune's bundle merged yet: on Send and receive, click “Choose files to"
+                " merge…” and pick the .camket files the communes sent."
+            )
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Communes"))
         self.table.setHorizontalHeaderLabels(
@@ -92,6 +101,7 @@ class CommunesView(QWidget):
         top.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, stretch=1)
         self.refresh()
 
@@ -109,6 +119,7 @@ class CommunesView(QWidget):
     def _show(self, summaries: list[CommuneSummary]) -> None:
         self.summaries = summaries
         self.loaded = True
+        self.empty_hint.setVisible(not summaries)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.summaries))
         for row, commune in enumerate(self.summaries):

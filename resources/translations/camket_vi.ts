@@ -380,6 +380,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Tìm trong mọi xã</translation>
     </message>
     <message>
+        <source>No commune&apos;s bundle merged yet: on Send and receive, click “Choose files to merge…” and pick the .camket files the communes sent.</source>
+        <translation>Chưa gộp tệp của xã nào: ở thẻ Gửi và nhận, bấm “Chọn tệp để gộp…” rồi chọn các tệp .camket các xã gửi lên.</translation>
+    </message>
+    <message>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>

@@ -266,3 +266,22 @@ def test_an_empty_upper_register_points_to_the_merge_not_to_adding_households(
     assert "Trao đổi dữ liệu (Ctrl+5)" in empty.message.text()
     empty.exchange_button.click()
     assert window.places.current_key() == "exchange"
+
+
+def test_an_empty_upper_register_opens_on_how_to_merge_the_communes_bundles(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Before, a new upper register opened on an empty table of communes and "0 xã, 0 hộ",
+    with nothing to say that the communes' bundles are merged on the next tab."""
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper"]) == 0
+    window = main_window(post, size=(1024, 768), place=None)
+    communes = window.exchange_page.communes
+    assert communes is not None and window.exchange_page.tabs.currentWidget() is communes
+    qtbot.waitUntil(lambda: communes.loaded)
+    assert communes.empty_hint.isVisible()
+    assert communes.empty_hint.text() == (
+        "Chưa gộp tệp của xã nào: ở thẻ Gửi và nhận, bấm “Chọn tệp để gộp…” rồi chọn các tệp"
+        " .camket các xã gửi lên."
+    )
