@@ -386,7 +386,10 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         commune = self.register.commune
-        place = ", ".join(part for part in (commune.name, commune.province_name) if part)
+        province = commune.province_name
+        if province and commune.name.endswith(province):  # "Sổ cấp trên tỉnh Lai Châu"
+            province = ""
+        place = ", ".join(part for part in (commune.name, province) if part)
         title = self.tr("CamKet — {place} — {path}").format(place=place, path=self.register.path)
         if self.sample:
             title = self.tr("SAMPLE DATA — {title}").format(title=title)

@@ -106,16 +106,25 @@ def test_the_file_menu_holds_the_usual_verbs_and_ctrl_q_quits(
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
-def test_an_upper_register_of_no_province_is_titled_without_a_dangling_comma(
-    qtbot: QtBot, tmp_path: Path
+@pytest.mark.parametrize(
+    ("name", "province", "titled"),
+    [
+        ("Đồn Biên phòng Pa Tần", "", "Đồn Biên phòng Pa Tần"),  # no dangling comma
+        ("Đồn Biên phòng Sìn Hồ", "12", "Đồn Biên phòng Sìn Hồ, Lai Châu"),
+        # Before: "Sổ cấp trên tỉnh Lai Châu, Lai Châu" (camket init --upper --province 12).
+        ("Sổ cấp trên tỉnh Lai Châu", "12", "Sổ cấp trên tỉnh Lai Châu"),
+    ],
+)
+def test_an_upper_register_is_titled_with_its_province_once(
+    qtbot: QtBot, tmp_path: Path, name: str, province: str, titled: str
 ) -> None:
-    path = tmp_path / "don.sqlite3"
-    create_upper_register(path, "Đồn Biên phòng Pa Tần")
+    path = tmp_path / "upper.sqlite3"
+    create_upper_register(path, name, province)
     register = open_existing(path)
     window = MainWindow(register)
     qtbot.addWidget(window)
     try:
-        assert window.windowTitle() == f"CamKet — Đồn Biên phòng Pa Tần — {path}"
+        assert window.windowTitle() == f"CamKet — {titled} — {path}"
     finally:
         window.shutdown()
         register.close()
