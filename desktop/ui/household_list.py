@@ -3,10 +3,29 @@ fixed height, columns as wide as their contents usually are, never measured row 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.household_model import HouseholdTableModel
+
+HAMLET_COLUMN = 2
+
+
+class _HamletLeftOut(QObject):
+    """The hamlet column hidden while the list is too narrow for it and a head's name read
+    whole (a 1024 px screen): the detail beside the list and the filter above it name the
+    hamlet. Before, at 1024 px the two shared 86 px each: half the demo's heads were cut."""
+
+    def __init__(self, view: QTableView, widths: dict[int, int]) -> None:
+        super().__init__(view)
+        self._view, self._widths = view, widths
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            hide_to_fit(self._view, self._widths, (HAMLET_COLUMN,))
+        return False
 
 
 def setup_read_only_list(view: QTableView, model: QAbstractItemModel, padding: int) -> None:
@@ -32,9 +51,10 @@ def setup_read_only_list(view: QTableView, model: QAbstractItemModel, padding: i
 
 
 def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
-    """The household list: the code and the member count as wide as they read, the head's
-    name and the hamlet sharing the width left, a longer one elided (whole in its
-    tooltip): at 1024 px every column is in view, none scrolls sideways."""
+    """The household list: the code and the member count as wide as they read, the hamlet
+    as wide as a usual one, the head's name the width left, a longer one elided (whole in
+    its tooltip); at 1024 px the hamlet column makes way for the names and none scrolls
+    sideways."""
     setup_read_only_list(view, model, 8)
     view.setCornerButtonEnabled(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -52,11 +72,19 @@ def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
     for column, width in widths.items():
         columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         columns.resizeSection(column, width)
-    # Measuring content would read every row: the names share what is left.
-    for column in (1, 2):
-        columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    # Measuring content would read every row: the head's name takes what is left.
+    columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    hamlet = max(metrics.horizontalAdvance("Bản Ngải Há"), header(HAMLET_COLUMN)) + 16
+    columns.setSectionResizeMode(HAMLET_COLUMN, QHeaderView.ResizeMode.Fixed)
+    columns.resizeSection(HAMLET_COLUMN, hamlet)
     # Narrower still than these (a pane dragged small), the list scrolls sideways.
     columns.setMinimumSectionSize(metrics.horizontalAdvance("Nguyễn Văn") + 12)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     scroll_bar = view.verticalScrollBar().sizeHint().width()
     view.setMinimumWidth(sum(widths.values()) + 2 * columns.minimumSectionSize() + scroll_bar + 4)
+    wanted = {
+        **widths,
+        1: metrics.horizontalAdvance("Nguyễn Thị Phương Thảo") + 16,
+        HAMLET_COLUMN: hamlet,
+    }
+    _HamletLeftOut(view, wanted)

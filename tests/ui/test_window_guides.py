@@ -383,3 +383,22 @@ def test_tab_leaves_each_list_for_the_buttons_after_it(
     window.show_place("movements")
     ledger = window.places.page("movements")
     assert ledger.new_tip_button in _tabbed_through(qtbot, ledger.table)  # type: ignore[attr-defined]
+
+
+def test_the_heads_names_are_read_whole_in_the_household_list_at_1024(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, at 1024 px the head's name and the hamlet shared 86 px each: "Hoàng Văn X…",
+    half the demo's 300 heads cut. The hamlet column now makes way (the detail and the
+    filter name it) and comes back on a wider screen."""
+    window = main_window(small_register.path, size=(1024, 768))
+    view = window.household_page.view
+    QApplication.processEvents()
+    metrics = view.fontMetrics()
+    assert view.isColumnHidden(2)
+    assert view.columnWidth(1) > metrics.horizontalAdvance("Nguyễn Thị Phương Thảo")
+    assert view.horizontalScrollBar().maximum() == 0
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert not view.isColumnHidden(2)
+    assert view.columnWidth(1) > metrics.horizontalAdvance("Nguyễn Thị Phương Thảo")
