@@ -226,6 +226,10 @@ MESSAGES: dict[str, str] = {
         "không dựng được sổ xã từ tệp này. Sổ cấp trên được dựng lại bằng camket init --upper,"
         " rồi camket merge tệp này vào sổ mới."
     ),
+    "export.since_is_out": (
+        "Tệp {file} vừa là tệp đã gửi trước (--since) vừa là tệp sẽ ghi ra (--out): ghi đè lên"
+        " nó sẽ mất tệp mà phần thay đổi nối tiếp. Hãy ghi ra một tệp tên khác."
+    ),
     "export.no_commune": (
         "Sổ cấp trên này chưa gộp dữ liệu của xã nào: chưa có gì để xuất. Hãy gộp các tệp "
         ".camket của các xã trước."

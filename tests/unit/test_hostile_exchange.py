@@ -227,6 +227,24 @@ def test_an_export_the_registers_disk_cannot_record_leaves_no_bundle_behind(
         assert reg.db.execute("SELECT count(*) FROM bundle_log").fetchone() == (0,)
 
 
+def test_export_since_a_bundle_onto_that_same_bundle_is_refused_and_keeps_it(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "--since lan-truoc.camket --out lan-truoc.camket" (the last bundle "brought up to
+    date"): before, the full bundle was replaced by the changes after itself, which a
+    receiver that never merged it refuses as a gap."""
+    db, last = str(office[0]), tmp_path / "lan-truoc.camket"
+    with as_pc(office[1]):
+        assert main(["export", "--db", db, "--out", str(last)]) == 0
+        before = last.read_bytes()
+        capsys.readouterr()
+        same = ["export", "--db", db, "--since", str(last)]
+        assert main([*same, "--out", str(tmp_path / "." / last.name)]) == 2
+        assert "vừa là tệp đã gửi trước (--since) vừa là tệp sẽ ghi ra" in capsys.readouterr().err
+        assert last.read_bytes() == before
+        assert main([*same, "--out", str(tmp_path / "thay-doi.camket")]) == 0
+
+
 def test_a_batch_of_bundles_merges_alike_in_any_order(
     tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
