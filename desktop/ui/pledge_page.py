@@ -28,6 +28,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.changes import Changed
 from desktop.store.places import hamlet_labels
+from desktop.store.pledges import list_campaigns
 from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.checkin_box import CheckInBox
 from desktop.ui.household_list import setup_read_only_list
@@ -193,6 +194,11 @@ class PledgePage(QWidget):
     def _choose_campaign_hint(self) -> str:
         if self._register.writer.edits_communes:
             return self.tr("Start or choose one with Campaigns… (Ctrl+D).")
+        if not list_campaigns(self._register.db):  # no commune merged yet: none to choose
+            return self.tr(
+                "Merge the communes' bundles first (Data exchange, Ctrl+5), then choose one of"
+                " their campaigns with Campaigns… (Ctrl+D)."
+            )
         return self.tr("Choose one of the communes' campaigns with Campaigns… (Ctrl+D).")
 
     def ask_print(self) -> PrintPledgesDialog:

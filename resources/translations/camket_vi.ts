@@ -2653,6 +2653,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Bắt đầu hoặc chọn một đợt bằng nút Đợt cam kết… (Ctrl+D).</translation>
     </message>
     <message>
+        <source>Merge the communes&apos; bundles first (Data exchange, Ctrl+5), then choose one of their campaigns with Campaigns… (Ctrl+D).</source>
+        <translation>Hãy gộp tệp các xã gửi lên trước (Trao đổi dữ liệu, Ctrl+5), rồi chọn đợt của một xã bằng nút Đợt cam kết… (Ctrl+D).</translation>
+    </message>
+    <message>
         <source>Choose one of the communes&apos; campaigns with Campaigns… (Ctrl+D).</source>
         <translation>Chọn đợt của một xã bằng nút Đợt cam kết… (Ctrl+D).</translation>
     </message>

@@ -285,3 +285,15 @@ def test_an_empty_upper_register_opens_on_how_to_merge_the_communes_bundles(
         "Chưa gộp tệp của xã nào: ở thẻ Gửi và nhận, bấm “Chọn tệp để gộp…” rồi chọn các tệp"
         " .camket các xã gửi lên."
     )
+
+
+def test_an_empty_upper_registers_pledges_say_to_merge_before_choosing_a_campaign(
+    main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Before: "Chọn một đợt của các xã ở Đợt cam kết… (Ctrl+D)" while no commune was
+    merged, the dialog empty: nothing to choose yet."""
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper"]) == 0
+    window = main_window(post, place="pledges")
+    assert "Trao đổi dữ liệu, Ctrl+5" in window.pledge_page.campaign_label.text()
