@@ -92,9 +92,14 @@ def save_screenshot(
     if key == "overview":  # counted on the task lane after the window is painted
         overview = places.page(key)
         process_events_until(lambda: bool(getattr(overview, "counted", True)))
-    if key == "exchange" and window.exchange_page.communes is not None:
-        communes = window.exchange_page.communes  # an upper register's: counted on the lane
-        process_events_until(lambda: communes.loaded)
+    if key == "exchange":
+        exchange = window.exchange_page
+        # The register's keys come off the task lane (written on first use): their box says
+        # them, or why they could not be read, once the task is done.
+        process_events_until(lambda: bool(exchange.transfer.signing.text()))
+        if exchange.communes is not None:
+            communes = exchange.communes  # an upper register's: counted on the lane
+            process_events_until(lambda: communes.loaded)
     # Let layouts settle and the selected household paint before grabbing.
     for _ in range(3):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

@@ -566,3 +566,30 @@ def test_two_moments_of_one_minute_in_a_conflict_are_told_apart_by_their_seconds
     ]
     shown = {view.fields.cellWidget(line, c).text() for c in (1, 2)}
     assert len(shown) == 2 and all(text.count(":") == 2 for text in shown)
+
+
+def test_a_screenshot_of_the_exchange_place_shows_the_registers_key(
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's picture of Trao đổi dữ liệu: the keys come off the task lane; before,
+    `camket --screenshot --page N` grabbed the box empty."""
+    import time
+
+    from desktop.ui import exchange_transfer
+    from desktop.ui.screenshot import save_screenshot
+
+    read = exchange_transfer.register_keys
+
+    def slowly(register: object) -> object:  # a busy disk: the age key is written first
+        time.sleep(0.5)
+        return read(register)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exchange_transfer, "register_keys", slowly)
+    window = main_window(small_register.path, place=None)
+    places = window.places
+    page = next(n for n in places.shortcuts() if places.key_of_shortcut(n) == "exchange")
+    save_screenshot(window, tmp_path / "exchange.png", 1366, 768, page)
+    assert window.exchange_page.transfer.recipient.text().startswith("age1")
