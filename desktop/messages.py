@@ -813,6 +813,7 @@ ISSUE_MESSAGES: dict[str, str] = {
     "value.bad_date": "“{value}” không phải ngày có thật trong các năm sổ giữ",
     "row.other_commune": "thuộc xã {commune}, không phải xã nào của sổ này",
     "row.no_parent": "trỏ đến một dòng không còn trong sổ (bị xoá ngoài CamKet)",
+    "attachment.size_wrong": "ghi {value} byte nhưng tệp có {length} byte",
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
     "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
     "import.formula_without_value": (
@@ -872,6 +873,7 @@ THEN: dict[str, str] = {
         " lưu từ trước khi ô bị ghi như vậy (camket backup list), hoặc gửi sổ cho người quản"
         " trị CamKet"
     ),
+    "export_any": "; CamKet tự {done} khi xuất (hoặc ngay: camket check --fix)",
     "upper": "",
     "conflict": (
         "; đây là một bản đang chờ xem xét: hãy chọn bản giữ lại ở màn hình Trao đổi dữ liệu →"
@@ -884,6 +886,7 @@ DONE: dict[str, str] = {
     "nul": "bỏ ký tự rỗng",
     "clear": "xoá trống ô này",
     "default": "đặt lại “{default}”",
+    "size": "ghi đúng số byte của tệp",
 }
 # The screen (place of the side bar) where a row of each synced table is edited.
 SCREENS: dict[str, str] = {

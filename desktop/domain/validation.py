@@ -70,6 +70,7 @@ class IssueCode(StrEnum):
     VALUE_BAD_DATE = "value.bad_date"
     ROW_OTHER_COMMUNE = "row.other_commune"
     ROW_NO_PARENT = "row.no_parent"
+    ATTACHMENT_SIZE_WRONG = "attachment.size_wrong"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"

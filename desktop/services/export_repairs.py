@@ -25,7 +25,7 @@ from desktop.store.row_decoder import column_types
 # Rows named when an export is refused (`camket check` names them all).
 LISTED = 20
 # The order a cell's repairs are made in: its NULs dropped before it is cut to its bound.
-_ORDER = (Fix.NUL, Fix.CUT, Fix.CODE, Fix.RENAME, Fix.CLEAR, Fix.DEFAULT)
+_ORDER = (Fix.NUL, Fix.CUT, Fix.CODE, Fix.RENAME, Fix.CLEAR, Fix.DEFAULT, Fix.SIZE)
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,8 @@ def _repaired(
         return new_name
     if fix is Fix.CLEAR:
         return None
+    if fix is Fix.SIZE:
+        return int(str(item.refused.params["length"]))
     return int(item.default) if item.column in integer else item.default  # Fix.DEFAULT
 
 

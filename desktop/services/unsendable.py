@@ -90,6 +90,7 @@ NUL_REFUSED = "bundle.nul"  # a text holding a NUL (the bundle's reader refuses 
 OTHER_COMMUNE = "bundle.other_commune_row"  # a row of a commune the bundle does not name
 NO_PARENT = "bundle.missing_parent"  # a row whose parent the register does not hold
 RULE_BROKEN = "bundle.rule_broken"  # a row breaking a CHECK constraint of the schema
+SIZE_WRONG = "bundle.size_wrong"  # an attachment whose size is not the length of its bytes
 
 
 class Fix(StrEnum):
@@ -104,6 +105,9 @@ class Fix(StrEnum):
     NUL = "nul"  # a free text holding a NUL (no character: C code ends the text there): dropped
     CLEAR = "clear"  # a value no reader takes (a date, a code, a number) where none may be: none
     DEFAULT = "default"  # the same where a value must be: the column's default, which it takes
+    # An attachment's size that is not the length of its bytes (merge_rows refuses it): their
+    # length, in any row (as a file name: a count no one types, no screen edits).
+    SIZE = "size"
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ class Unsendable:
             return "conflict"
         if upper:
             return "upper"
+        if self.fix is Fix.SIZE:
+            return "export_any"
         if self.fix is not None:
             return "export"
         code, where = self.refused.code, (self.table, self.column)
@@ -176,13 +182,19 @@ class Unsendable:
             kind, params["commune"] = IssueCode.ROW_OTHER_COMMUNE, self.refused.params["value"]
         elif code == NO_PARENT:
             kind = IssueCode.ROW_NO_PARENT
+        elif code == SIZE_WRONG:
+            kind = IssueCode.ATTACHMENT_SIZE_WRONG
+            params |= {
+                "value": self.refused.params["value"],
+                "length": self.refused.params["length"],
+            }
         else:  # bundle.bad_value, bundle.date_out_of_range
             params["value"] = self.refused.params.get("value", "")
             params["default"] = self.default
             dated = (self.table, self.column) in DATED
             kind = IssueCode.VALUE_BAD_DATE if dated else IssueCode.VALUE_UNREADABLE
-        severity = Severity.WARNING if then == "export" else Severity.ERROR
-        if then == "export":
+        severity = Severity.WARNING if then.startswith("export") else Severity.ERROR
+        if then.startswith("export"):
             params["done"] = str(self.fix)
         return Issue(_FIELDS.get((self.table, self.column), self.column), kind, severity, params)
 
@@ -198,6 +210,7 @@ def unsendable(db: Database, since: int = 0) -> list[Unsendable]:
             *_faults(db, spec, since, communes),
             *_orphans(db, spec, since),
             *_unchecked(db, spec, since),
+            *_sizes(db, spec, since),
             *_waiting(db, spec),
         ]
         # A value the decoder refuses and a CHECK constraint too (a flag of 7) is named once.
@@ -336,6 +349,25 @@ def _unchecked(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
     return faults
 
 
+def _sizes(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
+    """Attachments whose size is not the length of their bytes: the merge writes an
+    attachment's bytes only when they are as long as its size says (merge_rows
+    TableMerge._attachment)."""
+    if not spec.binary:
+        return []
+    changed = (
+        " AND t.id IN (SELECT row_id FROM change_log WHERE tbl = ? AND seq > ?)" if since else ""
+    )
+    query = (
+        f"SELECT t.id, t.size, length(t.[{spec.binary[0]}]) FROM [{spec.name}] t"
+        f" WHERE typeof(t.size) = 'integer' AND t.size != length(t.[{spec.binary[0]}]){changed}"
+    )
+    return [
+        (row_id, "size", KnownError(SIZE_WRONG, value=str(size), length=length), False)
+        for row_id, size, length in db.execute(query, [spec.name, since] if since else [])
+    ]
+
+
 def check_constraints(sql: str) -> list[str]:
     """The expression of each CHECK constraint of a CREATE TABLE statement (columns' and the
     table's, ALTER TABLE's added ones too), as SQLite keeps the statement."""
@@ -401,6 +433,8 @@ def _fix(
     parent's id or a code other rows know it by, a row's vector or count of edits, a row
     of another commune or whose parent is missing."""
     code, key = refused.code, (spec.name, column) in KEYS
+    if code == SIZE_WRONG:
+        return Fix.SIZE, ""
     if code == "bundle.unsafe_file_name":
         return Fix.RENAME, ""  # a name is no one's key: renamed on any row (services.checkin)
     if not gone or column in _SYNC or code in (OTHER_COMMUNE, NO_PARENT):

@@ -21,10 +21,13 @@ from hypothesis import strategies as st
 
 from desktop.cli import main
 from desktop.domain.errors import KnownError
+from desktop.domain.pledges import AttachmentKind
 from desktop.exchange.bundle_file import cells_as_read
 from desktop.messages import describe, repair_lines
+from desktop.services import checkin
 from desktop.services.bundles import export_bundle
 from desktop.services.merge import merge_bundles
+from desktop.services.pledges import pledge_for
 from desktop.services.register import create_upper_register
 from desktop.store.registry import TABLES, table
 from desktop.store.replicas import rows_of, version_columns
@@ -486,3 +489,25 @@ def test_a_commune_row_a_reader_would_not_take_stops_the_export(
         export_bundle(reg, tmp_path / "xa.camket")
     (line,) = describe(refused.value).splitlines()[1:]
     assert line.startswith("  xã ") and line.endswith(said.format(damaged=DAMAGED) + _DAMAGED_END)
+
+
+def test_an_attachment_whose_size_is_not_its_length_is_set_right_by_the_export(
+    office: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A peer's merge writes an attachment's bytes only when its size is their length (a
+    count no screen edits): the export sets it right itself, in any row, and the peer merges."""
+    held = _holding(office, tmp_path, "")
+    scan = tmp_path / "bb.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with opened(*held) as reg:
+        (household_id,) = reg.db.execute("SELECT id FROM household WHERE rowid = 2").fetchone()
+        kept = checkin.attach_file(reg, pledge_for(reg, household_id), AttachmentKind.SCAN, scan)
+        with reg.db.conn:
+            reg.db.execute("UPDATE attachment SET size = 99999 WHERE id = ?", [kept.id])
+        bundle = tmp_path / "xa.camket"
+        summary = export_bundle(reg, bundle)
+        (said,) = repair_lines(summary.repaired)[1:]
+        held_size = reg.db.execute("SELECT size FROM attachment WHERE id = ?", [kept.id])
+        assert held_size.fetchone() == (15,)
+    assert said.endswith(": Dung lượng: “99999” đổi thành “15”")
+    _peer_merges(tmp_path, bundle)
