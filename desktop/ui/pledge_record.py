@@ -164,7 +164,14 @@ class RecordPledgeDialog(QDialog):
         # A scanned sheet, then Enter: saved as signed today by the head (the usual case).
         # (Set once the buttons are in the dialog: a default needs its dialog to register.)
         self.archive_button.setAutoDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setDefault(True)
+        # Tab walks the buttons as they stand, Lưu, Lưu và in bản lưu, Hủy: the box's own
+        # chain put Hủy first, the added archive button last.
+        self.setTabOrder(save, self.archive_button)
+        self.setTabOrder(
+            self.archive_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        )
 
         self.result_group.buttonToggled.connect(lambda *_: self._follow_result())
         current = self.pledge.status

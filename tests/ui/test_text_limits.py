@@ -209,3 +209,24 @@ def test_a_document_pasted_into_the_household_search_is_cut_and_answered_at_once
     model = window.household_page.model
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, 0).data() == "NT-001"
+
+
+def test_tab_walks_the_pledge_results_buttons_in_the_order_they_stand(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Tab from the last field reached Hủy first, then Lưu (on its left)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    window = main_window(small_register.path)
+    page = open_page(window)
+    check_in(qtbot, page, "nt-001")
+    dialog = page.record_dialog
+    assert isinstance(dialog, RecordPledgeDialog)
+    qtbot.waitExposed(dialog)
+    chain, widget = [], dialog.notes_edit.nextInFocusChain()
+    while widget is not dialog:
+        if isinstance(widget, QPushButton) and widget.parent() is dialog.buttons:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain == sorted(chain, key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
+    assert chain[0] is dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
