@@ -348,9 +348,17 @@ class OverviewPage(QWidget):
         self.progress_view.setVisible(campaign is not None)
         if campaign is None:  # no row of zeros: where to choose a campaign
             self.progress_model.clear()
-            self.campaign.setText(
-                self.tr("No current pledge campaign: choose one on the Pledges page (Ctrl+3).")
-            )
+            if not self.edits and overview.households == 0:  # an upper register, no commune yet
+                self.campaign.setText(
+                    self.tr(
+                        "No commune's bundle is merged yet: merge the bundles the communes send"
+                        " on Exchange (Ctrl+5), then choose a campaign on the Pledges page."
+                    )
+                )
+            else:
+                self.campaign.setText(
+                    self.tr("No current pledge campaign: choose one on the Pledges page (Ctrl+3).")
+                )
         else:
             self.progress_model.set_rows(overview.progress, total_name(self.register))
             self._fit_progress_height()

@@ -2472,6 +2472,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>{commune} — hôm nay {day}</translation>
     </message>
     <message>
+        <source>No commune&apos;s bundle is merged yet: merge the bundles the communes send on Exchange (Ctrl+5), then choose a campaign on the Pledges page.</source>
+        <translation>Chưa gộp tệp của xã nào: gộp các tệp các xã gửi lên ở mục Trao đổi dữ liệu (Ctrl+5), rồi chọn đợt cam kết ở mục Cam kết.</translation>
+    </message>
+    <message>
         <source>No current pledge campaign: choose one on the Pledges page (Ctrl+3).</source>
         <translation>Chưa có đợt cam kết đang thực hiện: chọn một đợt ở trang Cam kết (Ctrl+3).</translation>
     </message>

@@ -297,3 +297,19 @@ def test_an_empty_upper_registers_pledges_say_to_merge_before_choosing_a_campaig
         assert main(["init", "--db", str(post), "--upper"]) == 0
     window = main_window(post, place="pledges")
     assert "Trao đổi dữ liệu, Ctrl+5" in window.pledge_page.campaign_label.text()
+
+
+def test_a_new_upper_registers_overview_says_to_merge_the_communes_bundles_first(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Before, it sent the post to the Pledges page to choose a campaign, of which there was
+    none: no commune had been merged yet."""
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper"]) == 0
+        window = main_window(post, place="overview")
+        overview = window.places.page("overview")
+        assert isinstance(overview, OverviewPage)
+        qtbot.waitUntil(lambda: overview.counted)
+        assert overview.campaign.text().startswith("Chưa gộp tệp của xã nào")
+        assert "Trao đổi dữ liệu (Ctrl+5)" in overview.campaign.text()
