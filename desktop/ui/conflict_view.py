@@ -172,7 +172,9 @@ class ConflictsView(QWidget):
         buttons.addStretch(1)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
+        # Room from the list's pane: its title and the heading read as one sentence with
+        # only the splitter's handle between them.
+        detail_layout.setContentsMargins(12, 0, 0, 0)
         detail_layout.addWidget(self.heading)
         detail_layout.addWidget(self.fields, stretch=1)
         detail_layout.addLayout(buttons)

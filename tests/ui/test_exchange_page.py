@@ -593,3 +593,19 @@ def test_a_screenshot_of_the_exchange_place_shows_the_registers_key(
     page = next(n for n in places.shortcuts() if places.key_of_shortcut(n) == "exchange")
     save_screenshot(window, tmp_path / "exchange.png", 1366, 768, page)
     assert window.exchange_page.transfer.recipient.text().startswith("age1")
+
+
+def test_the_conflicts_heading_stands_apart_from_the_lists_title(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, ~5 px (the splitter's handle) parted "Xung đột (hai máy cùng sửa một dòng):"
+    from "Không có xung đột…": they read as one sentence."""
+    from PySide6.QtCore import QPoint
+
+    window = main_window(small_register.path, place="exchange")
+    page = window.exchange_page
+    page.show_conflicts()
+    view = page.conflicts
+    qtbot.waitUntil(lambda: view.heading.mapTo(view, QPoint(0, 0)).x() > view.list.width())
+    list_right = view.list.mapTo(view, QPoint(view.list.width(), 0)).x()
+    assert view.heading.mapTo(view, QPoint(0, 0)).x() - list_right >= 12
