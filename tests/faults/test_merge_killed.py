@@ -3,9 +3,11 @@ whole: one transaction per bundle. Then the same bundle merges cleanly."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -75,9 +77,12 @@ def test_a_killed_merge_leaves_the_register_as_it_was_or_merged_whole(tmp_path: 
     assert killed >= 3, seen  # most merges were killed in their transaction
 
 
-def _killed_merge(register: Path, trial: Path, data: Path, files: list[Path], after: float) -> int:
+def _killed_merge(
+    register: Path, trial: Path, data: Path, files: list[Path], after: float, received: int = 0
+) -> int:
     """`camket merge` of ``files`` into ``trial``, a copy of ``register``, killed with
-    SIGKILL ``after`` seconds past its backup (its first bundle comes next); its exit code."""
+    SIGKILL ``after`` seconds past its backup (its first bundle comes next), or once its
+    bundle log names ``received`` bundles merged; its exit code."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{trial}{suffix}").unlink(missing_ok=True)
     shutil.copy(register, trial)
@@ -88,9 +93,28 @@ def _killed_merge(register: Path, trial: Path, data: Path, files: list[Path], af
         stderr=subprocess.DEVNULL,
     )
     _wait_for_merge_backup(data, merge)
+    if received:
+        _wait_for_received(trial, merge, received)
     time.sleep(after)
     merge.kill()
     return merge.wait()
+
+
+def _wait_for_received(trial: Path, merge: subprocess.Popen[bytes], count: int) -> None:
+    """Until the merge has committed ``count`` bundles (read beside it, as WAL lets), or
+    has ended."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and merge.poll() is None:
+        with contextlib.closing(sqlite3.connect(f"file:{trial}?mode=ro", uri=True)) as db:
+            try:
+                found = db.execute(
+                    "SELECT count(*) FROM bundle_log WHERE direction = 'received'"
+                ).fetchone()[0]
+            except sqlite3.OperationalError:  # busy a moment: read again
+                found = 0
+        if found >= count:
+            return
+        time.sleep(0.01)
 
 
 def _wait_for_merge_backup(data_dir: Path, merge: subprocess.Popen[bytes]) -> None:
@@ -137,9 +161,15 @@ def test_a_batch_killed_leaves_the_register_as_of_one_of_its_bundles(tmp_path: P
         states.append(content(step, data))
     rng = random.Random(11)
     seen = set()
-    for _ in range(5):
+    # Right after the backup, once the second bundle is in, and three times at random: the
+    # first two kill in different bundles however fast this machine merges (random times
+    # alone once all fell within the first, the helper process starting meanwhile).
+    for kill_at in (0.0, 2, *(rng.uniform(0.0, lasts) for _ in range(3))):
         trial = tmp_path / "trial.sqlite3"
-        _killed_merge(upper, trial, data, bundles, rng.uniform(0.0, lasts))
+        if isinstance(kill_at, int):
+            _killed_merge(upper, trial, data, bundles, 0.0, received=kill_at)
+        else:
+            _killed_merge(upper, trial, data, bundles, kill_at)
         state = content(trial, data)
         assert state in states
         seen.add(states.index(state))
