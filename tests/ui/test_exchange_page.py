@@ -236,16 +236,7 @@ def test_a_pledge_conflict_reads_in_words_and_days(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _household_id, code = _first_household(*two_pcs["office"])
-    for pc, result in (
-        ("office", ["--on", "04/12/2026"]),
-        ("laptop", ["--on", "03/12/2026", "--status", "refused", "--reason", "không đồng ý"]),
-    ):
-        with as_pc(two_pcs[pc][1]):
-            assert main(["sign", "--db", str(two_pcs[pc][0]), code, *result]) == 0
-    with opened(*two_pcs["laptop"]) as reg:
-        export_bundle(reg, tmp_path / "laptop.camket")
-    with opened(*two_pcs["office"]) as reg:
-        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+    _signed_here_refused_there(two_pcs, tmp_path, code)
     window = _window_as(main_window, monkeypatch, two_pcs["office"])
     page = window.exchange_page
     page.show_conflicts()
@@ -462,16 +453,7 @@ def test_the_household_shows_its_pledge_recorded_otherwise_on_another_pc_waiting
     came back signed (or reprints it): one version is shown, the other waits. The household's
     pledge box said only the state shown, nothing of the other PC's result waiting."""
     household_id, code = _first_household(*two_pcs["office"])
-    for pc, result in (
-        ("office", ["--on", "04/12/2026"]),
-        ("laptop", ["--on", "03/12/2026", "--status", "refused", "--reason", "không đồng ý"]),
-    ):
-        with as_pc(two_pcs[pc][1]):
-            assert main(["sign", "--db", str(two_pcs[pc][0]), code, *result]) == 0
-    with opened(*two_pcs["laptop"]) as reg:
-        export_bundle(reg, tmp_path / "laptop.camket")
-    with opened(*two_pcs["office"]) as reg:
-        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+    _signed_here_refused_there(two_pcs, tmp_path, code)
     window = _window_as(main_window, monkeypatch, two_pcs["office"])
     window.open_household(household_id)
     box = window.household_page.pledge_box
@@ -609,3 +591,20 @@ def test_the_conflicts_heading_stands_apart_from_the_lists_title(
     qtbot.waitUntil(lambda: view.heading.mapTo(view, QPoint(0, 0)).x() > view.list.width())
     list_right = view.list.mapTo(view, QPoint(view.list.width(), 0)).x()
     assert view.heading.mapTo(view, QPoint(0, 0)).x() - list_right >= 12
+
+
+def _signed_here_refused_there(
+    two_pcs: dict[str, tuple[Path, Path]], tmp_path: Path, code: str
+) -> None:
+    """The office records household ``code`` signed, the laptop refused; the laptop's bundle
+    merged into the office leaves one pledge conflict there."""
+    for pc, result in (
+        ("office", ["--on", "04/12/2026"]),
+        ("laptop", ["--on", "03/12/2026", "--status", "refused", "--reason", "không đồng ý"]),
+    ):
+        with as_pc(two_pcs[pc][1]):
+            assert main(["sign", "--db", str(two_pcs[pc][0]), code, *result]) == 0
+    with opened(*two_pcs["laptop"]) as reg:
+        export_bundle(reg, tmp_path / "laptop.camket")
+    with opened(*two_pcs["office"]) as reg:
+        assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1

@@ -378,11 +378,7 @@ def test_a_tip_gets_its_outcome_and_the_people_it_concerns(
 ) -> None:
     window = main_window(small_register.path)
     page = _ledger(window, qtbot)
-    dialog = page.add_tip()
-    dialog.place.setText("Mốc 79")
-    dialog.save()
-    settled(qtbot, window)
-    dialog = page.open_tip(0)
+    dialog = saved_tip(window, page, qtbot)
     assert dialog.place.text() == "Mốc 79" and dialog.windowTitle() == "Tin báo"
     qtbot.keyClicks(dialog.person_search.box, "giang a hoa")
     qtbot.keyClick(dialog.person_search.box, Qt.Key.Key_Return)
@@ -458,3 +454,12 @@ def test_the_ledger_shows_each_heading_whole_and_the_form_has_room(
     # The person's hits ("Name  year  code  hamlet") read on one line.
     assert dialog.width() >= dialog.fontMetrics().horizontalAdvance("x" * 60)
     dialog.reject()
+
+
+def saved_tip(window: MainWindow, page: LedgerPage, qtbot: QtBot) -> TipDialog:
+    """A tip at "Mốc 79" recorded and saved, then opened again to correct."""
+    dialog = page.add_tip()
+    dialog.place.setText("Mốc 79")
+    dialog.save()
+    settled(qtbot, window)
+    return page.open_tip(0)

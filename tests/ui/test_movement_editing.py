@@ -17,7 +17,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import MovementDialog
 from desktop.ui.tip_dialog import TipDialog
 from tests.ui.conftest import SmallRegister, settled
-from tests.ui.test_ledger_page import OpenWindow, _counted, _ledger
+from tests.ui.test_ledger_page import OpenWindow, _counted, _ledger, saved_tip
 
 
 def _guest_stay(window: MainWindow) -> Movement:
@@ -180,11 +180,7 @@ def test_a_tips_correction_keeps_a_person_and_an_outcome_written_meanwhile(
 ) -> None:
     window = main_window(small_register.path)
     page = _ledger(window, qtbot)
-    dialog = page.add_tip()
-    dialog.place.setText("Mốc 79")
-    dialog.save()
-    settled(qtbot, window)
-    dialog = page.open_tip(0)
+    dialog = saved_tip(window, page, qtbot)
     (tip,) = list_tips(window.register.db)
     # Meanwhile another window records the outcome and links a person.
     (hoa,) = window.register.db.execute(

@@ -89,11 +89,7 @@ def test_a_pledge_result_and_a_campaign_take_no_more_than_the_register_keeps(
     qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
 ) -> None:
     window = main_window(small_register.path)
-    page = open_page(window)
-    check_in(qtbot, page, "nt-001")
-    dialog = page.record_dialog
-    assert isinstance(dialog, RecordPledgeDialog)
-    qtbot.waitExposed(dialog)
+    dialog = _record_dialog(qtbot, window)
     assert _each_cut(
         {
             "witnesses": (dialog.witnesses_edit, 5000),
@@ -217,12 +213,7 @@ def test_tab_walks_the_pledge_results_buttons_in_the_order_they_stand(
     """Before, Tab from the last field reached Hủy first, then Lưu (on its left)."""
     from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-    window = main_window(small_register.path)
-    page = open_page(window)
-    check_in(qtbot, page, "nt-001")
-    dialog = page.record_dialog
-    assert isinstance(dialog, RecordPledgeDialog)
-    qtbot.waitExposed(dialog)
+    dialog = _record_dialog(qtbot, main_window(small_register.path))
     chain, widget = [], dialog.notes_edit.nextInFocusChain()
     while widget is not dialog:
         if isinstance(widget, QPushButton) and widget.parent() is dialog.buttons:
@@ -230,3 +221,13 @@ def test_tab_walks_the_pledge_results_buttons_in_the_order_they_stand(
         widget = widget.nextInFocusChain()
     assert chain == sorted(chain, key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     assert chain[0] is dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def _record_dialog(qtbot: QtBot, window: MainWindow) -> RecordPledgeDialog:
+    """Ghi kết quả of household NT-001, opened by check-in on the Cam kết page."""
+    page = open_page(window)
+    check_in(qtbot, page, "nt-001")
+    dialog = page.record_dialog
+    assert isinstance(dialog, RecordPledgeDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
