@@ -411,3 +411,20 @@ def test_output_piped_into_a_reader_that_stops_is_no_traceback(tmp_path: Path) -
     finally:
         os.close(write_end)
     assert b"Traceback" not in done.stderr and b"BrokenPipeError" not in done.stderr
+
+
+def test_check_names_a_campaign_whose_date_it_cannot_read_as_an_error(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A campaign's day written by another program ('abc') is a finding naming the campaign,
+    exit 1 as any error: `camket check` does not stop with a traceback."""
+    db = str(register.path)
+    new = ["campaign", "new", "--db", db, "--template", "bien-gioi", "--title", "Đợt xuân 2026"]
+    assert main(new) == 0
+    register.db.execute("UPDATE campaign SET starts_on = 'abc' WHERE title = 'Đợt xuân 2026'")
+    register.db.conn.commit()
+    capsys.readouterr()
+    assert main(["check", "--db", db]) == 1
+    out = capsys.readouterr().out
+    assert "[LỖI] đợt cam kết Đợt xuân 2026: Từ ngày: “abc” không phải ngày có thật" in out
+    assert "1 lỗi" in out
