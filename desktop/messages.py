@@ -717,6 +717,7 @@ FIELD_LABELS: dict[str, str] = {
     "mime": "Loại tệp",
     "sha256": "Mã SHA-256",
     "size": "Dung lượng",
+    "bytes": "Tệp",
     "file_name": "Tên tệp",
     "id": "Mã dòng",
     "guest_name": "Họ tên khách",
@@ -814,6 +815,14 @@ ISSUE_MESSAGES: dict[str, str] = {
     "row.other_commune": "thuộc xã {commune}, không phải xã nào của sổ này",
     "row.no_parent": "trỏ đến một dòng không còn trong sổ (bị xoá ngoài CamKet)",
     "attachment.size_wrong": "ghi {value} byte nhưng tệp có {length} byte",
+    "attachment.too_large_to_send": (
+        "tệp nặng {size_mb} MB, quá {limit_mb} MB mà một tệp gửi đi được (máy nhận từ chối cả"
+        " tệp gửi)"
+    ),
+    "row.second_commune": (
+        "sổ này là sổ của xã {own} nhưng giữ thêm xã này; máy nhận là sổ xã sẽ từ chối cả tệp"
+        " gửi như dữ liệu của xã khác"
+    ),
     "import.gender_guessed": "giới tính không ghi; đoán theo tên đệm",
     "import.id_zero_restored": ("Excel lưu ô này thành số nên mất {zeros} số 0 ở đầu; đã thêm lại"),
     "import.formula_without_value": (
@@ -874,6 +883,10 @@ THEN: dict[str, str] = {
         " trị CamKet"
     ),
     "export_any": "; CamKet tự {done} khi xuất (hoặc ngay: camket check --fix)",
+    "too_large": (
+        "; CamKet không thu nhỏ được tệp đã lưu: hãy khôi phục bản sao lưu từ trước khi tệp"
+        " được ghi vào sổ (camket backup list), hoặc gửi sổ cho người quản trị CamKet"
+    ),
     "upper": "",
     "conflict": (
         "; đây là một bản đang chờ xem xét: hãy chọn bản giữ lại ở màn hình Trao đổi dữ liệu →"

@@ -71,6 +71,8 @@ class IssueCode(StrEnum):
     ROW_OTHER_COMMUNE = "row.other_commune"
     ROW_NO_PARENT = "row.no_parent"
     ATTACHMENT_SIZE_WRONG = "attachment.size_wrong"
+    ATTACHMENT_TOO_LARGE = "attachment.too_large_to_send"
+    ROW_SECOND_COMMUNE = "row.second_commune"
     GENDER_INVALID = "gender.invalid"
     BIRTH_UNPARSEABLE = "birth.unparseable"
     BIRTH_INVALID_DATE = "birth.invalid_date"

@@ -4,7 +4,10 @@ export with the merge's own rules: each row, as the bundle would carry its cells
 with (store.row_decoder.RowDecoder, its rules in store.column_rules: numbers, codes, dates,
 lengths, file names, vectors); a NUL refuses its line as the bundle's reader does; a row of
 a commune the bundle does not name is refused as the merge refuses it; a row whose parent is
-missing breaks the register's own foreign keys, which the peer's schema holds too. No second
+missing breaks the register's own foreign keys, which the peer's schema holds too; an
+attachment larger than a bundle's entry may be is refused by the reader (bundle.too_large);
+a commune register holding a second live commune row would send two communes, which a commune
+register's merge refuses as another commune's. No second
 list of what a peer takes: a rule added there is looked for here.
 
 Each is named as a clerk knows the row (a household's code, a person's name and household),
@@ -25,8 +28,9 @@ from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.text_bounds import KEY_TEXT
 from desktop.domain.validation import Issue, IssueCode, Severity
-from desktop.exchange.bundle_file import NUL, cells_as_read, is_commune_code
+from desktop.exchange.bundle_file import MAX_ATTACHMENT_BYTES, NUL, cells_as_read, is_commune_code
 from desktop.services.merge_lines import waiting_version
+from desktop.store import local
 from desktop.store.column_rules import DATED, TEXT_BOUNDS, quoted, refusal
 from desktop.store.registry import COMMUNE_COLUMN, PRIVATE_VV, SYNC_COLUMNS, TABLES, SyncedTable
 from desktop.store.replicas import conflicts_in, rows_of
@@ -91,6 +95,11 @@ OTHER_COMMUNE = "bundle.other_commune_row"  # a row of a commune the bundle does
 NO_PARENT = "bundle.missing_parent"  # a row whose parent the register does not hold
 RULE_BROKEN = "bundle.rule_broken"  # a row breaking a CHECK constraint of the schema
 SIZE_WRONG = "bundle.size_wrong"  # an attachment whose size is not the length of its bytes
+TOO_LARGE = "bundle.too_large"  # an attachment larger than a bundle's entry may be
+SECOND_COMMUNE = "bundle.second_commune"  # a commune register's live row of another commune
+# Refusals no repair touches, in any row: an id or a parent only a backup brings back, bytes
+# no one can make smaller, a commune's row that other rows may belong to.
+_UNFIXED = frozenset({OTHER_COMMUNE, NO_PARENT, TOO_LARGE, SECOND_COMMUNE})
 
 
 class Fix(StrEnum):
@@ -142,12 +151,16 @@ class Unsendable:
             return "conflict"
         if upper:
             return "upper"
+        if self.refused.code == TOO_LARGE:
+            return "too_large"
+        if self.refused.code == SECOND_COMMUNE:
+            return "stuck"
         if self.fix is Fix.SIZE:
             return "export_any"
         if self.fix is not None:
             return "export"
         code, where = self.refused.code, (self.table, self.column)
-        if self.column in _SYNC or code in (OTHER_COMMUNE, NO_PARENT) or where in _IDS:
+        if self.column in _SYNC or code in _UNFIXED or where in _IDS:
             return "damaged"
         if self.gone:
             return "stuck"
@@ -182,6 +195,13 @@ class Unsendable:
             kind, params["commune"] = IssueCode.ROW_OTHER_COMMUNE, self.refused.params["value"]
         elif code == NO_PARENT:
             kind = IssueCode.ROW_NO_PARENT
+        elif code == SECOND_COMMUNE:
+            kind = IssueCode.ROW_SECOND_COMMUNE
+            params["own"] = self.refused.params["own"]
+        elif code == TOO_LARGE:
+            kind = IssueCode.ATTACHMENT_TOO_LARGE
+            size, limit = self.refused.params["value"], MAX_ATTACHMENT_BYTES
+            params |= {"size_mb": _megabytes(int(str(size))), "limit_mb": _megabytes(limit)}
         elif code == SIZE_WRONG:
             kind = IssueCode.ATTACHMENT_SIZE_WRONG
             params |= {
@@ -211,6 +231,7 @@ def unsendable(db: Database, since: int = 0) -> list[Unsendable]:
             *_orphans(db, spec, since),
             *_unchecked(db, spec, since),
             *_sizes(db, spec, since),
+            *_second_communes(db, spec),
             *_waiting(db, spec),
         ]
         # A value the decoder refuses and a CHECK constraint too (a flag of 7) is named once.
@@ -362,10 +383,41 @@ def _sizes(db: Database, spec: SyncedTable, since: int) -> list[Fault]:
         f"SELECT t.id, t.size, length(t.[{spec.binary[0]}]) FROM [{spec.name}] t"
         f" WHERE typeof(t.size) = 'integer' AND t.size != length(t.[{spec.binary[0]}]){changed}"
     )
-    return [
+    faults: list[Fault] = [
         (row_id, "size", KnownError(SIZE_WRONG, value=str(size), length=length), False)
         for row_id, size, length in db.execute(query, [spec.name, since] if since else [])
     ]
+    # A reader refuses an entry larger than MAX_ATTACHMENT_BYTES (bundle_file._check_directory).
+    column = spec.binary[0]
+    large = (
+        f"SELECT t.id, length(t.[{column}]) FROM [{spec.name}] t"
+        f" WHERE length(t.[{column}]) > {MAX_ATTACHMENT_BYTES}{changed}"
+    )
+    faults += [
+        (row_id, column, KnownError(TOO_LARGE, value=str(length)), False)
+        for row_id, length in db.execute(large, [spec.name, since] if since else [])
+    ]
+    return faults
+
+
+def _second_communes(db: Database, spec: SyncedTable) -> list[Fault]:
+    """The live commune rows of a commune register other than its own commune's: a bundle
+    names every live commune (bundles._communes), and a commune register's merge refuses a
+    bundle carrying a commune other than its own (a row written by a database tool or an
+    old version). None in an upper-level register, which holds many."""
+    own = local.get_setting(db, local.REGISTER_COMMUNE) if spec.name == "commune" else None
+    if not own or local.is_upper(db):
+        return []
+    rows = db.execute("SELECT id, code FROM commune WHERE deleted = 0 AND code != ?", [own])
+    return [
+        (row_id, "code", KnownError(SECOND_COMMUNE, value=quoted(str(code)), own=own), False)
+        for row_id, code in rows
+    ]
+
+
+def _megabytes(size: int) -> str:
+    """'12,6' (MB of 1024² bytes, a decimal comma, as Vietnamese writes it)."""
+    return f"{size / 1024**2:.1f}".replace(".", ",").removesuffix(",0")
 
 
 def check_constraints(sql: str) -> list[str]:
@@ -437,7 +489,7 @@ def _fix(
         return Fix.SIZE, ""
     if code == "bundle.unsafe_file_name":
         return Fix.RENAME, ""  # a name is no one's key: renamed on any row (services.checkin)
-    if not gone or column in _SYNC or code in (OTHER_COMMUNE, NO_PARENT):
+    if not gone or column in _SYNC or code in _UNFIXED:
         return None, ""
     if code == "bundle.text_too_long":
         if (spec.name, column) == ("household", "code"):

@@ -20,6 +20,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from desktop.cli import main
+from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import AttachmentKind
 from desktop.exchange.bundle_file import cells_as_read
@@ -511,3 +512,64 @@ def test_an_attachment_whose_size_is_not_its_length_is_set_right_by_the_export(
         assert held_size.fetchone() == (15,)
     assert said.endswith(": Dung lượng: “99999” đổi thành “15”")
     _peer_merges(tmp_path, bundle)
+
+
+def test_a_second_live_commune_of_a_commune_register_stops_the_export_naming_it(
+    office: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A commune register's bundle names each live commune it holds; a second one (a row
+    written by a database tool) makes every commune register refuse the bundle as another
+    commune's: the export writes nothing and names the commune, as `camket check` does."""
+    stray = commune_id("01273")
+    held = _holding(
+        office,
+        tmp_path,
+        "CREATE TEMP TABLE c AS SELECT * FROM commune;"
+        f" UPDATE c SET id = '{stray}', code = '01273', name = 'Xã Pa Tần';"
+        " INSERT INTO commune SELECT * FROM c",
+    )
+    bundle = tmp_path / "xa.camket"
+    with opened(*held) as reg, pytest.raises(KnownError) as refused:
+        export_bundle(reg, bundle)
+    assert not bundle.exists()
+    (line,) = describe(refused.value).splitlines()[1:]
+    assert line == (
+        "  xã 01273 Xã Pa Tần: Xã: sổ này là sổ của xã 03478 nhưng giữ thêm xã này; máy"
+        f" nhận là sổ xã sẽ từ chối cả tệp gửi như dữ liệu của xã khác; {STUCK}{_DAMAGED_END}"
+    )
+
+
+@pytest.mark.parametrize("gone", [True, False], ids=["removed", "kept"])
+def test_an_attachment_larger_than_a_bundle_carries_stops_the_export_naming_it(
+    office: tuple[Path, Path], tmp_path: Path, gone: bool
+) -> None:
+    """A reader refuses a bundle holding a file over 10 MiB (bundle.too_large), and CamKet
+    cannot make a stored scan smaller: an attachment written so large by a database tool or
+    an old version, kept or removed (its tombstone carries its bytes), stops the export
+    before it writes anything, naming the household and saying what to do."""
+    held = _holding(office, tmp_path, "")
+    scan = tmp_path / "bb.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with opened(*held) as reg:
+        (household_id, code) = reg.db.execute(
+            "SELECT id, code FROM household WHERE rowid = 2"
+        ).fetchone()
+        kept = checkin.attach_file(reg, pledge_for(reg, household_id), AttachmentKind.SCAN, scan)
+        if gone:
+            checkin.remove_attachment(reg, kept.id)
+        with reg.db.conn:
+            reg.db.execute(
+                "UPDATE attachment SET bytes = zeroblob(13212058), size = 13212058 WHERE id = ?",
+                [kept.id],
+            )
+        bundle = tmp_path / "xa.camket"
+        with pytest.raises(KnownError) as refused:
+            export_bundle(reg, bundle)
+    assert not bundle.exists()
+    (line,) = describe(refused.value).splitlines()[1:]
+    assert line == (
+        f"  tệp đính kèm cam kết của hộ {code}{' (đã xoá)' if gone else ''}: Tệp: tệp nặng"
+        " 12,6 MB, quá 10 MB mà một tệp gửi đi được (máy nhận từ chối cả tệp gửi); CamKet"
+        f" không thu nhỏ được tệp đã lưu: hãy khôi phục bản sao lưu từ trước khi tệp được ghi"
+        " vào sổ (camket backup list), hoặc gửi sổ cho người quản trị CamKet"
+    )

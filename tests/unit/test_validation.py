@@ -518,6 +518,7 @@ def _roster_codes() -> set[str]:
     # services/unsendable (tests/unit/test_export_peers_refuse.py words each).
     emitted |= {"text.has_nul", "value.unreadable", "value.bad_date"}
     emitted |= {"row.other_commune", "row.no_parent", "attachment.size_wrong"}
+    emitted |= {"attachment.too_large_to_send", "row.second_commune"}
     # Nor that two PCs half-deleted a household (services/half_deleted, camket check).
     emitted.add("household.half_deleted")
     return emitted
