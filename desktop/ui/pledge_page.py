@@ -168,6 +168,7 @@ class PledgePage(QWidget):
             )
             self.campaign_label.setText(f"{said} {self._choose_campaign_hint()}")
             self.progress_model.clear()
+            self.progress_view.resizeColumnsToContents()  # the headings whole, rows or none
             self.unsigned_model.set_rows([])
             self.unsigned_label.clear()
             return

@@ -313,3 +313,30 @@ def test_a_new_upper_registers_overview_says_to_merge_the_communes_bundles_first
         qtbot.waitUntil(lambda: overview.counted)
         assert overview.campaign.text().startswith("Chưa gộp tệp của xã nào")
         assert "Trao đổi dữ liệu (Ctrl+5)" in overview.campaign.text()
+
+
+def test_an_empty_upper_registers_pledge_tables_show_every_heading_whole_at_1024_in_english(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path, qapp: QApplication
+) -> None:
+    """Before, with no campaign (no commune merged yet) the hamlets' table kept Qt's 100 px
+    per column: "Printed, not back" read "Printed, not bac" on a 1024 px screen."""
+    from desktop.ui.translations import install_translators
+
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper", "--province", "12"]) == 0
+        install_translators(qapp, "en")
+        try:
+            window = main_window(post, size=(1024, 768), place="pledges")
+            page = window.pledge_page
+            for view in (page.progress_view, page.unsigned_view):
+                header = view.horizontalHeader()
+                cut = [
+                    view.model().headerData(c, Qt.Orientation.Horizontal)
+                    for c in range(header.count())
+                    if header.sectionSize(c) < header.sectionSizeHint(c)
+                ]
+                assert cut == []
+                assert header.length() <= view.viewport().width()
+        finally:
+            install_translators(qapp, "vi")
