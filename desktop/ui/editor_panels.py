@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -396,6 +397,23 @@ class RelativePanel(RosterPanel):
         self.household_id = ""
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_current)
+        for changed in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            changed.connect(self._fit_height)
+        self._fit_height()
+        policy = self.sizePolicy()  # never taller than its rows need (the table's at most)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(policy)
+
+    def _fit_height(self) -> None:
+        # Most households have no relative abroad: the table is as tall as its rows (one
+        # empty row at least), so a big household's members get the height instead.
+        view = self.view
+        view.setMaximumHeight(
+            view.horizontalHeader().sizeHint().height()
+            + view.verticalHeader().defaultSectionSize() * max(1, self.relatives.row_count())
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
 
     def add_row(self) -> int:
         rows = self.relatives.row_count()

@@ -277,3 +277,27 @@ def test_a_sixty_member_household_still_fits_a_1366_by_768_screen(
     QApplication.processEvents()
     assert window.minimumSizeHint().height() <= 700
     assert window.height() <= 768
+
+
+def test_a_sixty_member_household_edited_at_1024_by_768_gives_the_height_to_its_members(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, the empty table of relatives abroad kept ~110 px (four rows of nothing) while
+    the 60 members showed 14 rows; now it is as tall as its rows, and grows as they come."""
+    add_big_household(small_register.path, small_register.hamlet_ids["Bản Nậm Tăm"], 60)
+    window = main_window(small_register.path, size=(1024, 768))
+    page = window.household_page
+    page.select_row(listed_codes(window).index("NT-060"))
+    qtbot.keyClick(page.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    editor = page.editor
+    QApplication.processEvents()
+    relatives, members = editor.relative_view, editor.member_view
+    row = relatives.verticalHeader().defaultSectionSize()
+    assert relatives.height() < relatives.horizontalHeader().height() + 2 * row + 20
+    assert members.rowAt(members.viewport().height() - 1) >= 15  # 16 rows seen, or more
+    before = relatives.height()
+    for _ in range(3):
+        qtbot.mouseClick(editor.add_relative_button, Qt.MouseButton.LeftButton)
+    assert editor.relatives.row_count() == 3
+    qtbot.waitUntil(lambda: relatives.height() >= before + 2 * row)
+    editor.dirty = False
