@@ -278,6 +278,12 @@ MESSAGES: dict[str, str] = {
         "hoặc đặt biến môi trường CAMKET_PASSPHRASE."
     ),
     "db.wrong_passphrase": "Mật khẩu hoặc mã khôi phục không đúng cho sổ {path}.",
+    "db.passphrase_not_here": (
+        "Mật khẩu không mở được sổ {path}: mật khẩu sai, hoặc máy này chưa giữ mật khẩu "
+        "của sổ (sổ chép hay khôi phục từ máy khác). Lần đầu trên máy này hãy nhập mã "
+        "khôi phục (tám nhóm bốn chữ và số), rồi đặt mật khẩu cho máy này bằng "
+        "camket passphrase (hoặc Tệp › Đổi mật khẩu…)."
+    ),
     "encrypt.unavailable": (
         "Máy này thiếu thư viện SQLCipher (sqlcipher3) nên không mở được sổ mã hóa."
     ),

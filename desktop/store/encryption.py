@@ -311,13 +311,24 @@ def _opens_with(path: Path, key: bytes) -> bool:
 def unlock(path: Path | str, secret: str) -> bytes:
     """Remember the key that ``secret`` (passphrase or recovery key) gives for the encrypted
     register at ``path``, and return it; KnownError("db.wrong_passphrase") when it gives
-    none."""
+    none ("db.passphrase_not_here" for a passphrase when no slot here was made for that
+    file)."""
     require_cipher()
     for key in _keys_of(secret, path):
         if _opens_with(Path(path), key):
             _unlocked[file_key(path)] = key
             return key
+    if recovery_text(secret) is None and not _kept_here(path):
+        # A register copied or restored from another computer: the right passphrase
+        # cannot open it here until the recovery key has once (say so, not just "wrong").
+        raise KnownError("db.passphrase_not_here", path=str(path))
     raise KnownError("db.wrong_passphrase", path=str(path))
+
+
+def _kept_here(path: Path | str) -> bool:
+    """Whether a passphrase slot on this computer was made for the register at ``path``."""
+    own = file_key(path)
+    return any(slot.get("register") == own for slot in _read_slots())
 
 
 def remember_key(path: Path | str, key: bytes) -> None:

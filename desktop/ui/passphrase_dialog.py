@@ -145,7 +145,8 @@ class ChangePassphraseDialog(_SecretDialog):
                 lambda: change_passphrase(self._path, current, new, repeated),
             )
         except KnownError as err:
-            self._refused(err, self.current if err.code == "db.wrong_passphrase" else self.new)
+            wrong = err.code in ("db.wrong_passphrase", "db.passphrase_not_here")
+            self._refused(err, self.current if wrong else self.new)
             return
         self.accept()
 

@@ -90,6 +90,11 @@ def test_the_recovery_key_opens_it_on_another_computer(
     monkeypatch.setenv("CAMKET_DATA_DIR", str(tmp_path / "another-pc"))  # no key slots there
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASSPHRASE)
     assert main(["check", "--db", str(path)]) == 2
+    # The right passphrase, typed on a computer that never kept it: told to use the
+    # recovery key once (not only "wrong"), and how to keep the passphrase here after.
+    said = capsys.readouterr().err
+    assert "máy này chưa giữ mật khẩu của sổ" in said
+    assert "mã khôi phục" in said and "camket passphrase" in said
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, recovery)
     assert main(["check", "--db", str(path)]) == 0
 
