@@ -601,6 +601,11 @@ MESSAGES: dict[str, str] = {
     ),
     "movement.after_death": "Người này đã chết ngày {died}; không ghi biến động sau đó.",
     "movement.already_dead": "Sổ đã ghi người này chết; không ghi lần nữa.",
+    "movement.already_born": "Sổ đã ghi biến động Sinh của người này ngày {day}.",
+    "movement.birth_not_on_birth_day": (
+        "“{field}”: biến động Sinh ghi ngày {date}, nhưng sổ ghi người này sinh {born};"
+        " hãy ghi đúng ngày sinh (hoặc sửa ngày sinh ở màn hình Số hộ trước)."
+    ),
     "movement.tam_vang_open": (
         "Người này đang có tạm vắng từ {since} chưa kết thúc; hãy ghi ngày về trước."
     ),

@@ -190,6 +190,15 @@ def check_born(movement: Movement, birth: BirthDate | None) -> None:
     if birth is None:
         return
     first_day = dt.date(birth.year, birth.month or 1, birth.day or 1)
+    if movement.kind is MovementKind.SINH and not _within(movement.starts_on, birth):
+        # A birth is on the day the register says its person was born (within the month
+        # or year when only that is known): the period's report counts it then.
+        raise KnownError(
+            "movement.birth_not_on_birth_day",
+            field=STARTS_FIELD,
+            date=_d(movement.starts_on),
+            born=birth.display(),
+        )
     if movement.starts_on < first_day:
         raise KnownError(
             "movement.before_birth",
@@ -197,6 +206,14 @@ def check_born(movement: Movement, birth: BirthDate | None) -> None:
             date=_d(movement.starts_on),
             born=birth.display(),
         )
+
+
+def _within(day: dt.date, birth: BirthDate) -> bool:
+    return (
+        day.year == birth.year
+        and birth.month in (None, day.month)
+        and birth.day in (None, day.day)
+    )
 
 
 # The fields as the movement form labels them (`movement add --from`, `edit --ended-on`).
@@ -244,6 +261,9 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
             raise KnownError("movement.after_death", died=_d(earlier.starts_on))
     if kind is MovementKind.CHET and any(m.kind is MovementKind.CHET for m in live):
         raise KnownError("movement.already_dead")
+    born = [m.starts_on for m in live if m.kind is MovementKind.SINH]
+    if kind is MovementKind.SINH and born:
+        raise KnownError("movement.already_born", day=_d(min(born)))
     if kind is MovementKind.CHET:
         later = [m.starts_on for m in live if m.starts_on > start]
         if later:

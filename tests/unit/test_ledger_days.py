@@ -157,3 +157,42 @@ def test_a_movement_before_its_person_was_born_is_refused(register: OpenRegister
     born = _add(register, MovementKind.CHUYEN_DEN, D(1980, 3, 4), place="Lào Cai")
     with pytest.raises(KnownError):
         ledger.edit_movement(register, replace(born, starts_on=D(1980, 3, 3)), TODAY)
+
+
+def test_a_birth_is_recorded_once_and_on_the_day_the_register_says_its_person_was_born(
+    register: OpenRegister,
+) -> None:
+    # Born 04/03/1980: a "Sinh" on 01/12/2026 (today's day picked by mistake) counted a
+    # birth of 2026 in the period's report, and three of them three births of one person.
+    err = _refused(register, MovementKind.SINH, D(2026, 12, 1), place="Trạm y tế xã")
+    assert err.code == "movement.birth_not_on_birth_day"
+    assert describe(err) == (
+        "“Từ ngày”: biến động Sinh ghi ngày 01/12/2026, nhưng sổ ghi người này sinh"
+        " 04/03/1980; hãy ghi đúng ngày sinh (hoặc sửa ngày sinh ở màn hình Số hộ trước)."
+    )
+    assert _stored(register) == []
+    born = _add(register, MovementKind.SINH, D(1980, 3, 4), place="Trạm y tế xã")
+    err = _refused(register, MovementKind.SINH, D(1980, 3, 4))
+    assert err.code == "movement.already_born"
+    assert describe(err) == "Sổ đã ghi biến động Sinh của người này ngày 04/03/1980."
+    assert [m.id for m in _stored(register)] == [born.id]
+    with pytest.raises(KnownError) as refused:  # nor moved off the day by an edit
+        ledger.edit_movement(register, replace(born, starts_on=D(1980, 3, 5)), TODAY)
+    assert refused.value.code == "movement.birth_not_on_birth_day"
+    ledger.edit_movement(register, replace(born, place="Bệnh viện huyện"), TODAY)
+
+
+def test_a_birth_known_to_the_month_or_year_is_recorded_on_a_day_within_it(
+    register: OpenRegister,
+) -> None:
+    person_id, _ = ledger.find_person(register.db, "012080001234")
+    for birth, inside, outside in (
+        ("2001-05", D(2001, 5, 31), D(2001, 6, 1)),
+        ("2001", D(2001, 12, 31), D(2002, 1, 1)),
+    ):
+        register.db.execute("UPDATE person SET birth = ? WHERE id = ?", [birth, person_id])
+        assert _refused(register, MovementKind.SINH, outside).code == (
+            "movement.birth_not_on_birth_day"
+        )
+        born = _add(register, MovementKind.SINH, inside)
+        register.db.execute("DELETE FROM movement WHERE id = ?", [born.id])
