@@ -55,6 +55,25 @@ def check_output(path: Path | str) -> Path:
     return path
 
 
+def check_pdf_and_csv(pdf: Path | None, csv: Path | None) -> None:
+    """check_output of a report's PDF and CSV, before any work; KnownError when both name
+    one file (the CSV would be written over the PDF just printed)."""
+    for path in (pdf, csv):
+        if path is not None:
+            check_output(path)
+    if pdf is not None and csv is not None and same_file(pdf, csv):
+        raise KnownError("output.pdf_is_csv", path=str(csv))
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether ``one`` and ``other`` name one file (through a link, "." or ".." too),
+    whether or not it exists yet."""
+    try:
+        return one.resolve() == other.resolve() or one.samefile(other)
+    except OSError:  # either missing: not one file
+        return False
+
+
 @contextlib.contextmanager
 def writing_output(path: Path | str) -> Iterator[Path]:
     """Check ``path`` (check_output), then yield a temporary path beside it to write to; when

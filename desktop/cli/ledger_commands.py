@@ -19,6 +19,7 @@ from desktop.domain.movements import (
     ReminderReason,
 )
 from desktop.domain.pledges import parse_sheet_date
+from desktop.outputs import check_pdf_and_csv
 
 KIND_WORDS = ", ".join(k.command_word for k in MovementKind)
 
@@ -315,6 +316,7 @@ def report_movements(args: argparse.Namespace) -> int:
 
     starts = read_option("--from", parse_sheet_date, args.starts)
     ends = read_option("--to", parse_sheet_date, args.ends)
+    check_pdf_and_csv(args.out, args.csv)  # before any work: never a register, nor one file
     reg = open_existing(db_path(args), read_only=True)
     try:
         report = ledger_reports.gather(reg, starts, ends)

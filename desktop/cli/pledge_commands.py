@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.cli import ledger_commands
 from desktop.cli.parsing import add_db, day_option, db_path, int_between, read_option
-from desktop.outputs import check_output
+from desktop.outputs import check_output, check_pdf_and_csv
 
 SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
 
@@ -185,9 +185,7 @@ def _report(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
     from desktop.services.sheets import hamlet_named
 
-    for out in (args.out, getattr(args, "csv", None)):
-        if out is not None:
-            check_output(out)  # before any work: never a register, never half a file
+    check_pdf_and_csv(args.out, getattr(args, "csv", None))  # before any work
     reg = open_existing(db_path(args), read_only=True)
     try:
         campaign = progress.current_campaign(reg)

@@ -210,9 +210,7 @@ def check_born(movement: Movement, birth: BirthDate | None) -> None:
 
 def _within(day: dt.date, birth: BirthDate) -> bool:
     return (
-        day.year == birth.year
-        and birth.month in (None, day.month)
-        and birth.day in (None, day.day)
+        day.year == birth.year and birth.month in (None, day.month) and birth.day in (None, day.day)
     )
 
 

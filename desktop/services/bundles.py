@@ -26,7 +26,7 @@ from desktop.exchange.bundle_file import (
 )
 from desktop.exchange.identity import Installation
 from desktop.file_kinds import refuse_register
-from desktop.outputs import check_output, discard, output_stream
+from desktop.outputs import check_output, discard, output_stream, same_file
 from desktop.services.export_repairs import Repair, prepare_export, unsendable_refusal
 from desktop.services.register import OpenRegister
 from desktop.services.unsendable import unsendable
@@ -136,20 +136,13 @@ def export_bundle(
     check_output(out)  # never over the register or another SQLite file, before any work
     if not _communes(reg.db):
         raise KnownError("export.no_commune")
-    if since is not None and _same_file(since, out):
+    if since is not None and same_file(since, out):
         # "--since last.camket --out last.camket": the bundle the changes continue would
         # be gone, and a receiver that had not merged it refuses the changes (a gap).
         raise KnownError("export.since_is_out", file=out.name)
     mark = since_mark(reg, since) if since else int(asked.pop("since_seq", 0))
     repaired = prepare_export(reg, mark)
     return record_sent(reg, write_bundle(reg, out, since_seq=mark, repaired=repaired, **asked))
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.resolve() == other.resolve() or one.samefile(other)
-    except OSError:  # either missing: not one file
-        return False
 
 
 def since_mark(reg: OpenRegister, since: Path) -> int:

@@ -59,6 +59,25 @@ def test_no_command_writes_its_output_over_the_register(
     assert main(["check", "--db", str(db)]) == 0
 
 
+@pytest.mark.parametrize(
+    "report",
+    [["progress"], ["movements", "--from", "01/01/2026", "--to", "31/12/2026"]],
+)
+def test_a_report_refuses_one_file_for_both_its_pdf_and_its_csv(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str], report: list[str]
+) -> None:
+    # "--out bao-cao.pdf --csv bao-cao.pdf": the CSV was written over the PDF just printed,
+    # and the clerk was told nothing of it.
+    register.close()
+    out = tmp_path / "bao-cao.pdf"
+    out.write_bytes(b"%PDF-1.4 last month's")
+    same = ["--out", str(out), "--csv", str(tmp_path / "." / "bao-cao.pdf")]
+    assert main(["report", *report, "--db", str(register.path), *same]) == 2
+    said = capsys.readouterr().err
+    assert "vừa là tệp PDF (--out) vừa là tệp CSV (--csv)" in said and "bao-cao.pdf" in said
+    assert out.read_bytes() == b"%PDF-1.4 last month's"
+
+
 def test_files_that_belong_to_a_register_or_are_databases_are_refused(
     register: OpenRegister, tmp_path: Path
 ) -> None:
