@@ -119,7 +119,7 @@ def _cell_text(value: Any) -> str:
 
 
 def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
-    """The first sheet, read by calamine once check_xlsx has found it within bounds."""
+    """The first sheet shown, read by calamine once check_xlsx has found it within bounds."""
     from python_calamine import CalamineError, PasswordError
 
     try:
@@ -130,7 +130,7 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         data = path.read_bytes()
         unmerged = without_merge_pass(data, bounds.sheet)
         try:
-            rows, numbers = _first_sheet(unmerged or data, source, max_rows)
+            rows, numbers = _first_sheet(unmerged or data, bounds.sheet_name, source, max_rows)
         except KnownError:
             raise
         except BaseException as exc:
@@ -139,7 +139,7 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
             if unmerged is None or not (isinstance(exc, Exception) or _is_panic(exc)):
                 raise
             log.warning("XLSX read without its merged-cell pass refused (%s): read as is", exc)
-            rows, numbers = _first_sheet(data, source, max_rows)
+            rows, numbers = _first_sheet(data, bounds.sheet_name, source, max_rows)
     except KnownError:
         raise
     except PasswordError as exc:
@@ -164,18 +164,23 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
     for cells in rows:
         if len(cells) < width:
             cells += [""] * (width - len(cells))
-    return Sheet(source, "xlsx", "xlsx", rows, number_cells=numbers, lost_cells=lost)
+    # A workbook of several sheets: which one was read, by the name on its tab.
+    read_as = f"xlsx, trang tính “{bounds.sheet_name}”" if bounds.sheet_count > 1 else "xlsx"
+    return Sheet(source, "xlsx", read_as, rows, number_cells=numbers, lost_cells=lost)
 
 
 def _first_sheet(
-    data: bytes, source: str, max_rows: int
+    data: bytes, name: str, source: str, max_rows: int
 ) -> tuple[list[list[str]], dict[int, set[int]]]:
-    """The cells of the XLSX ``data``'s first sheet (_sheet_rows)."""
+    """The cells of the XLSX ``data``'s sheet ``name`` (check_xlsx found it: the first
+    shown), else its first (_sheet_rows)."""
     from python_calamine import CalamineWorkbook
 
     with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
         if not workbook.sheet_names:
             raise KnownError("import.empty", file=source)
+        if name in workbook.sheet_names:
+            return _sheet_rows(workbook.get_sheet_by_name(name), source, max_rows)
         return _sheet_rows(workbook.get_sheet_by_index(0), source, max_rows)
 
 

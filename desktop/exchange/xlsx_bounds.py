@@ -67,10 +67,12 @@ def column_number(letters: str) -> int:
 class XlsxBounds:
     """What the scan learnt of cells the reader gives as empty, by (row, column), 1-based:
     formulas without a cached value (""), and Excel errors ("#N/A"); and the part name of
-    the sheet it scanned (the workbook's first)."""
+    the sheet it scanned (the workbook's first one shown: not a hidden one)."""
 
     lost_cells: list[tuple[int, int, str]] = field(default_factory=list)
     sheet: str = ""
+    sheet_name: str = ""  # as the workbook names it (its tab)
+    sheet_count: int = 1
 
 
 def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
@@ -90,7 +92,8 @@ def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
                 size_mb=unpacked // (1024 * 1024),
                 maximum_mb=MAX_UNPACKED_BYTES // (1024 * 1024),
             )
-        sheet = bounds.sheet = _first_sheet(archive, source)
+        sheet, bounds.sheet_name, bounds.sheet_count = _first_sheet(archive, source)
+        bounds.sheet = sheet
         for info in infos:
             if info.filename == sheet:
                 _scan_sheet(archive, info, source, max_rows, bounds)
@@ -102,25 +105,31 @@ def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
     return bounds
 
 
-def _first_sheet(archive: zipfile.ZipFile, source: str) -> str:
-    """The part name of the workbook's first sheet (the one the import reads)."""
+def _first_sheet(archive: zipfile.ZipFile, source: str) -> tuple[str, str, int]:
+    """The part name and the name of the sheet the import reads, and how many sheets the
+    workbook has: its first worksheet shown (a hidden one before it, drop-down values or
+    an older copy, is not what the clerk sees in the list), else its first."""
     try:
         workbook = _small_xml(archive, "xl/workbook.xml", source)
         rels = _small_xml(archive, "xl/_rels/workbook.xml.rels", source)
     except KeyError as exc:
         raise KnownError("import.not_spreadsheet", file=source) from exc
-    sheets = (e for e in workbook.iter() if e.tag.rsplit("}", 1)[-1] == "sheet")
-    first = next(sheets, None)
-    attributes = first.attrib if first is not None else {}
-    rel_id = next((v for k, v in attributes.items() if k.rsplit("}", 1)[-1] == "id"), "")
-    target = next(
-        (r.get("Target", "") for r in rels.iter() if rel_id and r.get("Id") == rel_id), ""
-    )
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter() if r.get("Id")}
+    sheets = [e for e in workbook.iter() if e.tag.rsplit("}", 1)[-1] == "sheet"]
+    found = [(e.get("name", ""), e.get("state", "visible"), _target(e, targets)) for e in sheets]
+    shown = [f for f in found if f[1] == "visible" and "worksheets/" in f[2]]
+    name, _, target = (shown or found or [("", "", "")])[0]
     if not target:
         raise KnownError("import.empty", file=source)
     if target.startswith("/"):
-        return target.lstrip("/")
-    return str(PurePosixPath("xl") / target)
+        return target.lstrip("/"), name, len(found)
+    return str(PurePosixPath("xl") / target), name, len(found)
+
+
+def _target(sheet: ElementTree.Element, targets: dict[str | None, str]) -> str:
+    """The part a workbook's <sheet> points at, through its r:id."""
+    rel_id = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), "")
+    return targets.get(rel_id, "") if rel_id else ""
 
 
 def _small_xml(archive: zipfile.ZipFile, name: str, source: str) -> ElementTree.Element:

@@ -318,6 +318,31 @@ def test_an_xlsx_with_the_wrong_extension_is_read_by_its_content(
     assert set(people_named(register, NAMES)) == set(NAMES)
 
 
+def test_the_first_sheet_the_clerk_sees_is_read_not_a_hidden_one_before_it(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # A list from above with a hidden sheet first (drop-down values, an older copy): the
+    # import read that one, and would have written households nobody saw in the file.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    assert hidden is not None
+    hidden.title = "Danh mục"
+    for row in (HEADERS, ["1", "XX-001", "Người Ẩn Danh", "1970", "Nam", "", "Chủ hộ", "Bản Ẩn"]):
+        hidden.append(row)
+    hidden.sheet_state = "hidden"
+    shown = workbook.create_sheet("Danh sách")
+    for row in (HEADERS, *PEOPLE):
+        shown.append(row)
+    workbook.active = 1
+    path = tmp_path / "ds-co-trang-an.xlsx"
+    workbook.save(path)
+    report = run(register, path)
+    assert set(people_named(register, [*NAMES, "Người Ẩn Danh"])) == set(NAMES)
+    assert "“Danh sách”" in import_report_lines(report).__next__()
+
+
 BAD_FILES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "empty": ("trong.csv", lambda _: b"", "Tệp trong.csv trống"),
     "blank lines": ("trang.csv", lambda _: b"\r\n ; \r\n", "Tệp trang.csv trống"),
