@@ -520,6 +520,11 @@ MESSAGES: dict[str, str] = {
         ' dấu ngoặc kép bên trong thành hai ("").'
     ),
     "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
+    "import.two_encodings": (
+        "Tệp {file} trộn hai bảng mã: dòng {utf8} là Unicode (UTF-8), dòng {other} thì không"
+        " (có lẽ ghép từ hai tệp). Hãy mở từng phần, lưu lại cùng một bảng mã (Excel: CSV"
+        " UTF-8) rồi nhập lại."
+    ),
     "cli.not_unicode": (
         "“{text}” có byte không phải chữ Unicode (UTF-8), có lẽ của một bảng mã cũ (TCVN3, VNI,"
         " Windows-1258); hãy gõ lại bằng Unicode. Chưa làm gì."

@@ -228,14 +228,13 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
     lists typed with TCVN3/VNI fonts, whose bytes are the Western code page's (decoded as
     Windows-1252 so the legacy tables apply); then charset-normalizer's guess.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _decode(data, "utf-8-sig", source), "utf-8"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode(data, "utf-16", source), "utf-16"
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8-sig"), "utf-8"  # with its BOM or without
     except UnicodeDecodeError:
         pass
+    _refuse_two_encodings(data, source)
     if _cp1258_composes(data[:_SNIFF_BYTES]):
         return _decode(data, "cp1258", source), "windows-1258"
     if b"\x00" not in data[:_SNIFF_BYTES]:
@@ -249,6 +248,26 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         raise KnownError("import.not_spreadsheet", file=source)
     encoding = str(best.encoding)
     return _decode(data, encoding, source), encoding.replace("_", "-").replace("cp", "windows-")
+
+
+def _refuse_two_encodings(data: bytes, source: str) -> None:
+    """KnownError naming a line of each when the bytes that are not UTF-8 sit beside lines
+    of UTF-8 letters: two lists pasted into one file (one saved as UTF-8, one by an older
+    Excel or typed in TCVN3/VNI), of which either encoding would have garbled one half."""
+    unicode_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            other_line = other_line or number
+        else:
+            unicode_line = unicode_line or number
+        if unicode_line and other_line:
+            raise KnownError(
+                "import.two_encodings", file=source, utf8=unicode_line, other=other_line
+            )
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")

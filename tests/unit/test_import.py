@@ -25,7 +25,10 @@ from tests.import_files import (
     HEADERS,
     NAMES,
     PEOPLE,
+    cp1258_bytes,
+    csv_text,
     encrypted_xlsx,
+    unicode_to_tcvn3,
     write_csv,
     write_xlsx,
 )
@@ -148,6 +151,43 @@ def test_csv_in_every_common_encoding_arrives_as_nfc_unicode(
         assert "từ phông TCVN3 (.VnTime, ABC) sang Unicode" in lines
     if legacy is Legacy.VNI:
         assert "từ phông VNI (VNI-Times) sang Unicode" in lines
+
+
+@pytest.mark.parametrize("other", ["cp1258", "tcvn3"])
+@pytest.mark.parametrize(
+    ("first", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("other", b"")]
+)
+def test_a_csv_of_two_encodings_is_refused_naming_a_line_of_each(
+    register: OpenRegister,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    bom: bytes,
+    other: str,
+    first: str,
+) -> None:
+    # Two clerks' lists pasted into one file: one saved as UTF-8, one by an older Excel
+    # (Windows-1258) or typed in .VnTime. Read as one encoding, the other half's names
+    # came in as "Báº£n Náºm TÄƒm" (or the file was "hỏng" with a codec's English words).
+    def old(text: str) -> bytes:
+        return cp1258_bytes(text) if other == "cp1258" else unicode_to_tcvn3(text).encode("cp1252")
+
+    lines = [
+        (csv_text([row]).encode() if (i < 2) == (first == "utf-8") else old(csv_text([row])))
+        for i, row in enumerate(PEOPLE)
+    ]
+    header = csv_text([HEADERS]).encode() if first == "utf-8" else old(csv_text([HEADERS]))
+    path = tmp_path / "ghep.csv"
+    path.write_bytes(bom + header + b"".join(lines))
+    before = snapshot(register)
+    assert main(["import", "--db", str(register.path), str(path)]) == 2
+    err = capsys.readouterr().err
+    utf8, legacy = ("1", "4") if first == "utf-8" else ("4", "1")
+    assert err == (
+        f"camket: Tệp ghep.csv trộn hai bảng mã: dòng {utf8} là Unicode (UTF-8), dòng {legacy}"
+        " thì không (có lẽ ghép từ hai tệp). Hãy mở từng phần, lưu lại cùng một bảng mã"
+        " (Excel: CSV UTF-8) rồi nhập lại.\n"
+    )
+    assert snapshot(register) == before
 
 
 def describe_all(report: ImportReport) -> str:
