@@ -343,6 +343,10 @@ MESSAGES: dict[str, str] = {
     ),
     "output.is_directory": "Không ghi được tệp {path}: đó là một thư mục; hãy ghi cả tên tệp.",
     "output.folder_missing": "Không ghi được tệp {path}: thư mục {folder} không tồn tại.",
+    "output.not_a_file": (
+        "Không ghi được tệp {path}: đó không phải một tệp thường (thiết bị, ống dẫn); hãy ghi"
+        " ra một tệp trong một thư mục, ví dụ bao-cao.pdf."
+    ),
     "output.pdf_is_csv": (
         "Tệp {path} vừa là tệp PDF (--out) vừa là tệp CSV (--csv): tệp sau sẽ ghi đè tệp "
         "trước. Hãy đặt hai tên khác nhau, ví dụ bao-cao.pdf và bao-cao.csv."

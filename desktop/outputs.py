@@ -39,12 +39,17 @@ _PART = ".part"
 def check_output(path: Path | str) -> Path:
     """``path`` if the clerk's file may be written there; KnownError when it is a register or
     any other SQLite file (a backup, another program's database), a file that belongs to
-    one (-wal, -shm, -journal, .lock), a backup folder, or a folder."""
+    one (-wal, -shm, -journal, .lock), a backup folder, a folder, or no plain file (a
+    device, a pipe)."""
     path = Path(path)
     if path.is_dir():
         raise KnownError("output.is_directory", path=str(path))
     if not path.parent.is_dir():
         raise KnownError("output.folder_missing", path=str(path), folder=str(path.parent))
+    if path.exists() and not path.is_file():
+        # A device or a pipe (/dev/null, /dev/stdout): the whole file written beside it
+        # would be renamed over it (for root, /dev/null itself became a plain file).
+        raise KnownError("output.not_a_file", path=str(path))
     if _is_database(path):
         raise KnownError("output.is_database", path=str(path))
     for suffix in _COMPANIONS:

@@ -4,7 +4,9 @@ register or any SQLite file, and is written whole or not at all."""
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +78,35 @@ def test_a_report_refuses_one_file_for_both_its_pdf_and_its_csv(
     said = capsys.readouterr().err
     assert "vừa là tệp PDF (--out) vừa là tệp CSV (--csv)" in said and "bao-cao.pdf" in said
     assert out.read_bytes() == b"%PDF-1.4 last month's"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "progress", "--csv"],
+        ["print", "blank", "--out"],
+        ["report", "movements", "--from", "01/01/2026", "--to", "31/12/2026", "--csv"],
+        ["export", "--out"],
+    ],
+)
+def test_no_command_puts_its_output_in_place_of_a_device_or_a_pipe(
+    register: OpenRegister,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    # "--out /dev/null" (or /dev/stdout, a pipe) run as root: the file written beside it
+    # was renamed over the device, and /dev/null became a plain file of the register's rows.
+    register.close()
+    pipe = tmp_path / "ong-dan"
+    os.mkfifo(pipe)
+    link = tmp_path / "stdout"
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        assert main([*command, str(target), "--db", str(register.path)]) == 2
+        said = capsys.readouterr().err
+        assert f"Không ghi được tệp {target}: đó không phải một tệp thường" in said
+        assert stat.S_ISFIFO(pipe.stat().st_mode) and link.is_symlink()
 
 
 def test_files_that_belong_to_a_register_or_are_databases_are_refused(
