@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
-from desktop.outputs import discard, remove_leftovers, temporary_beside
+from desktop.outputs import discard, new_private_file, remove_leftovers, temporary_beside
 from desktop.store.backups import Clock, check_backup, copy_register, take_backup
 from desktop.store.damage import clear_damaged
 from desktop.store.encryption import (
@@ -64,6 +64,7 @@ def restore_backup(
     remove_leftovers(register_path.parent)  # a killed restore's copy
     staged = temporary_beside(register_path)
     try:
+        new_private_file(staged)  # the user's alone, as every register (copyfile: 0644)
         if key is not None and not is_encrypted(backup):
             encrypt_copy(backup, staged, key)
         else:

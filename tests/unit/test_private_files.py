@@ -62,6 +62,23 @@ def test_the_register_its_backups_and_their_folders_are_the_users_alone(
     assert _mode(copy) == 0o600
 
 
+def test_a_register_restored_where_there_was_none_is_the_users_alone(
+    tmp_path: Path, usual_umask: None
+) -> None:
+    # A new PC: the copy from the USB stick restored to a new place. It was 0644,
+    # readable by every user of the computer.
+    register = tmp_path / "sinho.sqlite3"
+    assert main(["init", "--db", str(register), "--commune", "03478", "--hamlet", "Bản A"]) == 0
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert main(["backup", "--db", str(register), "--out", str(stick)]) == 0
+    (copy,) = stick.iterdir()
+    target = tmp_path / "may-moi" / "sinho.sqlite3"
+    target.parent.mkdir()
+    assert main(["restore", "--db", str(target), str(copy)]) == 0
+    assert _mode(target) == 0o600
+
+
 def test_the_files_written_for_the_clerk_are_the_users_alone(
     register: OpenRegister, tmp_path: Path, usual_umask: None
 ) -> None:
