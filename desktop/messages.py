@@ -19,6 +19,10 @@ MESSAGES: dict[str, str] = {
     "db.missing": "Không tìm thấy tệp sổ đăng ký: {path}",
     "db.folder_missing": "Thư mục không tồn tại: {path}",
     "db.is_directory": "Đây là một thư mục, không phải tệp sổ đăng ký: {path}",
+    "db.not_a_file": (
+        "Đây là một thiết bị hay ống dẫn, không phải một tệp sổ đăng ký: {path}. Hãy chọn"
+        " một tệp, ví dụ camket.sqlite3."
+    ),
     "db.exists": "Tệp đã có sẵn, không ghi đè: {path}",
     "db.unreadable": "Không đọc được tệp sổ đăng ký: {path}",
     "db.not_a_register": "Tệp không phải sổ đăng ký CamKet (hoặc đã hỏng): {path}",

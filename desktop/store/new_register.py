@@ -41,7 +41,7 @@ def needs_setup(path: Path | str) -> bool:
     if not path.exists():
         return True
     try:
-        if path.is_dir():
+        if not path.is_file():  # a folder, a device, a pipe
             return False
         if path.stat().st_size == 0:
             return True
@@ -129,6 +129,8 @@ _COMPANIONS = ("-wal", "-shm", "-journal")
 def _refuse_target(target: Path) -> None:
     if target.is_dir():
         raise KnownError("db.is_directory", path=str(target))
+    if target.exists() and not target.is_file():  # /dev/null: the build renamed over it
+        raise KnownError("db.not_a_file", path=str(target))
     if not target.parent.is_dir():
         raise KnownError("db.folder_missing", path=str(target.parent))
     if not needs_setup(target):

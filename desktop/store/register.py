@@ -87,6 +87,8 @@ def open_register(
     path = Path(path)
     if path.is_dir():
         raise KnownError("db.is_directory", path=str(path))
+    if path.exists() and not path.is_file():  # a device, a pipe: never read, never replaced
+        raise KnownError("db.not_a_file", path=str(path))
     if not path.exists():
         if not create:
             raise KnownError("db.missing", path=str(path))

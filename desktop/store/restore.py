@@ -54,6 +54,8 @@ def restore_backup(
     """
     # Through a link: the register itself is replaced, not the link.
     backup, register_path = Path(backup), Path(register_path).resolve()
+    if register_path.exists() and not register_path.is_file():  # a device, a pipe
+        raise KnownError("db.not_a_file", path=str(register_path))
     check_backup(backup)
     if register_path.exists() and backup.resolve() == register_path.resolve():
         raise KnownError("backup.is_register", path=str(backup))

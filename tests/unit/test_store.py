@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from desktop.domain.entities import Gender, Household, Person
 from desktop.domain.errors import KnownError
 from desktop.services.register import OpenRegister, create_register
@@ -29,6 +32,33 @@ def test_missing_file_is_refused_and_not_created(tmp_path: Path) -> None:
         open_register(path)
     assert err.value.code == "db.missing"
     assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["init", "--commune", "03478", "--hamlet", "Bản A"],
+        ["init", "--upper"],
+        ["demo", "--households", "3"],
+        ["search", "Lò"],
+    ],
+)
+def test_a_device_or_a_pipe_is_never_taken_for_a_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # "--db /dev/null" run as root: init and demo took it for an empty file to set up, and
+    # renamed the register built beside it over the device.
+    pipe = tmp_path / "ong-dan"
+    os.mkfifo(pipe)
+    assert main([command[0], "--db", str(pipe), *command[1:]]) == 2
+    assert f"không phải một tệp sổ đăng ký: {pipe}" in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    backup = tmp_path / "sinho.sqlite3"
+    assert main(["init", "--db", str(backup), "--commune", "03478", "--hamlet", "Bản A"]) == 0
+    capsys.readouterr()
+    assert main(["restore", "--db", str(pipe), str(backup)]) == 2
+    assert f"không phải một tệp sổ đăng ký: {pipe}" in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
 @pytest.mark.parametrize(
