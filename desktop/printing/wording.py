@@ -22,6 +22,12 @@ _UNIT_KINDS = (
     "Ấp",
     "Khu phố",
     "Tổ dân phố",
+    "Xóm",
+    "Làng",
+    "Buôn",
+    "Plei",
+    "Sóc",
+    "Khóm",
 )
 
 

@@ -19,6 +19,11 @@ def test_unit_names_read_in_lower_case_inside_a_sentence() -> None:
     bare = sheet_values(replace(household(2), province_name="Lai Châu"))
     assert (city["province"], bare["province"]) == ("thành phố Hà Nội", "tỉnh Lai Châu")
     assert sheet_values(replace(household(2), household_code=""))["member_count"] == ""
+    # Hamlets called xóm, làng, buôn, plei, sóc or khóm (the north, the Central Highlands,
+    # the Mekong border) read as thôn and bản do: "Xóm Đồi, xã Sìn Hồ" stood capitalised.
+    for hamlet in ("Xóm Đồi", "Làng Mới", "Buôn Đôn", "Plei Kần", "Sóc Ruộng", "Khóm 3"):
+        inline = sheet_values(replace(household(2), hamlet_name=hamlet))["hamlet"]
+        assert inline == hamlet[0].lower() + hamlet[1:]
 
 
 def test_the_residence_line_does_not_repeat_what_the_address_says() -> None:
