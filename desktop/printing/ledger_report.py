@@ -25,6 +25,7 @@ from desktop.printing.document import (
 from desktop.printing.fonts import BOLD, register_fonts
 from desktop.printing.reports import _LAYOUT, _build, _count, _Pages
 from desktop.printing.upward import upward_close, upward_top
+from desktop.printing.wording import in_sentence
 
 NOTHING = "Không có."
 GAP = 8  # points between a paragraph and the table under it
@@ -43,8 +44,9 @@ def render_ledger_report(report: LedgerReport, heading: ReportHeading, out: Outp
         *upward_top(heading, styles, "BÁO CÁO", f"Tình hình biến động dân cư {period}"),
         Paragraph(
             markup(
-                f"Thực hiện việc theo dõi biến động dân cư trên địa bàn khu vực biên giới, "
-                f"{heading.commune_name} báo cáo tình hình {period} theo sổ theo dõi của xã "
+                f"Thực hiện việc theo dõi biến động dân cư trên địa bàn khu vực biên giới, Ủy ban"
+                f" nhân dân {in_sentence(heading.commune_name)} báo cáo tình hình {period} theo sổ"
+                " theo dõi của xã "
                 "như sau:"
             ),
             styles.body,

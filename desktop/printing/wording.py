@@ -124,6 +124,11 @@ def _inline_province(name: str) -> str:
     return inline
 
 
+def in_sentence(name: str) -> str:
+    """A unit's name inside a sentence: its kind in lower case ("xã Sìn Hồ", "bản Nậm Cha")."""
+    return _inline(name)
+
+
 def _inline(name: str) -> str:
     name = text(name)
     for kind in _UNIT_KINDS:

@@ -212,6 +212,9 @@ def test_report_movements_pdf_and_csv_never_name_the_informant(
     assert "Số: /BC-UBND" in text
     assert "BÁO CÁO Tình hình biến động dân cư từ ngày 01/11/2026 đến ngày 30/11/2026" in text
     assert "Kính gửi: Ủy ban nhân dân tỉnh Lai Châu" in text
+    # Who reports, as the heading says (ỦY BAN NHÂN DÂN XÃ SÌN HỒ), the unit in lower case
+    # inside the sentence: "…biên giới, Xã Sìn Hồ báo cáo" before.
+    assert "biên giới, Ủy ban nhân dân xã Sìn Hồ báo cáo tình hình từ ngày 01/11/2026" in text
     assert "Vương Lập Quân" in text and "Người lạ mặt 1" in text
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
     assert "Vàng A Sử" not in text and "0912345678" not in text
