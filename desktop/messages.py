@@ -400,7 +400,11 @@ MESSAGES: dict[str, str] = {
     "row.missing": "Không tìm thấy bản ghi cần sửa.",
     "task.failed": "Lỗi khi {title}: {detail}",
     "qr.malformed": "Mã quét không phải mã cam kết CamKet: {text}",
-    "campaign.none": "Sổ chưa có đợt cam kết nào đang thực hiện.",
+    "campaign.none": (
+        "Sổ chưa có đợt cam kết nào đang thực hiện trên máy này. Hãy chọn một đợt ở Cam kết ›"
+        " Đợt cam kết… (Ctrl+D), hoặc bằng lệnh: camket campaign list rồi camket campaign use"
+        " ID (sổ cấp trên chưa gộp tệp của xã nào thì hãy gộp trước)."
+    ),
     "campaign.missing": "Không có đợt cam kết mã {id} trong sổ.",
     "campaign.ambiguous": (
         "Có {count} đợt cam kết ứng với {id}; hãy ghi mã đợt dài hơn (xem camket campaign list)."

@@ -154,3 +154,21 @@ def test_a_code_two_pcs_gave_alike_is_for_the_commune_to_rename_not_the_upper_re
         .out.splitlines()[-1]
         .endswith("2 hộ (Xã Sìn Hồ): đổi mã một hộ trong cửa sổ")
     )
+
+
+def test_with_no_campaign_chosen_on_this_pc_a_report_says_how_to_choose_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A post's register just merged: its communes' campaigns are there but none is current
+    # on this PC. "Sổ chưa có đợt cam kết nào đang thực hiện" alone left the officer there.
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper", "--province", "12"]) == 0
+        bundle = listed_commune_bundle(tmp_path, SIN_HO, "A-01")
+        assert main(["merge", "--db", str(post), str(bundle)]) == 0
+        capsys.readouterr()
+        for report in (["report", "progress"], ["report", "unsigned", "--out", "x.pdf"]):
+            assert main([*report, "--db", str(post)]) == 2
+            said = capsys.readouterr().err
+            assert "chưa có đợt cam kết nào đang thực hiện" in said
+            assert "camket campaign use" in said and "Đợt cam kết… (Ctrl+D)" in said
