@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -300,7 +301,20 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls > len(sample) // 100
 
 
+_SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r?\n|$)", re.IGNORECASE)
+
+
 def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    if said := _SEP_LINE.match(text):
+        # "sep=;" on the first line: Excel's own hint, which programs writing for Excel put
+        # there (and the sniffer reads as a list separated by "="). The line stays: the
+        # header is looked for below it, as below a title.
+        separator = said[1]
+
+        class Said(csv.excel):
+            delimiter = separator
+
+        return Said
     sample = "\n".join(text[:_SNIFF_BYTES].splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|")

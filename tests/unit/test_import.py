@@ -190,6 +190,19 @@ def test_a_csv_of_two_encodings_is_refused_naming_a_line_of_each(
     assert snapshot(register) == before
 
 
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_a_csv_that_names_its_separator_on_its_first_line_is_read_by_it(
+    register: OpenRegister, tmp_path: Path, delimiter: str
+) -> None:
+    # "sep=;" first: Excel's hint, written by programs that make lists for Excel. With ";"
+    # the file was "không nhận ra cột nào" (the sniffer took "=" for the separator).
+    path = tmp_path / "co-sep.csv"
+    path.write_text(f"sep={delimiter}\r\n" + csv_text([HEADERS, *PEOPLE], delimiter), "utf-8")
+    report = run(register, path)
+    assert not report.errors, describe_all(report)
+    assert set(people_named(register, NAMES)) == set(NAMES)
+
+
 def describe_all(report: ImportReport) -> str:
     return "\n".join(import_report_lines(report))
 
