@@ -462,6 +462,11 @@ MESSAGES: dict[str, str] = {
     "hamlet.ambiguous": "Có nhiều thôn/bản tên “{name}”: {names}; hãy ghi đủ tên.",
     "campaign.template_missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
+    "output.in_use": (
+        "Không ghi được tệp {path}: tệp đang mở trong một chương trình khác (Excel, trình xem"
+        " PDF) hoặc chỉ cho đọc; tệp cũ vẫn giữ nguyên. Hãy đóng tệp đó rồi làm lại, hoặc"
+        " ghi ra một tên khác."
+    ),
     "file.read_only_here": (
         "Không ghi được tệp {path}: thư mục hoặc ổ đĩa không cho ghi (chỉ đọc, hay USB bị khoá"
         " ghi); chưa ghi gì. Hãy mở khoá ghi của USB hoặc chọn nơi khác."

@@ -94,7 +94,15 @@ def writing_output(path: Path | str) -> Iterator[Path]:
     try:
         yield new_private_file(temp)
         check_output(path)  # something else may have put a database there meanwhile
-        os.replace(temp, path)
+        try:
+            os.replace(temp, path)
+        except PermissionError as exc:
+            if path.exists():
+                # The folder took the whole file beside it; the file in its place does not
+                # give way: Windows keeps a file another program holds open (the last
+                # spreadsheet in Excel, a PDF in a viewer).
+                raise KnownError("output.in_use", path=str(path)) from exc
+            raise
     except OSError as exc:
         raise _known(exc, path) from exc
     finally:

@@ -179,6 +179,31 @@ def test_a_read_only_folder_says_so_and_nothing_else(
     assert "USB bị khoá ghi" in said and "chưa ghi gì" in said and "Read-only" not in said
 
 
+def test_a_file_open_in_excel_is_said_to_be_open_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows refuses to replace a file another program holds open (the last spreadsheet
+    # still open in Excel, the last PDF in a viewer): the folder takes files, the file does
+    # not. It was "thư mục hoặc ổ đĩa không cho ghi … USB bị khoá ghi".
+    out = tmp_path / "nhan-khau.xlsx"
+    out.write_bytes(b"PK\x03\x04 last week's")
+    real_replace = os.replace
+
+    def held_open(source: object, target: object) -> None:
+        if Path(str(target)) == out:
+            raise PermissionError(errno.EACCES, "Access is denied", str(target))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", held_open)
+    with pytest.raises(KnownError) as caught, writing_output(out) as temp:
+        temp.write_bytes(b"PK\x03\x04 this week's")
+    said = describe(caught.value)
+    assert said.startswith(f"Không ghi được tệp {out}: tệp đang mở trong một chương trình khác")
+    assert "hãy đóng tệp" in said.lower() and "USB" not in said
+    assert out.read_bytes() == b"PK\x03\x04 last week's"
+    assert listing(tmp_path) == ["nhan-khau.xlsx"]
+
+
 def test_a_stick_pulled_out_while_an_output_is_written_says_its_folder_is_gone(
     tmp_path: Path,
 ) -> None:
