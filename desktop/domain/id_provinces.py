@@ -80,3 +80,47 @@ _PREFIXES: dict[str, str] = {
 KNOWN_ID_PROVINCE_PREFIXES: Mapping[str, str] = MappingProxyType(
     {code: unicodedata.normalize("NFC", name) for code, name in _PREFIXES.items()}
 )
+
+# The 2025 merger (Resolution 202/2025/QH15, from 1 July 2025): a former province's code →
+# the code of the province it is part of now (provinces.csv), for those whose name went
+# (or changed: Thừa Thiên Huế is Thành phố Huế). A clerk still says "Hà Giang".
+_NOW_PART_OF: dict[str, str] = {
+    "002": "08",  # Hà Giang → Tuyên Quang
+    "006": "19",  # Bắc Kạn → Thái Nguyên
+    "015": "15",  # Yên Bái → Lào Cai
+    "017": "25",  # Hòa Bình → Phú Thọ
+    "026": "25",  # Vĩnh Phúc → Phú Thọ
+    "024": "24",  # Bắc Giang → Bắc Ninh
+    "030": "31",  # Hải Dương → Hải Phòng
+    "034": "33",  # Thái Bình → Hưng Yên
+    "035": "37",  # Hà Nam → Ninh Bình
+    "036": "37",  # Nam Định → Ninh Bình
+    "044": "44",  # Quảng Bình → Quảng Trị
+    "046": "46",  # Thừa Thiên Huế → Thành phố Huế
+    "049": "48",  # Quảng Nam → Đà Nẵng
+    "062": "51",  # Kon Tum → Quảng Ngãi
+    "052": "52",  # Bình Định → Gia Lai
+    "058": "56",  # Ninh Thuận → Khánh Hòa
+    "054": "66",  # Phú Yên → Đắk Lắk
+    "060": "68",  # Bình Thuận → Lâm Đồng
+    "067": "68",  # Đắk Nông → Lâm Đồng
+    "070": "75",  # Bình Phước → Đồng Nai
+    "074": "79",  # Bình Dương → Thành phố Hồ Chí Minh
+    "077": "79",  # Bà Rịa - Vũng Tàu → Thành phố Hồ Chí Minh
+    "080": "80",  # Long An → Tây Ninh
+    "082": "82",  # Tiền Giang → Đồng Tháp
+    "083": "86",  # Bến Tre → Vĩnh Long
+    "084": "86",  # Trà Vinh → Vĩnh Long
+    "091": "91",  # Kiên Giang → An Giang
+    "093": "92",  # Hậu Giang → Thành phố Cần Thơ
+    "094": "92",  # Sóc Trăng → Thành phố Cần Thơ
+    "095": "96",  # Bạc Liêu → Cà Mau
+}
+
+
+def former_province_names(province_code: str) -> list[str]:
+    """The names of the former provinces (before 1 July 2025) that are part of the province
+    of this two-digit code now, besides its own name: "08" → ["Hà Giang"]."""
+    return [
+        KNOWN_ID_PROVINCE_PREFIXES[old] for old, now in _NOW_PART_OF.items() if now == province_code
+    ]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.id_provinces import former_province_names
 from desktop.domain.text import fold_for_search, text_sort_string
 from desktop.domain.text_bounds import LINE_MAX
 from desktop.store.admin_units import CommuneUnit, Province, load_communes, load_provinces
@@ -37,10 +38,18 @@ def match_rank(folded_name: str, words: list[str]) -> int | None:
     return 1 if f" {phrase}" in padded else 2
 
 
+ALIAS = Qt.ItemDataRole.UserRole + 2  # an entry's other names: (folded, as written) pairs
+ALIAS_RANK = 3  # an entry matched by another name comes after every match by its own
+
+
 class FilteredList(QWidget):
     """A filter box over a list: what is typed, without marks if one likes, narrows the list
     and chooses its first match; Up and Down in the box move through the list. Nothing is
-    chosen until the clerk types or clicks, so Next never takes an entry nobody picked."""
+    chosen until the clerk types or clicks, so Next never takes an entry nobody picked.
+    An entry may have other names (a province's before the 2025 merger) that find it too;
+    the note under the list says what the filter found or that it found nothing."""
+
+    filtered = Signal()  # the filter was applied: matches and matched_alias are new
 
     def __init__(
         self, label: str, placeholder: str, *, keep_enter: bool, parent: QWidget | None = None
@@ -51,6 +60,11 @@ class FilteredList(QWidget):
         self.filter.setPlaceholderText(placeholder)
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.matches = 0
+        self.matched_alias: str | None = None  # the other name the chosen entry matched by
         caption = QLabel(label)
         caption.setBuddy(self.filter)
         layout = QVBoxLayout(self)
@@ -58,16 +72,22 @@ class FilteredList(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, stretch=1)
+        layout.addWidget(self.note)
         self.filter.textChanged.connect(self.apply_filter)
         self.filter.installEventFilter(self)
 
-    def set_entries(self, entries: list[tuple[str, object]]) -> None:
-        """(text, data) pairs, shown in this order."""
+    def set_entries(
+        self, entries: list[tuple[str, object]], aliases: dict[str, list[str]] | None = None
+    ) -> None:
+        """(text, data) pairs, shown in this order; ``aliases``: an entry's other names by
+        its text."""
         self.list.clear()
         for text, data in entries:
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, data)
             item.setData(Qt.ItemDataRole.UserRole + 1, fold_for_search(text))
+            others = (aliases or {}).get(text, [])
+            item.setData(ALIAS, [(fold_for_search(other), other) for other in others])
         self.apply_filter(self.filter.text())
 
     def chosen(self) -> object | None:
@@ -84,18 +104,34 @@ class FilteredList(QWidget):
 
     def apply_filter(self, text: str) -> None:
         words = fold_for_search(text).split()
-        best: tuple[int, int] | None = None  # (rank, row) of the closest match
+        best: tuple[int, int, str | None] | None = None  # (rank, row, alias) of the closest
+        self.matches = 0
         for row in range(self.list.count()):
             item = self.list.item(row)
             rank = match_rank(item.data(Qt.ItemDataRole.UserRole + 1), words)
+            alias = None
+            if rank is None and words:
+                for folded, other in item.data(ALIAS) or []:
+                    other_rank = match_rank(folded, words)
+                    if other_rank is not None and (rank is None or other_rank + ALIAS_RANK < rank):
+                        rank, alias = other_rank + ALIAS_RANK, other
             item.setHidden(rank is None)
+            self.matches += rank is not None
             if rank is not None and (best is None or rank < best[0]):
-                best = (rank, row)
+                best = (rank, row, alias)
         current = self.list.currentItem()
+        self.matched_alias = None
         if words and best is not None:
             self.list.setCurrentRow(best[1])  # typing is searching: the closest match
+            self.matched_alias = best[2]
         elif current is not None and current.isHidden():
             self.list.setCurrentRow(-1)
+        self.filtered.emit()
+
+    def say(self, text: str) -> None:
+        """The note under the list (hidden when empty)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
@@ -132,7 +168,10 @@ class CommunePicker(QWidget):
         for unit in load_communes():
             self._communes_by_province.setdefault(unit.province_code, []).append(unit)
         provinces = sorted(load_provinces(), key=_province_key)
-        self.provinces.set_entries([(p.name, p) for p in provinces])
+        self.provinces.set_entries(
+            [(p.name, p) for p in provinces],
+            {p.name: former_province_names(p.code) for p in provinces},
+        )
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.provinces, 0, 0)
@@ -142,6 +181,8 @@ class CommunePicker(QWidget):
         self.provinces.list.currentItemChanged.connect(lambda *_: self._province_changed())
         self.communes.list.currentItemChanged.connect(lambda *_: self.changed.emit())
         self.provinces.filter.returnPressed.connect(self.communes.filter.setFocus)
+        self.provinces.filtered.connect(self._explain_provinces)
+        self.communes.filtered.connect(self._explain_communes)
         self._province_changed()
 
     def chosen_province(self) -> Province | None:
@@ -158,3 +199,39 @@ class CommunePicker(QWidget):
         units = sorted(units, key=lambda u: text_sort_string(u.short_name))
         self.communes.set_entries([(u.name, u) for u in units])
         self.changed.emit()
+
+    def _explain_provinces(self) -> None:
+        typed = self.provinces.filter.text().strip()
+        province = self.chosen_province()
+        if typed and not self.provinces.matches:
+            self.provinces.say(
+                self.tr("No province or city is called “{typed}”.").format(typed=typed)
+            )
+        elif self.provinces.matched_alias and province is not None:
+            self.provinces.say(
+                self.tr("{former} is part of {province} since 1 July 2025.").format(
+                    former=self.provinces.matched_alias, province=province.name
+                )
+            )
+        else:
+            self.provinces.say("")
+
+    def _explain_communes(self) -> None:
+        typed = self.communes.filter.text().strip()
+        province = self.chosen_province()
+        if province is None:
+            self.communes.say(self.tr("Choose the province first (on the left)."))
+        elif typed and not self.communes.matches:
+            self.communes.say(
+                self.tr(
+                    "No commune of {province} is called “{typed}”. Many communes were merged"
+                    " and renamed on 1 July 2025: type part of the new name, or clear the box"
+                    " to see all {count}."
+                ).format(
+                    province=province.name,
+                    typed=typed,
+                    count=self.communes.list.count(),
+                )
+            )
+        else:
+            self.communes.say("")

@@ -368,6 +368,22 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <source>e.g. sin ho</source>
         <translation>ví dụ: sin ho</translation>
     </message>
+    <message>
+        <source>No province or city is called “{typed}”.</source>
+        <translation>Không có tỉnh, thành phố nào tên “{typed}”.</translation>
+    </message>
+    <message>
+        <source>{former} is part of {province} since 1 July 2025.</source>
+        <translation>{former} nay thuộc {province} (sáp nhập từ 01/07/2025).</translation>
+    </message>
+    <message>
+        <source>Choose the province first (on the left).</source>
+        <translation>Chọn tỉnh, thành phố trước (ở cột bên trái).</translation>
+    </message>
+    <message>
+        <source>No commune of {province} is called “{typed}”. Many communes were merged and renamed on 1 July 2025: type part of the new name, or clear the box to see all {count}.</source>
+        <translation>{province} không có xã, phường nào tên “{typed}”. Từ 01/07/2025 nhiều xã đã sáp nhập, đổi tên: gõ vài chữ của tên mới, hoặc xoá ô này để xem cả {count} đơn vị.</translation>
+    </message>
 </context>
 <context>
     <name>CommunesView</name>

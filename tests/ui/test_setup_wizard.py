@@ -197,6 +197,39 @@ def test_a_filter_that_matches_nothing_chooses_nothing(qtbot: QtBot, wizard: Set
     assert page.chosen_commune().code == "03478"  # type: ignore[union-attr]
 
 
+def test_a_province_typed_by_its_name_before_the_2025_merger_finds_the_province_of_today(
+    qtbot: QtBot, wizard: SetupWizard
+) -> None:
+    """Before, "ha giang" (a border province until 1 July 2025, part of Tuyên Quang now)
+    left both lists empty and said nothing; a commune filter that matched nothing too."""
+    wizard.next()
+    page = wizard.commune_page
+    picker = page.picker
+    assert picker.communes.note.text() == "Chọn tỉnh, thành phố trước (ở cột bên trái)."
+    qtbot.keyClicks(page.provinces.filter, "ha giang")
+    assert page.chosen_province().name == "Tuyên Quang"  # type: ignore[union-attr]
+    assert picker.provinces.note.isVisibleTo(wizard)
+    assert (
+        picker.provinces.note.text() == "Hà Giang nay thuộc Tuyên Quang (sáp nhập từ 01/07/2025)."
+    )
+    page.provinces.filter.clear()
+    qtbot.keyClicks(page.provinces.filter, "ha")  # its own names first: not Cần Thơ (Hậu Giang)
+    assert page.chosen_province().name == "Thành phố Hà Nội"  # type: ignore[union-attr]
+    assert picker.provinces.note.isHidden()
+    page.provinces.filter.clear()
+    qtbot.keyClicks(page.provinces.filter, "tuyen quang")
+    qtbot.keyClick(page.provinces.filter, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.communes.filter, "zzz")
+    assert page.chosen_commune() is None
+    said = picker.communes.note.text()
+    assert said.startswith("Tuyên Quang không có xã, phường nào tên “zzz”.")
+    assert "xoá ô này để xem cả" in said and picker.communes.note.isVisibleTo(wizard)
+    page.communes.filter.clear()
+    assert picker.communes.note.isHidden()
+    qtbot.keyClicks(page.provinces.filter, "zz")
+    assert picker.provinces.note.text() == "Không có tỉnh, thành phố nào tên “tuyen quangzz”."
+
+
 def test_a_refused_register_keeps_the_wizard_open(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

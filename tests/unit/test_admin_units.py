@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from desktop.domain.id_provinces import KNOWN_ID_PROVINCE_PREFIXES, former_province_names
 from desktop.store.admin_units import (
     CommuneUnit,
     Province,
@@ -87,3 +88,14 @@ def test_loaders_return_fresh_lists() -> None:
     communes = load_communes()
     communes.clear()
     assert len(load_communes()) == 3321
+
+
+def test_every_former_province_is_named_under_one_province_of_today() -> None:
+    today = {p.code: p.name for p in load_provinces()}
+    former = {code: former_province_names(code) for code in today}
+    assert former["08"] == ["Hà Giang"] and former["15"] == ["Yên Bái"]
+    assert sorted(former["68"]) == ["Bình Thuận", "Đắk Nông"]
+    assert former["46"] == ["Thừa Thiên Huế"] and former["12"] == []  # Lai Châu stayed
+    named = [name for names in former.values() for name in names]
+    assert len(named) == len(set(named)) == 63 - 34 + 1  # the 29 gone, and Huế renamed
+    assert set(named) <= set(KNOWN_ID_PROVINCE_PREFIXES.values()) - set(today.values())
