@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from desktop.store.places import hamlet_labels
 from desktop.store.pledges import list_campaigns
 from desktop.ui.campaigns_dialog import CampaignsDialog
 from desktop.ui.checkin_box import CheckInBox
+from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.household_list import setup_read_only_list
 from desktop.ui.household_model import group_thousands
 from desktop.ui.pledge_printing import PledgePrinting
@@ -49,6 +50,7 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.template_editor import TemplateEditorDialog
 
 HINT_MS = 8000
+HAMLET_LEAST = 120  # px a long hamlet name keeps when the table is too narrow for it
 
 
 class PledgePage(QWidget):
@@ -90,6 +92,7 @@ class PledgePage(QWidget):
             ProgressModel.PROGRESS_COLUMN, ProgressBarDelegate(self.progress_view)
         )
         self.progress_view.setAccessibleName(self.tr("Progress per hamlet"))
+        self.progress_view.viewport().installEventFilter(self)
 
         self.unsigned_label = QLabel()
         self.unsigned_label.setWordWrap(True)  # its note on empty households is long
@@ -168,7 +171,7 @@ class PledgePage(QWidget):
             )
             self.campaign_label.setText(f"{said} {self._choose_campaign_hint()}")
             self.progress_model.clear()
-            self.progress_view.resizeColumnsToContents()  # the headings whole, rows or none
+            self._fit_progress_columns()  # the headings whole, rows or none
             self.unsigned_model.set_rows([])
             self.unsigned_label.clear()
             return
@@ -185,7 +188,7 @@ class PledgePage(QWidget):
             self._register, dt.date.today()
         )
         row = self.progress_model.row_of(chosen) if chosen else None
-        self.progress_view.resizeColumnsToContents()
+        self._fit_progress_columns()
         self._fit_progress_rows()
         before = self.progress_view.currentIndex().row()
         self.progress_view.selectRow(row if row is not None else self.progress_model.rowCount() - 1)
@@ -335,6 +338,25 @@ class PledgePage(QWidget):
             self.print_button,
         ):
             self.actions_row.addWidget(button)
+
+    def _fit_progress_columns(self) -> None:
+        # Each column as wide as it reads; when they are wider than the table (a long
+        # hamlet name on a 1024 px screen), the name gives up width (cut with "…", whole in
+        # its tooltip) so the counts and the bar stay in view without scrolling sideways.
+        view = self.progress_view
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        widths = {
+            column: max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+            for column in range(header.count())
+        }
+        hide_to_fit(view, widths, (), squeeze=0, least=HAMLET_LEAST)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's visible width changes with the window and with its scroll bar.
+        if watched is self.progress_view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_progress_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_progress_rows(self) -> None:
         # The hamlets' table takes the height of its rows (a commune has a handful to a few

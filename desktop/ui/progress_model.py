@@ -19,6 +19,7 @@ from desktop.ui.qt_values import (
     DISPLAY_ROLE,
     FONT_ROLE,
     TEXT_ALIGNMENT_ROLE,
+    TOOL_TIP_ROLE,
     USER_ROLE,
 )
 
@@ -126,6 +127,8 @@ class ProgressModel(QAbstractTableModel):
                     percent=format_percent(progress.percent), target=progress.target_percent
                 )
             return group_thousands(getattr(progress, self.COUNTS[column - 1]))
+        if role == TOOL_TIP_ROLE and column == 0:  # a long name may be cut in its column
+            return progress.hamlet_name
         if role == PERCENT_ROLE and column == self.PROGRESS_COLUMN:
             return progress.percent_of_target
         if role == HAMLET_ID_ROLE:

@@ -389,3 +389,46 @@ def test_counts_group_thousands_with_a_dot_as_the_table_does(
     assert page.unsigned_label.text() == "Chưa ký trong toàn xã: 1.200 hộ"
     total = counts(page, "Toàn xã")
     assert "1.200" in total.values()
+
+
+LONG_HAMLET = "Thôn Khuổi Luông Thượng Nậm Khòn Pác Mông Xín Chải"
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_long_hamlet_name_leaves_every_count_and_the_bar_in_view_at_1024(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    qapp: QApplication,
+    language: str,
+) -> None:
+    """Before, the hamlet column took the long name's width and the table scrolled sideways:
+    "Đã ký / chỉ tiêu" and its bar ran off the right edge at 1024 px (the name's text was
+    whole, the progress cut). Now the name gives up width, shown whole in its tooltip."""
+    from desktop.domain.entities import Hamlet, HamletKind
+    from desktop.store import households as repo
+    from desktop.ui.translations import install_translators
+
+    register = open_existing(small_register.path)
+    try:
+        repo.add_hamlet(register.writer, Hamlet(name=LONG_HAMLET, kind=HamletKind.THON))
+    finally:
+        register.close()
+    install_translators(qapp, language)
+    try:
+        window = main_window(small_register.path, size=(1024, 768), place="pledges")
+        page = window.pledge_page
+        view = page.progress_view
+        header = view.horizontalHeader()
+        model = page.progress_model
+        QApplication.processEvents()
+        assert header.length() <= view.viewport().width()  # nothing to scroll sideways to
+        for column in range(1, model.columnCount()):
+            wanted = max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+            assert header.sectionSize(column) >= wanted, model.headerData(column, 1)
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == LONG_HAMLET)
+        assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == LONG_HAMLET
+        window.resize(1366, 768)  # room again: the name whole
+        qtbot.waitUntil(lambda: header.sectionSize(0) >= view.sizeHintForColumn(0))
+    finally:
+        install_translators(qapp, "vi")
