@@ -39,6 +39,7 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line
 
 log = logging.getLogger(__name__)
+SIGNER_LETTERS = 30  # the signer's list holds a name this long before it cuts one
 
 
 class RecordPledgeDialog(QDialog):
@@ -79,6 +80,7 @@ class RecordPledgeDialog(QDialog):
             )
         )
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)  # a long name in a long hamlet: on two lines
 
         self.signed_button = QRadioButton(self.tr("&Signed"))
         self.refused_button = QRadioButton(self.tr("&Refused"))
@@ -108,11 +110,18 @@ class RecordPledgeDialog(QDialog):
             self.date_edit.setMinimumDate(QDate(starts.year, starts.month, starts.day))
 
         self.signer_combo = QComboBox()
+        # As wide as the form, not as the longest name (cut with "…"; its list, whole).
+        self.signer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.signer_combo.setMinimumContentsLength(SIGNER_LETTERS)
         for member in self.members:
             label = f"{member.full_name} ({member.relationship})" if member.relationship else ""
             self.signer_combo.addItem(label or member.full_name, member.id)
         chosen = self.pledge.signer_id or self.household.head_id
         self.signer_combo.setCurrentIndex(max(0, self.signer_combo.findData(chosen)))
+        names = self.signer_combo.view()
+        names.setMinimumWidth(names.sizeHintForColumn(0) + 2 * names.frameWidth())
 
         self.witnesses_edit = QLineEdit(self.pledge.witnesses or found.witnesses)
         limit_line(self.witnesses_edit, PLEDGE_TEXT["witnesses"])

@@ -432,3 +432,44 @@ def test_a_long_hamlet_name_leaves_every_count_and_the_bar_in_view_at_1024(
         qtbot.waitUntil(lambda: header.sectionSize(0) >= view.sizeHintForColumn(0))
     finally:
         install_translators(qapp, "vi")
+
+
+def test_a_long_name_in_a_long_hamlet_reads_whole_in_ghi_ket_qua_at_1024(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, the heading line did not wrap and the signer's list was as wide as the name:
+    the dialog asked 770 px and cut "…, Thôn Khuổi Luôn" (a longer address: past 1024)."""
+    from desktop.domain.entities import BirthDate, Gender, Hamlet, HamletKind, Household, Person
+    from desktop.store import households as repo
+
+    head = "Hoàng Thị Nguyễn Phương Thảo Bích Ngọc Khánh Linh"
+    register = open_existing(small_register.path)
+    try:
+        hamlet = Hamlet(name=LONG_HAMLET, kind=HamletKind.THON)
+        repo.add_hamlet(register.writer, hamlet)
+        person = Person(
+            household_id="",
+            full_name=head,
+            gender=Gender.FEMALE,
+            birth=BirthDate(1980),
+            relationship="Chủ hộ",
+        )
+        repo.add_household(register.writer, Household(hamlet_id=hamlet.id, code="KL-001"), [person])
+    finally:
+        register.close()
+    window = main_window(small_register.path, size=(1024, 768), place="pledges")
+    page = open_page(window)
+    check_in(qtbot, page, "kl-001")
+    dialog = page.record_dialog
+    assert isinstance(dialog, RecordPledgeDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.minimumSizeHint().width() <= 600
+    assert dialog.width() >= dialog.minimumSizeHint().width()
+    summary = dialog.summary
+    assert head in summary.text() and LONG_HAMLET in summary.text()
+    assert summary.heightForWidth(summary.width()) <= summary.height()  # every line shown
+    combo = dialog.signer_combo
+    assert combo.currentText().startswith(head)
+    names = combo.view()  # the list that drops down: each name whole
+    assert names.minimumWidth() >= names.sizeHintForColumn(0)
+    dialog.reject()
