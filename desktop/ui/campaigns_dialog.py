@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from desktop.domain.text_bounds import CAMPAIGN_TEXT
 from desktop.messages import describe
 from desktop.services import campaigns
 from desktop.services.register import OpenRegister
+from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.numbers import format_percent
@@ -43,7 +44,8 @@ DATE_FORMAT = "dd/MM/yyyy"
 # A new campaign runs for a quarter unless the clerk says otherwise (the 2021 drives ran
 # for a few months each).
 DEFAULT_DAYS = 90
-LONG_COLUMN = 300  # px
+LONG_COLUMN = 300  # px the title and the template take at most
+SHORT_COLUMN = 100  # px they keep when the table is too narrow for them
 
 
 def _date(value: dt.date | None) -> str:
@@ -104,6 +106,8 @@ class CampaignsDialog(QDialog):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._follow_selection)
+        self._natural: dict[int, int] = {}  # each column's width as it reads whole
+        self.table.viewport().installEventFilter(self)
         self.table.itemActivated.connect(lambda _item: self.make_current())
 
         self.current_button = QPushButton(self.tr("&Make current"))
@@ -183,6 +187,21 @@ class CampaignsDialog(QDialog):
 
     # --- public -------------------------------------------------------------------------
 
+    def _fit_columns(self) -> None:
+        # Movement names run to 80 letters: the title and template columns are capped (the
+        # whole text is in the tooltip) and give up more width (the template first) while
+        # the table is too narrow, so dates, target and signed stay in sight.
+        widths = dict(self._natural)
+        for column in (1, 2):
+            widths[column] = min(widths[column], LONG_COLUMN)
+        hide_to_fit(self.table, widths, (), squeeze=(2, 1), least=SHORT_COLUMN)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = watched is self.table.viewport() and event.type() == QEvent.Type.Resize
+        if resized and self._natural:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
     def reload(self) -> None:
         """The campaigns and the templates to pick, read again from the register."""
         summaries = campaigns.campaign_summaries(self._register.db)
@@ -221,10 +240,8 @@ class CampaignsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        # Movement names run to 80 letters: the title and template columns are capped (the
-        # whole text is in the tooltip) so dates, target and signed stay in sight.
-        for column in (1, 2):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), LONG_COLUMN))
+        self._natural = {c: self.table.columnWidth(c) for c in range(self.COLUMNS)}
+        self._fit_columns()
         if summaries:
             self.table.selectRow(0)
         self._follow_selection()

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.pledges import PledgeStatus
@@ -149,3 +150,28 @@ def test_the_campaign_days_stay_within_the_years_a_register_holds(
         qtbot.keyClicks(edit, typed)
         qtbot.keyClick(edit, Qt.Key.Key_Tab)
         assert 1900 <= edit.date().year() <= 2100, edit.text()
+
+
+def test_the_dates_target_and_signed_stay_in_sight_beside_long_titles(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, the title and template columns kept 300 px each: on a screen up to 1024 px
+    wide the dialog scrolled sideways and "Thời gian", "Chỉ tiêu" or "Đã ký" were out of
+    sight. Now the long columns give up width (whole in their tooltips)."""
+    window = main_window(small_register.path, size=(1024, 768))
+    _page, dialog = open_dialog(qtbot, window)
+    dialog.starts_edit.setDate(QDate(2026, 3, 1))
+    dialog.ends_edit.setDate(QDate(2026, 6, 30))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    table = dialog.table
+    assert "01/03/2026 – 30/06/2026" in column(dialog, 3)
+    for width in (dialog.width(), 760):
+        dialog.resize(width, dialog.height())
+        QApplication.processEvents()
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width(), width
+        for col in (0, 3, 4):  # the last one stretches over what is left
+            assert header.sectionSize(col) >= table.sizeHintForColumn(col), (width, col)
+        assert header.sectionSize(5) >= table.sizeHintForColumn(5), width
+        assert header.sectionSize(1) >= 100 and header.sectionSize(2) >= 100
