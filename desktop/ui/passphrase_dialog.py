@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from desktop.domain.errors import KnownError
 from desktop.messages import describe
 from desktop.store.encryption import unlock
 from desktop.ui.off_thread import wait_off_thread
+from desktop.ui.screen_fit import fit_wrapped_height
 from desktop.ui.unlocking import unlocking_text
 
 
@@ -64,12 +66,19 @@ class _SecretDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+        fit_wrapped_height(self)
 
     def _refused(self, err: KnownError, field: QLineEdit) -> None:
         self.error.setText(describe(err))
         self.error.show()
+        fit_wrapped_height(self)
         field.selectAll()
         field.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            fit_wrapped_height(self)  # narrower: the words take more lines
 
 
 class PassphraseDialog(_SecretDialog):
@@ -95,6 +104,7 @@ class PassphraseDialog(_SecretDialog):
         for widget in (intro, self.passphrase, self.error, buttons):
             layout.addWidget(widget)
         self.resize(460, self.sizeHint().height())
+        fit_wrapped_height(self)
 
     def _try(self) -> None:
         # The key is stretched from the passphrase on purpose slowly: off the window's thread.

@@ -18,3 +18,17 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, room.width() - FRAME_WIDTH)
         height = min(height, room.height() - FRAME_HEIGHT)
     widget.resize(width, height)
+
+
+def fit_wrapped_height(widget: QWidget) -> None:
+    """Make ``widget`` (a dialog of wrapped words) at least as tall as its words need at its
+    present width: a top-level widget sizes itself by the words' height at a width Qt
+    guesses, cutting lines off (and drawing a message that appears later over the fields).
+    Call it after a message shows or hides and when the width changes."""
+    needed = widget.heightForWidth(widget.width())
+    if needed <= 0:
+        return
+    if widget.minimumHeight() != needed:
+        widget.setMinimumHeight(needed)
+    if widget.height() < needed:
+        widget.resize(widget.width(), needed)

@@ -243,3 +243,36 @@ def test_an_encrypted_register_offers_its_passphrase_not_encryption(
     window = main_window(path, place=None)
     assert window.encryption_actions.passphrase_action.isVisible()
     assert not window.encryption_actions.encrypt_action.isVisible()
+
+
+@pytest.mark.parametrize("kind", ["open", "change", "encrypt"])
+def test_the_passphrase_dialogs_show_their_words_whole_before_and_after_a_refusal(
+    qtbot: QtBot, tmp_path: Path, kind: str
+) -> None:
+    """Before, each dialog took the height its words need at Qt's guessed width, not at its
+    own: at 460–520 px the intro's last lines were cut, and a refusal (an empty Enter) was
+    drawn over the fields, each line on top of the next."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.passphrase_dialog import ChangePassphraseDialog, EncryptDialog
+
+    path = tmp_path / "Sổ đăng ký xã Khuổi Luông Thượng Nậm Khòn - bản chính.sqlite3"
+    assert main(["init", "--db", str(path), "--commune", "03478"]) == 0
+    kinds = {"open": PassphraseDialog, "change": ChangePassphraseDialog, "encrypt": EncryptDialog}
+    dialog = kinds[kind](path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def cut() -> list[str]:
+        QApplication.processEvents()
+        labels = [w for w in dialog.findChildren(QLabel) if w.isVisible() and w.wordWrap()]
+        return [w.text() for w in labels if w.heightForWidth(w.width()) > w.height()]
+
+    assert cut() == []
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_Return)  # nothing typed: refused, said in the dialog
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert cut() == []
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
