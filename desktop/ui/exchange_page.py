@@ -64,7 +64,8 @@ class ExchangePage(QWidget):
         heading.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Import a list… (Ctrl+I)"))
         self.import_button.clicked.connect(self.import_requested)
-        self.import_button.setVisible(not self.upper)  # an upper register edits no commune
+        if self.upper:  # an upper register edits no commune (shown unlaid: a window)
+            self.import_button.hide()
         # Offices above that take no bundle get a spreadsheet (an upper register's too).
         self.spreadsheet_button = QPushButton(self.tr("Export a spreadsheet…"))
         self.spreadsheet_button.setToolTip(

@@ -123,7 +123,8 @@ class LedgerPage(QWidget):
         self.report_button.setToolTip(
             self.tr("Movements of a period as a PDF report to send upward")
         )
-        self.report_button.setVisible(self.printing is not None)
+        if self.printing is None:  # (never shown here: unlaid, it would open as a window)
+            self.report_button.hide()
         self.count = QLabel()
         actions = QHBoxLayout()
         for button in (self.new_button, self.end_button, self.handed_button, self.reported_button):

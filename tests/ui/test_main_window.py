@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.demo import create_demo_register
@@ -173,3 +173,55 @@ def test_recent_registers_are_listed_latest_first(
     menu.aboutToShow.emit()
     listed = [action.toolTip() for action in menu.actions()]
     assert listed == [str(second), str(first)]  # the open one is not offered again
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+class _StrayWindows(QObject):
+    """Every widget shown as a window of its own that is no window, dialog or popup: a
+    button shown before it is laid out flashes up as a little window on the desktop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not isinstance(watched, QMainWindow | QDialog | QMenu)
+            and watched.windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+        ):
+            self.shown.append(f"{type(watched).__name__} {getattr(watched, 'text', str)()}")
+        return False
+
+
+def test_ctrl_1_to_6_reach_every_place_and_the_keyboard_stays_in_the_window(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, the first Ctrl+4 showed the Báo cáo… button as a window of its own for an
+    instant (set visible before it was laid out): the main window lost the keyboard, and
+    Ctrl+5, Ctrl+6 did nothing until the clerk clicked it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = main_window(small_register.path, place=None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    stray = _StrayWindows()
+    QApplication.instance().installEventFilter(stray)
+    try:
+        for number, key in zip(
+            range(1, 7),
+            ("overview", "households", "pledges", "movements", "exchange", "settings"),
+            strict=True,
+        ):
+            target = QApplication.focusWidget() or window
+            qtbot.keyClick(target, getattr(Qt.Key, f"Key_{number}"), CTRL)
+            QApplication.processEvents()
+            assert window.places.current_key() == key, number
+            assert window.isActiveWindow(), key
+    finally:
+        QApplication.instance().removeEventFilter(stray)
+    assert stray.shown == []
