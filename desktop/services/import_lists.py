@@ -387,17 +387,19 @@ def _insert_new(writer: Writer, actions: list[HouseholdAction], births: dict[int
     the import's time and the file's size for nothing a clerk reads); ``births``: the
     births written so far (store.households.people_values)."""
     columns, stamp = writer.stamp_values("household")
-    households = [repo.household_values(a.household, stamp) for a in actions]
-    insert_values(writer.db, "household", (*repo.HOUSEHOLD_COLUMNS, *columns), households)
+    households = [repo.household_values(a.household) for a in actions]
+    same = dict(zip(columns, stamp, strict=True))  # written once into each statement
+    insert_values(writer.db, "household", repo.HOUSEHOLD_COLUMNS, households, same)
     columns, stamp = writer.stamp_values("person")
     people = [
         values
         for a in actions
         for values in repo.people_values(
-            [p for p, _, _ in a.people], a.household.code, stamp, births
+            [p for p, _, _ in a.people], a.household.code, births=births
         )
     ]
-    insert_values(writer.db, "person", (*repo.PERSON_COLUMNS, *columns), people)
+    same = dict(zip(columns, stamp, strict=True))
+    insert_values(writer.db, "person", repo.PERSON_COLUMNS, people, same)
 
 
 def _update(writer: Writer, action: HouseholdAction) -> None:
