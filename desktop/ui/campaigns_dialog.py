@@ -35,7 +35,7 @@ from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.numbers import format_percent
-from desktop.ui.screen_fit import resize_within_screen
+from desktop.ui.screen_fit import fit_combo, resize_within_screen
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line
 
@@ -118,11 +118,7 @@ class CampaignsDialog(QDialog):
 
         self.title_edit = limit_line(QLineEdit(), CAMPAIGN_TEXT["title"])
         self.title_edit.setPlaceholderText(self.tr("The template's title when left empty"))
-        self.template_combo = QComboBox()
-        self.template_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.template_combo.setMinimumContentsLength(40)
+        self.template_combo = fit_combo(QComboBox(), 40)
         self.templates: list[StoredTemplate] = []
         today = QDate.currentDate()
         self.starts_edit = date_edit(today)

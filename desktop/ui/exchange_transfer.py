@@ -47,6 +47,7 @@ from desktop.services.trust import Newcomer, newcomers
 from desktop.store.replicas import bundles_sent_here
 from desktop.ui.exchange_log import export_outcome, merge_outcome
 from desktop.ui.household_history import local_time
+from desktop.ui.screen_fit import fit_combo
 from desktop.ui.tasks import Task, TaskRunner
 from desktop.ui.trust_question import NewcomerQuestion
 
@@ -86,10 +87,7 @@ class TransferTab(QWidget):
         self.whole.setChecked(True)
         self.since = QComboBox()
         self.since.setAccessibleName(self.tr("Earlier bundle sent"))
-        self.since.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.since.setMinimumContentsLength(24)
+        fit_combo(self.since, 24)
         self.since.currentIndexChanged.connect(lambda _i: self.changes.setChecked(True))
         self.key_file = QLineEdit()
         self.key_file.setPlaceholderText(

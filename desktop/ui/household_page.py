@@ -36,6 +36,7 @@ from desktop.ui.household_list import setup_household_view
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
 from desktop.ui.household_pledge import HouseholdPledgeBox
 from desktop.ui.household_search import HouseholdSearch
+from desktop.ui.screen_fit import HAMLET_LETTERS, fit_combo
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line
 
@@ -67,7 +68,7 @@ class HouseholdPage(QWidget):
 
         self.hamlet_combo = QComboBox()
         self.hamlet_combo.setAccessibleName(self.tr("Filter by hamlet"))
-        self.hamlet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        fit_combo(self.hamlet_combo, HAMLET_LETTERS)
         self.reload_hamlets()
 
         self.count_label = QLabel()

@@ -44,6 +44,7 @@ from desktop.ui.ledger_model import LedgerTableModel, TipTableModel, kind_name
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.report_period_dialog import ReportPeriodDialog
+from desktop.ui.screen_fit import HAMLET_LETTERS, fit_combo
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line
 from desktop.ui.tip_dialog import TipDialog
@@ -93,7 +94,7 @@ class LedgerPage(QWidget):
         self.kind.addItem(self.tr("Every kind"), None)
         for kind in MovementKind:
             self.kind.addItem(kind_name(kind), kind.value)
-        self.hamlet = QComboBox()
+        self.hamlet = fit_combo(QComboBox(), HAMLET_LETTERS)
         self.state = QComboBox()
         for label, key in (
             (self.tr("Open and ended"), ""),

@@ -35,6 +35,7 @@ from desktop.services.register import OpenRegister
 from desktop.ui.edits import Saving, save_on_lane
 from desktop.ui.pledge_evidence import PledgeEvidence
 from desktop.ui.progress_model import status_words
+from desktop.ui.screen_fit import fit_combo
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line
 
@@ -109,19 +110,13 @@ class RecordPledgeDialog(QDialog):
         if starts is not None and starts <= today:  # a sheet is signed once the drive began
             self.date_edit.setMinimumDate(QDate(starts.year, starts.month, starts.day))
 
-        self.signer_combo = QComboBox()
         # As wide as the form, not as the longest name (cut with "…"; its list, whole).
-        self.signer_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.signer_combo.setMinimumContentsLength(SIGNER_LETTERS)
+        self.signer_combo = fit_combo(QComboBox(), SIGNER_LETTERS)
         for member in self.members:
             label = f"{member.full_name} ({member.relationship})" if member.relationship else ""
             self.signer_combo.addItem(label or member.full_name, member.id)
         chosen = self.pledge.signer_id or self.household.head_id
         self.signer_combo.setCurrentIndex(max(0, self.signer_combo.findData(chosen)))
-        names = self.signer_combo.view()
-        names.setMinimumWidth(names.sizeHintForColumn(0) + 2 * names.frameWidth())
 
         self.witnesses_edit = QLineEdit(self.pledge.witnesses or found.witnesses)
         limit_line(self.witnesses_edit, PLEDGE_TEXT["witnesses"])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 # Room the window's frame takes around a dialog (title bar, borders) on common desktops.
 FRAME_WIDTH, FRAME_HEIGHT = 16, 48
+HAMLET_LETTERS = 14  # a list of hamlets shows this much of a name (most are shorter)
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
@@ -32,3 +33,22 @@ def fit_wrapped_height(widget: QWidget) -> None:
         widget.setMinimumHeight(needed)
     if widget.height() < needed:
         widget.resize(widget.width(), needed)
+
+
+def fit_combo(combo: QComboBox, letters: int) -> QComboBox:
+    """``combo`` as wide as ``letters`` letters whatever its longest entry (a 50-letter
+    hamlet, an 80-letter campaign), cut with "…" in the box; the list that drops down is as
+    wide as its longest entry, so each reads whole there (the styles of Windows drop it at
+    the box's width)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+
+    def widen() -> None:
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+
+    model = combo.model()
+    for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+        changed.connect(widen)
+    widen()
+    return combo

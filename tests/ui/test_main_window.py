@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.services.demo import create_demo_register
@@ -225,3 +233,43 @@ def test_ctrl_1_to_6_reach_every_place_and_the_keyboard_stays_in_the_window(
     finally:
         QApplication.instance().removeEventFilter(stray)
     assert stray.shown == []
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_fifty_letter_hamlet_name_keeps_every_place_within_a_1024_screen(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    qapp: object,
+    language: str,
+) -> None:
+    """Before, the hamlet lists of Hộ gia đình and Biến động were as wide as their longest
+    name: with "Thôn Khuổi Luông Thượng Nậm Khòn Pác Mông Xín Chải" the window asked 1,124
+    px (past a 1024 px screen's edge) and Biến động's search box shrank to "T…" (28 px)."""
+    from desktop.domain.entities import Hamlet, HamletKind
+    from desktop.store import households as repo
+    from desktop.ui.translations import install_translators
+
+    register = open_existing(small_register.path)
+    try:
+        repo.add_hamlet(
+            register.writer,
+            Hamlet(name="Thôn Khuổi Luông Thượng Nậm Khòn Pác Mông Xín Chải", kind=HamletKind.THON),
+        )
+    finally:
+        register.close()
+    install_translators(qapp, language)  # type: ignore[arg-type]
+    try:
+        window = main_window(small_register.path, size=(1024, 768), place=None)
+        for key in ("overview", "households", "pledges", "movements", "exchange", "settings"):
+            window.show_place(key)
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= 1000, key
+        window.show_place("movements")
+        QApplication.processEvents()
+        ledger = window.pages.currentWidget()
+        assert ledger.search.width() >= 120  # type: ignore[attr-defined]
+        hamlets = ledger.hamlet.view()  # type: ignore[attr-defined]
+        assert hamlets.minimumWidth() >= hamlets.sizeHintForColumn(0)  # each name whole
+    finally:
+        install_translators(qapp, "vi")  # type: ignore[arg-type]
