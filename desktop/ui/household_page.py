@@ -238,9 +238,8 @@ class HouseholdPage(QWidget):
         chosen = self._wanted or self.detail.household_id
         self.model.set_ids(ids, _query)
         self._show_empty(len(ids) == 0, _query)
-        self.count_label.setText(
-            self.tr("{count} households").format(count=group_thousands(len(ids)))
-        )
+        many = self.tr("{count} households") if len(ids) != 1 else self.tr("{count} household")
+        self.count_label.setText(many.format(count=group_thousands(len(ids))))
         self.results_loaded = True
         if self.editing:
             self.results_shown.emit(len(ids))

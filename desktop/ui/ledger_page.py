@@ -261,7 +261,8 @@ class LedgerPage(QWidget):
         except KnownError:
             ids = []  # a search of only punctuation matches nothing
         self.model.set_ids(ids)
-        self.count.setText(self.tr("{count} movements").format(count=group_thousands(len(ids))))
+        many = self.tr("{count} movements") if len(ids) != 1 else self.tr("{count} movement")
+        self.count.setText(many.format(count=group_thousands(len(ids))))
         if ids:
             self.table.selectRow(0)
         self._update_buttons()

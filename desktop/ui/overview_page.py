@@ -380,7 +380,9 @@ class OverviewPage(QWidget):
         ]
         if unsigned:
             # One line for them all: the list itself is on the Cam kết page.
-            count = self.tr("{count} households").format(count=group_thousands(len(unsigned)))
+            one = len(unsigned) == 1
+            many = self.tr("{count} household") if one else self.tr("{count} households")
+            count = many.format(count=group_thousands(len(unsigned)))
             shown.append(
                 replace(
                     unsigned[0],

@@ -1367,6 +1367,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>{count} hộ</translation>
     </message>
     <message>
+        <source>{count} household</source>
+        <translation>{count} hộ</translation>
+    </message>
+    <message>
         <source>Search failed: {detail}</source>
         <translation>Không tìm được: {detail}</translation>
     </message>
@@ -1915,6 +1919,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
     <message>
         <source>{count} movements</source>
+        <translation>{count} biến động</translation>
+    </message>
+    <message>
+        <source>{count} movement</source>
         <translation>{count} biến động</translation>
     </message>
     <message>
@@ -2509,6 +2517,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     </message>
     <message>
         <source>{count} households</source>
+        <translation>{count} hộ</translation>
+    </message>
+    <message>
+        <source>{count} household</source>
         <translation>{count} hộ</translation>
     </message>
     <message>

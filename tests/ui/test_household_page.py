@@ -301,3 +301,22 @@ def test_a_sixty_member_household_edited_at_1024_by_768_gives_the_height_to_its_
     assert editor.relatives.row_count() == 3
     qtbot.waitUntil(lambda: relatives.height() >= before + 2 * row)
     editor.dirty = False
+
+
+def test_the_english_count_says_1_household_not_1_households(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot, qapp: QApplication
+) -> None:
+    from desktop.ui.translations import install_translators
+
+    install_translators(qapp, "en")
+    try:
+        window = main_window(small_register.path)
+        page = window.household_page
+        assert page.count_label.text() == "6 households"
+        qtbot.keyClicks(page.search_box, "NT-001")
+        qtbot.waitUntil(lambda: page.count_label.text() == "1 household")
+        window.show_place("movements")
+        ledger = window.pages.currentWidget()
+        assert ledger.count.text() == "0 movements"  # type: ignore[attr-defined]
+    finally:
+        install_translators(qapp, "vi")
