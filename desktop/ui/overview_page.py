@@ -133,6 +133,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.register, self.tasks, self.today = register, tasks, today
         self.counted = False  # True once the first count is shown
+        self.edits = not is_upper(register.db)  # an upper register adds no household
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -205,7 +206,6 @@ class OverviewPage(QWidget):
         self.empty = EmptyList()
         self.empty.show_empty_register()
         self.empty.hide()
-        self.edits = not is_upper(register.db)  # an upper register adds no household
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addLayout(figures)
@@ -227,7 +227,9 @@ class OverviewPage(QWidget):
         def heading(column: int) -> int:
             return metrics.horizontalAdvance(titles[column]) + 20
 
-        samples = {0: "00/00/0000", 2: "Nguyễn Phương Nguyệt", 3: "NH-00000"}
+        # An upper register names each household's commune too: "NT-001 (Sìn Hồ)".
+        household = "NH-00000" if self.edits else "NH-00000 (Sin Suối Hồ)"
+        samples = {0: "00/00/0000", 2: "Nguyễn Phương Nguyệt", 3: household}
         for column, sample in samples.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(

@@ -340,3 +340,38 @@ def test_an_empty_upper_registers_pledge_tables_show_every_heading_whole_at_1024
                 assert header.length() <= view.viewport().width()
         finally:
             install_translators(qapp, "vi")
+
+
+def test_an_upper_registers_reminders_show_each_household_with_its_commune_whole(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    """Before, the household column kept the width of "NH-00000" in an upper register too:
+    "TV-0074 (Sin Suối Hồ)" read "TV-0074 (Sin Suối …" on two lines, and two communes' TV-0074
+    could not be told apart at a glance."""
+    import datetime as dt
+
+    from desktop.domain.presence import ReminderReason
+    from desktop.store.reminders import Reminder
+
+    post = tmp_path / "post.sqlite3"
+    with as_pc(tmp_path / "post-data"):
+        assert main(["init", "--db", str(post), "--upper", "--province", "12"]) == 0
+        window = main_window(post, size=(1024, 768), place="overview")
+        overview = window.pages.currentWidget()
+        assert isinstance(overview, OverviewPage)
+        qtbot.waitUntil(lambda: overview.counted)
+        reminder = Reminder(
+            reason=ReminderReason.LUU_TRU_QUA_HAN,
+            due=dt.date(2026, 11, 21),
+            movement_id="m",
+            person_id="p",
+            full_name="Trần Hải Long",
+            household_code="TV-0074",
+            commune_name="Sin Suối Hồ",
+        )
+        overview.reminder_model.set_records([reminder])
+        view = overview.reminders
+        label = "TV-0074 (Sin Suối Hồ)"
+        assert view.model().index(0, 3).data() == label
+        needed = view.fontMetrics().horizontalAdvance(label)
+        assert view.horizontalHeader().sectionSize(3) >= needed + 8
