@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.text import text_sort_string
 from desktop.domain.text_bounds import LINE_MAX
 from desktop.services.communes import CommuneSummary, commune_summaries
 from desktop.services.register import OpenRegister
+from desktop.store.admin_units import find_commune
 from desktop.ui.household_history import local_time
 from desktop.ui.numbers import format_percent, group_thousands
 from desktop.ui.tasks import Task, TaskRunner
@@ -29,7 +31,8 @@ from desktop.ui.text_limits import limit_line
 
 
 class _Sorted(QTableWidgetItem):
-    """A cell shown as ``text`` that sorts by ``key`` (a count, a UTC time)."""
+    """A cell shown as ``text`` that sorts by ``key`` (a count, a UTC time, a name in
+    Vietnamese order)."""
 
     def __init__(self, text: str, key: tuple[int, str]) -> None:
         super().__init__(text)
@@ -144,8 +147,10 @@ class CommunesView(QWidget):
             )
             for share in commune.campaigns
         )
+        unit = find_commune(commune.code)  # sorted by its name without "Xã", "Phường"
+        name_key = text_sort_string(unit.short_name if unit else commune.name)
         cells: list[QTableWidgetItem] = [
-            QTableWidgetItem(commune.name),
+            _Sorted(commune.name, (0, name_key)),
             QTableWidgetItem(commune.code),
             _Sorted(received, (0, commune.last_received)),
             _Number(commune.households),

@@ -608,3 +608,34 @@ def _signed_here_refused_there(
         export_bundle(reg, tmp_path / "laptop.camket")
     with opened(*two_pcs["office"]) as reg:
         assert merge_bundle(reg, tmp_path / "laptop.camket").total("conflicts") == 1
+
+
+def test_an_upper_registers_communes_sort_by_name_in_vietnamese_order(
+    main_window: OpenWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the name column sorted by code point and by the whole name: Phường Đoàn Kết
+    came first (P before X), Xã Bình Lư before Xã Bản Bo (ì before ả). Now by the name
+    without its kind, as a Vietnamese list reads: Bản Bo, Bình Lư, Dào San, Đoàn Kết."""
+    post = (tmp_path / "post.sqlite3", tmp_path / "post-data")
+    with as_pc(post[1]):
+        create_upper_register(post[0], "Đồn Biên phòng Sìn Hồ", "12")
+    for code in ("03388", "03390", "03424", "03571"):  # Đoàn Kết, Bình Lư, Bản Bo, Dào San
+        path, folder = tmp_path / f"{code}.sqlite3", tmp_path / f"{code}-data"
+        with as_pc(folder):
+            create_register(path, code, ["Bản 1"])
+        with opened(path, folder) as reg:
+            populate_demo(reg, 1, seed=int(code))
+            export_bundle(reg, tmp_path / f"{code}.camket")
+        with opened(*post) as reg:
+            assert merge_bundle(reg, tmp_path / f"{code}.camket").refused is None
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(post[1]))
+    window = main_window(post[0], size=(1024, 768), place=None)
+    communes = window.exchange_page.communes
+    assert communes is not None
+    qtbot.waitUntil(lambda: communes.loaded)
+    table = communes.table
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert names == ["Xã Bản Bo", "Xã Bình Lư", "Xã Dào San", "Phường Đoàn Kết"]
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert table.item(0, 0).text() == "Phường Đoàn Kết"
