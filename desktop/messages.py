@@ -814,6 +814,11 @@ ISSUE_MESSAGES: dict[str, str] = {
     "id_number.century_mismatch": "chữ số thế kỷ không khớp năm sinh",
     "id_number.year_mismatch": "hai số năm sinh không khớp năm sinh",
     "phone.invalid": "không phải số điện thoại Việt Nam",
+    "phone.read_as": "số Excel làm mất số 0 ở đầu; đọc là {kept}",
+    "phone.others_to_notes": (
+        "có nhiều số: giữ {kept} làm số điện thoại, ghi {others} vào Ghi chú (“SĐT khác”)"
+    ),
+    "id_number.read_as": "số Excel định dạng (mất số 0 ở đầu hay thêm “.0”); đọc là {kept}",
     "household.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",
     "household.code_taken": "đã có hộ khác dùng mã này",
     "household.no_members": "hộ phải có ít nhất một người",

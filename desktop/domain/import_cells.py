@@ -19,12 +19,12 @@ from desktop.domain.validation import (
     Severity,
     check_name,
     classify_id_number,
+    formatted_number,
     household_code_ok,
     is_formula_like,
     parse_birth,
-    phone_with_issues,
+    read_phones,
     restore_id_zeros,
-    restore_phone_zero,
 )
 
 # Distinct texts each reading remembers: a list repeats most of its cells (hamlets, "Nam",
@@ -88,6 +88,15 @@ class IdCell(NamedTuple):
     issues: tuple[Issue, ...]
 
 
+class PhoneCell(NamedTuple):
+    """A phone cell: its first number as stored (as typed when it is none), its issues, and
+    the other numbers it holds (validation.read_phones), kept in the person's notes."""
+
+    text: str
+    issues: tuple[Issue, ...]
+    others: tuple[str, ...] = ()
+
+
 class CheckedCell(NamedTuple):
     """A cell's text and the issues of that text alone."""
 
@@ -116,7 +125,7 @@ class CellReader:
             partial(_birth, today=today)
         )
         self.id_number: Callable[[str, bool], IdCell] = _remembered(_id_number)
-        self.phone: Callable[[str, bool], CheckedCell] = _remembered(_phone)
+        self.phone: Callable[[str, bool], PhoneCell] = _remembered(_phone)
         self.hamlet: Callable[[str], CheckedCell] = _remembered(_hamlet)
         self.code: Callable[[str], CheckedCell] = _remembered(_code)
         self.notes: Callable[[str], CheckedCell] = _remembered(_notes)
@@ -158,6 +167,10 @@ def _id_number(cell: str, was_number: bool) -> IdCell:
         if not was_number or kind is not IdKind.INVALID:
             return IdCell(cell, cell, kind, ())
     raw = normalize_text(cell)
+    if (number := formatted_number(raw)) is not None:
+        # "2.085.012.345", "2085012345.0": a number cell as Excel formats it (or a hand),
+        # whose zeros are gone as a number cell's are.
+        raw, was_number = number, True
     if _SCIENTIFIC.fullmatch(raw):
         # Excel wrote a 12-digit number as it shows it, "3,10851E+11": its last digits are
         # gone from the file. The cell is refused as such (not "digits only").
@@ -172,15 +185,22 @@ def _id_number(cell: str, was_number: bool) -> IdCell:
     return IdCell(cleaned if kind is not IdKind.INVALID else raw, cleaned, kind, ())
 
 
-def _phone(cell: str, was_number: bool) -> CheckedCell:
-    """The phone as stored, with the warning when Excel lost its 0 (912345678) or the error
-    when it is no Vietnamese number."""
+def _phone(cell: str, was_number: bool) -> PhoneCell:
+    """The phone as stored (validation.read_phones: "0912.345.678", "+84 912 345 678",
+    "912345678.0"), with the warning when Excel lost its 0 (912345678) or the error when it
+    is no Vietnamese number; a cell of several numbers ("0912345678 / 0987654321") keeps
+    the first and gives the others, with a warning naming them."""
     raw = normalize_text(cell)
-    restored = restore_phone_zero(raw) if was_number else None
-    if restored is not None:
-        return CheckedCell(restored, (_PHONE_ZERO_RESTORED,))
-    phone, issues = phone_with_issues(raw) if raw else ("", [])
-    return CheckedCell(phone, tuple(issues))
+    if not raw:
+        return PhoneCell("", ())
+    phones = read_phones(raw, was_number)
+    if phones is None:
+        return PhoneCell(raw, (_PHONE_INVALID,))
+    issues: tuple[Issue, ...] = (_PHONE_ZERO_RESTORED,) if phones.zero_restored else ()
+    if phones.others:
+        params = {"kept": phones.first, "others": ", ".join(phones.others)}
+        issues += (Issue("phone", IssueCode.PHONE_OTHERS_TO_NOTES, Severity.WARNING, params),)
+    return PhoneCell(phones.first, issues, phones.others)
 
 
 def _name(cell: str) -> NameCell:
@@ -226,6 +246,7 @@ _ID_SCIENTIFIC = Issue("id_number", ImportIssueCode.ID_SCIENTIFIC, Severity.ERRO
 
 # Excel stored the number as a number: 0912345678 became 912345678.
 _PHONE_ZERO_RESTORED = Issue("phone", ImportIssueCode.PHONE_ZERO_RESTORED, Severity.WARNING)
+_PHONE_INVALID = Issue("phone", IssueCode.PHONE_INVALID, Severity.ERROR)
 _CODE_INVALID = Issue(
     "code", ImportIssueCode.CODE_INVALID, Severity.ERROR, {"max_length": HOUSEHOLD_CODE_MAX}
 )

@@ -25,7 +25,13 @@ from desktop.domain.import_cells import (
 from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.text import normalize_text
 from desktop.domain.text_bounds import HAMLET_TEXT, HOUSEHOLD_TEXT, PERSON_TEXT, TextField
-from desktop.domain.validation import Issue, IssueCode, Severity, id_number_issues
+from desktop.domain.validation import (
+    Issue,
+    IssueCode,
+    Severity,
+    id_number_issues,
+    notes_with_phones,
+)
 
 __all__ = [
     "IMPORT_ISSUE_CODES",
@@ -320,6 +326,9 @@ class _ListReader:
                     issues.append(RowIssue(row, id_label, issue))
             if notes.issues:
                 issues += [RowIssue(row, notes_label, issue) for issue in notes.issues]
+            notes_text = notes.text
+            if phone.others:  # "0912345678 / 0987654321": the second kept in the notes
+                notes_text = notes_with_phones(notes_text, phone.others)
             if gender is None and not gender_word.text:
                 issues.append(RowIssue(row, gender_label, _GENDER_MISSING))
             if hamlet.issues:
@@ -343,7 +352,7 @@ class _ListReader:
                 permanent,
                 phone.text,
                 occupation,
-                notes.text,
+                notes_text,
                 0,
                 person_id,
             )

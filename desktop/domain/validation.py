@@ -19,23 +19,29 @@ from desktop.domain.text_bounds import HAMLET_TEXT, HOUSEHOLD_TEXT, PERSON_TEXT,
 __all__ = [
     "ISSUE_CODES",
     "KNOWN_ID_PROVINCE_PREFIXES",
+    "OTHER_PHONES",
     "IdKind",
     "Issue",
     "IssueCode",
+    "Phones",
     "Severity",
     "check_birth",
     "check_name",
     "classify_id_number",
+    "formatted_number",
     "has_errors",
     "household_code_ok",
     "id_kind",
     "id_number_for",
     "id_number_issues",
     "is_formula_like",
+    "keep_phones",
     "long_text_issues",
     "normalize_phone",
+    "notes_with_phones",
     "parse_birth",
     "phone_with_issues",
+    "read_phones",
     "restore_id_zeros",
     "restore_phone_zero",
     "validate_hamlet",
@@ -86,6 +92,9 @@ class IssueCode(StrEnum):
     ID_NUMBER_CENTURY_MISMATCH = "id_number.century_mismatch"
     ID_NUMBER_YEAR_MISMATCH = "id_number.year_mismatch"
     PHONE_INVALID = "phone.invalid"
+    PHONE_READ_AS = "phone.read_as"  # a number formatted by a spreadsheet, read as a phone
+    PHONE_OTHERS_TO_NOTES = "phone.others_to_notes"  # two numbers: the others kept in notes
+    ID_NUMBER_READ_AS = "id_number.read_as"  # a number formatted by a spreadsheet, read as an ID
     HOUSEHOLD_CODE_INVALID = "household.code_invalid"
     # Whole-household checks (domain/roster.py and services/households.py).
     HOUSEHOLD_CODE_TAKEN = "household.code_taken"
@@ -236,9 +245,13 @@ _ID_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]+")
 
 
 def classify_id_number(raw: str) -> tuple[str, IdKind]:
-    """(cleaned text, kind); cleaning only drops separators, so letters stay visible."""
+    """(cleaned text, kind); cleaning only drops separators, so letters stay visible, and
+    reads a number a spreadsheet formatted (formatted_number: "2.085.012.345",
+    "2085012345.0") as its digits, the zeros it lost put back (restore_id_zeros)."""
     if raw.isascii() and raw.isdigit():  # the usual cell, cleaned already: nothing to drop
         cleaned = raw
+    elif (number := formatted_number(raw)) is not None:
+        cleaned = restore_id_zeros(number) or number
     else:
         cleaned = _ID_SEPARATORS.sub("", unicodedata.normalize("NFC", raw))
     if not cleaned:
@@ -250,6 +263,24 @@ def classify_id_number(raw: str) -> tuple[str, IdKind]:
     if len(cleaned) == 9:
         return cleaned, IdKind.CMND
     return cleaned, IdKind.INVALID
+
+
+# A number a spreadsheet (or a hand) formatted: with its zero decimals ("2085012345.0",
+# "912345678,0"), or grouped in threes by dots or spaces ("2.085.012.345", "002 085 012 345").
+_ZERO_DECIMALS = re.compile(r"(\d+)[.,]0+", re.ASCII)
+_GROUPED = re.compile(r"\d{1,3}([. ])\d{3}(?:\1\d{3})*", re.ASCII)
+
+
+def formatted_number(text: str) -> str | None:
+    """The digits of a number written as a spreadsheet formats one (zero decimals, grouped in
+    threes), or None for any other text (plain digits too). Such a number was stored as a
+    number: its leading zeros are gone (restore_id_zeros, restore_phone_zero)."""
+    text = text.strip()
+    if (decimals := _ZERO_DECIMALS.fullmatch(text)) is not None:
+        return decimals[1]
+    if _GROUPED.fullmatch(text) is not None:
+        return text.replace(".", "").replace(" ", "")
+    return None
 
 
 def restore_id_zeros(digits: str) -> str | None:
@@ -292,7 +323,17 @@ def validate_id_number(
     often copies the ID from a card that cannot be checked here.
     """
     cleaned, kind = classify_id_number(raw)
-    return id_number_issues(cleaned, kind, gender, birth, required=required, field_name=field_name)
+    issues = id_number_issues(
+        cleaned, kind, gender, birth, required=required, field_name=field_name
+    )
+    number = None if raw.isdigit() else formatted_number(raw)
+    decimals = _ZERO_DECIMALS.fullmatch(raw.strip()) is not None
+    changed = number is not None and (cleaned != number or decimals)
+    if changed and kind is not IdKind.INVALID:
+        # "2.085.012.345" pasted from Excel: read as 002085012345, said.
+        read = Issue(field_name, IssueCode.ID_NUMBER_READ_AS, Severity.WARNING, {"kept": cleaned})
+        issues.append(read)
+    return issues
 
 
 def id_number_issues(
@@ -407,28 +448,106 @@ def restore_phone_zero(digits: str) -> str | None:
     return candidate if _canonical_phone(candidate) == candidate else None
 
 
+@dataclasses.dataclass(frozen=True)
+class Phones:
+    """The numbers a phone cell holds: the first, kept as the phone; the others ("0912345678
+    / 0987654321"), kept in the notes (keep_phones); whether a spreadsheet's number lost
+    its 0 (912345678, 912345678.0) and it was put back."""
+
+    first: str
+    others: tuple[str, ...] = ()
+    zero_restored: bool = False
+
+
+# Between two numbers of one cell: "/", ",", ";", "|", a new line.
+_PHONE_LIST = re.compile(r"\s*[/,;|\n]\s*")
+OTHER_PHONES = "SĐT khác: "  # how keep_phones writes the other numbers into the notes
+
+
+def _one_phone(text: str, was_number: bool) -> tuple[str, bool] | None:
+    """(the number, whether its lost 0 was put back), or None when ``text`` is none."""
+    if not was_number and (canonical := _canonical_phone(text)) is not None:
+        return canonical, False  # most cells: a number as typed
+    if (number := formatted_number(text)) is not None:
+        text, was_number = number, True  # a number cell, formatted: its 0 is gone
+    if was_number and (restored := restore_phone_zero(text)) is not None:
+        return restored, True
+    canonical = _canonical_phone(text)
+    return None if canonical is None else (canonical, False)
+
+
+def read_phones(raw: str, was_number: bool = False) -> Phones | None:
+    """The Vietnamese numbers ``raw`` holds, as a clerk types or pastes them and as a
+    spreadsheet formats them ("0912.345.678", "+84 912 345 678", "912345678.0"; with
+    ``was_number``, a cell stored as a number, "912345678" too); several, one after the
+    other ("0912345678 / 0987654321", "0912345678, 0987654321"). None when any is no
+    number: nothing is guessed."""
+    one = _one_phone(raw, was_number)
+    if one is not None:
+        return Phones(one[0], (), one[1])
+    parts = [part for part in _PHONE_LIST.split(raw.strip()) if part]
+    if len(parts) < 2:
+        return None
+    read = [_one_phone(part, False) for part in parts]
+    numbers = [r[0] for r in read if r is not None]
+    if len(numbers) < len(parts):
+        return None
+    others = tuple(dict.fromkeys(n for n in numbers[1:] if n != numbers[0]))
+    return Phones(numbers[0], others, any(r[1] for r in read if r is not None))
+
+
+def keep_phones(phone: str, notes: str) -> tuple[str, str]:
+    """The phone to store and the notes: a cell of several numbers keeps the first as the
+    phone and the others in the notes ("SĐT khác: 0987654321"), where the editor shows them
+    and a spreadsheet carries them; any other text is normalize_phone's."""
+    phones = read_phones(phone)
+    if phones is None or not phones.others:
+        return normalize_phone(phone), notes
+    return phones.first, notes_with_phones(notes, phones.others)
+
+
+def notes_with_phones(notes: str, others: Iterable[str]) -> str:
+    """``notes`` and then the other numbers of a phone cell: "Hộ nghèo; SĐT khác: 0987654321"."""
+    kept = OTHER_PHONES + ", ".join(others)
+    return f"{notes.strip()}; {kept}" if notes.strip() else kept
+
+
 def normalize_phone(raw: str) -> str:
-    """The form to store: '0912345678' for a valid number, else the trimmed text as typed."""
-    canonical = _canonical_phone(raw)
-    return canonical if canonical is not None else _clean_text(raw)
+    """The form to store: '0912345678' for a valid number (read_phones), else the trimmed
+    text as typed."""
+    phones = read_phones(raw)
+    return phones.first if phones is not None and not phones.others else _clean_text(raw)
 
 
 def phone_with_issues(raw: str, *, field_name: str = "phone") -> tuple[str, list[Issue]]:
-    """normalize_phone and validate_phone of the same text, its number read once."""
-    canonical = _canonical_phone(raw)
-    if canonical is not None:
-        return canonical, []
+    """normalize_phone and validate_phone of the same text, its number read once: one number
+    only (a tip's informant has no notes to keep a second)."""
+    phones = read_phones(raw)
+    if phones is not None and not phones.others:
+        return phones.first, _read_as(phones, raw, field_name)
     # No number: the text as typed, trimmed (collapsing its spaces reads no number either).
     text = _clean_text(raw)
     return text, [_error(field_name, IssueCode.PHONE_INVALID)] if text else []
 
 
 def validate_phone(raw: str, *, field_name: str = "phone") -> list[Issue]:
+    """An error for a text that is no number; a warning for the numbers read from a
+    spreadsheet's format, or kept in the notes when the text holds several (keep_phones)."""
     if not raw.strip():
         return []  # phones are optional everywhere
-    if _canonical_phone(raw) is None:
+    phones = read_phones(raw)
+    if phones is None:
         return [_error(field_name, IssueCode.PHONE_INVALID)]
-    return []
+    if phones.others:
+        params = {"kept": phones.first, "others": ", ".join(phones.others)}
+        return [Issue(field_name, IssueCode.PHONE_OTHERS_TO_NOTES, Severity.WARNING, params)]
+    return _read_as(phones, raw, field_name)
+
+
+def _read_as(phones: Phones, raw: str, field_name: str) -> list[Issue]:
+    if not phones.zero_restored:
+        return []
+    return [Issue(field_name, IssueCode.PHONE_READ_AS, Severity.WARNING, {"kept": phones.first})]
 
 
 # --- records ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from desktop.domain.roster import (
     name_birth_key,
     validate_draft,
 )
-from desktop.domain.validation import Issue, IssueCode, Severity, normalize_phone
+from desktop.domain.validation import Issue, IssueCode, Severity, keep_phones
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.households import DeletedHousehold
@@ -167,7 +167,8 @@ def _tidy(person: Person) -> None:
     key = id_number_key(person.id_number)
     if key is not None:
         person.id_number = key
-    person.phone = normalize_phone(person.phone)
+    # "0912345678 / 0987654321": the first is the phone, the others kept in the notes.
+    person.phone, person.notes = keep_phones(person.phone, person.notes)
 
 
 def save_household(
@@ -186,7 +187,7 @@ def save_household(
         raise KnownError("household.invalid", code=draft.household.code, count=len(errors))
     writer, db = register.writer, register.db
     household = draft.household
-    household.phone = normalize_phone(household.phone)
+    household.phone, household.notes = keep_phones(household.phone, household.notes)
     for position, person in enumerate(draft.members):
         person.household_id = household.id
         person.position = position

@@ -577,3 +577,24 @@ def test_the_check_column_shows_a_message_whole_and_every_message_in_its_tooltip
     rect = editor.member_view.visualRect(index)
     assert rect.right() <= editor.member_view.viewport().width() + 1
     editor.dirty = False
+
+
+def test_two_phones_pasted_keep_the_first_and_put_the_other_in_the_notes_as_it_warned(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """A phone cell copied from a list ("0912345678 / 0987654321") was refused as no number:
+    the editor says which it keeps and where the other goes, and saving does so."""
+    window = main_window(small_register.path)
+    editor = open_editor_on(window, qtbot, "NT-002")
+    editor.phone.setFocus()
+    editor.phone.selectAll()
+    qtbot.keyClicks(editor.phone, "0912.345.678 / 0987 654 321")
+    label = editor.field_issues["phone"]
+    qtbot.waitUntil(label.isVisible)
+    assert label.text().endswith(
+        "có nhiều số: giữ 0912345678 làm số điện thoại, ghi 0987654321 vào Ghi chú (“SĐT khác”)"
+    )
+    assert editor.save_and_wait()
+    held = repo.get_household(window.register.db, small_register.ids["NT-002"])
+    assert held.phone == "0912345678"
+    assert held.notes.endswith("SĐT khác: 0987654321")

@@ -104,3 +104,61 @@ def test_an_id_excel_saved_as_an_exponent_names_excel_and_the_way_out(
             f"ds.csv, dòng {row}, cột “Số định danh”: Excel đã lưu số này ở dạng số mũ"
         )
         assert "định dạng cột này là Văn bản (Text)" in line
+
+
+def test_numbers_formatted_by_excel_or_by_hand_are_read_with_a_warning_naming_row_and_field(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """An ID or a phone grouped by dots or spaces, with Excel's ".0", or "+84": the digits
+    are kept (the zeros Excel dropped put back), each repair a warning naming the row and
+    the column; before, the whole list was refused."""
+    rows = [
+        HEADER,
+        ["Lù Văn Páo", "1985", "Nam", "2.085.012.345", "0912.345.678", "Thôn 2"],
+        ["Lù Thị Mai", "1987", "Nữ", "002 187 012 346", "0912 345 679", "Thôn 2"],
+        ["Lù Văn Sáng", "1990", "Nam", "2090012347.0", "912345680.0", "Thôn 2"],
+        ["Lù Văn Chỉnh", "1992", "Nam", "", "+84 912 345 681", "Thôn 2"],
+    ]
+    report = import_list(register, write_csv(tmp_path / "so.csv", rows, "utf-8"), today=TODAY)
+    assert report.applied, [describe_row_issue(report.source, i) for i in report.issues]
+    assert {name: held for name, held in _ids(register).items() if name.startswith("Lù")} == {
+        "Lù Văn Páo": ("002085012345", "0912345678"),
+        "Lù Thị Mai": ("002187012346", "0912345679"),
+        "Lù Văn Sáng": ("002090012347", "0912345680"),
+        "Lù Văn Chỉnh": ("", "0912345681"),
+    }
+    lost = "Excel lưu ô này thành số nên mất {} ở đầu; đã thêm lại"
+    assert sorted(describe_row_issue(report.source, i) for i in report.warnings) == [
+        f"so.csv, dòng 2, cột “Số định danh”: {lost.format('2 số 0')}",
+        f"so.csv, dòng 4, cột “Số điện thoại”: {lost.format('số 0')}",
+        f"so.csv, dòng 4, cột “Số định danh”: {lost.format('2 số 0')}",
+    ]
+
+
+def test_two_phones_in_one_cell_keep_the_first_and_the_other_in_the_person_s_notes(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """ "0912345678 / 0987654321" blocked the whole list: the first is the person's phone, the
+    other goes into their notes (nothing lost, shown in the editor, searchable by eye), said
+    as a warning naming the row, the column and both numbers."""
+    header = [*HEADER, "Ghi chú"]
+    rows = [
+        header,
+        ["Lù Văn Páo", "1985", "Nam", "", "0912345678 / 0987654321", "Thôn 2", "Hộ nghèo"],
+        ["Lù Thị Mai", "1987", "Nữ", "", "0912345679, 0987.654.322", "Thôn 2", ""],
+    ]
+    report = import_list(register, write_csv(tmp_path / "hai-so.csv", rows, "utf-8"), today=TODAY)
+    assert report.applied, [describe_row_issue(report.source, i) for i in report.issues]
+    held = register.db.execute(
+        "SELECT full_name, phone, notes FROM person WHERE full_name LIKE 'Lù %'"
+    )
+    assert {name: (phone, notes) for name, phone, notes in held} == {
+        "Lù Thị Mai": ("0912345679", "SĐT khác: 0987654322"),
+        "Lù Văn Páo": ("0912345678", "Hộ nghèo; SĐT khác: 0987654321"),
+    }
+    assert [describe_row_issue(report.source, i) for i in report.warnings] == [
+        "hai-so.csv, dòng 2, cột “Số điện thoại”: có nhiều số: giữ 0912345678 làm số điện"
+        " thoại, ghi 0987654321 vào Ghi chú (“SĐT khác”)",
+        "hai-so.csv, dòng 3, cột “Số điện thoại”: có nhiều số: giữ 0912345679 làm số điện"
+        " thoại, ghi 0987654322 vào Ghi chú (“SĐT khác”)",
+    ]
