@@ -814,6 +814,11 @@ ISSUE_MESSAGES: dict[str, str] = {
     "id_number.century_mismatch": "chữ số thế kỷ không khớp năm sinh",
     "id_number.year_mismatch": "hai số năm sinh không khớp năm sinh",
     "phone.invalid": "không phải số điện thoại Việt Nam",
+    "value.unreadable_kept": (
+        "sổ đang ghi “{value}”, CamKet không đọc được; nhập giá trị đúng, hoặc để trống thì"
+        " khi lưu vẫn giữ nguyên như đang ghi"
+    ),
+    "value.unreadable_choose": "sổ đang ghi “{value}”, CamKet không đọc được; hãy chọn lại",
     "phone.read_as": "số Excel làm mất số 0 ở đầu; đọc là {kept}",
     "phone.others_to_notes": (
         "có nhiều số: giữ {kept} làm số điện thoại, ghi {others} vào Ghi chú (“SĐT khác”)"

@@ -19,6 +19,7 @@ from desktop.domain.movements import (
     ReminderReason,
 )
 from desktop.domain.pledges import parse_sheet_date
+from desktop.domain.unreadable import shown
 from desktop.outputs import check_pdf_and_csv
 
 KIND_WORDS = ", ".join(k.command_word for k in MovementKind)
@@ -243,7 +244,7 @@ def _list(args: argparse.Namespace) -> int:
                 "full_name": r.full_name,
                 "household_code": r.household_code,
                 "hamlet": r.hamlet,
-                "from": r.starts_on.isoformat(),
+                "from": r.starts_on.isoformat() if r.starts_on else None,
                 "until": r.until.isoformat() if r.until else None,
                 "ended_on": r.ended_on.isoformat() if r.ended_on else None,
                 "place": r.place,
@@ -251,6 +252,7 @@ def _list(args: argparse.Namespace) -> int:
                 "gate": r.gate_words,
                 "reason": r.reason,
                 "border_belt": r.border_belt,
+                **({"unreadable": dict(r.unreadable)} if r.unreadable else {}),
             }
             for r in rows
         ]
@@ -258,10 +260,20 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         where_to = r.where_words
+        # A kind or a day CamKet cannot read is shown as such (domain.unreadable).
+        held = dict(r.unreadable)
+        kind_text, starts, until, ended = (
+            shown(held[c]) if c in held else text
+            for c, text in (
+                ("kind", KIND_LABELS[r.kind]),
+                ("starts_on", _show(r.starts_on)),
+                ("until", _show(r.until)),
+                ("ended_on", _show(r.ended_on)),
+            )
+        )
         print(
-            f"{KIND_LABELS[r.kind]}\t{r.full_name}\t{r.household_code}\t{r.hamlet}\t"
-            f"{_show(r.starts_on)}\t{_show(r.until)}\t{_show(r.ended_on)}\t{where_to}\t"
-            f"{r.reason}\t{r.movement_id}"
+            f"{kind_text}\t{r.full_name}\t{r.household_code}\t{r.hamlet}\t"
+            f"{starts}\t{until}\t{ended}\t{where_to}\t{r.reason}\t{r.movement_id}"
         )
     print(f"{len(rows)} biến động", file=sys.stderr)
     return 0

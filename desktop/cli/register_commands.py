@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.parsing import SQLITE_INTEGER_MAX, add_db, db_path, int_between
 from desktop.domain.entities import BirthDate
 from desktop.domain.errors import KnownError
+from desktop.domain.unreadable import Reading
 from desktop.messages import describe_issue
 
 if TYPE_CHECKING:  # the CLI imports the store only when a command needs it
@@ -285,7 +286,7 @@ def _search(args: argparse.Namespace) -> int:
     from desktop.domain.movements import PRESENCE_LABELS
 
     for hit in hits:
-        birth = BirthDate.from_iso(hit.birth).display() if hit.birth else ""
+        birth = Reading("person", hit.person_id).text("birth", hit.birth, _birth_shown)
         now = PRESENCE_LABELS[presence[hit.person_id]]
         print(
             f"{hit.full_name}\t{birth}\t{hit.id_number}\t{hit.household_code}\t{hit.hamlet}\t{now}"
@@ -315,3 +316,7 @@ def _check(args: argparse.Namespace) -> int:
     for line in report.lines(describe_issue):
         print(line)
     return 0 if report.ok else 1
+
+
+def _birth_shown(stored: str) -> str:
+    return BirthDate.from_iso(stored).display() if stored else ""

@@ -9,6 +9,8 @@ import sys
 from typing import Any
 
 from desktop.cli.parsing import add_db, db_path, int_between, read_option
+from desktop.domain.tips import Tip
+from desktop.domain.unreadable import shown, unreadable
 
 
 def add_commands(commands: Any) -> None:
@@ -88,8 +90,14 @@ def _tip_list(args: argparse.Namespace) -> int:
     for t in tips:
         people = "" if t.people_count is None else f"{t.people_count} người"
         print(
-            f"{t.received_at.strftime('%d/%m/%Y %H:%M')}\t{t.place}\t{t.about}\t{people}\t"
+            f"{_received(t)}\t{t.place}\t{t.about}\t{people}\t"
             f"{ANONYMOUS if t.anonymous else KNOWN_INFORMANT}\t{t.handed_to}\t{t.outcome}\t{t.id}"
         )
     print(f"{len(tips)} tin báo", file=sys.stderr)
     return 0
+
+
+def _received(tip: Tip) -> str:
+    """When the tip came, or a moment CamKet cannot read shown as such (domain.unreadable)."""
+    stored = unreadable(tip).get("received_at")
+    return shown(stored) if stored is not None else tip.received_at.strftime("%d/%m/%Y %H:%M")

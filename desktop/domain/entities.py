@@ -177,7 +177,7 @@ class Household:
 class Person:
     household_id: str
     full_name: str
-    gender: Gender
+    gender: Gender | None  # None: a stored code CamKet cannot read (domain.unreadable)
     birth: BirthDate | None = None
     id_number: str = ""
     ethnicity: str = "Kinh"

@@ -22,6 +22,7 @@ from desktop.domain.validation import (
     Severity,
     classify_id_number,
     long_text_issues,
+    unreadable_issues,
     validate_household,
     validate_person,
 )
@@ -139,7 +140,7 @@ def validate_relative(relative: RelativeAbroad, today: dt.date) -> list[Issue]:
         issues.append(Issue("full_name", IssueCode.REQUIRED_MISSING, Severity.ERROR))
     issues += check_since(relative.since, today)
     issues += long_text_issues(RELATIVE_TEXT, relative)
-    return issues
+    return issues + unreadable_issues(relative)
 
 
 def validate_draft(draft: HouseholdDraft, today: dt.date) -> list[PlacedIssue]:

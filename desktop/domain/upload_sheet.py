@@ -20,6 +20,7 @@ from desktop.domain.entities import (
 )
 from desktop.domain.pledges import PledgeStatus
 from desktop.domain.reports import STATUS_LABELS
+from desktop.domain.unreadable import shown
 
 
 class UploadSheet(StrEnum):
@@ -117,13 +118,25 @@ def _label(labels: dict[Any, str]) -> Callable[[Any], str]:
     return lambda v: labels.get(v, v or "")
 
 
+def _or_shown(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``read``, or a value CamKet cannot read shown as such (domain.unreadable)."""
+
+    def form(stored: Any) -> Any:
+        try:
+            return read(stored)
+        except (ValueError, TypeError):
+            return shown(str(stored))
+
+    return form
+
+
 # How a stored value reads, by machine name; any other column is its text (None: empty).
 VALUE_FORMS: dict[str, Callable[[Any], Any]] = {
     "gender": _label(GENDER_LABELS),
     "residence": _label(RESIDENCE_LABELS),
     "departure": _label(DEPARTURE_LABELS),
     "status": _label(STATUS_LABELS),
-    "birth": birth_text,
-    "printed_at": local_moment,
-    "signed_on": day,
+    "birth": _or_shown(birth_text),
+    "printed_at": _or_shown(local_moment),
+    "signed_on": _or_shown(day),
 }

@@ -15,6 +15,7 @@ from desktop.domain.entities import BirthDate, Gender, Hamlet, Household, Person
 from desktop.domain.id_provinces import KNOWN_ID_PROVINCE_PREFIXES
 from desktop.domain.legacy_text import capitalise_words, legacy_reading
 from desktop.domain.text_bounds import HAMLET_TEXT, HOUSEHOLD_TEXT, PERSON_TEXT, TextField
+from desktop.domain.unreadable import unreadable
 
 __all__ = [
     "ISSUE_CODES",
@@ -44,6 +45,7 @@ __all__ = [
     "read_phones",
     "restore_id_zeros",
     "restore_phone_zero",
+    "unreadable_issues",
     "validate_hamlet",
     "validate_household",
     "validate_id_number",
@@ -92,6 +94,10 @@ class IssueCode(StrEnum):
     ID_NUMBER_CENTURY_MISMATCH = "id_number.century_mismatch"
     ID_NUMBER_YEAR_MISMATCH = "id_number.year_mismatch"
     PHONE_INVALID = "phone.invalid"
+    # A stored value CamKet cannot read (domain.unreadable): kept by a save left empty, or
+    # (a gender) to be chosen again.
+    VALUE_UNREADABLE_KEPT = "value.unreadable_kept"
+    VALUE_UNREADABLE_CHOOSE = "value.unreadable_choose"
     PHONE_READ_AS = "phone.read_as"  # a number formatted by a spreadsheet, read as a phone
     PHONE_OTHERS_TO_NOTES = "phone.others_to_notes"  # two numbers: the others kept in notes
     ID_NUMBER_READ_AS = "id_number.read_as"  # a number formatted by a spreadsheet, read as an ID
@@ -616,11 +622,24 @@ def _check_gender(value: object) -> tuple[Gender | None, list[Issue]]:
     return None, [_error("gender", IssueCode.GENDER_INVALID)]
 
 
+def unreadable_issues(entity: object, but: tuple[str, ...] = ()) -> list[Issue]:
+    """A warning for each stored value of ``entity`` CamKet could not read and still keeps
+    (domain.unreadable): a save left empty writes it back."""
+    return [
+        Issue(column, IssueCode.VALUE_UNREADABLE_KEPT, Severity.WARNING, {"value": stored})
+        for column, stored in unreadable(entity).items()
+        if column not in but
+    ]
+
+
 def validate_person(person: Person, today: dt.date, *, birth_checked: bool = False) -> list[Issue]:
     """Every check of a person's fields; ``birth_checked``: the caller has just made the
     birth's checks itself (parse_birth, as an import reads each row), not made again."""
     issues = check_name(person.full_name)
     gender, gender_issues = _check_gender(person.gender)
+    if "gender" in (gone := unreadable(person)) and not person.gender:
+        gender_issues = [_error("gender", IssueCode.VALUE_UNREADABLE_CHOOSE, value=gone["gender"])]
+    issues += unreadable_issues(person, but=("gender",))
     issues += gender_issues
     if person.birth is not None and not birth_checked:
         issues += check_birth(person.birth, today)

@@ -16,6 +16,7 @@ from desktop.domain.entities import Person
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import validate_stored_pledge
 from desktop.domain.roster import duplicate_issue, id_number_key
+from desktop.domain.unreadable import unreadable
 from desktop.domain.validation import (
     Issue,
     IssueCode,
@@ -160,9 +161,10 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
         members[person.household_id].add(person.id)
         n_people += 1
         label = f"{person.full_name} (hộ {codes.get(person.household_id, '?')})"
-        report.findings += [
-            Finding("nhân khẩu", label, i) for i in _short(validate_person(person, today))
-        ]
+        # A value CamKet cannot read is named once, by services.unsendable.
+        gone = unreadable(person)
+        found = [i for i in _short(validate_person(person, today)) if i.field not in gone]
+        report.findings += [Finding("nhân khẩu", label, i) for i in found]
         key = id_number_key(person.id_number)
         if key is not None and key in holders:
             first = holders[key]

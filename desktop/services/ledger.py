@@ -34,6 +34,7 @@ from desktop.domain.movements import (
 )
 from desktop.domain.text import normalize_text
 from desktop.domain.tips import Tip, check_tip
+from desktop.domain.unreadable import Reading
 from desktop.domain.validation import classify_id_number, is_formula_like
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
@@ -173,7 +174,9 @@ def _birth(db: Database, movement: Movement) -> BirthDate | None:
         year = movement.guest.birth_year if movement.guest else None
         return BirthDate(year) if year else None
     row = db.execute("SELECT birth FROM person WHERE id = ?", [movement.person_id]).fetchone()
-    return BirthDate.from_iso(row[0]) if row and row[0] else None
+    if not row or not row[0]:
+        return None
+    return Reading("person", movement.person_id).value("birth", row[0], BirthDate.from_iso, None)
 
 
 def edited(reg: OpenRegister, saved: Movement, changes: dict[str, Any]) -> Movement:

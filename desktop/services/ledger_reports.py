@@ -22,6 +22,7 @@ from desktop.store.tips import list_tips
 
 
 def _line(row: LedgerRow) -> ReportLine:
+    assert row.starts_on is not None  # gather keeps the rows whose day it reads
     return ReportLine(
         row.kind, row.full_name, row.household_code, row.hamlet, row.starts_on, row.until,
         row.ended_on, row.where_words, row.reason,
@@ -36,7 +37,12 @@ def gather(reg: OpenRegister, starts: dt.date, ends: dt.date) -> LedgerReport:
             start=starts.strftime("%d/%m/%Y"),
         )
     db = reg.db
-    begun = store.ledger(db, LedgerFilter(starts_from=starts, starts_to=ends))
+    # A movement whose day CamKet cannot read is in no period (camket check names it).
+    begun = [
+        r
+        for r in store.ledger(db, LedgerFilter(starts_from=starts, starts_to=ends))
+        if r.starts_on is not None
+    ]
     begun.reverse()  # oldest first, as a report reads
     away_ids: list[str] = []
     abroad_ids: list[str] = []
@@ -52,7 +58,9 @@ def gather(reg: OpenRegister, starts: dt.date, ends: dt.date) -> LedgerReport:
     guests = [
         r
         for r in reversed(stays)
-        if r.person_id is None and (r.ended_on or r.until or r.starts_on) >= starts
+        if r.person_id is None
+        and r.starts_on is not None
+        and (r.ended_on or r.until or r.starts_on) >= starts
     ]
     foreign = store.foreign_guest_ids(db, [g.movement_id for g in guests])
     tips = list_tips(db, since=starts, until=ends)

@@ -85,6 +85,17 @@ _IDS = KEYS - {("household", "code")}  # no screen edits them (a household's cod
 _SHOWN = frozenset(
     {"bundle.text_too_long", "bundle.unsafe_file_name", "bundle.date_out_of_range", "bundle.nul"}
 )
+# Values CamKet cannot read that an editor leaves empty, says so and takes a new one for
+# (domain.unreadable): a live row's is the clerk's to enter there.
+_ENTERED = frozenset(
+    {
+        ("person", "gender"),
+        ("person", "birth"),
+        ("person", "residence"),
+        ("relative_abroad", "departure"),
+        ("tip", "received_at"),
+    }
+)
 # Columns of a row's version and sync, never content: no screen edits them and no repair
 # touches them (a vector or a count of edits made up would lose or fake an edit).
 _SYNC = frozenset((*SYNC_COLUMNS, PRIVATE_VV))
@@ -164,7 +175,7 @@ class Unsendable:
             return "damaged"
         if self.gone:
             return "stuck"
-        return "screen" if code in _SHOWN else "damaged"
+        return "screen" if code in _SHOWN or where in _ENTERED else "damaged"
 
     def issue(self, then: str) -> Issue:
         """As `camket check`, the export and the window name it ("Ghi chú: dài 6000 ký tự, …"):

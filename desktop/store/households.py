@@ -24,6 +24,7 @@ from desktop.domain.entities import (
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text, remembered_fold, text_sort_string
 from desktop.domain.text_bounds import COMMUNE_TEXT, refuse_long_text
+from desktop.domain.unreadable import Reading, kept
 from desktop.store.communes import commune_from as commune_from  # re-exported
 from desktop.store.communes import dict_rows
 from desktop.store.communes import get_commune as get_commune  # re-exported
@@ -107,7 +108,8 @@ def commune_row(commune: Commune) -> dict[str, Any]:
 
 def hamlet_row(hamlet: Hamlet) -> dict[str, Any]:
     row = _clean_fields(hamlet)
-    row.update(kind=str(hamlet.kind), is_border=int(hamlet.is_border))
+    kind = kept(hamlet, "kind", str(hamlet.kind))
+    row.update(kind=kind, is_border=int(hamlet.is_border))
     row["sort_key"] = text_sort_string(row["name"])
     return row
 
@@ -126,9 +128,9 @@ def person_row(person: Person, household_code: str) -> dict[str, Any]:
     else:
         row = _clean_fields(person)
     row.update(
-        gender=str(person.gender),
-        residence=str(person.residence),
-        birth=person.birth.iso() if person.birth else None,
+        gender=kept(person, "gender", person.gender and str(person.gender)),
+        residence=kept(person, "residence", str(person.residence)),
+        birth=kept(person, "birth", person.birth.iso() if person.birth else None),
     )
     row["sort_key"], row["search_text"] = person_derived(
         row["full_name"], row["id_number"], row["phone"], household_code
@@ -225,14 +227,20 @@ def household_values(household: Household, tail: tuple[Any, ...] = ()) -> tuple[
 
 def relative_row(relative: RelativeAbroad) -> dict[str, Any]:
     row = _clean_fields(relative)
-    row["departure"] = str(relative.departure)
+    row["departure"] = kept(relative, "departure", str(relative.departure))
     return row
 
 
 def hamlet_from(row: dict[str, Any]) -> Hamlet:
+    """The hamlet; a kind CamKet cannot read is read as a thôn (domain.unreadable)."""
+    reading = Reading("hamlet", row["id"])
+    return reading.marked(_hamlet(row, reading))
+
+
+def _hamlet(row: dict[str, Any], reading: Reading) -> Hamlet:
     return Hamlet(
         name=row["name"],
-        kind=HamletKind(row["kind"]),
+        kind=reading.value("kind", row["kind"], HamletKind, HamletKind.THON),
         head_name=row["head_name"],
         is_border=bool(row["is_border"]),
         id=row["id"],
@@ -251,32 +259,51 @@ def household_from(row: dict[str, Any]) -> Household:
     )
 
 
+def _birth(stored: str) -> BirthDate | None:
+    return BirthDate.from_iso(stored) if stored else None
+
+
 def person_from(row: dict[str, Any]) -> Person:
-    return Person(
-        household_id=row["household_id"],
-        full_name=row["full_name"],
-        gender=Gender(row["gender"]),
-        birth=BirthDate.from_iso(row["birth"]) if row["birth"] else None,
-        id_number=row["id_number"],
-        ethnicity=row["ethnicity"],
-        relationship=row["relationship"],
-        residence=ResidenceKind(row["residence"]),
-        phone=row["phone"],
-        occupation=row["occupation"],
-        notes=row["notes"],
-        position=row["position"],
-        id=row["id"],
+    """The person; a gender or a birth CamKet cannot read is read as none, a residence as
+    thường trú (domain.unreadable)."""
+    reading = Reading("person", row["id"])
+    return reading.marked(
+        Person(
+            household_id=row["household_id"],
+            full_name=row["full_name"],
+            gender=reading.value("gender", row["gender"], Gender, None),
+            birth=reading.value("birth", row["birth"], _birth, None),
+            id_number=row["id_number"],
+            ethnicity=row["ethnicity"],
+            relationship=row["relationship"],
+            residence=reading.value(
+                "residence", row["residence"], ResidenceKind, ResidenceKind.PERMANENT
+            ),
+            phone=row["phone"],
+            occupation=row["occupation"],
+            notes=row["notes"],
+            position=row["position"],
+            id=row["id"],
+        )
     )
 
 
 def relative_from(row: dict[str, Any]) -> RelativeAbroad:
+    """The relative; a departure CamKet cannot read is read as chưa rõ (domain.unreadable)."""
+    reading = Reading("relative_abroad", row["id"])
+    return reading.marked(_relative(row, reading))
+
+
+def _relative(row: dict[str, Any], reading: Reading) -> RelativeAbroad:
     return RelativeAbroad(
         household_id=row["household_id"],
         full_name=row["full_name"],
         relationship=row["relationship"],
         country=row["country"],
         since=row["since"],
-        departure=DepartureStatus(row["departure"]),
+        departure=reading.value(
+            "departure", row["departure"], DepartureStatus, DepartureStatus.UNKNOWN
+        ),
         contact=row["contact"],
         plans_to_return=row["plans_to_return"],
         id=row["id"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.domain.entities import FIRST_YEAR
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import (
     Guest,
@@ -18,9 +20,12 @@ from desktop.domain.movements import (
     Step,
 )
 from desktop.domain.text import fold_for_search
+from desktop.domain.unreadable import Reading, kept, unreadable
 from desktop.store.places import commune_hamlet_labels, communes_held
 from desktop.store.search import match_expression
 from desktop.store.sync import Writer
+
+log = logging.getLogger(__name__)
 
 TRAIL_WORDS = "đường mòn, lối mở"
 BORDER_BELT_WORDS = "vào vành đai biên giới"
@@ -40,21 +45,21 @@ def movement_row(movement: Movement) -> dict[str, Any]:
         "id": movement.id,
         "household_id": movement.household_id,
         "person_id": movement.person_id,
-        "kind": movement.kind.value,
+        "kind": kept(movement, "kind", movement.kind.value),
         "guest_name": guest.full_name,
         "guest_birth_year": guest.birth_year,
         "guest_id_number": guest.id_number,
         "guest_nationality": guest.nationality,
-        "starts_on": movement.starts_on.isoformat(),
-        "until": _iso(movement.until),
-        "ended_on": _iso(movement.ended_on),
+        "starts_on": kept(movement, "starts_on", movement.starts_on.isoformat()),
+        "until": kept(movement, "until", _iso(movement.until)),
+        "ended_on": kept(movement, "ended_on", _iso(movement.ended_on)),
         "place": movement.place,
         "country": movement.country,
         "gate": movement.gate,
         "via_trail": int(movement.via_trail),
         "reason": movement.reason,
-        "handed_over_on": _iso(movement.handed_over_on),
-        "reported_on": _iso(movement.reported_on),
+        "handed_over_on": kept(movement, "handed_over_on", _iso(movement.handed_over_on)),
+        "reported_on": kept(movement, "reported_on", _iso(movement.reported_on)),
         "notes": movement.notes,
         "border_belt": int(movement.border_belt),
         "border_permit": movement.border_permit,
@@ -70,23 +75,32 @@ def movement_from(row: dict[str, Any]) -> Movement:
             row["guest_id_number"],
             row["guest_nationality"],
         )
-    starts_on = _date(row["starts_on"])
-    assert starts_on is not None  # NOT NULL in the schema
+    # A kind or a day CamKet cannot read (domain.unreadable): a lưu trú, on the first day the
+    # register holds; no count or reminder takes such a movement (open_stays, steps).
+    reading = Reading("movement", row["id"])
+    first = dt.date(FIRST_YEAR, 1, 1)
+    starts_on: dt.date = reading.value("starts_on", row["starts_on"], dt.date.fromisoformat, first)
+    return reading.marked(_movement(row, guest, starts_on, reading))
+
+
+def _movement(
+    row: dict[str, Any], guest: Guest | None, starts_on: dt.date, reading: Reading
+) -> Movement:
     return Movement(
-        kind=MovementKind(row["kind"]),
+        kind=reading.value("kind", row["kind"], MovementKind, MovementKind.LUU_TRU),
         household_id=row["household_id"],
         starts_on=starts_on,
         person_id=row["person_id"],
         guest=guest,
-        until=_date(row["until"]),
-        ended_on=_date(row["ended_on"]),
+        until=reading.value("until", row["until"], _date, None),
+        ended_on=reading.value("ended_on", row["ended_on"], _date, None),
         place=row["place"],
         country=row["country"],
         gate=row["gate"],
         via_trail=bool(row["via_trail"]),
         reason=row["reason"],
-        handed_over_on=_date(row["handed_over_on"]),
-        reported_on=_date(row["reported_on"]),
+        handed_over_on=reading.value("handed_over_on", row["handed_over_on"], _date, None),
+        reported_on=reading.value("reported_on", row["reported_on"], _date, None),
         notes=row["notes"],
         border_belt=bool(row["border_belt"]),
         border_permit=row["border_permit"],
@@ -143,7 +157,14 @@ def steps(db: Database, person_ids: Iterable[str] | None = None) -> dict[str, li
         for pid, mid, kind, starts, ended in db.execute(
             sql + wanted + " ORDER BY m.starts_on, m.created_at", chunk
         ).fetchall():
-            found[pid].append(Step(mid, kinds[kind], day(starts), day(ended) if ended else None))
+            try:
+                step = Step(mid, kinds[kind], day(starts), day(ended) if ended else None)
+            except (KeyError, ValueError, TypeError):
+                # A kind or a day CamKet cannot read: the movement cannot be placed in time,
+                # so no count holds it (camket check and the Biến động list name it).
+                log.warning("movement %s: a kind or a day CamKet cannot read, not counted", mid)
+                continue
+            found[pid].append(step)
     return found
 
 
@@ -175,7 +196,7 @@ class LedgerRow:
     full_name: str
     household_code: str
     hamlet: str
-    starts_on: dt.date
+    starts_on: dt.date | None  # None: a stored day CamKet cannot read (``unreadable``)
     until: dt.date | None
     ended_on: dt.date | None
     place: str
@@ -184,6 +205,8 @@ class LedgerRow:
     via_trail: bool
     reason: str
     border_belt: bool = False
+    # The stored text of each day CamKet cannot read, by column (domain.unreadable).
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     @property
     def gate_words(self) -> str:
@@ -258,22 +281,26 @@ _ROW_SQL = """
 
 
 def _ledger_row(row: Sequence[Any], hamlets: dict[str, str]) -> LedgerRow:
+    """A list row; a kind CamKet cannot read is read as lưu trú, a day as none, each
+    carried in ``unreadable`` (domain.unreadable)."""
+    reading = Reading("movement", row[0])
     return LedgerRow(
         movement_id=row[0],
-        kind=MovementKind(row[1]),
+        kind=reading.value("kind", row[1], MovementKind, MovementKind.LUU_TRU),
         person_id=row[2],
         full_name=row[3],
         household_code=row[4],
         hamlet=hamlets.get(row[15], row[5]),
-        starts_on=dt.date.fromisoformat(row[6]),
-        until=_date(row[7]),
-        ended_on=_date(row[8]),
+        starts_on=reading.value("starts_on", row[6], _date, None),
+        until=reading.value("until", row[7], _date, None),
+        ended_on=reading.value("ended_on", row[8], _date, None),
         place=row[9],
         country=row[10],
         gate=row[11],
         via_trail=bool(row[12]),
         reason=row[13],
         border_belt=bool(row[14]),
+        unreadable=tuple(reading.found.items()),
     )
 
 
@@ -301,7 +328,8 @@ def open_stays(db: Database) -> list[Movement]:
     sql = """SELECT m.* FROM movement m JOIN household h ON h.id = m.household_id
              WHERE m.deleted = 0 AND h.deleted = 0 AND m.ended_on IS NULL
                AND m.kind IN ('luu_tru', 'tam_tru')"""
-    return [movement_from(r) for r in _rows(db, sql)]
+    stays = [movement_from(r) for r in _rows(db, sql)]
+    return [m for m in stays if not unreadable(m)]  # not placed in time: no one's stay
 
 
 def foreign_guest_ids(db: Database, movement_ids: Sequence[str]) -> set[str]:

@@ -16,6 +16,7 @@ from desktop.domain.pledges import (
     StoredTemplate,
 )
 from desktop.domain.text import normalize_text
+from desktop.domain.unreadable import Reading, kept
 from desktop.store.local import CURRENT_CAMPAIGN, set_setting
 from desktop.store.sync import Writer
 
@@ -90,15 +91,19 @@ def add_template(writer: Writer, template: StoredTemplate) -> None:
 
 
 def campaign_from(row: dict[str, Any]) -> Campaign:
-    return Campaign(
-        title=row["title"],
-        template_id=row["template_id"],
-        template_version=row["template_version"],
-        starts_on=_date(row["starts_on"]),
-        ends_on=_date(row["ends_on"]),
-        target_percent=row["target_percent"],
-        is_current=bool(row["is_current"]),
-        id=row["id"],
+    """The campaign; a day CamKet cannot read is read as none (domain.unreadable)."""
+    reading = Reading("campaign", row["id"])
+    return reading.marked(
+        Campaign(
+            title=row["title"],
+            template_id=row["template_id"],
+            template_version=row["template_version"],
+            starts_on=reading.value("starts_on", row["starts_on"], _date, None),
+            ends_on=reading.value("ends_on", row["ends_on"], _date, None),
+            target_percent=row["target_percent"],
+            is_current=bool(row["is_current"]),
+            id=row["id"],
+        )
     )
 
 
@@ -108,8 +113,8 @@ def campaign_row(campaign: Campaign) -> dict[str, Any]:
         "title": normalize_text(campaign.title),
         "template_id": campaign.template_id,
         "template_version": campaign.template_version,
-        "starts_on": _iso(campaign.starts_on),
-        "ends_on": _iso(campaign.ends_on),
+        "starts_on": kept(campaign, "starts_on", _iso(campaign.starts_on)),
+        "ends_on": kept(campaign, "ends_on", _iso(campaign.ends_on)),
         "target_percent": campaign.target_percent,
     }
 
@@ -180,18 +185,23 @@ def set_current_campaign(writer: Writer, campaign_id: str) -> None:
 
 
 def pledge_from(row: dict[str, Any]) -> Pledge:
-    return Pledge(
-        household_id=row["household_id"],
-        campaign_id=row["campaign_id"],
-        template_version=row["template_version"],
-        status=PledgeStatus(row["status"]),
-        printed_at=row["printed_at"],
-        signed_on=_date(row["signed_on"]),
-        signer_id=row["signer_id"],
-        witnesses=row["witnesses"],
-        reason=row["reason"],
-        notes=row["notes"],
-        id=row["id"],
+    """The pledge; a status CamKet cannot read is read as not printed, a day as none
+    (domain.unreadable)."""
+    reading = Reading("pledge", row["id"])
+    return reading.marked(
+        Pledge(
+            household_id=row["household_id"],
+            campaign_id=row["campaign_id"],
+            template_version=row["template_version"],
+            status=reading.value("status", row["status"], PledgeStatus, PledgeStatus.NOT_PRINTED),
+            printed_at=row["printed_at"],
+            signed_on=reading.value("signed_on", row["signed_on"], _date, None),
+            signer_id=row["signer_id"],
+            witnesses=row["witnesses"],
+            reason=row["reason"],
+            notes=row["notes"],
+            id=row["id"],
+        )
     )
 
 
@@ -201,9 +211,9 @@ def pledge_row(pledge: Pledge) -> dict[str, Any]:
         "household_id": pledge.household_id,
         "campaign_id": pledge.campaign_id,
         "template_version": pledge.template_version,
-        "status": str(pledge.status),
+        "status": kept(pledge, "status", str(pledge.status)),
         "printed_at": pledge.printed_at,
-        "signed_on": _iso(pledge.signed_on),
+        "signed_on": kept(pledge, "signed_on", _iso(pledge.signed_on)),
         "signer_id": pledge.signer_id,
         "witnesses": normalize_text(pledge.witnesses),
         "reason": normalize_text(pledge.reason),

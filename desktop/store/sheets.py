@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import GENDER_LABELS, BirthDate, Gender
 from desktop.domain.pledges import PledgeStatus, SheetMember, SheetRelative
+from desktop.domain.unreadable import Reading
 
 CHUNK = 500  # households per IN (...) query: under SQLite's bound-variable limit
 
@@ -59,9 +60,24 @@ def sheet_households(
         params,
     ).fetchall()
     return [
-        SheetHousehold(hid, code, address, head, hamlet, hamlet_head, pid, PledgeStatus(st), on, by)
+        SheetHousehold(hid, code, address, head, hamlet, hamlet_head, pid, _status(pid, st), on, by)
         for hid, code, address, head, hamlet, hamlet_head, pid, st, on, by in rows
     ]
+
+
+def _status(pledge_id: str | None, stored: str) -> PledgeStatus:
+    """A pledge's status; one CamKet cannot read, as not printed (domain.unreadable)."""
+    return Reading("pledge", pledge_id).value(
+        "status", stored, PledgeStatus, PledgeStatus.NOT_PRINTED
+    )
+
+
+def _gender_label(stored: str) -> str:
+    return GENDER_LABELS[Gender(stored)]
+
+
+def _birth_shown(stored: str) -> str:
+    return BirthDate.from_iso(stored).display() if stored else ""
 
 
 @dataclass(frozen=True)
@@ -79,10 +95,11 @@ def members_by_household(db: Database, household_ids: Sequence[str]) -> dict[str
             " ORDER BY household_id, position",
             chunk,
         ):
-            shown_birth = BirthDate.from_iso(birth).display() if birth else ""
-            member = SheetMember(
-                name, GENDER_LABELS[Gender(gender)], shown_birth, id_number, relationship
-            )
+            # A value CamKet cannot read is printed as such (domain.unreadable).
+            reading = Reading("person", pid)
+            sex = reading.text("gender", gender, _gender_label)
+            born = reading.text("birth", birth, _birth_shown)
+            member = SheetMember(name, sex, born, id_number, relationship)
             found[hid].append(MemberRow(pid, member))
     return found
 

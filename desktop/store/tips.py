@@ -7,9 +7,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import new_id
+from desktop.domain.entities import FIRST_YEAR, new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.tips import Tip
+from desktop.domain.unreadable import Reading, kept
 from desktop.store.sync import Writer
 
 # Never in a log, a spreadsheet or a report: only the register and a full bundle hold them.
@@ -24,7 +25,7 @@ def tip_row(tip: Tip) -> dict[str, Any]:
     return {
         "id": tip.id,
         "commune_code": tip.commune_code,
-        "received_at": _at(tip.received_at),
+        "received_at": kept(tip, "received_at", _at(tip.received_at)),
         "informant_name": tip.informant_name,
         "informant_phone": tip.informant_phone,
         "hamlet_id": tip.hamlet_id,
@@ -33,15 +34,28 @@ def tip_row(tip: Tip) -> dict[str, Any]:
         "description": tip.description,
         "about": tip.about,
         "handed_to": tip.handed_to,
-        "handed_at": _at(tip.handed_at),
+        "handed_at": kept(tip, "handed_at", _at(tip.handed_at)),
         "outcome": tip.outcome,
     }
 
 
+def _moment(stored: str) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(stored) if stored else None
+
+
 def tip_from(row: dict[str, Any]) -> Tip:
+    """The tip; a moment CamKet cannot read is read as the first one the register holds
+    (received) or none (handed over), and shown as unreadable (domain.unreadable)."""
+    reading = Reading("tip", row["id"])
+    first = dt.datetime(FIRST_YEAR, 1, 1)
+    received = reading.value("received_at", row["received_at"], dt.datetime.fromisoformat, first)
+    return reading.marked(_tip(row, received, reading))
+
+
+def _tip(row: dict[str, Any], received: dt.datetime, reading: Reading) -> Tip:
     return Tip(
         commune_code=row["commune_code"],
-        received_at=dt.datetime.fromisoformat(row["received_at"]),
+        received_at=received,
         place=row["place"],
         about=row["about"],
         informant_name=row["informant_name"],
@@ -50,7 +64,7 @@ def tip_from(row: dict[str, Any]) -> Tip:
         people_count=row["people_count"],
         description=row["description"],
         handed_to=row["handed_to"],
-        handed_at=dt.datetime.fromisoformat(row["handed_at"]) if row["handed_at"] else None,
+        handed_at=reading.value("handed_at", row["handed_at"], _moment, None),
         outcome=row["outcome"],
         id=row["id"],
     )

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from sqlite_utils import Database
 
 from desktop.domain.entities import DepartureStatus, Gender, Person, RelativeAbroad, ResidenceKind
+from desktop.domain.unreadable import unreadable
 from desktop.store.search import HouseholdRow, household_rows
 from desktop.ui.numbers import group_thousands
 from desktop.ui.record_model import AnyIndex, RecordTableModel
@@ -130,7 +131,18 @@ class HouseholdTableModel(QAbstractTableModel):
         return None
 
 
-def gender_text(gender: Gender) -> str:
+def unreadable_text(entity: object, column: str, text: str) -> str:
+    """``text``, or "(không đọc được: x)" for a value CamKet could not read (domain.unreadable)."""
+    stored = unreadable(entity).get(column)
+    if stored is None:
+        return text
+    words = QCoreApplication.translate("MemberTableModel", "(unreadable: %1)")
+    return words.replace("%1", stored if len(stored) <= 40 else stored[:40] + "…")
+
+
+def gender_text(gender: Gender | None) -> str:
+    if gender is None:
+        return ""
     if gender == Gender.MALE:
         return QCoreApplication.translate("MemberTableModel", "Male")
     return QCoreApplication.translate("MemberTableModel", "Female")
@@ -157,15 +169,21 @@ class MemberTableModel(RecordTableModel[Person]):
     CONTEXT = "MemberTableModel"
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
         (QT_TRANSLATE_NOOP("MemberTableModel", "Full name"), lambda p: p.full_name),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Gender"), lambda p: gender_text(p.gender)),
+        (
+            QT_TRANSLATE_NOOP("MemberTableModel", "Gender"),
+            lambda p: unreadable_text(p, "gender", gender_text(p.gender)),
+        ),
         (
             QT_TRANSLATE_NOOP("MemberTableModel", "Date of birth"),
-            lambda p: p.birth.display() if p.birth else "",
+            lambda p: unreadable_text(p, "birth", p.birth.display() if p.birth else ""),
         ),
         (QT_TRANSLATE_NOOP("MemberTableModel", "Personal ID"), lambda p: p.id_number),
         (QT_TRANSLATE_NOOP("MemberTableModel", "Relationship to head"), lambda p: p.relationship),
         (QT_TRANSLATE_NOOP("MemberTableModel", "Ethnicity"), lambda p: p.ethnicity),
-        (QT_TRANSLATE_NOOP("MemberTableModel", "Residence"), lambda p: residence_text(p.residence)),
+        (
+            QT_TRANSLATE_NOOP("MemberTableModel", "Residence"),
+            lambda p: unreadable_text(p, "residence", residence_text(p.residence)),
+        ),
     )
 
 
@@ -180,7 +198,7 @@ class RelativeTableModel(RecordTableModel[RelativeAbroad]):
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Since"), lambda r: r.since),
         (
             QT_TRANSLATE_NOOP("RelativeTableModel", "Left legally"),
-            lambda r: departure_text(r.departure),
+            lambda r: unreadable_text(r, "departure", departure_text(r.departure)),
         ),
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Contact"), lambda r: r.contact),
         (QT_TRANSLATE_NOOP("RelativeTableModel", "Plans to return"), lambda r: r.plans_to_return),

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from desktop.domain.movements import GONE, MovementKind, Presence
 from desktop.domain.tips import Tip
 from desktop.store.movements import LedgerRow, ledger_rows
-from desktop.ui.household_model import MemberTableModel
+from desktop.ui.household_model import MemberTableModel, unreadable_text
 from desktop.ui.numbers import day_text
 from desktop.ui.record_model import AnyIndex, RecordTableModel
 from desktop.ui.row_pages import RowPages
@@ -67,13 +67,25 @@ class LedgerTableModel(QAbstractTableModel):
     PAGE_SIZE = 256
     MAX_PAGES = 16
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[LedgerRow], str]], ...]] = (
-        (QT_TRANSLATE_NOOP("LedgerTableModel", "Kind"), lambda r: kind_name(r.kind)),
+        (
+            QT_TRANSLATE_NOOP("LedgerTableModel", "Kind"),
+            lambda r: unreadable_text(r, "kind", kind_name(r.kind)),
+        ),
         (QT_TRANSLATE_NOOP("LedgerTableModel", "Full name"), lambda r: r.full_name),
         (QT_TRANSLATE_NOOP("LedgerTableModel", "Household"), lambda r: r.household_code),
         (QT_TRANSLATE_NOOP("LedgerTableModel", "Hamlet"), lambda r: r.hamlet),
-        (QT_TRANSLATE_NOOP("LedgerTableModel", "From"), lambda r: day_text(r.starts_on)),
-        (QT_TRANSLATE_NOOP("LedgerTableModel", "Until"), lambda r: day_text(r.until)),
-        (QT_TRANSLATE_NOOP("LedgerTableModel", "Ended"), lambda r: day_text(r.ended_on)),
+        (
+            QT_TRANSLATE_NOOP("LedgerTableModel", "From"),
+            lambda r: unreadable_text(r, "starts_on", day_text(r.starts_on)),
+        ),
+        (
+            QT_TRANSLATE_NOOP("LedgerTableModel", "Until"),
+            lambda r: unreadable_text(r, "until", day_text(r.until)),
+        ),
+        (
+            QT_TRANSLATE_NOOP("LedgerTableModel", "Ended"),
+            lambda r: unreadable_text(r, "ended_on", day_text(r.ended_on)),
+        ),
         (QT_TRANSLATE_NOOP("LedgerTableModel", "Place, country, gate"), _where),
         (QT_TRANSLATE_NOOP("LedgerTableModel", "Reason"), lambda r: r.reason),
     )
@@ -143,7 +155,7 @@ class TipTableModel(RecordTableModel[Tip]):
     COLUMNS: ClassVar[tuple[tuple[Any, Callable[[Any], Any]], ...]] = (
         (
             QT_TRANSLATE_NOOP("TipTableModel", "Received"),
-            lambda t: t.received_at.strftime("%d/%m/%Y %H:%M"),
+            lambda t: unreadable_text(t, "received_at", t.received_at.strftime("%d/%m/%Y %H:%M")),
         ),
         (QT_TRANSLATE_NOOP("TipTableModel", "Place"), lambda t: t.place),
         (QT_TRANSLATE_NOOP("TipTableModel", "About"), lambda t: t.about),

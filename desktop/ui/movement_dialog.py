@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import LASTING_KINDS, Guest, Movement, MovementKind
 from desktop.domain.text_bounds import MOVEMENT_TEXT
+from desktop.domain.unreadable import carried, unreadable
 from desktop.domain.validation import HOUSEHOLD_CODE_MAX
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.movements import ledger_rows
 from desktop.ui.form_dialog import FormDialog
+from desktop.ui.household_model import unreadable_text
 from desktop.ui.ledger_model import day_text, kind_name
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
@@ -150,12 +152,16 @@ class MovementDialog(FormDialog):
                 movement.household_id,
                 f"{row.full_name}  {row.household_code}  {row.hamlet}",
             )
-        for field, day in (
-            (self.starts, movement.starts_on),
-            (self.until, movement.until),
-            (self.ended, movement.ended_on),
+        gone = unreadable(movement)  # a day CamKet cannot read: empty, said; the clerk types it
+        for field, column, day in (
+            (self.starts, "starts_on", movement.starts_on),
+            (self.until, "until", movement.until),
+            (self.ended, "ended_on", movement.ended_on),
         ):
-            field.setText(day_text(day))
+            if column in gone:
+                field.setPlaceholderText(unreadable_text(movement, column, ""))
+            else:
+                field.setText(day_text(day))
         show_text(self.place, movement.place)
         show_text(self.country, movement.country)
         show_text(self.gate, movement.gate)
@@ -260,11 +266,14 @@ class MovementDialog(FormDialog):
         if self.original is None:
             return written
         ended = self.day_in(self.ended, required=False) if kind in LASTING_KINDS else None
-        return replace(
+        edited = replace(
             self.original,
             **{name: getattr(written, name) for name in _FORM_FIELDS},
             ended_on=ended,
         )
+        # A day CamKet could not read and the clerk left empty is kept (domain.unreadable).
+        left = [c for c, f in (("until", self.until), ("ended_on", self.ended)) if not f.text()]
+        return carried(self.original, edited, left)
 
     def _as_read(self) -> Movement | None:
         """The movement as the form shows it once filled: the save writes only what the clerk

@@ -38,6 +38,7 @@ from desktop.domain.text_bounds import (
     RELATIVE_TEXT,
     TextField,
 )
+from desktop.domain.unreadable import carried, unreadable
 from desktop.domain.validation import Issue, parse_birth
 from desktop.messages import describe_issue
 from desktop.ui.household_model import departure_text, gender_text, residence_text
@@ -303,6 +304,8 @@ class MemberRosterModel(RosterModel):
             phone=texts["phone"],
             occupation=texts["occupation"],
         )
+        # A value CamKet could not read and the clerk left empty is kept (domain.unreadable).
+        carried(self._rows[row].entity, person, [c for c in _CODED if not texts[c]])
         # Warnings of a date that did read come again from validate_person: keep errors only.
         return person, [i for i in birth_issues if i.is_error]
 
@@ -315,7 +318,12 @@ class MemberRosterModel(RosterModel):
         return self._bold
 
 
+_CODED = ("gender", "birth", "residence")  # a person's values a store may not read
+
+
 def person_texts(person: Person) -> dict[str, str]:
+    """The roster's cells of ``person``; a value CamKet could not read, empty."""
+    gone = unreadable(person)
     return {
         "full_name": person.full_name,
         "gender": str(person.gender or ""),
@@ -323,7 +331,7 @@ def person_texts(person: Person) -> dict[str, str]:
         "id_number": person.id_number,
         "relationship": person.relationship,
         "ethnicity": person.ethnicity,
-        "residence": str(person.residence),
+        "residence": "" if "residence" in gone else str(person.residence),
         "phone": person.phone,
         "occupation": person.occupation,
     }
@@ -366,10 +374,12 @@ class RelativeRosterModel(RosterModel):
         texts = self._rows[row].texts
         changes: dict[str, Any] = {key: texts[key] for key in self.TYPED}
         changes["departure"] = DepartureStatus(texts["departure"] or DepartureStatus.UNKNOWN)
-        return dataclasses.replace(self._rows[row].entity, **changes)
+        entity = self._rows[row].entity
+        kept = [] if texts["departure"] else ["departure"]
+        return carried(entity, dataclasses.replace(entity, **changes), kept)
 
 
 def relative_texts(relative: RelativeAbroad) -> dict[str, str]:
     texts = {key: getattr(relative, key) for key in RelativeRosterModel.TYPED}
-    texts["departure"] = str(relative.departure)
+    texts["departure"] = "" if "departure" in unreadable(relative) else str(relative.departure)
     return texts

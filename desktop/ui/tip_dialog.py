@@ -21,12 +21,14 @@ from desktop.domain.entities import new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.text_bounds import PHONE_TEXT, TIP_TEXT
 from desktop.domain.tips import TIP_TOPICS, Tip, parse_tip_time
+from desktop.domain.unreadable import unreadable
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
 from desktop.store.households import list_hamlets
 from desktop.store.tips import concerned
 from desktop.ui.edits import Saving
 from desktop.ui.form_dialog import FormDialog, read_named
+from desktop.ui.household_model import unreadable_text
 from desktop.ui.person_search import PersonSearch
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line, show_text
@@ -121,7 +123,10 @@ class TipDialog(FormDialog):
             return None
 
     def _fill(self, tip: Tip) -> None:
-        self.received.setText(tip.received_at.strftime("%d/%m/%Y %H:%M"))
+        if "received_at" in unreadable(tip):  # empty, said: the clerk types the right one
+            self.received.setPlaceholderText(unreadable_text(tip, "received_at", ""))
+        else:
+            self.received.setText(tip.received_at.strftime("%d/%m/%Y %H:%M"))
         self.hamlet.setCurrentIndex(max(0, self.hamlet.findData(tip.hamlet_id)))
         hamlet = self.hamlet.currentText() if tip.hamlet_id else ""
         show_text(self.place, tip.place.removesuffix(f", {hamlet}") if hamlet else tip.place)

@@ -2173,6 +2173,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
 <context>
     <name>MemberTableModel</name>
     <message>
+        <source>(unreadable: %1)</source>
+        <translation>(không đọc được: %1)</translation>
+    </message>
+    <message>
         <source>Male</source>
         <translation>Nam</translation>
     </message>

@@ -151,7 +151,7 @@ def test_the_window_export_names_a_value_no_reader_takes_as_camket_check_does(
     sent.export_to(out)
     qtbot.waitUntil(lambda: "Chưa xuất" in sent.export_result.text())
     (line,) = sent.export_result.text().splitlines()[1:]
-    assert "Giới tính: “x” không phải giá trị sổ đọc được; CamKet không đọc được ô này" in line
+    assert "Giới tính: “x” không phải giá trị sổ đọc được (sửa ở màn hình Số hộ)" in line
     assert line.replace("  ", "  [LỖI] ", 1) in checked
     assert not out.exists()
     # The deleted member's birth is a warning there: the export empties it itself, once the

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from desktop.cli import COMMAND_GROUPS, build_parser, main, parse_arguments
 from desktop.services.register import OpenRegister, open_existing
@@ -428,3 +429,27 @@ def test_check_names_a_campaign_whose_date_it_cannot_read_as_an_error(
     out = capsys.readouterr().out
     assert "[LỖI] đợt cam kết Đợt xuân 2026: Từ ngày: “abc” không phải ngày có thật" in out
     assert "1 lỗi" in out
+
+
+def test_lists_prints_and_spreadsheets_show_a_value_camket_cannot_read_as_such(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A gender 'x' and a birth 'abc' written by another program: the print, the spreadsheet
+    and the search go on and show the value as unreadable; no traceback."""
+    register.db.execute(
+        "UPDATE person SET gender = 'x', birth = 'abc' WHERE full_name = 'Nguyễn Văn An'"
+    )
+    register.db.conn.commit()
+    db = str(register.path)
+    sheet = tmp_path / "nk.csv"
+    assert main(["spreadsheet", "--db", db, "--what", "people", "--out", str(sheet)]) == 0
+    (line,) = [
+        x for x in sheet.read_text(encoding="utf-8-sig").splitlines() if "Nguyễn Văn An" in x
+    ]
+    assert ";(không đọc được: abc);" in line
+    pdf = tmp_path / "p.pdf"
+    assert main(["print", "pledges", "--db", db, "--household", "T2-001", "--out", str(pdf)]) == 0
+    printed = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "(không đọc được: x)" in printed and "(không đọc được: abc)" in printed
+    assert main(["search", "--db", db, "nguyen van an"]) == 0
+    assert "Traceback" not in capsys.readouterr().err

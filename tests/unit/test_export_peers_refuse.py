@@ -62,7 +62,8 @@ KINDS = [
         "person",
         "UPDATE person SET birth = '1975-13-45' WHERE rowid = {row}",
         "Ngày sinh: “1975-13-45” sổ không đọc được, đã xoá trống",
-        f"Ngày sinh: “1975-13-45” không phải ngày có thật trong các năm sổ giữ; {DAMAGED}",
+        "Ngày sinh: “1975-13-45” không phải ngày có thật trong các năm sổ giữ (sửa ở màn hình"
+        " Số hộ)",
     ),
     Kind(
         "a date of a year out of range",
@@ -77,14 +78,14 @@ KINDS = [
         "person",
         "UPDATE person SET gender = 'x' WHERE rowid = {row}",
         f"Giới tính: “x” không phải giá trị sổ đọc được; {STUCK}",
-        f"Giới tính: “x” không phải giá trị sổ đọc được; {DAMAGED}",
+        "Giới tính: “x” không phải giá trị sổ đọc được (sửa ở màn hình Số hộ)",
     ),
     Kind(
         "a code with a default",
         "person",
         "UPDATE person SET residence = 'abc' WHERE rowid = {row}",
         "Cư trú: “abc” sổ không đọc được, đã đặt lại “thuong_tru”",
-        f"Cư trú: “abc” không phải giá trị sổ đọc được; {DAMAGED}",
+        "Cư trú: “abc” không phải giá trị sổ đọc được (sửa ở màn hình Số hộ)",
     ),
     Kind(
         "a number that is none",
@@ -330,8 +331,8 @@ def test_a_live_value_stops_the_command_s_export_and_check_names_it_alike(
     checked = capsys.readouterr().out.splitlines()
     (line,) = refused[1:]
     assert (
-        f"): Ngày sinh: “1980-02-30” không phải ngày có thật trong các năm sổ giữ; {DAMAGED}"
-        in (line)
+        "): Ngày sinh: “1980-02-30” không phải ngày có thật trong các năm sổ giữ (sửa ở màn"
+        " hình Số hộ)" in (line)
     )
     assert line.replace("  ", "  [LỖI] ", 1) in checked
 

@@ -522,6 +522,8 @@ def _roster_codes() -> set[str]:
     emitted |= {"text.has_nul", "value.unreadable", "value.bad_date"}
     emitted |= {"row.other_commune", "row.no_parent", "attachment.size_wrong"}
     emitted |= {"attachment.too_large_to_send", "row.second_commune"}
+    # Nor what the store could not read (domain.unreadable: tests/ui/test_unreadable_values.py).
+    emitted |= {"value.unreadable_kept", "value.unreadable_choose"}
     # Nor that two PCs half-deleted a household (services/half_deleted, camket check).
     emitted.add("household.half_deleted")
     return emitted
