@@ -11,6 +11,7 @@ from dataclasses import replace
 from desktop.domain.entities import Commune, Hamlet
 from desktop.domain.errors import KnownError
 from desktop.domain.meanwhile import edit_onto
+from desktop.domain.unreadable import carried
 from desktop.services.register import OpenRegister, check_hamlet_name, official_commune
 from desktop.store import households as repo
 from desktop.store.local import REGISTER_COMMUNE, set_setting
@@ -88,6 +89,7 @@ def update_hamlet(register: OpenRegister, hamlet: Hamlet, read: Hamlet | None = 
     With ``read`` (the hamlet as the form was filled), only what the person changed is
     written, onto the hamlet as it is now: a merge's change meanwhile to another field stays
     (KnownError ``hamlet.changed_elsewhere`` for the same field)."""
+    typed = hamlet
     with register.db.atomic():
         hamlets = repo.list_hamlets(register.db)
         if read is not None:
@@ -95,4 +97,6 @@ def update_hamlet(register: OpenRegister, hamlet: Hamlet, read: Hamlet | None = 
             hamlet = edit_onto(read, hamlet, now, "hamlet.changed_elsewhere")
         taken = [h.name for h in hamlets if h.id != hamlet.id]
         stored = replace(hamlet, name=check_hamlet_name(hamlet.name, taken))
+        # A kind CamKet could not read and the clerk did not choose is kept (domain.unreadable).
+        stored = carried(typed, stored, ["kind"])
         return register.writer.update("hamlet", stored.id, repo.hamlet_row(stored))

@@ -32,11 +32,13 @@ from desktop.domain.entities import Hamlet, HamletKind
 from desktop.domain.errors import KnownError
 from desktop.domain.text import normalize_text, text_sort_string
 from desktop.domain.text_bounds import HAMLET_TEXT
+from desktop.domain.unreadable import carried, unreadable
 from desktop.messages import describe
 from desktop.services.register import OpenRegister, check_hamlet_name, hamlet_kind_of
 from desktop.services.settings import add_hamlet, update_hamlet
 from desktop.store.households import list_hamlets
 from desktop.ui.edits import save_on_lane
+from desktop.ui.household_model import unreadable_text
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text_limits import limit_line, show_text
 
@@ -264,7 +266,7 @@ class HamletEditor(QWidget):
         for row, hamlet in enumerate(hamlets):
             cells = (
                 hamlet.name,
-                kind_name(hamlet.kind),
+                unreadable_text(hamlet, "kind", kind_name(hamlet.kind)),
                 hamlet.head_name,
                 self.tr("yes") if hamlet.is_border else "",
             )
@@ -330,17 +332,23 @@ class HamletEditor(QWidget):
     # --- form ---------------------------------------------------------------------------
 
     def _hamlet_from_form(self, base: Hamlet) -> Hamlet:
-        return replace(
+        chosen = self.kind.currentData()
+        edited = replace(
             base,
             name=self.name.text(),
-            kind=self.kind.currentData(),
+            kind=base.kind if chosen is None else chosen,
             head_name=normalize_text(self.head.text()),
             is_border=self.border.isChecked(),
         )
+        # A kind CamKet could not read, left unchosen, is kept (domain.unreadable).
+        return carried(base, edited, ["kind"] if chosen is None else [])
 
     def _fill_form(self, hamlet: Hamlet) -> None:
         show_text(self.name, hamlet.name)
-        self.kind.setCurrentIndex(self.kind.findData(hamlet.kind))
+        # A kind CamKet could not read: none chosen, the stored one kept unless one is.
+        unread = "kind" in unreadable(hamlet)
+        self.kind.setCurrentIndex(-1 if unread else self.kind.findData(hamlet.kind))
+        self.kind.setPlaceholderText(unreadable_text(hamlet, "kind", "") if unread else "")
         show_text(self.head, hamlet.head_name)
         self.border.setChecked(hamlet.is_border)
         self.error.hide()

@@ -19,7 +19,9 @@ from desktop.services.register import open_existing
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview_page import OverviewPage
+from tests.ui.conftest import settled
 from tests.ui.test_household_editor import choose_cell, open_editor_on
+from tests.ui.test_settings_page import open_settings
 
 if TYPE_CHECKING:
     from tests.ui.conftest import SmallRegister
@@ -103,3 +105,24 @@ def test_the_editor_leaves_them_empty_says_so_and_keeps_them_unless_the_clerk_en
     conn.close()
     assert held["Đặng Văn Hùng"] == "nam 1975-03-12"  # chosen by the clerk
     assert held["Lý Thị Mai"] == "nu abc"  # left empty: kept as stored
+
+
+def test_a_hamlet_whose_kind_camket_cannot_read_is_listed_as_such_and_kept_by_a_save(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    _damaged(small_register)
+    window = main_window(small_register.path)
+    editor = open_settings(qtbot, window).hamlet_editor
+    row = next(
+        r for r in range(editor.table.rowCount()) if editor.table.item(r, 0).text() == "Bản Pa Khóa"
+    )
+    assert editor.table.item(row, 1).text() == "(không đọc được: qq)"
+    editor.table.selectRow(row)
+    assert editor.kind.currentIndex() == -1  # nothing chosen for the clerk
+    editor.head.setText("Giàng A Dế")
+    qtbot.keyClick(editor.head, Qt.Key.Key_Return)
+    settled(qtbot, window)
+    with sqlite3.connect(small_register.path) as conn:
+        held = conn.execute("SELECT kind, head_name FROM hamlet WHERE name = 'Bản Pa Khóa'")
+        assert held.fetchone() == ("qq", "Giàng A Dế")
+    conn.close()
