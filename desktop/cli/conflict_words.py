@@ -20,6 +20,7 @@ from desktop.domain.entities import (
 )
 from desktop.domain.movements import KIND_LABELS
 from desktop.domain.reports import STATUS_LABELS
+from desktop.domain.unreadable import shown
 from desktop.messages import FIELD_LABELS
 from desktop.services.conflicts import Conflict, referenced_name
 from desktop.services.half_deleted import HalfDeleted, HalfDeletedKind
@@ -92,7 +93,10 @@ def value_words(db: Database, table: str, field: str, value: Any) -> str:
             return str(value)
     text = str(value)
     if _ISO_DAY.fullmatch(text):
-        return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+        try:
+            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+        except ValueError:  # 2020-02-30: no day (domain.unreadable)
+            return shown(text)
     if _ISO_MOMENT.match(text):
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         if moment.tzinfo is not None:

@@ -114,7 +114,10 @@ def value_text(db: Database, field: str, value: Any, table: str = "") -> str:
     if table == "movement" and field == "kind" and value in set(MovementKind):
         return kind_name(MovementKind(value))
     if field != "birth" and isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:  # 2020-02-30: no day, shown as it is stored (as precise_text)
+            return value
     if isinstance(value, str) and _ISO_MOMENT.match(value):  # when printed, handed over…
         try:
             return local_time(value)  # as `camket conflicts` words it, not "…T00:13:15Z"

@@ -17,7 +17,7 @@ from desktop.domain.movements import Movement, MovementKind
 from desktop.services import ledger
 from desktop.services.bundles import export_bundle
 from desktop.services.merge import merge_bundle
-from desktop.services.register import create_from_bundle, create_register
+from desktop.services.register import OpenRegister, create_from_bundle, create_register
 from desktop.store import households as repo
 from tests.unit.exchange_helpers import SIN_HO, as_pc, opened
 
@@ -88,3 +88,14 @@ def test_conflicts_are_printed_in_words_and_json_keeps_the_columns(
     assert {"address", "hamlet_id", "birth", "gender", "starts_on"} <= fields
     (house,) = (item for item in items if item["table"] == "household")
     assert house["row_id"] == household.id
+
+
+def test_a_waiting_day_camket_cannot_read_is_worded_as_such_not_a_traceback(
+    register: OpenRegister,
+) -> None:
+    """A version in the conflict queue holding 2020-02-30 (written by another program): `camket
+    conflicts` words it as unreadable instead of stopping."""
+    from desktop.cli.conflict_words import value_words
+
+    words = value_words(register.db, "movement", "starts_on", "2020-02-30")
+    assert words == "(không đọc được: 2020-02-30)"
