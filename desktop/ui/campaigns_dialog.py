@@ -33,7 +33,7 @@ from desktop.services import campaigns
 from desktop.services.register import OpenRegister
 from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.edits import Saving, save_on_lane
-from desktop.ui.household_model import group_thousands
+from desktop.ui.household_model import group_thousands, unreadable_text
 from desktop.ui.numbers import format_percent
 from desktop.ui.screen_fit import fit_combo, resize_within_screen
 from desktop.ui.tasks import TaskRunner
@@ -209,7 +209,14 @@ class CampaignsDialog(QDialog):
             signed_percent = (
                 100.0 * summary.signed / summary.households if summary.households else 0
             )
-            dates = " – ".join(d for d in (_date(c.starts_on), _date(c.ends_on)) if d)
+            dates = " – ".join(
+                d
+                for d in (
+                    unreadable_text(c, "starts_on", _date(c.starts_on)),
+                    unreadable_text(c, "ends_on", _date(c.ends_on)),
+                )
+                if d
+            )
             cells = [
                 "✔" if c.is_current else "",
                 f"{c.title} ({summary.communes})" if summary.communes else c.title,

@@ -20,6 +20,7 @@ from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.overview_page import OverviewPage
 from tests.ui.conftest import settled
+from tests.ui.test_campaigns_dialog import open_dialog
 from tests.ui.test_household_editor import choose_cell, open_editor_on
 from tests.ui.test_settings_page import open_settings
 
@@ -126,3 +127,15 @@ def test_a_hamlet_whose_kind_camket_cannot_read_is_listed_as_such_and_kept_by_a_
         held = conn.execute("SELECT kind, head_name FROM hamlet WHERE name = 'Bản Pa Khóa'")
         assert held.fetchone() == ("qq", "Giàng A Dế")
     conn.close()
+
+
+def test_a_campaign_whose_day_camket_cannot_read_is_listed_as_such(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    with sqlite3.connect(small_register.path) as conn:
+        conn.execute("UPDATE campaign SET starts_on = 'abc', ends_on = '2026-06-30'")
+    conn.close()
+    window = main_window(small_register.path)
+    _page, dialog = open_dialog(qtbot, window)
+    cells = [dialog.table.item(0, c) for c in range(dialog.table.columnCount())]
+    assert "(không đọc được: abc) – 30/06/2026" in [c.text() for c in cells if c is not None]
