@@ -9,6 +9,7 @@ from dataclasses import fields, replace
 from typing import Any, TypeVar
 
 from desktop.domain.errors import KnownError
+from desktop.domain.unreadable import carried, unreadable
 
 Row = TypeVar("Row")
 
@@ -25,7 +26,9 @@ def edit_onto(read: Row, edited: Row, stored: Row, clash_code: str) -> Row:
     ]
     if clash:
         raise KnownError(clash_code)
-    return replace(stored, **{name: _get(edited, name) for name in mine})  # type: ignore[type-var]
+    merged = replace(stored, **{name: _get(edited, name) for name in mine})  # type: ignore[type-var]
+    # A value CamKet could not read that no one entered again stays (domain.unreadable).
+    return carried(stored, merged, [c for c in unreadable(stored) if c not in mine])
 
 
 def _get(row: Any, name: str) -> Any:

@@ -15,6 +15,7 @@ from desktop.domain.import_households import HouseholdDraft
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue
 from desktop.domain.roster import duplicate_issue
 from desktop.domain.text import fold_for_search, remembered_fold
+from desktop.domain.unreadable import carried, unreadable
 from desktop.domain.validation import Issue, IssueCode, Severity
 from desktop.services.register import hamlet_kind_of, without_kind_word
 from desktop.store import households as repo
@@ -334,7 +335,11 @@ def _merged(stored: Person, incoming: Person) -> Person:
         if name == "ethnicity" and value == "Kinh" and old:
             continue  # the parser's default, not a value read from the file
         changes[name] = value
-    return replace(stored, **changes) if changes else stored
+    if not changes:
+        return stored
+    # A value CamKet could not read that the list does not give stays (domain.unreadable).
+    kept = [c for c in unreadable(stored) if c not in changes]
+    return carried(stored, replace(stored, **changes), kept)
 
 
 def _update_household(

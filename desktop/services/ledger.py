@@ -34,7 +34,7 @@ from desktop.domain.movements import (
 )
 from desktop.domain.text import normalize_text
 from desktop.domain.tips import Tip, check_tip
-from desktop.domain.unreadable import Reading
+from desktop.domain.unreadable import Reading, carried, unreadable
 from desktop.domain.validation import classify_id_number, is_formula_like
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
@@ -105,15 +105,19 @@ def _tidy(movement: Movement, today: dt.date) -> Movement:
             movement.border_permit,
         )
     )
-    movement = replace(
+    movement = carried(
         movement,
-        place=normalize_text(movement.place),
-        country=normalize_text(movement.country),
-        gate=normalize_text(movement.gate),
-        reason=normalize_text(movement.reason),
-        notes=normalize_text(movement.notes),
-        border_permit=normalize_text(movement.border_permit),
-        guest=tidy_guest(movement.guest) if movement.guest else None,
+        replace(
+            movement,
+            place=normalize_text(movement.place),
+            country=normalize_text(movement.country),
+            gate=normalize_text(movement.gate),
+            reason=normalize_text(movement.reason),
+            notes=normalize_text(movement.notes),
+            border_permit=normalize_text(movement.border_permit),
+            guest=tidy_guest(movement.guest) if movement.guest else None,
+        ),
+        unreadable(movement),
     )
     if movement.guest is not None and is_formula_like(movement.guest.full_name):
         raise KnownError("movement.guest_formula_like", name=movement.guest.full_name)
@@ -205,7 +209,9 @@ def edited(reg: OpenRegister, saved: Movement, changes: dict[str, Any]) -> Movem
         household_id = host_household(reg.db, changes.pop("host"))
     if person_id is not None:
         guest = None
-    return replace(saved, person_id=person_id, household_id=household_id, guest=guest, **changes)
+    edited = replace(saved, person_id=person_id, household_id=household_id, guest=guest, **changes)
+    # A day CamKet could not read that the clerk did not enter again stays (domain.unreadable).
+    return carried(saved, edited, [c for c in unreadable(saved) if c not in changes])
 
 
 _GUEST_FIELDS = ("guest_name", "guest_birth_year", "guest_id_number", "guest_nationality")

@@ -18,6 +18,7 @@ from desktop.domain.pledges import (
 )
 from desktop.domain.pledges import blank_sheet as blank_pledge_sheet
 from desktop.domain.text import fold_for_search, normalize_text, text_sort_key
+from desktop.domain.unreadable import carried, unreadable
 from desktop.services.ledger import gone
 from desktop.services.pledges import current_campaign, pledge_for
 from desktop.services.register import OpenRegister, without_kind_word
@@ -149,7 +150,9 @@ def mark_printed(
             status = (
                 PledgeStatus.PRINTED if pledge.status is PledgeStatus.NOT_PRINTED else pledge.status
             )
-            store.save_pledge(reg.writer, replace(pledge, status=status, printed_at=at))
+            marked = replace(pledge, status=status, printed_at=at)
+            # A day CamKet could not read stays as stored (domain.unreadable).
+            store.save_pledge(reg.writer, carried(pledge, marked, unreadable(pledge)))
             if status is PledgeStatus.PRINTED:
                 count += 1
     return count

@@ -453,3 +453,25 @@ def test_lists_prints_and_spreadsheets_show_a_value_camket_cannot_read_as_such(
     assert "(không đọc được: x)" in printed and "(không đọc được: abc)" in printed
     assert main(["search", "--db", db, "nguyen van an"]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_printing_a_sheet_keeps_a_pledge_s_day_camket_cannot_read(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """Printing marks the pledge printed; a day written by another program ('abc') that no
+    one entered again stays as stored (it was emptied before)."""
+    db = str(register.path)
+    household = "SELECT id FROM household WHERE code = 'T2-001'"
+    (household_id,) = register.db.execute(household).fetchone()
+    refused = ["--status", "refused", "--reason", "Không đồng ý", "--on", "05/01/2026"]
+    assert main(["sign", "--db", db, "T2-001", *refused]) == 0
+    register.db.execute(
+        "UPDATE pledge SET signed_on = 'abc' WHERE household_id = ?", [household_id]
+    )
+    register.db.conn.commit()
+    pdf = tmp_path / "p.pdf"
+    assert main(["print", "pledges", "--db", db, "--household", "T2-001", "--out", str(pdf)]) == 0
+    held = register.db.execute(
+        "SELECT signed_on FROM pledge WHERE household_id = ?", [household_id]
+    )
+    assert held.fetchone() == ("abc",)
