@@ -89,6 +89,7 @@ _SHOWN = frozenset(
 # (domain.unreadable): a live row's is the clerk's to enter there.
 _ENTERED = frozenset(
     {
+        ("hamlet", "kind"),
         ("person", "gender"),
         ("person", "birth"),
         ("person", "residence"),

@@ -14,7 +14,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.movements import Movement, MovementKind
+from desktop.messages import describe_issue
 from desktop.services import ledger
+from desktop.services.export_repairs import unsendable_rows
 from desktop.services.register import open_existing
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
@@ -127,6 +129,11 @@ def test_a_hamlet_whose_kind_camket_cannot_read_is_listed_as_such_and_kept_by_a_
         held = conn.execute("SELECT kind, head_name FROM hamlet WHERE name = 'Bản Pa Khóa'")
         assert held.fetchone() == ("qq", "Giàng A Dế")
     conn.close()
+    # camket check and the export send the clerk to the form that takes a kind again.
+    (line,) = [r for r in unsendable_rows(window.register.db, upper=False) if r[0] == "thôn"]
+    assert describe_issue(line[2]) == (
+        "Loại: “qq” không phải giá trị sổ đọc được (sửa ở màn hình Cài đặt)"
+    )
 
 
 def test_a_campaign_whose_day_camket_cannot_read_is_listed_as_such(
