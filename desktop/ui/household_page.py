@@ -166,6 +166,14 @@ class HouseholdPage(QWidget):
 
     # --- public -------------------------------------------------------------------------
 
+    def focus_first(self) -> None:
+        """Shown by Ctrl+2 or the side bar: the keyboard in the search box (a name typed
+        searches at once), or in the household being edited."""
+        if self.editing:
+            self.editor.tab_order[0].setFocus()
+        else:
+            self.search_box.setFocus()
+
     def focus_search(self) -> None:
         if not self.leave_editor():
             return

@@ -243,6 +243,10 @@ class OverviewPage(QWidget):
         longest = max(metrics.horizontalAdvance(reminder_name(r)) for r in ReminderReason)
         self._what_least = longest // 2 + 24
 
+    def focus_first(self) -> None:
+        """The keyboard on what needs attention (Enter opens a case, as the hint says)."""
+        self.reminders.setFocus()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange(event.size().width())

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop.bundled import resource_path
 from desktop.ui.qt_values import USER_ROLE, set_enum_property, set_shortcut
@@ -28,6 +34,16 @@ class Place:
     icon: str
     shortcut: int
     build: Callable[[], QWidget]
+
+
+def take_keyboard(page: QWidget) -> None:
+    """The keyboard into ``page`` by its ``focus_first()`` (if it has one) unless it is in
+    the page already (a page may put it on its own field when shown). Left on the side
+    bar's buttons, Enter or Space would press them and what is typed would go nowhere."""
+    focused = QApplication.focusWidget()
+    first = getattr(page, "focus_first", None)
+    if callable(first) and (focused is None or not page.isAncestorOf(focused)):
+        first()
 
 
 def place_icon(name: str) -> QIcon:
@@ -131,8 +147,9 @@ class Places(QObject):
         if not 0 <= row < len(self._places):
             return
         key = self._places[row].key
-        self.page(key)
+        page = self.page(key)
         self.pages.setCurrentIndex(row)
+        take_keyboard(page)
         if key != self._shown:
             self._shown = key
             self.shown.emit(key)

@@ -273,3 +273,26 @@ def test_a_fifty_letter_hamlet_name_keeps_every_place_within_a_1024_screen(
         assert hamlets.minimumWidth() >= hamlets.sizeHintForColumn(0)  # each name whole
     finally:
         install_translators(qapp, "vi")  # type: ignore[arg-type]
+
+
+def test_each_place_takes_the_keyboard_when_it_is_shown(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, the window opened with the keyboard on the side bar's "Nhập danh sách" button
+    and Ctrl+2 left it there: Enter (which Tổng quan's hint says opens a case) or Space began
+    an import, and a name typed after Ctrl+2 went nowhere. Now the place shown takes it:
+    Tổng quan its reminders, Hộ gia đình its search box."""
+    window = main_window(small_register.path, place=None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    overview = window.pages.currentWidget()
+    assert window.places.current_key() == "overview"
+    focused = QApplication.focusWidget()
+    assert focused is overview.reminders  # type: ignore[attr-defined]
+    qtbot.keyClick(focused, Qt.Key.Key_2, CTRL)
+    page = window.household_page
+    assert QApplication.focusWidget() is page.search_box
+    qtbot.keyClicks(page.search_box, "hung")
+    qtbot.waitUntil(lambda: page.count_label.text() == "1 hộ")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is overview.reminders  # type: ignore[attr-defined]
