@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import BirthDate
+from desktop.domain.errors import KnownError
 from desktop.messages import FIELD_LABELS
 from desktop.services.history import Change, HistoryEntry, household_history
 from desktop.services.register import OpenRegister
+from desktop.store.households import get_household
 from desktop.ui.roster_model import CHOICES, choice_label
 
 
@@ -57,6 +60,11 @@ class HistoryDialog(QDialog):
         self._register = register
         entries = household_history(register.db, household_id)
         code = next((e.subject for e in reversed(entries) if e.entity == "household"), "")
+        if not code:  # nothing recorded yet (sample data, a list written in bulk)
+            try:
+                code = get_household(register.db, household_id).code
+            except KnownError:  # deleted meanwhile: the title without its code
+                code = ""
         self.setWindowTitle(self.tr("History of household {code}").format(code=code))
         self.table = QTableWidget(len(entries), 3)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
@@ -80,7 +88,11 @@ class HistoryDialog(QDialog):
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.empty = QLabel(self.tr("No change has been recorded for this household yet."))
+        if entries:  # (hidden, never shown here: unlaid, it would open as a window)
+            self.empty.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(900, 520)

@@ -1099,6 +1099,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Nội dung</translation>
     </message>
     <message>
+        <source>No change has been recorded for this household yet.</source>
+        <translation>Chưa có thay đổi nào được ghi cho hộ này.</translation>
+    </message>
+    <message>
         <source>this computer</source>
         <translation>máy này</translation>
     </message>

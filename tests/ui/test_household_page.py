@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.entities import BirthDate, Gender, Household, Person
+from desktop.services.demo import create_demo_register
 from desktop.services.register import open_existing
 from desktop.store import households as repo
 from desktop.ui.main_window import MainWindow
@@ -320,3 +321,25 @@ def test_the_english_count_says_1_household_not_1_households(
         assert ledger.count.text() == "0 movements"  # type: ignore[attr-defined]
     finally:
         install_translators(qapp, "vi")
+
+
+def test_a_household_with_no_recorded_change_says_so_in_its_history(
+    main_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Before, the history of a household nothing was recorded for (the sample data; one
+    merged from a commune) was an empty table titled "Lịch sử thay đổi của hộ " (no code)."""
+    path = tmp_path / "mau.sqlite3"
+    create_demo_register(path, households=3, seed=4)
+    window = main_window(path)
+    page = window.household_page
+    page.select_row(0)
+    code = page.model.index(0, 0).data()
+    qtbot.waitUntil(lambda: page.detail.household_id == page.model.household_id(0))
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    dialog = page.history_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == f"Lịch sử thay đổi của hộ {code}"
+    assert dialog.lines() == []
+    assert dialog.empty.isVisible()
+    assert dialog.empty.text() == "Chưa có thay đổi nào được ghi cho hộ này."
+    dialog.close()
