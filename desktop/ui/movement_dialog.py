@@ -68,6 +68,7 @@ class MovementDialog(FormDialog):
         self.person_search = PersonSearch(register.db, self)
         self.person, self.hits = self.person_search.box, self.person_search.hits
         self.chosen = QLabel()
+        self.chosen.setWordWrap(True)  # a long name with its household and hamlet
         self.guest_name, self.guest_year = QLineEdit(), QLineEdit()
         self.guest_id, self.nationality, self.host = QLineEdit(), QLineEdit(), QLineEdit()
         self.guest_year.setPlaceholderText(self.tr("yyyy"))

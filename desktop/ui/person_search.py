@@ -30,6 +30,7 @@ class PersonSearch(QObject):
         self.hits.setMaximumHeight(110)
         self.box.textChanged.connect(self._search)
         self.box.installEventFilter(self)
+        self.hits.installEventFilter(self)
         self.hits.itemActivated.connect(self._choose)
 
     def _search(self, text: str) -> None:
@@ -53,13 +54,14 @@ class PersonSearch(QObject):
         self.chosen.emit(person_id, household_id, item.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down and Enter in the search box work the list of hits below it.
-        if watched is self.box and isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+        # Down and Enter in the search box work the list of hits below it; Enter in either
+        # chooses and goes no further (the list passes it on: the dialog's Lưu would save).
+        if watched in (self.box, self.hits) and isinstance(event, QKeyEvent):
+            press = event.type() == QEvent.Type.KeyPress
+            if watched is self.box and press and event.key() == Qt.Key.Key_Down:
                 self.hits.setFocus()
                 return True
-            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            if event.type() == QEvent.Type.KeyPress and enter:
+            if press and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 item = self.hits.currentItem()
                 if item is not None:
                     self._choose(item)

@@ -463,3 +463,72 @@ def saved_tip(window: MainWindow, page: LedgerPage, qtbot: QtBot) -> TipDialog:
     dialog.save()
     settled(qtbot, window)
     return page.open_tip(0)
+
+
+def test_down_and_enter_in_the_hits_choose_the_person_and_save_nothing(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, ↓ then Enter (as the dialog's own message tells: "chọn trong danh sách (↓ và
+    Enter)") chose the person and pressed Lưu too: a tạm vắng from today, with no return day,
+    place or reason, was saved and the dialog closed. The tip's people alike."""
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_movement()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.person, "dang van hung")
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Down)
+    assert dialog.hits.hasFocus()
+    qtbot.keyClick(dialog.hits, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "Đặng Văn Hùng" in dialog.chosen.text()
+    assert dialog.focusWidget() is dialog.starts  # the next field to type
+    settled(qtbot, window)
+    assert page.count.text() == "0 biến động"
+    dialog.reject()
+
+    tip = page.add_tip()
+    qtbot.waitExposed(tip)
+    tip.activateWindow()
+    qtbot.waitUntil(tip.isActiveWindow)
+    qtbot.keyClicks(tip.person_search.box, "giang a hoa")
+    qtbot.keyClick(tip.person_search.box, Qt.Key.Key_Down)
+    qtbot.keyClick(tip.person_search.hits, Qt.Key.Key_Return)
+    assert tip.isVisible() and tip.concerned.count() == 1
+    settled(qtbot, window)
+    assert page.tip_model.rowCount() == 0
+    tip.reject()
+
+
+def test_a_long_name_chosen_for_a_movement_wraps_inside_the_form(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, "Đã chọn: Hoàng Thị Nguyễn Phương Thảo Bích Ngọc Khánh Linh  1980  KL-001 …"
+    stood on one line: the form asked 918 px and cut it at its width."""
+    from desktop.domain.entities import BirthDate, Gender, Household, Person
+    from desktop.services.register import open_existing
+    from desktop.store import households as repo
+
+    head = "Hoàng Thị Nguyễn Phương Thảo Bích Ngọc Khánh Linh"
+    register = open_existing(small_register.path)
+    try:
+        person = Person(
+            household_id="", full_name=head, gender=Gender.FEMALE, birth=BirthDate(1980)
+        )
+        household = Household(hamlet_id=small_register.hamlet_ids["Thôn Hồng Thu"], code="HT-009")
+        repo.add_household(register.writer, household, [person])
+    finally:
+        register.close()
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog = page.add_movement()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.person, "hoang thi nguyen phuong")
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)
+    assert head in dialog.chosen.text()
+    QApplication.processEvents()
+    assert dialog.minimumSizeHint().width() <= 640
+    label = dialog.chosen
+    assert label.heightForWidth(label.width()) <= label.height()  # every line of it shown
+    dialog.reject()
