@@ -343,13 +343,16 @@ class PledgePage(QWidget):
         # Each column as wide as it reads; when they are wider than the table (a long
         # hamlet name on a 1024 px screen), the name gives up width (cut with "…", whole in
         # its tooltip) so the counts and the bar stay in view without scrolling sideways.
+        # The last column (the bar) is left to stretch over the rest: sized here (from inside
+        # the table's resize) it kept its own width.
         view = self.progress_view
-        view.resizeColumnsToContents()
         header = view.horizontalHeader()
         widths = {
             column: max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
             for column in range(header.count())
         }
+        for column in range(header.count() - 1):
+            header.resizeSection(column, widths[column])
         hide_to_fit(view, widths, (), squeeze=0, least=HAMLET_LEAST)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

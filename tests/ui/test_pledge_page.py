@@ -430,6 +430,13 @@ def test_a_long_hamlet_name_leaves_every_count_and_the_bar_in_view_at_1024(
         assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == LONG_HAMLET
         window.resize(1366, 768)  # room again: the name whole
         qtbot.waitUntil(lambda: header.sectionSize(0) >= view.sizeHintForColumn(0))
+        last = model.columnCount() - 1  # and the bar over the rest of the width
+        qtbot.waitUntil(
+            lambda: (
+                header.sectionViewportPosition(last) + header.sectionSize(last)
+                >= view.viewport().width() - 1
+            )
+        )
     finally:
         install_translators(qapp, "vi")
 
@@ -473,3 +480,18 @@ def test_a_long_name_in_a_long_hamlet_reads_whole_in_ghi_ket_qua_at_1024(
     names = combo.view()  # the list that drops down: each name whole
     assert names.minimumWidth() >= names.sizeHintForColumn(0)
     dialog.reject()
+
+
+def test_the_bar_column_takes_the_rest_of_the_width(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """b9fd66e sized the columns again from inside the table's resize: the bar column kept
+    its own ~100 px and grey stood beside it (the window's first show)."""
+    window = main_window(small_register.path, size=(1024, 768), place="pledges")
+    view = window.pledge_page.progress_view
+    header = view.horizontalHeader()
+    last = header.count() - 1
+    QApplication.processEvents()
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) >= (
+        view.viewport().width() - 1
+    )
