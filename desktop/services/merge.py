@@ -10,7 +10,8 @@ same winner and keep the rest in the conflict queue. A bundle refused for any re
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from desktop.store.backups import take_backup
 from desktop.store.bulk import LoadBatch, bulk_load, loading_into
 from desktop.store.private_columns import PrivatePart, merge_private
 from desktop.store.registry import TABLES
-from desktop.store.row_decoder import column_types
+from desktop.store.row_decoder import READY_SCHEMA, column_types
 from desktop.store.sync import utc_now
 
 log = logging.getLogger(__name__)
@@ -203,9 +204,10 @@ def _merge_bundle(
         elif backup:
             take_backup(reg.db, reg.path, "merge")
         held = _holds_households(reg)
-        with reg.db.atomic():
+        with _ready_schema(reg.db, feed) as ready, reg.db.atomic():
             with bulk_load(reg.db) as load:  # new rows indexed and noted once a table
-                _apply(reg.db, bundle, result, progress, cancelled, feed, load.finish)
+                steps = (feed, ready, load.finish)
+                _apply(reg.db, bundle, result, progress, cancelled, steps)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
             _check_not_set_up_apart(bundle, result, held)
@@ -231,6 +233,21 @@ def _merge_bundle(
     if result.refused:
         log.warning("bundle %s refused: %s", path.name, result.refused.code)
     return result
+
+
+@contextmanager
+def _ready_schema(db: Database, feed: LineFeed | None) -> Iterator[bool]:
+    """READY_SCHEMA attached to the merge's connection for a bundle whose helper sends rows
+    ready to store (ReadyRows), before its transaction (SQLite attaches none within one)
+    and detached after it; whether it is."""
+    attach = feed is not None and feed.ready and not db.conn.in_transaction
+    if attach:
+        db.conn.execute(f"ATTACH ':memory:' AS {READY_SCHEMA}")
+    try:
+        yield attach
+    finally:
+        if attach:
+            db.conn.execute(f"DETACH {READY_SCHEMA}")
 
 
 def _holds_households(reg: OpenRegister) -> bool:
@@ -379,13 +396,14 @@ def _apply(
     result: MergeResult,
     progress: Progress | None,
     cancelled: Cancelled | None,
-    feed: LineFeed | None,
-    finish: Callable[[str], None],
+    steps: tuple[LineFeed | None, bool, Callable[[str], None]],
 ) -> None:
     """Each table's rows met, in the registry's order, and ``finish``ed (its new rows
     indexed for search and noted in the change log: a helper process reading the next
     table meanwhile); ``feed``: the lines of the tables read by lines (merge_lines.by_lines)
-    as a helper process decoded them."""
+    as a helper process decoded them; ``ready``: the rows it made ready to store may be
+    copied as they are (ReadyRows: READY_SCHEMA attached)."""
+    feed, ready, finish = steps
     waiting = incoming_conflicts(bundle, {spec.name: column_types(db, spec) for spec in TABLES})
     total = sum(bundle.manifest.rows.values()) or 1
     done = 0
@@ -395,6 +413,12 @@ def _apply(
     for spec in TABLES:
         counts = result.counts.setdefault(spec.name, TableCounts())
         meeting = TableMerge(db, bundle, spec, counts, vouched, households)
+        # People made ready beside hold their household's code and commune as the bundle's
+        # lines give them: taken when every household line was stored as read.
+        if ready and spec.name == "person":
+            of_households = result.counts.get("household", TableCounts())
+            met = of_households.updated or of_households.unchanged or of_households.conflicts
+            meeting.ready_rows = not met
         private: dict[str, PrivatePart] = {}  # a full bundle's private values of the chunk
         with loading_into(db, spec.name, bundle.manifest.rows.get(spec.name, 0)):
             if by_lines(spec, waiting):

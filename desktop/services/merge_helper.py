@@ -20,12 +20,22 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
+from desktop.domain.text import fold_for_search
 from desktop.exchange.bundle_file import Bundle, open_bundle, reopen_bundle, table_entry
 from desktop.services.merge_lines import by_lines, incoming_conflicts, table_lines
-from desktop.store.derived import MADE_BESIDE, Deriver
+from desktop.store.derived import MADE_BESIDE, Deriver, people_rows
 from desktop.store.registry import COMMUNE_COLUMN, TABLES, table
 from desktop.store.replicas import version_columns
-from desktop.store.row_decoder import ColumnType, Lines, column_types
+from desktop.store.row_decoder import (
+    ColumnType,
+    Line,
+    Lines,
+    ReadyRows,
+    column_types,
+    ready_rows_maker,
+    serialized_rows,
+    takes_ready_rows,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -42,10 +52,11 @@ HELPED_ROWS = 60_000
 AHEAD_ROWS = 5_000
 _AHEAD = 32  # chunks received and not yet written: the helper runs on meanwhile
 # What the helper sends, each message one of: a chunk of lines and their derived columns
-# (marshal: lists, tuples, text, numbers and None only), the end of a table (the name of
-# its entry when its hash matched), a refusal (its code and params), a failure (its text);
+# (marshal: lists, tuples, text, numbers and None only), a chunk of rows ready to store
+# (ReadyRows: their ids and the serialized chunk), the end of a table (the name of its
+# entry when its hash matched), a refusal (its code and params), a failure (its text);
 # each after the number of the bundle (job) it is about.
-_CHUNK, _TABLE_END, _REFUSED, _FAILED = b"D", b"T", b"E", b"F"
+_CHUNK, _READY, _TABLE_END, _REFUSED, _FAILED = b"D", b"R", b"T", b"E", b"F"
 _EVERY_JOB = 0xFFFFFFFF  # the helper's end: no job after it gets anything
 _F_SETPIPE_SZ, _PIPE_BYTES = 1031, 1024 * 1024  # Linux's fcntl for a pipe's size
 
@@ -78,6 +89,8 @@ class BatchReading:
         self._broken = False  # the helper could not start, or died: lines are read here
         self._ahead: tuple[Path, Bundle, LineFeed | None] | None = None
         self._feed: LineFeed | None = None  # the feed of the bundle opened last (open)
+        # People's rows sent ready to store (ReadyRows) where this connection opens them.
+        self._ready = takes_ready_rows(db.conn)
 
     def open(self, path: Path, following: Path | None = None) -> Bundle:
         """The bundle at ``path`` (as open_bundle; KnownError when refused); ``following``,
@@ -125,7 +138,8 @@ class BatchReading:
         try:
             if self._helper is None:
                 self._helper = LineHelper(self.db)
-            return self._helper.read(bundle, fresh_tables(self.db, bundle.manifest.communes))
+            fresh = fresh_tables(self.db, bundle.manifest.communes)
+            return self._helper.read(bundle, fresh, self._ready)
         except (OSError, RuntimeError) as exc:  # no process, or no way to spawn one here
             log.warning("merge helper process not started, lines read here: %s", exc)
             self._broken = True
@@ -184,17 +198,19 @@ class LineHelper:
         self._receiver = threading.Thread(target=self._receive, name="merge-lines", daemon=True)
         self._receiver.start()
 
-    def read(self, bundle: Bundle, derive: list[str]) -> LineFeed:
+    def read(self, bundle: Bundle, derive: list[str], ready: bool = False) -> LineFeed:
         """The helper reads ``bundle`` once it has read those given before (the derived
-        columns of the tables ``derive`` made beside)."""
+        columns of the tables ``derive`` made beside; ``ready``: the people's rows sent
+        ready to store where it can, ReadyRows)."""
         self._jobs += 1
-        self._orders.send((self._jobs, bundle.origin, bundle.source, bundle.sha256, derive))
-        return LineFeed(self, self._jobs, bundle)
+        order = (self._jobs, bundle.origin, bundle.source, bundle.sha256, derive, ready)
+        self._orders.send(order)
+        return LineFeed(self, self._jobs, bundle, ready)
 
     def forget(self, job: int) -> None:
         """The merge is done with ``job`` (merged, refused or cancelled): not read further."""
         try:
-            self._orders.send((job, None, "", "", []))
+            self._orders.send((job, None, "", "", [], False))
         except OSError:  # the helper has ended: nothing to tell it
             self.failed = True
 
@@ -247,12 +263,14 @@ class LineFeed:
     as lines_of would, in the registry's table order (the tables read by lines:
     merge_lines.by_lines). ``close``: the merge is done with the bundle."""
 
-    def __init__(self, helper: LineHelper, job: int, bundle: Bundle) -> None:
+    def __init__(self, helper: LineHelper, job: int, bundle: Bundle, ready: bool = False) -> None:
         self.helper, self.job, self.bundle = helper, job, bundle
+        self.ready = ready  # it may send rows ready to store (ReadyRows)
 
-    def lines(self, name: str) -> Iterator[Lines]:
-        """The table's chunks of decoded lines, each with its derived columns made; the
-        helper's refusal raised where reading the table here would have raised it."""
+    def lines(self, name: str) -> Iterator[Lines | ReadyRows]:
+        """The table's chunks of decoded lines, each with its derived columns made, or of
+        rows ready to store; the helper's refusal raised where reading the table here would
+        have raised it."""
         while True:
             kind, body = self.helper.message(self.job)
             if kind == _CHUNK:
@@ -261,6 +279,10 @@ class LineFeed:
                 chunk = Lines(lines)
                 chunk.derived = derived
                 yield chunk
+            elif kind == _READY:
+                got, ids, data = marshal.loads(body)
+                self._expect(name, got)
+                yield ReadyRows(ids, data)
             elif kind == _TABLE_END:
                 got, entry = marshal.loads(body)
                 self._expect(name, got)
@@ -317,7 +339,7 @@ def _read_lines(
     by lines decoded and their derived columns made, sent a chunk at a time, until the
     merge is done with it. Its orders' pipe closed (the merge's process ended, or was
     killed) ends it at once; its sending pipe closed, as soon as it sends."""
-    jobs: queue.Queue[tuple[int, Any, str, str, list[str]]] = queue.Queue()
+    jobs: queue.Queue[tuple[int, Any, str, str, list[str], bool]] = queue.Queue()
     done = [0]  # the last bundle the merge is done with (orders come in its order)
 
     def listen() -> None:
@@ -334,12 +356,12 @@ def _read_lines(
     threading.Thread(target=listen, name="merge-orders", daemon=True).start()
     try:
         while True:
-            job, origin, source, sha256, derive = jobs.get()
+            job, origin, source, sha256, derive, ready = jobs.get()
             tag = job.to_bytes(4, "little")
             try:
                 bundle = reopen_bundle(origin, source, sha256)
                 try:
-                    _send_tables(sending, tag, bundle, types, derive, (done, job))
+                    _send_tables(sending, tag, bundle, types, (derive, ready), (done, job))
                 finally:
                     bundle.close()
             except KnownError as err:
@@ -359,13 +381,18 @@ def _send_tables(
     tag: bytes,
     bundle: Bundle,
     types: Mapping[str, Mapping[str, ColumnType]],
-    derive: list[str],
+    making: tuple[list[str], bool],
     forgotten: tuple[list[int], int],
 ) -> None:
     """The bundle's tables read by lines, a chunk at a time, until the merge is done with
-    it (``forgotten``: the last bundle it is done with, and this one's number)."""
+    it (``forgotten``: the last bundle it is done with, and this one's number); ``making``:
+    the tables whose derived columns are made here, and whether people's rows are sent
+    ready to store (ReadyRows) where their households are the bundle's (HouseholdsRead)."""
     done, job = forgotten
+    derive, ready = making
     waiting = incoming_conflicts(bundle, types)
+    households = HouseholdsRead() if ready and {"household", "person"} <= set(derive) else None
+    maker = ready_rows_maker() if households is not None else None
     for spec in TABLES:
         if not by_lines(spec, waiting):
             continue
@@ -374,7 +401,59 @@ def _send_tables(
             if done[0] >= job:
                 return
             derived = [made(values) for values, _ in lines] if made is not None else None
+            if households is not None and spec.name == "household":
+                households.note(lines)
+            rows = None
+            if households is not None and spec.name == "person":
+                rows = households.people(lines, derived)
+            if rows is not None and households is not None and maker is not None:
+                ids = [values[households.person_id_at] for values, _ in lines]
+                message = marshal.dumps((spec.name, ids, serialized_rows(rows, maker)))
+                sending.send_bytes(_READY + tag + message)
+                continue
             sending.send_bytes(_CHUNK + tag + marshal.dumps((spec.name, lines, derived)))
         entry = table_entry(spec.name)
         hashed = entry if entry in bundle.checked else ""
         sending.send_bytes(_TABLE_END + tag + marshal.dumps((spec.name, hashed)))
+
+
+class HouseholdsRead:
+    """The households a bundle's lines hold (their code folded for search and their
+    commune, by id), kept by the helper to make the rows of their people as the merge
+    stores them (ReadyRows): the merge takes them only when every household line of the
+    bundle was stored as read (TableMerge.ready_rows), so that these are the households the
+    register holds. A household named on two lines is none of them here."""
+
+    def __init__(self) -> None:
+        household, person = version_columns(table("household")), version_columns(table("person"))
+        self.id_at, self.code_at = household.index("id"), household.index("code")
+        self.commune_at = household.index(COMMUNE_COLUMN)
+        self.person_id_at = person.index("id")
+        self.household_at = person.index("household_id")
+        self.held: dict[str, tuple[str, str] | None] = {}
+
+    def note(self, lines: list[Line]) -> None:
+        held, id_at, code_at, commune_at = self.held, self.id_at, self.code_at, self.commune_at
+        for values, _ in lines:
+            household_id = values[id_at]
+            held[household_id] = (
+                None
+                if household_id in held
+                else (fold_for_search(values[code_at]), values[commune_at])
+            )
+
+    def people(
+        self, lines: list[Line], made: list[tuple[Any, ...]] | None
+    ) -> list[tuple[Any, ...]] | None:
+        """The chunk's people as stored (store.derived.people_rows), or None when one of
+        them belongs to a household not read here (its line is then met as lines are)."""
+        if made is None or not lines:
+            return None
+        held, at = self.held, self.household_at
+        households = {}
+        for household_id in {values[at] for values, _ in lines}:
+            household = held.get(household_id)
+            if household is None:
+                return None
+            households[household_id] = household
+        return people_rows(lines, households, at, made)

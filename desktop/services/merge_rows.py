@@ -27,7 +27,7 @@ from desktop.store.registry import (
     commune_sql,
 )
 from desktop.store.replicas import StoredRow
-from desktop.store.row_decoder import Line, Lines
+from desktop.store.row_decoder import READY_SCHEMA, Line, Lines, ReadyRows
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +125,20 @@ class TableMerge:
         # No row nor waiting version of this table here before the bundle: its lines may be
         # stored as they come (load_new).
         self.empty = self.last_id == ""
+        # Rows the helper made ready (ReadyRows) may be copied as they are: READY_SCHEMA is
+        # attached, and the rows they depend on (a person's household: its code and
+        # commune) were stored as the bundle's lines hold them (services.merge sets it).
+        self.ready_rows = False
 
-    def load_new(self, lines: list[Line]) -> None:
+    def load_new(self, lines: list[Line] | ReadyRows) -> None:
         """Store a chunk of lines of a table ``empty`` before the bundle, none of them
         looked for: each is a row new here, unless the bundle named its id on an earlier
         line (the insert is refused on the id): that line meets the row as the earlier one
         left it (meet), and the rows after it are stored on."""
+        if isinstance(lines, ReadyRows):
+            if self._copy_ready(lines):
+                return
+            lines = lines.lines(len(self.columns))
         values = [v for v, _ in lines]
         self._check_written(values)
         households = self._households(values) if self.by_household else {}
@@ -151,7 +159,7 @@ class TableMerge:
                 self.meet([(row[0][self.id_at], [version_of(self.columns, *row)])], set())
                 start = at + 1
 
-    def meet_lines(self, lines: list[Line]) -> None:
+    def meet_lines(self, lines: list[Line] | ReadyRows) -> None:
         """Meet a chunk of lines of a table that held rows before the bundle (none of its
         versions waiting in the bundle): the register's rows and waiting versions of their
         ids are read once for the chunk; the lines of those rows meet them (meet), then the
@@ -159,9 +167,14 @@ class TableMerge:
         register: nearly all its rows, each new there)."""
         self.written = None  # the rows stored here are not marked: meet looks its rows up
         id_at = self.id_at
-        held = self._held([values[id_at] for values, _ in lines])
+        if isinstance(lines, ReadyRows):
+            held = self._held(lines.ids)
+        else:
+            held = self._held([values[id_at] for values, _ in lines])
         known = held[0].keys() | held[1].keys()
         if known:
+            if isinstance(lines, ReadyRows):
+                lines = lines.lines(len(self.columns))
             columns = self.columns
             met = [(v[id_at], [version_of(columns, v, vv)]) for v, vv in lines if v[id_at] in known]
             if len(met) == len(known):  # each row once: met with what was read for it
@@ -274,6 +287,32 @@ class TableMerge:
         except sqlite3.IntegrityError as exc:
             raise self._refused(exc) from exc
         self._note([values for values, _ in lines])
+
+    def _copy_ready(self, rows: ReadyRows) -> bool:
+        """Rows new here made ready by the helper, copied by one statement; False when they
+        cannot be (``ready_rows`` off, or the register refused one: the statement is undone
+        whole, and the chunk is stored as lines are, which meets or refuses that row as
+        before). Their commune needs no check: each belongs to a household of the bundle's
+        lines, checked and stored as read."""
+        if not self.ready_rows:
+            return False
+        conn = self.db.conn
+        names = ", ".join(f"[{c}]" for c in self.stored_columns)
+        try:
+            rows.open_in(conn)
+        except sqlite3.OperationalError as exc:  # not opened (SQLite's own reason): as lines
+            log.warning("rows made ready beside merged as lines: %s", exc)
+            return False
+        try:  # a rule broken undoes this statement alone (never the transaction)
+            conn.execute(
+                f"INSERT INTO main.[{self.spec.name}] ({names})"
+                f" SELECT * FROM {READY_SCHEMA}.chunk ORDER BY rowid"
+            )
+        except sqlite3.IntegrityError:
+            return False
+        self.counts.new += len(rows)
+        self._vouch_ids(rows.ids)
+        return True
 
     def _insert(self, rows: Iterator[tuple[Any, ...]]) -> None:
         """Insert rows new here; _SameId when one's id is held already."""
@@ -408,9 +447,12 @@ class TableMerge:
 
     def _vouch(self, written: list[tuple[Any, ...]]) -> None:
         """Rows written and checked, for the tables whose rows belong through them."""
+        at = self.id_at
+        self._vouch_ids(v[at] for v in written)
+
+    def _vouch_ids(self, ids: Iterable[str]) -> None:
         if self.spec.name in _LINK_PARENTS:
-            at = self.id_at
-            self.vouched.setdefault(self.spec.name, set()).update(v[at] for v in written)
+            self.vouched.setdefault(self.spec.name, set()).update(ids)
 
     def _check_communes(self, ids: list[str]) -> None:
         sql = self.commune_sql

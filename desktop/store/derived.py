@@ -194,6 +194,18 @@ def _people_made(
         yield (*values, vv, key, search, commune_code)
 
 
+def people_rows(
+    lines: Sequence[tuple[tuple[Any, ...], str]],
+    households: Mapping[str, tuple[str, str]],
+    household_at: int,
+    made: Sequence[tuple[Any, ...]],
+) -> list[tuple[Any, ...]]:
+    """People's lines whose own part was made (Deriver.made) as Deriver.people stores them,
+    each household's folded code and commune given: the rows a helper process makes ready
+    to store (merge_helper.HouseholdsRead), the same as the merge's own."""
+    return list(_people_made(lines, 0, [0], households, household_at, made))
+
+
 def name_parts(full_name: str) -> tuple[str, str]:
     """A name's sort key and folded text, remembered (_NAMES); the fold from
     remembered_fold, where an import's reading of the name left it (folded once, not twice)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,68 @@ class Lines(list[Line]):
     them (a helper process, store.derived.Deriver.made), or None when not made yet."""
 
     derived: list[tuple[Any, ...]] | None = None
+
+
+# The schema, attached to the merge's connection, into which a chunk of rows made ready by
+# the helper process is opened (ReadyRows).
+READY_SCHEMA = "merge_ready"
+
+
+class ReadyRows:
+    """A chunk of a table's lines made by the helper process into the rows the merge
+    stores (values, vector, derived columns, in TableMerge.stored_columns' order): a
+    SQLite database of one table ``chunk`` (Connection.serialize, in memory only, never a
+    file) that the merge opens into READY_SCHEMA and copies with one INSERT ... SELECT,
+    without a Python value made a row (marshal's objects, a tuple a row and the binding of
+    every value cost the merge's process more than SQLite's insert). ``ids``: the rows' ids
+    in order; ``lines``: the same chunk as Lines, for every other way a chunk is merged."""
+
+    def __init__(self, ids: list[str], data: bytes) -> None:
+        self.ids, self.data = ids, data
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def open_in(self, conn: sqlite3.Connection) -> None:
+        """The chunk opened as READY_SCHEMA.chunk of ``conn`` (attached already)."""
+        conn.deserialize(self.data, name=READY_SCHEMA)
+
+    def lines(self, width: int) -> Lines:
+        """The chunk as decoded lines (each row's first ``width`` values and its vector);
+        their derived columns are made again where they are stored."""
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(self.data)
+            rows = conn.execute("SELECT * FROM chunk ORDER BY rowid").fetchall()
+        finally:
+            conn.close()
+        return Lines((row[:width], row[width]) for row in rows)
+
+
+def serialized_rows(rows: Sequence[tuple[Any, ...]], conn: sqlite3.Connection) -> bytes:
+    """``rows`` (all of one width) as ReadyRows' data: a table ``chunk`` of untyped columns,
+    so that each value is kept as it is (text, number, NULL), made in ``conn`` (an
+    in-memory database of its own, used again for the next chunk: ready_rows_maker)."""
+    width = len(rows[0])
+    conn.execute("DROP TABLE IF EXISTS chunk")
+    conn.execute(f"CREATE TABLE chunk ({', '.join(f'c{i}' for i in range(width))})")
+    with conn:
+        conn.executemany(f"INSERT INTO chunk VALUES ({', '.join('?' * width)})", rows)
+    return conn.serialize()
+
+
+def ready_rows_maker() -> sqlite3.Connection:
+    """The in-memory database serialized_rows makes chunks in (no journal: a chunk made
+    half is never read)."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA journal_mode = OFF")
+    return conn
+
+
+def takes_ready_rows(conn: Any) -> bool:
+    """Whether the merge's connection can open ReadyRows: Python's own sqlite3 with
+    serialize (3.11 on), not SQLCipher's (an encrypted register: its chunks come as lines)."""
+    return isinstance(conn, sqlite3.Connection) and hasattr(conn, "deserialize")
 
 
 @dataclass(frozen=True)

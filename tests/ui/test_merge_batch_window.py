@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -43,9 +44,9 @@ def test_two_communes_bundles_merged_from_the_window_with_the_batch_helper(
     given: list[str] = []
     read = merge_helper.LineHelper.read
 
-    def counted(helper: merge_helper.LineHelper, bundle: object, derive: list[str]) -> object:
+    def counted(helper: merge_helper.LineHelper, bundle: object, *asked: Any) -> object:
         given.append(bundle.source)  # type: ignore[attr-defined]
-        return read(helper, bundle, derive)  # type: ignore[arg-type]
+        return read(helper, bundle, *asked)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merge_helper, "AHEAD_ROWS", 0)  # however small, as 40 communes' are
     monkeypatch.setattr(merge_helper.LineHelper, "read", counted)

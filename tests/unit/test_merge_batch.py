@@ -97,9 +97,9 @@ def _helped(monkeypatch: pytest.MonkeyPatch) -> Served:
     lines, start = merge_helper.LineFeed.lines, merge_helper.LineHelper.__init__
     read = merge_helper.LineHelper.read
 
-    def given(helper: merge_helper.LineHelper, bundle: Any, derive: list[str]) -> Any:
+    def given(helper: merge_helper.LineHelper, bundle: Any, *asked: Any) -> Any:
         served.given.append(bundle.source)
-        return read(helper, bundle, derive)
+        return read(helper, bundle, *asked)
 
     def counted(feed: merge_helper.LineFeed, name: str) -> Iterator[Any]:
         served.tables.append((feed.bundle.source, name))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from desktop.messages import describe
-from desktop.services import merge_helper
+from desktop.services import merge_helper, merge_rows
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
 from desktop.services.merge import MergeResult, merge_bundle
@@ -213,3 +213,54 @@ def test_a_helper_killed_mid_merge_leaves_the_bundle_merged_in_one_process(
     assert served and two.refused is None and two.counts == one.counts
     assert content(*beside) == content(*alone)
     assert multiprocessing.active_children() == []
+
+
+def _line_repeated(bundle: tuple[Path, Path], out: Path, table: str, at: int) -> Path:
+    """The bundle, re-signed, with the ``at``th line of ``table`` given again at its end."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != f"tables/{table}.csv":
+            return data
+        return data + data.decode("utf-8-sig").splitlines(keepends=True)[at].encode("utf-8")
+
+    return resign(bundle[0], out, bundle[1], change)
+
+
+@pytest.mark.parametrize("repeated", [None, "household", "person"])
+def test_people_made_ready_in_the_helper_are_stored_as_one_process_stores_them(
+    tmp_path: Path,
+    bundle: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    repeated: str | None,
+) -> None:
+    """A first merge's people come from the helper as the rows the merge stores and are
+    copied as they are (merge_rows.TableMerge._copy_ready); a household named on two lines
+    (its people then take the household the register holds) or a person named twice (the
+    copy refused on the id: undone, and the chunk met line by line) gives the register one
+    process gives."""
+    given = bundle[0]
+    if repeated is not None:
+        given = _line_repeated(bundle, tmp_path / "repeated.camket", repeated, 5)
+    alone, beside = _upper(tmp_path, "alone"), _upper(tmp_path, "beside")
+    monkeypatch.setattr(merge_helper, "HELPED_ROWS", 10**9)
+    one, one_after = _merged(alone, given)
+    _through_the_helper(monkeypatch)
+    copied: list[bool] = []
+    copy = merge_rows.TableMerge._copy_ready
+
+    def counted(meeting: merge_rows.TableMerge, rows: Any) -> bool:
+        copied.append(copy(meeting, rows))
+        return copied[-1]
+
+    monkeypatch.setattr(merge_rows.TableMerge, "_copy_ready", counted)
+    two, two_after = _merged(beside, given)
+    assert one.refused is None and two.refused is None
+    assert one.counts == two.counts and one.counts["person"].new > 50
+    assert two_after == one_after and any(two_after["found"])
+    assert content(*beside) == content(*alone)
+    if repeated is None:
+        assert copied == [True]  # the 20 households' people: one chunk
+    elif repeated == "household":  # its people are sent as lines
+        assert copied == [] and one.counts["household"].unchanged == 1
+    else:
+        assert copied == [False] and one.counts["person"].unchanged == 1
