@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,11 @@ _STAGED = ".encrypting"
 
 
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
-    """The passphrase a clerk chose, or KnownError when it is too short or mistyped."""
-    if len(passphrase) < encryption.MIN_PASSPHRASE:
+    """The passphrase a clerk chose, or KnownError when it is too short or mistyped: its
+    length is of the letters it has, composed ("ậ" one, as it is stretched), spaces around
+    it not counted (eight presses of the space bar are no passphrase)."""
+    letters = unicodedata.normalize("NFC", passphrase).strip()
+    if len(letters) < encryption.MIN_PASSPHRASE:
         raise KnownError("encrypt.passphrase_short", length=encryption.MIN_PASSPHRASE)
     if repeated is not None and repeated != passphrase:
         raise KnownError("encrypt.passphrases_differ")

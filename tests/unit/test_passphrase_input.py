@@ -90,3 +90,23 @@ def test_a_slot_an_earlier_version_made_of_a_decomposed_passphrase_still_unlocks
     }
     (data_dir() / encryption.KEYS_FILE).write_text(json.dumps({"slots": [slot]}), "utf-8")
     assert check_with(path, DECOMPOSED, monkeypatch, capsys)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        " " * 8,  # eight presses of the space bar
+        "ab" + " " * 6,
+        unicodedata.normalize("NFD", "ậậậậ"),  # four letters, twelve code points typed
+    ],
+)
+def test_a_passphrase_is_as_long_as_the_letters_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chosen: str
+) -> None:
+    # Spaces around it and the marks Unikey's "Unicode tổ hợp" types apart counted: eight
+    # spaces made an encrypted register ("at least 8 characters").
+    path = tmp_path / "sin-ho.sqlite3"
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, chosen)
+    assert main(["init", "--db", str(path), "--commune", "03478", "--encrypt"]) == 2
+    assert "Mật khẩu cần ít nhất 8 ký tự" in capsys.readouterr().err
+    assert not path.exists()
