@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -193,13 +194,21 @@ class _RegisterLogHandler(logging.Handler):
                 encoding="utf-8",
             )
             self._file.setFormatter(self.formatter)
+            # A line the disk does not take (the user's profile full) is lost without a
+            # word: logging's own way printed "--- Logging error ---" and its tracebacks
+            # above every command's message, which says what is wrong itself.
+            self._file.handleError = self._lost  # type: ignore[method-assign]
         self._file.emit(record)
+
+    def _lost(self, record: logging.LogRecord) -> None:
+        pass
 
     def flush(self) -> None:
         self.acquire()
         try:
             if self._file is not None:
-                self._file.flush()
+                with contextlib.suppress(OSError):
+                    self._file.flush()
         finally:
             self.release()
 
@@ -207,7 +216,8 @@ class _RegisterLogHandler(logging.Handler):
         self.acquire()
         try:
             if self._file is not None:
-                self._file.close()
+                with contextlib.suppress(OSError):
+                    self._file.close()
         finally:
             self.release()
         super().close()

@@ -46,3 +46,29 @@ def test_a_start_that_logs_nothing_does_not_load_the_rotating_handler(tmp_path: 
         env={**os.environ, DATA_DIR_ENV: str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr
+
+
+class _FullDisk:
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_full_disk_under_the_log_loses_the_line_without_a_word_on_the_terminal(
+    log_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The user's profile (the data folder) full: every command printed "--- Logging error
+    # ---" and two English tracebacks above its own Vietnamese message.
+    log = logging.getLogger("desktop.test")
+    log.info("first line")  # the rotating handler is made at the first record
+    (ours,) = [h for h in logging.getLogger().handlers if getattr(h, "_file", None)]
+    ours._file.stream.close()  # type: ignore[attr-defined]
+    ours._file.stream = _FullDisk()  # type: ignore[attr-defined]
+    log.warning("refused: db.disk_full")
+    log.warning("a second line")
+    assert capsys.readouterr().err == ""
