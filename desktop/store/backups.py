@@ -98,8 +98,8 @@ def take_backup(
         private_folder(folder.parent)
         private_folder(folder)
         _write_private(folder / "register.txt", f"{Path(register_path).resolve()}\n")
-    except OSError as exc:
-        raise KnownError("backup.failed", path=str(folder), detail=str(exc)) from exc
+    except OSError as exc:  # the data folder's disk full, a profile that takes no files
+        raise _copy_failed(exc, folder) from exc
     now = clock()
     target = folder / f"{now.astimezone(dt.UTC).strftime(_STAMP)}Z-{reason}.sqlite3"
     copy_register(db, target, key=key_for(register_path), progress=progress)

@@ -313,3 +313,20 @@ def test_a_copy_in_the_backup_folder_takes_no_writes_and_says_to_restore_it(
     assert "bản sao lưu" in said and "camket restore" in said and "chưa ghi gì" in said
     assert copy.path.read_bytes() == before
     assert main(["check", "--db", str(copy.path)]) == 0  # only reads
+
+
+def test_a_full_data_folder_says_which_folder_is_full_in_vietnamese(
+    register: OpenRegister, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The user's profile full (the register elsewhere, on a stick with room): "Không sao lưu
+    # được vào …: [Errno 28] No space left on device" before every command that backs up.
+    def full(path: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "_write_private", full)
+    register.close()
+    assert main(["backup", "--db", str(register.path)]) == 2
+    said = capsys.readouterr().err
+    folder = backups.backup_folder(register.path)
+    assert f"Không sao lưu được vào {folder}: ổ đĩa đã đầy." in said
+    assert "Errno" not in said and "No space" not in said
