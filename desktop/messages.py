@@ -260,6 +260,11 @@ MESSAGES: dict[str, str] = {
     "conflict.bad_version": (
         "Chọn bản current (đang dùng) hoặc other (bản kia), không phải {version}."
     ),
+    "print.upper": (
+        "Sổ cấp trên không in bản cam kết: bản cam kết do xã in cho các hộ ký, trên máy của xã"
+        " (camket print pledges ở sổ của xã). Ở sổ cấp trên, xem tiến độ bằng camket report"
+        " progress, hoặc xuất bảng tính bằng camket spreadsheet."
+    ),
     "upper.read_only": (
         "Sổ cấp trên chỉ gộp và xem dữ liệu của các xã, không sửa (chỉ giải quyết xung đột):"
         " hãy sửa trên máy của xã rồi gửi tệp lên."

@@ -172,3 +172,19 @@ def test_with_no_campaign_chosen_on_this_pc_a_report_says_how_to_choose_one(
             said = capsys.readouterr().err
             assert "chưa có đợt cam kết nào đang thực hiện" in said
             assert "camket campaign use" in said and "Đợt cam kết… (Ctrl+D)" in said
+
+
+@pytest.mark.parametrize("what", [["pledges"], ["pledges", "--household", "A-01"], ["blank"]])
+def test_an_upper_register_prints_no_pledge_sheet_and_writes_no_pdf(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], what: list[str]
+) -> None:
+    # Its sheets read "Nơi cư trú: bản A, Sổ cấp trên" (the register's name for the
+    # commune's), the PDF was left on the disk, and the command then said exit 2 as it
+    # failed to mark the households printed (the upper register edits no commune's data).
+    pdf = tmp_path / "ban-cam-ket.pdf"
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["print", *what, "--db", str(post), "--out", str(pdf)]) == 2
+    said = capsys.readouterr().err
+    assert "Sổ cấp trên không in bản cam kết" in said and "máy của xã" in said
+    assert not pdf.exists()
