@@ -132,6 +132,10 @@ def start_campaign(
     """A new campaign printed with this template (kept in the register); current, it takes
     over from the one that was. Checked first (KnownError, nothing is written): an end not
     before the start, a target of 1–100 %."""
+    if not writer.edits_communes:
+        # An upper register merges the communes' own campaigns: one of its own, of no
+        # commune, counted every commune at 0 signed once current.
+        raise KnownError("upper.read_only")
     title = title.strip() or template.title
     check_campaign(title, starts_on, ends_on, target_percent)
     with writer.db.atomic():

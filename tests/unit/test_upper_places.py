@@ -188,3 +188,17 @@ def test_an_upper_register_prints_no_pledge_sheet_and_writes_no_pdf(
     said = capsys.readouterr().err
     assert "Sổ cấp trên không in bản cam kết" in said and "máy của xã" in said
     assert not pdf.exists()
+
+
+def test_an_upper_register_starts_no_campaign_of_its_own(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `campaign new` made a campaign of no commune and made it current: the post's progress
+    # then counted every commune at 0 signed (their signatures are in their own campaigns).
+    # The window offers no "new" in an upper register.
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["campaign", "new", "--db", str(post), "--template", "bien-gioi"]) == 2
+        assert "Sổ cấp trên chỉ gộp và xem dữ liệu của các xã" in capsys.readouterr().err
+        assert main(["report", "progress", "--db", str(post)]) == 0
+    assert "Toàn bộ các xã\t4\t2" in capsys.readouterr().out
