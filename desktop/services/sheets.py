@@ -26,6 +26,7 @@ from desktop.store import attachments as files
 from desktop.store import households as repo
 from desktop.store import pledges as store
 from desktop.store import sheets as bulk
+from desktop.store.places import commune_hamlet_labels
 
 
 def hamlet_named(reg: OpenRegister, name: str) -> Hamlet:
@@ -33,15 +34,24 @@ def hamlet_named(reg: OpenRegister, name: str) -> Hamlet:
     optional as on imported lists; KnownError when none, or several, match."""
     wanted = fold_for_search(name)
     hamlets = repo.list_hamlets(reg.db)
-    found = [h for h in hamlets if fold_for_search(h.name) == wanted]
+    # In a register of several communes (an upper level's) a hamlet reads with its commune,
+    # "Thôn 1 (Sìn Hồ)", as its lists show it: named so, two communes' "Thôn 1" are told apart.
+    labels = commune_hamlet_labels(reg.db)
+    found = [h for h in hamlets if wanted in (fold_for_search(h.name), _label(labels, h))]
     if not found and without_kind_word(wanted) == wanted:
         found = [h for h in hamlets if without_kind_word(fold_for_search(h.name)) == wanted]
     if len(found) > 1:
-        names = ", ".join(sorted((h.name for h in found), key=text_sort_key))
+        shown = (labels.get(h.id, h.name) for h in found)
+        names = ", ".join(sorted(shown, key=text_sort_key))
         raise KnownError("hamlet.ambiguous", name=normalize_text(name), names=names)
     if not found:
         raise KnownError("hamlet.unknown", name=normalize_text(name))
     return found[0]
+
+
+def _label(labels: dict[str, str], hamlet: Hamlet) -> str | None:
+    label = labels.get(hamlet.id)
+    return fold_for_search(label) if label else None
 
 
 def campaign_template(reg: OpenRegister, campaign: Campaign) -> StoredTemplate:

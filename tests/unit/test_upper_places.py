@@ -202,3 +202,18 @@ def test_an_upper_register_starts_no_campaign_of_its_own(
         assert "Sổ cấp trên chỉ gộp và xem dữ liệu của các xã" in capsys.readouterr().err
         assert main(["report", "progress", "--db", str(post)]) == 0
     assert "Toàn bộ các xã\t4\t2" in capsys.readouterr().out
+
+
+def test_a_hamlet_two_communes_share_is_named_with_its_commune_as_the_register_shows_it(
+    post: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Both communes have "Thôn 1": "Có nhiều thôn/bản tên “Thôn 1”: Thôn 1, Thôn 1; hãy ghi
+    # đủ tên" asked for a fuller name that did not exist, and "Thôn 1 (Sìn Hồ)", as every
+    # list of the upper register reads, was "Không có thôn/bản".
+    capsys.readouterr()
+    with as_pc(tmp_path / "post-data"):
+        assert main(["movement", "list", "--db", str(post), "--hamlet", "Thôn 1"]) == 2
+        assert "Thôn 1 (Bình Lư), Thôn 1 (Sìn Hồ); hãy ghi" in capsys.readouterr().err
+        for named in ("Thôn 1 (Sìn Hồ)", "thon 1 (sin ho)"):
+            assert main(["movement", "list", "--db", str(post), "--hamlet", named]) == 0
+            assert capsys.readouterr().err == "0 biến động\n"
