@@ -165,9 +165,23 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
     for cells in rows:
         if len(cells) < width:
             cells += [""] * (width - len(cells))
+    for (row, column), kind in bounds.dayless_cells.items():
+        if row <= len(rows) and column <= width:
+            rows[row - 1][column - 1] = _dayless_text(rows[row - 1][column - 1], kind)
     # A workbook of several sheets: which one was read, by the name on its tab.
     read_as = f"xlsx, trang tính “{bounds.sheet_name}”" if bounds.sheet_count > 1 else "xlsx"
     return Sheet(source, "xlsx", read_as, rows, number_cells=numbers, lost_cells=lost)
+
+
+_SHOWN_DATE = re.compile(r"\d\d/(\d\d/\d{4})")
+
+
+def _dayless_text(text: str, kind: str) -> str:
+    """A date cell's text as its format shows it: "05/2001" for a month and a year,
+    "2001" for a year alone (Excel keeps "05/2001" typed as 1 May 2001)."""
+    if not (shown := _SHOWN_DATE.fullmatch(text)):
+        return text  # not a date: a number or a text the format does not change
+    return shown[1] if kind == "month" else shown[1][-4:]
 
 
 def _first_sheet(

@@ -49,6 +49,8 @@ _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\st="e"[^>]*)>(?:\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>))?\s*<v>([^<]*)</v>'
 )
 _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d{1,10})"')
+# A cell's opening tag with its style index (group 1), in either order of its attributes.
+_STYLED_CELL = re.compile(rb'<c\b[^>]*?\ss="(\d{1,6})"[^>]*>')
 # A count a part declares (the shared strings' count="…" and uniqueCount="…"): the reader
 # makes room for that many before it reads one (999999999999 aborted the process). A list
 # holds at most MAX_CELLS cells: no honest count has eight digits.
@@ -70,6 +72,9 @@ class XlsxBounds:
     the sheet it scanned (the workbook's first one shown: not a hidden one)."""
 
     lost_cells: list[tuple[int, int, str]] = field(default_factory=list)
+    # Cells whose format shows a date without its day, by (row, column): "month" ("05/2001",
+    # "mmm-yy") or "year" ("yyyy"): Excel keeps "05/2001" typed as 1 May 2001.
+    dayless_cells: dict[tuple[int, int], str] = field(default_factory=dict)
     sheet: str = ""
     sheet_name: str = ""  # as the workbook names it (its tab)
     sheet_count: int = 1
@@ -94,9 +99,10 @@ def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
             )
         sheet, bounds.sheet_name, bounds.sheet_count = _first_sheet(archive, source)
         bounds.sheet = sheet
+        dayless = _dayless_styles(archive, source)
         for info in infos:
             if info.filename == sheet:
-                _scan_sheet(archive, info, source, max_rows, bounds)
+                _scan_sheet(archive, info, source, max_rows, bounds, dayless)
             elif info.filename.endswith((".xml", ".rels")):
                 for segment in _segments(archive, info, source):
                     if (count := _HUGE_COUNT.search(segment)) and int(count[1]) > MAX_CELLS:
@@ -182,9 +188,11 @@ def _scan_sheet(
     source: str,
     max_rows: int,
     bounds: XlsxBounds,
+    dayless: dict[int, str],
 ) -> None:
     """The sheet's claimed area, then its real one: the reader makes room for every cell
-    from A1 to the last row and the widest column, whatever lies between."""
+    from A1 to the last row and the widest column, whatever lies between. The cells styled
+    with a ``dayless`` date format (by style index) go in ``bounds.dayless_cells``."""
     last_row, last_column = 0, 26  # cells in columns A–Z are not looked at one by one
     for number, segment in enumerate(_segments(archive, info, source)):
         if number == 0 and (claim := _DIMENSION.search(segment)):
@@ -215,6 +223,8 @@ def _scan_sheet(
             _formulas(segment, bounds)
         if b't="e"' in segment:
             _errors(segment, bounds)
+        if dayless and b' s="' in segment:
+            _dayless(segment, bounds, dayless)
     if last_row * last_column > MAX_CELLS:
         raise KnownError(
             "import.sheet_too_large",
@@ -249,6 +259,47 @@ def _formulas(segment: bytes, bounds: XlsxBounds) -> None:
         ref = _CELL_REF.search(attributes)
         if ref is not None:
             bounds.lost_cells.append((int(ref[2]), column_number(ref[1].decode()), ""))
+
+
+def _dayless(segment: bytes, bounds: XlsxBounds, dayless: dict[int, str]) -> None:
+    for cell in _STYLED_CELL.finditer(segment):
+        kind = dayless.get(int(cell[1]))
+        ref = _CELL_REF.search(cell[0]) if kind else None
+        if ref is not None and kind is not None:
+            bounds.dayless_cells[(int(ref[2]), column_number(ref[1].decode()))] = kind
+
+
+def _dayless_styles(archive: zipfile.ZipFile, source: str) -> dict[int, str]:
+    """The workbook's cell styles (by index) whose number format shows a date without its
+    day: "month" (Excel's own 17, "mmm-yy"; "mm/yyyy") or "year" ("yyyy")."""
+    try:
+        styles = _small_xml(archive, "xl/styles.xml", source)
+    except (KeyError, KnownError):  # none, or bloated past 4 MB (styles copied in over years)
+        return {}
+    codes = {
+        int(e.get("numFmtId", "-1")): e.get("formatCode", "")
+        for e in styles.iter()
+        if e.tag.rsplit("}", 1)[-1] == "numFmt" and e.get("numFmtId", "").isdigit()
+    }
+    found: dict[int, str] = {}
+    cell_styles = next((e for e in styles.iter() if e.tag.rsplit("}", 1)[-1] == "cellXfs"), None)
+    for index, xf in enumerate(cell_styles if cell_styles is not None else ()):
+        number = xf.get("numFmtId", "")
+        if not number.isdigit():
+            continue
+        kind = "month" if int(number) == 17 else _dayless_kind(codes.get(int(number), ""))
+        if kind:
+            found[index] = kind
+    return found
+
+
+def _dayless_kind(code: str) -> str | None:
+    """ "month" for a date format with a month and a year but no day ("mm/yyyy", "mmm-yy"),
+    "year" for a year alone ("yyyy"), else None (a day, a time, or no date)."""
+    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code.split(";", 1)[0]).lower()
+    if "y" not in shown or "d" in shown or "h" in shown or "s" in shown:
+        return None
+    return "month" if "m" in shown else "year"
 
 
 def _errors(segment: bytes, bounds: XlsxBounds) -> None:

@@ -396,6 +396,40 @@ def test_the_first_sheet_the_clerk_sees_is_read_not_a_hidden_one_before_it(
     assert "“Danh sách”" in import_report_lines(report).__next__()
 
 
+def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # "05/2001" typed in Excel is a date of 1 May 2001 shown as "05/2001" (a format with
+    # no day); "1960" under a "yyyy" format alike. They came in as 01/05/2001 and
+    # 01/01/1960: a day the list never gave, printed on the sheet.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADERS)
+    for row in PEOPLE:
+        sheet.append(row)
+    shown = {
+        "D2": ("mm/yyyy", dt.datetime(1980, 4, 1)),
+        "D3": ("yyyy", dt.datetime(1982, 1, 1)),
+        "D6": ("mmm\\-yy;@", dt.datetime(1979, 3, 1)),
+        "D7": ("[$-42A]dd/mm/yyyy", dt.datetime(1990, 1, 1)),
+    }
+    for cell, (number_format, value) in shown.items():
+        sheet[cell] = value
+        sheet[cell].number_format = number_format
+    path = tmp_path / "ngay-sinh.xlsx"
+    workbook.save(path)
+    report = run(register, path)
+    assert not report.errors, describe_all(report)
+    births = {name: row["birth"] for name, row in people_named(register, NAMES).items()}
+    assert births["Giàng A Sử"] == "1980-04"
+    assert births["Sùng Thị Dợ"] == "1982"
+    assert births["Đặng Thị Hoà"] == "1979-03"
+    assert births["Nguyễn Văn Quyết"] == "1990-01-01"  # a format with its day: the whole date
+
+
 BAD_FILES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "empty": ("trong.csv", lambda _: b"", "Tệp trong.csv trống"),
     "blank lines": ("trang.csv", lambda _: b"\r\n ; \r\n", "Tệp trang.csv trống"),
