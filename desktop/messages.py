@@ -884,6 +884,14 @@ ISSUE_MESSAGES: dict[str, str] = {
     "import.duplicate_id": "trùng số định danh với dòng {first}",
     "import.no_household": "không thuộc hộ nào (thiếu mã hộ hoặc dòng chủ hộ phía trên)",
     "import.two_heads": "hộ đã có chủ hộ ở dòng {head}",
+    "import.no_head": (
+        "hộ{household} không có dòng nào là chủ hộ; người ở dòng này (quan hệ “{relationship}”)"
+        " được ghi là chủ hộ"
+    ),
+    "import.hamlet_other": (
+        "thôn/bản “{name}” khác thôn/bản của hộ (“{household}”, dòng {at}); người này được"
+        " ghi vào hộ ở “{household}”"
+    ),
     "import.hamlet_missing": "chưa có thôn/bản; thêm cột thôn/bản hoặc chọn thôn/bản mặc định",
     "import.hamlet_new": "thôn/bản “{name}” chưa có trong sổ, sẽ được thêm mới",
     "import.code_invalid": "chỉ gồm chữ, số, dấu - hoặc /, tối đa {max_length} ký tự",

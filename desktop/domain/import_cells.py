@@ -47,6 +47,8 @@ class ImportIssueCode(StrEnum):
     DUPLICATE_ID = "import.duplicate_id"
     NO_HOUSEHOLD = "import.no_household"
     TWO_HEADS = "import.two_heads"
+    NO_HEAD = "import.no_head"
+    HAMLET_OTHER = "import.hamlet_other"
     HAMLET_MISSING = "import.hamlet_missing"
     HAMLET_NEW = "import.hamlet_new"
     CODE_INVALID = "import.code_invalid"

@@ -9,7 +9,8 @@ from operator import attrgetter
 
 from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, issue_at
-from desktop.domain.text import remembered_fold
+from desktop.domain.text import remembered_fold, without_kind_word
+from desktop.domain.validation import Severity
 
 
 class Grouping(StrEnum):
@@ -55,6 +56,11 @@ def group_rows(
     by_code: dict[str, list[ImportRow]] = {}
     current: list[ImportRow] | None = None
     name_label = columns.label(columns.column_of(ImportField.FULL_NAME) or 0)
+    labels = _Labels(
+        name_label,
+        _label_of(columns, ImportField.HAMLET, name_label),
+        _label_of(columns, ImportField.RELATIONSHIP, name_label),
+    )
     each_row, by_code_column = grouping is Grouping.EACH_ROW, grouping is Grouping.CODE
     for r in rows:
         if each_row:
@@ -73,28 +79,81 @@ def group_rows(
             r.issues.append(issue_at(r.row, name_label, "household", ImportIssueCode.NO_HOUSEHOLD))
             continue
         current.append(r)
-    return [_draft(g, name_label) for g in groups]
+    return [_draft(g, labels) for g in groups]
 
 
-def _draft(rows: list[ImportRow], label: str) -> HouseholdDraft:
+@dataclass(frozen=True)
+class _Labels:
+    """How messages name the columns a household's rows are checked against each other by."""
+
+    name: str
+    hamlet: str
+    relationship: str
+
+
+def _label_of(columns: ColumnMap, field: ImportField, otherwise: str) -> str:
+    column = columns.column_of(field)
+    return otherwise if column is None else columns.label(column)
+
+
+def _draft(rows: list[ImportRow], labels: _Labels) -> HouseholdDraft:
     heads = [r for r in rows if r.is_head]
     for extra in heads[1:]:
         extra.issues.append(
-            issue_at(extra.row, label, "household", ImportIssueCode.TWO_HEADS, head=heads[0].row)
+            issue_at(
+                extra.row, labels.name, "household", ImportIssueCode.TWO_HEADS, head=heads[0].row
+            )
         )
     head = heads[0] if heads else rows[0]
     ordered = rows if head is rows[0] else [head, *(r for r in rows if r is not head)]
+    if not heads and head.person.relationship:  # "Con" on the row taken as the head
+        head.issues.append(
+            issue_at(
+                head.row,
+                labels.relationship,
+                "household",
+                ImportIssueCode.NO_HEAD,
+                Severity.WARNING,
+                household=f" {head.household_code}" if head.household_code else "",
+                relationship=head.person.relationship,
+            )
+        )
 
     def first(values: Iterable[str]) -> str:
         return next(filter(None, values), "")
 
+    hamlet = first(map(_HAMLET, ordered))
+    _warn_other_hamlets(ordered, hamlet, labels.hamlet)
     return HouseholdDraft(
         rows=ordered,
         code=first(map(_CODE, ordered)),
-        hamlet=first(map(_HAMLET, ordered)),
+        hamlet=hamlet,
         address=first(map(_ADDRESS, ordered)),
         phone=head.person.phone,
     )
+
+
+def _warn_other_hamlets(rows: list[ImportRow], hamlet: str, label: str) -> None:
+    """A member's row naming another hamlet than its household's (the first one named):
+    the member goes into the household, in its hamlet, with a warning."""
+    if not hamlet:
+        return
+    named = next(r for r in rows if r.hamlet)
+    own = without_kind_word(remembered_fold(hamlet))
+    for r in rows:
+        if r.hamlet and r.hamlet != hamlet and without_kind_word(remembered_fold(r.hamlet)) != own:
+            r.issues.append(
+                issue_at(
+                    r.row,
+                    label,
+                    "hamlet",
+                    ImportIssueCode.HAMLET_OTHER,
+                    Severity.WARNING,
+                    name=r.hamlet,
+                    household=hamlet,
+                    at=named.row,
+                )
+            )
 
 
 _CODE, _HAMLET, _ADDRESS = (attrgetter(a) for a in ("household_code", "hamlet", "address"))

@@ -344,3 +344,14 @@ def text_sort_string(value: str | None) -> str:
     return (
         "".join(w[0] for w in words) + _END_LIST + "".join(w[1] for w in words) + _END_LIST + text
     )
+
+
+_KIND_WORDS = ("to dan pho ", "khu pho ", "thon ", "ban ", "ap ", "xom ", "to ")
+
+
+def without_kind_word(folded: str) -> str:
+    """A folded hamlet name without its leading kind word: "ban nam tam" -> "nam tam"."""
+    for prefix in _KIND_WORDS:
+        if folded.startswith(prefix):
+            return folded[len(prefix) :]
+    return folded

@@ -14,10 +14,10 @@ from desktop.domain.import_columns import ColumnMap, ImportField
 from desktop.domain.import_households import HouseholdDraft
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue
 from desktop.domain.roster import duplicate_issue
-from desktop.domain.text import fold_for_search, remembered_fold
+from desktop.domain.text import fold_for_search, remembered_fold, without_kind_word
 from desktop.domain.unreadable import carried, unreadable
 from desktop.domain.validation import Issue, IssueCode, Severity
-from desktop.services.register import hamlet_kind_of, without_kind_word
+from desktop.services.register import hamlet_kind_of
 from desktop.store import households as repo
 from desktop.store.register_rows import live_households, live_people
 

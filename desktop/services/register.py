@@ -98,17 +98,6 @@ def hamlet_kind_of(name: str) -> HamletKind:
     return HamletKind.THON
 
 
-_KIND_WORDS = ("to dan pho ", "khu pho ", "thon ", "ban ", "ap ", "xom ", "to ")
-
-
-def without_kind_word(folded: str) -> str:
-    """A folded hamlet name without its leading kind word: "ban nam tam" -> "nam tam"."""
-    for prefix in _KIND_WORDS:
-        if folded.startswith(prefix):
-            return folded[len(prefix) :]
-    return folded
-
-
 def check_hamlet_name(name: str, taken: Iterable[str] = ()) -> str:
     """The hamlet name as stored (NFC, single spaces); KnownError when it is empty, longer
     than a register keeps, or already among ``taken`` (compared without diacritics or case:

@@ -17,11 +17,11 @@ from desktop.domain.pledges import (
     place_name,
 )
 from desktop.domain.pledges import blank_sheet as blank_pledge_sheet
-from desktop.domain.text import fold_for_search, normalize_text, text_sort_key
+from desktop.domain.text import fold_for_search, normalize_text, text_sort_key, without_kind_word
 from desktop.domain.unreadable import carried, unreadable
 from desktop.services.ledger import gone
 from desktop.services.pledges import current_campaign, pledge_for
-from desktop.services.register import OpenRegister, without_kind_word
+from desktop.services.register import OpenRegister
 from desktop.store import attachments as files
 from desktop.store import households as repo
 from desktop.store import pledges as store

@@ -430,6 +430,35 @@ def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     assert births["Nguyễn Văn Quyết"] == "1990-01-01"  # a format with its day: the whole date
 
 
+def test_a_household_without_a_head_row_or_with_members_in_another_hamlet_is_warned_of(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # Both went in silently: the "Con" of the first row printed as "Họ và tên chủ hộ" with
+    # "Quan hệ: Con" on the same sheet, and a wife's row saying "Bản Pá Khoang" placed in
+    # the head's hamlet.
+    rows = [
+        ["Mã hộ", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Thôn"],
+        ["NT-201", "Lò Văn Một", "1980", "Nam", "Chủ hộ", "Bản Nậm Tăm"],
+        ["NT-201", "Lò Thị Hai", "1982", "Nữ", "Vợ", "Bản Pá Khoang"],
+        ["NT-201", "Lò Văn Ba", "2005", "Nam", "Con", "Nậm Tăm"],  # the same, no kind word
+        ["NT-202", "Lò Văn Bốn", "1990", "Nam", "Con", "Bản Nậm Tăm"],
+        ["NT-202", "Lò Thị Năm", "1992", "Nữ", "Em", ""],
+    ]
+    path = write_csv(tmp_path / "ho.csv", rows, "utf-8")
+    report = run(register, path)
+    lines = describe_all(report)
+    assert not report.errors, lines
+    assert (
+        "ho.csv, dòng 3, cột “Thôn”: thôn/bản “Bản Pá Khoang” khác thôn/bản của hộ"
+        " (“Bản Nậm Tăm”, dòng 2); người này được ghi vào hộ ở “Bản Nậm Tăm”"
+    ) in lines
+    assert (
+        "ho.csv, dòng 5, cột “Quan hệ với chủ hộ”: hộ NT-202 không có dòng nào là chủ hộ;"
+        " người ở dòng này (quan hệ “Con”) được ghi là chủ hộ"
+    ) in lines
+    assert lines.count("khác thôn/bản của hộ") == 1 and lines.count("không có dòng nào") == 1
+
+
 BAD_FILES: dict[str, tuple[str, Callable[[Path], bytes], str]] = {
     "empty": ("trong.csv", lambda _: b"", "Tệp trong.csv trống"),
     "blank lines": ("trang.csv", lambda _: b"\r\n ; \r\n", "Tệp trang.csv trống"),
