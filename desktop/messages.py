@@ -56,6 +56,10 @@ MESSAGES: dict[str, str] = {
         " khoá ghi); chưa ghi gì."
     ),
     "backup.missing": "Không tìm thấy bản sao lưu: {path}",
+    "backup.is_folder": (
+        "{path} là một thư mục, không phải bản sao lưu: hãy chọn tệp .sqlite3 trong đó (các bản"
+        " sao lưu tự động của sổ: camket backup list)."
+    ),
     "backup.damaged": "Bản sao lưu bị hỏng, không khôi phục: {path} ({detail})",
     "backup.is_register": "Đây chính là tệp sổ đăng ký, không phải bản sao lưu: {path}",
     "backup.other_commune": (

@@ -304,6 +304,8 @@ def check_backup(path: Path | str) -> None:
     damaged (integrity_check), another program's database, a newer CamKet's, or one with no
     commune. Opens the file only to read it."""
     path = Path(path)
+    if path.is_dir():
+        raise KnownError("backup.is_folder", path=str(path))
     if not path.is_file():
         raise KnownError("backup.missing", path=str(path))
     check_header(path)

@@ -330,3 +330,17 @@ def test_a_full_data_folder_says_which_folder_is_full_in_vietnamese(
     folder = backups.backup_folder(register.path)
     assert f"Không sao lưu được vào {folder}: ổ đĩa đã đầy." in said
     assert "Errno" not in said and "No space" not in said
+
+
+def test_restore_of_a_folder_says_it_is_a_folder_and_where_the_copies_are(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A USB stick's folder given instead of the copy in it: "Không tìm thấy bản sao lưu: …"
+    # for a folder that is there.
+    register.close()
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert main(["restore", "--db", str(register.path), str(stick)]) == 2
+    said = capsys.readouterr().err
+    assert f"{stick} là một thư mục, không phải bản sao lưu" in said
+    assert "camket backup list" in said
