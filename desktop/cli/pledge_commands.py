@@ -64,7 +64,12 @@ def add_commands(commands: Any) -> None:
     )
     progress = reports.add_parser("progress", help="per hamlet: signed, refused, absent, …")
     add_db(progress)
-    progress.add_argument("--csv", type=Path, metavar="FILE", help="also write a CSV file")
+    progress.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="also write it as a CSV file (an Excel workbook when FILE ends in .xlsx)",
+    )
     progress.add_argument("--out", type=Path, metavar="FILE.pdf", help="also print it to a PDF")
     unsigned = reports.add_parser("unsigned", help="lists of unsigned households per hamlet")
     add_db(unsigned)
@@ -77,7 +82,12 @@ def add_commands(commands: Any) -> None:
     movements.add_argument("--from", dest="starts", required=True, metavar="D", help="first day")
     movements.add_argument("--to", dest="ends", required=True, metavar="D", help="last day")
     movements.add_argument("--out", type=Path, metavar="FILE.pdf", help="print it to a PDF")
-    movements.add_argument("--csv", type=Path, metavar="FILE", help="the movements as CSV")
+    movements.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="the movements as a CSV file (an Excel workbook when FILE ends in .xlsx)",
+    )
     movements.set_defaults(run=ledger_commands.report_movements)
     campaign = commands.add_parser("campaign", help="pledge campaigns: list, start one, switch")
     campaign_commands = campaign.add_subparsers(

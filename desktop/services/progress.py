@@ -107,12 +107,16 @@ def progress_table(rows: list[HamletProgress], total: str = COMMUNE_TOTAL) -> li
 
 def write_progress_csv(rows: list[HamletProgress], path: Path, total: str = COMMUNE_TOTAL) -> None:
     """The progress table as a CSV for Excel (desktop.exchange.sheet_writer's rules: numbers
-    as numbers, ';' between columns and a decimal comma), the total row named ``total``."""
+    as numbers, ';' between columns and a decimal comma), or an XLSX workbook when ``path``
+    ends in .xlsx; the total row named ``total``."""
     lines: list[list[Cell]] = []
     for r in [*rows, commune_total(rows, total)]:
         counts = (r.households, r.signed, r.refused, r.absent, r.printed, r.not_printed)
         lines.append([r.hamlet_name, *counts, round(r.percent, 1), r.target_percent])
-    write_table(path, CSV_HEADER, lines, SheetFormat("csv"))
+    if path.suffix.lower() == ".xlsx":
+        write_table(path, CSV_HEADER, lines, SheetFormat("xlsx"), title="Tiến độ")
+    else:
+        write_table(path, CSV_HEADER, lines, SheetFormat("csv"))
 
 
 def write_csv(lines: Iterable[list[str]], path: Path) -> None:

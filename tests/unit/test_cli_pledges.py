@@ -42,6 +42,15 @@ def test_sign_absent_with_a_reason_and_report_csv(
     assert main(["report", "progress", "--db", db, "--csv", str(out)]) == 0
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[2][:5] == ["Thôn 2", "1", "0", "0", "1"]
+    # Named .xlsx, an Excel workbook, as `report movements --csv` and `spreadsheet` write
+    # it; before, CSV text in a file named .xlsx, which Excel refuses to open.
+    import openpyxl
+
+    book = tmp_path / "p.xlsx"
+    assert main(["report", "progress", "--db", db, "--csv", str(book)]) == 0
+    sheet = openpyxl.load_workbook(book).active
+    assert sheet is not None
+    assert [c.value for c in sheet[3]][:5] == ["Thôn 2", 1, 0, 0, 1]
 
 
 @pytest.mark.parametrize(
