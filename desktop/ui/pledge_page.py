@@ -170,11 +170,13 @@ class PledgePage(QWidget):
                 else describe(err)
             )
             self.campaign_label.setText(f"{said} {self._choose_campaign_hint()}")
+            self._campaign_work_enabled(False)
             self.progress_model.clear()
             self._fit_progress_columns()  # the headings whole, rows or none
             self.unsigned_model.set_rows([])
             self.unsigned_label.clear()
             return
+        self._campaign_work_enabled(True)
         self.campaign_label.setText(
             self.tr("<b>Campaign:</b> {title} · target {target} %").format(
                 title=campaign.title, target=campaign.target_percent
@@ -204,6 +206,12 @@ class PledgePage(QWidget):
                 " their campaigns with Campaigns… (Ctrl+D)."
             )
         return self.tr("Choose one of the communes' campaigns with Campaigns… (Ctrl+D).")
+
+    def _campaign_work_enabled(self, enabled: bool) -> None:
+        # The reports and the template are of the current campaign: with none, the line
+        # above says where to choose one (pressed, they only said it again, with commands).
+        for button in (self.report_button, self.unsigned_button, self.templates_button):
+            button.setEnabled(enabled)
 
     def ask_print(self) -> PrintPledgesDialog:
         """The print dialog for the chosen hamlet; accepted, the sheets are prepared."""

@@ -101,6 +101,8 @@ def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
             " Đợt cam kết… (Ctrl+D)."
         )
         assert page.progress_model.rowCount() == 0  # no "Toàn bộ các xã" row of zeros
+        # Nothing to report before a campaign is chosen (pressed, they said the line again).
+        assert not page.report_button.isEnabled() and not page.unsigned_button.isEnabled()
         assert page.campaigns_button.isVisible()
         # Nothing to check in here: neither the box nor its label, nor the import button.
         assert page.check_in_label.isHidden() and page.check_in_box.isHidden()
@@ -124,6 +126,7 @@ def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
         settled(qtbot, window)
         qtbot.waitUntil(lambda: page.progress_model.rowCount() == 5)
         assert page.progress_model.index(4, 0).data() == "Toàn bộ các xã"
+        assert page.report_button.isEnabled() and page.unsigned_button.isEnabled()
         assert page.progress_model.index(4, 2).data() == "2"  # each commune's own campaign
 
 
