@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from desktop.services.import_lists import ImportReport
 
 # Wording lives here, not where errors are raised, so the same failure reads the same in
-# the terminal and in a dialog. The window passes these through Qt's tr() for English.
+# the terminal and in a dialog. They are Vietnamese in the English window too for now (the
+# window does not translate them; README, Languages).
 MESSAGES: dict[str, str] = {
     "db.missing": "Không tìm thấy tệp sổ đăng ký: {path}",
     "db.folder_missing": "Thư mục không tồn tại: {path}",
