@@ -8,7 +8,6 @@ from typing import Any
 
 from desktop.cli import ledger_commands
 from desktop.cli.parsing import add_db, day_option, db_path, int_between, read_option
-from desktop.domain.errors import KnownError
 from desktop.outputs import check_output, check_pdf_and_csv
 
 SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
@@ -160,8 +159,6 @@ def _print(args: argparse.Namespace) -> int:
     check_output(args.out)  # before any work: never a register, never half a PDF
     reg = open_existing(db_path(args), stale_backup=True)
     try:
-        if not reg.writer.edits_communes:  # a sheet is the commune's, signed in its hamlet
-            raise KnownError("print.upper")
         campaign = campaign_or_current(reg, args.campaign)
         if args.print == "blank":
             print_blank(reg, args.out, campaign=campaign)

@@ -67,6 +67,7 @@ def print_pledges(
     once the PDF reaches a printer or is saved). Households nobody lives in any more are
     left out (counted in ``nobody_lives``), refused when named. A cancelled run writes no
     PDF and marks nothing."""
+    _refuse_upper(reg)
     campaign = campaign or current_campaign(reg)
     template = campaign_pledge_template(reg, campaign)
     hamlet_id = hamlet.id if hamlet else None
@@ -128,6 +129,7 @@ def print_blank(
     copies: int = 1,
 ) -> PrintOutcome:
     """Blank sheets for walk-ins: the commune (and hamlet) printed, the rest to fill by hand."""
+    _refuse_upper(reg)
     campaign = campaign or current_campaign(reg)
     template = campaign_pledge_template(reg, campaign)
     result = render_pledges([blank_sheet(reg, hamlet)], template, out, copies)
@@ -145,3 +147,11 @@ def print_archive_copy(
     template = campaign_pledge_template(reg, campaign)
     result = render_pledges(sheets, template, out)
     return PrintOutcome(len(sheets), result.sheets, result.pages, 0)
+
+
+def _refuse_upper(reg: OpenRegister) -> None:
+    """A sheet is the commune's, printed and signed in its hamlet: an upper register (which
+    edits no commune's data, so could not mark them printed) prints none, before any PDF
+    is begun."""
+    if not reg.writer.edits_communes:
+        raise KnownError("print.upper")

@@ -128,6 +128,15 @@ def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
         assert page.progress_model.index(4, 0).data() == "Toàn bộ các xã"
         assert page.report_button.isEnabled() and page.unsigned_button.isEnabled()
         assert page.progress_model.index(4, 2).data() == "2"  # each commune's own campaign
+        # A sheet is the commune's, printed and signed there: no print button, and Ctrl+P
+        # opens no print dialog (its sheets read the register's name for the commune's).
+        assert page.print_button.isHidden()
+        dialog.reject()
+        window.activateWindow()
+        page.progress_view.setFocus()
+        qtbot.keyClick(page.progress_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        assert page.print_dialog is None
 
 
 def test_a_screenshot_of_an_upper_register_shows_its_communes_counted(
