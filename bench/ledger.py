@@ -120,6 +120,7 @@ def bench_ledger(path: Path) -> None:
         for _reason, sql, kind in reminders.reminder_queries():
             raw.execute(sql, {**params, "kind": kind.value}).fetchall()
         raw.execute(reminders.nobody_lives_query(), {"today": params["today"]}).fetchall()
+        raw.execute(reminders.head_gone_query(), {"today": params["today"]}).fetchall()
         campaign = raw.execute(
             "SELECT value FROM local_setting WHERE key = 'current_campaign'"
         ).fetchone()

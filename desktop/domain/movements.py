@@ -458,5 +458,6 @@ REMINDER_LABELS: dict[ReminderReason, str] = {
     ReminderReason.HO_KHONG_CON_AI_CU_TRU: (
         "Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên"
     ),
+    ReminderReason.CHU_HO_KHONG_CON_CU_TRU: "Chủ hộ đã chết hoặc chuyển đi: chọn chủ hộ mới",
     ReminderReason.HO_CHUA_KY_CAM_KET: "Hộ chưa ký cam kết đợt đang thực hiện",
 }

@@ -25,4 +25,5 @@ class ReminderReason(StrEnum):
     VANH_DAI_CHUA_BAO_BIEN_PHONG = "vanh_dai_chua_bao_bien_phong"
     THEO_DOI_SAU_NHAP_CANH = "theo_doi_sau_nhap_canh"
     HO_KHONG_CON_AI_CU_TRU = "ho_khong_con_ai_cu_tru"
+    CHU_HO_KHONG_CON_CU_TRU = "chu_ho_khong_con_cu_tru"
     HO_CHUA_KY_CAM_KET = "ho_chua_ky_cam_ket"

@@ -42,7 +42,12 @@ from desktop.store import movements as store
 from desktop.store import pledges as pledge_store
 from desktop.store import tips as tip_store
 from desktop.store.places import communes_held, several_communes, short_commune_name
-from desktop.store.reminders import Reminder, movement_reminders, nobody_lives_reminders
+from desktop.store.reminders import (
+    Reminder,
+    head_gone_reminders,
+    movement_reminders,
+    nobody_lives_reminders,
+)
 
 
 def find_person(db: Database, text: str) -> tuple[str, str]:
@@ -293,9 +298,11 @@ def here_now(db: Database, today: dt.date) -> HereNow:
 
 def reminders(reg: OpenRegister, today: dt.date) -> list[Reminder]:
     """Everything due on ``today``: the ledger's reminders, the households where nobody
-    lives any more, then the households that have not signed in the current campaign."""
+    lives any more and those whose head is gone, then the households that have not signed
+    in the current campaign."""
     found = movement_reminders(reg.db, today)
     found += nobody_lives_reminders(reg.db, today)
+    found += head_gone_reminders(reg.db, today)
     campaign = pledge_store.current_campaign(reg.db)
     if campaign is not None:
         upper = not reg.writer.edits_communes  # each commune's own campaign, as progress counts

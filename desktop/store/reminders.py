@@ -1,6 +1,6 @@
 """What the ledger says is due on a day (`camket reminders`, Tổng quan): one SQL query per
 reason, most urgent first; nothing about someone dead or moved out, but the households
-where nobody lives any more."""
+where nobody lives any more and those whose head is gone."""
 
 from __future__ import annotations
 
@@ -192,5 +192,47 @@ def nobody_lives_reminders(db: Database, today: dt.date) -> list[Reminder]:
         )
         for household_id, code, head, commune, went in db.execute(
             nobody_lives_query(), {"today": today.isoformat()}
+        ).fetchall()
+    ]
+
+
+# Live households whose head died or moved out while someone still lives there: the sheet
+# would print "Họ và tên chủ hộ: ……" and the household be known by nobody's name. The
+# household where nobody lives any more has its own reminder (above), not this one too.
+_HEAD_GONE_SQL = f"""
+    WITH gone(person_id) AS MATERIALIZED ({_GONE_TODAY})
+    SELECT h.id, h.code, hp.full_name, h.commune_code,
+        (SELECT max(m.starts_on) FROM movement m
+         WHERE m.person_id = h.head_id AND m.deleted = 0 AND m.kind IN ('chet', 'chuyen_di')
+           AND m.starts_on <= :today)
+    FROM household h JOIN person hp ON hp.id = h.head_id AND hp.deleted = 0
+    WHERE h.deleted = 0 AND h.head_id IN (SELECT person_id FROM gone)
+      AND EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.deleted = 0
+                  AND p.id NOT IN (SELECT person_id FROM gone))
+    ORDER BY h.code"""
+
+
+def head_gone_query() -> str:
+    """The SQL of the households whose head is gone (named parameter :today)."""
+    return _HEAD_GONE_SQL
+
+
+def head_gone_reminders(db: Database, today: dt.date) -> list[Reminder]:
+    """A reminder per live household whose head died or moved out by ``today`` while others
+    still live there: the clerk chooses a new head (the household editor). Due the day the
+    head went; it names the head who went."""
+    return [
+        Reminder(
+            ReminderReason.CHU_HO_KHONG_CON_CU_TRU,
+            dt.date.fromisoformat(went),
+            None,
+            None,
+            head,
+            code,
+            household_id,
+            commune,
+        )
+        for household_id, code, head, commune, went in db.execute(
+            head_gone_query(), {"today": today.isoformat()}
         ).fetchall()
     ]

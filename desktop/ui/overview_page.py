@@ -62,6 +62,9 @@ REMINDER_NAMES: dict[ReminderReason, Any] = {
     ReminderReason.HO_KHONG_CON_AI_CU_TRU: QT_TRANSLATE_NOOP(
         "Overview", "Nobody lives in the household any more: delete it or update its members"
     ),
+    ReminderReason.CHU_HO_KHONG_CON_CU_TRU: QT_TRANSLATE_NOOP(
+        "Overview", "The head died or moved out: choose a new head"
+    ),
     ReminderReason.HO_CHUA_KY_CAM_KET: QT_TRANSLATE_NOOP(
         "Overview", "Households not signed in the current campaign"
     ),

@@ -2457,6 +2457,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên</translation>
     </message>
     <message>
+        <source>The head died or moved out: choose a new head</source>
+        <translation>Chủ hộ đã chết hoặc chuyển đi: chọn chủ hộ mới</translation>
+    </message>
+    <message>
         <source>Households not signed in the current campaign</source>
         <translation>Hộ chưa ký cam kết đợt này</translation>
     </message>

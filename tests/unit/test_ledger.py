@@ -328,6 +328,15 @@ def test_a_household_where_nobody_lives_any_more_is_reminded_and_still_counted(
     assert REMINDER_LABELS[ReminderReason.HO_KHONG_CON_AI_CU_TRU] == (
         "Hộ không còn ai cư trú: xóa hộ hoặc cập nhật thành viên"
     )
+    # T2-001's head moved out while Trần Thị Bình still lives there: choose a new head
+    # (its sheet would read "Họ và tên chủ hộ: ……"); T10-001 has only the reminder above.
+    heads = [r for r in found if r.reason is ReminderReason.CHU_HO_KHONG_CON_CU_TRU]
+    assert [(r.household_code, r.household_id, r.full_name, r.due) for r in heads] == [
+        ("T2-001", t2, "Nguyễn Văn An", D(2026, 9, 1))
+    ]
+    assert REMINDER_LABELS[ReminderReason.CHU_HO_KHONG_CON_CU_TRU] == (
+        "Chủ hộ đã chết hoặc chuyển đi: chọn chủ hộ mới"
+    )
     # The counts stay what they were: still a household not signed.
     unsigned = [r.household_code for r in found if r.reason is ReminderReason.HO_CHUA_KY_CAM_KET]
     assert "T10-001" in unsigned
@@ -335,6 +344,8 @@ def test_a_household_where_nobody_lives_any_more_is_reminded_and_still_counted(
     # The day before she died, and once the household is deleted, nothing to do.
     before = ledger.reminders(register, D(2026, 10, 2))
     assert ReminderReason.HO_KHONG_CON_AI_CU_TRU not in {r.reason for r in before}
+    before_an_went = ledger.reminders(register, D(2026, 8, 31))
+    assert ReminderReason.CHU_HO_KHONG_CON_CU_TRU not in {r.reason for r in before_an_went}
     delete_household(register, t10)
     after = ledger.reminders(register, TODAY)
     assert ReminderReason.HO_KHONG_CON_AI_CU_TRU not in {r.reason for r in after}
