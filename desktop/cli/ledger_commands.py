@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from desktop.cli.parsing import add_db, day_option, db_path, int_between, read_option
+from desktop.domain.ledger_report import check_period
 from desktop.domain.movements import (
     KIND_LABELS,
     REMINDER_LABELS,
@@ -222,6 +223,7 @@ def _list(args: argparse.Namespace) -> int:
     kind = MovementKind.from_word(args.kind) if args.kind else None
     starts_from = day_option("--from", args.starts_from)
     starts_to = day_option("--to", args.starts_to)
+    check_period(starts_from, starts_to)
     reg = open_existing(db_path(args))
     try:
         hamlet = hamlet_named(reg, args.hamlet) if args.hamlet else None

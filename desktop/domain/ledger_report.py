@@ -6,7 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop.domain.errors import KnownError
 from desktop.domain.movements import MovementKind
+
+
+def check_period(starts: dt.date | None, ends: dt.date | None) -> None:
+    """A period whose last day is before its first is refused, never read as empty
+    (`camket report movements` and `camket movement list --from --to` alike)."""
+    if starts is not None and ends is not None and ends < starts:
+        raise KnownError(
+            "movement.ends_before_start",
+            until=ends.strftime("%d/%m/%Y"),
+            start=starts.strftime("%d/%m/%Y"),
+        )
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from desktop.domain.errors import KnownError
-from desktop.domain.ledger_report import CSV_HEADER, LedgerReport, ReportLine
+from desktop.domain.ledger_report import CSV_HEADER, LedgerReport, ReportLine, check_period
 from desktop.domain.movements import KIND_LABELS, MovementKind, Presence, presence_of
 from desktop.exchange.sheet_writer import SheetFormat, write_table
 from desktop.printing.document import Output, RenderResult
@@ -30,12 +29,7 @@ def _line(row: LedgerRow) -> ReportLine:
 
 
 def gather(reg: OpenRegister, starts: dt.date, ends: dt.date) -> LedgerReport:
-    if ends < starts:
-        raise KnownError(
-            "movement.ends_before_start",
-            until=ends.strftime("%d/%m/%Y"),
-            start=starts.strftime("%d/%m/%Y"),
-        )
+    check_period(starts, ends)
     db = reg.db
     # A movement whose day CamKet cannot read is in no period (camket check names it).
     begun = [

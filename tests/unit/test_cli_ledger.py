@@ -266,3 +266,15 @@ def test_a_place_pasted_whole_prints_cut_short_in_the_report_and_the_sheet(
     )
     assert code == 0, err
     assert "Đi làm ăn xa ở tỉnh bạn" in flat(" ".join(page_texts(sheet.read_bytes())))
+
+
+def test_a_reversed_period_is_refused_by_the_list_as_by_the_report(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(register.path)
+    period = ["--from", "31/12/2026", "--to", "01/01/2026"]
+    listed = _run(capsys, "movement", "list", "--db", db, *period)
+    reported = _run(capsys, "report", "movements", "--db", db, *period)
+    assert listed[0] == reported[0] != 0
+    assert "Ngày kết thúc 01/01/2026 trước ngày bắt đầu 31/12/2026" in listed[2]
+    assert listed[1:] == reported[1:]
