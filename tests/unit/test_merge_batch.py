@@ -81,6 +81,7 @@ class Served:
         self.given: list[str] = []
         self.tables: list[tuple[str, str]] = []
         self.started = 0
+        self.ready: list[str] = []  # the bundles whose people it was asked to send ready
 
 
 @pytest.fixture
@@ -99,6 +100,8 @@ def _helped(monkeypatch: pytest.MonkeyPatch) -> Served:
 
     def given(helper: merge_helper.LineHelper, bundle: Any, *asked: Any) -> Any:
         served.given.append(bundle.source)
+        if asked[1:2] == (True,):
+            served.ready.append(bundle.source)
         return read(helper, bundle, *asked)
 
     def counted(feed: merge_helper.LineFeed, name: str) -> Iterator[Any]:
@@ -166,6 +169,8 @@ def test_a_damaged_bundle_in_a_batch_is_refused_alone_and_the_next_one_merges(
     assert served.started == 1
     assert ("damaged.camket", "person") in served.tables
     assert (bundles[2].name, "person") in served.tables
+    # Each read ahead while the one before was written: its people sent ready to store.
+    assert served.ready == ["damaged.camket", bundles[2].name]
     assert multiprocessing.active_children() == []
     assert _children() == []  # multiprocessing's resource tracker ended with it too
 

@@ -245,6 +245,7 @@ def test_people_made_ready_in_the_helper_are_stored_as_one_process_stores_them(
     monkeypatch.setattr(merge_helper, "HELPED_ROWS", 10**9)
     one, one_after = _merged(alone, given)
     _through_the_helper(monkeypatch)
+    monkeypatch.setattr(merge_helper, "READY_ALONE", True)  # as a bundle read ahead
     copied: list[bool] = []
     copy = merge_rows.TableMerge._copy_ready
 
