@@ -420,6 +420,10 @@ MESSAGES: dict[str, str] = {
         "Có {count} đợt cam kết ứng với {id}; hãy ghi mã đợt dài hơn (xem camket campaign list)."
     ),
     "campaign.title_missing": "Hãy ghi tên đợt cam kết.",
+    "campaign.title_formula_like": (
+        "Tên đợt cam kết “{title}” bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức);"
+        " hãy bỏ dấu đó."
+    ),
     "campaign.ends_before_start": (
         "Ngày kết thúc {ends} trước ngày bắt đầu {starts}; hãy sửa lại ngày."
     ),

@@ -12,7 +12,7 @@ from enum import StrEnum
 from desktop.domain.entities import calendar_day, new_id, stable_id
 from desktop.domain.errors import KnownError
 from desktop.domain.text_bounds import CAMPAIGN_TEXT, refuse_long_text
-from desktop.domain.validation import Issue, Severity
+from desktop.domain.validation import Issue, Severity, is_formula_like
 
 
 class PledgeStatus(StrEnum):
@@ -143,10 +143,13 @@ class Campaign:
 def check_campaign(
     title: str, starts_on: dt.date | None, ends_on: dt.date | None, target_percent: int
 ) -> None:
-    """A campaign a clerk starts must hold together (KnownError otherwise): a title, an end
-    not before its start, a target of 1–100 % of the households signed."""
+    """A campaign a clerk starts must hold together (KnownError otherwise): a title (not
+    one a spreadsheet would take for a formula), an end not before its start, a target of
+    1–100 % of the households signed."""
     if not title.strip():
         raise KnownError("campaign.title_missing")
+    if is_formula_like(title):
+        raise KnownError("campaign.title_formula_like", title=title.strip())
     refuse_long_text(CAMPAIGN_TEXT, {"title": title})
     if starts_on and ends_on and ends_on < starts_on:
         raise KnownError(

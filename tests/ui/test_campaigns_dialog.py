@@ -137,6 +137,20 @@ def test_an_end_before_the_start_is_refused_and_nothing_changes(
     assert page.campaign_label.text() == before
 
 
+def test_a_title_a_spreadsheet_takes_for_a_formula_is_refused(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    window = main_window(small_register.path)
+    page, dialog = open_dialog(qtbot, window)
+    before = page.campaign_label.text()
+    dialog.title_edit.setText("=1+1")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert "“=1+1” bắt đầu bằng =, +, - hoặc @" in dialog.message.text()
+    assert dialog.table.rowCount() == 1
+    assert page.campaign_label.text() == before
+
+
 def test_the_campaign_days_stay_within_the_years_a_register_holds(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:

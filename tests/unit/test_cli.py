@@ -475,3 +475,15 @@ def test_printing_a_sheet_keeps_a_pledge_s_day_camket_cannot_read(
         "SELECT signed_on FROM pledge WHERE household_id = ?", [household_id]
     )
     assert held.fetchone() == ("abc",)
+
+
+def test_a_campaign_title_a_spreadsheet_takes_for_a_formula_is_refused(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a hamlet's name: '=1+1' would run as a formula in the exported spreadsheets."""
+    db = str(register.path)
+    new = ["campaign", "new", "--db", db, "--template", "bien-gioi", "--title", "=1+1"]
+    assert main(new) != 0
+    assert "Tên đợt cam kết “=1+1” bắt đầu bằng =, +, - hoặc @" in capsys.readouterr().err
+    assert main(["campaign", "list", "--db", db]) == 0
+    assert "=1+1" not in capsys.readouterr().out
