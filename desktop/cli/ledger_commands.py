@@ -167,7 +167,7 @@ def _edit(args: argparse.Namespace) -> int:
         ledger.edit_movement(reg, movement, dt.date.today())
     finally:
         reg.close()
-    print(f"Đã sửa {KIND_LABELS[movement.kind].lower()} {movement.id}.")
+    print(f"Đã sửa {KIND_LABELS[movement.kind]} {movement.id}.")
     return 0
 
 
@@ -211,7 +211,7 @@ def _end(args: argparse.Namespace) -> int:
         movement = ledger.end_movement(reg, args.movement_id, ended)
     finally:
         reg.close()
-    print(f"Đã ghi kết thúc {KIND_LABELS[movement.kind].lower()} ngày {_show(ended)}.")
+    print(f"Đã ghi kết thúc {KIND_LABELS[movement.kind]} ngày {_show(ended)}.")
     return 0
 
 

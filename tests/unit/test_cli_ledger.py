@@ -278,3 +278,18 @@ def test_a_reversed_period_is_refused_by_the_list_as_by_the_report(
     assert listed[0] == reported[0] != 0
     assert "Ngày kết thúc 01/01/2026 trước ngày bắt đầu 31/12/2026" in listed[2]
     assert listed[1:] == reported[1:]
+
+
+def test_an_edit_names_the_movement_by_its_kind_as_the_list_does(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: 'Đã sửa chết …', the kind lowered into a verb ('fixed dead')."""
+    db = str(register.path)
+    code, out, err = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "chet", "--person", "012080001234",
+        "--from", _day(3),
+    )  # fmt: skip
+    assert code == 0, err
+    death = out.strip()
+    code, out, err = _run(capsys, "movement", "edit", death, "--db", db, "--reason", "bệnh")
+    assert (code, out.strip()) == (0, f"Đã sửa Chết {death}."), err
