@@ -694,6 +694,7 @@ MESSAGES: dict[str, str] = {
     "tip.time_unparseable": (
         "Thời điểm phải có dạng ngày/tháng/năm giờ:phút, ví dụ 05/01/2026 21:30: “{text}”"
     ),
+    "tip.time_invalid": ("Giờ không có thật (giờ từ 0 đến 23, phút từ 00 đến 59): “{text}”"),
     "tip.place_missing": "Hãy ghi nơi xảy ra (thôn/bản, địa danh, cột mốc).",
     "tip.about_missing": "Hãy ghi tin báo về việc gì.",
     "tip.in_future": "Thời điểm nhận tin {at} ở tương lai.",

@@ -58,10 +58,9 @@ def parse_tip_time(text: str) -> dt.datetime:
         raise KnownError("tip.time_unparseable", text=text)
     day, month, year, hour, minute = (int(g) for g in match.groups())
     date = calendar_day(year, month, day, text.strip())
-    try:
-        return dt.datetime.combine(date, dt.time(hour, minute))
-    except ValueError as exc:  # 25:00
-        raise KnownError("date.invalid", text=text) from exc
+    if hour > 23 or minute > 59:  # 25:00, 21:75: the day is real, the hour is not
+        raise KnownError("tip.time_invalid", text=text.strip())
+    return dt.datetime.combine(date, dt.time(hour, minute))
 
 
 def check_tip(tip: Tip, now: dt.datetime) -> Tip:

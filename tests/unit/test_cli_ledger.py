@@ -293,3 +293,16 @@ def test_an_edit_names_the_movement_by_its_kind_as_the_list_does(
     death = out.strip()
     code, out, err = _run(capsys, "movement", "edit", death, "--db", db, "--reason", "bệnh")
     assert (code, out.strip()) == (0, f"Đã sửa Chết {death}."), err
+
+
+@pytest.mark.parametrize("at", ["06/12/2026 25:00", "06/12/2026 21:75"])
+def test_a_tip_at_an_hour_that_does_not_exist_names_the_hour_not_the_day(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], at: str
+) -> None:
+    db = str(register.path)
+    code, _, err = _run(
+        capsys, "tip", "add", "--db", db, "--at", at, "--place", "Mốc 79", "--about", "Người lạ"
+    )
+    assert code != 0
+    assert f"Giờ không có thật (giờ từ 0 đến 23, phút từ 00 đến 59): “{at}”" in err
+    assert "Ngày không có thật" not in err
