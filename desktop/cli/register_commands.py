@@ -85,7 +85,7 @@ def add_commands(commands: Any) -> None:
     )
     init.add_argument(
         "--template",
-        default="",
+        default=None,
         metavar="ID[@VERSION]",
         help="the bundled template of the first campaign (default bien-gioi, the lasting "
         "border-security movement; covid-xnc-2021 the 2021 drive; its latest version "
@@ -182,7 +182,8 @@ def _refuse_options_of_another_kind(args: argparse.Namespace) -> None:
         if owner == kind:
             continue
         for option, name in options:
-            if getattr(args, name):
+            given = getattr(args, name)
+            if given or (name == "template" and given is not None):  # --template "" too
                 raise KnownError(
                     "init.option_of_another_kind", option=option, kind=kind, owner=owner
                 )
@@ -238,7 +239,7 @@ def _make_register(args: argparse.Namespace, key: NewKey | None, identity: str |
         return
     from desktop.services.campaigns import CampaignPlan, bundled_template, default_template
 
-    template = bundled_template(args.template) if args.template else default_template()
+    template = default_template() if args.template is None else bundled_template(args.template)
     commune = create_register(
         db_path(args),
         args.commune,

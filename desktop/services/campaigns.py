@@ -71,13 +71,14 @@ def bundled_template(name: str, folder: Path | None = None) -> StoredTemplate:
 
 def _template_named(templates: list[StoredTemplate], name: str) -> StoredTemplate:
     """Of ``templates``, the one named "ID" (its latest version) or "ID@VERSION" (case and
-    spaces aside); KnownError naming every "ID@VERSION" there otherwise."""
-    template_id, _, version = name.strip().lower().partition("@")
+    spaces aside); KnownError naming every "ID@VERSION" there otherwise ("", "bien-gioi@"
+    name none)."""
+    template_id, at, version = name.strip().lower().partition("@")
     found = [
         t
         for t in templates
         if t.template_id.lower() == template_id.strip()
-        and (not version or str(t.version) == version.strip())
+        and (not at or str(t.version) == version.strip())
     ]
     if not found:
         raise KnownError(

@@ -120,6 +120,19 @@ def test_init_takes_a_template_as_campaign_list_prints_it(
     assert not newer.exists()
 
 
+@pytest.mark.parametrize("name", ["", "bien-gioi@", "@1", " "])
+def test_an_empty_or_malformed_template_is_refused_not_taken_for_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Before, --template "" and --template bien-gioi@ made a register on bien-gioi unsaid."""
+    db = tmp_path / "a.sqlite3"
+    assert main(["init", "--db", str(db), "--commune", "03478", "--template", name]) == 2
+    assert f"Không có mẫu cam kết “{name}”; các mẫu có: bien-gioi@1, covid-xnc-2021@1." in (
+        capsys.readouterr().err
+    )
+    assert not db.exists()
+
+
 def test_search_json_lists_people_with_their_household(
     register: OpenRegister, capsys: pytest.CaptureFixture[str]
 ) -> None:
