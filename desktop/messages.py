@@ -402,7 +402,11 @@ MESSAGES: dict[str, str] = {
         " Muốn dùng lại bản này, hãy khôi phục nó vào sổ (camket restore TỆP --db SỔ, hoặc"
         " Tệp › Khôi phục từ bản sao lưu… trong cửa sổ)."
     ),
-    "db.read_only": ("Tệp sổ đăng ký chỉ đọc được (tệp hoặc ổ đĩa không cho ghi); chưa ghi gì."),
+    "db.read_only": (
+        "Tệp sổ đăng ký {path} chỉ đọc được (tệp hoặc ổ đĩa không cho ghi: đĩa CD, USB khoá"
+        " ghi, thư mục dùng chung); chưa ghi gì. Hãy chép tệp vào một thư mục ghi được (ví dụ"
+        " Tài liệu) rồi mở bản chép, hoặc nhờ người quản lý máy cho quyền ghi tệp."
+    ),
     "household.changed_elsewhere": (
         "Hộ {code} vừa được sửa ở nơi khác (cửa sổ khác hoặc khi nhập danh sách) "
         "sau khi mở ra; chưa lưu. Hãy đóng và mở lại hộ để sửa tiếp."

@@ -64,7 +64,7 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
     if encryption.is_encrypted(path):
         raise KnownError("encrypt.already", path=str(path))
     if path.exists() and not writable(path):  # a CD, a write-protected USB stick
-        raise KnownError("db.read_only")
+        raise KnownError("db.read_only", path=str(path))
     db = open_register(path)
     try:
         before = take_backup(db, path, "encrypt") if backup else None

@@ -90,7 +90,7 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
     _remove_leftovers(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}{_BUILDING}")
     try:
-        _new_file(temp)
+        _new_file(temp, target)
         if encrypted is not None:
             expect_encrypted(temp, encrypted.key)
         yield temp
@@ -111,15 +111,16 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
             discard(leftover)
 
 
-def _new_file(temp: Path) -> None:
-    """The empty file the register is built in, the user's alone as its backups are (SQLite
-    would make it 0644); KnownError when the folder takes no new file."""
+def _new_file(temp: Path, target: Path) -> None:
+    """The empty file the register ``target`` is built in, the user's alone as its backups
+    are (SQLite would make it 0644); KnownError naming ``target`` when the folder takes no
+    new file."""
     try:
         new_private_file(temp)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise KnownError("db.disk_full") from exc
-        raise KnownError("db.read_only") from exc  # what SQLite's own refusal said
+        raise KnownError("file.read_only_here", path=str(target)) from exc
 
 
 _BUILDING = ".building"

@@ -110,7 +110,7 @@ def open_register(
         db = connect_read_only(path) if read_only else connect(path)
     except sqlite_errors() as exc:
         if not read_only and not writable(path):
-            raise KnownError("db.read_only") from exc
+            raise KnownError("db.read_only", path=str(path)) from exc
         known = known_error(exc, path)
         if known is not None and known.code == "db.damaged":  # a file cut short, say
             raise KnownError("db.corrupt", path=str(path), detail=str(exc)) from exc
@@ -139,7 +139,7 @@ def open_register(
         if not read_only and not writable(path):
             # On a read-only medium SQLite cannot make the -shm file it needs for writing
             # ("unable to open database file"): good data, not damage.
-            raise KnownError("db.read_only") from exc
+            raise KnownError("db.read_only", path=str(path)) from exc
         raise KnownError("db.corrupt", path=str(path), detail=str(exc)) from exc
     except BaseException:
         db.close()

@@ -247,7 +247,8 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
     if "disk is full" in text or "disk full" in text:
         return KnownError("db.disk_full")
     if "readonly" in text or "read-only" in text:
-        return KnownError("db.read_only")
+        # Without the path (a caller that had none to give), "the open register file".
+        return KnownError("db.read_only", path=str(path) if path else "đang mở")
     if getattr(exc, "sqlite_errorname", "") in _NO_ROOM:
         return KnownError("db.disk_full")
     if getattr(exc, "sqlite_errorname", "") in _WRITE_REFUSED:

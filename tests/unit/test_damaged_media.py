@@ -211,6 +211,8 @@ def test_good_data_on_a_read_only_medium_is_not_called_damaged(
     monkeypatch.setattr(register_store, "writable", lambda _path: False)
     assert main(["sign", "--db", str(demo), "NH-0001", "--on", "05/01/2026"]) == 2
     err = capsys.readouterr().err
-    assert "chỉ đọc" in err
+    assert f"Tệp sổ đăng ký {demo} chỉ đọc được" in err  # which file, and the way out:
+    assert "Hãy chép tệp vào một thư mục ghi được" in err
+    assert "nhờ người quản lý máy cho quyền ghi tệp" in err
     assert "hỏng" not in err
     assert main(["check", "--db", str(demo)]) == 0  # reading needs no writing
