@@ -447,10 +447,6 @@ MESSAGES: dict[str, str] = {
     "pledge.date_before_campaign": (
         "Ngày {date} trước ngày bắt đầu đợt cam kết ({starts}); hãy ghi ngày ký thực tế."
     ),
-    "pledge.date_before_created": (
-        "Ngày {date} trước ngày lập đợt cam kết trong sổ ({created}; đợt không ghi ngày bắt"
-        " đầu); hãy ghi ngày ký thực tế."
-    ),
     "pledge.signer_missing": "Hộ chưa có chủ hộ: hãy chọn người ký trong các thành viên của hộ.",
     "pledge.signer_not_member": "Người ký phải là thành viên của hộ.",
     "pledge.signer_unknown": "Hộ không có thành viên tên “{name}”.",

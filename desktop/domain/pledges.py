@@ -191,11 +191,9 @@ def check_result(
     member_ids: Iterable[str],
     reason: str,
     starts_on: dt.date | None = None,
-    created_on: dt.date | None = None,
 ) -> None:
     """What a clerk records for a household must hold together (KnownError otherwise): a
-    date neither in the future nor before the campaign's start, or, when it has none, the
-    day it was set up in the register (``created_on``; its sheets were printed since)."""
+    date neither in the future nor before the campaign's start (when it has one)."""
     if status not in RESULT_STATUSES:
         raise KnownError("pledge.bad_status", status=str(status))
     if on > today:
@@ -205,12 +203,6 @@ def check_result(
             "pledge.date_before_campaign",
             date=on.strftime("%d/%m/%Y"),
             starts=starts_on.strftime("%d/%m/%Y"),
-        )
-    if starts_on is None and created_on is not None and on < created_on:
-        raise KnownError(
-            "pledge.date_before_created",
-            date=on.strftime("%d/%m/%Y"),
-            created=created_on.strftime("%d/%m/%Y"),
         )
     if status is PledgeStatus.SIGNED:
         if signer_id is None:

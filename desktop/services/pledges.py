@@ -113,7 +113,6 @@ def record_result(
         member_ids=list(members),
         reason=reason,
         starts_on=campaign.starts_on,
-        created_on=store.campaign_created_on(reg.db, campaign.id),
     )
     with reg.db.atomic():
         pledge = pledge_for(reg, household_id, campaign)

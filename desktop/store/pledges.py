@@ -143,15 +143,6 @@ def list_campaigns(db: Database) -> list[Campaign]:
     ]
 
 
-def campaign_created_on(db: Database, campaign_id: str) -> dt.date | None:
-    """The day (this computer's) a campaign was set up in the register; None if unknown."""
-    row = db.execute("SELECT created_at FROM campaign WHERE id = ?", [campaign_id]).fetchone()
-    try:
-        return dt.datetime.fromisoformat(row[0]).astimezone().date() if row else None
-    except (TypeError, ValueError):  # written by another program
-        return None
-
-
 def count_campaigns(db: Database) -> int:
     row = db.execute("SELECT count(*) FROM campaign").fetchone()
     return int(row[0])

@@ -204,19 +204,3 @@ def test_a_signed_households_replacement_sheet_is_not_reported_as_marked_printed
     assert main(["report", "progress", "--db", db]) == 0
     total = capsys.readouterr().out.splitlines()[-1].split("\t")
     assert total[:3] == ["Toàn xã", "4", "1"] and total[5] == "1"
-
-
-def test_a_signing_before_the_campaign_was_set_up_is_refused(
-    register: OpenRegister, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The first campaign has no start date: before, a sheet 'signed' on 01/01/1990 was kept."""
-    db = str(register.path)
-    capsys.readouterr()
-    assert main(["sign", "--db", db, "NT-001", "--on", "01/01/1990"]) == 2
-    err = capsys.readouterr().err
-    assert "Ngày 01/01/1990 trước ngày lập đợt cam kết trong sổ (" in err
-    assert "đợt không ghi ngày bắt đầu); hãy ghi ngày ký thực tế." in err
-    tomorrow = (dt.date.today() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
-    assert main(["sign", "--db", db, "NT-001", "--on", tomorrow]) == 2
-    assert "ở tương lai" in capsys.readouterr().err
-    assert main(["sign", "--db", db, "NT-001", "--on", dt.date.today().strftime("%d/%m/%Y")]) == 0
