@@ -179,19 +179,18 @@ def nobody_lives_reminders(db: Database, today: dt.date) -> list[Reminder]:
     """A reminder per live household whose members all died or moved out by ``today``: it
     counts as not signed in every campaign (the counts stay what they are), so the clerk
     deletes it or updates its members. Due the day its last member went."""
+    return _household_reminders(db, ReminderReason.HO_KHONG_CON_AI_CU_TRU, _NOBODY_LIVES_SQL, today)
+
+
+def _household_reminders(
+    db: Database, reason: ReminderReason, sql: str, today: dt.date
+) -> list[Reminder]:
+    """A reminder of ``reason`` per household ``sql`` finds on ``today`` (its rows: id,
+    code, the name shown, commune, the day it became due)."""
     return [
-        Reminder(
-            ReminderReason.HO_KHONG_CON_AI_CU_TRU,
-            dt.date.fromisoformat(went),
-            None,
-            None,
-            head,
-            code,
-            household_id,
-            commune,
-        )
-        for household_id, code, head, commune, went in db.execute(
-            nobody_lives_query(), {"today": today.isoformat()}
+        Reminder(reason, dt.date.fromisoformat(went), None, None, name, code, household_id, commune)
+        for household_id, code, name, commune, went in db.execute(
+            sql, {"today": today.isoformat()}
         ).fetchall()
     ]
 
@@ -221,18 +220,4 @@ def head_gone_reminders(db: Database, today: dt.date) -> list[Reminder]:
     """A reminder per live household whose head died or moved out by ``today`` while others
     still live there: the clerk chooses a new head (the household editor). Due the day the
     head went; it names the head who went."""
-    return [
-        Reminder(
-            ReminderReason.CHU_HO_KHONG_CON_CU_TRU,
-            dt.date.fromisoformat(went),
-            None,
-            None,
-            head,
-            code,
-            household_id,
-            commune,
-        )
-        for household_id, code, head, commune, went in db.execute(
-            head_gone_query(), {"today": today.isoformat()}
-        ).fetchall()
-    ]
+    return _household_reminders(db, ReminderReason.CHU_HO_KHONG_CON_CU_TRU, _HEAD_GONE_SQL, today)
