@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store import pledges as store
+from desktop.ui.screen_fit import HAMLET_LETTERS, fit_combo
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,15 @@ class PrintPledgesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print pledge sheets"))
-        self.campaign_combo = QComboBox()
-        # A campaign's full title is long: the combo shows what fits, the list shows it all.
-        self.campaign_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.campaign_combo.setMinimumContentsLength(40)
+        # A campaign's full title (80 letters) and a hamlet's name (50) are long: the boxes
+        # show what fits, the lists that drop down show each whole.
+        self.campaign_combo = fit_combo(QComboBox(), 40)
         for campaign in store.list_campaigns(register.db):
             title = campaign.title
             if campaign.is_current:
                 title = self.tr("{title} (current)").format(title=title)
             self.campaign_combo.addItem(title, campaign.id)
-        self.hamlet_combo = QComboBox()
+        self.hamlet_combo = fit_combo(QComboBox(), HAMLET_LETTERS)
         self.hamlet_combo.addItem(self.tr("All hamlets"), None)
         for hamlet in repo.list_hamlets(register.db):
             self.hamlet_combo.addItem(hamlet.name, hamlet.id)

@@ -37,15 +37,21 @@ def fit_wrapped_height(widget: QWidget) -> None:
 
 def fit_combo(combo: QComboBox, letters: int) -> QComboBox:
     """``combo`` as wide as ``letters`` letters whatever its longest entry (a 50-letter
-    hamlet, an 80-letter campaign), cut with "…" in the box; the list that drops down is as
+    hamlet, an 80-letter campaign), cut at the box's edge; the list that drops down is as
     wide as its longest entry, so each reads whole there (the styles of Windows drop it at
     the box's width)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(letters)
 
     def widen() -> None:
+        # The view's own hint is ~nothing before it is first shown (a box filled in its
+        # dialog's __init__): the entries' widths are measured as well.
         view = combo.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+        metrics = view.fontMetrics()
+        texts = (combo.itemText(row) for row in range(combo.count()))
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        items = max(view.sizeHintForColumn(0), widest + 2 * metrics.averageCharWidth())
+        view.setMinimumWidth(items + 2 * view.frameWidth())
 
     model = combo.model()
     for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):

@@ -495,3 +495,32 @@ def test_the_bar_column_takes_the_rest_of_the_width(
     assert header.sectionViewportPosition(last) + header.sectionSize(last) >= (
         view.viewport().width() - 1
     )
+
+
+def test_the_print_dialog_fits_a_long_hamlet_and_a_long_campaign_title_at_1024(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, the hamlet's box was as wide as its 50 letters, and the campaign's 80-letter
+    title was cut in a list that dropped down no wider than its box: each box now shows
+    what fits, and the lists that drop down show each entry whole."""
+    from desktop.domain.entities import Hamlet, HamletKind
+    from desktop.services import campaigns
+    from desktop.store import households as repo
+
+    title = "Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc gia năm 2026"
+    register = open_existing(small_register.path)
+    try:
+        repo.add_hamlet(register.writer, Hamlet(name=LONG_HAMLET, kind=HamletKind.THON))
+        campaigns.start_campaign(register.writer, campaigns.default_template(), title=title)
+    finally:
+        register.close()
+    window = main_window(small_register.path, size=(1024, 768), place="pledges")
+    page = open_page(window)
+    dialog = page.ask_print()
+    qtbot.waitExposed(dialog)
+    assert dialog.minimumSizeHint().width() <= 700
+    for combo, longest in ((dialog.campaign_combo, title), (dialog.hamlet_combo, LONG_HAMLET)):
+        names = combo.view()
+        assert any(longest in combo.itemText(i) for i in range(combo.count()))
+        assert names.minimumWidth() >= names.fontMetrics().horizontalAdvance(longest)
+    dialog.reject()
