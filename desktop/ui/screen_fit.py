@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 # Room the window's frame takes around a dialog (title bar, borders) on common desktops.
 FRAME_WIDTH, FRAME_HEIGHT = 16, 48
@@ -39,7 +47,8 @@ def fit_combo(combo: QComboBox, letters: int) -> QComboBox:
     """``combo`` as wide as ``letters`` letters whatever its longest entry (a 50-letter
     hamlet, an 80-letter campaign), cut at the box's edge; the list that drops down is as
     wide as its longest entry, so each reads whole there (the styles of Windows drop it at
-    the box's width)."""
+    the box's width). The closed box ends a text it cuts with "…" and shows it whole as its
+    tooltip (Qt's styles cut it at the edge, mid-letter)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(letters)
 
@@ -57,4 +66,55 @@ def fit_combo(combo: QComboBox, letters: int) -> QComboBox:
     for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
         changed.connect(widen)
     widen()
+    combo.installEventFilter(_ElidedLabel(combo))
     return combo
+
+
+def shown_text(combo: QComboBox) -> str:
+    """The text a closed, not editable ``combo`` shows: its current text, ended with "…"
+    where the box is narrower than it."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox,
+        option,
+        QStyle.SubControl.SC_ComboBoxEditField,
+        combo,
+    )
+    if not option.currentIcon.isNull():
+        field.setLeft(field.left() + option.iconSize.width() + 4)
+    # The label is drawn 1 px in from each side of the field (QCommonStyle).
+    return combo.fontMetrics().elidedText(
+        option.currentText, Qt.TextElideMode.ElideRight, field.width() - 2
+    )
+
+
+class _ElidedLabel(QObject):
+    """Paints its combo as QComboBox.paintEvent does, with shown_text for the label, and
+    makes the whole text the box's tooltip while it is cut."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        combo = self.parent()
+        if (
+            watched is not combo
+            or event.type() != QEvent.Type.Paint
+            or not isinstance(combo, QComboBox)
+            or combo.isEditable()
+            or (combo.currentIndex() < 0 and combo.placeholderText())
+        ):
+            return False
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        whole = option.currentText
+        painter = QStylePainter(combo)
+        try:
+            painter.setPen(combo.palette().color(QPalette.ColorRole.Text))
+            painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+            option.currentText = shown_text(combo)
+            painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        finally:
+            painter.end()
+        tip = whole if option.currentText != whole else ""
+        if combo.toolTip() != tip:
+            combo.setToolTip(tip)
+        return True

@@ -22,6 +22,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pledge_page import PledgePage
 from desktop.ui.pledge_record import RecordPledgeDialog
 from desktop.ui.progress_model import ProgressModel
+from desktop.ui.screen_fit import shown_text
 from tests.ui.conftest import SmallRegister, settled
 from tests.ui.ink import draw_signature, make_pdf
 
@@ -523,4 +524,16 @@ def test_the_print_dialog_fits_a_long_hamlet_and_a_long_campaign_title_at_1024(
         names = combo.view()
         assert any(longest in combo.itemText(i) for i in range(combo.count()))
         assert names.minimumWidth() >= names.fontMetrics().horizontalAdvance(longest)
+    # The closed box ends what it cuts with "…" (before, cut at its edge mid-letter),
+    # and its tooltip holds the whole title; the hamlet fits, and reads whole without one.
+    for combo, longest in ((dialog.campaign_combo, title), (dialog.hamlet_combo, LONG_HAMLET)):
+        combo.setCurrentIndex(combo.findText(longest, Qt.MatchFlag.MatchContains))
+        combo.grab()
+        whole, shown = combo.currentText(), shown_text(combo)
+        assert longest in whole
+        if longest == title:
+            assert shown.endswith("…") and whole.startswith(shown[:-1])
+            assert combo.toolTip() == whole
+        else:
+            assert (shown, combo.toolTip()) == (whole, "")
     dialog.reject()
