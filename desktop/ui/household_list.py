@@ -54,7 +54,8 @@ def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
     """The household list: the code and the member count as wide as they read, the hamlet
     as wide as a usual one, the head's name the width left, a longer one elided (whole in
     its tooltip); at 1024 px the hamlet column makes way for the names and none scrolls
-    sideways."""
+    sideways. A click on a header sorts by that column (again: the other way round); the
+    list starts in its own order, by hamlet then code."""
     setup_read_only_list(view, model, 8)
     view.setCornerButtonEnabled(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -88,3 +89,5 @@ def setup_household_view(view: QTableView, model: HouseholdTableModel) -> None:
         HAMLET_COLUMN: hamlet,
     }
     _HamletLeftOut(view, wanted)
+    columns.setSortIndicator(HAMLET_COLUMN, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)

@@ -11,12 +11,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     Qt,
+    Signal,
 )
 from sqlite_utils import Database
 
 from desktop.domain.entities import DepartureStatus, Gender, Person, RelativeAbroad, ResidenceKind
 from desktop.domain.unreadable import unreadable
-from desktop.store.search import HouseholdRow, household_rows
+from desktop.store.search import HouseholdOrder, HouseholdRow, household_rows
 from desktop.ui.numbers import group_thousands
 from desktop.ui.record_model import AnyIndex, RecordTableModel
 from desktop.ui.row_pages import RowPages
@@ -41,11 +42,17 @@ class HouseholdTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("HouseholdTableModel", "Members"),
     )
     MEMBER_COUNT_COLUMN = 3
+    ORDERS = ("code", "head", "hamlet", "members")  # each column's HouseholdOrder.by
+
+    # A header was clicked: the ids come again in the new order (sorted in SQL, off the
+    # window's thread: 50,000 households are never loaded into Qt to be sorted).
+    order_changed = Signal()
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
         self._query = ""
+        self.order = HouseholdOrder()
         self._rows: RowPages[HouseholdRow] = RowPages(
             lambda ids: household_rows(self._db, ids, self._query)
         )
@@ -86,6 +93,14 @@ class HouseholdTableModel(QAbstractTableModel):
         return self._rows.pages_fetched
 
     # --- QAbstractTableModel ------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.ORDERS):
+            return
+        wanted = HouseholdOrder(self.ORDERS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.order_changed.emit()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -160,6 +160,7 @@ class HouseholdPage(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._ask())
         self.search_box.returnPressed.connect(self._focus_list)
         self.hamlet_combo.currentIndexChanged.connect(lambda _i: self._ask(immediately=True))
+        self.model.order_changed.connect(lambda: self._ask(immediately=True))
         self.view.selectionModel().currentRowChanged.connect(self._show_current)
         self._connect_editing()
         self._ask(immediately=True)
@@ -237,7 +238,10 @@ class HouseholdPage(QWidget):
 
     def _ask(self, *, immediately: bool = False) -> None:
         self.search.request(
-            self.search_box.text(), self.hamlet_combo.currentData(), immediately=immediately
+            self.search_box.text(),
+            self.hamlet_combo.currentData(),
+            self.model.order,
+            immediately=immediately,
         )
 
     def _show_found(self, sequence: int, _query: str, ids: list[str]) -> None:

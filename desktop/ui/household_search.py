@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from desktop.domain.errors import KnownError
 from desktop.store.register import connect_read_only
-from desktop.store.search import household_ids
+from desktop.store.search import HouseholdOrder, household_ids
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class HouseholdSearch(QObject):
         self._db: Database | None = None  # opened on the worker, closed by shutdown()
         self._db_lock = threading.Lock()
         self._latest = 0
-        self._pending: tuple[str, str | None] = ("", None)
+        self._pending: tuple[str, str | None, HouseholdOrder | None] = ("", None, None)
         self._pool = QThreadPool(self)
         # One thread: queries run in order on the one connection, never at the same time.
         self._pool.setMaxThreadCount(1)
@@ -52,10 +52,18 @@ class HouseholdSearch(QObject):
         """The sequence number of the newest request."""
         return self._latest
 
-    def request(self, query: str, hamlet_id: str | None, *, immediately: bool = False) -> int:
-        """Ask for the households matching; the answer comes by `found` or `refused`."""
+    def request(
+        self,
+        query: str,
+        hamlet_id: str | None,
+        order: HouseholdOrder | None = None,
+        *,
+        immediately: bool = False,
+    ) -> int:
+        """Ask for the households matching, in ``order``; the answer comes by `found` or
+        `refused`."""
         self._latest += 1
-        self._pending = (query, hamlet_id)
+        self._pending = (query, hamlet_id, order)
         if immediately:
             self._timer.stop()
             self._start_pending()
@@ -88,10 +96,12 @@ class HouseholdSearch(QObject):
         if self._done:
             return
         sequence = self._latest
-        query, hamlet_id = self._pending
-        self._pool.start(lambda: self._run(sequence, query, hamlet_id))
+        query, hamlet_id, order = self._pending
+        self._pool.start(lambda: self._run(sequence, query, hamlet_id, order))
 
-    def _run(self, sequence: int, query: str, hamlet_id: str | None) -> None:
+    def _run(
+        self, sequence: int, query: str, hamlet_id: str | None, order: HouseholdOrder | None
+    ) -> None:
         # Runs on the worker thread. Reading self._latest there is a plain int read.
         if sequence != self._latest or self._done:
             return
@@ -99,7 +109,7 @@ class HouseholdSearch(QObject):
             with self._db_lock:
                 if self._db is None:
                     self._db = connect_read_only(self._path)  # a read-only medium too
-                ids = household_ids(self._db, query, hamlet_id)
+                ids = household_ids(self._db, query, hamlet_id, order)
         except KnownError as err:
             self._emit(self.refused, sequence, err)
         except Exception as exc:  # a search must never take the window down

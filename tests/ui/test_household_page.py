@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -235,6 +236,77 @@ def test_twenty_thousand_households_scroll_with_a_bounded_cache(
     assert model.cached_pages <= model.MAX_PAGES
     page.select_row(19_999)
     assert page.detail.household_id == model.household_id(19_999)
+
+
+def click_header(window: MainWindow, column: int) -> None:
+    header = window.household_page.view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_a_click_on_a_header_sorts_the_list_and_keeps_the_household_selected(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, the headers sorted nothing: the list stayed by hamlet and code. Codes sort
+    by their numbers (NT-2 before NT-10), heads the Vietnamese way (given name first), and
+    the household selected stays selected, scrolled to."""
+    register = open_existing(small_register.path)
+    try:
+        for code, name in (("NT-10", "Vàng Văn Ba"), ("NT-2", "Hà Thị Yến")):
+            repo.add_household(
+                register.writer,
+                Household(hamlet_id=small_register.hamlet_ids["Bản Nậm Tăm"], code=code),
+                [Person(household_id="", full_name=name, gender=Gender.MALE)],
+            )
+    finally:
+        register.close()
+    window = main_window(small_register.path)
+    page = window.household_page
+    by_hamlet = ["NT-001", "NT-002", "NT-2", "NT-10", "PK-001", "PK-002", "HT-001", "HT-002"]
+    assert listed_codes(window) == by_hamlet
+    page.select_row(by_hamlet.index("PK-002"))
+    chosen = small_register.ids["PK-002"]
+    assert page.detail.household_id == chosen
+
+    click_header(window, 0)
+    by_code = ["HT-001", "HT-002", "NT-001", "NT-002", "NT-2", "NT-10", "PK-001", "PK-002"]
+    qtbot.waitUntil(lambda: listed_codes(window) == by_code)
+    header = page.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert page.model.household_id(page.view.currentIndex().row()) == chosen
+    assert page.detail.household_id == chosen
+    click_header(window, 0)  # again: the other way round
+    qtbot.waitUntil(lambda: listed_codes(window) == by_code[::-1])
+    assert page.model.household_id(page.view.currentIndex().row()) == chosen
+
+    click_header(window, 1)  # An, Ba, Bích, Dợ, Hòa, Hoà, Hùng, Yến
+    qtbot.waitUntil(lambda: listed_codes(window)[:3] == ["HT-001", "NT-10", "HT-002"])
+    assert listed_codes(window)[-2:] == ["NT-001", "NT-2"]
+    click_header(window, 3)  # members: the two-member household last
+    qtbot.waitUntil(lambda: listed_codes(window)[-1] == "NT-001")
+    # A search keeps the order chosen.
+    qtbot.keyClicks(page.search_box, "NT")
+    qtbot.waitUntil(lambda: listed_codes(window) == ["NT-002", "NT-2", "NT-10", "NT-001"])
+
+
+def test_sorting_20000_households_reads_one_page(
+    main_window: MakeWindow, bulk_register: Callable[[int], Path], qtbot: QtBot
+) -> None:
+    """The order comes from SQL: the list keeps its ids only and reads the rows shown."""
+    window = main_window(bulk_register(20_000))
+    page = window.household_page
+    model = page.model
+    before = model.pages_fetched
+    page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.index(0, 0).data() == "H-019999")
+    page.view.viewport().repaint()
+    assert model.rowCount() == 20_000
+    assert model.index(19_999, 0).data() == "H-000000"
+    assert model.pages_fetched - before <= 3  # the top page (and its neighbour), the last
+    assert model.cached_pages <= model.MAX_PAGES
 
 
 def add_big_household(path: Path, hamlet_id: str, count: int) -> str:
