@@ -432,6 +432,15 @@ MESSAGES: dict[str, str] = {
         "Ngày kết thúc {ends} trước ngày bắt đầu {starts}; hãy sửa lại ngày."
     ),
     "campaign.target_out_of_range": "Chỉ tiêu phải từ 1 đến 100 %, không phải {target} %.",
+    "campaign.nothing_to_edit": (
+        "Hãy cho biết điều cần sửa: --from NGÀY_BẮT_ĐẦU, --to NGÀY_KẾT_THÚC (để trống '' là"
+        " không ghi ngày) hoặc --target PHẦN_TRĂM."
+    ),
+    "campaign.starts_after_results": (
+        "Không sửa ngày bắt đầu thành {starts}: {count} hộ đã ghi kết quả của đợt trước ngày đó"
+        " ({households}). Hãy chọn ngày bắt đầu từ {earliest} trở về trước, hoặc sửa ngày ký"
+        " của các hộ đó trước (trang Cam kết, hoặc camket sign MÃ_HỘ --on DD/MM/YYYY)."
+    ),
     "household.unknown_code": "Không có hộ mã {code} trong sổ.",
     "report.upper_register": (
         "Sổ cấp trên không in báo cáo theo thể thức của Ủy ban nhân dân xã; số liệu của từng "
@@ -445,7 +454,16 @@ MESSAGES: dict[str, str] = {
     "pledge.bad_status": "Kết quả không hợp lệ: {status}; chỉ ghi đã ký, từ chối hoặc vắng mặt.",
     "pledge.date_in_future": "Ngày {date} ở tương lai; hãy ghi ngày ký thực tế.",
     "pledge.date_before_campaign": (
-        "Ngày {date} trước ngày bắt đầu đợt cam kết ({starts}); hãy ghi ngày ký thực tế."
+        "Ngày {date} trước ngày bắt đầu đợt cam kết ({starts}). Nếu hộ ký thật vào ngày đó"
+        " (tờ giấy ký trước khi đợt được ghi vào sổ), hãy sửa ngày bắt đầu của đợt trước:"
+        " Cam kết › Đợt cam kết… (Ctrl+D) › Sửa ngày, chỉ tiêu…, hoặc lệnh camket campaign"
+        " edit {campaign} --from {date}; nếu không, hãy ghi ngày ký thực tế."
+    ),
+    "pledge.date_before_known_campaign": (
+        "Lưu ý: đợt “{title}” không ghi ngày bắt đầu và ngày ký {date} trước ngày đợt được lập"
+        " trong sổ ({since}); ngày này vẫn được ghi. Nếu ngày đó đúng, hãy ghi ngày bắt đầu của"
+        " đợt (Cam kết › Đợt cam kết… (Ctrl+D) › Sửa ngày, chỉ tiêu…, hoặc lệnh camket campaign"
+        " edit {id} --from DD/MM/YYYY) để ngày ký được đối chiếu; nếu nhầm, hãy sửa lại ngày ký."
     ),
     "pledge.signer_missing": "Hộ chưa có chủ hộ: hãy chọn người ký trong các thành viên của hộ.",
     "pledge.signer_not_member": "Người ký phải là thành viên của hộ.",
@@ -812,7 +830,14 @@ FIELD_LABELS: dict[str, str] = {
 ISSUE_MESSAGES: dict[str, str] = {
     "pledge.no_date": "chưa ghi ngày",
     "pledge.date_in_future": "{date} ở tương lai",
-    "pledge.date_before_campaign": "{date} trước ngày bắt đầu đợt cam kết ({starts})",
+    "pledge.date_before_campaign": (
+        "{date} trước ngày bắt đầu đợt cam kết ({starts}); sửa ngày ký ở trang Cam kết, hoặc"
+        " ngày bắt đầu đợt (Đợt cam kết… › Sửa ngày, chỉ tiêu…; camket campaign edit)"
+    ),
+    "pledge.date_after_campaign": (
+        "{date} sau ngày kết thúc đợt cam kết ({ends}); vẫn được tính. Nếu đợt kéo dài, hãy"
+        " sửa ngày kết thúc đợt (Đợt cam kết… › Sửa ngày, chỉ tiêu…; camket campaign edit)"
+    ),
     "pledge.no_signer": "bản cam kết đã ký nhưng chưa ghi người ký",
     "pledge.no_reason": "chưa ghi lý do từ chối hoặc vắng mặt",
     "pledge.signer_elsewhere": "người ký không còn là thành viên của hộ",

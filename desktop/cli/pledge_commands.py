@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +89,11 @@ def add_commands(commands: Any) -> None:
         help="the movements as a CSV file (an Excel workbook when FILE ends in .xlsx)",
     )
     movements.set_defaults(run=ledger_commands.report_movements)
-    campaign = commands.add_parser("campaign", help="pledge campaigns: list, start one, switch")
+    campaign = commands.add_parser(
+        "campaign", help="pledge campaigns: list, start one, correct its dates, switch"
+    )
     campaign_commands = campaign.add_subparsers(
-        dest="campaign", metavar="ACTION", required=True, help="list, new or use"
+        dest="campaign", metavar="ACTION", required=True, help="list, new, edit or use"
     )
     listing = campaign_commands.add_parser("list", help="every campaign, the current one first")
     add_db(listing)
@@ -104,6 +107,18 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--to", dest="ends", metavar="DD/MM/YYYY", help="last day")
     new.add_argument("--target", type=int_between(), default=100, metavar="PERCENT", help="1–100")
     new.add_argument("--not-current", action="store_true", help="keep the current campaign")
+    edit = campaign_commands.add_parser(
+        "edit", help="correct a campaign's dates or target (same checks as new)"
+    )
+    add_db(edit)
+    edit.add_argument(
+        "campaign_id",
+        metavar="ID",
+        help="its id (or the start of it) from `camket campaign list`, or its template's id",
+    )
+    edit.add_argument("--from", dest="starts", metavar="DD/MM/YYYY", help="first day ('' for none)")
+    edit.add_argument("--to", dest="ends", metavar="DD/MM/YYYY", help="last day ('' for none)")
+    edit.add_argument("--target", type=int_between(), metavar="PERCENT", help="1–100")
     use = campaign_commands.add_parser("use", help="make a campaign the current one")
     add_db(use)
     use.add_argument(
@@ -119,7 +134,9 @@ def add_commands(commands: Any) -> None:
 
 def _sign(args: argparse.Namespace) -> int:
     from desktop.domain.pledges import PledgeStatus, parse_sheet_date
+    from desktop.messages import describe
     from desktop.services import pledges
+    from desktop.services.campaigns import undated_campaign_note
     from desktop.services.checkin import check_in
     from desktop.services.progress import STATUS_LABELS
     from desktop.services.register import open_existing
@@ -138,9 +155,12 @@ def _sign(args: argparse.Namespace) -> int:
             signer_id=signer.id if signer else None,
             reason=args.reason,
         )
+        note = undated_campaign_note(reg.db, pledges.current_campaign(reg), on)
         names = {p.id: p.full_name for p in pledges.members_of(reg, household.id)}
     finally:
         reg.close()
+    if note is not None:
+        print(describe(note), file=sys.stderr)
     line = f"Hộ {household.code}: {STATUS_LABELS[pledge.status].lower()} ngày {args.on}"
     if pledge.signer_id:
         line += f", người ký {names.get(pledge.signer_id, '')}"
@@ -218,6 +238,28 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edit_campaign(reg: Any, args: argparse.Namespace) -> None:
+    from desktop.domain.errors import KnownError
+    from desktop.services import campaigns
+
+    if args.starts is None and args.ends is None and args.target is None:
+        raise KnownError("campaign.nothing_to_edit")
+    chosen = campaigns.campaign_named(reg.db, args.campaign_id)
+    kept = campaigns.KEEP
+    edited = campaigns.correct_campaign(
+        reg.writer,
+        chosen.id,
+        starts_on=kept if args.starts is None else day_option("--from", args.starts),
+        ends_on=kept if args.ends is None else day_option("--to", args.ends),
+        target_percent=kept if args.target is None else args.target,
+    )
+    dates = " – ".join(d.strftime("%d/%m/%Y") for d in (edited.starts_on, edited.ends_on) if d)
+    print(
+        f"Đã sửa đợt “{edited.title}”: {dates or 'không ghi ngày'},"
+        f" chỉ tiêu {edited.target_percent} %"
+    )
+
+
 def _campaign(args: argparse.Namespace) -> int:
     from desktop.services import campaigns
     from desktop.services.progress import format_percent
@@ -237,6 +279,8 @@ def _campaign(args: argparse.Namespace) -> int:
                 current=not args.not_current,
             )
             print(f"Đã bắt đầu đợt “{started.title}”: {started.id}")
+        elif args.campaign == "edit":
+            _edit_campaign(reg, args)
         elif args.campaign == "use":
             chosen = campaigns.use_campaign(
                 reg.writer, campaigns.campaign_named(reg.db, args.campaign_id).id

@@ -151,6 +151,14 @@ def check_campaign(
     if is_formula_like(title):
         raise KnownError("campaign.title_formula_like", title=title.strip())
     refuse_long_text(CAMPAIGN_TEXT, {"title": title})
+    check_campaign_dates(starts_on, ends_on, target_percent)
+
+
+def check_campaign_dates(
+    starts_on: dt.date | None, ends_on: dt.date | None, target_percent: int
+) -> None:
+    """A campaign's dates and target, as started or corrected (KnownError otherwise): an end
+    not before its start, a target of 1–100 % of the households signed."""
     if starts_on and ends_on and ends_on < starts_on:
         raise KnownError(
             "campaign.ends_before_start",
@@ -191,9 +199,11 @@ def check_result(
     member_ids: Iterable[str],
     reason: str,
     starts_on: dt.date | None = None,
+    campaign_id: str = "",
 ) -> None:
     """What a clerk records for a household must hold together (KnownError otherwise): a
-    date neither in the future nor before the campaign's start (when it has one)."""
+    date neither in the future nor before the campaign's start (when it has one; the
+    message names the campaign ``campaign_id``'s command to correct its start)."""
     if status not in RESULT_STATUSES:
         raise KnownError("pledge.bad_status", status=str(status))
     if on > today:
@@ -203,6 +213,7 @@ def check_result(
             "pledge.date_before_campaign",
             date=on.strftime("%d/%m/%Y"),
             starts=starts_on.strftime("%d/%m/%Y"),
+            campaign=campaign_id[:8] or "ID",
         )
     if status is PledgeStatus.SIGNED:
         if signer_id is None:
@@ -219,6 +230,8 @@ PLEDGE_ISSUE_CODES = frozenset(
     {
         "pledge.no_date",
         "pledge.date_in_future",
+        "pledge.date_before_campaign",
+        "pledge.date_after_campaign",
         "pledge.no_signer",
         "pledge.no_reason",
         "pledge.signer_elsewhere",
@@ -227,29 +240,34 @@ PLEDGE_ISSUE_CODES = frozenset(
 
 
 def validate_stored_pledge(
-    pledge: Pledge, member_ids: Iterable[str], today: dt.date, starts_on: dt.date | None = None
+    pledge: Pledge,
+    member_ids: Iterable[str],
+    today: dt.date,
+    starts_on: dt.date | None = None,
+    ends_on: dt.date | None = None,
 ) -> list[Issue]:
     """What does not hold together in a stored pledge (dated in the future or before its
     campaign's start ``starts_on``, missing signer or reason); a signer no longer in the
-    household (moved since) is only a warning."""
+    household (moved since) and a day after the campaign's end ``ends_on`` (a late sheet,
+    recorded and counted as any: a drive often runs past its planned end) are warnings."""
     issues: list[Issue] = []
     if pledge.status not in FINAL_STATUSES:
         return issues
-    if pledge.signed_on is None:
+    on = pledge.signed_on
+    shown = {"date": on.strftime("%d/%m/%Y")} if on is not None else {}
+    if on is None:
         issues.append(Issue("signed_on", "pledge.no_date", Severity.ERROR))
-    elif pledge.signed_on > today:
-        shown = pledge.signed_on.strftime("%d/%m/%Y")
-        issues.append(Issue("signed_on", "pledge.date_in_future", Severity.ERROR, {"date": shown}))
-    elif starts_on is not None and pledge.signed_on < starts_on:
-        shown = pledge.signed_on.strftime("%d/%m/%Y")
-        starts = starts_on.strftime("%d/%m/%Y")
+    elif on > today:
+        issues.append(Issue("signed_on", "pledge.date_in_future", Severity.ERROR, shown))
+    elif starts_on is not None and on < starts_on:
+        starts = {"starts": starts_on.strftime("%d/%m/%Y")}
         issues.append(
-            Issue(
-                "signed_on",
-                "pledge.date_before_campaign",
-                Severity.ERROR,
-                {"date": shown, "starts": starts},
-            )
+            Issue("signed_on", "pledge.date_before_campaign", Severity.ERROR, shown | starts)
+        )
+    elif ends_on is not None and on > ends_on:
+        ends = {"ends": ends_on.strftime("%d/%m/%Y")}
+        issues.append(
+            Issue("signed_on", "pledge.date_after_campaign", Severity.WARNING, shown | ends)
         )
     if pledge.status is PledgeStatus.SIGNED:
         if not pledge.signer_id:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from enum import Enum
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,7 +14,12 @@ from sqlite_utils import Database
 from desktop.bundled import form_path
 from desktop.domain.entities import stable_id
 from desktop.domain.errors import KnownError
-from desktop.domain.pledges import Campaign, StoredTemplate, check_campaign
+from desktop.domain.pledges import (
+    Campaign,
+    StoredTemplate,
+    check_campaign,
+    check_campaign_dates,
+)
 from desktop.domain.templates import PledgeTemplate, parse_template, read_template_text
 from desktop.domain.text import text_sort_key
 from desktop.domain.text_bounds import TEMPLATE_TEXT, refuse_long_text
@@ -154,6 +160,96 @@ def start_campaign(
             campaign.id = campaign_id
         store.add_campaign(writer, campaign, made_alike=bool(campaign_id))
     return campaign
+
+
+class Keep(Enum):
+    """A value correct_campaign leaves as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+SHOWN_EARLY = 5  # households named when a new start date would leave results before it
+
+
+def correct_campaign(
+    writer: Writer,
+    campaign_id: str,
+    *,
+    starts_on: dt.date | Keep | None = KEEP,
+    ends_on: dt.date | Keep | None = KEEP,
+    target_percent: int | Keep = KEEP,
+) -> Campaign:
+    """Correct a campaign's start, end or target (those given; a date None has none), as
+    its sheets and the drive really went: a commune that recorded its paper sheets after
+    setting CamKet up gives the campaign the day it began. Checked as at its start (an end
+    not before the start, a target of 1–100 %), and a start after a result already
+    recorded is refused naming those households (they would be dated before their
+    campaign); audited, and synced as any edit of the row. An upper-level register edits
+    no commune's campaign."""
+    if not writer.edits_communes:
+        raise KnownError("upper.read_only")
+    with writer.db.atomic():
+        campaign = store.get_campaign(writer.db, campaign_id)
+        starts = campaign.starts_on if isinstance(starts_on, Keep) else starts_on
+        ends = campaign.ends_on if isinstance(ends_on, Keep) else ends_on
+        target = campaign.target_percent if isinstance(target_percent, Keep) else target_percent
+        check_campaign_dates(starts, ends, target)
+        changes: dict[str, object] = {}
+        if not isinstance(starts_on, Keep):
+            if starts_on is not None:
+                _refuse_results_before(writer.db, campaign_id, starts_on)
+            changes["starts_on"] = starts_on.isoformat() if starts_on else None
+        if not isinstance(ends_on, Keep):
+            changes["ends_on"] = ends_on.isoformat() if ends_on else None
+        if not isinstance(target_percent, Keep):
+            changes["target_percent"] = target_percent
+        writer.update("campaign", campaign_id, changes)
+        return store.get_campaign(writer.db, campaign_id)
+
+
+def _refuse_results_before(db: Database, campaign_id: str, starts_on: dt.date) -> None:
+    early = store.results_before(db, campaign_id, starts_on)
+    if not early:
+        return
+    shown = [f"{code} ngày {_shown_day(on)}" for code, on in early[:SHOWN_EARLY]]
+    raise KnownError(
+        "campaign.starts_after_results",
+        starts=starts_on.strftime("%d/%m/%Y"),
+        count=len(early),
+        households=", ".join(shown) + (", …" if len(early) > SHOWN_EARLY else ""),
+        earliest=_shown_day(early[0][1]),
+    )
+
+
+def _shown_day(stored: str) -> str:
+    try:
+        return dt.date.fromisoformat(stored).strftime("%d/%m/%Y")
+    except ValueError:  # a day CamKet cannot read, as it is stored
+        return stored
+
+
+def undated_campaign_note(db: Database, campaign: Campaign, on: dt.date) -> KnownError | None:
+    """For a result dated ``on`` in a campaign with no start date, a note to show (never
+    raised: the day is kept) when the day is before the campaign was set up in this
+    register, else None.
+
+    Without a start date there is no day to refuse against: sheets are often signed on the
+    ministry's paper forms before the register exists (the reverted a004801 refused them,
+    leaving no way to record the true day), so the day is kept, and the clerk is told how to
+    give the campaign its start date, from when on a signing day is checked against it."""
+    if campaign.starts_on is not None:
+        return None
+    since = store.campaign_known_since(db, campaign.id)
+    if since is None or on >= since:
+        return None
+    return KnownError(
+        "pledge.date_before_known_campaign",
+        title=campaign.title,
+        date=on.strftime("%d/%m/%Y"),
+        since=since.strftime("%d/%m/%Y"),
+        id=campaign.id[:8],
+    )
 
 
 def use_campaign(writer: Writer, campaign_id: str) -> Campaign:

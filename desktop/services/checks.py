@@ -45,6 +45,7 @@ class Finding:
 
 T = TypeVar("T")
 LATEST_BACKUPS = 3  # named when the register is damaged
+_NO_DATES: tuple[dt.date | None, dt.date | None] = (None, None)  # a pledge of no campaign
 
 
 @dataclass
@@ -180,7 +181,7 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     n_pledges = 0
     # A campaign whose date CamKet cannot read is named by services.unsendable (_rows_read).
     campaigns = db.query("SELECT *, 0 AS is_current FROM campaign WHERE deleted = 0")
-    starts = {c.id: c.starts_on for c in _read(campaigns, pledge_store.campaign_from)}
+    dates = {c.id: (c.starts_on, c.ends_on) for c in _read(campaigns, pledge_store.campaign_from)}
     for pledge in _read(
         db.query(
             "SELECT p.* FROM pledge p JOIN household h ON h.id = p.household_id"
@@ -192,7 +193,10 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
         report.findings += [
             Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
             for i in validate_stored_pledge(
-                pledge, members[pledge.household_id], today, starts.get(pledge.campaign_id)
+                pledge,
+                members[pledge.household_id],
+                today,
+                *dates.get(pledge.campaign_id, _NO_DATES),
             )
         ]
     half = Issue("household", IssueCode.HOUSEHOLD_HALF_DELETED, Severity.WARNING)

@@ -113,6 +113,7 @@ def record_result(
         member_ids=list(members),
         reason=reason,
         starts_on=campaign.starts_on,
+        campaign_id=campaign.id,
     )
     with reg.db.atomic():
         pledge = pledge_for(reg, household_id, campaign)

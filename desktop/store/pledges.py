@@ -143,6 +143,32 @@ def list_campaigns(db: Database) -> list[Campaign]:
     ]
 
 
+def results_before(db: Database, campaign_id: str, day: dt.date) -> list[tuple[str, str]]:
+    """(household code, day as stored) of the live households whose result in the
+    campaign is dated before ``day``, earliest first."""
+    rows = db.execute(
+        """SELECT h.code, p.signed_on FROM pledge p
+           JOIN household h ON h.id = p.household_id AND h.deleted = 0
+           WHERE p.campaign_id = ? AND p.deleted = 0 AND p.signed_on < ?
+           ORDER BY p.signed_on, h.sort_key""",
+        [campaign_id, day.isoformat()],
+    ).fetchall()
+    return [(str(code), str(on)) for code, on in rows]
+
+
+def campaign_known_since(db: Database, campaign_id: str) -> dt.date | None:
+    """The day (this computer's) the campaign was first written in this register, as its
+    audit says (the first campaign's row is stamped alike on every PC, not with that day);
+    None when the audit does not say (merged from another register, or kept before)."""
+    row = db.execute(
+        "SELECT min(at) FROM audit WHERE entity = 'campaign' AND entity_id = ?", [campaign_id]
+    ).fetchone()
+    try:
+        return dt.datetime.fromisoformat(row[0]).astimezone().date() if row and row[0] else None
+    except (TypeError, ValueError):  # written by another program
+        return None
+
+
 def count_campaigns(db: Database) -> int:
     row = db.execute("SELECT count(*) FROM campaign").fetchone()
     return int(row[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from desktop.services import campaigns
 from desktop.services.register import OpenRegister
 from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.edits import Saving, save_on_lane
+from desktop.ui.form_dialog import FormDialog
 from desktop.ui.household_model import group_thousands, unreadable_text
 from desktop.ui.numbers import format_percent
 from desktop.ui.screen_fit import fit_combo, resize_within_screen
@@ -115,6 +116,15 @@ class CampaignsDialog(QDialog):
             self.tr("Print sheets and count progress for the chosen campaign from now on")
         )
         self.current_button.clicked.connect(self.make_current)
+        self.edit_button = QPushButton(self.tr("Co&rrect dates and target…"))
+        self.edit_button.setToolTip(
+            self.tr(
+                "The chosen campaign's start, end and target as the drive really runs (sheets"
+                " signed before the campaign was set up in CamKet: its start moved back)"
+            )
+        )
+        self.edit_button.clicked.connect(self.correct)
+        self.edit_dialog: CampaignEditDialog | None = None
 
         self.title_edit = limit_line(QLineEdit(), CAMPAIGN_TEXT["title"])
         self.title_edit.setPlaceholderText(self.tr("The template's title when left empty"))
@@ -162,6 +172,7 @@ class CampaignsDialog(QDialog):
 
         list_buttons = QHBoxLayout()
         list_buttons.addStretch(1)
+        list_buttons.addWidget(self.edit_button)
         list_buttons.addWidget(self.current_button)
         close_button = QPushButton(self.tr("Close"))
         close_button.clicked.connect(self.accept)
@@ -176,6 +187,7 @@ class CampaignsDialog(QDialog):
         # An upper-level register starts no campaign (each commune starts its own); which
         # one it counts is this PC's choice.
         self.new_box.setVisible(register.writer.edits_communes)
+        self.edit_button.setVisible(register.writer.edits_communes)  # nor corrects one
         layout.addLayout(bottom)
         resize_within_screen(self, 1100, 560)
         self.reload()
@@ -202,6 +214,7 @@ class CampaignsDialog(QDialog):
         """The campaigns and the templates to pick, read again from the register."""
         summaries = campaigns.campaign_summaries(self._register.db)
         self._current_id = next((s.campaign.id for s in summaries if s.campaign.is_current), "")
+        self._campaigns = {s.campaign.id: s.campaign for s in summaries}
         self.table.setRowCount(len(summaries))
         for row, summary in enumerate(summaries):
             c = summary.campaign
@@ -322,6 +335,23 @@ class CampaignsDialog(QDialog):
         self.select_campaign(campaign.id)
         self._say(self.tr("“{title}” is now the current campaign.").format(title=campaign.title))
 
+    def correct(self) -> CampaignEditDialog | None:
+        """The chosen campaign's dates and target in a dialog of their own; saved, the list
+        shows them."""
+        campaign = self._campaigns.get(self.chosen_campaign_id() or "")
+        if campaign is None:
+            return None
+        dialog = CampaignEditDialog(self._tasks, campaign, self)
+        dialog.corrected.connect(self._corrected)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _corrected(self, campaign: Campaign) -> None:
+        self.reload()
+        self.select_campaign(campaign.id)
+        self._say(self.tr("Campaign “{title}” corrected.").format(title=campaign.title))
+
     def _refused(self, error: KnownError) -> None:
         self._say(describe(error), error=True)
 
@@ -334,3 +364,87 @@ class CampaignsDialog(QDialog):
     def _follow_selection(self) -> None:
         chosen = self.chosen_campaign_id()
         self.current_button.setEnabled(chosen is not None and chosen != self._current_id)
+        self.edit_button.setEnabled(chosen is not None)
+
+
+class CampaignEditDialog(FormDialog):
+    """A campaign's start and end (each may be left out) and target, corrected: checked as
+    at its start, and refused (its message shown, nothing changed) when results are already
+    recorded before the new start. What the clerk leaves as shown is left as stored."""
+
+    corrected = Signal(object)  # the saved Campaign
+
+    def __init__(
+        self, tasks: TaskRunner, campaign: Campaign, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("", self.save, parent, tasks=tasks)
+        self.setWindowTitle(self.tr("Correct campaign"))
+        self.campaign = campaign
+        heading = QLabel(campaign.title)
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel(
+            self.tr(
+                "Sheets signed before the campaign was set up in CamKet: move its start back"
+                " to the day the first one was signed."
+            )
+        )
+        hint.setWordWrap(True)
+        today = dt.date.today()
+        self.starts_box = QCheckBox(self.tr("&Starts on:"))
+        self.starts_edit = date_edit(_qdate(campaign.starts_on or today))
+        self.ends_box = QCheckBox(self.tr("&Ends on:"))
+        self.ends_edit = date_edit(_qdate(campaign.ends_on or today))
+        for box, edit, day in (
+            (self.starts_box, self.starts_edit, campaign.starts_on),
+            (self.ends_box, self.ends_edit, campaign.ends_on),
+        ):
+            box.setChecked(day is not None)
+            edit.setEnabled(day is not None)
+            box.toggled.connect(edit.setEnabled)
+        self.target_spin = QSpinBox()
+        self.target_spin.setRange(1, 100)
+        self.target_spin.setValue(campaign.target_percent)
+        self.target_spin.setSuffix(" %")
+        self.target_spin.setToolTip(self.tr("The share of households that should sign"))
+        self.form.addRow(heading)
+        self.form.addRow(hint)
+        self.form.addRow(self.starts_box, self.starts_edit)
+        self.form.addRow(self.ends_box, self.ends_edit)
+        self.form.addRow(self.tr("Tar&get:"), self.target_spin)
+        self.save_button = self.buttons.button(self.ok)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def save(self) -> Saving | None:
+        """Store what changed on the write lane; then ``corrected`` and close, or the
+        message here and the dialog as the clerk left it."""
+        campaign_id = self.campaign.id
+        starts = self._day(self.starts_box, self.starts_edit, self.campaign.starts_on)
+        ends = self._day(self.ends_box, self.ends_edit, self.campaign.ends_on)
+        target = self.target_spin.value()
+        kept_target = campaigns.KEEP if target == self.campaign.target_percent else target
+        return self.write_on_lane(
+            lambda: (
+                lambda register: campaigns.correct_campaign(
+                    register.writer,
+                    campaign_id,
+                    starts_on=starts,
+                    ends_on=ends,
+                    target_percent=kept_target,
+                )
+            ),
+            self.corrected.emit,
+        )
+
+    @staticmethod
+    def _day(
+        box: QCheckBox, edit: QDateEdit, shown: dt.date | None
+    ) -> dt.date | campaigns.Keep | None:
+        day = py_date(edit.date()) if box.isChecked() else None
+        return campaigns.KEEP if day == shown else day
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

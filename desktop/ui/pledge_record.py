@@ -30,6 +30,7 @@ from desktop.domain.pledges import Attachment, AttachmentKind, Pledge, PledgeSta
 from desktop.domain.text_bounds import PLEDGE_TEXT
 from desktop.messages import describe
 from desktop.services import checkin
+from desktop.services.campaigns import undated_campaign_note
 from desktop.services.checkin import CheckedIn
 from desktop.services.register import OpenRegister
 from desktop.ui.edits import Saving, save_on_lane
@@ -106,9 +107,14 @@ class RecordPledgeDialog(QDialog):
         self.date_edit.setDateRange(
             QDate(FIRST_YEAR, 1, 1), QDate(today.year, today.month, today.day)
         )
-        starts = found.campaign.starts_on
-        if starts is not None and starts <= today:  # a sheet is signed once the drive began
-            self.date_edit.setMinimumDate(QDate(starts.year, starts.month, starts.day))
+        # A day before the campaign's start is not cut off here: saved, its message says to
+        # correct the campaign's start when the sheet was truly signed then (a sheet signed
+        # on paper before CamKet came). With no start, a day before the campaign was set up
+        # is kept with a note under the day (services.campaigns.undated_campaign_note).
+        self.date_note = QLabel()
+        self.date_note.setWordWrap(True)
+        self.date_note.hide()
+        self.date_edit.dateChanged.connect(lambda _day: self._follow_date())
 
         # As wide as the form, not as the longest name (cut with "…"; its list, whole).
         self.signer_combo = fit_combo(QComboBox(), SIGNER_LETTERS)
@@ -128,6 +134,7 @@ class RecordPledgeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Result:"), result_row)
         form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow("", self.date_note)
         form.addRow(self.tr("Si&gner:"), self.signer_combo)
         form.addRow(self.tr("&Witnesses:"), self.witnesses_edit)
         form.addRow(self.tr("R&eason:"), self.reason_edit)
@@ -184,6 +191,7 @@ class RecordPledgeDialog(QDialog):
             PledgeStatus.ABSENT: self.absent_button,
         }.get(current, self.signed_button).setChecked(True)
         self._follow_result()
+        self._follow_date()
         # The result has the focus: Enter saves, and a scanner's digits reach the dialog.
         (self.result_group.checkedButton() or self.signed_button).setFocus()
 
@@ -312,6 +320,11 @@ class RecordPledgeDialog(QDialog):
             return
         self._typed = ""
         super().keyPressEvent(event)
+
+    def _follow_date(self) -> None:
+        note = undated_campaign_note(self._register.db, self.found.campaign, self.signed_on())
+        self.date_note.setText(describe(note) if note is not None else "")
+        self.date_note.setVisible(note is not None)
 
     def _follow_result(self) -> None:
         signed = self.signed_button.isChecked()

@@ -131,6 +131,33 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     </message>
 </context>
 <context>
+    <name>CampaignEditDialog</name>
+    <message>
+        <source>Correct campaign</source>
+        <translation>Sửa đợt cam kết</translation>
+    </message>
+    <message>
+        <source>Sheets signed before the campaign was set up in CamKet: move its start back to the day the first one was signed.</source>
+        <translation>Tờ cam kết ký trước khi đợt được ghi vào CamKet: hãy lùi ngày bắt đầu về ngày hộ đầu tiên ký.</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>Ngày &amp;bắt đầu:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on:</source>
+        <translation>Ngày &amp;kết thúc:</translation>
+    </message>
+    <message>
+        <source>The share of households that should sign</source>
+        <translation>Tỷ lệ số hộ cần ký</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>Chỉ t&amp;iêu:</translation>
+    </message>
+</context>
+<context>
     <name>CampaignPage</name>
     <message>
         <source>The pledge campaign</source>
@@ -222,6 +249,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Từ nay in bản cam kết và tính tiến độ cho đợt đang chọn</translation>
     </message>
     <message>
+        <source>Co&amp;rrect dates and target…</source>
+        <translation>&amp;Sửa ngày, chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>The chosen campaign&apos;s start, end and target as the drive really runs (sheets signed before the campaign was set up in CamKet: its start moved back)</source>
+        <translation>Ngày bắt đầu, kết thúc và chỉ tiêu của đợt đang chọn theo thực tế (tờ cam kết ký trước khi đợt được ghi vào CamKet: lùi ngày bắt đầu)</translation>
+    </message>
+    <message>
         <source>The template&apos;s title when left empty</source>
         <translation>Để trống thì lấy tên của mẫu</translation>
     </message>
@@ -284,6 +319,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>“{title}” is now the current campaign.</source>
         <translation>“{title}” nay là đợt đang thực hiện.</translation>
+    </message>
+    <message>
+        <source>Campaign “{title}” corrected.</source>
+        <translation>Đã sửa đợt “{title}”.</translation>
     </message>
 </context>
 <context>

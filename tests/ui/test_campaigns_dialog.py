@@ -187,3 +187,101 @@ def test_the_dates_target_and_signed_stay_in_sight_beside_long_titles(
             assert header.sectionSize(col) >= table.sizeHintForColumn(col), (width, col)
         assert header.sectionSize(5) >= table.sizeHintForColumn(5), width
         assert header.sectionSize(1) >= 100 and header.sectionSize(2) >= 100
+
+
+def _started_today(small_register: SmallRegister) -> None:
+    """A campaign set up today, starting today, as the set-up wizard offers it."""
+    from desktop.services.campaigns import start_campaign
+    from desktop.store.pledges import get_template
+
+    register = open_existing(small_register.path)
+    try:
+        first = service.current_campaign(register)
+        template = get_template(register.db, first.template_id, first.template_version)
+        assert template is not None
+        start_campaign(register.writer, template, title="Đợt 2", starts_on=dt.date.today())
+    finally:
+        register.close()
+
+
+def test_a_clerk_moves_the_start_back_for_sheets_signed_before_set_up(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, a campaign's dates could not be changed once started: sheets signed on paper
+    before the campaign was set up could never be recorded with their true day."""
+    _started_today(small_register)
+    today = dt.date.today()
+    month_ago = today - dt.timedelta(days=30)
+    window = main_window(small_register.path)
+    _page, dialog = open_dialog(qtbot, window)
+    assert column(dialog, 1)[0] == "Đợt 2"
+    assert dialog.edit_button.text() == "&Sửa ngày, chỉ tiêu…"
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    edit = dialog.edit_dialog
+    assert edit is not None
+    qtbot.waitExposed(edit)
+    assert edit.starts_box.isChecked() and not edit.ends_box.isChecked()
+    assert not edit.ends_edit.isEnabled()
+    edit.starts_edit.setDate(QDate(month_ago.year, month_ago.month, month_ago.day))
+    edit.target_spin.setValue(95)
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert not edit.isVisible()
+    assert dialog.message.text() == "Đã sửa đợt “Đợt 2”."
+    assert column(dialog, 3)[0] == f"{month_ago:%d/%m/%Y}"
+    assert column(dialog, 4)[0] == "95 %"
+
+    # A result recorded 20 days ago: a start moved after it is refused, naming it.
+    register = open_existing(small_register.path)
+    try:
+        signed = today - dt.timedelta(days=20)
+        service.record_result(register, small_register.ids["NT-001"], PledgeStatus.SIGNED, signed)
+        audits = register.db.execute("SELECT count(*) FROM audit").fetchone()
+    finally:
+        register.close()
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    edit = dialog.edit_dialog
+    assert edit is not None
+    qtbot.waitExposed(edit)
+    later = today - dt.timedelta(days=10)
+    edit.starts_edit.setDate(QDate(later.year, later.month, later.day))
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert edit.isVisible()
+    assert edit.error.text().startswith(
+        f"Không sửa ngày bắt đầu thành {later:%d/%m/%Y}: 1 hộ đã ghi kết quả của đợt trước ngày"
+        f" đó (NT-001 ngày {signed:%d/%m/%Y})."
+    )
+    # Without a start date at all: taken.
+    edit.starts_box.setChecked(False)
+    assert not edit.starts_edit.isEnabled()
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert not edit.isVisible()
+    assert column(dialog, 3)[0] == ""
+    register = open_existing(small_register.path)
+    try:
+        assert register.db.execute("SELECT count(*) FROM audit").fetchone()[0] == audits[0] + 1
+    finally:
+        register.close()
+
+
+def test_the_pledge_record_notes_a_day_before_an_undated_campaign_was_set_up(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """The first campaign has no start date: any past day is kept (a sheet signed on paper
+    before CamKet came), with a note under the day saying how to give the campaign one."""
+    window = main_window(small_register.path)
+    page = window.pledge_page
+    window.show_page(window.pages.indexOf(page))
+    record = page.open_pledge(small_register.ids["NT-001"])
+    qtbot.waitExposed(record)
+    assert record.date_note.isHidden()
+    record.date_edit.setDate(QDate(1990, 1, 1))
+    assert record.date_note.isVisible()
+    assert "không ghi ngày bắt đầu và ngày ký 01/01/1990 trước ngày đợt được lập" in (
+        record.date_note.text()
+    )
+    with qtbot.waitSignal(record.recorded):
+        record.save()
+        settled(qtbot, window)

@@ -354,9 +354,12 @@ def test_a_good_scan_after_a_refused_file_clears_the_old_message(
     assert "Không đọc được" not in dialog.error_label.text()
 
 
-def test_the_date_cannot_go_before_the_campaign_started(
+def test_a_day_before_the_campaign_started_says_to_correct_the_start_first(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:
+    """Before, the day could not be set before the campaign's start (the calendar stopped
+    there, 01/01/1990 became the start unsaid): a sheet signed on paper before the campaign
+    was set up in CamKet had no way in, and nothing said why. Now the save says what to do."""
     from desktop.services.campaigns import start_campaign
     from desktop.store.pledges import get_template
 
@@ -373,10 +376,19 @@ def test_the_date_cannot_go_before_the_campaign_started(
     page = open_page(window)
     dialog = page.open_pledge(small_register.ids["PK-001"])
     qtbot.waitExposed(dialog)
-    assert dialog.date_edit.minimumDate() == QDate(starts.year, starts.month, starts.day)
-    dialog.date_edit.setDate(QDate(1990, 1, 1))
-    assert dialog.signed_on() == starts
+    early = starts - dt.timedelta(days=5)
+    dialog.date_edit.setDate(QDate(early.year, early.month, early.day))
+    assert dialog.signed_on() == early
+    dialog.save()
+    settled(qtbot, window)
+    said = dialog.error_label.text()
+    assert said.startswith(
+        f"Ngày {early:%d/%m/%Y} trước ngày bắt đầu đợt cam kết ({starts:%d/%m/%Y})"
+    )
+    assert "Cam kết › Đợt cam kết… (Ctrl+D) › Sửa ngày, chỉ tiêu…" in said
+    assert dialog.isVisible()  # what was entered stays, to save once the start is corrected
     with qtbot.waitSignal(dialog.recorded):
+        dialog.date_edit.setDate(QDate(starts.year, starts.month, starts.day))
         dialog.save()
         settled(qtbot, window)
 

@@ -119,6 +119,7 @@ def test_an_upper_register_chooses_the_campaign_it_counts_in_the_window(
         qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
         dialog = page.campaigns_dialog
         assert dialog is not None and not dialog.new_box.isVisible()  # no commune's to start
+        assert not dialog.edit_button.isVisible()  # nor to correct
         titles = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
         assert sorted(t.rsplit(" (", 1)[1] for t in titles) == ["Bình Lư)", "Sìn Hồ)"]
         dialog.table.selectRow(0)

@@ -335,4 +335,11 @@ def test_camket_check_finds_a_pledge_dated_before_its_campaign(register: OpenReg
     assert not report.ok
     assert [
         (f.label, describe_issue(f.issue)) for f in report.findings if f.entity == "cam kết của hộ"
-    ] == [("NT-001", "Ngày ký: 30/11/2025 trước ngày bắt đầu đợt cam kết (01/12/2025)")]
+    ] == [
+        (
+            "NT-001",
+            "Ngày ký: 30/11/2025 trước ngày bắt đầu đợt cam kết (01/12/2025); sửa ngày ký ở"
+            " trang Cam kết, hoặc ngày bắt đầu đợt (Đợt cam kết… › Sửa ngày, chỉ tiêu…; camket"
+            " campaign edit)",
+        )
+    ]
