@@ -1,10 +1,12 @@
-"""Vietnamese wording of known error codes, shared by the `camket` command and the window."""
+"""Vietnamese wording of known error codes, shared by the `camket` command and the window;
+the English window words them from desktop/messages_en.py where that has them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from desktop import messages_en as english
 from desktop.domain.errors import KnownError
 
 if TYPE_CHECKING:
@@ -14,8 +16,8 @@ if TYPE_CHECKING:
     from desktop.services.import_lists import ImportReport
 
 # Wording lives here, not where errors are raised, so the same failure reads the same in
-# the terminal and in a dialog. They are Vietnamese in the English window too for now (the
-# window does not translate them; README, Languages).
+# the terminal and in a dialog. The English window reads messages_en.py's wording of the
+# same id where it has one (README, Languages, says which); the rest stays Vietnamese.
 MESSAGES: dict[str, str] = {
     "db.missing": "Không tìm thấy tệp sổ đăng ký: {path}",
     "db.folder_missing": "Thư mục không tồn tại: {path}",
@@ -1019,23 +1021,62 @@ SCREENS: dict[str, str] = {
 _SAID = frozenset({"text.cut_at_export", "file_name.renamed_at_export"})
 
 
-def describe_issue(issue: Issue) -> str:
-    """'Số định danh: mã tỉnh 099 không có trong danh mục'."""
-    label = FIELD_LABELS.get(issue.field, issue.field)
-    return f"{label}: {issue_text(issue)}"
+_language = "vi"  # the `camket` command never changes it
 
 
-def issue_text(issue: Issue) -> str:
+def use_language(language: str) -> None:
+    """Word messages in ``language`` ("vi" or "en") from now on: the window calls it with
+    its interface language; the `camket` command never does, so it speaks Vietnamese."""
+    global _language
+    _language = language
+
+
+def _in_english(english_table: dict[str, str], key: str) -> bool:
+    return _language == "en" and key in english_table
+
+
+def field_label(column: str, *, in_english: bool | None = None) -> str:
+    """A column's name as a clerk reads it ('Ngày sinh'), in the window's language."""
+    if in_english is None:
+        in_english = _in_english(english.FIELD_LABELS, column)
+    return (english.FIELD_LABELS if in_english else FIELD_LABELS).get(column, column)
+
+
+def backup_reason(reason: str) -> str:
+    """Why a backup was taken ('tự động khi mở sổ'), in the window's language."""
+    table = (
+        english.BACKUP_REASONS if _in_english(english.BACKUP_REASONS, reason) else BACKUP_REASONS
+    )
+    return table.get(reason, reason)
+
+
+def describe_issue(issue: Issue, *, in_english: bool | None = None) -> str:
+    """'Số định danh: mã tỉnh 099 không có trong danh mục', in the window's language
+    (``in_english`` given: in the language of the message around it)."""
+    if in_english is None:
+        in_english = _in_english(english.ISSUE_MESSAGES, issue.code)
+    label = field_label(issue.field, in_english=in_english)
+    return f"{label}: {issue_text(issue, in_english=in_english)}"
+
+
+def issue_text(issue: Issue, *, in_english: bool | None = None) -> str:
     """The problem alone, without the field's name: 'ngày không có thật'; and what comes of
     it, for a value a bundle may not carry (THEN)."""
-    template = ISSUE_MESSAGES.get(issue.code, issue.code)
+    if in_english is None:
+        in_english = _in_english(english.ISSUE_MESSAGES, issue.code)
+    issues, then_words, done_words, screens = (
+        (english.ISSUE_MESSAGES, english.THEN, english.DONE, english.SCREENS)
+        if in_english
+        else (ISSUE_MESSAGES, THEN, DONE, SCREENS)
+    )
+    template = issues.get(issue.code, issue.code)
     params = dict(issue.params)
     then = params.get("then")
     if isinstance(then, str) and issue.code not in _SAID:
-        done = DONE.get(str(params.get("done", "")), "")
+        done = done_words.get(str(params.get("done", "")), "")
         params["done"] = done.format(**params) if done else ""
-        params["screen"] = SCREENS.get(str(params.get("table", "")), "")
-        template += THEN.get(then, "")
+        params["screen"] = screens.get(str(params.get("table", "")), "")
+        template += then_words.get(then, "")
     try:
         return template.format(**params)
     except (KeyError, IndexError):
@@ -1080,12 +1121,16 @@ def _repaired(r: Repair) -> str:
 
 def describe(error: KnownError) -> str:
     """One line in Vietnamese for a known error (a list it carries, one line an item)."""
-    template = MESSAGES.get(error.code)
+    in_english = _in_english(english.MESSAGES, error.code)
+    template = (english.MESSAGES if in_english else MESSAGES).get(error.code)
     if template is None:
         return str(error)
     params = dict(error.params)
     if isinstance(rows := params.get("rows"), tuple):  # (kind, label, Issue) of each row
-        shown = [f"  {kind} {label}: {describe_issue(issue)}" for kind, label, issue in rows]
+        shown = [
+            f"  {kind} {label}: {describe_issue(issue, in_english=in_english)}"
+            for kind, label, issue in rows
+        ]
         count = params.get("count")
         more = (count if isinstance(count, int) else len(rows)) - len(rows)
         params["rows"] = "\n".join(shown + ([f"  … và {more} ô nữa"] if more > 0 else []))

@@ -30,7 +30,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.movements import MovementKind
 from desktop.domain.pledges import PledgeStatus
-from desktop.messages import FIELD_LABELS, describe
+from desktop.messages import describe, field_label
 from desktop.services.conflicts import (
     Conflict,
     code_clashes,
@@ -84,7 +84,7 @@ def table_name(table: str) -> str:
 def field_name(field: str) -> str:
     if field in EXTRA_FIELDS:
         return QCoreApplication.translate("Exchange", EXTRA_FIELDS[field])
-    return FIELD_LABELS.get(field, field)
+    return field_label(field)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.entities import BirthDate
 from desktop.domain.errors import KnownError
-from desktop.messages import FIELD_LABELS
+from desktop.messages import field_label
 from desktop.services.history import Change, HistoryEntry, household_history
 from desktop.services.register import OpenRegister
 from desktop.store.households import get_household
@@ -151,7 +151,7 @@ class HistoryDialog(QDialog):
     @staticmethod
     def changes(changes: tuple[Change, ...]) -> str:
         return "; ".join(
-            f"{FIELD_LABELS.get(c.field, c.field)}: "
+            f"{field_label(c.field)}: "
             f"{shown_value(c.field, c.before)} → {shown_value(c.field, c.after)}"
             for c in changes
         )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.messages import BACKUP_REASONS, file_size_text
+from desktop.messages import backup_reason, file_size_text
 from desktop.store.backups import list_backups
 from desktop.ui.backup_actions import BACKUP_FILTER
 
@@ -34,7 +34,7 @@ class RestoreDialog(QDialog):
         self.list.setAccessibleName(self.tr("Backups"))
         for backup in list_backups(register_path):
             taken = backup.taken_at.astimezone().strftime("%d/%m/%Y %H:%M")
-            reason = BACKUP_REASONS.get(backup.reason, backup.reason)
+            reason = backup_reason(backup.reason)
             item = QListWidgetItem(f"{taken} — {reason} — {file_size_text(backup.size)}")
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             item.setToolTip(str(backup.path))

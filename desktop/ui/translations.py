@@ -18,6 +18,7 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from desktop import messages
 from desktop.bundled import resource_path
 from desktop.userdata import cache_dir
 
@@ -96,6 +97,7 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     afterwards read the new language (windows already open keep theirs until reopened).
     """
     global _language
+    messages.use_language(language)  # the known errors' wording (the CLI's stays Vietnamese)
     while _installed:
         app.removeTranslator(_installed.pop())
     _language = language

@@ -20,6 +20,7 @@ from desktop.ui.household_editor import HouseholdEditor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.move_dialog import MoveDialog
 from desktop.ui.tasks import Task
+from desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from tests.ui.conftest import SmallRegister
@@ -187,6 +188,33 @@ def test_type_a_household_fix_an_error_save_find_it_without_diacritics_and_reope
     assert editor.address.text() == "Bản Nậm Tăm, Sìn Hồ"
     qtbot.keyClick(editor.member_view, Qt.Key.Key_Escape)  # nothing changed: no question
     assert not page.editing
+
+
+def test_the_english_window_says_what_is_wrong_in_english_naming_the_field(
+    qapp: QApplication, main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, in the English window the checks under a field, a refused save and a refused
+    search read in Vietnamese (desktop/messages.py): 'Mã hộ: chỉ gồm chữ, số…'."""
+    install_translators(qapp, "en")
+    window = main_window(small_register.path)
+    page = window.household_page
+    qtbot.keyClicks(page.search_box, "!!")
+    qtbot.waitUntil(lambda: "letter or a digit" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == "A search needs a letter or a digit: “!!”"
+    page.search_box.clear()
+    qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = page.editor
+    editor.code.clear()
+    qtbot.keyClicks(editor.code, "NT 050")
+    label = editor.field_issues["code"]
+    qtbot.waitUntil(label.isVisible)
+    assert label.text() == ("Household code: letters, digits, - or / only, at most 20 characters")
+    type_cell(qtbot, editor, 0, BIRTH, "31/02/1990")
+    editor.member_view.setCurrentIndex(editor.members.index(0, BIRTH))
+    qtbot.waitUntil(lambda: "Date of birth: no such day" in editor.member_issue.text())
+    editor.code.selectAll()
+    qtbot.keyClicks(editor.code, "NT-001")
+    qtbot.waitUntil(lambda: label.text() == "Household code: another household has this code")
 
 
 def test_the_same_person_elsewhere_is_a_warning_that_opens_them(

@@ -1,0 +1,552 @@
+"""English wording of desktop/messages.py, keyed by the same ids, for the English window.
+
+The `camket` command always speaks Vietnamese (messages.py); the window shows these when
+its language is English (messages.use_language). What is not here yet reads in Vietnamese:
+COVERED names the families of MESSAGES that are here whole (a test holds every id of them
+to an English text with the same {placeholders}); ISSUE_MESSAGES, FIELD_LABELS and
+BACKUP_REASONS are here whole. README, Languages, says the same for users.
+"""
+
+from __future__ import annotations
+
+# The families (the id before the dot) of MESSAGES worded here, every id of each.
+COVERED = frozenset(
+    {
+        "backup",
+        "commune",
+        "date",
+        "db",
+        "encrypt",
+        "file",
+        "form",
+        "half_deleted",
+        "hamlet",
+        "household",
+        "identity",
+        "province",
+        "register",
+        "row",
+        "search",
+        "task",
+        "text",
+    }
+)
+
+MESSAGES: dict[str, str] = {
+    "db.missing": "Register file not found: {path}",
+    "db.folder_missing": "The folder does not exist: {path}",
+    "db.is_directory": "This is a folder, not a register file: {path}",
+    "db.not_a_file": (
+        "This is a device or a pipe, not a register file: {path}. Choose a file, for"
+        " example camket.sqlite3."
+    ),
+    "db.exists": "The file already exists and is not overwritten: {path}",
+    "db.unreadable": "The register file cannot be read: {path}",
+    "db.not_a_register": "The file is not a CamKet register (or it is damaged): {path}",
+    "db.corrupt": (
+        "The register file is damaged and cannot be opened: {path}. The command camket check"
+        " --db {path} lists the latest backups; restore one with camket restore FILE --db"
+        " {path}."
+    ),
+    "db.too_new": (
+        "The file {path} was made by a newer version of CamKet; update CamKet to open it."
+    ),
+    "db.no_commune": (
+        "The register was never finished (an empty file, or no commune recorded): {path}. Set"
+        " it up with the command camket init, or open the file in the CamKet window to set it"
+        " up."
+    ),
+    "db.needs_passphrase": (
+        "The register {path} is encrypted: it needs its passphrase (or recovery code). Type it"
+        " when asked, or set the environment variable CAMKET_PASSPHRASE."
+    ),
+    "db.wrong_passphrase": "Wrong passphrase or recovery code for the register {path}.",
+    "db.passphrase_not_here": (
+        "The passphrase does not open the register {path}: either it is wrong, or this PC"
+        " does not hold the register's passphrase yet (a register copied or restored from"
+        " another PC). The first time on this PC, type the recovery code (eight groups of four"
+        " letters and digits), then give this PC a passphrase with camket passphrase (or File"
+        " › Change the passphrase…)."
+    ),
+    "db.busy": (
+        "The register is busy: another task (an import, printing, another window or camket"
+        " command) is writing to it; nothing was written. Wait until it is done, then try"
+        " again."
+    ),
+    "db.busy_job": (
+        "Not saved: the register is still busy with “{job}” of this window after {seconds}"
+        " seconds. What you typed is still here; save again when that is done."
+    ),
+    "db.damaged": (
+        "The register {path} is damaged ({detail}); CamKet writes nothing into a damaged"
+        " register. Run camket check to see where, then restore a backup (camket backup list,"
+        " camket restore)."
+    ),
+    "db.disk_full": "The disk is full; nothing was written. Free some space, then try again.",
+    "db.write_refused": (
+        "The disk takes no more writes to the register (the file reached the size limit or"
+        " quota of the disk, or the USB stick was pulled out); nothing was written, the"
+        " register is as it was. Free some space or copy the register to another disk, then"
+        " try again."
+    ),
+    "db.replaced": (
+        "The register {path} was just replaced by another file (encrypted, or restored from a"
+        " backup) while this was under way; nothing was written. Try again."
+    ),
+    "db.is_backup": (
+        "The file {path} is a backup in CamKet's backup folder, not the register in use;"
+        " nothing was written. Old backups are deleted in time, so what is written into one"
+        " is lost. To use this one again, restore it into the register (camket restore FILE"
+        " --db REGISTER, or File › Restore from a backup… in the window)."
+    ),
+    "db.read_only": (
+        "The register file {path} can only be read (the file or the disk takes no writes: a"
+        " CD, a write-protected USB stick, a shared folder); nothing was written. Copy the"
+        " file into a folder that can be written (for example Documents) and open the copy,"
+        " or ask whoever manages the PC for the right to write the file."
+    ),
+    "backup.failed": "Could not back up to {path}: {detail}",
+    "backup.disk_full": (
+        "Could not back up to {path}: the disk is full. Free some space or choose another"
+        " disk; nothing was written."
+    ),
+    "backup.too_large_here": (
+        "Could not back up to {path}: that place takes no file this large (a USB stick or"
+        " memory card formatted FAT32 takes files up to 4 GB, or a quota was reached);"
+        " nothing was written. Choose another disk."
+    ),
+    "backup.folder_gone": (
+        "Could not back up to {path}: the folder {folder} is gone (was the USB stick pulled"
+        " out?); nothing was written. Plug it in again and back up again."
+    ),
+    "backup.read_only": (
+        "Could not back up to {path}: the folder or disk takes no writes (read-only, or a"
+        " write-protected USB stick); nothing was written."
+    ),
+    "backup.missing": "Backup not found: {path}",
+    "backup.is_folder": (
+        "{path} is a folder, not a backup: choose a .sqlite3 file inside it (the register's"
+        " automatic backups: camket backup list)."
+    ),
+    "backup.damaged": "The backup is damaged and was not restored: {path} ({detail})",
+    "backup.is_register": "This is the register file itself, not a backup: {path}",
+    "backup.other_commune": (
+        "Not restored: {path} is the register of {theirs}, not a backup of this register"
+        " ({ours}). To work on that register, open it with File › Open register…"
+    ),
+    "backup.upper_over_commune": (
+        "Not restored: {path} is the upper-level register “{theirs}”, not a backup of this"
+        " commune's register ({ours}). To work on that register, open it with File › Open"
+        " register…"
+    ),
+    "backup.commune_over_upper": (
+        "Not restored: {path} is the register of {theirs}, not a backup of this upper-level"
+        " register “{ours}”. To work on that register, open it with File › Open register…"
+    ),
+    "backup.sample_over_real": (
+        "Not restored: {path} is a sample register (made-up households to try CamKet with),"
+        " not a backup of this real register."
+    ),
+    "backup.restore_failed": "Could not restore the register {path}: {detail}",
+    "half_deleted.upper": (
+        "An upper-level register does not restore or delete the commune's household {code}:"
+        " the commune settles it on its own PC, then sends its file up again."
+    ),
+    "province.unknown": (
+        "There is no province “{code}” in the list of administrative units: write the"
+        " province's two-digit code (12 is Lai Châu) or its name."
+    ),
+    "identity.unreadable": (
+        "The identity of this PC cannot be read ({path}): {detail}. Restore that file from a"
+        " copy, or delete it so that this PC gets a new identity."
+    ),
+    "encrypt.unavailable": (
+        "This PC lacks the SQLCipher library (sqlcipher3), so it cannot open an encrypted register."
+    ),
+    "encrypt.already": "The register {path} is already encrypted, and so are its backups.",
+    "encrypt.failed": "Could not encrypt {path}; the register is as it was: {detail}",
+    "encrypt.backup_failed": (
+        "The register is encrypted, but its backup {path} is not yet: {detail}. Run “camket"
+        " encrypt” again to encrypt the remaining backups."
+    ),
+    "encrypt.passphrase_short": "The passphrase needs at least {length} characters.",
+    "encrypt.passphrases_differ": "The two passphrases typed are not the same.",
+    "encrypt.passphrase_like_recovery": (
+        "The passphrase may not look like a recovery code; choose another passphrase."
+    ),
+    "encrypt.no_passphrase": (
+        "An encrypted register needs its passphrase: run the command in a terminal to be"
+        " asked, or set the environment variable CAMKET_PASSPHRASE."
+    ),
+    "encrypt.not_encrypted": (
+        "The register {path} is not encrypted, so it has no passphrase to change; encrypt it"
+        " with the command “camket encrypt”."
+    ),
+    "encrypt.no_new_passphrase": (
+        "A new passphrase is needed: run the command in a terminal to be asked, or set the"
+        " environment variable CAMKET_NEW_PASSPHRASE."
+    ),
+    "encrypt.keys_unwritable": "Could not write the key into {path}: {detail}",
+    "commune.unknown": "There is no commune code {code} in the list of administrative units.",
+    "commune.has_households": (
+        "The register already holds {count} households, so its commune cannot change; to keep"
+        " a register for another commune, make a new register."
+    ),
+    "hamlet.duplicate": (
+        "The commune already has the hamlet “{name}” (the same name, accents and capitals aside)."
+    ),
+    "hamlet.empty_name": "The hamlet's name may not be empty.",
+    "hamlet.formula_like": (
+        "The hamlet's name “{name}” begins with =, +, - or @ (a spreadsheet reads it as a"
+        " formula); remove that sign."
+    ),
+    "hamlet.unknown": "There is no hamlet “{name}” in the register.",
+    "hamlet.ambiguous": "Several hamlets are called “{name}”: {names}; write the whole name.",
+    "hamlet.changed_elsewhere": (
+        "This hamlet was just changed elsewhere (another window, or a data package merged)"
+        " after you opened it, in the very field you changed; not saved. Choose the hamlet"
+        " again to see the new version, then go on."
+    ),
+    "household.code_taken": "The household code {code} is already in the register.",
+    "household.missing": "Household not found.",
+    "household.invalid": "Household {code} still has {count} errors; correct them before saving.",
+    "household.changed_elsewhere": (
+        "Household {code} was just changed elsewhere (another window, or an import) after you"
+        " opened it; not saved. Close the household and open it again to go on."
+    ),
+    "household.unknown_code": "There is no household with the code {code} in the register.",
+    "household.code_shared": (
+        "The household code {code} is used by {count} households (two PCs gave the same"
+        " code); change one household's code in the window (Data exchange ▸ Conflicts), then"
+        " try again."
+    ),
+    "register.open_elsewhere": (
+        "This register is open in another CamKet window (user {user}, PC {host}, since"
+        " {since}). Use that window, or close it and open the register again. If that window"
+        " is gone for good (the other PC was switched off), delete the file {lock} and open"
+        " the register again."
+    ),
+    "row.missing": "The record to change was not found.",
+    "task.failed": "Error while {title}: {detail}",
+    "date.unparseable": "A date is written day/month/year, for example 05/01/2026: “{text}”",
+    "date.invalid": "No such day: {text}",
+    "date.out_of_range": (
+        "The year of the date “{text}” is not plausible: only dates from {first} to {last}"
+        " are taken."
+    ),
+    "text.too_long": (
+        "“{field}” is {length} characters long, over the {maximum} the register keeps; make"
+        " it shorter."
+    ),
+    "text.legacy_font": (
+        "“{text}” seems pasted from a document typed in the old font {font}, so its accents"
+        " are wrong (perhaps “{meant}”); type it again in Unicode (Unikey: the Unicode"
+        " table)."
+    ),
+    "file.unwritable": "Could not write the file {path}: {detail}",
+    "file.read_only_here": (
+        "Could not write the file {path}: the folder or disk takes no writes (read-only, or a"
+        " write-protected USB stick); nothing was written. Unlock the USB stick or choose"
+        " another place."
+    ),
+    "file.too_large_here": (
+        "Could not write the file {path}: the file is larger than that place takes (a USB"
+        " stick or memory card formatted FAT32 takes files up to 4 GB); nothing was written."
+        " Save it on another disk."
+    ),
+    "file.is_register": "The file {path} is the open register, not a file to use here.",
+    "search.empty_query": "A search needs a letter or a digit: “{query}”",
+    "search.too_many_words": (
+        "Searching for “{query}”: more than {maximum} different words; type fewer (a name, a"
+        " household code, a personal ID or a phone number)."
+    ),
+    "form.bad_day": "“{field}”: {reason}",
+    "form.day_missing": "Fill in “{field}” (day/month/year, for example 05/01/2026).",
+}
+
+ISSUE_MESSAGES: dict[str, str] = {
+    "pledge.no_date": "no date recorded",
+    "pledge.date_in_future": "{date} is in the future",
+    "pledge.date_before_campaign": "{date} is before the campaign began ({starts})",
+    "pledge.no_signer": "the pledge is signed but who signed it is not recorded",
+    "pledge.no_reason": "no reason recorded for the refusal or absence",
+    "pledge.signer_elsewhere": "the signer is no longer a member of the household",
+    "required.missing": "not filled in",
+    "name.single_word": "only one word; check the full name",
+    "name.has_digits": "may not contain digits",
+    "name.legacy_font": (
+        "seems typed in the old font {font}, so its accents are wrong; perhaps “{meant}”:"
+        " type it again"
+    ),
+    "gender.invalid": "not valid",
+    "birth.unparseable": "cannot be read; type dd/mm/yyyy, mm/yyyy or the year of birth yyyy",
+    "birth.invalid_date": "no such day",
+    "birth.in_future": "is in the future",
+    "birth.implausible_age": "gives the age {age}, over {max_age}",
+    "birth.very_old": "gives the age {age}; check it",
+    "id_number.not_digits": "digits only",
+    "id_number.bad_length": (
+        "has {length} digits; 12 are needed (personal ID) or 9 (old identity card)"
+    ),
+    "id_number.unknown_province": "province code {prefix} is not in the list",
+    "id_number.gender_mismatch": "the century/gender digit does not match the gender entered",
+    "id_number.century_mismatch": "the century digit does not match the year of birth",
+    "id_number.year_mismatch": "the two year-of-birth digits do not match the year of birth",
+    "phone.invalid": "not a Vietnamese phone number",
+    "value.unreadable_kept": (
+        "the register holds “{value}”, which CamKet cannot read; enter the right value, or"
+        " leave it empty to keep it as it is when saving"
+    ),
+    "value.unreadable_choose": (
+        "the register holds “{value}”, which CamKet cannot read; choose again"
+    ),
+    "phone.read_as": "Excel dropped the leading 0 of the number; read as {kept}",
+    "phone.others_to_notes": (
+        "several numbers: {kept} kept as the phone number, {others} written into Notes (“SĐT khác”)"
+    ),
+    "id_number.read_as": (
+        "a number Excel formatted (a leading 0 lost, or “.0” added); read as {kept}"
+    ),
+    "household.code_invalid": ("letters, digits, - or / only, at most {max_length} characters"),
+    "household.code_taken": "another household has this code",
+    "household.no_members": "a household needs at least one person",
+    "household.head_missing": "no head of household chosen among the members",
+    "household.half_deleted": (
+        "half deleted: one PC deleted the household while another still added or changed"
+        " people in it; see Data exchange → Conflicts (camket conflicts) to bring it back or"
+        " delete it for good"
+    ),
+    "id_number.duplicate": "the same as {name}'s (household {household_code})",
+    "person.possible_duplicate": (
+        "the same name and year of birth as {name}, born {birth_year} (household {household_code})"
+    ),
+    "since.unparseable": "cannot be read; type a year, month/year or day/month/year",
+    "since.in_future": "is in the future",
+    "since.too_early": "the year {year} is not plausible: only from {first} on",
+    "text.formula_like": (
+        "begins with =, +, - or @ (a spreadsheet reads it as a formula); remove that sign"
+    ),
+    "text.too_long": (
+        "{length} characters long, over the {maximum} the register keeps; make it shorter"
+    ),
+    "text.too_long_to_send": (
+        "{length} characters long, over the {maximum} an exchange file carries"
+    ),
+    "file_name.not_plain": (
+        '“{name}” is not a file name every PC can use (it has : " / \\ * ? < > |, a control'
+        " character, a dot or a space at the end, or is the name of a device)"
+    ),
+    "text.cut_at_export": (
+        "{length} characters long, over the {maximum} the register keeps; no screen opens"
+        " this row, so CamKet cuts it to {maximum} at the export (or now: camket check --fix)"
+    ),
+    "file_name.renamed_at_export": (
+        "“{name}” is not a file name every PC can use; CamKet renames it to one that is at"
+        " the export (or now: camket check --fix)"
+    ),
+    "text.has_nul": "has an empty character (NUL), which is not text",
+    "value.unreadable": "“{value}” is not a value the register can read",
+    "value.bad_date": "“{value}” is not a real day within the years the register keeps",
+    "row.other_commune": "belongs to the commune {commune}, none of this register's",
+    "row.no_parent": "points to a row no longer in the register (deleted outside CamKet)",
+    "attachment.size_wrong": "records {value} bytes but the file has {length} bytes",
+    "attachment.too_large_to_send": (
+        "the file is {size_mb} MB, over the {limit_mb} MB a file sent may hold (the"
+        " receiving PC refuses the whole file sent)"
+    ),
+    "row.second_commune": (
+        "this register is commune {own}'s but also holds this commune; a commune register"
+        " receiving it refuses the whole file sent as another commune's data"
+    ),
+    "import.gender_guessed": "no gender written; guessed from the middle name",
+    "import.id_zero_restored": (
+        "Excel stored this cell as a number and lost {zeros} leading zeros; added back"
+    ),
+    "import.formula_without_value": (
+        "the cell has a formula but no value yet: open it in Excel and save it again"
+    ),
+    "import.cell_error": "the cell shows the error {error} in Excel: correct it and save again",
+    "import.duplicate_id": "the same personal ID as row {first}",
+    "import.no_household": (
+        "belongs to no household (no household code, or no head-of-household row above)"
+    ),
+    "import.two_heads": "the household already has its head on row {head}",
+    "import.no_head": (
+        "the household{household} has no head-of-household row; the person on this row"
+        " (relationship “{relationship}”) is recorded as the head"
+    ),
+    "import.hamlet_other": (
+        "the hamlet “{name}” differs from the household's (“{household}”, row {at}); this"
+        " person is recorded in the household in “{household}”"
+    ),
+    "import.hamlet_missing": "no hamlet; add a hamlet column or choose a default hamlet",
+    "import.hamlet_new": "the hamlet “{name}” is not in the register yet and will be added",
+    "import.code_invalid": "letters, digits, - or / only, at most {max_length} characters",
+    "import.code_kept": (
+        "this household is already in the register with the code {code}; the old code is kept"
+    ),
+    "import.same_household": "is the same household in the register as the one on row {row}",
+    "import.phone_zero_restored": (
+        "Excel stored this cell as a number and lost its leading 0; added back"
+    ),
+    "import.id_scientific": (
+        "Excel stored this number in exponent form (like 3,10851E+11) and lost its last"
+        " digits, which cannot be recovered: in Excel, format this column as Text, type the"
+        " number again and save"
+    ),
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "signed_on": "Signed on",
+    "signer_id": "Signer",
+    "reason": "Reason",
+    "full_name": "Full name",
+    "gender": "Gender",
+    "birth": "Date of birth",
+    "id_number": "Personal ID",
+    "phone": "Phone",
+    "code": "Household code",
+    "hamlet_id": "Hamlet",
+    "name": "Name",
+    "members": "Members",
+    "head_id": "Head of household",
+    "address": "Address",
+    "notes": "Notes",
+    "head_name": "Hamlet head",
+    "hamlet": "Hamlet",
+    "relationship": "Relationship",
+    "ethnicity": "Ethnicity",
+    "residence": "Residence",
+    "occupation": "Occupation",
+    "country": "Country",
+    "since": "Since",
+    "departure": "Left legally",
+    "contact": "Contact",
+    "plans_to_return": "Plans to return",
+    "household": "Household",
+    "position": "Order",
+    "commune_code": "Commune",
+    "province_code": "Province code",
+    "province_name": "Province",
+    "clerk_name": "Clerk keeping the register",
+    "border_post": "Border Guard post",
+    "border_officer": "Border Guard officer",
+    "kind": "Kind",
+    "is_border": "Border",
+    "household_id": "Household",
+    "person_id": "Person",
+    "template_id": "Pledge template",
+    "version": "Version",
+    "title": "Title",
+    "source": "Template text",
+    "based_on": "Based on template",
+    "template_version": "Template version",
+    "starts_on": "From",
+    "ends_on": "To",
+    "target_percent": "Target (%)",
+    "campaign_id": "Campaign",
+    "status": "Status",
+    "printed_at": "Printed at",
+    "witnesses": "Witnesses",
+    "pledge_id": "Pledge",
+    "mime": "File type",
+    "sha256": "SHA-256",
+    "size": "Size",
+    "bytes": "File",
+    "file_name": "File name",
+    "id": "Row id",
+    "guest_name": "Guest's name",
+    "guest_birth_year": "Guest's year of birth",
+    "guest_id_number": "ID card or passport",
+    "guest_nationality": "Nationality",
+    "until": "Until",
+    "ended_on": "Ended on",
+    "place": "Place",
+    "gate": "Border gate",
+    "via_trail": "Not through a border gate",
+    "handed_over_on": "Handed to the Border Guard on",
+    "reported_on": "Stay reported on",
+    "border_belt": "Into the border belt",
+    "border_permit": "Permit",
+    "received_at": "Tip received at",
+    "informant_name": "Informant",
+    "informant_phone": "Informant's phone",
+    "people_count": "Number of people",
+    "description": "Description",
+    "about": "About",
+    "handed_to": "Passed to",
+    "handed_at": "Passed at",
+    "outcome": "Outcome",
+    "tip_id": "Tip",
+    "deleted": "Deleted",
+    "created_at": "Row made at",
+    "updated_at": "Row changed at",
+    "updated_by": "PC that changed the row",
+    "rev": "Times the row changed",
+    "vv": "Sync version",
+    "private_vv": "Informant's sync version",
+}
+
+BACKUP_REASONS: dict[str, str] = {
+    "manual": "backed up on request",
+    "open": "automatic, when the register opened",
+    "import": "before an import",
+    "merge": "before a merge",
+    "migration": "before the register was upgraded",
+    "restore": "before a restore",
+    "encrypt": "before encryption",
+}
+
+# An unsendable value's way out (messages.THEN, DONE, SCREENS), after what is wrong with it.
+THEN: dict[str, str] = {
+    "screen": " (correct it on the {screen} screen)",
+    "export": (
+        "; no screen opens this row, so CamKet will {done} at the export (or now: camket"
+        " check --fix)"
+    ),
+    "stuck": (
+        "; no screen opens this row and CamKet cannot correct it safely: restore a backup"
+        " from before the cell was written so (camket backup list), or send the register to"
+        " CamKet's administrator"
+    ),
+    "damaged": (
+        "; CamKet cannot read this cell, so no screen can correct it: restore a backup from"
+        " before the cell was written so (camket backup list), or send the register to"
+        " CamKet's administrator"
+    ),
+    "export_any": "; CamKet will {done} at the export (or now: camket check --fix)",
+    "too_large": (
+        "; CamKet cannot make a stored file smaller: restore a backup from before the file"
+        " was put into the register (camket backup list), or send the register to CamKet's"
+        " administrator"
+    ),
+    "upper": "",
+    "conflict": (
+        "; this is a version waiting for review: choose the one to keep on the Data exchange"
+        " → Conflicts screen (camket conflicts)"
+    ),
+}
+DONE: dict[str, str] = {
+    "code": (
+        "shorten the code to {maximum} characters, unlike every other household code of the"
+        " commune,"
+    ),
+    "nul": "remove the empty characters",
+    "clear": "empty this cell",
+    "default": "set it back to “{default}”",
+    "size": "record the file's true size in bytes",
+}
+SCREENS: dict[str, str] = {
+    "commune": "Settings",
+    "hamlet": "Settings",
+    "household": "Households",
+    "person": "Households",
+    "relative_abroad": "Households",
+    "pledge_template": "Pledges (pledge templates)",
+    "campaign": "Pledges (campaigns)",
+    "pledge": "Pledges",
+    "attachment": "Pledges",
+    "movement": "Movements",
+    "tip": "Movements (tips)",
+    "tip_person": "Movements (tips)",
+}
