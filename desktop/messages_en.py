@@ -267,7 +267,16 @@ MESSAGES: dict[str, str] = {
 ISSUE_MESSAGES: dict[str, str] = {
     "pledge.no_date": "no date recorded",
     "pledge.date_in_future": "{date} is in the future",
-    "pledge.date_before_campaign": "{date} is before the campaign began ({starts})",
+    "pledge.date_before_campaign": (
+        "{date} is before the campaign began ({starts}); correct the signing day on the"
+        " Pledges page, or the campaign's start (Campaigns… › Correct dates and target…; camket"
+        " campaign edit)"
+    ),
+    "pledge.date_after_campaign": (
+        "{date} is after the campaign ended ({ends}); it still counts. If the campaign goes"
+        " on longer, correct its end (Campaigns… › Correct dates and target…; camket campaign"
+        " edit)"
+    ),
     "pledge.no_signer": "the pledge is signed but who signed it is not recorded",
     "pledge.no_reason": "no reason recorded for the refusal or absence",
     "pledge.signer_elsewhere": "the signer is no longer a member of the household",
