@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from itertools import zip_longest
 
 from desktop.domain.errors import KnownError
 from desktop.domain.legacy_text import tcvn3_to_unicode, vni_to_unicode
@@ -127,6 +129,14 @@ class ColumnMap:
     header_row: int  # 0-based index into the sheet's rows
     headers: tuple[str, ...]
     fields: Mapping[int, ImportField]
+    # Rows right under the header that hold no person (below_header): the list's rows begin
+    # after them.
+    skipped: int = 0
+
+    @property
+    def first_row(self) -> int:
+        """The index of the first row that may hold a person."""
+        return self.header_row + 1 + self.skipped
 
     @cached_property
     def _columns(self) -> dict[ImportField, int]:
@@ -187,7 +197,71 @@ def find_columns(rows: Sequence[Sequence[str]], source: str) -> ColumnMap:
     if best is None:
         raise KnownError("import.no_columns", file=source)
     index, _, fields = best
-    return ColumnMap(index, tuple(rows[index]), fields)
+    return below_header(rows, ColumnMap(index, tuple(rows[index]), fields))
+
+
+# A cell of the row of column numbers official forms put under their headers: "1", "(2)",
+# "A", "(B)".
+_COLUMN_NUMBER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z])\)?")
+
+
+def below_header(rows: Sequence[Sequence[str]], columns: ColumnMap) -> ColumnMap:
+    """``columns`` with the rows right under its header that hold no person taken out of the
+    list: a second header row (a header over two rows, "Năm sinh" merged over the columns
+    "Nam" and "Nữ": its headers name those columns' fields), then a row numbering the
+    columns ("(1)", "(2)" or "A", "B", 1, 2 as official forms have it)."""
+    return _without_numbers_row(rows, _with_second_header(rows, columns))
+
+
+def _with_second_header(rows: Sequence[Sequence[str]], columns: ColumnMap) -> ColumnMap:
+    names = columns.column_of(ImportField.FULL_NAME)
+    at = columns.first_row
+    if names is None or at >= len(rows) or not _is_second_header(rows[at], names):
+        return columns
+    headers, group = [], ""
+    for top, below in zip_longest(columns.headers, rows[at], fillvalue=""):
+        # A header merged over several columns is held by its first cell only.
+        group = top.strip() or (group if below.strip() else "")
+        headers.append(" ".join(filter(None, (group, below.strip()))))
+    fields = {**columns.fields, **_fields_of(rows[at])}
+    return ColumnMap(
+        columns.header_row,
+        tuple(headers),
+        _resolve_two_column_birth(fields),
+        columns.skipped + 1,
+    )
+
+
+def _without_numbers_row(rows: Sequence[Sequence[str]], columns: ColumnMap) -> ColumnMap:
+    names = columns.column_of(ImportField.FULL_NAME)
+    at = columns.first_row
+    if names is None or at >= len(rows) or not _numbers_columns(rows[at], names):
+        return columns
+    return ColumnMap(columns.header_row, columns.headers, columns.fields, columns.skipped + 1)
+
+
+def _is_second_header(row: Sequence[str], names: int) -> bool:
+    """A row with no name whose every cell (two at least) is a header CamKet knows."""
+    cells = [cell for cell in row if cell.strip()]
+    return (
+        not _cell(row, names)
+        and len(cells) >= 2
+        and all(recognise_header(cell) is not None for cell in cells)
+    )
+
+
+def _numbers_columns(row: Sequence[str], names: int) -> bool:
+    """A row whose name is a column's number, as is every cell of it (two at least)."""
+    cells = [cell.strip() for cell in row if cell.strip()]
+    return (
+        _COLUMN_NUMBER.fullmatch(_cell(row, names)) is not None
+        and len(cells) >= 2
+        and all(_COLUMN_NUMBER.fullmatch(cell) for cell in cells)
+    )
+
+
+def _cell(row: Sequence[str], column: int) -> str:
+    return row[column].strip() if column < len(row) else ""
 
 
 def map_columns(
@@ -212,13 +286,16 @@ def map_columns(
         index = header_row - 1
     else:
         index = _row_with_headers(rows, mapping)
-    headers = tuple(rows[index]) if rows else ()
+    first = tuple(rows[index]) if rows else ()
+    found_here = _with_second_header(rows, ColumnMap(index, first, _fields_of(first)))
+    headers = found_here.headers
     letters = {column_letter(i): i for i in range(len(headers))}
     by_header: dict[str, int] = {}
-    for column, header in enumerate(headers):
-        if header.strip():
-            by_header.setdefault(fold_for_search(header), column)
-    fields = _fields_of(headers)
+    for row in rows[index : found_here.first_row]:
+        for column, header in enumerate(row):
+            if header.strip():
+                by_header.setdefault(fold_for_search(header), column)
+    fields = dict(found_here.fields)
     for key, name in mapping.items():
         found = by_header.get(fold_for_search(key), letters.get(key.strip().upper()))
         if found is None:
@@ -230,7 +307,9 @@ def map_columns(
     fields = {c: f for c, f in fields.items() if f is not ImportField.IGNORE}
     if ImportField.FULL_NAME not in fields.values():
         raise KnownError("import.no_columns", file=source)
-    return ColumnMap(index, headers, _resolve_two_column_birth(fields))
+    return _without_numbers_row(
+        rows, ColumnMap(index, headers, _resolve_two_column_birth(fields), found_here.skipped)
+    )
 
 
 def _row_with_headers(rows: Sequence[Sequence[str]], mapping: Mapping[str, str]) -> int:

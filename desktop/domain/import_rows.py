@@ -410,7 +410,7 @@ def read_rows(
     lost_cells = lost_cells or {}
     indexes = [
         index
-        for index in range(columns.header_row + 1, len(rows))
+        for index in range(columns.first_row, len(rows))
         if lost_cells.get(index) or "".join(rows[index]).strip()
     ]
     reader = _ListReader(columns, today)

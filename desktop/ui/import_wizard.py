@@ -311,9 +311,9 @@ class ImportColumnsPage(QWizardPage):
         assert prepared is not None
         index = self.header_spin.value() - 1
         headers = prepared.rows[index] if index < len(prepared.rows) else []
-        sample = next(
-            (r for r in prepared.rows[index + 1 :] if any(c.strip() for c in r)), [""] * 0
-        )
+        # The first row of a person: under a second header row or the columns' numbers.
+        below = prepared.columns.first_row if index == prepared.columns.header_row else index + 1
+        sample = next((r for r in prepared.rows[below:] if any(c.strip() for c in r)), [""] * 0)
         recognised = dict(prepared.columns.fields) if index == prepared.columns.header_row else {}
         taken: set[ImportField] = set(recognised.values())
         names = self.field_names()

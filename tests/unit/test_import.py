@@ -693,6 +693,69 @@ def test_a_head_name_column_and_gender_columns_marked_with_x(
     assert people["Lý Văn Tài"]["household_id"] != people["Vàng A Sình"]["household_id"]
 
 
+def test_a_header_over_two_rows_names_its_columns_from_both(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # The old layout as lists have it: "Năm sinh" merged over the columns "Nam" and "Nữ" on a
+    # second header row, the other headers merged down over both rows. Before, the second
+    # row was read as a person (4 errors) and a woman's year, in "Nữ", was lost.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", "Năm sinh", None, "Quan hệ với chủ hộ", "Thôn"])
+    sheet.append([None, None, "Nam", "Nữ", None, None])
+    for area in ("A1:A2", "B1:B2", "C1:D1", "E1:E2", "F1:F2"):
+        sheet.merge_cells(area)
+    sheet.append([1, "Vàng A Sình", 1966, None, "Chủ hộ", "Thôn 2"])
+    sheet.append([2, "Giàng Mí Pàng", None, "1969", "Vợ", ""])
+    sheet.append([3, "Vàng Mí Súa", None, "abc", "Con", ""])
+    path = tmp_path / "hai-dong.xlsx"
+    workbook.save(path)
+    report = run(register, path)
+    assert [describe_issue_line(report, i) for i in report.issues] == [
+        "hai-dong.xlsx, dòng 5, cột “Năm sinh Nữ”: không đọc được; nhập dd/mm/yyyy, mm/yyyy"
+        " hoặc năm sinh yyyy"
+    ]
+    sheet.delete_rows(5)
+    workbook.save(path)
+    report = run(register, path)
+    assert report.applied and not report.issues, describe_all(report)
+    assert (report.rows, report.households) == (2, 1)
+    people = people_named(register, ["Vàng A Sình", "Giàng Mí Pàng"])
+    assert (people["Vàng A Sình"]["gender"], people["Vàng A Sình"]["birth"]) == ("nam", "1966")
+    assert (people["Giàng Mí Pàng"]["gender"], people["Giàng Mí Pàng"]["birth"]) == ("nu", "1969")
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        [1, 2, 3, 4, 5, 6],
+        ["A", "B", "1", "2", "3", "4"],
+    ],
+)
+def test_the_row_numbering_the_columns_under_the_header_is_no_person(
+    register: OpenRegister, tmp_path: Path, numbers: list[object]
+) -> None:
+    # Official forms number their columns on the row under the header; it was read as a
+    # person named "(2)" born "(3)" and the whole list refused (5 errors).
+    rows = [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quan hệ với chủ hộ", "Thôn"],
+        numbers,
+        [1, "Vàng A Sình", "03/04/1966", "Nam", "Chủ hộ", "Thôn 2"],
+        [2, "Giàng Thị Pàng", "1969", "Nữ", "Vợ", ""],
+    ]
+    report = run(register, write_xlsx(tmp_path / "mau-bieu.xlsx", rows))
+    assert report.applied and not report.issues, describe_all(report)
+    assert (report.rows, report.households, report.new) == (2, 1, 2)
+    assert sorted(people_named(register, ["Vàng A Sình", "Giàng Thị Pàng"])) == [
+        "Giàng Thị Pàng",
+        "Vàng A Sình",
+    ]
+
+
 def test_a_personal_id_held_in_another_household_is_refused_as_the_editor_refuses_it(
     register: OpenRegister, tmp_path: Path
 ) -> None:
