@@ -33,6 +33,7 @@ from desktop.store import pledges as pledge_store
 from desktop.store.backups import Backup, list_backups
 from desktop.store.damage import clear_damaged, mark_damaged
 from desktop.store.encryption import database_errors
+from desktop.store.places import hamlet_labels, several_communes, short_commune_name
 from desktop.store.register import expected_tables, open_register
 
 
@@ -138,22 +139,31 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     commune (the order of the name indexes: m0008)."""
     live = db.query("SELECT * FROM hamlet WHERE deleted = 0 ORDER BY sort_key")
     hamlets = list(_read(live, repo.hamlet_from))
+    # A register of several communes (an upper one's) names each row's commune, as its lists
+    # do: two communes' NT-001 or Thôn 1 are told apart.
+    several = several_communes(db)
+    hamlet_names = hamlet_labels(db) if several else {}
     for hamlet in hamlets:
-        report.findings += [
-            Finding("thôn", hamlet.name, i) for i in _short(validate_hamlet(hamlet))
-        ]
-    codes: dict[str, str] = {}
+        name = hamlet_names.get(hamlet.id, hamlet.name)
+        report.findings += [Finding("thôn", name, i) for i in _short(validate_hamlet(hamlet))]
+    codes: dict[str, str] = {}  # a household's code, with its commune in an upper register
     taken: set[tuple[str, str]] = set()  # two PCs may number a new household alike
     n_households = n_people = 0
     households = "SELECT * FROM household WHERE deleted = 0 ORDER BY commune_code, sort_key"
     for row, household in _rows_read(db.query(households), repo.household_from):
-        codes[household.id] = household.code
+        commune = row["commune_code"]
+        code = codes[household.id] = (
+            f"{household.code}, {short_commune_name(commune, commune)}"
+            if several
+            else household.code
+        )
+        label = f"{household.code} ({short_commune_name(commune, commune)})" if several else code
         n_households += 1
         found = _short(validate_household(household))
-        report.findings += [Finding("hộ", household.code, i) for i in found]
-        if (row["commune_code"], household.code) in taken:
+        report.findings += [Finding("hộ", label, i) for i in found]
+        if (commune, household.code) in taken:
             clash = Issue("code", IssueCode.HOUSEHOLD_CODE_TAKEN, Severity.ERROR)
-            report.findings.append(Finding("hộ", household.code, clash))
+            report.findings.append(Finding("hộ", label, clash))
         taken.add((row["commune_code"], household.code))
     members: dict[str, set[str]] = defaultdict(set)
     holders: dict[str, Person] = {}  # personal ID -> the first person found with it
@@ -191,7 +201,7 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     ):
         n_pledges += 1
         report.findings += [
-            Finding("cam kết của hộ", codes.get(pledge.household_id, "?"), i)
+            Finding("cam kết của hộ", _parenthesised(codes.get(pledge.household_id, "?")), i)
             for i in validate_stored_pledge(
                 pledge,
                 members[pledge.household_id],
@@ -216,6 +226,12 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
         "nhân khẩu": n_people,
         "bản cam kết": n_pledges,
     }
+
+
+def _parenthesised(code: str) -> str:
+    """'NT-001 (Sìn Hồ)' for the 'NT-001, Sìn Hồ' a person's label holds."""
+    code, comma, commune = code.partition(", ")
+    return f"{code} ({commune})" if comma else code
 
 
 def _rows_read(

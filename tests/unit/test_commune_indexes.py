@@ -121,7 +121,10 @@ def test_an_id_number_two_communes_hold_is_found_in_both(
     with as_pc(tmp_path / "post-data"):
         assert main(["check", "--db", str(upper)]) != 0
     # Commune by commune: Bình Lư (03390) first, its holder named beside the other.
-    assert "(hộ A-01): Số định danh: trùng với Lò Văn Páo (hộ B-01)" in capsys.readouterr().out
+    assert (
+        "(hộ A-01, Sìn Hồ): Số định danh: trùng với Lò Văn Páo (hộ B-01, Bình Lư)"
+        in capsys.readouterr().out
+    )
 
 
 def _plans(db: Database, run: object) -> list[str]:

@@ -16,6 +16,7 @@ from desktop.exchange.bundle_file import FORMAT_VERSION, MANIFEST, SIGNATURE
 from desktop.messages import describe
 from desktop.services import conflicts as queue
 from desktop.services.bundles import export_bundle
+from desktop.services.demo import populate_demo
 from desktop.services.merge import merge_bundle, merge_bundles
 from desktop.services.register import create_from_bundle, create_register, create_upper_register
 from desktop.store import households as repo
@@ -407,6 +408,41 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
         refused = _merge(*office, relayed).refused
         assert refused is not None and refused.code == "bundle.from_upper"
         assert "Đồn Biên phòng Sìn Hồ" in describe(refused) and relayed.name in describe(refused)
+
+
+def test_check_of_an_upper_register_names_each_rows_commune(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Bình Lư's register made as Sìn Hồ's (the same hamlets, households and personal IDs):
+    # every person is one of Sìn Hồ's. Before, the post's check said "nhân khẩu X (hộ
+    # NT-001): Số định danh: trùng với X (hộ NT-001)", the same words for both communes.
+    other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
+    with as_pc(other_folder):
+        create_register(other, BINH_LU, ["Bản Nậm Tăm", "Thôn 2"])
+    with opened(other, other_folder) as reg:
+        populate_demo(reg, 12, seed=5)
+    post, post_folder = tmp_path / "post.sqlite3", tmp_path / "post-data"
+    with as_pc(post_folder):
+        create_upper_register(post, "Đồn Biên phòng Sìn Hồ", "12")
+    for pc, name in ((office, "sinho"), ((other, other_folder), "binhlu")):
+        bundle = _export(*pc, tmp_path / f"{name}.camket")
+        assert _merge(post, post_folder, bundle).refused is None
+    capsys.readouterr()
+    with as_pc(post_folder):
+        assert main(["check", "--db", str(post)]) == 1
+    found = [line for line in capsys.readouterr().out.splitlines() if "[LỖI]" in line]
+    assert found and all("trùng với" in line for line in found)
+    assert all(", Bình Lư)" in line and ", Sìn Hồ)" in line for line in found), found
+    with opened(post, post_folder) as reg:
+        name, code = reg.db.execute(
+            "SELECT p.full_name, h.code FROM person p JOIN household h ON h.id = p.household_id"
+            " WHERE p.id_number != '' AND h.commune_code = ? ORDER BY p.sort_key LIMIT 1",
+            [SIN_HO],
+        ).fetchone()
+    assert (
+        f"  [LỖI] nhân khẩu {name} (hộ {code}, Sìn Hồ): Số định danh: trùng với {name}"
+        f" (hộ {code}, Bình Lư)"
+    ) in found
 
 
 def test_bundles_merged_together_are_backed_up_once_as_the_register_was_before(
