@@ -500,6 +500,14 @@ MESSAGES: dict[str, str] = {
     "hamlet.ambiguous": "Có nhiều thôn/bản tên “{name}”: {names}; hãy ghi đủ tên.",
     "campaign.template_missing": "Sổ không còn mẫu cam kết {id} (phiên bản {version}).",
     "file.unwritable": "Không ghi được tệp {path}: {detail}",
+    "file.name_too_long": (
+        "Tên tệp dài quá, ổ đĩa không nhận (một tên tệp hay thư mục tối đa 255 byte, khoảng"
+        " 85–250 chữ tuỳ dấu): {path}. Hãy đặt tên ngắn hơn."
+    ),
+    "db.name_too_long": (
+        "Tên tệp sổ đăng ký dài quá ({size} byte; tệp sổ tối đa {limit} byte để SQLite ghi"
+        " được tệp phụ cạnh sổ): {path}. Hãy đặt tên ngắn hơn; chưa ghi gì."
+    ),
     "output.in_use": (
         "Không ghi được tệp {path}: tệp đang mở trong một chương trình khác (Excel, trình xem"
         " PDF) hoặc chỉ cho đọc; tệp cũ vẫn giữ nguyên. Hãy đóng tệp đó rồi làm lại, hoặc"

@@ -99,6 +99,11 @@ MESSAGES: dict[str, str] = {
         " is lost. To use this one again, restore it into the register (camket restore FILE"
         " --db REGISTER, or File › Restore from a backup… in the window)."
     ),
+    "db.name_too_long": (
+        "The register's file name is too long ({size} bytes; a register's name takes at most"
+        " {limit} bytes, so that SQLite can write its own file beside it): {path}. Choose a"
+        " shorter name; nothing was written."
+    ),
     "db.read_only": (
         "The register file {path} can only be read (the file or the disk takes no writes: a"
         " CD, a write-protected USB stick, a shared folder); nothing was written. Copy the"
@@ -244,6 +249,11 @@ MESSAGES: dict[str, str] = {
         " table)."
     ),
     "file.unwritable": "Could not write the file {path}: {detail}",
+    "file.name_too_long": (
+        "The file name is too long for the disk (a file or folder name takes at most 255"
+        " bytes, about 85 to 250 letters depending on their marks): {path}. Choose a shorter"
+        " name."
+    ),
     "file.read_only_here": (
         "Could not write the file {path}: the folder or disk takes no writes (read-only, or a"
         " write-protected USB stick); nothing was written. Unlock the USB stick or choose"

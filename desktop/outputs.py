@@ -197,15 +197,44 @@ def _known(exc: OSError, path: Path) -> KnownError:
         return KnownError("file.too_large_here", path=str(path))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):  # a write-protected stick
         return KnownError("file.read_only_here", path=str(path))
+    if exc.errno == errno.ENAMETOOLONG:
+        return KnownError("file.name_too_long", path=str(path))
     if exc.errno == errno.ENOENT and not path.parent.is_dir():  # the stick pulled out
         return KnownError("output.folder_missing", path=str(path), folder=str(path.parent))
     return KnownError("file.unwritable", path=str(path), detail=exc.strerror or str(exc))
 
 
+# The longest name of one file on the disks a commune uses: 255 bytes on ext4 and APFS,
+# 255 UTF-16 units on NTFS and exFAT (never more than its UTF-8 bytes).
+NAME_MAX = 255
+# SQLite's journal beside a file it writes: a register's name leaves room for it.
+REGISTER_NAME_MAX = NAME_MAX - len("-journal")
+# What a name made from another's adds after its start: ".", then ".<pid>-<8 hex>.building"
+# or ".replaced-<stamp>-<n>.sqlite3", and SQLite's "-journal" of a copy written under it.
+_ADDED_ROOM = 48
+
+
+def leading(name: str) -> str:
+    """``name`` as the files CamKet makes beside it begin (a temporary copy, the register
+    set aside by a restore): whole, or its first characters when the whole would leave no
+    room for what they add after it (a name the disk took may be 255 bytes long)."""
+    data = name.encode("utf-8")
+    room = NAME_MAX - _ADDED_ROOM
+    return name if len(data) <= room else data[:room].decode("utf-8", "ignore")
+
+
+def check_register_name(path: Path) -> None:
+    """KnownError when the register's file name leaves SQLite no room for its journal
+    beside it (every write would fail as if the file were damaged or read-only)."""
+    size = len(path.name.encode("utf-8"))
+    if size > REGISTER_NAME_MAX:
+        raise KnownError("db.name_too_long", path=str(path), size=size, limit=REGISTER_NAME_MAX)
+
+
 def temporary_beside(path: Path) -> Path:
     """A hidden temporary name beside ``path`` naming this process: remove_leftovers
     removes it once this process is gone (killed before it could)."""
-    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{_PART}")
+    return path.with_name(f".{leading(path.name)}.{os.getpid()}-{os.urandom(4).hex()}{_PART}")
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -450,10 +450,13 @@ def open_bundle(path: Path, decrypt: Any = None, *, whole: bool = True) -> Bundl
     (a quick look at who sent it; a merge, which reads every entry once and checks the
     rest with ``check_whole`` before it commits)."""
     source = path.name
-    refuse_register(path)
-    if path.exists() and not (path.is_file() or path.is_dir()):
-        # A device (/dev/zero) or a pipe: no end to read to (the ZIP's directory is there).
-        raise KnownError("bundle.not_a_bundle", file=source)
+    try:
+        refuse_register(path)
+        if path.exists() and not (path.is_file() or path.is_dir()):
+            # A device (/dev/zero) or a pipe: no end to read to (the ZIP's directory is there).
+            raise KnownError("bundle.not_a_bundle", file=source)
+    except OSError as exc:  # a name longer than any disk takes (pasted twice): no such file
+        raise KnownError("bundle.missing", file=str(path)) from exc
     try:
         with path.open("rb") as fh:
             head = fh.read(len(AGE_HEADER))

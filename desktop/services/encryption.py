@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
-from desktop.outputs import discard
+from desktop.outputs import discard, leading
 from desktop.store import encryption
 from desktop.store.backups import list_backups, take_backup
 from desktop.store.register import BUSY_TIMEOUT_MS, known_error, open_register, writable
@@ -71,7 +71,7 @@ def encrypt_register(path: Path | str, passphrase: str, *, backup: bool = True) 
     finally:
         db.close()
     key = encryption.NewKey.for_passphrase(passphrase)
-    staged = path.with_name(f".{path.name}{_STAGED}")
+    staged = path.with_name(f".{leading(path.name)}{_STAGED}")
     _discard_staged(staged)  # a killed run's: encrypted, never plain
     try:
         with encryption.holding_write_lock(path, BUSY_TIMEOUT_MS / 1000) as plain:
@@ -149,7 +149,7 @@ def _encrypt_backups(path: Path, key: bytes) -> int:
     many. Each is replaced whole by its encrypted copy."""
     done = 0
     for plain in plain_backups(path):
-        staged = plain.with_name(f".{plain.name}{_STAGED}")
+        staged = plain.with_name(f".{leading(plain.name)}{_STAGED}")
         _discard_staged(staged)  # a killed run's, half-written: the copy is made afresh
         try:
             encryption.encrypt_copy(plain, staged, key)

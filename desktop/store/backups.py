@@ -18,7 +18,9 @@ from desktop.domain.long_work import Progress
 from desktop.outputs import (
     PRIVATE_FILE,
     check_output,
+    check_register_name,
     discard,
+    leading,
     new_private_file,
     private_folder,
     remove_leftovers,
@@ -122,7 +124,8 @@ def backup_to(
     target = Path(out)
     if target.is_dir():
         stamp = clock().astimezone().strftime("%Y%m%d-%H%M%S")
-        target = target / f"{Path(register_path).stem}-{stamp}.sqlite3"
+        target = target / f"{leading(Path(register_path).stem)}-{stamp}.sqlite3"
+    check_register_name(target)  # a copy is a register: it is opened, restored
     # Checked without opening any file: Python opening and closing the register this
     # process has open would drop SQLite's locks on it (see desktop.file_kinds).
     if target.exists() or Path(f"{target}-wal").exists():

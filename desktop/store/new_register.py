@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
-from desktop.outputs import discard, new_private_file
+from desktop.outputs import check_register_name, discard, leading, new_private_file
 from desktop.processes import process_alive
 from desktop.store.encryption import (
     NewKey,
@@ -88,7 +88,9 @@ def building_register(target: Path | str, encrypted: NewKey | None = None) -> It
     target = Path(target)
     _refuse_target(target)
     _remove_leftovers(target)
-    temp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}{_BUILDING}")
+    temp = target.with_name(
+        f".{leading(target.name)}.{os.getpid()}-{os.urandom(4).hex()}{_BUILDING}"
+    )
     try:
         _new_file(temp, target)
         if encrypted is not None:
@@ -128,6 +130,7 @@ _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def _refuse_target(target: Path) -> None:
+    check_register_name(target)
     if target.is_dir():
         raise KnownError("db.is_directory", path=str(target))
     if target.exists() and not target.is_file():  # /dev/null: the build renamed over it
@@ -140,8 +143,9 @@ def _refuse_target(target: Path) -> None:
 
 def _remove_leftovers(target: Path) -> None:
     """Temporary files of builds that were killed on this machine (their process is gone)."""
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{_BUILDING}*"):
-        pid = leftover.name[len(target.name) + 2 :].split("-", 1)[0]
+    begins = leading(target.name)
+    for leftover in target.parent.glob(f".{glob.escape(begins)}.*{_BUILDING}*"):
+        pid = leftover.name[len(begins) + 2 :].split("-", 1)[0]
         if pid.isdigit() and not process_alive(int(pid)):
             log.info("removing %s, left by an interrupted build", leftover.name)
             discard(leftover)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.errors import KnownError
 from desktop.file_kinds import file_kind
+from desktop.outputs import check_register_name
 from desktop.store.damage import damage_of
 from desktop.store.encryption import (
     connect_file,
@@ -85,6 +86,7 @@ def open_register(
     date in a copy in memory.
     """
     path = Path(path)
+    check_register_name(path)
     if path.is_dir():
         raise KnownError("db.is_directory", path=str(path))
     if path.exists() and not path.is_file():  # a device, a pipe: never read, never replaced

@@ -239,6 +239,8 @@ def known_error(exc: BaseException, path: Path | None = None) -> KnownError | No
     a write the disk refused is told by its code (sqlite3's, not SQLCipher's binding)."""
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return KnownError("db.disk_full")
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:  # a name typed or pasted
+        return KnownError("file.name_too_long", path=str(exc.filename or path or "?"))
     if not isinstance(exc, sqlite_errors()):
         return None
     text = str(exc).lower()

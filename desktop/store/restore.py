@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import KnownError
-from desktop.outputs import discard, new_private_file, remove_leftovers, temporary_beside
+from desktop.outputs import (
+    discard,
+    leading,
+    new_private_file,
+    remove_leftovers,
+    temporary_beside,
+)
 from desktop.store.backups import Clock, check_backup, copy_register, take_backup
 from desktop.store.damage import clear_damaged
 from desktop.store.encryption import (
@@ -228,11 +234,14 @@ def _restore_in_place(staged: Path, register_path: Path, now: dt.datetime) -> Pa
 
 def _aside_name(register_path: Path, now: dt.datetime) -> Path:
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
-    aside = register_path.with_name(f"{register_path.stem}.replaced-{stamp}{register_path.suffix}")
+    # The name cut short when the whole would be too long for the disk (outputs.leading).
+    suffix = register_path.suffix if len(register_path.suffix.encode()) <= 16 else ""
+    stem = leading(register_path.stem)
+    aside = register_path.with_name(f"{stem}.replaced-{stamp}{suffix}")
     count = 1
     while aside.exists():  # restored twice within a second
         count += 1
-        aside = aside.with_name(f"{register_path.stem}.replaced-{stamp}-{count}{aside.suffix}")
+        aside = aside.with_name(f"{stem}.replaced-{stamp}-{count}{suffix}")
     return aside
 
 
