@@ -124,12 +124,32 @@ def _first_sheet(archive: zipfile.ZipFile, source: str) -> tuple[str, str, int]:
     sheets = [e for e in workbook.iter() if e.tag.rsplit("}", 1)[-1] == "sheet"]
     found = [(e.get("name", ""), e.get("state", "visible"), _target(e, targets)) for e in sheets]
     shown = [f for f in found if f[1] == "visible" and "worksheets/" in f[2]]
+    if len(shown) > 1:
+        # The first sheet shown that holds something: the list typed on Sheet2 beside an
+        # empty Sheet1 was refused as an empty file.
+        shown = [next((f for f in shown if _holds_a_value(archive, _part(f[2]), source)), shown[0])]
     name, _, target = (shown or found or [("", "", "")])[0]
     if not target:
         raise KnownError("import.empty", file=source)
-    if target.startswith("/"):
-        return target.lstrip("/"), name, len(found)
-    return str(PurePosixPath("xl") / target), name, len(found)
+    return _part(target), name, len(found)
+
+
+def _part(target: str) -> str:
+    """The archive's name of the part a workbook's relationship targets."""
+    return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+
+
+_VALUE = re.compile(rb"<(?:v|is)>")
+
+
+def _holds_a_value(archive: zipfile.ZipFile, part: str, source: str) -> bool:
+    """Whether the sheet ``part`` has a cell holding a value (a formatted empty cell holds
+    none); read up to its first such cell."""
+    try:
+        info = archive.getinfo(part)
+    except KeyError:
+        return False
+    return any(_VALUE.search(segment) for segment in _segments(archive, info, source))
 
 
 def _target(sheet: ElementTree.Element, targets: dict[str | None, str]) -> str:

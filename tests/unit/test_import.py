@@ -396,6 +396,31 @@ def test_the_first_sheet_the_clerk_sees_is_read_not_a_hidden_one_before_it(
     assert "“Danh sách”" in import_report_lines(report).__next__()
 
 
+def test_the_list_typed_on_a_later_sheet_beside_an_empty_first_one_is_read(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Excel's new workbook holds an empty Sheet1; the list typed on Sheet2 was refused as
+    # "Tệp … trống, không có dòng dữ liệu nào" (a sheet of formatted empty cells too).
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    empty = workbook.active
+    assert empty is not None
+    empty.title = "Sheet1"
+    empty["B3"].number_format = "dd/mm/yyyy"  # formatted, never typed in
+    listed = workbook.create_sheet("Sheet2")
+    for row in (HEADERS, *PEOPLE):
+        listed.append(row)
+    workbook.create_sheet("Sheet3")
+    path = tmp_path / "sheet2.xlsx"
+    workbook.save(path)
+    assert main(["import", "--db", str(register.path), str(path)]) == 0, capsys.readouterr()
+    assert capsys.readouterr().out.startswith(
+        "Tệp sheet2.xlsx (xlsx, trang tính “Sheet2”): 6 dòng, 3 hộ"
+    )
+    assert set(people_named(register, NAMES)) == set(NAMES)
+
+
 def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     register: OpenRegister, tmp_path: Path
 ) -> None:
