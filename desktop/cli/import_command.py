@@ -31,7 +31,7 @@ def _import(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
 
     options = load_mapping(args.mapping) if args.mapping else ImportOptions()
-    register = open_existing(db_path(args))
+    register = open_existing(db_path(args), edits_communes=True)
     try:
         report = import_list(register, args.file, options, dry=args.dry_run)
     finally:

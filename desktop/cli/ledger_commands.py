@@ -123,7 +123,7 @@ def _add(args: argparse.Namespace) -> int:
     kind = MovementKind.from_word(args.kind)
     starts = read_option("--from", parse_sheet_date, args.starts)
     until = day_option("--until", args.until)
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), edits_communes=True)
     try:
         if args.person:
             person_id, household_id = ledger.find_person(reg.db, args.person)
@@ -160,7 +160,7 @@ def _edit(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
     from desktop.store.movements import get_movement
 
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), edits_communes=True)
     try:
         saved = get_movement(reg.db, args.movement_id)
         movement = ledger.edited(reg, saved, _changes(args))
@@ -206,7 +206,7 @@ def _end(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
 
     ended = read_option("--on", parse_sheet_date, args.on)
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), edits_communes=True)
     try:
         movement = ledger.end_movement(reg, args.movement_id, ended)
     finally:

@@ -143,7 +143,7 @@ def _sign(args: argparse.Namespace) -> int:
 
     on = read_option("--on", parse_sheet_date, args.on)
     status = PledgeStatus(SIGN_STATUSES[args.status])
-    reg = open_existing(db_path(args), stale_backup=True)
+    reg = open_existing(db_path(args), stale_backup=True, edits_communes=True)
     try:
         household = check_in(reg, args.code).household
         signer = pledges.signer_named(reg, household.id, args.signer) if args.signer else None

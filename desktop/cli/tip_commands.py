@@ -41,7 +41,7 @@ def _tip_add(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
 
     at = read_option("--at", parse_tip_time, args.at)
-    reg = open_existing(db_path(args))
+    reg = open_existing(db_path(args), edits_communes=True)
     try:
         tip = Tip(
             commune_code=reg.commune.code,

@@ -177,13 +177,21 @@ def create_register(
 
 
 def open_existing(
-    path: Path | str, *, stale_backup: bool = False, read_only: bool = False
+    path: Path | str,
+    *,
+    stale_backup: bool = False,
+    read_only: bool = False,
+    edits_communes: bool = False,
 ) -> OpenRegister:
     """Open a register made by `camket init`/`demo` or the set-up wizard. A register made
     before campaigns existed gets its first campaign now. With ``stale_backup`` (commands
     that write), a backup is taken first when the last one is more than a day old.
     ``read_only`` (commands that only read) never writes to the file. A copy in the backup
-    folder is refused for writing: its edits would go when the old copies are removed."""
+    folder is refused for writing: its edits would go when the old copies are removed.
+    ``edits_communes`` (a command that edits a commune's rows: sign, a movement, a tip, an
+    import) refuses an upper-level register before any work (KnownError upper.read_only),
+    where looking the row up first said another thing (three communes' NT-001 as a code
+    two PCs gave, an import's dry run as if it would write)."""
     if not read_only and in_backup_folder(path):
         raise KnownError("db.is_backup", path=str(path))
     db = open_register(path, read_only=read_only)
@@ -194,6 +202,8 @@ def open_existing(
         installation = installation_for(db)
         replica = _replica(db, installation.id, Path(path), read_only)
         edits = not local.is_upper(db)
+        if edits_communes and not edits:
+            raise KnownError("upper.read_only")
         writer = Writer(db, installation.id, commune.code, edits_communes=edits, replica=replica)
         if stale_backup and not read_only:
             from desktop.store.backups import backup_if_stale  # not for the window's start

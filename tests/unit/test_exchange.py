@@ -410,12 +410,9 @@ def test_an_upper_register_merges_its_provinces_communes_side_by_side(
         assert "Đồn Biên phòng Sìn Hồ" in describe(refused) and relayed.name in describe(refused)
 
 
-def test_check_of_an_upper_register_names_each_rows_commune(
-    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Bình Lư's register made as Sìn Hồ's (the same hamlets, households and personal IDs):
-    # every person is one of Sìn Hồ's. Before, the post's check said "nhân khẩu X (hộ
-    # NT-001): Số định danh: trùng với X (hộ NT-001)", the same words for both communes.
+def _post_of_twin_communes(tmp_path: Path, office: tuple[Path, Path]) -> tuple[Path, Path]:
+    """A post's register of Sìn Hồ (the office) and Bình Lư made as Sìn Hồ's: the same
+    hamlets, household codes and personal IDs (every person is one of Sìn Hồ's)."""
     other, other_folder = tmp_path / "binhlu.sqlite3", tmp_path / "binhlu-data"
     with as_pc(other_folder):
         create_register(other, BINH_LU, ["Bản Nậm Tăm", "Thôn 2"])
@@ -427,6 +424,15 @@ def test_check_of_an_upper_register_names_each_rows_commune(
     for pc, name in ((office, "sinho"), ((other, other_folder), "binhlu")):
         bundle = _export(*pc, tmp_path / f"{name}.camket")
         assert _merge(post, post_folder, bundle).refused is None
+    return post, post_folder
+
+
+def test_check_of_an_upper_register_names_each_rows_commune(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, the post's check said "nhân khẩu X (hộ NT-001): Số định danh: trùng với X
+    # (hộ NT-001)", the same words for both communes.
+    post, post_folder = _post_of_twin_communes(tmp_path, office)
     capsys.readouterr()
     with as_pc(post_folder):
         assert main(["check", "--db", str(post)]) == 1
@@ -443,6 +449,51 @@ def test_check_of_an_upper_register_names_each_rows_commune(
         f"  [LỖI] nhân khẩu {name} (hộ {code}, Sìn Hồ): Số định danh: trùng với {name}"
         f" (hộ {code}, Bình Lư)"
     ) in found
+
+
+def test_an_upper_register_refuses_each_edit_of_a_communes_rows_before_looking_it_up(
+    tmp_path: Path, office: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: `sign NT-0001` said the code was given by two PCs to 2 households (they are
+    # two communes' NT-0001) and asked to rename one; `import --dry-run` reported the list
+    # as ready to import (exit 0), the import then refused; `movement add --person` named
+    # the ID's two holders.
+    post, post_folder = _post_of_twin_communes(tmp_path, office)
+    with opened(post, post_folder) as reg:
+        code, id_number, movement = reg.db.execute(
+            "SELECT h.code, p.id_number, m.id FROM person p"
+            " JOIN household h ON h.id = p.household_id JOIN movement m ON m.person_id = p.id"
+            " WHERE p.id_number != '' AND h.commune_code = ? LIMIT 1",
+            [SIN_HO],
+        ).fetchone()
+    listing = tmp_path / "ds.csv"
+    listing.write_text("Họ và tên,Năm sinh,Giới tính,Thôn\nLò Văn Páo,1970,Nam,Bản Mới\n")
+    before = content(post, post_folder)
+    capsys.readouterr()
+    with as_pc(post_folder):
+        for args in (
+            ["sign", code, "--on", "01/12/2026"],
+            ["import", str(listing), "--dry-run"],
+            ["import", str(listing)],
+            [
+                "movement",
+                "add",
+                "--kind",
+                "tam-vang",
+                "--person",
+                id_number,
+                "--from",
+                "01/12/2026",
+            ],
+            ["movement", "end", movement, "--on", "01/12/2026"],
+            ["movement", "edit", movement, "--reason", "đi làm"],
+            ["tip", "add", "--at", "01/12/2026 08:00", "--place", "Mốc 79", "--about", "Người lạ"],
+        ):
+            assert main([*args, "--db", str(post)]) == 2, args
+            captured = capsys.readouterr()
+            assert captured.err.startswith("camket: Sổ cấp trên chỉ gộp và xem dữ liệu"), args
+            assert captured.out == "", args
+    assert content(post, post_folder) == before
 
 
 def test_bundles_merged_together_are_backed_up_once_as_the_register_was_before(
