@@ -930,6 +930,7 @@ ISSUE_MESSAGES: dict[str, str] = {
         "ô có công thức nhưng chưa có giá trị: mở và lưu lại bằng Excel"
     ),
     "import.cell_error": "ô báo lỗi {error} trong Excel: sửa ô này rồi lưu lại",
+    "import.residence_invalid": "“{text}” không rõ; ghi Thường trú hoặc Tạm trú (hoặc để trống)",
     "import.duplicate_id": "trùng số định danh với dòng {first}",
     "import.no_household": "không thuộc hộ nào (thiếu mã hộ hoặc dòng chủ hộ phía trên)",
     "import.two_heads": "hộ đã có chủ hộ ở dòng {head}",

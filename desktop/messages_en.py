@@ -385,6 +385,10 @@ ISSUE_MESSAGES: dict[str, str] = {
         "the cell has a formula but no value yet: open it in Excel and save it again"
     ),
     "import.cell_error": "the cell shows the error {error} in Excel: correct it and save again",
+    "import.residence_invalid": (
+        "“{text}” is not clear; write Thường trú (permanent) or Tạm trú (temporary), or leave"
+        " it empty"
+    ),
     "import.duplicate_id": "the same personal ID as row {first}",
     "import.no_household": (
         "belongs to no household (no household code, or no head-of-household row above)"

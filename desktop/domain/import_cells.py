@@ -58,6 +58,7 @@ class ImportIssueCode(StrEnum):
     ID_SCIENTIFIC = "import.id_scientific"
     FORMULA_WITHOUT_VALUE = "import.formula_without_value"
     CELL_ERROR = "import.cell_error"
+    RESIDENCE_INVALID = "import.residence_invalid"
 
 
 class NameCell(NamedTuple):

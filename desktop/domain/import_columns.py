@@ -34,6 +34,7 @@ class ImportField(StrEnum):
     HOUSEHOLD_CODE = "household_code"
     OCCUPATION = "occupation"
     NOTES = "notes"
+    RESIDENCE = "residence"  # Thường trú / Tạm trú, as camket spreadsheet writes it
     IGNORE = "ignore"
 
 
@@ -100,6 +101,14 @@ HEADER_ALIASES: dict[ImportField, tuple[str, ...]] = {
     ImportField.HOUSEHOLD_CODE: ("ma ho", "ma ho gia dinh", "ma hgd", "so ho", "ma so ho"),
     ImportField.OCCUPATION: ("nghe nghiep", "nghe"),
     ImportField.NOTES: ("ghi chu",),
+    # Not "nơi cư trú": a place, not a kind of residence.
+    ImportField.RESIDENCE: (
+        "cu tru",
+        "tinh trang cu tru",
+        "loai cu tru",
+        "hinh thuc cu tru",
+        "thuong tru tam tru",
+    ),
 }
 _BY_ALIAS: dict[str, ImportField] = {
     alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases

@@ -23,7 +23,7 @@ from desktop.domain.import_cells import (
     ImportIssueCode,
 )
 from desktop.domain.import_columns import ColumnMap, ImportField
-from desktop.domain.text import normalize_text
+from desktop.domain.text import normalize_text, remembered_fold
 from desktop.domain.text_bounds import HAMLET_TEXT, HOUSEHOLD_TEXT, PERSON_TEXT, TextField
 from desktop.domain.validation import (
     Issue,
@@ -69,6 +69,9 @@ class ImportRow:
     hamlet: str
     address: str
     issues: list[RowIssue] = field(default_factory=list)
+    # The list's Cư trú cell named the person's residence (else a new person is thường trú
+    # and a stored one keeps theirs).
+    residence_given: bool = False
 
     @property
     def has_errors(self) -> bool:
@@ -88,6 +91,13 @@ def issue_at(
 
 
 T = TypeVar("T")
+
+# The words of a Cư trú cell, folded (domain.text.fold_for_search).
+_RESIDENCES = {
+    "thuong tru": ResidenceKind.PERMANENT,
+    "tt": ResidenceKind.PERMANENT,
+    "tam tru": ResidenceKind.TEMPORARY,
+}
 
 _GENDER_INVALID = Issue("gender", IssueCode.GENDER_INVALID, Severity.ERROR)
 _GENDER_MISSING = Issue("gender", IssueCode.REQUIRED_MISSING, Severity.ERROR)
@@ -357,7 +367,23 @@ class _ListReader:
                 person_id,
             )
             out.append(ImportRow(row, person, is_head, code.text, hamlet.text, address, issues))
+        if (residences := cells_of(ImportField.RESIDENCE)) is not None:
+            self._residences(out, residences)
         return out
+
+    def _residences(self, out: list[ImportRow], cells: list[str]) -> None:
+        """Each row's Cư trú cell (a column of its own, as camket spreadsheet writes it):
+        Thường trú or Tạm trú; an empty cell gives none."""
+        label = self.label[ImportField.RESIDENCE]
+        for row, cell in zip(out, cells, strict=True):
+            if not (text := normalize_text(cell)):
+                continue
+            kind = _RESIDENCES.get(remembered_fold(text))
+            if kind is None:
+                code = ImportIssueCode.RESIDENCE_INVALID
+                row.issues.append(issue_at(row.row, label, "residence", code, text=text))
+                continue
+            row.person.residence, row.residence_given = kind, True
 
     def _too_long(
         self,

@@ -35,6 +35,7 @@ _PERSON_FIELDS = (
     "phone",
     "occupation",
     "notes",
+    "residence",
 )
 _person_fields = attrgetter(*_PERSON_FIELDS)
 
@@ -322,9 +323,10 @@ def _match_member(members: list[Person], row: ImportRow, used: set[str]) -> Pers
     return None
 
 
-def _merged(stored: Person, incoming: Person) -> Person:
+def _merged(stored: Person, row: ImportRow) -> Person:
     """The stored person with the values the row gives: ``stored`` itself when none
     differs (a list imported again is mostly such rows)."""
+    incoming = row.person
     given, held = _person_fields(incoming), _person_fields(stored)
     if given == held:
         return stored
@@ -334,6 +336,8 @@ def _merged(stored: Person, incoming: Person) -> Person:
             continue
         if name == "ethnicity" and value == "Kinh" and old:
             continue  # the parser's default, not a value read from the file
+        if name == "residence" and not row.residence_given:
+            continue  # the default of a list without a Cư trú column, or an empty cell
         changes[name] = value
     if not changes:
         return stored
@@ -351,7 +355,7 @@ def _update_household(
     issues: list[RowIssue],
 ) -> HouseholdAction:
     stored = reg.households[household_id]
-    address, phone = draft.address or stored.address, draft.phone or stored.phone
+    address = draft.address or stored.address
     members = reg.members.get(household_id, [])
     used: set[str] = set()
     people: list[tuple[Person, RowStatus, int]] = []
@@ -369,10 +373,15 @@ def _update_household(
             people.append((person, RowStatus.NEW, row.row))
             continue
         used.add(match.id)
-        merged = _merged(match, row.person)
+        merged = _merged(match, row)
         status = RowStatus.UNCHANGED if merged is match else RowStatus.UPDATED
         people.append((merged, status, row.row))
     head_id = people[0][0].id if people and draft.rows[0].is_head else stored.head_id
+    # The household's phone is its head's (HouseholdDraft.phone): the first row's phone
+    # only when that row is the head, marked or as stored; a wife's row first in a list
+    # without the head (dead, moved out: not in camket spreadsheet's live people) is not.
+    heads = bool(people) and people[0][0].id == head_id
+    phone = (draft.phone if heads else "") or stored.phone
     given = (hamlet.id, address, phone, head_id)
     changed = given != (stored.hamlet_id, stored.address, stored.phone, stored.head_id)
     if changed and people and people[0][1] is RowStatus.UNCHANGED:

@@ -295,6 +295,7 @@ class ImportColumnsPage(QWizardPage):
             ImportField.HOUSEHOLD_CODE: self.tr("Household code"),
             ImportField.OCCUPATION: self.tr("Occupation"),
             ImportField.NOTES: self.tr("Notes"),
+            ImportField.RESIDENCE: self.tr("Residence (permanent or temporary)"),
         }
 
     def initializePage(self) -> None:

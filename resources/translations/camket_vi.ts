@@ -1610,6 +1610,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Residence (permanent or temporary)</source>
+        <translation>Cư trú (thường trú hoặc tạm trú)</translation>
+    </message>
+    <message>
         <source>Column {letter}</source>
         <translation>Cột {letter}</translation>
     </message>

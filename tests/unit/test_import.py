@@ -421,6 +421,66 @@ def test_the_list_typed_on_a_later_sheet_beside_an_empty_first_one_is_read(
     assert set(people_named(register, NAMES)) == set(NAMES)
 
 
+def test_the_registers_own_people_spreadsheet_imported_again_changes_nothing(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The way README gives to carry a register's entries over (camket spreadsheet, then
+    # import). Before: its "Cư trú" column was not read, so Lò Thị Hòa, tạm trú, went in
+    # as thường trú; and imported again into the register itself, NT-001, whose head died
+    # (not in the sheet of live people), took her own phone as the household's.
+    db = str(register.path)
+    with register.db.atomic():
+        register.db.execute(
+            "UPDATE person SET residence = 'tam_tru', phone = '0987654321'"
+            " WHERE full_name = 'Lò Thị Hòa'"
+        )
+    died = ["movement", "add", "--kind", "chet", "--person", "012080001234", "--from"]
+    assert main([*died, "01/06/2025", "--db", db]) == 0
+    sheet = tmp_path / "nhan-khau.xlsx"
+    assert main(["spreadsheet", "--what", "people", "--out", str(sheet), "--db", db]) == 0
+    before = snapshot(register)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--db", db]) == 0
+    assert "Mới: 0 dòng (0 hộ mới); cập nhật: 0; không đổi: 6." in capsys.readouterr().out
+    assert snapshot(register)["household"] == before["household"]
+    assert snapshot(register)["person"] == before["person"]
+    elsewhere = tmp_path / "moi.sqlite3"
+    assert main(["init", "--commune", "03478", "--db", str(elsewhere)]) == 0
+    assert main(["import", str(sheet), "--db", str(elsewhere)]) == 0
+    other = open_existing(elsewhere, read_only=True)
+    try:
+        kinds = dict(other.db.execute("SELECT full_name, residence FROM person").fetchall())
+    finally:
+        other.close()
+    assert kinds["Lò Thị Hòa"] == "tam_tru"
+    assert set(kinds.values()) == {"tam_tru", "thuong_tru"}
+
+
+def test_a_residence_column_is_read_and_an_unknown_word_named(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    rows = [
+        ["Mã hộ", "Họ và tên", "Năm sinh", "Giới tính", "Tình trạng cư trú"],
+        ["NT-001", "Đặng Văn Hoà", "1980", "Nam", "Tạm trú"],
+        ["NT-001", "Lò Thị Hòa", "1985", "Nữ", ""],
+        ["NT-002", "Giàng A Páo", "1975", "Nam", "KT3"],
+    ]
+    report = run(register, write_xlsx(tmp_path / "cu-tru.xlsx", rows))
+    assert [describe_issue_line(report, i) for i in report.errors] == [
+        "cu-tru.xlsx, dòng 6, cột “Tình trạng cư trú”: “KT3” không rõ; ghi Thường trú hoặc"
+        " Tạm trú (hoặc để trống)"
+    ]
+    rows[3][4] = "thường trú"
+    report = run(register, write_xlsx(tmp_path / "cu-tru.xlsx", rows))
+    assert report.applied, describe_all(report)
+    people = people_named(register, ["Đặng Văn Hoà", "Lò Thị Hòa", "Giàng A Páo"])
+    assert {n: p["residence"] for n, p in people.items()} == {
+        "Đặng Văn Hoà": "tam_tru",
+        "Lò Thị Hòa": "thuong_tru",  # an empty cell keeps what the register holds
+        "Giàng A Páo": "thuong_tru",
+    }
+
+
 def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     register: OpenRegister, tmp_path: Path
 ) -> None:
