@@ -931,6 +931,10 @@ ISSUE_MESSAGES: dict[str, str] = {
     ),
     "import.cell_error": "ô báo lỗi {error} trong Excel: sửa ô này rồi lưu lại",
     "import.residence_invalid": "“{text}” không rõ; ghi Thường trú hoặc Tạm trú (hoặc để trống)",
+    "import.other_commune": (
+        "dòng của {commune}, không phải {own} của sổ này; hãy nhập tệp (hay các dòng này)"
+        " vào sổ của xã đó"
+    ),
     "import.duplicate_id": "trùng số định danh với dòng {first}",
     "import.no_household": "không thuộc hộ nào (thiếu mã hộ hoặc dòng chủ hộ phía trên)",
     "import.two_heads": "hộ đã có chủ hộ ở dòng {head}",

@@ -389,6 +389,10 @@ ISSUE_MESSAGES: dict[str, str] = {
         "“{text}” is not clear; write Thường trú (permanent) or Tạm trú (temporary), or leave"
         " it empty"
     ),
+    "import.other_commune": (
+        "a row of {commune}, not of {own}, this register's; import the file (or these rows)"
+        " into that commune's register"
+    ),
     "import.duplicate_id": "the same personal ID as row {first}",
     "import.no_household": (
         "belongs to no household (no household code, or no head-of-household row above)"

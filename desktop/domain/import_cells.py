@@ -59,6 +59,7 @@ class ImportIssueCode(StrEnum):
     FORMULA_WITHOUT_VALUE = "import.formula_without_value"
     CELL_ERROR = "import.cell_error"
     RESIDENCE_INVALID = "import.residence_invalid"
+    OTHER_COMMUNE = "import.other_commune"
 
 
 class NameCell(NamedTuple):

@@ -35,6 +35,7 @@ class ImportField(StrEnum):
     OCCUPATION = "occupation"
     NOTES = "notes"
     RESIDENCE = "residence"  # Thường trú / Tạm trú, as camket spreadsheet writes it
+    COMMUNE_CODE = "commune_code"  # the commune's official code, as camket spreadsheet has it
     IGNORE = "ignore"
 
 
@@ -109,6 +110,7 @@ HEADER_ALIASES: dict[ImportField, tuple[str, ...]] = {
         "hinh thuc cu tru",
         "thuong tru tam tru",
     ),
+    ImportField.COMMUNE_CODE: ("ma xa", "ma xa phuong", "ma don vi hanh chinh", "ma dvhc"),
 }
 _BY_ALIAS: dict[str, ImportField] = {
     alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases

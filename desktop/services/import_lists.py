@@ -19,15 +19,17 @@ from desktop.domain.import_columns import (
     map_columns,
 )
 from desktop.domain.import_households import Grouping, group_rows, resolve_grouping
-from desktop.domain.import_rows import RowIssue, read_rows
+from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue, issue_at, read_rows
 from desktop.domain.legacy_text import Legacy, capitalise_words, convert_legacy, detect_legacy
 from desktop.domain.long_work import Cancelled, Progress, collector_paused
 from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
+from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
 from desktop.store.bulk import bulk_load, insert_values, loading_into
+from desktop.store.communes import get_commune
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
 
@@ -245,7 +247,8 @@ def dry_run(
     drafts = group_rows(rows, options.grouping, prepared.columns)
     plan = plan_import(db, drafts, prepared.columns, options.hamlet)
     issues = sorted(
-        [i for r in rows for i in r.issues] + plan.issues, key=lambda i: (i.row, i.column)
+        [i for r in rows for i in r.issues] + plan.issues + _other_communes(db, prepared, rows),
+        key=lambda i: (i.row, i.column),
     )
     report = ImportReport(
         source=prepared.sheet.source,
@@ -262,6 +265,30 @@ def dry_run(
         issues=issues,
     )
     return report, plan
+
+
+def _other_communes(db: Database, prepared: PreparedList, rows: list[ImportRow]) -> list[RowIssue]:
+    """An error on each row a Mã xã column gives to another commune of the official list
+    than the register's (camket spreadsheet of another commune, or of an upper register
+    holding several): every household would go into this commune, those of two communes
+    sharing a code into one. A code the list does not have (a commune's code before the
+    2025 mergers, in an older list of its own) is no other commune's."""
+    column = prepared.columns.column_of(ImportField.COMMUNE_CODE)
+    own = get_commune(db)
+    if column is None or own is None:
+        return []
+    label = prepared.columns.label(column)
+    found = []
+    for row in rows:
+        cells = prepared.rows[row.row - 1]  # read_rows numbers the sheet's first row 1
+        text = cells[column].strip() if column < len(cells) else ""
+        code = text.zfill(5) if text.isascii() and text.isdigit() else text
+        if code and code != own.code and (unit := find_commune(code)) is not None:
+            commune = f"{unit.name} ({code})"
+            issue = ImportIssueCode.OTHER_COMMUNE
+            where = f"{own.name} ({own.code})"
+            found.append(issue_at(row.row, label, "commune", issue, commune=commune, own=where))
+    return found
 
 
 class _CancelledError(Exception):

@@ -296,6 +296,7 @@ class ImportColumnsPage(QWizardPage):
             ImportField.OCCUPATION: self.tr("Occupation"),
             ImportField.NOTES: self.tr("Notes"),
             ImportField.RESIDENCE: self.tr("Residence (permanent or temporary)"),
+            ImportField.COMMUNE_CODE: self.tr("Commune code"),
         }
 
     def initializePage(self) -> None:

@@ -1614,6 +1614,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Cư trú (thường trú hoặc tạm trú)</translation>
     </message>
     <message>
+        <source>Commune code</source>
+        <translation>Mã xã</translation>
+    </message>
+    <message>
         <source>Column {letter}</source>
         <translation>Cột {letter}</translation>
     </message>

@@ -481,6 +481,29 @@ def test_a_residence_column_is_read_and_an_unknown_word_named(
     }
 
 
+def test_rows_of_another_commune_by_their_ma_xa_are_refused(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # Bình Lư's sheet (camket spreadsheet: "Mã xã" on every row) picked by mistake: before,
+    # its households went into Sìn Hồ's register, two communes' NT-001 into one household.
+    rows = [
+        ["Mã xã", "Tên xã", "Mã hộ", "Họ và tên", "Năm sinh", "Giới tính", "Thôn/bản"],
+        ["03390", "Xã Bình Lư", "NT-001", "Lò Văn Pọm", "1970", "Nam", "Bản Nậm Tăm"],
+        ["3478", "Xã Sìn Hồ", "NT-009", "Lò Văn Khăm", "1971", "Nam", "Bản Nậm Tăm"],
+        ["99999", "", "NT-010", "Lò Văn Sung", "1972", "Nam", "Bản Nậm Tăm"],
+    ]
+    before = snapshot(register)
+    report = run(register, write_xlsx(tmp_path / "binh-lu.xlsx", rows))
+    assert [describe_issue_line(report, i) for i in report.errors] == [
+        "binh-lu.xlsx, dòng 4, cột “Mã xã”: dòng của Xã Bình Lư (03390), không phải Xã Sìn Hồ"
+        " (03478) của sổ này; hãy nhập tệp (hay các dòng này) vào sổ của xã đó"
+    ]
+    assert snapshot(register) == before
+    del rows[1]  # its own code with Excel's lost zero, and one no commune has now: taken
+    report = run(register, write_xlsx(tmp_path / "sin-ho.xlsx", rows))
+    assert report.applied and not report.errors, describe_all(report)
+
+
 def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     register: OpenRegister, tmp_path: Path
 ) -> None:
