@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import (
@@ -28,7 +28,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
-from desktop.store.bulk import bulk_load, insert_values, loading_into
+from desktop.store.bulk import BulkLoad, bulk_load, insert_values, loading_into
 from desktop.store.communes import get_commune
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
@@ -335,14 +335,14 @@ def _import_list(
         return report
     take_backup(register.db, register.path, "import")
     try:
-        with register.db.atomic(), bulk_load(register.db):
+        with register.db.atomic(), bulk_load(register.db) as load:
             if data_version(register.db) != seen:
                 # Another program wrote meanwhile (the same list imported at once, a pledge
                 # signed): plan again under the write lock, against what is there now.
                 report, plan = dry_run(register, prepared, options, today)
                 if report.errors:
                     return report
-            _apply(register.writer, plan, report, progress, cancelled)
+            _apply(register.writer, load, plan, report, progress, cancelled)
     except _CancelledError:
         report.cancelled = True
         return report
@@ -364,6 +364,7 @@ def _cancelled(prepared: PreparedList) -> ImportReport:
 
 def _apply(
     writer: Writer,
+    load: BulkLoad,
     plan: ImportPlan,
     report: ImportReport,
     progress: Progress | None,
@@ -379,6 +380,11 @@ def _apply(
     # Each distinct birth written out once for the whole import (people of many batches share
     # it), by the identity of its BirthDate: the plan holds every person, and so their births.
     births: dict[int, str] = {}
+    # A list of new households only (a first import): their search texts, for the search
+    # index made on another thread while the load ends (BulkLoad.index_ahead).
+    texts: dict[str, list[str]] | None = (
+        {"household": [], "person": []} if all(a.new for a in plan.actions) else None
+    )
     with (
         loading_into(writer.db, "household", plan.new_households),
         loading_into(writer.db, "person", plan.count(RowStatus.NEW)),
@@ -386,7 +392,11 @@ def _apply(
         while batch := list(islice(actions, BATCH_HOUSEHOLDS)):
             if cancelled and cancelled():
                 raise _CancelledError
-            _insert_new(writer, [a for a in batch if a.new], births)
+            households, people = _new_values([a for a in batch if a.new], births)
+            if texts is not None:
+                texts["household"] += [values[_HOUSEHOLD_TEXT] for values in households]
+                texts["person"] += [values[_PERSON_TEXT] for values in people]
+            _insert_new(writer, households, people)
             for action in batch:
                 if not action.new:
                     _update(writer, action)
@@ -395,6 +405,8 @@ def _apply(
                 progress(done, total)
         if cancelled and cancelled():
             raise _CancelledError
+        for table, table_texts in (texts or {}).items():
+            load.index_ahead(table, table_texts)  # before the indexes are made again
     writer.note_bulk(
         "household",
         "import",
@@ -408,16 +420,16 @@ def _apply(
     )
 
 
-def _insert_new(writer: Writer, actions: list[HouseholdAction], births: dict[int, str]) -> None:
-    """New households and their people in two executemany statements (one audit row for
-    the whole import, like a demo load: an audit row per imported person would double
-    the import's time and the file's size for nothing a clerk reads); ``births``: the
-    births written so far (store.households.people_values)."""
-    columns, stamp = writer.stamp_values("household")
+_HOUSEHOLD_TEXT = repo.HOUSEHOLD_COLUMNS.index("search_text")
+_PERSON_TEXT = repo.PERSON_COLUMNS.index("search_text")
+
+
+def _new_values(
+    actions: list[HouseholdAction], births: dict[int, str]
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The stored values of new households and of their people (``births``: the births
+    written so far, store.households.people_values)."""
     households = [repo.household_values(a.household) for a in actions]
-    same = dict(zip(columns, stamp, strict=True))  # written once into each statement
-    insert_values(writer.db, "household", repo.HOUSEHOLD_COLUMNS, households, same)
-    columns, stamp = writer.stamp_values("person")
     people = [
         values
         for a in actions
@@ -425,6 +437,19 @@ def _insert_new(writer: Writer, actions: list[HouseholdAction], births: dict[int
             [p for p, _, _ in a.people], a.household.code, births=births
         )
     ]
+    return households, people
+
+
+def _insert_new(
+    writer: Writer, households: list[tuple[Any, ...]], people: list[tuple[Any, ...]]
+) -> None:
+    """New households and their people in two executemany statements (one audit row for
+    the whole import, like a demo load: an audit row per imported person would double
+    the import's time and the file's size for nothing a clerk reads)."""
+    columns, stamp = writer.stamp_values("household")
+    same = dict(zip(columns, stamp, strict=True))  # written once into each statement
+    insert_values(writer.db, "household", repo.HOUSEHOLD_COLUMNS, households, same)
+    columns, stamp = writer.stamp_values("person")
     same = dict(zip(columns, stamp, strict=True))
     insert_values(writer.db, "person", repo.PERSON_COLUMNS, people, same)
 
