@@ -200,6 +200,35 @@ MESSAGES: dict[str, str] = {
         " .camket…, hoặc camket init --from), rồi chuyển những gì máy kia đã ghi bằng bảng"
         " tính (camket spreadsheet, rồi Nhập danh sách)."
     ),
+    "bundle.commune_set_up_apart": (
+        "Chưa nhận tệp {file}: sổ này đã có dữ liệu của {commune} từ một sổ khác của xã, được"
+        " lập riêng (không có thôn nào chung với tệp này), nên gộp vào sẽ đếm mọi hộ và người"
+        " của xã hai lần; sổ không thay đổi. Cách xử lý: (a) nếu xã đang dùng hai sổ lập riêng,"
+        " xã hãy thống nhất dùng một sổ (dựng lại máy kia từ tệp .camket của sổ giữ lại) rồi"
+        " gửi tệp của sổ đó; (b) nếu sổ cũ của xã không còn dùng (máy hỏng, xã đã lập sổ mới),"
+        " hãy xoá dữ liệu cũ của xã khỏi sổ này trước (Trao đổi dữ liệu → Các xã → Xoá dữ liệu"
+        " của xã…, hoặc camket commune forget --db SỔ {code}) rồi nhận lại tệp này."
+    ),
+    "bundle.relayed_set_up_apart": (
+        "Chưa nhận tệp {file} (của sổ cấp trên {name}): tệp có dữ liệu của {communes} lấy từ"
+        " một sổ của xã được lập riêng với sổ mà sổ này đã nhận (không có thôn nào chung), nên"
+        " gộp vào sẽ đếm mọi hộ và người của xã hai lần; sổ không thay đổi. Hãy thống nhất với"
+        " nơi gửi sổ nào của xã còn dùng: nơi giữ dữ liệu của sổ cũ xoá dữ liệu của xã"
+        " (camket commune forget) rồi nhận lại tệp của sổ đang dùng."
+    ),
+    "commune.forget_in_commune_register": (
+        "Sổ của xã chỉ giữ dữ liệu của xã mình, không xoá cả xã được; chỉ sổ cấp trên mới"
+        " xoá dữ liệu của một xã đã nhận (khi xã lập lại sổ mới)."
+    ),
+    "commune.not_held": "Sổ này không có dữ liệu của xã {code}; không xoá gì.",
+    "commune.keep_not_its": (
+        "Tệp {file} không phải tệp xuất toàn bộ sổ của xã {code} (nó là {what}); --keep cần"
+        " tệp xuất toàn bộ mới nhất của sổ xã giữ lại (camket export không có --since)."
+        " Không xoá gì."
+    ),
+    "commune.forget_unconfirmed": (
+        "Chưa xoá: hãy chạy lại lệnh với --yes để xác nhận xoá {households} hộ của {commune}."
+    ),
     "bundle.other_commune": (
         "Tệp {file} là dữ liệu của {communes}, không phải của {own}, xã của sổ này; "
         "không nhận. Sổ cấp trên mới nhận dữ liệu nhiều xã."
@@ -886,6 +915,13 @@ ISSUE_MESSAGES: dict[str, str] = {
         "bị xoá dở: một máy xoá hộ trong khi máy khác vẫn thêm hay sửa người trong hộ; xem ở"
         " Trao đổi dữ liệu → Xung đột (camket conflicts) để khôi phục hay xoá hẳn"
     ),
+    "commune.doubled": (
+        "{hamlets} có hai lần, từ hai sổ của xã được lập riêng (hai thôn cùng tên chưa từng"
+        " qua cùng một sổ): các hộ và người của xã có thể bị đếm hai lần. Cách sửa: xã thống"
+        " nhất dùng một sổ (dựng lại máy kia từ tệp .camket của sổ giữ lại); ở sổ này, nhận tệp"
+        " xuất toàn bộ mới nhất của sổ giữ lại rồi chạy camket commune forget --db SỔ {code}"
+        " --keep TỆP.camket (tệp đó): dữ liệu của sổ kia bị xoá, của sổ giữ lại còn nguyên"
+    ),
     "id_number.duplicate": "trùng với {name} (hộ {household_code})",
     "person.possible_duplicate": (
         "trùng họ tên và năm sinh với {name}, sinh {birth_year} (hộ {household_code})"
@@ -968,6 +1004,7 @@ BACKUP_REASONS: dict[str, str] = {
     "migration": "trước khi nâng cấp sổ",
     "restore": "trước khi khôi phục",
     "encrypt": "trước khi mã hóa",
+    "forget": "trước khi xoá dữ liệu một xã",
 }
 
 

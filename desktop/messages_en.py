@@ -197,6 +197,21 @@ MESSAGES: dict[str, str] = {
         "The register already holds {count} households, so its commune cannot change; to keep"
         " a register for another commune, make a new register."
     ),
+    "commune.forget_in_commune_register": (
+        "A commune's register holds its own commune's data only: it cannot remove a whole"
+        " commune; only an upper register removes the data of a commune it merged (when the"
+        " commune set up a new register)."
+    ),
+    "commune.not_held": "This register holds no data of commune {code}; nothing was removed.",
+    "commune.forget_unconfirmed": (
+        "Not removed: run the command again with --yes to confirm removing {households}"
+        " households of {commune}."
+    ),
+    "commune.keep_not_its": (
+        "{file} is not a bundle of the whole register of commune {code} (it is {what}); --keep"
+        " needs the latest full bundle of the commune register that stays (camket export"
+        " without --since). Nothing was removed."
+    ),
     "hamlet.duplicate": (
         "The commune already has the hamlet “{name}” (the same name, accents and capitals aside)."
     ),
@@ -334,6 +349,14 @@ ISSUE_MESSAGES: dict[str, str] = {
         "half deleted: one PC deleted the household while another still added or changed"
         " people in it; see Data exchange → Conflicts (camket conflicts) to bring it back or"
         " delete it for good"
+    ),
+    "commune.doubled": (
+        "{hamlets} are here twice, from two registers of the commune set up apart (hamlets of"
+        " one name that never went through one register): the commune's households and people"
+        " may be counted twice. To fix: the commune uses one register (the other PC set up"
+        " again from a .camket file of the register kept); here, merge the latest full bundle"
+        " of the register kept, then run camket commune forget --db REGISTER {code} --keep"
+        " FILE.camket (that file): the other register's data is removed, the kept one's stays"
     ),
     "id_number.duplicate": "the same as {name}'s (household {household_code})",
     "person.possible_duplicate": (
@@ -522,6 +545,7 @@ BACKUP_REASONS: dict[str, str] = {
     "migration": "before the register was upgraded",
     "restore": "before a restore",
     "encrypt": "before encryption",
+    "forget": "before a commune's data was removed",
 }
 
 # An unsendable value's way out (messages.THEN, DONE, SCREENS), after what is wrong with it.

@@ -40,6 +40,7 @@ COMMAND_GROUPS = {
     "ledger_commands": ("movement", "reminders"),
     "tip_commands": ("tip",),
     "exchange_commands": ("export", "merge", "conflicts", "keys"),
+    "commune_commands": ("commune",),
     "spreadsheet_command": ("spreadsheet",),
 }
 

@@ -107,6 +107,7 @@ class IssueCode(StrEnum):
     HOUSEHOLD_NO_MEMBERS = "household.no_members"
     HOUSEHOLD_HEAD_MISSING = "household.head_missing"
     HOUSEHOLD_HALF_DELETED = "household.half_deleted"  # services/half_deleted.py
+    COMMUNE_DOUBLED = "commune.doubled"  # services/set_apart.py: an upper register's
     ID_NUMBER_DUPLICATE = "id_number.duplicate"
     PERSON_POSSIBLE_DUPLICATE = "person.possible_duplicate"
     SINCE_UNPARSEABLE = "since.unparseable"

@@ -27,6 +27,7 @@ from desktop.domain.validation import (
 )
 from desktop.services.export_repairs import unsendable_rows
 from desktop.services.half_deleted import HalfDeletedKind, half_deleted_households
+from desktop.services.set_apart import commune_label, doubled_communes
 from desktop.store import households as repo
 from desktop.store import local
 from desktop.store import pledges as pledge_store
@@ -220,6 +221,20 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     # travel), and every attachment's name that is no plain name, as the export refuses or
     # repairs them: named once here, not by the checks above.
     report.findings += [Finding(*row) for row in unsendable_rows(db, upper=local.is_upper(db))]
+    if local.is_upper(db):  # registers made before merges refused a commune set up apart
+        report.findings += [
+            Finding(
+                "xã",
+                commune_label(code),
+                Issue(
+                    "hamlet",
+                    IssueCode.COMMUNE_DOUBLED,
+                    Severity.ERROR,
+                    {"hamlets": ", ".join(hamlets), "code": code},
+                ),
+            )
+            for code, hamlets in doubled_communes(db)
+        ]
     report.counts = {
         "thôn/bản": len(hamlets),
         "hộ": n_households,

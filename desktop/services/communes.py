@@ -1,17 +1,25 @@
-"""The communes a register holds side by side (an upper level's view) and a bundle's file name."""
+"""The communes a register holds side by side (an upper level's view), a commune's data
+dropped from it, and a bundle's file name."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop.domain.entities import Commune
+from desktop.domain.errors import KnownError
+from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.text import fold_for_search
+from desktop.services.register import OpenRegister
+from desktop.store import local
 from desktop.store.admin_units import find_commune
+from desktop.store.backups import take_backup
 from desktop.store.places import hamlet_labels
 from desktop.store.presence import gone_sql
+from desktop.store.registry import TABLES, commune_rows_sql
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,128 @@ def _last_received(db: Database) -> dict[str, str]:
         for code in str(codes).split():
             last[code] = max(last.get(code, ""), at)
     return last
+
+
+@dataclass(frozen=True)
+class CommuneHeld:
+    """What an upper register holds of one commune: what a person confirms dropping."""
+
+    code: str
+    name: str
+    households: int  # live
+    people: int  # live
+
+
+def commune_held(db: Database, code: str) -> CommuneHeld:
+    """The commune's live households and people here; KnownError when the register is a
+    commune's (it holds no other) or holds nothing of that commune."""
+    if not local.is_upper(db):
+        raise KnownError("commune.forget_in_commune_register")
+    row = db.execute(
+        """SELECT c.name, (SELECT count(*) FROM household h
+             WHERE h.commune_code = c.code AND h.deleted = 0),
+           (SELECT count(*) FROM person p WHERE p.commune_code = c.code AND p.deleted = 0)
+           FROM commune c WHERE c.code = ? AND c.deleted = 0""",
+        [code],
+    ).fetchone()
+    if row is None:
+        raise KnownError("commune.not_held", code=code)
+    return CommuneHeld(code, row[0], row[1], row[2])
+
+
+class _Stop(Exception):
+    """Cancelled inside the transaction: it rolls back."""
+
+
+@dataclass(frozen=True)
+class CommuneForgotten:
+    held: CommuneHeld  # as it was
+    rows: int  # rows made tombstones, every table
+    backup: Path | None  # the copy taken first; None when cancelled before
+    cancelled: bool = False
+    households: int = 0  # of the rows
+
+
+def forget_commune(
+    reg: OpenRegister,
+    code: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    *,
+    keep: Path | None = None,
+) -> CommuneForgotten:
+    """Drop a commune's data from an upper register (its register there was set up apart
+    from the one its PCs use now, or it is there twice): every row of it, hamlets to tips'
+    people, becomes a tombstone that travels (store.sync: Writer.forget_rows), after a
+    backup copy, in one transaction, audited. A register this one merges into drops them
+    too; a later bundle of the register they came from meets deletions that follow what it
+    sent: its rows unchanged since stay deleted, those it changed are conflicts. The
+    commune's own row stays (its name, and the id every installation gives it): the
+    commune's next bundle, of the register it uses now, merges as a first one. ``keep``:
+    a full bundle of the commune's register that stays (merged here already): its rows are
+    spared, every other row of the commune dropped (a commune taken twice before merges
+    refused it: set_apart.doubled_communes)."""
+    held = commune_held(reg.db, code)
+    kept = _rows_of_bundle(reg, keep, code) if keep is not None else {}
+    if cancelled and cancelled():
+        return CommuneForgotten(held, 0, None, cancelled=True)
+    backup = take_backup(reg.db, reg.path, "forget")
+    rows = households = 0
+    try:
+        with reg.db.atomic():
+            tables = [
+                (spec.name, sql) for spec in TABLES
+                if spec.name != "commune" and (sql := commune_rows_sql(spec)) is not None
+            ]  # fmt: skip
+            for number, (name, sql) in enumerate(tables):
+                if cancelled and cancelled():
+                    raise _Stop
+                spared = kept.get(name, set())
+                ids = [r for (r,) in reg.db.execute(sql, [code]) if r not in spared]
+                written = reg.writer.forget_rows(name, ids)
+                if written:
+                    reg.writer.note_bulk(name, "forget", {"commune": code, "rows": written})
+                rows += written
+                households += written if name == "household" else 0
+                if progress:
+                    progress(number + 1, len(tables) + 1)
+            reg.writer.note("commune", code, "forget", {"households": households, "rows": rows})
+    except _Stop:
+        return CommuneForgotten(held, 0, backup, cancelled=True)
+    if progress:
+        progress(len(tables) + 1, len(tables) + 1)
+    return CommuneForgotten(held, rows, backup, households=households)
+
+
+def _rows_of_bundle(reg: OpenRegister, path: Path, code: str) -> dict[str, set[str]]:
+    """The ids of every row of a full bundle of the commune's own register, by table."""
+    from desktop.exchange.bundle_file import open_bundle
+    from desktop.services.merge import decryptor
+
+    bundle = open_bundle(path, decryptor(reg.db))
+    try:
+        manifest = bundle.manifest
+        if (
+            manifest.register != "commune"
+            or manifest.communes != [code]
+            or (manifest.kind != "full")
+        ):
+            what = (
+                "tệp các thay đổi"
+                if manifest.kind != "full" and manifest.register == "commune"
+                else f"tệp của {' '.join(manifest.communes)} ({manifest.register})"
+            )
+            raise KnownError("commune.keep_not_its", file=path.name, code=code, what=what)
+        ids: dict[str, set[str]] = {}
+        for spec in TABLES:
+            lines = bundle.rows(spec.name)
+            header = next(lines, None)
+            if header is not None and "id" in header:
+                at = header.index("id")
+                ids[spec.name] = {cells[at] for cells in lines}
+        return ids
+    finally:
+        bundle.close()
 
 
 def hamlet_choices(db: Database) -> list[tuple[str, str]]:

@@ -27,6 +27,12 @@ from desktop.services.merge_lines import by_lines, incoming, incoming_conflicts,
 from desktop.services.merge_rows import TableCounts, TableMerge, chunks, refresh_people
 from desktop.services.print_marks import settle_print_marks
 from desktop.services.register import OpenRegister
+from desktop.services.set_apart import (
+    apart_in_upper,
+    check_commune_register,
+    check_upper_register,
+    holds_households,
+)
 from desktop.store import local, replicas
 from desktop.store.admin_units import find_commune, find_province, province_of
 from desktop.store.backups import take_backup
@@ -203,14 +209,16 @@ def _merge_bundle(
             backup.take(reg)
         elif backup:
             take_backup(reg.db, reg.path, "merge")
-        held = _holds_households(reg)
+        held = holds_households(reg)
+        apart = apart_in_upper(reg, bundle)
         with _ready_schema(reg.db, feed) as ready, reg.db.atomic():
             with bulk_load(reg.db) as load:  # new rows indexed and noted once a table
                 steps = (feed, ready, load.finish)
                 _apply(reg.db, bundle, result, progress, cancelled, steps)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
-            _check_not_set_up_apart(bundle, result, held)
+            check_commune_register(bundle, result.counts, result.first_meeting, held)
+            check_upper_register(reg.db, bundle, apart)
             _settle_print_marks(reg, result)
             replicas.meet_installation(
                 reg.db, manifest.installation_id, manifest.public_key, manifest.communes
@@ -248,31 +256,6 @@ def _ready_schema(db: Database, feed: LineFeed | None) -> Iterator[bool]:
     finally:
         if attach:
             db.conn.execute(f"DETACH {READY_SCHEMA}")
-
-
-def _holds_households(reg: OpenRegister) -> bool:
-    """A commune register that holds a live household of its own commune."""
-    if not reg.writer.edits_communes:
-        return False
-    found = reg.db.execute(
-        "SELECT 1 FROM household WHERE commune_code = ? AND deleted = 0 LIMIT 1",
-        [reg.writer.commune_code],
-    ).fetchone()
-    return found is not None
-
-
-def _check_not_set_up_apart(bundle: Bundle, result: MergeResult, held: bool) -> None:
-    """Refuse (rolled back whole) the first bundle of an installation whose register of
-    this commune was set up apart from this one: none of its hamlets is one of ours (a PC
-    made from our bundle, `init --from`, shares them), while both hold households. Merged,
-    every hamlet, household and person would be there twice, as different rows, each PC's
-    edits on its own copy from then on."""
-    hamlets, households = result.counts.get("hamlet"), result.counts.get("household")
-    if not (held and result.first_meeting and hamlets and households):
-        return
-    shared = hamlets.updated or hamlets.unchanged or hamlets.conflicts
-    if hamlets.new and households.new and not shared:
-        raise KnownError("bundle.set_up_apart", file=bundle.source)
 
 
 def _settle_print_marks(reg: OpenRegister, result: MergeResult) -> None:

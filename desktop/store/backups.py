@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 KEEP_LATEST = 10  # the last ten, whatever their age
 KEEP_DAILY_DAYS = 30  # plus the newest of each of the last thirty days
 STALE_AFTER = dt.timedelta(days=1)  # an older last backup is renewed when a register opens
-REASONS = ("manual", "open", "import", "merge", "migration", "restore", "encrypt")
+REASONS = ("manual", "open", "import", "merge", "migration", "restore", "encrypt", "forget")
 _BYTES_PER_STEP = 16 * 1024 * 1024  # progress is reported between steps of about this much
 _NAME = re.compile(r"^(\d{8}T\d{6}\d{6})Z-([a-z]+)\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%f"

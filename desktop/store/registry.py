@@ -283,8 +283,32 @@ def commune_sql(spec: SyncedTable) -> str | None:
     """SELECT (row id, commune code) for the rows of ``spec`` whose ids are bound to the
     marks that follow "IN" (append "(?, ?, …)"), following parents to the table that carries
     the commune; None for tables that belong to no one commune (templates, campaigns)."""
+    return _commune_query(spec, "t.id, {code}", "t.id IN")
+
+
+def commune_rows_sql(spec: SyncedTable) -> str | None:
+    """SELECT the id of every row of ``spec`` of one commune, whose code is bound to its one
+    mark (tombstones too); None for tables that belong to no one commune."""
+    return _commune_query(spec, "t.id", "{code} = ?")
+
+
+def _commune_query(spec: SyncedTable, columns: str, where: str) -> str | None:
+    """SELECT ``columns`` FROM the rows of ``spec`` WHERE ``where``, both given the column
+    that holds their commune's code as ``{code}``."""
     if spec.name == "commune":
-        return "SELECT t.id, t.code FROM commune t WHERE t.id IN"
+        joins, code = "", "t.code"
+    else:
+        path = _commune_path(spec)
+        if path is None:
+            return None
+        joins, code = path
+    chosen, condition = columns.format(code=code), where.format(code=code)
+    return f"SELECT {chosen} FROM [{spec.name}] t {joins} WHERE {condition}"
+
+
+def _commune_path(spec: SyncedTable) -> tuple[str, str] | None:
+    """The joins from a row of ``spec`` (alias t) to the table that carries its commune,
+    and that column (``p0.commune_code``); None for tables of no one commune."""
     joins: list[str] = []
     alias, current = "t", spec
     while not current.scoped:
@@ -294,10 +318,7 @@ def commune_sql(spec: SyncedTable) -> str | None:
         column, parent = link
         joins.append(f"JOIN [{parent.name}] p{len(joins)} ON p{len(joins)}.id = {alias}.{column}")
         alias, current = f"p{len(joins) - 1}", parent
-    return (
-        f"SELECT t.id, {alias}.{COMMUNE_COLUMN} FROM [{spec.name}] t {' '.join(joins)}"
-        " WHERE t.id IN"
-    )
+    return " ".join(joins), f"{alias}.{COMMUNE_COLUMN}"
 
 
 def change_triggers(spec: SyncedTable) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
+
+_SLICE = 5000  # ids bound at once (SQLite binds at most 32,766 values)
 
 # The stamp of rows made alike on every installation: the day the 2025 communes took effect.
 MADE_ALIKE_AT = "2025-07-01T00:00:00.000Z"
@@ -194,6 +196,44 @@ class Writer:
 
     def restore(self, table: str, row_id: str) -> None:
         self._set_deleted(table, row_id, 0, "restore")
+
+    def forget_rows(self, table_name: str, ids: Sequence[str]) -> int:
+        """Tombstones for rows that an upper register, which edits no commune's rows, drops
+        (a commune's data it must not keep: services.communes.forget_commune), as any
+        deletion travels: rev, vector and stamps, so that a register it merges into drops
+        them too and a later version of a row from elsewhere meets a deletion that follows
+        everything this register held of it. Each deletion descends also from the row's
+        versions waiting in the conflict queue, which leave it (a tombstone with one waiting
+        is written again). Within the caller's transaction; how many rows it wrote."""
+        now = self.clock()
+        done = 0
+        for start in range(0, len(ids), _SLICE):
+            part = list(ids[start : start + _SLICE])
+            marks = ",".join("?" * len(part))
+            waiting: dict[str, list[dict[str, int]]] = {}
+            for row_id, vv in self.db.execute(
+                f"SELECT row_id, vv FROM conflict WHERE tbl = ? AND row_id IN ({marks})",
+                [table_name, *part],
+            ):
+                waiting.setdefault(row_id, []).append(vv_of(vv))
+            deletions = []
+            for row_id, rev, vv, deleted in self.db.execute(
+                f"SELECT id, rev, vv, deleted FROM [{table_name}] WHERE id IN ({marks})", part
+            ).fetchall():
+                if deleted and row_id not in waiting:
+                    continue  # a tombstone already, with no other version waiting
+                vector = joined(vv_of(vv), *waiting.get(row_id, ()))
+                vector[self.counter] = vector.get(self.counter, 0) + 1
+                deletions.append((now, self.actor, rev + 1, vv_text(vector), row_id))
+            self.db.conn.executemany(
+                f"UPDATE [{table_name}] SET deleted = 1, updated_at = ?, updated_by = ?,"
+                " rev = ?, vv = ? WHERE id = ?",
+                deletions,
+            )
+            settled = [[table_name, row_id] for row_id in waiting]
+            self.db.conn.executemany("DELETE FROM conflict WHERE tbl = ? AND row_id = ?", settled)
+            done += len(deletions)
+        return done
 
     def note_bulk(self, table: str, action: str, summary: Mapping[str, Any]) -> None:
         """One audit row for a bulk load (demo data, a whole import) instead of one per row."""

@@ -1,5 +1,6 @@
 """An upper-level register's communes side by side: last bundle received, households, people
-and the share signed in each campaign, with a search across all of them."""
+and the share signed in each campaign, with a search across all of them, and a commune's
+data dropped (its register here set up apart from the one it uses now)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.text import text_sort_string
 from desktop.domain.text_bounds import LINE_MAX
-from desktop.services.communes import CommuneSummary, commune_summaries
+from desktop.messages import describe
+from desktop.services.communes import (
+    CommuneForgotten,
+    CommuneSummary,
+    commune_summaries,
+    forget_commune,
+)
 from desktop.services.register import OpenRegister
 from desktop.store.admin_units import find_commune
 from desktop.ui.household_history import local_time
@@ -53,6 +63,7 @@ class CommunesView(QWidget):
     commune for it."""
 
     search_requested = Signal(str)
+    status_message = Signal(str, int)
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +78,15 @@ class CommunesView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search)
         self.count = QLabel()
+        self.forget_button = QPushButton(self.tr("Remove a commune's data…"))
+        self.forget_button.setToolTip(
+            self.tr(
+                "When the commune set up a new register apart from the one merged here (its old"
+                " PC is no longer used): remove the old data first, then merge the new bundle"
+            )
+        )
+        self.forget_button.setEnabled(False)
+        self.forget_button.clicked.connect(self.forget_chosen)
         # A new upper register's first step, until a commune's bundle is merged.
         self.empty_hint = QLabel(
             self.tr(
@@ -93,6 +113,7 @@ class CommunesView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._chosen_changed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -102,6 +123,7 @@ class CommunesView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, stretch=1)
         top.addWidget(self.count)
+        top.addWidget(self.forget_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty_hint)
@@ -162,3 +184,69 @@ class CommunesView(QWidget):
 
     def _search(self) -> None:
         self.search_requested.emit(self.search.text())
+
+    def chosen(self) -> CommuneSummary | None:
+        """The commune of the selected row."""
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        cell = self.table.item(rows.pop(), 1)
+        code = cell.text() if cell is not None else ""
+        return next((c for c in self.summaries if c.code == code), None)
+
+    def _chosen_changed(self) -> None:
+        self.forget_button.setEnabled(self.chosen() is not None)
+
+    def forget_chosen(self) -> None:
+        """Ask, naming the commune and its households, then drop its data on the write lane
+        (services.communes.forget_commune: a backup, one transaction, progress by table)."""
+        commune = self.chosen()
+        if commune is None:
+            return
+        title = self.tr("Remove a commune's data")
+        question = self.tr(
+            "Remove every hamlet, household and person of {commune} ({code}):"
+            " {households} households, {people} people, from this register?\n\n"
+            "Do this when the commune set up a new register apart from the one merged here"
+            " (its old PC is no longer used), then merge the new register's bundle. A backup"
+            " copy is taken first. The removal travels with this register's next bundle: a"
+            " register it is merged into removes them too."
+        ).format(
+            commune=commune.name,
+            code=commune.code,
+            households=group_thousands(commune.households),
+            people=group_thousands(commune.people),
+        )
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        code = commune.code
+
+        def work(reg: OpenRegister, progress: Progress, cancelled: Cancelled) -> Any:
+            return forget_commune(reg, code, progress, cancelled)
+
+        self.forget_button.setEnabled(False)
+        working = self.tr("Removing the data of {commune}").format(commune=commune.name)
+        self._tasks.submit(Task(working, work, self._forgotten, self._forget_refused))
+
+    def _forgotten(self, done: CommuneForgotten) -> None:
+        self._chosen_changed()
+        if done.cancelled:
+            return
+        self.status_message.emit(
+            self.tr("Removed the data of {commune}: {households} households").format(
+                commune=done.held.name, households=group_thousands(done.households)
+            ),
+            15000,
+        )
+        self.refresh()
+
+    def _forget_refused(self, error: KnownError) -> None:
+        self._chosen_changed()
+        QMessageBox.warning(self, self.tr("Remove a commune's data"), describe(error))

@@ -43,6 +43,7 @@ class ExchangePage(QWidget):
         if self.upper:
             self.communes = CommunesView(tasks)
             self.communes.search_requested.connect(self.search_households)
+            self.communes.status_message.connect(self.status_message)
             self.tabs.addTab(self.communes, self.tr("Communes"))
         self.transfer = TransferTab(register, tasks)
         self.transfer.status_message.connect(self.status_message)

@@ -435,6 +435,14 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Tìm trong mọi xã</translation>
     </message>
     <message>
+        <source>Remove a commune&apos;s data…</source>
+        <translation>Xoá dữ liệu của xã…</translation>
+    </message>
+    <message>
+        <source>When the commune set up a new register apart from the one merged here (its old PC is no longer used): remove the old data first, then merge the new bundle</source>
+        <translation>Khi xã đã lập sổ mới, riêng với sổ đã gộp vào đây (máy cũ không còn dùng): xoá dữ liệu cũ trước, rồi gộp tệp mới</translation>
+    </message>
+    <message>
         <source>No commune&apos;s bundle merged yet: on Send and receive, click “Choose files to merge…” and pick the .camket files the communes sent.</source>
         <translation>Chưa gộp tệp của xã nào: ở thẻ Gửi và nhận, bấm “Chọn tệp để gộp…” rồi chọn các tệp .camket các xã gửi lên.</translation>
     </message>
@@ -481,6 +489,26 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <message>
         <source>no pledges yet</source>
         <translation>chưa có bản cam kết</translation>
+    </message>
+    <message>
+        <source>Remove a commune&apos;s data</source>
+        <translation>Xoá dữ liệu của xã</translation>
+    </message>
+    <message>
+        <source>Remove every hamlet, household and person of {commune} ({code}): {households} households, {people} people, from this register?
+
+Do this when the commune set up a new register apart from the one merged here (its old PC is no longer used), then merge the new register&apos;s bundle. A backup copy is taken first. The removal travels with this register&apos;s next bundle: a register it is merged into removes them too.</source>
+        <translation>Xoá mọi thôn, hộ và người của {commune} ({code}): {households} hộ, {people} người, khỏi sổ này?
+
+Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đây (máy cũ không còn dùng), rồi gộp tệp của sổ mới. Sổ được sao lưu trước khi xoá. Việc xoá đi theo tệp xuất tiếp theo của sổ này: sổ nào gộp tệp đó cũng xoá các dòng này.</translation>
+    </message>
+    <message>
+        <source>Removing the data of {commune}</source>
+        <translation>Đang xoá dữ liệu của {commune}</translation>
+    </message>
+    <message>
+        <source>Removed the data of {commune}: {households} households</source>
+        <translation>Đã xoá dữ liệu của {commune}: {households} hộ</translation>
     </message>
 </context>
 <context>

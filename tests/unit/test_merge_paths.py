@@ -162,8 +162,8 @@ def test_rows_made_after_every_row_of_the_register_are_met_as_in_a_full_register
     looks for none of them, but for those it wrote itself: a row named three times still
     meets its earlier lines, as in a register that holds it already."""
     laptop, laptop_folder = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
-    with as_pc(laptop_folder):
-        create_register(laptop, SIN_HO, ["Bản Nậm Tăm"])
+    with as_pc(laptop_folder):  # another commune's: one set up apart would be refused
+        create_register(laptop, BINH_LU, ["Bản Nậm Tăm"])
     with opened(laptop, laptop_folder) as reg:  # made after the office's rows: later ids
         populate_demo(reg, 4, seed=5)
         export_bundle(reg, tmp_path / "laptop.camket")

@@ -526,6 +526,9 @@ def _roster_codes() -> set[str]:
     emitted |= {"value.unreadable_kept", "value.unreadable_choose"}
     # Nor that two PCs half-deleted a household (services/half_deleted, camket check).
     emitted.add("household.half_deleted")
+    # Nor that an upper register took a commune twice (services/set_apart, camket check:
+    # tests/unit/test_set_up_apart_upper.py).
+    emitted.add("commune.doubled")
     return emitted
 
 
