@@ -38,20 +38,25 @@ def limit_line(line: QLineEdit, bound: TextField | int) -> QLineEdit:
 def show_text(line: QLineEdit, text: str) -> None:
     """Show ``text`` in a line limit_line bounds, whole even when it is longer than the bound
     (stored before the bounds existed: the checks name it, and the clerk shortens it rather
-    than losing its end unseen); the line then takes no more than that."""
+    than losing its end unseen); the line then takes no more than that. It shows from its
+    start (setText leaves the cursor at the end: a long address showed only its tail)."""
     bound = line.property(_BOUND)
     if isinstance(bound, int):
         line.setMaxLength(max(bound, len(text)))
     line.setText(text)
+    line.setCursorPosition(0)
 
 
 class LimitedPlainTextEdit(QPlainTextEdit):
     """A text field of several lines that takes at most ``maximum`` characters: a paste is
-    cut to what fits (and says so), a key past the bound is not taken."""
+    cut to what fits (and says so), a key past the bound is not taken. Tab goes on to the
+    next field, as in every other field of a form (a tab typed there was kept in the text,
+    and the keyboard never left the field)."""
 
     def __init__(self, maximum: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.maximum = maximum
+        self.setTabChangesFocus(True)
         self.textChanged.connect(self._hold)
 
     def insertFromMimeData(self, source: QMimeData) -> None:

@@ -217,6 +217,28 @@ def test_the_english_window_says_what_is_wrong_in_english_naming_the_field(
     qtbot.waitUntil(lambda: label.text() == "Household code: another household has this code")
 
 
+def test_a_long_address_shows_from_its_start_in_the_editor(
+    main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, the editor's fields showed a stored text from its end (the cursor left
+    there): a long address read “…uổi Luông, xã biên giới” with its start out of view."""
+    address = "Thôn Khuổi Luông Thượng, Nậm Khòn, Pác Mông, Xín Chải, xã Sìn Hồ, Lai Châu"
+    register = open_existing(small_register.path)
+    try:
+        household = repo.get_household(register.db, small_register.ids["NT-001"])
+        household.address = address
+        household.notes = "Hộ nghèo; " * 20
+        repo.update_household(register.writer, household)
+    finally:
+        register.close()
+    window = main_window(small_register.path, size=(1024, 768))
+    editor = open_editor_on(window, qtbot, "NT-001")
+    assert editor.address.text() == address
+    assert editor.address.cursorPosition() == 0
+    assert editor.form.notes.cursorPosition() == 0
+    assert editor.address.cursorRect().left() < editor.address.width() // 4
+
+
 def test_the_same_person_elsewhere_is_a_warning_that_opens_them(
     main_window: MakeWindow, small_register: SmallRegister, qtbot: QtBot
 ) -> None:

@@ -42,6 +42,24 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsPage:
     return window.settings_page
 
 
+def test_tab_leaves_the_recipients_box_and_types_no_tab_into_it(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, Tab in “Nơi nhận” (the report's other recipients, a box of several lines)
+    typed a tab into the recipients, printed on the next report once saved, and the
+    keyboard never got out of the box: Tab after Tab, more tabs."""
+    window = main_window(small_register.path)
+    box = open_settings(qtbot, window).report_box
+    box.copies_to.setFocus()
+    qtbot.waitUntil(box.copies_to.hasFocus)
+    qtbot.keyClick(box.copies_to, Qt.Key.Key_Tab)
+    assert box.signer_title.hasFocus()
+    assert "\t" not in box.copies_to.toPlainText()
+    assert not box.save_button.isEnabled()  # nothing changed
+    qtbot.keyClick(box.signer_title, Qt.Key.Key_Backtab)
+    assert box.copies_to.hasFocus()
+
+
 def audit(register: OpenRegister, entity: str) -> list[tuple[str, dict[str, Any]]]:
     rows = register.db.execute(
         "SELECT action, after FROM audit WHERE entity = ? ORDER BY seq", [entity]
