@@ -23,12 +23,14 @@ COVERED = frozenset(
         "hamlet",
         "household",
         "identity",
+        "movement",
         "province",
         "register",
         "row",
         "search",
         "task",
         "text",
+        "tip",
     }
 )
 
@@ -57,14 +59,14 @@ MESSAGES: dict[str, str] = {
         " up."
     ),
     "db.needs_passphrase": (
-        "The register {path} is encrypted: it needs its passphrase (or recovery code). Type it"
+        "The register {path} is encrypted: it needs its passphrase (or recovery key). Type it"
         " when asked, or set the environment variable CAMKET_PASSPHRASE."
     ),
-    "db.wrong_passphrase": "Wrong passphrase or recovery code for the register {path}.",
+    "db.wrong_passphrase": "Wrong passphrase or recovery key for the register {path}.",
     "db.passphrase_not_here": (
         "The passphrase does not open the register {path}: either it is wrong, or this PC"
         " does not hold the register's passphrase yet (a register copied or restored from"
-        " another PC). The first time on this PC, type the recovery code (eight groups of four"
+        " another PC). The first time on this PC, type the recovery key (eight groups of four"
         " letters and digits), then give this PC a passphrase with camket passphrase (or File"
         " › Change the passphrase…)."
     ),
@@ -177,7 +179,7 @@ MESSAGES: dict[str, str] = {
     "encrypt.passphrase_short": "The passphrase needs at least {length} characters.",
     "encrypt.passphrases_differ": "The two passphrases typed are not the same.",
     "encrypt.passphrase_like_recovery": (
-        "The passphrase may not look like a recovery code; choose another passphrase."
+        "The passphrase may not look like a recovery key; choose another passphrase."
     ),
     "encrypt.no_passphrase": (
         "An encrypted register needs its passphrase: run the command in a terminal to be"
@@ -287,6 +289,122 @@ MESSAGES: dict[str, str] = {
     ),
     "form.bad_day": "“{field}”: {reason}",
     "form.day_missing": "Fill in “{field}” (day/month/year, for example 05/01/2026).",
+    "movement.unknown_kind": "There is no kind of movement “{kind}”; the kinds: {choices}.",
+    "movement.choose_person": (
+        "Choose the person: type a few letters of the name, a personal ID or a household"
+        " code into “Person”, then choose in the list (↓ and Enter)."
+    ),
+    "movement.choose_person_typed": (
+        "No person chosen for “{typed}”: choose one in the list under “Person” (↓ and Enter)."
+    ),
+    "movement.guest_formula_like": (
+        "The guest's name “{name}” begins with =, +, - or @ (a spreadsheet reads it as a"
+        " formula); remove that sign."
+    ),
+    "movement.unknown_person": ("Nobody in the register has the personal ID or id “{person}”."),
+    "movement.ambiguous_person": (
+        "{count} people have the personal ID “{person}”; write the person's id (see camket search)."
+    ),
+    "movement.person_required": (
+        "A movement of the kind {kind} is recorded for a person of the register (--person);"
+        " only a guest stay (lưu trú) is recorded for a guest from outside it."
+    ),
+    "movement.host_missing": (
+        "Write the code of the household the guest stays with (for example NT-012)."
+    ),
+    "movement.guest_name_missing": "Write the staying guest's full name.",
+    "movement.ends_before_start": "The end date {until} is before the start date {start}.",
+    "movement.luu_tru_too_long": (
+        "A guest stay (lưu trú) of {days} days is 30 days or more: record it as temporary"
+        " residence (tạm trú)."
+    ),
+    "movement.tam_tru_until_missing": ("Temporary residence (tạm trú) needs the day it expires."),
+    "movement.tam_tru_too_long": (
+        "Temporary residence (tạm trú) until {until} is over 2 years from its start; it lasts"
+        " 2 years at most."
+    ),
+    "movement.country_missing": "Write the country left for or come back from.",
+    "movement.gate_and_trail": (
+        "Write only one of the two: through a border gate (--gate) or by a trail or opening"
+        " (--trail)."
+    ),
+    "movement.after_death": ("This person died on {died}; no movement is recorded after that."),
+    "movement.already_dead": "The register already records this person's death; not again.",
+    "movement.already_born": "The register already records this person's birth on {day}.",
+    "movement.birth_not_on_birth_day": (
+        "“{field}”: the birth is recorded on {date}, but the register says this person was"
+        " born {born}; write the right day of birth (or correct the date of birth on the"
+        " Households screen first)."
+    ),
+    "movement.tam_vang_open": (
+        "This person has an absence (tạm vắng) since {since} not yet ended; record the day"
+        " they came back first."
+    ),
+    "movement.moved_out": (
+        "This person moved out on {day}; record the moving in (if they came back) before"
+        " recording {kind}."
+    ),
+    "movement.tam_tru_overlap": (
+        "This person already has temporary residence (tạm trú) from {since} to {until}, over"
+        " the same time; correct or end that one first (to extend it: a new one from the day"
+        " it expires)."
+    ),
+    "movement.tam_vang_overlap": (
+        "This absence (tạm vắng) overlaps the one recorded from {since} to {until}; check the"
+        " dates."
+    ),
+    "movement.not_lasting": (
+        "A movement of the kind {kind} happens on one day and has no end date."
+    ),
+    "movement.already_ended": "This movement already ended on {ended}.",
+    "movement.missing": "There is no movement with the id {id} in the register.",
+    "movement.changed_elsewhere": (
+        "This movement was just changed elsewhere (another window, an import or a data"
+        " package merged) after you opened it, in the very field you changed; not saved."
+        " Close it and open it again to see the new version, then go on."
+    ),
+    "movement.in_future": "“{field}”: the day {date} is in the future; write the real day.",
+    "movement.too_far_ahead": (
+        "“{field}”: the day {date} is more than {days} days ahead; only movements planned"
+        " within the next {days} days are recorded ahead (like an absence declared before"
+        " leaving). Check the day and the year."
+    ),
+    "movement.before_birth": (
+        "“{field}”: the day {date} is before this person was born ({born}); check the day and"
+        " the year."
+    ),
+    "movement.strands_later": (
+        "Recorded so, the {kind} from {day} already recorded would fall when this person had"
+        " moved out (on {moved}); check the day, or correct that {kind} first."
+    ),
+    "movement.bad_birth_year": "The guest's year of birth is not valid: {year}",
+    "movement.border_belt_only_luu_tru": (
+        "Entering the border belt and its permit are recorded only for a guest stay (lưu"
+        " trú), not for a movement of the kind {kind}."
+    ),
+    "movement.movements_after_death": (
+        "The register records movements of this person from {day}, after their death on"
+        " {died}; check the dates."
+    ),
+    "tip.time_unparseable": (
+        "A moment is written day/month/year hour:minute, for example 05/01/2026 21:30: “{text}”"
+    ),
+    "tip.time_invalid": ("No such time (hours from 0 to 23, minutes from 00 to 59): “{text}”"),
+    "tip.place_missing": "Write where it happened (hamlet, place name, border marker).",
+    "tip.about_missing": "Write what the tip is about.",
+    "tip.in_future": "The moment the tip was received, {at}, is in the future.",
+    "tip.bad_people": "The number of people is not valid: {people}",
+    "tip.handed_before_received": "The tip was passed on before it was received.",
+    "tip.missing": "There is no tip with the id {id} in the register.",
+    "tip.changed_elsewhere": (
+        "This tip was just changed elsewhere (another window, or a data package merged) after"
+        " you opened it, in the very field you changed; not saved. Close it and open it again"
+        " to see the new version, then go on."
+    ),
+    "tip.phone_invalid": (
+        "“Informant's phone” is not a Vietnamese phone number (a mobile of 10 digits like"
+        " 0912 345 678, or +84 912 345 678); leave it empty if there is none."
+    ),
 }
 
 ISSUE_MESSAGES: dict[str, str] = {

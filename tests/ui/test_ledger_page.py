@@ -23,6 +23,7 @@ from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.overview_page import OverviewPage
 from desktop.ui.removal_dialog import RemovalDialog
 from desktop.ui.tip_dialog import TipDialog
+from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
 
 OpenWindow = Callable[..., MainWindow]
@@ -163,11 +164,10 @@ def test_a_refused_movement_says_why_and_writes_nothing(
     assert page.reported_button.isEnabled() and page.end_button.isEnabled()
 
 
-def test_the_form_names_the_field_a_refusal_is_about_in_words_of_the_window(
-    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
-) -> None:
-    window = main_window(small_register.path)
-    page = _ledger(window, qtbot)
+def _new_temporary_residence(
+    page: LedgerPage, window: MainWindow, qtbot: QtBot
+) -> tuple[MovementDialog, Callable[[], str]]:
+    """The new movement form on a temporary residence, and what saving it says (refused)."""
     dialog = page.add_movement()
     dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.TAM_TRU.value))
 
@@ -177,6 +177,15 @@ def test_the_form_names_the_field_a_refusal_is_about_in_words_of_the_window(
         assert dialog.isVisible()
         return dialog.error.text()
 
+    return dialog, refused
+
+
+def test_the_form_names_the_field_a_refusal_is_about_in_words_of_the_window(
+    main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog, refused = _new_temporary_residence(page, window, qtbot)
     assert refused().startswith("Hãy chọn người: gõ vài chữ của họ tên")
     dialog.person.setText("Giàng A Hòa")  # typed, not chosen from the hits
     assert "Chưa chọn người nào cho “Giàng A Hòa”" in refused()
@@ -201,6 +210,28 @@ def test_the_form_names_the_field_a_refusal_is_about_in_words_of_the_window(
     dialog.guest_name.setText("Vương Lập Quân")
     dialog.until.setText("05/12/2026")
     assert refused() == "Hãy ghi mã hộ nơi khách lưu trú (ví dụ NT-012)."
+    assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 0
+
+
+def test_the_english_window_says_a_refusal_in_english_naming_the_field(
+    qapp: QApplication, main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, the movement form's refusals read in Vietnamese in the English window
+    ('Hãy chọn người…', 'Tạm trú phải ghi ngày hết hạn.')."""
+    install_translators(qapp, "en")
+    window = main_window(small_register.path)
+    page = _ledger(window, qtbot)
+    dialog, refused = _new_temporary_residence(page, window, qtbot)
+    assert refused().startswith("Choose the person: type a few letters of the name")
+    dialog.person.setText("Giàng A Hòa")  # typed, not chosen from the hits
+    assert "No person chosen for “Giàng A Hòa”" in refused()
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)  # the first hit
+    dialog.starts.clear()
+    assert refused() == "Fill in “From” (day/month/year, for example 05/01/2026)."
+    dialog.starts.setText("01/12/2026")
+    assert refused() == "Temporary residence (tạm trú) needs the day it expires."
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.DI_NUOC_NGOAI.value))
+    assert refused() == "Write the country left for or come back from."
     assert window.register.db.execute("SELECT count(*) FROM movement").fetchone()[0] == 0
 
 
