@@ -705,7 +705,7 @@ MESSAGES: dict[str, str] = {
     "movement.already_born": "Sổ đã ghi biến động Sinh của người này ngày {day}.",
     "movement.birth_not_on_birth_day": (
         "“{field}”: biến động Sinh ghi ngày {date}, nhưng sổ ghi người này sinh {born};"
-        " hãy ghi đúng ngày sinh (hoặc sửa ngày sinh ở màn hình Số hộ trước)."
+        " hãy ghi đúng ngày sinh (hoặc sửa ngày sinh ở màn hình Hộ gia đình trước)."
     ),
     "movement.tam_vang_open": (
         "Người này đang có tạm vắng từ {since} chưa kết thúc; hãy ghi ngày về trước."
@@ -1056,9 +1056,9 @@ DONE: dict[str, str] = {
 SCREENS: dict[str, str] = {
     "commune": "Cài đặt",
     "hamlet": "Cài đặt",
-    "household": "Số hộ",
-    "person": "Số hộ",
-    "relative_abroad": "Số hộ",
+    "household": "Hộ gia đình",
+    "person": "Hộ gia đình",
+    "relative_abroad": "Hộ gia đình",
     "pledge_template": "Cam kết (mẫu cam kết)",
     "campaign": "Cam kết (đợt cam kết)",
     "pledge": "Cam kết",

@@ -49,7 +49,7 @@ def test_the_window_export_of_a_register_holding_a_too_long_note_lists_it_and_ma
     qtbot.waitUntil(lambda: "Chưa xuất" in sent.export_result.text())
     assert sent.export_result.text().splitlines()[1:] == [
         f"  hộ {code}: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại"
-        " (sửa ở màn hình Số hộ)"
+        " (sửa ở màn hình Hộ gia đình)"
     ]
     assert not out.exists()
 
@@ -151,7 +151,7 @@ def test_the_window_export_names_a_value_no_reader_takes_as_camket_check_does(
     sent.export_to(out)
     qtbot.waitUntil(lambda: "Chưa xuất" in sent.export_result.text())
     (line,) = sent.export_result.text().splitlines()[1:]
-    assert "Giới tính: “x” không phải giá trị sổ đọc được (sửa ở màn hình Số hộ)" in line
+    assert "Giới tính: “x” không phải giá trị sổ đọc được (sửa ở màn hình Hộ gia đình)" in line
     assert line.replace("  ", "  [LỖI] ", 1) in checked
     assert not out.exists()
     # The deleted member's birth is a warning there: the export empties it itself, once the

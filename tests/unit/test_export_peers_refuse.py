@@ -63,7 +63,7 @@ KINDS = [
         "UPDATE person SET birth = '1975-13-45' WHERE rowid = {row}",
         "Ngày sinh: “1975-13-45” sổ không đọc được, đã xoá trống",
         "Ngày sinh: “1975-13-45” không phải ngày có thật trong các năm sổ giữ (sửa ở màn hình"
-        " Số hộ)",
+        " Hộ gia đình)",
     ),
     Kind(
         "a date of a year out of range",
@@ -71,21 +71,21 @@ KINDS = [
         "UPDATE person SET birth = '0001-01-01' WHERE rowid = {row}",
         "Ngày sinh: “0001-01-01” sổ không đọc được, đã xoá trống",
         "Ngày sinh: “0001-01-01” không phải ngày có thật trong các năm sổ giữ (sửa ở màn hình"
-        " Số hộ)",
+        " Hộ gia đình)",
     ),
     Kind(
         "a code with no default",
         "person",
         "UPDATE person SET gender = 'x' WHERE rowid = {row}",
         f"Giới tính: “x” không phải giá trị sổ đọc được; {STUCK}",
-        "Giới tính: “x” không phải giá trị sổ đọc được (sửa ở màn hình Số hộ)",
+        "Giới tính: “x” không phải giá trị sổ đọc được (sửa ở màn hình Hộ gia đình)",
     ),
     Kind(
         "a code with a default",
         "person",
         "UPDATE person SET residence = 'abc' WHERE rowid = {row}",
         "Cư trú: “abc” sổ không đọc được, đã đặt lại “thuong_tru”",
-        "Cư trú: “abc” không phải giá trị sổ đọc được (sửa ở màn hình Số hộ)",
+        "Cư trú: “abc” không phải giá trị sổ đọc được (sửa ở màn hình Hộ gia đình)",
     ),
     Kind(
         "a number that is none",
@@ -136,14 +136,14 @@ KINDS = [
         "household",
         "UPDATE household SET notes = 'Hộ' || char(0) || 'nghèo' WHERE rowid = {row}",
         "Ghi chú: đã bỏ ký tự rỗng (NUL)",
-        "Ghi chú: có ký tự rỗng (NUL), không phải chữ (sửa ở màn hình Số hộ)",
+        "Ghi chú: có ký tự rỗng (NUL), không phải chữ (sửa ở màn hình Hộ gia đình)",
     ),
     Kind(
         "a household code too long",
         "household",
         "UPDATE household SET code = code || '-' || printf('%.30c', 'X') WHERE rowid = {row}",
         "Mã hộ: “{code}-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX” đổi thành “{code}-XXXXXXXXXXXX”",
-        "Mã hộ: dài 38 ký tự, quá 20 ký tự sổ giữ; hãy viết gọn lại (sửa ở màn hình Số hộ)",
+        "Mã hộ: dài 38 ký tự, quá 20 ký tự sổ giữ; hãy viết gọn lại (sửa ở màn hình Hộ gia đình)",
     ),
     Kind(
         "a version vector that is none",
@@ -332,7 +332,7 @@ def test_a_live_value_stops_the_command_s_export_and_check_names_it_alike(
     (line,) = refused[1:]
     assert (
         "): Ngày sinh: “1980-02-30” không phải ngày có thật trong các năm sổ giữ (sửa ở màn"
-        " hình Số hộ)" in (line)
+        " hình Hộ gia đình)" in (line)
     )
     assert line.replace("  ", "  [LỖI] ", 1) in checked
 

@@ -155,7 +155,7 @@ def test_a_text_the_clerk_can_edit_still_stops_the_export_and_nothing_is_repaire
     said = capsys.readouterr().err.splitlines()
     assert said[1:] == [
         "  hộ NT-001: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại"
-        " (sửa ở màn hình Số hộ)"
+        " (sửa ở màn hình Hộ gia đình)"
     ]
     assert not out.exists()
     held = register.db.execute("SELECT length(notes) FROM household WHERE code = 'NT-002'")

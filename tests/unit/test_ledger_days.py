@@ -168,7 +168,7 @@ def test_a_birth_is_recorded_once_and_on_the_day_the_register_says_its_person_wa
     assert err.code == "movement.birth_not_on_birth_day"
     assert describe(err) == (
         "“Từ ngày”: biến động Sinh ghi ngày 01/12/2026, nhưng sổ ghi người này sinh"
-        " 04/03/1980; hãy ghi đúng ngày sinh (hoặc sửa ngày sinh ở màn hình Số hộ trước)."
+        " 04/03/1980; hãy ghi đúng ngày sinh (hoặc sửa ngày sinh ở màn hình Hộ gia đình trước)."
     )
     assert _stored(register) == []
     born = _add(register, MovementKind.SINH, D(1980, 3, 4), place="Trạm y tế xã")

@@ -19,10 +19,10 @@ LISTED = [
     "  [LỖI] xã 03478 Xã Sìn Hồ: Cán bộ phụ trách sổ: dài 528 ký tự, quá 500 ký tự sổ giữ;"
     " hãy viết gọn lại (sửa ở màn hình Cài đặt)",
     "  [LỖI] hộ NT-001: Ghi chú: dài 6000 ký tự, quá 5000 ký tự sổ giữ; hãy viết gọn lại"
-    " (sửa ở màn hình Số hộ)",
+    " (sửa ở màn hình Hộ gia đình)",
     "  [LỖI] nhân khẩu Lò Thị Hòa Lò Thị Hòa Lò Thị Hòa Lò Thị Hòa Lò Thị Hòa Lò Th… (hộ"
     " NT-001): Họ và tên: dài 660 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại (sửa ở màn"
-    " hình Số hộ)",
+    " hình Hộ gia đình)",
     "  [LỖI] cam kết của hộ NT-001: Lý do: dài 700 ký tự, quá 500 ký tự sổ giữ; hãy viết gọn lại"
     " (sửa ở màn hình Cam kết)",
 ]
