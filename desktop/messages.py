@@ -933,6 +933,10 @@ ISSUE_MESSAGES: dict[str, str] = {
         "bắt đầu bằng =, +, - hoặc @ (bảng tính hiểu là công thức); hãy bỏ dấu đó"
     ),
     "text.too_long": "dài {length} ký tự, quá {maximum} ký tự sổ giữ; hãy viết gọn lại",
+    "notes.too_long_with_phones": (
+        "thêm “{kept}” (số điện thoại thứ hai) thì dài {length} ký tự, quá {maximum} ký tự"
+        " sổ giữ; hãy viết gọn lại"
+    ),
     "text.too_long_to_send": "dài {length} ký tự, quá {maximum} ký tự tệp trao đổi mang được",
     "file_name.not_plain": (
         '“{name}” không phải tên tệp dùng được trên mọi máy (có dấu : " / \\ * ? < > |,'

@@ -492,6 +492,10 @@ ISSUE_MESSAGES: dict[str, str] = {
     "text.too_long_to_send": (
         "{length} characters long, over the {maximum} an exchange file carries"
     ),
+    "notes.too_long_with_phones": (
+        "with “{kept}” (the second phone number) added it is {length} characters long, over"
+        " the {maximum} the register keeps; make it shorter"
+    ),
     "file_name.not_plain": (
         '“{name}” is not a file name every PC can use (it has : " / \\ * ? < > |, a control'
         " character, a dot or a space at the end, or is the name of a device)"

@@ -31,6 +31,7 @@ from desktop.domain.validation import (
     Severity,
     id_number_issues,
     notes_with_phones,
+    phones_in_notes_issue,
 )
 
 __all__ = [
@@ -118,6 +119,9 @@ _BOUNDED: Mapping[ImportField, tuple[str, TextField]] = {
     ImportField.ADDRESS: ("address", HOUSEHOLD_TEXT["address"]),
     ImportField.HAMLET: ("hamlet", HAMLET_TEXT["name"]),
 }
+
+
+_NOTES_MAX = PERSON_TEXT["notes"].maximum
 
 
 class _ListReader:
@@ -339,6 +343,10 @@ class _ListReader:
             notes_text = notes.text
             if phone.others:  # "0912345678 / 0987654321": the second kept in the notes
                 notes_text = notes_with_phones(notes_text, phone.others)
+                if len(notes_text) > _NOTES_MAX and (
+                    long := phones_in_notes_issue(notes.text, phone.others, _NOTES_MAX)
+                ):  # on the notes' column (the phone's when the list has none)
+                    issues.append(RowIssue(row, notes_label or phone_label, long))
             if gender is None and not gender_word.text:
                 issues.append(RowIssue(row, gender_label, _GENDER_MISSING))
             if hamlet.issues:

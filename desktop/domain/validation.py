@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
@@ -100,6 +100,7 @@ class IssueCode(StrEnum):
     VALUE_UNREADABLE_CHOOSE = "value.unreadable_choose"
     PHONE_READ_AS = "phone.read_as"  # a number formatted by a spreadsheet, read as a phone
     PHONE_OTHERS_TO_NOTES = "phone.others_to_notes"  # two numbers: the others kept in notes
+    NOTES_TOO_LONG_WITH_PHONES = "notes.too_long_with_phones"  # those others pass its bound
     ID_NUMBER_READ_AS = "id_number.read_as"  # a number formatted by a spreadsheet, read as an ID
     HOUSEHOLD_CODE_INVALID = "household.code_invalid"
     # Whole-household checks (domain/roster.py and services/households.py).
@@ -519,6 +520,31 @@ def notes_with_phones(notes: str, others: Iterable[str]) -> str:
     return f"{notes.strip()}; {kept}" if notes.strip() else kept
 
 
+def phones_in_notes_issue(notes: str, others: Sequence[str], maximum: int) -> Issue | None:
+    """The error when ``notes`` with the other numbers of a phone cell ("SĐT khác: …", as
+    keep_phones stores them) pass the notes' bound ``maximum`` while the notes alone do not
+    (those are named too long already)."""
+    kept = notes_with_phones(notes, others)
+    if len(kept) <= maximum or len(notes.strip()) > maximum:
+        return None
+    added = OTHER_PHONES + ", ".join(others)
+    return _error(
+        "notes", IssueCode.NOTES_TOO_LONG_WITH_PHONES, kept=added, length=len(kept), maximum=maximum
+    )
+
+
+def _phones_in_notes(phone: str, notes: str, maximum: int) -> list[Issue]:
+    # The phone cell's text is the most it adds: most notes are far from the bound, and
+    # their phone is not read again (`camket check` validates every person).
+    if len(notes) + len(phone) + len(OTHER_PHONES) + 2 <= maximum:
+        return []
+    phones = read_phones(phone)
+    if phones is None or not phones.others:
+        return []
+    issue = phones_in_notes_issue(notes, phones.others, maximum)
+    return [issue] if issue is not None else []
+
+
 def normalize_phone(raw: str) -> str:
     """The form to store: '0912345678' for a valid number (read_phones), else the trimmed
     text as typed."""
@@ -648,6 +674,7 @@ def validate_person(person: Person, today: dt.date, *, birth_checked: bool = Fal
     issues += validate_phone(person.phone)
     issues += _check_text(person.notes, "notes")
     issues += long_text_issues(PERSON_TEXT, person)
+    issues += _phones_in_notes(person.phone, person.notes, PERSON_TEXT["notes"].maximum)
     return issues
 
 
@@ -678,6 +705,7 @@ def validate_household(household: Household) -> list[Issue]:
     issues += validate_phone(household.phone)
     issues += _check_text(household.notes, "notes")
     issues += long_text_issues(HOUSEHOLD_TEXT, household)
+    issues += _phones_in_notes(household.phone, household.notes, HOUSEHOLD_TEXT["notes"].maximum)
     return issues
 
 

@@ -431,6 +431,8 @@ def test_every_emitted_code_is_listed() -> None:
     emitted |= codes(validate_person(make_person(occupation="Làm nương " * 60), TODAY))
     emitted |= codes(validate_person(make_person(phone="0912345678 / 0987654321"), TODAY))
     emitted |= codes(validate_person(make_person(phone="912345678.0"), TODAY))
+    two = make_person(phone="0912345678 / 0987654321", notes="x" * 4995)
+    emitted |= codes(validate_person(two, TODAY))
     emitted |= codes(validate_id_number("2.085.012.345", None, None))
     emitted |= _roster_codes()
     assert emitted == ISSUE_CODES
