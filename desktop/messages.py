@@ -3,7 +3,7 @@ the English window words them from desktop/messages_en.py where that has them.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from desktop import messages_en as english
@@ -638,6 +638,12 @@ MESSAGES: dict[str, str] = {
         "Tệp {file}: trang tính khai báo vùng {area} ({rows} dòng × {columns} cột), quá lớn"
         " cho một danh sách hộ; hãy chép riêng phần danh sách sang một tệp mới."
     ),
+    "import.hidden_rows": (
+        "trang tính “{sheet}” của tệp {file} có {count} hàng đang ẩn hoặc bị lọc khỏi tầm nhìn"
+        " (hàng {rows}): các hàng này vẫn được nhập như mọi hàng. Nếu chỉ muốn nhập các hàng"
+        " đang hiện, hãy bỏ lọc, xoá các hàng không nhập (hoặc chép các hàng cần nhập sang"
+        " tệp mới) rồi nhập lại."
+    ),
     "import.cell_too_long": (
         "Tệp {file} có ô dài quá {maximum} ký tự (giới hạn của Excel): tệp bị hỏng"
         " hoặc không phải danh sách hộ."
@@ -1137,6 +1143,30 @@ def issue_text(issue: Issue, *, in_english: bool | None = None) -> str:
         return template
 
 
+SHOWN_RANGES = 10  # runs of hidden rows named before "…"
+
+
+def row_ranges(rows: Sequence[int]) -> str:
+    """Sheet rows as runs: "3, 5–7, 13"; the first SHOWN_RANGES runs, then "…"."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    shown = [f"{a}–{b}" if b > a else str(a) for a, b in runs[:SHOWN_RANGES]]
+    return ", ".join(shown + (["…"] if len(runs) > SHOWN_RANGES else []))
+
+
+def hidden_rows_warning(source: str, sheet: str, rows: Sequence[int]) -> str:
+    """What the import says of the rows hidden or filtered out of its sheet ``sheet``: read
+    as every row, and how to leave them out."""
+    error = KnownError(
+        "import.hidden_rows", file=source, sheet=sheet, count=len(rows), rows=row_ranges(rows)
+    )
+    return f"Cảnh báo: {describe(error)}"
+
+
 def describe_row_issue(source: str, row_issue: RowIssue) -> str:
     """'ds.xlsx, dòng 5, cột “Ngày sinh”: ngày không có thật' (one line per problem)."""
     text = issue_text(row_issue.issue)
@@ -1209,6 +1239,8 @@ def import_report_lines(report: ImportReport) -> Iterator[str]:
         f"Tệp {report.source} ({report.encoding}): {report.rows} dòng, {report.households} hộ;"
         f" chia hộ {_GROUPING_WORDS[report.grouping]}."
     )
+    if report.hidden_rows:
+        yield hidden_rows_warning(report.source, report.sheet_name, report.hidden_rows)
     text = report.text
     if text.legacy_cells:
         yield (

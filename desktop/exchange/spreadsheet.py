@@ -55,6 +55,10 @@ class Sheet:
     # Cells read as empty that are not, by row index then column index: a formula with no
     # value saved ("": files not written by Excel), or an Excel error ("#N/A").
     lost_cells: dict[int, dict[int, str]] = field(default_factory=dict)
+    sheet_name: str = ""  # an XLSX's sheet read, as its tab names it
+    # An XLSX's rows hidden (by hand, a filter, a collapsed group) that hold something, as
+    # the sheet numbers them: read like the others, named to the clerk (import report).
+    hidden_rows: list[int] = field(default_factory=list)
 
 
 def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
@@ -170,7 +174,21 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
             rows[row - 1][column - 1] = _dayless_text(rows[row - 1][column - 1], kind)
     # A workbook of several sheets: which one was read, by the name on its tab.
     read_as = f"xlsx, trang tính “{bounds.sheet_name}”" if bounds.sheet_count > 1 else "xlsx"
-    return Sheet(source, "xlsx", read_as, rows, number_cells=numbers, lost_cells=lost)
+    hidden = [
+        row
+        for row in bounds.hidden_rows  # none in most lists: nothing looked at
+        if row <= len(rows) and any(cell.strip() for cell in rows[row - 1])
+    ]
+    return Sheet(
+        source,
+        "xlsx",
+        read_as,
+        rows,
+        number_cells=numbers,
+        lost_cells=lost,
+        sheet_name=bounds.sheet_name,
+        hidden_rows=hidden,
+    )
 
 
 _SHOWN_DATE = re.compile(r"\d\d/(\d\d/\d{4})")

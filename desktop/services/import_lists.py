@@ -212,6 +212,8 @@ class ImportReport:
     issues: list[RowIssue] = field(default_factory=list)
     applied: bool = False
     cancelled: bool = False
+    sheet_name: str = ""  # an XLSX's sheet read
+    hidden_rows: list[int] = field(default_factory=list)  # read rows hidden in the sheet
 
     @property
     def errors(self) -> list[RowIssue]:
@@ -263,6 +265,8 @@ def dry_run(
         new_households=plan.new_households,
         new_hamlets=[h.name for h in plan.new_hamlets],
         issues=issues,
+        sheet_name=sheet.sheet_name,
+        hidden_rows=_hidden_rows_read(sheet, rows),
     )
     return report, plan
 
@@ -289,6 +293,16 @@ def _other_communes(db: Database, prepared: PreparedList, rows: list[ImportRow])
             where = f"{own.name} ({own.code})"
             found.append(issue_at(row.row, label, "commune", issue, commune=commune, own=where))
     return found
+
+
+def _hidden_rows_read(sheet: Sheet, rows: list[ImportRow]) -> list[int]:
+    """The rows hidden in the sheet (by hand, a filter) that are read as the others: after
+    the header, not blank. A filter left on by mistake, or a sheet filtered to one hamlet,
+    would otherwise bring rows the clerk does not see without a word."""
+    if not sheet.hidden_rows:
+        return []
+    read = {r.row for r in rows}
+    return [row for row in sheet.hidden_rows if row in read]
 
 
 class _CancelledError(Exception):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import ImportField, column_letter, recognise_header
 from desktop.domain.import_households import Grouping
-from desktop.messages import describe
+from desktop.messages import describe, hidden_rows_warning
 from desktop.services.import_lists import (
     ImportOptions,
     ImportReport,
@@ -239,6 +239,8 @@ class ImportPreviewPage(QWizardPage):
                     count=group_thousands(text.nfc_cells)
                 )
             )
+        if sheet.hidden_rows:  # read as any: said before anything is chosen
+            lines.append(hidden_rows_warning(sheet.source, sheet.sheet_name, sheet.hidden_rows))
         self.info.setText(" ".join(lines))
         self.model.set_rows(prepared.rows[:PREVIEW_ROWS], sheet.first_row)
         self.view.resizeColumnsToContents()
@@ -451,6 +453,8 @@ class ImportCheckPage(QWizardPage):
             updated=group_thousands(report.updated),
             unchanged=group_thousands(report.unchanged),
         )
+        if report.hidden_rows:
+            text += " " + hidden_rows_warning(report.source, report.sheet_name, report.hidden_rows)
         if report.errors:
             self.summary.setStyleSheet(_ERROR_STYLE)
             text += " " + self.tr(

@@ -267,3 +267,34 @@ def test_the_preview_shows_a_vntime_list_converted(
     assert model.index(6, 2).data() == "Nguyễn Văn Quyết"
     assert [model.index(0, c).data() for c in (2, 5)] == ["Họ và tên", "Số CCCD"]
     _shot(wizard, "2-preview-vntime")
+
+
+def test_rows_filtered_out_of_the_sheet_are_named_on_the_preview_and_the_check(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    """A clerk filtered the sheet to one hamlet: before, the rows filtered out came in too
+    and nothing said so. Now the preview and the check say which, naming the sheet."""
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "ds-nam-tam.xlsx", [HEADERS, *PEOPLE])
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Nậm Tăm"
+    for row in (5, 6):
+        sheet.row_dimensions[row].hidden = True
+    workbook.save(path)
+    window = main_window(small_register.path)
+    wizard = _open(qtbot, window)
+    _choose(qtbot, wizard, path)
+    said = (
+        "Cảnh báo: trang tính “Nậm Tăm” của tệp ds-nam-tam.xlsx có 2 hàng đang ẩn hoặc bị lọc"
+        " khỏi tầm nhìn (hàng 5–6): các hàng này vẫn được nhập như mọi hàng."
+    )
+    assert said in wizard.preview_page.info.text()
+    _check(qtbot, wizard)
+    assert said in wizard.report_page.summary.text()
+    assert wizard.report_page.isComplete()  # a warning: the clerk decides
