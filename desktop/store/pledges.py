@@ -157,11 +157,14 @@ def results_before(db: Database, campaign_id: str, day: dt.date) -> list[tuple[s
 
 
 def campaign_known_since(db: Database, campaign_id: str) -> dt.date | None:
-    """The day (this computer's) the campaign was first written in this register, as its
-    audit says (the first campaign's row is stamped alike on every PC, not with that day);
-    None when the audit does not say (merged from another register, or kept before)."""
+    """The day (this computer's) the campaign was set up in this register, as its audit's
+    insert says (the first campaign's row is stamped alike on every PC, not with that day);
+    None when the audit does not say (merged from another register: the merge audits the
+    bundle; a later "use" is no set-up)."""
     row = db.execute(
-        "SELECT min(at) FROM audit WHERE entity = 'campaign' AND entity_id = ?", [campaign_id]
+        "SELECT min(at) FROM audit WHERE entity = 'campaign' AND entity_id = ?"
+        " AND action = 'insert'",
+        [campaign_id],
     ).fetchone()
     try:
         return dt.datetime.fromisoformat(row[0]).astimezone().date() if row and row[0] else None
