@@ -14,6 +14,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.text import fold_for_search
 from desktop.services.register import OpenRegister
+from desktop.services.set_apart import doubled_communes
 from desktop.store import local
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
@@ -43,12 +44,16 @@ class CommuneSummary:
     households: int
     people: int
     campaigns: tuple[CampaignShare, ...]  # the campaigns its households have pledges in
+    # Its hamlets held twice, from two of its registers set up apart (set_apart): its
+    # households are likely counted twice.
+    doubled: tuple[str, ...] = ()
 
 
 def commune_summaries(db: Database) -> list[CommuneSummary]:
     """Every commune of the register, by code: its last bundle received, its live households
-    and living people (not dead or moved out), and the share of households that signed in
-    each of its campaigns."""
+    and living people (not dead or moved out), the share of households that signed in
+    each of its campaigns, and its hamlets held twice (set up apart, merged before merges
+    refused it)."""
     households = dict(
         db.execute(
             "SELECT commune_code, count(*) FROM household WHERE deleted = 0 GROUP BY commune_code"
@@ -71,6 +76,7 @@ def commune_summaries(db: Database) -> list[CommuneSummary]:
     ).fetchall():
         shares.setdefault(code, []).append((title, int(signed or 0)))
     received = _last_received(db)
+    doubled = dict(doubled_communes(db))
     return [
         CommuneSummary(
             code,
@@ -82,6 +88,7 @@ def commune_summaries(db: Database) -> list[CommuneSummary]:
                 CampaignShare(title, signed, households.get(code, 0))
                 for title, signed in shares.get(code, [])
             ),
+            tuple(doubled.get(code, ())),
         )
         for code, name in db.execute(
             "SELECT code, name FROM commune WHERE deleted = 0 ORDER BY code"

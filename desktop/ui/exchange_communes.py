@@ -96,6 +96,11 @@ class CommunesView(QWidget):
         )
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
+        # Communes an older version merged twice, from two registers set up apart.
+        self.doubled_hint = QLabel()
+        self.doubled_hint.setWordWrap(True)
+        self.doubled_hint.setStyleSheet("color: darkred")
+        self.doubled_hint.hide()
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Communes"))
         self.table.setHorizontalHeaderLabels(
@@ -127,6 +132,7 @@ class CommunesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.doubled_hint)
         layout.addWidget(self.table, stretch=1)
         self.refresh()
 
@@ -145,6 +151,18 @@ class CommunesView(QWidget):
         self.summaries = summaries
         self.loaded = True
         self.empty_hint.setVisible(not summaries)
+        doubled = [c for c in summaries if c.doubled]
+        self.doubled_hint.setText(
+            "\n".join(
+                self.tr(
+                    "{commune} ({code}) looks merged twice, from two of its registers set up"
+                    " apart (hamlets held twice: {hamlets}): its households and the share"
+                    " signed are counted twice. camket check says how to fix it."
+                ).format(commune=c.name, code=c.code, hamlets=", ".join(c.doubled))
+                for c in doubled
+            )
+        )
+        self.doubled_hint.setVisible(bool(doubled))
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.summaries))
         for row, commune in enumerate(self.summaries):
@@ -179,6 +197,8 @@ class CommunesView(QWidget):
             _Number(commune.people),
             QTableWidgetItem(signed or self.tr("no pledges yet")),
         ]
+        if commune.doubled:  # said above the table (doubled_hint)
+            cells[0].setForeground(Qt.GlobalColor.darkRed)
         for column, item in enumerate(cells):
             self.table.setItem(row, column, item)
 

@@ -479,6 +479,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
         <translation>Đang đếm số liệu các xã</translation>
     </message>
     <message>
+        <source>{commune} ({code}) looks merged twice, from two of its registers set up apart (hamlets held twice: {hamlets}): its households and the share signed are counted twice. camket check says how to fix it.</source>
+        <translation>{commune} ({code}) có vẻ đã được gộp hai lần, từ hai sổ của xã được lập riêng (thôn có hai lần: {hamlets}): số hộ và tỉ lệ đã ký của xã bị đếm hai lần. Lệnh camket check chỉ cách sửa.</translation>
+    </message>
+    <message>
         <source>{communes} communes, {households} households</source>
         <translation>{communes} xã, {households} hộ</translation>
     </message>

@@ -86,3 +86,27 @@ def test_a_communes_data_is_removed_from_the_communes_tab_after_a_question(
             ).fetchall()
         )
     assert live == {BINH_LU: 3}
+
+
+def test_a_commune_merged_twice_by_an_older_version_is_said_above_the_communes(
+    main_window: OpenWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = _post_of_two_communes(tmp_path)
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    with as_pc(laptop[1]):  # Sìn Hồ set up again on its own, its hamlets named alike
+        create_register(laptop[0], SIN_HO, ["Thôn 1", "Thôn 2"])
+    with opened(*laptop) as reg:
+        populate_demo(reg, 4, seed=7)
+        export_bundle(reg, tmp_path / "laptop.camket")
+    monkeypatch.setattr("desktop.services.merge.check_upper_register", lambda *_a: None)
+    with opened(*post) as reg:  # as a version before the refusal merged it
+        assert merge_bundle(reg, tmp_path / "laptop.camket").refused is None
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(post[1]))
+    window = main_window(post[0], place="exchange")
+    communes = window.exchange_page.communes
+    assert communes is not None
+    qtbot.waitUntil(lambda: communes.loaded)
+    said = communes.doubled_hint.text()
+    assert communes.doubled_hint.isVisible() and "Xã Sìn Hồ (03478)" in said
+    assert "Thôn 1, Thôn 2" in said and "hai lần" in said and "camket check" in said
+    assert "Bình Lư" not in said
