@@ -100,15 +100,17 @@ class HouseholdOrder:
     descending: bool = False
 
 
-# Each order's key in SQL over h (household), m (its hamlet) and p (its head); the sort_key
-# columns hold Vietnamese order, numbers by value ("NT-2" before "NT-10"). A household
-# with no head comes last either way; the member count is of living members.
+# Each order's key in SQL over h (household), m (its hamlet) and p (its head), {d} its
+# direction; the sort_key columns hold Vietnamese order, numbers by value ("NT-2" before
+# "NT-10"). Two communes' hamlets of one name (an upper register's 'Thôn 1 (Bình Lư)' and
+# 'Thôn 1 (Sìn Hồ)') each keep their households together. A household with no head comes
+# last either way; the member count is of living members.
 HOUSEHOLD_ORDERS: dict[str, str] = {
-    "hamlet": "m.sort_key",
-    "code": "h.sort_key",
-    "head": "p.sort_key IS NULL, p.sort_key",
+    "hamlet": "m.sort_key{d}, m.commune_code{d}",
+    "code": "h.sort_key{d}",
+    "head": "p.sort_key IS NULL, p.sort_key{d}",
     "members": """(SELECT count(*) FROM person c WHERE c.household_id = h.id
-                   AND c.deleted = 0 AND NOT {gone})""",
+                   AND c.deleted = 0 AND NOT {gone}){d}""",
 }
 
 
@@ -141,12 +143,13 @@ def household_ids(
         )
         params += [expression, expression]
     order = order or HouseholdOrder()
-    key = HOUSEHOLD_ORDERS[order.by].format(gone=gone_sql("c.id", today or dt.date.today()))
-    direction = " DESC" if order.descending else ""
+    key = HOUSEHOLD_ORDERS[order.by].format(
+        gone=gone_sql("c.id", today or dt.date.today()), d=" DESC" if order.descending else ""
+    )
     head = " LEFT JOIN person p ON p.id = h.head_id AND p.deleted = 0" if order.by == "head" else ""
     sql = f"""SELECT h.id FROM household h JOIN hamlet m ON m.id = h.hamlet_id{head}
               WHERE {" AND ".join(where)}
-              ORDER BY {key}{direction}, m.sort_key, h.sort_key"""
+              ORDER BY {key}, m.sort_key, m.commune_code, h.sort_key"""
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 

@@ -19,7 +19,7 @@ from desktop.services.register import OpenRegister, create_register
 from desktop.store import households as repo
 from desktop.store.register import memory_register, open_register
 from desktop.store.schema import KNOWN_MIGRATIONS, migrations
-from desktop.store.search import household_ids, household_rows, search_people
+from desktop.store.search import HouseholdOrder, household_ids, household_rows, search_people
 
 
 def _digest(path: Path) -> str:
@@ -286,3 +286,38 @@ def test_a_registers_live_rows_read_at_once_are_those_read_one_by_one(
     assert all(h.id != gone.id for h in households)
     assert live_households(register.db) == households
     assert live_people(register.db) == people
+
+
+def test_an_upper_registers_list_keeps_each_communes_hamlet_together(tmp_path: Path) -> None:
+    """Two communes' “Thôn 1” whose households share codes (T1-001… in each): before, the
+    list alternated them, 'Thôn 1 (Bình Lư)', 'Thôn 1 (Sìn Hồ)', 'Thôn 1 (Bình Lư)'…; each
+    hamlet's households now come together, sorted by the hamlet column either way."""
+    from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, upper_register_of
+
+    header = "Thôn,Mã hộ,Họ và tên,Quan hệ với chủ hộ,Ngày sinh,Giới tính,Số định danh\n"
+    bundles = []
+    for code, first in ((SIN_HO, 1), (BINH_LU, 2)):
+        db, listing = str(tmp_path / f"{code}.sqlite3"), tmp_path / f"{code}.csv"
+        rows = [f"Thôn 1,T1-00{n},Lò Văn Páo,Chủ hộ,1970,Nam,\n" for n in (first, first + 2)]
+        listing.write_text(header + "".join(rows), encoding="utf-8")
+        bundles.append(tmp_path / f"{code}.camket")
+        with as_pc(tmp_path / f"{code}-data"):
+            assert main(["init", "--db", db, "--commune", code]) == 0
+            assert main(["import", "--db", db, str(listing)]) == 0
+            assert main(["export", "--db", db, "--out", str(bundles[-1])]) == 0
+    post = upper_register_of(tmp_path, bundles)
+    # Bình Lư's Thôn 1 before Sìn Hồ's (its label's order), codes up within each.
+    expected = {
+        False: ["T1-002", "T1-004", "T1-001", "T1-003"],
+        True: ["T1-001", "T1-003", "T1-002", "T1-004"],
+    }
+    connection = open_register(post)
+    try:
+        for descending in (False, True):
+            ids = household_ids(connection, order=HouseholdOrder("hamlet", descending))
+            rows = household_rows(connection, ids)
+            communes = [rows[i].hamlet for i in ids]
+            assert communes == sorted(communes, reverse=descending), communes
+            assert [rows[i].code for i in ids] == expected[descending]
+    finally:
+        connection.close()
