@@ -37,7 +37,7 @@ class IndexAhead:
         self._definition = str(row[0]) if row else ""
         self._connection_class = type(db.conn)  # sqlite3's or SQLCipher's: the same library
         self._fresh: Shadows = {}
-        self._built: Shadows | None = None
+        self._aux: Any = None  # the database in memory holding the index made
         self._joined = ""  # the texts joined by SEPARATOR, which none of them holds
         self._thread = threading.Thread(target=self._build, name=f"{fts}-ahead", daemon=True)
         if self._definition:
@@ -52,19 +52,23 @@ class IndexAhead:
         try:
             aux.execute(self._definition)
             self._fresh = _shadows(aux, f"{self.table}_fts")
+            joined = SEPARATOR.join(self._texts)
             aux.execute(
                 f"INSERT INTO [{self.table}_fts](rowid, search_text)"
                 " SELECT key + ?, value FROM json_each(?)",
                 [self.last + 1, json.dumps(self._texts, ensure_ascii=False)],
             )
             aux.commit()
-            joined = SEPARATOR.join(self._texts)
-            if joined.count(SEPARATOR) == len(self._texts) - 1:
-                self._joined = joined
-                self._built = _shadows(aux, f"{self.table}_fts")
         except Exception:  # the load indexes its rows itself (BulkLoad.finish)
             log.exception("search index of %s not made ahead", self.table)
-        finally:
+            aux.close()
+            return
+        if joined.count(SEPARATOR) == len(self._texts) - 1:
+            self._joined = joined
+            # Read by take, on the load's thread: fetching its rows here would take Python's
+            # lock back for each row, each time waiting for the load's thread to let it go.
+            self._aux = aux
+        else:
             aux.close()
 
     def take(self, db: Database) -> Shadows | None:
@@ -75,8 +79,17 @@ class IndexAhead:
         if not self._definition:
             return None
         self._thread.join()
-        built = self._built
-        if built is None or set(self._fresh) != set(built):
+        if self._aux is None:
+            return None
+        try:
+            built = _shadows(self._aux, f"{self.table}_fts")
+        except Exception:  # the load indexes its rows itself
+            log.exception("search index of %s made ahead not read", self.table)
+            return None
+        finally:
+            self._aux.close()
+            self._aux = None
+        if set(self._fresh) != set(built):
             return None
         if _shadows(db, f"{self.table}_fts", self._fresh) != self._fresh:
             return None  # the register's index holds rows, or other settings
