@@ -17,15 +17,15 @@ Shadows = dict[str, list[tuple[Any, ...]]]  # an FTS5 table's shadow tables, by 
 
 
 class IndexAhead:
-    """The FTS5 index of ``texts``, the search texts of the rows a load is about to write
-    into ``table`` (rowids ``last`` + 1, + 2, …), made in a database in memory by a thread
-    of its own while the load goes on: SQLite tokenises without Python's lock, so the ~0.13 s
-    of a 41,000-person import's index runs beside the Python that makes and inserts the
-    rows, instead of after them. The same SQLite library, the same table definition and
-    the same rows in the same order in one statement make the same shadow tables, byte
-    for byte, as the load's own ``INSERT … SELECT`` would (FTS5 writes a segment at each
-    statement's end and whenever its buffer fills, nowhere else). ``take`` hands them to
-    the load only where that holds (BulkLoad.finish)."""
+    """The FTS5 index of ``texts``, the search texts of the rows a load writes into
+    ``table`` (rowids ``last`` + 1, + 2, …), made in a database in memory by a thread of
+    its own while the load goes on: SQLite tokenises without Python's lock, so the ~0.13 s
+    of a 41,000-person import's index runs beside what the load does after its inserts
+    (the tables' indexes made again, the change log), not after it. The same SQLite
+    library, the same table definition and the same rows in the same order in one statement
+    make the same shadow tables, byte for byte, as the load's own ``INSERT … SELECT`` would
+    (FTS5 writes a segment at each statement's end and whenever its buffer fills, nowhere
+    else). ``take`` hands them to the load only where that holds (BulkLoad.finish)."""
 
     def __init__(self, db: Database, table: str, last: int, texts: list[str]) -> None:
         self.table, self.last, self.count = table, last, len(texts)
