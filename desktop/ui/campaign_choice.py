@@ -28,7 +28,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.pledges import StoredTemplate, place_name
 from desktop.messages import describe
 from desktop.services.campaigns import DEFAULT_TEMPLATE_ID, CampaignPlan, bundled_templates
-from desktop.ui.campaigns_dialog import DEFAULT_DAYS, date_edit, py_date
+from desktop.ui.campaigns_dialog import DEFAULT_DAYS, date_edit, py_date, start_edit
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.screen_fit import resize_within_screen
@@ -73,7 +73,7 @@ class CampaignPage(QWizardPage):
         self.sample_dialog: QDialog | None = None
 
         today = QDate.currentDate()
-        self.starts_edit = date_edit(today)
+        self.starts_edit = start_edit(today)
         self.ends_edit = date_edit(today.addDays(DEFAULT_DAYS))
         self.starts_edit.dateChanged.connect(self.ends_edit.setMinimumDate)
         self.ends_edit.setMinimumDate(today)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,6 +64,21 @@ def date_edit(value: QDate) -> QDateEdit:
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
     edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
+    return edit
+
+
+def start_edit(value: QDate) -> QDateEdit:
+    """A campaign's first day (date_edit), saying that it may be before today: sheets are
+    often signed on paper before the register is set up, and a signing day before the
+    campaign's start is refused."""
+    edit = date_edit(value)
+    edit.setToolTip(
+        QCoreApplication.translate(
+            "CampaignsDialog",
+            "The day the drive began: earlier than today when households already signed"
+            " sheets on paper (a signing day before it is refused)",
+        )
+    )
     return edit
 
 
@@ -131,7 +146,7 @@ class CampaignsDialog(QDialog):
         self.template_combo = fit_combo(QComboBox(), 40)
         self.templates: list[StoredTemplate] = []
         today = QDate.currentDate()
-        self.starts_edit = date_edit(today)
+        self.starts_edit = start_edit(today)
         self.ends_edit = date_edit(today.addDays(DEFAULT_DAYS))
         self.starts_edit.dateChanged.connect(self.ends_edit.setMinimumDate)
         self.ends_edit.setMinimumDate(today)
@@ -394,7 +409,7 @@ class CampaignEditDialog(FormDialog):
         hint.setWordWrap(True)
         today = dt.date.today()
         self.starts_box = QCheckBox(self.tr("&Starts on:"))
-        self.starts_edit = date_edit(_qdate(campaign.starts_on or today))
+        self.starts_edit = start_edit(_qdate(campaign.starts_on or today))
         self.ends_box = QCheckBox(self.tr("&Ends on:"))
         self.ends_edit = date_edit(_qdate(campaign.ends_on or today))
         for box, edit, day in (

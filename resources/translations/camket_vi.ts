@@ -209,6 +209,10 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
 <context>
     <name>CampaignsDialog</name>
     <message>
+        <source>The day the drive began: earlier than today when households already signed sheets on paper (a signing day before it is refused)</source>
+        <translation>Ngày bắt đầu đợt: trước hôm nay nếu các hộ đã ký trên giấy từ trước (ngày ký trước ngày này sẽ bị từ chối)</translation>
+    </message>
+    <message>
         <source>Campaigns</source>
         <translation>Đợt cam kết</translation>
     </message>

@@ -285,3 +285,22 @@ def test_the_pledge_record_notes_a_day_before_an_undated_campaign_was_set_up(
     with qtbot.waitSignal(record.recorded):
         record.save()
         settled(qtbot, window)
+
+
+def test_the_first_day_says_it_may_be_before_today(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """The set-up wizard and the new campaign offer today as the first day: a commune whose
+    households signed on paper before is told, where it picks the day, to go back to then."""
+    from desktop.ui.campaign_choice import CampaignPage
+
+    window = main_window(small_register.path)
+    _page, dialog = open_dialog(qtbot, window)
+    said = (
+        "Ngày bắt đầu đợt: trước hôm nay nếu các hộ đã ký trên giấy từ trước (ngày ký trước"
+        " ngày này sẽ bị từ chối)"
+    )
+    assert dialog.starts_edit.toolTip() == said
+    wizard_page = CampaignPage()
+    qtbot.addWidget(wizard_page)
+    assert wizard_page.starts_edit.toolTip() == said
