@@ -233,6 +233,9 @@ class TransferTab(QWidget):
         self.results.setAccessibleName(self.tr("Merge results"))
         self.results.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result")])
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setTabKeyNavigation(
+            False
+        )  # Tab goes on to the next control, not the next cell
         self.results.setWordWrap(True)
         self.results.verticalHeader().hide()
         self.results.setColumnWidth(0, 220)

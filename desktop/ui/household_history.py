@@ -69,6 +69,7 @@ class HistoryDialog(QDialog):
         self.table = QTableWidget(len(entries), 3)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

@@ -47,6 +47,20 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> tuple[PledgePage, Campaigns
     return page, dialog
 
 
+def test_tab_leaves_the_campaigns_table_for_the_new_campaigns_fields(
+    qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
+) -> None:
+    """Before, Tab in the table of campaigns walked its six columns row after row."""
+    window = main_window(small_register.path)
+    _page, dialog = open_dialog(qtbot, window)
+    dialog.table.setFocus()
+    qtbot.waitUntil(dialog.table.hasFocus)
+    dialog.table.setCurrentCell(0, 0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert not dialog.table.hasFocus()
+    dialog.reject()
+
+
 def test_a_clerk_starts_a_campaign_with_a_90_percent_target_and_switches_back(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:

@@ -60,6 +60,23 @@ def test_tab_leaves_the_recipients_box_and_types_no_tab_into_it(
     assert box.copies_to.hasFocus()
 
 
+def test_tab_leaves_the_hamlet_table_for_the_hamlets_fields(
+    main_window: Callable[..., MainWindow], small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, Tab in Cài đặt's table of hamlets walked it cell by cell (3 hamlets × 4
+    columns, and round again): the hamlet's name field after it was out of the keyboard's
+    reach, unlike every other list of the window."""
+    window = main_window(small_register.path)
+    editor = open_settings(qtbot, window).hamlet_editor
+    editor.table.setFocus()
+    qtbot.waitUntil(editor.table.hasFocus)
+    editor.table.setCurrentCell(0, 0)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Tab)
+    assert not editor.table.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert editor.table.hasFocus()
+
+
 def audit(register: OpenRegister, entity: str) -> list[tuple[str, dict[str, Any]]]:
     rows = register.db.execute(
         "SELECT action, after FROM audit WHERE entity = ? ORDER BY seq", [entity]
