@@ -31,6 +31,7 @@ from desktop.services.set_apart import (
     apart_in_upper,
     check_commune_register,
     check_upper_register,
+    first_of_its_register,
     holds_households,
 )
 from desktop.store import local, replicas
@@ -210,6 +211,7 @@ def _merge_bundle(
         elif backup:
             take_backup(reg.db, reg.path, "merge")
         held = holds_households(reg)
+        first = result.first_meeting or first_of_its_register(reg, bundle)
         apart = apart_in_upper(reg, bundle)
         with _ready_schema(reg.db, feed) as ready, reg.db.atomic():
             with bulk_load(reg.db) as load:  # new rows indexed and noted once a table
@@ -217,7 +219,7 @@ def _merge_bundle(
                 _apply(reg.db, bundle, result, progress, cancelled, steps)
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
-            check_commune_register(bundle, result.counts, result.first_meeting, held)
+            check_commune_register(bundle, result.counts, first, held)
             check_upper_register(reg.db, bundle, apart)
             _settle_print_marks(reg, result)
             replicas.meet_installation(
@@ -461,5 +463,6 @@ def _record(bundle: Bundle, result: MergeResult) -> replicas.BundleRecord:
         bundle.manifest.installation_id,
         " ".join(bundle.manifest.communes),
         bundle.manifest.made_at,
-        _summary(result),
+        # Which register sent it: set_apart judges a register's first bundle of a commune.
+        {**_summary(result), "register_id": bundle.manifest.register_id},
     )

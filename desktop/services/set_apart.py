@@ -6,6 +6,7 @@ took twice before it refused them (services.checks)."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -32,16 +33,27 @@ def holds_households(reg: OpenRegister) -> bool:
     return found is not None
 
 
+def first_of_its_register(reg: OpenRegister, bundle: Bundle) -> bool:
+    """The first bundle this register merges of the register that sent it (not its own):
+    a register set up again on a PC this one met (the wizard run anew, the same
+    installation) sends under a register id of its own. Always a full bundle: one of
+    changes continues one merged here (merge._check_continuity)."""
+    manifest = bundle.manifest
+    if manifest.installation_id == reg.installation_id:
+        return False
+    return local.received_seq(reg.db, manifest.register_id) == 0
+
+
 def check_commune_register(
-    bundle: Bundle, counts: dict[str, TableCounts], first_meeting: bool, held: bool
+    bundle: Bundle, counts: dict[str, TableCounts], first: bool, held: bool
 ) -> None:
-    """Refuse (rolled back whole) the first bundle of an installation whose register of
-    this commune was set up apart from this one: none of its hamlets is one of ours (a PC
-    made from our bundle, `init --from`, shares them), while both hold households. Merged,
-    every hamlet, household and person would be there twice, as different rows, each PC's
-    edits on its own copy from then on."""
+    """Refuse (rolled back whole) the first bundle of an installation, or of a register,
+    whose register of this commune was set up apart from this one: none of its hamlets is
+    one of ours (a PC made from our bundle, `init --from`, shares them), while both hold
+    households. Merged, every hamlet, household and person would be there twice, as
+    different rows, each PC's edits on its own copy from then on."""
     hamlets, households = counts.get("hamlet"), counts.get("household")
-    if not (held and first_meeting and hamlets and households):
+    if not (held and first and hamlets and households):
         return
     shared = hamlets.updated or hamlets.unchanged or hamlets.conflicts
     if hamlets.new and households.new and not shared:
@@ -52,7 +64,7 @@ def apart_in_upper(reg: OpenRegister, bundle: Bundle) -> dict[str, frozenset[str
     """Before an upper register merges a bundle: each commune of it that may come from a
     register set up apart from the one it came from here, with the ids of its hamlets in
     the bundle (check_upper_register judges them once the rows are in). Such a commune is
-    one the register holds live households of, that the bundle's installation never sent
+    one the register holds live households of, that the bundle's register never sent
     before (or not since the commune's data was dropped here), none of whose hamlets in the
     bundle is a live one here: after its data was dropped (services.communes), a bundle of
     the register it came from meets only tombstones of its hamlets, and must not bring its
@@ -66,10 +78,10 @@ def apart_in_upper(reg: OpenRegister, bundle: Bundle) -> dict[str, frozenset[str
     register, and its later bundles of changes continue this one."""
     if not local.is_upper(reg.db):
         return {}
-    sender = bundle.manifest.installation_id
-    if sender == reg.installation_id:
+    manifest = bundle.manifest
+    if manifest.installation_id == reg.installation_id:
         return {}
-    sent_before = _communes_sent_by(reg.db, sender)
+    sent_before = _communes_sent_by(reg.db, manifest.installation_id, manifest.register_id)
     held = _communes_with_households(reg.db, bundle.manifest.communes)
     judged = [code for code in bundle.manifest.communes if code in held - sent_before]
     if not judged:
@@ -137,9 +149,11 @@ def doubled_communes(db: Database) -> list[tuple[str, list[str]]]:
     return sorted(doubled.items())
 
 
-def _communes_sent_by(db: Database, installation_id: str) -> set[str]:
-    """The communes of the bundles of that installation this register merged, each since
-    its data was last dropped here (forget_commune: its next bundle is judged anew)."""
+def _communes_sent_by(db: Database, installation_id: str, register_id: str) -> set[str]:
+    """The communes of the bundles of that register this register merged (a bundle logged
+    before bundles named their register: of that installation), each since its data was
+    last dropped here (forget_commune: its next bundle is judged anew). A register set up
+    again on the same PC sends under another register id: its communes are new."""
     forgotten = dict(
         db.execute(
             "SELECT entity_id, max(at) FROM audit WHERE entity = 'commune'"
@@ -147,11 +161,13 @@ def _communes_sent_by(db: Database, installation_id: str) -> set[str]:
         ).fetchall()
     )
     codes: set[str] = set()
-    for text, at in db.execute(
-        "SELECT commune_codes, at FROM bundle_log"
+    for text, at, summary in db.execute(
+        "SELECT commune_codes, at, summary FROM bundle_log"
         " WHERE direction = 'received' AND installation_id = ?",
         [installation_id],
     ):
+        if json.loads(summary).get("register_id", register_id) != register_id:
+            continue
         codes.update(code for code in str(text).split() if at > forgotten.get(code, ""))
     return codes
 

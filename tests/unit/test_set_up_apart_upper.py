@@ -263,3 +263,35 @@ def test_check_names_a_commune_taken_twice_and_forget_keeps_the_register_that_st
     assert _run(post, "commune", "forget", SIN_HO, "--keep", files[1], "--yes") == 2
     assert "không phải tệp xuất toàn bộ sổ của xã 03478" in capsys.readouterr().err
     assert len(_households(post)) == 3
+
+
+def test_a_register_set_up_again_on_the_same_pc_is_judged_as_a_first_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = _commune_pc(tmp_path, "office")
+    post = _upper(tmp_path)
+    assert _run(post, "merge", str(tmp_path / "office.camket")) == 0
+    # The clerk ran the set-up again on the same PC (its identity kept): a new register.
+    again = (tmp_path / "again.sqlite3", office[1])
+    listing = tmp_path / "office.csv"
+    with as_pc(again[1]):
+        assert main(["init", "--db", str(again[0]), "--commune", SIN_HO]) == 0
+        assert main(["import", "--db", str(again[0]), str(listing)]) == 0
+        assert main(["export", "--db", str(again[0]), "--out", str(tmp_path / "again.camket")]) == 0
+    before = content(*post)
+    capsys.readouterr()
+    assert _run(post, "merge", str(tmp_path / "again.camket")) == 2
+    assert "lập riêng" in capsys.readouterr().err
+    assert content(*post) == before
+    # The commune's own laptop, made from the first register's bundle, refuses it too.
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    with as_pc(laptop[1]):
+        assert (
+            main(["init", "--db", str(laptop[0]), "--from", str(tmp_path / "office.camket")]) == 0
+        )
+    assert _run(laptop, "merge", str(tmp_path / "again.camket")) == 2
+    assert "lập riêng" in capsys.readouterr().err
+    # The first register's later bundles still merge in both.
+    assert _run(office, "export", "--out", str(tmp_path / "office-2.camket")) == 0
+    assert _run(post, "merge", str(tmp_path / "office-2.camket")) == 0
+    assert _run(laptop, "merge", str(tmp_path / "office-2.camket")) == 0
