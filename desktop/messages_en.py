@@ -12,7 +12,9 @@ from __future__ import annotations
 # The families (the id before the dot) of MESSAGES worded here, every id of each.
 COVERED = frozenset(
     {
+        "attachment",
         "backup",
+        "checkin",
         "commune",
         "date",
         "db",
@@ -24,11 +26,15 @@ COVERED = frozenset(
         "household",
         "identity",
         "movement",
+        "output",
+        "print",
         "province",
         "register",
         "row",
         "search",
+        "spreadsheet",
         "task",
+        "template",
         "text",
         "tip",
     }
@@ -404,6 +410,99 @@ MESSAGES: dict[str, str] = {
     "tip.phone_invalid": (
         "“Informant's phone” is not a Vietnamese phone number (a mobile of 10 digits like"
         " 0912 345 678, or +84 912 345 678); leave it empty if there is none."
+    ),
+    "checkin.empty": "Scan the QR code on the pledge sheet or type the household code.",
+    "checkin.other_commune": (
+        "This pledge sheet is another commune's (commune code {code}), not this register's."
+    ),
+    "checkin.other_campaign": (
+        "This pledge sheet is of the campaign “{title}”, not of the current campaign “{current}”."
+    ),
+    "checkin.unknown_campaign": (
+        "This pledge sheet is of a campaign not in the register; the current campaign: “{current}”."
+    ),
+    "checkin.unknown_household": (
+        "The QR code points to a household not in the register (or deleted)."
+    ),
+    "attachment.too_large": "The file {name} is {size_mb} MB, over the {limit_mb} MB limit.",
+    "attachment.empty": "The file {name} is empty.",
+    "attachment.signature_not_png": "A signature must be a PNG image: {name}",
+    "attachment.not_image_or_pdf": "The file {name} is not an image (PNG, JPEG) or a PDF.",
+    "attachment.unreadable": "Could not read the file {name}: {detail}",
+    "print.upper": (
+        "An upper-level register does not print pledge sheets: the commune prints them for"
+        " its households to sign, on the commune's PC (camket print pledges in the commune's"
+        " register). In an upper-level register, see the progress with camket report"
+        " progress, or export a spreadsheet with camket spreadsheet."
+    ),
+    "print.printer_unavailable": "Could not open the printer {printer}.",
+    "print.nothing": "There is no household to print.",
+    "print.nobody_lives": (
+        "Nobody lives in household {code} any more (every member died or moved out): no"
+        " pledge sheet is printed; delete the household or update its members."
+    ),
+    "print.bad_copies": "Copies per household must be from 1 to 3: {copies}",
+    "print.bad_signature": (
+        "The signature image of household {code} is damaged and cannot be printed."
+    ),
+    "output.is_database": (
+        "Not written to {path}: it is a register, a backup or another database (or a file"
+        " that goes with one); overwriting it would lose data. Choose another file name."
+    ),
+    "output.is_directory": "Could not write the file {path}: it is a folder; give a file name too.",
+    "output.folder_missing": "Could not write the file {path}: the folder {folder} does not exist.",
+    "output.not_a_file": (
+        "Could not write the file {path}: it is not an ordinary file (a device, a pipe);"
+        " write to a file in a folder, for example bao-cao.pdf."
+    ),
+    "output.pdf_is_csv": (
+        "The file {path} is both the PDF (--out) and the CSV (--csv): the second would"
+        " overwrite the first. Give them two names, for example bao-cao.pdf and bao-cao.csv."
+    ),
+    "output.in_use": (
+        "Could not write the file {path}: it is open in another program (Excel, a PDF viewer)"
+        " or read-only; the old file is kept as it was. Close it and try again, or write to"
+        " another name."
+    ),
+    "spreadsheet.bad_suffix": "A spreadsheet is a .csv or .xlsx file: {path}",
+    "spreadsheet.bad_delimiter": "The column separator must be ; or , (not {delimiter}).",
+    "spreadsheet.too_many_rows": (
+        "The spreadsheet has {rows} rows, over Excel's limit of {limit}; export a .csv file"
+        " instead, or one commune at a time (--commune)."
+    ),
+    "spreadsheet.no_campaign": (
+        "No current campaign is chosen for the register on this PC; choose one (camket"
+        " campaign list, then camket campaign use ID), then export again."
+    ),
+    "spreadsheet.other_commune": (
+        "This is the register of {name} (code {own}); it has no data of the commune “{code}”."
+    ),
+    "spreadsheet.commune_missing": (
+        "This upper-level register has no data of the commune “{code}” yet (the communes it"
+        " holds: {held})."
+    ),
+    "template.syntax": "Pledge template {file}, line {line}: TOML syntax error ({detail}).",
+    "template.missing_key": "Pledge template {file}: the entry “{key}” is missing.",
+    "template.bad_value": "Pledge template {file}, line {line}: the value of “{key}” is not valid.",
+    "template.unknown_key": (
+        "Pledge template {file}, line {line}: there is no entry “{key}”; the entries: {choices}."
+    ),
+    "template.unknown_placeholder": (
+        "Pledge template {file}, line {line}: there is no field “{{{name}}}” to fill in."
+    ),
+    "template.stray_brace": (
+        "Pledge template {file}, line {line}: a curly bracket without its pair; to print one,"
+        " write “{{{{” or “}}}}”."
+    ),
+    "template.out_of_range": (
+        "Pledge template {file}, line {line}: “{key}” = {value} is outside {low}–{high}, as"
+        " Decree 30/2020/NĐ-CP sets."
+    ),
+    "template.unknown": "There is no pledge template “{name}”; the templates: {choices}.",
+    "template.unreadable": "Could not read the pledge template: {file}",
+    "template.unprintable": (
+        "Pledge template {file} has the character “{char}” ({code}), which the font lacks;"
+        " correct the text."
     ),
 }
 

@@ -51,6 +51,31 @@ def check_in(qtbot: QtBot, page: PledgePage, text: str) -> None:
     qtbot.keyClick(page.check_in_box, Qt.Key.Key_Return)
 
 
+def test_the_english_window_says_a_refused_check_in_in_english(
+    qapp: QApplication,
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+) -> None:
+    """Before, a sheet of another commune scanned said “Bản cam kết này của xã khác…” in
+    the English window."""
+    from desktop.ui.translations import install_translators
+
+    install_translators(qapp, "en")
+    window = main_window(small_register.path)
+    page = open_page(window)
+    register = open_existing(small_register.path)
+    try:
+        campaign = service.current_campaign(register)
+    finally:
+        register.close()
+    check_in(qtbot, page, QrPayload("00001", campaign.id, small_register.ids["HT-002"]).text())
+    assert page.record_dialog is None
+    assert page.check_in_message.text() == (
+        "This pledge sheet is another commune's (commune code 00001), not this register's."
+    )
+
+
 def test_dashboard_counts_households_per_hamlet_with_a_total(
     qtbot: QtBot, main_window: Callable[..., MainWindow], small_register: SmallRegister
 ) -> None:

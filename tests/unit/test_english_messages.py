@@ -71,7 +71,7 @@ def test_the_command_speaks_vietnamese_and_the_english_window_english(
     assert messages.describe_issue(issue) == "Date of birth: no such day"
     assert messages.backup_reason("open") == "automatic, when the register opened"
     # Not worded in English yet: Vietnamese, whole.
-    assert messages.describe(KnownError("print.nothing")) == "Không có hộ nào để in."
+    assert messages.describe(KnownError("campaign.title_missing")) == "Hãy ghi tên đợt cam kết."
     messages.use_language("vi")
     assert messages.describe(error) == "Không tìm thấy tệp sổ đăng ký: /tmp/x.sqlite3"
     assert messages.describe_issue(issue) == "Ngày sinh: ngày không có thật"
