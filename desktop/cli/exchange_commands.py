@@ -181,6 +181,7 @@ def _conflicts(args: argparse.Namespace) -> int:
     )
     from desktop.services.half_deleted import half_deleted_households
     from desktop.services.register import open_existing
+    from desktop.services.set_apart import doubled_communes
     from desktop.store.admin_units import find_commune
 
     reg = open_existing(db_path(args))
@@ -198,6 +199,9 @@ def _conflicts(args: argparse.Namespace) -> int:
         clashes = code_clashes(reg.db)
         halves = half_deleted_households(reg.db)
         upper = not reg.writer.edits_communes
+        # A commune merged twice from two registers set up apart clashes on every code its
+        # two registers gave alike: no renaming fixes that (camket check says what does).
+        doubled = {code for code, _hamlets in doubled_communes(reg.db)} if upper else set()
         if args.json:
             items = [c.as_json() for c in found] + [
                 {"kind": "code_clash", "commune": commune, "code": code, "households": ids}
@@ -214,9 +218,11 @@ def _conflicts(args: argparse.Namespace) -> int:
         print(half_deleted_line(half, upper))
     # An upper register renames no commune's household: the commune does, and sends it again.
     fix = "xã đổi mã một hộ trên máy của xã rồi gửi lại" if upper else "đổi mã một hộ trong cửa sổ"
+    twice = "xã có vẻ đã được gộp hai lần từ hai sổ của xã lập riêng: xem camket check"
     for commune, code, ids in clashes:
         unit = find_commune(commune)
-        print(f"Mã hộ {code} trùng ở {len(ids)} hộ ({unit.name if unit else commune}): {fix}")
+        said = twice if commune in doubled else fix
+        print(f"Mã hộ {code} trùng ở {len(ids)} hộ ({unit.name if unit else commune}): {said}")
     if found:
         print("Giải quyết: camket conflicts keep ID current (giữ bản đang dùng) hoặc other")
     summary = f"{len(found)} xung đột, {len(clashes)} mã hộ trùng"

@@ -252,6 +252,9 @@ def test_check_names_a_commune_taken_twice_and_forget_keeps_the_register_that_st
     assert "[LỖI] xã Xã Sìn Hồ (03478)" in line and "Bình Lư" not in line
     assert "Thôn 1" in line and "Bản Nậm Tăm" in line and "đếm hai lần" in line
     assert "camket commune forget --db SỔ 03478 --keep TỆP.camket" in line
+    assert _run(post, "conflicts") == 0  # its codes given twice: no renaming fixes that
+    (clash,) = [line for line in capsys.readouterr().out.splitlines() if "A-01" in line]
+    assert "gộp hai lần" in clash and "camket check" in clash and "đổi mã" not in clash
     # The commune keeps the laptop's register: the office's rows go, the laptop's stay.
     keep = ["--keep", str(tmp_path / "laptop.camket")]
     assert _run(post, "commune", "forget", SIN_HO, *keep, "--yes") == 0
