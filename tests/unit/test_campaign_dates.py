@@ -196,3 +196,38 @@ def test_an_upper_register_corrects_no_communes_campaign(
         assert main(edit) == 2
     said = capsys.readouterr().err
     assert "Sổ cấp trên chỉ gộp và xem dữ liệu của các xã, không sửa" in said
+
+
+def test_two_pcs_correcting_one_campaign_at_once_leave_a_conflict_to_review(
+    tmp_path: Path,
+) -> None:
+    """Each PC's correction is an edit of the campaign row like any other: when both change
+    it before they meet, neither is lost, one is kept and the other waits for a person."""
+    from desktop.services.conflicts import open_conflicts
+
+    office, office_pc = tmp_path / "office.sqlite3", tmp_path / "office-data"
+    laptop, laptop_pc = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    full = listed_commune_bundle(tmp_path, SIN_HO, "A-01")
+    for path, pc in ((office, office_pc), (laptop, laptop_pc)):
+        with as_pc(pc):
+            create_from_bundle(path, full)
+        with opened(path, pc) as reg:
+            campaign = store.current_campaign(reg.db)
+            assert campaign is not None
+            export_bundle(reg, tmp_path / f"{pc.name}-full.camket")
+    for path, pc, day in ((office, office_pc, "01/10/2026"), (laptop, laptop_pc, "15/10/2026")):
+        with as_pc(pc):
+            assert main(["campaign", "edit", "--db", str(path), campaign.id, "--from", day]) == 0
+        with opened(path, pc) as reg:
+            since = tmp_path / f"{pc.name}-full.camket"
+            export_bundle(reg, tmp_path / f"{pc.name}-changes.camket", since=since)
+    with opened(laptop, laptop_pc) as reg:
+        for name in ("office-data-full", "office-data-changes"):
+            assert merge_bundle(reg, tmp_path / f"{name}.camket").refused is None
+        waiting = [c for c in open_conflicts(reg.db) if c.table == "campaign"]
+        kept = store.get_campaign(reg.db, campaign.id).starts_on
+    assert len(waiting) == 1
+    assert {kept, dt.date.fromisoformat(str(waiting[0].other["starts_on"]))} == {
+        dt.date(2026, 10, 1),
+        dt.date(2026, 10, 15),
+    }
