@@ -224,21 +224,6 @@ def check_result(
         raise KnownError("pledge.reason_missing", status=str(status))
 
 
-# Issue codes of a stored pledge (`camket check`): a pledge recorded through record_result
-# never has them, one merged from another installation or edited by hand might.
-PLEDGE_ISSUE_CODES = frozenset(
-    {
-        "pledge.no_date",
-        "pledge.date_in_future",
-        "pledge.date_before_campaign",
-        "pledge.date_after_campaign",
-        "pledge.no_signer",
-        "pledge.no_reason",
-        "pledge.signer_elsewhere",
-    }
-)
-
-
 def validate_stored_pledge(
     pledge: Pledge,
     member_ids: Iterable[str],
