@@ -382,6 +382,11 @@ def _update_household(
     # without the head (dead, moved out: not in camket spreadsheet's live people) is not.
     heads = bool(people) and people[0][0].id == head_id
     phone = (draft.phone if heads else "") or stored.phone
+    if not draft.rows[0].is_head:
+        # The household keeps the head it has: the first row was not made its head, as the
+        # warning of a new household's says.
+        first = draft.rows[0]
+        first.issues[:] = [i for i in first.issues if i.issue.code != ImportIssueCode.NO_HEAD]
     given = (hamlet.id, address, phone, head_id)
     changed = given != (stored.hamlet_id, stored.address, stored.phone, stored.head_id)
     if changed and people and people[0][1] is RowStatus.UNCHANGED:

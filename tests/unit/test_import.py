@@ -431,7 +431,7 @@ def test_the_registers_own_people_spreadsheet_imported_again_changes_nothing(
     db = str(register.path)
     with register.db.atomic():
         register.db.execute(
-            "UPDATE person SET residence = 'tam_tru', phone = '0987654321'"
+            "UPDATE person SET residence = 'tam_tru', phone = '0987654321', relationship = 'Vợ'"
             " WHERE full_name = 'Lò Thị Hòa'"
         )
     died = ["movement", "add", "--kind", "chet", "--person", "012080001234", "--from"]
@@ -441,7 +441,10 @@ def test_the_registers_own_people_spreadsheet_imported_again_changes_nothing(
     before = snapshot(register)
     capsys.readouterr()
     assert main(["import", str(sheet), "--db", db]) == 0
-    assert "Mới: 0 dòng (0 hộ mới); cập nhật: 0; không đổi: 6." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # No "người ở dòng này … được ghi là chủ hộ" either: the household keeps its head.
+    assert "Dòng hợp lệ: 6; cảnh báo: 0; lỗi: 0." in out, out
+    assert "Mới: 0 dòng (0 hộ mới); cập nhật: 0; không đổi: 6." in out
     assert snapshot(register)["household"] == before["household"]
     assert snapshot(register)["person"] == before["person"]
     elsewhere = tmp_path / "moi.sqlite3"
@@ -656,7 +659,10 @@ def test_the_import_command_dry_run_then_import(
     assert main(["import", "--db", db, str(clean_xlsx)]) == 0
     assert capsys.readouterr().out.rstrip().endswith("Đã nhập vào sổ đăng ký.")
     assert main(["import", "--db", db, str(clean_xlsx)]) == 0
-    assert "Mới: 0 dòng (0 hộ mới); cập nhật: 0; không đổi: 6." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # No "người ở dòng này … được ghi là chủ hộ" either: the household keeps its head.
+    assert "Dòng hợp lệ: 6; cảnh báo: 0; lỗi: 0." in out, out
+    assert "Mới: 0 dòng (0 hộ mới); cập nhật: 0; không đổi: 6." in out
 
 
 def test_the_import_command_exits_1_on_row_errors(
