@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from desktop.domain.entities import Person
+from desktop.domain.entities import Household, Person
 from desktop.domain.errors import KnownError
 from desktop.domain.pledges import validate_stored_pledge
 from desktop.domain.roster import duplicate_issue, id_number_key
@@ -144,8 +144,9 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     # do: two communes' NT-001 or Thôn 1 are told apart.
     several = several_communes(db)
     hamlet_names = hamlet_labels(db) if several else {}
+    names_of_hamlets = {h.id: hamlet_names.get(h.id, h.name) for h in hamlets}
     for hamlet in hamlets:
-        name = hamlet_names.get(hamlet.id, hamlet.name)
+        name = names_of_hamlets[hamlet.id]
         report.findings += [Finding("thôn", name, i) for i in _short(validate_hamlet(hamlet))]
     codes: dict[str, str] = {}  # a household's code, with its commune in an upper register
     taken: set[tuple[str, str]] = set()  # two PCs may number a new household alike
@@ -153,12 +154,11 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
     households = "SELECT * FROM household WHERE deleted = 0 ORDER BY commune_code, sort_key"
     for row, household in _rows_read(db.query(households), repo.household_from):
         commune = row["commune_code"]
+        shown = household.code or _without_code(db, household, names_of_hamlets)
         code = codes[household.id] = (
-            f"{household.code}, {short_commune_name(commune, commune)}"
-            if several
-            else household.code
+            f"{shown}, {short_commune_name(commune, commune)}" if several else shown
         )
-        label = f"{household.code} ({short_commune_name(commune, commune)})" if several else code
+        label = f"{shown} ({short_commune_name(commune, commune)})" if several else code
         n_households += 1
         found = _short(validate_household(household))
         report.findings += [Finding("hộ", label, i) for i in found]
@@ -241,6 +241,14 @@ def _validate(db: Database, report: CheckReport, today: dt.date) -> None:
         "nhân khẩu": n_people,
         "bản cam kết": n_pledges,
     }
+
+
+def _without_code(db: Database, household: Household, hamlet_names: dict[str, str]) -> str:
+    """How a household with no code (written by another program) is named: by its head and
+    hamlet, as the household list finds it."""
+    head = db.execute("SELECT full_name FROM person WHERE id = ?", [household.head_id]).fetchone()
+    hamlet = hamlet_names.get(household.hamlet_id, "?")
+    return f"chưa có mã, chủ hộ {head[0] if head else '?'}, {hamlet}"
 
 
 def _parenthesised(code: str) -> str:

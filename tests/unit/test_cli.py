@@ -232,6 +232,21 @@ def test_check_finds_one_personal_id_held_by_two_people_an_error(
     ) in out
 
 
+def test_check_names_a_household_without_a_code_by_its_head_and_hamlet(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A code left empty by another program (a bundle, a database tool): before, "[LỖI] hộ :
+    # Mã hộ: chưa nhập" and its people "(hộ )", with nothing to find the household by.
+    register.db.execute("UPDATE household SET code = '' WHERE code = 'T2-001'")
+    register.db.execute("UPDATE person SET id_number = '12AB' WHERE full_name = 'Trần Thị Bình'")
+    register.db.conn.commit()
+    assert main(["check", "--db", str(register.path)]) == 1
+    out = capsys.readouterr().out
+    where = "chưa có mã, chủ hộ Nguyễn Văn An, Thôn 2"
+    assert f"  [LỖI] hộ {where}: Mã hộ: chưa nhập" in out, out
+    assert f"  [LỖI] nhân khẩu Trần Thị Bình (hộ {where}): Số định danh: chỉ gồm chữ số" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
