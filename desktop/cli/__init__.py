@@ -130,8 +130,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A file's name in a legacy encoding (a USB stick's "danh-s\xe1ch.csv") is printed
         # with a mark for its odd bytes, not a UnicodeEncodeError after the work was done.
+        # Into a file or another program (a pipe) the output is UTF-8 whatever the system's
+        # code page: Windows gives a pipe its ANSI one (cp1258, cp1252), which has no "ễ",
+        # and `camket search --json > hits.json` had "Ho?ng V?n Xi?n" for every name. A
+        # terminal keeps its own (Windows' console takes any letter).
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="replace")
+            encoding = None if stream.isatty() else "utf-8"
+            stream.reconfigure(encoding=encoding, errors="replace")
     try:
         args = parse_arguments(argv)
     except SystemExit as exc:  # --help, --version, or arguments refused (already printed)

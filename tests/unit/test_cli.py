@@ -232,6 +232,44 @@ def test_check_finds_one_personal_id_held_by_two_people_an_error(
     ) in out
 
 
+def test_output_into_a_file_or_a_program_is_utf8_whatever_the_code_page(
+    register: OpenRegister,
+) -> None:
+    # Windows gives a pipe or a redirected file its ANSI code page (cp1258, cp1252: no "ễ"):
+    # `camket search --json > hits.json` read "Ho?ng V?n Xi?n", another program's JSON
+    # lost every Vietnamese letter. PYTHONIOENCODING stands for that code page here.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "search", "--json", "Hoà"],
+        env={**env, "CAMKET_DATA_DIR": str(register.path.parent / "data")},
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 2  # no --db: the default register is not there
+    assert done.stderr.decode("utf-8").startswith("camket: Không tìm thấy tệp sổ đăng ký")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop.cli",
+            "search",
+            "--json",
+            "Hoà",
+            "--db",
+            str(register.path),
+        ],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    names = {hit["full_name"] for hit in json.loads(done.stdout.decode("utf-8"))}
+    assert names == {"Đặng Văn Hoà", "Lò Thị Hòa", "Phạm Thị Hoa"}
+
+
 def test_check_names_a_household_without_a_code_by_its_head_and_hamlet(
     register: OpenRegister, capsys: pytest.CaptureFixture[str]
 ) -> None:
