@@ -21,6 +21,7 @@ from desktop.domain.movements import (
 )
 from desktop.domain.pledges import parse_sheet_date
 from desktop.domain.unreadable import shown
+from desktop.exchange.sheet_writer import format_for
 from desktop.outputs import check_pdf_and_csv
 
 KIND_WORDS = ", ".join(k.command_word for k in MovementKind)
@@ -331,6 +332,8 @@ def report_movements(args: argparse.Namespace) -> int:
     starts = read_option("--from", parse_sheet_date, args.starts)
     ends = read_option("--to", parse_sheet_date, args.ends)
     check_pdf_and_csv(args.out, args.csv)  # before any work: never a register, nor one file
+    if args.csv:
+        format_for(args.csv)  # .csv or .xlsx, not a .xls Excel would open with a warning
     reg = open_existing(db_path(args), read_only=True)
     try:
         report = ledger_reports.gather(reg, starts, ends)

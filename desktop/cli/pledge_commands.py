@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.cli import ledger_commands
 from desktop.cli.parsing import add_db, day_option, db_path, int_between, read_option
+from desktop.exchange.sheet_writer import format_for
 from desktop.outputs import check_output, check_pdf_and_csv
 
 SIGN_STATUSES = {"signed": "da_ky", "refused": "tu_choi", "absent": "vang_mat"}
@@ -67,7 +68,7 @@ def add_commands(commands: Any) -> None:
     progress.add_argument(
         "--csv",
         type=Path,
-        metavar="FILE",
+        metavar="FILE.csv|FILE.xlsx",
         help="also write it as a CSV file (an Excel workbook when FILE ends in .xlsx)",
     )
     progress.add_argument("--out", type=Path, metavar="FILE.pdf", help="also print it to a PDF")
@@ -85,7 +86,7 @@ def add_commands(commands: Any) -> None:
     movements.add_argument(
         "--csv",
         type=Path,
-        metavar="FILE",
+        metavar="FILE.csv|FILE.xlsx",
         help="the movements as a CSV file (an Excel workbook when FILE ends in .xlsx)",
     )
     movements.set_defaults(run=ledger_commands.report_movements)
@@ -216,6 +217,8 @@ def _report(args: argparse.Namespace) -> int:
     from desktop.services.sheets import hamlet_named
 
     check_pdf_and_csv(args.out, getattr(args, "csv", None))  # before any work
+    if getattr(args, "csv", None):
+        format_for(args.csv)  # .csv or .xlsx, not a .xls Excel would open with a warning
     reg = open_existing(db_path(args), read_only=True)
     try:
         campaign = progress.current_campaign(reg)

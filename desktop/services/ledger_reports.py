@@ -9,10 +9,9 @@ from pathlib import Path
 
 from desktop.domain.ledger_report import CSV_HEADER, LedgerReport, ReportLine, check_period
 from desktop.domain.movements import KIND_LABELS, MovementKind, Presence, presence_of
-from desktop.exchange.sheet_writer import SheetFormat, write_table
+from desktop.exchange.sheet_writer import write_table
 from desktop.printing.document import Output, RenderResult
 from desktop.printing.ledger_report import render_ledger_report
-from desktop.services.progress import write_csv
 from desktop.services.register import OpenRegister
 from desktop.services.reports import report_heading
 from desktop.store import movements as store
@@ -98,7 +97,4 @@ def write_ledger_csv(report: LedgerReport, path: Path) -> None:
         dates = (day(m.starts_on), day(m.until), day(m.ended_on))
         lines.append([KIND_LABELS[m.kind], m.full_name, m.household_code, m.hamlet, *dates])
         lines[-1] += [m.where, m.reason]
-    if path.suffix.lower() == ".xlsx":
-        write_table(path, lines[0], lines[1:], SheetFormat("xlsx"), title="Biến động")
-    else:
-        write_csv(lines, path)
+    write_table(path, lines[0], lines[1:], title="Biến động")

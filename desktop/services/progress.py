@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from desktop.domain.pledges import Campaign, HamletProgress, total_progress
 from desktop.domain.reports import REPORTED_ORDER
 from desktop.domain.reports import STATUS_LABELS as _STATUS_LABELS
-from desktop.exchange.sheet_writer import Cell, SheetFormat, write_table
+from desktop.exchange.sheet_writer import Cell, write_table
 from desktop.services.pledges import current_campaign
 from desktop.services.register import OpenRegister
 from desktop.store import pledges as store
@@ -108,19 +107,10 @@ def progress_table(rows: list[HamletProgress], total: str = COMMUNE_TOTAL) -> li
 def write_progress_csv(rows: list[HamletProgress], path: Path, total: str = COMMUNE_TOTAL) -> None:
     """The progress table as a CSV for Excel (desktop.exchange.sheet_writer's rules: numbers
     as numbers, ';' between columns and a decimal comma), or an XLSX workbook when ``path``
-    ends in .xlsx; the total row named ``total``."""
+    ends in .xlsx (any other suffix is refused, as camket spreadsheet refuses it); the
+    total row named ``total``."""
     lines: list[list[Cell]] = []
     for r in [*rows, commune_total(rows, total)]:
         counts = (r.households, r.signed, r.refused, r.absent, r.printed, r.not_printed)
         lines.append([r.hamlet_name, *counts, round(r.percent, 1), r.target_percent])
-    if path.suffix.lower() == ".xlsx":
-        write_table(path, CSV_HEADER, lines, SheetFormat("xlsx"), title="Tiến độ")
-    else:
-        write_table(path, CSV_HEADER, lines, SheetFormat("csv"))
-
-
-def write_csv(lines: Iterable[list[str]], path: Path) -> None:
-    """Text lines, the first the header, as a CSV for Excel (desktop.exchange.sheet_writer:
-    UTF-8 with BOM, ';', formulas escaped, never over a register, whole or not at all)."""
-    rows = iter(lines)
-    write_table(path, next(rows), rows, SheetFormat("csv"))
+    write_table(path, CSV_HEADER, lines, title="Tiến độ")

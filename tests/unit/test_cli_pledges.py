@@ -77,6 +77,23 @@ def test_sign_refuses_bad_input_and_changes_nothing(
     assert _audit_count(register) == before
 
 
+@pytest.mark.parametrize("suffix", [".xls", ".ods", ".txt"])
+def test_a_report_csv_named_as_neither_csv_nor_xlsx_is_refused_before_any_work(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    # As camket spreadsheet refuses it. Before, CSV text was written into "p.xls" (Excel
+    # warns its content does not match its name) and "p.ods" (LibreOffice cannot open it).
+    db = str(register.path)
+    out, pdf = tmp_path / f"p{suffix}", tmp_path / "p.pdf"
+    for args in (
+        ["report", "progress", "--csv", str(out), "--out", str(pdf)],
+        ["report", "movements", "--from", "01/01/2026", "--to", "31/01/2026", "--csv", str(out)],
+    ):
+        assert main([*args, "--db", db]) == 2
+        assert capsys.readouterr().err == f"camket: Bảng tính phải là tệp .csv hoặc .xlsx: {out}\n"
+    assert not out.exists() and not pdf.exists()
+
+
 def test_report_to_an_unwritable_csv_is_refused(
     register: OpenRegister, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
