@@ -16,6 +16,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from desktop.domain.entities import BirthDate, new_id
 from desktop.domain.errors import KnownError
 from desktop.domain.presence import Presence, ReminderReason
+from desktop.domain.text import fold_for_search
 from desktop.domain.text_bounds import MOVEMENT_TEXT, refuse_long_text
 
 
@@ -37,9 +38,11 @@ class MovementKind(StrEnum):
 
     @classmethod
     def from_word(cls, word: str) -> MovementKind:
-        """'tam-tru' or 'tam_tru'; KnownError for anything else."""
+        """'tam-tru' or 'tam_tru', or the kind as the ledger's lists and reports word it
+        ('Tạm trú', 'Về từ nước ngoài': marks, đ and case aside); KnownError for anything
+        else."""
         try:
-            return cls(word.strip().lower().replace("-", "_"))
+            return cls("_".join(fold_for_search(word).replace("-", " ").replace("_", " ").split()))
         except ValueError:
             raise KnownError(
                 "movement.unknown_kind", kind=word, choices=", ".join(k.command_word for k in cls)

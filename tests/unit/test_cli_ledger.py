@@ -306,3 +306,23 @@ def test_a_tip_at_an_hour_that_does_not_exist_names_the_hour_not_the_day(
     assert code != 0
     assert f"Giờ không có thật (giờ từ 0 đến 23, phút từ 00 đến 59): “{at}”" in err
     assert "Ngày không có thật" not in err
+
+
+def test_a_kind_is_taken_as_the_lists_word_it(
+    register: OpenRegister, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `movement list` prints "Tạm vắng"; typed back into --kind it was refused ("Không có
+    # loại biến động “Tạm vắng”; các loại: tam-tru, tam-vang, …").
+    from desktop.domain.movements import KIND_LABELS, MovementKind
+
+    assert all(MovementKind.from_word(label) is kind for kind, label in KIND_LABELS.items())
+    db = str(register.path)
+    code, out, err = _run(
+        capsys, "movement", "add", "--db", db, "--kind", "Tạm vắng", "--person", "012080001234",
+        "--from", _day(3),
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = _run(capsys, "movement", "list", "--db", db, "--kind", "TẠM VẮNG")
+    assert out.startswith("Tạm vắng\tĐặng Văn Hoà")
+    code, _, err = _run(capsys, "movement", "list", "--db", db, "--kind", "Tạm")
+    assert code == 2 and "Không có loại biến động “Tạm”; các loại: tam-tru, tam-vang" in err
