@@ -534,8 +534,8 @@ MESSAGES: dict[str, str] = {
         " 85–250 chữ tuỳ dấu): {path}. Hãy đặt tên ngắn hơn."
     ),
     "db.name_too_long": (
-        "Tên tệp sổ đăng ký dài quá ({size} byte; tệp sổ tối đa {limit} byte để SQLite ghi"
-        " được tệp phụ cạnh sổ): {path}. Hãy đặt tên ngắn hơn; chưa ghi gì."
+        "Tên tệp sổ đăng ký dài quá (độ dài {size}; tên tệp sổ tối đa {limit}, để SQLite"
+        " ghi được tệp phụ cạnh sổ): {path}. Hãy đặt tên ngắn hơn; chưa ghi gì."
     ),
     "output.in_use": (
         "Không ghi được tệp {path}: tệp đang mở trong một chương trình khác (Excel, trình xem"

@@ -108,9 +108,9 @@ MESSAGES: dict[str, str] = {
         " --db REGISTER, or File › Restore from a backup… in the window)."
     ),
     "db.name_too_long": (
-        "The register's file name is too long ({size} bytes; a register's name takes at most"
-        " {limit} bytes, so that SQLite can write its own file beside it): {path}. Choose a"
-        " shorter name; nothing was written."
+        "The register's file name is too long (length {size}; a register's name takes at most"
+        " {limit}, so that SQLite can write its own file beside it): {path}. Choose a shorter"
+        " name; nothing was written."
     ),
     "db.read_only": (
         "The register file {path} can only be read (the file or the disk takes no writes: a"

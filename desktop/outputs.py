@@ -204,29 +204,36 @@ def _known(exc: OSError, path: Path) -> KnownError:
     return KnownError("file.unwritable", path=str(path), detail=exc.strerror or str(exc))
 
 
-# The longest name of one file on the disks a commune uses: 255 bytes on ext4 and APFS,
-# 255 UTF-16 units on NTFS and exFAT (never more than its UTF-8 bytes).
+# The longest name of one file on the disks a commune uses: 255 bytes of UTF-8 on ext4 and
+# APFS, 255 UTF-16 units on NTFS and exFAT (Windows), as name_size counts them.
 NAME_MAX = 255
 # SQLite's journal beside a file it writes: a register's name leaves room for it.
 REGISTER_NAME_MAX = NAME_MAX - len("-journal")
 # What a name made from another's adds after its start: ".", then ".<pid>-<8 hex>.building"
 # or ".replaced-<stamp>-<n>.sqlite3", and SQLite's "-journal" of a copy written under it.
 _ADDED_ROOM = 48
+_UTF16 = os.name == "nt"
+
+
+def name_size(name: str) -> int:
+    """How long the disk counts a file's name: UTF-16 units on Windows, else UTF-8 bytes."""
+    return len(name.encode("utf-16-le")) // 2 if _UTF16 else len(name.encode("utf-8"))
 
 
 def leading(name: str) -> str:
     """``name`` as the files CamKet makes beside it begin (a temporary copy, the register
     set aside by a restore): whole, or its first characters when the whole would leave no
-    room for what they add after it (a name the disk took may be 255 bytes long)."""
-    data = name.encode("utf-8")
+    room for what they add after it (a name the disk took may be NAME_MAX long)."""
     room = NAME_MAX - _ADDED_ROOM
-    return name if len(data) <= room else data[:room].decode("utf-8", "ignore")
+    while name_size(name) > room:
+        name = name[: -max(1, (name_size(name) - room) // 4)]
+    return name
 
 
 def check_register_name(path: Path) -> None:
     """KnownError when the register's file name leaves SQLite no room for its journal
     beside it (every write would fail as if the file were damaged or read-only)."""
-    size = len(path.name.encode("utf-8"))
+    size = name_size(path.name)
     if size > REGISTER_NAME_MAX:
         raise KnownError("db.name_too_long", path=str(path), size=size, limit=REGISTER_NAME_MAX)
 

@@ -78,7 +78,7 @@ def test_a_register_named_too_long_for_its_journal_is_refused_not_called_damaged
     before = long.read_bytes()
     assert main(["sign", "NT-001", "--on", "01/12/2026", "--db", str(long)]) == 2
     err = capsys.readouterr().err
-    assert "Tên tệp sổ đăng ký dài quá (250 byte; tệp sổ tối đa 247 byte" in err, err
+    assert "Tên tệp sổ đăng ký dài quá (độ dài 250; tên tệp sổ tối đa 247," in err, err
     assert "Hãy đặt tên ngắn hơn; chưa ghi gì." in err
     assert "hỏng" not in err
     assert long.read_bytes() == before
@@ -111,3 +111,19 @@ def test_a_register_named_up_to_the_limit_is_made_restored_and_encrypted(
     monkeypatch.setenv("CAMKET_PASSPHRASE", "mật khẩu dài 123")
     assert main(["encrypt", *db]) == 0, capsys.readouterr().err
     assert main(["search", "x", *db]) == 0
+
+
+def test_windows_counts_a_name_in_utf16_units_not_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # NTFS takes 255 UTF-16 units: 190 letters "ữ" (570 bytes of UTF-8) are a name it takes,
+    # a register too, where ext4 takes 85 of them.
+    from desktop import outputs
+    from desktop.domain.errors import KnownError
+
+    name = "ữ" * 190 + ".sqlite3"
+    with pytest.raises(KnownError):
+        outputs.check_register_name(Path(name))
+    assert len(outputs.leading(name).encode()) <= outputs.NAME_MAX - 48
+    monkeypatch.setattr(outputs, "_UTF16", True)
+    outputs.check_register_name(Path(name))
+    assert outputs.leading(name) == name
+    assert outputs.name_size(outputs.leading("ữ" * 300)) <= outputs.NAME_MAX - 48
