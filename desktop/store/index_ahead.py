@@ -30,66 +30,65 @@ class IndexAhead:
     def __init__(self, db: Database, table: str, last: int, texts: list[str]) -> None:
         self.table, self.last, self.count = table, last, len(texts)
         self._texts = texts
+        self._joined = ""  # the texts joined by SEPARATOR, which none of them holds
+        self._built = False
+        self._aux: Any = None  # the database in memory where the index is made
+        self._fresh: Shadows = {}  # its shadow tables before the insert: a new index's
         fts = f"{table}_fts"
         row = db.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [fts]
         ).fetchone()
-        self._definition = str(row[0]) if row else ""
-        self._connection_class = type(db.conn)  # sqlite3's or SQLCipher's: the same library
-        self._fresh: Shadows = {}
-        self._aux: Any = None  # the database in memory holding the index made
-        self._joined = ""  # the texts joined by SEPARATOR, which none of them holds
+        if row is None:
+            return
+        # Made here, on the load's thread, which holds Python's lock anyway: on the index's
+        # thread each statement would take the lock back, waiting up to 5 ms each time for
+        # the load's thread to let it go. The index's thread only inserts.
+        try:
+            aux = type(db.conn)(":memory:", check_same_thread=False)  # sqlite3's or SQLCipher's
+            aux.execute(str(row[0]))
+            self._fresh = _shadows(aux, fts)
+        except Exception:  # the load indexes its rows itself (BulkLoad.finish)
+            log.exception("search index of %s not made ahead", table)
+            return
+        self._aux = aux
         self._thread = threading.Thread(target=self._build, name=f"{fts}-ahead", daemon=True)
-        if self._definition:
-            self._thread.start()
+        self._thread.start()
 
     def _build(self) -> None:
         try:
-            aux = self._connection_class(":memory:", check_same_thread=False)
-        except Exception:  # the load indexes its rows itself (BulkLoad.finish)
-            log.exception("search index of %s not made ahead", self.table)
-            return
-        try:
-            aux.execute(self._definition)
-            self._fresh = _shadows(aux, f"{self.table}_fts")
             joined = SEPARATOR.join(self._texts)
-            aux.execute(
+            self._aux.execute(
                 f"INSERT INTO [{self.table}_fts](rowid, search_text)"
                 " SELECT key + ?, value FROM json_each(?)",
                 [self.last + 1, json.dumps(self._texts, ensure_ascii=False)],
             )
-            aux.commit()
+            self._aux.commit()
         except Exception:  # the load indexes its rows itself (BulkLoad.finish)
             log.exception("search index of %s not made ahead", self.table)
-            aux.close()
             return
         if joined.count(SEPARATOR) == len(self._texts) - 1:
             self._joined = joined
-            # Read by take, on the load's thread: fetching its rows here would take Python's
-            # lock back for each row, each time waiting for the load's thread to let it go.
-            self._aux = aux
-        else:
-            aux.close()
+            self._built = True
 
     def take(self, db: Database) -> Shadows | None:
         """The shadow tables made ahead, when they are what the load's own fill would make
         in ``db``: its index as a new one's (nothing indexed yet, the same settings) and the
         table's rows after ``last`` exactly the texts given, in rowid order, none deleted;
         else None (the load fills the index itself)."""
-        if not self._definition:
-            return None
-        self._thread.join()
         if self._aux is None:
             return None
+        self._thread.join()
         try:
-            built = _shadows(self._aux, f"{self.table}_fts")
+            # Read here, not on the index's thread: there each row fetched would take
+            # Python's lock back, waiting for the load's thread to let it go.
+            built = _shadows(self._aux, f"{self.table}_fts") if self._built else {}
         except Exception:  # the load indexes its rows itself
             log.exception("search index of %s made ahead not read", self.table)
             return None
         finally:
             self._aux.close()
             self._aux = None
-        if set(self._fresh) != set(built):
+        if not built or set(self._fresh) != set(built):
             return None
         if _shadows(db, f"{self.table}_fts", self._fresh) != self._fresh:
             return None  # the register's index holds rows, or other settings
