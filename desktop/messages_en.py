@@ -25,6 +25,7 @@ COVERED = frozenset(
         "hamlet",
         "household",
         "identity",
+        "import",
         "movement",
         "output",
         "print",
@@ -504,6 +505,83 @@ MESSAGES: dict[str, str] = {
         "Pledge template {file} has the character “{char}” ({code}), which the font lacks;"
         " correct the text."
     ),
+    "import.file_missing": "File not found: {file}",
+    "import.empty": "The file {file} is empty: it has no row of data.",
+    "import.encrypted": (
+        "The file {file} has a password; open it in Excel, remove the password and save it again."
+    ),
+    "import.old_xls": (
+        "The file {file} is in the old Excel format (.xls); open it in Excel and save it as .xlsx."
+    ),
+    "import.damaged": "The file {file} is damaged or incomplete and cannot be read ({detail}).",
+    "import.damaged_row": "File {file}, row {row}: cannot be read ({detail}).",
+    "import.open_quote": (
+        'File {file}, row {row}: a cell opens a double quote (") and never closes it, so the'
+        " rows after it are all read into that cell. Close or remove the double quote on"
+        " that row and save again."
+    ),
+    "import.text_after_quote": (
+        'File {file}, row {row}: a cell begins with text in double quotes ("…") followed by'
+        " more text. Remove the double quotes, or put the whole cell in double quotes and"
+        ' write each double quote inside it twice ("").'
+    ),
+    "import.not_spreadsheet": "The file {file} is not a CSV or Excel (.xlsx) spreadsheet.",
+    "import.two_encodings": (
+        "The file {file} mixes two encodings: row {utf8} is Unicode (UTF-8), row {other} is"
+        " not (perhaps two files joined). Open each part, save them in one encoding (Excel:"
+        " CSV UTF-8), then import again."
+    ),
+    "import.nul": (
+        "File {file}, row {row}: has a NUL character (code 0), which a list of text does not"
+        " have; the file may have been damaged when saved. Open it in Excel, correct that"
+        " row and save it again as CSV."
+    ),
+    "import.too_many_rows": (
+        "The file {file} has more than {maximum} rows; split it into several files."
+    ),
+    "import.too_large": (
+        "The file {file} holds {size_mb} MB of data, too large for a list of households (at"
+        " most {maximum_mb} MB)."
+    ),
+    "import.too_many_columns": (
+        "File {file}, row {row}, column {column}: more than {maximum} columns, not a list of"
+        " households; delete the extra columns and save again."
+    ),
+    "import.sheet_too_large": (
+        "File {file}: the sheet declares the area {area} ({rows} rows × {columns} columns),"
+        " too large for a list of households; copy the list alone into a new file."
+    ),
+    "import.hidden_rows": (
+        "the sheet “{sheet}” of the file {file} has {count} rows hidden or filtered out of"
+        " view (rows {rows}): they are imported like every row. To import only the rows"
+        " shown, remove the filter and delete the rows not to import (or copy the rows to"
+        " import into a new file), then import again."
+    ),
+    "import.cell_too_long": (
+        "The file {file} has a cell longer than {maximum} characters (Excel's limit): the file"
+        " is damaged or not a list of households."
+    ),
+    "import.cell_too_long_at": (
+        "File {file}, row {row}: a cell is longer than {maximum} characters (Excel's limit)."
+    ),
+    "import.no_columns": (
+        "File {file}: no column recognised (at least “Họ và tên”, the full name, is needed);"
+        " choose the columns by hand or use a column mapping file."
+    ),
+    "import.mapping_bad_field": (
+        "Mapping file: the column “{column}” is given a field that does not exist: “{field}”"
+        " (file {file})."
+    ),
+    "import.mapping_bad_header_row": "The file {file} has no header row {row}.",
+    "import.mapping_unknown_column": (
+        "The file {file} has no column “{column}” as the mapping file says."
+    ),
+    "import.mapping_too_large": (
+        "The file {file} is larger than {maximum_mb} MB: not a column mapping file (a few"
+        " lines of JSON)."
+    ),
+    "import.mapping_unreadable": "Could not read the column mapping file {file}: {detail}",
+    "import.has_errors": "The file {file} has {count} errors; nothing was imported.",
 }
 
 ISSUE_MESSAGES: dict[str, str] = {
