@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +21,10 @@ class ImportField(StrEnum):
     """What a column of an imported list holds (the names of the mapping JSON)."""
 
     FULL_NAME = "full_name"
+    # A name split over columns, as national lists have it: "Họ và tên đệm" | "Tên", or "Họ" |
+    # "Tên đệm" | "Tên" (the last one is the full_name column, "Tên").
+    FAMILY_NAME = "family_name"
+    MIDDLE_NAME = "middle_name"
     BIRTH = "birth"
     BIRTH_MALE = "birth_male"  # the old two-column "Năm sinh: Nam | Nữ" layout
     BIRTH_FEMALE = "birth_female"
@@ -49,6 +54,15 @@ HEADER_ALIASES: dict[ImportField, tuple[str, ...]] = {
         "ho va ten thanh vien",
         "ten",
     ),
+    ImportField.FAMILY_NAME: (
+        "ho",
+        "ho va ten dem",
+        "ho va chu dem",
+        "ho dem",
+        "ho va ten lot",
+        "ho va dem",
+    ),
+    ImportField.MIDDLE_NAME: ("ten dem", "chu dem", "ten lot", "dem"),
     ImportField.BIRTH: (
         "ngay sinh",
         "ngay thang nam sinh",
@@ -127,7 +141,11 @@ def is_known_header(text: str) -> bool:
 def recognise_header(text: str) -> ImportField | None:
     """The field a header names, also when the header was typed in TCVN3 or VNI."""
     for candidate in (text, tcvn3_to_unicode(text), vni_to_unicode(text)):
-        field = _BY_ALIAS.get(fold_for_search(candidate))
+        folded = fold_for_search(candidate)
+        field = _BY_ALIAS.get(folded)
+        if field is ImportField.FAMILY_NAME and folded == "ho":
+            # "Họ", the family name, not "Hộ" (a household's number), which folds alike.
+            field = field if "họ" in unicodedata.normalize("NFC", candidate).lower() else None
         if field is not None:
             return field
     return None

@@ -221,7 +221,15 @@ class _ListReader:
             return [column in number_cells.get(index, no_columns) for index in indexes]
 
         too_long = self._too_long(cells_of, indexes, first_row)
-        names = [read.name(cell) for cell in cells_of(ImportField.FULL_NAME) or [""] * count]
+        name_cells = cells_of(ImportField.FULL_NAME) or [""] * count
+        split = [cells_of(f) for f in (ImportField.FAMILY_NAME, ImportField.MIDDLE_NAME)]
+        if any(part is not None for part in split):  # "Họ và tên đệm" | "Tên": one name
+            parts = [part or [""] * count for part in split]
+            name_cells = [
+                " ".join(filter(None, map(str.strip, p)))
+                for p in zip(*parts, name_cells, strict=True)
+            ]
+        names = [read.name(cell) for cell in name_cells]
         # (birth, its issues), or with the two "Nam | Nữ" columns (birth, its issues, the
         # gender its column tells, that column's label).
         births: Iterable[tuple[Any, ...]]

@@ -285,6 +285,8 @@ class ImportColumnsPage(QWizardPage):
         return {
             ImportField.IGNORE: self.tr("(ignore)"),
             ImportField.FULL_NAME: self.tr("Full name"),
+            ImportField.FAMILY_NAME: self.tr("Family name (before the middle name)"),
+            ImportField.MIDDLE_NAME: self.tr("Middle name"),
             ImportField.BIRTH: self.tr("Birth date or year"),
             ImportField.BIRTH_MALE: self.tr("Birth year, male column"),
             ImportField.BIRTH_FEMALE: self.tr("Birth year, female column"),

@@ -1590,6 +1590,14 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Họ và tên</translation>
     </message>
     <message>
+        <source>Family name (before the middle name)</source>
+        <translation>Họ (trước tên đệm)</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Tên đệm</translation>
+    </message>
+    <message>
         <source>Birth date or year</source>
         <translation>Ngày sinh hoặc năm sinh</translation>
     </message>

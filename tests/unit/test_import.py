@@ -507,6 +507,31 @@ def test_rows_of_another_commune_by_their_ma_xa_are_refused(
     assert report.applied and not report.errors, describe_all(report)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [["Họ và tên đệm", "Tên"], ["Họ", "Tên đệm", "Tên"], ["HỌ VÀ CHỮ ĐỆM", "TÊN"]],
+)
+def test_a_name_split_over_columns_is_read_whole(
+    register: OpenRegister, tmp_path: Path, header: list[str]
+) -> None:
+    # National lists split the name: "Họ và tên đệm" | "Tên". Before, "Tên" was taken for
+    # the full name and "Pọm" went in alone, with only the warning "chỉ có một từ".
+    split = (
+        [["Lò Văn", "Pọm"], ["Lò Thị", "Ơn"]]
+        if len(header) == 2
+        else [["Lò", "Văn", "Pọm"], ["Lò", "Thị", "Ơn"]]
+    )
+    rows = [
+        ["STT", *header, "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Hộ", "Thôn"],
+        ["1", *split[0], "1970", "Nam", "Chủ hộ", "1", "Bản Nậm Tăm"],
+        ["2", *split[1], "1972", "Nữ", "Vợ", "1", ""],
+    ]
+    report = run(register, write_xlsx(tmp_path / "ten-tach.xlsx", rows))
+    assert report.applied and not report.issues, describe_all(report)
+    people = people_named(register, ["Lò Văn Pọm", "Lò Thị Ơn"])
+    assert {n: p["gender"] for n, p in people.items()} == {"Lò Văn Pọm": "nam", "Lò Thị Ơn": "nu"}
+
+
 def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     register: OpenRegister, tmp_path: Path
 ) -> None:
