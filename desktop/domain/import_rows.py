@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -92,6 +93,21 @@ def issue_at(
 
 
 T = TypeVar("T")
+
+# A list's closing total, folded: "Cộng", "Tổng cộng: 12 hộ, 47 khẩu", "Tổng số".
+_TOTAL = re.compile(
+    r"(?:tong cong|tong so|tong|cong)(?: \d.*| (?:so )?(?:ho|khau|nhan khau|nguoi)\b.*)?"
+)
+
+
+def _is_total(row: Sequence[str], names: int | None) -> bool:
+    """A row of totals: a cell saying so (in the name column, or in another with the name
+    column empty), no person's name."""
+    name = remembered_fold(row[names]) if names is not None and names < len(row) else ""
+    if name:
+        return _TOTAL.fullmatch(name) is not None
+    return any(_TOTAL.fullmatch(remembered_fold(cell)) for cell in row if cell.strip())
+
 
 # The words of a Cư trú cell, folded (domain.text.fold_for_search).
 _RESIDENCES = {
@@ -445,15 +461,19 @@ def read_rows(
     number_cells: Mapping[int, Set[int]] | None = None,
     lost_cells: Mapping[int, Mapping[int, str]] | None = None,
 ) -> list[ImportRow]:
-    """Every non-blank row after the header row; ``first_row`` numbers the sheet's first row.
-    ``number_cells`` gives, by row index, the columns whose cells were numbers (None: a CSV,
-    where any all-digit cell may have been one); ``lost_cells`` those read empty though
-    they are not (see _ListReader.read_all)."""
+    """Every non-blank row after the header row but the totals closing the list ("Tổng
+    cộng: 12 hộ"); ``first_row`` numbers the sheet's first row. ``number_cells`` gives, by
+    row index, the columns whose cells were numbers (None: a CSV, where any all-digit cell
+    may have been one); ``lost_cells`` those read empty though they are not (see
+    _ListReader.read_all)."""
     lost_cells = lost_cells or {}
     indexes = [
         index
         for index in range(columns.first_row, len(rows))
         if lost_cells.get(index) or "".join(rows[index]).strip()
     ]
+    names = columns.column_of(ImportField.FULL_NAME)
+    while indexes and not lost_cells.get(indexes[-1]) and _is_total(rows[indexes[-1]], names):
+        indexes.pop()
     reader = _ListReader(columns, today)
     return reader.read_all(rows, indexes, first_row, number_cells, lost_cells)

@@ -532,6 +532,29 @@ def test_a_name_split_over_columns_is_read_whole(
     assert {n: p["gender"] for n, p in people.items()} == {"Lò Văn Pọm": "nam", "Lò Thị Ơn": "nu"}
 
 
+@pytest.mark.parametrize(
+    "total",
+    [
+        ["", "Tổng cộng: 2 hộ, 3 khẩu", "", "", "", ""],
+        ["Cộng", "", "", "", "", ""],  # in the STT column, merged over the name's
+        ["", "Tổng số", "", "", "", "3"],
+    ],
+)
+def test_the_total_closing_a_list_is_no_person(
+    register: OpenRegister, tmp_path: Path, total: list[str]
+) -> None:
+    # Before: read as a person, "Giới tính: chưa nhập", and the whole list refused.
+    rows = [
+        ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Thôn", "Số khẩu"],
+        ["1", "Công Văn Tổng", "1970", "Nam", "Bản Nậm Tăm", "2"],
+        ["2", "Tống Thị Cộng", "1972", "Nữ", "Bản Nậm Tăm", "1"],
+        total,
+    ]
+    report = run(register, write_xlsx(tmp_path / "co-tong.xlsx", rows))
+    assert report.applied and not report.issues, describe_all(report)
+    assert (report.rows, report.households, report.new) == (2, 2, 2)
+
+
 def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     register: OpenRegister, tmp_path: Path
 ) -> None:
