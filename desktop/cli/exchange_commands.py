@@ -24,6 +24,11 @@ SAMPLE_MERGED_WARNING = (
     "(muốn bỏ, hãy khôi phục bản sao lưu làm trước khi trộn)."
 )
 
+HAMLETS_TYPED_TWICE = (
+    "camket: {file}: thôn {names} của sổ này chưa có hộ và tệp cũng có (gõ lại khi cài máy"
+    " này); đã bỏ thôn của sổ này, giữ thôn của tệp."
+)
+
 
 def add_commands(commands: Any) -> None:
     export = commands.add_parser(
@@ -149,6 +154,9 @@ def _merge(args: argparse.Namespace) -> int:
             )
         if r.sample:
             print(SAMPLE_MERGED_WARNING.format(file=r.source), file=sys.stderr)
+        if r.hamlets_typed_twice:
+            names = ", ".join(f"“{name}”" for name in r.hamlets_typed_twice)
+            print(HAMLETS_TYPED_TWICE.format(file=r.source, names=names), file=sys.stderr)
         if not args.json:
             print(
                 f"{r.source}: {r.total('new')} mới, {r.total('updated')} cập nhật,"
@@ -166,6 +174,7 @@ def _result_json(r: Any) -> dict[str, Any]:
         "installation": r.installation_id,
         "key_fingerprint": key_fingerprint(r.public_key),
         "first_meeting": r.first_meeting,
+        "hamlets_typed_twice": r.hamlets_typed_twice,
         **{what: r.total(what) for what in ("new", "updated", "unchanged", "conflicts")},
         "tables": {name: vars(c) for name, c in r.counts.items()},
     }

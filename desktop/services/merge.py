@@ -31,6 +31,7 @@ from desktop.services.set_apart import (
     apart_in_upper,
     check_commune_register,
     check_upper_register,
+    drop_hamlets_typed_twice,
     first_of_its_register,
     holds_households,
 )
@@ -59,6 +60,9 @@ class MergeResult:
     public_key: str = ""
     first_meeting: bool = False  # from an installation this register had never met
     sample: bool = False  # made-up sample households came in: the register is now marked so
+    # This register's own hamlets with no household that the bundle brought again (typed
+    # twice: a PC set up through the wizard before the office's bundle came), now deleted.
+    hamlets_typed_twice: list[str] = field(default_factory=list)
 
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.counts.values())
@@ -220,6 +224,9 @@ def _merge_bundle(
             bundle.check_whole()  # the entries not read (or not to their end) hashed too
             _check_communes_named(reg.db, bundle)
             check_commune_register(bundle, result.counts, first, held)
+            result.hamlets_typed_twice = drop_hamlets_typed_twice(
+                reg, bundle, result.counts, first, held
+            )
             check_upper_register(reg.db, bundle, apart)
             _settle_print_marks(reg, result)
             replicas.meet_installation(

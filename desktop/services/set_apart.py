@@ -60,6 +60,39 @@ def check_commune_register(
         raise KnownError("bundle.set_up_apart", file=bundle.source)
 
 
+def drop_hamlets_typed_twice(
+    reg: OpenRegister, bundle: Bundle, counts: dict[str, TableCounts], first: bool, held: bool
+) -> list[str]:
+    """A commune register set up apart that held no household yet (a laptop set up through
+    the wizard, its hamlets typed, before the office's bundle came) takes the bundle's
+    hamlets (check_commune_register lets it): its own hamlets of the same names, with no
+    household and no tip, are the same villages typed twice, and are deleted (tombstones
+    that travel) so that each is listed once and the clerk's lists and the campaign's
+    progress count it once. Within the merge's transaction; the names of those deleted."""
+    hamlets = counts.get("hamlet")
+    if held or not first or not reg.writer.edits_communes or hamlets is None:
+        return []
+    if not hamlets.new or hamlets.updated or hamlets.unchanged or hamlets.conflicts:
+        return []  # nothing new, or the bundle shares hamlets with this register
+    code = reg.writer.commune_code
+    theirs = _bundle_hamlets(bundle, [code])[code]
+    rows = reg.db.execute(
+        "SELECT id, name FROM hamlet WHERE commune_code = ? AND deleted = 0", [code]
+    ).fetchall()
+    their_names = {fold_for_search(name) for row_id, name in rows if row_id in theirs}
+    dropped = []
+    for row_id, name in rows:
+        if row_id in theirs or fold_for_search(name) not in their_names:
+            continue
+        if _holds_any(reg.db, "household", [row_id], "hamlet_id") or _holds_any(
+            reg.db, "tip", [row_id], "hamlet_id"
+        ):
+            continue
+        reg.writer.tombstone("hamlet", row_id)
+        dropped.append(name)
+    return dropped
+
+
 def apart_in_upper(reg: OpenRegister, bundle: Bundle) -> dict[str, frozenset[str]]:
     """Before an upper register merges a bundle: each commune of it that may come from a
     register set up apart from the one it came from here, with the ids of its hamlets in

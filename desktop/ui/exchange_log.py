@@ -49,6 +49,12 @@ def merge_outcome(result: MergeResult) -> str:
             ". It was sample data (made up): this register is now marked as holding sample data"
             " (to undo, restore the backup made before the merge).",
         )
+    if result.hamlets_typed_twice:
+        text += QCoreApplication.translate(
+            "Exchange",
+            ". Hamlets of this register with no household that the file brought again (typed"
+            " twice when this PC was set up) were removed, the file's kept: {names}.",
+        ).format(names=", ".join(result.hamlets_typed_twice))
     return text
 
 

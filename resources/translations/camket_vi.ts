@@ -945,6 +945,10 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>. Đó là dữ liệu mẫu (bịa ra để dùng thử): từ nay sổ này được đánh dấu là có dữ liệu mẫu (muốn bỏ, hãy khôi phục bản sao lưu làm trước khi trộn).</translation>
     </message>
     <message>
+        <source>. Hamlets of this register with no household that the file brought again (typed twice when this PC was set up) were removed, the file&apos;s kept: {names}.</source>
+        <translation>. Các thôn của sổ này chưa có hộ mà tệp cũng có (gõ lại khi cài máy này) đã được bỏ, giữ thôn của tệp: {names}.</translation>
+    </message>
+    <message>
         <source>changes, {rows} rows</source>
         <translation>các thay đổi, {rows} dòng</translation>
     </message>

@@ -639,3 +639,34 @@ def test_an_upper_registers_communes_sort_by_name_in_vietnamese_order(
     assert names == ["Xã Bản Bo", "Xã Bình Lư", "Xã Dào San", "Phường Đoàn Kết"]
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert table.item(0, 0).text() == "Phường Đoàn Kết"
+
+
+def test_a_fresh_pcs_hamlets_typed_again_give_way_to_the_offices_in_the_window(
+    main_window: OpenWindow,
+    two_pcs: dict[str, tuple[Path, Path]],
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A PC set up through the wizard with the commune's hamlets typed (no household yet)
+    merges the office's bundle: the merge's line says its own empty "Bản Nậm Tăm" gave way
+    to the office's, and the register lists the village once."""
+    fresh = (tmp_path / "fresh.sqlite3", tmp_path / "fresh-data")
+    with as_pc(fresh[1]):
+        create_register(fresh[0], SIN_HO, ["Bản Nậm Tăm"])
+    window = _window_as(main_window, monkeypatch, fresh)
+    received = window.exchange_page
+    first = tmp_path / "first.camket"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(first)], ""))
+    transfer = received.transfer
+    qtbot.mouseClick(transfer.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: transfer.trust_question is not None)  # the office, never met
+    qtbot.mouseClick(transfer.trust_question.trust_button, Qt.MouseButton.LeftButton)
+    results = transfer.results
+    qtbot.waitUntil(lambda: results.rowCount() == 1)
+    said = results.item(0, 1).text()
+    assert "Các thôn của sổ này chưa có hộ mà tệp cũng có" in said and "Bản Nậm Tăm" in said
+    with opened(*fresh) as reg:
+        names = [name for (name,) in reg.db.execute("SELECT name FROM hamlet WHERE deleted = 0")]
+    assert sorted(names) == ["Bản Nậm Tăm", "Thôn 2"]
+    window.close()

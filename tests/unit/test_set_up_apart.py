@@ -3,13 +3,17 @@ the office's bundle) are not merged: every hamlet, household and person would be
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop.cli import main
+from desktop.domain.tips import Tip
 from desktop.services.bundles import export_bundle
 from desktop.services.demo import populate_demo
+from desktop.services.ledger import add_tip
 from desktop.services.merge import merge_bundle
 from desktop.services.register import create_from_bundle, create_register
 from tests.unit.exchange_helpers import SIN_HO, as_pc, content, demo_office, opened
@@ -46,6 +50,68 @@ def test_an_empty_register_still_takes_it(tmp_path: Path) -> None:
     _laptop_set_up_apart(tmp_path, 3)
     with opened(*office) as reg:
         assert merge_bundle(reg, tmp_path / "laptop.camket").refused is None
+
+
+def _live_hamlets(db_path: Path) -> list[tuple[str, int]]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(
+            """SELECT m.name, (SELECT count(*) FROM household h WHERE h.hamlet_id = m.id
+                                AND h.deleted = 0)
+               FROM hamlet m WHERE m.deleted = 0 ORDER BY m.name"""
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_an_empty_registers_hamlets_typed_again_are_listed_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PC set up through the wizard (its hamlets typed, no household yet) that merges the
+    office's bundle lists each village once: its own empty "Bản Nậm Tăm" gives way to the
+    office's, which holds the households; a hamlet the office has not ("Thôn 9") stays."""
+    fresh = (tmp_path / "fresh.sqlite3", tmp_path / "fresh-data")
+    with as_pc(fresh[1]):
+        create_register(fresh[0], SIN_HO, ["Bản  nậm tăm", "Thôn 9"])
+    _laptop_set_up_apart(tmp_path, 3)
+    with as_pc(fresh[1]):
+        code = main(["merge", "--db", str(fresh[0]), str(tmp_path / "laptop.camket")])
+    assert code == 0
+    assert "“Bản nậm tăm”" in capsys.readouterr().err
+    hamlets = _live_hamlets(fresh[0])
+    assert [name for name, _ in hamlets] == ["Bản Nậm Tăm", "Thôn 2", "Thôn 9"]
+    assert dict(hamlets)["Bản Nậm Tăm"] > 0
+    # The deletion travels: the laptop, merging the fresh PC's bundle, lists it once too.
+    laptop = (tmp_path / "laptop.sqlite3", tmp_path / "laptop-data")
+    with opened(*fresh) as reg:
+        export_bundle(reg, tmp_path / "fresh.camket")
+    with opened(*laptop) as reg:
+        assert merge_bundle(reg, tmp_path / "fresh.camket").refused is None
+    assert [name for name, _ in _live_hamlets(laptop[0])] == ["Bản Nậm Tăm", "Thôn 2", "Thôn 9"]
+
+
+def test_a_hamlet_typed_again_that_holds_a_tip_is_kept(tmp_path: Path) -> None:
+    fresh = (tmp_path / "fresh.sqlite3", tmp_path / "fresh-data")
+    with as_pc(fresh[1]):
+        create_register(fresh[0], SIN_HO, ["Bản Nậm Tăm"])
+    with opened(*fresh) as reg:
+        (hamlet_id,) = reg.db.execute("SELECT id FROM hamlet WHERE deleted = 0").fetchone()
+        add_tip(
+            reg,
+            Tip(
+                commune_code=reg.writer.commune_code,
+                received_at=dt.datetime(2026, 11, 2, 9, 30),
+                hamlet_id=hamlet_id,
+                place="Mốc 79",
+                about="Người lạ mặt",
+            ),
+            dt.datetime(2026, 11, 2, 10, 0),
+        )
+    _laptop_set_up_apart(tmp_path, 3)
+    with opened(*fresh) as reg:
+        result = merge_bundle(reg, tmp_path / "laptop.camket")
+    assert result.refused is None and result.hamlets_typed_twice == []
+    assert [name for name, _ in _live_hamlets(fresh[0])].count("Bản Nậm Tăm") == 2
 
 
 def test_a_laptop_made_from_the_offices_bundle_is_merged(tmp_path: Path) -> None:
