@@ -555,6 +555,58 @@ def test_the_total_closing_a_list_is_no_person(
     assert (report.rows, report.households, report.new) == (2, 2, 2)
 
 
+@pytest.mark.parametrize(
+    "headings",
+    [
+        (["I", "BẢN NẬM TĂM", "", "", "", ""], ["II", "THÔN PÚ CAI", "", "", "", ""]),
+        (["I. Bản Nậm Tăm", "", "", "", "", ""], ["II. Thôn Pú Cai", "", "", "", "", ""]),
+    ],
+)
+def test_a_hamlets_heading_row_gives_the_rows_under_it_their_hamlet(
+    register: OpenRegister, tmp_path: Path, headings: tuple[list[str], list[str]]
+) -> None:
+    # Commune lists without a Thôn column head each hamlet's households with a row of its
+    # name (in the STT column, merged across the row, or numbered beside the name). Before,
+    # such a row was read as a person ("Giới tính: chưa nhập") and the whole list refused.
+    rows = [
+        ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Hộ"],
+        headings[0],
+        ["1", "Bàn Văn Sình", "1970", "Nam", "Chủ hộ", "1"],
+        ["2", "Bàn Thị Mẩy", "1972", "Nữ", "Vợ", "1"],
+        headings[1],
+        ["3", "Tổ Văn Páo", "1980", "Nam", "Chủ hộ", "2"],
+    ]
+    report = run(register, write_xlsx(tmp_path / "theo-thon.xlsx", rows))
+    assert report.applied, describe_all(report)
+    # The one word said: the new hamlet (a hamlet the register has is matched by name).
+    assert [i.issue.code for i in report.issues] == ["import.hamlet_new"]
+    assert (report.rows, report.households, report.new_hamlets) == (3, 2, ["Thôn Pú Cai"])
+    hamlet_of = {
+        name: hamlet
+        for name, hamlet in register.db.execute(
+            """SELECT p.full_name, m.name FROM person p JOIN household h ON h.id = p.household_id
+               JOIN hamlet m ON m.id = h.hamlet_id"""
+        )
+    }
+    assert hamlet_of["Bàn Văn Sình"] == hamlet_of["Bàn Thị Mẩy"] == "Bản Nậm Tăm"
+    assert hamlet_of["Tổ Văn Páo"] == "Thôn Pú Cai"
+
+
+def test_a_person_with_no_birth_is_no_hamlets_heading(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    # "Bàn" (a surname) folds as "Bản" does: a row is a heading only with the kind word's
+    # own marks, and a person's row (gender, relationship…) never is.
+    rows = [
+        ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Thôn"],
+        ["1", "Bàn Văn Sình", "", "Nam", "Bản Nậm Tăm"],
+        ["2", "Bàn Thị Mẩy", "1972", "Nữ", "Bản Nậm Tăm"],
+    ]
+    report = run(register, write_xlsx(tmp_path / "khong-nam-sinh.xlsx", rows))
+    assert report.applied, describe_all(report)
+    assert report.rows == 2
+
+
 def test_a_birth_excel_shows_as_month_and_year_or_year_alone_is_imported_so(
     register: OpenRegister, tmp_path: Path
 ) -> None:
