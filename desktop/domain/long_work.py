@@ -12,6 +12,11 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
+class WorkStopped(Exception):
+    """Cancel was pressed: raised inside the work to leave it (its transaction rolls back, a
+    half-written file is removed), caught by the function that started the work."""
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused for work that makes hundreds of thousands of

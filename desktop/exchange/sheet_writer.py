@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.long_work import Cancelled, Progress, WorkStopped
 from desktop.exchange.xlsx_bounds import MAX_CELL_CHARS
 from desktop.outputs import writing_output
 
@@ -70,10 +70,6 @@ class Written:
     cancelled: bool = False
 
 
-class _Stop(Exception):
-    """Cancel pressed: leave the block so writing_output removes the half-written file."""
-
-
 def write_table(
     path: Path,
     header: Sequence[str],
@@ -96,7 +92,7 @@ def write_table(
                 count = _write_xlsx(temp, header, rows, title, total, progress, cancelled)
             else:
                 count = _write_csv(temp, header, rows, fmt, total, progress, cancelled)
-    except _Stop:
+    except WorkStopped:
         return Written(count, cancelled=True)
     return Written(count)
 
@@ -127,7 +123,7 @@ def _tick(count: int, total: int, progress: Progress | None, cancelled: Cancelle
     if count % _BATCH:
         return
     if cancelled and cancelled():
-        raise _Stop
+        raise WorkStopped
     if progress:
         progress(count, max(total, count))
 

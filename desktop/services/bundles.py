@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import random_id
 from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.long_work import Cancelled, Progress, WorkStopped
 from desktop.exchange.bundle_file import (
     CONFLICT_COLUMNS,
     CONFLICTS,
@@ -211,9 +211,9 @@ def write_bundle(
                 finally:
                     writer.abandon()  # unless finished: the file is removed, whole or not
                 if written is None:
-                    raise _Cancelled
+                    raise WorkStopped
                 manifest = written
-        except _Cancelled:
+        except WorkStopped:
             return stopped
         digest = _sha256_of_file(out)
     rows, mark, communes = manifest.rows, manifest.seq, manifest.communes
@@ -259,10 +259,6 @@ def record_sent(reg: OpenRegister, written: WrittenBundle) -> ExportSummary:
             discard(written.summary.path)
             raise
     return written.summary
-
-
-class _Cancelled(Exception):
-    """Stopped while the bundle was being written: its file is not kept."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import Commune
 from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.long_work import Cancelled, Progress, WorkStopped
 from desktop.domain.text import fold_for_search
 from desktop.services.register import OpenRegister
 from desktop.services.set_apart import doubled_communes
@@ -134,10 +134,6 @@ def commune_held(db: Database, code: str) -> CommuneHeld:
     return CommuneHeld(code, row[0], row[1], row[2])
 
 
-class _Stop(Exception):
-    """Cancelled inside the transaction: it rolls back."""
-
-
 @dataclass(frozen=True)
 class CommuneForgotten:
     held: CommuneHeld  # as it was
@@ -180,7 +176,7 @@ def forget_commune(
             ]  # fmt: skip
             for number, (name, sql) in enumerate(tables):
                 if cancelled and cancelled():
-                    raise _Stop
+                    raise WorkStopped
                 spared = kept.get(name, set())
                 ids = [r for (r,) in reg.db.execute(sql, [code]) if r not in spared]
                 written = reg.writer.forget_rows(name, ids)
@@ -191,7 +187,7 @@ def forget_commune(
                 if progress:
                     progress(number + 1, len(tables) + 1)
             reg.writer.note("commune", code, "forget", {"households": households, "rows": rows})
-    except _Stop:
+    except WorkStopped:
         return CommuneForgotten(held, 0, backup, cancelled=True)
     if progress:
         progress(len(tables) + 1, len(tables) + 1)

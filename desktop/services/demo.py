@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import Gender, Hamlet, ResidenceKind, new_id
 from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress
+from desktop.domain.long_work import Cancelled, Progress, WorkStopped
 from desktop.domain.pledges import Pledge, PledgeStatus
 from desktop.services import demo_names as names
 from desktop.services.demo_households import DemoGenerator, HamletPlan
@@ -83,11 +83,11 @@ def create_demo_register(
         summary = populate_demo(opened, households, seed, progress, cancelled, as_of=as_of)
         filled.append(summary)
         if summary.cancelled:
-            raise _CancelledError  # the half-made register is not moved into place
+            raise WorkStopped  # the half-made register is not moved into place
 
     try:
         create_register(path, commune_code, hamlets, fill=fill)
-    except _CancelledError:
+    except WorkStopped:
         return DemoSummary(cancelled=True)
     return filled[0]
 
@@ -114,12 +114,8 @@ def populate_demo(
     try:
         with db.atomic(), bulk_load(db):
             return _populate(db, writer, households, seed, (as_of, ledger_on), progress, cancelled)
-    except _CancelledError:
+    except WorkStopped:
         return DemoSummary(cancelled=True)
-
-
-class _CancelledError(Exception):
-    """Raised inside the transaction so that it rolls back; never leaves this module."""
 
 
 def _populate(
@@ -151,7 +147,7 @@ def _populate(
         progress(0, total)
     while batch := list(islice(stream, CHUNK_HOUSEHOLDS)):
         if cancelled and cancelled():
-            raise _CancelledError
+            raise WorkStopped
         house_rows, person_rows, relative_rows = [], [], []
         for household, people, relatives in batch:
             house_rows.append(repo.household_row(household))
@@ -172,7 +168,7 @@ def _populate(
         if progress:
             progress(counts["households"], total)
     if cancelled and cancelled():
-        raise _CancelledError
+        raise WorkStopped
     named = _name_hamlet_heads(db, writer, plans)
     pledges = _demo_pledges(db, writer, random.Random(f"pledges/{seed}"), as_of, last_rowid)
     ledger = populate_ledger(db, writer, random.Random(f"ledger/{seed}"), ledger_on, last_rowid)

@@ -21,7 +21,7 @@ from desktop.domain.import_columns import (
 from desktop.domain.import_households import Grouping, group_rows, resolve_grouping
 from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue, issue_at, read_rows
 from desktop.domain.legacy_text import Legacy, capitalise_words, convert_legacy, detect_legacy
-from desktop.domain.long_work import Cancelled, Progress, collector_paused
+from desktop.domain.long_work import Cancelled, Progress, WorkStopped, collector_paused
 from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
@@ -305,10 +305,6 @@ def _hidden_rows_read(sheet: Sheet, rows: list[ImportRow]) -> list[int]:
     return [row for row in sheet.hidden_rows if row in read]
 
 
-class _CancelledError(Exception):
-    """Raised inside the transaction so that it rolls back; never leaves this module."""
-
-
 def import_list(
     register: OpenRegister,
     path: Path | str,
@@ -357,7 +353,7 @@ def _import_list(
                 if report.errors:
                     return report
             _apply(register.writer, load, plan, report, progress, cancelled)
-    except _CancelledError:
+    except WorkStopped:
         report.cancelled = True
         return report
     report.applied = True
@@ -405,7 +401,7 @@ def _apply(
     ):
         while batch := list(islice(actions, BATCH_HOUSEHOLDS)):
             if cancelled and cancelled():
-                raise _CancelledError
+                raise WorkStopped
             households, people = _new_values([a for a in batch if a.new], births)
             if texts is not None:
                 texts["household"] += [values[_HOUSEHOLD_TEXT] for values in households]
@@ -418,7 +414,7 @@ def _apply(
             if progress:
                 progress(done, total)
         if cancelled and cancelled():
-            raise _CancelledError
+            raise WorkStopped
         for table, table_texts in (texts or {}).items():
             load.index_ahead(table, table_texts)  # before the indexes are made again
     writer.note_bulk(

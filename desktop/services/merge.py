@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import commune_id
 from desktop.domain.errors import KnownError
-from desktop.domain.long_work import Cancelled, Progress, collector_paused
+from desktop.domain.long_work import Cancelled, Progress, WorkStopped, collector_paused
 from desktop.exchange.bundle_file import Bundle
 from desktop.services.merge_helper import BatchReading, HelperStopped, LineFeed
 from desktop.services.merge_lines import by_lines, incoming, incoming_conflicts, lines_of
@@ -66,10 +66,6 @@ class MergeResult:
 
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.counts.values())
-
-
-class _Stop(Exception):
-    """Cancelled inside the transaction: it rolls back."""
 
 
 @dataclass
@@ -241,7 +237,7 @@ def _merge_bundle(
             reg.writer.note("bundle", bundle.sha256[:16], "merge", _summary(result))
     except KnownError as err:  # a tampered entry is called so, whatever it broke first
         result.refused, result.counts = bundle.refusal(err), {}
-    except _Stop:
+    except WorkStopped:
         result.cancelled, result.counts = True, {}
     finally:
         if feed is not None:
@@ -418,7 +414,7 @@ def _apply(
                 read = feed.lines(spec.name) if feed is not None else lines_of(db, bundle, spec)
                 for lines in read:
                     if cancelled and cancelled():
-                        raise _Stop
+                        raise WorkStopped
                     load(lines)
                     done += len(lines)
                     if progress:
@@ -426,7 +422,7 @@ def _apply(
             else:
                 for chunk in chunks(incoming(db, bundle, spec, waiting, private)):
                     if cancelled and cancelled():
-                        raise _Stop
+                        raise WorkStopped
                     replaced = merge_private(db, spec, private) if private else set()
                     meeting.meet(chunk, replaced)
                     if private:  # the rows new to this register
