@@ -55,9 +55,14 @@ def check_commune_register(
     hamlets, households = counts.get("hamlet"), counts.get("household")
     if not (held and first and hamlets and households):
         return
-    shared = hamlets.updated or hamlets.unchanged or hamlets.conflicts
-    if hamlets.new and households.new and not shared:
+    if _none_shared(hamlets) and households.new:
         raise KnownError("bundle.set_up_apart", file=bundle.source)
+
+
+def _none_shared(hamlets: TableCounts) -> bool:
+    """The bundle brought hamlets, every one new here: its register shares none with this
+    one (a PC made from our bundle, `init --from`, shares them)."""
+    return bool(hamlets.new) and not (hamlets.updated or hamlets.unchanged or hamlets.conflicts)
 
 
 def drop_hamlets_typed_twice(
@@ -72,8 +77,8 @@ def drop_hamlets_typed_twice(
     hamlets = counts.get("hamlet")
     if held or not first or not reg.writer.edits_communes or hamlets is None:
         return []
-    if not hamlets.new or hamlets.updated or hamlets.unchanged or hamlets.conflicts:
-        return []  # nothing new, or the bundle shares hamlets with this register
+    if not _none_shared(hamlets):
+        return []
     code = reg.writer.commune_code
     theirs = _bundle_hamlets(bundle, [code])[code]
     rows = reg.db.execute(
