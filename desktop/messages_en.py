@@ -14,11 +14,14 @@ COVERED = frozenset(
     {
         "attachment",
         "backup",
+        "bundle",
         "checkin",
         "commune",
+        "conflict",
         "date",
         "db",
         "encrypt",
+        "export",
         "file",
         "form",
         "half_deleted",
@@ -26,6 +29,7 @@ COVERED = frozenset(
         "household",
         "identity",
         "import",
+        "init",
         "movement",
         "output",
         "print",
@@ -38,6 +42,7 @@ COVERED = frozenset(
         "template",
         "text",
         "tip",
+        "upper",
     }
 )
 
@@ -582,6 +587,246 @@ MESSAGES: dict[str, str] = {
     ),
     "import.mapping_unreadable": "Could not read the column mapping file {file}: {detail}",
     "import.has_errors": "The file {file} has {count} errors; nothing was imported.",
+    # Data exchange: bundles (.camket files) exported, merged, refused, and their conflicts.
+    "bundle.missing": "Bundle not found: {file}",
+    "bundle.damaged": (
+        "The file {file} is damaged or cannot be read ({detail}); nothing was taken from it."
+        " Ask the sender to export it again."
+    ),
+    "bundle.truncated": (
+        "The file {file} is cut short (perhaps not fully copied, or the USB stick was pulled"
+        " out too early); nothing was taken from it. Copy it again from the sending PC."
+    ),
+    "bundle.sample_data": (
+        "The file {file} was exported from a sample register (made-up households, for trying"
+        " CamKet out); a real register does not take it."
+    ),
+    "bundle.not_a_bundle": "The file {file} is not a CamKet bundle (.camket).",
+    "bundle.unknown_format": (
+        "The file {file} names a format CamKet does not know ({detail}); nothing was taken from it."
+    ),
+    "bundle.newer_format": (
+        "The file {file} was exported by a newer version of CamKet (format {version});"
+        " update CamKet, then merge it again."
+    ),
+    "bundle.tampered": (
+        "The file {file} was changed after it was exported ({detail}); nothing was taken from it."
+    ),
+    "bundle.bad_signature": (
+        "The signature of the file {file} does not match: the file was changed, or the"
+        " sending PC did not export it; nothing was taken from it."
+    ),
+    "bundle.key_mismatch": (
+        "The file {file} says it comes from the PC {installation}… but is signed with another"
+        " key than the one known for that PC; nothing was taken from it."
+    ),
+    "bundle.unconfirmed": (
+        "The file {file} is not merged yet: the PC {installation} sends data to this register"
+        " for the first time and is not confirmed yet; the register is unchanged."
+    ),
+    "bundle.unsafe_path": (
+        "The file {file} holds a path leading out of it ({entry}); the whole file is refused."
+    ),
+    "bundle.unknown_entry": (
+        "The file {file} holds an unknown entry ({entry}); the whole file is refused."
+    ),
+    "bundle.too_large": (
+        "In the file {file}, the entry {entry} is over the size limit ({limit} bytes); the"
+        " whole file is refused."
+    ),
+    "bundle.bad_row": (
+        "The file {file}: {entry}, row {row} has the wrong number of columns; nothing was"
+        " taken from it."
+    ),
+    "bundle.nul": (
+        "The file {file}: {entry}, row {row} holds a null character (NUL), not text; nothing"
+        " was taken from it."
+    ),
+    "bundle.missing_column": "{where}: the column {column} is missing; nothing was taken from it.",
+    "bundle.unknown_column": (
+        "{where}: an unknown column “{column}” the bundle format does not have (a file of"
+        " other software or of a newer CamKet); nothing was taken from it."
+    ),
+    "bundle.column_twice": (
+        "{where}: the column {column} is there twice; nothing was taken from it."
+    ),
+    "bundle.bad_value": (
+        "{where}: the column {column} holds a wrong value “{value}”; nothing was taken from it."
+    ),
+    "bundle.date_out_of_range": (
+        "{where}: the column {column} holds the date “{value}”, outside the years"
+        " {first}–{last} the register keeps; nothing was taken from it."
+    ),
+    "bundle.text_too_long": (
+        "{where}: the column {column} (“{field}”) is {length} characters long, over the"
+        " {maximum} the register keeps; nothing was taken from it."
+    ),
+    "bundle.unsafe_file_name": (
+        "{where}: the column file_name holds the file name “{value}”, which is a path or a"
+        " device name (/, \\, control characters, CON, NUL, …), not a file name; nothing was"
+        " taken from it."
+    ),
+    "bundle.missing_parent": (
+        "The file {file} has a row ({table}) whose parent data is not in the register:"
+        " perhaps a bundle of changes that follows a bundle not merged yet. Ask the sender to"
+        " export the whole register."
+    ),
+    "bundle.unique_clash": (
+        "The file {file} has a row ({table}) with the same {columns} as another row already in"
+        " the register; nothing was taken from it. Send the file to CamKet's administrator."
+    ),
+    "bundle.rule_broken": (
+        "The file {file} has a row ({table}) that breaks a rule of the register ({detail});"
+        " nothing was taken from it."
+    ),
+    "bundle.encrypted": (
+        "The file {file} is encrypted for another register; this register cannot open it."
+    ),
+    "bundle.not_for_us": (
+        "The file {file} is encrypted for another receiver, not this register; it cannot be opened."
+    ),
+    "bundle.not_for_identity": (
+        "The file {file} is not encrypted for the secret key given; it needs the key of the"
+        " very receiver the sending PC chose when exporting (camket export --to)."
+    ),
+    "bundle.needs_identity": (
+        "The file {file} is encrypted for one receiver (an age key, camket export --to). To"
+        " make a register from it, give the secret key file of that receiver: camket init"
+        " --db REGISTER --from {file} --identity KEY-FILE (a file with a line"
+        " AGE-SECRET-KEY-1…, as age-keygen makes)."
+    ),
+    "bundle.bad_identity_file": (
+        "The file {file} holds no valid age secret key (a line AGE-SECRET-KEY-1…, as"
+        " age-keygen makes); perhaps a letter was copied wrong."
+    ),
+    "bundle.identity_file_missing": "The secret key file {file} was not found.",
+    "bundle.set_up_apart": (
+        "The file {file} is not merged: it comes from a register of this commune set up apart,"
+        " not from a bundle of this register (no hamlet in common), so merging it would double"
+        " every hamlet, household and person; the register is unchanged. Make the other PC's"
+        " register again from a .camket file of this register (Make it from the bundle"
+        " (.camket)…, or camket init --from), then carry over what that PC recorded through a"
+        " spreadsheet (camket spreadsheet, then Import a list)."
+    ),
+    "bundle.commune_set_up_apart": (
+        "The file {file} is not merged: this register already holds the data of {commune}"
+        " from another register of the commune, set up apart (no hamlet in common with this"
+        " file), so merging it would count every household and person of the commune twice;"
+        " the register is unchanged. What to do: (a) if the commune uses two registers set up"
+        " apart, it keeps one (making the other PC's again from a .camket file of the one"
+        " kept) and sends that one's bundle; (b) if the commune's old register is no longer"
+        " used (a broken PC, a new register), remove the commune's old data from this register"
+        " first (Data exchange → Communes → Remove a commune's data…, or camket commune forget"
+        " --db REGISTER {code}), then merge this file again."
+    ),
+    "bundle.relayed_set_up_apart": (
+        "The file {file} (of the upper-level register {name}) is not merged: it holds data of"
+        " {communes} from a register of the commune set up apart from the one this register"
+        " merged (no hamlet in common), so merging it would count every household and person"
+        " of the commune twice; the register is unchanged. Agree with the sender which of the"
+        " commune's registers is still used: whoever holds the old one's data removes the"
+        " commune's data (camket commune forget), then merges the bundle of the one in use."
+    ),
+    "bundle.other_commune": (
+        "The file {file} is the data of {communes}, not of {own}, this register's commune; not"
+        " merged. Only an upper-level register takes the data of several communes."
+    ),
+    "bundle.from_upper": (
+        "The file {file} was exported from an upper-level register ({name}); a commune's"
+        " register only takes files exported by the commune's own PCs. Nothing was taken from"
+        " it."
+    ),
+    "bundle.other_province": (
+        "The file {file} holds data of {commune}, which is not in {ours}, this upper-level"
+        " register's province; not merged."
+    ),
+    "bundle.not_full": (
+        "The file {file} only holds the changes after an earlier bundle, not enough to make a"
+        " new register; export the whole register (camket export without --since), then make"
+        " it again."
+    ),
+    "bundle.commune_row_missing": (
+        "The file {file} has no row for the commune {codes} (its name, its province) in the"
+        " table commune (tables/commune.csv), and this register has none either: the"
+        " commune's households would have no commune name. Export the file again with CamKet,"
+        " or the program that made it must write the commune's row (see"
+        " docs/bundle-format.md). Nothing was taken from it."
+    ),
+    "bundle.commune_row_id": (
+        "The file {file} writes the row of the commune {codes} (table commune) with another"
+        " row id than every CamKet register uses for that commune: merged, the register would"
+        " have two rows for one commune and count its households twice. The program that made"
+        " the file must use the row id given in docs/bundle-format.md. Nothing was taken from"
+        " it."
+    ),
+    "bundle.gap": (
+        "The file {file} holds the changes after a bundle this register has not merged; merge"
+        " that one first, or ask the sender to export the whole register. Nothing was taken"
+        " from it."
+    ),
+    "bundle.not_a_commune": (
+        "The file {file} is not the data of one commune (perhaps of an upper-level register);"
+        " a commune's register cannot be made from it. An upper-level register is made again"
+        " with camket init --upper, then this file is merged into it with camket merge."
+    ),
+    "export.unsendable": (
+        "Not exported: {count} values in the register were written by an old version or"
+        " changed outside CamKet, and the receiving PC would refuse the whole file for them."
+        " Correct each as said beside it (camket check lists them all), then export"
+        " again:\n{rows}"
+    ),
+    "export.upper_unsendable": (
+        "Not exported: {count} values of the communes' data (from an old version) would make"
+        " the receiving PC refuse the whole file. An upper-level register does not edit a"
+        " commune's data: ask the commune to export again with a new CamKet (its export"
+        " repairs these values or says how), merge that file here, then export again:\n{rows}"
+    ),
+    "export.since_is_out": (
+        "The file {file} is both the bundle sent before (--since) and the file to write"
+        " (--out): writing over it would lose the bundle the changes follow. Write to another"
+        " file name."
+    ),
+    "export.no_commune": (
+        "This upper-level register has merged no commune's data yet: there is nothing to"
+        " export. Merge the communes' .camket files first."
+    ),
+    "export.bad_key_file": (
+        "The key file {file} holds no valid receiver's key (a line age1…); perhaps a letter"
+        " was copied wrong. Get the key with the command camket keys on the receiving PC."
+    ),
+    "export.key_file_missing": (
+        "The key file {file} was not found. Get the receiver's key (age1…) with the command"
+        " camket keys on the receiving PC."
+    ),
+    "export.key_file_unreadable": "Could not read the key file {file}: {detail}.",
+    "export.since_foreign": (
+        "The file {file} was not exported by this register on this PC (or the register was"
+        " copied to another PC, or restored from a backup, after exporting it), so the changes"
+        " after it cannot be exported; export the whole register."
+    ),
+    "conflict.missing": "There is no conflict with the id {id}.",
+    "conflict.ambiguous": "{count} conflicts match the id {id}; type a longer id.",
+    "conflict.bad_version": (
+        "Choose the version current (the one in use) or other (the other one), not {version}."
+    ),
+    "upper.read_only": (
+        "An upper-level register only merges and shows the communes' data, it does not edit"
+        " it (it only settles conflicts): edit on the commune's PC, then send the file up."
+    ),
+    "upper.no_name": (
+        "Give the upper-level register a name (--name), for example “Đồn Biên phòng Sìn Hồ”."
+    ),
+    "upper.formula_like": (
+        "The upper-level register's name “{name}” begins with =, +, - or @ (a spreadsheet"
+        " reads it as a formula); remove that sign."
+    ),
+    "init.option_of_another_kind": (
+        "{option} only goes with {owner}, not with {kind}; the command made nothing."
+    ),
+    "init.identity_without_bundle": (
+        "--identity only goes with --from FILE.camket: it is the key that opens an encrypted"
+        " bundle."
+    ),
 }
 
 ISSUE_MESSAGES: dict[str, str] = {

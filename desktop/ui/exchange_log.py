@@ -35,7 +35,7 @@ def merge_counts(new: int, updated: int, unchanged: int, conflicts: int) -> str:
 
 
 def merge_outcome(result: MergeResult) -> str:
-    """What one bundle did: its counts, the Vietnamese reason it was refused, or stopped."""
+    """What one bundle did: its counts, the reason it was refused, or stopped."""
     if result.refused is not None:
         return QCoreApplication.translate("Exchange", "Refused: {reason}").format(
             reason=describe(result.refused)
