@@ -382,6 +382,13 @@ def _update_household(
     # without the head (dead, moved out: not in camket spreadsheet's live people) is not.
     heads = bool(people) and people[0][0].id == head_id
     phone = (draft.phone if heads else "") or stored.phone
+    if phone != stored.phone and stored.phone:
+        # A household phone of its own (a landline, typed in the household editor), not
+        # the head's stored one: the head's row is the head's phone (camket spreadsheet's
+        # people carry each their own), and changes the head's alone.
+        head = next((m for m in members if m.id == head_id), None)
+        if head is None or head.phone != stored.phone:
+            phone = stored.phone
     if not draft.rows[0].is_head:
         # The household keeps the head it has: the first row was not made its head, as the
         # warning of a new household's says.

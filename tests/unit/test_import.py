@@ -1050,3 +1050,52 @@ def test_camket_import_of_a_list_does_not_load_sqlite_utils(
     again = open_existing(Path(db))
     assert set(people_named(again, NAMES[:5])) == set(NAMES[:5])
     again.db.close()
+
+
+def test_the_heads_own_phone_on_reimport_leaves_the_households_phone_alone(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The household editor keeps the household's phone (a landline at home) apart from
+    each person's. Before, importing the register's own people spreadsheet again made the
+    head's mobile the household's phone: its head's row carries the head's own phone."""
+    db = str(register.path)
+    with register.db.atomic():
+        register.db.execute(
+            "UPDATE person SET phone = '0987654321' WHERE full_name = 'Đặng Văn Hoà'"
+        )
+    sheet = tmp_path / "nhan-khau.xlsx"
+    assert main(["spreadsheet", "--what", "people", "--out", str(sheet), "--db", db]) == 0
+    before = snapshot(register)
+    assert main(["import", str(sheet), "--db", db]) == 0, capsys.readouterr()
+    assert "cập nhật: 0; không đổi: 7." in capsys.readouterr().out
+    assert snapshot(register)["household"] == before["household"]
+    household = repo.find_household_by_code(register.db, "NT-001")
+    assert household is not None and household.phone == "0912345678"
+    # A new phone on the head's row is the head's: the household's own number stays.
+    changed = tmp_path / "moi.csv"
+    changed.write_text(
+        "Mã hộ,Họ và tên,Năm sinh,Giới tính,Số điện thoại\n"
+        "NT-001,Đặng Văn Hoà,1980,Nam,0977 111 222\n",
+        encoding="utf-8",
+    )
+    assert run(register, changed).applied
+    household = repo.find_household_by_code(register.db, "NT-001")
+    assert household is not None and household.phone == "0912345678"
+    head = people_named(register, ["Đặng Văn Hoà"])["Đặng Văn Hoà"]
+    assert head["phone"] == "0977111222"
+    # A household whose phone is its head's (as a first import makes them) follows it,
+    # and one with no phone takes the head's.
+    with register.db.atomic():
+        register.db.execute("UPDATE household SET phone = '' WHERE code = 'NT-002'")
+    both = tmp_path / "ca-hai.csv"
+    both.write_text(
+        "Mã hộ,Họ và tên,Năm sinh,Giới tính,Số điện thoại\n"
+        "NT-001,Đặng Văn Hoà,1980,Nam,0977 333 444\n"
+        "NT-002,Giàng A Páo,1975,Nam,0977 555 666\n",
+        encoding="utf-8",
+    )
+    with register.db.atomic():
+        register.db.execute("UPDATE household SET phone = '0977111222' WHERE code = 'NT-001'")
+    assert run(register, both).applied
+    phones = dict(register.db.execute("SELECT code, phone FROM household").fetchall())
+    assert (phones["NT-001"], phones["NT-002"]) == ("0977333444", "0977555666")
