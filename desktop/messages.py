@@ -640,9 +640,15 @@ MESSAGES: dict[str, str] = {
     ),
     "import.hidden_rows": (
         "trang tính “{sheet}” của tệp {file} có {count} hàng đang ẩn hoặc bị lọc khỏi tầm nhìn"
-        " (hàng {rows}): các hàng này vẫn được nhập như mọi hàng. Nếu chỉ muốn nhập các hàng"
-        " đang hiện, hãy bỏ lọc, xoá các hàng không nhập (hoặc chép các hàng cần nhập sang"
-        " tệp mới) rồi nhập lại."
+        " (hàng {rows}): các hàng này vẫn được nhập như mọi hàng."
+    ),
+    "import.hidden_rows_left_out": (
+        "không nhập {count} hàng đang ẩn hoặc bị lọc khỏi tầm nhìn của trang tính “{sheet}”"
+        " (tệp {file}, hàng {rows}), như đã chọn."
+    ),
+    "import.hidden_columns": (
+        "trang tính “{sheet}” của tệp {file} có {count} cột đang ẩn ({columns}): các cột này"
+        " vẫn được nhập như mọi cột."
     ),
     "import.cell_too_long": (
         "Tệp {file} có ô dài quá {maximum} ký tự (giới hạn của Excel): tệp bị hỏng"
@@ -1158,13 +1164,47 @@ def row_ranges(rows: Sequence[int]) -> str:
     return ", ".join(shown + (["…"] if len(runs) > SHOWN_RANGES else []))
 
 
-def hidden_rows_warning(source: str, sheet: str, rows: Sequence[int]) -> str:
+def hidden_rows_warning(
+    source: str, sheet: str, rows: Sequence[int], *, left_out: bool = False
+) -> str:
     """What the import says of the rows hidden or filtered out of its sheet ``sheet``: read
-    as every row, and how to leave them out."""
+    as every row, or (``left_out``, as the clerk chose) not imported."""
+    code = "import.hidden_rows_left_out" if left_out else "import.hidden_rows"
+    error = KnownError(code, file=source, sheet=sheet, count=len(rows), rows=row_ranges(rows))
+    if left_out:
+        text = describe(error)
+        return text[:1].upper() + text[1:]
+    return _warning(error)
+
+
+def hidden_columns_warning(source: str, sheet: str, columns: Sequence[tuple[str, str]]) -> str:
+    """What the import says of the columns hidden in its sheet that it reads, named by
+    letter and header: “C “Số CCCD”, F”."""
+    named = ", ".join(f"{letter} “{header}”" if header else letter for letter, header in columns)
     error = KnownError(
-        "import.hidden_rows", file=source, sheet=sheet, count=len(rows), rows=row_ranges(rows)
+        "import.hidden_columns", file=source, sheet=sheet, count=len(columns), columns=named
     )
-    return f"Cảnh báo: {describe(error)}"
+    return _warning(error)
+
+
+def hidden_lines(
+    source: str,
+    sheet: str,
+    rows: Sequence[int],
+    columns: Sequence[tuple[str, str]],
+    *,
+    left_out: bool,
+) -> list[str]:
+    """What the import says of its sheet's hidden rows (read, or ``left_out``) and of the
+    hidden columns it reads: nothing when there are none."""
+    lines = [hidden_rows_warning(source, sheet, rows, left_out=left_out)] if rows else []
+    return lines + ([hidden_columns_warning(source, sheet, columns)] if columns else [])
+
+
+def _warning(error: KnownError) -> str:
+    """'Cảnh báo: …' ('Warning: …' in the English window)."""
+    word = "Warning" if _in_english(english.MESSAGES, error.code) else "Cảnh báo"
+    return f"{word}: {describe(error)}"
 
 
 def describe_row_issue(source: str, row_issue: RowIssue) -> str:
@@ -1233,14 +1273,26 @@ _GROUPING_WORDS = {
 }
 
 
+def report_hidden_lines(report: ImportReport) -> list[str]:
+    """hidden_lines of an import's report."""
+    return hidden_lines(
+        report.source,
+        report.sheet_name,
+        report.hidden_rows,
+        report.hidden_columns,
+        left_out=report.hidden_left_out,
+    )
+
+
 def import_report_lines(report: ImportReport) -> Iterator[str]:
     """The import report as a clerk reads it in the terminal: summary, issues, outcome."""
     yield (
         f"Tệp {report.source} ({report.encoding}): {report.rows} dòng, {report.households} hộ;"
         f" chia hộ {_GROUPING_WORDS[report.grouping]}."
     )
-    if report.hidden_rows:
-        yield hidden_rows_warning(report.source, report.sheet_name, report.hidden_rows)
+    yield from report_hidden_lines(report)
+    if report.hidden_rows and not report.hidden_left_out:
+        yield "  Để chỉ nhập các hàng đang hiện: camket import --skip-hidden."
     text = report.text
     if text.legacy_cells:
         yield (

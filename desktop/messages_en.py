@@ -558,9 +558,15 @@ MESSAGES: dict[str, str] = {
     ),
     "import.hidden_rows": (
         "the sheet “{sheet}” of the file {file} has {count} rows hidden or filtered out of"
-        " view (rows {rows}): they are imported like every row. To import only the rows"
-        " shown, remove the filter and delete the rows not to import (or copy the rows to"
-        " import into a new file), then import again."
+        " view (rows {rows}): they are imported like every row."
+    ),
+    "import.hidden_rows_left_out": (
+        "the {count} rows hidden or filtered out of view in the sheet “{sheet}” (file {file},"
+        " rows {rows}) are not imported, as chosen."
+    ),
+    "import.hidden_columns": (
+        "the sheet “{sheet}” of the file {file} has {count} columns hidden ({columns}): they"
+        " are imported like every column."
     ),
     "import.cell_too_long": (
         "The file {file} has a cell longer than {maximum} characters (Excel's limit): the file"

@@ -22,6 +22,12 @@ def add_commands(commands: Any) -> None:
         "--mapping", type=Path, metavar="FILE.json", help="column mapping (docs/import.md)"
     )
     imp.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    imp.add_argument(
+        "--skip-hidden",
+        action="store_true",
+        help="leave out an XLSX's rows hidden in the sheet (by hand, a filter, a collapsed"
+        " group); without it they are imported, and named in the report",
+    )
     imp.set_defaults(run=_import)
 
 
@@ -31,6 +37,7 @@ def _import(args: argparse.Namespace) -> int:
     from desktop.services.register import open_existing
 
     options = load_mapping(args.mapping) if args.mapping else ImportOptions()
+    options.skip_hidden = args.skip_hidden
     register = open_existing(db_path(args), edits_communes=True)
     try:
         report = import_list(register, args.file, options, dry=args.dry_run)

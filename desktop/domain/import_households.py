@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import attrgetter
@@ -48,9 +48,17 @@ def resolve_grouping(grouping: Grouping, rows: Sequence[ImportRow]) -> Grouping:
 
 
 def group_rows(
-    rows: Sequence[ImportRow], grouping: Grouping, columns: ColumnMap
+    rows: Sequence[ImportRow],
+    grouping: Grouping,
+    columns: ColumnMap,
+    leave_out: Set[int] = frozenset(),
 ) -> list[HouseholdDraft]:
-    """Households from rows, in file order. Rows that fit no household get an issue."""
+    """Households from rows, in file order. Rows that fit no household get an issue.
+
+    The rows numbered in ``leave_out`` (hidden in the sheet, the clerk chose not to import
+    them) still shape the households as the list writes them: a household's code on its
+    hidden head's row keeps its members shown together, never in the household above.
+    """
     grouping = resolve_grouping(grouping, rows)
     groups: list[list[ImportRow]] = []
     by_code: dict[str, list[ImportRow]] = {}
@@ -76,10 +84,29 @@ def group_rows(
             current = []
             groups.append(current)
         if current is None:
-            r.issues.append(issue_at(r.row, name_label, "household", ImportIssueCode.NO_HOUSEHOLD))
+            if r.row not in leave_out:
+                issue = ImportIssueCode.NO_HOUSEHOLD
+                r.issues.append(issue_at(r.row, name_label, "household", issue))
             continue
         current.append(r)
+    if leave_out:  # none in most lists: nothing looked at
+        return [_shown_part(g, leave_out, labels) for g in groups if _shown(g, leave_out)]
     return [_draft(g, labels) for g in groups]
+
+
+def _shown(rows: list[ImportRow], leave_out: Set[int]) -> list[ImportRow]:
+    return [r for r in rows if r.row not in leave_out]
+
+
+def _shown_part(rows: list[ImportRow], leave_out: Set[int], labels: _Labels) -> HouseholdDraft:
+    """The household of the rows shown of ``rows``: its code, hamlet and address are
+    still those its rows left out give when the rows shown give none (a list writes them
+    on the head's row only)."""
+    draft = _draft(_shown(rows, leave_out), labels)
+    draft.code = draft.code or _first(map(_CODE, rows))
+    draft.hamlet = draft.hamlet or _first(map(_HAMLET, rows))
+    draft.address = draft.address or _first(map(_ADDRESS, rows))
+    return draft
 
 
 @dataclass(frozen=True)
@@ -119,18 +146,19 @@ def _draft(rows: list[ImportRow], labels: _Labels) -> HouseholdDraft:
             )
         )
 
-    def first(values: Iterable[str]) -> str:
-        return next(filter(None, values), "")
-
-    hamlet = first(map(_HAMLET, ordered))
+    hamlet = _first(map(_HAMLET, ordered))
     _warn_other_hamlets(ordered, hamlet, labels.hamlet)
     return HouseholdDraft(
         rows=ordered,
-        code=first(map(_CODE, ordered)),
+        code=_first(map(_CODE, ordered)),
         hamlet=hamlet,
-        address=first(map(_ADDRESS, ordered)),
+        address=_first(map(_ADDRESS, ordered)),
         phone=head.person.phone,
     )
+
+
+def _first(values: Iterable[str]) -> str:
+    return next(filter(None, values), "")
 
 
 def _warn_other_hamlets(rows: list[ImportRow], hamlet: str, label: str) -> None:

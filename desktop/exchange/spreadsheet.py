@@ -59,6 +59,8 @@ class Sheet:
     # An XLSX's rows hidden (by hand, a filter, a collapsed group) that hold something, as
     # the sheet numbers them: read like the others, named to the clerk (import report).
     hidden_rows: list[int] = field(default_factory=list)
+    # An XLSX's columns hidden, by column index (0 for A): read like the others, named.
+    hidden_columns: list[int] = field(default_factory=list)
 
 
 def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
@@ -188,6 +190,7 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         lost_cells=lost,
         sheet_name=bounds.sheet_name,
         hidden_rows=hidden,
+        hidden_columns=[column - 1 for column in bounds.hidden_columns if column <= width],
     )
 
 

@@ -28,6 +28,9 @@ _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,10})"')
 # A row hidden by hand, by a filter or in a collapsed group: Excel writes hidden="1",
 # LibreOffice hidden="true" (the attributes in either order).
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\shidden="(?:1|true)"[^>]*>')
+# Columns hidden, in the sheet's <cols> (before its rows): <col min="3" max="4" hidden="1"/>.
+_HIDDEN_COLUMNS = re.compile(rb'<col\b[^>]*?\shidden="(?:1|true)"[^>]*>')
+_COLUMN_SPAN = re.compile(rb'\s(min|max)="(\d{1,5})"')
 # A cell reference from column AA on, or in a row from 100,000 on (rows' r="12" have no
 # letters): few lists reach either. The reader places a cell where its reference says, in
 # upper or lower case, however far (ZZZZZZ2 or B4000000000 asked it for terabytes, and the
@@ -83,6 +86,9 @@ class XlsxBounds:
     sheet_count: int = 1
     # Rows hidden in the sheet (by hand, a filter, a collapsed group), 1-based: read as any.
     hidden_rows: list[int] = field(default_factory=list)
+    # Columns hidden in the sheet, 1-based (up to MAX_COLUMNS: a sheet often hides all
+    # those right of its list, to XFD): read as any.
+    hidden_columns: list[int] = field(default_factory=list)
 
 
 def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
@@ -300,6 +306,12 @@ def _hidden(segment: bytes, bounds: XlsxBounds) -> None:
     for row in _HIDDEN_ROW.finditer(segment):
         if (number := _ROW.match(row[0])) is not None:
             bounds.hidden_rows.append(int(number[1]))
+    if b"<col " in segment:  # the sheet's start: its columns' widths, and which are hidden
+        for columns in _HIDDEN_COLUMNS.finditer(segment):
+            span = {kind: int(number) for kind, number in _COLUMN_SPAN.findall(columns[0])}
+            low = span.get(b"min", 1)
+            high = min(span.get(b"max", low), MAX_COLUMNS)
+            bounds.hidden_columns += range(low, high + 1)
 
 
 def _dayless_styles(archive: zipfile.ZipFile, source: str) -> dict[int, str]:

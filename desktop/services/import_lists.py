@@ -14,6 +14,7 @@ from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import (
     ColumnMap,
     ImportField,
+    column_letter,
     find_columns,
     is_known_header,
     map_columns,
@@ -47,6 +48,8 @@ class ImportOptions:
     header_row: int | None = None  # 1-based, as the spreadsheet shows it
     grouping: Grouping = Grouping.AUTO
     hamlet: str = ""  # hamlet of rows whose list has no hamlet column
+    # An XLSX's rows hidden in the sheet (by hand, a filter) are left out, not imported.
+    skip_hidden: bool = False
 
 
 MAX_MAPPING_BYTES = 1024 * 1024  # a mapping names a few dozen columns: a few KB
@@ -213,7 +216,10 @@ class ImportReport:
     applied: bool = False
     cancelled: bool = False
     sheet_name: str = ""  # an XLSX's sheet read
-    hidden_rows: list[int] = field(default_factory=list)  # read rows hidden in the sheet
+    hidden_rows: list[int] = field(default_factory=list)  # rows of people hidden in the sheet
+    hidden_left_out: bool = False  # ... and left out (ImportOptions.skip_hidden), not read
+    # Columns hidden in the sheet that are read (a field's): (letter, header).
+    hidden_columns: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[RowIssue]:
@@ -246,7 +252,12 @@ def dry_run(
         number_cells=sheet.number_cells,
         lost_cells=sheet.lost_cells,
     )
-    drafts = group_rows(rows, options.grouping, prepared.columns)
+    hidden = _hidden_rows_read(sheet, rows)
+    left_out = frozenset(hidden) if options.skip_hidden else frozenset()
+    grouping = resolve_grouping(options.grouping, rows)
+    drafts = group_rows(rows, grouping, prepared.columns, left_out)
+    if left_out:  # as if the list did not have them: their cells are not even checked
+        rows = [r for r in rows if r.row not in left_out]
     plan = plan_import(db, drafts, prepared.columns, options.hamlet)
     issues = sorted(
         [i for r in rows for i in r.issues] + plan.issues + _other_communes(db, prepared, rows),
@@ -256,7 +267,7 @@ def dry_run(
         source=prepared.sheet.source,
         encoding=prepared.sheet.encoding,
         text=prepared.text,
-        grouping=resolve_grouping(options.grouping, rows),
+        grouping=grouping,
         rows=len(rows),
         households=len(drafts),
         new=plan.count(RowStatus.NEW),
@@ -266,7 +277,9 @@ def dry_run(
         new_hamlets=[h.name for h in plan.new_hamlets],
         issues=issues,
         sheet_name=sheet.sheet_name,
-        hidden_rows=_hidden_rows_read(sheet, rows),
+        hidden_rows=hidden,
+        hidden_left_out=bool(left_out),
+        hidden_columns=hidden_columns_read(sheet, prepared.columns),
     )
     return report, plan
 
@@ -303,6 +316,17 @@ def _hidden_rows_read(sheet: Sheet, rows: list[ImportRow]) -> list[int]:
         return []
     read = {r.row for r in rows}
     return [row for row in sheet.hidden_rows if row in read]
+
+
+def hidden_columns_read(sheet: Sheet, columns: ColumnMap) -> list[tuple[str, str]]:
+    """The columns hidden in the sheet whose cells are read (a field's), by letter and
+    header: a clerk checking the list on screen never saw what they hold."""
+    if not sheet.hidden_columns:
+        return []
+    hidden = set(sheet.hidden_columns)
+    read = sorted(c for c in columns.fields if c in hidden)
+    headers = columns.headers
+    return [(column_letter(c), headers[c].strip() if c < len(headers) else "") for c in read]
 
 
 def import_list(

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -37,12 +38,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.import_columns import ImportField, column_letter, recognise_header
 from desktop.domain.import_households import Grouping
-from desktop.messages import describe, hidden_rows_warning
+from desktop.messages import describe, hidden_lines, report_hidden_lines
 from desktop.services.import_lists import (
     ImportOptions,
     ImportReport,
     PreparedList,
     dry_run,
+    hidden_columns_read,
     import_list,
     prepare,
     preview,
@@ -107,6 +109,7 @@ class ImportWizard(QWizard):
             header_row=self.mapping_page.header_row(),
             grouping=self.grouping_page.grouping(),
             hamlet=self.grouping_page.hamlet(),
+            skip_hidden=self.preview_page.skip_hidden.isChecked(),
         )
 
     def run(self, title: str, work: Any, on_done: Any, on_error: Any) -> None:
@@ -207,15 +210,43 @@ class ImportPreviewPage(QWizardPage):
         self.setTitle(self.tr("Preview"))
         self.info = QLabel()
         self.info.setWordWrap(True)
+        # Shown when the sheet hides rows of people: ticked at first, for a sheet filtered
+        # to one hamlet is what the clerk checked on screen (docs/import.md).
+        self.skip_hidden = QCheckBox()
+        self.skip_hidden.toggled.connect(self._say)
+        self._hidden_rows: list[int] = []
+        self._shown_for: PreparedList | None = None
         self.model = SheetPreviewModel(self)
         self.view = _table(QTableView())
         self.view.setModel(self.model)
         self.view.horizontalHeader().setMaximumSectionSize(280)  # a title row stays narrow
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
+        layout.addWidget(self.skip_hidden)
         layout.addWidget(self.view, stretch=1)
 
     def initializePage(self) -> None:
+        prepared = self._wizard.prepared
+        assert prepared is not None
+        sheet = prepared.sheet
+        first = prepared.columns.first_row  # the rows of people: under the header
+        self._hidden_rows = [row for row in sheet.hidden_rows if row > first]
+        self.skip_hidden.setVisible(bool(self._hidden_rows))
+        self.skip_hidden.setText(
+            self.tr("Do not import the {count} rows hidden in the sheet").format(
+                count=group_thousands(len(self._hidden_rows))
+            )
+        )
+        if self._shown_for is not prepared:  # another file: the clerk chooses again
+            self._shown_for = prepared
+            self.skip_hidden.blockSignals(True)
+            self.skip_hidden.setChecked(bool(self._hidden_rows))
+            self.skip_hidden.blockSignals(False)
+        self._say()
+        self.model.set_rows(prepared.rows[:PREVIEW_ROWS], sheet.first_row)
+        self.view.resizeColumnsToContents()
+
+    def _say(self) -> None:
         prepared = self._wizard.prepared
         assert prepared is not None
         sheet, text = prepared.sheet, prepared.text
@@ -240,11 +271,14 @@ class ImportPreviewPage(QWizardPage):
                     count=group_thousands(text.nfc_cells)
                 )
             )
-        if sheet.hidden_rows:  # read as any: said before anything is chosen
-            lines.append(hidden_rows_warning(sheet.source, sheet.sheet_name, sheet.hidden_rows))
+        lines += hidden_lines(  # said before anything is chosen, with the choice
+            sheet.source,
+            sheet.sheet_name,
+            self._hidden_rows,
+            hidden_columns_read(sheet, prepared.columns),
+            left_out=self.skip_hidden.isChecked(),
+        )
         self.info.setText(" ".join(lines))
-        self.model.set_rows(prepared.rows[:PREVIEW_ROWS], sheet.first_row)
-        self.view.resizeColumnsToContents()
 
 
 class ImportColumnsPage(QWizardPage):
@@ -457,8 +491,7 @@ class ImportCheckPage(QWizardPage):
             updated=group_thousands(report.updated),
             unchanged=group_thousands(report.unchanged),
         )
-        if report.hidden_rows:
-            text += " " + hidden_rows_warning(report.source, report.sheet_name, report.hidden_rows)
+        text += "".join(f" {line}" for line in report_hidden_lines(report))
         if report.errors:
             self.summary.setStyleSheet(_ERROR_STYLE)
             text += " " + self.tr(
@@ -539,18 +572,17 @@ class ImportRunPage(QWizardPage):
             )
             return
         self.progress.setValue(1)
-        self.status.setText(
-            self.tr(
-                "Imported {file}: {new} new rows ({new_households} new households), "
-                "{updated} updated, {unchanged} unchanged."
-            ).format(
-                file=report.source,
-                new=group_thousands(report.new),
-                new_households=group_thousands(report.new_households),
-                updated=group_thousands(report.updated),
-                unchanged=group_thousands(report.unchanged),
-            )
+        done = self.tr(
+            "Imported {file}: {new} new rows ({new_households} new households), "
+            "{updated} updated, {unchanged} unchanged."
+        ).format(
+            file=report.source,
+            new=group_thousands(report.new),
+            new_households=group_thousands(report.new_households),
+            updated=group_thousands(report.updated),
+            unchanged=group_thousands(report.unchanged),
         )
+        self.status.setText(" ".join([done, *report_hidden_lines(report)]))
         self._wizard.imported.emit(report)
 
     def _failed(self, error: KnownError) -> None:

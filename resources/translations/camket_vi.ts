@@ -1747,6 +1747,10 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Xem trước</translation>
     </message>
     <message>
+        <source>Do not import the {count} rows hidden in the sheet</source>
+        <translation>Không nhập {count} dòng đang ẩn trong bảng tính</translation>
+    </message>
+    <message>
         <source>{file}: {rows} rows of an Excel workbook.</source>
         <translation>{file}: {rows} dòng của tệp Excel.</translation>
     </message>

@@ -280,14 +280,15 @@ def test_the_preview_shows_a_vntime_list_converted(
     _shot(wizard, "2-preview-vntime")
 
 
-def test_rows_filtered_out_of_the_sheet_are_named_on_the_preview_and_the_check(
+def test_rows_filtered_out_of_the_sheet_are_left_out_as_the_clerk_chooses(
     qtbot: QtBot,
     main_window: Callable[..., MainWindow],
     small_register: SmallRegister,
     tmp_path: Path,
 ) -> None:
-    """A clerk filtered the sheet to one hamlet: before, the rows filtered out came in too
-    and nothing said so. Now the preview and the check say which, naming the sheet."""
+    """A clerk filtered the sheet to what she wants: before, the rows filtered out came in
+    too, and the page that named them let her do nothing about it. Now a box on the
+    preview, ticked at first, leaves them out; unticked, they come in, said again."""
     import openpyxl
 
     path = write_xlsx(tmp_path / "ds-nam-tam.xlsx", [HEADERS, *PEOPLE])
@@ -297,15 +298,65 @@ def test_rows_filtered_out_of_the_sheet_are_named_on_the_preview_and_the_check(
     sheet.title = "Nậm Tăm"
     for row in (5, 6):
         sheet.row_dimensions[row].hidden = True
+    sheet.column_dimensions["F"].hidden = True  # Số CCCD
     workbook.save(path)
     window = main_window(small_register.path)
     wizard = _open(qtbot, window)
     _choose(qtbot, wizard, path)
-    said = (
+    preview = wizard.preview_page
+    box = preview.skip_hidden
+    assert box.isVisibleTo(preview) and box.isChecked()
+    assert box.text() == "Không nhập 2 dòng đang ẩn trong bảng tính"
+    left_out = (
+        "Không nhập 2 hàng đang ẩn hoặc bị lọc khỏi tầm nhìn của trang tính “Nậm Tăm”"
+        " (tệp ds-nam-tam.xlsx, hàng 5–6), như đã chọn."
+    )
+    hidden_column = (
+        "Cảnh báo: trang tính “Nậm Tăm” của tệp ds-nam-tam.xlsx có 1 cột đang ẩn"
+        " (F “Số CCCD”): các cột này vẫn được nhập như mọi cột."
+    )
+    assert left_out in preview.info.text() and hidden_column in preview.info.text()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # untick: every row comes in
+    imported = (
         "Cảnh báo: trang tính “Nậm Tăm” của tệp ds-nam-tam.xlsx có 2 hàng đang ẩn hoặc bị lọc"
         " khỏi tầm nhìn (hàng 5–6): các hàng này vẫn được nhập như mọi hàng."
     )
-    assert said in wizard.preview_page.info.text()
+    assert imported in preview.info.text()
     _check(qtbot, wizard)
-    assert said in wizard.report_page.summary.text()
+    report = wizard.report_page.report
+    assert report is not None and report.rows == 6
+    assert imported in wizard.report_page.summary.text()
+    assert hidden_column in wizard.report_page.summary.text()
     assert wizard.report_page.isComplete()  # a warning: the clerk decides
+    for _ in range(3):
+        wizard.back()
+    assert wizard.currentPage() is preview and not box.isChecked()  # her choice kept
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    _check(qtbot, wizard)
+    report = wizard.report_page.report
+    assert report is not None and report.rows == 4
+    assert left_out in wizard.report_page.summary.text()
+    with qtbot.waitSignal(wizard.imported, timeout=10000):
+        wizard.next()
+    assert left_out in wizard.import_page.status.text()
+    register = open_existing(small_register.path)
+    try:
+        household = repo.find_household_by_code(register.db, "NT-101")
+        assert household is not None
+        assert [m.full_name for m in repo.members(register.db, household.id)] == ["Giàng A Sử"]
+    finally:
+        register.close()
+
+
+def test_a_sheet_without_hidden_rows_shows_no_box(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    path = write_xlsx(tmp_path / "ds-nam-tam.xlsx", [HEADERS, *PEOPLE])
+    window = main_window(small_register.path)
+    wizard = _open(qtbot, window)
+    _choose(qtbot, wizard, path)
+    assert not wizard.preview_page.skip_hidden.isVisibleTo(wizard.preview_page)
+    assert "ẩn" not in wizard.preview_page.info.text()
