@@ -1244,20 +1244,27 @@ def _repaired(r: Repair) -> str:
 
 
 def describe(error: KnownError) -> str:
-    """One line in Vietnamese for a known error (a list it carries, one line an item)."""
+    """One line for a known error in the window's language (a list it carries, one line an
+    item)."""
     in_english = _in_english(english.MESSAGES, error.code)
     template = (english.MESSAGES if in_english else MESSAGES).get(error.code)
     if template is None:
         return str(error)
     params = dict(error.params)
+    count = params.get("count")
     if isinstance(rows := params.get("rows"), tuple):  # (kind, label, Issue) of each row
         shown = [
             f"  {kind} {label}: {describe_issue(issue, in_english=in_english)}"
             for kind, label, issue in rows
         ]
-        count = params.get("count")
         more = (count if isinstance(count, int) else len(rows)) - len(rows)
-        params["rows"] = "\n".join(shown + ([f"  … và {more} ô nữa"] if more > 0 else []))
+        and_more = f"  … and {more} more" if in_english else f"  … và {more} ô nữa"
+        params["rows"] = "\n".join(shown + ([and_more] if more > 0 else []))
+    if isinstance(dated := params.get("households"), tuple):  # (code, day) of the first few
+        on = "on" if in_english else "ngày"
+        named = [f"{code} {on} {day}" for code, day in dated]
+        more = isinstance(count, int) and count > len(dated)
+        params["households"] = ", ".join(named + (["…"] if more else []))
     try:
         return template.format(**params)
     except (KeyError, IndexError):

@@ -1,50 +1,12 @@
 """English wording of desktop/messages.py, keyed by the same ids, for the English window.
 
 The `camket` command always speaks Vietnamese (messages.py); the window shows these when
-its language is English (messages.use_language). What is not here yet reads in Vietnamese:
-COVERED names the families of MESSAGES that are here whole (a test holds every id of them
-to an English text with the same {placeholders}); ISSUE_MESSAGES, FIELD_LABELS and
-BACKUP_REASONS are here whole. README, Languages, says the same for users.
+its language is English (messages.use_language). Every table is here whole: a test holds
+every id of messages.py to an English text with the same {placeholders}, so a message added
+there without its English fails it. README, Languages, says the same for users.
 """
 
 from __future__ import annotations
-
-# The families (the id before the dot) of MESSAGES worded here, every id of each.
-COVERED = frozenset(
-    {
-        "attachment",
-        "backup",
-        "bundle",
-        "checkin",
-        "commune",
-        "conflict",
-        "date",
-        "db",
-        "encrypt",
-        "export",
-        "file",
-        "form",
-        "half_deleted",
-        "hamlet",
-        "household",
-        "identity",
-        "import",
-        "init",
-        "movement",
-        "output",
-        "print",
-        "province",
-        "register",
-        "row",
-        "search",
-        "spreadsheet",
-        "task",
-        "template",
-        "text",
-        "tip",
-        "upper",
-    }
-)
 
 MESSAGES: dict[str, str] = {
     "db.missing": "Register file not found: {path}",
@@ -776,13 +738,12 @@ MESSAGES: dict[str, str] = {
         " with camket init --upper, then this file is merged into it with camket merge."
     ),
     "export.unsendable": (
-        "Not exported: {count} values in the register were written by an old version or"
-        " changed outside CamKet, and the receiving PC would refuse the whole file for them."
-        " Correct each as said beside it (camket check lists them all), then export"
-        " again:\n{rows}"
+        "Not exported: values written by an old version or changed outside CamKet ({count})"
+        " would make the receiving PC refuse the whole file. Correct each as said beside it"
+        " (camket check lists them all), then export again:\n{rows}"
     ),
     "export.upper_unsendable": (
-        "Not exported: {count} values of the communes' data (from an old version) would make"
+        "Not exported: values of the communes' data from an old version ({count}) would make"
         " the receiving PC refuse the whole file. An upper-level register does not edit a"
         " commune's data: ask the commune to export again with a new CamKet (its export"
         " repairs these values or says how), merge that file here, then export again:\n{rows}"
@@ -832,6 +793,84 @@ MESSAGES: dict[str, str] = {
     "init.identity_without_bundle": (
         "--identity only goes with --from FILE.camket: it is the key that opens an encrypted"
         " bundle."
+    ),
+    # Pledge campaigns and pledges (a "bản cam kết", the pledge sheet a household signs).
+    "campaign.none": (
+        "No pledge campaign is current in this register on this PC. Choose one with"
+        " Campaigns… (Ctrl+D) on the Pledges page, or with the commands camket campaign list,"
+        " then camket campaign use ID (an upper-level register that has merged no commune's"
+        " file yet merges one first)."
+    ),
+    "campaign.missing": "There is no pledge campaign with the id {id} in the register.",
+    "campaign.ambiguous": (
+        "{count} pledge campaigns match {id}; type a longer campaign id (see camket campaign list)."
+    ),
+    "campaign.title_missing": "Write the campaign's title.",
+    "campaign.title_formula_like": (
+        "The campaign title “{title}” begins with =, +, - or @ (a spreadsheet reads it as a"
+        " formula); remove that sign."
+    ),
+    "campaign.ends_before_start": (
+        "The end date {ends} is before the start date {starts}; correct the dates."
+    ),
+    "campaign.target_out_of_range": "The target must be from 1 to 100 %, not {target} %.",
+    "campaign.nothing_to_edit": (
+        "Say what to change: --from START_DATE, --to END_DATE (empty '' for no date) or"
+        " --target PERCENT."
+    ),
+    "campaign.starts_after_results": (
+        "The start date is not changed to {starts}: households with a result of the campaign"
+        " before that day: {count} ({households}). Choose a start date of {earliest} or"
+        " earlier, or first correct those households' signing days (the Pledges page, or"
+        " camket sign HOUSEHOLD_CODE --on DD/MM/YYYY)."
+    ),
+    "campaign.template_missing": (
+        "The register no longer holds the pledge template {id} (version {version})."
+    ),
+    "pledge.missing": "The pledge (bản cam kết) was not found.",
+    "pledge.bad_status": ("Not a valid result: {status}; record only signed, refused or absent."),
+    "pledge.date_in_future": "The day {date} is in the future; record the day actually signed.",
+    "pledge.date_before_campaign": (
+        "The day {date} is before the campaign began ({starts}). If the household really"
+        " signed that day (a sheet signed before the campaign was recorded in the register),"
+        " first correct the campaign's start: Campaigns… (Ctrl+D) › Correct dates and"
+        " target…, or the command camket campaign edit {campaign} --from {date}; if not,"
+        " record the day actually signed."
+    ),
+    "pledge.date_before_known_campaign": (
+        "Note: the campaign “{title}” has no start date, and the signing day {date} is before"
+        " the campaign was set up in the register ({since}); the day is still recorded. If it"
+        " is right, give the campaign its start date (Campaigns… (Ctrl+D) › Correct dates and"
+        " target…, or the command camket campaign edit {id} --from DD/MM/YYYY) so that signing"
+        " days are checked against it; if it is a mistake, correct the signing day."
+    ),
+    "pledge.signer_missing": (
+        "The household has no head yet: choose who signs among the household's members."
+    ),
+    "pledge.signer_not_member": "The signer must be a member of the household.",
+    "pledge.signer_unknown": "The household has no member named “{name}”.",
+    "pledge.signer_gone": (
+        "{name} has died or moved out (by the movements ledger) and cannot sign for the"
+        " household; choose another signer in the household."
+    ),
+    "pledge.reason_missing": "Write the reason when the household refused or was absent.",
+    "qr.malformed": "The scanned code is not a CamKet pledge code: {text}",
+    "report.upper_register": (
+        "An upper-level register does not print reports in the form of a commune's People's"
+        " Committee; each commune's figures are exported with camket spreadsheet (--what"
+        " progress, households, people…)."
+    ),
+    # The command's own and the printing's: the window reaches few of them.
+    "option.bad_value": "{option}: {reason}",
+    "pdf.unreadable": "Could not read the PDF file {path}: {detail}",
+    "font.missing": "A font file needed for printing is missing: {file}",
+    "demo.bad_count": "The number of households must be from 1 to {maximum}: {count}",
+    "screenshot.bad_size": "The image size must be WIDTHxHEIGHT, for example 1366x768: {size}",
+    "screenshot.bad_page": "There is no place Ctrl+{page}; the window's places: {shortcuts}.",
+    "screenshot.unwritable": "Could not write the image: {path}",
+    "cli.not_unicode": (
+        "“{text}” holds bytes that are not Unicode (UTF-8) text, perhaps of an old encoding"
+        " (TCVN3, VNI, Windows-1258); type it again in Unicode. Nothing was done."
     ),
 }
 

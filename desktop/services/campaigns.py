@@ -212,12 +212,11 @@ def _refuse_results_before(db: Database, campaign_id: str, starts_on: dt.date) -
     early = store.results_before(db, campaign_id, starts_on)
     if not early:
         return
-    shown = [f"{code} ngày {_shown_day(on)}" for code, on in early[:SHOWN_EARLY]]
     raise KnownError(
         "campaign.starts_after_results",
         starts=starts_on.strftime("%d/%m/%Y"),
         count=len(early),
-        households=", ".join(shown) + (", …" if len(early) > SHOWN_EARLY else ""),
+        households=tuple((code, _shown_day(on)) for code, on in early[:SHOWN_EARLY]),
         earliest=_shown_day(early[0][1]),
     )
 

@@ -4,20 +4,33 @@ reaches them: a damaged bundle merged on Data exchange, a campaign dated backwar
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.pledges import PledgeStatus
+from desktop.services import pledges as service
 from desktop.services.bundles import export_bundle
+from desktop.services.campaigns import start_campaign
 from desktop.services.demo import populate_demo
-from desktop.services.register import create_register
+from desktop.services.register import create_register, open_existing
+from desktop.store.pledges import get_template
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translations import install_translators
-from tests.unit.exchange_helpers import SIN_HO, as_pc, opened
+from tests.ui.conftest import SmallRegister, settled
+from tests.ui.test_campaigns_dialog import open_dialog
+from tests.unit.exchange_helpers import (
+    SIN_HO,
+    as_pc,
+    listed_commune_bundle,
+    opened,
+    upper_register_of,
+)
 
 OpenWindow = Callable[..., MainWindow]
 
@@ -88,3 +101,85 @@ def test_an_export_encrypted_for_a_key_file_not_there_says_so_in_english(
         " command camket keys on the receiving PC."
     )
     assert not out.exists()
+
+
+def test_a_campaigns_start_moved_after_recorded_results_is_refused_in_english(
+    in_english: None, main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """The households named with their days ("NT-001 on 26/11/2026"), as the dialog words
+    the rest, not "NT-001 ngày …"."""
+    today = dt.date.today()
+    signed, later = today - dt.timedelta(days=20), today - dt.timedelta(days=10)
+    register = open_existing(small_register.path)
+    try:
+        first = service.current_campaign(register)
+        template = get_template(register.db, first.template_id, first.template_version)
+        assert template is not None
+        start_campaign(
+            register.writer, template, title="Đợt 2", starts_on=today - dt.timedelta(days=30)
+        )
+        service.record_result(register, small_register.ids["NT-001"], PledgeStatus.SIGNED, signed)
+    finally:
+        register.close()
+    window = main_window(small_register.path)
+    _page, dialog = open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    edit = dialog.edit_dialog
+    assert edit is not None
+    qtbot.waitExposed(edit)
+    edit.starts_box.setChecked(True)
+    edit.starts_edit.setDate(QDate(later.year, later.month, later.day))
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert edit.error.text() == (
+        f"The start date is not changed to {later:%d/%m/%Y}: households with a result of the"
+        f" campaign before that day: 1 (NT-001 on {signed:%d/%m/%Y}). Choose a start date of"
+        f" {signed:%d/%m/%Y} or earlier, or first correct those households' signing days (the"
+        " Pledges page, or camket sign HOUSEHOLD_CODE --on DD/MM/YYYY)."
+    )
+    edit.reject()
+
+
+def test_a_signing_day_before_an_undated_campaign_was_set_up_is_noted_in_english(
+    in_english: None, main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    window = main_window(small_register.path)
+    page = window.pledge_page
+    window.show_page(window.pages.indexOf(page))
+    record = page.open_pledge(small_register.ids["NT-001"])
+    qtbot.waitExposed(record)
+    record.date_edit.setDate(QDate(1990, 1, 1))
+    assert record.date_note.isVisible()
+    assert record.date_note.text().startswith(
+        "Note: the campaign “Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc"
+        " gia” has no start date"
+    )
+    assert "the signing day 01/01/1990 is before the campaign was set up" in (
+        record.date_note.text()
+    )
+    record.reject()
+
+
+def test_an_upper_registers_progress_report_is_refused_in_english(
+    in_english: None,
+    main_window: OpenWindow,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = upper_register_of(tmp_path, [listed_commune_bundle(tmp_path, SIN_HO, "A-01")])
+    said: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.pledge_printing.warn", lambda _parent, _title, text: said.append(text)
+    )
+    with as_pc(tmp_path / "post-data"):
+        window = main_window(post, place="pledges")
+        page = window.pledge_page
+        assert page.report_button.isEnabled()
+        qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(said))
+    assert said == [
+        "An upper-level register does not print reports in the form of a commune's People's"
+        " Committee; each commune's figures are exported with camket spreadsheet (--what"
+        " progress, households, people…)."
+    ]
