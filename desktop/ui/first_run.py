@@ -48,6 +48,9 @@ from desktop.ui.text_limits import limit_line
 from desktop.userdata import default_register_path, recent_registers, sample_register_path
 
 DEMO_HOUSEHOLDS = 300
+# The start page's button to the register opened last: its folder is shortened to keep the
+# whole button within this many pixels (the wizard is 760 wide), never below the least.
+RECENT_BUTTON_WIDTH, RECENT_FOLDER_LEAST = 680, 120
 START, COMMUNE, HAMLETS, KEEPERS, CAMPAIGN, SUMMARY = range(6)
 
 
@@ -299,17 +302,12 @@ class StartPage(QWizardPage):
         # (File › New register… itself asks for a new one: the window opens the others.)
         made_before = QLabel(self.tr("Or open a register made before:"), self)
         last = _last_register(path) if offer_existing else None
-        self.recent = QPushButton(
-            self.tr("Open {name} (in {folder}), opened last").format(
-                name=last.name, folder=last.parent
-            )
-            if last is not None
-            else "",
-            self,
-        )
+        self.recent = QPushButton(self)
         self.recent.setAutoDefault(False)
         self.recent.setVisible(last is not None)
         if last is not None:
+            self.recent.setText(self._recent_text(last))
+            self.recent.setToolTip(str(last))
             self.recent.clicked.connect(lambda: self.existing_chosen.emit(last))
         self.open_other = QPushButton(self.tr("Open a register kept elsewhere…"), self)
         self.open_other.setAutoDefault(False)
@@ -323,6 +321,20 @@ class StartPage(QWizardPage):
             made_before.hide()
             self.open_other.hide()
         layout.addStretch(1)
+
+    def _recent_text(self, last: Path) -> str:
+        """The button's words, its folder shortened in the middle: a button is as wide as its
+        words, and a register kept deep in a USB stick's folders made the wizard 2,285 px
+        wide, Next and Cancel off a 1024 px screen (the whole path is the tooltip)."""
+        words = self.tr("Open {name} (in {folder}), opened last")
+        metrics = self.recent.fontMetrics()
+        room = RECENT_BUTTON_WIDTH - metrics.horizontalAdvance(
+            words.format(name=last.name, folder="")
+        )
+        folder = metrics.elidedText(
+            str(last.parent), Qt.TextElideMode.ElideMiddle, max(room, RECENT_FOLDER_LEAST)
+        )
+        return words.format(name=last.name, folder=folder)
 
     def _choose_bundle(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -350,9 +362,11 @@ class StartPage(QWizardPage):
 
 
 def _last_register(path: Path) -> Path | None:
-    """The register opened last on this PC, when it is still there and is not ``path``."""
+    """The register opened last on this PC, when it is still there and is neither ``path``
+    nor the sample (its own button opens that one)."""
+    skipped = {path.resolve(), sample_register_path().resolve()}
     for recent in recent_registers():
-        if recent.resolve() != path.resolve() and recent.is_file():
+        if recent.resolve() not in skipped and recent.is_file():
             return recent
     return None
 

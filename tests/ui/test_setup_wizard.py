@@ -392,6 +392,53 @@ def test_the_next_start_opens_a_register_made_with_file_new_instead_of_setting_u
     assert shown[-1] == stick and not path.exists()
 
 
+def test_a_register_deep_in_a_sticks_folders_keeps_the_wizard_on_a_1024_screen(
+    qtbot: QtBot, small_register: SmallRegister, tmp_path: Path
+) -> None:
+    """The button to the register opened last named its whole folder: one kept deep in a
+    USB stick's folders made the start page 2,285 px wide, Next and Cancel off the screen."""
+    from desktop.userdata import remember_register
+
+    deep = tmp_path.joinpath("USB", *["Sổ đăng ký của xã Sìn Hồ, huyện cũ, tỉnh Lai Châu"] * 4)
+    deep.mkdir(parents=True)
+    kept = deep / "so-dang-ky-sin-ho.sqlite3"
+    shutil.copy(small_register.path, kept)
+    remember_register(kept)
+    shown = SetupWizard(tmp_path / "new" / "camket.sqlite3")
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    recent = shown.start_page.recent
+    assert recent.isVisible() and "so-dang-ky-sin-ho.sqlite3" in recent.text()
+    assert shown.width() <= 1000
+    assert shown.button(QWizard.WizardButton.CancelButton).geometry().right() < shown.width()
+    assert recent.toolTip() == str(kept)  # the whole path, to read before choosing it
+
+
+def test_the_sample_opened_last_is_not_offered_again_as_a_register_made_before(
+    qtbot: QtBot, small_register: SmallRegister, tmp_path: Path
+) -> None:
+    """After a look at the sample, the next start offered "Mở du-lieu-mau.sqlite3 …, sổ mở
+    lần gần nhất" under "a register made before": the sample has its own button; the one
+    offered is the real register opened before it."""
+    from desktop.userdata import remember_register
+
+    sample = sample_register_path()
+    sample.parent.mkdir(parents=True, exist_ok=True)
+    create_demo_register(sample, households=5, seed=1)
+    remember_register(sample)
+    alone = SetupWizard(tmp_path / "new" / "camket.sqlite3")
+    qtbot.addWidget(alone)
+    assert alone.start_page.recent.isHidden()
+    remember_register(small_register.path)
+    remember_register(sample)  # the sample last, the real register before it
+    both = SetupWizard(tmp_path / "new" / "camket.sqlite3")
+    qtbot.addWidget(both)
+    assert not both.start_page.recent.isHidden()
+    assert small_register.path.name in both.start_page.recent.text()
+    assert sample.name not in both.start_page.recent.text()
+
+
 def _start_from_bundle(wizard: SetupWizard) -> None:
     button = getattr(wizard.start_page, "from_bundle", None)
     if button is None:  # no such way: the test fails below instead of waiting here
