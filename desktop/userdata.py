@@ -98,7 +98,7 @@ RECENT_REGISTERS = 8  # how many the File menu lists
 
 def recent_registers() -> list[Path]:
     """The registers opened last on this machine, the latest first (as saved, even if one
-    has since been moved: the File menu says so when it is chosen)."""
+    has since been moved: the File menu says so when it is chosen, and forgets it)."""
     saved = read_preferences().get("recent_registers")
     if not isinstance(saved, list):
         return []
@@ -110,6 +110,13 @@ def remember_register(path: Path) -> None:
     resolved = Path(path).resolve()
     others = [p for p in recent_registers() if p.resolve() != resolved]
     write_preferences(recent_registers=[str(p) for p in [resolved, *others][:RECENT_REGISTERS]])
+
+
+def forget_register(path: Path) -> None:
+    """Take ``path`` off the recent registers (it was moved, renamed or deleted)."""
+    resolved = Path(path).resolve()
+    kept = [p for p in recent_registers() if p.resolve() != resolved]
+    write_preferences(recent_registers=[str(p) for p in kept])
 
 
 # 9-digit CMND and 12-digit personal IDs (with the spaces or dots clerks type), and phone

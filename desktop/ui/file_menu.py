@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,13 +15,16 @@ from desktop.services.register import open_for_window
 from desktop.store.window_lock import refuse_if_held
 from desktop.ui.qt_values import set_shortcut
 from desktop.ui.unlocking import ask_passphrase
-from desktop.userdata import recent_registers
+from desktop.userdata import forget_register, recent_registers
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from desktop.services.register import OpenRegister
     from desktop.ui.main_window import MainWindow
 
 REGISTER_SUFFIX = ".sqlite3"
+RECENT_FOLDER_WIDTH = 420  # pixels of a recent register's folder in the menu (the rest "…")
 
 
 def opening_text(path: Path) -> str:
@@ -47,7 +51,8 @@ class FileMenu(QObject):
         )
         self.recent_menu = self.menu.addMenu(self.tr("&Recent registers"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._fill_recent()  # so that its state is right before it is first opened
+        # Greyed or not before it is first opened; its entries are made when it opens.
+        self.recent_menu.setEnabled(bool(self._other_recent()))
         self._verbs_end = self.menu.addSeparator()
         # Ctrl+Q written out: Windows has no standard Quit key (StandardKey.Quit is none).
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", window.close)
@@ -140,15 +145,54 @@ class FileMenu(QObject):
         opened.close()  # the window stays (an unsaved household, a running job)
         return False
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
+    def _other_recent(self) -> list[Path]:
+        """The recent registers but the one this window shows."""
         current = self._window.register.path.resolve()
-        shown = 0
-        for path in recent_registers():
-            if path.resolve() == current:
-                continue
-            shown += 1
-            action = self.recent_menu.addAction(f"&{shown} {path.name} — {path.parent}")
+        return [path for path in recent_registers() if path.resolve() != current]
+
+    def _fill_recent(self) -> None:
+        from desktop.ui.screen_fit import elided_folder  # Qt's enums: not for the start
+
+        self.recent_menu.clear()
+        others = self._other_recent()
+        for shown, path in enumerate(others, start=1):
+            folder = elided_folder(self.recent_menu, path.parent, RECENT_FOLDER_WIDTH)
+            action = self.recent_menu.addAction(f"&{shown} {path.name} — {folder}")
             action.setToolTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(shown > 0)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        self.recent_menu.setEnabled(bool(others))
+
+    def open_recent(self, path: Path) -> bool:
+        """A recent register, opened as Open register… opens it. One no longer where it was
+        (moved, renamed, deleted) is said so, taken off the list, and Open register… offered
+        to find it; one whose folder is gone (a USB stick not plugged in) stays listed."""
+        if path.exists():
+            return self.open_path(path)
+        from PySide6.QtWidgets import QMessageBox
+
+        title = self.tr("Recent registers")
+        if not path.parent.is_dir():
+            QMessageBox.warning(
+                self._window,
+                title,
+                self.tr(
+                    "The folder {folder} of {name} is not there. If the register is on a USB "
+                    "stick or another disk, plug it in and choose it again."
+                ).format(folder=path.parent, name=path.name),
+            )
+            return False
+        try:
+            forget_register(path)
+        except OSError as exc:  # a read-only data folder: it stays listed, nothing more
+            log.warning("recent register not forgotten: %s", exc)
+        asked = QMessageBox.question(
+            self._window,
+            title,
+            self.tr(
+                "{name} is no longer in {folder}: it was moved, renamed or deleted, and is "
+                "taken off the recent registers. Find it where it is now (Open register…)?"
+            ).format(name=path.name, folder=path.parent),
+        )
+        if asked == QMessageBox.StandardButton.Yes:
+            self.open_register()
+        return False

@@ -44,6 +44,7 @@ from desktop.ui.encryption_setup import EncryptionChoice, RecoveryKeyDialog
 from desktop.ui.form_dialog import KeepsTypedWork, confirm_discard
 from desktop.ui.hamlet_editor import HamletEditor, MemoryHamlets, kind_name
 from desktop.ui.household_model import group_thousands
+from desktop.ui.screen_fit import elided_folder
 from desktop.ui.text_limits import limit_line
 from desktop.userdata import default_register_path, recent_registers, sample_register_path
 
@@ -327,13 +328,10 @@ class StartPage(QWizardPage):
         words, and a register kept deep in a USB stick's folders made the wizard 2,285 px
         wide, Next and Cancel off a 1024 px screen (the whole path is the tooltip)."""
         words = self.tr("Open {name} (in {folder}), opened last")
-        metrics = self.recent.fontMetrics()
-        room = RECENT_BUTTON_WIDTH - metrics.horizontalAdvance(
+        room = RECENT_BUTTON_WIDTH - self.recent.fontMetrics().horizontalAdvance(
             words.format(name=last.name, folder="")
         )
-        folder = metrics.elidedText(
-            str(last.parent), Qt.TextElideMode.ElideMiddle, max(room, RECENT_FOLDER_LEAST)
-        )
+        folder = elided_folder(self.recent, last.parent, max(room, RECENT_FOLDER_LEAST))
         return words.format(name=last.name, folder=folder)
 
     def _choose_bundle(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -27,6 +29,13 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
         width = min(width, room.width() - FRAME_WIDTH)
         height = min(height, room.height() - FRAME_HEIGHT)
     widget.resize(width, height)
+
+
+def elided_folder(widget: QWidget, folder: Path, width: int) -> str:
+    """``folder`` as ``widget`` writes it within ``width`` pixels: shortened in the middle,
+    keeping its start (the disk) and its end (the folder's own name). A button or a menu
+    is as wide as its words: a folder deep in a USB stick's put them off the screen."""
+    return widget.fontMetrics().elidedText(str(folder), Qt.TextElideMode.ElideMiddle, width)
 
 
 def fit_wrapped_height(widget: QWidget) -> None:

@@ -1043,6 +1043,18 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Sổ đăng ký CamKet (*.sqlite3 *.db);;Mọi tệp (*)</translation>
     </message>
     <message>
+        <source>Recent registers</source>
+        <translation>Sổ đăng ký mở gần đây</translation>
+    </message>
+    <message>
+        <source>The folder {folder} of {name} is not there. If the register is on a USB stick or another disk, plug it in and choose it again.</source>
+        <translation>Không thấy thư mục {folder} chứa sổ {name}. Nếu sổ nằm trên USB hay ổ đĩa khác, hãy cắm vào rồi chọn lại.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer in {folder}: it was moved, renamed or deleted, and is taken off the recent registers. Find it where it is now (Open register…)?</source>
+        <translation>Sổ {name} không còn ở {folder}: đã bị chuyển đi, đổi tên hoặc xóa, nên được bỏ khỏi danh sách sổ mở gần đây. Tìm sổ ở nơi mới (Mở sổ đăng ký…)?</translation>
+    </message>
+    <message>
         <source>Opening {name}: checking it and bringing it up to date…</source>
         <translation>Đang mở {name}: kiểm tra và cập nhật sổ…</translation>
     </message>

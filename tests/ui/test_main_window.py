@@ -183,6 +183,56 @@ def test_recent_registers_are_listed_latest_first(
     assert listed == [str(second), str(first)]  # the open one is not offered again
 
 
+def test_a_recent_register_moved_away_is_said_so_taken_off_the_list_and_looked_for(
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, a register moved to another folder stayed in Tệp ▸ Sổ đăng ký mở gần đây:
+    each time chosen it said only "Không tìm thấy tệp sổ đăng ký", and stayed listed."""
+    moved = tmp_path / "sin-ho-cu.sqlite3"
+    create_demo_register(moved, households=5, seed=2)
+    remember_register(moved)
+    now = tmp_path / "USB"
+    now.mkdir()
+    moved.rename(now / moved.name)
+    window = main_window(small_register.path)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, body: str) -> QMessageBox.StandardButton:
+        asked.append(body)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(now / moved.name), "")
+    )
+    menu = window.file_menu.recent_menu
+    menu.aboutToShow.emit()
+    menu.actions()[0].trigger()
+    assert asked and "sin-ho-cu.sqlite3 không còn ở" in asked[0] and "Mở sổ đăng ký…" in asked[0]
+    assert moved.resolve() not in recent_registers()
+    assert window.next_register == now / moved.name  # found where it is now, and opened
+
+
+def test_a_recent_register_on_a_stick_not_plugged_in_stays_listed(
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    on_stick = tmp_path / "USB" / "sin-ho.sqlite3"
+    remember_register(on_stick)
+    window = main_window(small_register.path)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, body: said.append(body))
+    assert not window.file_menu.open_recent(on_stick)
+    assert said and "hãy cắm vào rồi chọn lại" in said[0]
+    assert on_stick.resolve() in recent_registers()
+    assert window.next_register is None
+
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
