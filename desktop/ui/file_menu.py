@@ -138,12 +138,35 @@ class FileMenu(QObject):
         try:
             opened = wait_off_thread(self._window, opening_text(path), check)
         except KnownError as err:
+            if err.code == "db.no_commune":  # an empty file, a set-up cut short
+                return self._set_up(path)
             QMessageBox.warning(self._window, self.tr("Open register"), describe(err))
             return False
         if self._window.open_register(path, opened):
             return True
         opened.close()  # the window stays (an unsaved household, a running job)
         return False
+
+    def _set_up(self, path: Path) -> bool:
+        """A register never set up (an empty file, a set-up cut short) is offered the set-up
+        wizard, as the start offers it: before, the window said to open it in the window to
+        set it up, and File ▸ New register… refused it as a file that exists."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.ui.first_run import run_setup
+
+        asked = QMessageBox.question(
+            self._window,
+            self.tr("Open register"),
+            self.tr(
+                "{path} is a register never set up (an empty file, or a set-up cut short). "
+                "Set it up now: the commune, its hamlets, the first campaign?"
+            ).format(path=path),
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return False
+        made = run_setup(path, self._window, offer_existing=False)
+        return made is not None and self._window.open_register(made)
 
     def _other_recent(self) -> list[Path]:
         """The recent registers but the one this window shows."""

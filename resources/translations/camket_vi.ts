@@ -1043,6 +1043,10 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Sổ đăng ký CamKet (*.sqlite3 *.db);;Mọi tệp (*)</translation>
     </message>
     <message>
+        <source>{path} is a register never set up (an empty file, or a set-up cut short). Set it up now: the commune, its hamlets, the first campaign?</source>
+        <translation>{path} là sổ đăng ký chưa được lập (tệp rỗng, hoặc lần lập sổ bị ngắt giữa chừng). Lập sổ ngay bây giờ: chọn xã, nhập các thôn/bản, đợt cam kết đầu tiên?</translation>
+    </message>
+    <message>
         <source>Recent registers</source>
         <translation>Sổ đăng ký mở gần đây</translation>
     </message>

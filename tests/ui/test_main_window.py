@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.services.demo import create_demo_register
-from desktop.services.register import create_upper_register, open_existing
+from desktop.services.register import create_register, create_upper_register, open_existing
 from desktop.ui.main_window import MainWindow
 from desktop.ui.places import Place
 from desktop.userdata import recent_registers, remember_register
@@ -167,6 +167,41 @@ def test_a_file_that_is_no_register_is_refused_and_the_window_stays(
     assert not window.file_menu.open_path(text)
     assert said and "không phải sổ đăng ký" in said[0]
     assert window.isVisible() and window.next_register is None
+
+
+def test_a_register_never_set_up_is_offered_the_set_up_when_opened(
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An empty file (a copy cut short, a set-up killed before it began) opened with Tệp ▸
+    Mở sổ đăng ký…: before, the window said to "mở tệp trong cửa sổ CamKet để lập sổ",
+    which is what the clerk had done, and Sổ đăng ký mới… refused the file as existing."""
+    from desktop.ui import first_run
+
+    empty = tmp_path / "so-moi.sqlite3"
+    empty.write_bytes(b"")
+    window = main_window(small_register.path)
+    asked: list[str] = []
+    set_up: list[Path] = []
+
+    def question(_parent: object, _title: str, body: str) -> QMessageBox.StandardButton:
+        asked.append(body)
+        return QMessageBox.StandardButton.Yes
+
+    def run_setup(path: Path, _parent: object, *, offer_existing: bool = True) -> Path:
+        set_up.append(path)
+        create_register(path, "03478", ["Bản Nậm Tăm"])  # as the wizard's Finish does
+        return path
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(first_run, "run_setup", run_setup)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a: pytest.fail("refused, not offered"))
+    assert window.file_menu.open_path(empty)
+    assert asked and "chưa được lập" in asked[0] and "Lập sổ ngay" in asked[0]
+    assert set_up == [empty]
+    assert window.next_register == empty  # the application opens it next
 
 
 def test_recent_registers_are_listed_latest_first(
