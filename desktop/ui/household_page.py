@@ -34,6 +34,7 @@ from desktop.ui.household_empty import EmptyList
 from desktop.ui.household_history import HistoryDialog
 from desktop.ui.household_list import setup_household_view
 from desktop.ui.household_model import HouseholdTableModel, group_thousands
+from desktop.ui.household_order import OrderButton
 from desktop.ui.household_pledge import HouseholdPledgeBox
 from desktop.ui.household_search import HouseholdSearch
 from desktop.ui.screen_fit import HAMLET_LETTERS, fit_combo
@@ -77,6 +78,7 @@ class HouseholdPage(QWidget):
         self.model = HouseholdTableModel(register.db, self)
         self.view = QTableView()
         setup_household_view(self.view, self.model)
+        self.order_button = OrderButton(self.view)
 
         self.detail = HouseholdDetail(register.db)
         self.pledge_box = HouseholdPledgeBox(
@@ -126,6 +128,7 @@ class HouseholdPage(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.hamlet_combo, stretch=1)
+        filters.addWidget(self.order_button)
         filters.addWidget(self.count_label)
         left = QWidget()
         self.list_panel = left

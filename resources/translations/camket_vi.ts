@@ -2538,6 +2538,41 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     </message>
 </context>
 <context>
+    <name>OrderButton</name>
+    <message>
+        <source>&amp;Sort</source>
+        <translation>&amp;Sắp xếp</translation>
+    </message>
+    <message>
+        <source>The order of the list (Alt+S); a click on a column&apos;s heading sorts too</source>
+        <translation>Thứ tự của danh sách (Alt+S); bấm vào tên một cột cũng sắp xếp theo cột đó</translation>
+    </message>
+    <message>
+        <source>Order of the list</source>
+        <translation>Thứ tự của danh sách</translation>
+    </message>
+    <message>
+        <source>Z to A</source>
+        <translation>Z → A</translation>
+    </message>
+    <message>
+        <source>A to Z</source>
+        <translation>A → Z</translation>
+    </message>
+    <message>
+        <source>descending</source>
+        <translation>giảm dần</translation>
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation>tăng dần</translation>
+    </message>
+    <message>
+        <source>{column}: {way}</source>
+        <translation>{column}: {way}</translation>
+    </message>
+</context>
+<context>
     <name>Overview</name>
     <message>
         <source>Temporary residence ends within 15 days</source>

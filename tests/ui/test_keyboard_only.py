@@ -1,0 +1,136 @@
+"""The window by keyboard alone, as a commune clerk works it: each place's Tab order follows
+the screen, every button is reached, the keyboard lands on a field it can be seen in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.translations import install_translators
+from tests.ui.conftest import SmallRegister
+from tests.ui.test_household_page import listed_codes
+
+OpenWindow = Callable[..., MainWindow]
+# A menu popped up over the active window asks for the keyboard, which offscreen cannot give.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+
+
+def active_window(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> MainWindow:
+    """The small register's window, active: the keyboard's keys reach it."""
+    window = main_window(small_register.path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def tab_from(qtbot: QtBot, widget: QWidget) -> QWidget | None:
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def choose_in_menu(qtbot: QtBot, words: str) -> list[str]:
+    """Once a menu pops up: the arrows walk it down to the entry ``words``, Enter takes it.
+    Returns the menu's entries as shown (filled in when the menu was there)."""
+    seen: list[str] = []
+
+    def walk() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, walk)
+            return
+        seen.extend(a.text() for a in menu.actions() if not a.isSeparator())
+        for _ in range(len(menu.actions()) + 1):
+            active = menu.activeAction()
+            if isinstance(active, QAction) and active.text() == words:
+                break
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, walk)
+    return seen
+
+
+def test_the_household_list_is_sorted_by_keyboard_alone(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, only a click on a column's heading sorted the list: a heading is no Tab
+    stop, so the keyboard had no way to it. Now Tab from the hamlet filter reaches "Sắp
+    xếp", Space opens its menu, the arrows and Enter choose; the heading shows the order,
+    and the household selected stays selected, as after a click."""
+    window = active_window(qtbot, main_window, small_register)
+    page = window.household_page
+    by_hamlet = ["NT-001", "NT-002", "PK-001", "PK-002", "HT-001", "HT-002"]
+    assert listed_codes(window) == by_hamlet
+    page.select_row(by_hamlet.index("PK-002"))
+    chosen = small_register.ids["PK-002"]
+
+    page.hamlet_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    button = tab_from(qtbot, page.hamlet_combo)
+    assert button is not None and button is not page.view
+    assert button.hasFocus()
+    entries = choose_in_menu(qtbot, "Mã hộ: giảm dần")
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    by_code = ["HT-001", "HT-002", "NT-001", "NT-002", "PK-001", "PK-002"]
+    qtbot.waitUntil(lambda: listed_codes(window) == by_code[::-1])
+    assert entries == [
+        "Mã hộ: tăng dần",
+        "Mã hộ: giảm dần",
+        "Chủ hộ: A → Z",
+        "Chủ hộ: Z → A",
+        "Thôn/bản: A → Z",
+        "Thôn/bản: Z → A",
+        "Số nhân khẩu: tăng dần",
+        "Số nhân khẩu: giảm dần",
+    ]
+    header = page.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert page.model.household_id(page.view.currentIndex().row()) == chosen
+    assert page.detail.household_id == chosen
+
+    # Alt+S from the list: the heads A to Z (An, Bích, Dợ, Hòa, Hoà, Hùng).
+    window.activateWindow()  # the offscreen platform leaves no window active after a popup
+    qtbot.waitUntil(window.isActiveWindow)
+    page.view.setFocus(Qt.FocusReason.TabFocusReason)
+    choose_in_menu(qtbot, "Chủ hộ: A → Z")
+    qtbot.keyClick(page.view, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: listed_codes(window)[0] == "HT-001")
+    assert listed_codes(window)[1:3] == ["HT-002", "PK-002"]
+    assert page.model.household_id(page.view.currentIndex().row()) == chosen
+    # A heading sorted by a click ticks its entry in the menu.
+    page.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    ticked = [a.text() for a in button.menu().actions() if a.isChecked()]  # type: ignore[attr-defined]
+    assert ticked == ["Số nhân khẩu: tăng dần"]
+
+
+def test_the_order_menu_speaks_english_in_the_english_window(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister, qapp: QApplication
+) -> None:
+    install_translators(qapp, "en")
+    try:
+        window = active_window(qtbot, main_window, small_register)
+        page = window.household_page
+        page.hamlet_combo.setFocus(Qt.FocusReason.TabFocusReason)
+        button = tab_from(qtbot, page.hamlet_combo)
+        assert button is not None
+        entries = choose_in_menu(qtbot, "Household code: descending")
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: listed_codes(window)[0] == "PK-002")
+        assert entries[:4] == [
+            "Household code: ascending",
+            "Household code: descending",
+            "Head of household: A to Z",
+            "Head of household: Z to A",
+        ]
+    finally:
+        install_translators(qapp, "vi")
