@@ -120,14 +120,16 @@ class PledgePage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.campaign_label, stretch=1)
-        top.addWidget(self.campaigns_button)
         top.addWidget(self.check_in_label)
         top.addWidget(self.check_in_box, stretch=1)
         self.printing = PledgePrinting(tasks, self)
         self.printing.message.connect(self.status_message)
         self.print_dialog: PrintPledgesDialog | None = None
         self.template_dialog: TemplateEditorDialog | None = None
+        # Below the campaign's line, first of the row: Tab from the check-in box reaches it
+        # before the other buttons, as the eye does (beside the box it came last of all).
         self.actions_row = QHBoxLayout()
+        self.actions_row.addWidget(self.campaigns_button)
         self.actions_row.addWidget(self.check_in_message, stretch=1)
         self._add_actions()
 

@@ -119,6 +119,8 @@ class SettingsPage(QWidget):
         layout.addWidget(language_box)
         content.setMaximumWidth(1000)  # lines a clerk can read on a wide screen
         scroll = QScrollArea()
+        # No Tab stop of its own (it showed no focus): Tab walks its fields, scrolled to.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(content)
@@ -134,6 +136,11 @@ class SettingsPage(QWidget):
             lambda: self.status_message.emit(self.tr("Hamlets saved."), HINT_MS)
         )
         self.language.activated.connect(self._language_activated)
+
+    def focus_first(self) -> None:
+        """Shown by Ctrl+6 or the side bar: the keyboard in the first field, the clerk's
+        name (before, on the page's scroll area, which shows no focus)."""
+        self.clerk.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
         # An import or the household editor may have added hamlets since the last visit.

@@ -3,12 +3,13 @@ the screen, every button is reached, the keyboard lands on a field it can be see
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
@@ -17,6 +18,7 @@ from tests.ui.conftest import SmallRegister
 from tests.ui.test_household_page import listed_codes
 
 OpenWindow = Callable[..., MainWindow]
+CTRL = Qt.KeyboardModifier.ControlModifier
 # A menu popped up over the active window asks for the keyboard, which offscreen cannot give.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 
@@ -134,3 +136,70 @@ def test_the_order_menu_speaks_english_in_the_english_window(
         ]
     finally:
         install_translators(qapp, "vi")
+
+
+def tabbed_within(qtbot: QtBot, page: QWidget) -> list[QWidget]:
+    """The widgets of ``page`` the keyboard visits, from the one it is in, Tab after Tab,
+    until it leaves the page or comes round again."""
+    focused = QApplication.focusWidget()
+    assert focused is not None and page.isAncestorOf(focused)
+    visited = [focused]
+    for _ in range(80):
+        focused = tab_from(qtbot, visited[-1])
+        if focused is None or not page.isAncestorOf(focused) or focused in visited:
+            break
+        visited.append(focused)
+    return visited
+
+
+def out_of_reading_order(widgets: list[QWidget], root: QWidget) -> list[str]:
+    """The steps from one widget to the next that go back up the screen, or leftwards
+    along a line (positions in ``root``, a scrolled page's contents)."""
+    wrong = []
+    for before, after in itertools.pairwise(widgets):
+        a = before.mapTo(root, before.rect().topLeft())
+        b = after.mapTo(root, after.rect().topLeft())
+        same_line = (
+            abs((a.y() + before.height() / 2) - (b.y() + after.height() / 2))
+            < min(before.height(), after.height()) / 2
+        )
+        onward = b.x() > a.x() if same_line else b.y() >= a.y() + before.height() / 2
+        if not onward:
+            wrong.append(
+                f"{type(before).__name__} ({a.x()},{a.y()}) → "
+                f"{type(after).__name__} ({b.x()},{b.y()})"
+            )
+    return wrong
+
+
+def test_ctrl_6_puts_the_keyboard_in_the_first_field_and_tab_reads_down_the_page(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Ctrl+6 left the keyboard where it was, and the first Tab stop of Cài đặt was
+    its scroll area, which shows no focus: the clerk pressed Tab once into nothing seen."""
+    window = active_window(qtbot, main_window, small_register)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_6, CTRL)
+    page = window.settings_page
+    assert QApplication.focusWidget() is page.clerk
+    visited = tabbed_within(qtbot, page)
+    assert [w for w in visited if isinstance(w, QScrollArea)] == []
+    assert page.post in visited and page.language in visited
+    assert page.hamlet_editor.table in visited
+    scroll = page.findChild(QScrollArea)
+    assert out_of_reading_order(visited, scroll.widget()) == []
+
+
+def test_tab_from_the_check_in_box_reaches_campaigns_before_the_lists(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Đợt cam kết… sat left of the check-in box but came last of all: after both
+    lists and the side bar's Nhập danh sách. Now it opens the row under the campaign's line
+    and Tab from the box (where Ctrl+3 puts the keyboard) reaches it first."""
+    window = active_window(qtbot, main_window, small_register)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_3, CTRL)
+    page = window.pledge_page
+    assert QApplication.focusWidget() is page.check_in_box
+    visited = tabbed_within(qtbot, page)
+    assert visited[:2] == [page.check_in_box, page.campaigns_button]
+    assert visited[-2:] == [page.progress_view, page.unsigned_view]
+    assert out_of_reading_order(visited, page) == []
