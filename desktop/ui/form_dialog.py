@@ -158,6 +158,26 @@ class FormDialog(KeepsTypedWork, QDialog):
         super().showEvent(event)
         if self._as_shown is None:  # after the saved values were filled in
             self._as_shown = form_state(self)
+            self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """Unless the dialog chose where to start, the keyboard in the first field: the
+        buttons, made before the fields, came first in Qt's chain, so Kết thúc… (Ctrl+E)
+        opened on Lưu and a day typed over the one shown went nowhere."""
+        focused = self.focusWidget()
+        if focused is not None and not self.buttons.isAncestorOf(focused):
+            return
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                not self.buttons.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def may_leave(self) -> bool:
         """Esc or the window's ×: True when nothing was typed, or the clerk chose to drop

@@ -3,8 +3,10 @@ the screen, every button is reached, the keyboard lands on a field it can be see
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -12,13 +14,20 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.movements import Guest, Movement, MovementKind
+from desktop.services import ledger
+from desktop.ui.ledger_model import day_text
+from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
+from desktop.ui.movement_dialog import EndMovementDialog
+from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.translations import install_translators
-from tests.ui.conftest import SmallRegister
+from tests.ui.conftest import SmallRegister, settled
 from tests.ui.test_household_page import listed_codes
 
 OpenWindow = Callable[..., MainWindow]
 CTRL = Qt.KeyboardModifier.ControlModifier
+T = TypeVar("T", bound=QWidget)
 # A menu popped up over the active window asks for the keyboard, which offscreen cannot give.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 
@@ -31,6 +40,11 @@ def active_window(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+def shown(parent: QWidget, kind: type[T]) -> list[T]:
+    """The dialogs of ``kind`` open over ``parent``."""
+    return [dialog for dialog in parent.findChildren(kind) if dialog.isVisible()]
 
 
 def tab_from(qtbot: QtBot, widget: QWidget) -> QWidget | None:
@@ -203,3 +217,50 @@ def test_tab_from_the_check_in_box_reaches_campaigns_before_the_lists(
     assert visited[:2] == [page.check_in_box, page.campaigns_button]
     assert visited[-2:] == [page.progress_view, page.unsigned_view]
     assert out_of_reading_order(visited, page) == []
+
+
+def test_a_day_typed_at_once_in_ket_thuc_ends_the_movement(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Kết thúc… (Ctrl+E) opened with the keyboard on Lưu (the buttons were made
+    before the field, first in Qt's Tab chain): the day typed over the one shown went
+    nowhere and Enter saved today. Now the day's field has it, its text selected; the same
+    for Báo cáo…'s first day (Alt+B)."""
+    window = active_window(qtbot, main_window, small_register)
+    today = dt.date.today()
+    stay = Movement(
+        MovementKind.LUU_TRU,
+        ledger.host_household(window.register.db, "NT-001"),
+        today - dt.timedelta(days=5),
+        guest=Guest("Vương Lập Quân", nationality="Trung Quốc"),
+        until=today + dt.timedelta(days=3),
+    )
+    ledger.add_movement(window.register, stay, today)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_4, CTRL)
+    page = window.pages.currentWidget()
+    assert isinstance(page, LedgerPage)
+    page.refresh()
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 1))
+    qtbot.keyClick(page.table, Qt.Key.Key_E, CTRL)
+    (end,) = shown(page, EndMovementDialog)
+    qtbot.waitUntil(end.isActiveWindow)
+    assert QApplication.focusWidget() is end.day
+    yesterday = day_text(today - dt.timedelta(days=1))
+    qtbot.keyClicks(end.day, yesterday)  # over the day shown, selected
+    qtbot.keyClick(end.day, Qt.Key.Key_Return)
+    settled(qtbot, window)
+    assert not end.isVisible()
+    row = page.model.ledger_row(0)
+    assert row is not None and row.ended_on == today - dt.timedelta(days=1)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(shown(page, ReportPeriodDialog)) == 1)  # the button's click
+    (period,) = shown(page, ReportPeriodDialog)
+    qtbot.waitUntil(period.isActiveWindow)
+    assert QApplication.focusWidget() is period.starts
+    assert period.starts.selectedText() == period.starts.text()
+    period.reject()
