@@ -130,7 +130,8 @@ class HouseholdEditor(QWidget):
         layout.addWidget(self.member_panel, stretch=3)
         layout.addWidget(self.relative_panel, stretch=1)
         layout.addLayout(buttons)
-        # Keyboard order: the form top to bottom, then each roster and its buttons.
+        # Keyboard order: the form top to bottom, then each roster and its buttons, then
+        # Hủy and Lưu as they stand (Lưu came before Hủy, right to left).
         order: list[QWidget] = [
             *self.form.focus_order(),
             self.member_view,
@@ -138,8 +139,8 @@ class HouseholdEditor(QWidget):
             self.duplicate_button,
             self.relative_view,
             *self.relative_panel.buttons,
-            self.save_button,
             self.cancel_button,
+            self.save_button,
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)

@@ -121,6 +121,7 @@ class HouseholdPage(QWidget):
         self.right.addWidget(self.detail_panel)
         # In a scroll area, so the editor's width never widens the window (1366 px screens).
         self.editor_area = QScrollArea()
+        self.editor_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it shows none
         self.editor_area.setWidget(self.editor)
         self.editor_area.setWidgetResizable(True)
         self.editor_area.setFrameShape(QFrame.Shape.NoFrame)

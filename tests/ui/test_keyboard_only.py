@@ -23,6 +23,7 @@ from desktop.ui.movement_dialog import EndMovementDialog
 from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
+from tests.ui.test_household_editor import open_editor_on
 from tests.ui.test_household_page import listed_codes
 
 OpenWindow = Callable[..., MainWindow]
@@ -264,3 +265,22 @@ def test_a_day_typed_at_once_in_ket_thuc_ends_the_movement(
     assert QApplication.focusWidget() is period.starts
     assert period.starts.selectedText() == period.starts.text()
     period.reject()
+
+
+def test_the_household_editor_ends_on_huy_then_luu_and_has_no_unseen_stop(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Tab from the relatives' buttons went to Lưu, then to Hủy left of it, and then
+    (after the side bar's button) to the editor's scroll area, which shows no focus."""
+    window = active_window(qtbot, main_window, small_register)
+    editor = open_editor_on(window, qtbot, "NT-001")
+    editor.relative_panel.buttons[-1].setFocus(Qt.FocusReason.TabFocusReason)
+    after = [tab_from(qtbot, QApplication.focusWidget() or window) for _ in range(2)]
+    assert after == [editor.cancel_button, editor.save_button]
+    for _ in range(3):  # round to the household's code, the first field
+        focused = tab_from(qtbot, QApplication.focusWidget() or window)
+        assert not isinstance(focused, QScrollArea)
+        if focused is editor.code:
+            break
+    assert QApplication.focusWidget() is editor.code
+    editor.dirty = False
