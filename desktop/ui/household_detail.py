@@ -30,6 +30,7 @@ from desktop.store.places import hamlet_labels
 from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.household_model import RelativeTableModel, group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, PresenceMemberModel
+from desktop.ui.list_focus import show_current_row
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -109,6 +110,7 @@ def read_only_table(model: QAbstractItemModel) -> CompactTable:
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
+    show_current_row(view)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.household_model import HouseholdTableModel
+from desktop.ui.list_focus import show_current_row
 
 HAMLET_COLUMN = 2
 
@@ -39,6 +40,7 @@ def setup_read_only_list(view: QTableView, model: QAbstractItemModel, padding: i
     # Tab goes on to the buttons after the list (the arrows walk the rows): cell to cell,
     # the keyboard never left it.
     view.setTabKeyNavigation(False)
+    show_current_row(view)  # tabbed into, the row Enter opens is marked
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     rows = view.verticalHeader()

@@ -41,6 +41,7 @@ from desktop.ui.column_fit import hide_to_fit
 from desktop.ui.edits import save_on_lane
 from desktop.ui.household_model import group_thousands
 from desktop.ui.ledger_model import LedgerTableModel, TipTableModel, kind_name
+from desktop.ui.list_focus import show_current_row
 from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.report_period_dialog import ReportPeriodDialog
@@ -162,6 +163,8 @@ class LedgerPage(QWidget):
         self.tips.setModel(self.tip_model)
         self.tips.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tips.setTabKeyNavigation(False)
+        show_current_row(self.table)  # tabbed into, the row Enter opens is marked
+        show_current_row(self.tips)
         self.tips.verticalHeader().hide()
         self.tips.horizontalHeader().setStretchLastSection(True)
         self.tips.setWordWrap(False)

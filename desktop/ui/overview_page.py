@@ -31,6 +31,7 @@ from desktop.services.register import OpenRegister
 from desktop.store.changes import Changed
 from desktop.store.local import is_upper
 from desktop.ui.household_empty import EmptyList
+from desktop.ui.list_focus import show_current_row
 from desktop.ui.numbers import day_text, format_percent, group_thousands
 from desktop.ui.progress_model import ProgressBarDelegate, ProgressModel, total_name
 from desktop.ui.qt_values import set_enum_property, show_column_titles
@@ -191,6 +192,7 @@ class OverviewPage(QWidget):
         self.reminders.setModel(self.reminder_model)
         show_column_titles(self.reminders, self.reminder_model.column_titles())
         self._plain_table(self.reminders)
+        show_current_row(self.reminders, follow_rows=True)  # Enter opens the case shown
         self._fit_reminder_columns()
         self.reminders.activated.connect(self._open)
         self.reminder_hint = QLabel(self.tr("Enter or a double click opens the case."))

@@ -20,6 +20,7 @@ from desktop.ui.ledger_model import day_text
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import EndMovementDialog
+from desktop.ui.overview_page import OverviewPage
 from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
@@ -284,3 +285,32 @@ def test_the_household_editor_ends_on_huy_then_luu_and_has_no_unseen_stop(
             break
     assert QApplication.focusWidget() is editor.code
     editor.dirty = False
+
+
+def test_lists_tabbed_into_show_the_row_enter_opens(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, the window opened with the keyboard on Tổng quan's reminders but no row
+    marked (Fusion tints the current cell faintly, or not at all once the list was left
+    and come back to): Enter opened a case nobody saw chosen. Now the row is selected, as in
+    the household list and Biến động's when Tab brings the keyboard to them."""
+    window = main_window(small_register.path, place=None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    overview = window.places.page("overview")
+    assert isinstance(overview, OverviewPage)
+    qtbot.waitUntil(lambda: overview.counted)
+    reminders = overview.reminders
+    assert QApplication.focusWidget() is reminders
+    qtbot.waitUntil(lambda: [i.row() for i in reminders.selectionModel().selectedRows()] == [0])
+    qtbot.keyClick(reminders, Qt.Key.Key_Return)  # the households not signed: on Cam kết
+    assert window.places.current_key() == "pledges"
+
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2, CTRL)
+    page = window.household_page
+    assert not page.view.selectionModel().hasSelection()
+    page.order_button.setFocus(Qt.FocusReason.TabFocusReason)
+    tab_from(qtbot, page.order_button)
+    assert QApplication.focusWidget() is page.view
+    qtbot.waitUntil(lambda: [i.row() for i in page.view.selectionModel().selectedRows()] == [0])
+    assert page.detail.household_id == small_register.ids["NT-001"]
