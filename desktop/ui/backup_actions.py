@@ -38,7 +38,7 @@ class BackupActions(QObject):
         self.usb_action = QAction(self.tr("Back up to &USB…"), window)
         self.usb_action.setToolTip(self.tr("Save a copy of the register into a folder (USB)"))
         self.usb_action.triggered.connect(self.back_up_to_folder)
-        self.restore_action = QAction(self.tr("&Restore from a backup…"), window)
+        self.restore_action = QAction(self.tr("Res&tore from a backup…"), window)
         self.restore_action.triggered.connect(self.restore)
         window.file_menu.add_actions(self.backup_action, self.usb_action, self.restore_action)
 

@@ -196,7 +196,7 @@ class HamletEditor(QWidget):
             self.kind.addItem(kind_name(kind), kind)
         self.head = limit_line(EnterLineEdit(), HAMLET_TEXT["head_name"])
         self.head.setPlaceholderText(self.tr("full name, may stay empty"))
-        self.border = QCheckBox(self.tr("&Border or island hamlet"))
+        self.border = QCheckBox(self.tr("Border or &island hamlet"))
         self.border.setChecked(True)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
@@ -205,8 +205,8 @@ class HamletEditor(QWidget):
 
         self.add_button = QPushButton(self.tr("&Add hamlet"))
         self.save_button = QPushButton(self.tr("&Save changes"))
-        self.new_button = QPushButton(self.tr("&New hamlet"))
-        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.new_button = QPushButton(self.tr("N&ew hamlet"))
+        self.remove_button = QPushButton(self.tr("Remo&ve"))
         self.remove_button.setVisible(store.removable)
         for button in (self.add_button, self.save_button, self.new_button, self.remove_button):
             button.setAutoDefault(False)

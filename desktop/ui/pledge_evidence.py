@@ -42,7 +42,7 @@ class PledgeEvidence(QGroupBox):
         self.pad.setMinimumSize(360, 130)
         self.clear_button = QPushButton(self.tr("C&lear signature"))
         self.clear_button.clicked.connect(self.pad.clear)
-        self.attach_button = QPushButton(self.tr("&Attach scanned page…"))
+        self.attach_button = QPushButton(self.tr("Attach scanned &page…"))
         self.attach_button.setToolTip(
             self.tr("A photo or scan of the signed sheet: PNG, JPEG or PDF")
         )

@@ -64,7 +64,7 @@ class SettingsPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.title.setFont(font)
-        self.change_commune_button = QPushButton(self.tr("C&hange the commune…"))
+        self.change_commune_button = QPushButton(self.tr("Chan&ge the commune…"))
         self.change_commune_button.clicked.connect(self.ask_commune)
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)

@@ -27,7 +27,7 @@
         <translation>Lưu một bản sao của sổ vào một thư mục (USB)</translation>
     </message>
     <message>
-        <source>&amp;Restore from a backup…</source>
+        <source>Res&amp;tore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
@@ -397,7 +397,7 @@ Mọi thứ nhập sau lần sao lưu đó sẽ bị thay thế; sổ hiện t�
     <name>CommunePicker</name>
     <message>
         <source>&amp;Province:</source>
-        <translation>&amp;Tỉnh, thành phố:</translation>
+        <translation>Tỉn&amp;h, thành phố:</translation>
     </message>
     <message>
         <source>e.g. lai chau</source>
@@ -785,7 +785,7 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
     </message>
     <message>
         <source>Change the &amp;passphrase…</source>
-        <translation>&amp;Đổi mật khẩu…</translation>
+        <translation>Đổ&amp;i mật khẩu…</translation>
     </message>
     <message>
         <source>The passphrase that opens this register on this computer</source>
@@ -812,7 +812,7 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
     <name>EncryptionChoice</name>
     <message>
         <source>&amp;Encrypt the register (recommended)</source>
-        <translation>&amp;Mã hóa sổ đăng ký (khuyến nghị)</translation>
+        <translation>Mã hóa &amp;sổ đăng ký (khuyến nghị)</translation>
     </message>
     <message>
         <source>ID numbers, relatives abroad and tips are personal data: encrypted, the file cannot be read without the passphrase or the recovery key.</source>
@@ -1008,7 +1008,7 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
     </message>
     <message>
         <source>&amp;New register…</source>
-        <translation>Sổ đăng ký &amp;mới…</translation>
+        <translation>Sổ đă&amp;ng ký mới…</translation>
     </message>
     <message>
         <source>&amp;Open register…</source>
@@ -1105,8 +1105,16 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>họ và tên, có thể để trống</translation>
     </message>
     <message>
-        <source>&amp;Border or island hamlet</source>
-        <translation>Thôn/bản &amp;biên giới hoặc hải đảo</translation>
+        <source>Border or &amp;island hamlet</source>
+        <translation>Thôn/bản biên giới hoặc &amp;hải đảo</translation>
+    </message>
+    <message>
+        <source>N&amp;ew hamlet</source>
+        <translation>Thôn/bản mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Xó&amp;a khỏi danh sách</translation>
     </message>
     <message>
         <source>&amp;Add hamlet</source>
@@ -1117,20 +1125,12 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Lư&amp;u thay đổi</translation>
     </message>
     <message>
-        <source>&amp;New hamlet</source>
-        <translation>Thôn/bản mớ&amp;i</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Xóa khỏi danh sách</translation>
-    </message>
-    <message>
         <source>Hamlet na&amp;me:</source>
         <translation>Tê&amp;n thôn/bản:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Loại:</translation>
+        <translation>L&amp;oại:</translation>
     </message>
     <message>
         <source>&amp;Head of hamlet:</source>
@@ -2784,8 +2784,8 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>&amp;Xoá chữ ký</translation>
     </message>
     <message>
-        <source>&amp;Attach scanned page…</source>
-        <translation>&amp;Đính kèm bản quét…</translation>
+        <source>Attach scanned &amp;page…</source>
+        <translation>Đính kèm bản &amp;quét…</translation>
     </message>
     <message>
         <source>A photo or scan of the signed sheet: PNG, JPEG or PDF</source>
@@ -2876,7 +2876,7 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     </message>
     <message>
         <source>Progress &amp;report</source>
-        <translation>Báo cáo &amp;tiến độ</translation>
+        <translation>&amp;Báo cáo tiến độ</translation>
     </message>
     <message>
         <source>Progress per hamlet as a PDF report to print</source>
@@ -3433,7 +3433,7 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     </message>
     <message>
         <source>Save the &amp;report frame</source>
-        <translation>&amp;Lưu thông tin báo cáo</translation>
+        <translation>Lưu thôn&amp;g tin báo cáo</translation>
     </message>
     <message>
         <source>To (Kính gửi):</source>
@@ -3501,10 +3501,6 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>ví dụ: Đồn Biên phòng Ma Ly Chải</translation>
     </message>
     <message>
-        <source>C&amp;hange the commune…</source>
-        <translation>Đổi &amp;xã…</translation>
-    </message>
-    <message>
         <source>rank and full name</source>
         <translation>cấp bậc và họ tên</translation>
     </message>
@@ -3534,7 +3530,7 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation>&amp;Ngôn ngữ giao diện:</translation>
+        <translation>Ngôn ngữ giao &amp;diện:</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3547,6 +3543,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge the commune…</source>
+        <translation>Đổi &amp;xã…</translation>
     </message>
     <message>
         <source>{name}: upper-level register, {province}</source>

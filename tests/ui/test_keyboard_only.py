@@ -6,16 +6,25 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.movements import Guest, Movement, MovementKind
 from desktop.services import ledger
+from desktop.ui.first_run import SUMMARY, SetupWizard
 from desktop.ui.ledger_model import day_text
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
@@ -314,3 +323,108 @@ def test_lists_tabbed_into_show_the_row_enter_opens(
     assert QApplication.focusWidget() is page.view
     qtbot.waitUntil(lambda: [i.row() for i in page.view.selectionModel().selectedRows()] == [0])
     assert page.detail.household_id == small_register.ids["NT-001"]
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single & of a label ("&Lưu" → "L"), None without one."""
+    at = 0
+    while (at := text.find("&", at)) >= 0 and at + 1 < len(text):
+        if text[at + 1] != "&":
+            return text[at + 1]
+        at += 2
+    return None
+
+
+def clashing_mnemonics(texts: list[str]) -> dict[str, list[str]]:
+    """The Alt+letters that two of ``texts`` share, or that no plain keyboard types (Đ)."""
+    letters: dict[str, list[str]] = {}
+    for text in texts:
+        letter = mnemonic(text)
+        if letter is not None:
+            letters.setdefault(letter.lower(), []).append(text)
+    return {k: v for k, v in letters.items() if len(v) > 1 or not (k.isascii() and k.isalnum())}
+
+
+def labels_shown(root: QWidget) -> list[str]:
+    """The texts of ``root``'s visible buttons and labels that name a field."""
+    texts = []
+    for widget in root.findChildren(QWidget):
+        names_a_field = isinstance(widget, QLabel) and widget.buddy() is not None
+        if widget.isVisibleTo(root) and (isinstance(widget, QAbstractButton) or names_a_field):
+            texts.append(widget.text())  # type: ignore[attr-defined]
+    return texts
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_each_alt_letter_on_screen_names_one_thing(
+    qtbot: QtBot,
+    main_window: OpenWindow,
+    small_register: SmallRegister,
+    qapp: QApplication,
+    language: str,
+) -> None:
+    """Before, Cam kết's "Báo cáo &tiến độ" promised Alt+T, which opens the Tệp menu; on
+    Cài đặt Alt+L was three things (two Lưu buttons and Loại), Alt+B and Alt+N two; the
+    File menu had "Sổ đăng ký &mới" and "&Mở sổ đăng ký" on one letter, "&Đổi mật khẩu"
+    and Ghi kết quả's "&Đính kèm" a letter no plain keyboard types; the English Cài đặt
+    shared Alt+H, its File menu R, Ghi kết quả A (Attach, archive copy)."""
+    install_translators(qapp, language)
+    try:
+        window = main_window(small_register.path)
+        menu_bar = [action.text() for action in window.menuBar().actions()]
+        clashes = {}
+        for key in ("overview", "households", "pledges", "movements", "exchange", "settings"):
+            window.show_place(key)
+            QApplication.processEvents()
+            clashes[key] = clashing_mnemonics(labels_shown(window) + menu_bar)
+        window.settings_page.hamlet_editor.table.selectRow(0)  # its Sửa, Xoá shown
+        QApplication.processEvents()
+        clashes["a hamlet chosen"] = clashing_mnemonics(labels_shown(window) + menu_bar)
+        window.show_place("households")
+        window.household_page.select_row(0)
+        window.household_page.pledge_box.record_button.click()
+        record = window.pledge_page.record_dialog
+        assert record is not None
+        clashes["Ghi kết quả…"] = clashing_mnemonics(labels_shown(record))
+        record.reject()
+        (file_menu,) = [a.menu() for a in window.menuBar().actions()]
+        assert isinstance(file_menu, QMenu)
+        clashes["file menu"] = clashing_mnemonics([a.text() for a in file_menu.actions()])
+        assert {place: found for place, found in clashes.items() if found} == {}
+    finally:
+        install_translators(qapp, "vi")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_each_alt_letter_of_the_set_up_wizard_names_one_thing(
+    qtbot: QtBot, tmp_path: Path, qapp: QApplication, language: str
+) -> None:
+    """Before, on the commune's page Alt+T was both Tiếp and Tỉnh, on the last page Alt+M
+    both Mã hóa sổ and Mật khẩu; in English the hamlets' page shared Alt+B (Back, Border)
+    and Alt+N (Next, New hamlet)."""
+    install_translators(qapp, language)
+    try:
+        wizard = SetupWizard(tmp_path / "camket.sqlite3")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        clashes = {"start": clashing_mnemonics(labels_shown(wizard))}
+        wizard.next()
+        page = wizard.commune_page
+        qtbot.keyClicks(page.provinces.filter, "son la")
+        qtbot.keyClick(page.provinces.filter, Qt.Key.Key_Return)
+        qtbot.keyClicks(page.communes.filter, "sop cop")
+        clashes["commune"] = clashing_mnemonics(labels_shown(wizard))
+        wizard.next()
+        editor = wizard.hamlet_page.editor
+        editor.name.insert("Bản Nà Khi")
+        qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+        editor.table.selectRow(0)
+        clashes["hamlets"] = clashing_mnemonics(labels_shown(wizard))
+        for name in ("keepers", "campaign", "summary"):
+            wizard.next()
+            clashes[name] = clashing_mnemonics(labels_shown(wizard))
+        assert wizard.currentId() == SUMMARY
+        assert {name: found for name, found in clashes.items() if found} == {}
+    finally:
+        install_translators(qapp, "vi")
