@@ -61,6 +61,9 @@ class Sheet:
     hidden_rows: list[int] = field(default_factory=list)
     # An XLSX's columns hidden, by column index (0 for A): read like the others, named.
     hidden_columns: list[int] = field(default_factory=list)
+    # An XLSX's cells merged down a column, by (first row, last row, column) index: the
+    # first holds the value every row of the range shows (import_lists fills them).
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def read_sheet(path: Path | str, *, max_rows: int = MAX_ROWS) -> Sheet:
@@ -191,6 +194,11 @@ def _read_xlsx(path: Path, source: str, max_rows: int) -> Sheet:
         sheet_name=bounds.sheet_name,
         hidden_rows=hidden,
         hidden_columns=[column - 1 for column in bounds.hidden_columns if column <= width],
+        merged_down=[
+            (first - 1, min(last, len(rows)) - 1, column - 1)
+            for first, last, column in bounds.merged_down  # none in most lists
+            if first < len(rows) and column <= width
+        ],
     )
 
 

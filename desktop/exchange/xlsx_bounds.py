@@ -31,6 +31,8 @@ _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\shidden="(?:1|true)"[^>]*>')
 # Columns hidden, in the sheet's <cols> (before its rows): <col min="3" max="4" hidden="1"/>.
 _HIDDEN_COLUMNS = re.compile(rb'<col\b[^>]*?\shidden="(?:1|true)"[^>]*>')
 _COLUMN_SPAN = re.compile(rb'\s(min|max)="(\d{1,5})"')
+# A range of merged cells, in the sheet's <mergeCells> (after its rows): "E4:E9".
+_MERGED = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 # A cell reference from column AA on, or in a row from 100,000 on (rows' r="12" have no
 # letters): few lists reach either. The reader places a cell where its reference says, in
 # upper or lower case, however far (ZZZZZZ2 or B4000000000 asked it for terabytes, and the
@@ -89,6 +91,9 @@ class XlsxBounds:
     # Columns hidden in the sheet, 1-based (up to MAX_COLUMNS: a sheet often hides all
     # those right of its list, to XFD): read as any.
     hidden_columns: list[int] = field(default_factory=list)
+    # Merged cells over several rows, by (first row, last row, column), 1-based: the value
+    # shows on every row of the range, the file holds it in the first.
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def check_xlsx(path: str, source: str, max_rows: int) -> XlsxBounds:
@@ -258,6 +263,10 @@ def _scan_sheet(
             _dayless(segment, bounds, dayless)
         if b'hidden="' in segment:  # a list's rows seldom are (~1 ms over the bench's sheet)
             _hidden(segment, bounds)
+        # Merged cells come after the rows: looked for past a segment's last cell only (a
+        # segment of cells ends with one, so nothing of it is read again).
+        if segment.find(b"<mergeCell ", segment.rfind(b"</c>") + 1) != -1:
+            _merged(segment, bounds, max_rows)
     if last_row * last_column > MAX_CELLS:
         raise KnownError(
             "import.sheet_too_large",
@@ -312,6 +321,14 @@ def _hidden(segment: bytes, bounds: XlsxBounds) -> None:
             low = span.get(b"min", 1)
             high = min(span.get(b"max", low), MAX_COLUMNS)
             bounds.hidden_columns += range(low, high + 1)
+
+
+def _merged(segment: bytes, bounds: XlsxBounds, max_rows: int) -> None:
+    for merged in _MERGED.finditer(segment):
+        first, last = int(merged[2]), min(int(merged[4]), max_rows)
+        column = column_number(merged[1].decode())
+        if last > first and column <= MAX_COLUMNS:
+            bounds.merged_down.append((first, last, column))
 
 
 def _dayless_styles(archive: zipfile.ZipFile, source: str) -> dict[int, str]:

@@ -159,7 +159,9 @@ def unicode_rows(
 def prepare(path: Path | str, options: ImportOptions, *, max_rows: int = MAX_ROWS) -> PreparedList:
     """Read the file and find its columns (KnownError naming the file when it cannot)."""
     sheet, rows, text = _read(path, options, max_rows)
-    return PreparedList(sheet, rows, text, _columns(rows, options, sheet.source))
+    columns = _columns(rows, options, sheet.source)
+    _fill_merged(sheet, rows, columns)
+    return PreparedList(sheet, rows, text, columns)
 
 
 def preview(path: Path | str, *, max_rows: int = MAX_ROWS) -> PreparedList:
@@ -173,7 +175,31 @@ def preview(path: Path | str, *, max_rows: int = MAX_ROWS) -> PreparedList:
     except KnownError:
         first = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), 0)
         columns = ColumnMap(first, tuple(rows[first]), {})
+    _fill_merged(sheet, rows, columns)
     return PreparedList(sheet, rows, text, columns)
+
+
+def _fill_merged(sheet: Sheet, rows: list[list[str]], columns: ColumnMap) -> None:
+    """Cells merged down a column under the header take the value the range's first holds,
+    as the clerk sees it on every row (a hamlet written once over its households; before,
+    the rows under the first had none). A merge in the title or the header is left as it
+    is (a header over two rows is read as one)."""
+    numbers = sheet.number_cells
+    budget = len(rows) * len(rows[0]) if rows else 0  # ranges do not overlap in Excel
+    for first, last, column in sheet.merged_down:  # none in most lists: nothing looked at
+        budget -= last - first
+        if budget < 0:
+            detail = "các vùng gộp ô chồng lên nhau"
+            raise KnownError("import.damaged", file=sheet.source, detail=detail)
+        if first < columns.first_row:
+            continue
+        value = rows[first][column]
+        number = numbers is not None and column in numbers.get(first, ())
+        for index in range(first + 1, last + 1):
+            if not rows[index][column]:
+                rows[index][column] = value
+                if numbers is not None and number:
+                    numbers.setdefault(index, set()).add(column)
 
 
 def _read(
