@@ -612,6 +612,10 @@ MESSAGES: dict[str, str] = {
         ' dấu ngoặc kép bên trong thành hai ("").'
     ),
     "import.not_spreadsheet": "Tệp {file} không phải bảng tính CSV hoặc Excel (.xlsx).",
+    "import.cut_short": (
+        "Tệp {file} bị cắt cụt: dừng giữa một chữ ở dòng {row}, phần sau của danh sách không"
+        " có (chép hoặc tải về chưa xong). Hãy chép lại tệp đầy đủ rồi nhập lại."
+    ),
     "import.two_encodings": (
         "Tệp {file} trộn hai bảng mã: dòng {utf8} là Unicode (UTF-8), dòng {other} thì không"
         " (có lẽ ghép từ hai tệp). Hãy mở từng phần, lưu lại cùng một bảng mã (Excel: CSV"

@@ -493,6 +493,11 @@ MESSAGES: dict[str, str] = {
         ' write each double quote inside it twice ("").'
     ),
     "import.not_spreadsheet": "The file {file} is not a CSV or Excel (.xlsx) spreadsheet.",
+    "import.cut_short": (
+        "The file {file} is cut short: it stops inside a letter on row {row}, the rest of"
+        " the list is missing (a copy or a download not finished). Copy the whole file"
+        " again, then import again."
+    ),
     "import.two_encodings": (
         "The file {file} mixes two encodings: row {utf8} is Unicode (UTF-8), row {other} is"
         " not (perhaps two files joined). Open each part, save them in one encoding (Excel:"

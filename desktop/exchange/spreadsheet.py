@@ -276,8 +276,10 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         return _decode(data, "utf-16", source), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"  # with its BOM or without
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 to its last bytes, cut in a letter
+            row = data.count(b"\n", 0, exc.start) + 1
+            raise KnownError("import.cut_short", file=source, row=row) from exc
     _refuse_two_encodings(data, source)
     if _cp1258_composes(data[:_SNIFF_BYTES]):
         return _decode(data, "cp1258", source), "windows-1258"

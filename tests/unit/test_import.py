@@ -190,6 +190,21 @@ def test_a_csv_of_two_encodings_is_refused_naming_a_line_of_each(
     assert snapshot(register) == before
 
 
+def test_a_csv_cut_short_inside_a_letter_is_named_as_cut_short(
+    register: OpenRegister, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy pulled off the stick, a download cut, midway through "Thị": before, the file
+    was said to mix two encodings ("có lẽ ghép từ hai tệp"), which it does not."""
+    whole = csv_text([HEADERS, *PEOPLE]).encode()
+    path = tmp_path / "cut.csv"
+    path.write_bytes(whole[: whole.index("Thị".encode()) + 3])  # "Th" and half of "ị"
+    assert main(["import", "--db", str(register.path), str(path), "--dry-run"]) == 2
+    assert capsys.readouterr().err == (
+        "camket: Tệp cut.csv bị cắt cụt: dừng giữa một chữ ở dòng 3, phần sau của danh sách"
+        " không có (chép hoặc tải về chưa xong). Hãy chép lại tệp đầy đủ rồi nhập lại.\n"
+    )
+
+
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
 def test_a_csv_that_names_its_separator_on_its_first_line_is_read_by_it(
     register: OpenRegister, tmp_path: Path, delimiter: str
