@@ -211,7 +211,8 @@ class ImportPreviewPage(QWizardPage):
         self.info = QLabel()
         self.info.setWordWrap(True)
         # Shown when the sheet hides rows of people: ticked at first, for a sheet filtered
-        # to one hamlet is what the clerk checked on screen (docs/import.md).
+        # to one hamlet is what the clerk checked on screen (docs/import.md); not when it
+        # hides them all.
         self.skip_hidden = QCheckBox()
         self.skip_hidden.toggled.connect(self._say)
         self._hidden_rows: list[int] = []
@@ -239,8 +240,15 @@ class ImportPreviewPage(QWizardPage):
         )
         if self._shown_for is not prepared:  # another file: the clerk chooses again
             self._shown_for = prepared
+            hidden = set(self._hidden_rows)
+            # Not when every row is hidden (a collapsed group): she saw none of them.
+            shown = hidden and any(
+                any(cell.strip() for cell in cells)
+                for number, cells in enumerate(prepared.rows[first:], start=first + 1)
+                if number not in hidden
+            )
             self.skip_hidden.blockSignals(True)
-            self.skip_hidden.setChecked(bool(self._hidden_rows))
+            self.skip_hidden.setChecked(bool(shown))
             self.skip_hidden.blockSignals(False)
         self._say()
         self.model.set_rows(prepared.rows[:PREVIEW_ROWS], sheet.first_row)

@@ -348,6 +348,31 @@ def test_rows_filtered_out_of_the_sheet_are_left_out_as_the_clerk_chooses(
         register.close()
 
 
+def test_a_sheet_whose_every_row_is_hidden_is_not_left_out_at_first(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+    tmp_path: Path,
+) -> None:
+    """Every row in a collapsed group: the clerk saw none of them, so the box is offered
+    unticked, not ticked to import nothing."""
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "ds-nam-tam.xlsx", [HEADERS, *PEOPLE])
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    for row in range(4, 10):
+        sheet.row_dimensions[row].hidden = True
+    workbook.save(path)
+    window = main_window(small_register.path)
+    wizard = _open(qtbot, window)
+    _choose(qtbot, wizard, path)
+    box = wizard.preview_page.skip_hidden
+    assert box.isVisibleTo(wizard.preview_page) and not box.isChecked()
+    assert box.text() == "Không nhập 6 dòng đang ẩn trong bảng tính"
+
+
 def test_a_sheet_without_hidden_rows_shows_no_box(
     qtbot: QtBot,
     main_window: Callable[..., MainWindow],
