@@ -3,7 +3,7 @@ the English window words them from desktop/messages_en.py where that has them.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from desktop import messages_en as english
@@ -11,6 +11,7 @@ from desktop.domain.errors import KnownError
 
 if TYPE_CHECKING:
     from desktop.domain.import_rows import RowIssue
+    from desktop.domain.movements import MovementKind
     from desktop.domain.validation import Issue
     from desktop.services.export_repairs import Repair
     from desktop.services.import_lists import ImportReport
@@ -1092,13 +1093,17 @@ _SAID = frozenset({"text.cut_at_export", "file_name.renamed_at_export"})
 
 
 _language = "vi"  # the `camket` command never changes it
+_kind_name: Callable[[MovementKind], str] | None = None
 
 
-def use_language(language: str) -> None:
+def use_language(language: str, kind_name: Callable[[MovementKind], str] | None = None) -> None:
     """Word messages in ``language`` ("vi" or "en") from now on: the window calls it with
-    its interface language; the `camket` command never does, so it speaks Vietnamese."""
-    global _language
+    its interface language and ``kind_name``, how its Biến động page names a movement kind
+    ("Temporary absence"), for the kinds an English message names; the `camket` command
+    never does, so it speaks Vietnamese ("tạm vắng")."""
+    global _language, _kind_name
     _language = language
+    _kind_name = kind_name
 
 
 def _in_english(english_table: dict[str, str], key: str) -> bool:
@@ -1255,6 +1260,12 @@ def describe(error: KnownError) -> str:
     if template is None:
         return str(error)
     params = dict(error.params)
+    if error.code.startswith("movement."):  # the kinds it names, in the window's language
+        from desktop.domain.movements import MovementKind  # loaded: it raised the error
+
+        for key, value in params.items():
+            if isinstance(value, MovementKind):
+                params[key] = _kind_word(value, in_english=in_english)
     count = params.get("count")
     if isinstance(rows := params.get("rows"), tuple):  # (kind, label, Issue) of each row
         shown = [
@@ -1273,6 +1284,15 @@ def describe(error: KnownError) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return f"{template} ({error})"
+
+
+def _kind_word(kind: MovementKind, *, in_english: bool) -> str:
+    """A movement kind inside a sentence: "tạm vắng", or in English as the window names it
+    ("temporary absence")."""
+    from desktop.domain.movements import KIND_LABELS
+
+    named = _kind_name(kind) if in_english and _kind_name is not None else KIND_LABELS[kind]
+    return named.lower()
 
 
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (.VnTime, ABC)", "vni": "VNI (VNI-Times)"}

@@ -311,7 +311,8 @@ MESSAGES: dict[str, str] = {
         " Households screen first)."
     ),
     "movement.tam_vang_open": (
-        "This person has an absence (tạm vắng) since {since} not yet ended; record the day"
+        "This person has a temporary absence (tạm vắng) since {since} not yet ended; record"
+        " the day"
         " they came back first."
     ),
     "movement.moved_out": (

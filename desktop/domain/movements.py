@@ -272,15 +272,13 @@ def check_new(movement: Movement, history: Sequence[Movement]) -> None:
     if kind in _LIVING_HERE_KINDS:
         moved_out = _moved_out_by(live, start)
         if moved_out is not None:
-            raise KnownError(
-                "movement.moved_out", day=_d(moved_out), kind=KIND_LABELS[kind].lower()
-            )
+            raise KnownError("movement.moved_out", day=_d(moved_out), kind=kind)
     stranded = _stranded(movement, history, [*live, movement])
     if stranded is not None:
         other, moved_out = stranded
         raise KnownError(
             "movement.strands_later",
-            kind=KIND_LABELS[other.kind].lower(),
+            kind=other.kind,
             day=_d(other.starts_on),
             moved=_d(moved_out),
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -21,6 +22,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from desktop import messages
 from desktop.bundled import resource_path
 from desktop.userdata import cache_dir
+
+if TYPE_CHECKING:
+    from desktop.domain.movements import MovementKind
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,12 @@ def catalog_path(name: str) -> Path | None:
     return cached
 
 
+def _kind_name(kind: MovementKind) -> str:
+    from desktop.ui.ledger_model import kind_name  # the ledger's models: loaded when needed
+
+    return kind_name(kind)
+
+
 def install_translators(app: QCoreApplication, language: str) -> None:
     """Make ``language`` ("vi" or "en") the interface language of ``app``.
 
@@ -97,7 +107,9 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     afterwards read the new language (windows already open keep theirs until reopened).
     """
     global _language
-    messages.use_language(language)  # the known errors' wording (the CLI's stays Vietnamese)
+    # The known errors' wording (the CLI's stays Vietnamese), movement kinds named in it
+    # as the Biến động page names them.
+    messages.use_language(language, _kind_name)
     while _installed:
         app.removeTranslator(_installed.pop())
     _language = language

@@ -13,13 +13,16 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.movements import Movement, MovementKind
 from desktop.domain.pledges import PledgeStatus
+from desktop.services import ledger
 from desktop.services import pledges as service
 from desktop.services.bundles import export_bundle
 from desktop.services.campaigns import start_campaign
 from desktop.services.demo import populate_demo
 from desktop.services.register import create_register, open_existing
 from desktop.store.pledges import get_template
+from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
@@ -183,3 +186,31 @@ def test_an_upper_registers_progress_report_is_refused_in_english(
         " Committee; each commune's figures are exported with camket spreadsheet (--what"
         " progress, households, people…)."
     ]
+
+
+def test_a_movement_kind_inside_an_english_refusal_is_named_as_the_ledger_names_it(
+    in_english: None, main_window: OpenWindow, small_register: SmallRegister, qtbot: QtBot
+) -> None:
+    """Before, "… before recording tạm vắng": the kind in Vietnamese inside English."""
+    window = main_window(small_register.path)
+    person_id, household_id = ledger.find_person(window.register.db, "012075001234")
+    moved = dt.date.today() - dt.timedelta(days=20)
+    gone = Movement(
+        MovementKind.CHUYEN_DI, household_id, moved, person_id=person_id, place="Hà Nội"
+    )
+    ledger.add_movement(window.register, gone, dt.date.today())
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, LedgerPage)
+    dialog = page.add_movement()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MovementKind.TAM_VANG.value))
+    dialog.person.setText("Đặng Văn Hùng")
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)  # the first hit
+    dialog.starts.setText(f"{dt.date.today() - dt.timedelta(days=5):%d/%m/%Y}")
+    dialog.save()
+    settled(qtbot, window)
+    assert dialog.error.text() == (
+        f"This person moved out on {moved:%d/%m/%Y}; record the moving in (if they came back)"
+        " before recording temporary absence."
+    )
+    dialog.reject()
