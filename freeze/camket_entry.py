@@ -3,10 +3,10 @@
 import multiprocessing
 import sys
 
-from desktop.cli import main
+from desktop.cli import run
 
 if __name__ == "__main__":
     # A merge's helper process (services.merge_helper) is this executable started again:
     # it runs the helper's work here and exits, never the command.
     multiprocessing.freeze_support()
-    sys.exit(main())
+    sys.exit(run())

@@ -7,6 +7,7 @@ a subcommand's parser carries the function that runs it (``run``).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import io
 import logging
@@ -174,6 +175,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("stopped by Ctrl+C")
         print("\ncamket: đã dừng (Ctrl+C); việc đang làm dở chưa được ghi.", file=sys.stderr)
         return 130
+
+
+def run() -> int:
+    """The `camket` program (console script, `python -m desktop.cli`, the frozen build):
+    main, then the objects left at the end frozen out of the cycle collector. Python's
+    exit otherwise walks and frees every module, class and function one by one (an import
+    of 41,000 people: 0.05 s of its 2 s, after the work was done and said); the system takes
+    the memory back at once. Nothing is skipped but that: exit handlers still run, open
+    files are still flushed and closed (each register is closed by its command). Not in
+    main, which tests call again and again in one process."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def _refuse(error: KnownError) -> int:
