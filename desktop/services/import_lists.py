@@ -29,7 +29,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
-from desktop.store.bulk import BulkLoad, bulk_load, insert_values, loading_into
+from desktop.store.bulk import BulkLoad, LoadBatch, bulk_load, insert_values, loading_into
 from desktop.store.communes import get_commune
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
@@ -395,7 +395,9 @@ def _import_list(
         return report
     take_backup(register.db, register.path, "import")
     try:
-        with register.db.atomic(), bulk_load(register.db) as load:
+        # LoadBatch: the load's sorts in memory, and its commit synced once, by the
+        # checkpoint that copies it into the register file.
+        with LoadBatch(register.db), register.db.atomic(), bulk_load(register.db) as load:
             if data_version(register.db) != seen:
                 # Another program wrote meanwhile (the same list imported at once, a pledge
                 # signed): plan again under the write lock, against what is there now.
