@@ -28,9 +28,10 @@ from desktop.domain.validation import (
 )
 
 # Distinct texts each reading remembers: a list repeats most of its cells (hamlets, "Nam",
-# "Con", "Kinh", birth years, a household's name on each member's row), and one that
-# repeats nothing (ID numbers) only cycles through so many.
-_REMEMBERED = 1 << 14
+# "Con", "Kinh", birth years, a household's name on each member's row). 65,536: a list of
+# 41,000 people has 18,000 distinct births, and past 16,384 each new one pushed out another,
+# read again later; a bound still, for a list of 250,000 rows.
+_REMEMBERED = 1 << 16
 
 _HEAD_WORDS = frozenset({"chu ho", "ch", "la chu ho"})
 _NO_WORDS = frozenset({"", "0", "khong", "k", "no", "false", "-"})
@@ -128,7 +129,9 @@ class CellReader:
         self.birth: Callable[[str], tuple[BirthDate | None, tuple[Issue, ...]]] = _remembered(
             partial(_birth, today=today)
         )
-        self.id_number: Callable[[str, bool], IdCell] = _remembered(_id_number)
+        # Not remembered: a personal ID is on one row (a reading remembered cost its
+        # remembering, and forgetting another, for each).
+        self.id_number: Callable[[str, bool], IdCell] = _id_number
         self.phone: Callable[[str, bool], PhoneCell] = _remembered(_phone)
         self.hamlet: Callable[[str], CheckedCell] = _remembered(_hamlet)
         self.code: Callable[[str], CheckedCell] = _remembered(_code)

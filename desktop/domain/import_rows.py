@@ -266,13 +266,19 @@ class _ListReader:
         shortest = min(map(len, picked), default=0)
         read = self.cells
 
+        taken: dict[ImportField, list[str]] = {}  # each column's cells, taken once
+
         def cells_of(f: ImportField) -> list[str] | None:
             column = self.column.get(f)
             if column is None:
                 return None
-            if column < shortest:
-                return list(map(itemgetter(column), picked))
-            return [cells[column] if column < len(cells) else "" for cells in picked]
+            if (cells := taken.get(f)) is None:
+                if column < shortest:
+                    cells = list(map(itemgetter(column), picked))
+                else:
+                    cells = [row[column] if column < len(row) else "" for row in picked]
+                taken[f] = cells
+            return cells
 
         def readings(f: ImportField, reading: Callable[[str], T]) -> Iterable[T]:
             cells = cells_of(f)

@@ -289,6 +289,7 @@ def dry_run(
         [i for r in rows for i in r.issues] + plan.issues + _other_communes(db, prepared, rows),
         key=lambda i: (i.row, i.column),
     )
+    counts = plan.counts()
     report = ImportReport(
         source=prepared.sheet.source,
         encoding=prepared.sheet.encoding,
@@ -296,9 +297,9 @@ def dry_run(
         grouping=grouping,
         rows=len(rows),
         households=len(drafts),
-        new=plan.count(RowStatus.NEW),
-        updated=plan.count(RowStatus.UPDATED),
-        unchanged=plan.count(RowStatus.UNCHANGED),
+        new=counts[RowStatus.NEW],
+        updated=counts[RowStatus.UPDATED],
+        unchanged=counts[RowStatus.UNCHANGED],
         new_households=plan.new_households,
         new_hamlets=[h.name for h in plan.new_hamlets],
         issues=issues,
@@ -449,7 +450,7 @@ def _apply(
     )
     with (
         loading_into(writer.db, "household", plan.new_households),
-        loading_into(writer.db, "person", plan.count(RowStatus.NEW)),
+        loading_into(writer.db, "person", report.new),
     ):
         while batch := list(islice(actions, BATCH_HOUSEHOLDS)):
             if cancelled and cancelled():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
-from operator import attrgetter, countOf, itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.entities import Hamlet, Household, Person, new_ids
@@ -63,9 +64,10 @@ class ImportPlan:
     new_hamlets: list[Hamlet] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
 
-    def count(self, status: RowStatus) -> int:
+    def counts(self) -> Counter[RowStatus]:
+        """How many of the file's people are new, updated and unchanged (one pass)."""
         people = chain.from_iterable(a.people for a in self.actions)
-        return countOf(map(itemgetter(1), people), status)
+        return Counter(map(itemgetter(1), people))
 
     @property
     def new_households(self) -> int:
