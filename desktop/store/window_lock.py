@@ -99,8 +99,16 @@ def take_window_lock(register: Path) -> WindowLock:
         except OSError as exc:  # a read-only folder: the window opens without a lock
             log.warning("no window lock for %s: %s", path.name, exc)
             return WindowLock(path, None)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(me), fh, ensure_ascii=False)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(me), fh, ensure_ascii=False)
+        except OSError as exc:
+            # A full disk (or a quota, a file size limit) takes the empty file, not the
+            # holder's name: the window opens without a lock, as on a read-only folder;
+            # the empty file left would have refused the next start as held by "?".
+            log.warning("no window lock for %s: %s", path.name, exc)
+            path.unlink(missing_ok=True)
+            return WindowLock(path, None)
         return WindowLock(path, me)
     raise KnownError("register.open_elsewhere", user="?", host="?", since="?", lock=str(path))
 

@@ -93,3 +93,28 @@ def test_releasing_never_removes_a_lock_another_window_took_over(tmp_path: Path)
 def test_the_host_name_is_the_one_socket_gives() -> None:
     # Read without the socket module at start; the lock compares it with locks of old.
     assert host_name() == socket.gethostname()
+
+
+def test_a_full_disk_opens_the_window_without_a_lock_and_leaves_no_empty_one(
+    tmp_path: Path,
+) -> None:
+    """A disk with no byte free takes the lock file, not the holder written into it: the
+    window never opened (the error went to stderr, unseen when started by a double click)
+    and the empty lock left refused the next start as held by "?". A file size limit of 0
+    gives the same refusal to write (EFBIG) as ENOSPC does, in a process of its own."""
+    register = tmp_path / "sinho.sqlite3"
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from desktop.store.window_lock import take_window_lock\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))\n"
+        "lock = take_window_lock(Path(sys.argv[1]))\n"
+        "print(lock.holder)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(register)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "None"  # opened without a lock, as on a read-only folder
+    assert not lock_path(register).exists()
+    take_window_lock(register).release()  # the next start is not refused
