@@ -20,10 +20,12 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -464,10 +466,17 @@ class SummaryPage(QWizardPage):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Scrolled: a commune of today (35 hamlets after the 2025 merger) made the page as
+        # tall as its lines, 851 px, and Finish went off a 768 px screen.
+        self.summary_area = QScrollArea()
+        self.summary_area.setWidget(self.summary)
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.encryption = EncryptionChoice()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
+        layout.addWidget(self.summary_area, 1)
         layout.addWidget(self.encryption)
         self.setFinalPage(True)
 

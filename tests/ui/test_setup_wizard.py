@@ -151,6 +151,31 @@ def test_the_campaign_page_shows_a_sample_sheet_of_the_chosen_template(
     shown.close()
 
 
+def test_a_commune_of_35_hamlets_keeps_finish_on_a_768_px_screen(
+    qtbot: QtBot, wizard: SetupWizard
+) -> None:
+    """Communes merged in 2025 hold 30 to 60 hamlets: the summary listed each on a line
+    of a page that grew as tall as them (851 px for 35), Finish off a 768 px screen."""
+    wizard.next()
+    choose_sop_cop(qtbot, wizard)
+    wizard.next()
+    editor = wizard.hamlet_page.editor
+    for number in range(1, 36):
+        editor.name.insert(f"Bản Nà Khi {number}")
+        editor.head.insert(f"Lò Văn Pọm {number}")
+        editor.add()
+    assert editor.table.rowCount() == 35
+    while wizard.currentId() != SUMMARY:
+        wizard.next()
+    QApplication.processEvents()
+    assert "Bản Nà Khi 35" in wizard.summary_page.summary.text()
+    room = 768 - 48  # the screen less the title bar and a task bar
+    assert wizard.minimumHeight() <= room
+    assert wizard.height() <= room
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and finish.geometry().bottom() < wizard.height()
+
+
 def test_a_hamlet_typed_twice_is_refused_beside_the_form(qtbot: QtBot, wizard: SetupWizard) -> None:
     wizard.next()
     choose_sop_cop(qtbot, wizard)
