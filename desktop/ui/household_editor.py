@@ -64,6 +64,7 @@ class HouseholdEditor(QWidget):
     closed = Signal()
     open_person = Signal(str, str)  # household id, person id
     status_message = Signal(str, int)
+    print_asked = Signal()  # Ctrl+P: the household's sheet (the page knows whether it may)
 
     def __init__(
         self, register: OpenRegister, tasks: TaskRunner, parent: QWidget | None = None
@@ -160,6 +161,7 @@ class HouseholdEditor(QWidget):
             (QKeySequence(Qt.Key.Key_Escape), self.cancel),
             (QKeySequence("Alt+Up"), lambda: self.member_panel.move_current(-1)),
             (QKeySequence("Alt+Down"), lambda: self.member_panel.move_current(1)),
+            (QKeySequence.StandardKey.Print, self.print_asked.emit),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -336,10 +336,24 @@ class HouseholdPage(QWidget):
         self.editor.closed.connect(self._editor_closed)
         self.editor.status_message.connect(self.status_message)
         self.editor.open_person.connect(self.show_person)
+        self.editor.print_asked.connect(self._print_edited)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
         self._update_actions()
+
+    def _print_edited(self) -> None:
+        """Ctrl+P in the editor, as in the household's view: its sheet, as saved. Before, it
+        did nothing there; a change not yet saved is said first, since the sheet would
+        not show it."""
+        household_id = self.editor.household_id
+        if household_id is None or self.editor.is_new or self.editor.dirty:
+            self.status_message.emit(
+                self.tr("Save the household first: its sheet (Ctrl+P) prints what is saved."),
+                HINT_MS,
+            )
+            return
+        self.pledge_box.print_household(household_id)
 
     def _update_actions(self) -> None:
         chosen = self.detail.household_id is not None

@@ -149,12 +149,18 @@ class HouseholdPledgeBox(QFrame):
         )
 
     def _print_if_shown(self) -> None:
-        if self.isVisible() and self._edits:
+        if self.isVisible():
             self._print()
+
+    def print_household(self, household_id: str) -> None:
+        """Ask for this household's sheet (Ctrl+P in its editor); never in a register that
+        prints none (an upper one, or one opened read-only)."""
+        if self._edits:
+            self.print_requested.emit(household_id)
 
     def _print(self) -> None:
         if self.household_id is not None:
-            self.print_requested.emit(self.household_id)
+            self.print_household(self.household_id)
 
     def _record(self) -> None:
         if self.household_id is not None:

@@ -1474,6 +1474,10 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Không tìm được: {detail}</translation>
     </message>
     <message>
+        <source>Save the household first: its sheet (Ctrl+P) prints what is saved.</source>
+        <translation>Lưu hộ trước (nút Lưu): bản cam kết (Ctrl+P) in theo thông tin đã lưu.</translation>
+    </message>
+    <message>
         <source>Household {code} deleted. Ctrl+Z brings it back.</source>
         <translation>Đã xoá hộ {code}. Bấm Ctrl+Z để lấy lại.</translation>
     </message>

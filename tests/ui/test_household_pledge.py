@@ -64,3 +64,31 @@ def test_record_result_from_the_household_view(
     dialog.save()
     qtbot.waitUntil(lambda: box.state.text().startswith("Đã ký ngày"))
     assert "Lò Thị Hoà" in box.state.text()
+
+
+def test_ctrl_p_in_the_editor_prints_the_saved_household_and_asks_to_save_a_change_first(
+    qtbot: QtBot,
+    main_window: Callable[..., MainWindow],
+    small_register: SmallRegister,
+) -> None:
+    """A spoiled sheet's household corrected in the editor, then Ctrl+P: nothing happened
+    there, not a word (the household view's Ctrl+P is hidden behind the editor)."""
+    window = main_window(small_register.path)
+    open_household(window, "PK-002")
+    page = window.household_page
+    page.edit_current()
+    editor = page.editor
+    assert page.editing
+    editor.address.setFocus()
+    editor.address.insert(", đổi chưa lưu")
+    qtbot.keyClick(editor.address, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "Lưu hộ trước" in window.statusBar().currentMessage()
+    assert editor.save_and_wait()
+    page.edit_current()  # open again, nothing changed
+    qtbot.waitUntil(lambda: page.editing)
+    with qtbot.waitSignal(window.tasks.finished, timeout=20000):
+        qtbot.keyClick(page.editor.address, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    preview = wait_preview(qtbot, window.pledge_page)
+    assert len(preview.pages) == 1
+    assert "PK-002" in preview.pages.text(0) and "đổi chưa lưu" in preview.pages.text(0)
+    preview.close()
