@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from desktop import messages_en as english
-from desktop.domain.errors import KnownError
+from desktop.domain.errors import FileLine, KnownError
 
 if TYPE_CHECKING:
     from desktop.domain.import_rows import RowIssue
@@ -1266,6 +1266,11 @@ def describe(error: KnownError) -> str:
         for key, value in params.items():
             if isinstance(value, MovementKind):
                 params[key] = _kind_word(value, in_english=in_english)
+    for key, value in params.items():
+        if isinstance(value, FileLine):  # "…, dòng 5", "…, row 5"
+            params[key] = f"{value.where}, {'row' if in_english else 'dòng'} {value.number}"
+    if in_english and isinstance(field := params.get("field"), str):
+        params["field"] = _english_label(field)
     count = params.get("count")
     if isinstance(rows := params.get("rows"), tuple):  # (kind, label, Issue) of each row
         shown = [
@@ -1284,6 +1289,13 @@ def describe(error: KnownError) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return f"{template} ({error})"
+
+
+def _english_label(label: str) -> str:
+    """A field's Vietnamese name ("Ghi chú", as a bound on its text names it) as the English
+    window names it ("Notes"); any other text as it is."""
+    column = next((c for c, named in FIELD_LABELS.items() if named == label), None)
+    return english.FIELD_LABELS[column] if column else english.BOUND_LABELS.get(label, label)
 
 
 def _kind_word(kind: MovementKind, *, in_english: bool) -> str:

@@ -1196,3 +1196,13 @@ SCREENS: dict[str, str] = {
     "tip": "Movements (tips)",
     "tip_person": "Movements (tips)",
 }
+
+# The names of bounded texts (desktop/domain/text_bounds.py) that are no field's of
+# FIELD_LABELS, by their Vietnamese: a text too long names its field so.
+BOUND_LABELS: dict[str, str] = {
+    "Mã": "Code",
+    "Nơi xảy ra": "Where it happened",
+    "Tên mẫu": "Template name",
+    "Tên xã": "Commune name",
+    "Tên đợt": "Campaign title",
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 
 class KnownError(Exception):
@@ -20,3 +21,11 @@ class KnownError(Exception):
     def __str__(self) -> str:
         details = ", ".join(f"{k}={v}" for k, v in self.params.items())
         return f"{self.code} ({details})" if details else self.code
+
+
+class FileLine(NamedTuple):
+    """Where in a file a message points ("x.camket: tables/person.csv" and a line of it),
+    worded in the reader's language by desktop.messages: "…, dòng 5" or "…, row 5"."""
+
+    where: str
+    number: int

@@ -20,7 +20,7 @@ from desktop.domain.entities import (
     HamletKind,
     ResidenceKind,
 )
-from desktop.domain.errors import KnownError
+from desktop.domain.errors import FileLine, KnownError
 from desktop.domain.file_names import is_plain_file_name
 from desktop.domain.movements import MovementKind
 from desktop.domain.pledges import ATTACHMENT_TYPES, AttachmentKind, PledgeStatus
@@ -202,7 +202,7 @@ def column_rules(table: str, columns: tuple[str, ...]) -> list[tuple[int, Rule, 
     return [(i, RULES[table, c], c) for i, c in enumerate(columns) if (table, c) in RULES]
 
 
-def refusal(table: str, column: str, value: str, where: str) -> KnownError:
+def refusal(table: str, column: str, value: str, where: str | FileLine) -> KnownError:
     """The refusal of a bundle's ``value`` that breaks the rule of ``table``'s ``column``,
     ``where`` naming the file and line: a text too long says so (naming the field as the
     window does), any other value is quoted."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.domain.errors import KnownError
+from desktop.domain.errors import FileLine, KnownError
 from desktop.domain.versions import Version, version_of
 from desktop.store.column_rules import AtMost, column_rules, quoted, refusal
 from desktop.store.registry import PRIVATE_VV, SyncedTable
@@ -189,9 +189,9 @@ class RowDecoder:
         except ValueError as exc:  # a cell no number, a rule broken, no vector: _refusal
             raise self._refusal(cells, line) from exc
 
-    def line(self, number: int) -> str:
+    def line(self, number: int) -> FileLine:
         """Where line ``number`` of the CSV is, for a message."""
-        return f"{self.where}, dòng {number}"
+        return FileLine(self.where, number)
 
     def _refusal(self, cells: Sequence[str], line: int) -> KnownError:
         """What is wrong with a line the quick way could not decode: its first bad cell."""
@@ -202,7 +202,9 @@ class RowDecoder:
         text = cells[self.vv_at]  # not reached: the quick way failed on one of them
         return KnownError("bundle.bad_value", where=where, column="vv", value=text[:40])
 
-    def faults(self, cells: Sequence[str], where: str = "") -> list[tuple[str, KnownError]]:
+    def faults(
+        self, cells: Sequence[str], where: str | FileLine = ""
+    ) -> list[tuple[str, KnownError]]:
         """Every cell of a line this decoder refuses, by column, with its refusal: a cell
         that is no number in an INTEGER column, a value that breaks its column's rule, a
         private value that does, a vector that is none (the export's early check asks this

@@ -28,7 +28,8 @@ class NewcomerQuestion(QMessageBox):
         self.setInformativeText(
             self.tr(
                 "Its key fingerprint: {fingerprint}\n\n"
-                "On that PC, the Trao đổi dữ liệu page (or `camket keys`) shows its own. "
+                "On that PC, the Data exchange page (Trao đổi dữ liệu in Vietnamese) or"
+                " `camket keys` shows its own. "
                 "Merge only if the two are the same; ask its clerk, by phone for instance."
             ).format(fingerprint=newcomer.fingerprint)
         )

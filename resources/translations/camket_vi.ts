@@ -2519,7 +2519,7 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
     <message>
         <source>Its key fingerprint: {fingerprint}
 
-On that PC, the Trao đổi dữ liệu page (or `camket keys`) shows its own. Merge only if the two are the same; ask its clerk, by phone for instance.</source>
+On that PC, the Data exchange page (Trao đổi dữ liệu in Vietnamese) or `camket keys` shows its own. Merge only if the two are the same; ask its clerk, by phone for instance.</source>
         <translation>Dấu vân tay khoá của máy đó: {fingerprint}
 
 Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho thấy dấu vân tay của chính nó. Chỉ gộp khi hai dấu giống hệt nhau; hãy hỏi cán bộ dùng máy đó, chẳng hạn qua điện thoại.</translation>

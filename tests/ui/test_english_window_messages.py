@@ -20,7 +20,7 @@ from desktop.services import pledges as service
 from desktop.services.bundles import export_bundle
 from desktop.services.campaigns import start_campaign
 from desktop.services.demo import populate_demo
-from desktop.services.register import create_register, open_existing
+from desktop.services.register import create_from_bundle, create_register, open_existing
 from desktop.store.pledges import get_template
 from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
@@ -32,7 +32,9 @@ from tests.unit.exchange_helpers import (
     as_pc,
     listed_commune_bundle,
     opened,
+    resign,
     upper_register_of,
+    with_cell,
 )
 
 OpenWindow = Callable[..., MainWindow]
@@ -57,6 +59,15 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def merged(window: MainWindow, bundle: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What Data exchange says of ``bundle`` chosen with "Choose files to merge…"."""
+    transfer = window.exchange_page.transfer
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(bundle)], ""))
+    qtbot.mouseClick(transfer.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: transfer.results.rowCount() == 1 and transfer.merge_button.isEnabled())
+    return transfer.results.item(0, 1).text()
+
+
 def test_a_bundle_cut_short_merged_on_data_exchange_is_refused_in_english(
     in_english: None,
     main_window: OpenWindow,
@@ -70,12 +81,7 @@ def test_a_bundle_cut_short_merged_on_data_exchange_is_refused_in_english(
         export_bundle(reg, whole)
     cut = tmp_path / "cut.camket"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
-    window = main_window(office, place="exchange")
-    transfer = window.exchange_page.transfer
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(cut)], ""))
-    qtbot.mouseClick(transfer.merge_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: transfer.results.rowCount() == 1 and transfer.merge_button.isEnabled())
-    assert transfer.results.item(0, 1).text() == (
+    assert merged(main_window(office, place="exchange"), cut, qtbot, monkeypatch) == (
         "Refused: The file cut.camket is cut short (perhaps not fully copied, or the USB stick"
         " was pulled out too early); nothing was taken from it. Copy it again from the sending"
         " PC."
@@ -214,3 +220,29 @@ def test_a_movement_kind_inside_an_english_refusal_is_named_as_the_ledger_names_
         " before recording temporary absence."
     )
     dialog.reject()
+
+
+def test_a_bundle_value_over_its_bound_is_named_by_row_and_field_in_english(
+    in_english: None,
+    main_window: OpenWindow,
+    office: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, "can-bo.camket: tables/commune.csv, dòng 2: the column clerk_name (“Cán bộ
+    phụ trách sổ”) …": the row and the field's name in Vietnamese inside English."""
+    full = tmp_path / "full.camket"
+    with opened(office, tmp_path / "office-data") as reg:
+        export_bundle(reg, full)
+    laptop, laptop_data = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
+    with as_pc(laptop_data):
+        create_from_bundle(laptop, full)
+    long_clerk = with_cell("commune", "clerk_name", "Lò Văn Páo " * 60)
+    hostile = resign(full, tmp_path / "can-bo.camket", tmp_path / "office-data", long_clerk)
+    monkeypatch.setenv("CAMKET_DATA_DIR", str(laptop_data))
+    assert merged(main_window(laptop, place="exchange"), hostile, qtbot, monkeypatch) == (
+        "Refused: can-bo.camket: commune.csv, row 2: the column clerk_name (“Clerk keeping the"
+        " register”) is 660 characters long, over the 500 the register keeps; nothing was"
+        " taken from it."
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import zipfile
@@ -100,6 +102,22 @@ def resign(
         dst.writestr(MANIFEST, body)
         dst.writestr(SIGNATURE, signature)
     return out
+
+
+def with_cell(table: str, column: str, value: str, row: int = 1) -> Callable[[str, bytes], bytes]:
+    """A ``change`` for resign: ``column`` of the ``row``-th row of ``table``'s CSV made
+    ``value``, the rest as it was."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != f"tables/{table}.csv":
+            return data
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        rows[row][rows[0].index(column)] = value
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+    return change
 
 
 # Two communes whose hamlets share a name: "Thôn 1" in each, "Lò Văn Páo" in both.

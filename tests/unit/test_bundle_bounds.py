@@ -5,9 +5,7 @@ table, line and field, and the register is left byte for byte as it was."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from desktop.services import checkin
 from desktop.services.pledges import household_by_code, pledge_for
 from desktop.store.column_rules import TEXT_BOUNDS, broken_rule, refusal
 from desktop.store.registry import TABLES
-from tests.unit.exchange_helpers import SIN_HO, as_pc, opened, resign
+from tests.unit.exchange_helpers import SIN_HO, as_pc, opened, resign, with_cell
 
 LISTING = (
     "Thôn,Mã hộ,Họ và tên,Quan hệ với chủ hộ,Ngày sinh,Giới tính,Số định danh\n"
@@ -38,19 +36,6 @@ class Office:
         self.bundle = root / "full.camket"
         self.laptop = root / "laptop.sqlite3"
         self.laptop_data = root / "laptop-data"
-
-
-def _cell(table: str, column: str, value: str):  # type: ignore[no-untyped-def]
-    def change(name: str, data: bytes) -> bytes:
-        if name != f"tables/{table}.csv":
-            return data
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        rows[1][rows[0].index(column)] = value
-        out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-    return change
 
 
 def _digest(path: Path) -> str:
@@ -117,7 +102,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
 def test_a_day_of_a_year_no_register_holds_refuses_the_bundle_whole(
     office: Office, capsys: pytest.CaptureFixture[str], table: str, column: str, value: str
 ) -> None:
-    assert _refused(office, capsys, "nam-la.camket", _cell(table, column, value)) == (
+    assert _refused(office, capsys, "nam-la.camket", with_cell(table, column, value)) == (
         f"camket: nam-la.camket: {table}.csv, dòng 2: cột {column} có ngày “{value}” ngoài"
         " các năm 1900–2100 sổ giữ; không nhận gì từ tệp này."
     )
@@ -155,7 +140,7 @@ def test_a_free_text_longer_than_a_register_keeps_refuses_the_bundle_whole(
     field: str,
 ) -> None:
     maximum = TEXT_BOUNDS[table, column].maximum
-    assert _refused(office, capsys, "dai.camket", _cell(table, column, value)) == (
+    assert _refused(office, capsys, "dai.camket", with_cell(table, column, value)) == (
         f"camket: dai.camket: {table}.csv, dòng 2: cột {column} (“{field}”) dài {len(value)}"
         f" ký tự, quá {maximum} ký tự sổ giữ; không nhận gì từ tệp này."
     )
@@ -164,7 +149,7 @@ def test_a_free_text_longer_than_a_register_keeps_refuses_the_bundle_whole(
 def test_a_day_of_1900_or_2100_travels(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
     hostile = resign(
         office.bundle, office.root / "bien.camket", office.data,
-        _cell("campaign", "ends_on", "2100-12-31"),
+        with_cell("campaign", "ends_on", "2100-12-31"),
     )  # fmt: skip
     with as_pc(office.laptop_data):
         code = main(["merge", "--db", str(office.laptop), str(hostile)])
@@ -185,7 +170,9 @@ def test_a_day_of_1900_or_2100_travels(office: Office, capsys: pytest.CaptureFix
 def test_a_scan_named_as_a_path_or_a_device_refuses_the_bundle_whole(
     office: Office, capsys: pytest.CaptureFixture[str], name: str, shown: str
 ) -> None:
-    assert _refused(office, capsys, "ten-tep.camket", _cell("attachment", "file_name", name)) == (
+    assert _refused(
+        office, capsys, "ten-tep.camket", with_cell("attachment", "file_name", name)
+    ) == (
         f"camket: ten-tep.camket: attachment.csv, dòng 2: cột file_name có tên tệp “{shown}”"
         " là một đường dẫn hoặc tên thiết bị (dấu /, \\, ký tự điều khiển, CON, NUL, …),"
         " không phải tên tệp; không nhận gì từ tệp này."
@@ -233,7 +220,7 @@ def test_a_nul_in_a_text_cell_refuses_the_bundle_naming_its_line(
 ) -> None:
     """Before: a household code 'NT-001a\\0b' was merged (into the conflict queue), a text
     SQLite's functions, Qt and the printer cut at the NUL."""
-    said = _refused(office, capsys, "nul.camket", _cell("household", "code", "NT-0\x001"))
+    said = _refused(office, capsys, "nul.camket", with_cell("household", "code", "NT-0\x001"))
     assert said == (
         "camket: Tệp nul.camket: tables/household.csv, dòng 2 có ký tự rỗng (NUL), không phải"
         " chữ; không nhận gì từ tệp này."

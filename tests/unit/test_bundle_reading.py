@@ -15,7 +15,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.domain.errors import KnownError
+from desktop.domain.errors import FileLine, KnownError
 from desktop.domain.versions import Version
 from desktop.exchange.bundle_file import (
     BundleWriter,
@@ -24,6 +24,7 @@ from desktop.exchange.bundle_file import (
     open_bundle,
     table_entry,
 )
+from desktop.messages import describe
 from desktop.services.register import OpenRegister
 from desktop.store.registry import table
 from desktop.store.replicas import version_columns
@@ -96,10 +97,11 @@ def test_a_bad_cell_is_refused_naming_its_line_and_column(
         decode(line, 7)
     assert refused.value.code == "bundle.bad_value"
     assert refused.value.params == {
-        "where": "b.camket: person.csv, dòng 7",
+        "where": FileLine("b.camket: person.csv", 7),
         "column": column,
         "value": value,
     }
+    assert describe(refused.value).startswith("b.camket: person.csv, dòng 7: cột ")
 
 
 def test_a_stamp_of_a_year_the_register_does_not_take_is_refused_as_such(

@@ -68,3 +68,15 @@ def test_the_command_speaks_vietnamese_and_the_english_window_english(
     messages.use_language("vi")
     assert messages.describe(error) == "Không tìm thấy tệp sổ đăng ký: /tmp/x.sqlite3"
     assert messages.describe_issue(issue) == "Ngày sinh: ngày không có thật"
+
+
+def test_a_text_too_long_names_its_field_in_english(in_english: None) -> None:
+    """Every bounded text's field (desktop/store/column_rules.py TEXT_BOUNDS) has an English
+    name: a bundle's or a form's text too long never names it in Vietnamese."""
+    from desktop.store.column_rules import TEXT_BOUNDS
+
+    for bound in TEXT_BOUNDS.values():
+        said = messages.describe(
+            KnownError("text.too_long", field=bound.label, length=9, maximum=8)
+        )
+        assert f"“{bound.label}”" not in said, bound.label

@@ -21,7 +21,15 @@ from desktop.messages import describe
 from desktop.services.bundles import export_bundle, register_keys
 from desktop.services.merge import merge_bundle
 from desktop.services.register import create_from_bundle, create_register
-from tests.unit.exchange_helpers import BINH_LU, SIN_HO, as_pc, content, opened, resign
+from tests.unit.exchange_helpers import (
+    BINH_LU,
+    SIN_HO,
+    as_pc,
+    content,
+    opened,
+    resign,
+    with_cell,
+)
 
 
 @pytest.fixture
@@ -683,16 +691,7 @@ def test_a_text_longer_than_pythons_csv_field_limit_is_read_and_refused_by_its_b
     laptop = tmp_path / "laptop.sqlite3", tmp_path / "laptop-data"
     with as_pc(laptop[1]):
         create_from_bundle(laptop[0], full)
-
-    def long_clerk(name: str, data: bytes) -> bytes:
-        if name != "tables/commune.csv":
-            return data
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        rows[1][rows[0].index("clerk_name")] = long_text
-        out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
-
+    long_clerk = with_cell("commune", "clerk_name", long_text)
     hostile = resign(full, tmp_path / "can-bo.camket", office[1], long_clerk)
     assert len(long_text) > 131_072
     assert describe(_refused(laptop, hostile)) == (

@@ -4,8 +4,6 @@ words and nothing written, and a cancel stops the helper too."""
 
 from __future__ import annotations
 
-import csv
-import io
 import multiprocessing
 import zipfile
 from collections.abc import Iterator
@@ -21,7 +19,7 @@ from desktop.services.demo import populate_demo
 from desktop.services.merge import MergeResult, merge_bundle
 from desktop.services.register import create_register, create_upper_register
 from desktop.store.search import search_people
-from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened, resign
+from tests.unit.exchange_helpers import SIN_HO, as_pc, content, opened, resign, with_cell
 
 
 @pytest.fixture
@@ -109,17 +107,7 @@ def _cell_changed(
     bundle: tuple[Path, Path], out: Path, table: str, column: str, value: str
 ) -> Path:
     """The bundle, re-signed, with ``column`` of the 10th row of ``table`` made ``value``."""
-
-    def change(name: str, data: bytes) -> bytes:
-        if name != f"tables/{table}.csv":
-            return data
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        rows[10][rows[0].index(column)] = value
-        text = io.StringIO(newline="")
-        csv.writer(text, lineterminator="\r\n").writerows(rows)
-        return text.getvalue().encode("utf-8-sig")
-
-    return resign(bundle[0], out, bundle[1], change)
+    return resign(bundle[0], out, bundle[1], with_cell(table, column, value, row=10))
 
 
 @pytest.mark.parametrize(
