@@ -24,6 +24,7 @@ from desktop.messages import field_label
 from desktop.services.history import Change, HistoryEntry, household_history
 from desktop.services.register import OpenRegister
 from desktop.store.households import get_household
+from desktop.ui.list_focus import show_current_row
 from desktop.ui.roster_model import CHOICES, choice_label
 
 
@@ -71,6 +72,7 @@ class HistoryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        show_current_row(self.table)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)

@@ -428,3 +428,19 @@ def test_each_alt_letter_of_the_set_up_wizard_names_one_thing(
         assert {name: found for name, found in clashes.items() if found} == {}
     finally:
         install_translators(qapp, "vi")
+
+
+def test_a_households_history_opens_with_its_latest_line_marked(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Lịch sử opened with the keyboard on its table and no line marked."""
+    window = active_window(qtbot, main_window, small_register)
+    page = window.household_page
+    page.select_row(0)
+    page.history_button.click()
+    history = page.history_dialog
+    assert history is not None
+    qtbot.waitUntil(history.isActiveWindow)
+    assert QApplication.focusWidget() is history.table
+    qtbot.waitUntil(lambda: [i.row() for i in history.table.selectionModel().selectedRows()] == [0])
+    history.close()
