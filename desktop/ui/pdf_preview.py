@@ -151,10 +151,17 @@ class PdfPreview(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.scroll_area, stretch=1)
 
+        # Page Down/Up turn the pages wherever the keyboard is in the preview (it opens on a
+        # zoom button: before, only four Tabs to the unmarked page area let keys scroll it).
+        self.page_label.setToolTip(self.tr("Page Down, Page Up: the next or previous page"))
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
             (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
             (QKeySequence.StandardKey.Print, self.print_requested.emit),
+            (QKeySequence.StandardKey.MoveToNextPage, lambda: self.turn_page(1)),
+            (QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.turn_page(-1)),
+            (QKeySequence.StandardKey.MoveToStartOfDocument, lambda: self.show_page(0)),
+            (QKeySequence.StandardKey.MoveToEndOfDocument, lambda: self.show_page(-1)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -209,7 +216,15 @@ class PdfPreview(QWidget):
     def current_page(self) -> int:
         return self.canvas.page_at(self.scroll_area.verticalScrollBar().value() + GAP)
 
+    def turn_page(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) page at the top, within the document."""
+        if self.pages:
+            self.show_page(min(max(self.current_page() + step, 0), len(self.pages) - 1))
+
     def show_page(self, index: int) -> None:
+        """Page ``index`` (from the end when negative) at the top of the view."""
+        if self.pages and index < 0:
+            index += len(self.pages)
         if self.pages and 0 <= index < len(self.pages):
             self.scroll_area.verticalScrollBar().setValue(self.canvas.page_rect(index).top() - GAP)
 

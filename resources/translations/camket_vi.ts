@@ -2748,6 +2748,10 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
         <translation>In qua hộp thoại in của hệ thống (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Page Down, Page Up: the next or previous page</source>
+        <translation>Page Down, Page Up: sang trang sau, về trang trước</translation>
+    </message>
+    <message>
         <source>No document</source>
         <translation>Chưa có tài liệu</translation>
     </message>

@@ -30,9 +30,12 @@ from desktop.ui.ledger_page import LedgerPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movement_dialog import EndMovementDialog
 from desktop.ui.overview_page import OverviewPage
+from desktop.ui.pdf_pages import PdfPages
+from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
+from tests.ui.ink import make_pdf
 from tests.ui.test_household_editor import open_editor_on
 from tests.ui.test_household_page import listed_codes
 
@@ -444,3 +447,28 @@ def test_a_households_history_opens_with_its_latest_line_marked(
     assert QApplication.focusWidget() is history.table
     qtbot.waitUntil(lambda: [i.row() for i in history.table.selectionModel().selectedRows()] == [0])
     history.close()
+
+
+def test_page_down_turns_the_previews_pages_wherever_the_keyboard_is(qtbot: QtBot) -> None:
+    """Before, a preview opened with the keyboard on its zoom-out button: Page Down did
+    nothing, and only four Tabs to the page area (which shows no focus) let keys scroll it.
+    Now Page Down/Up turn the pages, Ctrl+End and Ctrl+Home go to the last and the first."""
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.resize(700, 600)
+    preview.show()
+    preview.activateWindow()  # shortcuts reach an active window
+    qtbot.waitUntil(preview.isActiveWindow)
+    pages = PdfPages(make_pdf(3))
+    preview.set_pages(pages)
+    preview.zoom_out_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(preview.zoom_out_button, Qt.Key.Key_PageDown)
+    assert preview.page_label.text() == "Trang 2/3"
+    qtbot.keyClick(preview.zoom_out_button, Qt.Key.Key_End, CTRL)
+    assert preview.current_page() == 2
+    qtbot.keyClick(preview.zoom_out_button, Qt.Key.Key_PageUp)
+    assert preview.current_page() == 1
+    qtbot.keyClick(preview.zoom_out_button, Qt.Key.Key_Home, CTRL)
+    assert preview.page_label.text() == "Trang 1/3"
+    preview.set_pages(None)
+    pages.close()
