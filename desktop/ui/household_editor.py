@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -47,6 +48,14 @@ from desktop.ui.tasks import TaskRunner
 __all__ = ["HouseholdEditor", "shortcut_text"]
 
 CHECK_DELAY_MS = 120  # checks run this long after the last keystroke
+HINT_MS = 8000
+# Ways the keyboard comes into a roster that it did not choose by a click.
+_MOVED_IN = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 # Typical contents of the rosters' columns, which take their widths from them.
 MEMBER_SAMPLES = ("Nguyễn Thị Phương Thảo", "Nữ ▾", "00/00/0000", "000000000000",
     "Quan hệ với chủ hộ", "Bru - Vân Kiều", "Thường trú ▾", "0912345678",
@@ -147,7 +156,34 @@ class HouseholdEditor(QWidget):
             QWidget.setTabOrder(first, second)
         self.tab_order = order
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The keyboard come into a roster from outside it: how to leave it, in the status
+        # bar (Tab walks its cells, so a clerk on the keyboard alone found no way on to
+        # Lưu). Not again each time a cell's editing ends.
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
+            focused = QApplication.focusWidget()
+            self._in_a_cell = focused is not None and watched.isAncestorOf(focused)
+        elif (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in _MOVED_IN
+            and not self._in_a_cell
+        ):
+            self.status_message.emit(
+                self.tr(
+                    "In the table: Tab goes to the next cell, Enter down a row;"
+                    " Ctrl+Tab leaves the table."
+                ),
+                HINT_MS,
+            )
+        elif event.type() == QEvent.Type.FocusIn:
+            self._in_a_cell = False
+        return False
+
     def _connect(self) -> None:
+        self._in_a_cell = False  # a roster's cell being typed in has the keyboard
+        for roster in (self.member_view, self.relative_view):
+            roster.installEventFilter(self)
         self.form.edited.connect(self._changed)
         self.members.edited.connect(self._changed)
         self.relatives.edited.connect(self._changed)

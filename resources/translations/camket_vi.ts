@@ -1328,6 +1328,10 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Lưu</translation>
     </message>
     <message>
+        <source>In the table: Tab goes to the next cell, Enter down a row; Ctrl+Tab leaves the table.</source>
+        <translation>Trong bảng: Tab sang ô bên cạnh, Enter xuống dòng dưới; Ctrl+Tab để ra khỏi bảng.</translation>
+    </message>
+    <message>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>

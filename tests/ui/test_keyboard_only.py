@@ -36,7 +36,7 @@ from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
 from tests.ui.ink import make_pdf
-from tests.ui.test_household_editor import open_editor_on
+from tests.ui.test_household_editor import open_editor_on, type_cell
 from tests.ui.test_household_page import listed_codes
 
 OpenWindow = Callable[..., MainWindow]
@@ -472,3 +472,24 @@ def test_page_down_turns_the_previews_pages_wherever_the_keyboard_is(qtbot: QtBo
     assert preview.page_label.text() == "Trang 1/3"
     preview.set_pages(None)
     pages.close()
+
+
+def test_a_roster_says_how_to_leave_it_and_ctrl_tab_does(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, nothing on screen said how to leave a roster: Tab walks its cells (as in a
+    spreadsheet), so a clerk on the keyboard alone found no way on to Lưu. Now the status
+    bar says it when the keyboard comes into one."""
+    window = active_window(qtbot, main_window, small_register)
+    editor = open_editor_on(window, qtbot, "NT-001")  # the keyboard in the members' table
+    assert QApplication.focusWidget() is editor.member_view
+    said = window.statusBar().currentMessage()
+    assert "Tab sang ô bên cạnh" in said and "Ctrl+Tab để ra khỏi bảng" in said
+    window.statusBar().showMessage("đang gõ")
+    editor.member_view.setCurrentIndex(editor.members.index(0, 0))
+    type_cell(qtbot, editor, 0, 0, "Dang Van Hung")  # a cell typed in, then Enter
+    assert QApplication.focusWidget() is editor.member_view
+    assert window.statusBar().currentMessage() == "đang gõ"  # said once, not at each cell
+    qtbot.keyClick(editor.member_view, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is editor.add_member_button
+    editor.dirty = False
