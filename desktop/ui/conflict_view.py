@@ -156,6 +156,7 @@ class ConflictsView(QWidget):
             [self.tr("Field"), self.tr("Current version (shown now)"), self.tr("Other version")]
         )
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
         self.fields.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.fields.verticalHeader().hide()
         self.fields.setColumnWidth(0, 130)

@@ -113,6 +113,7 @@ class BundleLogTable(QTableWidget):
         )
         self.setAccessibleName(self.tr("Bundles sent and received"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next control, not the next cell
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)

@@ -14,16 +14,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QLabel,
     QMenu,
     QScrollArea,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.movements import Guest, Movement, MovementKind
 from desktop.services import ledger
+from desktop.ui.exchange_log import BundleLogTable
 from desktop.ui.first_run import SUMMARY, SetupWizard
 from desktop.ui.ledger_model import day_text
 from desktop.ui.ledger_page import LedgerPage
@@ -33,6 +36,7 @@ from desktop.ui.overview_page import OverviewPage
 from desktop.ui.pdf_pages import PdfPages
 from desktop.ui.pdf_preview import PdfPreview
 from desktop.ui.report_period_dialog import ReportPeriodDialog
+from desktop.ui.roster_view import RosterView
 from desktop.ui.translations import install_translators
 from tests.ui.conftest import SmallRegister, settled
 from tests.ui.ink import make_pdf
@@ -493,3 +497,29 @@ def test_a_roster_says_how_to_leave_it_and_ctrl_tab_does(
     qtbot.keyClick(editor.member_view, Qt.Key.Key_Tab, CTRL)
     assert QApplication.focusWidget() is editor.add_member_button
     editor.dirty = False
+
+
+def test_no_list_of_any_place_keeps_tab_inside_it(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Trao đổi dữ liệu's log of bundles (and a conflict's table of fields) took Tab
+    from cell to cell, even empty: the keyboard, once in, never got out. Only a roster of
+    the household editor walks its cells with Tab (Ctrl+Tab leaves it, as it says)."""
+    window = active_window(qtbot, main_window, small_register)
+    for key in ("overview", "households", "pledges", "movements", "exchange", "settings"):
+        window.places.page(key)
+    trapping = [
+        view.accessibleName() or type(view).__name__
+        for view in window.findChildren(QAbstractItemView)
+        if view.tabKeyNavigation() and not isinstance(view, RosterView)
+    ]
+    assert trapping == []
+    window.show_place("exchange")
+    log = window.places.page("exchange").findChild(BundleLogTable)
+    assert log is not None
+    tabs = window.places.page("exchange").findChild(QTabWidget)
+    assert tabs is not None
+    (page,) = [i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(log)]
+    tabs.setCurrentIndex(page)  # Tệp đã gửi và nhận
+    log.setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_from(qtbot, log) is not log
