@@ -1030,10 +1030,12 @@ BACKUP_REASONS: dict[str, str] = {
 
 
 def file_size_text(size: int) -> str:
-    """'820 KB', '12,4 MB' (a decimal comma, as Vietnamese writes it)."""
+    """'820 KB', '12,4 MB' (a decimal comma, as Vietnamese writes it; '12.4 MB' in the
+    English window)."""
     if size < 1_000_000:
         return f"{max(1, round(size / 1000))} KB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    text = f"{size / 1_000_000:.1f} MB"
+    return text if _language == "en" else text.replace(".", ",")
 
 
 # What comes of a value a bundle may not carry (services.unsendable, Issue param "then"),

@@ -61,12 +61,14 @@ def test_the_command_speaks_vietnamese_and_the_english_window_english(
     assert messages.describe(error) == "Register file not found: /tmp/x.sqlite3"
     assert messages.describe_issue(issue) == "Date of birth: no such day"
     assert messages.backup_reason("open") == "automatic, when the register opened"
+    assert messages.file_size_text(12_400_000) == "12.4 MB"
     assert messages.describe(KnownError("campaign.title_missing")) == "Write the campaign's title."
     assert messages.hidden_rows_warning("ds.xlsx", "Thôn 2", [5, 6]).startswith(
         "Warning: the sheet “Thôn 2” of the file ds.xlsx has 2 rows hidden"
     )
     messages.use_language("vi")
     assert messages.describe(error) == "Không tìm thấy tệp sổ đăng ký: /tmp/x.sqlite3"
+    assert messages.file_size_text(12_400_000) == "12,4 MB"
     assert messages.describe_issue(issue) == "Ngày sinh: ngày không có thật"
 
 
