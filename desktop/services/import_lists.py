@@ -183,20 +183,32 @@ def _fill_merged(sheet: Sheet, rows: list[list[str]], columns: ColumnMap) -> Non
     """Cells merged down a column under the header take the value the range's first holds,
     as the clerk sees it on every row (a hamlet written once over its households; before,
     the rows under the first had none). A merge in the title or the header is left as it
-    is (a header over two rows is read as one)."""
+    is (a header over two rows is read as one), and so is a name merged down (one person's
+    cells over two rows are no second person), and a row holding nothing of its own."""
+    if not sheet.merged_down:  # most lists
+        return
+    if sum(last - first for first, last, _ in sheet.merged_down) > len(rows) * len(rows[0]):
+        # More cells merged than the sheet has: ranges laid over one another (never Excel's)
+        detail = "các vùng gộp ô chồng lên nhau"
+        raise KnownError("import.damaged", file=sheet.source, detail=detail)
+    fields = columns.fields
+    names = (ImportField.FULL_NAME, ImportField.FAMILY_NAME, ImportField.MIDDLE_NAME)
+    ranges = [
+        (first, last, column)
+        for first, last, column in sheet.merged_down
+        if first >= columns.first_row and fields.get(column) not in names
+    ]
+    blank = {  # before any is filled
+        index
+        for index in {i for first, last, _ in ranges for i in range(first + 1, last + 1)}
+        if not any(cell.strip() for cell in rows[index])
+    }
     numbers = sheet.number_cells
-    budget = len(rows) * len(rows[0]) if rows else 0  # ranges do not overlap in Excel
-    for first, last, column in sheet.merged_down:  # none in most lists: nothing looked at
-        budget -= last - first
-        if budget < 0:
-            detail = "các vùng gộp ô chồng lên nhau"
-            raise KnownError("import.damaged", file=sheet.source, detail=detail)
-        if first < columns.first_row:
-            continue
+    for first, last, column in ranges:
         value = rows[first][column]
         number = numbers is not None and column in numbers.get(first, ())
         for index in range(first + 1, last + 1):
-            if not rows[index][column]:
+            if index not in blank and not rows[index][column]:
                 rows[index][column] = value
                 if numbers is not None and number:
                     numbers.setdefault(index, set()).add(column)

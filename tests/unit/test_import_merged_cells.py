@@ -115,3 +115,27 @@ def test_merges_laid_over_each_other_are_refused_as_damaged(
 
     assert main(["import", "--db", str(register.path), str(hostile), "--dry-run"]) == 2
     assert import_list(register, tmp_path / "ok.xlsx", dry=True, today=TODAY).rows == 3
+
+
+def test_a_persons_cells_merged_over_two_rows_are_one_person(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """A record laid over two rows, each of its cells merged down (a tall row, for looks):
+    one person, as the clerk sees it; filled down, the second row was a second Lò Văn Ánh."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Năm sinh", "Giới tính", "Thôn"])
+    sheet.append(["Lò Văn Ánh", 1980, "Nam", "Nậm Tăm"])
+    sheet.append([None, None, None, None])
+    sheet.append(["Lò Thị Bình", 1982, "Nữ", "Nậm Tăm"])
+    for letter in "ABCD":
+        sheet.merge_cells(f"{letter}2:{letter}3")
+    workbook.save(tmp_path / "ds.xlsx")
+    report = import_list(register, tmp_path / "ds.xlsx", today=TODAY)
+    assert report.applied, "\n".join(import_report_lines(report))
+    assert report.rows == 2
+    names = [r[0] for r in register.db.execute("SELECT full_name FROM person")]
+    assert names.count("Lò Văn Ánh") == 1
