@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -190,13 +190,18 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _fields_of(headers: Sequence[str]) -> dict[int, ImportField]:
+def _fields_of(headers: Sequence[str], hidden: Set[int] = frozenset()) -> dict[int, ImportField]:
+    """Each field's column: the first whose header names it, a column ``hidden`` in the
+    sheet only when no column shown does (an old column hidden beside its new one)."""
     found: dict[int, ImportField] = {}
-    for index, header in enumerate(headers):
-        field = recognise_header(header)
+    order: Iterable[int] = range(len(headers))
+    if hidden:  # seldom: the columns shown first
+        order = sorted(order, key=lambda index: index in hidden)
+    for index in order:
+        field = recognise_header(headers[index])
         if field is not None and field not in found.values():
             found[index] = field
-    return found
+    return dict(sorted(found.items())) if hidden else found
 
 
 def _resolve_two_column_birth(fields: dict[int, ImportField]) -> dict[int, ImportField]:
@@ -211,14 +216,17 @@ def _resolve_two_column_birth(fields: dict[int, ImportField]) -> dict[int, Impor
     return fields
 
 
-def find_columns(rows: Sequence[Sequence[str]], source: str) -> ColumnMap:
-    """The header row (the one naming the most fields, among the first rows) and its fields.
+def find_columns(
+    rows: Sequence[Sequence[str]], source: str, hidden: Set[int] = frozenset()
+) -> ColumnMap:
+    """The header row (the one naming the most fields, among the first rows) and its fields
+    (those of ``hidden`` columns only when no column shown names them).
 
     KnownError "import.no_columns" when no row names at least a full name column.
     """
     best: tuple[int, int, dict[int, ImportField]] | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        fields = _resolve_two_column_birth(_fields_of(row))
+        fields = _resolve_two_column_birth(_fields_of(row, hidden))
         if ImportField.FULL_NAME not in fields.values():
             continue
         if best is None or len(fields) > best[1]:

@@ -159,7 +159,7 @@ def unicode_rows(
 def prepare(path: Path | str, options: ImportOptions, *, max_rows: int = MAX_ROWS) -> PreparedList:
     """Read the file and find its columns (KnownError naming the file when it cannot)."""
     sheet, rows, text = _read(path, options, max_rows)
-    columns = _columns(rows, options, sheet.source)
+    columns = _columns(rows, options, sheet)
     _fill_merged(sheet, rows, columns)
     return PreparedList(sheet, rows, text, columns)
 
@@ -171,7 +171,7 @@ def preview(path: Path | str, *, max_rows: int = MAX_ROWS) -> PreparedList:
     options = ImportOptions()
     sheet, rows, text = _read(path, options, max_rows)
     try:
-        columns = _columns(rows, options, sheet.source)
+        columns = _columns(rows, options, sheet)
     except KnownError:
         first = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), 0)
         columns = ColumnMap(first, tuple(rows[first]), {})
@@ -221,7 +221,7 @@ def _read(
     names: int | None = None
     header_row: int | None = None
     try:
-        raw_columns = _columns(sheet.rows, options, sheet.source)
+        raw_columns = _columns(sheet.rows, options, sheet)
         names, header_row = raw_columns.column_of(ImportField.FULL_NAME), raw_columns.header_row
     except KnownError:
         pass  # headers typed in a legacy font that the mapping names in Unicode
@@ -229,10 +229,10 @@ def _read(
     return sheet, rows, text
 
 
-def _columns(rows: list[list[str]], options: ImportOptions, source: str) -> ColumnMap:
+def _columns(rows: list[list[str]], options: ImportOptions, sheet: Sheet) -> ColumnMap:
     if options.columns or options.header_row is not None:
-        return map_columns(rows, options.columns, source, options.header_row)
-    return find_columns(rows, source)
+        return map_columns(rows, options.columns, sheet.source, options.header_row)
+    return find_columns(rows, sheet.source, frozenset(sheet.hidden_columns))
 
 
 @dataclass

@@ -187,3 +187,25 @@ def test_hidden_columns_that_are_read_are_named_by_letter_and_header(
     assert report.rows == 1
     shown = _hidden_columns_list(tmp_path / "hien.xlsx", "")
     assert import_list(register, shown, dry=True, today=TODAY).hidden_columns == []
+
+
+def test_an_old_column_hidden_beside_its_new_one_is_not_read(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """The old phones hidden in C, the new ones typed in F under the same header: before,
+    the first column named "Số điện thoại" was read, the hidden one, and the old numbers
+    came in (only named by the warning). Now the column shown is read."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    sheet.append(["Họ và tên", "Năm sinh", "Số điện thoại", "Giới tính", "Thôn", "Số điện thoại"])
+    sheet.append(["Lù Văn Páo", 1980, "0912000111", "Nam", "Nậm Tăm", "0987654321"])
+    sheet.column_dimensions["C"].hidden = True
+    workbook.save(tmp_path / "ds.xlsx")
+    report = import_list(register, tmp_path / "ds.xlsx", today=TODAY)
+    assert report.applied and report.hidden_columns == []
+    phones = dict(register.db.execute("SELECT full_name, phone FROM person").fetchall())
+    assert phones["Lù Văn Páo"] == "0987654321"
