@@ -25,6 +25,9 @@ _DIMENSION = re.compile(
     rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,9})?(?::([A-Z]{1,3})(\d{1,9}))?"'
 )
 _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,10})"')
+# A sheet whose tags carry a namespace prefix (<x:worksheet>, <x:row>, <x:c>), as programs
+# built on Microsoft's OpenXML SDK write it: calamine reads it as any.
+_PREFIXED_ROOT = re.compile(rb"<(\w{1,16}:)worksheet\b")
 # A row hidden by hand, by a filter or in a collapsed group: Excel writes hidden="1",
 # LibreOffice hidden="true" (the attributes in either order).
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\shidden="(?:1|true)"[^>]*>')
@@ -155,7 +158,7 @@ def _part(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
 
 
-_VALUE = re.compile(rb"<(?:v|is)>")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")
 
 
 def _holds_a_value(archive: zipfile.ZipFile, part: str, source: str) -> bool:
@@ -230,7 +233,12 @@ def _scan_sheet(
     from A1 to the last row and the widest column, whatever lies between. The cells styled
     with a ``dayless`` date format (by style index) go in ``bounds.dayless_cells``."""
     last_row, last_column = 0, 26  # cells in columns A–Z are not looked at one by one
+    prefix = b""
     for number, segment in enumerate(_segments(archive, info, source)):
+        if number == 0 and (named := _PREFIXED_ROOT.search(segment, 0, 1024)):  # its root
+            prefix = named[1]
+        if prefix:  # <x:row>, <x:c>: read as the tags every pattern here looks for
+            segment = segment.replace(b"<" + prefix, b"<").replace(b"</" + prefix, b"</")
         if number == 0 and (claim := _DIMENSION.search(segment)):
             _check_area(source, claim, max_rows)
         if rows := _ROW.findall(segment):
