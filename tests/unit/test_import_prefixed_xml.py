@@ -20,11 +20,15 @@ def _prefixed(plain: Path, out: Path) -> Path:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b'<worksheet xmlns="', b'<x:worksheet xmlns:x="')
-                data = re.sub(rb"<(/?)(?!x:|\?)([A-Za-z]+)", rb"<\1x:\2", data)
+                data = _prefix(data)
                 assert b"<x:row " in data and b"<row " not in data
             to.writestr(info, data)
     return out
+
+
+def _prefix(xml: bytes) -> bytes:
+    xml = xml.replace(b'<worksheet xmlns="', b'<x:worksheet xmlns:x="')
+    return re.sub(rb"<(/?)(?!x:|\?)([A-Za-z]+)", rb"<\1x:\2", xml)
 
 
 def test_a_prefixed_sheet_has_its_hidden_rows_columns_and_lost_formulas_named(
@@ -52,3 +56,32 @@ def test_a_prefixed_sheet_has_its_hidden_rows_columns_and_lost_formulas_named(
     assert report.hidden_columns == [("E", "Số CCCD")]
     assert [(e.row, e.column) for e in report.errors] == [(6, "Năm sinh")]
     assert not report.applied
+
+
+def test_a_prefixed_list_on_a_second_sheet_beside_an_empty_first_one_is_read(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """Before, no prefixed sheet was seen to hold a value: the empty Sheet1 was read, and
+    the file refused as empty."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    empty = workbook.active
+    assert empty is not None
+    empty.title = "Sheet1"
+    listed = workbook.create_sheet("Sheet2")
+    listed.append(["Họ và tên", "Năm sinh", "Giới tính", "Thôn"])
+    listed.append(["Lò Văn Páo", 1980, "Nam", "Nậm Tăm"])
+    workbook.save(tmp_path / "plain.xlsx")
+    prefixed = tmp_path / "x.xlsx"
+    with (
+        zipfile.ZipFile(tmp_path / "plain.xlsx") as source,
+        zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as to,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = _prefix(data)
+            to.writestr(info, data)
+    report = import_list(register, prefixed, dry=True, today=TODAY)
+    assert (report.encoding, report.rows) == ("xlsx, trang tính “Sheet2”", 1)
