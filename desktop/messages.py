@@ -1275,8 +1275,9 @@ def describe(error: KnownError) -> str:
         params["field"] = _english_label(field)
     count = params.get("count")
     if isinstance(rows := params.get("rows"), tuple):  # (kind, label, Issue) of each row
+        kinds = english.ROW_KINDS if in_english else {}
         shown = [
-            f"  {kind} {label}: {describe_issue(issue, in_english=in_english)}"
+            f"  {kinds.get(kind, kind)} {label}: {describe_issue(issue, in_english=in_english)}"
             for kind, label, issue in rows
         ]
         more = (count if isinstance(count, int) else len(rows)) - len(rows)

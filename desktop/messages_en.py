@@ -1206,3 +1206,20 @@ BOUND_LABELS: dict[str, str] = {
     "Tên xã": "Commune name",
     "Tên đợt": "Campaign title",
 }
+
+# A row's kind as the values an export refuses are listed (services/unsendable.py _NAMED),
+# by its Vietnamese.
+ROW_KINDS: dict[str, str] = {
+    "xã": "commune",
+    "thôn": "hamlet",
+    "hộ": "household",
+    "nhân khẩu": "person",
+    "người thân ở nước ngoài": "relative abroad",
+    "mẫu cam kết": "pledge template",
+    "đợt cam kết": "campaign",
+    "cam kết của hộ": "pledge of household",
+    "tệp đính kèm cam kết của hộ": "pledge attachment of household",
+    "biến động của hộ": "movement of household",
+    "tin báo lúc": "tip received at",
+    "người liên quan tin báo": "person named in tip",
+}

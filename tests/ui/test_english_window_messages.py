@@ -246,3 +246,20 @@ def test_a_bundle_value_over_its_bound_is_named_by_row_and_field_in_english(
         " register”) is 660 characters long, over the 500 the register keeps; nothing was"
         " taken from it."
     )
+
+
+def test_an_export_refused_for_a_too_long_note_lists_it_in_english(
+    in_english: None, main_window: OpenWindow, office: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Before, the list under "Not exported: …" began "  hộ NT-001: Notes: …"."""
+    with opened(office, tmp_path / "office-data") as reg, reg.db.conn:
+        code, household_id = reg.db.execute("SELECT code, id FROM household").fetchone()
+        reg.db.execute("UPDATE household SET notes = ? WHERE id = ?", ["n" * 6000, household_id])
+    window = main_window(office, place="exchange")
+    sent = window.exchange_page.transfer
+    out = tmp_path / "van-phong.camket"
+    sent.export_to(out)
+    qtbot.waitUntil(lambda: "Not exported" in sent.export_result.text())
+    listed = sent.export_result.text().splitlines()[1:]
+    assert len(listed) == 1 and listed[0].startswith(f"  household {code}: Notes: 6000 characters")
+    assert not out.exists()

@@ -82,3 +82,9 @@ def test_a_text_too_long_names_its_field_in_english(in_english: None) -> None:
             KnownError("text.too_long", field=bound.label, length=9, maximum=8)
         )
         assert f"“{bound.label}”" not in said, bound.label
+
+
+def test_every_kind_of_row_an_export_refuses_is_named_in_english() -> None:
+    from desktop.services.unsendable import _NAMED
+
+    assert sorted(kind for kind, _label, _joins in _NAMED.values()) == sorted(english.ROW_KINDS)
