@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import KnownError
 from desktop.domain.long_work import Cancelled, Progress
 from desktop.domain.text import text_sort_string
-from desktop.domain.text_bounds import LINE_MAX
 from desktop.messages import describe
 from desktop.services.communes import (
     CommuneForgotten,
@@ -36,8 +34,8 @@ from desktop.services.register import OpenRegister
 from desktop.store.admin_units import find_commune
 from desktop.ui.household_history import local_time
 from desktop.ui.numbers import format_percent, group_thousands
+from desktop.ui.search_box import search_box
 from desktop.ui.tasks import Task, TaskRunner
-from desktop.ui.text_limits import limit_line
 
 
 class _Sorted(QTableWidgetItem):
@@ -70,12 +68,8 @@ class CommunesView(QWidget):
         self._tasks = tasks
         self.summaries: list[CommuneSummary] = []
         self.loaded = False  # True once the first count is in the table
-        self.search = limit_line(QLineEdit(), LINE_MAX)
-        self.search.setPlaceholderText(
-            self.tr("Find a person or household in every commune (Enter)…")
-        )
+        self.search = search_box(self.tr("Find a person or household in every commune (Enter)…"))
         self.search.setAccessibleName(self.tr("Search every commune"))
-        self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search)
         self.count = QLabel()
         self.forget_button = QPushButton(self.tr("Remove a commune's data…"))

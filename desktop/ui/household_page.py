@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import KnownError
-from desktop.domain.text_bounds import LINE_MAX
 from desktop.messages import describe
 from desktop.services import households as household_service
 from desktop.services.communes import hamlet_choices
@@ -38,8 +36,8 @@ from desktop.ui.household_order import OrderButton
 from desktop.ui.household_pledge import HouseholdPledgeBox
 from desktop.ui.household_search import HouseholdSearch
 from desktop.ui.screen_fit import HAMLET_LETTERS, fit_combo
+from desktop.ui.search_box import search_box
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text_limits import limit_line
 
 HINT_MS = 6000
 
@@ -60,12 +58,9 @@ class HouseholdPage(QWidget):
         self.results_loaded = False  # True once the first answer is in the list
         self.read_only = False  # an upper-level register: households are looked at, not edited
 
-        self.search_box = limit_line(QLineEdit(), LINE_MAX)  # a search, not a document
-        self.search_box.setPlaceholderText(
-            self.tr("Search by name, personal ID, phone, household code…")
-        )
-        self.search_box.setClearButtonEnabled(True)
+        self.search_box = search_box(self.tr("Search by name, personal ID, phone, household code…"))
         self.search_box.setAccessibleName(self.tr("Find households"))
+        self.search_box.setToolTip(self.tr("Ctrl+F comes here; Esc empties the box"))
 
         self.hamlet_combo = QComboBox()
         self.hamlet_combo.setAccessibleName(self.tr("Filter by hamlet"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import KnownError
 from desktop.domain.movements import LASTING_KINDS, MovementKind
-from desktop.domain.text_bounds import LINE_MAX
 from desktop.messages import describe
 from desktop.services import ledger
 from desktop.services.register import OpenRegister
@@ -46,8 +44,8 @@ from desktop.ui.movement_dialog import EndMovementDialog, MovementDialog
 from desktop.ui.pledge_printing import PledgePrinting
 from desktop.ui.report_period_dialog import ReportPeriodDialog
 from desktop.ui.screen_fit import HAMLET_LETTERS, fit_combo
+from desktop.ui.search_box import search_box
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text_limits import limit_line
 from desktop.ui.tip_dialog import TipDialog
 
 SEARCH_DELAY_MS = 200
@@ -88,9 +86,7 @@ class LedgerPage(QWidget):
         self.read_only = False  # an upper-level register: movements and tips are only shown
         # The report is drawn on the window's task lane and opens in the preview.
         self.printing = PledgePrinting(tasks, self)
-        self.search = limit_line(QLineEdit(), LINE_MAX)
-        self.search.setPlaceholderText(self.tr("Search: name, personal ID, household code"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box(self.tr("Search: name, personal ID, household code"))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Every kind"), None)
         for kind in MovementKind:
@@ -409,6 +405,8 @@ class LedgerPage(QWidget):
         self.printing.run(self.tr("Report on movements"), "bao-cao-bien-dong", render)
 
     def shutdown(self) -> None:
+        # A search typed just before the window closed would run on the closed register.
+        self._search_timer.stop()
         self.printing.shutdown()
 
     def add_tip(self) -> TipDialog:

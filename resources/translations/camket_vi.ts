@@ -1434,6 +1434,10 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
         <translation>Tìm hộ gia đình</translation>
     </message>
     <message>
+        <source>Ctrl+F comes here; Esc empties the box</source>
+        <translation>Ctrl+F để đến đây; Esc để xoá chữ trong ô</translation>
+    </message>
+    <message>
         <source>Filter by hamlet</source>
         <translation>Lọc theo thôn/bản</translation>
     </message>
@@ -3500,6 +3504,13 @@ Trên máy đó, trang Trao đổi dữ liệu (hoặc lệnh `camket keys`) cho
     <message>
         <source>Sample sheet — {title}</source>
         <translation>Bản mẫu — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Esc empties the box</source>
+        <translation>Esc để xoá chữ trong ô</translation>
     </message>
 </context>
 <context>

@@ -523,3 +523,32 @@ def test_no_list_of_any_place_keeps_tab_inside_it(
     tabs.setCurrentIndex(page)  # Tệp đã gửi và nhận
     log.setFocus(Qt.FocusReason.TabFocusReason)
     assert tab_from(qtbot, log) is not log
+
+
+def test_esc_in_a_search_box_empties_it(
+    qtbot: QtBot, main_window: OpenWindow, small_register: SmallRegister
+) -> None:
+    """Before, Esc in the search box did nothing: a clerk's way back to every household was
+    the box's small clear button, for the mouse, or selecting the text and deleting it."""
+    window = active_window(qtbot, main_window, small_register)
+    page = window.household_page
+    page.focus_search()
+    qtbot.keyClicks(page.search_box, "hung")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Escape)
+    assert page.search_box.text() == ""
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)
+    assert QApplication.focusWidget() is page.search_box
+    assert "Esc" in page.search_box.toolTip()
+
+    qtbot.keyClick(page.search_box, Qt.Key.Key_4, CTRL)  # Biến động's box, the same
+    ledger = window.pages.currentWidget()
+    assert isinstance(ledger, LedgerPage)
+    ledger.focus_search()
+    qtbot.keyClicks(ledger.search, "hung")
+    qtbot.keyClick(ledger.search, Qt.Key.Key_Escape)
+    assert ledger.search.text() == ""
+    # The window closed at once: the search still to run is dropped, not run on the closed
+    # register (before, "Cannot operate on a closed database" came in the next test).
+    window.shutdown()
+    assert not ledger._search_timer.isActive()
