@@ -389,6 +389,10 @@ MESSAGES: dict[str, str] = {
     ),
     "output.is_directory": "Không ghi được tệp {path}: đó là một thư mục; hãy ghi cả tên tệp.",
     "output.folder_missing": "Không ghi được tệp {path}: thư mục {folder} không tồn tại.",
+    "output.disk_full": (
+        "Không ghi được tệp {path}: ổ đĩa chứa tệp đã đầy; chưa ghi gì. Hãy giải phóng chỗ"
+        " trống hoặc lưu vào ổ khác."
+    ),
     "output.not_a_file": (
         "Không ghi được tệp {path}: đó không phải một tệp thường (thiết bị, ống dẫn); hãy ghi"
         " ra một tệp trong một thư mục, ví dụ bao-cao.pdf."

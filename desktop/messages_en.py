@@ -420,6 +420,10 @@ MESSAGES: dict[str, str] = {
     ),
     "output.is_directory": "Could not write the file {path}: it is a folder; give a file name too.",
     "output.folder_missing": "Could not write the file {path}: the folder {folder} does not exist.",
+    "output.disk_full": (
+        "Could not write the file {path}: its disk is full; nothing was written. Free some"
+        " space or save it on another disk."
+    ),
     "output.not_a_file": (
         "Could not write the file {path}: it is not an ordinary file (a device, a pipe);"
         " write to a file in a folder, for example bao-cao.pdf."

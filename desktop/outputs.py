@@ -191,8 +191,8 @@ def _looks_encrypted(header: bytes, size: int) -> bool:
 
 
 def _known(exc: OSError, path: Path) -> KnownError:
-    if exc.errno == errno.ENOSPC:
-        return KnownError("db.disk_full")
+    if exc.errno == errno.ENOSPC:  # named: a stick's disk, not the register's, may be full
+        return KnownError("output.disk_full", path=str(path))
     if exc.errno == errno.EFBIG:  # a FAT32 stick takes no file over 4 GB; a quota, a ulimit
         return KnownError("file.too_large_here", path=str(path))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):  # a write-protected stick

@@ -340,6 +340,6 @@ def test_saving_the_pdf_onto_a_full_stick_says_the_disk_is_full(
     monkeypatch.setattr(shutil, "copyfile", full)
     with pytest.raises(KnownError) as caught:
         preview.save_to(tmp_path / "ban-trang.pdf")
-    assert "Ổ đĩa đã đầy" in describe(caught.value)
+    assert "ban-trang.pdf: ổ đĩa chứa tệp đã đầy" in describe(caught.value)
     assert not (tmp_path / "ban-trang.pdf").exists()
     preview.close()

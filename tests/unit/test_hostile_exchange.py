@@ -200,7 +200,7 @@ def test_a_spreadsheet_on_a_full_stick_says_so_and_leaves_nothing(
     out = tmp_path / "nhan-khau.xlsx"
     with pytest.raises(KnownError) as caught:
         sheet_writer.write_table(out, ["Họ tên", "Số định danh", "Số"], rows, title="Nhân khẩu")
-    assert caught.value.code == "db.disk_full"
+    assert caught.value.code == "output.disk_full"
     assert list(tmp_path.iterdir()) == []
     del caught  # its traceback holds the half-written workbook
     gc.collect()
