@@ -24,6 +24,7 @@ from desktop.domain.import_rows import ImportIssueCode, ImportRow, RowIssue, iss
 from desktop.domain.legacy_text import Legacy, capitalise_words, convert_legacy, detect_legacy
 from desktop.domain.long_work import Cancelled, Progress, WorkStopped, collector_paused
 from desktop.exchange.spreadsheet import MAX_ROWS, Sheet, read_sheet
+from desktop.exchange.xlsx_bounds import OVERLAPPING_MERGES
 from desktop.services.import_plan import HouseholdAction, ImportPlan, RowStatus, plan_import
 from desktop.services.register import OpenRegister
 from desktop.store import households as repo
@@ -189,8 +190,7 @@ def _fill_merged(sheet: Sheet, rows: list[list[str]], columns: ColumnMap) -> Non
         return
     if sum(last - first for first, last, _ in sheet.merged_down) > len(rows) * len(rows[0]):
         # More cells merged than the sheet has: ranges laid over one another (never Excel's)
-        detail = "các vùng gộp ô chồng lên nhau"
-        raise KnownError("import.damaged", file=sheet.source, detail=detail)
+        raise KnownError("import.damaged", file=sheet.source, detail=OVERLAPPING_MERGES)
     fields = columns.fields
     names = (ImportField.FULL_NAME, ImportField.FAMILY_NAME, ImportField.MIDDLE_NAME)
     ranges = [

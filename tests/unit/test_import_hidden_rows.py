@@ -209,3 +209,37 @@ def test_an_old_column_hidden_beside_its_new_one_is_not_read(
     assert report.applied and report.hidden_columns == []
     phones = dict(register.db.execute("SELECT full_name, phone FROM person").fetchall())
     assert phones["Lù Văn Páo"] == "0987654321"
+
+
+def test_a_hidden_span_repeated_a_hundred_thousand_times_takes_no_memory(
+    register: OpenRegister, tmp_path: Path
+) -> None:
+    """The sheet's <cols> repeating one hidden span (G to XFD) 100,000 times, as no Excel
+    writes it: the list is read as with one, its hidden columns marked once each; before,
+    each repeat added 250 columns to a list (a 148 KB file of a million took 2 GB)."""
+    import tracemalloc
+    import zipfile
+
+    from desktop.exchange.xlsx_bounds import check_xlsx
+
+    plain = _hidden_columns_list(tmp_path / "ds.xlsx", "E", right_of_list=True)
+    hostile = tmp_path / "lap.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(hostile, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                start = data.index(b"<col ", data.index(b"<cols>"))
+                end = data.index(b"</cols>")
+                spans = data[start:end]
+                data = data[:start] + spans * 100_000 + data[end:]
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    tracemalloc.start()
+    try:
+        bounds = check_xlsx(str(hostile), "lap.xlsx", 250_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert bounds.hidden_columns == [5, *range(7, 257)]
+    assert peak < 40 * 1024 * 1024
+    report = import_list(register, hostile, dry=True, today=TODAY)
+    assert report.hidden_columns == [("E", "Số CCCD")]
