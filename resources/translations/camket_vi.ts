@@ -1776,7 +1776,7 @@ Chỉ làm khi xã đã lập sổ mới, riêng với sổ đã gộp vào đâ
     </message>
     <message>
         <source>Do not import the {count} rows hidden in the sheet</source>
-        <translation>Không nhập {count} dòng đang ẩn trong bảng tính</translation>
+        <translation>Không nhập {count} hàng đang ẩn trong bảng tính</translation>
     </message>
     <message>
         <source>{file}: {rows} rows of an Excel workbook.</source>

@@ -306,7 +306,7 @@ def test_rows_filtered_out_of_the_sheet_are_left_out_as_the_clerk_chooses(
     preview = wizard.preview_page
     box = preview.skip_hidden
     assert box.isVisibleTo(preview) and box.isChecked()
-    assert box.text() == "Không nhập 2 dòng đang ẩn trong bảng tính"
+    assert box.text() == "Không nhập 2 hàng đang ẩn trong bảng tính"
     left_out = (
         "Không nhập 2 hàng đang ẩn hoặc bị lọc khỏi tầm nhìn của trang tính “Nậm Tăm”"
         " (tệp ds-nam-tam.xlsx, hàng 5–6), như đã chọn."
@@ -370,7 +370,7 @@ def test_a_sheet_whose_every_row_is_hidden_is_not_left_out_at_first(
     _choose(qtbot, wizard, path)
     box = wizard.preview_page.skip_hidden
     assert box.isVisibleTo(wizard.preview_page) and not box.isChecked()
-    assert box.text() == "Không nhập 6 dòng đang ẩn trong bảng tính"
+    assert box.text() == "Không nhập 6 hàng đang ẩn trong bảng tính"
 
 
 def test_a_sheet_without_hidden_rows_shows_no_box(
