@@ -59,6 +59,17 @@ MESSAGES: dict[str, str] = {
         "Không sao lưu được vào {path}: thư mục hoặc ổ đĩa không cho ghi (chỉ đọc, hay USB bị"
         " khoá ghi); chưa ghi gì."
     ),
+    # What CamKet repaired itself before an export (repair_lines), a line a value.
+    "repair.done": (
+        "CamKet đã tự sửa {count} ô không màn hình nào sửa được (ghi vào sổ bởi phiên bản cũ"
+        " hay bị sửa ngoài CamKet) để máy nhận không từ chối tệp; mỗi lần sửa có ghi trong nhật"
+        " ký:"
+    ),
+    "repair.cut": "{field}: dài {length} ký tự, đã tự cắt còn {maximum}",
+    "repair.nul": "{field}: đã bỏ ký tự rỗng (NUL)",
+    "repair.cleared": "{field}: “{old}” sổ không đọc được, đã xoá trống",
+    "repair.reset": "{field}: “{old}” sổ không đọc được, đã đặt lại “{new}”",
+    "repair.renamed": "{field}: “{old}” đổi thành “{new}”",
     "backup.missing": "Không tìm thấy bản sao lưu: {path}",
     "backup.is_folder": (
         "{path} là một thư mục, không phải bản sao lưu: hãy chọn tệp .sqlite3 trong đó (các bản"
@@ -1233,29 +1244,21 @@ def repair_lines(repairs: Iterable[Repair]) -> list[str]:
     """What CamKet itself repaired before an export, a line a value (a deleted row's text cut,
     an attachment renamed, a date no one can read emptied), after a line saying why: the
     export's notice to the clerk (`camket check --fix` says the same)."""
-    lines = [f"  {r.entity} {r.label}: {_repaired(r)}" for r in repairs]
+    kinds = english.ROW_KINDS if _language == "en" else {}
+    lines = [f"  {kinds.get(r.entity, r.entity)} {r.label}: {_repaired(r)}" for r in repairs]
     if not lines:
         return []
-    head = (
-        f"CamKet đã tự sửa {len(lines)} ô không màn hình nào sửa được (ghi vào sổ bởi phiên"
-        " bản cũ hay bị sửa ngoài CamKet) để máy nhận không từ chối tệp; mỗi lần sửa có ghi"
-        " trong nhật ký:"
-    )
-    return [head, *lines]
+    return [describe(KnownError("repair.done", count=len(lines))), *lines]
 
 
 def _repaired(r: Repair) -> str:
     field = r.field or FIELD_LABELS.get(r.column, r.column)
     if r.maximum:
-        return f"{field}: dài {r.length} ký tự, đã tự cắt còn {r.maximum}"
+        return describe(KnownError("repair.cut", field=field, length=r.length, maximum=r.maximum))
     old = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in r.old[:60])
-    if r.how == "nul":
-        return f"{field}: đã bỏ ký tự rỗng (NUL)"
-    if r.how == "clear":
-        return f"{field}: “{old}” sổ không đọc được, đã xoá trống"
-    if r.how == "default":
-        return f"{field}: “{old}” sổ không đọc được, đã đặt lại “{r.new}”"
-    return f"{field}: “{old}” đổi thành “{r.new}”"  # a name, a code
+    code = {"nul": "repair.nul", "clear": "repair.cleared", "default": "repair.reset"}
+    # repair.renamed: a name, a code
+    return describe(KnownError(code.get(r.how, "repair.renamed"), field=field, old=old, new=r.new))
 
 
 def describe(error: KnownError) -> str:

@@ -566,6 +566,16 @@ MESSAGES: dict[str, str] = {
     "import.mapping_unreadable": "Could not read the column mapping file {file}: {detail}",
     "import.has_errors": "The file {file} has {count} errors; nothing was imported.",
     # Data exchange: bundles (.camket files) exported, merged, refused, and their conflicts.
+    "repair.done": (
+        "CamKet repaired {count} values no screen can correct (written by an old version or"
+        " changed outside CamKet) so that the receiving PC does not refuse the file; each"
+        " repair is noted in the log:"
+    ),
+    "repair.cut": "{field}: {length} characters long, cut to {maximum}",
+    "repair.nul": "{field}: null characters (NUL) removed",
+    "repair.cleared": "{field}: “{old}”, which the register cannot read, emptied",
+    "repair.reset": "{field}: “{old}”, which the register cannot read, set back to “{new}”",
+    "repair.renamed": "{field}: “{old}” changed to “{new}”",
     "bundle.missing": "Bundle not found: {file}",
     "bundle.damaged": (
         "The file {file} is damaged or cannot be read ({detail}); nothing was taken from it."

@@ -88,3 +88,17 @@ def test_every_kind_of_row_an_export_refuses_is_named_in_english() -> None:
     from desktop.services.unsendable import _NAMED
 
     assert sorted(kind for kind, _label, _joins in _NAMED.values()) == sorted(english.ROW_KINDS)
+
+
+def test_what_an_export_repaired_itself_is_said_in_english(in_english: None) -> None:
+    from desktop.services.export_repairs import Repair
+
+    cut = Repair("hộ", "NT-001 (đã xoá)", "Ghi chú", length=6000, maximum=5000)
+    cleared = Repair("nhân khẩu", "Lò Văn Páo", "", old="1975-13-45", how="clear", column="birth")
+    assert messages.repair_lines([cut, cleared]) == [
+        "CamKet repaired 2 values no screen can correct (written by an old version or changed"
+        " outside CamKet) so that the receiving PC does not refuse the file; each repair is"
+        " noted in the log:",
+        "  household NT-001 (đã xoá): Notes: 6000 characters long, cut to 5000",
+        "  person Lò Văn Páo: Date of birth: “1975-13-45”, which the register cannot read, emptied",
+    ]
