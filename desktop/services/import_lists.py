@@ -30,7 +30,7 @@ from desktop.services.register import OpenRegister
 from desktop.store import households as repo
 from desktop.store.admin_units import find_commune
 from desktop.store.backups import take_backup
-from desktop.store.bulk import BulkLoad, LoadBatch, bulk_load, insert_values, loading_into
+from desktop.store.bulk import LoadBatch, bulk_load, insert_values, loading_into
 from desktop.store.communes import get_commune
 from desktop.store.register import data_version
 from desktop.store.sync import Writer
@@ -410,14 +410,14 @@ def _import_list(
     try:
         # LoadBatch: the load's sorts in memory, and its commit synced once, by the
         # checkpoint that copies it into the register file.
-        with LoadBatch(register.db), register.db.atomic(), bulk_load(register.db) as load:
+        with LoadBatch(register.db), register.db.atomic(), bulk_load(register.db):
             if data_version(register.db) != seen:
                 # Another program wrote meanwhile (the same list imported at once, a pledge
                 # signed): plan again under the write lock, against what is there now.
                 report, plan = dry_run(register, prepared, options, today)
                 if report.errors:
                     return report
-            _apply(register.writer, load, plan, report, progress, cancelled)
+            _apply(register.writer, plan, report, progress, cancelled)
     except WorkStopped:
         report.cancelled = True
         return report
@@ -439,7 +439,6 @@ def _cancelled(prepared: PreparedList) -> ImportReport:
 
 def _apply(
     writer: Writer,
-    load: BulkLoad,
     plan: ImportPlan,
     report: ImportReport,
     progress: Progress | None,
@@ -455,11 +454,6 @@ def _apply(
     # Each distinct birth written out once for the whole import (people of many batches share
     # it), by the identity of its BirthDate: the plan holds every person, and so their births.
     births: dict[int, str] = {}
-    # A list of new households only (a first import): their search texts, for the search
-    # index made on another thread while the load ends (BulkLoad.index_ahead).
-    texts: dict[str, list[str]] | None = (
-        {"household": [], "person": []} if all(a.new for a in plan.actions) else None
-    )
     with (
         loading_into(writer.db, "household", plan.new_households),
         loading_into(writer.db, "person", report.new),
@@ -468,9 +462,6 @@ def _apply(
             if cancelled and cancelled():
                 raise WorkStopped
             households, people = _new_values([a for a in batch if a.new], births)
-            if texts is not None:
-                texts["household"] += [values[_HOUSEHOLD_TEXT] for values in households]
-                texts["person"] += [values[_PERSON_TEXT] for values in people]
             _insert_new(writer, households, people)
             for action in batch:
                 if not action.new:
@@ -480,8 +471,6 @@ def _apply(
                 progress(done, total)
         if cancelled and cancelled():
             raise WorkStopped
-        for table, table_texts in (texts or {}).items():
-            load.index_ahead(table, table_texts)  # before the indexes are made again
     writer.note_bulk(
         "household",
         "import",
@@ -493,10 +482,6 @@ def _apply(
             "unchanged": report.unchanged,
         },
     )
-
-
-_HOUSEHOLD_TEXT = repo.HOUSEHOLD_COLUMNS.index("search_text")
-_PERSON_TEXT = repo.PERSON_COLUMNS.index("search_text")
 
 
 def _new_values(

@@ -9,7 +9,6 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from desktop.store.index_ahead import IndexAhead, put_shadows
 from desktop.store.schema import fts_triggers
 
 if TYPE_CHECKING:
@@ -201,21 +200,6 @@ class BulkLoad:
             for sql in fts_triggers(table, up_to_rowid=self._last[table]):
                 db.execute(sql)
         self._finished: set[str] = set()
-        self._ahead: dict[str, IndexAhead] = {}
-
-    def index_ahead(self, table: str, texts: list[str]) -> None:
-        """``texts``: the search texts of every row this load is about to write into
-        ``table``, in the order it writes them (a first import's people, known before the
-        first insert). Their search index is made meanwhile on another thread (IndexAhead)
-        and finish(table) puts it in place when it is what the load's own fill would make;
-        otherwise, as without this call, finish fills the index itself. Only into a table
-        that held no row (a first import): any other's index holds rows already."""
-        if (
-            texts
-            and self._last.get(table, -1) == 0
-            and any(of == table and name.endswith("_fts_insert") for name, of, _ in self._saved)
-        ):
-            self._ahead[table] = IndexAhead(self.db, table, self._last[table], texts)
 
     def finish(self, table: str) -> None:
         """The load of ``table`` is done: its new rows indexed and noted, its triggers back
@@ -228,16 +212,11 @@ class BulkLoad:
             if of != table:
                 continue
             if name.endswith("_fts_insert"):
-                ahead = self._ahead.pop(table, None)
-                shadows = ahead.take(db) if ahead else None
-                if shadows is not None:
-                    put_shadows(db, table, shadows)
-                else:
-                    db.execute(
-                        f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text"
-                        f" FROM {table} WHERE rowid > ? AND deleted = 0",
-                        [last],
-                    )
+                db.execute(
+                    f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text"
+                    f" FROM {table} WHERE rowid > ? AND deleted = 0",
+                    [last],
+                )
             else:
                 # In id order: the change log's (tbl, row_id) index is filled in order, not
                 # at random places (a merge of 200,000 people: 0.4 s instead of 1.0 s). The

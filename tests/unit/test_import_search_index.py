@@ -1,6 +1,5 @@
-"""A first import's search index, made on a second thread beside the load (store.index_ahead):
-the people are found, edits after it keep the index right, and it is the index the load's own
-fill makes; an index made for other rows is not used."""
+"""A first import's search index, filled by the load at its end (store.bulk): the people are
+found, in a plain register and an encrypted one, and edits after it keep the index right."""
 
 from __future__ import annotations
 
@@ -11,29 +10,15 @@ from typing import Any
 import pytest
 
 from desktop.cli import main
-from desktop.domain.entities import Household
 from desktop.services.import_lists import import_list
 from desktop.services.register import create_register, open_existing
-from desktop.store import bulk
 from desktop.store import households as repo
-from desktop.store.bulk import bulk_load, insert_values
 from desktop.store.search import search_people
 from tests.import_files import HEADERS, PEOPLE, write_xlsx
 from tests.unit.conftest import SIN_HO
 
 TODAY = dt.date(2026, 1, 1)
 HAMLETS = ["Bản Nậm Tăm", "Thôn 2", "Thôn 10"]
-
-
-def shadow_rows(db: Any, table: str) -> dict[str, list[tuple[Any, ...]]]:
-    names = [
-        name
-        for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB ? ORDER BY name",
-            [f"{table}_fts_*"],
-        ).fetchall()
-    ]
-    return {name: db.execute(f"SELECT * FROM [{name}]").fetchall() for name in names}
 
 
 def check_index(db: Any) -> None:
@@ -71,76 +56,11 @@ def test_a_first_import_is_found_by_search_and_edits_after_it_keep_the_index_rig
         register.close()
 
 
-@pytest.fixture
-def put(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The tables whose index made ahead was put in place."""
-    tables: list[str] = []
-    real_put = bulk.put_shadows
-
-    def counted_put(db: Any, table: str, shadows: Any) -> None:
-        tables.append(table)
-        real_put(db, table, shadows)
-
-    monkeypatch.setattr(bulk, "put_shadows", counted_put)
-    return tables
-
-
-def test_a_first_import_writes_the_index_the_loads_own_fill_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, put: list[str]
-) -> None:
-    listing = write_xlsx(tmp_path / "ds.xlsx", [HEADERS, *PEOPLE])
-    indexes = []
-    for name, ahead in (("ahead", True), ("in-place", False)):
-        if not ahead:
-            monkeypatch.setattr(bulk.BulkLoad, "index_ahead", lambda *_: None)
-        path = tmp_path / f"{name}.sqlite3"
-        create_register(path, SIN_HO, HAMLETS)
-        register = open_existing(path)
-        try:
-            import_list(register, listing, today=TODAY)
-            indexes.append({t: shadow_rows(register.db, t) for t in ("person", "household")})
-            check_index(register.db)
-        finally:
-            register.close()
-    assert sorted(put) == ["household", "person"]  # made ahead once, then not
-    assert indexes[0] == indexes[1]
-    assert indexes[0]["person"]["person_fts_idx"]  # something indexed
-
-
-def test_an_index_made_ahead_for_other_rows_is_not_used(tmp_path: Path, put: list[str]) -> None:
-    path = tmp_path / "trong.sqlite3"
-    create_register(path, SIN_HO, HAMLETS)
-    register = open_existing(path)
-    try:
-        hamlet = repo.list_hamlets(register.db)[0]
-        rows = [repo.household_values(Household(hamlet_id=hamlet.id, code=c)) for c in ("A", "B")]
-        columns, stamp = register.writer.stamp_values("household")
-        with register.db.atomic(), bulk_load(register.db) as load:
-            load.index_ahead("household", ["a", "c"])  # not the rows' texts
-            insert_values(
-                register.db,
-                "household",
-                repo.HOUSEHOLD_COLUMNS,
-                rows,
-                dict(zip(columns, stamp, strict=True)),
-            )
-        found = register.db.execute(
-            "SELECT h.code FROM household_fts f JOIN household h ON h.rowid = f.rowid"
-            " WHERE household_fts MATCH 'b'"
-        ).fetchall()
-        assert found == [("B",)]
-        assert put == []
-        check_index(register.db)
-    finally:
-        register.close()
-
-
 @pytest.mark.usefixtures("fast_kdf")
 def test_an_encrypted_registers_first_import_is_found_by_search(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    put: list[str],
 ) -> None:
     from desktop.store import encryption
 
@@ -151,7 +71,6 @@ def test_an_encrypted_registers_first_import_is_found_by_search(
     listing = write_xlsx(tmp_path / "ds.xlsx", [HEADERS, *PEOPLE])
     assert main(["import", "--db", str(path), str(listing)]) == 0
     capsys.readouterr()
-    assert sorted(put) == ["household", "person"]  # made ahead by SQLCipher's library too
     register = open_existing(path)
     try:
         assert [h.full_name for h in search_people(register.db, "giang a su")] == ["Giàng A Sử"]
