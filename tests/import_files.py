@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.domain.legacy_text import unicode_to_tcvn3, unicode_to_vni
@@ -105,3 +106,15 @@ def encrypted_xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
         OOXMLFile(source).encrypt("matkhau", target)
     plain.unlink()
     return path
+
+
+def with_sheet_xml(path: Path, out: Path, change: Callable[[bytes], bytes]) -> Path:
+    """A copy of the XLSX ``path`` at ``out`` whose first sheet's XML is ``change``d (a
+    hostile or odd file made from a plain one)."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            copy.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return out

@@ -13,6 +13,7 @@ from desktop.cli import main
 from desktop.messages import import_report_lines
 from desktop.services.import_lists import ImportOptions, import_list
 from desktop.services.register import OpenRegister
+from tests.import_files import with_sheet_xml
 
 TODAY = dt.date(2026, 1, 1)
 HEADER = ["Họ và tên", "Năm sinh", "Giới tính", "Số điện thoại", "Thôn"]
@@ -218,21 +219,15 @@ def test_a_hidden_span_repeated_a_hundred_thousand_times_takes_no_memory(
     writes it: the list is read as with one, its hidden columns marked once each; before,
     each repeat added 250 columns to a list (a 148 KB file of a million took 2 GB)."""
     import tracemalloc
-    import zipfile
 
     from desktop.exchange.xlsx_bounds import check_xlsx
 
+    def repeated(xml: bytes) -> bytes:
+        start, end = xml.index(b"<col ", xml.index(b"<cols>")), xml.index(b"</cols>")
+        return xml[:start] + xml[start:end] * 100_000 + xml[end:]
+
     plain = _hidden_columns_list(tmp_path / "ds.xlsx", "E", right_of_list=True)
-    hostile = tmp_path / "lap.xlsx"
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(hostile, "w") as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                start = data.index(b"<col ", data.index(b"<cols>"))
-                end = data.index(b"</cols>")
-                spans = data[start:end]
-                data = data[:start] + spans * 100_000 + data[end:]
-            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    hostile = with_sheet_xml(plain, tmp_path / "lap.xlsx", repeated)
     tracemalloc.start()
     try:
         bounds = check_xlsx(str(hostile), "lap.xlsx", 250_000)

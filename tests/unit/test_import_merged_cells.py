@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.messages import import_report_lines
 from desktop.services.import_lists import import_list
 from desktop.services.register import OpenRegister
+from tests.import_files import with_sheet_xml
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -90,7 +91,6 @@ def test_merges_laid_over_each_other_are_refused_as_damaged(
     """Excel never writes two merges over the same cells: a file of 100,000 of them over
     the same three cells is refused, naming the file (over a list of 200,000 rows, such
     merges would keep the import filling cells for days)."""
-    import zipfile
 
     import openpyxl
 
@@ -102,15 +102,10 @@ def test_merges_laid_over_each_other_are_refused_as_damaged(
         sheet.append([f"Lò Văn {'ABC'[n]}", 1980, "Nam", "Nậm Tăm" if n == 0 else None])
     sheet.merge_cells("D2:D4")
     workbook.save(tmp_path / "ok.xlsx")
-    hostile = tmp_path / "chong.xlsx"
-    with zipfile.ZipFile(tmp_path / "ok.xlsx") as source, zipfile.ZipFile(hostile, "w") as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(
-                    b'<mergeCell ref="D2:D4" />', b'<mergeCell ref="D2:D4" />' * 100_000
-                )
-            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    one = b'<mergeCell ref="D2:D4" />'
+    hostile = with_sheet_xml(
+        tmp_path / "ok.xlsx", tmp_path / "chong.xlsx", lambda xml: xml.replace(one, one * 100_000)
+    )
     from desktop.cli import main
 
     assert main(["import", "--db", str(register.path), str(hostile), "--dry-run"]) == 2
@@ -148,7 +143,6 @@ def test_merges_past_any_lists_area_are_refused_before_they_are_all_kept(
     list's sheet holds) are refused by the file's check as they come: before, all of them
     were kept first (a 610 KB file took 1.9 GB and 15 s before the import refused it)."""
     import tracemalloc
-    import zipfile
 
     import openpyxl
     import pytest
@@ -163,14 +157,10 @@ def test_merges_past_any_lists_area_are_refused_before_they_are_all_kept(
     sheet.append(["Lò Văn A", 1980, "Nam", "Nậm Tăm"])
     sheet.merge_cells("D2:D301")
     workbook.save(tmp_path / "ok.xlsx")
-    hostile = tmp_path / "gop.xlsx"
-    with zipfile.ZipFile(tmp_path / "ok.xlsx") as source, zipfile.ZipFile(hostile, "w") as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                one = b'<mergeCell ref="D2:D301" />'
-                data = data.replace(one, one * 30_100)  # 30,100 × 299 cells > 8,000,000
-            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    one = b'<mergeCell ref="D2:D301" />'  # 30,100 × 299 cells > 8,000,000
+    hostile = with_sheet_xml(
+        tmp_path / "ok.xlsx", tmp_path / "gop.xlsx", lambda xml: xml.replace(one, one * 30_100)
+    )
     tracemalloc.start()
     try:
         with pytest.raises(KnownError) as refused:
